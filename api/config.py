@@ -1,0 +1,38 @@
+"""One settings object for the whole service, read from PAPERGRAPH_* variables and `.env`.
+
+Each package owns its section; nested fields are set with a double underscore, e.g.
+`PAPERGRAPH_INDEX__MODEL_NAME=all-mpnet-base-v2` or `PAPERGRAPH_GRAPH__STORE=Memory`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index.settings import IndexSettings
+from ingest.settings import IngestSettings
+from kg.settings import GraphSettings
+
+
+class ApiSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    host: str = Field("127.0.0.1", description="Address the server binds.")
+    port: int = Field(8000, ge=0, le=65535, description="Port the server binds.")
+    api_key: str | None = Field(
+        None, description="Key required by write endpoints (header X-API-Key); unset: writes off."
+    )
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PAPERGRAPH_", env_nested_delimiter="__", env_file=".env", extra="forbid"
+    )
+
+    data_dir: Path = Field(Path("papergraph-data"), description="Where every store lives.")
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    graph: GraphSettings = Field(default_factory=GraphSettings)
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)

@@ -1,0 +1,17 @@
+"""Settings of the ingest package: limits on inputs and the shape of chunks."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class IngestSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    chunk_tokens: int = Field(256, ge=16, description="Largest chunk, in tokenizer tokens.")
+    chunk_overlap: int = Field(32, ge=0, description="Tokens shared by consecutive chunks.")
+    max_file_mb: float = Field(100.0, gt=0, description="Files larger than this are refused.")
+    max_pages: int = Field(2000, ge=1, description="PDFs with more pages than this are refused.")
+    extractor: str = Field(
+        "lexicon", description="Entity extractor: a registered name or a dotted class path."
+    )

@@ -1,0 +1,22 @@
+"""Settings of the knowledge graph: which rdflib store holds it."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class GraphSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    store: str = Field(
+        "Oxigraph",
+        description="rdflib store plugin name: 'Oxigraph' (embedded, persistent), 'Memory', "
+        "or 'SPARQLUpdateStore' for an external SPARQL 1.1 server.",
+    )
+    store_config: str | None = Field(
+        None,
+        description="Store configuration: a folder for Oxigraph (default <data_dir>/graph); "
+        "'QUERY_URL[,UPDATE_URL]' for SPARQLUpdateStore.",
+    )
+    query_timeout_s: float = Field(30.0, gt=0, description="Longest a SPARQL query may run.")
+    max_rows: int = Field(10_000, ge=1, description="Most rows a SPARQL SELECT answers.")
