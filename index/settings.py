@@ -18,3 +18,6 @@ class IndexSettings(BaseModel):
     vector_index: str = Field(
         "faiss", description="Vector index backend: a registered name or a dotted class path."
     )
+    query_cache_size: int = Field(
+        1024, ge=0, description="Query embeddings kept in the encoder's LRU cache (0: no cache)."
+    )

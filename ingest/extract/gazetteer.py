@@ -1,0 +1,63 @@
+"""The lexicon of known names: entries read from the TSV files in `ingest/lexicon/`.
+
+A row is `label<TAB>type<TAB>aliases[<TAB>case]`: aliases are `|`-separated, and `case=exact`
+makes every name of the row case-sensitive (for names that are also common words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ingest.model import EntityType
+
+SHORT_NAME = 5  # names this short (acronyms) match case-sensitively: "ARC" is not "arc"
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One concept: its preferred label, its type and the other names it goes by."""
+
+    label: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    exact_case: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+    def case_sensitive(self, name: str) -> bool:
+        """Whether `name` must match with its exact case."""
+        return self.exact_case or len(name) <= SHORT_NAME
+
+
+def parse_row(line: str) -> LexiconEntry | None:
+    """The entry a TSV line holds; None for comments, blanks and the header."""
+    if not line.strip() or line.startswith(("#", "label\t")):
+        return None
+    cols = [col.strip() for col in line.rstrip("\n").split("\t")] + ["", ""]
+    label, type_name, aliases, case = cols[:4]
+    names = tuple(a.strip() for a in aliases.split("|") if a.strip() and a.strip() != label)
+    return LexiconEntry(label, EntityType(type_name), names, case == "exact")
+
+
+def read_lexicon(lines: Iterable[str]) -> list[LexiconEntry]:
+    """Entries of one TSV text, in file order."""
+    return [entry for line in lines if (entry := parse_row(line)) is not None]
+
+
+def load_lexicon(paths: Iterable[Path]) -> list[LexiconEntry]:
+    """Entries of the given TSV files."""
+    return [e for path in paths for e in read_lexicon(path.read_text("utf-8").splitlines())]
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> tuple[LexiconEntry, ...]:
+    """Entries of every TSV file shipped in `ingest/lexicon/`, read once per process."""
+    folder = resources.files("ingest.lexicon")
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")), key=lambda f: f.name)
+    return tuple(e for f in files for e in read_lexicon(f.read_text("utf-8").splitlines()))

@@ -1,0 +1,116 @@
+"""The reader interface, the registry of readers by file suffix, and walking the inputs.
+
+A reader turns one file into papers. It yields an `InputError` for anything it cannot read
+(the whole file, one line, one page) instead of raising, so one bad input never stops a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from ingest.errors import InputError
+from ingest.model import Paper
+from ingest.settings import IngestSettings
+
+_READERS: dict[str, Reader] = {}
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """Reads the files whose suffix it claims into papers (or input errors)."""
+
+    suffixes: tuple[str, ...]
+
+    def read(self, path: Path, settings: IngestSettings) -> Iterator[Paper | InputError]: ...
+
+
+def register(reader: Reader) -> Reader:
+    """Make `reader` the one used for its suffixes (a later registration wins)."""
+    for suffix in reader.suffixes:
+        _READERS[suffix.lower()] = reader
+    return reader
+
+
+def reader_for(path: Path) -> Reader | None:
+    """The registered reader for this file's suffix, if any."""
+    return _READERS.get(path.suffix.lower())
+
+
+def registered_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_READERS))
+
+
+def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | InputError]:
+    """The readable files named by `paths`, folders walked recursively in sorted order.
+
+    Hidden files and folders are skipped, and so are unsupported files found inside a folder;
+    a file named explicitly that no reader handles is an error, as is a path that is missing.
+    """
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path)
+        elif not path.exists():
+            yield InputError(str(path), "no such file or folder")
+        elif not path.is_file():
+            yield InputError(str(path), "not a regular file")
+        elif reader_for(path) is None:
+            yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+        else:
+            yield path
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if not hidden and path.is_file() and reader_for(path) is not None:
+            yield path
+
+
+def read_inputs(paths: Iterable[Path], settings: IngestSettings) -> Iterator[Paper | InputError]:
+    """Every paper in `paths`, with an `InputError` for each input that failed, in order."""
+    for item in iter_inputs(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_path(item, settings)
+
+
+def read_path(path: Path, settings: IngestSettings) -> Iterator[Paper | InputError]:
+    """Let the file's reader read it (each reader checks the file's size first)."""
+    reader = reader_for(path)
+    if reader is None:
+        yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+        return
+    yield from reader.read(path, settings)
+
+
+def refusal(path: Path, settings: IngestSettings) -> InputError | None:
+    """The error for a file refused before it is opened: empty, unreadable, or too large."""
+    problem = size_problem(path, settings)
+    return InputError(str(path), problem) if problem else None
+
+
+def size_problem(path: Path, settings: IngestSettings) -> str | None:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return f"cannot read file: {error.strerror or error}"
+    if size == 0:
+        return "empty file (0 bytes)"
+    if size > settings.max_file_mb * 1024 * 1024:
+        return f"file too large ({size / 1048576:.1f} MB > {settings.max_file_mb:g} MB)"
+    return None
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def canonical_json(row: dict[str, Any]) -> bytes:
+    """A row's bytes for hashing, independent of key order and whitespace in the file."""
+    text = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return text.encode("utf-8")

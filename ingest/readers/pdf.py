@@ -1,0 +1,149 @@
+"""PDF papers, read with pypdf: refuse what cannot be read, then find the paper's parts.
+
+Every way a PDF can fail (encrypted, too long, corrupt, truncated, scanned) becomes an
+`InputError` that names the reason: pypdf raises many exception types from deep inside its
+parser, so the reader catches them all at its boundary rather than let one stop a batch.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pypdf import PdfReader as PypdfReader
+from pypdf import PageObject
+from pypdf import PasswordType
+
+from ingest.chunking import chunk_text
+from ingest.errors import InputError
+from ingest.model import Paper
+from ingest.normalize import url_safe_id
+from ingest.readers.base import refusal, sha256_hex
+from ingest.readers.pdf_parts import FontLine, PdfParts, find_parts
+from ingest.settings import IngestSettings
+
+_MIN_TEXT_CHARS = 40
+
+
+class PdfReader:
+    """One paper per PDF file; pages that fail to extract are reported and skipped."""
+
+    suffixes: ClassVar[tuple[str, ...]] = (".pdf",)
+
+    def read(self, path: Path, settings: IngestSettings) -> Iterator[Paper | InputError]:
+        refused = refusal(path, settings)
+        if refused:
+            yield refused
+            return
+        with _quiet_pypdf():
+            try:
+                yield from _read(path, path.read_bytes(), settings)
+            except Exception as error:  # noqa: BLE001 - pypdf raises anything; none may escape
+                yield InputError(str(path), f"unreadable PDF: {_describe(error)}")
+
+
+def _read(path: Path, data: bytes, settings: IngestSettings) -> Iterator[Paper | InputError]:
+    try:
+        pdf = PypdfReader(io.BytesIO(data))
+    except Exception as error:  # noqa: BLE001
+        yield InputError(str(path), f"corrupt or truncated PDF: {_describe(error)}")
+        return
+    problem = _refusal_reason(pdf, settings)
+    if problem:
+        yield InputError(str(path), problem)
+        return
+    pages: list[str] = []
+    for number, page in enumerate(pdf.pages, start=1):
+        text = _page_text(page)
+        if text is None:
+            yield InputError(str(path), "text extraction failed; page skipped", page=number)
+        pages.append(text or "")
+    if sum(char.isalnum() for char in "".join(pages)) < _MIN_TEXT_CHARS:
+        yield InputError(str(path), "no text layer (scanned?)")
+        return
+    parts = find_parts(pages, _font_lines(pdf.pages[0]), _metadata(pdf))
+    yield _paper(path, data, parts, settings)
+
+
+def _refusal_reason(pdf: PypdfReader, settings: IngestSettings) -> str | None:
+    if pdf.is_encrypted and pdf.decrypt("") == PasswordType.NOT_DECRYPTED:
+        return "encrypted PDF (a password is required)"
+    count = len(pdf.pages)
+    if count == 0:
+        return "PDF has no pages"
+    if count > settings.max_pages:
+        return f"too many pages ({count} > {settings.max_pages})"
+    return None
+
+
+def _paper(path: Path, data: bytes, parts: PdfParts, settings: IngestSettings) -> Paper:
+    paper_id = parts.arxiv_id or url_safe_id(path.stem)
+    return Paper(
+        id=paper_id,
+        title=parts.title or path.stem,
+        chunks=chunk_text(
+            paper_id, parts.body, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap
+        ),
+        authors=parts.authors,
+        year=parts.year,
+        arxiv_id=parts.arxiv_id,
+        doi=parts.doi,
+        abstract=parts.abstract,
+        references=parts.references,
+        source=str(path),
+        content_hash=sha256_hex(data),
+    )
+
+
+def _page_text(page: PageObject) -> str | None:
+    try:
+        return page.extract_text() or ""
+    except Exception:  # noqa: BLE001 - a broken content stream spoils one page, not the paper
+        return None
+
+
+def _font_lines(page: PageObject) -> list[FontLine]:
+    """Page 1 text runs with their rendered font size: the title is set in the largest."""
+    runs: list[FontLine] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if text.strip():
+            scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
+            runs.append(FontLine(text=text, size=round(float(size) * scale, 1)))
+
+    try:
+        page.extract_text(visitor_text=visit)
+    except Exception:  # noqa: BLE001 - font sizes are a hint; without them the text decides
+        return []
+    return runs
+
+
+def _metadata(pdf: PypdfReader) -> dict[str, str]:
+    try:
+        info = pdf.metadata or {}
+        return {key: str(value) for key, value in info.items() if isinstance(value, str)}
+    except Exception:  # noqa: BLE001
+        return {}
+
+
+def _describe(error: Exception) -> str:
+    message = re.sub(r"\s+", " ", str(error)).strip()
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs a warning for every odd font; the reader reports what matters itself."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

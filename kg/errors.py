@@ -1,0 +1,31 @@
+"""Errors of the knowledge graph; the API maps each `status` to HTTP once."""
+
+from __future__ import annotations
+
+from ingest.errors import BadRequest, PapergraphError
+
+
+class SparqlSyntaxError(BadRequest):
+    """The query does not parse; `message` carries the parser's own words (line, column)."""
+
+
+class QueryForbidden(BadRequest):
+    """A well-formed request this endpoint refuses: SPARQL Update, LOAD, SERVICE, foreign FROM."""
+
+
+class UnsupportedFormat(BadRequest):
+    """No serialisation of this kind of answer in the requested format."""
+
+    status = 406
+
+
+class QueryTimeout(PapergraphError):
+    """The query ran past `GraphSettings.query_timeout_s`."""
+
+    status = 504
+
+
+class StoreUnavailable(PapergraphError):
+    """The triple store cannot be opened or reached."""
+
+    status = 503

@@ -1,0 +1,247 @@
+"""From the domain model to RDF: the triples of one paper's named graph.
+
+Every node gets a deterministic IRI (papers, chunks and entities from their ids; mentions,
+evidence, results and title-only references skolemised under `.../node/<paper>/...` from their
+content), so writing the same paper twice writes the same triples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+
+from ingest.model import Entity, EntityType, Evidence, Extraction, Paper, Reference, Result, Role
+from ingest.normalize import entity_key, fold, url_safe_id
+from kg.vocab import (
+    BASE,
+    BIBO,
+    CITO,
+    DCTERMS,
+    ENTITY_CLASS,
+    FABIO,
+    PG,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    ROLE_PROPERTY,
+    SKOS,
+    XSD,
+    chunk_iri,
+    doi_iri,
+    entity_iri,
+    extractor_iri,
+    paper_iri,
+    short_hash,
+)
+
+#: Strongest first: the role a paper is shown with when it has several towards one entity.
+ROLE_ORDER: tuple[Role, ...] = (
+    Role.PROPOSES,
+    Role.EVALUATES_ON,
+    Role.USES,
+    Role.COMPARES_AGAINST,
+    Role.MENTIONS,
+)
+
+#: Which entity types a result's method/task/dataset/metric label may resolve to, default first.
+_RESULT_SLOTS: dict[str, tuple[URIRef, tuple[EntityType, ...]]] = {
+    "method": (PG.resultMethod, (EntityType.METHOD,)),
+    "task": (PG.resultTask, (EntityType.TASK,)),
+    "dataset": (PG.resultDataset, (EntityType.DATASET, EntityType.BENCHMARK)),
+    "metric": (PG.resultMetric, (EntityType.METRIC,)),
+}
+
+
+def node_iri(paper_id: str, *path: str) -> URIRef:
+    """A skolem IRI for a node that exists only inside one paper's graph."""
+    return URIRef(f"{BASE}node/{paper_iri(paper_id).rsplit('/', 1)[1]}/" + "/".join(path))
+
+
+@dataclass
+class _MergedEntity:
+    """One entity per key: extractions may list a concept twice under different roles."""
+
+    type: EntityType
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    roles: set[Role] = field(default_factory=set)
+    salience: float = 0.0
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def role(self) -> Role:
+        return next(r for r in ROLE_ORDER if r in self.roles)
+
+
+def merge_entities(entities: Iterable[Entity]) -> dict[str, _MergedEntity]:
+    merged: dict[str, _MergedEntity] = {}
+    for entity in entities:
+        target = merged.setdefault(entity.key, _MergedEntity(entity.type, entity.label))
+        for name in [entity.label, *entity.aliases]:
+            if name != target.label and name not in target.aliases:
+                target.aliases.append(name)
+        target.roles.add(entity.role)
+        target.salience = max(target.salience, entity.salience)
+        target.evidence.extend(entity.evidence)
+    return merged
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def paper_graph(paper: Paper, extraction: Extraction) -> Graph:
+    """The triples of `paper`'s named graph: metadata, chunks, entities, results, citations."""
+    graph = new_graph()
+    paper_node = paper_iri(paper.id)
+    _add_paper(graph, paper_node, paper)
+    entities = merge_entities(extraction.entities)
+    for key, entity in entities.items():
+        _add_entity(graph, paper_node, paper.id, key, entity)
+    for result in extraction.results:
+        _add_result(graph, paper_node, paper.id, result, entities)
+    for reference in paper.references:
+        _add_reference(graph, paper_node, paper.id, reference)
+    return graph
+
+
+def _add_paper(graph: Graph, node: URIRef, paper: Paper) -> None:
+    graph.add((node, RDF.type, FABIO.ResearchPaper))
+    graph.add((node, DCTERMS.identifier, Literal(paper.id)))
+    graph.add((node, DCTERMS.title, Literal(paper.title)))
+    for author in paper.authors:
+        graph.add((node, DCTERMS.creator, Literal(author)))
+    if paper.year is not None:
+        graph.add((node, DCTERMS.issued, Literal(paper.year, datatype=XSD.integer)))
+    if paper.arxiv_id:
+        graph.add((node, PG.arxivId, Literal(paper.arxiv_id)))
+    if paper.doi:
+        graph.add((node, BIBO.doi, Literal(paper.doi.strip().lower())))
+    if paper.abstract:
+        graph.add((node, DCTERMS.abstract, Literal(paper.abstract)))
+    for chunk in paper.chunks:
+        chunk_node = chunk_iri(chunk.id)
+        graph.add((chunk_node, RDF.type, PG.Chunk))
+        graph.add((chunk_node, PG.chunkOf, node))
+        graph.add((chunk_node, PG.seq, Literal(chunk.seq)))
+        section = f" ({chunk.section})" if chunk.section else ""
+        graph.add((chunk_node, RDFS.label, Literal(f"{paper.id} chunk {chunk.seq}{section}")))
+
+
+def _add_entity_node(graph: Graph, key: str, type_: EntityType, label: str) -> URIRef:
+    node = entity_iri(key)
+    graph.add((node, RDF.type, ENTITY_CLASS[type_]))
+    graph.add((node, SKOS.prefLabel, Literal(label)))
+    return node
+
+
+def _add_entity(
+    graph: Graph, paper_node: URIRef, paper_id: str, key: str, entity: _MergedEntity
+) -> None:
+    node = _add_entity_node(graph, key, entity.type, entity.label)
+    for alias in entity.aliases:
+        graph.add((node, SKOS.altLabel, Literal(alias)))
+    graph.add((paper_node, PG.mentions, node))
+    for role in entity.roles:
+        graph.add((paper_node, ROLE_PROPERTY[role], node))
+    mention = node_iri(paper_id, "mention", key)
+    graph.add((paper_node, PG.hasMention, mention))
+    graph.add((mention, RDF.type, PG.Mention))
+    graph.add((mention, PG.entity, node))
+    graph.add((mention, PG.role, ROLE_PROPERTY[entity.role]))
+    graph.add((mention, PG.salience, Literal(float(entity.salience))))
+    for evidence in entity.evidence:
+        _add_evidence(graph, mention, evidence)
+
+
+def _add_evidence(graph: Graph, owner: URIRef, evidence: Evidence) -> None:
+    node = URIRef(
+        f"{owner}/evidence/"
+        + short_hash(evidence.chunk_id, evidence.start, evidence.end, evidence.extractor)
+    )
+    agent = extractor_iri(evidence.extractor)
+    graph.add((owner, PG.evidence, node))
+    graph.add((node, RDF.type, PG.Evidence))
+    graph.add((node, PROV.wasDerivedFrom, chunk_iri(evidence.chunk_id)))
+    graph.add((node, PG.start, Literal(evidence.start)))
+    graph.add((node, PG.end, Literal(evidence.end)))
+    graph.add((node, PROV.value, Literal(evidence.text)))
+    graph.add((node, PROV.wasAttributedTo, agent))
+    graph.add((node, PG.confidence, Literal(float(evidence.confidence))))
+    graph.add((agent, RDF.type, PROV.SoftwareAgent))
+    graph.add((agent, RDFS.label, Literal(evidence.extractor)))
+
+
+def _result_value(value: float | str) -> Literal:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Literal(float(value))
+    try:
+        return Literal(float(str(value).strip()))
+    except ValueError:
+        return Literal(str(value))
+
+
+def _resolve(label: str, types: tuple[EntityType, ...], entities: dict[str, _MergedEntity]) -> str:
+    """The key of the paper's entity this label names, or a key minted with the default type."""
+    folded = fold(label)
+    for key, entity in entities.items():
+        if entity.type in types and folded in {fold(n) for n in [entity.label, *entity.aliases]}:
+            return key
+    return entity_key(types[0], label)
+
+
+def _add_result(
+    graph: Graph,
+    paper_node: URIRef,
+    paper_id: str,
+    result: Result,
+    entities: dict[str, _MergedEntity],
+) -> None:
+    labels = {slot: getattr(result, slot) for slot in _RESULT_SLOTS}
+    node = node_iri(paper_id, "result", short_hash(*labels.values(), result.value))
+    graph.add((paper_node, PG.reportsResult, node))
+    graph.add((node, RDF.type, PG.Result))
+    graph.add((node, PG.value, _result_value(result.value)))
+    for slot, label in labels.items():
+        if not label:
+            continue
+        prop, types = _RESULT_SLOTS[slot]
+        key = _resolve(label, types, entities)
+        if key not in entities:  # named only by the result: still a typed, labelled entity
+            _add_entity_node(graph, key, types[0], label)
+            graph.add((paper_node, PG.mentions, entity_iri(key)))
+        graph.add((node, prop, entity_iri(key)))
+    for evidence in result.evidence:
+        _add_evidence(graph, node, evidence)
+
+
+def _add_reference(graph: Graph, paper_node: URIRef, paper_id: str, reference: Reference) -> None:
+    """arXiv id -> that paper's IRI; DOI only -> https://doi.org/...; title only -> a local node.
+
+    arXiv ids pass through `url_safe_id`, as paper ids do, so citations between ingested papers
+    meet. A bare id-like `raw` (a papers JSONL citing another row by its id) is a paper id.
+    References with none of these are skipped.
+    """
+    if reference.arxiv_id:
+        graph.add((paper_node, CITO.cites, paper_iri(url_safe_id(reference.arxiv_id))))
+    elif _is_paper_id(reference):
+        graph.add((paper_node, CITO.cites, paper_iri(reference.raw.strip())))
+    elif reference.doi:
+        cited = doi_iri(reference.doi)
+        graph.add((paper_node, CITO.cites, cited))
+        graph.add((cited, BIBO.doi, Literal(reference.doi.strip().lower())))
+    elif reference.title:
+        cited = node_iri(paper_id, "reference", short_hash(fold(reference.title)))
+        graph.add((paper_node, CITO.cites, cited))
+        graph.add((cited, DCTERMS.title, Literal(reference.title)))
+
+
+def _is_paper_id(reference: Reference) -> bool:
+    raw = reference.raw.strip()
+    return bool(raw) and not reference.doi and not reference.title and url_safe_id(raw) == raw

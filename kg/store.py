@@ -1,0 +1,482 @@
+"""The knowledge graph: an rdflib Dataset over the configured store, one named graph per paper.
+
+The store is an rdflib store plugin named in `GraphSettings.store` ("Oxigraph", "Memory",
+"SPARQLUpdateStore", or any other registered graph-aware store), opened with
+`GraphSettings.store_config`. Queries see the union of the named graphs as their default graph
+(`Dataset(default_union=True)`; a SPARQL server must be configured the same way, e.g.
+`oxigraph serve --union-default-graph`).
+
+Note on union semantics: rdflib's own evaluator (Memory) merges the graphs as a set, Oxigraph
+answers from the bag of quads, so a triple written by two papers (an entity's label) appears
+twice there. Every query here uses DISTINCT or GRAPH where that matters.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Self
+from urllib.error import URLError
+
+import pyoxigraph
+import rdflib.query
+from pyparsing import ParseException
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+from rdflib.term import Node
+
+from ingest.model import EntityType, Role
+from ingest.normalize import fold
+from kg.errors import SparqlSyntaxError, StoreUnavailable
+from kg.mapping import ROLE_ORDER, new_graph
+from kg.settings import GraphSettings
+from kg.vocab import (
+    ENTITY_CLASS,
+    GRAPH_NS,
+    PAPER_NS,
+    PG,
+    PROV,
+    RDF,
+    RDFS,
+    ROLE_PROPERTY,
+    SKOS,
+    SPARQL_PREFIXES,
+    XSD,
+    chunk_id_from_iri,
+    entity_iri,
+    entity_key_from_iri,
+    paper_graph_iri,
+    paper_id_from_graph_iri,
+    paper_id_from_iri,
+    paper_iri,
+)
+
+try:  # the Oxigraph plugin is optional at import time; rdflib finds it by entry point
+    from oxrdflib import OxigraphStore
+except ImportError:  # pragma: no cover
+    OxigraphStore = None  # type: ignore[assignment,misc]
+
+#: The store plugins Papergraph is tested against (tests/kg/conftest.py covers each).
+SUPPORTED_STORES = ("Oxigraph", "Memory", "SPARQLUpdateStore")
+
+_TYPE_OF_CLASS = {str(iri): t.value for t, iri in ENTITY_CLASS.items()}
+_ROLE_OF_PROPERTY = {str(iri): r for r, iri in ROLE_PROPERTY.items()}
+
+
+def _open_dataset(settings: GraphSettings, data_dir: Path) -> Dataset:
+    try:
+        dataset = Dataset(store=settings.store, default_union=True)
+    except Exception as exc:  # rdflib raises PluginException or the store's own error
+        raise StoreUnavailable(f"cannot create store {settings.store!r}: {exc}") from exc
+    store = dataset.store
+    try:
+        if OxigraphStore is not None and isinstance(store, OxigraphStore):
+            location = Path(settings.store_config or data_dir / "graph")
+            location.parent.mkdir(parents=True, exist_ok=True)
+            dataset.open(str(location), create=False)
+        elif isinstance(store, SPARQLUpdateStore):
+            if not settings.store_config:
+                raise StoreUnavailable(
+                    "SPARQLUpdateStore needs store_config 'QUERY_URL[,UPDATE_URL]'"
+                )
+            query_url, _, update_url = settings.store_config.partition(",")
+            store.method = "POST"  # long queries; GET also hides the server's error message
+            dataset.open((query_url.strip(), (update_url or query_url).strip()))
+        elif settings.store_config:
+            dataset.open(settings.store_config, create=True)
+    except StoreUnavailable:
+        raise
+    except Exception as exc:  # a locked or unreadable folder, a bad configuration
+        raise StoreUnavailable(f"cannot open store {settings.store!r}: {exc}") from exc
+    return dataset
+
+
+def _iri(node: URIRef) -> str:
+    return f"<{node}>"
+
+
+class KnowledgeGraph:
+    """Papers as named graphs in one rdflib Dataset; writes replace a paper's graph whole."""
+
+    def __init__(self, settings: GraphSettings, data_dir: Path) -> None:
+        self.settings = settings
+        self.dataset = _open_dataset(settings, Path(data_dir))
+        self._write_lock = threading.Lock()
+        if isinstance(self.dataset.store, SPARQLUpdateStore):
+            self.query("ASK { }")  # fail now, not on the first request, if the server is down
+
+    # ------------------------------------------------------------------ store kinds
+
+    @property
+    def _oxigraph(self) -> pyoxigraph.Store | None:
+        """The embedded pyoxigraph store, where there is one (not cached: close() frees it)."""
+        store = self.dataset.store
+        if OxigraphStore is not None and isinstance(store, OxigraphStore):
+            return store._inner
+        return None
+
+    @property
+    def speaks_sparql_update(self) -> bool:
+        return self._oxigraph is not None or isinstance(self.dataset.store, SPARQLUpdateStore)
+
+    def _update(self, update: str) -> None:
+        oxigraph = self._oxigraph
+        try:
+            if oxigraph is not None:
+                oxigraph.update(update)
+            else:
+                self.dataset.store.update(update, {}, {}, None)  # type: ignore[call-arg]
+        except (URLError, OSError) as exc:
+            raise StoreUnavailable(f"graph store update failed: {exc}") from exc
+
+    # ------------------------------------------------------------------ writes
+
+    def replace_paper(self, paper_id: str, graph: Graph) -> None:
+        """Drop the paper's named graph and write `graph` in its place.
+
+        Oxigraph and SPARQL servers get one update request (DROP + INSERT DATA), which both
+        apply in one transaction; the Memory store is swapped under a lock.
+        """
+        name = paper_graph_iri(paper_id)
+        with self._write_lock:
+            if self.speaks_sparql_update:
+                triples = graph.serialize(format="nt")
+                self._update(
+                    f"DROP SILENT GRAPH {_iri(name)} ;\n"
+                    f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{triples}\n}} }}"
+                )
+            else:
+                self.dataset.remove_graph(name)
+                target = self.dataset.graph(name)
+                self.dataset.addN((s, p, o, target) for s, p, o in graph)
+
+    def remove_paper(self, paper_id: str) -> None:
+        name = paper_graph_iri(paper_id)
+        with self._write_lock:
+            if self.speaks_sparql_update:
+                self._update(f"DROP SILENT GRAPH {_iri(name)}")
+            else:
+                self.dataset.remove_graph(name)
+
+    def close(self) -> None:
+        self.dataset.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ queries
+
+    def query(
+        self, sparql: str, *, init_bindings: Mapping[str, Node] | None = None
+    ) -> rdflib.query.Result:
+        """Run a SPARQL query over the union of all papers; the project prefixes are predeclared."""
+        bindings = dict(init_bindings or {})
+        if bindings and self._oxigraph is not None:
+            # pyoxigraph substitutes projected variables only; a trailing VALUES binds any
+            # (it joins before projection, as rdflib's initBindings and SPARQLStore do)
+            sparql = f"{sparql}\n{_values(bindings)}"
+            bindings = {}
+        try:
+            result = self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)
+        except (SyntaxError, ParseException) as exc:  # pyoxigraph's parser, rdflib's parser
+            raise SparqlSyntaxError(str(exc)) from exc
+        except (URLError, ConnectionError) as exc:
+            raise StoreUnavailable(f"graph store unreachable: {exc}") from exc
+        if isinstance(result, tuple):  # SPARQLConnector answers an HTTP error as (code, msg, None)
+            code, message = result[0], result[1]
+            if code == 400:
+                raise SparqlSyntaxError(str(message))
+            raise StoreUnavailable(f"SPARQL server answered {code}: {message}")
+        return result
+
+    def _select(self, sparql: str) -> list[dict[str, Any]]:
+        """Rows of a SELECT as dicts of rdflib terms (missing bindings left out)."""
+        result = self.query(sparql)
+        names = [str(v) for v in result.vars or []]
+        return [
+            {name: row[i] for i, name in enumerate(names) if row[i] is not None} for row in result
+        ]
+
+    def _ask(self, sparql: str) -> bool:
+        return bool(self.query(sparql).askAnswer)
+
+    def _count(self, sparql: str) -> int:
+        rows = self._select(sparql)
+        return int(rows[0]["n"]) if rows else 0
+
+    # ------------------------------------------------------------------ papers
+
+    def has_graph(self, name: URIRef) -> bool:
+        return self._ask(f"ASK {{ GRAPH {_iri(name)} {{ ?s ?p ?o }} }}")
+
+    def has_paper(self, paper_id: str) -> bool:
+        return self.has_graph(paper_graph_iri(paper_id))
+
+    def paper_ids(self) -> list[str]:
+        rows = self._select(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?paper a fabio:ResearchPaper } }"
+        )
+        return sorted(
+            paper_id_from_graph_iri(r["g"]) for r in rows if str(r["g"]).startswith(GRAPH_NS)
+        )
+
+    def count_papers(self) -> int:
+        return len(self.paper_ids())
+
+    def count_triples(self) -> int:
+        """Statements in all named graphs (a triple two papers state counts twice)."""
+        return self._count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+    def paper_rdf(self, paper_id: str) -> Graph:
+        """A copy of the paper's named graph, e.g. to export it."""
+        name = _iri(paper_graph_iri(paper_id))
+        result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+        graph = new_graph()
+        for s, p, o in result.graph or ():
+            graph.add((s, p, _plain(o)))
+        return graph
+
+    def paper_entities(self, paper_id: str) -> list[dict[str, Any]]:
+        """The entities a paper mentions, with role, salience and evidence, most salient first."""
+        graph = self.paper_rdf(paper_id)
+        paper = paper_iri(paper_id)
+        mentions = {graph.value(m, PG.entity): m for m in graph.objects(paper, PG.hasMention)}
+        entities = []
+        for node in set(graph.objects(paper, PG.mentions)):
+            mention = mentions.get(node)
+            roles = {
+                _ROLE_OF_PROPERTY[str(p)]
+                for p in graph.predicates(paper, node)
+                if str(p) in _ROLE_OF_PROPERTY
+            }
+            salience = graph.value(mention, PG.salience) if mention is not None else None
+            entities.append(
+                {
+                    "id": entity_key_from_iri(node),
+                    "type": _entity_type(graph.objects(node, RDF.type)),
+                    "label": str(graph.value(node, SKOS.prefLabel) or ""),
+                    "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
+                    "role": _strongest(roles).value,
+                    "salience": float(salience) if salience is not None else 0.0,
+                    "evidence": _evidence(graph, mention) if mention is not None else [],
+                }
+            )
+        entities.sort(key=lambda e: (-e["salience"], e["label"].lower(), e["id"]))
+        return entities
+
+    def paper_references(self, paper_id: str) -> list[dict[str, Any]]:
+        """What the paper cites: {paper_id, doi, title, ingested}; DOIs of ingested papers resolve."""
+        rows = self._select(
+            f"SELECT ?cited ?doi ?title WHERE {{ GRAPH {_iri(paper_graph_iri(paper_id))} {{ "
+            f"{_iri(paper_iri(paper_id))} cito:cites ?cited . "
+            "OPTIONAL { ?cited bibo:doi ?doi } OPTIONAL { ?cited dcterms:title ?title } } }"
+        )
+        ingested = set(self.paper_ids())
+        by_doi = self._papers_by_doi()
+        references = []
+        for row in rows:
+            cited, doi = str(row["cited"]), row.get("doi")
+            cited_id = paper_id_from_iri(cited) if cited.startswith(PAPER_NS) else None
+            if cited_id is None and doi is not None:
+                cited_id = by_doi.get(str(doi))
+            references.append(
+                {
+                    "paper_id": cited_id,
+                    "doi": str(doi) if doi is not None else None,
+                    "title": str(row["title"]) if "title" in row else None,
+                    "ingested": cited_id in ingested,
+                }
+            )
+        references.sort(key=lambda r: (r["paper_id"] or "", r["doi"] or "", r["title"] or ""))
+        return references
+
+    def _papers_by_doi(self) -> dict[str, str]:
+        rows = self._select(
+            "SELECT DISTINCT ?paper ?doi WHERE { ?paper a fabio:ResearchPaper ; bibo:doi ?doi }"
+        )
+        return {str(r["doi"]): paper_id_from_iri(r["paper"]) for r in rows}
+
+    _CITES = (
+        f'{{ ?citing cito:cites ?cited . FILTER(STRSTARTS(STR(?cited), "{PAPER_NS}")) }} UNION '
+        "{ ?citing cito:cites ?ref . ?ref bibo:doi ?doi . "
+        "  ?cited a fabio:ResearchPaper ; bibo:doi ?doi . }"
+    )
+
+    def cited_by(self, paper_id: str) -> list[str]:
+        """Ids of the ingested papers that cite this one, by arXiv id or by DOI."""
+        rows = self._select(
+            f"SELECT DISTINCT ?citing WHERE {{ {self._CITES} "
+            f"FILTER(?cited = {_iri(paper_iri(paper_id))}) }}"
+        )
+        return sorted(paper_id_from_iri(r["citing"]) for r in rows)
+
+    def citation_edges(self, *, ingested_only: bool = False) -> list[tuple[str, str]]:
+        """(citing, cited) paper ids; with `ingested_only`, both ends are in the graph."""
+        only = "?cited a fabio:ResearchPaper ." if ingested_only else ""
+        rows = self._select(f"SELECT DISTINCT ?citing ?cited WHERE {{ {self._CITES} {only} }}")
+        return sorted(
+            {(paper_id_from_iri(r["citing"]), paper_id_from_iri(r["cited"])) for r in rows}
+        )
+
+    # ------------------------------------------------------------------ entities
+
+    def paper_entity_keys(self) -> dict[str, set[str]]:
+        """paper id -> keys of the entities it mentions (any role)."""
+        rows = self._select("SELECT DISTINCT ?paper ?entity WHERE { ?paper pg:mentions ?entity }")
+        keys: dict[str, set[str]] = {}
+        for row in rows:
+            keys.setdefault(paper_id_from_iri(row["paper"]), set()).add(
+                entity_key_from_iri(row["entity"])
+            )
+        return keys
+
+    def entities(
+        self,
+        type: EntityType | str | None = None,
+        q: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Entities by number of papers, optionally of one type and matching `q`.
+
+        `q` matches labels and aliases case-insensitively as a substring, and also the folded
+        form ('gsm-8k' finds GSM8K).
+        """
+        classes = (
+            [ENTITY_CLASS[EntityType(type)]] if type is not None else list(ENTITY_CLASS.values())
+        )
+        values = " ".join(_iri(c) for c in classes)
+        where = ""
+        if q:
+            needle = Literal(q.lower()).n3()
+            tests = [
+                f"CONTAINS(LCASE(STR(?l)), {needle})",
+                f"EXISTS {{ ?e skos:altLabel ?a FILTER(CONTAINS(LCASE(STR(?a)), {needle})) }}",
+            ]
+            if fold(q):
+                tests.append(f'CONTAINS(REPLACE(STR(?e), "^.*/", ""), "{fold(q)}")')
+            where = f"FILTER({' || '.join(tests)})"
+        rows = self._select(
+            "SELECT ?e ?type (MIN(STR(?l)) AS ?label) (COUNT(DISTINCT ?p) AS ?papers) WHERE { "
+            f"VALUES ?type {{ {values} }} ?e a ?type ; skos:prefLabel ?l . {where} "
+            "OPTIONAL { ?p pg:mentions ?e } } GROUP BY ?e ?type "
+            f"ORDER BY DESC(?papers) ?label ?e LIMIT {int(limit)} OFFSET {int(offset)}"
+        )
+        aliases = self._aliases([r["e"] for r in rows])
+        return [
+            {
+                "id": entity_key_from_iri(r["e"]),
+                "type": _TYPE_OF_CLASS[str(r["type"])],
+                "label": str(r["label"]),
+                "aliases": sorted(aliases.get(r["e"], set()) - {str(r["label"])}),
+                "paper_count": int(r["papers"]),
+            }
+            for r in rows
+        ]
+
+    def _aliases(self, nodes: list[URIRef]) -> dict[URIRef, set[str]]:
+        """Every label and alias any paper gives these entities."""
+        if not nodes:
+            return {}
+        rows = self._select(
+            f"SELECT DISTINCT ?e ?a WHERE {{ VALUES ?e {{ {' '.join(_iri(n) for n in nodes)} }} "
+            "{ ?e skos:altLabel ?a } UNION { ?e skos:prefLabel ?a } }"
+        )
+        aliases: dict[URIRef, set[str]] = {}
+        for row in rows:
+            aliases.setdefault(row["e"], set()).add(str(row["a"]))
+        return aliases
+
+    def entity(self, key: str) -> dict[str, Any] | None:
+        """One entity with its labels and the papers that mention it, most salient first."""
+        node = entity_iri(key)
+        rows = self._select(
+            f"SELECT ?type (MIN(STR(?l)) AS ?label) WHERE {{ {_iri(node)} a ?type ; "
+            "skos:prefLabel ?l } GROUP BY ?type"
+        )
+        typed = [r for r in rows if str(r["type"]) in _TYPE_OF_CLASS]
+        if not typed:
+            return None
+        label = str(typed[0]["label"])
+        papers = self._entity_papers(node)
+        return {
+            "id": key,
+            "type": _TYPE_OF_CLASS[str(typed[0]["type"])],
+            "label": label,
+            "aliases": sorted(self._aliases([node]).get(node, set()) - {label}),
+            "papers": papers,
+        }
+
+    def _entity_papers(self, node: URIRef) -> list[dict[str, Any]]:
+        rows = self._select(
+            "SELECT ?paper ?role ?salience ?title WHERE { GRAPH ?g { "
+            f"?paper ?role {_iri(node)} ; a fabio:ResearchPaper . "
+            f"OPTIONAL {{ ?paper pg:hasMention ?m . ?m pg:entity {_iri(node)} ; pg:salience ?salience }} "
+            "OPTIONAL { ?paper dcterms:title ?title } } }"
+        )
+        papers: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            role = _ROLE_OF_PROPERTY.get(str(row["role"]))
+            if role is None:
+                continue
+            paper_id = paper_id_from_iri(row["paper"])
+            entry = papers.setdefault(
+                paper_id,
+                {
+                    "paper_id": paper_id,
+                    "title": str(row["title"]) if "title" in row else None,
+                    "roles": set(),
+                    "salience": float(row["salience"]) if "salience" in row else 0.0,
+                },
+            )
+            entry["roles"].add(role)
+        result = []
+        for entry in papers.values():
+            entry["role"] = _strongest(entry.pop("roles")).value
+            result.append(entry)
+        result.sort(key=lambda p: (-p["salience"], p["paper_id"]))
+        return result
+
+
+def _values(bindings: Mapping[str, Node]) -> str:
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(term.n3() for term in bindings.values())
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+def _plain(term: Node) -> Node:
+    """Oxigraph answers simple literals as xsd:string ones; rdflib keeps them apart."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def _strongest(roles: set[Role]) -> Role:
+    return next((r for r in ROLE_ORDER if r in roles), Role.MENTIONS)
+
+
+def _entity_type(classes: Any) -> str | None:
+    return next((_TYPE_OF_CLASS[str(c)] for c in classes if str(c) in _TYPE_OF_CLASS), None)
+
+
+def _evidence(graph: Graph, owner: Node) -> list[dict[str, Any]]:
+    spans = []
+    for node in graph.objects(owner, PG.evidence):
+        chunk = graph.value(node, PROV.wasDerivedFrom)
+        agent = graph.value(node, PROV.wasAttributedTo)
+        spans.append(
+            {
+                "chunk_id": chunk_id_from_iri(chunk) if chunk is not None else None,
+                "start": int(graph.value(node, PG.start) or 0),
+                "end": int(graph.value(node, PG.end) or 0),
+                "text": str(graph.value(node, PROV.value) or ""),
+                "extractor": str(graph.value(agent, RDFS.label) or "") if agent else None,
+                "confidence": float(graph.value(node, PG.confidence) or 0.0),
+            }
+        )
+    spans.sort(key=lambda s: (s["chunk_id"] or "", s["start"], s["end"]))
+    return spans

@@ -1,0 +1,44 @@
+"""The RDF a paper becomes, checked without any store."""
+
+from __future__ import annotations
+
+from rdflib import BNode, Literal
+
+from kg.mapping import paper_graph
+from kg.vocab import BIBO, CITO, DCTERMS, FABIO, PG, RDF, SKOS, doi_iri, entity_iri, paper_iri
+
+
+def test_paper_graph_is_deterministic_and_has_no_blank_nodes(paper_a) -> None:
+    first, second = paper_graph(*paper_a), paper_graph(*paper_a)
+    assert set(first) == set(second)
+    assert not any(isinstance(term, BNode) for triple in first for term in triple)
+
+
+def test_paper_metadata_and_citations(paper_a) -> None:
+    graph = paper_graph(*paper_a)
+    paper = paper_iri("2307.12966")
+    assert (paper, RDF.type, FABIO.ResearchPaper) in graph
+    assert set(graph.objects(paper, DCTERMS.creator)) == {
+        Literal("Ada Lovelace"),
+        Literal("Alan Turing"),
+    }
+    assert graph.value(paper, DCTERMS.issued) == Literal(2023)
+    assert graph.value(paper, BIBO.doi) == Literal("10.1000/abc.123")
+    cited = set(graph.objects(paper, CITO.cites))
+    assert paper_iri("2201.11903") in cited
+    assert doi_iri("10.5555/XYZ") in cited
+    assert len(cited) == 3  # the reference with no id and no title is skipped
+    titled = [c for c in cited if graph.value(c, DCTERMS.title) is not None]
+    assert [str(graph.value(c, DCTERMS.title)) for c in titled] == ["A Title-Only Reference"]
+
+
+def test_result_labels_resolve_to_the_papers_entities(paper_a) -> None:
+    graph = paper_graph(*paper_a)
+    (result,) = graph.objects(paper_iri("2307.12966"), PG.reportsResult)
+    assert graph.value(result, PG.resultDataset) == entity_iri("dataset/gsm8k")
+    assert graph.value(result, PG.resultMethod) == entity_iri("method/cotr")
+    assert graph.value(result, PG.value) == Literal(81.5)
+    metric = graph.value(result, PG.resultMetric)
+    assert metric == entity_iri("metric/accuracy")
+    assert (metric, RDF.type, PG.Metric) in graph
+    assert graph.value(metric, SKOS.prefLabel) == Literal("Accuracy")
