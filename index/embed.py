@@ -8,9 +8,11 @@ CPU two concurrent encodes are no faster than one after the other.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -44,11 +46,22 @@ def load_model(model_name: str, device: str) -> SentenceTransformer:
     when it is first imported, and setting it process-wide would change other models' loads.
     """
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.disable_progress_bar()  # no "Loading weights" bar in CLI output
     local = packaged_model_path(model_name)
     if local is not None:
         return SentenceTransformer(local, device=device, local_files_only=True)
     return SentenceTransformer(model_name, device=device)
+
+
+def _pooling_dimension(model_name: str) -> int | None:
+    """`word_embedding_dimension` from a local model's pooling module, if it has one."""
+    folder = packaged_model_path(model_name) or model_name
+    config = Path(folder) / "1_Pooling" / "config.json"
+    if not config.is_file():
+        return None
+    return int(json.loads(config.read_text())["word_embedding_dimension"])
 
 
 class Embedder:
@@ -75,6 +88,9 @@ class Embedder:
 
     @property
     def dimension(self) -> int:
+        """The vector size; read from the model's pooling config when that avoids a load."""
+        if self._model is None and (configured := _pooling_dimension(self.settings.model_name)):
+            return configured
         dimension = self.model.get_embedding_dimension()
         if dimension is None:  # pragma: no cover - every sentence-embedding model has one
             raise RuntimeError(f"model {self.settings.model_name!r} reports no dimension")
