@@ -3,8 +3,10 @@
     PYTHONPATH=. python benchmarks/build_gazetteer.py [--shared ../shared/data]
 
 Two files, each `label<TAB>type<TAB>aliases<TAB>case` like the hand-written lexicon:
-- generated-pwc.tsv: Papers with Code task names, the datasets, benchmarks and metrics listed per
-  task, and NLP-progress datasets and metrics (pwc-taxonomy).
+- generated-pwc.tsv: Papers with Code task names, the datasets and benchmarks listed per task,
+  and NLP-progress datasets (pwc-taxonomy). PwC metric names are left out: measured on the
+  SciREX tune split they cost more precision than they gave recall (column headers such as
+  "Figure", "Overall", "Params (M)").
 - generated-scirex.tsv: entity names annotated in SciREX documents of the *tune* split only
   (benchmarks/scirex.py), kept when the annotators marked the phrase in at least half of the
   tune documents whose text contains it, with one dominant type.
@@ -62,6 +64,25 @@ def plausible(name: str) -> bool:
     return bool(re.search(r"[A-Za-z]{2}", name))
 
 
+def specific(name: str, kind: str, lowercase_share: dict[str, float]) -> bool:
+    """Whether a name is specific enough to match anywhere: no common words, no generic phrases.
+
+    A single word is dropped when tune-split text writes it in lower case at least a fifth of
+    the time ("Figure", "Number", "Body") unless it holds a digit; lower-case Method phrases
+    ("attention mechanisms") are descriptions, not names, and are dropped too.
+    """
+    words = name.split()
+    has_upper_or_digit = any(c.isupper() or c.isdigit() for c in name)
+    if len(name) < 3 and kind != "Dataset":
+        return False  # two-letter metric, task and method names are left to the hand lexicon
+    if len(words) == 1 and not any(c.isdigit() for c in name):
+        if not has_upper_or_digit:
+            return False
+        if lowercase_share.get(name.lower(), 0.0) >= 0.2:
+            return False
+    return not (kind == "Method" and not has_upper_or_digit)
+
+
 def exact_case(name: str) -> bool:
     """Single capitalised words ("Cityscapes", "Penn") match only as written."""
     return " " not in name and any(c.isupper() for c in name)
@@ -88,8 +109,6 @@ def _detailed_rows(path: Path) -> Iterator[Row]:
         for column in ("Common Datasets (Top 10)", "Benchmarks"):
             for name in (row.get(column) or "").split(";"):
                 yield name, "Dataset"
-        for name in (row.get("SOTA Metrics") or "").split(";"):
-            yield name, "Metric"
 
 
 def _sota_rows(tasks: list[dict[str, object]]) -> Iterator[Row]:
@@ -97,8 +116,6 @@ def _sota_rows(tasks: list[dict[str, object]]) -> Iterator[Row]:
         yield str(task.get("task", "")), "Task"
         for dataset in task.get("datasets", []) or []:  # type: ignore[union-attr]
             yield dataset["dataset"], "Dataset"
-            for metric in (dataset.get("sota") or {}).get("metrics", []):
-                yield metric, "Metric"
         yield from _sota_rows(task.get("subtasks", []) or [])  # type: ignore[arg-type]
 
 
@@ -109,6 +126,7 @@ def scirex_rows(folder: Path) -> Iterator[Row]:
     """Annotated names of tune documents, kept by how reliably annotators mark them."""
     annotated: dict[str, Counter[str]] = defaultdict(Counter)  # lower name -> type -> docs
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    salient: Counter[str] = Counter()  # lower name -> docs where it names a salient cluster
     docs_with_text: Counter[str] = Counter()
     for path in sorted(folder.glob("*.json")):
         if split_of(path.stem) != TUNE:
@@ -123,6 +141,8 @@ def scirex_rows(folder: Path) -> Iterator[Row]:
                 spelled[name.lower()][name] += 1
         for lower, kind in names.items():
             annotated[lower][kind] += 1
+        for lower in _salient_names(doc):
+            salient[lower] += 1
         grams = _ngrams([w.lower() for w in words], annotated.keys())
         for lower in grams:
             docs_with_text[lower] += 1
@@ -130,8 +150,18 @@ def scirex_rows(folder: Path) -> Iterator[Row]:
         kind, count = kinds.most_common(1)[0]
         if count < 0.8 * sum(kinds.values()) or count / max(docs_with_text[lower], 1) < MIN_RATIO:
             continue
-        if count >= 2 or (count == 1 and docs_with_text[lower] == 1 and _named(lower)):
+        if count >= 3 and not salient[lower]:
+            continue  # a concept papers mention but never report results on ("learning rate")
+        if count >= 2 or (count == 1 and salient[lower] and _named(lower)):
             yield spelled[lower].most_common(1)[0][0], SCIREX_TYPE[kind]
+
+
+def _salient_names(doc: dict[str, object]) -> set[str]:
+    """Lower-cased mention texts of the document's salient clusters (those in its results)."""
+    words: list[str] = doc["words"]  # type: ignore[assignment]
+    ids = {row[k] for row in doc["n_ary_relations"] for k in SCIREX_TYPE}  # type: ignore[attr-defined]
+    coref: dict[str, list[list[int]]] = doc["coref"]  # type: ignore[assignment]
+    return {clean(" ".join(words[a:b])).lower() for i in ids for a, b in coref.get(i, [])}
 
 
 def _named(lower: str) -> bool:
@@ -150,12 +180,29 @@ def _ngrams(words: list[str], wanted: Iterable[str]) -> set[str]:
 # --------------------------------------------------------------------------- writing
 
 
-def rows_to_tsv(rows: Iterable[Row], taken: dict[tuple[str, ...], str], header: str) -> str:
+def lowercase_shares(folder: Path) -> dict[str, float]:
+    """For each word of tune-split text: the share of its occurrences written in lower case."""
+    lower: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for path in sorted(folder.glob("*.json")):
+        if split_of(path.stem) == TUNE:
+            for word in json.loads(path.read_text("utf-8"))["words"]:
+                total[word.lower()] += 1
+                lower[word.lower()] += word.islower()
+    return {word: lower[word] / count for word, count in total.items()}
+
+
+def rows_to_tsv(
+    rows: Iterable[Row],
+    taken: dict[tuple[str, ...], str],
+    header: str,
+    lowercase_share: dict[str, float],
+) -> str:
     """TSV text of the plausible rows whose name nobody owns yet; claims their names in `taken`."""
     lines = [header, "label\ttype\taliases\tcase"]
     for raw, kind in rows:
         name = clean(raw)
-        if not plausible(name):
+        if not plausible(name) or not specific(name, kind, lowercase_share):
             continue
         key = tuple(t.lower() for t in name_key(name))
         if key in taken:
@@ -179,15 +226,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shared", type=Path, default=default)
     args = parser.parse_args(argv)
     taken = hand_keys()
+    shares = lowercase_shares(args.shared / "scirex" / "train_docs")
     scirex = rows_to_tsv(
         scirex_rows(args.shared / "scirex" / "train_docs"),
         taken,
         "# Generated by benchmarks/build_gazetteer.py from SciREX (tune split only). Apache-2.0.",
+        shares,
     )
     pwc = rows_to_tsv(
         pwc_rows(args.shared / "pwc-taxonomy"),
         taken,
         "# Generated by benchmarks/build_gazetteer.py from Papers with Code data. CC BY-SA 4.0.",
+        shares,
     )
     (LEXICON / "generated-scirex.tsv").write_text(scirex, "utf-8")
     (LEXICON / "generated-pwc.tsv").write_text(pwc, "utf-8")

@@ -39,9 +39,11 @@ def split_of(doc_id: str) -> str:
 
 
 def normalise(name: str) -> str:
-    """The form names are compared in: lower-case alphanumerics, generic tail words dropped,
-    a final plural "s" dropped ("the CoNLL-2003 test set" -> "conll2003", "BLEU scores" -> "bleu")."""
+    """The form names are compared in: lower-case alphanumerics, a leading "the" and generic tail
+    words dropped, a final plural "s" dropped ("the CoNLL-2003 test set" -> "conll2003", "BLEU scores" -> "bleu")."""
     words = _WORD.findall(name.lower())
+    if len(words) > 1 and words[0] == "the":
+        words.pop(0)
     while len(words) > 1 and words[-1] in GENERIC_TAIL:
         words.pop()
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):

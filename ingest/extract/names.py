@@ -33,6 +33,7 @@ _DATASET_CONTEXT = re.compile(
 )
 _ON_BEFORE = re.compile(r"\b(?:on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 MIN_REPEATS = 3
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
 #: Name-shaped words that are units, formats or boilerplate, not concepts.
 _NOT_NAMES = frozenset(
     "GPU GPUs CPU CPUs TPU TPUs ID IDs PhD URL GitHub LaTeX TensorFlow PyTorch MATLAB API APIs "
@@ -52,7 +53,8 @@ def find_names(paper: Paper) -> list[Definition]:
                 _add(found, match.group("name"), EntityType.METHOD)
     for name, kind in _repeated(texts).items():
         _add(found, name, kind)
-    return list(found.values())
+    words = {w for text in texts for w in _LOWER_WORD.findall(text)}
+    return [d for d in found.values() if d.long.lower() not in words]
 
 
 def _add(found: dict[str, Definition], name: str, kind: EntityType) -> None:
