@@ -16,11 +16,11 @@ from ingest.model import Entity, EntityType, Evidence, Paper, Result, Role
 
 EXTRACTOR = "result-pattern"
 CONFIDENCE = 0.5
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?](?!\d)|$)")
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\d))+(?:[.!?]|$)")
 _NUMBER = re.compile(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d+)?|0?\.\d+)\s?(?P<pct>%|percent)?(?![\w.]|\.\d)")
 _NOT_VALUE_BEFORE = re.compile(
     r"(?:table|fig\.?|figure|section|sec\.?|eq\.?|equation|top|layer|layers|step|epoch|epochs|"
-    r"\[|\(|k\s?=|n\s?=|batch|size|of)\s*$",
+    r"\[|\(|k\s?=|n\s?=|batch|size)\s*$",
     re.IGNORECASE,
 )
 _OWN_WORK = re.compile(r"\b(?:our|we|ours|proposed)\b", re.IGNORECASE)
