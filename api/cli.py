@@ -201,7 +201,9 @@ def sparql(
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders, as for ingest.")],
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one object per paper.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines, one object per paper.")
+    ] = False,
     extractor: Annotated[
         Optional[str], typer.Option("--extractor", help="Extractor name or dotted class path.")
     ] = None,
@@ -212,7 +214,8 @@ def extract(
 
     settings = Settings().ingest
     failed = False
-    for record in extract_records(paths, settings, create_extractor(extractor or settings.extractor)):
+    chosen = create_extractor(extractor or settings.extractor)
+    for record in extract_records(paths, settings, chosen):
         if isinstance(record, InputError):
             failed = True
             errors.print(f"[red]failed:[/red] {record.message}", highlight=False)

@@ -159,7 +159,8 @@ def scirex_rows(folder: Path) -> Iterator[Row]:
 def _salient_names(doc: dict[str, object]) -> set[str]:
     """Lower-cased mention texts of the document's salient clusters (those in its results)."""
     words: list[str] = doc["words"]  # type: ignore[assignment]
-    ids = {row[k] for row in doc["n_ary_relations"] for k in SCIREX_TYPE}  # type: ignore[attr-defined]
+    rows: list[dict[str, str]] = doc["n_ary_relations"]  # type: ignore[assignment]
+    ids = {row[k] for row in rows for k in SCIREX_TYPE}
     coref: dict[str, list[list[int]]] = doc["coref"]  # type: ignore[assignment]
     return {clean(" ".join(words[a:b])).lower() for i in ids for a, b in coref.get(i, [])}
 
@@ -221,7 +222,7 @@ def hand_keys() -> dict[tuple[str, ...], str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    default = Path(os.environ.get("PAPERGRAPH_SHARED_DATA", LEXICON.parents[2] / "shared" / "data"))
+    default = Path(os.environ.get("PAPERGRAPH_SHARED_DATA", LEXICON.parents[2] / "shared/data"))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=default)
     args = parser.parse_args(argv)

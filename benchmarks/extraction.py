@@ -39,7 +39,7 @@ from ingest.extract.base import Extractor
 from ingest.model import Entity, EntityType, Extraction
 
 SHARED_DATA = Path(
-    os.environ.get("PAPERGRAPH_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
+    os.environ.get("PAPERGRAPH_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")
 )
 DEFAULT_DOCS = SHARED_DATA / "scirex" / "train_docs"
 SCIREX_TYPE = {

@@ -40,7 +40,8 @@ def split_of(doc_id: str) -> str:
 
 def normalise(name: str) -> str:
     """The form names are compared in: lower-case alphanumerics, a leading "the" and generic tail
-    words dropped, a final plural "s" dropped ("the CoNLL-2003 test set" -> "conll2003", "BLEU scores" -> "bleu")."""
+    words dropped, a final plural "s" dropped: "the CoNLL-2003 test set" -> "conll2003",
+    "BLEU scores" -> "bleu"."""
     words = _WORD.findall(name.lower())
     if len(words) > 1 and words[0] == "the":
         words.pop(0)
@@ -124,9 +125,9 @@ def _results(doc: dict[str, Any]) -> list[GoldResult]:
     ]
 
 
-def read_documents(folder: Path, split: str | None = None, limit: int | None = None) -> Iterator[
-    Document
-]:
+def read_documents(
+    folder: Path, split: str | None = None, limit: int | None = None
+) -> Iterator[Document]:
     """Documents of `folder` in file-name order, of one split (or all), at most `limit`."""
     count = 0
     for path in sorted(folder.glob("*.json")):

@@ -79,7 +79,7 @@ def hand_lexicon() -> tuple[LexiconEntry, ...]:
 
 @lru_cache(maxsize=1)
 def generated_lexicon() -> tuple[LexiconEntry, ...]:
-    """Entries of the generated gazetteers (`generated-*.tsv`): Papers with Code and SciREX names."""
+    """Entries of the generated gazetteers (`generated-*.tsv`): PwC and SciREX names."""
     return _shipped(generated=True)
 
 

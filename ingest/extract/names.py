@@ -21,7 +21,9 @@ _SHAPED = re.compile(
     r"([A-Z][a-z]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z]{1,4}-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)"
     r"(?![\w-])"
 )
-_TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w+-]*(?:\s?-\s?[\w+]+)*(?:\s[A-Z][\w+-]*){0,2})\s?:\s")
+_TITLE_NAME = re.compile(
+    r"^\s*(?P<name>[A-Z][\w+-]*(?:\s?-\s?[\w+]+)*(?:\s[A-Z][\w+-]*){0,2})\s?:\s"
+)
 _PROPOSE = re.compile(
     r"\b(?:we|We)\s+(?:propose|introduce|present|call|name|dub)\w*\s+(?:it\s+|our\s+\w+\s+)?"
     r"(?:(?:a|an|the)\s+)?(?:(?:new|novel|simple)\s+)?(?P<name>" + _NAME + r")"

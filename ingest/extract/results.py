@@ -17,7 +17,9 @@ from ingest.model import Entity, EntityType, Evidence, Paper, Result, Role
 EXTRACTOR = "result-pattern"
 CONFIDENCE = 0.5
 _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\d))+(?:[.!?]|$)")
-_NUMBER = re.compile(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d+)?|0?\.\d+)\s?(?P<pct>%|percent)?(?![\w.]|\.\d)")
+_NUMBER = re.compile(
+    r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d+)?|0?\.\d+)\s?(?P<pct>%|percent)?(?![\w.]|\.\d)"
+)
 _NOT_VALUE_BEFORE = re.compile(
     r"(?:table|fig\.?|figure|section|sec\.?|eq\.?|equation|top|layer|layers|step|epoch|epochs|"
     r"\[|\(|k\s?=|n\s?=|batch|size)\s*$",
@@ -102,7 +104,7 @@ def _sentence_results(
             Result(
                 method=method.label if method else None,
                 task=(tasks[0] if tasks else task).label if (tasks or task) else None,
-                dataset=_nearest(datasets, at, len(sentence)).entity.label,  # type: ignore[union-attr]
+                dataset=min(datasets, key=lambda s: abs(s.start - at)).entity.label,
                 metric=metric.entity.label,
                 value=float(number.group("value")),
                 evidence=[evidence],

@@ -8,7 +8,10 @@ from pathlib import Path
 from benchmarks.extraction import EXTRACTORS, benchmark
 from benchmarks.scirex import TEST, TUNE, normalise, read_documents, split_of
 
-ROW = re.compile(r"^(Method|Dataset|Task|Metric|Results)\s+(\w+)\s+\d*\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(\d+)/(\d+)/(\d+)")
+ROW = re.compile(
+    r"^(Method|Dataset|Task|Metric|Results)\s+(\w+)\s+\d*"
+    r"\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(\d+)/(\d+)/(\d+)"
+)
 
 
 def test_split_is_fixed_and_near_seventy_thirty(shared_data: Path) -> None:
