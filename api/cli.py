@@ -199,6 +199,36 @@ def sparql(
 
 
 @app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders, as for ingest.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines, one object per paper.")
+    ] = False,
+    extractor: Annotated[
+        Optional[str], typer.Option("--extractor", help="Extractor name or dotted class path.")
+    ] = None,
+) -> None:
+    """Extract entities and results without writing any store (JSON Lines with --json)."""
+    from ingest.extract import create_extractor
+    from ingest.extract.report import extract_records
+
+    settings = Settings().ingest
+    failed = False
+    chosen = create_extractor(extractor or settings.extractor)
+    for record in extract_records(paths, settings, chosen):
+        if isinstance(record, InputError):
+            failed = True
+            errors.print(f"[red]failed:[/red] {record.message}", highlight=False)
+        elif as_json:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            top = ", ".join(f"{e['label']} ({e['type']})" for e in record["entities"][:10])
+            console.print(f"{record['paper_id']}: {len(record['entities'])} entities, "
+                          f"{len(record['results'])} results; top: {top}", highlight=False)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
 def stats(data_dir: DataDir = None) -> None:
     """Counts of papers, chunks and triples."""
     backend = Backend.open(_settings(data_dir))

@@ -6,9 +6,10 @@ import importlib
 
 from ingest.extract.base import Extractor
 from ingest.extract.errors import ExtractorNotFound, InvalidExtractor
+from ingest.extract.hybrid import HybridExtractor
 from ingest.extract.lexicon import LexiconExtractor
 
-EXTRACTORS: dict[str, type] = {"lexicon": LexiconExtractor}
+EXTRACTORS: dict[str, type] = {"lexicon": LexiconExtractor, "hybrid": HybridExtractor}
 
 
 def create_extractor(name: str = "lexicon") -> Extractor:

@@ -55,9 +55,34 @@ def load_lexicon(paths: Iterable[Path]) -> list[LexiconEntry]:
     return [e for path in paths for e in read_lexicon(path.read_text("utf-8").splitlines())]
 
 
-@lru_cache(maxsize=1)
-def default_lexicon() -> tuple[LexiconEntry, ...]:
-    """Entries of every TSV file shipped in `ingest/lexicon/`, read once per process."""
+GENERATED_PREFIX = "generated-"  # files written by benchmarks/build_gazetteer.py
+
+
+def _shipped(generated: bool) -> tuple[LexiconEntry, ...]:
     folder = resources.files("ingest.lexicon")
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")), key=lambda f: f.name)
+    files = sorted(
+        (
+            f
+            for f in folder.iterdir()
+            if f.name.endswith(".tsv") and f.name.startswith(GENERATED_PREFIX) == generated
+        ),
+        key=lambda f: f.name,
+    )
     return tuple(e for f in files for e in read_lexicon(f.read_text("utf-8").splitlines()))
+
+
+@lru_cache(maxsize=1)
+def hand_lexicon() -> tuple[LexiconEntry, ...]:
+    """Entries of the hand-written TSV files in `ingest/lexicon/`, read once per process."""
+    return _shipped(generated=False)
+
+
+@lru_cache(maxsize=1)
+def generated_lexicon() -> tuple[LexiconEntry, ...]:
+    """Entries of the generated gazetteers (`generated-*.tsv`): PwC and SciREX names."""
+    return _shipped(generated=True)
+
+
+def default_lexicon() -> tuple[LexiconEntry, ...]:
+    """The hand-written lexicon: what the `lexicon` extractor knows."""
+    return hand_lexicon()

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from ingest.extract.gazetteer import LexiconEntry, default_lexicon
 from ingest.extract.matcher import Match, NameMatcher
-from ingest.extract.patterns import find_definitions
+from ingest.extract.patterns import Definition, find_definitions
 from ingest.extract.resolve import local_names
 from ingest.extract.roles import role_of, strongest
 from ingest.extract.salience import Signals, salience
 from ingest.model import Chunk, Entity, Evidence, Extraction, Paper, Role
 from ingest.normalize import entity_key, fold
 
-CONFIDENCE = {"lexicon": 0.9, "pattern": 0.6}
+CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.75, "pattern": 0.6, "name": 0.5}
 FRONT_CHUNKS = 3  # chunks that count as the paper's opening when it has no separate abstract
 
 
@@ -44,7 +44,7 @@ class LexiconExtractor:
 
     def extract(self, paper: Paper) -> Extraction:
         """One entity per concept the paper names, most salient first."""
-        matcher = self._paper_matcher(paper)
+        matcher = self.paper_matcher(paper)
         mentions = [m for chunk in paper.chunks for m in _mentions(matcher, chunk)]
         front = _keys(matcher, paper.abstract or "") | {
             _key(m.entry) for m in mentions if m.seq < FRONT_CHUNKS
@@ -52,13 +52,15 @@ class LexiconExtractor:
         entities = _merge(mentions, _keys(matcher, paper.title), front)
         return Extraction(paper_id=paper.id, entities=entities)
 
-    def _paper_matcher(self, paper: Paper) -> NameMatcher:
+    def paper_matcher(self, paper: Paper) -> NameMatcher:
         """The shipped matcher, extended with the names this paper defines."""
-        definitions = [d for chunk in paper.chunks for d in find_definitions(chunk.text)]
-        if paper.abstract:
-            definitions += find_definitions(paper.abstract)
-        names = local_names(definitions, self._matcher)
+        names = local_names(self.definitions(paper), self._matcher)
         return self._matcher.extended(names, "pattern") if names else self._matcher
+
+    def definitions(self, paper: Paper) -> list[Definition]:
+        """Acronym definitions and "the X dataset" phrases of every chunk and the abstract."""
+        texts = [chunk.text for chunk in paper.chunks] + [paper.abstract or ""]
+        return [d for text in texts for d in find_definitions(text)]
 
 
 def _mentions(matcher: NameMatcher, chunk: Chunk) -> list[Mention]:

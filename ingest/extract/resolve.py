@@ -40,9 +40,15 @@ def _agrees(entry: LexiconEntry, definition: Definition) -> bool:
 
 
 def _new_concept(definition: Definition, created: dict[str, LexiconEntry]) -> list[LocalName]:
-    """A concept the lexicon lacks, labelled by its long form; one entry per paper and name."""
+    """A concept the lexicon lacks, one entry per paper and name.
+
+    Labelled by its acronym when it has one, the long form an alias: papers that spell the long
+    form differently ("Direct Preference Optimisation") or only use the acronym still give the
+    concept one label, so one key and one IRI across papers.
+    """
     assert definition.type is not None
-    lookup = f"{definition.type.value}/{definition.long.lower()}"
-    aliases = (definition.short,) if definition.short else ()
-    entry = created.setdefault(lookup, LexiconEntry(definition.long, definition.type, aliases))
-    return [(name, entry) for name in (definition.long, *aliases)]
+    label = definition.short or definition.long
+    aliases = (definition.long,) if definition.short else ()
+    lookup = f"{definition.type.value}/{label.lower()}"
+    entry = created.setdefault(lookup, LexiconEntry(label, definition.type, aliases))
+    return [(name, entry) for name in (label, *aliases)]

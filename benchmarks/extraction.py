@@ -1,0 +1,220 @@
+"""Document-level extraction quality on SciREX: a baseline and the improved extractor, one run.
+
+    PYTHONPATH=. python benchmarks/extraction.py                   # full: 232 docs
+    PYTHONPATH=. python benchmarks/extraction.py --docs 5          # CI-sized
+
+How it scores (see benchmarks/scirex.py for the gold and the split):
+- Each extractor reads every document; its entities are grouped by SciREX type (Dataset and
+  Benchmark -> Material). A paper's *predicted salient* entities of a type are its k most salient
+  ones; k per type and extractor is chosen on the tune split (best F1) and then applied unchanged
+  to the test split.
+- A predicted entity's names are its label, aliases and evidence spans, normalised
+  (`scirex.normalise`). It is correct when one of them equals a name of a gold salient cluster of
+  the same type that no earlier (more salient) prediction already claimed: one-to-one, so
+  duplicate entities for one concept cost precision.
+- Results: a predicted result counts when its method, task, dataset and metric each name the
+  cluster of one gold leaderboard row (value ignored, as in SciREX's 4-ary relation scoring);
+  counted over distinct (method, task, dataset, metric) tuples. The value is reported apart:
+  the rows whose score also matches (few SciREX scores appear in the text at all; tables are gone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.scirex import TEST, TUNE, TYPES, Document, GoldCluster, normalise, read_documents
+from ingest.extract import create_extractor
+from ingest.extract.base import Extractor
+from ingest.model import Entity, EntityType, Extraction
+
+SHARED_DATA = Path(
+    os.environ.get("PAPERGRAPH_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")
+)
+DEFAULT_DOCS = SHARED_DATA / "scirex" / "train_docs"
+SCIREX_TYPE = {
+    EntityType.METHOD: "Method",
+    EntityType.DATASET: "Material",
+    EntityType.BENCHMARK: "Material",
+    EntityType.TASK: "Task",
+    EntityType.METRIC: "Metric",
+}
+MAX_K = 12
+EXTRACTORS = ("lexicon", "hybrid")  # baseline first
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+@dataclass
+class Score:
+    """Counts that make precision, recall and F1."""
+
+    hits: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, other: Score) -> None:
+        self.hits += other.hits
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Run:
+    """One extractor's extractions of a set of documents, and the time they took."""
+
+    extractor: str
+    extractions: list[tuple[Document, Extraction]] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def run_extractor(extractor: Extractor, name: str, documents: Sequence[Document]) -> Run:
+    run = Run(name)
+    for document in documents:
+        started = time.perf_counter()
+        extraction = extractor.extract(document.paper)
+        run.seconds += time.perf_counter() - started
+        run.extractions.append((document, extraction))
+    return run
+
+
+def entity_names(entity: Entity) -> set[str]:
+    names = [entity.label, *entity.aliases, *(e.text for e in entity.evidence)]
+    return {form for form in map(normalise, names) if form}
+
+
+def ranked(extraction: Extraction, kind: str) -> list[Entity]:
+    """The paper's entities of one SciREX type, most salient first."""
+    found = [e for e in extraction.entities if SCIREX_TYPE[e.type] == kind]
+    return sorted(found, key=lambda e: -e.salience)
+
+
+def score_entities(predicted: Iterable[Entity], gold: list[GoldCluster]) -> Score:
+    """One-to-one matching in salience order: each gold cluster is claimed at most once."""
+    claimed: set[str] = set()
+    score = Score(gold=len(gold))
+    for entity in predicted:
+        score.predicted += 1
+        names = entity_names(entity)
+        for cluster in gold:
+            if cluster.id not in claimed and names & cluster.names:
+                claimed.add(cluster.id)
+                score.hits += 1
+                break
+    return score
+
+
+def entity_score(run: Run, kind: str, k: int) -> Score:
+    total = Score()
+    for document, extraction in run.extractions:
+        total.add(score_entities(ranked(extraction, kind)[:k], document.gold(kind)))
+    return total
+
+
+def best_k(run: Run, kind: str) -> int:
+    """The k (most salient entities kept per paper) with the best F1 on `run`; ties -> smaller k."""
+    return max(range(1, MAX_K + 1), key=lambda k: (round(entity_score(run, kind, k).f1, 4), -k))
+
+
+def _cluster_of(label: str | None, clusters: list[GoldCluster]) -> str | None:
+    form = normalise(label or "")
+    return next((c.id for c in clusters if form and form in c.names), None)
+
+
+def _same_value(predicted: float | str, gold: str) -> bool:
+    got, want = _NUMBER.search(str(predicted)), _NUMBER.search(gold)
+    return bool(got and want) and abs(float(got.group()) - float(want.group())) < 1e-6
+
+
+def result_score(run: Run) -> tuple[Score, int]:
+    """Tuple-level counts over distinct (method, task, dataset, metric), and rows with the value."""
+    total, with_value = Score(), 0
+    for document, extraction in run.extractions:
+        gold_rows = {(g.method, g.task, g.dataset, g.metric): g for g in document.results}
+        predicted: set[tuple[str | None, ...]] = set()
+        for result in extraction.results:
+            slots = (
+                _cluster_of(result.method, document.gold("Method")),
+                _cluster_of(result.task, document.gold("Task")),
+                _cluster_of(result.dataset, document.gold("Material")),
+                _cluster_of(result.metric, document.gold("Metric")),
+            )
+            key = slots if all(slots) else tuple(normalise(str(s)) for s in (
+                result.method, result.task, result.dataset, result.metric))
+            predicted.add(key)
+            gold = gold_rows.get(key)  # type: ignore[arg-type]
+            if gold is not None and _same_value(result.value, gold.score):
+                with_value += 1
+        total.add(Score(len(predicted & set(gold_rows)), len(predicted), len(gold_rows)))
+    return total, with_value
+
+
+def report(runs: dict[str, Run], ks: dict[tuple[str, str], int], split: str) -> list[str]:
+    lines = [f"\n== {split} split: {len(next(iter(runs.values())).extractions)} documents =="]
+    lines.append(f"{'type':9}{'extractor':10}{'k':>3}{'P':>7}{'R':>7}{'F1':>7}   hits/pred/gold")
+    for kind in TYPES:
+        for name, run in runs.items():
+            k = ks[(name, kind)]
+            s = entity_score(run, kind, k)
+            label = "Dataset" if kind == "Material" else kind
+            lines.append(
+                f"{label:9}{name:10}{k:>3}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}"
+                f"   {s.hits}/{s.predicted}/{s.gold}"
+            )
+    for name, run in runs.items():
+        s, with_value = result_score(run)
+        lines.append(
+            f"{'Results':9}{name:10}{'':>3}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}"
+            f"   {s.hits}/{s.predicted}/{s.gold}  (with value: {with_value})"
+        )
+    for name, run in runs.items():
+        per_doc = run.seconds / max(len(run.extractions), 1)
+        lines.append(f"time     {name:10} {per_doc * 1000:.1f} ms per paper")
+    return lines
+
+
+def benchmark(folder: Path, docs: int | None, extractors: Sequence[str] = EXTRACTORS) -> str:
+    """Tune k on the tune split, report both splits; the text that `main` prints."""
+    tune = list(read_documents(folder, TUNE, docs))
+    test = list(read_documents(folder, TEST, docs))
+    built = {name: create_extractor(name) for name in extractors}
+    tune_runs = {name: run_extractor(x, name, tune) for name, x in built.items()}
+    test_runs = {name: run_extractor(x, name, test) for name, x in built.items()}
+    ks = {(name, kind): best_k(run, kind) for name, run in tune_runs.items() for kind in TYPES}
+    lines = report(tune_runs, ks, TUNE) + report(test_runs, ks, TEST)
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scirex", type=Path, default=DEFAULT_DOCS, help="SciREX train_docs")
+    parser.add_argument("--docs", type=int, default=None, help="at most N documents per split")
+    parser.add_argument("--extractors", nargs="+", default=list(EXTRACTORS))
+    args = parser.parse_args(argv)
+    print(benchmark(args.scirex, args.docs, args.extractors))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""The default extractor: the hand lexicon, generated gazetteers, name patterns and results.
+
+On top of the lexicon extractor it knows the generated gazetteers (Papers with Code and SciREX
+tune-split names; the hand lexicon wins where they share a name), learns names no list has from
+the paper's title, "we propose X" and repeated name-shaped words, and reads result rows from
+sentences. Measured against the lexicon extractor by benchmarks/extraction.py.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ingest.extract.gazetteer import generated_lexicon, hand_lexicon
+from ingest.extract.lexicon import LexiconExtractor
+from ingest.extract.matcher import NameMatcher
+from ingest.extract.names import find_names
+from ingest.extract.patterns import Definition
+from ingest.extract.resolve import local_names
+from ingest.extract.results import find_results
+from ingest.model import Extraction, Paper
+
+
+@lru_cache(maxsize=1)
+def hybrid_matcher() -> NameMatcher:
+    """Generated names first, hand-written names over them (a later name wins its key)."""
+    matcher = NameMatcher.from_entries(generated_lexicon(), "gazetteer")
+    hand = [(name, entry) for entry in hand_lexicon() for name in entry.names]
+    return matcher.extended(hand, "lexicon")
+
+
+class HybridExtractor(LexiconExtractor):
+    """Lexicon + gazetteers + name patterns for entities, sentence patterns for results."""
+
+    name = "hybrid"
+
+    def __init__(self) -> None:
+        self._matcher = hybrid_matcher()
+
+    def paper_matcher(self, paper: Paper) -> NameMatcher:
+        """The lexicon extractor's paper matcher, plus the name-shaped words this paper uses."""
+        matcher = super().paper_matcher(paper)
+        defined = _defined_names(self.definitions(paper))
+        names = [d for d in find_names(paper) if d.long.lower() not in defined]
+        local = local_names(names, matcher)
+        return matcher.extended(local, "name") if local else matcher
+
+    def extract(self, paper: Paper) -> Extraction:
+        extraction = super().extract(paper)
+        extraction.results = find_results(paper, extraction.entities)
+        return extraction
+
+
+def _defined_names(definitions: list[Definition]) -> set[str]:
+    return {n.lower() for d in definitions for n in (d.long, d.short) if n}

@@ -1,0 +1,73 @@
+"""Extraction without stores: read inputs with the ingest readers, extract, emit JSON objects.
+
+Behind `papergraph extract PATH... --json`, for evaluation and debugging: one object per paper,
+`{"paper_id", "entities": [...], "results": [...]}`, each fact with its evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from ingest.errors import InputError, PapergraphError
+from ingest.extract.base import Extractor
+from ingest.model import Entity, Extraction, Paper, Result
+from ingest.readers.base import iter_inputs, reader_for
+from ingest.settings import IngestSettings
+
+
+def read_papers(paths: Iterable[Path], settings: IngestSettings) -> Iterator[Paper | InputError]:
+    """Every paper the inputs hold, by the readers `ingest` uses; an InputError per bad input."""
+    for item in iter_inputs(paths):
+        if isinstance(item, InputError):
+            yield item
+        elif (reader := reader_for(item)) is None:
+            yield InputError(str(item), "unsupported file type")
+        else:
+            try:
+                yield from reader.read(item, settings)  # type: ignore[attr-defined]
+            except PapergraphError as error:
+                yield InputError(str(item), error.message)
+            except Exception as error:  # a reader bug must not end the batch
+                yield InputError(str(item), f"unreadable: {type(error).__name__}: {error}")
+
+
+def extraction_record(extraction: Extraction) -> dict[str, Any]:
+    """The JSON object of one paper's extraction."""
+    return {
+        "paper_id": extraction.paper_id,
+        "entities": [_entity(e) for e in extraction.entities],
+        "results": [_result(r) for r in extraction.results],
+    }
+
+
+def extract_records(
+    paths: Iterable[Path], settings: IngestSettings, extractor: Extractor
+) -> Iterator[dict[str, Any] | InputError]:
+    for item in read_papers(paths, settings):
+        yield item if isinstance(item, InputError) else extraction_record(extractor.extract(item))
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "type": entity.type.value,
+        "label": entity.label,
+        "key": entity.key,
+        "aliases": entity.aliases,
+        "role": entity.role.value,
+        "salience": entity.salience,
+        "evidence": [asdict(e) for e in entity.evidence],
+    }
+
+
+def _result(result: Result) -> dict[str, Any]:
+    return {
+        "method": result.method,
+        "task": result.task,
+        "dataset": result.dataset,
+        "metric": result.metric,
+        "value": result.value,
+        "evidence": [asdict(e) for e in result.evidence],
+    }

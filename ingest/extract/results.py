@@ -1,0 +1,124 @@
+"""Reported results read from sentences: "X achieves 85.3 F1 on SQuAD" -> one Result row.
+
+Works on the entities already extracted: within one sentence, a number next to a metric mention
+makes a result; the dataset is the dataset or benchmark named in that sentence, the method the
+method named before the number (else the paper's own method when the sentence speaks for the
+authors), the task the task named in the sentence (else the paper's most salient task).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ingest.model import Entity, EntityType, Evidence, Paper, Result, Role
+
+EXTRACTOR = "result-pattern"
+CONFIDENCE = 0.5
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\d))+(?:[.!?]|$)")
+_NUMBER = re.compile(
+    r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d+)?|0?\.\d+)\s?(?P<pct>%|percent)?(?![\w.]|\.\d)"
+)
+_NOT_VALUE_BEFORE = re.compile(
+    r"(?:table|fig\.?|figure|section|sec\.?|eq\.?|equation|top|layer|layers|step|epoch|epochs|"
+    r"\[|\(|k\s?=|n\s?=|batch|size)\s*$",
+    re.IGNORECASE,
+)
+_OWN_WORK = re.compile(r"\b(?:our|we|ours|proposed)\b", re.IGNORECASE)
+METRIC_REACH = 60  # characters between a value and its metric
+
+
+@dataclass(frozen=True)
+class Span:
+    """One entity mention inside a chunk."""
+
+    start: int
+    end: int
+    entity: Entity
+
+
+def find_results(paper: Paper, entities: list[Entity]) -> list[Result]:
+    """Result rows the paper's sentences state, one per (value, metric) pair."""
+    spans = _spans_by_chunk(entities)
+    own = _own(entities, EntityType.METHOD)
+    task = _own(entities, EntityType.TASK)
+    results: list[Result] = []
+    seen: set[tuple[str | None, ...]] = set()
+    for chunk in paper.chunks:
+        for start, end in _sentences(chunk.text):
+            inside = [s for s in spans.get(chunk.id, []) if start <= s.start and s.end <= end]
+            for result in _sentence_results(chunk.text, chunk.id, start, end, inside, own, task):
+                key = (result.method, result.task, result.dataset, result.metric, str(result.value))
+                if key not in seen:
+                    seen.add(key)
+                    results.append(result)
+    return results
+
+
+def _spans_by_chunk(entities: list[Entity]) -> dict[str, list[Span]]:
+    spans: dict[str, list[Span]] = defaultdict(list)
+    for entity in entities:
+        for evidence in entity.evidence:
+            spans[evidence.chunk_id].append(Span(evidence.start, evidence.end, entity))
+    return spans
+
+
+def _own(entities: list[Entity], kind: EntityType) -> Entity | None:
+    """The paper's own entity of a type: the most salient it proposes, else the most salient."""
+    typed = [e for e in entities if e.type is kind]
+    proposed = [e for e in typed if e.role is Role.PROPOSES]
+    return max(proposed or typed, key=lambda e: e.salience, default=None)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.end() > m.start()]
+
+
+def _sentence_results(
+    text: str,
+    chunk_id: str,
+    start: int,
+    end: int,
+    spans: list[Span],
+    own: Entity | None,
+    task: Entity | None,
+) -> list[Result]:
+    metrics = [s for s in spans if s.entity.type is EntityType.METRIC]
+    datasets = [s for s in spans if s.entity.type in (EntityType.DATASET, EntityType.BENCHMARK)]
+    if not metrics or not datasets:
+        return []
+    sentence = text[start:end]
+    results = []
+    for number in _NUMBER.finditer(sentence):
+        at = start + number.start()
+        if _NOT_VALUE_BEFORE.search(text[max(start, at - 12) : at]):
+            continue
+        metric = _nearest(metrics, at, METRIC_REACH)
+        if metric is None:
+            continue
+        method = _method_before(spans, at) or (own if _OWN_WORK.search(sentence) else None)
+        tasks = [s.entity for s in spans if s.entity.type is EntityType.TASK]
+        evidence = Evidence(chunk_id, start, end, sentence, EXTRACTOR, CONFIDENCE)
+        results.append(
+            Result(
+                method=method.label if method else None,
+                task=(tasks[0] if tasks else task).label if (tasks or task) else None,
+                dataset=min(datasets, key=lambda s: abs(s.start - at)).entity.label,
+                metric=metric.entity.label,
+                value=float(number.group("value")),
+                evidence=[evidence],
+            )
+        )
+    return results
+
+
+def _nearest(spans: list[Span], at: int, reach: int) -> Span | None:
+    distance = {id(s): min(abs(s.start - at), abs(s.end - at)) for s in spans}
+    best = min(spans, key=lambda s: distance[id(s)], default=None)
+    return best if best is not None and distance[id(best)] <= reach else None
+
+
+def _method_before(spans: list[Span], at: int) -> Entity | None:
+    before = [s for s in spans if s.entity.type is EntityType.METHOD and s.end <= at]
+    return max(before, key=lambda s: s.end).entity if before else None
