@@ -75,7 +75,7 @@ def paper_facts(graph: KnowledgeGraph, types: tuple[EntityType, ...] = FACET_TYP
 
 _RESULTS_QUERY = """
 SELECT DISTINCT ?paper ?title ?result ?value {slots} WHERE {{
-  GRAPH ?g {{
+  GRAPH {graph} {{
     ?paper pg:reportsResult ?result . ?result pg:value ?value .
     OPTIONAL {{ ?paper dcterms:title ?title }}
     {optionals}
@@ -93,12 +93,11 @@ def results(
     Each row holds the slot labels, their entity keys (`method_id`, ...), the value (a float where
     it is a number) and the reporting paper's id and title.
     """
+    graph_term = f"<{paper_graph_iri(paper_id)}>" if paper_id is not None else "?g"
     where = ""
-    if paper_id is not None:
-        where += f"FILTER(?g = <{paper_graph_iri(paper_id)}>) "
     if entity_id is not None:
         node = f"<{entity_iri(entity_id)}>"
-        where += " UNION ".join(
+        where = " UNION ".join(
             f"{{ ?result pg:result{slot.title()} {node} }}" for slot in RESULT_SLOTS
         )
     optionals = " ".join(
@@ -107,7 +106,8 @@ def results(
         for slot in RESULT_SLOTS
     )
     slots = " ".join(f"?{slot} ?{slot}Label" for slot in RESULT_SLOTS)
-    rows = graph.query(_RESULTS_QUERY.format(slots=slots, optionals=optionals, where=where))
+    query = _RESULTS_QUERY.format(graph=graph_term, slots=slots, optionals=optionals, where=where)
+    rows = graph.query(query)
     by_result: dict[str, dict[str, Any]] = {}
     for row in rows:
         values = row.asdict()  # type: ignore[union-attr]
