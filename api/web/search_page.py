@@ -92,7 +92,7 @@ def search_page(
 ) -> SearchPage:
     """Page `page` of the papers that answer `query` (or of all papers) within `selection`."""
     facts = paper_facts(backend.stores.graph)
-    groups = _groups(backend, query, mode) if query.strip() else _all_papers(backend, facts)
+    groups = _groups(backend, query, mode) if query.strip() else _all_papers(backend)
     groups = [group for group in groups if selection.admits(group.paper_id, facts)]
     pages = max(1, math.ceil(len(groups) / page_size))
     page = min(max(page, 1), pages)
@@ -121,7 +121,7 @@ def _groups(backend: Backend, query: str, mode: SearchMode) -> list[PaperGroup]:
     return list(groups.values())
 
 
-def _all_papers(backend: Backend, facts: PaperFacts) -> list[PaperGroup]:
+def _all_papers(backend: Backend) -> list[PaperGroup]:
     papers = backend.stores.chunks.all_papers_minimal()
     papers.sort(key=lambda paper: (-(paper.get("year") or 0), str(paper["title"]).lower()))
     return [PaperGroup(str(paper["id"]), str(paper["title"])) for paper in papers]

@@ -147,14 +147,22 @@ class ResultSentenceExtractor:
 
 
 @pytest.fixture(scope="package")
-def web_data_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Path:
+def web_corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus files, written once."""
+    return write_corpus(tmp_path_factory.mktemp("web-corpus"))
+
+
+@pytest.fixture(scope="package")
+def web_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Any, web_corpus_dir: Path
+) -> Path:
     """A data folder holding the ingested corpus, closed again so a server process can open it."""
     root = tmp_path_factory.mktemp("web")
     settings = Settings(data_dir=root / "data")
     backend = Backend.open(settings, embedder=embedder)
     try:
         ingester = Ingester(settings.ingest, backend.stores, embedder, ResultSentenceExtractor())
-        report = ingester.ingest([write_corpus(root / "corpus")])
+        report = ingester.ingest([web_corpus_dir])
         assert report.ok, [failure.message for failure in report.failed]
     finally:
         backend.close()
