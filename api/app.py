@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from api.backend import Backend
 from api.config import Settings
 from api.errors import install_error_handlers
-from api.routes import entities, health, papers, search, sparql
+from api.routes import entities, health, papers, search, sparql, web
 from api.schemas import ErrorResponse
 
 
@@ -36,4 +36,5 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     install_error_handlers(app)
     for module in (health, search, sparql, papers, entities):
         app.include_router(module.router)
+    web.install(app)  # the pages at /, /paper/..., /entity/..., and /static
     return app

@@ -1,0 +1,64 @@
+"""The entity page's data: the API's entity answer, its papers by role, and its leaderboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from api.backend import Backend
+from api.routes.entities import get_entity
+from ingest.model import Role
+from kg.browse import results
+
+#: "Papers that ... it", strongest role first.
+ROLE_PHRASES = {
+    Role.PROPOSES.value: "propose",
+    Role.EVALUATES_ON.value: "evaluate on",
+    Role.USES.value: "use",
+    Role.COMPARES_AGAINST.value: "compare against",
+    Role.MENTIONS.value: "only mention",
+}
+
+
+@dataclass
+class RoleGroup:
+    role: str
+    phrase: str
+    papers: list[dict[str, Any]]
+
+
+@dataclass
+class EntityPage:
+    entity: dict[str, Any]
+    roles: list[RoleGroup]
+    papers: list[dict[str, Any]]
+    results: list[dict[str, Any]]
+
+
+def entity_page(backend: Backend, entity_id: str) -> EntityPage:
+    """Everything the entity page shows; NotFound when there is no such entity."""
+    entity = get_entity(backend, entity_id).model_dump()
+    found = backend.stores.graph.entity(entity_id) or {}
+    salience = {paper["paper_id"]: paper.get("salience") for paper in found.get("papers", [])}
+    papers = [
+        {**_with_year(backend, paper), "salience": salience.get(paper["paper_id"]),
+         "role_phrase": ROLE_PHRASES.get(paper.get("role") or "", paper.get("role"))}
+        for paper in entity["papers"]
+    ]
+    roles = [
+        RoleGroup(role, phrase, [paper for paper in papers if paper.get("role") == role])
+        for role, phrase in ROLE_PHRASES.items()
+    ]
+    return EntityPage(
+        entity=entity,
+        roles=[group for group in roles if group.papers],
+        papers=papers,
+        results=results(backend.stores.graph, entity_id=entity_id)
+        or list(entity.get("results") or []),
+    )
+
+
+def _with_year(backend: Backend, paper: dict[str, Any]) -> dict[str, Any]:
+    stored = backend.stores.chunks.get_paper(paper["paper_id"])
+    return {**paper, "year": stored.get("year") if stored else None,
+            "title": paper.get("title") or (stored or {}).get("title") or paper["paper_id"]}

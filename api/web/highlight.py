@@ -1,0 +1,81 @@
+"""Mark the words of a query in a passage, HTML-escaped, trimmed to a window around the match."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+_WORD = re.compile(r"[\w][\w\-.]*\w|\w", re.UNICODE)
+_STOPWORDS = frozenset(
+    "a an and are as at be by for from has have how in is it of on or that the this to was "
+    "were what when where which who why with without".split()
+)
+
+
+def query_terms(query: str) -> list[str]:
+    """The words worth marking: no stopwords, longest first so 'GSM8K' beats 'GSM'."""
+    words = {word.lower() for word in _WORD.findall(query) if word.lower() not in _STOPWORDS}
+    return sorted(words, key=lambda word: (-len(word), word))
+
+
+def _pattern(terms: list[str]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(term) for term in terms)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def mark_spans(text: str, spans: list[tuple[int, int]]) -> Markup:
+    """`text` escaped, with each (start, end) span wrapped in <mark>."""
+    out: list[str] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        out.append(str(escape(text[position:start])))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    out.append(str(escape(text[position:])))
+    return Markup("".join(out))
+
+
+def window(text: str, start: int, end: int, width: int = 420) -> tuple[str, int]:
+    """A slice of about `width` characters around text[start:end], cut at spaces.
+
+    Returns the slice (with '…' where text was cut) and the offset to add to positions in it.
+    """
+    if len(text) <= width:
+        return text, 0
+    left = max(0, min(start - width // 3, len(text) - width))
+    right = min(len(text), left + width)
+    if left > 0:
+        space = text.find(" ", left, start) if start > left else -1
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", max(end, left), right)
+        right = space if space > end else right
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    return f"{prefix}{text[left:right]}{suffix}", len(prefix) - left
+
+
+def highlight(text: str, query: str, width: int = 420) -> Markup:
+    """The part of `text` around the first query word, every query word marked."""
+    pattern = _pattern(query_terms(query))
+    matches = list(pattern.finditer(text)) if pattern else []
+    first = matches[0].span() if matches else (0, 0)
+    excerpt, shift = window(text, *first, width=width)
+    spans = [(m.start() + shift, m.end() + shift) for m in matches]
+    spans = [(s, e) for s, e in spans if s >= 0 and e <= len(excerpt)]
+    return mark_spans(excerpt, spans)
+
+
+def evidence_passage(chunk_text: str, spans: list[tuple[int, int]], width: int = 360) -> Markup:
+    """The passage around the first evidence span, every span that falls inside it marked."""
+    valid = sorted((s, e) for s, e in spans if 0 <= s < e <= len(chunk_text))
+    if not valid:
+        return Markup(escape(chunk_text[:width]))
+    excerpt, shift = window(chunk_text, *valid[0], width=width)
+    shifted = [(s + shift, e + shift) for s, e in valid]
+    return mark_spans(excerpt, [(s, e) for s, e in shifted if s >= 0 and e <= len(excerpt)])

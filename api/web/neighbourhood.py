@@ -1,0 +1,101 @@
+"""A paper's or an entity's neighbourhood as nodes and edges, for the graph view to draw."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from api.backend import Backend
+from ingest.errors import NotFound
+
+MAX_ENTITIES = 24
+MAX_PAPERS = 30
+
+
+@dataclass
+class Node:
+    id: str
+    kind: str  # "paper", or an entity type: "Method", "Dataset", ...
+    label: str
+    href: str | None = None
+    center: bool = False
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    kind: str  # "cites", or a role: "proposes", "uses", ...
+
+
+@dataclass
+class Neighbourhood:
+    title: str
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+    def add(self, node: Node) -> None:
+        if all(known.id != node.id for known in self.nodes):
+            self.nodes.append(node)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"title": self.title, "nodes": [asdict(n) for n in self.nodes],
+                "edges": [asdict(e) for e in self.edges]}
+
+
+def paper_url(paper_id: str) -> str:
+    return f"/paper/{quote(paper_id, safe='')}"
+
+
+def entity_url(entity_id: str) -> str:
+    return f"/entity/{quote(entity_id, safe='/')}"
+
+
+def _paper_node(backend: Backend, paper_id: str, center: bool = False) -> Node:
+    stored = backend.stores.chunks.get_paper(paper_id)
+    if stored is None:  # cited but not ingested: drawn, not linked
+        return Node(f"paper:{paper_id}", "paper", paper_id)
+    return Node(f"paper:{paper_id}", "paper", stored["title"], paper_url(paper_id), center)
+
+
+def paper_neighbourhood(backend: Backend, paper_id: str) -> Neighbourhood:
+    """The paper, its most salient entities, the papers it cites and the papers citing it."""
+    stored = backend.stores.chunks.get_paper(paper_id)
+    if stored is None:
+        raise NotFound(f"no paper with id {paper_id!r}")
+    graph = backend.stores.graph
+    hood = Neighbourhood(stored["title"])
+    center = _paper_node(backend, paper_id, center=True)
+    hood.add(center)
+    for entity in graph.paper_entities(paper_id)[:MAX_ENTITIES]:
+        node = Node(f"entity:{entity['id']}", entity["type"] or "entity", entity["label"],
+                    entity_url(entity["id"]))
+        hood.add(node)
+        hood.edges.append(Edge(center.id, node.id, entity["role"] or "mentions"))
+    for citing, cited in graph.citation_edges():
+        if paper_id in (citing, cited) and citing != cited:
+            other = cited if citing == paper_id else citing
+            hood.add(_paper_node(backend, other))
+            hood.edges.append(Edge(f"paper:{citing}", f"paper:{cited}", "cites"))
+    return hood
+
+
+def entity_neighbourhood(backend: Backend, entity_id: str) -> Neighbourhood:
+    """The entity, the papers that mention it (by role), and citations among those papers."""
+    found = backend.stores.graph.entity(entity_id)
+    if found is None:
+        raise NotFound(f"no entity with id {entity_id!r}")
+    hood = Neighbourhood(found["label"])
+    center = Node(f"entity:{entity_id}", found["type"], found["label"], entity_url(entity_id), True)
+    hood.add(center)
+    papers = [paper["paper_id"] for paper in found["papers"][:MAX_PAPERS]]
+    for paper in found["papers"][:MAX_PAPERS]:
+        node = _paper_node(backend, paper["paper_id"])
+        hood.add(node)
+        hood.edges.append(Edge(node.id, center.id, paper.get("role") or "mentions"))
+    shown = set(papers)
+    for citing, cited in backend.stores.graph.citation_edges():
+        if citing in shown and cited in shown and citing != cited:
+            hood.edges.append(Edge(f"paper:{citing}", f"paper:{cited}", "cites"))
+    return hood
