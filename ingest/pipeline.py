@@ -97,8 +97,16 @@ class Ingester:
         self, paths: Iterable[Path], on_item: Callable[[Paper | InputError], None] | None = None
     ) -> IngestReport:
         """Ingest files and folders; the report names every input that failed and why."""
+        return self.ingest_items(self.read(paths), on_item)
+
+    def ingest_items(
+        self,
+        items: Iterable[Paper | InputError],
+        on_item: Callable[[Paper | InputError], None] | None = None,
+    ) -> IngestReport:
+        """Ingest papers already read (errors among them are reported as they are)."""
         report = IngestReport()
-        for item in self.read(paths):
+        for item in items:
             if isinstance(item, InputError):
                 report.failed.append(item)
             else:
