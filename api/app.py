@@ -23,6 +23,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.backend = backend or Backend.open(settings)
         app.state.backend.embedder.encode_query("warm up")  # load the model before serving
+        app.state.backend.claim_writer()  # repair a crashed writer's leftovers before serving
         yield
         if backend is None:
             app.state.backend.close()

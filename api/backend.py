@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,10 +14,13 @@ from index.keyword import KeywordIndex
 from index.store import ChunkStore
 from ingest.extract.factory import create_extractor
 from ingest.journal import Journal
-from ingest.locks import SnapshotLock, WriterLock
+from ingest.locks import SnapshotLock, WriterBusy, WriterLock
 from ingest.pipeline import Ingester, Stores
 from ingest.recovery import RecoveryReport
 from kg.store import KnowledgeGraph
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -74,6 +78,19 @@ class Backend:
                 raise
             self._writer_lock, self._ingester = lock, ingester
         return self._ingester
+
+    def claim_writer(self) -> bool:
+        """For a server that takes writes (an API key is set): take the writer lock and repair
+        now, so reads are consistent from the first request. False when another process holds
+        the lock; writes then answer 409 until it lets go."""
+        if not self.settings.api.api_key:
+            return False
+        try:
+            self.ingester()
+        except WriterBusy as error:
+            log.warning("serving read-only for now: %s", error.message)
+            return False
+        return True
 
     def health(self) -> dict[str, int | str]:
         return {

@@ -200,3 +200,26 @@ def test_every_documented_error_uses_the_error_schema(writer: TestClient) -> Non
                     schema = response["content"]["application/json"]["schema"]
                     assert schema == {"$ref": "#/components/schemas/ErrorResponse"}, (
                         path, method, status)
+
+
+def test_a_server_that_takes_writes_repairs_a_crashed_writers_leftovers_at_start(
+    tmp_path: Path, embedder
+) -> None:
+    from ingest.journal import Journal
+
+    settings = Settings(data_dir=tmp_path / "data", api=ApiSettings(api_key=KEY))
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_bytes(jsonl(ROWS))
+    first = Backend.open(settings, embedder=embedder)
+    first.ingester().ingest([corpus])
+    Journal(first.stores.chunks).begin("up-lora", "ingest")  # as if killed mid-write
+    first.close()
+
+    backend = Backend.open(settings, embedder=embedder)
+    try:
+        with TestClient(create_app(settings, backend)) as client:
+            assert backend.recovery is not None and backend.recovery.dropped == ["up-lora"]
+            assert_error(client.get("/papers/up-lora"), 404)
+            assert client.get("/papers/up-dpo").status_code == 200
+    finally:
+        backend.close()
