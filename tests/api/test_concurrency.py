@@ -36,15 +36,18 @@ def batch(number: int) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory, embedder, corpus_dir: Path, serve) -> Iterator[str]:
+def live_backend(tmp_path_factory: pytest.TempPathFactory, embedder, corpus_dir: Path) -> Iterator[Backend]:
     settings = Settings(data_dir=tmp_path_factory.mktemp("live"), api=ApiSettings(api_key=KEY))
     backend = Backend.open(settings, embedder=embedder)
     backend.ingester().ingest([corpus_dir])
-    try:
-        with serve(create_app(settings, backend)) as url:
-            yield url
-    finally:
-        backend.close()
+    yield backend
+    backend.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(live_backend: Backend, serve) -> Iterator[str]:
+    with serve(create_app(live_backend.settings, live_backend)) as url:
+        yield url
 
 
 class Reader(threading.Thread):
@@ -117,3 +120,38 @@ def test_reads_answer_consistently_while_papers_are_uploaded(base_url: str) -> N
         for number in range(UPLOADS):
             hits = client.get("/search", params={"q": f"marker{number}x1", "mode": "keyword"}).json()
             assert hits["results"][0]["paper_id"] == f"live-{number}-1"
+
+
+def test_a_read_during_a_slow_write_waits_and_sees_the_whole_paper(
+    base_url: str, live_backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hold a paper half-written (rows in SQLite, graph not yet) and read it meanwhile: the
+    read must wait for the write and see the paper whole, never a page without its graph."""
+    graph = live_backend.stores.graph
+    write_graph = graph.replace_paper
+    in_sqlite, release = threading.Event(), threading.Event()
+
+    def slow_graph_write(paper_id: str, rdf) -> None:
+        in_sqlite.set()
+        release.wait(timeout=30)
+        write_graph(paper_id, rdf)
+
+    monkeypatch.setattr(graph, "replace_paper", slow_graph_write)
+    row = {"id": "half-written", "abstract": "We evaluate on GSM8K."}
+    upload = threading.Thread(target=lambda: httpx.post(
+        f"{base_url}/papers", files={"file": ("one.jsonl", json.dumps(row).encode())},
+        headers={"X-API-Key": KEY}, timeout=120))
+    upload.start()
+    assert in_sqlite.wait(timeout=120)
+    assert live_backend.stores.chunks.get_paper("half-written") is not None  # SQLite has it
+    pages: list[httpx.Response] = []
+    reader = threading.Thread(target=lambda: pages.append(
+        httpx.get(f"{base_url}/papers/half-written", timeout=120)))
+    reader.start()
+    reader.join(timeout=1.0)
+    assert reader.is_alive()  # waiting for the write, not answering from half a paper
+    release.set()
+    reader.join(timeout=60)
+    upload.join(timeout=60)
+    assert pages[0].status_code == 200
+    assert any(entity["label"] == "GSM8K" for entity in pages[0].json()["entities"])
