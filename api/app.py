@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from api.backend import Backend
 from api.config import Settings
+from api.deps import ReadSnapshot
 from api.errors import install_error_handlers
 from api.routes import entities, health, papers, search, sparql, web
 from api.schemas import ErrorResponse
@@ -22,6 +23,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.backend = backend or Backend.open(settings)
         app.state.backend.embedder.encode_query("warm up")  # load the model before serving
+        app.state.backend.claim_writer()  # repair a crashed writer's leftovers before serving
         yield
         if backend is None:
             app.state.backend.close()
@@ -31,10 +33,13 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         description="A knowledge graph and semantic search over research papers.",
         version="0.1.0",
         lifespan=lifespan,
-        responses={404: {"model": ErrorResponse}, 400: {"model": ErrorResponse}},
+        responses={
+            status: {"model": ErrorResponse} for status in (400, 404, 422, 500)
+        },
     )
     install_error_handlers(app)
-    for module in (health, search, sparql, papers, entities):
-        app.include_router(module.router)
-    web.install(app)  # the pages at /, /paper/..., /entity/..., and /static
+    for module in (health, search, sparql, entities):
+        app.include_router(module.router, dependencies=[ReadSnapshot])
+    app.include_router(papers.router)  # reads take the snapshot per route; writes take the key
+    web.install(app, [ReadSnapshot])  # the pages at /, /paper/..., /entity/..., and /static
     return app

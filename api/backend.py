@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from api.config import Settings
@@ -11,17 +13,34 @@ from index.factory import create_vector_index
 from index.keyword import KeywordIndex
 from index.store import ChunkStore
 from ingest.extract.factory import create_extractor
+from ingest.journal import Journal
+from ingest.locks import SnapshotLock, WriterBusy, WriterLock
 from ingest.pipeline import Ingester, Stores
+from ingest.recovery import RecoveryReport
 from kg.store import KnowledgeGraph
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class Backend:
-    """The open stores plus the encoder; `open()` builds it, `close()` releases it."""
+    """The open stores plus the encoder; `open()` builds it, `close()` releases it.
+
+    Any number of processes may read a data folder; one at a time may write to it. The first
+    call to `ingester()` takes the folder's writer lock and repairs what an interrupted writer
+    left; `snapshot` keeps this process's readers from seeing half-written papers, and
+    `writing` lets one thread at a time write.
+    """
 
     settings: Settings
     stores: Stores
     embedder: Embedder
+    snapshot: SnapshotLock = field(default_factory=SnapshotLock)
+    writing: threading.Lock = field(default_factory=threading.Lock)
+    recovery: RecoveryReport | None = None
+    _writer_lock: WriterLock | None = None
+    _ingester: Ingester | None = None
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> Backend:
@@ -38,8 +57,40 @@ class Backend:
         return cls(settings=settings, stores=stores, embedder=embedder)
 
     def ingester(self) -> Ingester:
-        extractor = create_extractor(self.settings.ingest.extractor)
-        return Ingester(self.settings.ingest, self.stores, self.embedder, extractor)
+        """The writer of this data folder: takes the writer lock (or raises WriterBusy) and
+        runs the crash repair the first time."""
+        if self._ingester is None:
+            lock = WriterLock(Path(self.settings.data_dir))
+            lock.acquire()
+            extractor = create_extractor(self.settings.ingest.extractor)
+            ingester = Ingester(
+                self.settings.ingest,
+                self.stores,
+                self.embedder,
+                extractor,
+                journal=Journal(self.stores.chunks),
+                snapshot=self.snapshot,
+            )
+            try:
+                self.recovery = ingester.recover()
+            except BaseException:
+                lock.release()
+                raise
+            self._writer_lock, self._ingester = lock, ingester
+        return self._ingester
+
+    def claim_writer(self) -> bool:
+        """For a server that takes writes (an API key is set): take the writer lock and repair
+        now, so reads are consistent from the first request. False when another process holds
+        the lock; writes then answer 409 until it lets go."""
+        if not self.settings.api.api_key:
+            return False
+        try:
+            self.ingester()
+        except WriterBusy as error:
+            log.warning("serving read-only for now: %s", error.message)
+            return False
+        return True
 
     def health(self) -> dict[str, int | str]:
         return {
@@ -50,5 +101,12 @@ class Backend:
         }
 
     def close(self) -> None:
-        self.stores.vectors.save()
+        """Save the vector index (only a writer may), release the writer lock, close stores."""
+        if self._ingester is not None:
+            self._ingester.save()
+        self.stores.keywords.close()
         self.stores.graph.close()
+        self.stores.chunks.close()
+        if self._writer_lock is not None:
+            self._writer_lock.release()
+            self._writer_lock, self._ingester = None, None

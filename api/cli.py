@@ -72,10 +72,31 @@ def ingest(
     backend = Backend.open(_settings(data_dir))
     try:
         report = _ingest(backend, paths)
+    except PapergraphError as error:  # another writer holds the folder, a store is down
+        raise _fail(error.message) from error
     finally:
         backend.close()
     _print_report(report)
     raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def remove(
+    paper_ids: Annotated[list[str], typer.Argument(help="Ids of the papers to remove.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Remove papers from the graph, both indexes and the store; exit 1 if one was not there."""
+    backend = Backend.open(_settings(data_dir))
+    try:
+        ingester = backend.ingester()
+        missing = [paper_id for paper_id in paper_ids if not ingester.remove(paper_id)]
+    except PapergraphError as error:
+        raise _fail(error.message) from error
+    finally:
+        backend.close()
+    console.print(f"removed {len(paper_ids) - len(missing)} paper(s)")
+    if missing:
+        raise _fail(f"no paper with id {', '.join(map(repr, missing))}")
 
 
 @app.command()

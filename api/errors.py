@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
@@ -9,7 +10,39 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from ingest.errors import PapergraphError
+from ingest.errors import BadRequest, PapergraphError
+
+log = logging.getLogger(__name__)
+
+
+class Unauthorized(PapergraphError):
+    """A write without the API key, or with a wrong one."""
+
+    status = 401
+
+
+class WritesDisabled(PapergraphError):
+    """A write to a server that has no API key configured."""
+
+    status = 403
+
+
+class PayloadTooLarge(BadRequest):
+    status = 413
+
+
+class UnsupportedMediaType(BadRequest):
+    status = 415
+
+
+class NothingIngested(BadRequest):
+    """An upload that held no paper that could be ingested; the message lists why."""
+
+    status = 422
+
+
+class InternalError(PapergraphError):
+    """What a client sees of an unexpected exception: the shape, not the internals."""
 
 
 def error_response(status: int, type_name: str, message: str) -> JSONResponse:
@@ -19,7 +52,16 @@ def error_response(status: int, type_name: str, message: str) -> JSONResponse:
 
 async def _papergraph_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, PapergraphError)
-    return error_response(error.status, type(error).__name__, error.message)
+    response = error_response(error.status, type(error).__name__, error.message)
+    if isinstance(error, Unauthorized):
+        response.headers["WWW-Authenticate"] = "ApiKey"
+    return response
+
+
+async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
+    """A bug: log it with its traceback, answer 500 in the one shape without the details."""
+    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
+    return error_response(500, InternalError.__name__, "internal error; the server log has details")
 
 
 async def _http_error(request: Request, error: Exception) -> JSONResponse:
@@ -43,3 +85,4 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(PapergraphError, _papergraph_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _unexpected_error)

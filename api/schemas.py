@@ -107,3 +107,25 @@ class ErrorBody(BaseModel):
 
 class ErrorResponse(BaseModel):
     error: ErrorBody
+
+
+class InputFailure(BaseModel):
+    """One input (a file, or one line or page of it) that was not ingested, and why."""
+
+    file: str
+    reason: str
+    line: int | None = None
+    page: int | None = None
+    message: str
+
+
+class IngestResult(BaseModel):
+    ingested: list[str]
+    unchanged: list[str]
+    failed: list[InputFailure]
+    chunks: int
+
+
+class RemovedPaper(BaseModel):
+    paper_id: str
+    removed: bool

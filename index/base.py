@@ -50,6 +50,13 @@ class VectorIndex(ABC):
     def save(self) -> None:
         """Persist to the folder so that `open` finds exactly this content."""
 
+    def ids(self) -> np.ndarray:
+        """Every id the index holds (int64), so a repair can compare it with the chunk store.
+
+        Backends that cannot list their ids cannot be reconciled after a crash; they are rebuilt.
+        """
+        raise NotImplementedError(f"{type(self).__name__} cannot list its ids")
+
     def search(self, vector: np.ndarray, k: int) -> list[Hit]:
         """The `k` nearest ids of one query vector, best first."""
         return self.search_batch(self.as_vectors(vector), k)[0]

@@ -91,6 +91,10 @@ class FaissIndex(VectorIndex):
             for row_ids, row_scores in zip(ids, scores, strict=True)
         ]
 
+    def ids(self) -> np.ndarray:
+        with self._lock:
+            return faiss.vector_to_array(self._index.id_map).astype(np.int64)
+
     def __len__(self) -> int:
         return int(self._index.ntotal)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self, cast
 
+import numpy as np
 import tantivy
 
 TOKENIZER = "en_stem"
@@ -41,6 +42,14 @@ def build_query_analyzer() -> tantivy.TextAnalyzer:
     )
 
 
+def _document(rowid: int, paper_id: str, text: str) -> tantivy.Document:
+    document = tantivy.Document()
+    document.add_integer("rowid", rowid)
+    document.add_text("paper_id", paper_id)
+    document.add_text("text", text)
+    return document
+
+
 class KeywordIndex:
     """Chunks by rowid, searchable by BM25; persisted in `folder`.
 
@@ -63,11 +72,18 @@ class KeywordIndex:
         with self._writing() as writer:
             for rowid, paper_id, text in rows:
                 writer.delete_documents_by_term("rowid", rowid)
-                document = tantivy.Document()
-                document.add_integer("rowid", rowid)
-                document.add_text("paper_id", paper_id)
-                document.add_text("text", text)
-                writer.add_document(document)
+                writer.add_document(_document(rowid, paper_id, text))
+
+    def replace_paper(self, paper_id: str, rows: Iterable[tuple[int, str]]) -> None:
+        """Put (rowid, text) rows in place of every chunk of `paper_id`, in one commit.
+
+        One tantivy commit is atomic, so a crash leaves either the old chunks or the new ones.
+        """
+        with self._writing() as writer:
+            writer.delete_documents_by_term("paper_id", paper_id)
+            for rowid, text in rows:
+                writer.delete_documents_by_term("rowid", rowid)
+                writer.add_document(_document(rowid, paper_id, text))
 
     def remove_paper(self, paper_id: str) -> None:
         """Remove every chunk of `paper_id`."""
@@ -101,6 +117,15 @@ class KeywordIndex:
     def query_terms(self, query: str) -> list[str]:
         """The distinct analysed terms of `query`, in order of first appearance."""
         return list(dict.fromkeys(self._analyzer.analyze(query)))[:MAX_QUERY_TERMS]
+
+    def rowids(self) -> np.ndarray:
+        """Every indexed chunk's rowid (int64, ascending), to compare with the chunk store."""
+        searcher = self._index.searcher()
+        if searcher.num_docs == 0:
+            return np.zeros(0, dtype=np.int64)
+        hits = searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs, count=False).hits
+        values = searcher.fast_field_values("rowid", [address for _, address in hits])
+        return np.sort(np.asarray(values, dtype=np.int64))
 
     def __len__(self) -> int:
         return int(self._index.searcher().num_docs)

@@ -21,6 +21,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+import numpy as np
+
 from ingest.model import Chunk, Paper, Reference
 
 SCHEMA = """
@@ -55,6 +57,10 @@ CREATE TABLE IF NOT EXISTS paper_references (
     title TEXT,
     raw TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (paper_id, seq)
+);
+CREATE TABLE IF NOT EXISTS chunk_vectors (
+    rowid INTEGER PRIMARY KEY REFERENCES chunks(rowid) ON DELETE CASCADE,
+    vector BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS papers_by_arxiv ON papers(arxiv_id);
 CREATE INDEX IF NOT EXISTS papers_by_doi ON papers(doi);
@@ -147,6 +153,15 @@ class ChunkStore:
             self._insert_references(db, paper.id, paper.references)
         return rowids
 
+    def put_vectors(self, rowids: Sequence[int], vectors: np.ndarray) -> None:
+        """Keep each chunk's embedding beside it, so the vector index can always be rebuilt."""
+        rows = np.ascontiguousarray(vectors, dtype=np.float32)
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO chunk_vectors (rowid, vector) VALUES (?, ?)",
+                [(int(rowid), row.tobytes()) for rowid, row in zip(rowids, rows, strict=True)],
+            )
+
     def remove_paper(self, paper_id: str) -> list[int]:
         """Delete a paper with its chunks and references; return the removed chunks' rowids."""
         with self.transaction() as db:
@@ -235,6 +250,28 @@ class ChunkStore:
             sql = f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE rowid IN ({marks})"
             found.update((int(row["rowid"]), dict(row)) for row in self._query(sql, batch))
         return [found[rowid] for rowid in (int(r) for r in rowids) if rowid in found]
+
+    def all_rowids(self) -> np.ndarray:
+        """Every chunk's rowid (the ids the vector and keyword indexes must hold), ascending."""
+        rows = self._query("SELECT rowid FROM chunks ORDER BY rowid")
+        return np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+
+    def all_paper_ids(self) -> set[str]:
+        return {str(row[0]) for row in self._query("SELECT id FROM papers")}
+
+    def stored_vectors(self, rowids: Sequence[int], dimension: int) -> dict[int, np.ndarray]:
+        """The kept embeddings of these chunks, by rowid; chunks stored without one are absent."""
+        found: dict[int, np.ndarray] = {}
+        unique = list(dict.fromkeys(int(rowid) for rowid in rowids))
+        for start in range(0, len(unique), SQLITE_MAX_VARIABLES):
+            batch = unique[start : start + SQLITE_MAX_VARIABLES]
+            marks = ", ".join("?" * len(batch))
+            sql = f"SELECT rowid, vector FROM chunk_vectors WHERE rowid IN ({marks})"
+            for row in self._query(sql, batch):
+                vector = np.frombuffer(row["vector"], dtype=np.float32)
+                if vector.shape == (dimension,):  # a vector of another model is re-encoded
+                    found[int(row["rowid"])] = vector
+        return found
 
     def references(self, paper_id: str) -> list[dict[str, Any]]:
         rows = self._query(

@@ -1,7 +1,17 @@
 """The ingest pipeline: files → papers → entities → graph, vectors, keywords and chunk store.
 
-A paper is written to every store or the batch reports why it was not; a bad file never stops
-the batch. Re-ingesting an unchanged paper (same id, same content hash) writes nothing.
+A paper is written to every store or to none, and the batch reports why it was not; a bad file
+never stops the batch. Re-ingesting an unchanged paper (same id, same content hash) writes
+nothing; a changed one replaces the old version.
+
+Atomicity across four stores that share no transaction: the chunk store (SQLite) is the source
+of truth and holds a write journal (`ingest.journal`). A paper's rows, its embeddings and its
+journal mark commit in one SQLite transaction; then the vector index, the keyword index (one
+tantivy commit) and the graph (one SPARQL update) are written; then the mark is cleared. A crash
+anywhere leaves either no trace or a mark, and the next writer's repair (`ingest.recovery`)
+drops marked papers everywhere and re-derives whatever an index lacks from SQLite. The vector
+index is saved to disk every `checkpoint_every` papers and at the end of a batch; what a crash
+loses of it is rebuilt from the embeddings kept in SQLite.
 """
 
 from __future__ import annotations
@@ -11,18 +21,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from rdflib import Graph
 
-from index.base import VectorIndex
 from index.embed import Embedder
-from index.keyword import KeywordIndex
-from index.store import ChunkStore
 from ingest.errors import InputError, PapergraphError
 from ingest.extract.base import Extractor
+from ingest.journal import Journal
+from ingest.locks import SnapshotLock
 from ingest.model import Paper
 from ingest.readers.base import iter_inputs, reader_for
+from ingest.recovery import RecoveryReport, drop_paper, recover
 from ingest.settings import IngestSettings
+from ingest.stores import Stores
 from kg.mapping import paper_graph
-from kg.store import KnowledgeGraph
+
+__all__ = ["IngestReport", "Ingester", "Stores"]
 
 
 @dataclass
@@ -39,16 +52,6 @@ class IngestReport:
         return not self.failed
 
 
-@dataclass
-class Stores:
-    """Everything a paper is written to."""
-
-    chunks: ChunkStore
-    vectors: VectorIndex
-    keywords: KeywordIndex
-    graph: KnowledgeGraph
-
-
 class Ingester:
     """Reads inputs and writes each paper to every store."""
 
@@ -58,11 +61,17 @@ class Ingester:
         stores: Stores,
         embedder: Embedder,
         extractor: Extractor,
+        *,
+        journal: Journal | None = None,
+        snapshot: SnapshotLock | None = None,
     ) -> None:
         self.settings = settings
         self.stores = stores
         self.embedder = embedder
         self.extractor = extractor
+        self.journal = journal or Journal(stores.chunks)
+        self.snapshot = snapshot or SnapshotLock()
+        self._unsaved = 0  # papers written since the vector index was last saved
 
     def read(self, paths: Iterable[Path]) -> Iterator[Paper | InputError]:
         """Every paper (or per-input error) the given files and folders hold."""
@@ -88,15 +97,23 @@ class Ingester:
         self, paths: Iterable[Path], on_item: Callable[[Paper | InputError], None] | None = None
     ) -> IngestReport:
         """Ingest files and folders; the report names every input that failed and why."""
+        return self.ingest_items(self.read(paths), on_item)
+
+    def ingest_items(
+        self,
+        items: Iterable[Paper | InputError],
+        on_item: Callable[[Paper | InputError], None] | None = None,
+    ) -> IngestReport:
+        """Ingest papers already read (errors among them are reported as they are)."""
         report = IngestReport()
-        for item in self.read(paths):
+        for item in items:
             if isinstance(item, InputError):
                 report.failed.append(item)
             else:
                 self._ingest_reported(item, report)
             if on_item is not None:
                 on_item(item)
-        self.stores.vectors.save()
+        self.save()
         return report
 
     def _ingest_reported(self, paper: Paper, report: IngestReport) -> None:
@@ -105,40 +122,79 @@ class Ingester:
         except PapergraphError as error:
             report.failed.append(InputError(paper.source or paper.id, error.message))
             return
+        except Exception as error:  # an extractor or encoder bug must not end the batch
+            reason = f"not ingested: {type(error).__name__}: {error}"
+            report.failed.append(InputError(paper.source or paper.id, reason))
+            return
         (report.ingested if changed else report.unchanged).append(paper.id)
         report.chunks += len(paper.chunks) if changed else 0
 
     def ingest_paper(self, paper: Paper) -> bool:
-        """Write one paper everywhere; False when the same content is already there."""
+        """Write one paper everywhere; False when the same content is already there.
+
+        Extraction and encoding run first, outside the snapshot lock; readers wait only while
+        the stores are written.
+        """
         if not paper.chunks:
             raise InputError(paper.source or paper.id, "no text to index")
         if self.stores.chunks.paper_hash(paper.id) == paper.content_hash:
             return False
         extraction = self.extractor.extract(paper)
         vectors = self.embedder.encode([chunk.text for chunk in paper.chunks])
-        self._remove_from_indexes(paper.id)
-        rowids = self.stores.chunks.upsert_paper(paper)
-        ids = np.asarray(rowids, dtype=np.int64)
-        self.stores.vectors.add(ids, vectors)
-        self.stores.keywords.add(
-            (rowid, paper.id, chunk.text) for rowid, chunk in zip(rowids, paper.chunks)
-        )
-        self.stores.graph.replace_paper(paper.id, paper_graph(paper, extraction))
+        graph = paper_graph(paper, extraction)
+        with self.snapshot.write():
+            try:
+                self._write(paper, vectors, graph)
+            except BaseException:
+                self._undo(paper.id)
+                raise
+        self._written()
         return True
 
-    def _remove_from_indexes(self, paper_id: str) -> None:
-        old = [chunk["rowid"] for chunk in self.stores.chunks.paper_chunks(paper_id)]
+    def _write(self, paper: Paper, vectors: np.ndarray, graph: Graph) -> None:
+        """The commit protocol of the module docstring, for one paper."""
+        chunks = self.stores.chunks
+        with chunks.transaction():
+            self.journal.begin(paper.id, "ingest")
+            old = chunks.paper_rowids(paper.id)
+            rowids = chunks.upsert_paper(paper)
+            chunks.put_vectors(rowids, vectors)
         if old:
             self.stores.vectors.remove(np.asarray(old, dtype=np.int64))
-        self.stores.keywords.remove_paper(paper_id)
+        self.stores.vectors.add(np.asarray(rowids, dtype=np.int64), vectors)
+        texts = (chunk.text for chunk in paper.chunks)
+        self.stores.keywords.replace_paper(paper.id, zip(rowids, texts, strict=True))
+        self.stores.graph.replace_paper(paper.id, graph)
+        self.journal.finish(paper.id)
+
+    def _undo(self, paper_id: str) -> None:
+        """After a failed write, drop the paper everywhere; if that fails too, its journal mark
+        stays and the next start's repair drops it."""
+        try:
+            drop_paper(self.stores, self.journal, paper_id)
+        except Exception:  # noqa: BLE001 - the original error is the one to report
+            pass
+
+    def _written(self) -> None:
+        self._unsaved += 1
+        if self._unsaved >= self.settings.checkpoint_every:
+            self.save()
+
+    def save(self) -> None:
+        """Persist the vector index (the other stores commit as they go)."""
+        self.stores.vectors.save()
+        self._unsaved = 0
 
     def remove(self, paper_id: str) -> bool:
         """Remove a paper from every store; False when it was not there."""
-        rowids = self.stores.chunks.remove_paper(paper_id)
-        if rowids:
-            self.stores.vectors.remove(np.asarray(rowids, dtype=np.int64))
-            self.stores.vectors.save()
-        self.stores.keywords.remove_paper(paper_id)
-        existed = self.stores.graph.has_paper(paper_id) or bool(rowids)
-        self.stores.graph.remove_paper(paper_id)
+        with self.snapshot.write():
+            in_graph = self.stores.graph.has_paper(paper_id)
+            existed = drop_paper(self.stores, self.journal, paper_id) or in_graph
+        self.save()
         return existed
+
+    def recover(self) -> RecoveryReport:
+        """Repair what an interrupted writer left (see `ingest.recovery`); the caller must hold
+        the data folder's `WriterLock`."""
+        with self.snapshot.write():
+            return recover(self.stores, self.journal, self.embedder.encode, self.extractor)

@@ -12,6 +12,24 @@ class IngestSettings(BaseModel):
     chunk_overlap: int = Field(32, ge=0, description="Tokens shared by consecutive chunks.")
     max_file_mb: float = Field(100.0, gt=0, description="Files larger than this are refused.")
     max_pages: int = Field(2000, ge=1, description="PDFs with more pages than this are refused.")
+    max_stream_mb: float = Field(
+        75.0,
+        gt=0,
+        description="Largest decompressed PDF stream (pypdf's limit); a bigger one is a PDF "
+        "bomb and the file is refused.",
+    )
+    max_pdf_seconds: float = Field(
+        120.0,
+        gt=0,
+        description="Time budget for reading one PDF, checked between pages; past it the file is "
+        "refused.",
+    )
+    checkpoint_every: int = Field(
+        100,
+        ge=1,
+        description="Papers between saves of the vector index. A crash loses at most this many "
+        "papers' vectors from the index file, and the repair restores them from the chunk store.",
+    )
     extractor: str = Field(
         "hybrid",
         description="Entity extractor: a registered name (hybrid, lexicon) or a dotted class path.",

@@ -1,17 +1,46 @@
-"""Papers: the list, one paper's page, and its related papers."""
+"""Papers: the list, one paper's page, and its related papers (open); upload and removal
+(behind the API key, see `api.security`)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, File, Query, UploadFile
 
-from api.deps import BackendDep
+from api.deps import BackendDep, ReadSnapshot
+from api.errors import NothingIngested
 from api.related import related_papers
-from api.schemas import PaperDetail, PaperList, PaperSummary, RelatedResponse
+from api.schemas import (
+    ErrorResponse,
+    IngestResult,
+    InputFailure,
+    PaperDetail,
+    PaperList,
+    PaperSummary,
+    RelatedResponse,
+    RemovedPaper,
+)
+from api.security import WriteAccess
+from api.uploads import ingest_upload
 from ingest.errors import NotFound
+from ingest.pipeline import IngestReport
 
 router = APIRouter(tags=["papers"])
+
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": description}
+    for status, description in (
+        (401, "No API key, or a wrong one, in X-API-Key."),
+        (403, "Writes are disabled: the server has no API key."),
+        (409, "Another process is writing to the data folder."),
+    )
+}
+UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    **WRITE_ERRORS,
+    413: {"model": ErrorResponse, "description": "The file is over the size limit."},
+    415: {"model": ErrorResponse, "description": "Not a PDF or JSONL/JSON file."},
+    422: {"model": ErrorResponse, "description": "No paper in the file could be ingested."},
+}
 
 
 def _summary(paper: dict[str, Any]) -> PaperSummary:
@@ -24,7 +53,7 @@ def _summary(paper: dict[str, Any]) -> PaperSummary:
     )
 
 
-@router.get("/papers", response_model=PaperList)
+@router.get("/papers", response_model=PaperList, dependencies=[ReadSnapshot])
 def list_papers(
     backend: BackendDep,
     offset: Annotated[int, Query(ge=0)] = 0,
@@ -39,7 +68,7 @@ def list_papers(
     )
 
 
-@router.get("/papers/{paper_id}", response_model=PaperDetail)
+@router.get("/papers/{paper_id}", response_model=PaperDetail, dependencies=[ReadSnapshot])
 def get_paper(backend: BackendDep, paper_id: str) -> PaperDetail:
     paper = backend.stores.chunks.get_paper(paper_id)
     if paper is None:
@@ -60,9 +89,62 @@ def get_paper(backend: BackendDep, paper_id: str) -> PaperDetail:
     )
 
 
-@router.get("/papers/{paper_id}/related", response_model=RelatedResponse)
+@router.get("/papers/{paper_id}/related", response_model=RelatedResponse, dependencies=[ReadSnapshot])
 def get_related(
     backend: BackendDep, paper_id: str, k: Annotated[int, Query(ge=1, le=100)] = 10
 ) -> RelatedResponse:
     related = related_papers(backend, paper_id, k)
     return RelatedResponse(paper_id=paper_id, related=[item.__dict__ for item in related])
+
+
+@router.post(
+    "/papers",
+    response_model=IngestResult,
+    dependencies=[WriteAccess],
+    responses=UPLOAD_ERRORS,
+    summary="Upload a PDF or a JSONL/JSON file of papers",
+)
+def upload_papers(
+    backend: BackendDep,
+    file: Annotated[UploadFile, File(description="A .pdf, .jsonl or .json file.")],
+) -> IngestResult:
+    """Ingest the file's papers into every store; a paper already there unchanged is skipped, a
+    changed one replaced. Lines or pages that fail are listed under `failed`."""
+    report = ingest_upload(backend, file.file, file.filename or "upload")
+    if not report.ingested and not report.unchanged:
+        reasons = "; ".join(failure.message for failure in report.failed) or "no papers found"
+        raise NothingIngested(f"nothing ingested: {reasons}")
+    return _result(report)
+
+
+@router.delete(
+    "/papers/{paper_id}",
+    response_model=RemovedPaper,
+    dependencies=[WriteAccess],
+    responses=WRITE_ERRORS,
+    summary="Remove a paper from the graph, both indexes and the store",
+)
+def remove_paper(backend: BackendDep, paper_id: str) -> RemovedPaper:
+    with backend.writing:
+        removed = backend.ingester().remove(paper_id)
+    if not removed:
+        raise NotFound(f"no paper with id {paper_id!r}")
+    return RemovedPaper(paper_id=paper_id, removed=True)
+
+
+def _result(report: IngestReport) -> IngestResult:
+    return IngestResult(
+        ingested=report.ingested,
+        unchanged=report.unchanged,
+        failed=[
+            InputFailure(
+                file=failure.path,
+                reason=failure.reason,
+                line=failure.line,
+                page=failure.page,
+                message=failure.message,
+            )
+            for failure in report.failed
+        ],
+        chunks=report.chunks,
+    )

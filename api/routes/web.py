@@ -6,6 +6,8 @@ the JSON stays at `/papers/...` and `/entities/...`. Pages are left out of the O
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Query, Request
@@ -28,9 +30,9 @@ router = APIRouter(include_in_schema=False)
 templates = create_templates()
 
 
-def install(app: FastAPI) -> None:
-    """Add the pages and their static files to `app`."""
-    app.include_router(router)
+def install(app: FastAPI, dependencies: Sequence[Any] = ()) -> None:
+    """Add the pages (with `dependencies`, e.g. the read snapshot) and their static files."""
+    app.include_router(router, dependencies=list(dependencies))
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
 

@@ -52,7 +52,13 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | InputError]:
     """
     for path in paths:
         if path.is_dir():
-            yield from _walk(path)
+            found = False
+            for found_path in _walk(path):
+                found = True
+                yield found_path
+            if not found:
+                kinds = ", ".join(registered_suffixes())
+                yield InputError(str(path), f"folder holds no file Papergraph reads ({kinds})")
         elif not path.exists():
             yield InputError(str(path), "no such file or folder")
         elif not path.is_file():

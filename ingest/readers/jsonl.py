@@ -46,6 +46,8 @@ def _parse_line(path: Path, number: int, raw: bytes) -> object:
         return InputError(str(path), f"invalid UTF-8 at byte {error.start}", line=number)
     except json.JSONDecodeError as error:
         return InputError(str(path), f"invalid JSON: {error.msg}", line=number)
+    except RecursionError:
+        return InputError(str(path), "invalid JSON: nested too deeply", line=number)
 
 
 def json_rows(path: Path) -> Iterator[NumberedRow]:
@@ -57,6 +59,9 @@ def json_rows(path: Path) -> Iterator[NumberedRow]:
         return
     except UnicodeDecodeError as error:
         yield 0, InputError(str(path), f"invalid UTF-8 at byte {error.start}")
+        return
+    except RecursionError:
+        yield 0, InputError(str(path), "invalid JSON: nested too deeply")
         return
     except json.JSONDecodeError as error:
         if error.msg == "Extra data":  # JSON Lines saved with a .json suffix

@@ -11,6 +11,7 @@ import io
 import logging
 import math
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +19,8 @@ from typing import Any, ClassVar
 
 from pypdf import PdfReader as PypdfReader
 from pypdf import PageObject
-from pypdf import PasswordType
+from pypdf import PasswordType, apply_configuration
+from pypdf.errors import LimitReachedError
 
 from ingest.chunking import chunk_text
 from ingest.errors import InputError
@@ -41,14 +43,28 @@ class PdfReader:
         if refused:
             yield refused
             return
-        with _quiet_pypdf():
+        with _quiet_pypdf(), apply_configuration(**_limits(settings)):
             try:
                 yield from _read(path, path.read_bytes(), settings)
+            except LimitReachedError as error:
+                yield InputError(str(path), f"refused, over a safety limit (PDF bomb?): {error}")
             except Exception as error:  # noqa: BLE001 - pypdf raises anything; none may escape
                 yield InputError(str(path), f"unreadable PDF: {_describe(error)}")
 
 
+def _limits(settings: IngestSettings) -> dict[str, int]:
+    """pypdf's decompression limits, from `max_stream_mb` (pypdf refuses past them)."""
+    stream_bytes = int(settings.max_stream_mb * 1024 * 1024)
+    names = ("zlib", "lzw", "run_length", "jbig2", "brotli")
+    limits = {f"{name}_maximum_output_length": stream_bytes for name in names}
+    limits["array_based_stream_maximum_output_length"] = stream_bytes
+    return limits
+
+
 def _read(path: Path, data: bytes, settings: IngestSettings) -> Iterator[Paper | InputError]:
+    if b"%PDF-" not in data[:1024]:  # readers tolerate junk before the header, not its absence
+        yield InputError(str(path), "not a PDF (no %PDF- header)")
+        return
     try:
         pdf = PypdfReader(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001
@@ -59,8 +75,17 @@ def _read(path: Path, data: bytes, settings: IngestSettings) -> Iterator[Paper |
         yield InputError(str(path), problem)
         return
     pages: list[str] = []
+    deadline = time.monotonic() + settings.max_pdf_seconds
     for number, page in enumerate(pdf.pages, start=1):
+        if time.monotonic() > deadline:
+            reason = f"refused: reading took over {settings.max_pdf_seconds:g} s"
+            yield InputError(str(path), reason, page=number)
+            return
         text = _page_text(page)
+        if isinstance(text, LimitReachedError):
+            reason = f"refused, over a safety limit (PDF bomb?): {text}"
+            yield InputError(str(path), reason, page=number)
+            return
         if text is None:
             yield InputError(str(path), "text extraction failed; page skipped", page=number)
         pages.append(text or "")
@@ -74,12 +99,26 @@ def _read(path: Path, data: bytes, settings: IngestSettings) -> Iterator[Paper |
 def _refusal_reason(pdf: PypdfReader, settings: IngestSettings) -> str | None:
     if pdf.is_encrypted and pdf.decrypt("") == PasswordType.NOT_DECRYPTED:
         return "encrypted PDF (a password is required)"
+    declared = _declared_pages(pdf)
+    if declared > settings.max_pages:  # checked before the page tree is walked
+        return f"too many pages ({declared} declared > {settings.max_pages})"
     count = len(pdf.pages)
     if count == 0:
         return "PDF has no pages"
     if count > settings.max_pages:
         return f"too many pages ({count} > {settings.max_pages})"
     return None
+
+
+def _declared_pages(pdf: PypdfReader) -> int:
+    """The page count the document claims (`/Root /Pages /Count`), 0 when absent or odd."""
+    try:
+        count = pdf.trailer["/Root"]["/Pages"]["/Count"]
+        return int(count) if isinstance(count, int) else 0
+    except LimitReachedError:
+        raise
+    except Exception:  # noqa: BLE001 - the real count is checked next anyway
+        return 0
 
 
 def _paper(path: Path, data: bytes, parts: PdfParts, settings: IngestSettings) -> Paper:
@@ -101,9 +140,12 @@ def _paper(path: Path, data: bytes, parts: PdfParts, settings: IngestSettings) -
     )
 
 
-def _page_text(page: PageObject) -> str | None:
+def _page_text(page: PageObject) -> str | LimitReachedError | None:
+    """The page's text; None when its content is broken, the error when it is a bomb."""
     try:
         return page.extract_text() or ""
+    except LimitReachedError as error:
+        return error
     except Exception:  # noqa: BLE001 - a broken content stream spoils one page, not the paper
         return None
 

@@ -110,3 +110,36 @@ def backend(settings: Settings, embedder, corpus_dir: Path) -> Iterator[Backend]
 def client(settings: Settings, backend: Backend) -> Iterator[TestClient]:
     with TestClient(create_app(settings, backend)) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="package")
+def serve():
+    """`with serve(app) as base_url:` runs a real uvicorn server on a free localhost port in a
+    thread, for tests that need real concurrent HTTP clients."""
+    import socket
+    import threading
+    import time
+    from contextlib import contextmanager
+
+    import uvicorn
+
+    @contextmanager
+    def serving(app) -> Iterator[str]:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 120
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        try:
+            yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+        finally:
+            server.should_exit = True
+            thread.join(timeout=30)
+            sock.close()
+
+    return serving
