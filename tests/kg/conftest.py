@@ -6,8 +6,6 @@ fixture of tests/conftest.py), started once per session and emptied before each 
 
 from __future__ import annotations
 
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,34 +53,6 @@ def kg(store_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> Itera
     graph = KnowledgeGraph(graph_settings(store_name, tmp_path, request), tmp_path)
     yield graph
     graph.close()
-
-
-class _CountingHandler(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
-        self.hits.append(self.path)
-        body = b'<urn:x> <http://purl.org/dc/terms/title> "fetched" .\n'
-        self.send_response(200)
-        self.send_header("Content-Type", "text/turtle")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def turtle_url() -> Iterator[tuple[str, list[str]]]:
-    """A local web server serving one Turtle document, and the paths it was asked for."""
-    handler = type("Handler", (_CountingHandler,), {"hits": []})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/data.ttl", handler.hits
-    server.shutdown()
-    server.server_close()
 
 
 # ---------------------------------------------------------------- domain fixtures
