@@ -22,6 +22,8 @@ _RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_
                    "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
 
 #: (what it asks, the query): each runs as written on this endpoint and on a SPARQL server.
+#: Entities are looked up by label in a DISTINCT subquery: each paper's graph states the type
+#: and label of what it mentions, and a bag union (Oxigraph's) would repeat the entity.
 EXAMPLE_QUERIES: tuple[tuple[str, str], ...] = (
     (
         "Papers that use or evaluate on the dataset GSM8K",
@@ -29,7 +31,7 @@ EXAMPLE_QUERIES: tuple[tuple[str, str], ...] = (
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
         "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
         "SELECT DISTINCT ?paper ?title WHERE {\n"
-        '  ?d a pg:Dataset ; skos:prefLabel "GSM8K" .\n'
+        '  { SELECT DISTINCT ?d WHERE { ?d a pg:Dataset ; skos:prefLabel "GSM8K" } }\n'
         "  { ?paper pg:uses ?d } UNION { ?paper pg:evaluatesOn ?d }\n"
         "  ?paper dcterms:title ?title .\n"
         "} ORDER BY ?title",
@@ -39,9 +41,9 @@ EXAMPLE_QUERIES: tuple[tuple[str, str], ...] = (
         "PREFIX pg: <https://w3id.org/papergraph/ns#>\n"
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
         "SELECT ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {\n"
-        '  ?y a pg:Method ; skos:prefLabel "DPO" .\n'
-        "  ?paper pg:mentions ?y , ?m . ?m a pg:Method ; skos:prefLabel ?label .\n"
-        "  FILTER(?m != ?y)\n"
+        '  { SELECT DISTINCT ?y WHERE { ?y a pg:Method ; skos:prefLabel "DPO" } }\n'
+        "  ?paper pg:mentions ?y , ?m . FILTER(?m != ?y)\n"
+        "  { SELECT DISTINCT ?m ?label WHERE { ?m a pg:Method ; skos:prefLabel ?label } }\n"
         "} GROUP BY ?label ORDER BY DESC(?papers) ?label LIMIT 20",
     ),
     (
@@ -56,8 +58,8 @@ EXAMPLE_QUERIES: tuple[tuple[str, str], ...] = (
         "PREFIX pg: <https://w3id.org/papergraph/ns#>\n"
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
         "SELECT DISTINCT ?paper ?method ?metric ?value WHERE {\n"
+        '  { SELECT DISTINCT ?d WHERE { ?d skos:prefLabel "GSM8K" } }\n'
         "  ?paper pg:reportsResult ?r . ?r pg:value ?value ; pg:resultDataset ?d .\n"
-        '  ?d skos:prefLabel "GSM8K" .\n'
         "  OPTIONAL { ?r pg:resultMethod/skos:prefLabel ?method }\n"
         "  OPTIONAL { ?r pg:resultMetric/skos:prefLabel ?metric }\n"
         "} ORDER BY DESC(?value) LIMIT 20",
