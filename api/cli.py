@@ -200,9 +200,13 @@ def sparql(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option(help="nq, trig, jsonld (named graphs kept); ttl, nt.")] = "nq",
+    format: Annotated[
+        str, typer.Option(help="nq, trig, jsonld (named graphs kept); ttl, nt.")
+    ] = "nq",
     paper: Annotated[Optional[str], typer.Option(help="Only this paper's named graph.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File (default stdout).")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="File (default stdout).")
+    ] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Dump the graph (or one paper's named graph) as RDF, streamed paper by paper."""

@@ -41,7 +41,7 @@ _GRAPH_ACCEPT = "application/n-triples"
 
 @dataclass(frozen=True)
 class QueryDataset:
-    """A dataset named by a request: the graphs merged into the default graph, and the named ones."""
+    """A dataset a request names: graphs merged into the default graph, and the named ones."""
 
     default_graphs: tuple[URIRef, ...] = ()
     named_graphs: tuple[URIRef, ...] = ()

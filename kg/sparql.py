@@ -61,7 +61,7 @@ GRAPH_FORMATS = {
 
 @dataclass
 class CheckedQuery:
-    """A query that parsed and may run: its text, its form, rdflib's algebra and its FROM clauses."""
+    """A query that parsed and may run: its text, form, rdflib algebra and FROM clauses."""
 
     text: str
     kind: QueryKind

@@ -144,7 +144,9 @@ async def sparql_post(
     if update is not None:
         return await run_in_threadpool(_apply_update, backend, update, x_api_key)
     if not query:
-        raise BadRequest("no SPARQL query given (use ?query=, a form field, or a sparql-query body)")
+        raise BadRequest(
+            "no SPARQL query given (use ?query=, a form field, or a sparql-query body)"
+        )
     dataset = QueryDataset.from_iris(default_graphs, named_graphs)
     accept = request.headers.get("accept")
     return await run_in_threadpool(answer_query, backend, query, dataset, accept, format)

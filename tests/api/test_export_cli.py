@@ -60,7 +60,8 @@ def test_export_nquads_to_stdout_round_trips(graph_dir) -> None:
 def test_export_one_paper_to_a_file(graph_dir, tmp_path: Path) -> None:
     data_dir, written = graph_dir
     target = tmp_path / "one.jsonld"
-    result = run_export("--format", "jsonld", "--paper", "p-two", "-o", str(target), data_dir=data_dir)
+    args = ("--format", "jsonld", "--paper", "p-two", "-o", str(target))
+    result = run_export(*args, data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     dumped = Dataset()
     dumped.parse(data=target.read_text(), format="json-ld")

@@ -55,7 +55,11 @@ def test_named_graph_uri_restricts_graph(filled: KnowledgeGraph) -> None:
 
 
 def test_from_and_from_named_in_the_query(filled: KnowledgeGraph) -> None:
-    query = f"SELECT ?t ?g FROM <{A}> FROM NAMED <{B}> WHERE {{ {{ ?p a fabio:ResearchPaper ; dcterms:title ?t }} UNION {{ GRAPH ?g {{ ?x a fabio:ResearchPaper }} }} }}"
+    query = (
+        f"SELECT ?t ?g FROM <{A}> FROM NAMED <{B}> WHERE {{ "
+        "{ ?p a fabio:ResearchPaper ; dcterms:title ?t } UNION "
+        "{ GRAPH ?g { ?x a fabio:ResearchPaper } } }"
+    )
     answer = ask(filled, query)
     assert column(answer, "t") == ["Chain of Thought Reasoning, Revisited"]
     assert column(answer, "g") == [B]
@@ -77,7 +81,8 @@ def test_construct_and_ask_over_a_named_dataset(filled: KnowledgeGraph) -> None:
     )
     assert answer.graph is not None
     assert {str(o) for o in answer.graph.objects()} == {"Chain of Thought Reasoning, Revisited"}
-    assert ask(filled, 'ASK { ?p dcterms:title "Chain-of-Thought Prompting" }', dataset).boolean is False
+    other = 'ASK { ?p dcterms:title "Chain-of-Thought Prompting" }'
+    assert ask(filled, other, dataset).boolean is False
 
 
 def test_from_a_web_iri_is_looked_up_never_fetched(

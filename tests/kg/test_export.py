@@ -14,7 +14,9 @@ from kg.mapping import paper_graph
 from kg.store import KnowledgeGraph
 from kg.vocab import paper_graph_iri
 
-pytestmark = pytest.mark.filterwarnings("ignore:(Dataset|ConjunctiveGraph).*deprecated:DeprecationWarning")
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:(Dataset|ConjunctiveGraph).*deprecated:DeprecationWarning"
+)
 IDS = ("2201.11903", "2307.12966")
 
 

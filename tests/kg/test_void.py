@@ -32,7 +32,8 @@ def test_description_counts_what_the_store_holds(filled: KnowledgeGraph, paper_a
     written = Graph()
     for paper, extraction in (paper_a, paper_b):
         written += paper_graph(paper, extraction)
-    graph = Graph().parse(data=describe(filled, ENDPOINT).serialize(format="turtle"), format="turtle")
+    turtle = describe(filled, ENDPOINT).serialize(format="turtle")
+    graph = Graph().parse(data=turtle, format="turtle")
     dataset = URIRef(f"{ENDPOINT}#dataset")
     assert graph.value(URIRef(f"{ENDPOINT}#service"), SD.endpoint) == URIRef(ENDPOINT)
     assert int(graph.value(dataset, VOID.triples)) == filled.count_triples()
