@@ -250,6 +250,32 @@ def extract(
 
 
 @app.command()
+def export(
+    format: Annotated[
+        str, typer.Option(help="nq, trig, jsonld (named graphs kept); ttl, nt.")
+    ] = "nq",
+    paper: Annotated[Optional[str], typer.Option(help="Only this paper's named graph.")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="File (default stdout).")
+    ] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Dump the graph (or one paper's named graph) as RDF, streamed paper by paper."""
+    from kg.export import export as export_graph
+    from kg.store import KnowledgeGraph
+
+    settings = _settings(data_dir)
+    try:
+        with KnowledgeGraph(settings.graph, Path(settings.data_dir)) as graph:  # no model needed
+            pieces = export_graph(graph, format, paper)
+            with output.open("wb") if output else os.fdopen(os.dup(1), "wb") as sink:
+                for piece in pieces:
+                    sink.write(piece)
+    except PapergraphError as error:
+        raise _fail(error.message) from error
+
+
+@app.command()
 def stats(data_dir: DataDir = None) -> None:
     """Counts of papers, chunks and triples."""
     backend = Backend.open(_settings(data_dir))

@@ -10,7 +10,9 @@ class SparqlSyntaxError(BadRequest):
 
 
 class QueryForbidden(BadRequest):
-    """A well-formed request this endpoint refuses: SPARQL Update, LOAD, SERVICE, foreign FROM."""
+    """A well-formed request this endpoint refuses: SPARQL Update, or SERVICE / LOAD not enabled."""
+
+    status = 403
 
 
 class UnsupportedFormat(BadRequest):
@@ -29,3 +31,9 @@ class StoreUnavailable(PapergraphError):
     """The triple store cannot be opened or reached."""
 
     status = 503
+
+
+class UnsupportedContentType(PapergraphError):
+    """A request body in a media type this endpoint does not read (SPARQL Protocol: 415)."""
+
+    status = 415

@@ -18,5 +18,23 @@ class GraphSettings(BaseModel):
         description="Store configuration: a folder for Oxigraph (default <data_dir>/graph); "
         "'QUERY_URL[,UPDATE_URL]' for SPARQLUpdateStore.",
     )
-    query_timeout_s: float = Field(30.0, gt=0, description="Longest a SPARQL query may run.")
-    max_rows: int = Field(10_000, ge=1, description="Most rows a SPARQL SELECT answers.")
+    query_timeout_s: float = Field(
+        30.0, gt=0, description="Longest a SPARQL query may run; past it the answer is a 504."
+    )
+    max_rows: int = Field(
+        10_000,
+        ge=1,
+        description="Most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) a SPARQL answer holds; "
+        "a capped answer says so (header X-Papergraph-Truncated).",
+    )
+    allow_service: bool = Field(
+        False,
+        description="Let SPARQL queries use SERVICE (federated query): the server then sends "
+        "requests to URLs named in the query. Off by default.",
+    )
+    allow_load: bool = Field(
+        False,
+        description="Accept SPARQL Update requests made only of LOAD <url> INTO GRAPH <g> (g "
+        "outside the papers' graphs), with the API key: the server then fetches the URL. Off "
+        "by default; every other update is always refused.",
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import ctypes
 import io
+import json
 import itertools
 import threading
 import time
@@ -24,13 +25,15 @@ from rdflib import Graph, Variable
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import BNode, Literal, Node
 
 from ingest.errors import PapergraphError
 from kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
+from kg.dataset import QueryDataset, query_over
 from kg.mapping import new_graph
-from kg.store import KnowledgeGraph
+from kg.store import KnowledgeGraph, plain_term
 from kg.vocab import SPARQL_PREFIXES
 
 QueryKind = TypingLiteral["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
@@ -58,8 +61,12 @@ GRAPH_FORMATS = {
 
 @dataclass
 class CheckedQuery:
+    """A query that parsed and may run: its text, form, rdflib algebra and FROM clauses."""
+
     text: str
     kind: QueryKind
+    parsed: Query
+    dataset: QueryDataset | None = None
 
 
 @dataclass
@@ -73,6 +80,7 @@ class QueryAnswer:
     graph: Graph | None = None
     truncated: bool = False
     elapsed_s: float = 0.0
+    max_rows: int = 0
 
     @property
     def is_graph(self) -> bool:
@@ -104,11 +112,20 @@ class QueryAnswer:
             result.bindings = [{Variable(k): v for k, v in row.items()} for row in self.rows]
         out = result.serialize(format=format, encoding="utf-8")
         assert out is not None
+        if format == "json" and self.truncated:
+            return _mark_truncated(out, self.max_rows)
         return out
 
 
-def check_query(query: str) -> CheckedQuery:
-    """Parse `query`; refuse updates, SERVICE, and anything rdflib's parser rejects."""
+def _mark_truncated(results_json: bytes, max_rows: int) -> bytes:
+    """Say in the SPARQL JSON itself that rows were left out (clients ignore unknown keys)."""
+    body = json.loads(results_json)
+    body["papergraph"] = {"truncated": True, "max_rows": max_rows}
+    return json.dumps(body).encode("utf-8")
+
+
+def check_query(query: str, *, allow_service: bool = False) -> CheckedQuery:
+    """Parse `query`; refuse updates, SERVICE (unless allowed), and what rdflib's parser rejects."""
     try:
         parsed = parseQuery(query)
     except ParseException as exc:
@@ -118,22 +135,18 @@ def check_query(query: str) -> CheckedQuery:
                 "this endpoint is read-only"
             ) from exc
         raise SparqlSyntaxError(f"SPARQL syntax error: {exc}") from exc
-    if any(_walk(parsed, "ServiceGraphPattern")):
-        raise QueryForbidden("SERVICE (federated query) is not accepted by this endpoint")
+    if not allow_service and any(_walk(parsed, "ServiceGraphPattern")):
+        raise QueryForbidden(
+            "SERVICE (federated query) is not accepted by this endpoint; an operator may allow "
+            "it with the setting graph.allow_service"
+        )
     try:
-        translateQuery(parsed, initNs=SPARQL_PREFIXES)
+        translated = translateQuery(parsed, initNs=SPARQL_PREFIXES)
     except Exception as exc:  # rdflib raises bare Exception for an unknown prefix
         raise SparqlSyntaxError(f"SPARQL syntax error: {exc}") from exc
-    body = parsed[1]
-    if body.datasetClause:
-        # The default graph is always the union of the papers' graphs (Oxigraph ignores FROM
-        # under that setting, and rdflib would fetch a FROM IRI from the web): name graphs
-        # with GRAPH instead.
-        raise QueryForbidden(
-            "FROM and FROM NAMED are not accepted: the default graph is the union of all "
-            "papers; use GRAPH <https://w3id.org/papergraph/graph/paper/ID> { ... } instead"
-        )
-    return CheckedQuery(query, _KINDS[body.name])
+    # FROM / FROM NAMED name graphs of the store (looked up, never fetched): see kg.dataset
+    dataset = QueryDataset.from_clauses(translated.algebra.get("datasetClause"))
+    return CheckedQuery(query, _KINDS[parsed[1].name], translated, dataset)
 
 
 def _is_update(text: str) -> bool:
@@ -155,13 +168,25 @@ def _walk(node: Any, name: str) -> Iterator[CompValue]:
             yield from _walk(value, name)
 
 
-def run_query(kg: KnowledgeGraph, query: str, *, timeout_s: float, max_rows: int) -> QueryAnswer:
+def run_query(
+    kg: KnowledgeGraph,
+    query: str,
+    *,
+    timeout_s: float,
+    max_rows: int,
+    dataset: QueryDataset | None = None,
+    allow_service: bool = False,
+) -> QueryAnswer:
     """Check and run a read-only query; at most `max_rows` rows, at most `timeout_s` seconds.
 
-    The query runs in a daemon thread. On timeout the caller gets `QueryTimeout` at once and
-    the thread is interrupted (see `_interrupt`); a remote server stops when it answers.
+    `dataset` (the protocol's default-graph-uri / named-graph-uri) overrides the query's FROM
+    clauses; with neither, the query sees the union of the papers. The query runs in a daemon
+    thread. On timeout the caller gets `QueryTimeout` at once and the thread is interrupted
+    (see `_interrupt`); a remote server stops when it answers.
     """
-    checked = check_query(query)
+    checked = check_query(query, allow_service=allow_service)
+    if dataset is not None:
+        checked.dataset = dataset
     started = time.perf_counter()
     cancelled = threading.Event()
     outcome: dict[str, Any] = {}
@@ -188,6 +213,7 @@ def run_query(kg: KnowledgeGraph, query: str, *, timeout_s: float, max_rows: int
         raise PapergraphError(f"query failed: {error}") from error
     answer: QueryAnswer = outcome["answer"]
     answer.elapsed_s = time.perf_counter() - started
+    answer.max_rows = max_rows
     return answer
 
 
@@ -210,7 +236,10 @@ def _interrupt(worker: threading.Thread) -> None:
 def _evaluate(
     kg: KnowledgeGraph, checked: CheckedQuery, max_rows: int, cancelled: threading.Event
 ) -> QueryAnswer:
-    result = kg.query(checked.text)
+    if checked.dataset is not None:
+        result = query_over(kg, checked.text, checked.parsed, checked.kind, checked.dataset)
+    else:
+        result = kg.query(checked.text)
     try:
         return _collect(result, checked.kind, max_rows, cancelled)
     finally:
@@ -228,13 +257,15 @@ def _collect(
         for row in itertools.islice(result, max_rows + 1):
             if cancelled.is_set():
                 break
-            rows.append({v: row[i] for i, v in enumerate(variables) if row[i] is not None})
+            rows.append(
+                {v: plain_term(row[i]) for i, v in enumerate(variables) if row[i] is not None}
+            )
         truncated = len(rows) > max_rows
         return QueryAnswer("SELECT", variables=variables, rows=rows[:max_rows], truncated=truncated)
     graph = new_graph()
     triples = list(itertools.islice(result.graph or (), max_rows + 1))
-    for triple in triples[:max_rows]:
-        graph.add(triple)
+    for s, p, o in triples[:max_rows]:
+        graph.add((s, p, plain_term(o)))
     return QueryAnswer(kind, graph=graph, truncated=len(triples) > max_rows)
 
 

@@ -109,7 +109,7 @@ class KnowledgeGraph:
     # ------------------------------------------------------------------ store kinds
 
     @property
-    def _oxigraph(self) -> pyoxigraph.Store | None:
+    def oxigraph(self) -> pyoxigraph.Store | None:
         """The embedded pyoxigraph store, where there is one (not cached: close() frees it)."""
         store = self.dataset.store
         if OxigraphStore is not None and isinstance(store, OxigraphStore):
@@ -118,10 +118,10 @@ class KnowledgeGraph:
 
     @property
     def speaks_sparql_update(self) -> bool:
-        return self._oxigraph is not None or isinstance(self.dataset.store, SPARQLUpdateStore)
+        return self.oxigraph is not None or isinstance(self.dataset.store, SPARQLUpdateStore)
 
     def _update(self, update: str) -> None:
-        oxigraph = self._oxigraph
+        oxigraph = self.oxigraph
         try:
             if oxigraph is not None:
                 oxigraph.update(update)
@@ -151,6 +151,17 @@ class KnowledgeGraph:
                 target = self.dataset.graph(name)
                 self.dataset.addN((s, p, o, target) for s, p, o in graph)
 
+    def run_update(self, update: str) -> None:
+        """Apply an update the caller has vetted (kg.load allows LOAD only, when enabled)."""
+        with self._write_lock:
+            if self.speaks_sparql_update:
+                self._update(update)
+            else:
+                try:
+                    self.dataset.update(update)
+                except (URLError, OSError) as exc:
+                    raise StoreUnavailable(f"graph store update failed: {exc}") from exc
+
     def remove_paper(self, paper_id: str) -> None:
         name = paper_graph_iri(paper_id)
         with self._write_lock:
@@ -175,7 +186,7 @@ class KnowledgeGraph:
     ) -> rdflib.query.Result:
         """Run a SPARQL query over the union of all papers; the project prefixes are predeclared."""
         bindings = dict(init_bindings or {})
-        if bindings and self._oxigraph is not None:
+        if bindings and self.oxigraph is not None:
             # pyoxigraph substitutes projected variables only; a trailing VALUES binds any
             # (it joins before projection, as rdflib's initBindings and SPARQLStore do)
             sparql = f"{sparql}\n{_values(bindings)}"
@@ -237,7 +248,7 @@ class KnowledgeGraph:
         result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
         graph = new_graph()
         for s, p, o in result.graph or ():
-            graph.add((s, p, _plain(o)))
+            graph.add((s, p, plain_term(o)))
         return graph
 
     def paper_entities(self, paper_id: str) -> list[dict[str, Any]]:
@@ -448,7 +459,7 @@ def _values(bindings: Mapping[str, Node]) -> str:
     return f"VALUES ({names}) {{ ({terms}) }}"
 
 
-def _plain(term: Node) -> Node:
+def plain_term(term: Node) -> Node:
     """Oxigraph answers simple literals as xsd:string ones; rdflib keeps them apart."""
     if isinstance(term, Literal) and term.datatype == XSD.string:
         return Literal(str(term))

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi.responses import Response
 
 from api.deps import BackendDep, ReadSnapshot
 from api.errors import NothingIngested
 from api.related import related_papers
+from api.routes.export import paper_rdf_response
 from api.schemas import (
     ErrorResponse,
     IngestResult,
@@ -69,10 +71,13 @@ def list_papers(
 
 
 @router.get("/papers/{paper_id}", response_model=PaperDetail, dependencies=[ReadSnapshot])
-def get_paper(backend: BackendDep, paper_id: str) -> PaperDetail:
+def get_paper(backend: BackendDep, paper_id: str, request: Request) -> PaperDetail | Response:
     paper = backend.stores.chunks.get_paper(paper_id)
     if paper is None:
         raise NotFound(f"no paper with id {paper_id!r}")
+    rdf = paper_rdf_response(backend, paper_id, request.headers.get("accept"))
+    if rdf is not None:  # Accept: text/turtle etc. gets the paper's named graph
+        return rdf
     graph = backend.stores.graph
     references = [
         {key: reference.get(key) for key in ("arxiv_id", "doi", "title", "raw")}

@@ -1,17 +1,11 @@
 """One fixture, `kg`, over every supported triple store, the way rdflib's `make_graph` does.
 
-The SPARQLUpdateStore case talks to a real `oxigraph serve` process (from the `oxigraph`
-package), started once per session and emptied before each test.
+The SPARQLUpdateStore case talks to a real `oxigraph serve` process (the `oxigraph_server`
+fixture of tests/conftest.py), started once per session and emptied before each test.
 """
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,69 +28,10 @@ from kg.store import KnowledgeGraph
 STORE_PARAMS = ["Memory", "Oxigraph", "SPARQLUpdateStore"]
 
 
-def _oxigraph_binary() -> str | None:
-    beside_python = Path(sys.executable).with_name("oxigraph")
-    return str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a live `oxigraph serve --union-default-graph` on a free local port."""
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph)")
-    port = _free_port()
-    location = tmp_path_factory.mktemp("oxigraph-server")
-    process = subprocess.Popen(
-        [
-            binary,
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph serve did not start: {process.stderr.read()!r}")
-                time.sleep(0.05)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 def graph_settings(store: str, tmp_path: Path, request: pytest.FixtureRequest) -> GraphSettings:
     if store == "SPARQLUpdateStore":
         base = request.getfixturevalue("oxigraph_server")
-        urllib.request.urlopen(
-            urllib.request.Request(  # a clean server for every test
-                f"{base}/update",
-                data=b"DROP ALL",
-                headers={"Content-Type": "application/sparql-update"},
-            )
-        ).read()
+        request.getfixturevalue("oxigraph_update")("DROP ALL")  # a clean server for every test
         return GraphSettings(store=store, store_config=f"{base}/query,{base}/update")
     return GraphSettings(store=store)
 

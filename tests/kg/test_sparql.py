@@ -113,15 +113,25 @@ def test_service_is_refused(kg: KnowledgeGraph) -> None:
         ask(kg, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
 
 
-def test_from_is_refused_graph_names_the_graph(filled: KnowledgeGraph) -> None:
-    with pytest.raises(QueryForbidden, match="GRAPH"):
-        ask(filled, "SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }")
+def test_graph_names_a_paper(filled: KnowledgeGraph) -> None:
     answer = ask(
         filled,
         "SELECT ?t WHERE { GRAPH <https://w3id.org/papergraph/graph/paper/"
         "2201.11903> { ?p a fabio:ResearchPaper ; dcterms:title ?t } }",
     )
     assert [str(r["t"]) for r in answer.rows] == ["Chain-of-Thought Prompting"]
+
+
+def test_service_runs_when_an_operator_allows_it(
+    kg: KnowledgeGraph, oxigraph_server: str, oxigraph_update
+) -> None:
+    """SERVICE reaches a real SPARQL server (the test's oxigraph) only with allow_service."""
+    oxigraph_update('INSERT DATA { GRAPH <urn:remote> { <urn:s> <urn:p> "far" } }')
+    query = f"SELECT ?o WHERE {{ SERVICE <{oxigraph_server}/query> {{ <urn:s> <urn:p> ?o }} }}"
+    with pytest.raises(QueryForbidden, match="allow_service"):
+        ask(kg, query)
+    answer = run_query(kg, query, timeout_s=30, max_rows=10, allow_service=True)
+    assert [str(r["o"]) for r in answer.rows] == ["far"]
 
 
 def test_timeout_stops_the_query(filled: KnowledgeGraph) -> None:

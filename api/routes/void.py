@@ -1,0 +1,44 @@
+"""The service description and VoID document: /.well-known/void (and GET /sparql, no query)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from api.backend import Backend
+from api.deps import BackendDep
+from api.negotiation import GRAPH_OFFERS, choose
+from kg.sparql import GRAPH_FORMATS
+from kg.void import describe
+
+router = APIRouter(tags=["sparql"])
+
+
+def service_description(
+    request: Request, backend: Backend, accept: str | None, override: str | None
+) -> Response:
+    """The description of this server's /sparql, in the RDF syntax Accept asks for."""
+    name = choose(accept, override, graph=True)
+    endpoint = str(request.url_for("sparql_get"))
+    graph = describe(
+        backend.stores.graph, endpoint, federated=backend.settings.graph.allow_service
+    )
+    return Response(
+        graph.serialize(format=name, encoding="utf-8"),
+        media_type=GRAPH_FORMATS[name],
+        headers={"Vary": "Accept"},
+    )
+
+
+@router.get(
+    "/.well-known/void",
+    response_class=Response,
+    responses={200: {"content": {media: {} for media in GRAPH_OFFERS}}},
+)
+def void(
+    request: Request,
+    backend: BackendDep,
+    format: str | None = Query(None, description="Overrides Accept: turtle, nt, json-ld, xml."),
+) -> Response:
+    """SPARQL service description + VoID: vocabularies, counts, dump, example queries."""
+    return service_description(request, backend, request.headers.get("accept"), format)
