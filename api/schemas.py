@@ -129,3 +129,11 @@ class IngestResult(BaseModel):
 class RemovedPaper(BaseModel):
     paper_id: str
     removed: bool
+
+
+def error_responses(*documented: tuple[int, str]) -> dict[int | str, dict[str, object]]:
+    """OpenAPI `responses` entries for errors a route may answer, all in the one error shape."""
+    return {
+        status: {"model": ErrorResponse, "description": description}
+        for status, description in documented
+    }

@@ -10,6 +10,7 @@ from fastapi.responses import Response, StreamingResponse
 from api.backend import Backend
 from api.deps import BackendDep
 from api.negotiation import negotiate
+from api.schemas import error_responses
 from kg.errors import UnsupportedFormat
 from kg.export import DUMP_FORMATS, dump_format, export
 
@@ -19,7 +20,10 @@ router = APIRouter(tags=["export"])
 @router.get(
     "/export",
     response_class=StreamingResponse,
-    responses={200: {"content": {f.media_type: {} for f in DUMP_FORMATS.values()}}},
+    responses={
+        200: {"content": {f.media_type: {} for f in DUMP_FORMATS.values()}},
+        **error_responses((406, "No acceptable format.")),
+    },
 )
 def export_graph(
     backend: BackendDep,

@@ -21,6 +21,7 @@ from api.backend import Backend
 from api.deps import BackendDep
 from api.negotiation import choose
 from api.routes.void import service_description
+from api.schemas import error_responses
 from ingest.errors import BadRequest
 from kg.dataset import QueryDataset
 from kg.errors import QueryForbidden, UnsupportedContentType
@@ -47,6 +48,12 @@ _RESPONSES: dict[int | str, dict[str, object]] = {
         },
         "description": "The answer, in the negotiated format.",
     },
+    **error_responses(
+        (403, "SPARQL Update, or SERVICE/LOAD while they are not enabled."),
+        (406, "No acceptable result format for this kind of query."),
+        (415, "A POST body that is neither a form nor application/sparql-query."),
+        (504, "The query ran past the time limit."),
+    ),
 }
 
 DefaultGraphs = Annotated[

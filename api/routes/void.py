@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from api.backend import Backend
 from api.deps import BackendDep
 from api.negotiation import GRAPH_OFFERS, choose
+from api.schemas import error_responses
 from kg.sparql import GRAPH_FORMATS
 from kg.void import describe
 
@@ -33,7 +34,10 @@ def service_description(
 @router.get(
     "/.well-known/void",
     response_class=Response,
-    responses={200: {"content": {media: {} for media in GRAPH_OFFERS}}},
+    responses={
+        200: {"content": {media: {} for media in GRAPH_OFFERS}},
+        **error_responses((406, "No acceptable format.")),
+    },
 )
 def void(
     request: Request,

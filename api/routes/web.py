@@ -7,7 +7,6 @@ the JSON stays at `/papers/...` and `/entities/...`. Pages are left out of the O
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Query, Request
