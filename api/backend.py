@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from api.config import Settings
 from index.embed import Embedder
 from index.factory import create_vector_index
 from index.keyword import KeywordIndex
+from index.paper_vectors import FILENAME as PAPER_VECTORS_FILE
+from index.paper_vectors import PaperVectors
 from index.store import ChunkStore
 from ingest.extract.factory import create_extractor
 from ingest.pipeline import Ingester, Stores
@@ -36,6 +39,12 @@ class Backend:
             graph=KnowledgeGraph(settings.graph, data_dir),
         )
         return cls(settings=settings, stores=stores, embedder=embedder)
+
+    @cached_property
+    def paper_vectors(self) -> PaperVectors:
+        """Paper-level vectors for recommendation, cached in the data folder."""
+        path = Path(self.settings.data_dir) / PAPER_VECTORS_FILE
+        return PaperVectors(path, self.stores.chunks, self.stores.vectors, self.embedder)
 
     def ingester(self) -> Ingester:
         extractor = create_extractor(self.settings.ingest.extractor)

@@ -91,6 +91,15 @@ class FaissIndex(VectorIndex):
             for row_ids, row_scores in zip(ids, scores, strict=True)
         ]
 
+    def reconstruct(self, ids: np.ndarray) -> np.ndarray:
+        ids = self.as_ids(ids)
+        with self._lock:
+            try:
+                vectors = self._index.reconstruct_batch(ids)  # type: ignore[arg-type]
+            except RuntimeError as error:  # IndexIDMap2 raises for an id it does not hold
+                raise KeyError(f"vector index holds no vector for some of {ids.tolist()}") from error
+        return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(ids), self.dimension)
+
     def __len__(self) -> int:
         return int(self._index.ntotal)
 

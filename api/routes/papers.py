@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import BackendDep
-from api.related import related_papers
-from api.schemas import PaperDetail, PaperList, PaperSummary, RelatedResponse
+from api.related.rank import related_papers
+from api.schemas import PaperDetail, PaperList, PaperSummary, RelatedItem, RelatedResponse
 from ingest.errors import NotFound
 
 router = APIRouter(tags=["papers"])
@@ -62,7 +62,20 @@ def get_paper(backend: BackendDep, paper_id: str) -> PaperDetail:
 
 @router.get("/papers/{paper_id}/related", response_model=RelatedResponse)
 def get_related(
-    backend: BackendDep, paper_id: str, k: Annotated[int, Query(ge=1, le=100)] = 10
+    backend: BackendDep,
+    paper_id: str,
+    k: Annotated[int, Query(ge=1, le=100, description="How many papers.")] = 10,
+    seed_negative: Annotated[
+        list[str] | None,
+        Query(description="Papers to steer away from; repeat it or separate ids by commas."),
+    ] = None,
 ) -> RelatedResponse:
-    related = related_papers(backend, paper_id, k)
-    return RelatedResponse(paper_id=paper_id, related=[item.__dict__ for item in related])
+    """The papers most related to this one, never itself, each with its reasons."""
+    negative = [pid.strip() for value in seed_negative or [] for pid in value.split(",")]
+    negative = [pid for pid in negative if pid]
+    related = related_papers(backend, paper_id, k, negative=negative)
+    return RelatedResponse(
+        paper_id=paper_id,
+        seed_negative=negative,
+        related=[RelatedItem(**item.__dict__) for item in related],
+    )
