@@ -74,7 +74,8 @@ class RelatedItem(BaseModel):
     title: str
     score: float = Field(description="Fused score: weighted sum of the signals (less negatives).")
     signals: dict[str, float] = Field(
-        default_factory=dict, description="Each signal's score in [0, 1]: text, entities, citations."
+        default_factory=dict,
+        description="Each signal's score in [0, 1]: text, entities, citations.",
     )
     reasons: list[dict[str, object]] = Field(
         description="Why: {kind, text, ...}; kinds cites, cited_by, co_cited, coupled, "

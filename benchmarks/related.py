@@ -172,7 +172,9 @@ def evaluate(backend: Backend, relevant: dict[str, set[str]]) -> Evaluation:
 def rankings(defaults: RelatedSettings) -> dict[str, RelatedSettings]:
     """The three rankings the issue asks for, in one run."""
     return {
-        "embedding-only": defaults.model_copy(update={"entity_weight": 0.0, "citation_weight": 0.0}),
+        "embedding-only": defaults.model_copy(
+            update={"entity_weight": 0.0, "citation_weight": 0.0}
+        ),
         "graph-only": defaults.model_copy(update={"text_weight": 0.0}),
         "fused (defaults)": defaults,
     }

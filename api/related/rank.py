@@ -75,7 +75,8 @@ def rank(
     settings: RelatedSettings,
 ) -> list[RelatedPaper]:
     """Score every candidate, best first; a candidate with no positive score is left out."""
-    positives = [seed_signals(corpus, s, settings.max_entity_reasons) for s in dict.fromkeys(positive)]
+    limit = settings.max_entity_reasons
+    positives = [seed_signals(corpus, s, limit) for s in dict.fromkeys(positive)]
     negatives = [seed_signals(corpus, s, 0) for s in dict.fromkeys(negative)]
     return fuse(corpus, positives, negatives, k, settings)
 

@@ -91,7 +91,8 @@ def test_a_paper_with_no_abstract_entities_or_citations_falls_back_to_text(
     related_backend: Backend,
 ) -> None:
     items = related_papers(related_backend, "notes-g", 3)
-    assert items and all(item.signals["entities"] == item.signals["citations"] == 0 for item in items)
+    assert items
+    assert all(item.signals["entities"] == item.signals["citations"] == 0 for item in items)
     assert {r["kind"] for item in items for r in item.reasons} == {"similar_text"}
     matrix = related_backend.paper_vectors.matrix()
     assert matrix.vector("notes-g") is not None  # pooled from its chunk vectors

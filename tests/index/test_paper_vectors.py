@@ -91,7 +91,8 @@ def test_a_damaged_cache_is_rebuilt(
     path = tmp_path / "paper_vectors.npz"
     path.write_bytes(b"not a numpy file")
     matrix = PaperVectors(path, store, index, embedder).matrix()
-    assert matrix.ids == ("a",) and PaperVectors(path, store, index, embedder).matrix().ids == ("a",)
+    assert matrix.ids == ("a",)
+    assert PaperVectors(path, store, index, embedder).matrix().ids == ("a",)
 
 
 def test_faiss_gives_stored_vectors_back(tmp_path: Path) -> None:
