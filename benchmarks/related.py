@@ -38,13 +38,12 @@ from api.related.corpus import RelatedCorpus
 from api.related.rank import fuse
 from api.related.settings import RelatedSettings
 from api.related.signals import SeedSignals, seed_signals
+from index.embed import Embedder
 
 REPO = Path(__file__).resolve().parents[1]
 SCIREX = REPO.parent / "shared" / "data" / "scirex" / "train_docs"
-if not SCIREX.exists():
-    SCIREX = Path("/work/shared/data/scirex/train_docs")
 CACHE = Path.home() / ".cache" / "papergraph" / "benchmarks"
-ENTITY_WEIGHTS = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0)
+ENTITY_WEIGHTS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0, 2.0, 5.0)
 TUNE, TEST = "tune", "test"
 
 
@@ -123,12 +122,14 @@ def cache_key(docs: int | None, words: int, settings: Settings) -> str:
     return f"related-scirex-{docs or 'all'}-{words}-{digest.hexdigest()[:10]}"
 
 
-def build_backend(data_dir: Path, rows: list[dict[str, Any]]) -> Backend:
+def build_backend(
+    data_dir: Path, rows: list[dict[str, Any]], embedder: Embedder | None = None
+) -> Backend:
     """Open (or first build) the stores holding `rows`; re-ingest skips unchanged papers."""
     data_dir.mkdir(parents=True, exist_ok=True)
     source = data_dir / "scirex-papers.jsonl"
     source.write_text("".join(json.dumps(row) + "\n" for row in rows))
-    backend = Backend.open(Settings(data_dir=data_dir / "store"))
+    backend = Backend.open(Settings(data_dir=data_dir / "store"), embedder=embedder)
     report = backend.ingester().ingest([source])
     if report.failed:
         raise SystemExit("; ".join(failure.message for failure in report.failed))
@@ -180,23 +181,29 @@ def rankings(defaults: RelatedSettings) -> dict[str, RelatedSettings]:
     }
 
 
-def run(docs: int | None, words: int, data_dir: Path | None, sweep: bool, k: int = 10) -> dict[
-    str, dict[str, float]
-]:
+def run(
+    scirex: Path,
+    docs: int | None,
+    words: int,
+    data_dir: Path | None,
+    sweep: bool,
+    k: int = 10,
+    embedder: Embedder | None = None,
+) -> dict[str, dict[str, float]]:
     """Build (or reuse) the data, print and return NDCG@k per ranking and split."""
     settings = Settings()
-    documents = read_scirex(SCIREX, docs)
+    documents = read_scirex(scirex, docs)
     rows = [paper_row(doc, words) for doc in documents]
     relevant = relevance({doc["doc_id"]: gold_pairs(doc) for doc in documents})
     folder = data_dir or CACHE / cache_key(docs, words, settings)
     started = time.perf_counter()
-    backend = build_backend(folder, rows)
+    backend = build_backend(folder, rows, embedder)
     try:
         evaluation = evaluate(backend, relevant)
     finally:
         backend.close()
     built = time.perf_counter() - started
-    split = {TUNE: [], TEST: []}  # type: dict[str, list[str]]
+    split: dict[str, list[str]] = {TUNE: [], TEST: []}
     for query in evaluation.signals:
         split[split_of(query)].append(query)
     print(f"SciREX: {len(rows)} papers, {len(evaluation.signals)} queries with a related paper "
@@ -235,13 +242,14 @@ def print_sweep(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scirex", type=Path, default=SCIREX, help="SciREX train_docs folder.")
     parser.add_argument("--docs", type=int, default=None, help="First N SciREX papers (all).")
     parser.add_argument("--words", type=int, default=1000, help="Body words ingested per paper.")
     parser.add_argument("--data-dir", type=Path, default=None, help="Where the stores are built.")
     parser.add_argument("--sweep", action="store_true", help="Also sweep the entity weight.")
     parser.add_argument("-k", type=int, default=10)
     args = parser.parse_args(argv)
-    figures = run(args.docs, args.words, args.data_dir, args.sweep, args.k)
+    figures = run(args.scirex, args.docs, args.words, args.data_dir, args.sweep, args.k)
     fused, text = figures["fused (defaults)"]["all"], figures["embedding-only"]["all"]
     print(f"\nfused - embedding-only = {fused - text:+.4f}")
     return 0
