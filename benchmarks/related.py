@@ -84,9 +84,13 @@ def paper_row(doc: dict[str, Any], words: int) -> dict[str, Any]:
         body_words.extend(_section_text(doc, start, end).split())
         if len(body_words) >= words:
             break
+    first_sentence_end = doc["sentences"][0][1]
+    title_words = doc["words"][sections[0][0] : min(sections[0][1], first_sentence_end)]
+    if title_words[:2] == ["document", ":"]:
+        title_words = title_words[2:]
     return {
         "id": doc["doc_id"],
-        "title": _detokenise(doc["words"][slice(*sections[0])]),
+        "title": _detokenise(title_words),
         "abstract": _section_text(doc, *sections[1]) or None,
         "text": " ".join(body_words[:words]),
     }
