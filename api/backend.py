@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from api.config import Settings
+from api.related.corpus import CorpusCache
 from index.embed import Embedder
 from index.factory import create_vector_index
 from index.keyword import KeywordIndex
@@ -45,6 +46,11 @@ class Backend:
         """Paper-level vectors for recommendation, cached in the data folder."""
         path = Path(self.settings.data_dir) / PAPER_VECTORS_FILE
         return PaperVectors(path, self.stores.chunks, self.stores.vectors, self.embedder)
+
+    @cached_property
+    def related_corpus(self) -> CorpusCache:
+        """The snapshot related-paper ranking reads, reused while no paper changes."""
+        return CorpusCache(self)
 
     def ingester(self) -> Ingester:
         extractor = create_extractor(self.settings.ingest.extractor)

@@ -8,13 +8,18 @@ citations are two SPARQL queries over the graph.
 from __future__ import annotations
 
 import math
+import threading
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from api.backend import Backend
 from index.paper_vectors import PaperMatrix
 from kg.store import KnowledgeGraph
 from kg.vocab import entity_iri, entity_key_from_iri
+
+if TYPE_CHECKING:  # api.backend holds a CorpusCache, so this module must not import it
+    from api.backend import Backend
 
 
 def bm25_idf(document_frequency: int, papers: int) -> float:
@@ -66,6 +71,30 @@ class RelatedCorpus:
 
     def entity_norm(self, paper_id: str) -> float:
         return math.sqrt(sum(self.idf[key] ** 2 for key in self.entity_keys.get(paper_id, ())))
+
+
+class CorpusCache:
+    """The last snapshot, reused while no paper changed and it is younger than `max_age_s`.
+
+    Ingest and removal change the chunk store, so a changed paper is seen at once; a graph edit
+    made some other way (a SPARQL update) is seen within `max_age_s`.
+    """
+
+    def __init__(self, backend: Backend) -> None:
+        self._backend = backend
+        self._lock = threading.Lock()
+        self._corpus: RelatedCorpus | None = None
+        self._taken = 0.0
+
+    def current(self, max_age_s: float) -> RelatedCorpus:
+        matrix = self._backend.paper_vectors.matrix()  # refreshes on any paper change
+        with self._lock:
+            corpus = self._corpus
+            fresh = time.monotonic() - self._taken < max_age_s
+            if corpus is None or corpus.matrix is not matrix or not fresh:
+                corpus = RelatedCorpus.load(self._backend)
+                self._corpus, self._taken = corpus, time.monotonic()
+            return corpus
 
 
 def entity_labels(graph: KnowledgeGraph, keys: set[str]) -> dict[str, str]:

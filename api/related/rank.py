@@ -49,7 +49,7 @@ def recommend(
 ) -> list[RelatedPaper]:
     """The k papers most like the positive seeds and least like the negative ones."""
     settings = settings or backend.settings.related
-    corpus = RelatedCorpus.load(backend)
+    corpus = backend.related_corpus.current(settings.snapshot_max_age_s)
     check_seeds(corpus, positive, negative)
     items = rank(corpus, positive, negative, k, settings)
     label_entity_reasons(backend, items, len(corpus.titles))

@@ -32,6 +32,10 @@ class RelatedSettings(BaseModel):
         0.5, ge=0, description="How much a candidate's mean fused score against the negative "
         "seeds is subtracted from its mean score against the positive seeds.",
     )
+    snapshot_max_age_s: float = Field(
+        60.0, ge=0, description="Longest the entity and citation snapshot is reused while no "
+        "paper changes (0: read the graph on every request).",
+    )
     max_entity_reasons: int = Field(
         3, ge=0, description="Shared entities listed as reasons per item, rarest first."
     )

@@ -194,3 +194,21 @@ def test_cli_related_with_negatives_in_json_and_table(
     )
     assert table.returncode == 0, table.stderr
     assert "cite-i" in table.stdout and "both cite 2" in table.stdout
+
+
+def test_a_newly_ingested_paper_is_recommended_at_once(tmp_path: Path, embedder) -> None:
+    corpus = write_related_corpus(tmp_path / "corpus")
+    build(tmp_path / "data", corpus, embedder)
+    backend = Backend.open(Settings(data_dir=tmp_path / "data"), embedder=embedder)
+    try:
+        before = related_papers(backend, "sql-a", 20)
+        newcomer = {"id": "sql-new", "title": "Text-to-SQL with Execution Guidance",
+                    "abstract": "We decode SQL queries guided by execution on WikiSQL tables."}
+        (tmp_path / "new.jsonl").write_text(json.dumps(newcomer) + "\n")
+        assert backend.ingester().ingest([tmp_path / "new.jsonl"]).ok
+        after = related_papers(backend, "sql-a", 20)
+    finally:
+        backend.close()
+    assert "sql-new" not in {item.paper_id for item in before}
+    added = item_for(after, "sql-new")
+    assert any(r.get("label") == "WikiSQL" and r["papers"] == 3 for r in added.reasons)
