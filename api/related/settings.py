@@ -9,7 +9,7 @@ class RelatedSettings(BaseModel):
     """Weights of the fused score (text weight 1 sets the scale).
 
     `entity_weight` is the best on the SciREX tune split of `benchmarks/related.py --sweep`
-    (NDCG@10 0.665 against 0.638 for text alone; 0.10-0.30 all within 0.005). SciREX has no
+    (NDCG@10 0.638 against 0.581 for text alone; 0.25-0.5 all within 0.01). SciREX has no
     citations, so `citation_weight` and `negative_weight` are priors, not measurements: a direct
     citation adds as much as half a perfect text match.
     """
@@ -21,7 +21,7 @@ class RelatedSettings(BaseModel):
         "title+abstract vectors, or of pooled chunk vectors when there is no abstract).",
     )
     entity_weight: float = Field(
-        0.15, ge=0, description="Weight of shared entities (methods, datasets, benchmarks, tasks, "
+        0.4, ge=0, description="Weight of shared entities (methods, datasets, benchmarks, tasks, "
         "metrics), each weighted by rarity (BM25 idf): idf-weighted cosine of the entity sets.",
     )
     citation_weight: float = Field(
