@@ -11,7 +11,7 @@ from api.backend import Backend
 from api.config import Settings
 from api.deps import ReadSnapshot
 from api.errors import install_error_handlers
-from api.routes import entities, export, health, papers, search, sparql, void, web
+from api.routes import entities, export, health, papers, recommend, search, sparql, void, web
 from api.schemas import ErrorResponse
 
 
@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         },
     )
     install_error_handlers(app)
-    for module in (health, search, sparql, entities, export, void):
+    for module in (health, search, sparql, entities, export, void, recommend):
         app.include_router(module.router, dependencies=[ReadSnapshot])
     app.include_router(papers.router)  # reads take the snapshot per route; writes take the key
     web.install(app, [ReadSnapshot])  # the pages at /, /paper/..., /entity/..., and /static

@@ -5,12 +5,16 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from api.config import Settings
+from api.related.corpus import CorpusCache
 from index.embed import Embedder
 from index.factory import create_vector_index
 from index.keyword import KeywordIndex
+from index.paper_vectors import FILENAME as PAPER_VECTORS_FILE
+from index.paper_vectors import PaperVectors
 from index.store import ChunkStore
 from ingest.extract.factory import create_extractor
 from ingest.journal import Journal
@@ -18,7 +22,6 @@ from ingest.locks import SnapshotLock, WriterBusy, WriterLock
 from ingest.pipeline import Ingester, Stores
 from ingest.recovery import RecoveryReport
 from kg.store import KnowledgeGraph
-
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +58,17 @@ class Backend:
             graph=KnowledgeGraph(settings.graph, data_dir),
         )
         return cls(settings=settings, stores=stores, embedder=embedder)
+
+    @cached_property
+    def paper_vectors(self) -> PaperVectors:
+        """Paper-level vectors for recommendation, cached in the data folder."""
+        path = Path(self.settings.data_dir) / PAPER_VECTORS_FILE
+        return PaperVectors(path, self.stores.chunks, self.stores.vectors, self.embedder)
+
+    @cached_property
+    def related_corpus(self) -> CorpusCache:
+        """The snapshot related-paper ranking reads, reused while no paper changes."""
+        return CorpusCache(self)
 
     def ingester(self) -> Ingester:
         """The writer of this data folder: takes the writer lock (or raises WriterBusy) and

@@ -164,17 +164,21 @@ def search(
 
 @app.command()
 def related(
-    paper_id: Annotated[str, typer.Argument(help="The paper's id.")],
+    paper_ids: Annotated[list[str], typer.Argument(help="The paper's id (several: recommend).")],
+    negative: Annotated[
+        Optional[list[str]],
+        typer.Option("--negative", "-n", help="A paper to steer away from (repeatable)."),
+    ] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many papers.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Papers related to one paper, with the reasons."""
-    from api.related import related_papers
+    """Papers related to one paper (or several), with the reasons."""
+    from api.related.rank import recommend
 
     backend = Backend.open(_settings(data_dir))
     try:
-        items = related_papers(backend, paper_id, k)
+        items = recommend(backend, paper_ids, negative or [], k)
     except PapergraphError as error:
         raise _fail(error.message) from error
     finally:

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from api.related.settings import RelatedSettings
 from index.settings import IndexSettings
 from ingest.settings import IngestSettings
 from kg.settings import GraphSettings
@@ -36,3 +37,4 @@ class Settings(BaseSettings):
     graph: GraphSettings = Field(default_factory=GraphSettings)
     index: IndexSettings = Field(default_factory=IndexSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
+    related: RelatedSettings = Field(default_factory=RelatedSettings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 
 class Health(BaseModel):
@@ -72,13 +72,45 @@ class PaperDetail(PaperSummary):
 class RelatedItem(BaseModel):
     paper_id: str
     title: str
-    score: float
-    reasons: list[dict[str, object]]
+    score: float = Field(description="Fused score: weighted sum of the signals (less negatives).")
+    signals: dict[str, float] = Field(
+        default_factory=dict,
+        description="Each signal's score in [0, 1]: text, entities, citations.",
+    )
+    reasons: list[dict[str, object]] = Field(
+        description="Why: {kind, text, ...}; kinds cites, cited_by, co_cited, coupled, "
+        "shared_<entity type> (entity, label, idf, papers), similar_text (score)."
+    )
 
 
 class RelatedResponse(BaseModel):
     paper_id: str
+    seed_negative: list[str] = []
     related: list[RelatedItem]
+
+
+class RecommendRequest(BaseModel):
+    """Seeds of a recommendation, as Semantic Scholar's API takes them (camelCase accepted)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    positive_paper_ids: list[str] = Field(
+        min_length=1,
+        validation_alias=AliasChoices("positive_paper_ids", "positivePaperIds"),
+        description="Papers the recommendations should resemble (at least one).",
+    )
+    negative_paper_ids: list[str] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("negative_paper_ids", "negativePaperIds"),
+        description="Papers the recommendations should not resemble.",
+    )
+    k: int = Field(10, ge=1, le=100, description="How many papers to recommend.")
+
+
+class RecommendResponse(BaseModel):
+    positive_paper_ids: list[str]
+    negative_paper_ids: list[str]
+    recommended_papers: list[RelatedItem]
 
 
 class EntityPaper(BaseModel):

@@ -57,6 +57,11 @@ class VectorIndex(ABC):
         """
         raise NotImplementedError(f"{type(self).__name__} cannot list its ids")
 
+    def reconstruct(self, ids: np.ndarray) -> np.ndarray | None:
+        """The stored vectors of `ids` as an (n, dimension) array, or None when the backend
+        cannot give vectors back (callers then re-encode); an unknown id raises KeyError."""
+        return None
+
     def search(self, vector: np.ndarray, k: int) -> list[Hit]:
         """The `k` nearest ids of one query vector, best first."""
         return self.search_batch(self.as_vectors(vector), k)[0]

@@ -95,6 +95,15 @@ class FaissIndex(VectorIndex):
         with self._lock:
             return faiss.vector_to_array(self._index.id_map).astype(np.int64)
 
+    def reconstruct(self, ids: np.ndarray) -> np.ndarray:
+        ids = self.as_ids(ids)
+        with self._lock:
+            try:
+                vectors = self._index.reconstruct_batch(ids)  # type: ignore[arg-type]
+            except RuntimeError as error:  # IndexIDMap2 raises for an id it does not hold
+                raise KeyError(f"vector index holds no vector for some of {ids.tolist()}") from error
+        return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(ids), self.dimension)
+
     def __len__(self) -> int:
         return int(self._index.ntotal)
 

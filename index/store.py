@@ -286,6 +286,11 @@ class ChunkStore:
         rows = self._query("SELECT id, title, abstract, arxiv_id, year FROM papers ORDER BY id")
         return [dict(row) for row in rows]
 
+    def paper_profiles(self) -> list[dict[str, Any]]:
+        """Every paper's id, title, abstract and content hash: what a paper-level vector reads."""
+        rows = self._query("SELECT id, title, abstract, content_hash FROM papers ORDER BY id")
+        return [dict(row) for row in rows]
+
     # -- lifetime -------------------------------------------------------------------------
 
     def close(self) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import ctypes
 import io
-import json
 import itertools
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -30,8 +30,8 @@ from rdflib.query import Result
 from rdflib.term import BNode, Literal, Node
 
 from ingest.errors import PapergraphError
-from kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
 from kg.dataset import QueryDataset, query_over
+from kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
 from kg.mapping import new_graph
 from kg.store import KnowledgeGraph, plain_term
 from kg.vocab import SPARQL_PREFIXES

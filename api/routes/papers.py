@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from api.deps import BackendDep, ReadSnapshot
 from api.errors import NothingIngested
-from api.related import related_papers
+from api.related.rank import related_papers
 from api.routes.export import paper_rdf_response
 from api.schemas import (
     ErrorResponse,
@@ -19,6 +19,7 @@ from api.schemas import (
     PaperDetail,
     PaperList,
     PaperSummary,
+    RelatedItem,
     RelatedResponse,
     RemovedPaper,
 )
@@ -96,10 +97,23 @@ def get_paper(backend: BackendDep, paper_id: str, request: Request) -> PaperDeta
 
 @router.get("/papers/{paper_id}/related", response_model=RelatedResponse, dependencies=[ReadSnapshot])
 def get_related(
-    backend: BackendDep, paper_id: str, k: Annotated[int, Query(ge=1, le=100)] = 10
+    backend: BackendDep,
+    paper_id: str,
+    k: Annotated[int, Query(ge=1, le=100, description="How many papers.")] = 10,
+    seed_negative: Annotated[
+        list[str] | None,
+        Query(description="Papers to steer away from; repeat it or separate ids by commas."),
+    ] = None,
 ) -> RelatedResponse:
-    related = related_papers(backend, paper_id, k)
-    return RelatedResponse(paper_id=paper_id, related=[item.__dict__ for item in related])
+    """The papers most related to this one, never itself, each with its reasons."""
+    negative = [pid.strip() for value in seed_negative or [] for pid in value.split(",")]
+    negative = [pid for pid in negative if pid]
+    related = related_papers(backend, paper_id, k, negative=negative)
+    return RelatedResponse(
+        paper_id=paper_id,
+        seed_negative=negative,
+        related=[RelatedItem(**item.__dict__) for item in related],
+    )
 
 
 @router.post(

@@ -17,9 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
+from pypdf import PageObject, PasswordType, apply_configuration
 from pypdf import PdfReader as PypdfReader
-from pypdf import PageObject
-from pypdf import PasswordType, apply_configuration
 from pypdf.errors import LimitReachedError
 
 from ingest.chunking import chunk_text

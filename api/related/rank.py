@@ -1,0 +1,157 @@
+"""Fusion: seeds in, ranked recommendations with reasons out.
+
+A candidate's fused score against one seed is the weighted sum of its signals; against several
+positive seeds it is the mean, minus `negative_weight` times the mean against the negative
+seeds (a Rocchio-style recommendation, as Semantic Scholar's API takes positive and negative
+paper ids). Seeds are never recommended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from api.backend import Backend
+from api.related.corpus import RelatedCorpus, entity_labels
+from api.related.settings import RelatedSettings
+from api.related.signals import SIGNAL_NAMES, Reason, SeedSignals, seed_signals
+from ingest.errors import BadRequest, NotFound
+
+
+@dataclass
+class RelatedPaper:
+    """One recommendation: its fused score, each signal's part, and why."""
+
+    paper_id: str
+    title: str
+    score: float
+    signals: dict[str, float] = field(default_factory=dict)
+    reasons: list[Reason] = field(default_factory=list)
+
+
+def related_papers(
+    backend: Backend,
+    paper_id: str,
+    k: int = 10,
+    settings: RelatedSettings | None = None,
+    negative: Sequence[str] = (),
+) -> list[RelatedPaper]:
+    """The k papers most related to `paper_id` (and least to `negative`), never a seed."""
+    return recommend(backend, [paper_id], negative, k, settings)
+
+
+def recommend(
+    backend: Backend,
+    positive: Sequence[str],
+    negative: Sequence[str] = (),
+    k: int = 10,
+    settings: RelatedSettings | None = None,
+) -> list[RelatedPaper]:
+    """The k papers most like the positive seeds and least like the negative ones."""
+    settings = settings or backend.settings.related
+    corpus = backend.related_corpus.current(settings.snapshot_max_age_s)
+    check_seeds(corpus, positive, negative)
+    items = rank(corpus, positive, negative, k, settings)
+    label_entity_reasons(backend, items, len(corpus.titles))
+    return items
+
+
+def check_seeds(corpus: RelatedCorpus, positive: Sequence[str], negative: Sequence[str]) -> None:
+    if not positive:
+        raise BadRequest("give at least one positive paper id")
+    unknown = [pid for pid in dict.fromkeys([*positive, *negative]) if pid not in corpus.titles]
+    if unknown:
+        raise NotFound(f"no paper with id {', '.join(repr(pid) for pid in unknown)}")
+    both = sorted(set(positive) & set(negative))
+    if both:
+        raise BadRequest(f"paper ids both positive and negative: {', '.join(both)}")
+
+
+def rank(
+    corpus: RelatedCorpus,
+    positive: Sequence[str],
+    negative: Sequence[str],
+    k: int,
+    settings: RelatedSettings,
+) -> list[RelatedPaper]:
+    """Score every candidate, best first; a candidate with no positive score is left out."""
+    limit = settings.max_entity_reasons
+    positives = [seed_signals(corpus, s, limit) for s in dict.fromkeys(positive)]
+    negatives = [seed_signals(corpus, s, 0) for s in dict.fromkeys(negative)]
+    return fuse(corpus, positives, negatives, k, settings)
+
+
+def fuse(
+    corpus: RelatedCorpus,
+    positives: Sequence[SeedSignals],
+    negatives: Sequence[SeedSignals],
+    k: int,
+    settings: RelatedSettings,
+) -> list[RelatedPaper]:
+    """The top k of precomputed seed signals under `settings`' weights (benchmarks sweep this)."""
+    weights = signal_weights(settings)
+    seeds = {s.seed for s in (*positives, *negatives)}
+    items: list[RelatedPaper] = []
+    for candidate in corpus.titles:
+        if candidate in seeds:
+            continue
+        parts = _mean_parts(positives, candidate)
+        score = sum(weights[name] * parts[name] for name in SIGNAL_NAMES)
+        if negatives:
+            against = _mean_parts(negatives, candidate)
+            score -= settings.negative_weight * sum(weights[n] * against[n] for n in SIGNAL_NAMES)
+        if score > 0 and any(weights[name] * parts[name] > 0 for name in SIGNAL_NAMES):
+            items.append(RelatedPaper(candidate, corpus.titles[candidate], score, parts))
+    items.sort(key=lambda item: (-item.score, item.paper_id))
+    top = items[:k]
+    for item in top:
+        item.score = round(item.score, 4)
+        item.signals = {name: round(value, 4) for name, value in item.signals.items()}
+        item.reasons = _reasons(positives, item.paper_id, weights)
+    return top
+
+
+def signal_weights(settings: RelatedSettings) -> dict[str, float]:
+    return {
+        "text": settings.text_weight,
+        "entities": settings.entity_weight,
+        "citations": settings.citation_weight,
+    }
+
+
+def _mean_parts(seeds: Sequence[SeedSignals], candidate: str) -> dict[str, float]:
+    return {
+        name: sum(s.signals[name].scores.get(candidate, 0.0) for s in seeds) / len(seeds)
+        for name in SIGNAL_NAMES
+    }
+
+
+def _reasons(
+    positives: Sequence[SeedSignals], candidate: str, weights: dict[str, float]
+) -> list[Reason]:
+    """Citations first, then shared entities (rarest first), then text; each names its seed
+    when there are several. A signal weighted 0 gives no reasons."""
+    reasons: list[Reason] = []
+    for name in ("citations", "entities", "text"):
+        if weights[name] <= 0:
+            continue
+        for seed in positives:
+            for reason in seed.signals[name].reasons.get(candidate, []):
+                extra = {"seed": seed.seed} if len(positives) > 1 else {}
+                reasons.append({**reason, **extra})
+    return reasons
+
+
+def label_entity_reasons(backend: Backend, items: Sequence[RelatedPaper], papers: int) -> None:
+    """Put the preferred label and a sentence on every shared-entity reason (one query)."""
+    keys = {str(r["entity"]) for item in items for r in item.reasons if "entity" in r}
+    labels = entity_labels(backend.stores.graph, keys)
+    for item in items:
+        for reason in item.reasons:
+            if "entity" not in reason:
+                continue
+            label = labels.get(str(reason["entity"]), str(reason["label"]))
+            entity_type = str(reason["kind"]).removeprefix("shared_")
+            reason["label"] = label
+            reason["text"] = (f"both mention the {entity_type} {label} "
+                              f"(in {reason['papers']} of {papers} papers)")

@@ -1,0 +1,33 @@
+"""Every paper of the seed sample (../shared/data/ai-arxiv2-sample.jsonl) gets explained
+recommendations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from api.backend import Backend
+from api.config import Settings
+from api.related.rank import related_papers
+
+
+def test_every_seed_paper_gets_a_ranked_list_with_reasons(
+    shared_data: Path, tmp_path: Path, embedder
+) -> None:
+    backend = Backend.open(Settings(data_dir=tmp_path), embedder=embedder)
+    try:
+        report = backend.ingester().ingest([shared_data / "ai-arxiv2-sample.jsonl"])
+        assert report.ok and len(report.ingested) == 3
+        lists = {pid: related_papers(backend, pid, 5) for pid in report.ingested}
+    finally:
+        backend.close()
+    for paper_id, items in lists.items():
+        assert {item.paper_id for item in items} == set(report.ingested) - {paper_id}
+        assert items[0].score >= items[1].score
+        for item in items:
+            assert item.reasons and all(reason["text"] for reason in item.reasons)
+            assert any(reason["kind"] == "similar_text" for reason in item.reasons)
+    survey, rlcd = lists["2307.12966"], lists["2307.12950"]
+    assert survey[0].paper_id == "2307.12950"  # alignment survey ↔ alignment method
+    assert rlcd[0].paper_id == "2307.12966"
+    shared = {r["kind"] for r in survey[0].reasons}
+    assert any(kind.startswith("shared_") for kind in shared), shared
