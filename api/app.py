@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from api.backend import Backend
 from api.config import Settings
@@ -38,6 +39,13 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         },
     )
     install_error_handlers(app)
+    if settings.api.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.api.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Accept", "Content-Type"],
+        )
     for module in (health, search, sparql, entities, export, void, recommend):
         app.include_router(module.router, dependencies=[ReadSnapshot])
     app.include_router(papers.router)  # reads take the snapshot per route; writes take the key

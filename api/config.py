@@ -25,6 +25,12 @@ class ApiSettings(BaseModel):
     api_key: str | None = Field(
         None, description="Key required by write endpoints (header X-API-Key); unset: writes off."
     )
+    cors_origins: list[str] = Field(
+        ["*"],
+        description="Origins whose browser pages may read the API (SPARQL editors such as YASGUI). "
+        "Only GET and POST with Accept/Content-Type headers: X-API-Key is never allowed "
+        "cross-origin, so writes stay with same-origin pages and programs.",
+    )
 
 
 class Settings(BaseSettings):

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from api.backend import Backend
-from api.related import related_papers
+from api.related.rank import related_papers
 from api.routes.papers import get_paper
 from api.web.highlight import evidence_passage
 from ingest.model import EntityType, Role

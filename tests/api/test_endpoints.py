@@ -109,3 +109,15 @@ def test_openapi_describes_every_route(client: TestClient) -> None:
     for path in ("/health", "/search", "/sparql", "/papers", "/papers/{paper_id}",
                  "/papers/{paper_id}/related", "/entities", "/entities/{entity_id}"):
         assert path in paths, path
+
+
+def test_cors_lets_browser_sparql_clients_read_but_not_write(client: TestClient) -> None:
+    origin = {"Origin": "https://yasgui.example"}
+    read = client.get("/sparql", params={"query": "ASK {}"}, headers=origin)
+    assert read.headers["access-control-allow-origin"] in ("*", origin["Origin"])
+    preflight = client.options(
+        "/papers/dpo-paper",
+        headers={**origin, "Access-Control-Request-Method": "DELETE",
+                 "Access-Control-Request-Headers": "x-api-key"},
+    )
+    assert "DELETE" not in preflight.headers.get("access-control-allow-methods", "")
