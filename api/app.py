@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from api.backend import Backend
 from api.config import Settings
 from api.errors import install_error_handlers
-from api.routes import entities, health, papers, search, sparql
+from api.routes import entities, health, papers, query, search, sparql
 from api.schemas import ErrorResponse
 
 
@@ -34,6 +34,6 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         responses={404: {"model": ErrorResponse}, 400: {"model": ErrorResponse}},
     )
     install_error_handlers(app)
-    for module in (health, search, sparql, papers, entities):
+    for module in (health, search, query, sparql, papers, entities):
         app.include_router(module.router)
     return app

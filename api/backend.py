@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from api import similar
 from api.config import Settings
 from index.embed import Embedder
 from index.factory import create_vector_index
 from index.keyword import KeywordIndex
+from index.paper_vectors import PaperVectors
 from index.store import ChunkStore
 from ingest.extract.factory import create_extractor
 from ingest.pipeline import Ingester, Stores
@@ -35,7 +38,14 @@ class Backend:
             keywords=KeywordIndex(data_dir / "keywords"),
             graph=KnowledgeGraph(settings.graph, data_dir),
         )
-        return cls(settings=settings, stores=stores, embedder=embedder)
+        backend = cls(settings=settings, stores=stores, embedder=embedder)
+        similar.install(backend)  # pg:similar in SPARQL
+        return backend
+
+    @cached_property
+    def paper_vectors(self) -> PaperVectors:
+        """Per-paper chunk vectors, for graph-filtered ranking and `pg:similar`."""
+        return PaperVectors(self.stores.chunks, self.stores.vectors)
 
     def ingester(self) -> Ingester:
         extractor = create_extractor(self.settings.ingest.extractor)

@@ -66,6 +66,14 @@ class VectorIndex(ABC):
             )
         return array
 
+    def reconstruct(self, ids: np.ndarray | list[int]) -> np.ndarray:
+        """The stored vectors of `ids` as an (n, dimension) array, in order; KeyError if absent.
+
+        Backends that cannot give vectors back leave this unimplemented; similarity inside
+        SPARQL (`pg:similar`) and graph-filtered ranking need it.
+        """
+        raise NotImplementedError(f"{type(self).__name__} cannot return stored vectors")
+
     @staticmethod
     def as_ids(ids: np.ndarray | list[int]) -> np.ndarray:
         """`ids` as a flat int64 array."""

@@ -97,3 +97,15 @@ class FaissIndex(VectorIndex):
     def save(self) -> None:
         with self._lock:
             write_atomically(self._index, self.path)
+
+    def reconstruct(self, ids: np.ndarray | list[int]) -> np.ndarray:
+        """Stored vectors by id (IndexIDMap2 keeps the id → vector map for exactly this)."""
+        ids = self.as_ids(ids)
+        if len(ids) == 0:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            try:
+                vectors = self._index.reconstruct_batch(ids)
+            except RuntimeError as error:
+                raise KeyError(f"vector ids not in the index: {error}") from error
+        return np.ascontiguousarray(vectors, dtype=np.float32)
