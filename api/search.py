@@ -108,21 +108,28 @@ def search(backend: Backend, request: SearchRequest) -> SearchPage:
     while True:
         rankings = _rankings(backend, request, depth, allowed, allowed_papers)
         hits = _hits(backend, request, rankings)
-        ranked = _group(hits, request.chunks_per_paper) if request.group_by_paper else hits
-        if len(ranked) >= need or rankings.exhausted:
+        count = len(_group(hits, request.chunks_per_paper)) if request.group_by_paper else len(hits)
+        if count >= need or rankings.exhausted:
             break
         depth *= 4
-    window = ranked[request.offset : request.offset + request.k]
-    terms = query_terms(request.query)
-    if request.group_by_paper:
-        page.papers = window  # type: ignore[assignment]
-        _highlight([hit for paper in page.papers for hit in paper.chunks], terms)
-    else:
-        page.hits = window  # type: ignore[assignment]
-        _highlight(page.hits, terms)
-    if len(ranked) > request.offset + request.k:
+    _fill(page, request, hits)
+    if count > request.offset + request.k:
         page.next_offset = request.offset + request.k
     return page
+
+
+def _fill(page: SearchPage, request: SearchRequest, hits: list[SearchHit]) -> None:
+    """Put the requested window of `hits` (or of their papers) on `page`, highlighted."""
+    window = slice(request.offset, request.offset + request.k)
+    if request.group_by_paper:
+        page.papers = _group(hits, request.chunks_per_paper)[window]
+        shown = [hit for paper in page.papers for hit in paper.chunks]
+    else:
+        page.hits = shown = hits[window]
+    terms = query_terms(request.query)
+    for hit in shown:
+        hit.highlights = highlight_spans(hit.text, terms)
+        hit.snippet = snippet(hit.text, hit.highlights)
 
 
 def _rankings(
@@ -218,13 +225,6 @@ def _hits(backend: Backend, request: SearchRequest, rankings: _Rankings) -> list
             )
         )
     return hits
-
-
-def _highlight(hits: list[SearchHit], terms: set[str]) -> None:
-    """Mark the query's words in the hits that will be shown."""
-    for hit in hits:
-        hit.highlights = highlight_spans(hit.text, terms)
-        hit.snippet = snippet(hit.text, hit.highlights)
 
 
 def _group(hits: list[SearchHit], chunks_per_paper: int) -> list[PaperHit]:

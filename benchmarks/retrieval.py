@@ -115,7 +115,9 @@ def load_corpus(folder: Path, papers: int | None) -> Corpus:
         {
             "id": paper_id,
             "title": str(row["title"]).strip(),
-            "abstract": " ".join(str(s).strip() for s in row["source"]),  # type: ignore[attr-defined]
+            "abstract": " ".join(
+                str(sentence).strip() for sentence in row["source"]  # type: ignore[attr-defined]
+            ),
         }
         for paper_id, row in rows.items()
     ]

@@ -53,11 +53,9 @@ def oxigraph_query(
 
     Raises SyntaxError (pyoxigraph's) for a query it cannot parse.
     """
+    custom = {ox.NamedNode(str(iri)): _oxigraph_function(f) for iri, f in functions.items()}
     answer = store.query(
-        sparql,
-        use_default_graph_as_union=True,
-        prefixes=dict(prefixes),
-        custom_functions={ox.NamedNode(str(iri)): _oxigraph_function(f) for iri, f in functions.items()},
+        sparql, use_default_graph_as_union=True, prefixes=dict(prefixes), custom_functions=custom
     )
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")

@@ -114,7 +114,8 @@ def test_pg_similar_orders_papers_inside_sparql(client: TestClient) -> None:
 def test_pg_similar_filters_and_joins_with_graph_facts(client: TestClient) -> None:
     rows = sparql_rows(
         client,
-        "SELECT ?paper WHERE { ?paper pg:mentions ?d . ?d a pg:Benchmark ; skos:prefLabel \"GSM8K\" . "
+        "SELECT ?paper WHERE { ?paper pg:mentions ?d . "
+        '?d a pg:Benchmark ; skos:prefLabel "GSM8K" . '
         'FILTER(pg:similar(?paper, "arithmetic word problems for small models") > 0.3) }',
     )
     assert {row["paper"] for row in rows} == {PAPER_NS + "math-paper"}
@@ -147,7 +148,8 @@ def test_pg_similar_works_in_a_query_pattern(client: TestClient) -> None:
     body = query(
         client,
         text="parameter-efficient fine-tuning",
-        where='?paper a fabio:ResearchPaper . FILTER(pg:similar(?paper, "image classification") < 0.3)',
+        where="?paper a fabio:ResearchPaper . "
+        'FILTER(pg:similar(?paper, "image classification") < 0.3)',
     )
     assert "vision-paper" not in {r["paper_id"] for r in body["results"]}
     assert body["results"][0]["paper_id"] == "lora-paper"

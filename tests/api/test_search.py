@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -154,7 +153,9 @@ def test_grouped_pages_do_not_repeat_papers(client: TestClient) -> None:
 
 
 def test_bad_parameters_answer_the_error_shape(client: TestClient) -> None:
-    for params in ({"q": "x", "group": "author"}, {"q": "x", "mode": "fuzzy"}, {"q": "x", "offset": -1}):
+    for params in (
+        {"q": "x", "group": "author"}, {"q": "x", "mode": "fuzzy"}, {"q": "x", "offset": -1}
+    ):
         response = client.get("/search", params=params)
         assert response.status_code == 422
         assert response.json()["error"]["type"] == "ValidationError"

@@ -17,7 +17,8 @@ def test_spans_match_stems_and_skip_stop_words() -> None:
 def test_snippet_escapes_text_and_marks_matches() -> None:
     text = "Scores <b>improve</b> on GSM8K & MMLU."
     spans = highlight_spans(text, query_terms("gsm8k"))
-    assert snippet(text, spans) == "Scores &lt;b&gt;improve&lt;/b&gt; on <mark>GSM8K</mark> &amp; MMLU."
+    expected = "Scores &lt;b&gt;improve&lt;/b&gt; on <mark>GSM8K</mark> &amp; MMLU."
+    assert snippet(text, spans) == expected
 
 
 def test_snippet_of_a_long_text_centres_on_the_first_match() -> None:

@@ -43,7 +43,8 @@ def test_a_registered_function_binds_filters_and_orders(
         pytest.skip("a remote server evaluates queries itself and knows no Python functions")
     rows = _rows(
         graph_with_papers,
-        "SELECT ?paper ?n WHERE { ?paper a fabio:ResearchPaper ; dcterms:title ?t . BIND(pg:titleLength(?t) AS ?n) "
+        "SELECT ?paper ?n WHERE { ?paper a fabio:ResearchPaper ; dcterms:title ?t . "
+        "BIND(pg:titleLength(?t) AS ?n) "
         "FILTER(pg:titleLength(?t) > 20) } ORDER BY DESC(pg:titleLength(?t))",
     )
     assert [(str(r["paper"]).rsplit("/", 1)[1], int(r["n"])) for r in rows] == [
@@ -59,12 +60,15 @@ def test_no_value_leaves_the_variable_unbound(
         pytest.skip("a remote server evaluates queries itself and knows no Python functions")
     rows = _rows(
         graph_with_papers,
-        "SELECT ?paper ?n WHERE { ?paper a fabio:ResearchPaper . BIND(pg:titleLength(?paper) AS ?n) }",
+        "SELECT ?paper ?n WHERE { ?paper a fabio:ResearchPaper . "
+        "BIND(pg:titleLength(?paper) AS ?n) }",
     )
     assert len(rows) == 2 and all("n" not in row for row in rows)
 
 
 def test_queries_without_functions_are_unchanged(graph_with_papers: KnowledgeGraph) -> None:
-    rows = _rows(graph_with_papers, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a fabio:ResearchPaper }")
+    rows = _rows(
+        graph_with_papers, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a fabio:ResearchPaper }"
+    )
     assert int(rows[0]["n"]) == 2
     assert URIRef(TITLE_LENGTH) in graph_with_papers.functions
