@@ -12,7 +12,18 @@ from api.backend import Backend
 from api.config import Settings
 from api.deps import ReadSnapshot
 from api.errors import install_error_handlers
-from api.routes import entities, export, health, papers, recommend, search, sparql, void, web
+from api.routes import (
+    entities,
+    export,
+    health,
+    papers,
+    query,
+    recommend,
+    search,
+    sparql,
+    void,
+    web,
+)
 from api.schemas import ErrorResponse
 
 
@@ -46,7 +57,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
             allow_methods=["GET", "POST"],
             allow_headers=["Accept", "Content-Type"],
         )
-    for module in (health, search, sparql, entities, export, void, recommend):
+    for module in (health, search, query, sparql, entities, export, void, recommend):
         app.include_router(module.router, dependencies=[ReadSnapshot])
     app.include_router(papers.router)  # reads take the snapshot per route; writes take the key
     web.install(app, [ReadSnapshot])  # the pages at /, /paper/..., /entity/..., and /static

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from api import similar
 from api.config import Settings
 from api.related.corpus import CorpusCache
+from index.chunk_vectors import PaperChunkVectors
 from index.embed import Embedder
 from index.factory import create_vector_index
 from index.keyword import KeywordIndex
@@ -57,7 +59,14 @@ class Backend:
             keywords=KeywordIndex(data_dir / "keywords"),
             graph=KnowledgeGraph(settings.graph, data_dir),
         )
-        return cls(settings=settings, stores=stores, embedder=embedder)
+        backend = cls(settings=settings, stores=stores, embedder=embedder)
+        similar.install(backend)  # pg:similar in SPARQL
+        return backend
+
+    @cached_property
+    def chunk_vectors(self) -> PaperChunkVectors:
+        """Per-paper chunk vectors, for graph-filtered ranking and `pg:similar`."""
+        return PaperChunkVectors(self.stores.chunks, self.stores.vectors)
 
     @cached_property
     def paper_vectors(self) -> PaperVectors:

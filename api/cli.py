@@ -5,6 +5,7 @@ Exit codes a script can trust: 0 ok, 1 some inputs failed (or the request failed
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -143,7 +144,7 @@ def demo(
 def search(
     query: Annotated[str, typer.Argument(help="What to look for.")],
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many results.")] = 10,
-    mode: Annotated[SearchMode, typer.Option(help="hybrid, semantic or keyword.")] = SearchMode.SEMANTIC,
+    mode: Annotated[SearchMode, typer.Option(help="hybrid, semantic or keyword.")] = SearchMode.HYBRID,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     data_dir: DataDir = None,
 ) -> None:
@@ -154,7 +155,7 @@ def search(
     finally:
         backend.close()
     if as_json:
-        console.print_json(json.dumps([hit.__dict__ for hit in hits]))
+        console.print_json(json.dumps([dataclasses.asdict(hit) for hit in hits]))
         return
     table = Table("score", "paper", "chunk", "text")
     for hit in hits:

@@ -12,18 +12,42 @@ class Health(BaseModel):
     triples: int
 
 
+class Highlight(BaseModel):
+    start: int = Field(description="First character of a matching word in `text`.")
+    end: int = Field(description="One past its last character.")
+
+
 class SearchResult(BaseModel):
     paper_id: str
     title: str
     chunk_id: str
     text: str
-    score: float
+    score: float = Field(description="Cosine (semantic), BM25 (keyword) or fused RRF (hybrid).")
+    rank: int = Field(0, description="Position in the whole ranking, from 1.")
+    semantic_rank: int | None = Field(None, description="Rank in the semantic list, if in it.")
+    keyword_rank: int | None = Field(None, description="Rank in the keyword list, if in it.")
+    highlights: list[Highlight] = Field([], description="Where the query's words occur in text.")
+    snippet: str = Field("", description="HTML-escaped excerpt, query words in <mark>.")
+
+
+class PaperResult(BaseModel):
+    paper_id: str
+    title: str
+    score: float = Field(description="The score of the paper's best chunk.")
+    rank: int
+    chunks: list[SearchResult] = Field(description="The paper's best chunks, best first.")
 
 
 class SearchResponse(BaseModel):
     query: str
     mode: str
-    results: list[SearchResult]
+    results: list[SearchResult] = Field(description="Chunks, best first; empty with group=paper.")
+    papers: list[PaperResult] | None = Field(None, description="With group=paper: papers.")
+    offset: int = 0
+    k: int = 10
+    next_offset: int | None = Field(None, description="Offset of the next page; null: last.")
+    filters: dict[str, list[str] | int] = Field({}, description="The filters applied.")
+    filtered_papers: int | None = Field(None, description="Papers the filters admit.")
 
 
 class EvidenceOut(BaseModel):
@@ -169,3 +193,40 @@ def error_responses(*documented: tuple[int, str]) -> dict[int | str, dict[str, o
         status: {"model": ErrorResponse, "description": description}
         for status, description in documented
     }
+
+
+class QueryRequest(BaseModel):
+    """A hybrid query: papers a SPARQL pattern admits, ranked by meaning of `text`."""
+
+    model_config = {"extra": "forbid"}
+
+    text: str = Field(min_length=1, max_length=2000, description="What the papers should be about.")
+    where: str | None = Field(
+        None, description="A SPARQL group graph pattern binding ?paper, e.g. '?paper pg:uses ?m'."
+    )
+    sparql: str | None = Field(None, description="A whole SPARQL SELECT projecting ?paper.")
+    k: int = Field(10, ge=1, le=100, description="How many papers to answer.")
+
+
+class QueryEvidence(BaseModel):
+    chunk_id: str
+    text: str
+    score: float = Field(description="Cosine between the chunk and the query text.")
+    highlights: list[Highlight] = []
+    snippet: str = ""
+
+
+class QueryResult(BaseModel):
+    paper_id: str
+    title: str
+    score: float = Field(description="Cosine of the paper's best chunk to the query text.")
+    bindings: list[dict[str, str]] = Field(description="The pattern's rows for this paper.")
+    evidence: QueryEvidence
+
+
+class QueryResponse(BaseModel):
+    text: str
+    sparql: str = Field(description="The SELECT query that was run.")
+    matched_papers: int = Field(description="Papers the pattern admitted (with text indexed).")
+    truncated: bool = Field(description="The pattern had more rows than the row cap.")
+    results: list[QueryResult]

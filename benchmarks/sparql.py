@@ -35,8 +35,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ingest.model import Chunk, Entity, EntityType, Evidence, Extraction, Paper  # noqa: E402
-from ingest.model import Reference, Result, Role  # noqa: E402
+from ingest.model import (  # noqa: E402  # noqa: E402
+    Chunk,
+    Entity,
+    EntityType,
+    Evidence,
+    Extraction,
+    Paper,
+    Reference,
+    Result,
+    Role,
+)
 from kg.export import DUMP_FORMATS, serialize_paper  # noqa: E402
 from kg.mapping import paper_graph  # noqa: E402
 from kg.vocab import paper_graph_iri  # noqa: E402

@@ -57,9 +57,10 @@ class VectorIndex(ABC):
         """
         raise NotImplementedError(f"{type(self).__name__} cannot list its ids")
 
-    def reconstruct(self, ids: np.ndarray) -> np.ndarray | None:
+    def reconstruct(self, ids: np.ndarray | list[int]) -> np.ndarray | None:
         """The stored vectors of `ids` as an (n, dimension) array, or None when the backend
-        cannot give vectors back (callers then re-encode); an unknown id raises KeyError."""
+        cannot give vectors back (callers then re-encode; `pg:similar` and graph-filtered ranking
+        need them); an unknown id raises KeyError."""
         return None
 
     def search(self, vector: np.ndarray, k: int) -> list[Hit]:

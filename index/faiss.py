@@ -95,18 +95,21 @@ class FaissIndex(VectorIndex):
         with self._lock:
             return faiss.vector_to_array(self._index.id_map).astype(np.int64)
 
-    def reconstruct(self, ids: np.ndarray) -> np.ndarray:
-        ids = self.as_ids(ids)
-        with self._lock:
-            try:
-                vectors = self._index.reconstruct_batch(ids)  # type: ignore[arg-type]
-            except RuntimeError as error:  # IndexIDMap2 raises for an id it does not hold
-                raise KeyError(f"vector index holds no vector for some of {ids.tolist()}") from error
-        return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(ids), self.dimension)
-
     def __len__(self) -> int:
         return int(self._index.ntotal)
 
     def save(self) -> None:
         with self._lock:
             write_atomically(self._index, self.path)
+
+    def reconstruct(self, ids: np.ndarray | list[int]) -> np.ndarray:
+        """Stored vectors by id (IndexIDMap2 keeps the id → vector map for exactly this)."""
+        ids = self.as_ids(ids)
+        if len(ids) == 0:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            try:
+                vectors = self._index.reconstruct_batch(ids)
+            except RuntimeError as error:
+                raise KeyError(f"vector ids not in the index: {error}") from error
+        return np.ascontiguousarray(vectors, dtype=np.float32)

@@ -21,3 +21,15 @@ class IndexSettings(BaseModel):
     query_cache_size: int = Field(
         1024, ge=0, description="Query embeddings kept in the encoder's LRU cache (0: no cache)."
     )
+    rrf_k: float = Field(
+        60.0,
+        gt=0,
+        description="Reciprocal-rank fusion constant: score = sum of weight / (rrf_k + rank). "
+        "Smaller values favour the top ranks of each list.",
+    )
+    rrf_semantic_weight: float = Field(
+        1.0, ge=0, description="Weight of the semantic (vector) ranking in hybrid search."
+    )
+    rrf_keyword_weight: float = Field(
+        1.0, ge=0, description="Weight of the keyword (BM25) ranking in hybrid search."
+    )

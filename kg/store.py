@@ -29,6 +29,7 @@ from rdflib.term import Node
 from ingest.model import EntityType, Role
 from ingest.normalize import fold
 from kg.errors import SparqlSyntaxError, StoreUnavailable
+from kg.functions import SparqlFunction, mentions_any, oxigraph_query, rdflib_functions
 from kg.mapping import ROLE_ORDER, new_graph
 from kg.settings import GraphSettings
 from kg.vocab import (
@@ -103,6 +104,7 @@ class KnowledgeGraph:
         self.settings = settings
         self.dataset = _open_dataset(settings, Path(data_dir))
         self._write_lock = threading.Lock()
+        self.functions: dict[URIRef, SparqlFunction] = {}
         if isinstance(self.dataset.store, SPARQLUpdateStore):
             self.query("ASK { }")  # fail now, not on the first request, if the server is down
 
@@ -192,7 +194,7 @@ class KnowledgeGraph:
             sparql = f"{sparql}\n{_values(bindings)}"
             bindings = {}
         try:
-            result = self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)
+            result = self._run(sparql, bindings)
         except (SyntaxError, ParseException) as exc:  # pyoxigraph's parser, rdflib's parser
             raise SparqlSyntaxError(str(exc)) from exc
         except (URLError, ConnectionError) as exc:
@@ -202,6 +204,26 @@ class KnowledgeGraph:
             if code == 400:
                 raise SparqlSyntaxError(str(message))
             raise StoreUnavailable(f"SPARQL server answered {code}: {message}")
+        return result
+
+    def register_function(self, iri: URIRef, function: SparqlFunction) -> None:
+        """Let queries call `function` as `<iri>(...)` (Oxigraph and local rdflib stores)."""
+        self.functions[URIRef(iri)] = function
+
+    def _run(self, sparql: str, bindings: Mapping[str, Node]) -> rdflib.query.Result:
+        oxigraph = self._oxigraph
+        if not self.functions or not mentions_any(sparql, self.functions):
+            return self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)
+        if oxigraph is not None:
+            prefixes = {prefix: str(ns) for prefix, ns in self.dataset.namespaces()}
+            prefixes.update((prefix, str(ns)) for prefix, ns in SPARQL_PREFIXES.items())
+            return oxigraph_query(oxigraph, sparql, prefixes, self.functions)
+        if isinstance(self.dataset.store, SPARQLUpdateStore):  # the server evaluates
+            return self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)
+        with rdflib_functions(self.functions):
+            result = self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)
+            if result.type == "SELECT":
+                result.bindings  # noqa: B018 - rdflib evaluates lazily: read it all while registered
         return result
 
     def _select(self, sparql: str) -> list[dict[str, Any]]:

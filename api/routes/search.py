@@ -1,26 +1,77 @@
-"""Search over chunks."""
+"""Search over chunks: GET /search."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import asdict
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from api.deps import BackendDep
 from api.schemas import SearchResponse
-from api.search import SearchMode, search_chunks
+from api.search import SearchMode, SearchRequest
+from api.search import search as run_search
+from kg.filters import PaperFilter
 
 router = APIRouter(tags=["search"])
+
+def _entity_filter(description: str) -> Any:  # noqa: ANN401 - FastAPI's Query() is untyped
+    return Query(description=description + " Repeat to require several; aliases match.")
 
 
 @router.get("/search", response_model=SearchResponse)
 def search(
     backend: BackendDep,
     q: Annotated[str, Query(description="What to look for, in words.", max_length=2000)],
-    k: Annotated[int, Query(ge=1, le=100, description="How many chunks to answer.")] = 10,
-    mode: SearchMode = SearchMode.SEMANTIC,
+    k: Annotated[int, Query(ge=1, le=100, description="How many results per page.")] = 10,
+    offset: Annotated[int, Query(ge=0, le=10_000, description="Results to skip (paging).")] = 0,
+    mode: Annotated[SearchMode, Query(description="hybrid (RRF), semantic or keyword.")] = (
+        SearchMode.HYBRID
+    ),
+    group: Annotated[
+        str | None, Query(pattern="^paper$", description="'paper': one result per paper.")
+    ] = None,
+    method: Annotated[list[str], _entity_filter("Papers that mention this method.")] = [],
+    dataset: Annotated[
+        list[str], _entity_filter("Papers that mention this dataset (or benchmark).")
+    ] = [],
+    benchmark: Annotated[list[str], _entity_filter("Papers that mention this benchmark.")] = [],
+    task: Annotated[list[str], _entity_filter("Papers that mention this task.")] = [],
+    author: Annotated[
+        list[str], Query(description="Papers with an author whose name contains this.")
+    ] = [],
+    year_from: Annotated[int | None, Query(description="Papers issued in or after.")] = None,
+    year_to: Annotated[int | None, Query(description="Papers issued in or before.")] = None,
 ) -> SearchResponse:
-    hits = search_chunks(backend, q, k, mode)
+    entities = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
+    paper_filter = PaperFilter(
+        entities={name: values for name, values in entities.items() if values},
+        authors=author,
+        year_from=year_from,
+        year_to=year_to,
+    )
+    request = SearchRequest(
+        query=q, k=k, offset=offset, mode=mode, group_by_paper=group == "paper",
+        paper_filter=paper_filter,
+    )
+    page = run_search(backend, request)
+    filters: dict[str, list[str] | int] = {**paper_filter.entities}
+    if author:
+        filters["author"] = author
+    if year_from is not None:
+        filters["year_from"] = year_from
+    if year_to is not None:
+        filters["year_to"] = year_to
     return SearchResponse.model_validate(
-        {"query": q, "mode": mode.value, "results": [hit.__dict__ for hit in hits]}
+        {
+            "query": q,
+            "mode": mode.value,
+            "results": [asdict(hit) for hit in page.hits],
+            "papers": [asdict(paper) for paper in page.papers] if page.papers is not None else None,
+            "offset": offset,
+            "k": k,
+            "next_offset": page.next_offset,
+            "filters": filters,
+            "filtered_papers": page.filtered_papers,
+        }
     )

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest

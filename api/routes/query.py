@@ -1,0 +1,22 @@
+"""Hybrid graph + semantic query: POST /query."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from fastapi import APIRouter
+
+from api.deps import BackendDep
+from api.query import hybrid_query, select_for
+from api.schemas import QueryRequest, QueryResponse
+
+router = APIRouter(tags=["query"])
+
+
+@router.post("/query", response_model=QueryResponse)
+def query(request: QueryRequest, backend: BackendDep) -> QueryResponse:
+    """Papers that satisfy a SPARQL pattern (`where`) or SELECT (`sparql`), binding ?paper,
+    ranked by semantic relevance to `text`, each with its bindings and best evidence chunk."""
+    select = select_for(request.where, request.sparql)
+    answer = hybrid_query(backend, request.text, select, request.k)
+    return QueryResponse.model_validate(asdict(answer))

@@ -1,0 +1,84 @@
+"""Where a query's words occur in a chunk: character spans and a marked-up snippet.
+
+Words are matched the way the keyword index matches them (tantivy's `en_stem` steps: split on
+non-alphanumerics, lowercase, English stemmer), so "optimizing" in a query marks "optimized" in
+the text, and English stop words are never marked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import tantivy
+
+_WORD = re.compile(r"[^\W_]+")  # tantivy's simple tokenizer: runs of alphanumerics
+MAX_WORD_BYTES = 40
+SNIPPET_CHARS = 240
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters [start, end) of a chunk's text that match a query word."""
+
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> tantivy.TextAnalyzer:
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(MAX_WORD_BYTES))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.stopword("english"))
+        .filter(tantivy.Filter.stemmer("english"))
+        .build()
+    )
+
+
+def query_terms(query: str) -> set[str]:
+    """The stemmed, non-stop-word terms of `query`."""
+    return set(_analyzer().analyze(query))
+
+
+def highlight_spans(text: str, terms: set[str]) -> list[Span]:
+    """Spans of `text` whose word stems are among `terms` (from `query_terms`), in order."""
+    if not terms:
+        return []
+    analyzer = _analyzer()
+    stems: dict[str, list[str]] = {}
+    spans = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if word not in stems:
+            stems[word] = analyzer.analyze(word)
+        if any(stem in terms for stem in stems[word]):
+            spans.append(Span(match.start(), match.end()))
+    return spans
+
+
+def snippet(text: str, spans: list[Span], width: int = SNIPPET_CHARS) -> str:
+    """About `width` characters of `text` around its first match, HTML-escaped, with each
+    match inside <mark>...</mark>; the text's start when nothing matched."""
+    start = 0
+    if spans and spans[0].end > width:
+        start = max(0, spans[0].start - width // 4)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and not text[end].isspace() and end - start < width + 40:
+        end += 1
+    parts = ["…" if start > 0 else ""]
+    cursor = start
+    for span in spans:
+        if span.start < start or span.end > end:
+            continue
+        parts.append(html.escape(text[cursor : span.start]))
+        parts.append(f"<mark>{html.escape(text[span.start : span.end])}</mark>")
+        cursor = span.end
+    parts.append(html.escape(text[cursor:end]))
+    parts.append("…" if end < len(text) else "")
+    return "".join(parts)
