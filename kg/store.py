@@ -211,7 +211,7 @@ class KnowledgeGraph:
         self.functions[URIRef(iri)] = function
 
     def _run(self, sparql: str, bindings: Mapping[str, Node]) -> rdflib.query.Result:
-        oxigraph = self._oxigraph
+        oxigraph = self.oxigraph
         if not self.functions or not mentions_any(sparql, self.functions):
             return self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)
         if oxigraph is not None:
