@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ingest.extract.claims import claims, merged
 from ingest.extract.gazetteer import generated_lexicon, hand_lexicon
 from ingest.extract.lexicon import LexiconExtractor
 from ingest.extract.matcher import NameMatcher
 from ingest.extract.names import find_names
 from ingest.extract.patterns import Definition
+from ingest.extract.ranker import load_salience_model
 from ingest.extract.resolve import local_names
 from ingest.extract.results import find_results
 from ingest.model import Extraction, Paper
@@ -33,8 +35,9 @@ class HybridExtractor(LexiconExtractor):
 
     name = "hybrid"
 
-    def __init__(self) -> None:
+    def __init__(self, learned_salience: bool = True) -> None:
         self._matcher = hybrid_matcher()
+        self._ranker = load_salience_model() if learned_salience else None
 
     def paper_matcher(self, paper: Paper) -> NameMatcher:
         """The lexicon extractor's paper matcher, plus the name-shaped words this paper uses."""
@@ -46,7 +49,10 @@ class HybridExtractor(LexiconExtractor):
 
     def extract(self, paper: Paper) -> Extraction:
         extraction = super().extract(paper)
-        extraction.results = find_results(paper, extraction.entities)
+        if self._ranker is not None:
+            extraction.entities = self._ranker.rescore(paper, extraction.entities)
+        found = find_results(paper, extraction.entities)
+        extraction.results = merged(found, claims(extraction.entities))
         return extraction
 
 

@@ -1,0 +1,114 @@
+"""Fit the learned salience model (ingest/extract/ranker.py) on SciREX tune-split documents.
+
+    PYTHONPATH=. python benchmarks/train_salience.py [--scirex ../shared/data/scirex/train_docs]
+
+The hybrid extractor, with its hand-weighted salience, reads every tune document; each entity it
+finds is a training example, positive when one of its names is a name of a gold salient cluster
+of its type (benchmarks/scirex.py). One L2-regularised logistic regression per type; its weights,
+and the tune-split document frequency of entities found in at least MIN_DF_DOCS documents, go to
+ingest/extract/model/salience.json. Test-split documents are never read. Deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.scirex import TUNE, Document, normalise, read_documents
+from ingest.extract.hybrid import HybridExtractor
+from ingest.extract.ranker import (
+    MODEL_NAME,
+    PaperView,
+    SalienceModel,
+    features,
+    ranked_peers,
+    scirex_type,
+)
+from ingest.model import Entity, Extraction
+
+SHARED_DATA = Path(
+    os.environ.get("PAPERGRAPH_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")
+)
+DEFAULT_DOCS = SHARED_DATA / "scirex" / "train_docs"
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "ingest" / "extract" / "model" / MODEL_NAME
+GOLD_TYPE = {"Method": "Method", "Dataset": "Material", "Task": "Task", "Metric": "Metric"}
+MIN_DF_DOCS = 5
+C = 1.0  # inverse regularisation strength
+
+Example = tuple[dict[str, float], int]
+
+
+def document_frequencies(extractions: list[Extraction]) -> dict[str, float]:
+    """Share of documents naming each entity key, for keys named in at least MIN_DF_DOCS."""
+    counts = Counter(key for x in extractions for key in {e.key for e in x.entities})
+    total = max(len(extractions), 1)
+    return {key: round(n / total, 4) for key, n in sorted(counts.items()) if n >= MIN_DF_DOCS}
+
+
+def is_gold(entity: Entity, document: Document) -> int:
+    names = {normalise(n) for n in [entity.label, *entity.aliases, *(e.text for e in entity.evidence)]}
+    names.discard("")
+    gold = document.gold(GOLD_TYPE[scirex_type(entity.type)])
+    return int(any(names & cluster.names for cluster in gold))
+
+
+def examples(
+    documents: list[Document], extractions: list[Extraction], df: dict[str, float]
+) -> dict[str, list[Example]]:
+    """Feature dicts and gold labels per model type."""
+    out: dict[str, list[Example]] = defaultdict(list)
+    for document, extraction in zip(documents, extractions, strict=True):
+        view = PaperView.of(document.paper)
+        by_type: dict[str, list[Entity]] = defaultdict(list)
+        for entity in extraction.entities:
+            by_type[scirex_type(entity.type)].append(entity)
+        for kind, peers in by_type.items():
+            for rank, entity, total in ranked_peers(peers):
+                values = features(entity, view, rank, total, df)
+                out[kind].append((values, is_gold(entity, document)))
+    return out
+
+
+def fit(rows: list[Example]) -> dict[str, float]:
+    """Logistic regression weights by feature name (the bias is the `bias` feature's weight)."""
+    from sklearn.linear_model import LogisticRegression
+
+    names = sorted(rows[0][0])
+    x = [[values[n] for n in names] for values, _ in rows]
+    y = [label for _, label in rows]
+    model = LogisticRegression(C=C, fit_intercept=False, max_iter=2000).fit(x, y)
+    return {name: round(float(w), 5) for name, w in zip(names, model.coef_[0], strict=True)}
+
+
+def train(folder: Path, limit: int | None = None) -> tuple[SalienceModel, dict[str, int]]:
+    documents = list(read_documents(folder, TUNE, limit))
+    if not documents:
+        raise SystemExit(f"no SciREX tune-split documents in {folder}")
+    extractor = HybridExtractor(learned_salience=False)
+    extractions = [extractor.extract(d.paper) for d in documents]
+    df = document_frequencies(extractions)
+    data = examples(documents, extractions, df)
+    weights = {kind: fit(rows) for kind, rows in sorted(data.items()) if len({y for _, y in rows}) > 1}
+    return SalienceModel(weights, df), {kind: len(rows) for kind, rows in data.items()}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scirex", type=Path, default=DEFAULT_DOCS, help="SciREX train_docs")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--docs", type=int, default=None, help="at most N tune documents")
+    args = parser.parse_args(argv)
+    model, sizes = train(args.scirex, args.docs)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(model.to_json() + "\n", "utf-8")
+    print(f"examples per type: {sizes}; {len(model.df)} document frequencies; wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
