@@ -8,10 +8,11 @@ sentences. Measured against the lexicon extractor by benchmarks/extraction.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ingest.extract.claims import claims, merged
-from ingest.extract.gazetteer import generated_lexicon, hand_lexicon
+from ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
 from ingest.extract.lexicon import LexiconExtractor
 from ingest.extract.matcher import NameMatcher
 from ingest.extract.names import find_names
@@ -24,8 +25,13 @@ from ingest.model import Extraction, Paper
 
 @lru_cache(maxsize=1)
 def hybrid_matcher() -> NameMatcher:
+    """The shipped gazetteers' matcher."""
+    return build_matcher(generated_lexicon())
+
+
+def build_matcher(generated: Sequence[LexiconEntry]) -> NameMatcher:
     """Generated names first, hand-written names over them (a later name wins its key)."""
-    matcher = NameMatcher.from_entries(generated_lexicon(), "gazetteer")
+    matcher = NameMatcher.from_entries(generated, "gazetteer")
     hand = [(name, entry) for entry in hand_lexicon() for name in entry.names]
     return matcher.extended(hand, "lexicon")
 
@@ -34,10 +40,14 @@ class HybridExtractor(LexiconExtractor):
     """Lexicon + gazetteers + name patterns for entities, sentence patterns for results."""
 
     name = "hybrid"
+    salience_model = "salience.json"  # in ingest/extract/model/
 
-    def __init__(self, learned_salience: bool = True) -> None:
-        self._matcher = hybrid_matcher()
-        self._ranker = load_salience_model() if learned_salience else None
+    def __init__(
+        self, learned_salience: bool = True, gazetteer: Sequence[LexiconEntry] | None = None
+    ) -> None:
+        """`gazetteer` replaces the shipped generated names (training uses held-out folds)."""
+        self._matcher = hybrid_matcher() if gazetteer is None else build_matcher(gazetteer)
+        self._ranker = load_salience_model(self.salience_model) if learned_salience else None
 
     def paper_matcher(self, paper: Paper) -> NameMatcher:
         """The lexicon extractor's paper matcher, plus the name-shaped words this paper uses."""
