@@ -18,6 +18,7 @@ import os
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -94,28 +95,38 @@ def fit(rows: list[Example]) -> dict[str, float]:
     return {name: round(float(w), 5) for name, w in zip(names, model.coef_[0], strict=True)}
 
 
+@lru_cache(maxsize=2)
+def _shares(folder: Path) -> dict[str, float]:
+    return lowercase_shares(folder)
+
+
 def fold_gazetteer(folder: Path, held_out: list[Document]) -> list[LexiconEntry]:
     """The generated names as shipped, but SciREX names learned without the `held_out` docs."""
     exclude = frozenset(d.doc_id for d in held_out)
     header = "# fold gazetteer"
-    tsv = rows_to_tsv(scirex_rows(folder, exclude), hand_keys(), header, lowercase_shares(folder))
+    tsv = rows_to_tsv(scirex_rows(folder, exclude), hand_keys(), header, _shares(folder))
     return load_lexicon([LEXICON / "generated-pwc.tsv"]) + read_lexicon(tsv.splitlines())
 
 
 def held_out_extractions(
-    folder: Path, documents: list[Document], extractor_name: str = "hybrid"
+    folder: Path,
+    documents: list[Document],
+    extractor_name: str = "hybrid",
+    learned: bool = False,
+    fold_taggers: bool = True,
 ) -> list[Extraction]:
-    """Each document read by the extractor (hand-weighted salience) with a gazetteer, and for
-    "tagged" a tagger, built without its fold."""
+    """Each document read by the extractor (hand-weighted salience unless `learned`) with a
+    gazetteer, and for "tagged" a tagger (unless not `fold_taggers`), built without its fold."""
     extractions: dict[str, Extraction] = {}
     for fold in range(FOLDS):
         held_out = documents[fold::FOLDS]
         gazetteer = fold_gazetteer(folder, held_out)
         extractor: HybridExtractor
         if extractor_name == "tagged":
-            extractor = TaggedExtractor(False, gazetteer, fold_tagger(documents, held_out))
+            tagger = fold_tagger(documents, held_out) if fold_taggers else None
+            extractor = TaggedExtractor(learned, gazetteer, tagger)
         else:
-            extractor = HybridExtractor(False, gazetteer)
+            extractor = HybridExtractor(learned, gazetteer)
         extractions.update({d.doc_id: extractor.extract(d.paper) for d in held_out})
     return [extractions[d.doc_id] for d in documents]
 
