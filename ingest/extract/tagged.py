@@ -1,9 +1,12 @@
 """The hybrid extractor plus the statistical tagger's names (ingest/extract/tagger.py).
 
-The tagger marks typed name spans sentence by sentence; each distinct name it marks (typed by
-the type it was marked with most often, generic words dropped) joins the paper's matcher like a
-definition does, so every later mention of it counts toward its salience. Without a trained
-model it behaves as the hybrid extractor.
+The tagger reads the paper's opening (title, abstract, introduction: its first OPENING_WORDS
+words), where a paper names what it proposes; each distinct name it marks as a Method (generic
+words dropped) joins the paper's matcher like a definition does, so every mention anywhere in the
+paper counts toward its salience. Measured on SciREX tune folds (tagger and gazetteer trained
+without the fold): Method names helped, the tagger's Dataset, Task and Metric names cost more
+precision than they gave recall, and tagging only the opening kept the gain at a fifth of the
+time. Without a trained model it behaves as the hybrid extractor.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from ingest.extract.matcher import NameMatcher
 from ingest.extract.patterns import Definition
 from ingest.extract.resolve import local_names
 from ingest.extract.tagger import Tagged, Tagger, load_tagger
-from ingest.model import EntityType, Paper
+from ingest.model import Chunk, EntityType, Paper
 
 #: Words that are never a name on their own, however the tagger marks them.
 GENERIC = frozenset(
@@ -30,11 +33,14 @@ GENERIC = frozenset(
     art state-of-the-art""".split()
 )
 MAX_WORDS = 6
+TAGGED_TYPES = frozenset({EntityType.METHOD})
+OPENING_WORDS = 1500
 _WORD = re.compile(r"\w+")
+_CITATION_YEAR = re.compile(r"(?:19|20)\d\d[a-z]?")
 
 
 class TaggedExtractor(HybridExtractor):
-    """Hybrid extraction with the CRF tagger's names as extra candidates."""
+    """Hybrid extraction with the CRF tagger's method names as extra candidates."""
 
     name = "tagged"
     salience_model = "salience-tagged.json"
@@ -53,9 +59,26 @@ class TaggedExtractor(HybridExtractor):
         matcher = super().paper_matcher(paper)
         if self._tagger is None:
             return matcher
-        tagged = [t for chunk in paper.chunks for t in self._tagger.tag_text(chunk.text)]
+        tagged = [
+            t
+            for chunk in opening(paper)
+            for t in self._tagger.tag_text(chunk.text)
+            if t.type in TAGGED_TYPES
+        ]
         names = local_names(tagged_definitions(tagged), matcher)
         return matcher.extended(names, "tagger") if names else matcher
+
+
+def opening(paper: Paper) -> list[Chunk]:
+    """The first chunks of the paper, up to OPENING_WORDS words (at least one chunk)."""
+    chunks: list[Chunk] = []
+    words = 0
+    for chunk in sorted(paper.chunks, key=lambda c: c.seq):
+        if chunks and words >= OPENING_WORDS:
+            break
+        chunks.append(chunk)
+        words += len(chunk.text.split())
+    return chunks
 
 
 def tagged_definitions(tagged: list[Tagged]) -> list[Definition]:
@@ -79,5 +102,7 @@ def plausible(name: str) -> bool:
     """A name worth a concept: short, with a letter, not only generic words."""
     words = _WORD.findall(name.lower())
     if not words or len(words) > MAX_WORDS or len(name) < 2 or len(name) > 60:
+        return False
+    if _CITATION_YEAR.fullmatch(name):  # "2023b" from "(Smith et al., 2023b)"
         return False
     return not all(w in GENERIC for w in words) and any(c.isalpha() for c in name)
