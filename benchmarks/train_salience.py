@@ -102,10 +102,14 @@ def _shares(folder: Path) -> dict[str, float]:
 
 def fold_gazetteer(folder: Path, held_out: list[Document]) -> list[LexiconEntry]:
     """The generated names as shipped, but SciREX names learned without the `held_out` docs."""
-    exclude = frozenset(d.doc_id for d in held_out)
+    return list(_fold_gazetteer(folder, frozenset(d.doc_id for d in held_out)))
+
+
+@lru_cache(maxsize=8)
+def _fold_gazetteer(folder: Path, exclude: frozenset[str]) -> tuple[LexiconEntry, ...]:
     header = "# fold gazetteer"
     tsv = rows_to_tsv(scirex_rows(folder, exclude), hand_keys(), header, _shares(folder))
-    return load_lexicon([LEXICON / "generated-pwc.tsv"]) + read_lexicon(tsv.splitlines())
+    return tuple(load_lexicon([LEXICON / "generated-pwc.tsv"]) + read_lexicon(tsv.splitlines()))
 
 
 def held_out_extractions(

@@ -226,7 +226,7 @@ def seed_paper(shared_data: Path) -> Paper:
     return Paper(id=SEED_PAPER, title=rows[0]["title"], chunks=chunks)
 
 
-@pytest.fixture(scope="module", params=["lexicon", "hybrid"])
+@pytest.fixture(scope="module", params=["lexicon", "hybrid", "tagged"])
 def seed(request: pytest.FixtureRequest, seed_paper: Paper) -> Extraction:
     return create_extractor(request.param).extract(seed_paper)
 
