@@ -70,7 +70,7 @@ SCIREX_TYPE = {
     EntityType.METRIC: "Metric",
 }
 MAX_K = 12
-EXTRACTORS = ("lexicon", "hybrid")  # baseline first
+EXTRACTORS = ("lexicon", "hybrid", "tagged")  # baseline first, the default last
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 

@@ -13,6 +13,8 @@ class IngestSettings(BaseModel):
     max_file_mb: float = Field(100.0, gt=0, description="Files larger than this are refused.")
     max_pages: int = Field(2000, ge=1, description="PDFs with more pages than this are refused.")
     extractor: str = Field(
-        "hybrid",
-        description="Entity extractor: a registered name (hybrid, lexicon) or a dotted class path.",
+        "tagged",
+        description=(
+            "Entity extractor: a registered name (tagged, hybrid, lexicon) or a dotted class path."
+        ),
     )

@@ -1,9 +1,11 @@
-"""The default extractor: the hand lexicon, generated gazetteers, name patterns and results.
+"""The hybrid extractor: the hand lexicon, generated gazetteers, name patterns and results.
 
 On top of the lexicon extractor it knows the generated gazetteers (Papers with Code and SciREX
 tune-split names; the hand lexicon wins where they share a name), learns names no list has from
-the paper's title, "we propose X" and repeated name-shaped words, and reads result rows from
-sentences. Measured against the lexicon extractor by benchmarks/extraction.py.
+the paper's title, "we propose X" and repeated name-shaped words, ranks entities with the learned
+salience model (ingest/extract/ranker.py), and reads result rows from sentences plus value-less
+document-level claims (ingest/extract/claims.py). The default `tagged` extractor builds on it.
+Measured against the lexicon extractor by benchmarks/extraction.py.
 """
 
 from __future__ import annotations

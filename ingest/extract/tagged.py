@@ -1,4 +1,4 @@
-"""The hybrid extractor plus the statistical tagger's names (ingest/extract/tagger.py).
+"""The default extractor: hybrid plus the statistical tagger's names (ingest/extract/tagger.py).
 
 The tagger reads the paper's opening (title, abstract, introduction: its first OPENING_WORDS
 words), where a paper names what it proposes; each distinct name it marks as a Method (generic
