@@ -24,13 +24,17 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.build_gazetteer import LEXICON, hand_keys, lowercase_shares, rows_to_tsv, scirex_rows
+from benchmarks.build_gazetteer import (
+    LEXICON,
+    hand_keys,
+    lowercase_shares,
+    rows_to_tsv,
+    scirex_rows,
+)
 from benchmarks.scirex import TUNE, Document, normalise, read_documents
-from ingest.extract.gazetteer import LexiconEntry, load_lexicon, read_lexicon
 from benchmarks.train_tagger import train_on
+from ingest.extract.gazetteer import LexiconEntry, load_lexicon, read_lexicon
 from ingest.extract.hybrid import HybridExtractor
-from ingest.extract.tagged import TaggedExtractor
-from ingest.extract.tagger import Tagger
 from ingest.extract.ranker import (
     PaperView,
     SalienceModel,
@@ -38,6 +42,8 @@ from ingest.extract.ranker import (
     ranked_peers,
     scirex_type,
 )
+from ingest.extract.tagged import TaggedExtractor
+from ingest.extract.tagger import Tagger
 from ingest.model import Entity, Extraction
 
 SHARED_DATA = Path(
@@ -61,7 +67,9 @@ def document_frequencies(extractions: list[Extraction]) -> dict[str, float]:
 
 
 def is_gold(entity: Entity, document: Document) -> int:
-    names = {normalise(n) for n in [entity.label, *entity.aliases, *(e.text for e in entity.evidence)]}
+    names = {
+        normalise(n) for n in [entity.label, *entity.aliases, *(e.text for e in entity.evidence)]
+    }
     names.discard("")
     gold = document.gold(GOLD_TYPE[scirex_type(entity.type)])
     return int(any(names & cluster.names for cluster in gold))
@@ -153,7 +161,9 @@ def train(
     extractions = held_out_extractions(folder, documents, extractor_name)
     df = document_frequencies(extractions)
     data = examples(documents, extractions, df)
-    weights = {kind: fit(rows) for kind, rows in sorted(data.items()) if len({y for _, y in rows}) > 1}
+    weights = {
+        kind: fit(rows) for kind, rows in sorted(data.items()) if len({y for _, y in rows}) > 1
+    }
     return SalienceModel(weights, df), {kind: len(rows) for kind, rows in data.items()}
 
 

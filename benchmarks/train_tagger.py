@@ -28,7 +28,9 @@ SHARED_DATA = Path(
     os.environ.get("PAPERGRAPH_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")
 )
 DEFAULT_DOCS = SHARED_DATA / "scirex" / "train_docs"
-DEFAULT_OUT = Path(__file__).resolve().parents[1] / "ingest" / "extract" / "model" / "tagger.crfsuite"
+DEFAULT_OUT = (
+    Path(__file__).resolve().parents[1] / "ingest" / "extract" / "model" / "tagger.crfsuite"
+)
 SENTENCE_STRIDE = 4
 PARAMS = {"c1": 0.3, "c2": 0.01, "max_iterations": 80, "feature.minfreq": 2}
 
