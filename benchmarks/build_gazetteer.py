@@ -122,14 +122,15 @@ def _sota_rows(tasks: list[dict[str, object]]) -> Iterator[Row]:
 # --------------------------------------------------------------------------- SciREX tune split
 
 
-def scirex_rows(folder: Path) -> Iterator[Row]:
-    """Annotated names of tune documents, kept by how reliably annotators mark them."""
+def scirex_rows(folder: Path, exclude: frozenset[str] = frozenset()) -> Iterator[Row]:
+    """Annotated names of tune documents (but the `exclude`d doc ids), kept by how reliably
+    annotators mark them."""
     annotated: dict[str, Counter[str]] = defaultdict(Counter)  # lower name -> type -> docs
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
     salient: Counter[str] = Counter()  # lower name -> docs where it names a salient cluster
     docs_with_text: Counter[str] = Counter()
     for path in sorted(folder.glob("*.json")):
-        if split_of(path.stem) != TUNE:
+        if split_of(path.stem) != TUNE or path.stem in exclude:
             continue
         doc = json.loads(path.read_text("utf-8"))
         words = doc["words"]

@@ -109,7 +109,7 @@ class Result:
     task: str | None
     dataset: str | None
     metric: str | None
-    value: float | str
+    value: float | str | None  # None: the paper reports on this combination; no number read
     evidence: list[Evidence] = field(default_factory=list)
 
 

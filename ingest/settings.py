@@ -31,6 +31,8 @@ class IngestSettings(BaseModel):
         "papers' vectors from the index file, and the repair restores them from the chunk store.",
     )
     extractor: str = Field(
-        "hybrid",
-        description="Entity extractor: a registered name (hybrid, lexicon) or a dotted class path.",
+        "tagged",
+        description=(
+            "Entity extractor: a registered name (tagged, hybrid, lexicon) or a dotted class path."
+        ),
     )

@@ -207,7 +207,8 @@ def _add_result(
     node = node_iri(paper_id, "result", short_hash(*labels.values(), result.value))
     graph.add((paper_node, PG.reportsResult, node))
     graph.add((node, RDF.type, PG.Result))
-    graph.add((node, PG.value, _result_value(result.value)))
+    if result.value is not None:  # a value-less claim has no pg:value
+        graph.add((node, PG.value, _result_value(result.value)))
     for slot, label in labels.items():
         if not label:
             continue

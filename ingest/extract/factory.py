@@ -8,8 +8,13 @@ from ingest.extract.base import Extractor
 from ingest.extract.errors import ExtractorNotFound, InvalidExtractor
 from ingest.extract.hybrid import HybridExtractor
 from ingest.extract.lexicon import LexiconExtractor
+from ingest.extract.tagged import TaggedExtractor
 
-EXTRACTORS: dict[str, type] = {"lexicon": LexiconExtractor, "hybrid": HybridExtractor}
+EXTRACTORS: dict[str, type] = {
+    "lexicon": LexiconExtractor,
+    "hybrid": HybridExtractor,
+    "tagged": TaggedExtractor,
+}
 
 
 def create_extractor(name: str = "lexicon") -> Extractor:

@@ -1,20 +1,25 @@
-"""The default extractor: the hand lexicon, generated gazetteers, name patterns and results.
+"""The hybrid extractor: the hand lexicon, generated gazetteers, name patterns and results.
 
 On top of the lexicon extractor it knows the generated gazetteers (Papers with Code and SciREX
 tune-split names; the hand lexicon wins where they share a name), learns names no list has from
-the paper's title, "we propose X" and repeated name-shaped words, and reads result rows from
-sentences. Measured against the lexicon extractor by benchmarks/extraction.py.
+the paper's title, "we propose X" and repeated name-shaped words, ranks entities with the learned
+salience model (ingest/extract/ranker.py), and reads result rows from sentences plus value-less
+document-level claims (ingest/extract/claims.py). The default `tagged` extractor builds on it.
+Measured against the lexicon extractor by benchmarks/extraction.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
-from ingest.extract.gazetteer import generated_lexicon, hand_lexicon
+from ingest.extract.claims import claims, merged
+from ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
 from ingest.extract.lexicon import LexiconExtractor
 from ingest.extract.matcher import NameMatcher
 from ingest.extract.names import find_names
 from ingest.extract.patterns import Definition
+from ingest.extract.ranker import load_salience_model
 from ingest.extract.resolve import local_names
 from ingest.extract.results import find_results
 from ingest.model import Extraction, Paper
@@ -22,8 +27,13 @@ from ingest.model import Extraction, Paper
 
 @lru_cache(maxsize=1)
 def hybrid_matcher() -> NameMatcher:
+    """The shipped gazetteers' matcher."""
+    return build_matcher(generated_lexicon())
+
+
+def build_matcher(generated: Sequence[LexiconEntry]) -> NameMatcher:
     """Generated names first, hand-written names over them (a later name wins its key)."""
-    matcher = NameMatcher.from_entries(generated_lexicon(), "gazetteer")
+    matcher = NameMatcher.from_entries(generated, "gazetteer")
     hand = [(name, entry) for entry in hand_lexicon() for name in entry.names]
     return matcher.extended(hand, "lexicon")
 
@@ -32,9 +42,14 @@ class HybridExtractor(LexiconExtractor):
     """Lexicon + gazetteers + name patterns for entities, sentence patterns for results."""
 
     name = "hybrid"
+    salience_model = "salience.json"  # in ingest/extract/model/
 
-    def __init__(self) -> None:
-        self._matcher = hybrid_matcher()
+    def __init__(
+        self, learned_salience: bool = True, gazetteer: Sequence[LexiconEntry] | None = None
+    ) -> None:
+        """`gazetteer` replaces the shipped generated names (training uses held-out folds)."""
+        self._matcher = hybrid_matcher() if gazetteer is None else build_matcher(gazetteer)
+        self._ranker = load_salience_model(self.salience_model) if learned_salience else None
 
     def paper_matcher(self, paper: Paper) -> NameMatcher:
         """The lexicon extractor's paper matcher, plus the name-shaped words this paper uses."""
@@ -46,7 +61,10 @@ class HybridExtractor(LexiconExtractor):
 
     def extract(self, paper: Paper) -> Extraction:
         extraction = super().extract(paper)
-        extraction.results = find_results(paper, extraction.entities)
+        if self._ranker is not None:
+            extraction.entities = self._ranker.rescore(paper, extraction.entities)
+        found = find_results(paper, extraction.entities)
+        extraction.results = merged(found, claims(extraction.entities))
         return extraction
 
 

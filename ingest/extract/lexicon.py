@@ -20,7 +20,7 @@ from ingest.extract.salience import Signals, salience
 from ingest.model import Chunk, Entity, Evidence, Extraction, Paper, Role
 from ingest.normalize import entity_key, fold
 
-CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.75, "pattern": 0.6, "name": 0.5}
+CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.75, "pattern": 0.6, "tagger": 0.55, "name": 0.5}
 FRONT_CHUNKS = 3  # chunks that count as the paper's opening when it has no separate abstract
 
 

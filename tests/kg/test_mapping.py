@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from rdflib import BNode, Literal
 
 from kg.mapping import paper_graph
@@ -42,3 +44,12 @@ def test_result_labels_resolve_to_the_papers_entities(paper_a) -> None:
     assert metric == entity_iri("metric/accuracy")
     assert (metric, RDF.type, PG.Metric) in graph
     assert graph.value(metric, SKOS.prefLabel) == Literal("Accuracy")
+
+
+def test_a_value_less_result_claim_has_slots_but_no_value(paper_a) -> None:
+    paper, extraction = paper_a
+    claim = dataclasses.replace(extraction.results[0], value=None)
+    graph = paper_graph(paper, dataclasses.replace(extraction, results=[claim]))
+    (result,) = graph.objects(paper_iri("2307.12966"), PG.reportsResult)
+    assert graph.value(result, PG.resultDataset) == entity_iri("dataset/gsm8k")
+    assert graph.value(result, PG.value) is None

@@ -1,0 +1,78 @@
+"""Document-level result claims: the paper's own method on its salient tasks, datasets, metrics.
+
+Most leaderboard numbers live in tables a text reader never sees, yet which (method, task,
+dataset, metric) a paper reports on is plain from what it is about. As in SciREX's document-level
+n-ary relation setup (relations between a paper's salient entities), each combination of the
+paper's most salient method, tasks, datasets and metrics becomes one Result *without a value*
+(`value=None`): a claim that the paper reports on that combination, with the evidence of its
+four entities. Sentence-level results (ingest/extract/results.py), which carry a value, come
+first and are not repeated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from ingest.model import Entity, EntityType, Evidence, Result, Role
+
+EXTRACTOR = "result-claim"
+CONFIDENCE = 0.3
+
+
+@dataclass(frozen=True)
+class ClaimSizes:
+    """How many of each type's most salient entities combine into claims."""
+
+    method: int = 1
+    task: int = 1
+    dataset: int = 2
+    metric: int = 2
+
+
+SLOT_TYPES: dict[str, tuple[EntityType, ...]] = {
+    "method": (EntityType.METHOD,),
+    "task": (EntityType.TASK,),
+    "dataset": (EntityType.DATASET, EntityType.BENCHMARK),
+    "metric": (EntityType.METRIC,),
+}
+
+
+def claims(entities: list[Entity], sizes: ClaimSizes = ClaimSizes()) -> list[Result]:
+    """One value-less Result per combination of the top entities of the four slots.
+
+    The method slot prefers what the paper proposes; a slot with no entity leaves no claim.
+    """
+    slots = [_top(entities, types, getattr(sizes, slot)) for slot, types in SLOT_TYPES.items()]
+    if not all(slots):
+        return []
+    return [_claim(*combination) for combination in product(*slots)]
+
+
+def merged(found: list[Result], claimed: list[Result]) -> list[Result]:
+    """Sentence results, then the claims whose four slots no sentence result already covers."""
+    covered = {(r.method, r.task, r.dataset, r.metric) for r in found}
+    return found + [r for r in claimed if (r.method, r.task, r.dataset, r.metric) not in covered]
+
+
+def _top(entities: list[Entity], types: tuple[EntityType, ...], size: int) -> list[Entity]:
+    typed = [e for e in entities if e.type in types]
+    ranked = sorted(typed, key=lambda e: (e.role is not Role.PROPOSES, -e.salience))
+    return ranked[:size]
+
+
+def _claim(method: Entity, task: Entity, dataset: Entity, metric: Entity) -> Result:
+    evidence = [_first(e) for e in (method, task, dataset, metric) if e.evidence]
+    return Result(
+        method=method.label,
+        task=task.label,
+        dataset=dataset.label,
+        metric=metric.label,
+        value=None,
+        evidence=[e for e in evidence if e is not None],
+    )
+
+
+def _first(entity: Entity) -> Evidence:
+    first = entity.evidence[0]
+    return Evidence(first.chunk_id, first.start, first.end, first.text, EXTRACTOR, CONFIDENCE)
