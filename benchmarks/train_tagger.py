@@ -12,6 +12,7 @@ Deterministic: same data, same model.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import sys
 import time
@@ -29,7 +30,7 @@ SHARED_DATA = Path(
 )
 DEFAULT_DOCS = SHARED_DATA / "scirex" / "train_docs"
 DEFAULT_OUT = (
-    Path(__file__).resolve().parents[1] / "ingest" / "extract" / "model" / "tagger.crfsuite"
+    Path(__file__).resolve().parents[1] / "ingest" / "extract" / "model" / "tagger.crfsuite.gz"
 )
 SENTENCE_STRIDE = 4
 PARAMS = {"c1": 0.3, "c2": 0.01, "max_iterations": 80, "feature.minfreq": 2}
@@ -71,7 +72,11 @@ def train_on(documents: Iterable[Document], out: Path, source: str = "") -> int:
         raise SystemExit(f"no SciREX tune-split documents in {source}")
     trainer.set_params(PARAMS)
     out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out))
+    raw = out.with_suffix("") if out.suffix == ".gz" else out
+    trainer.train(str(raw))
+    if raw != out:  # shipped gzipped: half the size in the repository
+        out.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
+        raw.unlink()
     return count
 
 

@@ -8,6 +8,7 @@ absent, `load_tagger` returns None and says so once in the log, and callers go o
 
 from __future__ import annotations
 
+import gzip
 import logging
 import re
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from ingest.model import EntityType
 
 log = logging.getLogger(__name__)
 
-MODEL_NAME = "tagger.crfsuite"
+MODEL_NAME = "tagger.crfsuite.gz"
 LABEL_TYPES = {
     "Method": EntityType.METHOD,
     "Task": EntityType.TASK,
@@ -108,7 +109,12 @@ class Tagger:
         import pycrfsuite
 
         self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(path))
+        if path.suffix == ".gz":  # the shipped model is gzipped
+            # CRFsuite reads the buffer in place: it must live as long as the tagger.
+            self._model = gzip.decompress(path.read_bytes())
+            self._tagger.open_inmemory(self._model)
+        else:
+            self._tagger.open(str(path))
 
     def tag_words(self, words: list[str]) -> list[str]:
         """BIO labels ("B-Method", "I-Task", "O") for one sequence of words."""
