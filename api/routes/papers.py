@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
+from api.backend import Backend
 from api.deps import BackendDep, ReadSnapshot
 from api.errors import NothingIngested
 from api.related.rank import related_papers
@@ -79,6 +80,14 @@ def get_paper(backend: BackendDep, paper_id: str, request: Request) -> PaperDeta
     rdf = paper_rdf_response(backend, paper_id, request.headers.get("accept"))
     if rdf is not None:  # Accept: text/turtle etc. gets the paper's named graph
         return rdf
+    return paper_detail(backend, paper_id)
+
+
+def paper_detail(backend: Backend, paper_id: str) -> PaperDetail:
+    """One paper's page as JSON: metadata, entities with evidence, references, citing papers."""
+    paper = backend.stores.chunks.get_paper(paper_id)
+    if paper is None:
+        raise NotFound(f"no paper with id {paper_id!r}")
     graph = backend.stores.graph
     references = [
         {key: reference.get(key) for key in ("arxiv_id", "doi", "title", "raw")}

@@ -8,12 +8,19 @@ from fastapi import APIRouter
 
 from api.deps import BackendDep
 from api.query import hybrid_query, select_for
-from api.schemas import QueryRequest, QueryResponse
+from api.schemas import QueryRequest, QueryResponse, error_responses
 
 router = APIRouter(tags=["query"])
 
 
-@router.post("/query", response_model=QueryResponse)
+@router.post(
+    "/query",
+    response_model=QueryResponse,
+    responses=error_responses(
+        (403, "The SPARQL is an update, or uses SERVICE/LOAD while they are not enabled."),
+        (504, "The query ran past the time limit."),
+    ),
+)
 def query(request: QueryRequest, backend: BackendDep) -> QueryResponse:
     """Papers that satisfy a SPARQL pattern (`where`) or SELECT (`sparql`), binding ?paper,
     ranked by semantic relevance to `text`, each with its bindings and best evidence chunk."""

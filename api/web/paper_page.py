@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from api.backend import Backend
 from api.related.rank import related_papers
-from api.routes.papers import get_paper
+from api.routes.papers import paper_detail
 from api.web.highlight import evidence_passage
 from ingest.model import EntityType, Role
 from kg.browse import results
@@ -49,7 +49,7 @@ class PaperPage:
 
 def paper_page(backend: Backend, paper_id: str) -> PaperPage:
     """Everything the paper page shows; NotFound when there is no such paper."""
-    paper = get_paper(backend, paper_id).model_dump()
+    paper = paper_detail(backend, paper_id).model_dump()
     chunks = {chunk["chunk_id"]: chunk["text"] for chunk in backend.stores.chunks.paper_chunks(paper_id)}
     rows = results(backend.stores.graph, paper_id=paper_id) or list(paper.get("results") or [])
     return PaperPage(

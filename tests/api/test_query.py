@@ -77,18 +77,21 @@ def test_malformed_sparql_is_400_with_the_parser_message(
 
 
 @pytest.mark.parametrize(
-    ("body", "error_type"),
+    ("body", "status", "error_type"),
     [
-        ({"text": "x", "where": "?p pg:mentions ?m"}, "BadRequest"),  # binds no ?paper
-        ({"text": "x", "where": "?paper ?p ?o", "sparql": "SELECT ?paper {}"}, "BadRequest"),
-        ({"text": "x"}, "BadRequest"),
-        ({"text": "x", "sparql": "ASK { ?paper ?p ?o }"}, "BadRequest"),
-        ({"text": "x", "sparql": "DELETE WHERE { ?s ?p ?o }"}, "QueryForbidden"),
+        ({"text": "x", "where": "?p pg:mentions ?m"}, 400, "BadRequest"),  # binds no ?paper
+        ({"text": "x", "where": "?paper ?p ?o", "sparql": "SELECT ?paper {}"}, 400, "BadRequest"),
+        ({"text": "x"}, 400, "BadRequest"),
+        ({"text": "x", "sparql": "ASK { ?paper ?p ?o }"}, 400, "BadRequest"),
+        ({"text": "x", "sparql": "DELETE WHERE { ?s ?p ?o }"}, 403, "QueryForbidden"),
     ],
 )
-def test_bad_queries_are_400(client: TestClient, body: dict[str, str], error_type: str) -> None:
+def test_bad_queries_are_refused(
+    client: TestClient, body: dict[str, str], status: int, error_type: str
+) -> None:
+    """Malformed or unanswerable queries are 400; an update is refused as read-only (403)."""
     response = client.post("/query", json=body)
-    assert response.status_code == 400, response.text
+    assert response.status_code == status, response.text
     assert response.json()["error"]["type"] == error_type
 
 
