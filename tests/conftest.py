@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -140,3 +142,93 @@ def turtle_url() -> Iterator[tuple[str, list[str]]]:
     yield f"http://127.0.0.1:{server.server_address[1]}/data.ttl", handler.hits
     server.shutdown()
     server.server_close()
+
+
+# A small corpus the tests write: papers JSONL (citing each other by id) plus an arXiv chunk file.
+PAPERS = [
+    {
+        "id": "dpo-paper",
+        "title": "Preference Optimization Without Reward Models",
+        "authors": ["Ada Lovelace", "Alan Turing"],
+        "year": 2023,
+        "abstract": "We propose Direct Preference Optimization (DPO), which aligns language "
+        "models with human preferences without reinforcement learning. Unlike RLHF, DPO needs "
+        "no reward model. We evaluate on MT-Bench and GSM8K and report a win rate of 61.2.",
+        "references": ["2203.02155"],
+    },
+    {
+        "id": "lora-paper",
+        "title": "Cheap Adaptation of Large Models with Low-Rank Updates",
+        "authors": ["Grace Hopper"],
+        "year": 2021,
+        "abstract": "We use LoRA to fine-tune large language models by training low-rank "
+        "matrices while freezing the pretrained weights. Results on MMLU show accuracy close to "
+        "full fine-tuning with far fewer trainable parameters.",
+        "references": [],
+    },
+    {
+        "id": "math-paper",
+        "title": "Teaching Small Models Grade-School Arithmetic",
+        "authors": ["Emmy Noether"],
+        "year": 2024,
+        "abstract": "We study math word problem solving on GSM8K. We fine-tune models with DPO "
+        "and with LoRA adapters, and measure exact match accuracy on GSM8K problems.",
+        "references": ["dpo-paper"],
+    },
+    {
+        "id": "vision-paper",
+        "title": "Residual Networks for Picture Classification",
+        "authors": ["Kurt Goedel"],
+        "year": 2016,
+        "abstract": "Image classification on ImageNet with deep convolutional residual networks. "
+        "Top-1 accuracy improves as depth grows when shortcut connections are used.",
+        "references": [],
+    },
+]
+
+CHUNK_ROWS = [
+    {
+        "id": "2203.02155#0",
+        "title": "Training language models to follow instructions with human feedback",
+        "content": "Making language models bigger does not inherently make them better at "
+        "following a user's intent. We fine-tune GPT-3 with reinforcement learning from human "
+        "feedback (RLHF).",
+        "prechunk_id": "",
+        "postchunk_id": "2203.02155#1",
+        "arxiv_id": "2203.02155",
+        "references": ["1706.03741"],
+    },
+    {
+        "id": "2203.02155#1",
+        "title": "Training language models to follow instructions with human feedback",
+        "content": "Our models, called InstructGPT, are preferred by labelers over GPT-3 outputs "
+        "and show improvements in truthfulness on TruthfulQA.",
+        "prechunk_id": "2203.02155#0",
+        "postchunk_id": "",
+        "arxiv_id": "2203.02155",
+        "references": ["1706.03741"],
+    },
+]
+
+
+def write_corpus(
+    folder: Path, papers: list[dict] | None = None, chunk_rows: list[dict] | None = None
+) -> Path:
+    """Write the test corpus (or a variant of its rows); returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "papers.jsonl").write_text("\n".join(json.dumps(row) for row in papers or PAPERS) + "\n")
+    (folder / "chunks.jsonl").write_text("\n".join(json.dumps(row) for row in chunk_rows or CHUNK_ROWS) + "\n")
+    return folder
+
+
+
+@pytest.fixture(scope="session")
+def corpus_writer():
+    """`write_corpus(folder, papers=None, chunk_rows=None)`, and the rows it writes by default."""
+    return write_corpus
+
+
+@pytest.fixture(scope="session")
+def corpus_rows() -> tuple[list[dict], list[dict]]:
+    """Deep copies of the default corpus rows, for tests that write a variant."""
+    return copy.deepcopy(PAPERS), copy.deepcopy(CHUNK_ROWS)

@@ -8,7 +8,6 @@ in the real graph. Browser tests skip, saying why, when Chromium or Playwright i
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -40,82 +39,27 @@ SCREENSHOTS = REPO / "test-output" / "web"
 README_SCREENSHOTS = REPO / "api" / "web" / "static" / "screenshots"
 API_KEY = "test-key-for-the-ingest-page"
 
-PAPERS = [
-    {
-        "id": "dpo-paper",
-        "title": "Preference Optimization Without Reward Models",
-        "authors": ["Ada Lovelace", "Alan Turing"],
-        "year": 2023,
-        "arxiv_id": "2305.18290",
-        "abstract": "We propose Direct Preference Optimization (DPO), which aligns language "
-        "models with human preferences without reinforcement learning. Unlike RLHF, DPO needs "
-        "no reward model. We evaluate on MT-Bench and GSM8K. DPO reaches a win rate of 61.2 on "
-        "MT-Bench. DPO reaches an accuracy of 48.5 on GSM8K.",
-        "references": ["2203.02155"],
-    },
-    {
-        "id": "lora-paper",
-        "title": "Cheap Adaptation of Large Models with Low-Rank Updates",
-        "authors": ["Grace Hopper"],
-        "year": 2021,
-        "abstract": "We use LoRA to fine-tune large language models by training low-rank "
-        "matrices while freezing the pretrained weights. Results on MMLU show accuracy close to "
-        "full fine-tuning with far fewer trainable parameters. LoRA reaches an accuracy of 63.9 "
-        "on MMLU.",
-        "references": [],
-    },
-    {
-        "id": "math-paper",
-        "title": "Teaching Small Models Grade-School Arithmetic",
-        "authors": ["Emmy Noether"],
-        "year": 2024,
-        "abstract": "We study math word problem solving on GSM8K. We fine-tune models with DPO "
-        "and with LoRA adapters, and measure exact match accuracy on GSM8K problems. LoRA "
-        "reaches an accuracy of 44.0 on GSM8K. DPO reaches an accuracy of 52.3 on GSM8K.",
-        "references": ["dpo-paper", "lora-paper"],
-    },
-    {
-        "id": "vision-paper",
-        "title": "Residual Networks for Picture Classification",
-        "authors": ["Kurt Goedel"],
-        "year": 2016,
-        "abstract": "Image classification on ImageNet with deep convolutional residual networks. "
-        "Top-1 accuracy improves as depth grows when shortcut connections are used.",
-        "references": [],
-    },
-]
-
-CHUNK_ROWS = [
-    {
-        "id": "2203.02155#0",
-        "title": "Training language models to follow instructions with human feedback",
-        "content": "Making language models bigger does not inherently make them better at "
-        "following a user's intent. We fine-tune GPT-3 with reinforcement learning from human "
-        "feedback (RLHF).",
-        "prechunk_id": "",
-        "postchunk_id": "2203.02155#1",
-        "arxiv_id": "2203.02155",
-        "references": ["1706.03741"],
-    },
-    {
-        "id": "2203.02155#1",
-        "title": "Training language models to follow instructions with human feedback",
-        "content": "Our models, called InstructGPT, are preferred by labelers over GPT-3 outputs "
-        "and show improvements in truthfulness on TruthfulQA.",
-        "prechunk_id": "2203.02155#0",
-        "postchunk_id": "",
-        "arxiv_id": "2203.02155",
-        "references": ["1706.03741"],
-    },
-]
+#: Result sentences the web tests' extractor reads, appended to the shared corpus's abstracts.
+RESULT_SENTENCES = {
+    "dpo-paper": "DPO reaches a win rate of 61.2 on MT-Bench. DPO reaches an accuracy of 48.5 on "
+    "GSM8K.",
+    "lora-paper": "LoRA reaches an accuracy of 63.9 on MMLU.",
+    "math-paper": "LoRA reaches an accuracy of 44.0 on GSM8K. DPO reaches an accuracy of 52.3 on "
+    "GSM8K.",
+}
 
 
-def write_corpus(folder: Path) -> Path:
-    """Write the corpus as papers JSONL plus an arXiv chunk file; returns the folder."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "papers.jsonl").write_text("\n".join(json.dumps(row) for row in PAPERS) + "\n")
-    (folder / "chunks.jsonl").write_text("\n".join(json.dumps(row) for row in CHUNK_ROWS) + "\n")
-    return folder
+def web_papers(papers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The shared corpus with result sentences, an arXiv id for the DPO paper (an arXiv link on
+    its page) and the maths paper citing the LoRA paper too (a richer graph view)."""
+    for paper in papers:
+        if paper["id"] in RESULT_SENTENCES:
+            paper["abstract"] = f"{paper['abstract']} {RESULT_SENTENCES[paper['id']]}"
+        if paper["id"] == "dpo-paper":
+            paper["arxiv_id"] = "2305.18290"
+        if paper["id"] == "math-paper":
+            paper["references"] = ["dpo-paper", "lora-paper"]
+    return papers
 
 
 _RESULT = re.compile(
@@ -147,9 +91,12 @@ class ResultSentenceExtractor:
 
 
 @pytest.fixture(scope="package")
-def web_corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def web_corpus_dir(
+    tmp_path_factory: pytest.TempPathFactory, corpus_writer: Any, corpus_rows: Any
+) -> Path:
     """The corpus files, written once."""
-    return write_corpus(tmp_path_factory.mktemp("web-corpus"))
+    papers, chunk_rows = corpus_rows
+    return corpus_writer(tmp_path_factory.mktemp("web-corpus"), web_papers(papers), chunk_rows)
 
 
 @pytest.fixture(scope="package")
