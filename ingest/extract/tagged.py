@@ -63,7 +63,7 @@ class TaggedExtractor(HybridExtractor):
             t
             for chunk in opening(paper)
             for t in self._tagger.tag_text(chunk.text)
-            if t.type in TAGGED_TYPES
+            if t.type in TAGGED_TYPES and not matcher.find(t.text)  # "LoRA adapters" stays LoRA
         ]
         names = local_names(tagged_definitions(tagged), matcher)
         return matcher.extended(names, "tagger") if names else matcher
