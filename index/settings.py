@@ -21,3 +21,28 @@ class IndexSettings(BaseModel):
     query_cache_size: int = Field(
         1024, ge=0, description="Query embeddings kept in the encoder's LRU cache (0: no cache)."
     )
+    exact_below: int = Field(
+        50_000,
+        ge=0,
+        description="Vectors below which the FAISS index is exact (Flat); at or above it, HNSW. "
+        "The index is rebuilt in the other form when a save finds it on the wrong side.",
+    )
+    hnsw_m: int = Field(32, ge=4, description="HNSW links per node (memory and recall).")
+    hnsw_ef_construction: int = Field(
+        80, ge=8, description="HNSW candidate list while building (build time and recall)."
+    )
+    hnsw_ef_search: int = Field(
+        128, ge=8, description="HNSW candidate list per query (latency and recall)."
+    )
+    max_tombstone_fraction: float = Field(
+        0.1,
+        gt=0,
+        le=1,
+        description="HNSW cannot delete: removed vectors are hidden at search time, and a save "
+        "rebuilds the index once they exceed this fraction of it.",
+    )
+    mmap: bool = Field(
+        False,
+        description="Memory-map the saved FAISS file instead of reading it into memory (for "
+        "read-only servers; the first write loads it into memory).",
+    )
