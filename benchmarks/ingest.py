@@ -19,21 +19,26 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PdfReader as PypdfReader
+# Run as a script, this file's folder leads sys.path and its name would shadow the `ingest` package.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _HERE]
 
-from api.backend import Backend
-from api.config import Settings
-from index.embed import Embedder
-from ingest.errors import InputError
-from ingest.model import Paper
-from ingest.prepare import read_file
-from ingest.readers.base import iter_inputs
+from pypdf import PdfReader as PypdfReader  # noqa: E402
+
+from api.backend import Backend  # noqa: E402
+from api.config import Settings  # noqa: E402
+from index.embed import Embedder  # noqa: E402
+from ingest.errors import InputError  # noqa: E402
+from ingest.model import Paper  # noqa: E402
+from ingest.prepare import read_file  # noqa: E402
+from ingest.readers.base import iter_inputs  # noqa: E402
 
 
 @dataclass
@@ -175,10 +180,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="Reader/extractor processes.")
     parser.add_argument("--sequential", action="store_true", help="Also time the per-paper loop.")
     parser.add_argument("--limit", type=int, help="Use only the first N input files.")
+    parser.add_argument("--keep", type=Path,
+                        help="Keep the data folders here (the pipeline's is <keep>/pipeline).")
     args = parser.parse_args()
-    logging.basicConfig(level=logging.WARNING)
-    with tempfile.TemporaryDirectory() as workdir:
-        figures = measure(args.paths, Path(workdir), workers=args.workers,
+    logging.basicConfig(level=logging.ERROR)  # pypdf warns about every odd font
+    with tempfile.TemporaryDirectory() as scratch:
+        workdir = args.keep or Path(scratch)
+        figures = measure(args.paths, workdir, workers=args.workers,
                           sequential=args.sequential, limit=args.limit)
     print(report(figures))
 
