@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,16 +121,22 @@ class Preparer:
             workers, mp_context=context, initializer=_init_worker,
             initargs=(self.settings.extractor,),
         ) as pool:
-            submit: Callable[[Task], Future[list[Item]]] = lambda task: pool.submit(  # noqa: E731
-                _prepare_in_worker, task, self.settings
-            )
             ahead: deque[tuple[Task | InputError, Future[list[Item]] | None]] = deque()
             for task in tasks:
-                ahead.append((task, None if isinstance(task, InputError) else submit(task)))
+                ahead.append((task, None if isinstance(task, InputError) else self._submit(pool, task)))
                 while len(ahead) > 2 * workers + 2:
                     yield from _result(ahead.popleft())
             while ahead:
                 yield from _result(ahead.popleft())
+
+    def _submit(self, pool: ProcessPoolExecutor, task: Task) -> Future[list[Item]]:
+        """The task sent to a worker; once the pool is broken (a worker died), done here."""
+        try:
+            return pool.submit(_prepare_in_worker, task, self.settings)
+        except BrokenProcessPool:
+            done: Future[list[Item]] = Future()
+            done.set_result(prepare_task(task, self.settings, self.extractor))
+            return done
 
 
 def _result(entry: tuple[Task | InputError, Future[list[Item]] | None]) -> list[Item]:

@@ -1,4 +1,4 @@
-"""The small form of benchmarks/ingest.py: every figure is measured, on the same chunks."""
+"""The small form of benchmarks/ingest_throughput.py: every figure is measured, on the same chunks."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def load_benchmark(name: str) -> Any:
 def test_ingest_benchmark_measures_pipeline_and_encoder_on_the_same_chunks(
     tmp_path: Path, embedder: Any, shared_data: Path
 ) -> None:
-    benchmark = load_benchmark("ingest")
+    benchmark = load_benchmark("ingest_throughput")
     pdfs = sorted((shared_data / "pdfs").rglob("*.pdf"), key=lambda p: p.stat().st_size)[:1]
     if not pdfs:
         pytest.skip("no PDFs in the shared data")

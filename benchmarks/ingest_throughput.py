@@ -1,5 +1,8 @@
 """Ingest throughput against its bound, the encoder, in one run.
 
+(Not named benchmarks/ingest.py: run as a script, that name would shadow the `ingest` package
+for every script in this folder.)
+
 Four figures over the same inputs, each on a fresh data folder and one loaded model:
 
 1. PDF parsing: pages/s of the PDF reader (text, repair, parts, chunks), beside pypdf's bare
@@ -11,7 +14,7 @@ Four figures over the same inputs, each on a fresh data folder and one loaded mo
 4. With `--sequential`: the per-paper loop ingest used before batching (read, extract, encode,
    write, one paper after another), the "before" figure.
 
-    PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/ingest.py ../shared/data/pdfs \\
+    PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/ingest_throughput.py ../shared/data/pdfs \\
         --workers 1 --sequential
 """
 
@@ -19,26 +22,21 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Run as a script, this file's folder leads sys.path and its name would shadow the `ingest` package.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _HERE]
+from pypdf import PdfReader as PypdfReader
 
-from pypdf import PdfReader as PypdfReader  # noqa: E402
-
-from api.backend import Backend  # noqa: E402
-from api.config import Settings  # noqa: E402
-from index.embed import Embedder  # noqa: E402
-from ingest.errors import InputError  # noqa: E402
-from ingest.model import Paper  # noqa: E402
-from ingest.prepare import read_file  # noqa: E402
-from ingest.readers.base import iter_inputs  # noqa: E402
+from api.backend import Backend
+from api.config import Settings
+from index.embed import Embedder
+from ingest.errors import InputError
+from ingest.model import Paper
+from ingest.prepare import read_file
+from ingest.readers.base import iter_inputs
 
 
 @dataclass
