@@ -47,18 +47,26 @@ def related_papers(
             fused[other] += weight * score
     fused.pop(paper_id, None)
     ranked = sorted(fused.items(), key=lambda pair: (-pair[1], pair[0]))
-    related: list[RelatedPaper] = []
+    chosen: list[tuple[str, float, str]] = []
     for other, score in ranked:
         found = backend.stores.chunks.get_paper(other)  # cited papers not ingested are skipped
         if found is None or score <= 0:
             continue
-        reasons = citation_reasons.get(other, []) + entity_reasons.get(other, [])
+        chosen.append((other, score, found["title"]))
+        if len(chosen) == k:
+            break
+    # Labels of the shared entities, for the papers answered only and in one query (one
+    # lookup per candidate made a 200-paper corpus take a minute).
+    keys = {key for other, _, _ in chosen for key in entity_reasons.get(other, [])}
+    labels = backend.stores.graph.entity_labels(keys) if keys else {}
+    related: list[RelatedPaper] = []
+    for other, score, title in chosen:
+        reasons = citation_reasons.get(other, [])
+        reasons += [_entity_reason(key, labels) for key in entity_reasons.get(other, [])]
         if other in text:
             reasons.append({"kind": "similar_text", "score": round(text[other], 3),
                             "text": f"similar text (cosine {text[other]:.2f})"})
-        related.append(RelatedPaper(other, found["title"], round(score, 4), reasons))
-        if len(related) == k:
-            break
+        related.append(RelatedPaper(other, title, round(score, 4), reasons))
     return related
 
 
@@ -81,7 +89,7 @@ def _text_scores(backend: Backend, paper: dict[str, object]) -> dict[str, float]
 
 def _entity_scores(
     backend: Backend, paper_id: str
-) -> tuple[dict[str, float], dict[str, list[dict[str, object]]]]:
+) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Shared entities weighted by rarity (idf): a shared rare dataset says more than 'Adam'."""
     by_paper = backend.stores.graph.paper_entity_keys()
     mine = by_paper.get(paper_id, set())
@@ -91,20 +99,19 @@ def _entity_scores(
     idf = {key: math.log(1 + len(by_paper) / document_frequency[key]) for key in mine}
     total = sum(idf.values())
     scores: dict[str, float] = {}
-    reasons: dict[str, list[dict[str, object]]] = {}
+    reasons: dict[str, list[str]] = {}  # the three rarest shared keys, made reasons at the end
     for other, keys in by_paper.items():
         shared = sorted(mine & keys, key=lambda key: -idf[key])
         if other == paper_id or not shared:
             continue
         scores[other] = sum(idf[key] for key in shared) / total
-        reasons[other] = [_entity_reason(backend, key) for key in shared[:3]]
+        reasons[other] = shared[:3]
     return scores, reasons
 
 
-def _entity_reason(backend: Backend, key: str) -> dict[str, object]:
+def _entity_reason(key: str, labels: dict[str, str]) -> dict[str, object]:
     entity_type = key.split("/", 1)[0]
-    found = backend.stores.graph.entity(key)
-    label = found["label"] if found else key.split("/", 1)[-1]
+    label = labels.get(key) or key.split("/", 1)[-1]
     return {"kind": f"shared_{entity_type}", "entity": key, "label": label,
             "text": f"both involve the {entity_type} {label}"}
 

@@ -14,7 +14,7 @@ twice there. Every query here uses DISTINCT or GRAPH where that matters.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Self
 from urllib.error import URLError
@@ -306,6 +306,15 @@ class KnowledgeGraph:
                 entity_key_from_iri(row["entity"])
             )
         return keys
+
+    def entity_labels(self, keys: Iterable[str]) -> dict[str, str]:
+        """Entity key -> preferred label, for many entities in one query."""
+        values = " ".join(_iri(entity_iri(key)) for key in keys)
+        rows = self._select(
+            f"SELECT ?e (MIN(STR(?l)) AS ?label) WHERE {{ VALUES ?e {{ {values} }} "
+            "?e skos:prefLabel ?l } GROUP BY ?e"
+        )
+        return {entity_key_from_iri(row["e"]): str(row["label"]) for row in rows}
 
     def entities(
         self,

@@ -35,3 +35,15 @@ def test_ingest_benchmark_measures_pipeline_and_encoder_on_the_same_chunks(
     assert figures.encode_rate > 0 and figures.pipeline_rate > 0 and figures.sequential_s
     table = benchmark.report(figures)
     assert "ratio to encoder alone" in table and "bare pypdf" in table
+
+
+def test_encoder_benchmark_compares_backends_with_torch(tmp_path: Path, shared_data: Path) -> None:
+    pytest.importorskip("onnxruntime")
+    benchmark = load_benchmark("encoder")
+    passages, queries = benchmark.corpus(24, 6)
+    rows = benchmark.measure(passages, queries, tmp_path / "onnx")
+    assert [row.backend for row in rows] == ["torch", "onnx", "onnx-int8"]
+    assert rows[0].overlap == 1.0
+    assert rows[1].cosine_to_reference > 0.999  # the fp32 export computes the same vectors
+    assert 0.9 < rows[2].cosine_to_reference < 1.0  # int8 is close, not equal
+    assert "top-10 overlap" in benchmark.report(rows)
