@@ -10,8 +10,8 @@
 2. Starts `papergraph serve` on it as a separate process (uvicorn, loopback).
 3. Runs each request kind with 1 and with 8 clients (httpx.AsyncClient, one connection each):
    /search in each mode with distinct queries (so every query is encoded: no cache hits),
-   /sparql, /papers/{id}/related and /papers/{id}; /health is the baseline (the floor of HTTP +
-   FastAPI on this machine), measured in the same run.
+   /sparql, /papers/{id}/related, /papers/{id} and /health; a static file is the baseline (the
+   floor of HTTP + uvicorn + FastAPI on this machine), measured in the same run.
 4. Reports resident memory of the server process (now and peak).
 
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/query.py \\
@@ -30,7 +30,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -196,7 +196,7 @@ def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
         if server.poll() is not None:
             raise RuntimeError(f"server exited: {server.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}/static/favicon.svg", timeout=5).status_code == 200:
                 return server
         except httpx.HTTPError:
             time.sleep(0.3)
@@ -240,7 +240,9 @@ def scenarios(data_dir: Path, requests: int, queries: list[str]) -> dict[str, li
         store.close()
     rng = random.Random(1)
     fresh = iter(queries)
-    kinds: dict[str, list[list[str]]] = {"health (baseline)": [["/health"] * requests] * 2}
+    # The baseline: a static file, the floor of HTTP + uvicorn + FastAPI on this machine.
+    kinds: dict[str, list[list[str]]] = {"static file (baseline)": [["/static/favicon.svg"] * requests] * 2}
+    kinds["health (counts papers, chunks, triples)"] = [["/health"] * max(requests // 10, 2)] * 2
     for mode in ("semantic", "keyword", "hybrid"):
         kinds[f"search {mode}"] = [
             [f"/search?{urlencode({'mode': mode, 'k': 10, 'q': next(fresh)})}"
@@ -250,14 +252,17 @@ def scenarios(data_dir: Path, requests: int, queries: list[str]) -> dict[str, li
         kinds[name] = [
             [f"/sparql?{urlencode({'query': template.replace('{label}', rng.choice(labels))})}"
              for _ in range(requests)] for _ in range(2)]
+    slow = max(requests // 10, 2)  # related papers scans every paper's entities per request
     kinds["related papers"] = [[f"/papers/{rng.choice(paper_ids)}/related?k=10"
-                                for _ in range(requests)] for _ in range(2)]
+                                for _ in range(slow)] for _ in range(2)]
     kinds["paper detail"] = [[f"/papers/{rng.choice(paper_ids)}" for _ in range(requests)]
                              for _ in range(2)]
     return kinds
 
 
-def run(data_dir: Path, requests: int, concurrency: tuple[int, ...] = (1, 8)) -> tuple[list[Figure], tuple[float, float]]:
+def run(
+    data_dir: Path, requests: int, concurrency: tuple[int, ...] = (1, 8), only: Sequence[str] = ()
+) -> tuple[list[Figure], tuple[float, float]]:
     queries = [json.loads(line)["target"][0] for line in open(SHARED / "scitldr" / "train.jsonl")]
     random.Random(2).shuffle(queries)
     port = free_port()
@@ -266,6 +271,8 @@ def run(data_dir: Path, requests: int, concurrency: tuple[int, ...] = (1, 8)) ->
     try:
         base = f"http://127.0.0.1:{port}"
         for name, url_lists in scenarios(data_dir, requests, queries).items():
+            if only and not any(part in name for part in only):
+                continue
             asyncio.run(load(base, name, url_lists[0][:3], 1))  # warm this route once
             for clients, urls in zip(concurrency, url_lists, strict=True):
                 figures.append(asyncio.run(load(base, name, urls, clients)))
@@ -295,13 +302,15 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=5000)
     parser.add_argument("--chunks-per-paper", type=int, default=20)
     parser.add_argument("--requests", type=int, default=200, help="Requests per kind and load.")
+    parser.add_argument("--only", nargs="*", default=[], help="Run the kinds whose name has one "
+                        "of these words (e.g. search related).")
     args = parser.parse_args()
     if not (args.corpus / "papers.sqlite").exists():
         args.corpus.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         build_corpus(args.corpus, args.papers, args.chunks_per_paper)
         print(f"corpus built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    figures, (rss, peak) = run(args.corpus, args.requests)
+    figures, (rss, peak) = run(args.corpus, args.requests, only=args.only)
     store = ChunkStore(args.corpus / "papers.sqlite")
     chunks, papers = store.count_chunks(), store.count_papers()
     store.close()

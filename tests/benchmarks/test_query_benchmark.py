@@ -28,11 +28,11 @@ def test_query_benchmark_drives_a_real_server_on_a_synthetic_corpus(
     benchmark.build_corpus(tmp_path / "corpus", papers=20, chunks=3)
     figures, (rss, peak) = benchmark.run(tmp_path / "corpus", requests=5)
     kinds = {figure.name for figure in figures}
-    assert {"health (baseline)", "search semantic", "search keyword", "search hybrid",
+    assert {"static file (baseline)", "search semantic", "search keyword", "search hybrid",
             "related papers", "paper detail"} <= kinds
     assert any(kind.startswith("sparql") for kind in kinds)
     assert {figure.clients for figure in figures} == {1, 8}
-    assert all(figure.requests == 5 and figure.p99_ms >= figure.p50_ms > 0 for figure in figures)
+    assert all(figure.requests >= 2 and figure.p99_ms >= figure.p50_ms > 0 for figure in figures)
     assert 0 < rss <= peak
     assert "| search hybrid | 8 |" in benchmark.report(figures)
 
