@@ -68,9 +68,15 @@ def _print_report(report: IngestReport) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     data_dir: DataDir = None,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=0, help="Processes that read and extract while the encoder runs "
+        "(PAPERGRAPH_INGEST__WORKERS; 0: in this process).")] = None,
 ) -> None:
     """Ingest PDFs, JSONL/JSON/Parquet (arXiv chunks or papers), .txt and .md files."""
-    backend = Backend.open(_settings(data_dir))
+    settings = _settings(data_dir)
+    if workers is not None:
+        settings.ingest.workers = workers
+    backend = Backend.open(settings)
     try:
         report = _ingest(backend, paths)
     except PapergraphError as error:  # another writer holds the folder, a store is down

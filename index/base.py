@@ -13,6 +13,7 @@ from typing import Self
 import numpy as np
 
 from index.errors import DimensionMismatch
+from index.settings import IndexSettings
 
 Hit = tuple[int, float]  # (id, score); higher score is nearer
 
@@ -20,16 +21,21 @@ Hit = tuple[int, float]  # (id, score); higher score is nearer
 class VectorIndex(ABC):
     """A persistent set of (id, vector) pairs searched by inner product (cosine on unit vectors)."""
 
-    def __init__(self, folder: Path, dimension: int) -> None:
+    def __init__(
+        self, folder: Path, dimension: int, settings: IndexSettings | None = None
+    ) -> None:
         self.folder = Path(folder)
         self.dimension = dimension
+        self.settings = settings or IndexSettings()
 
     @classmethod
-    def open(cls, folder: str | Path, dimension: int) -> Self:
+    def open(
+        cls, folder: str | Path, dimension: int, settings: IndexSettings | None = None
+    ) -> Self:
         """Open the index saved in `folder`, or a new empty one (creating the folder)."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        return cls(folder, dimension)
+        return cls(folder, dimension, settings)
 
     @abstractmethod
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from index.errors import EncoderUnavailable
 from index.settings import IndexSettings
 
 if TYPE_CHECKING:
@@ -55,6 +56,25 @@ def load_model(model_name: str, device: str) -> SentenceTransformer:
     return SentenceTransformer(model_name, device=device)
 
 
+def load_encoder(settings: IndexSettings) -> SentenceTransformer:
+    """The model `settings.encoder_backend` asks for: sentence-transformers, or onnxruntime
+    over an export of the same local weights (`index.onnx_encoder`)."""
+    if settings.encoder_backend == "torch":
+        return load_model(settings.model_name, settings.device)
+    from index.onnx_encoder import OnnxSentenceModel
+
+    folder = Path(packaged_model_path(settings.model_name) or settings.model_name)
+    if not (folder / "config.json").is_file():
+        raise EncoderUnavailable(
+            f"encoder_backend {settings.encoder_backend!r} needs the model's weights on disk; "
+            f"{settings.model_name!r} is not a local folder nor a packaged model"
+        )
+    cache = settings.onnx_cache_dir / folder.name.replace("/", "_")
+    if folder.name == "model":  # the packaged copy's folder has a generic name
+        cache = settings.onnx_cache_dir / settings.model_name.replace("/", "_")
+    return OnnxSentenceModel(folder, cache, settings.encoder_backend)  # type: ignore[return-value]
+
+
 def _pooling_dimension(model_name: str) -> int | None:
     """`word_embedding_dimension` from a local model's pooling module, if it has one."""
     folder = packaged_model_path(model_name) or model_name
@@ -79,7 +99,7 @@ class Embedder:
         if self._model is None:
             with self._lock:
                 if self._model is None:
-                    self._model = load_model(self.settings.model_name, self.settings.device)
+                    self._model = load_encoder(self.settings)
         return self._model
 
     @property

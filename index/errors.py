@@ -30,3 +30,9 @@ class CorruptIndex(PapergraphError):
     """An index file exists but cannot be read."""
 
     status = 500
+
+
+class EncoderUnavailable(PapergraphError):
+    """The configured encoder backend cannot run here (missing weights or the `fast` extra)."""
+
+    status = 500

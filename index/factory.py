@@ -44,4 +44,4 @@ def vector_index_class(name: str) -> type[VectorIndex]:
 
 def create_vector_index(settings: IndexSettings, folder: str | Path, dimension: int) -> VectorIndex:
     """Open (or create) the configured vector index in `folder` for `dimension`-d vectors."""
-    return vector_index_class(settings.vector_index).open(folder, dimension)
+    return vector_index_class(settings.vector_index).open(folder, dimension, settings)

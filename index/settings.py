@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -15,6 +18,17 @@ class IndexSettings(BaseModel):
     )
     batch_size: int = Field(64, ge=1, description="Chunks encoded per batch.")
     device: str = Field("cpu", description="torch device for the encoder.")
+    encoder_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch",
+        description="How the encoder runs: 'torch' (sentence-transformers, the reference), "
+        "'onnx' (onnxruntime, same vectors), 'onnx-int8' (int8 weights, ~1.5x faster, top-10 "
+        "neighbours ~0.9 of fp32's: benchmarks/encoder.py). ONNX needs the `fast` extra and "
+        "local weights; the export is cached in onnx_cache_dir.",
+    )
+    onnx_cache_dir: Path = Field(
+        Path.home() / ".cache" / "papergraph" / "onnx",
+        description="Where exported ONNX encoders are kept, one folder per model.",
+    )
     vector_index: str = Field(
         "faiss", description="Vector index backend: a registered name or a dotted class path."
     )
@@ -32,4 +46,29 @@ class IndexSettings(BaseModel):
     )
     rrf_keyword_weight: float = Field(
         1.0, ge=0, description="Weight of the keyword (BM25) ranking in hybrid search."
+    )
+    exact_below: int = Field(
+        50_000,
+        ge=0,
+        description="Vectors below which the FAISS index is exact (Flat); at or above it, HNSW. "
+        "The index is rebuilt in the other form when a save finds it on the wrong side.",
+    )
+    hnsw_m: int = Field(32, ge=4, description="HNSW links per node (memory and recall).")
+    hnsw_ef_construction: int = Field(
+        80, ge=8, description="HNSW candidate list while building (build time and recall)."
+    )
+    hnsw_ef_search: int = Field(
+        128, ge=8, description="HNSW candidate list per query (latency and recall)."
+    )
+    max_tombstone_fraction: float = Field(
+        0.1,
+        gt=0,
+        le=1,
+        description="HNSW cannot delete: removed vectors are hidden at search time, and a save "
+        "rebuilds the index once they exceed this fraction of it.",
+    )
+    mmap: bool = Field(
+        False,
+        description="Memory-map the saved FAISS file instead of reading it into memory (for "
+        "read-only servers; the first write loads it into memory).",
     )

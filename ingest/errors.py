@@ -39,3 +39,11 @@ class InputError(BadRequest):
         self.reason = reason
         self.line = line
         self.page = page
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by the constructor's arguments, so an error crosses to and from a worker."""
+        return (_input_error, (self.path, self.reason, self.line, self.page))
+
+
+def _input_error(path: str, reason: str, line: int | None, page: int | None) -> InputError:
+    return InputError(path, reason, line=line, page=page)

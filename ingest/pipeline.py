@@ -24,12 +24,14 @@ import numpy as np
 from rdflib import Graph
 
 from index.embed import Embedder
+from ingest.batching import Vectors, batches, encoded_in_background, failure
 from ingest.errors import InputError, PapergraphError
 from ingest.extract.base import Extractor
 from ingest.journal import Journal
 from ingest.locks import SnapshotLock
 from ingest.model import Paper
-from ingest.readers.base import iter_inputs, reader_for
+from ingest.prepare import Item, Prepared, Preparer, read_file
+from ingest.readers.base import iter_inputs
 from ingest.recovery import RecoveryReport, drop_paper, recover
 from ingest.settings import IngestSettings
 from ingest.stores import Stores
@@ -78,26 +80,14 @@ class Ingester:
         for item in iter_inputs(paths):
             if isinstance(item, InputError):
                 yield item
-                continue
-            reader = reader_for(item)
-            if reader is None:
-                yield InputError(str(item), "unsupported file type")
-                continue
-            yield from self._read_file(item, reader)
-
-    def _read_file(self, path: Path, reader: object) -> Iterator[Paper | InputError]:
-        try:
-            yield from reader.read(path, self.settings)  # type: ignore[attr-defined]
-        except PapergraphError as error:
-            yield InputError(str(path), error.message)
-        except Exception as error:  # a reader bug must not end the batch
-            yield InputError(str(path), f"unreadable: {type(error).__name__}: {error}")
+            else:
+                yield from read_file(item, self.settings)
 
     def ingest(
         self, paths: Iterable[Path], on_item: Callable[[Paper | InputError], None] | None = None
     ) -> IngestReport:
         """Ingest files and folders; the report names every input that failed and why."""
-        return self.ingest_items(self.read(paths), on_item)
+        return self._ingest_prepared(self._preparer().from_paths(paths), on_item)
 
     def ingest_items(
         self,
@@ -105,29 +95,48 @@ class Ingester:
         on_item: Callable[[Paper | InputError], None] | None = None,
     ) -> IngestReport:
         """Ingest papers already read (errors among them are reported as they are)."""
+        return self._ingest_prepared(self._preparer().from_items(items), on_item)
+
+    def _preparer(self) -> Preparer:
+        return Preparer(self.settings, self.extractor)
+
+    def _ingest_prepared(
+        self, items: Iterable[Item], on_item: Callable[[Paper | InputError], None] | None
+    ) -> IngestReport:
+        """Papers encoded in batches across papers (`ingest.batching`), each written as
+        `ingest_paper` writes it, while the next batch encodes."""
         report = IngestReport()
-        for item in items:
-            if isinstance(item, InputError):
-                report.failed.append(item)
-            else:
-                self._ingest_reported(item, report)
-            if on_item is not None:
-                on_item(item)
+        batched = batches(items, self.settings.encode_batch_chunks, self._is_fresh)
+        for batch, vectors in encoded_in_background(batched, self.embedder.encode):
+            for item in batch.items:
+                self._report(item, vectors, report)
+                if on_item is not None:
+                    on_item(item.paper if isinstance(item, Prepared) else item)
         self.save()
         return report
 
-    def _ingest_reported(self, paper: Paper, report: IngestReport) -> None:
+    def _is_fresh(self, prepared: Prepared) -> bool:
+        paper = prepared.paper
+        return self.stores.chunks.paper_hash(paper.id) != paper.content_hash
+
+    def _report(self, item: Item, vectors: Vectors, report: IngestReport) -> None:
+        if isinstance(item, InputError):
+            report.failed.append(item)
+            return
+        encoded = vectors.get(id(item))
+        if isinstance(encoded, BaseException):
+            report.failed.append(failure(item, encoded))
+            return
         try:
-            changed = self.ingest_paper(paper)
+            changed = encoded is not None and self._commit(item, encoded)
         except PapergraphError as error:
-            report.failed.append(InputError(paper.source or paper.id, error.message))
+            report.failed.append(InputError(item.paper.source or item.paper.id, error.message))
             return
-        except Exception as error:  # an extractor or encoder bug must not end the batch
-            reason = f"not ingested: {type(error).__name__}: {error}"
-            report.failed.append(InputError(paper.source or paper.id, reason))
+        except Exception as error:  # a store bug must not end the batch
+            report.failed.append(failure(item, error))
             return
-        (report.ingested if changed else report.unchanged).append(paper.id)
-        report.chunks += len(paper.chunks) if changed else 0
+        (report.ingested if changed else report.unchanged).append(item.paper.id)
+        report.chunks += len(item.paper.chunks) if changed else 0
 
     def ingest_paper(self, paper: Paper) -> bool:
         """Write one paper everywhere; False when the same content is already there.
@@ -139,9 +148,16 @@ class Ingester:
             raise InputError(paper.source or paper.id, "no text to index")
         if self.stores.chunks.paper_hash(paper.id) == paper.content_hash:
             return False
-        extraction = self.extractor.extract(paper)
-        vectors = self.embedder.encode([chunk.text for chunk in paper.chunks])
-        graph = paper_graph(paper, extraction)
+        prepared = Prepared(paper, self.extractor.extract(paper))
+        return self._commit(prepared, self.embedder.encode([c.text for c in paper.chunks]))
+
+    def _commit(self, prepared: Prepared, vectors: np.ndarray) -> bool:
+        """Write a prepared, encoded paper under the snapshot lock; False when its content is
+        already stored (an earlier paper of the same batch may have been the same)."""
+        paper = prepared.paper
+        if self.stores.chunks.paper_hash(paper.id) == paper.content_hash:
+            return False
+        graph = paper_graph(paper, prepared.extraction)
         with self.snapshot.write():
             try:
                 self._write(paper, vectors, graph)

@@ -36,3 +36,15 @@ class IngestSettings(BaseModel):
             "Entity extractor: a registered name (tagged, hybrid, lexicon) or a dotted class path."
         ),
     )
+    workers: int = Field(
+        0,
+        ge=0,
+        description="Worker processes that read and extract inputs while the encoder runs "
+        "(0: read and extract in the ingesting process, still overlapped with encoding).",
+    )
+    encode_batch_chunks: int = Field(
+        256,
+        ge=1,
+        description="Chunks gathered across papers into one call of the encoder; the next batch "
+        "is gathered and the previous one written while a batch is encoded.",
+    )

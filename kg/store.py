@@ -14,7 +14,7 @@ twice there. Every query here uses DISTINCT or GRAPH where that matters.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Self
 from urllib.error import URLError
@@ -36,15 +36,9 @@ from kg.vocab import (
     ENTITY_CLASS,
     GRAPH_NS,
     PAPER_NS,
-    PG,
-    PROV,
-    RDF,
-    RDFS,
     ROLE_PROPERTY,
-    SKOS,
     SPARQL_PREFIXES,
     XSD,
-    chunk_id_from_iri,
     entity_iri,
     entity_key_from_iri,
     paper_graph_iri,
@@ -275,31 +269,9 @@ class KnowledgeGraph:
 
     def paper_entities(self, paper_id: str) -> list[dict[str, Any]]:
         """The entities a paper mentions, with role, salience and evidence, most salient first."""
-        graph = self.paper_rdf(paper_id)
-        paper = paper_iri(paper_id)
-        mentions = {graph.value(m, PG.entity): m for m in graph.objects(paper, PG.hasMention)}
-        entities = []
-        for node in set(graph.objects(paper, PG.mentions)):
-            mention = mentions.get(node)
-            roles = {
-                _ROLE_OF_PROPERTY[str(p)]
-                for p in graph.predicates(paper, node)
-                if str(p) in _ROLE_OF_PROPERTY
-            }
-            salience = graph.value(mention, PG.salience) if mention is not None else None
-            entities.append(
-                {
-                    "id": entity_key_from_iri(node),
-                    "type": _entity_type(graph.objects(node, RDF.type)),
-                    "label": str(graph.value(node, SKOS.prefLabel) or ""),
-                    "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
-                    "role": _strongest(roles).value,
-                    "salience": float(salience) if salience is not None else 0.0,
-                    "evidence": _evidence(graph, mention) if mention is not None else [],
-                }
-            )
-        entities.sort(key=lambda e: (-e["salience"], e["label"].lower(), e["id"]))
-        return entities
+        from kg.paper_entities import paper_entities  # SELECTs, not a copy of the graph
+
+        return paper_entities(self._select, _iri(paper_graph_iri(paper_id)), _iri(paper_iri(paper_id)))
 
     def paper_references(self, paper_id: str) -> list[dict[str, Any]]:
         """What the paper cites: {paper_id, doi, title, ingested}; DOIs of ingested papers resolve."""
@@ -366,6 +338,15 @@ class KnowledgeGraph:
                 entity_key_from_iri(row["entity"])
             )
         return keys
+
+    def entity_labels(self, keys: Iterable[str]) -> dict[str, str]:
+        """Entity key -> preferred label, for many entities in one query."""
+        values = " ".join(_iri(entity_iri(key)) for key in keys)
+        rows = self._select(
+            f"SELECT ?e (MIN(STR(?l)) AS ?label) WHERE {{ VALUES ?e {{ {values} }} "
+            "?e skos:prefLabel ?l } GROUP BY ?e"
+        )
+        return {entity_key_from_iri(row["e"]): str(row["label"]) for row in rows}
 
     def entities(
         self,
@@ -491,25 +472,3 @@ def plain_term(term: Node) -> Node:
 def _strongest(roles: set[Role]) -> Role:
     return next((r for r in ROLE_ORDER if r in roles), Role.MENTIONS)
 
-
-def _entity_type(classes: Any) -> str | None:
-    return next((_TYPE_OF_CLASS[str(c)] for c in classes if str(c) in _TYPE_OF_CLASS), None)
-
-
-def _evidence(graph: Graph, owner: Node) -> list[dict[str, Any]]:
-    spans = []
-    for node in graph.objects(owner, PG.evidence):
-        chunk = graph.value(node, PROV.wasDerivedFrom)
-        agent = graph.value(node, PROV.wasAttributedTo)
-        spans.append(
-            {
-                "chunk_id": chunk_id_from_iri(chunk) if chunk is not None else None,
-                "start": int(graph.value(node, PG.start) or 0),
-                "end": int(graph.value(node, PG.end) or 0),
-                "text": str(graph.value(node, PROV.value) or ""),
-                "extractor": str(graph.value(agent, RDFS.label) or "") if agent else None,
-                "confidence": float(graph.value(node, PG.confidence) or 0.0),
-            }
-        )
-    spans.sort(key=lambda s: (s["chunk_id"] or "", s["start"], s["end"]))
-    return spans

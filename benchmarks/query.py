@@ -1,0 +1,323 @@
+"""Query latency of a real server at 100k chunks: p50/p99 under 1 and 8 concurrent clients.
+
+1. Builds (or reuses, with `--corpus DIR`) a synthetic corpus: `--papers` papers of
+   `--chunks-per-paper` chunks whose text is real (sentences of SciTLDR abstracts), with
+   entities drawn from the project's lexicon by a Zipf law (so papers share entities and
+   "related" has work to do), citations between the papers, and synthetic clustered unit
+   vectors (the encoder would take hours at ~15 chunks/s). Every store is written through its
+   own API: SQLite, FAISS (which turns into HNSW past `exact_below` on save), tantivy and the
+   graph, one named graph per paper as the ingester writes it.
+2. Starts `papergraph serve` on it as a separate process (uvicorn, loopback).
+3. Runs each request kind with 1 and with 8 clients (httpx.AsyncClient, one connection each):
+   /search in each mode with distinct queries (so every query is encoded: no cache hits),
+   /sparql, /papers/{id}/related, /papers/{id} and /health; a static file is the baseline (the
+   floor of HTTP + uvicorn + FastAPI on this machine), measured in the same run.
+4. Reports resident memory of the server process (now and peak).
+
+    PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/query.py \\
+        --corpus /tmp/papergraph-100k --papers 5000 --chunks-per-paper 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+import numpy as np
+
+from index.faiss import FaissIndex
+from index.keyword import KeywordIndex
+from index.settings import IndexSettings
+from index.store import ChunkStore
+from ingest.model import Chunk, Entity, EntityType, Evidence, Extraction, Paper, Reference, Role
+from kg.mapping import paper_graph
+from kg.settings import GraphSettings
+from kg.store import KnowledgeGraph
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PAPERGRAPH_SHARED_DATA", REPO.parent / "shared" / "data"))
+if not SHARED.exists():  # a git worktree sits one level deeper than the checkout
+    SHARED = REPO.parent.parent / "shared" / "data"
+DIMENSION = 384
+TYPES = {t.value: t for t in EntityType}
+SPARQL = {
+    "sparql: papers using a dataset": (
+        "SELECT ?paper ?title WHERE { ?paper pg:evaluatesOn|pg:uses|pg:mentions ?d . "
+        "?d a pg:Dataset ; skos:prefLabel ?label . ?paper dcterms:title ?title . "
+        "FILTER(?label = \"{label}\") } LIMIT 50"
+    ),
+    "sparql: top methods (GROUP BY)": (
+        "SELECT ?m (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p pg:mentions ?m . ?m a pg:Method } "
+        "GROUP BY ?m ORDER BY DESC(?n) LIMIT 10"
+    ),
+}
+
+
+# ------------------------------------------------------------------ the corpus
+
+def sentences(limit: int = 60_000) -> list[str]:
+    found: list[str] = []
+    with open(SHARED / "scitldr" / "train.jsonl") as rows:
+        for line in rows:
+            found += [s for s in json.loads(line)["source"] if len(s) > 40]
+            if len(found) >= limit:
+                break
+    return found
+
+
+def lexicon() -> list[tuple[str, EntityType]]:
+    names = []
+    for line in (REPO / "ingest" / "lexicon" / "generated-pwc.tsv").read_text().splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and not line.startswith("#") and parts[1] in TYPES:
+            names.append((parts[0], TYPES[parts[1]]))
+    return names
+
+
+def synthetic_paper(
+    n: int, chunks: int, rng: random.Random, pool: list[str], names: list[tuple[str, EntityType]],
+    papers: int,
+) -> tuple[Paper, Extraction]:
+    paper_id = f"bench-{n:06d}"
+    texts = [" ".join(rng.sample(pool, 8)) for _ in range(chunks)]
+    paper = Paper(
+        id=paper_id, title=texts[0][:80], year=2015 + n % 10, arxiv_id=f"2401.{n:05d}",
+        abstract=texts[0], source="synthetic", content_hash=f"synthetic-{n}",
+        chunks=[Chunk(f"{paper_id}#{i}", paper_id, i, text,
+                      f"{paper_id}#{i - 1}" if i else None,
+                      f"{paper_id}#{i + 1}" if i + 1 < chunks else None)
+                for i, text in enumerate(texts)],
+        references=[Reference(raw=f"cited {c}", arxiv_id=f"2401.{c:05d}")
+                    for c in rng.sample(range(papers), 8) if c != n],
+    )
+    return paper, Extraction(paper_id, entities=_entities(paper, rng, names))
+
+
+def _entities(paper: Paper, rng: random.Random, names: list[tuple[str, EntityType]]) -> list[Entity]:
+    picked: dict[str, Entity] = {}
+    roles = [Role.PROPOSES, Role.USES, Role.EVALUATES_ON, Role.COMPARES_AGAINST, Role.MENTIONS]
+    while len(picked) < 15:
+        label, kind = names[min(int(rng.paretovariate(0.8)) - 1, len(names) - 1)]
+        evidence = []
+        for _ in range(3):
+            chunk = rng.choice(paper.chunks)
+            evidence.append(Evidence(chunk.id, 0, min(len(label), len(chunk.text)), label,
+                                     "synthetic", 0.9))
+        picked[label] = Entity(kind, label, role=rng.choice(roles),
+                               salience=round(rng.random(), 3), evidence=evidence)
+    return list(picked.values())
+
+
+def clustered_vectors(rng: np.random.Generator, centres: np.ndarray, topic: int, n: int) -> np.ndarray:
+    block = centres[topic] + rng.normal(scale=0.35 / np.sqrt(DIMENSION), size=(n, DIMENSION))
+    block /= np.linalg.norm(block, axis=1, keepdims=True)
+    return block.astype(np.float32)
+
+
+def build_corpus(data_dir: Path, papers: int, chunks: int, seed: int = 0) -> None:
+    """Write the synthetic corpus into every store of `data_dir` (see the module docstring)."""
+    rng, vector_rng = random.Random(seed), np.random.default_rng(seed)
+    pool, names = sentences(), lexicon()
+    centres = vector_rng.normal(size=(200, DIMENSION)).astype(np.float32)
+    store = ChunkStore(data_dir / "papers.sqlite")
+    vectors = FaissIndex.open(data_dir / "vectors", DIMENSION, IndexSettings())
+    keywords = KeywordIndex(data_dir / "keywords")
+    graph = KnowledgeGraph(GraphSettings(), data_dir)
+    try:
+        for start in range(0, papers, 500):
+            batch = [synthetic_paper(n, chunks, rng, pool, names, papers)
+                     for n in range(start, min(start + 500, papers))]
+            _write_batch(batch, store, vectors, keywords, graph, vector_rng, centres)
+            print(f"corpus: {start + len(batch)} / {papers} papers", file=sys.stderr, flush=True)
+        vectors.save()
+    finally:
+        keywords.close()
+        graph.close()
+        store.close()
+
+
+def _write_batch(batch: list[tuple[Paper, Extraction]], store: ChunkStore, vectors: FaissIndex,
+                 keywords: KeywordIndex, graph: KnowledgeGraph, vector_rng: np.random.Generator,
+                 centres: np.ndarray) -> None:
+    rows, ids, blocks = [], [], []
+    with store.transaction():
+        for paper, _ in batch:
+            rowids = store.upsert_paper(paper)
+            block = clustered_vectors(vector_rng, centres, int(vector_rng.integers(200)), len(rowids))
+            store.put_vectors(rowids, block)
+            ids += rowids
+            blocks.append(block)
+            rows += [(rowid, paper.id, c.text) for rowid, c in zip(rowids, paper.chunks, strict=True)]
+    vectors.add(np.asarray(ids, dtype=np.int64), np.concatenate(blocks))
+    keywords.add(rows)
+    for paper, extraction in batch:
+        graph.replace_paper(paper.id, paper_graph(paper, extraction))
+
+
+# ------------------------------------------------------------------ the server and the load
+
+@dataclass
+class Figure:
+    name: str
+    clients: int
+    requests: int
+    p50_ms: float
+    p99_ms: float
+    per_s: float
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PAPERGRAPH_DATA_DIR": str(data_dir),
+           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    command = [sys.executable, "-c", "from api.cli import main; main()", "serve",
+               "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"server exited: {server.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/static/favicon.svg", timeout=5).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    server.kill()
+    raise RuntimeError("server did not answer /health within 180 s")
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """(VmRSS, VmHWM) of a process, in MiB."""
+    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+async def _client(base: str, urls: Iterator[str], times: list[float]) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        for url in urls:
+            started = time.perf_counter()
+            response = await client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} answered {response.status_code}: {response.text[:300]}")
+
+
+async def load(base: str, name: str, urls: list[str], clients: int) -> Figure:
+    """Send `urls` from `clients` concurrent clients (each takes the next URL when done)."""
+    times: list[float] = []
+    shared = iter(urls)
+    started = time.perf_counter()
+    await asyncio.gather(*(_client(base, shared, times) for _ in range(clients)))
+    elapsed = time.perf_counter() - started
+    return Figure(name, clients, len(times), float(np.percentile(times, 50)),
+                  float(np.percentile(times, 99)), len(times) / elapsed)
+
+
+def scenarios(data_dir: Path, requests: int, queries: list[str]) -> dict[str, list[list[str]]]:
+    """Per request kind, two URL lists (for 1 and 8 clients); search queries never repeat."""
+    store = ChunkStore(data_dir / "papers.sqlite")
+    try:
+        paper_ids = [p["id"] for p in store.all_papers_minimal()]
+    finally:
+        store.close()
+    rng = random.Random(1)
+    fresh = iter(queries)
+    # The baseline: a static file, the floor of HTTP + uvicorn + FastAPI on this machine.
+    kinds: dict[str, list[list[str]]] = {"static file (baseline)": [["/static/favicon.svg"] * requests] * 2}
+    kinds["health (counts papers, chunks, triples)"] = [["/health"] * max(requests // 10, 2)] * 2
+    for mode in ("semantic", "keyword", "hybrid"):
+        kinds[f"search {mode}"] = [
+            [f"/search?{urlencode({'mode': mode, 'k': 10, 'q': next(fresh)})}"
+             for _ in range(requests)] for _ in range(2)]
+    labels = [label for label, kind in lexicon() if kind is EntityType.DATASET][:20]
+    for name, template in SPARQL.items():
+        kinds[name] = [
+            [f"/sparql?{urlencode({'query': template.replace('{label}', rng.choice(labels))})}"
+             for _ in range(requests)] for _ in range(2)]
+    slow = max(requests // 10, 2)  # related papers scans every paper's entities per request
+    kinds["related papers"] = [[f"/papers/{rng.choice(paper_ids)}/related?k=10"
+                                for _ in range(slow)] for _ in range(2)]
+    kinds["paper detail"] = [[f"/papers/{rng.choice(paper_ids)}" for _ in range(requests)]
+                             for _ in range(2)]
+    return kinds
+
+
+def run(
+    data_dir: Path, requests: int, concurrency: tuple[int, ...] = (1, 8), only: Sequence[str] = ()
+) -> tuple[list[Figure], tuple[float, float]]:
+    queries = [json.loads(line)["target"][0] for line in open(SHARED / "scitldr" / "train.jsonl")]
+    random.Random(2).shuffle(queries)
+    port = free_port()
+    server = start_server(data_dir, port)
+    figures = []
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for name, url_lists in scenarios(data_dir, requests, queries).items():
+            if only and not any(part in name for part in only):
+                continue
+            asyncio.run(load(base, name, url_lists[0][:3], 1))  # warm this route once
+            for clients, urls in zip(concurrency, url_lists, strict=True):
+                figures.append(asyncio.run(load(base, name, urls, clients)))
+                print(report(figures[-1:], header=False), file=sys.stderr, flush=True)
+        memory = memory_mb(server.pid)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return figures, memory
+
+
+def report(figures: list[Figure], header: bool = True) -> str:
+    lines = ["| request | clients | requests | p50 ms | p99 ms | req/s |", "|---|---|---|---|---|---|"]
+    lines = lines if header else []
+    lines += [f"| {f.name} | {f.clients} | {f.requests} | {f.p50_ms:.1f} | {f.p99_ms:.1f} | "
+              f"{f.per_s:.0f} |" for f in figures]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, required=True,
+                        help="Data folder of the synthetic corpus; built when it is absent.")
+    parser.add_argument("--papers", type=int, default=5000)
+    parser.add_argument("--chunks-per-paper", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=200, help="Requests per kind and load.")
+    parser.add_argument("--only", nargs="*", default=[], help="Run the kinds whose name has one "
+                        "of these words (e.g. search related).")
+    args = parser.parse_args()
+    if not (args.corpus / "papers.sqlite").exists():
+        args.corpus.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        build_corpus(args.corpus, args.papers, args.chunks_per_paper)
+        print(f"corpus built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    figures, (rss, peak) = run(args.corpus, args.requests, only=args.only)
+    store = ChunkStore(args.corpus / "papers.sqlite")
+    chunks, papers = store.count_chunks(), store.count_papers()
+    store.close()
+    print(f"corpus: {papers} papers, {chunks} chunks; server resident memory {rss:.0f} MiB "
+          f"(peak {peak:.0f} MiB)")
+    print(report(figures))
+
+
+if __name__ == "__main__":
+    main()

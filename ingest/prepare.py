@@ -1,0 +1,150 @@
+"""Preparing papers for the encoder: read each input and extract its entities, in worker processes.
+
+Reading (pypdf parses ~15 pages/s) and extraction (0.1–0.3 s a paper) are pure Python and
+would otherwise hold the encoder up between batches. With `workers > 0` a process pool does
+both, one input file (or one already-read paper) per task, a bounded number of tasks ahead of
+the consumer, and the results come back in input order. With `workers == 0` they run in the
+calling thread, as before; the ingester still overlaps them with encoding (see
+`ingest.pipeline`).
+
+Workers build their extractor from its registered name (`IngestSettings.extractor`), once per
+process; an extractor instance passed to the ingester is used only in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.errors import InputError, PapergraphError
+from ingest.extract.base import Extractor
+from ingest.model import Extraction, Paper
+from ingest.readers.base import iter_inputs, reader_for
+from ingest.settings import IngestSettings
+
+
+@dataclass
+class Prepared:
+    """A paper read and extracted, ready to be encoded and written."""
+
+    paper: Paper
+    extraction: Extraction
+
+
+Item = Prepared | InputError
+Task = Path | Paper
+
+
+def read_file(path: Path, settings: IngestSettings) -> Iterator[Paper | InputError]:
+    """Every paper in one file, or the errors that name the file and the reason."""
+    reader = reader_for(path)
+    if reader is None:
+        yield InputError(str(path), "unsupported file type")
+        return
+    try:
+        yield from reader.read(path, settings)
+    except PapergraphError as error:
+        yield InputError(str(path), error.message)
+    except Exception as error:  # a reader bug must not end the batch
+        yield InputError(str(path), f"unreadable: {type(error).__name__}: {error}")
+
+
+def extract(paper: Paper, extractor: Extractor) -> Item:
+    """The paper with its extraction, or the error that keeps it out of the stores."""
+    if not paper.chunks:
+        return InputError(paper.source or paper.id, "no text to index")
+    try:
+        return Prepared(paper, extractor.extract(paper))
+    except PapergraphError as error:
+        return InputError(paper.source or paper.id, error.message)
+    except Exception as error:  # an extractor bug must not end the batch
+        return InputError(paper.source or paper.id, f"not ingested: {type(error).__name__}: {error}")
+
+
+def prepare_task(task: Task, settings: IngestSettings, extractor: Extractor) -> list[Item]:
+    """One file read and extracted (or one paper extracted)."""
+    papers = [task] if isinstance(task, Paper) else read_file(task, settings)
+    return [item if isinstance(item, InputError) else extract(item, extractor) for item in papers]
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(extractor_name: str) -> None:
+    from ingest.extract.factory import create_extractor
+
+    global _worker_extractor
+    _worker_extractor = create_extractor(extractor_name)
+
+
+def _prepare_in_worker(task: Task, settings: IngestSettings) -> list[Item]:
+    assert _worker_extractor is not None, "worker started without its extractor"
+    return prepare_task(task, settings, _worker_extractor)
+
+
+class Preparer:
+    """Turns input paths (or read papers) into `Prepared` papers and errors, in input order."""
+
+    def __init__(self, settings: IngestSettings, extractor: Extractor) -> None:
+        self.settings = settings
+        self.extractor = extractor
+
+    def from_paths(self, paths: Iterable[Path]) -> Iterator[Item]:
+        """Every paper the files and folders hold, prepared, with an error per failed input."""
+        tasks: Iterator[Task | InputError] = iter_inputs(paths)
+        return self._run(tasks)
+
+    def from_items(self, items: Iterable[Paper | InputError]) -> Iterator[Item]:
+        """Papers already read, extracted (errors among them pass through)."""
+        return self._run(iter(items))
+
+    def _run(self, tasks: Iterator[Task | InputError]) -> Iterator[Item]:
+        if self.settings.workers == 0:
+            for task in tasks:
+                if isinstance(task, InputError):
+                    yield task
+                else:
+                    yield from prepare_task(task, self.settings, self.extractor)
+            return
+        yield from self._run_pool(tasks)
+
+    def _run_pool(self, tasks: Iterator[Task | InputError]) -> Iterator[Item]:
+        workers = self.settings.workers
+        # spawn: the parent may hold torch's OpenMP threads, which a forked child must not use.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker,
+            initargs=(self.settings.extractor,),
+        ) as pool:
+            ahead: deque[tuple[Task | InputError, Future[list[Item]] | None]] = deque()
+            for task in tasks:
+                ahead.append((task, None if isinstance(task, InputError) else self._submit(pool, task)))
+                while len(ahead) > 2 * workers + 2:
+                    yield from _result(ahead.popleft())
+            while ahead:
+                yield from _result(ahead.popleft())
+
+    def _submit(self, pool: ProcessPoolExecutor, task: Task) -> Future[list[Item]]:
+        """The task sent to a worker; once the pool is broken (a worker died), done here."""
+        try:
+            return pool.submit(_prepare_in_worker, task, self.settings)
+        except BrokenProcessPool:
+            done: Future[list[Item]] = Future()
+            done.set_result(prepare_task(task, self.settings, self.extractor))
+            return done
+
+
+def _result(entry: tuple[Task | InputError, Future[list[Item]] | None]) -> list[Item]:
+    task, future = entry
+    if isinstance(task, InputError) or future is None:
+        return [task] if isinstance(task, InputError) else []
+    try:
+        return future.result()
+    except Exception as error:  # a worker died (a crash in a parser) or a result did not pickle
+        name = task.source or task.id if isinstance(task, Paper) else str(task)
+        return [InputError(name, f"not ingested, worker failed: {type(error).__name__}: {error}")]

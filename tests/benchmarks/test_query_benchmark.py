@@ -1,0 +1,47 @@
+"""The small form of benchmarks/query.py and benchmarks/vectors.py: a real server answers every
+request kind under 1 and 8 clients, and the vector table has both layouts at each size."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def load_benchmark(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_query_benchmark_drives_a_real_server_on_a_synthetic_corpus(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    benchmark = load_benchmark("query")
+    benchmark.SHARED = shared_data
+    benchmark.build_corpus(tmp_path / "corpus", papers=20, chunks=3)
+    figures, (rss, peak) = benchmark.run(tmp_path / "corpus", requests=5)
+    kinds = {figure.name for figure in figures}
+    assert {"static file (baseline)", "search semantic", "search keyword", "search hybrid",
+            "related papers", "paper detail"} <= kinds
+    assert any(kind.startswith("sparql") for kind in kinds)
+    assert {figure.clients for figure in figures} == {1, 8}
+    assert all(figure.requests >= 2 and figure.p99_ms >= figure.p50_ms > 0 for figure in figures)
+    assert 0 < rss <= peak
+    assert "| search hybrid | 8 |" in benchmark.report(figures)
+
+
+def test_vector_benchmark_compares_exact_and_hnsw(tmp_path: Path) -> None:
+    benchmark = load_benchmark("vectors")
+    queries = benchmark.synthetic(20, seed=1)
+    rows = benchmark.run("synthetic", benchmark.synthetic(2000, seed=0), queries,
+                         benchmark.IndexSettings(), tmp_path)
+    assert [row.layout for row in rows] == ["flat", "hnsw"]
+    assert rows[0].recall == 1.0 and 0.9 <= rows[1].recall <= 1.0
+    assert all(row.file_mb > 0 and row.p50_ms > 0 for row in rows)
