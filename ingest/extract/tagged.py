@@ -63,10 +63,22 @@ class TaggedExtractor(HybridExtractor):
             t
             for chunk in opening(paper)
             for t in self._tagger.tag_text(chunk.text)
-            if t.type in TAGGED_TYPES and not matcher.find(t.text)  # "LoRA adapters" stays LoRA
+            if t.type in TAGGED_TYPES and not known_already(t.text, matcher)
         ]
         names = local_names(tagged_definitions(tagged), matcher)
         return matcher.extended(names, "tagger") if names else matcher
+
+
+def known_already(name: str, matcher: NameMatcher) -> bool:
+    """True when known names and generic words cover all of `name` ("LoRA adapters" = LoRA +
+    adapter): such a span would otherwise hide the known concept under a new one."""
+    rest = name
+    for match in reversed(matcher.find(name)):
+        rest = rest[: match.start] + " " + rest[match.end :]
+    if rest == name:
+        return False
+    leftover = _WORD.findall(rest.lower())
+    return all(word in GENERIC or word.rstrip("s") in GENERIC for word in leftover)
 
 
 def opening(paper: Paper) -> list[Chunk]:

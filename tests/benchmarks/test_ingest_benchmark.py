@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+import importlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def load_benchmark(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "benchmarks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
 
 def test_ingest_benchmark_measures_pipeline_and_encoder_on_the_same_chunks(
     tmp_path: Path, embedder: Any, shared_data: Path
 ) -> None:
-    benchmark = load_benchmark("ingest_throughput")
+    benchmark = importlib.import_module("benchmarks.ingest_throughput")
     pdfs = sorted((shared_data / "pdfs").rglob("*.pdf"), key=lambda p: p.stat().st_size)[:1]
     if not pdfs:
         pytest.skip("no PDFs in the shared data")
@@ -39,7 +27,7 @@ def test_ingest_benchmark_measures_pipeline_and_encoder_on_the_same_chunks(
 
 def test_encoder_benchmark_compares_backends_with_torch(tmp_path: Path, shared_data: Path) -> None:
     pytest.importorskip("onnxruntime")
-    benchmark = load_benchmark("encoder")
+    benchmark = importlib.import_module("benchmarks.encoder")
     passages, queries = benchmark.corpus(24, 6)
     rows = benchmark.measure(passages, queries, tmp_path / "onnx")
     assert [row.backend for row in rows] == ["torch", "onnx", "onnx-int8"]

@@ -3,27 +3,14 @@ request kind under 1 and 8 clients, and the vector table has both layouts at eac
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+import importlib
 from pathlib import Path
-from typing import Any
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def load_benchmark(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "benchmarks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_query_benchmark_drives_a_real_server_on_a_synthetic_corpus(
     tmp_path: Path, shared_data: Path
 ) -> None:
-    benchmark = load_benchmark("query")
+    benchmark = importlib.import_module("benchmarks.query")
     benchmark.SHARED = shared_data
     benchmark.build_corpus(tmp_path / "corpus", papers=20, chunks=3)
     figures, (rss, peak) = benchmark.run(tmp_path / "corpus", requests=5)
@@ -38,7 +25,7 @@ def test_query_benchmark_drives_a_real_server_on_a_synthetic_corpus(
 
 
 def test_vector_benchmark_compares_exact_and_hnsw(tmp_path: Path) -> None:
-    benchmark = load_benchmark("vectors")
+    benchmark = importlib.import_module("benchmarks.vectors")
     queries = benchmark.synthetic(20, seed=1)
     rows = benchmark.run("synthetic", benchmark.synthetic(2000, seed=0), queries,
                          benchmark.IndexSettings(), tmp_path)
