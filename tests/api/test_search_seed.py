@@ -113,3 +113,25 @@ def test_query_joins_a_pattern_with_meaning_on_the_seed(seed_client: TestClient)
     assert evidence["chunk_id"].startswith(SURVEY + "#") and evidence["text"]
     assert all(row["m"].startswith("https://w3id.org/papergraph/entity/method/")
                for row in body["results"][0]["bindings"])
+
+
+def test_the_seed_sample_answers_what_a_researcher_asks_first(seed_client: TestClient) -> None:
+    """Issue #2's acceptance on the real seed: 3 papers, DPO search, the survey's page, SPARQL."""
+    assert get(seed_client, "/health")["papers"] == 3
+    hits = get(seed_client, "/search", q="direct preference optimization", k=5, mode="semantic")
+    assert hits["results"][0]["paper_id"] == SURVEY
+    page = get(seed_client, f"/papers/{SURVEY}")
+    names = {
+        name: entity
+        for entity in page["entities"]
+        for name in [entity["label"], *entity["aliases"]]
+    }
+    for wanted in ("RLHF", "DPO", "LoRA", "MMLU", "GSM8K"):
+        evidence = names[wanted]["evidence"]
+        assert evidence and all(item["chunk_id"].startswith(f"{SURVEY}#") for item in evidence)
+    count = get(seed_client, "/sparql", query="SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE "
+                "{ ?p a <http://purl.org/spar/fabio/ResearchPaper> }")
+    assert int(count["results"]["bindings"][0]["n"]["value"]) == 3
+    for paper in get(seed_client, "/papers")["papers"]:
+        related = get(seed_client, f"/papers/{paper['paper_id']}/related")["related"]
+        assert related and all(item["reasons"] for item in related)
