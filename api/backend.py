@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from api import similar
 from api.config import Settings
@@ -27,6 +29,8 @@ from kg.store import KnowledgeGraph
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 
 @dataclass
 class Backend:
@@ -45,6 +49,7 @@ class Backend:
     writing: threading.Lock = field(default_factory=threading.Lock)
     recovery: RecoveryReport | None = None
     _writer_lock: WriterLock | None = None
+    _views: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False)
     _ingester: Ingester | None = None
 
     @classmethod
@@ -62,6 +67,16 @@ class Backend:
         backend = cls(settings=settings, stores=stores, embedder=embedder)
         similar.install(backend)  # pg:similar in SPARQL
         return backend
+
+    def while_unchanged(self, name: str, load: Callable[[], T]) -> T:
+        """`load()`'s answer, reused until a paper is written or removed (by any process)."""
+        version = self.stores.chunks.version()
+        cached = self._views.get(name)
+        if cached is not None and cached[0] == version:
+            return cast(T, cached[1])
+        value = load()
+        self._views[name] = (version, value)
+        return value
 
     @cached_property
     def chunk_vectors(self) -> PaperChunkVectors:

@@ -64,6 +64,17 @@ CREATE TABLE IF NOT EXISTS chunk_vectors (
 );
 CREATE INDEX IF NOT EXISTS papers_by_arxiv ON papers(arxiv_id);
 CREATE INDEX IF NOT EXISTS papers_by_doi ON papers(doi);
+CREATE TABLE IF NOT EXISTS store_version (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO store_version (id, version) VALUES (1, 0);
+CREATE TRIGGER IF NOT EXISTS papers_inserted AFTER INSERT ON papers
+    BEGIN UPDATE store_version SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS papers_updated AFTER UPDATE ON papers
+    BEGIN UPDATE store_version SET version = version + 1; END;
+CREATE TRIGGER IF NOT EXISTS papers_deleted AFTER DELETE ON papers
+    BEGIN UPDATE store_version SET version = version + 1; END;
 """
 
 PAPER_COLUMNS = "id, title, authors, year, arxiv_id, doi, abstract, source, content_hash, added_at"
@@ -218,6 +229,18 @@ class ChunkStore:
             (limit, offset),
         )
         return [paper_row(row) for row in rows]
+
+    def version(self) -> int:
+        """A number that moves whenever a paper is written or removed, by any process.
+
+        Triggers on `papers` move it in the writing transaction; `mark_changed` moves it once a
+        paper's other stores are written too, so a snapshot keyed on it never misses their part.
+        """
+        return int(self._query("SELECT version FROM store_version")[0][0])
+
+    def mark_changed(self) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE store_version SET version = version + 1")
 
     def count_papers(self) -> int:
         return int(self._query("SELECT count(*) FROM papers")[0][0])

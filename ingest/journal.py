@@ -45,6 +45,7 @@ class Journal:
         """The paper is now in every store (or in none): forget the mark."""
         with self.store.transaction() as db:
             db.execute("DELETE FROM write_journal WHERE paper_id = ?", (paper_id,))
+            self.store.mark_changed()  # the graph and indexes hold it now: snapshots refresh
 
     def pending(self) -> list[tuple[str, str]]:
         """(paper_id, action) of every write that began and did not finish, oldest first."""

@@ -91,7 +91,7 @@ def search_page(
     page_size: int = PAGE_SIZE,
 ) -> SearchPage:
     """Page `page` of the papers that answer `query` (or of all papers) within `selection`."""
-    facts = paper_facts(backend.stores.graph)
+    facts = backend.while_unchanged("facets", lambda: paper_facts(backend.stores.graph))
     groups = _groups(backend, query, mode) if query.strip() else _all_papers(backend)
     groups = [group for group in groups if selection.admits(group.paper_id, facts)]
     pages = max(1, math.ceil(len(groups) / page_size))

@@ -152,3 +152,18 @@ def test_store_persists_and_serves_threads(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert errors == [] and store.count_chunks() == 2 + 8 * 3
+
+
+def test_version_moves_on_every_write_and_is_seen_by_another_connection(
+    store: ChunkStore,
+) -> None:
+    other = ChunkStore(store.path)  # as another process would open it
+    start = store.version()
+    store.upsert_paper(make_paper("v1", 2))
+    after_write = other.version()
+    assert after_write > start
+    assert store.version() == after_write  # reading does not move it
+    store.remove_paper("v1")
+    assert other.version() > after_write
+    store.mark_changed()
+    assert other.version() > after_write + 1
