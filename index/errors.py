@@ -5,12 +5,6 @@ from __future__ import annotations
 from ingest.errors import PapergraphError
 
 
-class IndexNotBuilt(PapergraphError):
-    """An index was asked for before anything built it (e.g. a missing or unreadable folder)."""
-
-    status = 503
-
-
 class UnknownIndexBackend(PapergraphError):
     """`vector_index` names no registered backend and no importable `VectorIndex` subclass.
 
