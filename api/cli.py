@@ -54,7 +54,10 @@ def _ingest(backend: Backend, paths: list[Path]) -> IngestReport:
             name = item.id if isinstance(item, Paper) else "error"
             progress.update(task, advance=1, description=f"ingesting {name}")
 
-        return ingester.ingest(paths, on_item=advance)
+        report = ingester.ingest(paths, on_item=advance)
+        progress.update(task, description="encoding paper-level vectors")
+        backend.paper_vectors.matrix()  # now, not in the first related-papers request
+        return report
 
 
 def _print_report(report: IngestReport) -> None:

@@ -72,7 +72,9 @@ def ingest_upload(backend: Backend, stream: BinaryIO, label: str) -> IngestRepor
     with saved_upload(stream, label, max_bytes) as path, backend.writing:
         ingester = backend.ingester()
         items = (_relabel(item, path, label) for item in ingester.read([path]))
-        return ingester.ingest_items(items)
+        report = ingester.ingest_items(items)
+        backend.paper_vectors.matrix()  # now, not in the first related-papers request
+        return report
 
 
 def _relabel(item: Paper | InputError, path: Path, label: str) -> Paper | InputError:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from index.errors import EncoderUnavailable
+from index.query_batcher import QueryBatcher
 from index.settings import IndexSettings
 
 if TYPE_CHECKING:
@@ -92,6 +93,8 @@ class Embedder:
         self._model: SentenceTransformer | None = None
         self._lock = threading.RLock()
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._queries = QueryBatcher(self.encode)
 
     @property
     def model(self) -> SentenceTransformer:
@@ -152,20 +155,22 @@ class Embedder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
-        """Embed one query as a (dimension,) unit vector; repeated queries come from a cache."""
-        with self._lock:
+        """Embed one query as a (dimension,) unit vector; repeated queries come from a cache,
+        and queries asked at the same time from other threads are encoded in one call."""
+        with self._cache_lock:
             cached = self._query_cache.get(text)
             if cached is not None:
                 self._query_cache.move_to_end(text)
                 return cached.copy()
-            vector: np.ndarray = self.encode([text])[0]
-            self._remember(text, vector)
+        vector = self._queries.encode(text)
+        self._remember(text, vector)
         return vector.copy()
 
     def _remember(self, text: str, vector: np.ndarray) -> None:
         size = self.settings.query_cache_size
         if size <= 0:
             return
-        self._query_cache[text] = vector
-        while len(self._query_cache) > size:
-            self._query_cache.popitem(last=False)
+        with self._cache_lock:
+            self._query_cache[text] = vector
+            while len(self._query_cache) > size:
+                self._query_cache.popitem(last=False)

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 import tantivy
 
-_WORD = re.compile(r"[^\W_]+")  # tantivy's simple tokenizer: runs of alphanumerics
 MAX_WORD_BYTES = 40
 SNIPPET_CHARS = 240
 
@@ -48,16 +47,26 @@ def highlight_spans(text: str, terms: set[str]) -> list[Span]:
     """Spans of `text` whose word stems are among `terms` (from `query_terms`), in order."""
     if not terms:
         return []
-    analyzer = _analyzer()
-    stems: dict[str, list[str]] = {}
-    spans = []
-    for match in _WORD.finditer(text):
-        word = match.group().lower()
-        if word not in stems:
-            stems[word] = analyzer.analyze(word)
-        if any(stem in terms for stem in stems[word]):
-            spans.append(Span(match.start(), match.end()))
-    return spans
+    return [
+        Span(match.start(), match.end())
+        for match in _words_starting_like(frozenset(terms)).finditer(text)
+        if not terms.isdisjoint(_stems(match.group().lower()))
+    ]
+
+
+@lru_cache(maxsize=256)
+def _words_starting_like(terms: frozenset[str]) -> re.Pattern[str]:
+    """Words of the text that could stem to one of `terms`: the English stemmer only cuts
+    suffixes (and turns a final y into i), so a word and its stem share their first letter."""
+    firsts = "".join(sorted({term[0] for term in terms if term}))
+    return re.compile(rf"(?<![^\W_])[{re.escape(firsts)}][^\W_]*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(word: str) -> tuple[str, ...]:
+    """A lowercased word's stems (none for a stop word); a corpus repeats a small vocabulary,
+    so each word goes through the analyzer about once per process."""
+    return tuple(_analyzer().analyze(word))
 
 
 def snippet(text: str, spans: list[Span], width: int = SNIPPET_CHARS) -> str:

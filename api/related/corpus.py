@@ -14,9 +14,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from index.paper_vectors import PaperMatrix
 from kg.store import KnowledgeGraph
-from kg.vocab import entity_iri, entity_key_from_iri
 
 if TYPE_CHECKING:  # api.backend holds a CorpusCache, so this module must not import it
     from api.backend import Backend
@@ -29,7 +30,13 @@ def bm25_idf(document_frequency: int, papers: int) -> float:
 
 @dataclass
 class RelatedCorpus:
-    """Papers (id → title), their vectors, entity keys with idf, and citation links."""
+    """Papers (id → title), their vectors, entity keys with idf, and citation links.
+
+    Built once per snapshot, with what every request would otherwise recompute: each paper's
+    row (`ids`, `position`), the papers holding each entity (`postings`), each paper's entity
+    norm, and where the paper vectors sit among the rows; a request then touches only the
+    papers that share something with its seed.
+    """
 
     titles: dict[str, str]
     matrix: PaperMatrix
@@ -38,6 +45,13 @@ class RelatedCorpus:
     citers: dict[str, set[str]] = field(default_factory=dict)  # paper → who cites it
     document_frequency: Counter[str] = field(init=False)
     idf: dict[str, float] = field(init=False)
+    ids: tuple[str, ...] = field(init=False)
+    position: dict[str, int] = field(init=False)
+    postings: dict[str, np.ndarray] = field(init=False)
+    norms: np.ndarray = field(init=False)
+    name_order: np.ndarray = field(init=False)  # each row's rank by paper id, to break ties
+    text_rows: np.ndarray = field(init=False)  # the row of each paper vector, -1 when unknown
+    _labels: dict[str, str] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.document_frequency = Counter(
@@ -47,6 +61,25 @@ class RelatedCorpus:
         self.idf = {
             key: bm25_idf(count, papers) for key, count in self.document_frequency.items()
         }
+        self.ids = tuple(self.titles)
+        self.position = {pid: row for row, pid in enumerate(self.ids)}
+        rows_of: dict[str, list[int]] = defaultdict(list)
+        self.norms = np.zeros(len(self.ids))
+        for pid, keys in self.entity_keys.items():
+            row = self.position.get(pid)
+            if row is None:
+                continue
+            for key in keys:
+                rows_of[key].append(row)
+            self.norms[row] = math.sqrt(sum(self.idf[key] ** 2 for key in keys))
+        self.postings = {key: np.asarray(rows, dtype=np.int64) for key, rows in rows_of.items()}
+        self.name_order = np.empty(len(self.ids), dtype=np.int64)
+        self.name_order[np.argsort(np.asarray(self.ids, dtype=object), kind="stable")] = (
+            np.arange(len(self.ids))
+        )
+        self.text_rows = np.asarray(
+            [self.position.get(pid, -1) for pid in self.matrix.ids], dtype=np.int64
+        )
 
     @classmethod
     def load(cls, backend: Backend) -> RelatedCorpus:
@@ -69,8 +102,26 @@ class RelatedCorpus:
             citers=dict(citers),
         )
 
+    def labels(self, graph: KnowledgeGraph, keys: set[str]) -> dict[str, str]:
+        """Preferred labels of entity keys, asked of the graph once per key and snapshot (each
+        paper's graph restates its entities' labels, so the lookup reads many triples)."""
+        missing = keys - self._labels.keys()
+        if missing:
+            self._labels.update(graph.entity_labels(sorted(missing)))
+        return {key: self._labels[key] for key in keys if key in self._labels}
+
     def entity_norm(self, paper_id: str) -> float:
-        return math.sqrt(sum(self.idf[key] ** 2 for key in self.entity_keys.get(paper_id, ())))
+        row = self.position.get(paper_id)
+        return 0.0 if row is None else float(self.norms[row])
+
+    def dense(self, scores: dict[str, float]) -> np.ndarray:
+        """`scores` by paper id as one value per row (0 for papers not named)."""
+        array = np.zeros(len(self.ids))
+        for pid, score in scores.items():
+            row = self.position.get(pid)
+            if row is not None:
+                array[row] = score
+        return array
 
 
 class CorpusCache:
@@ -85,25 +136,18 @@ class CorpusCache:
         self._lock = threading.Lock()
         self._corpus: RelatedCorpus | None = None
         self._taken = 0.0
+        self._version: int | None = None
 
     def current(self, max_age_s: float) -> RelatedCorpus:
-        matrix = self._backend.paper_vectors.matrix()  # refreshes on any paper change
         with self._lock:
             corpus = self._corpus
             fresh = time.monotonic() - self._taken < max_age_s
+            version = self._backend.stores.chunks.version()  # moves on any paper change
+            if corpus is not None and fresh and version == self._version:
+                return corpus
+            matrix = self._backend.paper_vectors.matrix()  # re-encodes changed papers only
             if corpus is None or corpus.matrix is not matrix or not fresh:
                 corpus = RelatedCorpus.load(self._backend)
                 self._corpus, self._taken = corpus, time.monotonic()
+            self._version = version
             return corpus
-
-
-def entity_labels(graph: KnowledgeGraph, keys: set[str]) -> dict[str, str]:
-    """Preferred labels of entity keys, in one query; a key with no label is left out."""
-    if not keys:
-        return {}
-    values = " ".join(f"<{entity_iri(key)}>" for key in sorted(keys))
-    result = graph.query(
-        f"SELECT ?e (MIN(STR(?l)) AS ?label) WHERE {{ VALUES ?e {{ {values} }} "
-        "?e skos:prefLabel ?l } GROUP BY ?e"
-    )
-    return {entity_key_from_iri(str(row[0])): str(row[1]) for row in result if row[1] is not None}

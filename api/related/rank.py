@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from api.backend import Backend
-from api.related.corpus import RelatedCorpus, entity_labels
+from api.related.corpus import RelatedCorpus
 from api.related.settings import RelatedSettings
 from api.related.signals import SIGNAL_NAMES, Reason, SeedSignals, seed_signals
 from ingest.errors import BadRequest, NotFound
@@ -52,7 +54,7 @@ def recommend(
     corpus = backend.related_corpus.current(settings.snapshot_max_age_s)
     check_seeds(corpus, positive, negative)
     items = rank(corpus, positive, negative, k, settings)
-    label_entity_reasons(backend, items, len(corpus.titles))
+    label_entity_reasons(backend, corpus, items)
     return items
 
 
@@ -88,27 +90,34 @@ def fuse(
     k: int,
     settings: RelatedSettings,
 ) -> list[RelatedPaper]:
-    """The top k of precomputed seed signals under `settings`' weights (benchmarks sweep this)."""
+    """The top k of precomputed seed signals under `settings`' weights (benchmarks sweep this).
+
+    Scores are arrays over the corpus rows, so fusing costs a few vector operations; reasons
+    are built only for the k papers returned.
+    """
     weights = signal_weights(settings)
-    seeds = {s.seed for s in (*positives, *negatives)}
-    items: list[RelatedPaper] = []
-    for candidate in corpus.titles:
-        if candidate in seeds:
-            continue
-        parts = _mean_parts(positives, candidate)
-        score = sum(weights[name] * parts[name] for name in SIGNAL_NAMES)
-        if negatives:
-            against = _mean_parts(negatives, candidate)
-            score -= settings.negative_weight * sum(weights[n] * against[n] for n in SIGNAL_NAMES)
-        if score > 0 and any(weights[name] * parts[name] > 0 for name in SIGNAL_NAMES):
-            items.append(RelatedPaper(candidate, corpus.titles[candidate], score, parts))
-    items.sort(key=lambda item: (-item.score, item.paper_id))
-    top = items[:k]
-    for item in top:
-        item.score = round(item.score, 4)
-        item.signals = {name: round(value, 4) for name, value in item.signals.items()}
-        item.reasons = _reasons(positives, item.paper_id, weights)
-    return top
+    parts = _mean_parts(positives)
+    score = sum(weights[name] * parts[name] for name in SIGNAL_NAMES)
+    if negatives:
+        against = _mean_parts(negatives)
+        score = score - settings.negative_weight * sum(
+            weights[name] * against[name] for name in SIGNAL_NAMES
+        )
+    some_signal = np.any([weights[name] * parts[name] > 0 for name in SIGNAL_NAMES], axis=0)
+    eligible = (score > 0) & some_signal
+    eligible[[corpus.position[s.seed] for s in (*positives, *negatives)]] = False
+    rows = np.flatnonzero(eligible)
+    rows = rows[np.lexsort((corpus.name_order[rows], -score[rows]))][:k]
+    items = []
+    for row in rows.tolist():
+        paper_id = corpus.ids[row]
+        item = RelatedPaper(
+            paper_id, corpus.titles[paper_id], round(float(score[row]), 4),
+            {name: round(float(parts[name][row]), 4) for name in SIGNAL_NAMES},
+        )
+        item.reasons = _reasons(positives, row, weights)
+        items.append(item)
+    return items
 
 
 def signal_weights(settings: RelatedSettings) -> dict[str, float]:
@@ -119,16 +128,13 @@ def signal_weights(settings: RelatedSettings) -> dict[str, float]:
     }
 
 
-def _mean_parts(seeds: Sequence[SeedSignals], candidate: str) -> dict[str, float]:
+def _mean_parts(seeds: Sequence[SeedSignals]) -> dict[str, np.ndarray]:
     return {
-        name: sum(s.signals[name].scores.get(candidate, 0.0) for s in seeds) / len(seeds)
-        for name in SIGNAL_NAMES
+        name: np.mean([s.signals[name].scores for s in seeds], axis=0) for name in SIGNAL_NAMES
     }
 
 
-def _reasons(
-    positives: Sequence[SeedSignals], candidate: str, weights: dict[str, float]
-) -> list[Reason]:
+def _reasons(positives: Sequence[SeedSignals], row: int, weights: dict[str, float]) -> list[Reason]:
     """Citations first, then shared entities (rarest first), then text; each names its seed
     when there are several. A signal weighted 0 gives no reasons."""
     reasons: list[Reason] = []
@@ -136,16 +142,19 @@ def _reasons(
         if weights[name] <= 0:
             continue
         for seed in positives:
-            for reason in seed.signals[name].reasons.get(candidate, []):
+            for reason in seed.signals[name].explain(row):
                 extra = {"seed": seed.seed} if len(positives) > 1 else {}
                 reasons.append({**reason, **extra})
     return reasons
 
 
-def label_entity_reasons(backend: Backend, items: Sequence[RelatedPaper], papers: int) -> None:
-    """Put the preferred label and a sentence on every shared-entity reason (one query)."""
+def label_entity_reasons(
+    backend: Backend, corpus: RelatedCorpus, items: Sequence[RelatedPaper]
+) -> None:
+    """Put the preferred label and a sentence on every shared-entity reason."""
     keys = {str(r["entity"]) for item in items for r in item.reasons if "entity" in r}
-    labels = entity_labels(backend.stores.graph, keys)
+    labels = corpus.labels(backend.stores.graph, keys)
+    papers = len(corpus.titles)
     for item in items:
         for reason in item.reasons:
             if "entity" not in reason:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,10 +27,11 @@ SIGNAL_NAMES = ("text", "entities", "citations")
 
 @dataclass
 class Signal:
-    """Scores of the candidates one signal finds related to one seed, with the reasons."""
+    """One signal's scores against one seed, one per corpus row (`RelatedCorpus.ids`), and
+    `explain(row)`: the reasons behind a row's score, asked only for the papers shown."""
 
-    scores: dict[str, float] = field(default_factory=dict)
-    reasons: dict[str, list[Reason]] = field(default_factory=dict)
+    scores: np.ndarray
+    explain: Callable[[int], list[Reason]] = field(default=lambda row: [])
 
 
 @dataclass
@@ -52,36 +54,46 @@ def seed_signals(corpus: RelatedCorpus, seed: str, max_entity_reasons: int = 3) 
 
 
 def text_signal(corpus: RelatedCorpus, seed: str) -> Signal:
+    scores = np.zeros(len(corpus.ids))
     vector = corpus.matrix.vector(seed)
     if vector is None:
-        return Signal()
+        return Signal(scores)
     cosines = np.clip(corpus.matrix.cosines(vector), 0.0, 1.0)
-    signal = Signal()
-    for paper_id, cosine in zip(corpus.matrix.ids, cosines.tolist(), strict=True):
-        if paper_id != seed and cosine > 0:
-            signal.scores[paper_id] = cosine
-            signal.reasons[paper_id] = [
-                {"kind": "similar_text", "score": round(cosine, 3),
-                 "text": f"similar title and abstract (cosine {cosine:.2f})"}
-            ]
-    return signal
+    known = corpus.text_rows >= 0
+    scores[corpus.text_rows[known]] = cosines[known]
+    scores[corpus.position[seed]] = 0.0
+
+    def explain(row: int) -> list[Reason]:
+        cosine = float(scores[row])
+        if cosine <= 0:
+            return []
+        return [{"kind": "similar_text", "score": round(cosine, 3),
+                 "text": f"similar title and abstract (cosine {cosine:.2f})"}]
+
+    return Signal(scores, explain)
 
 
 def entity_signal(corpus: RelatedCorpus, seed: str, max_reasons: int = 3) -> Signal:
+    """Only the papers sharing an entity with the seed are touched (via the postings)."""
+    scores = np.zeros(len(corpus.ids))
     mine = corpus.entity_keys.get(seed, set())
     seed_norm = corpus.entity_norm(seed)
-    signal = Signal()
     if not mine or seed_norm == 0:
-        return signal
-    for other, keys in corpus.entity_keys.items():
-        shared = sorted(mine & keys, key=lambda key: (-corpus.idf[key], key))
-        other_norm = corpus.entity_norm(other)
-        if other == seed or not shared or other_norm == 0:
-            continue
-        overlap = sum(corpus.idf[key] ** 2 for key in shared)
-        signal.scores[other] = overlap / (seed_norm * other_norm)
-        signal.reasons[other] = [_entity_reason(corpus, key) for key in shared[:max_reasons]]
-    return signal
+        return Signal(scores)
+    for key in mine:
+        np.add.at(scores, corpus.postings[key], corpus.idf[key] ** 2)
+    touched = scores > 0
+    scores[touched] /= seed_norm * corpus.norms[touched]
+    scores[corpus.position[seed]] = 0.0
+
+    def explain(row: int) -> list[Reason]:
+        if scores[row] <= 0:
+            return []
+        shared = mine & corpus.entity_keys.get(corpus.ids[row], set())
+        ranked = sorted(shared, key=lambda key: (-corpus.idf[key], key))
+        return [_entity_reason(corpus, key) for key in ranked[:max_reasons]]
+
+    return Signal(scores, explain)
 
 
 def _entity_reason(corpus: RelatedCorpus, key: str) -> Reason:
@@ -97,29 +109,33 @@ def _entity_reason(corpus: RelatedCorpus, key: str) -> Reason:
 
 
 def citation_signal(corpus: RelatedCorpus, seed: str) -> Signal:
-    signal = Signal(scores=defaultdict(float), reasons=defaultdict(list))
+    found = _Found(scores=defaultdict(float), reasons=defaultdict(list))
     for other in corpus.references.get(seed, set()):
-        _add(signal, other, 1.0, {"kind": "cites", "text": "this paper cites it"})
+        _add(found, other, 1.0, {"kind": "cites", "text": "this paper cites it"})
     for other in corpus.citers.get(seed, set()):
-        _add(signal, other, 1.0, {"kind": "cited_by", "text": "it cites this paper"})
-    _add_shared(signal, corpus.citers, corpus.references, seed, "co_cited")
-    _add_shared(signal, corpus.references, corpus.citers, seed, "coupled")
-    signal.scores.pop(seed, None)
-    signal.reasons.pop(seed, None)
-    known = corpus.titles
-    return Signal(
-        scores={p: min(s, 1.0) for p, s in signal.scores.items() if p in known},
-        reasons={p: r for p, r in signal.reasons.items() if p in known},
-    )
+        _add(found, other, 1.0, {"kind": "cited_by", "text": "it cites this paper"})
+    _add_shared(found, corpus.citers, corpus.references, seed, "co_cited")
+    _add_shared(found, corpus.references, corpus.citers, seed, "coupled")
+    found.scores.pop(seed, None)
+    scores = corpus.dense({p: min(s, 1.0) for p, s in found.scores.items()})
+    return Signal(scores, lambda row: list(found.reasons.get(corpus.ids[row], [])))
 
 
-def _add(signal: Signal, other: str, score: float, reason: Reason) -> None:
-    signal.scores[other] += score
-    signal.reasons[other].append(reason)
+@dataclass
+class _Found:
+    """Citation scores and reasons by paper id, as they are gathered."""
+
+    scores: dict[str, float]
+    reasons: dict[str, list[Reason]]
+
+
+def _add(found: _Found, other: str, score: float, reason: Reason) -> None:
+    found.scores[other] += score
+    found.reasons[other].append(reason)
 
 
 def _add_shared(
-    signal: Signal,
+    found: _Found,
     via_of: dict[str, set[str]],
     back: dict[str, set[str]],
     seed: str,
@@ -134,4 +150,4 @@ def _add_shared(
         strength = count / math.sqrt(len(via) * len(via_of.get(other, set())) or 1)
         text = (f"cited together by {count} paper(s)" if kind == "co_cited"
                 else f"both cite {count} of the same paper(s)")
-        _add(signal, other, strength, {"kind": kind, "count": count, "text": text})
+        _add(found, other, strength, {"kind": kind, "count": count, "text": text})

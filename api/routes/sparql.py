@@ -100,6 +100,7 @@ def _apply_update(backend: Backend, update: str, api_key: str | None) -> Respons
     if expected is None or api_key != expected:
         raise QueryForbidden("LOAD is a write: it needs the X-API-Key header (api.api_key)")
     run_loads(backend.stores.graph, loads)
+    backend.stores.chunks.mark_changed()  # views kept while nothing changes (counts) are stale
     return Response(status_code=204)
 
 

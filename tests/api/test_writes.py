@@ -164,14 +164,17 @@ def test_an_upload_without_a_file_is_422(writer: TestClient) -> None:
 
 
 def test_delete_removes_a_paper_everywhere(writer: TestClient, writable: Backend) -> None:
+    triples = writer.get("/health").json()["triples"]  # counted once, then kept until a write
     upload(writer, "gone.jsonl", jsonl([{"id": "up-gone", "abstract": "Zebra stripes thermoregulation."}]))
     assert writer.get("/papers/up-gone").status_code == 200
+    assert writer.get("/health").json()["triples"] > triples
     response = writer.delete("/papers/up-gone", headers=AUTH)
     assert response.json() == {"paper_id": "up-gone", "removed": True}
     assert_error(writer.get("/papers/up-gone"), 404)
     hits = writer.get("/search", params={"q": "zebra stripes", "mode": "keyword"}).json()
     assert all(hit["paper_id"] != "up-gone" for hit in hits["results"])
     assert not writable.stores.graph.has_paper("up-gone")
+    assert writer.get("/health").json()["triples"] == triples
     assert_error(writer.delete("/papers/up-gone", headers=AUTH), 404, "NotFound")
 
 
