@@ -115,36 +115,74 @@ class Preparer:
 
     def _run_pool(self, tasks: Iterator[Task | InputError]) -> Iterator[Item]:
         workers = self.settings.workers
-        # spawn: the parent may hold torch's OpenMP threads, which a forked child must not use.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_init_worker,
-            initargs=(self.settings.extractor,),
-        ) as pool:
+        pools = _Pools(workers, self.settings.extractor)
+        try:
             ahead: deque[tuple[Task | InputError, Future[list[Item]] | None]] = deque()
             for task in tasks:
-                ahead.append((task, None if isinstance(task, InputError) else self._submit(pool, task)))
+                future = None if isinstance(task, InputError) else pools.submit(task, self.settings)
+                ahead.append((task, future))
                 while len(ahead) > 2 * workers + 2:
-                    yield from _result(ahead.popleft())
+                    yield from self._result(ahead.popleft(), pools)
             while ahead:
-                yield from _result(ahead.popleft())
+                yield from self._result(ahead.popleft(), pools)
+        finally:
+            pools.shutdown()
 
-    def _submit(self, pool: ProcessPoolExecutor, task: Task) -> Future[list[Item]]:
-        """The task sent to a worker; once the pool is broken (a worker died), done here."""
+    def _result(
+        self, entry: tuple[Task | InputError, Future[list[Item]] | None], pools: _Pools
+    ) -> list[Item]:
+        """A task's items. When a worker died (a crash in a parser, the kernel's OOM killer),
+        every task in flight fails with it, through no fault of most: each is run again alone
+        in a fresh process, so only the input that kills its worker again is reported."""
+        task, future = entry
+        if isinstance(task, InputError) or future is None:
+            return [task] if isinstance(task, InputError) else []
         try:
-            return pool.submit(_prepare_in_worker, task, self.settings)
+            return future.result()
         except BrokenProcessPool:
-            done: Future[list[Item]] = Future()
-            done.set_result(prepare_task(task, self.settings, self.extractor))
-            return done
+            return pools.run_alone(task, self.settings)
+        except Exception as error:  # a result that did not pickle, say
+            return [InputError(_name(task), f"not ingested, worker failed: "
+                                            f"{type(error).__name__}: {error}")]
 
 
-def _result(entry: tuple[Task | InputError, Future[list[Item]] | None]) -> list[Item]:
-    task, future = entry
-    if isinstance(task, InputError) or future is None:
-        return [task] if isinstance(task, InputError) else []
-    try:
-        return future.result()
-    except Exception as error:  # a worker died (a crash in a parser) or a result did not pickle
-        name = task.source or task.id if isinstance(task, Paper) else str(task)
-        return [InputError(name, f"not ingested, worker failed: {type(error).__name__}: {error}")]
+class _Pools:
+    """The worker pool, replaced when a worker dies, and one-off processes for retries."""
+
+    def __init__(self, workers: int, extractor_name: str) -> None:
+        self._workers = workers
+        self._extractor_name = extractor_name
+        self._pool = self._new(workers)
+
+    def _new(self, workers: int) -> ProcessPoolExecutor:
+        # spawn: the parent may hold torch's OpenMP threads, which a forked child must not use.
+        return ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker, initargs=(self._extractor_name,),
+        )
+
+    def submit(self, task: Task, settings: IngestSettings) -> Future[list[Item]]:
+        try:
+            return self._pool.submit(_prepare_in_worker, task, settings)
+        except BrokenProcessPool:  # a worker died: later tasks go to a fresh pool
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new(self._workers)
+            return self._pool.submit(_prepare_in_worker, task, settings)
+
+    def run_alone(self, task: Task, settings: IngestSettings) -> list[Item]:
+        with self._new(1) as alone:
+            try:
+                return alone.submit(_prepare_in_worker, task, settings).result()
+            except BrokenProcessPool:
+                return [InputError(_name(task), "not ingested: the process reading it died "
+                                                "(a crash in a parser, or out of memory)")]
+            except Exception as error:
+                return [InputError(_name(task), f"not ingested, worker failed: "
+                                                f"{type(error).__name__}: {error}")]
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+def _name(task: Task) -> str:
+    return (task.source or task.id) if isinstance(task, Paper) else str(task)

@@ -4,11 +4,13 @@ memory-mapped open that still takes writes."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from index import faiss as faiss_module
 from index.ann import Layout
 from index.faiss import HIDDEN, FaissIndex
 from index.settings import IndexSettings
@@ -101,3 +103,32 @@ def test_memory_mapped_open_searches_and_takes_writes(tmp_path: Path, layout_siz
     mapped.save()
     again = FaissIndex.open(tmp_path / "v", DIMENSION, SMALL)
     assert len(again) == layout_size + 1 and again.search(vectors[layout_size], 1)[0][0] == layout_size
+
+
+def test_searches_go_on_while_a_save_migrates_to_hnsw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rebuild runs outside the index lock: a search during it answers from the exact
+    index, and the first search after it from the HNSW one; nothing is lost either way."""
+    index = FaissIndex.open(tmp_path / "v", DIMENSION, SMALL)
+    vectors, ids = unit_rows(400, seed=2), np.arange(1000, 1400, dtype=np.int64)
+    index.add(ids, vectors)
+    started, release = threading.Event(), threading.Event()
+    original = faiss_module.rebuild
+
+    def slow_rebuild(*args, **kwargs):
+        started.set()
+        assert release.wait(10), "the test never let the rebuild finish"
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(faiss_module, "rebuild", slow_rebuild)
+    saver = threading.Thread(target=index.save)
+    saver.start()
+    assert started.wait(10)
+    during = [index.search(vectors[n], 1)[0][0] for n in range(0, 400, 40)]
+    assert index.layout is Layout.FLAT  # still the old one, answering
+    release.set()
+    saver.join(10)
+    assert not saver.is_alive() and index.layout is Layout.HNSW
+    after = [index.search(vectors[n], 1)[0][0] for n in range(0, 400, 40)]
+    assert during == after == ids[0:400:40].tolist()

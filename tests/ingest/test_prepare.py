@@ -74,3 +74,25 @@ def test_ingest_with_workers_writes_every_paper_once_and_reports_bad_files(
         assert stores.chunks.chunks_by_rowids([hit[0][0]])[0]["paper_id"] == "paper-1"
     finally:
         backend.close()
+
+
+def test_a_worker_that_dies_costs_only_the_input_that_killed_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The death breaks the pool and fails every task in flight; each is run again alone, so
+    only the killer is reported, and the inputs after it go to a fresh pool."""
+    monkeypatch.syspath_prepend(str(Path(__file__).parent))  # spawned workers import from here
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for n in range(8):
+        text = "KILL-THE-WORKER" if n == 2 else f"We study LoRA adapters on GLUE, run {n}."
+        (folder / f"paper-{n}.md").write_text(f"# Paper {n}\n\n{text}\n")
+    settings = IngestSettings(extractor="worker_killer.KillingExtractor", workers=2)
+    items = list(Preparer(settings, create_extractor("lexicon")).from_paths(sorted(folder.iterdir())))
+    assert [item.paper.id if isinstance(item, Prepared) else "error" for item in items] == [
+        "paper-0", "paper-1", "error", "paper-3", "paper-4", "paper-5", "paper-6", "paper-7"]
+    error = items[2]
+    assert isinstance(error, InputError)
+    assert "paper-2.md" in error.message and "died" in error.message
+    assert all("lora" in {e.key.split("/")[-1] for e in item.extraction.entities}
+               for item in items if isinstance(item, Prepared))
