@@ -18,10 +18,12 @@ from rich.table import Table
 
 from api.backend import Backend
 from api.config import Settings
-from api.search import SearchMode, search_chunks
+from api.search import SearchMode, SearchRequest
+from api.search import search as run_search
 from ingest.errors import InputError, PapergraphError
 from ingest.model import Paper
 from ingest.pipeline import IngestReport
+from kg.filters import PaperFilter
 
 app = typer.Typer(help="Papergraph: a knowledge graph and semantic search over research papers.",
                   no_args_is_help=True, add_completion=False)
@@ -154,13 +156,32 @@ def search(
     query: Annotated[str, typer.Argument(help="What to look for.")],
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many results.")] = 10,
     mode: Annotated[SearchMode, typer.Option(help="hybrid, semantic or keyword.")] = SearchMode.HYBRID,
+    method: Annotated[Optional[list[str]], typer.Option(
+        help="Only papers that mention this method (repeatable: all of them).")] = None,
+    dataset: Annotated[Optional[list[str]], typer.Option(
+        help="Only papers that mention this dataset or benchmark.")] = None,
+    benchmark: Annotated[Optional[list[str]], typer.Option(
+        help="Only papers that mention this benchmark.")] = None,
+    task: Annotated[Optional[list[str]], typer.Option(
+        help="Only papers that mention this task.")] = None,
+    author: Annotated[Optional[list[str]], typer.Option(
+        help="Only papers with an author whose name contains this.")] = None,
+    year_from: Annotated[Optional[int], typer.Option(help="Papers issued in or after.")] = None,
+    year_to: Annotated[Optional[int], typer.Option(help="Papers issued in or before.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Search chunks by meaning and/or keywords."""
+    """Search chunks by meaning and/or keywords, optionally among papers with given facts
+    (entities are matched by label or alias, as GET /search does)."""
+    entities = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
+    paper_filter = PaperFilter(
+        entities={name: values for name, values in entities.items() if values},
+        authors=author or [], year_from=year_from, year_to=year_to,
+    )
     backend = Backend.open(_settings(data_dir))
     try:
-        hits = search_chunks(backend, query, k, mode)
+        request = SearchRequest(query=query, k=k, mode=mode, paper_filter=paper_filter)
+        hits = run_search(backend, request).hits
     finally:
         backend.close()
     if as_json:

@@ -49,6 +49,12 @@ def test_stats_search_related_and_sparql(cli_data: Path) -> None:
     hits = json.loads(run_cli("search", "residual image classifiers", "--json", "-k", "2",
                               data_dir=cli_data).stdout)
     assert hits[0]["paper_id"] == "vision-paper"
+    on_gsm8k = json.loads(run_cli("search", "residual image classifiers", "--json",
+                                  "--dataset", "GSM-8K", data_dir=cli_data).stdout)
+    assert on_gsm8k and {hit["paper_id"] for hit in on_gsm8k} <= {"math-paper", "dpo-paper"}
+    both = json.loads(run_cli("search", "fine-tuning", "--json", "--dataset", "GSM8K",
+                              "--method", "LoRA", data_dir=cli_data).stdout)
+    assert {hit["paper_id"] for hit in both} == {"math-paper"}
     related = json.loads(run_cli("related", "math-paper", "--json", data_dir=cli_data).stdout)
     assert related and all(item["paper_id"] != "math-paper" for item in related)
     count = run_cli("sparql", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a "
