@@ -12,6 +12,7 @@ from typing import Any, TypeVar, cast
 
 from api import similar
 from api.config import Settings
+from api.related import function as related_function
 from api.related.corpus import CorpusCache
 from index.chunk_vectors import PaperChunkVectors
 from index.embed import Embedder
@@ -66,6 +67,7 @@ class Backend:
         )
         backend = cls(settings=settings, stores=stores, embedder=embedder)
         similar.install(backend)  # pg:similar in SPARQL
+        related_function.install(backend)  # pg:related in SPARQL
         return backend
 
     def while_unchanged(self, name: str, load: Callable[[], T]) -> T:

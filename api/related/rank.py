@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from api.backend import Backend
 from api.related.corpus import RelatedCorpus
 from api.related.settings import RelatedSettings
 from api.related.signals import SIGNAL_NAMES, Reason, SeedSignals, seed_signals
 from ingest.errors import BadRequest, NotFound
+
+if TYPE_CHECKING:  # api.backend installs pg:related, which ranks with this module
+    from api.backend import Backend
 
 
 @dataclass
@@ -96,16 +99,7 @@ def fuse(
     are built only for the k papers returned.
     """
     weights = signal_weights(settings)
-    parts = _mean_parts(positives)
-    score = sum(weights[name] * parts[name] for name in SIGNAL_NAMES)
-    if negatives:
-        against = _mean_parts(negatives)
-        score = score - settings.negative_weight * sum(
-            weights[name] * against[name] for name in SIGNAL_NAMES
-        )
-    some_signal = np.any([weights[name] * parts[name] > 0 for name in SIGNAL_NAMES], axis=0)
-    eligible = (score > 0) & some_signal
-    eligible[[corpus.position[s.seed] for s in (*positives, *negatives)]] = False
+    score, parts, eligible = fused_scores(corpus, positives, negatives, settings)
     rows = np.flatnonzero(eligible)
     rows = rows[np.lexsort((corpus.name_order[rows], -score[rows]))][:k]
     items = []
@@ -118,6 +112,28 @@ def fuse(
         item.reasons = _reasons(positives, row, weights)
         items.append(item)
     return items
+
+
+def fused_scores(
+    corpus: RelatedCorpus,
+    positives: Sequence[SeedSignals],
+    negatives: Sequence[SeedSignals],
+    settings: RelatedSettings,
+) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """Every corpus row's fused score, each signal's (mean) part, and which rows may be
+    recommended: a positive score from a weighted signal, and not a seed."""
+    weights = signal_weights(settings)
+    parts = _mean_parts(positives)
+    score = sum(weights[name] * parts[name] for name in SIGNAL_NAMES)
+    if negatives:
+        against = _mean_parts(negatives)
+        score = score - settings.negative_weight * sum(
+            weights[name] * against[name] for name in SIGNAL_NAMES
+        )
+    some_signal = np.any([weights[name] * parts[name] > 0 for name in SIGNAL_NAMES], axis=0)
+    eligible = (score > 0) & some_signal
+    eligible[[corpus.position[s.seed] for s in (*positives, *negatives)]] = False
+    return np.asarray(score), parts, eligible
 
 
 def signal_weights(settings: RelatedSettings) -> dict[str, float]:

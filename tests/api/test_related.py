@@ -17,6 +17,7 @@ from api.backend import Backend
 from api.config import Settings
 from api.related.rank import RelatedPaper, recommend, related_papers
 from api.related.settings import RelatedSettings
+from kg.vocab import PAPER_NS
 from tests.api.related_corpus import PAPERS, write_related_corpus
 
 ENTITIES_ONLY = RelatedSettings(text_weight=0.0, entity_weight=1.0, citation_weight=0.0)
@@ -212,3 +213,25 @@ def test_a_newly_ingested_paper_is_recommended_at_once(tmp_path: Path, embedder)
     assert "sql-new" not in {item.paper_id for item in before}
     added = item_for(after, "sql-new")
     assert any(r.get("label") == "WikiSQL" and r["papers"] == 3 for r in added.reasons)
+
+
+def test_pg_related_in_sparql_gives_the_scores_of_the_ranking(related_client: TestClient) -> None:
+    """Ranking every paper by pg:related inside SPARQL gives GET /related's order and scores,
+    and no value for the seed itself or for a node that is not a paper."""
+    seed = f"<{PAPER_NS}sql-a>"
+    query = (
+        "SELECT ?paper ?score WHERE { ?paper a fabio:ResearchPaper . "
+        f"BIND(pg:related({seed}, ?paper) AS ?score) FILTER(BOUND(?score)) }} "
+        "ORDER BY DESC(?score) ?paper"
+    )
+    rows = related_client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
+    from_sparql = [(r["paper"]["value"].removeprefix(PAPER_NS), float(r["score"]["value"]))
+                   for r in rows]
+    ranked = related_client.get("/papers/sql-a/related", params={"k": 100}).json()["related"]
+    assert [pid for pid, _ in from_sparql] == [item["paper_id"] for item in ranked]
+    assert [round(score, 4) for _, score in from_sparql] == [item["score"] for item in ranked]
+    assert from_sparql[0][0] == "sql-b"
+    unbound = (f"SELECT ?s ?t WHERE {{ BIND(pg:related({seed}, {seed}) AS ?s) "
+               f'BIND(pg:related({seed}, "sql-b") AS ?t) }}')
+    [row] = related_client.get("/sparql", params={"query": unbound}).json()["results"]["bindings"]
+    assert row == {}
