@@ -15,7 +15,7 @@ Four figures over the same inputs, each on a fresh data folder and one loaded mo
    write, one paper after another), the "before" figure.
 
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/ingest_throughput.py ../shared/data/pdfs \\
-        --workers 1 --sequential
+        --workers 1 --sequential [--pdf-engine pdfium]
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ class Figures:
     pipeline_s: float = 0.0
     sequential_s: float | None = None
     workers: int = 0
+    pdf_engine: str = "pypdf"
     failed: list[str] = field(default_factory=list)
 
     @property
@@ -102,11 +103,14 @@ def measure(
     sequential: bool = False,
     limit: int | None = None,
     embedder: Embedder | None = None,
+    pdf_engine: str | None = None,
 ) -> Figures:
     settings = Settings(data_dir=workdir / "pipeline")
     settings.ingest.workers = workers
+    if pdf_engine:
+        settings.ingest.pdf_engine = pdf_engine  # type: ignore[assignment]  # argparse checks
     embedder = embedder or Embedder(settings.index)
-    figures = Figures(workers=workers)
+    figures = Figures(workers=workers, pdf_engine=settings.ingest.pdf_engine)
     files = input_files(paths, limit)
     papers = read_papers(files, settings, figures)
     texts = [chunk.text for paper in papers for chunk in paper.chunks]
@@ -156,7 +160,8 @@ def report(figures: Figures) -> str:
     if figures.pdf_pages:
         reader = figures.pdf_pages / figures.parse_s
         bare = figures.pdf_pages / figures.pypdf_s
-        lines.append(f"{'PDF reader, pages/s':<44} {reader:>10.1f}  bare pypdf extract_text "
+        lines.append(f"{f'PDF reader ({figures.pdf_engine}), pages/s':<44} {reader:>10.1f}  "
+                     "bare pypdf extract_text "
                      f"{bare:.1f} pages/s ({figures.pdf_files} PDFs, {figures.pdf_pages} pages)")
     lines.append(f"{'encoder alone (model.encode), chunks/s':<44} {figures.encode_rate:>10.1f}  "
                  f"{figures.chunks} chunks of {figures.papers} papers")
@@ -178,6 +183,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="Reader/extractor processes.")
     parser.add_argument("--sequential", action="store_true", help="Also time the per-paper loop.")
     parser.add_argument("--limit", type=int, help="Use only the first N input files.")
+    parser.add_argument("--pdf-engine", choices=["pypdf", "pdfium"],
+                        help="What reads PDF pages (default: the setting, pypdf).")
     parser.add_argument("--keep", type=Path,
                         help="Keep the data folders here (the pipeline's is <keep>/pipeline).")
     args = parser.parse_args()
@@ -185,7 +192,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         workdir = args.keep or Path(scratch)
         figures = measure(args.paths, workdir, workers=args.workers,
-                          sequential=args.sequential, limit=args.limit)
+                          sequential=args.sequential, limit=args.limit,
+                          pdf_engine=args.pdf_engine)
     print(report(figures))
 
 

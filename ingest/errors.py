@@ -47,3 +47,7 @@ class InputError(BadRequest):
 
 def _input_error(path: str, reason: str, line: int | None, page: int | None) -> InputError:
     return InputError(path, reason, line=line, page=page)
+
+
+class PdfEngineUnavailable(PapergraphError):
+    """The configured PDF engine (`ingest.pdf_engine`) is not installed."""

@@ -8,6 +8,7 @@ parser, so the reader catches them all at its boundary rather than let one stop 
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import math
 import re
@@ -22,7 +23,7 @@ from pypdf import PdfReader as PypdfReader
 from pypdf.errors import LimitReachedError
 
 from ingest.chunking import chunk_text
-from ingest.errors import InputError
+from ingest.errors import InputError, PapergraphError, PdfEngineUnavailable
 from ingest.model import Paper
 from ingest.normalize import url_safe_id
 from ingest.readers.base import refusal, sha256_hex
@@ -47,6 +48,8 @@ class PdfReader:
                 yield from _read(path, path.read_bytes(), settings)
             except LimitReachedError as error:
                 yield InputError(str(path), f"refused, over a safety limit (PDF bomb?): {error}")
+            except PapergraphError as error:
+                yield InputError(str(path), error.message)
             except Exception as error:  # noqa: BLE001 - pypdf raises anything; none may escape
                 yield InputError(str(path), f"unreadable PDF: {_describe(error)}")
 
@@ -75,12 +78,15 @@ def _read(path: Path, data: bytes, settings: IngestSettings) -> Iterator[Paper |
         return
     pages: list[str] = []
     deadline = time.monotonic() + settings.max_pdf_seconds
-    for number, page in enumerate(pdf.pages, start=1):
+    first, runs = _first_page(pdf.pages[0])  # pypdf, either engine: titles are found by size
+    rest: Iterator[str | LimitReachedError | None] = (_page_text(page) for page in pdf.pages[1:])
+    if settings.pdf_engine == "pdfium":
+        rest = _pdfium_texts(data, pdf.is_encrypted, start=1)
+    for number, text in enumerate(itertools.chain([first], rest), start=1):
         if time.monotonic() > deadline:
             reason = f"refused: reading took over {settings.max_pdf_seconds:g} s"
             yield InputError(str(path), reason, page=number)
             return
-        text = _page_text(page)
         if isinstance(text, LimitReachedError):
             reason = f"refused, over a safety limit (PDF bomb?): {text}"
             yield InputError(str(path), reason, page=number)
@@ -91,7 +97,7 @@ def _read(path: Path, data: bytes, settings: IngestSettings) -> Iterator[Paper |
     if sum(char.isalnum() for char in "".join(pages)) < _MIN_TEXT_CHARS:
         yield InputError(str(path), "no text layer (scanned?)")
         return
-    parts = find_parts(pages, _font_lines(pdf.pages[0]), _metadata(pdf))
+    parts = find_parts(pages, runs, _metadata(pdf))
     yield _paper(path, data, parts, settings)
 
 
@@ -149,8 +155,39 @@ def _page_text(page: PageObject) -> str | LimitReachedError | None:
         return None
 
 
-def _font_lines(page: PageObject) -> list[FontLine]:
-    """Page 1 text runs with their rendered font size: the title is set in the largest."""
+def _pdfium_texts(data: bytes, encrypted: bool, start: int = 0) -> Iterator[str | None]:
+    """Each page's text as PDFium reads it, shaped like pypdf's: \n line ends, and a hyphen
+    PDFium marks at a line end (\x02, the line joined) put back as "-\n" for the repair to
+    judge. A page PDFium cannot read gives None."""
+    try:
+        import pypdfium2
+    except ImportError as error:
+        raise PdfEngineUnavailable(
+            "pdf_engine 'pdfium' needs the pypdfium2 package (pip install '.[fast]')"
+        ) from error
+    document = pypdfium2.PdfDocument(data, password="" if encrypted else None)
+    try:
+        for number in range(start, len(document)):
+            try:
+                page = document[number]
+                textpage = page.get_textpage()
+                raw = textpage.get_text_bounded()
+                textpage.close()
+                page.close()
+            except Exception:  # noqa: BLE001 - one broken page, not the paper
+                yield None
+                continue
+            yield _PDFIUM_CONTROL.sub("", raw.replace("\r\n", "\n").replace("\x02", "-\n"))
+    finally:
+        document.close()
+
+
+_PDFIUM_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+
+
+def _first_page(page: PageObject) -> tuple[str | LimitReachedError | None, list[FontLine]]:
+    """Page 1's text (as `_page_text` gives it) and its text runs with their rendered font
+    size: the title is set in the largest."""
     runs: list[FontLine] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
@@ -159,10 +196,11 @@ def _font_lines(page: PageObject) -> list[FontLine]:
             runs.append(FontLine(text=text, size=round(float(size) * scale, 1)))
 
     try:
-        page.extract_text(visitor_text=visit)
-    except Exception:  # noqa: BLE001 - font sizes are a hint; without them the text decides
-        return []
-    return runs
+        return page.extract_text(visitor_text=visit) or "", runs
+    except LimitReachedError as error:
+        return error, []
+    except Exception:  # noqa: BLE001 - a broken content stream spoils one page, not the paper
+        return None, []
 
 
 def _metadata(pdf: PypdfReader) -> dict[str, str]:

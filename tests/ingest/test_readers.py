@@ -214,6 +214,41 @@ def test_pdf_parts_are_found(tmp_path: Path) -> None:
     assert "Routing lets them specialise." in body and "Attention is all you need" not in body
 
 
+HYPHENATED_PAGE = [
+    "Ablations",
+    "We find that careful regulari-",
+    "sation matters, and that the self-",
+    "attention layers carry the gains on WMT14.",
+]
+
+
+def test_pdfium_engine_reads_what_pypdf_reads(tmp_path: Path) -> None:
+    """PDFium's text, reshaped (\\x02 line-end hyphens, \\r\\n), goes through the same repair:
+    the same paper comes out, with "regulari-/sation" joined and "self-/attention" kept."""
+    pytest.importorskip("pypdfium2", reason="pdf_engine=pdfium needs pypdfium2 (.[fast])")
+    # Page 1 is read by pypdf under either engine (font sizes find the title); page 2 is not.
+    pages = [PAPER_PAGE[:7], HYPHENATED_PAGE + PAPER_PAGE[7:]]
+    path = make_pdf(tmp_path / "paper.pdf", pages)
+    [by_pypdf] = list(read_path(path, IngestSettings(pdf_engine="pypdf")))
+    [by_pdfium] = list(read_path(path, IngestSettings(pdf_engine="pdfium")))
+    assert isinstance(by_pypdf, Paper) and isinstance(by_pdfium, Paper)
+    for field in ("id", "title", "authors", "abstract", "year"):
+        assert getattr(by_pdfium, field) == getattr(by_pypdf, field), field
+    assert [c.text for c in by_pdfium.chunks] == [c.text for c in by_pypdf.chunks]
+    body = " ".join(c.text for c in by_pdfium.chunks)
+    assert "careful regularisation matters" in body and "self-attention layers" in body
+
+
+def test_pdfium_engine_missing_is_named_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "pypdfium2", None)  # import fails
+    path = make_pdf(tmp_path / "paper.pdf", [PAPER_PAGE, HYPHENATED_PAGE])
+    [error] = list(read_path(path, IngestSettings(pdf_engine="pdfium")))
+    assert isinstance(error, InputError) and "paper.pdf" in error.message
+    assert "needs the pypdfium2 package" in error.message
+
+
 def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "locked.pdf", [PAPER_PAGE], encrypt="secret")
     papers, errors = read_all(path)
@@ -301,9 +336,12 @@ def test_scitldr_rows_read_as_papers(shared_data: Path, tmp_path: Path) -> None:
     assert not errors and len(papers) == 5 and all(p.title and p.chunks for p in papers)
 
 
-def test_all_shared_pdfs_are_read_without_exceptions(shared_data: Path) -> None:
+@pytest.mark.parametrize("engine", ["pypdf", "pdfium"])
+def test_all_shared_pdfs_are_read_without_exceptions(shared_data: Path, engine: str) -> None:
+    if engine == "pdfium":
+        pytest.importorskip("pypdfium2", reason="pdf_engine=pdfium needs pypdfium2 (.[fast])")
     pdfs = sorted((shared_data / "pdfs").rglob("*.pdf"))
-    items = list(read_inputs(pdfs, IngestSettings()))
+    items = list(read_inputs(pdfs, IngestSettings(pdf_engine=engine)))
     papers = [i for i in items if isinstance(i, Paper)]
     assert len(pdfs) == 39 and len(papers) >= 35
     assert all(p.title and p.chunks for p in papers)
