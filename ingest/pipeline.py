@@ -157,7 +157,7 @@ class Ingester:
         paper = prepared.paper
         if self.stores.chunks.paper_hash(paper.id) == paper.content_hash:
             return False
-        graph = paper_graph(paper, prepared.extraction)
+        graph = prepared.ntriples or paper_graph(paper, prepared.extraction)
         with self.snapshot.write():
             try:
                 self._write(paper, vectors, graph)
@@ -167,7 +167,7 @@ class Ingester:
         self._written()
         return True
 
-    def _write(self, paper: Paper, vectors: np.ndarray, graph: Graph) -> None:
+    def _write(self, paper: Paper, vectors: np.ndarray, graph: Graph | str) -> None:
         """The commit protocol of the module docstring, for one paper."""
         chunks = self.stores.chunks
         with chunks.transaction():

@@ -26,14 +26,17 @@ from ingest.extract.base import Extractor
 from ingest.model import Extraction, Paper
 from ingest.readers.base import iter_inputs, reader_for
 from ingest.settings import IngestSettings
+from kg.mapping import paper_graph
 
 
 @dataclass
 class Prepared:
-    """A paper read and extracted, ready to be encoded and written."""
+    """A paper read and extracted, ready to be encoded and written; `ntriples` is its named
+    graph, serialised where it was prepared (a worker), so the writing process only loads it."""
 
     paper: Paper
     extraction: Extraction
+    ntriples: str | None = None
 
 
 Item = Prepared | InputError
@@ -59,7 +62,9 @@ def extract(paper: Paper, extractor: Extractor) -> Item:
     if not paper.chunks:
         return InputError(paper.source or paper.id, "no text to index")
     try:
-        return Prepared(paper, extractor.extract(paper))
+        extraction = extractor.extract(paper)
+        graph = paper_graph(paper, extraction).serialize(format="nt")
+        return Prepared(paper, extraction, graph)
     except PapergraphError as error:
         return InputError(paper.source or paper.id, error.message)
     except Exception as error:  # an extractor bug must not end the batch

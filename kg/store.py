@@ -128,16 +128,18 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ writes
 
-    def replace_paper(self, paper_id: str, graph: Graph) -> None:
-        """Drop the paper's named graph and write `graph` in its place.
+    def replace_paper(self, paper_id: str, graph: Graph | str) -> None:
+        """Drop the paper's named graph and write `graph` (or its N-Triples) in its place.
 
         Oxigraph and SPARQL servers get one update request (DROP + INSERT DATA), which both
         apply in one transaction; the Memory store is swapped under a lock.
         """
         name = paper_graph_iri(paper_id)
+        if isinstance(graph, str) and not self.speaks_sparql_update:
+            graph = new_graph().parse(data=graph, format="nt")
         with self._write_lock:
             if self.speaks_sparql_update:
-                triples = graph.serialize(format="nt")
+                triples = graph if isinstance(graph, str) else graph.serialize(format="nt")
                 self._update(
                     f"DROP SILENT GRAPH {_iri(name)} ;\n"
                     f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{triples}\n}} }}"

@@ -170,6 +170,19 @@ def test_replace_drops_what_the_new_version_no_longer_says(kg: KnowledgeGraph, p
     assert kg.entity("method/cotr") is None
 
 
+def test_a_graph_given_as_n_triples_is_stored_as_the_graph_itself(
+    kg: KnowledgeGraph, paper_a
+) -> None:
+    """Ingest workers send a paper's graph serialised; every store takes it as the Graph."""
+    paper, extraction = paper_a
+    graph = paper_graph(paper, extraction)
+    kg.replace_paper(paper.id, graph.serialize(format="nt"))
+    as_text = (kg.count_triples(), kg.paper_entities(paper.id))
+    kg.replace_paper(paper.id, graph)
+    assert as_text == (kg.count_triples(), kg.paper_entities(paper.id))
+    assert as_text[0] == len(graph) > 0 and as_text[1]
+
+
 def test_remove_deletes_only_that_papers_graph(kg: KnowledgeGraph, paper_a, paper_b) -> None:
     write(kg, paper_b)
     only_b = kg.count_triples()
