@@ -10,14 +10,19 @@ Vectors are synthetic but shaped like sentence embeddings: unit vectors around a
 topic centres, so neighbours mean something (uniform random vectors in 384 dimensions have none
 and are the worst case for any graph index). `--real DATA_DIR` adds a row for the embeddings a
 Papergraph data folder keeps in SQLite (real chunks; queries are held-out chunks).
+`--real-sentences N` adds N real embeddings: sentences of SciTLDR abstracts and SciREX papers
+(up to ~74k), asked by test-split TLDRs (encoded once by the configured encoder and cached, `--sentence-cache`).
 
     PYTHONPATH=. .venv/bin/python benchmarks/vectors.py --sizes 10000 100000 1000000
+    PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/vectors.py --sizes --real-sentences 60000
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -32,6 +37,8 @@ import numpy as np
 from index.ann import Layout, build_empty
 from index.settings import IndexSettings
 
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PAPERGRAPH_SHARED_DATA", REPO.parent / "shared" / "data"))
 DIMENSION = 384
 BUILD_THREADS = faiss.omp_get_max_threads()
 
@@ -94,6 +101,35 @@ def real_vectors(data_dir: Path) -> np.ndarray:
     return np.stack([np.frombuffer(blob, dtype=np.float32) for blob in blobs])
 
 
+def sentence_vectors(count: int, queries: int, cache: Path) -> tuple[np.ndarray, np.ndarray]:
+    """`count` sentences of real papers (SciTLDR abstracts, then SciREX full texts) and
+    `queries` test-split SciTLDR TLDRs (real questions to real text), encoded by the configured
+    encoder and cached in `cache` (.npz)."""
+    if cache.exists():
+        with np.load(cache) as saved:
+            if len(saved["base"]) == count and len(saved["queries"]) == queries:
+                return saved["base"], saved["queries"]
+    from index.embed import Embedder
+
+    sentences: list[str] = []
+    for split in ("train", "dev", "test"):
+        with open(SHARED / "scitldr" / f"{split}.jsonl") as rows:
+            sentences += [s for line in rows for s in json.loads(line)["source"] if len(s) > 40]
+    for path in sorted((SHARED / "scirex" / "train_docs").glob("*.json")):
+        doc = json.loads(path.read_text("utf-8"))
+        spans = (" ".join(doc["words"][start:end]) for start, end in doc["sentences"])
+        sentences += [text for text in spans if len(text) > 40]
+    with open(SHARED / "scitldr" / "test.jsonl") as rows:
+        asked = [json.loads(line)["target"][0] for line in rows][:queries]
+    if len(sentences) < count:
+        raise SystemExit(f"the corpora hold {len(sentences):,} sentences, fewer than {count:,}")
+    embedder = Embedder(IndexSettings())
+    base = embedder.encode(sentences[:count])
+    asked_vectors = embedder.encode(asked)
+    np.savez(cache, base=base, queries=asked_vectors)
+    return base, asked_vectors
+
+
 def latencies_ms(index: faiss.Index, queries: np.ndarray, k: int) -> np.ndarray:
     times = []
     for query in queries:
@@ -149,6 +185,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--real", type=Path, help="A data folder whose stored embeddings to use.")
+    parser.add_argument("--real-sentences", type=int, default=0,
+                        help="Also encode this many SciTLDR sentences (TLDRs as queries).")
+    parser.add_argument("--sentence-cache", type=Path,
+                        default=Path(tempfile.gettempdir()) / "papergraph-sentences.npz")
     args = parser.parse_args()
     settings = IndexSettings()
     rows: list[Row] = []
@@ -160,6 +200,10 @@ def main() -> None:
             held = min(args.queries, len(vectors) // 10)
             rows += run("real chunks", vectors[order[held:]], vectors[order[:held]], settings,
                         workdir)
+            print(report(rows), flush=True)
+        if args.real_sentences:
+            base, asked = sentence_vectors(args.real_sentences, args.queries, args.sentence_cache)
+            rows += run("real sentences", base, asked, settings, workdir)
             print(report(rows), flush=True)
         queries = synthetic(args.queries, seed=1)
         for size in args.sizes:

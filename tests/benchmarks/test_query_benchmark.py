@@ -6,6 +6,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+import numpy as np
+
 
 def test_query_benchmark_drives_a_real_server_on_a_synthetic_corpus(
     tmp_path: Path, shared_data: Path
@@ -32,3 +34,17 @@ def test_vector_benchmark_compares_exact_and_hnsw(tmp_path: Path) -> None:
     assert [row.layout for row in rows] == ["flat", "hnsw"]
     assert rows[0].recall == 1.0 and 0.9 <= rows[1].recall <= 1.0
     assert all(row.file_mb > 0 and row.p50_ms > 0 for row in rows)
+
+
+def test_vector_benchmark_measures_recall_on_real_sentence_embeddings(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    benchmark = importlib.import_module("benchmarks.vectors")
+    cache = tmp_path / "sentences.npz"
+    base, queries = benchmark.sentence_vectors(300, 12, cache)
+    assert base.shape == (300, 384) and queries.shape == (12, 384)
+    assert np.allclose(np.linalg.norm(base, axis=1), 1.0, atol=1e-4)
+    again, _ = benchmark.sentence_vectors(300, 12, cache)  # from the cache, not re-encoded
+    assert np.array_equal(again, base)
+    rows = benchmark.run("real sentences", base, queries, benchmark.IndexSettings(), tmp_path)
+    assert rows[0].recall == 1.0 and 0.9 <= rows[1].recall <= 1.0
