@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ingest.extract.claims import claims, merged
+from ingest.extract.claims import ClaimSizes, claims, merged
 from ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
 from ingest.extract.lexicon import LexiconExtractor
 from ingest.extract.matcher import NameMatcher
@@ -22,6 +22,7 @@ from ingest.extract.patterns import Definition
 from ingest.extract.ranker import load_salience_model
 from ingest.extract.resolve import local_names
 from ingest.extract.results import find_results
+from ingest.extract.variants import merge_variants
 from ingest.model import Extraction, Paper
 
 
@@ -61,10 +62,12 @@ class HybridExtractor(LexiconExtractor):
 
     def extract(self, paper: Paper) -> Extraction:
         extraction = super().extract(paper)
+        extraction.entities = merge_variants(extraction.entities)
         if self._ranker is not None:
             extraction.entities = self._ranker.rescore(paper, extraction.entities)
         found = find_results(paper, extraction.entities)
-        extraction.results = merged(found, claims(extraction.entities))
+        sizes = ClaimSizes(prefer_proposed=self._ranker is None)
+        extraction.results = merged(found, claims(extraction.entities, sizes))
         return extraction
 
 
