@@ -111,6 +111,13 @@ def test_filtered_benchmark_versions_are_their_own_datasets(extractor: LexiconEx
     assert [e.text for e in labels["WN18"].evidence] == ["WN18"]
 
 
+def test_papers_with_code_leaderboard_names_are_aliases(extractor: LexiconExtractor) -> None:
+    text = "Accuracy (percentage correct) on the test set."
+    paper = Paper(id="m", title="t", chunks=[Chunk("m#0", "m", 0, text)])
+    (accuracy,) = extractor.extract(paper).entities
+    assert accuracy.label == "accuracy" and "percentage correct" in accuracy.aliases
+
+
 def test_plurals_match_their_singular(synthetic: Extraction) -> None:
     labels = by_label(synthetic)
     assert labels["large language model"].evidence[0].text == "LLMs"
