@@ -11,15 +11,17 @@ How it scores (see benchmarks/scirex.py for the gold and the split):
   which was trained on the tune split). Time per paper is then only reported on the test split.
 - An extractor's entities are grouped by SciREX type (Dataset and
   Benchmark -> Material). A paper's *predicted salient* entities of a type are its k most salient
-  ones; k per type and extractor is chosen on the tune split (best F1) and then applied unchanged
-  to the test split.
+  ones, less those after the first whose salience is under a floor (papers name one to eight
+  salient datasets: a fixed k alone cuts too early or too late); k and the floor per type and
+  extractor are chosen on the tune split (best F1) and then applied unchanged to the test split.
 - A predicted entity's names are its label, aliases and evidence spans, normalised
   (`scirex.normalise`). It is correct when one of them equals a name of a gold salient cluster of
   the same type that no earlier (more salient) prediction already claimed: one-to-one, so
   duplicate entities for one concept cost precision.
 - Results: value-less document-level claims (ingest/extract/claims.py) count like sentence
   results. A predicted result counts when its method, task, dataset and metric each name the
-  cluster of one gold leaderboard row (value ignored, as in SciREX's 4-ary relation scoring);
+  cluster of one gold leaderboard row, a slot by the names of the paper's entity it refers to
+  (value ignored, as in SciREX's 4-ary relation scoring, which maps predicted to gold clusters);
   counted over distinct (method, task, dataset, metric) tuples. The value is reported apart:
   the rows whose score also matches (few SciREX scores appear in the text at all; tables are gone).
   `Results-m` scores against the gold rows whose four entities all have a mention in the text,
@@ -69,6 +71,8 @@ SCIREX_TYPE = {
     EntityType.METRIC: "Metric",
 }
 MAX_K = 12
+TYPES_IN_SLOTS = ("Method", "Task", "Material", "Metric")  # a Result's slot order
+FLOORS = (0.0, *(round(0.1 + 0.02 * i, 2) for i in range(41)))  # 0, 0.10, 0.12, ... 0.90
 EXTRACTORS = ("lexicon", "hybrid", "tagged")  # baseline first, the default last
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
@@ -145,21 +149,53 @@ def score_entities(predicted: Iterable[Entity], gold: list[GoldCluster]) -> Scor
     return score
 
 
-def entity_score(run: Run, kind: str, k: int) -> Score:
+@dataclass(frozen=True)
+class Cut:
+    """Which of a paper's ranked entities of one type count as predicted salient."""
+
+    k: int  # at most this many
+    floor: float = 0.0  # and, after the first, only those with at least this salience
+
+    def __str__(self) -> str:
+        return f"k={self.k}, salience >= {self.floor:.2f}"
+
+
+def kept(found: list[Entity], cut: Cut) -> list[Entity]:
+    return found[:1] + [e for e in found[1 : cut.k] if e.salience >= cut.floor]
+
+
+def entity_score(run: Run, kind: str, cut: Cut) -> Score:
     total = Score()
     for document, extraction in run.extractions:
-        total.add(score_entities(ranked(extraction, kind)[:k], document.gold(kind)))
+        total.add(score_entities(kept(ranked(extraction, kind), cut), document.gold(kind)))
     return total
 
 
-def best_k(run: Run, kind: str) -> int:
-    """The k (most salient entities kept per paper) with the best F1 on `run`; ties -> smaller k."""
-    return max(range(1, MAX_K + 1), key=lambda k: (round(entity_score(run, kind, k).f1, 4), -k))
+def best_cut(run: Run, kind: str) -> Cut:
+    """The cut with the best F1 on `run`; ties -> smaller k, then lower floor."""
+    rankings = [(document.gold(kind), ranked(x, kind)) for document, x in run.extractions]
+
+    def f1(cut: Cut) -> float:
+        total = Score()
+        for gold, found in rankings:
+            total.add(score_entities(kept(found, cut), gold))
+        return round(total.f1, 4)
+
+    cuts = [Cut(k, floor) for k in range(1, MAX_K + 1) for floor in FLOORS]
+    return max(cuts, key=lambda c: (f1(c), -c.k, -c.floor))
 
 
-def _cluster_of(label: str | None, clusters: list[GoldCluster]) -> str | None:
-    form = normalise(label or "")
-    return next((c.id for c in clusters if form and form in c.names), None)
+def _cluster_of(
+    label: str | None, clusters: list[GoldCluster], names: dict[str, set[str]]
+) -> str | None:
+    """The gold cluster a result slot names: by all names of the paper's entity with that label
+    (as entities are scored, and as SciREX maps predicted to gold clusters), else by the label."""
+    forms = names.get(label or "") or {normalise(label or "")} - {""}
+    return next((c.id for c in clusters if forms & c.names), None)
+
+
+def _names_by_label(extraction: Extraction, kind: str) -> dict[str, set[str]]:
+    return {e.label: entity_names(e) for e in extraction.entities if SCIREX_TYPE[e.type] == kind}
 
 
 def _same_value(predicted: float | str, gold: str) -> bool:
@@ -183,12 +219,14 @@ def result_score(run: Run, mentioned_only: bool = False) -> tuple[Score, int]:
         rows = [g for g in document.results if not mentioned_only or _mentioned(document, g)]
         gold_rows = {(g.method, g.task, g.dataset, g.metric): g for g in rows}
         predicted: set[tuple[str | None, ...]] = set()
+        names = {kind: _names_by_label(extraction, kind) for kind in TYPES}
         for result in extraction.results:
-            slots = (
-                _cluster_of(result.method, document.gold("Method")),
-                _cluster_of(result.task, document.gold("Task")),
-                _cluster_of(result.dataset, document.gold("Material")),
-                _cluster_of(result.metric, document.gold("Metric")),
+            slots = tuple(
+                _cluster_of(label, document.gold(kind), names[kind])
+                for label, kind in zip(
+                    (result.method, result.task, result.dataset, result.metric), TYPES_IN_SLOTS,
+                    strict=True,
+                )
             )
             key = slots if all(slots) else tuple(normalise(str(s)) for s in (
                 result.method, result.task, result.dataset, result.metric))
@@ -200,17 +238,19 @@ def result_score(run: Run, mentioned_only: bool = False) -> tuple[Score, int]:
     return total, with_value
 
 
-def report(runs: dict[str, Run], ks: dict[tuple[str, str], int], split: str) -> list[str]:
+def report(runs: dict[str, Run], cuts: dict[tuple[str, str], Cut], split: str) -> list[str]:
     lines = [f"\n== {split} split: {len(next(iter(runs.values())).extractions)} documents =="]
-    lines.append(f"{'type':9}{'extractor':10}{'k':>3}{'P':>7}{'R':>7}{'F1':>7}   hits/pred/gold")
+    lines.append(
+        f"{'type':9}{'extractor':10}{'k':>3}{'P':>7}{'R':>7}{'F1':>7}   hits/pred/gold  floor"
+    )
     for kind in TYPES:
         for name, run in runs.items():
-            k = ks[(name, kind)]
-            s = entity_score(run, kind, k)
+            cut = cuts[(name, kind)]
+            s = entity_score(run, kind, cut)
             label = "Dataset" if kind == "Material" else kind
             lines.append(
-                f"{label:9}{name:10}{k:>3}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}"
-                f"   {s.hits}/{s.predicted}/{s.gold}"
+                f"{label:9}{name:10}{cut.k:>3}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}"
+                f"   {s.hits}/{s.predicted}/{s.gold}  {cut.floor:.2f}"
             )
     for name, run in runs.items():
         s, with_value = result_score(run)
@@ -253,8 +293,8 @@ def benchmark(
         for name, x in built.items()
     }
     test_runs = {name: run_extractor(x, name, test) for name, x in built.items()}
-    ks = {(name, kind): best_k(run, kind) for name, run in tune_runs.items() for kind in TYPES}
-    lines = report(tune_runs, ks, TUNE) + report(test_runs, ks, TEST)
+    cuts = {(name, kind): best_cut(run, kind) for name, run in tune_runs.items() for kind in TYPES}
+    lines = report(tune_runs, cuts, TUNE) + report(test_runs, cuts, TEST)
     return "\n".join(lines)
 
 

@@ -5,9 +5,10 @@
 The hybrid extractor, with its hand-weighted salience, reads every tune document; each entity it
 finds is a training example. Its SciREX gazetteer is built from the tune split, so it knows every
 tune document's salient names; to learn from candidates as they look on unseen papers, each
-document is read with a gazetteer rebuilt without its fold (FOLDS folds). An example is positive when one of its names is a name of a gold salient cluster
-of its type (benchmarks/scirex.py). One L2-regularised logistic regression per type; its weights,
-and the tune-split document frequency of entities found in at least MIN_DF_DOCS documents, go to
+document is read with a gazetteer rebuilt without its fold (FOLDS folds). An example is positive
+when one of its names is a name of a gold salient cluster of its type (benchmarks/scirex.py).
+One L2-regularised logistic regression per type; its weights, and the tune-split document
+frequency of entities found in at least MIN_DF_DOCS documents, go to
 ingest/extract/model/salience.json. Test-split documents are never read. Deterministic.
 """
 
@@ -28,6 +29,7 @@ from benchmarks.build_gazetteer import (
     LEXICON,
     hand_keys,
     lowercase_shares,
+    pwc_rows,
     rows_to_tsv,
     scirex_rows,
 )
@@ -115,9 +117,19 @@ def fold_gazetteer(folder: Path, held_out: list[Document]) -> list[LexiconEntry]
 
 @lru_cache(maxsize=8)
 def _fold_gazetteer(folder: Path, exclude: frozenset[str]) -> tuple[LexiconEntry, ...]:
+    """Built as benchmarks/build_gazetteer.py builds the shipped files, SciREX names first: a
+    Papers with Code name that the full tune split's SciREX names took ("face verification")
+    is missing from the shipped PwC file, and must come back where the fold lacks it."""
     header = "# fold gazetteer"
-    tsv = rows_to_tsv(scirex_rows(folder, exclude), hand_keys(), header, _shares(folder))
-    return tuple(load_lexicon([LEXICON / "generated-pwc.tsv"]) + read_lexicon(tsv.splitlines()))
+    taken = hand_keys()
+    scirex = rows_to_tsv(scirex_rows(folder, exclude), taken, header, _shares(folder))
+    pwc_root = folder.parents[1] / "pwc-taxonomy"
+    if pwc_root.is_dir():
+        tsv = rows_to_tsv(pwc_rows(pwc_root), taken, header, _shares(folder))
+        pwc = read_lexicon(tsv.splitlines())
+    else:  # SciREX documents outside the shared data: the shipped PwC names
+        pwc = load_lexicon([LEXICON / "generated-pwc.tsv"])
+    return tuple(pwc + read_lexicon(scirex.splitlines()))
 
 
 def held_out_extractions(

@@ -2,7 +2,9 @@
 
 On top of the lexicon extractor it knows the generated gazetteers (Papers with Code and SciREX
 tune-split names; the hand lexicon wins where they share a name), learns names no list has from
-the paper's title, "we propose X" and repeated name-shaped words, ranks entities with the learned
+the paper's title, "we propose X" and repeated name-shaped words (typed by the known names a
+paper lists them with, ingest/extract/neighbours.py), merges kind-word variants of one name
+("X dataset" is X, ingest/extract/variants.py), ranks entities with the learned
 salience model (ingest/extract/ranker.py), and reads result rows from sentences plus value-less
 document-level claims (ingest/extract/claims.py). The default `tagged` extractor builds on it.
 Measured against the lexicon extractor by benchmarks/extraction.py.
@@ -13,15 +15,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ingest.extract.claims import claims, merged
+from ingest.extract.claims import ClaimSizes, claims, merged
 from ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
 from ingest.extract.lexicon import LexiconExtractor
 from ingest.extract.matcher import NameMatcher
 from ingest.extract.names import find_names
+from ingest.extract.neighbours import typed_by_neighbours
 from ingest.extract.patterns import Definition
 from ingest.extract.ranker import load_salience_model
 from ingest.extract.resolve import local_names
 from ingest.extract.results import find_results
+from ingest.extract.variants import merge_variants
 from ingest.model import Extraction, Paper
 
 
@@ -55,16 +59,19 @@ class HybridExtractor(LexiconExtractor):
         """The lexicon extractor's paper matcher, plus the name-shaped words this paper uses."""
         matcher = super().paper_matcher(paper)
         defined = _defined_names(self.definitions(paper))
-        names = [d for d in find_names(paper) if d.long.lower() not in defined]
+        found = [d for d in find_names(paper) if d.long.lower() not in defined]
+        names = typed_by_neighbours(found, paper, matcher)
         local = local_names(names, matcher)
         return matcher.extended(local, "name") if local else matcher
 
     def extract(self, paper: Paper) -> Extraction:
         extraction = super().extract(paper)
+        extraction.entities = merge_variants(extraction.entities)
         if self._ranker is not None:
             extraction.entities = self._ranker.rescore(paper, extraction.entities)
         found = find_results(paper, extraction.entities)
-        extraction.results = merged(found, claims(extraction.entities))
+        sizes = ClaimSizes(prefer_proposed=self._ranker is None)
+        extraction.results = merged(found, claims(extraction.entities, sizes))
         return extraction
 
 

@@ -1,12 +1,14 @@
 """Learned salience: a logistic model per entity type over how a paper uses each entity.
 
 The hand-weighted score of ingest/extract/salience.py ranks by frequency; which entities a paper
-is *about* also shows in where they are named (title, abstract, experiments), what the paper does
-with them (proposes, evaluates on), how they were found (lexicon, definition, name pattern) and
-how common they are across papers (a method every paper mentions is rarely the one a paper is
-about). `benchmarks/train_salience.py` fits the weights on SciREX tune-split documents and writes
-them, with the document frequencies of common entities, to `ingest/extract/model/salience.json`
-(a few kB). Without that file entities keep their hand-weighted salience.
+is *about* also shows in where they are named (title, abstract, experiments), how (a name with
+capitals or digits, or a lower-case description; how many of its words the title uses), what
+the paper does with them (proposes, evaluates on), how they were found (lexicon, definition,
+name pattern) and how common they are across papers (a method every paper mentions is rarely the
+one a paper is about). `benchmarks/train_salience.py` fits the weights on SciREX tune-split
+documents and writes them, with the document frequencies of common entities, to
+`ingest/extract/model/salience.json` (a few kB). Without that file entities keep their
+hand-weighted salience.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ ORIGINS = ("lexicon", "gazetteer", "pattern", "name", "tagger")
 ROLES = tuple(Role)
 _EXPERIMENT = re.compile(r"\b(?:experiment|evaluation|result|benchmark|dataset)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_TITLE_WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\d))+[.!?]?")
 _NUMBER = re.compile(r"\b\d{1,3}\.\d+\b|\b\d{1,3}(?:\.\d+)?\s?%")
 
@@ -95,6 +98,8 @@ def features(
         "words": min(len(label.split()), 5) / 5,
         "df": df.get(entity.key, 0.0),
         "first_chunk": float(positions[0] == 0),
+        "lower_only": float(not any(c.isupper() or c.isdigit() for c in label)),
+        "title_words": _title_share(label, view.title),
         "numeric": sum(_in_numeric(view, e.chunk_id, e.start) for e in entity.evidence)
         / max(len(entity.evidence), 1),
         "log_numeric": math.log1p(
@@ -106,6 +111,13 @@ def features(
     for role in ROLES:
         values[f"role_{role.value}"] = float(entity.role is role)
     return values
+
+
+def _title_share(label: str, title: str) -> float:
+    """Share of the label's words that the (lower-case) title uses: a task named in the title
+    ("... for Image Super-Resolution") is what the paper is about, even worded differently."""
+    words = set(_TITLE_WORD.findall(label.lower()))
+    return len(words & set(_TITLE_WORD.findall(title))) / len(words) if words else 0.0
 
 
 def ranked_peers(peers: list[Entity]) -> list[tuple[int, Entity, int]]:

@@ -103,6 +103,21 @@ def test_hyphenated_compounds_and_numbered_variants_are_not_their_parts(
     assert labels["CMMLU"].evidence[0].text == "C-MMLU"
 
 
+def test_filtered_benchmark_versions_are_their_own_datasets(extractor: LexiconExtractor) -> None:
+    text = "We report on FB15k and FB15k-237, and on WN18 and WN18RR."
+    paper = Paper(id="kg", title="Link prediction", chunks=[Chunk("kg#0", "kg", 0, text)])
+    labels = by_label(extractor.extract(paper))
+    assert {"FB15k", "FB15k-237", "WN18", "WN18RR"} <= set(labels)
+    assert [e.text for e in labels["WN18"].evidence] == ["WN18"]
+
+
+def test_papers_with_code_leaderboard_names_are_aliases(extractor: LexiconExtractor) -> None:
+    text = "Accuracy (percentage correct) on the test set."
+    paper = Paper(id="m", title="t", chunks=[Chunk("m#0", "m", 0, text)])
+    (accuracy,) = extractor.extract(paper).entities
+    assert accuracy.label == "accuracy" and "percentage correct" in accuracy.aliases
+
+
 def test_plurals_match_their_singular(synthetic: Extraction) -> None:
     labels = by_label(synthetic)
     assert labels["large language model"].evidence[0].text == "LLMs"
