@@ -53,10 +53,12 @@ def paper_facts(graph: KnowledgeGraph, types: tuple[EntityType, ...] = FACET_TYP
     """Which paper mentions which entity of `types`, and each paper's year."""
     classes = " ".join(f"<{ENTITY_CLASS[t]}>" for t in types)
     facts = PaperFacts()
+    # Within the paper's own graph: every paper restates its entities' type and label, so over
+    # the union each mention would meet every paper's copy of both (papers^2 rows per mention).
     rows = graph.query(
         "SELECT DISTINCT ?paper ?entity ?type ?label WHERE { "
-        f"VALUES ?type {{ {classes} }} ?paper pg:mentions ?entity . "
-        "?entity a ?type ; skos:prefLabel ?label }"
+        f"VALUES ?type {{ {classes} }} GRAPH ?g {{ ?paper pg:mentions ?entity . "
+        "?entity a ?type ; skos:prefLabel ?label } }"
     )
     for paper, entity, type_, label in rows:  # type: ignore[misc]
         key = entity_key_from_iri(str(entity))

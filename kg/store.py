@@ -423,9 +423,9 @@ class KnowledgeGraph:
     def entity(self, key: str) -> dict[str, Any] | None:
         """One entity with its labels and the papers that mention it, most salient first."""
         node = entity_iri(key)
-        rows = self._select(
-            f"SELECT ?type (MIN(STR(?l)) AS ?label) WHERE {{ {_iri(node)} a ?type ; "
-            "skos:prefLabel ?l } GROUP BY ?type"
+        rows = self._select(  # each paper restates type and label: keep them apart
+            f"SELECT ?type ?label WHERE {{ {{ SELECT DISTINCT ?type WHERE {{ {_iri(node)} a ?type }} }} "
+            f"{{ SELECT (MIN(STR(?l)) AS ?label) WHERE {{ {_iri(node)} skos:prefLabel ?l }} }} }}"
         )
         typed = [r for r in rows if str(r["type"]) in _TYPE_OF_CLASS]
         if not typed:

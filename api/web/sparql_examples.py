@@ -20,9 +20,9 @@ EXAMPLES: tuple[Example, ...] = (
     Example(
         "Papers that mention GSM8K",
         _PREFIXES + """# Which papers mention GSM8K?
+# GRAPH ?g: within one paper's graph, where each fact is stated once
 SELECT DISTINCT ?paper ?title WHERE {
-  ?paper pg:mentions ?d ; dcterms:title ?title .
-  ?d skos:prefLabel "GSM8K" .
+  GRAPH ?g { ?paper pg:mentions ?d ; dcterms:title ?title . ?d skos:prefLabel "GSM8K" }
 }""",
     ),
     Example(
@@ -33,15 +33,16 @@ SELECT (COUNT(DISTINCT ?p) AS ?papers) WHERE { ?p a fabio:ResearchPaper }""",
     Example(
         "Most used datasets and benchmarks",
         _PREFIXES + """SELECT ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
-  { ?d a pg:Dataset } UNION { ?d a pg:Benchmark }
-  ?paper pg:mentions ?d . ?d skos:prefLabel ?label .
+  GRAPH ?g {
+    { ?d a pg:Dataset } UNION { ?d a pg:Benchmark }
+    ?paper pg:mentions ?d . ?d skos:prefLabel ?label .
+  }
 } GROUP BY ?label ORDER BY DESC(?papers) LIMIT 20""",
     ),
     Example(
         "Methods papers propose",
         _PREFIXES + """SELECT DISTINCT ?title ?method WHERE {
-  ?paper pg:proposes ?m ; dcterms:title ?title .
-  ?m a pg:Method ; skos:prefLabel ?method .
+  GRAPH ?g { ?paper pg:proposes ?m ; dcterms:title ?title . ?m a pg:Method ; skos:prefLabel ?method }
 } ORDER BY ?title LIMIT 50""",
     ),
     Example(
@@ -55,11 +56,13 @@ SELECT DISTINCT ?citing ?title ?cited WHERE {
     Example(
         "Reported results (leaderboard rows)",
         _PREFIXES + """SELECT ?title ?method ?dataset ?metric ?value WHERE {
-  ?paper pg:reportsResult ?r ; dcterms:title ?title .
-  ?r pg:value ?value .
-  OPTIONAL { ?r pg:resultMethod/skos:prefLabel ?method }
-  OPTIONAL { ?r pg:resultDataset/skos:prefLabel ?dataset }
-  OPTIONAL { ?r pg:resultMetric/skos:prefLabel ?metric }
+  GRAPH ?g {
+    ?paper pg:reportsResult ?r ; dcterms:title ?title .
+    ?r pg:value ?value .
+    OPTIONAL { ?r pg:resultMethod/skos:prefLabel ?method }
+    OPTIONAL { ?r pg:resultDataset/skos:prefLabel ?dataset }
+    OPTIONAL { ?r pg:resultMetric/skos:prefLabel ?metric }
+  }
 } ORDER BY ?dataset ?metric DESC(?value) LIMIT 100""",
     ),
 )

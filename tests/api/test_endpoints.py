@@ -121,3 +121,21 @@ def test_cors_lets_browser_sparql_clients_read_but_not_write(client: TestClient)
                  "Access-Control-Request-Headers": "x-api-key"},
     )
     assert "DELETE" not in preflight.headers.get("access-control-allow-methods", "")
+
+
+def test_the_sparql_editor_examples_run_and_answer(client: TestClient) -> None:
+    """The examples the web editor offers, through /sparql on the written corpus."""
+    from api.web.sparql_examples import EXAMPLES
+
+    answers = {}
+    for example in EXAMPLES:
+        response = client.post("/sparql", data={"query": example.query},
+                               headers={"Accept": "application/sparql-results+json"})
+        assert response.status_code == 200, (example.name, response.text)
+        answers[example.name] = response.json()["results"]["bindings"]
+    titles = {row["title"]["value"] for row in answers["Papers that mention GSM8K"]}
+    assert titles == {"Preference Optimization Without Reward Models",
+                      "Teaching Small Models Grade-School Arithmetic"}
+    used = {row["label"]["value"]: int(row["papers"]["value"])
+            for row in answers["Most used datasets and benchmarks"]}
+    assert used["GSM8K"] == 2 and used["ImageNet"] == 1
