@@ -43,7 +43,8 @@ EXAMPLE_QUERIES: tuple[tuple[str, str], ...] = (
         "SELECT ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {\n"
         '  { SELECT DISTINCT ?y WHERE { ?y a pg:Method ; skos:prefLabel "DPO" } }\n'
         "  ?paper pg:mentions ?y , ?m . FILTER(?m != ?y)\n"
-        "  { SELECT DISTINCT ?m ?label WHERE { ?m a pg:Method ; skos:prefLabel ?label } }\n"
+        "  { SELECT DISTINCT ?m ?label WHERE {\n"
+        "      GRAPH ?g { ?m a pg:Method ; skos:prefLabel ?label } } }\n"
         "} GROUP BY ?label ORDER BY DESC(?papers) ?label LIMIT 20",
     ),
     (

@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from ingest.extract import create_extractor
 from ingest.model import Chunk, Paper
 from kg.mapping import new_graph, paper_graph
-from kg.vocab import entity_iri
+from kg.vocab import entity_iri, paper_graph_iri
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 PAPERS = {
@@ -44,14 +44,19 @@ def readme_queries() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def graph() -> Graph:
+def graph() -> Dataset:
+    """One named graph per paper, their union the default graph: as the store holds them."""
     extractor = create_extractor("hybrid")
-    union = new_graph()
+    dataset = Dataset(default_union=True)
+    for prefix, namespace in new_graph().namespaces():
+        dataset.bind(prefix, namespace)
     for paper_id, (title, texts) in PAPERS.items():
         chunks = [Chunk(f"{paper_id}#{i}", paper_id, i, t) for i, t in enumerate(texts)]
         paper = Paper(id=paper_id, title=title, chunks=chunks)
-        union += paper_graph(paper, extractor.extract(paper))
-    return union
+        named = dataset.graph(paper_graph_iri(paper_id))
+        for triple in paper_graph(paper, extractor.extract(paper)):
+            named.add(triple)
+    return dataset
 
 
 def rows(graph: Graph, question: str) -> list[tuple[str, ...]]:
