@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -29,6 +28,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.scirex import TUNE, split_of
+from benchmarks.shared_data import SHARED_DATA
 from ingest.extract.gazetteer import hand_lexicon
 from ingest.extract.matcher import name_key
 
@@ -223,9 +223,8 @@ def hand_keys() -> dict[tuple[str, ...], str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    default = Path(os.environ.get("PAPERGRAPH_SHARED_DATA", LEXICON.parents[2] / "shared/data"))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=default)
+    parser.add_argument("--shared", type=Path, default=SHARED_DATA)
     args = parser.parse_args(argv)
     taken = hand_keys()
     shares = lowercase_shares(args.shared / "scirex" / "train_docs")

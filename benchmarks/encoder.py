@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import tempfile
 import time
 from dataclasses import dataclass
@@ -20,13 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.shared_data import SHARED_DATA
 from index.embed import Embedder
 from index.settings import IndexSettings
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PAPERGRAPH_SHARED_DATA", REPO.parent / "shared" / "data"))
-if not SHARED.exists():  # a git worktree sits one level deeper than the checkout
-    SHARED = REPO.parent.parent / "shared" / "data"
 BACKENDS = ("torch", "onnx", "onnx-int8")
 
 
@@ -40,7 +36,7 @@ class Row:
 
 def corpus(passages: int, queries: int) -> tuple[list[str], list[str]]:
     texts, summaries = [], []
-    with open(SHARED / "scitldr" / "train.jsonl") as rows:
+    with open(SHARED_DATA / "scitldr" / "train.jsonl") as rows:
         for line in rows:
             row = json.loads(line)
             texts.append(" ".join(row["source"]))

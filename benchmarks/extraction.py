@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import re
 import sys
 import time
@@ -54,15 +53,12 @@ from benchmarks.scirex import (
     normalise,
     read_documents,
 )
+from benchmarks.shared_data import SCIREX_DOCS
 from ingest.extract import create_extractor
 from ingest.extract.base import Extractor
 from ingest.extract.hybrid import HybridExtractor
 from ingest.model import Entity, EntityType, Extraction
 
-SHARED_DATA = Path(
-    os.environ.get("PAPERGRAPH_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")
-)
-DEFAULT_DOCS = SHARED_DATA / "scirex" / "train_docs"
 SCIREX_TYPE = {
     EntityType.METHOD: "Method",
     EntityType.DATASET: "Material",
@@ -300,7 +296,7 @@ def benchmark(
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scirex", type=Path, default=DEFAULT_DOCS, help="SciREX train_docs")
+    parser.add_argument("--scirex", type=Path, default=SCIREX_DOCS, help="SciREX train_docs")
     parser.add_argument("--docs", type=int, default=None, help="at most N documents per split")
     parser.add_argument("--extractors", nargs="+", default=list(EXTRACTORS))
     parser.add_argument(

@@ -39,6 +39,7 @@ from urllib.parse import urlencode
 import httpx
 import numpy as np
 
+from benchmarks.shared_data import REPO, SHARED_DATA
 from index.embed import Embedder
 from index.faiss import FaissIndex
 from index.keyword import KeywordIndex
@@ -51,10 +52,6 @@ from kg.mapping import paper_graph
 from kg.settings import GraphSettings
 from kg.store import KnowledgeGraph
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PAPERGRAPH_SHARED_DATA", REPO.parent / "shared" / "data"))
-if not SHARED.exists():  # a git worktree sits one level deeper than the checkout
-    SHARED = REPO.parent.parent / "shared" / "data"
 DIMENSION = 384
 TYPES = {t.value: t for t in EntityType}
 SPARQL = {
@@ -74,7 +71,7 @@ SPARQL = {
 
 def sentences(limit: int = 60_000) -> list[str]:
     found: list[str] = []
-    with open(SHARED / "scitldr" / "train.jsonl") as rows:
+    with open(SHARED_DATA / "scitldr" / "train.jsonl") as rows:
         for line in rows:
             found += [s for s in json.loads(line)["source"] if len(s) > 40]
             if len(found) >= limit:
@@ -271,7 +268,7 @@ def scenarios(data_dir: Path, requests: int, queries: list[str]) -> dict[str, li
 def run(
     data_dir: Path, requests: int, concurrency: tuple[int, ...] = (1, 8), only: Sequence[str] = ()
 ) -> tuple[list[Figure], tuple[float, float]]:
-    queries = [json.loads(line)["target"][0] for line in open(SHARED / "scitldr" / "train.jsonl")]
+    queries = [json.loads(line)["target"][0] for line in open(SHARED_DATA / "scitldr" / "train.jsonl")]
     random.Random(2).shuffle(queries)
     port = free_port()
     server = start_server(data_dir, port)

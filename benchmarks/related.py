@@ -38,10 +38,9 @@ from api.related.corpus import RelatedCorpus
 from api.related.rank import fuse
 from api.related.settings import RelatedSettings
 from api.related.signals import SeedSignals, seed_signals
+from benchmarks.shared_data import SCIREX_DOCS
 from index.embed import Embedder
 
-REPO = Path(__file__).resolve().parents[1]
-SCIREX = REPO.parent / "shared" / "data" / "scirex" / "train_docs"
 CACHE = Path.home() / ".cache" / "papergraph" / "benchmarks"
 ENTITY_WEIGHTS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0, 2.0, 5.0)
 TUNE, TEST = "tune", "test"
@@ -246,7 +245,7 @@ def print_sweep(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scirex", type=Path, default=SCIREX, help="SciREX train_docs folder.")
+    parser.add_argument("--scirex", type=Path, default=SCIREX_DOCS, help="SciREX train_docs folder.")
     parser.add_argument("--docs", type=int, default=None, help="First N SciREX papers (all).")
     parser.add_argument("--words", type=int, default=1000, help="Body words ingested per paper.")
     parser.add_argument("--data-dir", type=Path, default=None, help="Where the stores are built.")

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -35,20 +34,11 @@ import numpy as np
 from api.backend import Backend
 from api.config import Settings
 from api.search import SearchMode, SearchRequest, search
+from benchmarks.shared_data import SHARED_DATA
 from index.embed import Embedder
 from index.fusion import reciprocal_rank_fusion
 from index.settings import IndexSettings
 from ingest.errors import InputError, PapergraphError
-
-REPO = Path(__file__).resolve().parents[1]
-def default_data() -> Path:
-    """$PAPERGRAPH_SHARED_DATA, else ../shared/data beside the checkout (or beside a worktree's
-    parent folder)."""
-    if "PAPERGRAPH_SHARED_DATA" in os.environ:
-        return Path(os.environ["PAPERGRAPH_SHARED_DATA"])
-    candidates = [REPO.parent / "shared" / "data", REPO.parent.parent / "shared" / "data"]
-    return next((path for path in candidates if path.exists()), candidates[0])
-
 
 CUTOFF = 10
 DEPTH = 100  # list depth for tuning: RRF of two top-100 lists
@@ -299,7 +289,7 @@ def print_report(report: Report) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=default_data() / "scitldr",
+    parser.add_argument("--data", type=Path, default=SHARED_DATA / "scitldr",
                         help="the SciTLDR folder (train/dev/test.jsonl)")
     parser.add_argument("--papers", type=int, default=None,
                         help="use this many papers (half dev, half test) instead of all")

@@ -15,7 +15,6 @@ ingest/extract/model/salience.json. Test-split documents are never read. Determi
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -34,6 +33,7 @@ from benchmarks.build_gazetteer import (
     scirex_rows,
 )
 from benchmarks.scirex import TUNE, Document, normalise, read_documents
+from benchmarks.shared_data import SCIREX_DOCS
 from benchmarks.train_tagger import train_on
 from ingest.extract.gazetteer import LexiconEntry, load_lexicon, read_lexicon
 from ingest.extract.hybrid import HybridExtractor
@@ -48,10 +48,6 @@ from ingest.extract.tagged import TaggedExtractor
 from ingest.extract.tagger import Tagger
 from ingest.model import Entity, Extraction
 
-SHARED_DATA = Path(
-    os.environ.get("PAPERGRAPH_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")
-)
-DEFAULT_DOCS = SHARED_DATA / "scirex" / "train_docs"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "ingest" / "extract" / "model"
 GOLD_TYPE = {"Method": "Method", "Dataset": "Material", "Task": "Task", "Metric": "Metric"}
 MIN_DF_DOCS = 5
@@ -181,7 +177,7 @@ def train(
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scirex", type=Path, default=DEFAULT_DOCS, help="SciREX train_docs")
+    parser.add_argument("--scirex", type=Path, default=SCIREX_DOCS, help="SciREX train_docs")
     parser.add_argument("--extractor", choices=("hybrid", "tagged"), default="hybrid")
     parser.add_argument("--out", type=Path, default=None, help="default: the extractor's model")
     parser.add_argument("--docs", type=int, default=None, help="at most N tune documents")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -23,12 +22,9 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.scirex import TUNE, Document, read_documents
+from benchmarks.shared_data import SCIREX_DOCS
 from ingest.extract.tagger import LABEL_TYPES, sentence_features
 
-SHARED_DATA = Path(
-    os.environ.get("PAPERGRAPH_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")
-)
-DEFAULT_DOCS = SHARED_DATA / "scirex" / "train_docs"
 DEFAULT_OUT = (
     Path(__file__).resolve().parents[1] / "ingest" / "extract" / "model" / "tagger.crfsuite.gz"
 )
@@ -82,7 +78,7 @@ def train_on(documents: Iterable[Document], out: Path, source: str = "") -> int:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scirex", type=Path, default=DEFAULT_DOCS, help="SciREX train_docs")
+    parser.add_argument("--scirex", type=Path, default=SCIREX_DOCS, help="SciREX train_docs")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--docs", type=int, default=None, help="at most N tune documents")
     args = parser.parse_args(argv)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -34,11 +33,10 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from benchmarks.shared_data import SCIREX_DOCS, SHARED_DATA
 from index.ann import Layout, build_empty
 from index.settings import IndexSettings
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PAPERGRAPH_SHARED_DATA", REPO.parent / "shared" / "data"))
 DIMENSION = 384
 BUILD_THREADS = faiss.omp_get_max_threads()
 
@@ -113,13 +111,13 @@ def sentence_vectors(count: int, queries: int, cache: Path) -> tuple[np.ndarray,
 
     sentences: list[str] = []
     for split in ("train", "dev", "test"):
-        with open(SHARED / "scitldr" / f"{split}.jsonl") as rows:
+        with open(SHARED_DATA / "scitldr" / f"{split}.jsonl") as rows:
             sentences += [s for line in rows for s in json.loads(line)["source"] if len(s) > 40]
-    for path in sorted((SHARED / "scirex" / "train_docs").glob("*.json")):
+    for path in sorted(SCIREX_DOCS.glob("*.json")):
         doc = json.loads(path.read_text("utf-8"))
         spans = (" ".join(doc["words"][start:end]) for start, end in doc["sentences"])
         sentences += [text for text in spans if len(text) > 40]
-    with open(SHARED / "scitldr" / "test.jsonl") as rows:
+    with open(SHARED_DATA / "scitldr" / "test.jsonl") as rows:
         asked = [json.loads(line)["target"][0] for line in rows][:queries]
     if len(sentences) < count:
         raise SystemExit(f"the corpora hold {len(sentences):,} sentences, fewer than {count:,}")
