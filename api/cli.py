@@ -20,8 +20,9 @@ from api.backend import Backend
 from api.config import Settings
 from api.search import SearchMode, SearchRequest
 from api.search import search as run_search
-from ingest.errors import InputError, PapergraphError
-from ingest.model import Paper
+from core.errors import PapergraphError
+from core.model import Paper
+from ingest.errors import InputError
 from ingest.pipeline import IngestReport
 from kg.filters import PaperFilter
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from api.backend import Backend
+from core.errors import BadRequest
 from index.highlight import Span, highlight_spans, query_terms, snippet
-from ingest.errors import BadRequest
 from kg.errors import SparqlSyntaxError
 from kg.sparql import run_query
 from kg.vocab import PAPER_NS, paper_id_from_iri

@@ -18,9 +18,8 @@ from typing import BinaryIO
 
 from api.backend import Backend
 from api.errors import PayloadTooLarge, UnsupportedMediaType
+from core.model import Paper, url_safe_id
 from ingest.errors import InputError
-from ingest.model import Paper
-from ingest.normalize import url_safe_id
 from ingest.pipeline import IngestReport
 
 SUFFIXES = (".pdf", ".jsonl", ".json")

@@ -54,10 +54,10 @@ from benchmarks.scirex import (
     read_documents,
 )
 from benchmarks.shared_data import SCIREX_DOCS
+from core.model import Entity, EntityType, Extraction
 from ingest.extract import create_extractor
 from ingest.extract.base import Extractor
 from ingest.extract.hybrid import HybridExtractor
-from ingest.model import Entity, EntityType, Extraction
 
 SCIREX_TYPE = {
     EntityType.METHOD: "Method",

@@ -32,9 +32,9 @@ from pypdf import PdfReader as PypdfReader
 
 from api.backend import Backend
 from api.config import Settings
+from core.model import Paper
 from index.embed import Embedder
 from ingest.errors import InputError
-from ingest.model import Paper
 from ingest.prepare import read_file
 from ingest.readers.base import iter_inputs
 

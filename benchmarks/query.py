@@ -40,6 +40,7 @@ import httpx
 import numpy as np
 
 from benchmarks.shared_data import REPO, SHARED_DATA
+from core.model import Chunk, Entity, EntityType, Evidence, Extraction, Paper, Reference, Role
 from index.embed import Embedder
 from index.faiss import FaissIndex
 from index.keyword import KeywordIndex
@@ -47,7 +48,6 @@ from index.paper_vectors import FILENAME as PAPER_VECTORS_FILE
 from index.paper_vectors import PaperVectors
 from index.settings import IndexSettings
 from index.store import ChunkStore
-from ingest.model import Chunk, Entity, EntityType, Evidence, Extraction, Paper, Reference, Role
 from kg.mapping import paper_graph
 from kg.settings import GraphSettings
 from kg.store import KnowledgeGraph

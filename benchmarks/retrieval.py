@@ -35,10 +35,11 @@ from api.backend import Backend
 from api.config import Settings
 from api.search import SearchMode, SearchRequest, search
 from benchmarks.shared_data import SHARED_DATA
+from core.errors import PapergraphError
 from index.embed import Embedder
 from index.fusion import reciprocal_rank_fusion
 from index.settings import IndexSettings
-from ingest.errors import InputError, PapergraphError
+from ingest.errors import InputError
 
 CUTOFF = 10
 DEPTH = 100  # list depth for tuning: RRF of two top-100 lists

@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ingest.model import (  # noqa: E402
+from core.model import (  # noqa: E402
     Chunk,
     Entity,
     EntityType,

@@ -35,6 +35,7 @@ from benchmarks.build_gazetteer import (
 from benchmarks.scirex import TUNE, Document, normalise, read_documents
 from benchmarks.shared_data import SCIREX_DOCS
 from benchmarks.train_tagger import train_on
+from core.model import Entity, Extraction
 from ingest.extract.gazetteer import LexiconEntry, load_lexicon, read_lexicon
 from ingest.extract.hybrid import HybridExtractor
 from ingest.extract.ranker import (
@@ -46,7 +47,6 @@ from ingest.extract.ranker import (
 )
 from ingest.extract.tagged import TaggedExtractor
 from ingest.extract.tagger import Tagger
-from ingest.model import Entity, Extraction
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "ingest" / "extract" / "model"
 GOLD_TYPE = {"Method": "Method", "Dataset": "Material", "Task": "Task", "Metric": "Metric"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.errors import PapergraphError
+from core.errors import PapergraphError
 
 
 class UnknownIndexBackend(PapergraphError):

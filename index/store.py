@@ -23,7 +23,7 @@ from typing import Any, Self
 
 import numpy as np
 
-from ingest.model import Chunk, Paper, Reference
+from core.model import Chunk, Paper, Reference
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS papers (

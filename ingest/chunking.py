@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.model import Chunk
+from core.model import Chunk
 
 TokenCounter = Callable[[str], int]
 

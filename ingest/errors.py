@@ -1,29 +1,8 @@
-"""The project's base error and the ingest errors.
-
-`PapergraphError` lives here because `ingest.model` and this module are the leaf modules every
-package may import; each package's own `errors.py` subclasses it. The API maps `status` to HTTP
-once, at its edge.
-"""
+"""Errors of reading and ingesting inputs; the base classes live in `core.errors`."""
 
 from __future__ import annotations
 
-
-class PapergraphError(Exception):
-    """Base of every error Papergraph raises on purpose; `status` is the HTTP status it maps to."""
-
-    status: int = 500
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class NotFound(PapergraphError):
-    status = 404
-
-
-class BadRequest(PapergraphError):
-    status = 400
+from core.errors import BadRequest, PapergraphError
 
 
 class InputError(BadRequest):

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ingest.errors import PapergraphError
+from core.errors import PapergraphError
 
 LOCK_FILENAME = "write.lock"
 

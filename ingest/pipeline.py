@@ -23,13 +23,14 @@ from pathlib import Path
 import numpy as np
 from rdflib import Graph
 
+from core.errors import PapergraphError
+from core.model import Paper
 from index.embed import Embedder
 from ingest.batching import Vectors, batches, encoded_in_background, failure
-from ingest.errors import InputError, PapergraphError
+from ingest.errors import InputError
 from ingest.extract.base import Extractor
 from ingest.journal import Journal
 from ingest.locks import SnapshotLock
-from ingest.model import Paper
 from ingest.prepare import Item, Prepared, Preparer, read_file
 from ingest.readers.base import iter_inputs
 from ingest.recovery import RecoveryReport, drop_paper, recover

@@ -21,9 +21,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.errors import InputError, PapergraphError
+from core.errors import PapergraphError
+from core.model import Extraction, Paper
+from ingest.errors import InputError
 from ingest.extract.base import Extractor
-from ingest.model import Extraction, Paper
 from ingest.readers.base import iter_inputs, reader_for
 from ingest.settings import IngestSettings
 from kg.mapping import paper_graph

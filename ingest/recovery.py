@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.model import Chunk, Paper, Reference
 from index.store import ChunkStore
 from ingest.extract.base import Extractor
 from ingest.journal import Journal
-from ingest.model import Chunk, Paper, Reference
 from ingest.stores import Stores
 from kg.mapping import paper_graph
 

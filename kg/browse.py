@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.model import EntityType
+from core.model import EntityType
 from kg.store import KnowledgeGraph
 from kg.vocab import (
     ENTITY_CLASS,

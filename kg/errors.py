@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.errors import BadRequest, PapergraphError
+from core.errors import BadRequest, PapergraphError
 
 
 class SparqlSyntaxError(BadRequest):

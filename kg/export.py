@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, URIRef
 
-from ingest.errors import NotFound
+from core.errors import NotFound
 from kg.errors import UnsupportedFormat
 from kg.store import KnowledgeGraph
 from kg.vocab import paper_graph_iri

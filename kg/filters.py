@@ -1,6 +1,6 @@
 """Which papers satisfy search filters (method, dataset, author, year, ...), asked of the graph.
 
-An entity filter value is resolved to entities by folded name (`ingest.normalize.fold`): it
+An entity filter value is resolved to entities by folded name (`core.model.fold`): it
 matches an entity whose preferred label or any alias folds to the same string, so
 `dataset=GSM-8K` finds GSM8K and `method=Direct Preference Optimization` finds DPO. A `dataset`
 filter also matches benchmarks, as result rows do (`kg.mapping`): which of the two a suite is
@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ingest.model import EntityType
-from ingest.normalize import fold
+from core.model import EntityType, fold
 from kg.store import KnowledgeGraph
 from kg.vocab import ENTITY_CLASS, paper_id_from_iri
 

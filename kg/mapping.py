@@ -12,8 +12,19 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 
-from ingest.model import Entity, EntityType, Evidence, Extraction, Paper, Reference, Result, Role
-from ingest.normalize import entity_key, fold, url_safe_id
+from core.model import (
+    Entity,
+    EntityType,
+    Evidence,
+    Extraction,
+    Paper,
+    Reference,
+    Result,
+    Role,
+    entity_key,
+    fold,
+    url_safe_id,
+)
 from kg.vocab import (
     BASE,
     BIBO,

@@ -13,7 +13,7 @@ from typing import Any
 
 from rdflib import URIRef
 
-from ingest.model import Role
+from core.model import Role
 from kg.mapping import ROLE_ORDER
 from kg.vocab import ENTITY_CLASS, ROLE_PROPERTY, chunk_id_from_iri, entity_key_from_iri
 

@@ -29,7 +29,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import BNode, Literal, Node
 
-from ingest.errors import PapergraphError
+from core.errors import PapergraphError
 from kg.dataset import QueryDataset, query_over
 from kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
 from kg.mapping import new_graph

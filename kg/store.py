@@ -26,8 +26,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.term import Node
 
-from ingest.model import EntityType, Role
-from ingest.normalize import fold
+from core.model import EntityType, Role, fold
 from kg.errors import SparqlSyntaxError, StoreUnavailable
 from kg.functions import SparqlFunction, mentions_any, oxigraph_query, rdflib_functions
 from kg.mapping import ROLE_ORDER, new_graph

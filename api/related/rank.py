@@ -17,7 +17,7 @@ import numpy as np
 from api.related.corpus import RelatedCorpus
 from api.related.settings import RelatedSettings
 from api.related.signals import SIGNAL_NAMES, Reason, SeedSignals, seed_signals
-from ingest.errors import BadRequest, NotFound
+from core.errors import BadRequest, NotFound
 
 if TYPE_CHECKING:  # api.backend installs pg:related, which ranks with this module
     from api.backend import Backend

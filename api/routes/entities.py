@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 
 from api.deps import BackendDep
 from api.schemas import EntityDetail, EntityList
-from ingest.errors import NotFound
-from ingest.model import EntityType
+from core.errors import NotFound
+from core.model import EntityType
 
 router = APIRouter(tags=["entities"])
 

@@ -26,7 +26,7 @@ from api.schemas import (
 )
 from api.security import WriteAccess
 from api.uploads import ingest_upload
-from ingest.errors import NotFound
+from core.errors import NotFound
 from ingest.pipeline import IngestReport
 
 router = APIRouter(tags=["papers"])

@@ -22,7 +22,7 @@ from api.deps import BackendDep
 from api.negotiation import choose
 from api.routes.void import service_description
 from api.schemas import error_responses
-from ingest.errors import BadRequest
+from core.errors import BadRequest
 from kg.dataset import QueryDataset
 from kg.errors import QueryForbidden, UnsupportedContentType
 from kg.load import READ_ONLY, check_loads, run_loads

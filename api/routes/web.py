@@ -22,7 +22,7 @@ from api.web.paper_page import paper_page
 from api.web.search_page import PAGE_SIZE, Selection, search_page
 from api.web.sparql_examples import EXAMPLES
 from api.web.templating import STATIC_DIR, create_templates
-from ingest.errors import BadRequest, PapergraphError
+from core.errors import BadRequest, PapergraphError
 from kg.vocab import ENTITY_NS, PAPER_NS
 
 router = APIRouter(include_in_schema=False)

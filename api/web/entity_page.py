@@ -7,7 +7,7 @@ from typing import Any
 
 from api.backend import Backend
 from api.routes.entities import get_entity
-from ingest.model import Role
+from core.model import Role
 from kg.browse import results
 
 #: "Papers that ... it", strongest role first.

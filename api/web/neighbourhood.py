@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from api.backend import Backend
 from api.related.corpus import RelatedCorpus
-from ingest.errors import NotFound
+from core.errors import NotFound
 
 MAX_ENTITIES = 24
 MAX_PAPERS = 30

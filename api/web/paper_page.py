@@ -16,7 +16,7 @@ from api.backend import Backend
 from api.related.rank import related_papers
 from api.routes.papers import paper_detail
 from api.web.highlight import evidence_passage
-from ingest.model import EntityType, Role
+from core.model import EntityType, Role
 from kg.browse import results
 
 TYPE_ORDER = [t.value for t in EntityType]

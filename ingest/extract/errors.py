@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.errors import BadRequest
+from core.errors import BadRequest
 
 
 class ExtractorNotFound(BadRequest):

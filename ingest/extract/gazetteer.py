@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ingest.model import EntityType
+from core.model import EntityType
 
 SHORT_NAME = 5  # names this short (acronyms) match case-sensitively: "ARC" is not "arc"
 

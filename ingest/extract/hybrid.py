@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from core.model import Extraction, Paper
 from ingest.extract.claims import ClaimSizes, claims, merged
 from ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
 from ingest.extract.lexicon import LexiconExtractor
@@ -26,7 +27,6 @@ from ingest.extract.ranker import load_salience_model
 from ingest.extract.resolve import local_names
 from ingest.extract.results import find_results
 from ingest.extract.variants import merge_variants
-from ingest.model import Extraction, Paper
 
 
 @lru_cache(maxsize=1)

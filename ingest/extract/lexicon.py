@@ -11,14 +11,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core.model import Chunk, Entity, Evidence, Extraction, Paper, Role, entity_key, fold
 from ingest.extract.gazetteer import LexiconEntry, default_lexicon
 from ingest.extract.matcher import Match, NameMatcher
 from ingest.extract.patterns import Definition, find_definitions
 from ingest.extract.resolve import local_names
 from ingest.extract.roles import role_of, strongest
 from ingest.extract.salience import Signals, salience
-from ingest.model import Chunk, Entity, Evidence, Extraction, Paper, Role
-from ingest.normalize import entity_key, fold
 
 CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.75, "pattern": 0.6, "tagger": 0.55, "name": 0.5}
 FRONT_CHUNKS = 3  # chunks that count as the paper's opening when it has no separate abstract

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core.model import EntityType
 from ingest.extract.gazetteer import LexiconEntry
-from ingest.model import EntityType
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _HYPHEN = "-"

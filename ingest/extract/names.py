@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.model import EntityType, Paper
 from ingest.extract.patterns import Definition
-from ingest.model import EntityType, Paper
 
 #: A name-shaped token: two capitals or a capital and a digit, in mixed case or with a hyphen.
 _NAME = r"(?:[A-Za-z][A-Za-z0-9]*(?:\s?-\s?[A-Za-z0-9]+)*)"

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ingest.model import Entity, EntityType, Paper, Role
+from core.model import Entity, EntityType, Paper, Role
 
 log = logging.getLogger(__name__)
 

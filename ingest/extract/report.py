@@ -11,9 +11,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import InputError, PapergraphError
+from core.errors import PapergraphError
+from core.model import Entity, Extraction, Paper, Result
+from ingest.errors import InputError
 from ingest.extract.base import Extractor
-from ingest.model import Entity, Extraction, Paper, Result
 from ingest.readers.base import iter_inputs, reader_for
 from ingest.settings import IngestSettings
 

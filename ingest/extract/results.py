@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ingest.model import Entity, EntityType, Evidence, Paper, Result, Role
+from core.model import Entity, EntityType, Evidence, Paper, Result, Role
 
 EXTRACTOR = "result-pattern"
 CONFIDENCE = 0.5

@@ -15,13 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from core.model import Chunk, EntityType, Paper
 from ingest.extract.gazetteer import LexiconEntry
 from ingest.extract.hybrid import HybridExtractor
 from ingest.extract.matcher import NameMatcher
 from ingest.extract.patterns import Definition
 from ingest.extract.resolve import local_names
 from ingest.extract.tagger import Tagged, Tagger, load_tagger
-from ingest.model import Chunk, EntityType, Paper
 
 #: Words that are never a name on their own, however the tagger marks them.
 GENERIC = frozenset(

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ingest.model import EntityType
+from core.model import EntityType
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
+from core.model import Entity, EntityType, fold
 from ingest.extract.roles import strongest
-from ingest.model import Entity, EntityType
-from ingest.normalize import fold
 
 #: Trailing words that say what kind of thing a name is, not which one.
 KIND_WORDS = frozenset(

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from core.model import Paper
 from ingest.errors import InputError
-from ingest.model import Paper
 from ingest.settings import IngestSettings
 
 _READERS: dict[str, Reader] = {}

@@ -11,9 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from core.model import Chunk, Paper, url_safe_id
 from ingest.errors import InputError
-from ingest.model import Chunk, Paper
-from ingest.normalize import url_safe_id
 from ingest.readers.base import canonical_json, sha256_hex
 from ingest.readers.references import dedupe, reference_from_value
 from ingest.repair import repair_text

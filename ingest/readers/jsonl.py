@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
+from core.model import Paper
 from ingest.errors import InputError
-from ingest.model import Paper
 from ingest.readers.base import refusal
 from ingest.readers.rows import NumberedRow, papers_from_rows
 from ingest.settings import IngestSettings

@@ -9,8 +9,8 @@ from typing import ClassVar
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from core.model import Paper
 from ingest.errors import InputError
-from ingest.model import Paper
 from ingest.readers.base import refusal
 from ingest.readers.rows import NumberedRow, papers_from_rows
 from ingest.settings import IngestSettings

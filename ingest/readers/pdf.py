@@ -22,10 +22,10 @@ from pypdf import PageObject, PasswordType, apply_configuration
 from pypdf import PdfReader as PypdfReader
 from pypdf.errors import LimitReachedError
 
+from core.errors import PapergraphError
+from core.model import Paper, url_safe_id
 from ingest.chunking import chunk_text
-from ingest.errors import InputError, PapergraphError, PdfEngineUnavailable
-from ingest.model import Paper
-from ingest.normalize import url_safe_id
+from ingest.errors import InputError, PdfEngineUnavailable
 from ingest.readers.base import refusal, sha256_hex
 from ingest.readers.pdf_parts import FontLine, PdfParts, find_parts
 from ingest.settings import IngestSettings

@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ingest.model import Reference
+from core.model import Reference
 from ingest.readers.pdf_references import parse_references
 from ingest.readers.references import find_arxiv_id, find_doi, strip_version
 from ingest.repair import find_arxiv_stamp, repair_text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.model import Reference
+from core.model import Reference
 from ingest.readers.references import dedupe, find_arxiv_id, find_doi
 from ingest.repair import repair_text
 

@@ -11,10 +11,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from core.model import Paper, Reference, url_safe_id
 from ingest.chunking import chunk_text
 from ingest.errors import InputError
-from ingest.model import Paper, Reference
-from ingest.normalize import url_safe_id
 from ingest.readers.base import canonical_json, sha256_hex
 from ingest.readers.chunk_rows import ChunkRows, is_chunk_row
 from ingest.readers.references import dedupe, reference_from_value, strip_version

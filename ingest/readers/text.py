@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
+from core.model import Paper, url_safe_id
 from ingest.chunking import chunk_text
 from ingest.errors import InputError
-from ingest.model import Paper
-from ingest.normalize import url_safe_id
 from ingest.readers.base import refusal, sha256_hex
 from ingest.repair import repair_text
 from ingest.settings import IngestSettings

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from ingest.model import Entity, EntityType, Extraction, Paper, Role
+from core.model import Entity, EntityType, Extraction, Paper, Role
 from kg.mapping import paper_graph
 from kg.settings import GraphSettings
 from kg.store import KnowledgeGraph

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.backend import Backend
 from api.config import Settings
-from ingest.normalize import fold
+from core.model import fold
 from kg.vocab import PAPER_NS
 
 WEBARENA = "2307.13854"

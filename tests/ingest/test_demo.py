@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.model import Paper
 from ingest.demo import DEMO_PAPERS, DEMO_PDF_ARXIV_ID, DEMO_PDF_TITLE, write_demo_corpus
-from ingest.model import Paper
 from ingest.readers import read_inputs
 from ingest.settings import IngestSettings
 

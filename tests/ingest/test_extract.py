@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from ingest.errors import BadRequest
+from core.errors import BadRequest
+from core.model import Chunk, Entity, EntityType, Extraction, Paper, Role, fold
 from ingest.extract import (
     Extractor,
     ExtractorNotFound,
@@ -21,8 +22,6 @@ from ingest.extract import (
 from ingest.extract.factory import EXTRACTORS
 from ingest.extract.gazetteer import default_lexicon
 from ingest.extract.matcher import name_key
-from ingest.model import Chunk, Entity, EntityType, Extraction, Paper, Role
-from ingest.normalize import fold
 
 SYNTHETIC_CHUNKS = [
     "We propose Direct Preference Optimization (DPO), a stable alternative to RLHF for LLMs.",
@@ -174,7 +173,7 @@ def test_factory_builds_by_name_and_by_dotted_path() -> None:
     assert isinstance(by_path, LexiconExtractor)
 
 
-@pytest.mark.parametrize("name", ["nonsense", "no.such.module.Extractor", "ingest.model.Nope"])
+@pytest.mark.parametrize("name", ["nonsense", "no.such.module.Extractor", "core.model.Nope"])
 def test_factory_rejects_unknown_names(name: str) -> None:
     with pytest.raises(ExtractorNotFound) as caught:
         create_extractor(name)

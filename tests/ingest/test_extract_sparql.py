@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
+from core.model import Chunk, Paper
 from ingest.extract import create_extractor
-from ingest.model import Chunk, Paper
 from kg.mapping import new_graph, paper_graph
 from kg.vocab import entity_iri, paper_graph_iri
 

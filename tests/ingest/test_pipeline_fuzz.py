@@ -20,8 +20,8 @@ from reportlab.pdfgen import canvas
 
 from api.backend import Backend
 from api.config import Settings
+from core.model import Paper
 from ingest.errors import InputError
-from ingest.model import Paper
 from ingest.settings import IngestSettings
 
 PAGE = [

@@ -12,8 +12,8 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from core.model import Paper
 from ingest.errors import InputError
-from ingest.model import Paper
 from ingest.readers import iter_inputs, read_inputs, read_path, reader_for, registered_suffixes
 from ingest.settings import IngestSettings
 

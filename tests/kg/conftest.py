@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.model import (
+from core.model import (
     Chunk,
     Entity,
     EntityType,

@@ -7,7 +7,7 @@ import json
 import pytest
 from rdflib import Dataset, Graph
 
-from ingest.errors import NotFound
+from core.errors import NotFound
 from kg.errors import UnsupportedFormat
 from kg.export import DUMP_FORMATS, export
 from kg.mapping import paper_graph

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.model import EntityType, Extraction, Paper
+from core.model import EntityType, Extraction, Paper
 from kg.filters import PaperFilter, matching_papers, resolve_entities
 from kg.mapping import paper_graph
 from kg.store import KnowledgeGraph

@@ -6,7 +6,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ingest.model import Extraction, Paper
+from core.model import Extraction, Paper
 from kg.mapping import paper_graph
 from kg.sparql import run_query
 from kg.store import KnowledgeGraph

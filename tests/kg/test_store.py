@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from ingest.model import Entity, EntityType, Extraction, Paper, Role
+from core.model import Entity, EntityType, Extraction, Paper, Role
 from kg.errors import SparqlSyntaxError, StoreUnavailable
 from kg.mapping import paper_graph
 from kg.settings import GraphSettings

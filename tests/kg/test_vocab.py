@@ -3,8 +3,7 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph
 
-from ingest.model import EntityType, Role
-from ingest.normalize import entity_key
+from core.model import EntityType, Role, entity_key
 from kg.vocab import (
     ENTITY_CLASS,
     PG,

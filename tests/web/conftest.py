@@ -24,8 +24,8 @@ import pytest
 
 from api.backend import Backend
 from api.config import Settings
+from core.model import Evidence, Extraction, Paper, Result
 from ingest.extract.lexicon import LexiconExtractor
-from ingest.model import Evidence, Extraction, Paper, Result
 from ingest.pipeline import Ingester
 
 REPO = Path(__file__).resolve().parents[2]

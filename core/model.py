@@ -1,12 +1,15 @@
 """The domain model every package speaks: papers, chunks, references, entities, evidence.
 
 Plain dataclasses so readers, extractors, the graph and the indexes share one vocabulary
-without importing each other.
+without importing each other; and the identity of names (`fold`, `entity_key`, `url_safe_id`):
+how two spellings of one concept, or one source, get one id.
 """
 
 from __future__ import annotations
 
 import enum
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -30,14 +33,61 @@ class Role(str, enum.Enum):
     MENTIONS = "mentions"
 
 
+class ChunkKind(str, enum.Enum):
+    """Which part of a paper a chunk comes from; search leaves some kinds out by default."""
+
+    FRONT = "front"
+    ABSTRACT = "abstract"
+    BODY = "body"
+    CAPTION = "caption"
+    TABLE = "table"
+    FIGURE = "figure"
+    FOOTNOTE = "footnote"
+    ACKNOWLEDGMENTS = "acknowledgments"
+    REFERENCES = "references"
+    APPENDIX = "appendix"
+
+
 @dataclass
 class Reference:
-    """One entry of a paper's bibliography; any of the identifiers may be missing."""
+    """One entry of a paper's bibliography; any of the identifiers may be missing.
+
+    `paper_id` is set when the entry resolves to an ingested paper; `context` is a sentence of
+    the citing paper that cites it.
+    """
 
     raw: str = ""
     arxiv_id: str | None = None
     doi: str | None = None
     title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    year: int | None = None
+    venue: str | None = None
+    paper_id: str | None = None
+    context: str | None = None
+
+
+@dataclass
+class TableCell:
+    """One cell of a table grid; spans are 1 unless the layout shows a merged cell."""
+
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    bold: bool = False
+
+
+@dataclass
+class Table:
+    """A table read as a grid of cells, with its number ("2"), caption and 1-based page."""
+
+    cells: list[TableCell] = field(default_factory=list)
+    number: str | None = None
+    caption: str = ""
+    page: int | None = None
+    chunk_id: str | None = None  # the chunk that carries the table's text, for evidence
 
 
 @dataclass
@@ -50,7 +100,9 @@ class Chunk:
     text: str
     prev_id: str | None = None
     next_id: str | None = None
-    section: str | None = None
+    section: str | None = None  # the heading the chunk falls under
+    kind: ChunkKind = ChunkKind.BODY
+    pages: list[int] = field(default_factory=list)  # 1-based pages it comes from
 
 
 @dataclass
@@ -66,6 +118,10 @@ class Paper:
     doi: str | None = None
     abstract: str | None = None
     references: list[Reference] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    venue: str | None = None
     source: str = ""  # the file it came from
     content_hash: str = ""  # sha256 of the source bytes that produced this paper
 
@@ -96,8 +152,6 @@ class Entity:
     @property
     def key(self) -> str:
         """The cross-paper identity: type plus normalised preferred label."""
-        from ingest.normalize import entity_key
-
         return entity_key(self.type, self.label)
 
 
@@ -120,3 +174,24 @@ class Extraction:
     paper_id: str
     entities: list[Entity] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
+
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_URL_UNSAFE = re.compile(r"[^0-9A-Za-z._~-]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation-free form: 'GSM-8K' and 'gsm8k' fold alike."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub("", ascii_text.lower())
+
+
+def entity_key(entity_type: EntityType, label: str) -> str:
+    """The cross-paper identity of an entity: its type and folded label."""
+    return f"{entity_type.value.lower()}/{fold(label) or 'unnamed'}"
+
+
+def url_safe_id(raw: str) -> str:
+    """A stable URL-safe id from any string ('2307.12966', 'my paper.pdf' -> 'my_paper.pdf')."""
+    cleaned = _URL_UNSAFE.sub("_", raw.strip()).strip("_")
+    return cleaned or "paper"
