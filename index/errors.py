@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from core.errors import PapergraphError
+from core.errors import Misconfigured, PapergraphError
 
 
-class UnknownIndexBackend(PapergraphError):
-    """`vector_index` names no registered backend and no importable `VectorIndex` subclass.
-
-    A server configuration error, so 500 rather than 400.
-    """
-
-    status = 500
+class UnknownIndexBackend(Misconfigured):
+    """`vector_index` names no registered backend and no importable `VectorIndex` subclass."""
 
 
 class DimensionMismatch(PapergraphError):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
+from core.plugins import resolve_class
 from index.base import VectorIndex
 from index.errors import UnknownIndexBackend
 from index.settings import IndexSettings
@@ -15,31 +15,11 @@ BACKENDS: dict[str, str] = {
 }
 
 
-def import_class(dotted_path: str) -> type:
-    """The class a 'package.module.Class' path names, or UnknownIndexBackend."""
-    module_name, _, class_name = dotted_path.rpartition(".")
-    try:
-        found = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError, ValueError) as error:
-        raise UnknownIndexBackend(f"cannot import vector index {dotted_path!r}: {error}") from error
-    if not isinstance(found, type):
-        raise UnknownIndexBackend(f"{dotted_path!r} is not a class")
-    return found
-
-
 def vector_index_class(name: str) -> type[VectorIndex]:
     """The backend class for `name`: a key of BACKENDS, or a dotted path to a VectorIndex."""
-    if name in BACKENDS:
-        dotted_path = BACKENDS[name]
-    elif "." in name:
-        dotted_path = name
-    else:
-        known = ", ".join(sorted(BACKENDS))
-        raise UnknownIndexBackend(f"unknown vector index {name!r}; registered: {known}")
-    found = import_class(dotted_path)
-    if not issubclass(found, VectorIndex):
-        raise UnknownIndexBackend(f"{dotted_path!r} is not a subclass of index.base.VectorIndex")
-    return found
+    return resolve_class(
+        name, BACKENDS, kind="vector index", base=VectorIndex, error=UnknownIndexBackend
+    )
 
 
 def create_vector_index(settings: IndexSettings, folder: str | Path, dimension: int) -> VectorIndex:

@@ -1,13 +1,14 @@
-"""Errors of the extract package: a configured extractor that cannot be built."""
+"""Errors of the extract package: a configured extractor that cannot be built (a server
+misconfiguration, so 500)."""
 
 from __future__ import annotations
 
-from core.errors import BadRequest
+from core.errors import Misconfigured
 
 
-class ExtractorNotFound(BadRequest):
+class ExtractorNotFound(Misconfigured):
     """The `extractor` setting names neither a registered extractor nor an importable class."""
 
 
-class InvalidExtractor(BadRequest):
+class InvalidExtractor(Misconfigured):
     """The `extractor` setting names a class that does not satisfy the Extractor protocol."""

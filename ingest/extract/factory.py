@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-
+from core.plugins import resolve_class
 from ingest.extract.base import Extractor
 from ingest.extract.errors import ExtractorNotFound, InvalidExtractor
 from ingest.extract.hybrid import HybridExtractor
@@ -17,9 +16,9 @@ EXTRACTORS: dict[str, type] = {
 }
 
 
-def create_extractor(name: str = "lexicon") -> Extractor:
+def create_extractor(name: str = "tagged") -> Extractor:
     """An extractor instance for a registered `name` or a `package.module.Class` path."""
-    cls = EXTRACTORS.get(name) or _import_class(name)
+    cls = resolve_class(name, EXTRACTORS, kind="extractor", error=ExtractorNotFound)
     if not callable(getattr(cls, "extract", None)):
         raise InvalidExtractor(f"{name!r} has no extract(paper) method")
     extractor = cls()
@@ -27,19 +26,3 @@ def create_extractor(name: str = "lexicon") -> Extractor:
         raise InvalidExtractor(f"{name!r} does not satisfy the Extractor protocol")
     return extractor
 
-
-def _import_class(path: str) -> type:
-    """The class a dotted path names; ExtractorNotFound when it does not resolve to a class."""
-    module_name, _, class_name = path.rpartition(".")
-    known = ", ".join(sorted(EXTRACTORS))
-    if not module_name:
-        raise ExtractorNotFound(
-            f"unknown extractor {path!r}; known: {known}, or a dotted class path"
-        )
-    try:
-        cls = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError) as exc:
-        raise ExtractorNotFound(f"cannot import extractor {path!r}: {exc}") from exc
-    if not isinstance(cls, type):
-        raise ExtractorNotFound(f"{path!r} is not a class")
-    return cls

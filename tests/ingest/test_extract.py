@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from core.errors import BadRequest
+from core.errors import Misconfigured
 from core.model import Chunk, Entity, EntityType, Extraction, Paper, Role, fold
 from ingest.extract import (
     Extractor,
@@ -177,7 +177,7 @@ def test_factory_builds_by_name_and_by_dotted_path() -> None:
 def test_factory_rejects_unknown_names(name: str) -> None:
     with pytest.raises(ExtractorNotFound) as caught:
         create_extractor(name)
-    assert isinstance(caught.value, BadRequest) and caught.value.status == 400
+    assert isinstance(caught.value, Misconfigured) and caught.value.status == 500
 
 
 def test_factory_rejects_classes_that_are_not_extractors() -> None:
