@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from core.model import Reference
-from ingest.bibliography import parse_entry
+from ingest.readers.bibliography import parse_entry
 from ingest.readers.references import dedupe
 from ingest.repair import repair_text
 
