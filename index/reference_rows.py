@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.model import Reference, title_key
 
@@ -30,11 +30,21 @@ CREATE INDEX IF NOT EXISTS references_by_doi ON paper_references(lower(doi));
 CREATE INDEX IF NOT EXISTS references_by_title ON paper_references(title_key);
 CREATE INDEX IF NOT EXISTS references_by_title_rev ON paper_references(title_key_rev);
 CREATE INDEX IF NOT EXISTS references_by_cited ON paper_references(cited_id);
+CREATE INDEX IF NOT EXISTS references_by_raw ON paper_references(raw);
 """
 
 REFERENCE_COLUMNS = (
     "seq, arxiv_id, doi, title, raw, authors, year, venue, cited_id, context, context_chunk"
 )
+
+
+class TitleCandidate(NamedTuple):
+    paper_id: str
+    key: str
+    arxiv_id: str | None
+    year: int | None
+
+
 BLOCK_CHARS = 8  # titles that share their first (or last) 8 key characters are compared
 _AFTER = "\x7f"  # sorts after every character a key holds
 
@@ -106,28 +116,31 @@ class ReferenceRows:
     def existing_paper_ids(self, paper_ids: Iterable[str]) -> set[str]:
         return {pid for pid in set(paper_ids) if self._query("SELECT 1 FROM papers WHERE id = ?", (pid,))}
 
-    def title_candidates(self, key: str) -> list[tuple[str, str]]:
-        """(paper id, title key) of stored papers whose title key starts or ends like `key`."""
+    def title_candidates(self, key: str) -> list[TitleCandidate]:
+        """Stored papers whose title key starts or ends like `key`."""
         low, high, low_rev, high_rev = block(key)
         rows = self._query(
-            "SELECT paper_id, key FROM paper_title_keys WHERE key >= ? AND key < ? "
-            "UNION SELECT paper_id, key FROM paper_title_keys WHERE key_rev >= ? AND key_rev < ?",
+            "SELECT t.paper_id, t.key, p.arxiv_id, p.year FROM paper_title_keys t "
+            "JOIN papers p ON p.id = t.paper_id WHERE t.paper_id IN ("
+            "SELECT paper_id FROM paper_title_keys WHERE key >= ? AND key < ? UNION "
+            "SELECT paper_id FROM paper_title_keys WHERE key_rev >= ? AND key_rev < ?)",
             (low, high, low_rev, high_rev),
         )
-        return [(str(row[0]), str(row[1])) for row in rows]
+        return [TitleCandidate(str(r[0]), str(r[1]), r[2], r[3]) for r in rows]
 
     def unresolved_citing(
-        self, arxiv_id: str | None, doi: str | None, key: str
-    ) -> Iterator[dict[str, Any]]:
+        self, arxiv_id: str | None, doi: str | None, key: str, paper_id: str
+    ) -> list[dict[str, Any]]:
         """Stored references not yet resolved that may name a paper with these ids or title."""
         low, high, low_rev, high_rev = block(key) if key else ("", "", "", "")
         rows = self._query(
-            "SELECT paper_id, seq, arxiv_id, doi, title_key FROM paper_references "
-            "WHERE cited_id IS NULL AND (arxiv_id = ? OR lower(doi) = ? "
-            "OR (title_key >= ? AND title_key < ?) OR (title_key_rev >= ? AND title_key_rev < ?))",
-            (arxiv_id, (doi or "").lower() or None, low, high, low_rev, high_rev),
+            "SELECT paper_id, seq, arxiv_id, doi, raw, title, year, title_key "
+            "FROM paper_references WHERE cited_id IS NULL AND (arxiv_id = ? OR lower(doi) = ? "
+            "OR raw = ? OR (title_key >= ? AND title_key < ?) "
+            "OR (title_key_rev >= ? AND title_key_rev < ?))",
+            (arxiv_id, (doi or "").lower() or None, paper_id, low, high, low_rev, high_rev),
         )
-        return (dict(row) for row in rows)
+        return [dict(row) for row in rows]
 
     def set_cited(self, links: Iterable[tuple[str, int, str]]) -> None:
         """Resolve stored references: (citing paper id, reference seq, cited paper id)."""
@@ -136,6 +149,17 @@ class ReferenceRows:
                 "UPDATE paper_references SET cited_id = ? WHERE paper_id = ? AND seq = ?",
                 [(cited, citing, seq) for citing, seq, cited in links],
             )
+
+    def reference(self, paper_id: str, seq: int) -> dict[str, Any] | None:
+        rows = self._query(
+            f"SELECT {REFERENCE_COLUMNS} FROM paper_references WHERE paper_id = ? AND seq = ?",
+            (paper_id, seq),
+        )
+        return {**dict(rows[0]), "authors": json.loads(rows[0]["authors"] or "[]")} if rows else None
+
+    def chunk_text(self, chunk_id: str) -> str | None:
+        rows = self._query("SELECT text FROM chunks WHERE chunk_id = ?", (chunk_id,))
+        return str(rows[0][0]) if rows else None
 
     def forget_cited(self, paper_id: str) -> None:
         """References to a removed paper go back to being bibliographic entries."""

@@ -32,7 +32,7 @@ _SPLIT = re.compile(r"(?<=\.)\s+|(?<=[?!])\s+(?=[A-Z\d\"“(])")
 _SURNAME_INITIALS = re.compile(
     r"(?:[A-Z][\w'’\-]+(?:\s+(?:van|von|de|der|da|del|di|la|le|[A-Z][\w'’\-]+))*,\s*"
     r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)"
-    r"(?:\s*,\s*(?:and|&)?\s*|\s+(?:and|&)\s+)?)+"
+    r"(?:\s*,\s*(?:and\s+|&\s*)?|\s*(?:and|&)\s+)?)+"
     r"(?:et\s+al\.)?"
 )
 _JUNK_TITLE = re.compile(

@@ -30,9 +30,11 @@ def split_entries(section: str) -> list[str]:
     """The entries of a bibliography, choosing the splitter that finds the most of them."""
     if not section.strip():
         return []
-    for marker in (_BRACKETED, _NUMBERED):
-        if len(marker.findall(section)) >= 3:
-            return [part for part in marker.split(section) if part.strip()]
+    for marker in (_BRACKETED, _NUMBERED):  # entries keep their printed number
+        starts = [match.start() for match in marker.finditer(section)]
+        if len(starts) >= 3:
+            bounds = zip([0, *starts], [*starts, len(section)], strict=True)
+            return [part for start, end in bounds if (part := section[start:end].strip())]
     return [part for part in _ENTRY_END.split(section) if part.strip()]
 
 
