@@ -28,6 +28,9 @@ class SearchResult(BaseModel):
     keyword_rank: int | None = Field(None, description="Rank in the keyword list, if in it.")
     highlights: list[Highlight] = Field([], description="Where the query's words occur in text.")
     snippet: str = Field("", description="HTML-escaped excerpt, query words in <mark>.")
+    section: str | None = Field(None, description="The heading the chunk falls under.")
+    kind: str = Field("body", description="Which part of the paper the chunk is (body, abstract, ...).")
+    pages: list[int] = Field([], description="The 1-based pages the chunk comes from.")
 
 
 class PaperResult(BaseModel):
