@@ -44,7 +44,7 @@ _JUNK_TITLE = re.compile(
 )
 _VENUE_START = re.compile(r"^(?:in:?\s+|to appear in\s+)", re.IGNORECASE)
 _VENUE_END = re.compile(
-    r",?\s*(?:pages?\b|pp\.|vol\.|volume\b|arXiv:|URL\b|doi\b)|,\s*\(?\d|\s\d+\s*[(:]"
+    r",?\s*(?:pages?\b|pp\.|vol\.|volume\b|arXiv:|URL\b|doi\b)|,\s*\(?\d|\s\d+\s*[(:,]"
     r"|\s\(?(?:19|20)\d\d[a-z]?\)?\.?$",
     re.IGNORECASE,
 )
