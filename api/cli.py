@@ -18,10 +18,10 @@ from rich.table import Table
 
 from api.backend import Backend
 from api.config import Settings
-from api.search import SearchMode, SearchRequest
+from api.search import DEFAULT_KINDS, SearchMode, SearchRequest
 from api.search import search as run_search
 from core.errors import PapergraphError
-from core.model import Paper
+from core.model import ChunkKind, Paper
 from ingest.errors import InputError
 from ingest.pipeline import IngestReport
 from kg.filters import PaperFilter
@@ -169,6 +169,9 @@ def search(
         help="Only papers with an author whose name contains this.")] = None,
     year_from: Annotated[Optional[int], typer.Option(help="Papers issued in or after.")] = None,
     year_to: Annotated[Optional[int], typer.Option(help="Papers issued in or before.")] = None,
+    kind: Annotated[Optional[list[ChunkKind]], typer.Option(
+        help="Chunk kinds to search (repeatable); default: all but front, references, figure, "
+        "footnote.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     data_dir: DataDir = None,
 ) -> None:
@@ -181,7 +184,10 @@ def search(
     )
     backend = Backend.open(_settings(data_dir))
     try:
-        request = SearchRequest(query=query, k=k, mode=mode, paper_filter=paper_filter)
+        request = SearchRequest(
+            query=query, k=k, mode=mode, paper_filter=paper_filter,
+            kinds=frozenset(kind) if kind else DEFAULT_KINDS,
+        )
         hits = run_search(backend, request).hits
     finally:
         backend.close()

@@ -28,6 +28,9 @@ class SearchResult(BaseModel):
     keyword_rank: int | None = Field(None, description="Rank in the keyword list, if in it.")
     highlights: list[Highlight] = Field([], description="Where the query's words occur in text.")
     snippet: str = Field("", description="HTML-escaped excerpt, query words in <mark>.")
+    section: str | None = Field(None, description="The heading the chunk falls under.")
+    kind: str = Field("body", description="Which part of the paper the chunk is (body, abstract, ...).")
+    pages: list[int] = Field([], description="The 1-based pages the chunk comes from.")
 
 
 class PaperResult(BaseModel):
@@ -57,6 +60,24 @@ class EvidenceOut(BaseModel):
     end: int | None = None
     extractor: str | None = None
     confidence: float | None = None
+    kind: str | None = Field(None, description="The kind of chunk it was read from (body, table, ...).")
+    section: str | None = Field(None, description="The heading that chunk falls under.")
+    pages: list[int] = Field([], description="The 1-based pages that chunk comes from.")
+
+
+class ReferenceOut(BaseModel):
+    """One entry of the paper's bibliography; `paper_id` when it resolves to a stored paper."""
+
+    paper_id: str | None = Field(None, description="The ingested paper this entry cites.")
+    arxiv_id: str | None = None
+    doi: str | None = None
+    title: str | None = None
+    authors: list[str] = []
+    year: int | None = None
+    venue: str | None = None
+    raw: str | None = Field(None, description="The entry as printed.")
+    context: str | None = Field(None, description="A sentence of the paper that cites it.")
+    context_chunk_id: str | None = Field(None, description="The chunk that sentence is in.")
 
 
 class EntityOut(BaseModel):
@@ -89,7 +110,7 @@ class PaperDetail(PaperSummary):
     doi: str | None = None
     source: str | None = None
     entities: list[EntityOut]
-    references: list[dict[str, str | None]]
+    references: list[ReferenceOut]
     cited_by: list[str]
 
 

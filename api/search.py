@@ -13,11 +13,17 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from api.backend import Backend
+from core.model import ChunkKind
 from index.fusion import reciprocal_rank_fusion
 from index.highlight import Span, highlight_spans, query_terms, snippet
 from kg.filters import PaperFilter, matching_papers
 
 MIN_DEPTH = 50
+#: Chunk kinds search leaves out unless asked for: they answer no question about the work.
+HIDDEN_KINDS = frozenset(
+    {ChunkKind.FRONT, ChunkKind.REFERENCES, ChunkKind.FIGURE, ChunkKind.FOOTNOTE}
+)
+DEFAULT_KINDS = frozenset(ChunkKind) - HIDDEN_KINDS
 EXACT_SEMANTIC_MAX_CHUNKS = 50_000  # filtered semantic ranking scores admissible chunks directly
 
 
@@ -39,6 +45,9 @@ class SearchHit:
     keyword_rank: int | None = None
     highlights: list[Span] = field(default_factory=list)
     snippet: str = ""
+    section: str | None = None
+    kind: str = ChunkKind.BODY.value
+    pages: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +70,7 @@ class SearchRequest:
     group_by_paper: bool = False
     chunks_per_paper: int = 3
     paper_filter: PaperFilter = field(default_factory=PaperFilter)
+    kinds: frozenset[ChunkKind] = DEFAULT_KINDS  # the chunk kinds results may be
 
 
 @dataclass
@@ -203,15 +213,15 @@ def _admissible(
 
 def _hits(backend: Backend, request: SearchRequest, rankings: _Rankings) -> list[SearchHit]:
     limit = request.offset + request.k + 1
-    ranked = rankings.fused if request.group_by_paper else rankings.fused[:limit]
-    rows = backend.stores.chunks.chunks_by_rowids([rowid for rowid, _ in ranked])
-    by_rowid = {row["rowid"]: row for row in rows}
-    titles = _titles(backend, {row["paper_id"] for row in rows})
+    kinds = {kind.value for kind in request.kinds}
+    rows = backend.stores.chunks.chunks_by_rowids([rowid for rowid, _ in rankings.fused])
+    by_rowid = {row["rowid"]: row for row in rows if row["kind"] in kinds}
+    ranked = [pair for pair in rankings.fused if pair[0] in by_rowid]
+    ranked = ranked if request.group_by_paper else ranked[:limit]
+    titles = _titles(backend, {by_rowid[rowid]["paper_id"] for rowid, _ in ranked})
     hits = []
     for rowid, score in ranked:
-        row = by_rowid.get(rowid)
-        if row is None:
-            continue
+        row = by_rowid[rowid]
         hits.append(
             SearchHit(
                 paper_id=row["paper_id"],
@@ -222,6 +232,9 @@ def _hits(backend: Backend, request: SearchRequest, rankings: _Rankings) -> list
                 rank=len(hits) + 1,
                 semantic_rank=rankings.semantic_ranks.get(rowid),
                 keyword_rank=rankings.keyword_ranks.get(rowid),
+                section=row["section"],
+                kind=row["kind"],
+                pages=row["pages"],
             )
         )
     return hits

@@ -65,6 +65,7 @@ class Reference:
     venue: str | None = None
     paper_id: str | None = None
     context: str | None = None
+    context_chunk_id: str | None = None  # the chunk the citing sentence was read from
 
 
 @dataclass
@@ -195,3 +196,16 @@ def url_safe_id(raw: str) -> str:
     """A stable URL-safe id from any string ('2307.12966', 'my paper.pdf' -> 'my_paper.pdf')."""
     cleaned = _URL_UNSAFE.sub("_", raw.strip()).strip("_")
     return cleaned or "paper"
+
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def title_key(title: str) -> str:
+    """A title as compared across sources: accent-free lower case, one space between words.
+
+    'Attention Is All You Need.' and 'Attention is all you need' share one key; unlike `fold`,
+    word boundaries stay, so a fuzzy match can weigh words.
+    """
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return _NON_WORD.sub(" ", ascii_text.lower()).strip()

@@ -23,7 +23,9 @@ from typing import Any, Self
 
 import numpy as np
 
-from core.model import Chunk, Paper, Reference
+from core.model import Chunk, ChunkKind, Paper
+from index.migrations import backfill_title_keys, migrate
+from index.reference_rows import REFERENCE_INDEXES, ReferenceRows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS papers (
@@ -46,7 +48,9 @@ CREATE TABLE IF NOT EXISTS chunks (
     text TEXT NOT NULL,
     prev_id TEXT,
     next_id TEXT,
-    section TEXT
+    section TEXT,
+    kind TEXT NOT NULL DEFAULT 'body',
+    pages TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS chunks_by_paper ON chunks(paper_id, seq);
 CREATE TABLE IF NOT EXISTS paper_references (
@@ -56,6 +60,14 @@ CREATE TABLE IF NOT EXISTS paper_references (
     doi TEXT,
     title TEXT,
     raw TEXT NOT NULL DEFAULT '',
+    authors TEXT NOT NULL DEFAULT '[]',
+    year INTEGER,
+    venue TEXT,
+    cited_id TEXT,
+    context TEXT,
+    context_chunk TEXT,
+    title_key TEXT,
+    title_key_rev TEXT,
     PRIMARY KEY (paper_id, seq)
 );
 CREATE TABLE IF NOT EXISTS chunk_vectors (
@@ -78,8 +90,14 @@ CREATE TRIGGER IF NOT EXISTS papers_deleted AFTER DELETE ON papers
 """
 
 PAPER_COLUMNS = "id, title, authors, year, arxiv_id, doi, abstract, source, content_hash, added_at"
-CHUNK_COLUMNS = "rowid, chunk_id, paper_id, seq, text, prev_id, next_id, section"
+CHUNK_COLUMNS = "rowid, chunk_id, paper_id, seq, text, prev_id, next_id, section, kind, pages"
 SQLITE_MAX_VARIABLES = 500  # ids bound per IN (...) query
+
+
+def chunk_row(row: sqlite3.Row) -> dict[str, Any]:
+    chunk = dict(row)
+    chunk["pages"] = json.loads(chunk.get("pages") or "[]")
+    return chunk
 
 
 def paper_row(row: sqlite3.Row) -> dict[str, Any]:
@@ -89,7 +107,7 @@ def paper_row(row: sqlite3.Row) -> dict[str, Any]:
     return paper
 
 
-class ChunkStore:
+class ChunkStore(ReferenceRows):
     """Papers and their chunks and references, in one SQLite file at `path` (or ':memory:')."""
 
     def __init__(self, path: str | Path) -> None:
@@ -103,7 +121,10 @@ class ChunkStore:
         for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
             self._db.execute(f"PRAGMA {pragma}")
         self._db.execute("PRAGMA busy_timeout=5000")
+        migrate(self._db)  # before the schema: its indexes name columns old stores lack
         self._db.executescript(SCHEMA)
+        self._db.executescript(REFERENCE_INDEXES)
+        backfill_title_keys(self._db)
 
     # -- transactions ---------------------------------------------------------------------
 
@@ -162,6 +183,7 @@ class ChunkStore:
             )
             rowids = [self._insert_chunk(db, chunk) for chunk in paper.chunks]
             self._insert_references(db, paper.id, paper.references)
+            self._insert_title_key(db, paper.id, paper.title)
         return rowids
 
     def put_vectors(self, rowids: Sequence[int], vectors: np.ndarray) -> None:
@@ -178,6 +200,7 @@ class ChunkStore:
         with self.transaction() as db:
             rowids = self.paper_rowids(paper_id)
             db.execute("DELETE FROM papers WHERE id = ?", (paper_id,))
+            self.forget_cited(paper_id)
         return rowids
 
     def _added_at(self, paper_id: str) -> str:
@@ -188,8 +211,8 @@ class ChunkStore:
     @staticmethod
     def _insert_chunk(db: sqlite3.Connection, chunk: Chunk) -> int:
         cursor = db.execute(
-            "INSERT INTO chunks (chunk_id, paper_id, seq, text, prev_id, next_id, section) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO chunks (chunk_id, paper_id, seq, text, prev_id, next_id, section, kind, "
+            "pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 chunk.id,
                 chunk.paper_id,
@@ -198,23 +221,12 @@ class ChunkStore:
                 chunk.prev_id,
                 chunk.next_id,
                 chunk.section,
+                ChunkKind(chunk.kind).value,
+                json.dumps(chunk.pages),
             ),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
-
-    @staticmethod
-    def _insert_references(
-        db: sqlite3.Connection, paper_id: str, references: Iterable[Reference]
-    ) -> None:
-        db.executemany(
-            "INSERT INTO paper_references (paper_id, seq, arxiv_id, doi, title, raw) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (paper_id, seq, ref.arxiv_id, ref.doi, ref.title, ref.raw)
-                for seq, ref in enumerate(references)
-            ],
-        )
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -261,7 +273,7 @@ class ChunkStore:
         rows = self._query(
             f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE paper_id = ? ORDER BY seq", (paper_id,)
         )
-        return [dict(row) for row in rows]
+        return [chunk_row(row) for row in rows]
 
     def chunks_by_rowids(self, rowids: Sequence[int]) -> list[dict[str, Any]]:
         """Chunks in the order of `rowids` (a search's ranking); unknown rowids are skipped."""
@@ -271,7 +283,7 @@ class ChunkStore:
             batch = unique[start : start + SQLITE_MAX_VARIABLES]
             marks = ", ".join("?" * len(batch))
             sql = f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE rowid IN ({marks})"
-            found.update((int(row["rowid"]), dict(row)) for row in self._query(sql, batch))
+            found.update((int(row["rowid"]), chunk_row(row)) for row in self._query(sql, batch))
         return [found[rowid] for rowid in (int(r) for r in rowids) if rowid in found]
 
     def all_rowids(self) -> np.ndarray:
@@ -295,14 +307,6 @@ class ChunkStore:
                 if vector.shape == (dimension,):  # a vector of another model is re-encoded
                     found[int(row["rowid"])] = vector
         return found
-
-    def references(self, paper_id: str) -> list[dict[str, Any]]:
-        rows = self._query(
-            "SELECT seq, arxiv_id, doi, title, raw FROM paper_references "
-            "WHERE paper_id = ? ORDER BY seq",
-            (paper_id,),
-        )
-        return [dict(row) for row in rows]
 
     def all_papers_minimal(self) -> list[dict[str, Any]]:
         """Every paper's id, title, abstract, arxiv_id and year, for recommendation."""

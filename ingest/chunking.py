@@ -9,9 +9,9 @@ cut by a boundary is still whole in one of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from core.model import Chunk
+from core.model import Chunk, ChunkKind
 
 TokenCounter = Callable[[str], int]
 
@@ -117,3 +117,26 @@ def _link(paper_id: str, texts: list[str]) -> list[Chunk]:
         )
         for seq, body in enumerate(texts)
     ]
+
+
+def chunk_parts(
+    paper_id: str,
+    parts: Sequence[tuple[ChunkKind, str | None, str]],
+    *,
+    max_tokens: int,
+    overlap: int,
+    count_tokens: TokenCounter | None = None,
+) -> list[Chunk]:
+    """Chunks of a paper read in parts (kind, section heading, text): each part is chunked on
+    its own, so no chunk spans two kinds or sections, and the chunks are numbered and linked
+    as one sequence."""
+    placed: list[tuple[ChunkKind, str | None, str]] = []
+    for kind, section, text in parts:
+        for chunk in chunk_text(
+            paper_id, text, max_tokens=max_tokens, overlap=overlap, count_tokens=count_tokens
+        ):
+            placed.append((kind, section, chunk.text))
+    chunks = _link(paper_id, [text for _, _, text in placed])
+    for chunk, (kind, section, _) in zip(chunks, placed, strict=True):
+        chunk.kind, chunk.section = kind, section
+    return chunks

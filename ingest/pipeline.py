@@ -33,10 +33,12 @@ from ingest.journal import Journal
 from ingest.locks import SnapshotLock
 from ingest.prepare import Item, Prepared, Preparer, read_file
 from ingest.readers.base import iter_inputs
-from ingest.recovery import RecoveryReport, drop_paper, recover
+from ingest.recovery import RecoveryReport, drop_paper, recover, stored_reference
 from ingest.settings import IngestSettings
 from ingest.stores import Stores
-from kg.mapping import paper_graph
+from ingest.citations import CitationResolver, citation_ntriples
+from ingest.citing import attach_contexts
+from kg.mapping import citation_graph, paper_graph
 
 __all__ = ["IngestReport", "Ingester", "Stores"]
 
@@ -74,6 +76,7 @@ class Ingester:
         self.extractor = extractor
         self.journal = journal or Journal(stores.chunks)
         self.snapshot = snapshot or SnapshotLock()
+        self.citations = CitationResolver(stores.chunks, settings.citation_title_match)
         self._unsaved = 0  # papers written since the vector index was last saved
 
     def read(self, paths: Iterable[Path]) -> Iterator[Paper | InputError]:
@@ -149,6 +152,7 @@ class Ingester:
             raise InputError(paper.source or paper.id, "no text to index")
         if self.stores.chunks.paper_hash(paper.id) == paper.content_hash:
             return False
+        attach_contexts(paper)
         prepared = Prepared(paper, self.extractor.extract(paper))
         return self._commit(prepared, self.embedder.encode([c.text for c in paper.chunks]))
 
@@ -161,7 +165,10 @@ class Ingester:
         graph = prepared.ntriples or paper_graph(paper, prepared.extraction)
         with self.snapshot.write():
             try:
+                self.citations.resolve(paper)
+                graph = _with_triples(graph, citation_ntriples(paper, paper.references))
                 self._write(paper, vectors, graph)
+                self._link_incoming(paper)
             except BaseException:
                 self._undo(paper.id)
                 raise
@@ -183,6 +190,22 @@ class Ingester:
         self.stores.keywords.replace_paper(paper.id, zip(rowids, texts, strict=True))
         self.stores.graph.replace_paper(paper.id, graph)
         self.journal.finish(paper.id)
+
+    def _link_incoming(self, paper: Paper) -> None:
+        """References already stored that name this paper now resolve to it (SQLite, then each
+        citing paper's graph gains the cito:cites)."""
+        links = self.citations.incoming(paper)
+        if not links:
+            return
+        self.stores.chunks.set_cited((link.citing_id, link.seq, link.cited_id) for link in links)
+        for link in links:
+            row = self.stores.chunks.reference(link.citing_id, link.seq)
+            if row is None:
+                continue
+            reference = stored_reference(row)
+            text = self.stores.chunks.chunk_text(reference.context_chunk_id or "")
+            ntriples = citation_graph(link.citing_id, link.cited_id, reference, text)
+            self.stores.graph.add_to_paper(link.citing_id, ntriples.serialize(format="nt"))
 
     def _undo(self, paper_id: str) -> None:
         """After a failed write, drop the paper everywhere; if that fails too, its journal mark
@@ -215,3 +238,12 @@ class Ingester:
         the data folder's `WriterLock`."""
         with self.snapshot.write():
             return recover(self.stores, self.journal, self.embedder.encode, self.extractor)
+
+
+def _with_triples(graph: Graph | str, ntriples: str) -> Graph | str:
+    """The paper's graph (or its N-Triples) with these N-Triples added."""
+    if not ntriples:
+        return graph
+    if isinstance(graph, str):
+        return f"{graph}\n{ntriples}"
+    return graph + Graph().parse(data=ntriples, format="nt")

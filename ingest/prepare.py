@@ -23,6 +23,7 @@ from pathlib import Path
 
 from core.errors import PapergraphError
 from core.model import Extraction, Paper
+from ingest.citing import attach_contexts
 from ingest.errors import InputError
 from ingest.extract.base import Extractor
 from ingest.readers.base import iter_inputs, reader_for
@@ -63,6 +64,7 @@ def extract(paper: Paper, extractor: Extractor) -> Item:
     if not paper.chunks:
         return InputError(paper.source or paper.id, "no text to index")
     try:
+        attach_contexts(paper)
         extraction = extractor.extract(paper)
         graph = paper_graph(paper, extraction).serialize(format="nt")
         return Prepared(paper, extraction, graph)

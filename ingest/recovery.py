@@ -17,10 +17,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
-from core.model import Chunk, Paper, Reference
+from core.model import Chunk, ChunkKind, Paper, Reference
 from index.store import ChunkStore
 from ingest.extract.base import Extractor
 from ingest.journal import Journal
@@ -165,6 +166,8 @@ def paper_from_store(chunks: ChunkStore, paper_id: str) -> Paper:
                 prev_id=chunk["prev_id"],
                 next_id=chunk["next_id"],
                 section=chunk["section"],
+                kind=ChunkKind(chunk["kind"]),
+                pages=chunk["pages"],
             )
             for chunk in chunks.paper_chunks(paper_id)
         ],
@@ -173,10 +176,23 @@ def paper_from_store(chunks: ChunkStore, paper_id: str) -> Paper:
         arxiv_id=row["arxiv_id"],
         doi=row["doi"],
         abstract=row["abstract"],
-        references=[
-            Reference(raw=ref["raw"], arxiv_id=ref["arxiv_id"], doi=ref["doi"], title=ref["title"])
-            for ref in chunks.references(paper_id)
-        ],
+        references=[stored_reference(ref) for ref in chunks.references(paper_id)],
         source=row["source"],
         content_hash=row["content_hash"],
+    )
+
+
+def stored_reference(row: dict[str, Any]) -> Reference:
+    """A reference as the chunk store keeps it, resolution and context included."""
+    return Reference(
+        raw=row["raw"],
+        arxiv_id=row["arxiv_id"],
+        doi=row["doi"],
+        title=row["title"],
+        authors=row["authors"],
+        year=row["year"],
+        venue=row["venue"],
+        paper_id=row["cited_id"],
+        context=row["context"],
+        context_chunk_id=row["context_chunk"],
     )

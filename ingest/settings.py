@@ -32,6 +32,14 @@ class IngestSettings(BaseModel):
         description="Time budget for reading one PDF, checked between pages; past it the file is "
         "refused.",
     )
+    citation_title_match: float = Field(
+        93.0,
+        ge=0,
+        le=100,
+        description="How alike (rapidfuzz ratio, 0-100, of the normalised titles) a reference's "
+        "title and a stored paper's title must be for the reference to resolve to that paper "
+        "when no arXiv id or DOI settles it (see benchmarks/references.py).",
+    )
     checkpoint_every: int = Field(
         100,
         ge=1,

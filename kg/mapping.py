@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 
 from core.model import (
+    Chunk,
+    ChunkKind,
     Entity,
     EntityType,
     Evidence,
@@ -117,8 +119,10 @@ def paper_graph(paper: Paper, extraction: Extraction) -> Graph:
         _add_entity(graph, paper_node, paper.id, key, entity)
     for result in extraction.results:
         _add_result(graph, paper_node, paper.id, result, entities)
+    chunks = {chunk.id: chunk for chunk in paper.chunks}
     for reference in paper.references:
-        _add_reference(graph, paper_node, paper.id, reference)
+        _add_reference(graph, paper_node, paper.id, reference, chunks)
+    _add_evidence_places(graph, chunks)
     return graph
 
 
@@ -143,6 +147,25 @@ def _add_paper(graph: Graph, node: URIRef, paper: Paper) -> None:
         graph.add((chunk_node, PG.seq, Literal(chunk.seq)))
         section = f" ({chunk.section})" if chunk.section else ""
         graph.add((chunk_node, RDFS.label, Literal(f"{paper.id} chunk {chunk.seq}{section}")))
+        _add_place(graph, chunk_node, chunk)
+
+
+def _add_place(graph: Graph, node: URIRef, chunk: Chunk) -> None:
+    """Where in the paper a chunk (or evidence read from it) is: kind, section, pages."""
+    graph.add((node, PG.kind, Literal(ChunkKind(chunk.kind).value)))
+    if chunk.section:
+        graph.add((node, PG.section, Literal(chunk.section)))
+    for page in chunk.pages:
+        graph.add((node, PG.page, Literal(page, datatype=XSD.integer)))
+
+
+def _add_evidence_places(graph: Graph, chunks: dict[str, Chunk]) -> None:
+    """Every evidence node states the kind, section and pages of the chunk it was read from."""
+    by_iri = {chunk_iri(chunk_id): chunk for chunk_id, chunk in chunks.items()}
+    for evidence, _, source in list(graph.triples((None, PROV.wasDerivedFrom, None))):
+        chunk = by_iri.get(source)  # type: ignore[call-overload]
+        if chunk is not None and isinstance(evidence, URIRef):
+            _add_place(graph, evidence, chunk)
 
 
 def _add_entity_node(graph: Graph, key: str, type_: EntityType, label: str) -> URIRef:
@@ -233,25 +256,74 @@ def _add_result(
         _add_evidence(graph, node, evidence)
 
 
-def _add_reference(graph: Graph, paper_node: URIRef, paper_id: str, reference: Reference) -> None:
-    """arXiv id -> that paper's IRI; DOI only -> https://doi.org/...; title only -> a local node.
+def _add_reference(
+    graph: Graph,
+    paper_node: URIRef,
+    paper_id: str,
+    reference: Reference,
+    chunks: dict[str, Chunk],
+) -> None:
+    """A resolved reference -> the cited paper's IRI; else arXiv id -> that paper's IRI; DOI
+    only -> https://doi.org/...; title only -> a local node. With a citing sentence, a
+    cito:Citation node carries it as evidence.
 
     arXiv ids pass through `url_safe_id`, as paper ids do, so citations between ingested papers
     meet. A bare id-like `raw` (a papers JSONL citing another row by its id) is a paper id.
     References with none of these are skipped.
     """
+    cited = _cited_node(graph, paper_id, reference)
+    if cited is None:
+        return
+    graph.add((paper_node, CITO.cites, cited))
+    if reference.context and reference.context_chunk_id:
+        chunk = chunks.get(reference.context_chunk_id)
+        add_citation_context(graph, paper_id, cited, reference, chunk.text if chunk else None)
+
+
+def _cited_node(graph: Graph, paper_id: str, reference: Reference) -> URIRef | None:
+    if reference.paper_id:
+        return paper_iri(reference.paper_id)
     if reference.arxiv_id:
-        graph.add((paper_node, CITO.cites, paper_iri(url_safe_id(reference.arxiv_id))))
-    elif _is_paper_id(reference):
-        graph.add((paper_node, CITO.cites, paper_iri(reference.raw.strip())))
-    elif reference.doi:
+        return paper_iri(url_safe_id(reference.arxiv_id))
+    if _is_paper_id(reference):
+        return paper_iri(reference.raw.strip())
+    if reference.doi:
         cited = doi_iri(reference.doi)
-        graph.add((paper_node, CITO.cites, cited))
         graph.add((cited, BIBO.doi, Literal(reference.doi.strip().lower())))
-    elif reference.title:
+        return cited
+    if reference.title:
         cited = node_iri(paper_id, "reference", short_hash(fold(reference.title)))
-        graph.add((paper_node, CITO.cites, cited))
         graph.add((cited, DCTERMS.title, Literal(reference.title)))
+        return cited
+    return None
+
+
+def citation_graph(citing_id: str, cited_id: str, reference: Reference, chunk_text: str | None) -> Graph:
+    """The triples a citing paper's graph gains when one of its references resolves later."""
+    graph = new_graph()
+    cited = paper_iri(cited_id)
+    graph.add((paper_iri(citing_id), CITO.cites, cited))
+    if reference.context and reference.context_chunk_id:
+        add_citation_context(graph, citing_id, cited, reference, chunk_text)
+    return graph
+
+
+def add_citation_context(
+    graph: Graph, paper_id: str, cited: URIRef, reference: Reference, chunk_text: str | None
+) -> None:
+    """A cito:Citation from the paper to `cited`, with the citing sentence as its evidence."""
+    assert reference.context is not None and reference.context_chunk_id is not None
+    node = node_iri(paper_id, "citation", short_hash(str(cited)))
+    graph.add((paper_iri(paper_id), PG.citation, node))
+    graph.add((node, RDF.type, CITO.Citation))
+    graph.add((node, CITO.hasCitingEntity, paper_iri(paper_id)))
+    graph.add((node, CITO.hasCitedEntity, cited))
+    start = max((chunk_text or "").find(reference.context), 0)
+    evidence = Evidence(
+        reference.context_chunk_id, start, start + len(reference.context), reference.context,
+        extractor="citation-context",
+    )
+    _add_evidence(graph, node, evidence)
 
 
 def _is_paper_id(reference: Reference) -> bool:

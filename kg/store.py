@@ -148,6 +148,20 @@ class KnowledgeGraph:
                 target = self.dataset.graph(name)
                 self.dataset.addN((s, p, o, target) for s, p, o in graph)
 
+    def add_to_paper(self, paper_id: str, ntriples: str) -> None:
+        """Add triples to a paper's named graph, keeping what it holds (a citation resolved after
+        the paper was written)."""
+        if not ntriples.strip():
+            return
+        name = paper_graph_iri(paper_id)
+        with self._write_lock:
+            if self.speaks_sparql_update:
+                self._update(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{ntriples}\n}} }}")
+            else:
+                target = self.dataset.graph(name)
+                for s, p, o in new_graph().parse(data=ntriples, format="nt"):
+                    target.add((s, p, o))
+
     def run_update(self, update: str) -> None:
         """Apply an update the caller has vetted (kg.load allows LOAD only, when enabled)."""
         with self._write_lock:

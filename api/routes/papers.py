@@ -20,6 +20,7 @@ from api.schemas import (
     PaperDetail,
     PaperList,
     PaperSummary,
+    ReferenceOut,
     RelatedItem,
     RelatedResponse,
     RemovedPaper,
@@ -89,19 +90,35 @@ def paper_detail(backend: Backend, paper_id: str) -> PaperDetail:
     if paper is None:
         raise NotFound(f"no paper with id {paper_id!r}")
     graph = backend.stores.graph
-    references = [
-        {key: reference.get(key) for key in ("arxiv_id", "doi", "title", "raw")}
-        for reference in backend.stores.chunks.references(paper_id)
-    ]
+    references = [_reference(row) for row in backend.stores.chunks.references(paper_id)]
+    entities = graph.paper_entities(paper_id)
+    _place_evidence(entities, backend.stores.chunks.paper_chunks(paper_id))
     return PaperDetail(
         **_summary(paper).model_dump(),
         abstract=paper.get("abstract"),
         doi=paper.get("doi"),
         source=paper.get("source"),
-        entities=graph.paper_entities(paper_id),
+        entities=entities,
         references=references,
         cited_by=graph.cited_by(paper_id),
     )
+
+
+def _reference(row: dict[str, Any]) -> ReferenceOut:
+    fields = {key: row.get(key) for key in ReferenceOut.model_fields if key in row}
+    return ReferenceOut(
+        **fields, paper_id=row.get("cited_id"), context_chunk_id=row.get("context_chunk")
+    )
+
+
+def _place_evidence(entities: list[dict[str, Any]], chunks: list[dict[str, Any]]) -> None:
+    """Each evidence passage says which kind of chunk, section and pages it was read from."""
+    places = {chunk["chunk_id"]: chunk for chunk in chunks}
+    for entity in entities:
+        for evidence in entity.get("evidence", []):
+            chunk = places.get(evidence.get("chunk_id"))
+            if chunk is not None:
+                evidence.update(kind=chunk["kind"], section=chunk["section"], pages=chunk["pages"])
 
 
 @router.get("/papers/{paper_id}/related", response_model=RelatedResponse, dependencies=[ReadSnapshot])

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Query
 
 from api.deps import BackendDep
 from api.schemas import SearchResponse
-from api.search import SearchMode, SearchRequest
+from api.search import DEFAULT_KINDS, SearchMode, SearchRequest
 from api.search import search as run_search
+from core.model import ChunkKind
 from kg.filters import PaperFilter
 
 router = APIRouter(tags=["search"])
@@ -42,6 +43,13 @@ def search(
     ] = [],
     year_from: Annotated[int | None, Query(description="Papers issued in or after.")] = None,
     year_to: Annotated[int | None, Query(description="Papers issued in or before.")] = None,
+    kind: Annotated[
+        list[ChunkKind],
+        Query(
+            description="Chunk kinds to search (repeatable). Default: every kind but front, "
+            "references, figure and footnote."
+        ),
+    ] = [],
 ) -> SearchResponse:
     entities = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
     paper_filter = PaperFilter(
@@ -52,7 +60,7 @@ def search(
     )
     request = SearchRequest(
         query=q, k=k, offset=offset, mode=mode, group_by_paper=group == "paper",
-        paper_filter=paper_filter,
+        paper_filter=paper_filter, kinds=frozenset(kind) or DEFAULT_KINDS,
     )
     page = run_search(backend, request)
     filters: dict[str, list[str] | int] = {**paper_filter.entities}
@@ -62,6 +70,8 @@ def search(
         filters["year_from"] = year_from
     if year_to is not None:
         filters["year_to"] = year_to
+    if kind:
+        filters["kind"] = [k.value for k in kind]
     return SearchResponse.model_validate(
         {
             "query": q,

@@ -95,7 +95,7 @@ def _paper_link(backend: Backend, paper_id: str) -> dict[str, Any]:
 def _reference(backend: Backend, reference: dict[str, Any]) -> dict[str, Any]:
     """A reference with a link: its page when ingested, else arXiv or doi.org."""
     arxiv_id, doi = reference.get("arxiv_id"), reference.get("doi")
-    target = arxiv_id or reference.get("raw")
+    target = reference.get("paper_id") or arxiv_id or reference.get("raw")
     stored = backend.stores.chunks.get_paper(target) if target else None
     if stored is not None:
         return {**reference, "title": stored["title"], "paper_id": stored["id"], "href": None}

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from core.model import Paper, Reference, url_safe_id
-from ingest.chunking import chunk_text
+from core.model import ChunkKind, Paper, Reference, url_safe_id
+from ingest.chunking import chunk_parts
 from ingest.errors import InputError
 from ingest.readers.base import canonical_json, sha256_hex
 from ingest.readers.chunk_rows import ChunkRows, is_chunk_row
@@ -54,6 +54,15 @@ def _paper_or_error(path: Path, line: int, row: Row, settings: IngestSettings) -
         return InputError(str(path), str(error), line=line)
 
 
+def _parts(
+    abstract: str | None, body: str | None, *, from_abstract: bool
+) -> list[tuple[ChunkKind, str | None, str]]:
+    """The abstract's chunks are of kind abstract, the text's (or a 'source' field's) body."""
+    first = (ChunkKind.ABSTRACT, "Abstract") if from_abstract else (ChunkKind.BODY, None)
+    parts = [(*first, abstract), (ChunkKind.BODY, None, body)]
+    return [(kind, section, repair_text(text)) for kind, section, text in parts if text]
+
+
 def paper_from_row(path: Path, line: int, row: Row, settings: IngestSettings) -> Paper:
     """A paper from a paper row; raises BadRow naming the field that is wrong."""
     abstract = _joined_text(row, "abstract") or _joined_text(row, "source")
@@ -66,8 +75,11 @@ def paper_from_row(path: Path, line: int, row: Row, settings: IngestSettings) ->
     return Paper(
         id=paper_id,
         title=repair_text(_string(row, "title") or "") or text[:120],
-        chunks=chunk_text(
-            paper_id, text, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap
+        chunks=chunk_parts(
+            paper_id,
+            _parts(abstract, body, from_abstract=_joined_text(row, "abstract") is not None),
+            max_tokens=settings.chunk_tokens,
+            overlap=settings.chunk_overlap,
         ),
         authors=_authors(row.get("authors")),
         year=_year(row.get("year")),

@@ -1,0 +1,95 @@
+"""Bibliography entries read into authors, title, year, venue and ids, in the styles papers use."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.readers.bibliography import is_junk_title, parse_entry
+from ingest.readers.pdf_references import parse_references
+
+STYLES = [
+    (  # NeurIPS / arXiv: full names, title, venue, year
+        "Ashish Vaswani, Noam Shazeer, Niki Parmar, Jakob Uszkoreit, Llion Jones, Aidan N Gomez, "
+        "Łukasz Kaiser, and Illia Polosukhin. Attention is all you need. Advances in neural "
+        "information processing systems, 30, 2017.",
+        "Attention is all you need", "Ashish Vaswani", 2017,
+        "Advances in neural information processing systems",
+    ),
+    (  # ACL: the year after the authors
+        "Ilias Chalkidis, Ion Androutsopoulos, and Nikolaos Aletras. 2019. Neural legal judgment "
+        "prediction in English. In Proceedings of the 57th Annual Meeting of the Association for "
+        "Computational Linguistics, pages 4317–4323, Florence, Italy. Association for "
+        "Computational Linguistics.",
+        "Neural legal judgment prediction in English", "Ilias Chalkidis", 2019,
+        "Proceedings of the 57th Annual Meeting of the Association for Computational Linguistics",
+    ),
+    (  # "Surname, I." lists
+        "Kingma, D. P. and Ba, J. Adam: A method for stochastic optimization. arXiv preprint "
+        "arXiv:1412.6980 (2014).",
+        "Adam: A method for stochastic optimization", "D. P. Kingma", 2014, "arXiv preprint",
+    ),
+    (  # IEEE: quoted title
+        '[3] A. Vaswani et al., "Attention is all you need," in NIPS, 2017.',
+        "Attention is all you need", "A. Vaswani", 2017, "NIPS",
+    ),
+    (  # Nature: et al., year in brackets
+        "Mnih, V. et al. Human-level control through deep reinforcement learning. Nature 518, "
+        "529–533 (2015).",
+        "Human-level control through deep reinforcement learning", "V Mnih", 2015, "Nature",
+    ),
+]
+
+
+@pytest.mark.parametrize(("entry", "title", "first_author", "year", "venue"), STYLES)
+def test_each_style_gives_title_first_author_year_and_venue(
+    entry: str, title: str, first_author: str, year: int, venue: str
+) -> None:
+    reference = parse_entry(entry)
+    assert (reference.title, reference.year, reference.venue) == (title, year, venue)
+    assert reference.authors[0] == first_author
+
+
+def test_ids_are_read_from_the_entry() -> None:
+    reference = parse_entry(
+        "Tianqi Chen, Bing Xu, Chiyuan Zhang, and Carlos Guestrin. Training deep nets with "
+        "sublinear memory cost. arXiv preprint arXiv:1604.06174, 2016. doi: 10.1000/xyz123."
+    )
+    assert (reference.arxiv_id, reference.doi) == ("1604.06174", "10.1000/xyz123")
+    assert reference.title == "Training deep nets with sublinear memory cost"
+    assert len(reference.authors) == 4
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Benjamin Charlier and Jean Feydy. Kernel operations on the gpu. 2021. URL http: "
+        "//arxiv.org/abs/2004.11127.",
+        "Ilias Chalkidis and Ion Androutsopoulos. Neural legal judgment prediction. In Proceedings "
+        "of ACL, Florence, Italy, 2019. Association for Computational Linguistics.",
+    ],
+)
+def test_urls_and_publishers_are_never_titles(entry: str) -> None:
+    title = parse_entry(entry).title or ""
+    assert "URL" not in title and "http" not in title
+    assert title != "Association for Computational Linguistics"
+
+
+def test_junk_titles_are_recognised() -> None:
+    assert is_junk_title("URL http: //arxiv.org/abs/1706.03762")
+    assert is_junk_title("Association for Computational Linguistics")
+    assert is_junk_title("In Advances in Neural Information Processing Systems (NeurIPS), 2021")
+    assert not is_junk_title("Attention is all you need")
+
+
+def test_a_bracketed_list_keeps_each_entry_and_its_printed_number() -> None:
+    section = (
+        "[1] A. Author. A first title of a paper. In Venue, 2019.\n"
+        "[2] B. Writer and C. Poet. Second paper title here. Journal of Things, 2020.\n"
+        "[3] D. Someone. Third title of some work. arXiv:2001.00001, 2020.\n"
+    )
+    references = parse_references(section)
+    assert [r.raw[:3] for r in references] == ["[1]", "[2]", "[3]"]
+    assert [r.title for r in references] == [
+        "A first title of a paper", "Second paper title here", "Third title of some work",
+    ]
+    assert references[2].arxiv_id == "2001.00001"
