@@ -23,6 +23,7 @@ from api.schemas import (
     RelatedItem,
     RelatedResponse,
     RemovedPaper,
+    next_offset,
 )
 from api.security import WriteAccess
 from api.uploads import ingest_upload
@@ -64,10 +65,12 @@ def list_papers(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> PaperList:
     papers = backend.stores.chunks.list_papers(offset, limit)
+    total = backend.stores.chunks.count_papers()
     return PaperList(
-        total=backend.stores.chunks.count_papers(),
+        total=total,
         offset=offset,
         limit=limit,
+        next_offset=next_offset(offset, len(papers), total),
         papers=[_summary(paper) for paper in papers],
     )
 
