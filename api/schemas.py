@@ -186,7 +186,8 @@ class InputFailure(BaseModel):
 
 
 class IngestResult(BaseModel):
-    ingested: list[str]
+    ingested: list[str] = Field(description="Papers written (new and replaced).")
+    replaced: list[str] = Field([], description="Those of `ingested` whose id was already stored.")
     unchanged: list[str]
     failed: list[InputFailure]
     chunks: int

@@ -43,7 +43,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
     **WRITE_ERRORS,
     413: {"model": ErrorResponse, "description": "The file is over the size limit."},
-    415: {"model": ErrorResponse, "description": "Not a PDF or JSONL/JSON file."},
+    415: {"model": ErrorResponse, "description": "Not a file type Papergraph reads."},
     422: {"model": ErrorResponse, "description": "No paper in the file could be ingested."},
 }
 
@@ -137,7 +137,7 @@ def get_related(
 )
 def upload_papers(
     backend: BackendDep,
-    file: Annotated[UploadFile, File(description="A .pdf, .jsonl or .json file.")],
+    file: Annotated[UploadFile, File(description="A .pdf, .jsonl, .json, .parquet, .txt or .md file.")],
 ) -> IngestResult:
     """Ingest the file's papers into every store; a paper already there unchanged is skipped, a
     changed one replaced. Lines or pages that fail are listed under `failed`."""
@@ -166,6 +166,7 @@ def remove_paper(backend: BackendDep, paper_id: str) -> RemovedPaper:
 def _result(report: IngestReport) -> IngestResult:
     return IngestResult(
         ingested=report.ingested,
+        replaced=report.replaced,
         unchanged=report.unchanged,
         failed=[
             InputFailure(
