@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from api.backend import Backend
 from api.config import Settings
@@ -42,7 +43,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         if backend is None:
             app.state.backend.close()
 
-    app = FastAPI(
+    app = FastAPIOffline(  # /docs and /redoc with their scripts served from the package, not a CDN
         title="Papergraph",
         description="A knowledge graph and semantic search over research papers.",
         version="0.1.0",

@@ -1,39 +1,55 @@
-"""The `papergraph` command: ingest, serve, search, sparql, related, stats, demo.
+"""The `papergraph` command: ingest, remove, serve, demo, search, related, sparql, extract,
+export, stats.
 
-Exit codes a script can trust: 0 ok, 1 some inputs failed (or the request failed), 2 usage.
+Exit codes a script can trust: 0 ok, 1 some inputs failed (or the request failed), 2 usage, or
+a data folder or port that another process holds. While `papergraph serve` runs on a data folder
+it announces itself there (`api.announce`), and the commands that need the stores go to it over
+HTTP (`api.remote`) with the same output.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import os
+import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from api.backend import Backend
+from api.announce import PortBusy, running_server
+from api.cli_output import (
+    print_hits,
+    print_json,
+    print_related,
+    print_report,
+    print_rows,
+    say_error,
+)
+from api.cli_remote import FolderHeld, writer
 from api.config import Settings
-from api.search import DEFAULT_KINDS, SearchMode, SearchRequest
-from api.search import search as run_search
+from api.remote import RemoteServer
 from core.errors import PapergraphError
-from core.model import ChunkKind, Paper
+from core.model import ChunkKind
 from ingest.errors import InputError
-from ingest.pipeline import IngestReport
-from kg.filters import PaperFilter
+from ingest.locks import WriterBusy
+from ingest.readers.base import iter_inputs
+
+if TYPE_CHECKING:
+    from api.backend import Backend
 
 app = typer.Typer(help="Papergraph: a knowledge graph and semantic search over research papers.",
                   no_args_is_help=True, add_completion=False)
-console = Console()
-errors = Console(stderr=True)
 
 DataDir = Annotated[
     Optional[Path], typer.Option("--data-dir", help="Where the stores live (PAPERGRAPH_DATA_DIR).")
 ]
+ApiKey = Annotated[Optional[str], typer.Option(
+    "--api-key", help="The running server's API key, for writes sent to it "
+    "(default: PAPERGRAPH_API__API_KEY).")]
+Host = Annotated[Optional[str], typer.Option(help="Address to bind (default 127.0.0.1).")]
+Port = Annotated[Optional[int], typer.Option(help="Port to bind (default 8000).")]
+#: Conditions a user fixes by choosing another folder, port or key: exit 2, like a usage error.
+HELD = (FolderHeld, PortBusy, WriterBusy)
 
 
 def _settings(data_dir: Path | None) -> Settings:
@@ -41,33 +57,16 @@ def _settings(data_dir: Path | None) -> Settings:
     return Settings(data_dir=data_dir) if data_dir else Settings()
 
 
-def _fail(message: str) -> typer.Exit:
-    errors.print(f"[red]error:[/red] {message}", highlight=False)
-    return typer.Exit(1)
+def _remote(settings: Settings) -> RemoteServer | None:
+    """A client of the server announced in the data folder, if one is running."""
+    server = running_server(Path(settings.data_dir))
+    return RemoteServer(server) if server else None
 
 
-def _ingest(backend: Backend, paths: list[Path]) -> IngestReport:
-    ingester = backend.ingester()
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               TextColumn("{task.completed} inputs"), TimeElapsedColumn())
-    with Progress(*columns, console=errors, transient=True) as progress:
-        task = progress.add_task("ingesting", total=None)
+def _open(settings: Settings) -> Backend:
+    from api.backend import Backend
 
-        def advance(item: Paper | InputError) -> None:
-            name = item.id if isinstance(item, Paper) else "error"
-            progress.update(task, advance=1, description=f"ingesting {name}")
-
-        report = ingester.ingest(paths, on_item=advance)
-        progress.update(task, description="encoding paper-level vectors")
-        backend.paper_vectors.matrix()  # now, not in the first related-papers request
-        return report
-
-
-def _print_report(report: IngestReport) -> None:
-    console.print(f"ingested {len(report.ingested)} paper(s) ({report.chunks} chunks), "
-                  f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
-    for failure in report.failed:
-        errors.print(f"[red]failed:[/red] {failure.message}", highlight=False)
+    return Backend.open(settings)
 
 
 @app.command()
@@ -77,19 +76,28 @@ def ingest(
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=0, help="Processes that read and extract while the encoder runs "
         "(PAPERGRAPH_INGEST__WORKERS; 0: in this process).")] = None,
+    api_key: ApiKey = None,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="List skipped files and replaced papers.")] = False,
+    progress_every: Annotated[float, typer.Option(
+        "--progress-every", min=0, help="Seconds between progress lines when stderr is not a "
+        "terminal (logs, CI).")] = 10.0,
 ) -> None:
-    """Ingest PDFs, JSONL/JSON/Parquet (arXiv chunks or papers), .txt and .md files."""
+    """Ingest PDFs, JSONL/JSON/Parquet (arXiv chunks or papers), .txt and .md files; beside a
+    running server, send them to it (with its API key)."""
+    from api.cli_ingest import ingest_here, ingest_there
+
     settings = _settings(data_dir)
     if workers is not None:
         settings.ingest.workers = workers
-    backend = Backend.open(settings)
-    try:
-        report = _ingest(backend, paths)
-    except PapergraphError as error:  # another writer holds the folder, a store is down
-        raise _fail(error.message) from error
-    finally:
-        backend.close()
-    _print_report(report)
+    inputs = sum(1 for item in iter_inputs(paths) if not isinstance(item, InputError))
+    server = running_server(Path(settings.data_dir))
+    if server:
+        client = writer(server, Path(settings.data_dir), api_key or settings.api.api_key)
+        report = ingest_there(client, paths, inputs, progress_every)
+    else:
+        report = ingest_here(_open(settings), paths, inputs, progress_every)
+    print_report(report, verbose)
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -97,66 +105,63 @@ def ingest(
 def remove(
     paper_ids: Annotated[list[str], typer.Argument(help="Ids of the papers to remove.")],
     data_dir: DataDir = None,
+    api_key: ApiKey = None,
 ) -> None:
     """Remove papers from the graph, both indexes and the store; exit 1 if one was not there."""
-    backend = Backend.open(_settings(data_dir))
-    try:
-        ingester = backend.ingester()
-        missing = [paper_id for paper_id in paper_ids if not ingester.remove(paper_id)]
-    except PapergraphError as error:
-        raise _fail(error.message) from error
-    finally:
-        backend.close()
-    console.print(f"removed {len(paper_ids) - len(missing)} paper(s)")
+    settings = _settings(data_dir)
+    server = running_server(Path(settings.data_dir))
+    if server:
+        client = writer(server, Path(settings.data_dir), api_key or settings.api.api_key)
+        missing = [paper_id for paper_id in paper_ids if not client.remove(paper_id)]
+    else:
+        backend = _open(settings)
+        try:
+            ingester = backend.ingester()
+            missing = [paper_id for paper_id in paper_ids if not ingester.remove(paper_id)]
+        finally:
+            backend.close()
+    print(f"removed {len(paper_ids) - len(missing)} paper(s)")
     if missing:
-        raise _fail(f"no paper with id {', '.join(map(repr, missing))}")
+        raise PapergraphError(f"no paper with id {', '.join(map(repr, missing))}")
 
 
 @app.command()
-def serve(
-    data_dir: DataDir = None,
-    host: Annotated[Optional[str], typer.Option(help="Bind address.")] = None,
-    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
-) -> None:
-    """Serve the HTTP API (OpenAPI docs at /docs)."""
-    import uvicorn
-
-    from api.app import create_app
+def serve(data_dir: DataDir = None, host: Host = None, port: Port = None) -> None:
+    """Serve the HTTP API and the web pages (OpenAPI docs at /docs)."""
+    from api.cli_serve import bind_for, serve_on
 
     settings = _settings(data_dir)
-    uvicorn.run(create_app(settings), host=host or settings.api.host,
-                port=port if port is not None else settings.api.port)
+    serve_on(bind_for(settings, host, port), settings)
 
 
 @app.command()
 def demo(
     data_dir: DataDir = None,
-    host: Annotated[Optional[str], typer.Option(help="Bind address.")] = None,
-    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+    host: Host = None,
+    port: Port = None,
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Ingest only.")] = False,
 ) -> None:
     """Write the built-in demo corpus (papers JSONL + a generated PDF), ingest it, and serve."""
+    from api.cli_ingest import ingest_here
+    from api.cli_serve import bind_for, serve_on
     from ingest.demo import write_demo_corpus
 
     settings = _settings(data_dir)
+    sock = None if no_serve else bind_for(settings, host, port)  # a busy port fails first
     corpus = write_demo_corpus(Path(settings.data_dir) / "demo-corpus")
-    backend = Backend.open(settings)
-    try:
-        report = _ingest(backend, corpus)
-    finally:
-        backend.close()
-    _print_report(report)
+    report = ingest_here(_open(settings), corpus, len(corpus), 10.0)
+    print_report(report)
     if not report.ok:
         raise typer.Exit(1)
-    if not no_serve:
-        serve(data_dir=data_dir, host=host, port=port)
+    if sock is not None:
+        serve_on(sock, settings)
 
 
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="What to look for.")],
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many results.")] = 10,
-    mode: Annotated[SearchMode, typer.Option(help="hybrid, semantic or keyword.")] = SearchMode.HYBRID,
+    mode: Annotated[str, typer.Option(help="hybrid, semantic or keyword.")] = "hybrid",
     method: Annotated[Optional[list[str]], typer.Option(
         help="Only papers that mention this method (repeatable: all of them).")] = None,
     dataset: Annotated[Optional[list[str]], typer.Option(
@@ -177,27 +182,22 @@ def search(
 ) -> None:
     """Search chunks by meaning and/or keywords, optionally among papers with given facts
     (entities are matched by label or alias, as GET /search does)."""
-    entities = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
-    paper_filter = PaperFilter(
-        entities={name: values for name, values in entities.items() if values},
-        authors=author or [], year_from=year_from, year_to=year_to,
-    )
-    backend = Backend.open(_settings(data_dir))
-    try:
-        request = SearchRequest(
-            query=query, k=k, mode=mode, paper_filter=paper_filter,
-            kinds=frozenset(kind) if kind else DEFAULT_KINDS,
-        )
-        hits = run_search(backend, request).hits
-    finally:
-        backend.close()
-    if as_json:
-        console.print_json(json.dumps([dataclasses.asdict(hit) for hit in hits]))
-        return
-    table = Table("score", "paper", "chunk", "text")
-    for hit in hits:
-        table.add_row(f"{hit.score:.3f}", hit.title[:40], hit.chunk_id, hit.text[:120])
-    console.print(table)
+    from api.cli_read import search_here
+
+    if mode not in ("hybrid", "semantic", "keyword"):
+        raise typer.BadParameter(f"{mode!r} is not one of hybrid, semantic, keyword",
+                                 param_hint="--mode")
+    params: dict[str, Any] = {
+        "q": query, "k": k, "mode": mode, "method": method or [], "dataset": dataset or [],
+        "benchmark": benchmark or [], "task": task or [], "author": author or [],
+        "kind": [item.value for item in kind or []],
+        **({"year_from": year_from} if year_from is not None else {}),
+        **({"year_to": year_to} if year_to is not None else {}),
+    }
+    settings = _settings(data_dir)
+    remote = _remote(settings)
+    hits = remote.search(params) if remote else search_here(_open(settings), params)
+    print_hits(hits, as_json)
 
 
 @app.command()
@@ -212,23 +212,15 @@ def related(
     data_dir: DataDir = None,
 ) -> None:
     """Papers related to one paper (or several), with the reasons."""
-    from api.related.rank import recommend
+    from api.cli_read import related_here
 
-    backend = Backend.open(_settings(data_dir))
-    try:
-        items = recommend(backend, paper_ids, negative or [], k)
-    except PapergraphError as error:
-        raise _fail(error.message) from error
-    finally:
-        backend.close()
-    if as_json:
-        console.print_json(json.dumps([item.__dict__ for item in items]))
-        return
-    table = Table("score", "paper", "title", "reasons")
-    for item in items:
-        reasons = "; ".join(str(reason.get("text", reason["kind"])) for reason in item.reasons)
-        table.add_row(f"{item.score:.3f}", item.paper_id, item.title[:50], reasons)
-    console.print(table)
+    settings = _settings(data_dir)
+    remote = _remote(settings)
+    if remote:
+        items = remote.recommend(paper_ids, negative or [], k)
+    else:
+        items = related_here(_open(settings), paper_ids, negative or [], k)
+    print_related(items, as_json)
 
 
 @app.command()
@@ -238,27 +230,17 @@ def sparql(
     data_dir: DataDir = None,
 ) -> None:
     """Run a SPARQL query over the graph; SELECT prints a table unless --format is given."""
-    from kg.sparql import run_query
+    from api.cli_read import sparql_here, sparql_there
 
     settings = _settings(data_dir)
-    backend = Backend.open(settings)
-    try:
-        answer = run_query(backend.stores.graph, query, timeout_s=settings.graph.query_timeout_s,
-                           max_rows=settings.graph.max_rows)
-        output = answer.serialize(format) if format or answer.kind != "SELECT" else None
-    except PapergraphError as error:
-        raise _fail(error.message) from error
-    finally:
-        backend.close()
-    if output is not None:
-        typer.echo(output.decode("utf-8"), nl=False)
-        return
-    table = Table(*answer.variables)
-    for row in answer.rows:
-        table.add_row(*(str(row.get(name, "")) for name in answer.variables))
-    console.print(table)
-    if answer.truncated:
-        errors.print(f"[yellow]truncated at {settings.graph.max_rows} rows[/yellow]")
+    remote = _remote(settings)
+    answer = sparql_there(remote, query, format) if remote else sparql_here(
+        _open(settings), query, format)
+    if isinstance(answer, bytes):
+        sys.stdout.buffer.write(answer)
+        sys.stdout.flush()
+    else:
+        print_rows(*answer)
 
 
 @app.command()
@@ -272,23 +254,9 @@ def extract(
     ] = None,
 ) -> None:
     """Extract entities and results without writing any store (JSON Lines with --json)."""
-    from ingest.extract import create_extractor
-    from ingest.extract.report import extract_records
+    from api.cli_read import extract_here
 
-    settings = Settings().ingest
-    failed = False
-    chosen = create_extractor(extractor or settings.extractor)
-    for record in extract_records(paths, settings, chosen):
-        if isinstance(record, InputError):
-            failed = True
-            errors.print(f"[red]failed:[/red] {record.message}", highlight=False)
-        elif as_json:
-            typer.echo(json.dumps(record, ensure_ascii=False))
-        else:
-            top = ", ".join(f"{e['label']} ({e['type']})" for e in record["entities"][:10])
-            console.print(f"{record['paper_id']}: {len(record['entities'])} entities, "
-                          f"{len(record['results'])} results; top: {top}", highlight=False)
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(extract_here(paths, as_json, extractor))
 
 
 @app.command()
@@ -303,29 +271,39 @@ def export(
     data_dir: DataDir = None,
 ) -> None:
     """Dump the graph (or one paper's named graph) as RDF, streamed paper by paper."""
-    from kg.export import export as export_graph
-    from kg.store import KnowledgeGraph
+    from api.cli_read import export_here
 
     settings = _settings(data_dir)
-    try:
-        with KnowledgeGraph(settings.graph, Path(settings.data_dir)) as graph:  # no model needed
-            pieces = export_graph(graph, format, paper)
-            with output.open("wb") if output else os.fdopen(os.dup(1), "wb") as sink:
-                for piece in pieces:
-                    sink.write(piece)
-    except PapergraphError as error:
-        raise _fail(error.message) from error
+    remote = _remote(settings)
+    pieces = remote.export(format, paper) if remote else export_here(settings, format, paper)
+    with output.open("wb") if output else os.fdopen(os.dup(1), "wb") as sink:
+        for piece in pieces:
+            sink.write(piece)
 
 
 @app.command()
 def stats(data_dir: DataDir = None) -> None:
     """Counts of papers, chunks and triples."""
-    backend = Backend.open(_settings(data_dir))
+    settings = _settings(data_dir)
+    remote = _remote(settings)
+    if remote:
+        print_json(remote.health())
+        return
+    backend = _open(settings)
     try:
-        console.print_json(json.dumps(backend.health()))
+        print_json(backend.health())
     finally:
         backend.close()
 
 
 def main() -> None:
-    app()
+    """Run the command; an expected condition ends in one line on stderr, never a traceback."""
+    try:
+        app()
+    except HELD as error:
+        say_error(error.message)
+        sys.exit(2)
+    except PapergraphError as error:
+        say_error(error.message)
+        sys.exit(1)
+

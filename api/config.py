@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from api.related.settings import RelatedSettings
@@ -44,3 +44,16 @@ class Settings(BaseSettings):
     index: IndexSettings = Field(default_factory=IndexSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     related: RelatedSettings = Field(default_factory=RelatedSettings)
+    api_key: str | None = Field(
+        None,
+        exclude=True,
+        description="Short alias of api.api_key (PAPERGRAPH_API_KEY); PAPERGRAPH_API__API_KEY wins "
+        "when both are set.",
+    )
+
+    @model_validator(mode="after")
+    def _short_api_key(self) -> Settings:
+        """`PAPERGRAPH_API_KEY` is what people type first; let it set the real field."""
+        if self.api_key and not self.api.api_key:
+            self.api.api_key = self.api_key
+        return self

@@ -99,9 +99,10 @@ class PaperSummary(BaseModel):
 
 
 class PaperList(BaseModel):
-    total: int
+    total: int = Field(description="Papers in the store.")
     offset: int
     limit: int
+    next_offset: int | None = Field(None, description="Offset of the next page; null: last.")
     papers: list[PaperSummary]
 
 
@@ -173,7 +174,16 @@ class EntityDetail(BaseModel):
 
 
 class EntityList(BaseModel):
+    total: int = Field(description="Entities the type and `q` admit, over all pages.")
+    offset: int
+    limit: int
+    next_offset: int | None = Field(None, description="Offset of the next page; null: last.")
     entities: list[EntityOut]
+
+
+def next_offset(offset: int, shown: int, total: int) -> int | None:
+    """Where the next page starts, or None when this page reaches the end."""
+    return offset + shown if shown and offset + shown < total else None
 
 
 class ErrorBody(BaseModel):
@@ -197,7 +207,8 @@ class InputFailure(BaseModel):
 
 
 class IngestResult(BaseModel):
-    ingested: list[str]
+    ingested: list[str] = Field(description="Papers written (new and replaced).")
+    replaced: list[str] = Field([], description="Those of `ingested` whose id was already stored.")
     unchanged: list[str]
     failed: list[InputFailure]
     chunks: int

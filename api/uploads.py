@@ -22,7 +22,7 @@ from core.model import Paper, url_safe_id
 from ingest.errors import InputError
 from ingest.pipeline import IngestReport
 
-SUFFIXES = (".pdf", ".jsonl", ".json")
+SUFFIXES = (".pdf", ".jsonl", ".json", ".parquet", ".txt", ".md")  # every reader's
 COPY_BYTES = 1 << 20
 MAX_STEM = 80
 

@@ -27,17 +27,17 @@ from core.errors import PapergraphError
 from core.model import Paper
 from index.embed import Embedder
 from ingest.batching import Vectors, batches, encoded_in_background, failure
+from ingest.citations import CitationResolver, citation_ntriples
+from ingest.citing import attach_contexts
 from ingest.errors import InputError
 from ingest.extract.base import Extractor
 from ingest.journal import Journal
 from ingest.locks import SnapshotLock
 from ingest.prepare import Item, Prepared, Preparer, read_file
-from ingest.readers.base import iter_inputs
+from ingest.readers.base import Skipped, iter_inputs
 from ingest.recovery import RecoveryReport, drop_paper, recover, stored_reference
 from ingest.settings import IngestSettings
 from ingest.stores import Stores
-from ingest.citations import CitationResolver, citation_ntriples
-from ingest.citing import attach_contexts
 from kg.mapping import citation_graph, paper_graph
 
 __all__ = ["IngestReport", "Ingester", "Stores"]
@@ -45,12 +45,24 @@ __all__ = ["IngestReport", "Ingester", "Stores"]
 
 @dataclass
 class IngestReport:
-    """What a batch did: papers written, papers already present, and inputs that failed."""
+    """What a batch did: papers written, papers already present, inputs that failed, and files
+    in folders that were not read.
+
+    `ingested` holds every paper written; `replaced` the ones among them whose id was already
+    stored (before the batch, or by an earlier input of the same batch), so the papers the batch
+    added are `new`.
+    """
 
     ingested: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
     chunks: int = 0
+    replaced: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def new(self) -> int:
+        return len(self.ingested) - len(self.replaced)
 
     @property
     def ok(self) -> bool:
@@ -90,8 +102,11 @@ class Ingester:
     def ingest(
         self, paths: Iterable[Path], on_item: Callable[[Paper | InputError], None] | None = None
     ) -> IngestReport:
-        """Ingest files and folders; the report names every input that failed and why."""
-        return self._ingest_prepared(self._preparer().from_paths(paths), on_item)
+        """Ingest files and folders; the report names every input that failed and why, and
+        every file in a folder that was skipped."""
+        report = IngestReport()
+        items = self._preparer().from_paths(paths, skipped=report.skipped)
+        return self._ingest_prepared(items, on_item, report)
 
     def ingest_items(
         self,
@@ -105,11 +120,14 @@ class Ingester:
         return Preparer(self.settings, self.extractor)
 
     def _ingest_prepared(
-        self, items: Iterable[Item], on_item: Callable[[Paper | InputError], None] | None
+        self,
+        items: Iterable[Item],
+        on_item: Callable[[Paper | InputError], None] | None,
+        report: IngestReport | None = None,
     ) -> IngestReport:
         """Papers encoded in batches across papers (`ingest.batching`), each written as
         `ingest_paper` writes it, while the next batch encodes."""
-        report = IngestReport()
+        report = report or IngestReport()
         batched = batches(items, self.settings.encode_batch_chunks, self._is_fresh)
         for batch, vectors in encoded_in_background(batched, self.embedder.encode):
             for item in batch.items:
@@ -131,6 +149,7 @@ class Ingester:
         if isinstance(encoded, BaseException):
             report.failed.append(failure(item, encoded))
             return
+        stored = self.stores.chunks.paper_hash(item.paper.id) is not None
         try:
             changed = encoded is not None and self._commit(item, encoded)
         except PapergraphError as error:
@@ -140,6 +159,8 @@ class Ingester:
             report.failed.append(failure(item, error))
             return
         (report.ingested if changed else report.unchanged).append(item.paper.id)
+        if changed and stored:
+            report.replaced.append(item.paper.id)
         report.chunks += len(item.paper.chunks) if changed else 0
 
     def ingest_paper(self, paper: Paper) -> bool:

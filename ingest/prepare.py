@@ -26,7 +26,7 @@ from core.model import Extraction, Paper
 from ingest.citing import attach_contexts
 from ingest.errors import InputError
 from ingest.extract.base import Extractor
-from ingest.readers.base import iter_inputs, reader_for
+from ingest.readers.base import Skipped, iter_inputs, reader_for
 from ingest.settings import IngestSettings
 from kg.mapping import paper_graph
 
@@ -102,9 +102,12 @@ class Preparer:
         self.settings = settings
         self.extractor = extractor
 
-    def from_paths(self, paths: Iterable[Path]) -> Iterator[Item]:
-        """Every paper the files and folders hold, prepared, with an error per failed input."""
-        tasks: Iterator[Task | InputError] = iter_inputs(paths)
+    def from_paths(
+        self, paths: Iterable[Path], skipped: list[Skipped] | None = None
+    ) -> Iterator[Item]:
+        """Every paper the files and folders hold, prepared, with an error per failed input;
+        files a folder holds that are not read are added to `skipped`."""
+        tasks: Iterator[Task | InputError] = iter_inputs(paths, skipped)
         return self._run(tasks)
 
     def from_items(self, items: Iterable[Paper | InputError]) -> Iterator[Item]:

@@ -378,29 +378,13 @@ class KnowledgeGraph:
         `q` matches labels and aliases case-insensitively as a substring, and also the folded
         form ('gsm-8k' finds GSM8K).
         """
-        classes = (
-            [ENTITY_CLASS[EntityType(type)]] if type is not None else list(ENTITY_CLASS.values())
-        )
-        values = " ".join(_iri(c) for c in classes)
-        where = ""
-        if q:
-            needle = Literal(q.lower()).n3()
-            tests = [
-                f"CONTAINS(LCASE(STR(?l)), {needle})",
-                f"EXISTS {{ ?e skos:altLabel ?a FILTER(CONTAINS(LCASE(STR(?a)), {needle})) }}",
-            ]
-            if fold(q):
-                tests.append(f'CONTAINS(REPLACE(STR(?e), "^.*/", ""), "{fold(q)}")')
-            where = f"FILTER({' || '.join(tests)})"
         # Every paper's graph restates its entities' type and labels, so the union default
         # graph holds each of those triples once per paper: joining them directly multiplies
         # (papers^3 rows for an entity; seconds to minutes at 5,000 papers). Types and paper
         # counts are made distinct in subqueries first.
         rows = self._select(
             "SELECT ?e ?type (MIN(STR(?l)) AS ?label) (COALESCE(SAMPLE(?n), 0) AS ?papers) "
-            f"WHERE {{ {{ SELECT DISTINCT ?e ?type WHERE {{ VALUES ?type {{ {values} }} "
-            f"?e a ?type }} }} {{ SELECT DISTINCT ?e ?l WHERE {{ ?e skos:prefLabel ?l }} }} "
-            f"{where} "
+            f"WHERE {{ {_entity_pattern(type, q)} "
             "OPTIONAL { { SELECT ?e (COUNT(DISTINCT ?p) AS ?n) "
             "WHERE { ?p pg:mentions ?e } GROUP BY ?e } } } GROUP BY ?e ?type "
             f"ORDER BY DESC(?papers) ?label ?e LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -417,6 +401,13 @@ class KnowledgeGraph:
             }
             for r in rows
         ]
+
+    def count_entities(self, type: EntityType | str | None = None, q: str | None = None) -> int:
+        """How many entities `entities(type, q)` pages through."""
+        return self._count(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?e ?type WHERE { "
+            f"{_entity_pattern(type, q)} }} }}"
+        )
 
     def _aliases(self, nodes: list[URIRef]) -> dict[URIRef, set[str]]:
         """Every label and alias any paper gives these entities."""
@@ -480,6 +471,27 @@ class KnowledgeGraph:
             result.append(entry)
         result.sort(key=lambda p: (-p["salience"], p["paper_id"]))
         return result
+
+
+def _entity_pattern(type: EntityType | str | None, q: str | None) -> str:
+    """The entities of a type (or of all) whose label, alias or folded key matches `q`, each
+    with its type and labels made distinct first (see `KnowledgeGraph.entities`)."""
+    classes = [ENTITY_CLASS[EntityType(type)]] if type is not None else list(ENTITY_CLASS.values())
+    values = " ".join(_iri(c) for c in classes)
+    where = ""
+    if q:
+        needle = Literal(q.lower()).n3()
+        tests = [
+            f"CONTAINS(LCASE(STR(?l)), {needle})",
+            f"EXISTS {{ ?e skos:altLabel ?a FILTER(CONTAINS(LCASE(STR(?a)), {needle})) }}",
+        ]
+        if fold(q):
+            tests.append(f'CONTAINS(REPLACE(STR(?e), "^.*/", ""), "{fold(q)}")')
+        where = f"FILTER({' || '.join(tests)})"
+    return (
+        f"{{ SELECT DISTINCT ?e ?type WHERE {{ VALUES ?type {{ {values} }} ?e a ?type }} }} "
+        f"{{ SELECT DISTINCT ?e ?l WHERE {{ ?e skos:prefLabel ?l }} }} {where}"
+    )
 
 
 def _values(bindings: Mapping[str, Node]) -> str:

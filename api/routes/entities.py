@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import BackendDep
-from api.schemas import EntityDetail, EntityList
+from api.schemas import EntityDetail, EntityList, next_offset
 from core.errors import NotFound
 from core.model import EntityType
 
@@ -22,10 +22,12 @@ def list_entities(
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> EntityList:
-    found = backend.stores.graph.entities(
-        type=type.value if type else None, q=q, limit=limit, offset=offset
-    )
-    return EntityList(entities=found)
+    """One page of entities, most-mentioned first, with the total and the next page's offset."""
+    graph, kind = backend.stores.graph, type.value if type else None
+    found = graph.entities(type=kind, q=q, limit=limit, offset=offset)
+    total = graph.count_entities(type=kind, q=q)
+    return EntityList(total=total, offset=offset, limit=limit,
+                      next_offset=next_offset(offset, len(found), total), entities=found)
 
 
 @router.get("/entities/{entity_id:path}", response_model=EntityDetail)

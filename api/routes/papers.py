@@ -24,6 +24,7 @@ from api.schemas import (
     RelatedItem,
     RelatedResponse,
     RemovedPaper,
+    next_offset,
 )
 from api.security import WriteAccess
 from api.uploads import ingest_upload
@@ -43,7 +44,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
     **WRITE_ERRORS,
     413: {"model": ErrorResponse, "description": "The file is over the size limit."},
-    415: {"model": ErrorResponse, "description": "Not a PDF or JSONL/JSON file."},
+    415: {"model": ErrorResponse, "description": "Not a file type Papergraph reads."},
     422: {"model": ErrorResponse, "description": "No paper in the file could be ingested."},
 }
 
@@ -65,10 +66,12 @@ def list_papers(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> PaperList:
     papers = backend.stores.chunks.list_papers(offset, limit)
+    total = backend.stores.chunks.count_papers()
     return PaperList(
-        total=backend.stores.chunks.count_papers(),
+        total=total,
         offset=offset,
         limit=limit,
+        next_offset=next_offset(offset, len(papers), total),
         papers=[_summary(paper) for paper in papers],
     )
 
@@ -151,7 +154,7 @@ def get_related(
 )
 def upload_papers(
     backend: BackendDep,
-    file: Annotated[UploadFile, File(description="A .pdf, .jsonl or .json file.")],
+    file: Annotated[UploadFile, File(description="A .pdf, .jsonl, .json, .parquet, .txt or .md file.")],
 ) -> IngestResult:
     """Ingest the file's papers into every store; a paper already there unchanged is skipped, a
     changed one replaced. Lines or pages that fail are listed under `failed`."""
@@ -180,6 +183,7 @@ def remove_paper(backend: BackendDep, paper_id: str) -> RemovedPaper:
 def _result(report: IngestReport) -> IngestResult:
     return IngestResult(
         ingested=report.ingested,
+        replaced=report.replaced,
         unchanged=report.unchanged,
         failed=[
             InputFailure(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ingest.readers.base import (
     Reader,
+    Skipped,
     iter_inputs,
     read_inputs,
     read_path,
@@ -24,6 +25,7 @@ __all__ = [
     "ParquetReader",
     "PdfReader",
     "Reader",
+    "Skipped",
     "TextReader",
     "iter_inputs",
     "read_inputs",

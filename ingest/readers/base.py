@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from core.model import Paper
 from ingest.errors import InputError
+from ingest.readers.non_papers import not_a_paper
 from ingest.settings import IngestSettings
 
 _READERS: dict[str, Reader] = {}
@@ -44,16 +46,33 @@ def registered_suffixes() -> tuple[str, ...]:
     return tuple(sorted(_READERS))
 
 
-def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | InputError]:
+@dataclass(frozen=True)
+class Skipped:
+    """A file inside a folder that was not read, and why (unsupported type, not a paper)."""
+
+    path: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def iter_inputs(
+    paths: Iterable[Path], skipped: list[Skipped] | None = None
+) -> Iterator[Path | InputError]:
     """The readable files named by `paths`, folders walked recursively in sorted order.
 
-    Hidden files and folders are skipped, and so are unsupported files found inside a folder;
-    a file named explicitly that no reader handles is an error, as is a path that is missing.
+    Hidden files and folders are passed over. Files inside a folder that no reader handles, or
+    that are plainly not papers (a licence, a README), are left out and added to `skipped` with
+    the reason; a file named explicitly that no reader handles is an error, as is a path that is
+    missing.
     """
+    skipped = skipped if skipped is not None else []
     for path in paths:
         if path.is_dir():
             found = False
-            for found_path in _walk(path):
+            for found_path in _walk(path, skipped):
                 found = True
                 yield found_path
             if not found:
@@ -69,11 +88,22 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | InputError]:
             yield path
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, skipped: list[Skipped]) -> Iterator[Path]:
     for path in sorted(folder.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if not hidden and path.is_file() and reader_for(path) is not None:
+        if hidden or not path.is_file():
+            continue
+        reason = _skip_reason(path)
+        if reason:
+            skipped.append(Skipped(str(path), reason))
+        else:
             yield path
+
+
+def _skip_reason(path: Path) -> str | None:
+    if reader_for(path) is None:
+        return f"unsupported file type {path.suffix or '(none)'!r}"
+    return not_a_paper(path)
 
 
 def read_inputs(paths: Iterable[Path], settings: IngestSettings) -> Iterator[Paper | InputError]:

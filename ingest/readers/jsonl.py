@@ -45,9 +45,15 @@ def _parse_line(path: Path, number: int, raw: bytes) -> object:
     except UnicodeDecodeError as error:
         return InputError(str(path), f"invalid UTF-8 at byte {error.start}", line=number)
     except json.JSONDecodeError as error:
-        return InputError(str(path), f"invalid JSON: {error.msg}", line=number)
+        return InputError(str(path), f"invalid JSON: {_reason(error)}", line=number)
     except RecursionError:
         return InputError(str(path), "invalid JSON: nested too deeply", line=number)
+
+
+def _reason(error: json.JSONDecodeError) -> str:
+    """The parser's whole reason with the column it stopped at ("Invalid control character at"
+    alone says nothing); the line is the error's own `line`."""
+    return f"{error.msg} column {error.colno}"
 
 
 def json_rows(path: Path) -> Iterator[NumberedRow]:
@@ -67,7 +73,7 @@ def json_rows(path: Path) -> Iterator[NumberedRow]:
         if error.msg == "Extra data":  # JSON Lines saved with a .json suffix
             yield from jsonl_rows(path)
         else:
-            yield 0, InputError(str(path), f"invalid JSON: {error.msg}", line=error.lineno)
+            yield 0, InputError(str(path), f"invalid JSON: {_reason(error)}", line=error.lineno)
         return
     if isinstance(document, list):
         yield from enumerate(document, start=1)

@@ -33,14 +33,14 @@ def cli_data(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path
     result = run_cli("ingest", str(inputs), data_dir=data_dir)
     assert result.returncode == 1, result.stderr  # one input failed
     assert "broken.pdf" in result.stderr
-    assert "ingested 5 paper(s)" in result.stdout
+    assert "ingested 5 new paper(s), 0 replaced" in result.stdout
     return data_dir
 
 
 def test_reingest_of_unchanged_inputs_writes_nothing(cli_data: Path, corpus_dir: Path) -> None:
     result = run_cli("ingest", str(corpus_dir), data_dir=cli_data)
     assert result.returncode == 0, result.stderr
-    assert "ingested 0 paper(s)" in result.stdout and "5 unchanged" in result.stdout
+    assert "ingested 0 new paper(s), 0 replaced" in result.stdout and "5 unchanged" in result.stdout
 
 
 def test_stats_search_related_and_sparql(cli_data: Path) -> None:

@@ -1,0 +1,44 @@
+"""`papergraph ingest` here (this process writes the stores) or there (a running server does)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from api.cli_output import errors
+from api.cli_progress import IngestProgress
+from api.cli_remote import upload_all
+from api.remote import RemoteServer
+from ingest.errors import InputError
+from ingest.pipeline import IngestReport
+
+if TYPE_CHECKING:
+    from api.backend import Backend
+
+
+def ingest_here(backend: Backend, paths: list[Path], inputs: int, every_s: float) -> IngestReport:
+    """Ingest into the stores of this data folder, showing progress; closes the backend."""
+    try:
+        ingester = backend.ingester()
+        with IngestProgress(errors, inputs, every_s) as progress:
+            report = ingester.ingest(paths, on_item=progress.advance)
+            progress.describe("encoding paper-level vectors")
+            backend.paper_vectors.matrix()  # now, not in the first related-papers request
+        return report
+    finally:
+        backend.close()
+
+
+def ingest_there(client: RemoteServer, paths: list[Path], inputs: int,
+                 every_s: float) -> IngestReport:
+    """Send every input to the running server, one file at a time, showing progress."""
+    try:
+        with IngestProgress(errors, inputs, every_s) as progress:
+
+            def answered(item: Path | InputError, report: IngestReport) -> None:
+                name = item.path if isinstance(item, InputError) else str(item)
+                progress.input_done(name, len(report.ingested), report.chunks, len(report.failed))
+
+            return upload_all(client, paths, answered)
+    finally:
+        client.close()
