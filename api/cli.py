@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -23,13 +24,19 @@ from api.search import search as run_search
 from core.errors import PapergraphError
 from core.model import Paper
 from ingest.errors import InputError
-from ingest.pipeline import IngestReport
+from ingest.pipeline import IngestReport, Ingester
+from ingest.ray_engine import RayIngester
 from kg.filters import PaperFilter
 
 app = typer.Typer(help="Papergraph: a knowledge graph and semantic search over research papers.",
                   no_args_is_help=True, add_completion=False)
 console = Console()
 errors = Console(stderr=True)
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
 
 DataDir = Annotated[
     Optional[Path], typer.Option("--data-dir", help="Where the stores live (PAPERGRAPH_DATA_DIR).")
@@ -46,8 +53,16 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
-def _ingest(backend: Backend, paths: list[Path]) -> IngestReport:
+def _ingester(backend: Backend) -> Ingester | RayIngester:
+    """The configured engine (`ingest.engine`) over this backend's writer."""
     ingester = backend.ingester()
+    if backend.settings.ingest.engine == "local":
+        return ingester
+    return RayIngester(ingester, backend.settings.index, backend.embedder.dimension)
+
+
+def _ingest(backend: Backend, paths: list[Path]) -> IngestReport:
+    ingester = _ingester(backend)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                TextColumn("{task.completed} inputs"), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=True) as progress:
@@ -77,11 +92,21 @@ def ingest(
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=0, help="Processes that read and extract while the encoder runs "
         "(PAPERGRAPH_INGEST__WORKERS; 0: in this process).")] = None,
+    engine: Annotated[Optional[Engine], typer.Option(
+        "--engine", help="Where reading, extraction and encoding run: local, or ray "
+        "(PAPERGRAPH_INGEST__ENGINE; the `scale` extra).")] = None,
+    ray_address: Annotated[Optional[str], typer.Option(
+        "--ray-address", help="With --engine ray: 'auto', 'ray://HOST:10001', or none to start "
+        "Ray for this run (PAPERGRAPH_INGEST__RAY_ADDRESS).")] = None,
 ) -> None:
     """Ingest PDFs, JSONL/JSON/Parquet (arXiv chunks or papers), .txt and .md files."""
     settings = _settings(data_dir)
     if workers is not None:
         settings.ingest.workers = workers
+    if engine is not None:
+        settings.ingest.engine = engine.value
+    if ray_address is not None:
+        settings.ingest.ray_address = ray_address
     backend = Backend.open(settings)
     try:
         report = _ingest(backend, paths)

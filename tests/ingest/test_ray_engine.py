@@ -6,6 +6,10 @@ started here and stopped at the end of the module.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,3 +101,24 @@ def test_ingesting_again_on_ray_changes_nothing(both, inputs: list[Path]) -> Non
     again = RayIngester(on_ray.ingester(), on_ray.settings.index, on_ray.embedder.dimension).ingest(inputs)
     assert again.ingested == [] and sorted(again.unchanged) == sorted(first.ingested)
     assert on_ray.health() == before
+
+
+def test_cli_ingests_on_a_running_cluster(ray_cluster: str, tmp_path: Path) -> None:
+    """`papergraph ingest --engine ray --ray-address HOST:PORT` as a user runs it: a separate
+    process joins the cluster, names the bad input, exits 1, and `stats` counts the rest."""
+    script = Path(sys.executable).with_name("papergraph")
+    if not script.exists():
+        pytest.skip(f"console script not installed at {script}")
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "notes.md").write_text("# Scaling retrieval\n\n" + "Dense retrieval over a large "
+                                     "corpus with an approximate nearest-neighbour index. " * 40)
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.7\nnot really a pdf")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PAPERGRAPH_DATA_DIR": str(tmp_path / "data")}
+    run = [str(script), "ingest", str(inputs), "--engine", "ray", "--ray-address", ray_cluster]
+    result = subprocess.run(run, capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 1, result.stderr
+    assert "ingested 1 paper(s)" in result.stdout and "broken.pdf" in result.stderr
+    stats = subprocess.run([str(script), "stats"], capture_output=True, text=True, env=env, timeout=600)
+    counts = json.loads(stats.stdout)
+    assert counts["papers"] == 1 and counts["chunks"] >= 2
