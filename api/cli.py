@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -39,6 +40,11 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="Papergraph: a knowledge graph and semantic search over research papers.",
                   no_args_is_help=True, add_completion=False)
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
 
 DataDir = Annotated[
     Optional[Path], typer.Option("--data-dir", help="Where the stores live (PAPERGRAPH_DATA_DIR).")
@@ -82,6 +88,12 @@ def ingest(
     progress_every: Annotated[float, typer.Option(
         "--progress-every", min=0, help="Seconds between progress lines when stderr is not a "
         "terminal (logs, CI).")] = 10.0,
+    engine: Annotated[Optional[Engine], typer.Option(
+        "--engine", help="Where reading, extraction and encoding run: local, or ray "
+        "(PAPERGRAPH_INGEST__ENGINE; the `scale` extra).")] = None,
+    ray_address: Annotated[Optional[str], typer.Option(
+        "--ray-address", help="With --engine ray: 'auto', 'ray://HOST:10001', or none to start "
+        "Ray for this run (PAPERGRAPH_INGEST__RAY_ADDRESS).")] = None,
 ) -> None:
     """Ingest PDFs, JSONL/JSON/Parquet (arXiv chunks or papers), .txt and .md files; beside a
     running server, send them to it (with its API key)."""
@@ -90,6 +102,10 @@ def ingest(
     settings = _settings(data_dir)
     if workers is not None:
         settings.ingest.workers = workers
+    if engine is not None:
+        settings.ingest.engine = engine.value
+    if ray_address is not None:
+        settings.ingest.ray_address = ray_address
     inputs = sum(1 for item in iter_inputs(paths) if not isinstance(item, InputError))
     server = running_server(Path(settings.data_dir))
     if server:

@@ -10,7 +10,8 @@ from api.cli_progress import IngestProgress
 from api.cli_remote import upload_all
 from api.remote import RemoteServer
 from ingest.errors import InputError
-from ingest.pipeline import IngestReport
+from ingest.pipeline import Ingester, IngestReport
+from ingest.ray_engine import RayIngester
 
 if TYPE_CHECKING:
     from api.backend import Backend
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 def ingest_here(backend: Backend, paths: list[Path], inputs: int, every_s: float) -> IngestReport:
     """Ingest into the stores of this data folder, showing progress; closes the backend."""
     try:
-        ingester = backend.ingester()
+        ingester = _ingester(backend)
         with IngestProgress(errors, inputs, every_s) as progress:
             report = ingester.ingest(paths, on_item=progress.advance)
             progress.describe("encoding paper-level vectors")
@@ -27,6 +28,14 @@ def ingest_here(backend: Backend, paths: list[Path], inputs: int, every_s: float
         return report
     finally:
         backend.close()
+
+
+def _ingester(backend: Backend) -> Ingester | RayIngester:
+    """The configured engine (`ingest.engine`) over this backend's writer."""
+    ingester = backend.ingester()
+    if backend.settings.ingest.engine == "local":
+        return ingester
+    return RayIngester(ingester, backend.settings.index, backend.embedder.dimension)
 
 
 def ingest_there(client: RemoteServer, paths: list[Path], inputs: int,

@@ -12,6 +12,7 @@ from index.settings import IndexSettings
 # Registered backends, as dotted paths so that only the chosen one is imported.
 BACKENDS: dict[str, str] = {
     "faiss": "index.faiss.FaissIndex",
+    "milvus": "index.milvus.MilvusIndex",  # the `scale` extra: pymilvus (+ milvus-lite)
 }
 
 

@@ -72,3 +72,22 @@ class IndexSettings(BaseModel):
         description="Memory-map the saved FAISS file instead of reading it into memory (for "
         "read-only servers; the first write loads it into memory).",
     )
+    milvus_uri: str = Field(
+        "",
+        description="Where the `milvus` backend keeps vectors: a Milvus server "
+        "(http://host:19530) or a local file for Milvus Lite; empty: `vectors/milvus.db` in "
+        "the data folder.",
+    )
+    milvus_token: str = Field(
+        "", description="Milvus credentials ('user:password' or an API key); empty: none."
+    )
+    milvus_collection: str = Field(
+        "papergraph_chunks",
+        description="Milvus collection of this data folder's chunk vectors (one per data "
+        "folder when several share a server).",
+    )
+    milvus_index_type: str = Field(
+        "HNSW",
+        description="Milvus index type: HNSW (hnsw_m, hnsw_ef_construction, hnsw_ef_search) up to "
+        "~100M vectors in memory; IVF_PQ or DISKANN beyond (see README 'Scaling out').",
+    )

@@ -30,3 +30,9 @@ def _input_error(path: str, reason: str, line: int | None, page: int | None) -> 
 
 class PdfEngineUnavailable(PapergraphError):
     """The configured PDF engine (`ingest.pdf_engine`) is not installed."""
+
+
+class EngineUnavailable(PapergraphError):
+    """The configured ingest engine (`ingest.engine`) is not installed or cannot be reached."""
+
+    status = 500

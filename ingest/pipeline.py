@@ -141,6 +141,13 @@ class Ingester:
         paper = prepared.paper
         return self.stores.chunks.paper_hash(paper.id) != paper.content_hash
 
+    def record(
+        self, item: Item, encoded: np.ndarray | BaseException | None, report: IngestReport
+    ) -> None:
+        """Write one item encoded elsewhere (`ingest.ray_engine`) and count it in `report`:
+        vectors are written, an exception is reported, None means not fresh (unchanged)."""
+        self._report(item, {} if encoded is None else {id(item): encoded}, report)
+
     def _report(self, item: Item, vectors: Vectors, report: IngestReport) -> None:
         if isinstance(item, InputError):
             report.failed.append(item)

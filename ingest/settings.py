@@ -64,3 +64,25 @@ class IngestSettings(BaseModel):
         description="Chunks gathered across papers into one call of the encoder; the next batch "
         "is gathered and the previous one written while a batch is encoded.",
     )
+    engine: Literal["local", "ray"] = Field(
+        "local",
+        description="Where reading, extraction and encoding run: 'local' (this machine) or "
+        "'ray' (a Ray cluster; the `scale` extra). Either way this process writes the stores.",
+    )
+    ray_address: str = Field(
+        "",
+        description="Ray cluster to join: 'auto' (the one started on this machine with `ray "
+        "start`), 'ray://HOST:10001', or empty to start a Ray instance for this run only.",
+    )
+    ray_encoders: int = Field(
+        1,
+        ge=1,
+        description="Encoder actors on a cluster without GPUs (each holds one CPU and one model); "
+        "with GPUs, one actor per GPU.",
+    )
+    ray_papers_per_batch: int = Field(
+        8,
+        ge=1,
+        description="Papers per encoder call on Ray; the model still encodes `index.batch_size` "
+        "chunks at a time (raise that on GPUs).",
+    )
