@@ -103,8 +103,26 @@ def _layouts(
 ) -> Iterator[PageLayout | LimitReachedError | None]:
     """Each page laid out by the chosen engine."""
     if settings.pdf_engine == "pdfium":
-        return pdfium_pages(data, pdf.is_encrypted)
+        return _guarded(pdf, pdfium_pages(data, pdf.is_encrypted))
     return (pypdf_page(page, number) for number, page in enumerate(pdf.pages, start=1))
+
+
+def _guarded(
+    pdf: PypdfReader, layouts: Iterator[PageLayout | None]
+) -> Iterator[PageLayout | LimitReachedError | None]:
+    """PDFium's pages, each after pypdf has decompressed its content within the safety limits
+    (PDFium has none of its own): a bomb is refused before PDFium inflates it."""
+    for page in pdf.pages:
+        try:
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()
+        except LimitReachedError as error:
+            yield error
+            return
+        except Exception:  # noqa: BLE001 - PDFium may still read what pypdf cannot
+            pass
+        yield next(layouts, None)
 
 
 def _refusal_reason(pdf: PypdfReader, settings: IngestSettings) -> str | None:
