@@ -195,14 +195,18 @@ def _pack_pages(
     chunks: list[tuple[str, list[int]]] = []
     current: list[str] = []
     pages: set[int] = set()
+    total = 0  # tokens in `current`, counted piece by piece
     for piece, piece_pages in pieces:
-        if current and count(joiner.join([*current, piece])) > max_tokens:
+        tokens = count(piece)
+        if current and total + tokens > max_tokens:
             chunks.append((joiner.join(current), sorted(pages)))
-            room = min(overlap, max_tokens - count(piece))
+            room = min(overlap, max_tokens - tokens)
             tail = _tail(chunks[-1][0], room, count) if room > 0 else ""
             current = [tail] if tail and joiner == " " else []
+            total = count(tail) if current else 0
             pages = set(chunks[-1][1][-1:]) if current else set()
         current.append(piece)
+        total += tokens
         pages.update(piece_pages)
     if current:
         chunks.append((joiner.join(current), sorted(pages)))

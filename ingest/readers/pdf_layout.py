@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold|medi(?:um)?\b|-medi|cmbx|sfbx|\bbx", re.I)
@@ -30,7 +31,7 @@ class Word:
     bold: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class Line:
     """Words on one baseline within one column, left to right."""
 
@@ -54,7 +55,7 @@ class Line:
     def bottom(self) -> float:
         return max(word.bottom for word in self.main_words)
 
-    @property
+    @cached_property
     def size(self) -> float:
         """The size most of the line's characters are set in."""
         counts: dict[float, int] = {}
@@ -69,7 +70,7 @@ class Line:
         bold = sum(len(word.text) for word in letters if word.bold)
         return bool(letters) and bold >= 0.9 * sum(len(word.text) for word in letters)
 
-    @property
+    @cached_property
     def main_words(self) -> list[Word]:
         """The words in the line's own size: superscript and subscript marks left out."""
         size = self.size
@@ -149,19 +150,17 @@ def _gutter(words: list[Word], width: float) -> float | None:
 def _lines(words: list[Word], page: int) -> list[Line]:
     """Words grouped by baseline: a word joins the line whose vertical band holds its middle."""
     ordered = sorted(words, key=lambda word: (word.top + word.bottom) / 2)
-    lines: list[Line] = []
+    lines: list[list[Word]] = []
     bands: list[tuple[float, float]] = []
     for word in ordered:
-        if lines and _same_line(word, bands[-1]) and word.size <= 2.2 * lines[-1].size:
-            lines[-1].words.append(word)
+        if lines and _same_line(word, bands[-1]) and word.size <= 2.2 * lines[-1][0].size:
+            lines[-1].append(word)
             top, bottom = bands[-1]
             bands[-1] = (min(top, word.top), max(bottom, word.bottom))
         else:
-            lines.append(Line([word], page))
+            lines.append([word])
             bands.append((word.top, word.bottom))
-    for line in lines:
-        line.words.sort(key=lambda word: word.x0)
-    return lines
+    return [Line(sorted(words, key=lambda word: word.x0), page) for words in lines]
 
 
 def _same_line(word: Word, band: tuple[float, float]) -> bool:
