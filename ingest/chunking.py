@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from core.model import Chunk, ChunkKind
 
@@ -119,7 +120,100 @@ def _link(paper_id: str, texts: list[str]) -> list[Chunk]:
     ]
 
 
+@dataclass
+class TextPart:
+    """A run of a paper's text of one kind under one heading, with the pages it comes from.
+
+    Consecutive parts with the same `key` are chunked together; `anchor` names a part whose
+    first chunk's id the caller wants back (a table's chunk)."""
+
+    text: str
+    kind: ChunkKind
+    section: str | None
+    pages: list[int]
+    key: str = ""
+    anchor: str | None = None
+    rows: bool = False  # a table: cut at lines, never inside one
+
+
 def chunk_parts(
+    paper_id: str,
+    parts: list[TextPart],
+    *,
+    max_tokens: int,
+    overlap: int,
+    count_tokens: TokenCounter | None = None,
+) -> tuple[list[Chunk], dict[str, str]]:
+    """Chunks that never mix kinds or sections, each with its kind, section and pages; and
+    the id of each anchored part's first chunk."""
+    if overlap >= max_tokens:
+        raise ValueError(f"overlap ({overlap}) must be smaller than max_tokens ({max_tokens})")
+    count = count_tokens or approximate_token_count
+    chunks: list[Chunk] = []
+    anchors: dict[str, str] = {}
+    for group in _groups(parts):
+        pieces = [
+            (piece, part.pages)
+            for part in group
+            for sentence in (part.text.split("\n") if part.rows else split_sentences(part.text))
+            for piece in _fit(sentence, max_tokens, count)
+        ]
+        joiner = "\n" if group[0].rows else " "
+        start = len(chunks)
+        for text, pages in _pack_pages(pieces, max_tokens, overlap, count, joiner):
+            seq = len(chunks)
+            chunk = Chunk(id=f"{paper_id}#{seq}", paper_id=paper_id, seq=seq, text=text,
+                          section=group[0].section, kind=group[0].kind, pages=pages)
+            chunks.append(chunk)
+        anchor = next((part.anchor for part in group if part.anchor), None)
+        if anchor and len(chunks) > start:
+            anchors[anchor] = chunks[start].id
+    for seq, chunk in enumerate(chunks):
+        chunk.prev_id = chunks[seq - 1].id if seq else None
+        chunk.next_id = chunks[seq + 1].id if seq + 1 < len(chunks) else None
+    return chunks, anchors
+
+
+def _groups(parts: list[TextPart]) -> list[list[TextPart]]:
+    groups: list[list[TextPart]] = []
+    for part in parts:
+        if not part.text.strip():
+            continue
+        key = (part.kind, part.section, part.key)
+        if groups and (groups[-1][0].kind, groups[-1][0].section, groups[-1][0].key) == key:
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    return groups
+
+
+def _pack_pages(
+    pieces: list[tuple[str, list[int]]], max_tokens: int, overlap: int, count: TokenCounter,
+    joiner: str,
+) -> list[tuple[str, list[int]]]:
+    """`_pack`, keeping the pages of the pieces each chunk holds."""
+    chunks: list[tuple[str, list[int]]] = []
+    current: list[str] = []
+    pages: set[int] = set()
+    total = 0  # tokens in `current`, counted piece by piece
+    for piece, piece_pages in pieces:
+        tokens = count(piece)
+        if current and total + tokens > max_tokens:
+            chunks.append((joiner.join(current), sorted(pages)))
+            room = min(overlap, max_tokens - tokens)
+            tail = _tail(chunks[-1][0], room, count) if room > 0 else ""
+            current = [tail] if tail and joiner == " " else []
+            total = count(tail) if current else 0
+            pages = set(chunks[-1][1][-1:]) if current else set()
+        current.append(piece)
+        total += tokens
+        pages.update(piece_pages)
+    if current:
+        chunks.append((joiner.join(current), sorted(pages)))
+    return chunks
+
+
+def chunk_sections(
     paper_id: str,
     parts: Sequence[tuple[ChunkKind, str | None, str]],
     *,
@@ -127,16 +221,13 @@ def chunk_parts(
     overlap: int,
     count_tokens: TokenCounter | None = None,
 ) -> list[Chunk]:
-    """Chunks of a paper read in parts (kind, section heading, text): each part is chunked on
-    its own, so no chunk spans two kinds or sections, and the chunks are numbered and linked
-    as one sequence."""
-    placed: list[tuple[ChunkKind, str | None, str]] = []
-    for kind, section, text in parts:
-        for chunk in chunk_text(
-            paper_id, text, max_tokens=max_tokens, overlap=overlap, count_tokens=count_tokens
-        ):
-            placed.append((kind, section, chunk.text))
-    chunks = _link(paper_id, [text for _, _, text in placed])
-    for chunk, (kind, section, _) in zip(chunks, placed, strict=True):
-        chunk.kind, chunk.section = kind, section
+    """Chunks of a paper read in (kind, section heading, text) parts, without pages: each part
+    is chunked on its own, so no chunk spans two kinds or sections."""
+    text_parts = [
+        TextPart(text=text, kind=kind, section=section, pages=[], key=str(number))
+        for number, (kind, section, text) in enumerate(parts)
+    ]
+    chunks, _ = chunk_parts(
+        paper_id, text_parts, max_tokens=max_tokens, overlap=overlap, count_tokens=count_tokens
+    )
     return chunks

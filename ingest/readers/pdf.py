@@ -1,4 +1,4 @@
-"""PDF papers, read with pypdf: refuse what cannot be read, then find the paper's parts.
+"""PDF papers: pypdf refuses what cannot be read; an engine lays the pages out; then the parts.
 
 Every way a PDF can fail (encrypted, too long, corrupt, truncated, scanned) becomes an
 `InputError` that names the reason: pypdf raises many exception types from deep inside its
@@ -8,26 +8,26 @@ parser, so the reader catches them all at its boundary rather than let one stop 
 from __future__ import annotations
 
 import io
-import itertools
 import logging
-import math
 import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from pypdf import PageObject, PasswordType, apply_configuration
+from pypdf import PasswordType, apply_configuration
 from pypdf import PdfReader as PypdfReader
 from pypdf.errors import LimitReachedError
 
 from core.errors import PapergraphError
 from core.model import Paper, url_safe_id
-from ingest.chunking import chunk_text
-from ingest.errors import InputError, PdfEngineUnavailable
+from ingest.chunking import chunk_parts
+from ingest.errors import InputError
 from ingest.readers.base import refusal, sha256_hex
-from ingest.readers.pdf_parts import FontLine, PdfParts, find_parts
+from ingest.readers.pdf_engines import pdfium_pages, pypdf_page
+from ingest.readers.pdf_layout import PageLayout
+from ingest.readers.pdf_parts import PdfParts, find_parts
 from ingest.settings import IngestSettings
 
 _MIN_TEXT_CHARS = 40
@@ -76,29 +76,53 @@ def _read(path: Path, data: bytes, settings: IngestSettings) -> Iterator[Paper |
     if problem:
         yield InputError(str(path), problem)
         return
-    pages: list[str] = []
+    pages: list[PageLayout] = []
     deadline = time.monotonic() + settings.max_pdf_seconds
-    first, runs = _first_page(pdf.pages[0])  # pypdf, either engine: titles are found by size
-    rest: Iterator[str | LimitReachedError | None] = (_page_text(page) for page in pdf.pages[1:])
-    if settings.pdf_engine == "pdfium":
-        rest = _pdfium_texts(data, pdf.is_encrypted, start=1)
-    for number, text in enumerate(itertools.chain([first], rest), start=1):
+    for number, page in enumerate(_layouts(pdf, data, settings), start=1):
         if time.monotonic() > deadline:
             reason = f"refused: reading took over {settings.max_pdf_seconds:g} s"
             yield InputError(str(path), reason, page=number)
             return
-        if isinstance(text, LimitReachedError):
-            reason = f"refused, over a safety limit (PDF bomb?): {text}"
+        if isinstance(page, LimitReachedError):
+            reason = f"refused, over a safety limit (PDF bomb?): {page}"
             yield InputError(str(path), reason, page=number)
             return
-        if text is None:
+        if page is None:
             yield InputError(str(path), "text extraction failed; page skipped", page=number)
-        pages.append(text or "")
-    if sum(char.isalnum() for char in "".join(pages)) < _MIN_TEXT_CHARS:
+            continue
+        pages.append(page)
+    if sum(char.isalnum() for page in pages for line in page.lines for char in line.text) < _MIN_TEXT_CHARS:
         yield InputError(str(path), "no text layer (scanned?)")
         return
-    parts = find_parts(pages, runs, _metadata(pdf))
+    parts = find_parts(pages, _metadata(pdf))
     yield _paper(path, data, parts, settings)
+
+
+def _layouts(
+    pdf: PypdfReader, data: bytes, settings: IngestSettings
+) -> Iterator[PageLayout | LimitReachedError | None]:
+    """Each page laid out by the chosen engine."""
+    if settings.pdf_engine == "pdfium":
+        return _guarded(pdf, pdfium_pages(data, pdf.is_encrypted))
+    return (pypdf_page(page, number) for number, page in enumerate(pdf.pages, start=1))
+
+
+def _guarded(
+    pdf: PypdfReader, layouts: Iterator[PageLayout | None]
+) -> Iterator[PageLayout | LimitReachedError | None]:
+    """PDFium's pages, each after pypdf has decompressed its content within the safety limits
+    (PDFium has none of its own): a bomb is refused before PDFium inflates it."""
+    for page in pdf.pages:
+        try:
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()
+        except LimitReachedError as error:
+            yield error
+            return
+        except Exception:  # noqa: BLE001 - PDFium may still read what pypdf cannot
+            pass
+        yield next(layouts, None)
 
 
 def _refusal_reason(pdf: PypdfReader, settings: IngestSettings) -> str | None:
@@ -128,79 +152,28 @@ def _declared_pages(pdf: PypdfReader) -> int:
 
 def _paper(path: Path, data: bytes, parts: PdfParts, settings: IngestSettings) -> Paper:
     paper_id = parts.arxiv_id or url_safe_id(path.stem)
+    chunks, anchors = chunk_parts(
+        paper_id, parts.parts, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap
+    )
+    for index, table in enumerate(parts.tables):
+        table.chunk_id = anchors.get(f"table-{index}")
     return Paper(
         id=paper_id,
         title=parts.title or path.stem,
-        chunks=chunk_text(
-            paper_id, parts.body, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap
-        ),
+        chunks=chunks,
         authors=parts.authors,
         year=parts.year,
         arxiv_id=parts.arxiv_id,
         doi=parts.doi,
         abstract=parts.abstract,
         references=parts.references,
+        tables=parts.tables,
+        affiliations=parts.affiliations,
+        emails=parts.emails,
+        venue=parts.venue,
         source=str(path),
         content_hash=sha256_hex(data),
     )
-
-
-def _page_text(page: PageObject) -> str | LimitReachedError | None:
-    """The page's text; None when its content is broken, the error when it is a bomb."""
-    try:
-        return page.extract_text() or ""
-    except LimitReachedError as error:
-        return error
-    except Exception:  # noqa: BLE001 - a broken content stream spoils one page, not the paper
-        return None
-
-
-def _pdfium_texts(data: bytes, encrypted: bool, start: int = 0) -> Iterator[str | None]:
-    """Each page's text as PDFium reads it, shaped like pypdf's: \n line ends, and a hyphen
-    PDFium marks at a line end (\x02, the line joined) put back as "-\n" for the repair to
-    judge. A page PDFium cannot read gives None."""
-    try:
-        import pypdfium2
-    except ImportError as error:
-        raise PdfEngineUnavailable(
-            "pdf_engine 'pdfium' needs the pypdfium2 package (pip install '.[fast]')"
-        ) from error
-    document = pypdfium2.PdfDocument(data, password="" if encrypted else None)
-    try:
-        for number in range(start, len(document)):
-            try:
-                page = document[number]
-                textpage = page.get_textpage()
-                raw = textpage.get_text_bounded()
-                textpage.close()
-                page.close()
-            except Exception:  # noqa: BLE001 - one broken page, not the paper
-                yield None
-                continue
-            yield _PDFIUM_CONTROL.sub("", raw.replace("\r\n", "\n").replace("\x02", "-\n"))
-    finally:
-        document.close()
-
-
-_PDFIUM_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
-
-
-def _first_page(page: PageObject) -> tuple[str | LimitReachedError | None, list[FontLine]]:
-    """Page 1's text (as `_page_text` gives it) and its text runs with their rendered font
-    size: the title is set in the largest."""
-    runs: list[FontLine] = []
-
-    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-        if text.strip():
-            scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
-            runs.append(FontLine(text=text, size=round(float(size) * scale, 1)))
-
-    try:
-        return page.extract_text(visitor_text=visit) or "", runs
-    except LimitReachedError as error:
-        return error, []
-    except Exception:  # noqa: BLE001 - a broken content stream spoils one page, not the paper
-        return None, []
 
 
 def _metadata(pdf: PypdfReader) -> dict[str, str]:

@@ -1,9 +1,11 @@
-"""The parts of a paper in a PDF's extracted text: title, authors, ids, abstract, body, references.
+"""The parts of a paper, from its laid-out pages: front matter, abstract, sections, captions,
+tables, figures, footnotes, acknowledgments, references and appendix.
 
-Layout is lost by the time text is extracted, so these are heuristics checked against real
-papers (arXiv preprints, ACL and ICLR proceedings): the title is the largest type on page 1
-(unless the metadata has a real one), the abstract runs from "Abstract" to the introduction,
-and the references are what follows the last "References" heading.
+Blocks (see pdf_blocks) are walked in reading order. Page 1's blocks before the abstract (or
+the first heading) are the front matter; the abstract runs to the next heading; each heading
+opens a section, and its words choose the kind of what follows: "Acknowledgments",
+"References" (the bibliography, handed to the reference parser as lines), "Appendix", or any
+heading after the references. Running heads and page numbers are left out altogether.
 """
 
 from __future__ import annotations
@@ -12,78 +14,186 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from core.model import Reference
+from core.model import ChunkKind, Reference, Table
+from ingest.chunking import TextPart
+from ingest.readers.pdf_blocks import Block, is_section_heading, read_blocks
+from ingest.readers.pdf_front import FrontMatter, read_front
+from ingest.readers.pdf_layout import Line, PageLayout
 from ingest.readers.pdf_references import parse_references
+from ingest.readers.pdf_tables import build_table, table_text
 from ingest.readers.references import find_arxiv_id, find_doi, strip_version
 from ingest.repair import find_arxiv_stamp, repair_text
 
-_BOILERPLATE = re.compile(
-    r"^(proceedings|published|provided proper|content from|journal|preprint|under review|"
-    r"workshop|arxiv|doi|copyright|licen[cs]e|\d+(st|nd|rd|th)\b)|@|©|c©|\bpages?\s+\d",
-    re.IGNORECASE,
-)
 _BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(dvi|pdf|docx?|tex)$", re.I)
-_ABSTRACT = re.compile(r"(?:^|\n)\s*a\s?b\s?s\s?t\s?r\s?a\s?c\s?t\b[\s.:—-]*", re.IGNORECASE)
-_INTRODUCTION = re.compile(r"\n\s*(?:1|I)?\.?\s*Introduction\b", re.IGNORECASE)
-_REFERENCES = re.compile(r"\n\s*(?:References|REFERENCES|Bibliography|BIBLIOGRAPHY)\s*\n")
-_APPENDIX = re.compile(r"\n\s*(?:[A-Z]\.?\s+)?(?:Appendix|APPENDIX|Supplementary)\b")
-_MARKERS = re.compile(r"[*∗†‡§¶♠♢♡♣♦⋆⋄□αβγδτωη,;]|\d+|\band\b")
-_AFFILIATION = re.compile(
-    r"universit|institut|research|inc\b|\blab|google|facebook|microsoft|openai|deepmind|depart|"
-    r"school|college|services|\bai\b|usa\b|contribution|equal|@|\{",
-    re.IGNORECASE,
+_ABSTRACT = re.compile(r"^\s*a\s?b\s?s\s?t\s?r\s?a\s?c\s?t\b[\s.:—–-]*", re.IGNORECASE)
+_REFERENCES = re.compile(r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|literature cited)\b", re.I)
+_ACKNOWLEDGMENTS = re.compile(r"^\s*(?:\d+\.?\s*)?acknowledge?ments?\b", re.I)
+_APPENDIX = re.compile(
+    r"^\s*(?:appendix|appendices|supplementary|supplemental)\b|^\s*[A-H](?:\.\d+)*\.?\s+[A-Z]"
 )
-
-
-@dataclass
-class FontLine:
-    """A run of page text and the size it is rendered at."""
-
-    text: str
-    size: float
+_NUMERIC = re.compile(r"^[-+−–]?[\d.,%×x]+$")
 
 
 @dataclass
 class PdfParts:
     title: str
-    body: str
+    parts: list[TextPart] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    venue: str | None = None
     arxiv_id: str | None = None
     doi: str | None = None
     year: int | None = None
     abstract: str | None = None
     references: list[Reference] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
-def find_parts(pages: list[str], runs: list[FontLine], metadata: dict[str, str]) -> PdfParts:
-    """Everything the reader can tell about the paper from its pages and metadata."""
-    first = pages[0] if pages else ""
-    text = "\n".join(pages)
+def find_parts(pages: list[PageLayout], metadata: dict[str, str]) -> PdfParts:
+    """Everything the reader can tell about the paper from its laid-out pages and metadata."""
+    blocks, size = read_blocks(pages)
+    front_end = _front_end(blocks)
+    page_one = [line for page in pages[:1] for line in page.lines]
+    front = read_front(_front_lines(blocks[:front_end]), page_one, size)
+    walk = _Walk(front_end)
+    for block in blocks:
+        walk.visit(block)
+    walk.finish()
+    first_text = " ".join(line.text for line in page_one) + " " + (pages[0].margin if pages else "")
+    return _assemble(front, walk, metadata, first_text)
+
+
+def _assemble(front: FrontMatter, walk: _Walk, metadata: dict[str, str], first: str) -> PdfParts:
     arxiv_id = _arxiv_id(first)
-    cut = _last_match(_REFERENCES, text)
-    body, bibliography = (text[: cut.start()], text[cut.end() :]) if cut else (text, "")
-    title_lines = _title_lines(first, runs)
-    title = _meta_title(metadata) or repair_text(" ".join(title_lines))
+    abstract = " ".join(part.text for part in walk.parts if part.kind == ChunkKind.ABSTRACT)
     return PdfParts(
-        title=title,
-        body=repair_text(body),
-        authors=_meta_authors(metadata) or _authors_after(first, title_lines),
+        title=front.title or _meta_title(metadata) or "",
+        parts=walk.parts,
+        authors=front.authors or _meta_authors(metadata),
+        affiliations=front.affiliations,
+        emails=front.emails,
+        venue=front.venue,
         arxiv_id=arxiv_id,
         doi=find_doi(first),
-        year=2000 + int(arxiv_id[:2]) if arxiv_id else _meta_year(metadata),
-        abstract=_abstract(text),
-        references=parse_references(_APPENDIX.split(bibliography, maxsplit=1)[0]),
+        year=front.year or (2000 + int(arxiv_id[:2]) if arxiv_id else _meta_year(metadata)),
+        abstract=abstract or None,
+        references=parse_references("\n".join(walk.bibliography)),
+        tables=walk.tables,
     )
+
+
+def _front_end(blocks: list[Block]) -> int:
+    """Index of the first block after the front matter: the abstract, else the first section
+    heading (a bold title or author line is not one), else the end of page 1."""
+    early = [(i, block) for i, block in enumerate(blocks) if block.pages[0] <= 2]
+    for index, block in early:
+        if block.role in ("heading", "text") and _ABSTRACT.match(block.text):
+            return index
+    for index, block in early:
+        if block.role == "heading" and is_section_heading(block.text):
+            return index
+    return next((i for i, block in enumerate(blocks) if block.pages[0] > 1), len(blocks))
+
+
+def _front_lines(blocks: list[Block]) -> list[Line]:
+    kept = [block for block in blocks if block.role not in ("furniture", "footnote")]
+    return sorted((line for block in kept for line in block.lines), key=lambda l: (l.page, l.top))
+
+
+class _Walk:
+    """The blocks in reading order, turned into text parts of the right kind and section."""
+
+    def __init__(self, front_end: int) -> None:
+        self.front_end = front_end
+        self.index = 0
+        self.mode = ChunkKind.FRONT
+        self.section: str | None = None
+        self.parts: list[TextPart] = []
+        self.bibliography: list[str] = []
+        self.tables: list[Table] = []
+
+    def visit(self, block: Block) -> None:
+        index, self.index = self.index, self.index + 1
+        if block.role == "furniture":
+            return
+        if index < self.front_end and block.role != "footnote":
+            self._add(block.text, ChunkKind.FRONT, block)
+        elif block.role == "heading":
+            self._heading(block)
+        elif block.role == "text":
+            self._text(block)
+        elif block.role == "caption":
+            self._caption(block)
+        elif block.role == "footnote":
+            self._add(block.text, ChunkKind.FOOTNOTE, block)
+        elif block.role == "figure":
+            self._add(block.text, ChunkKind.FIGURE, block)
+
+    def _heading(self, block: Block) -> None:
+        text = repair_text(" ".join(line.main_text for line in block.lines))
+        if _ABSTRACT.match(text) and self.mode == ChunkKind.FRONT:
+            self.mode, self.section = ChunkKind.ABSTRACT, "Abstract"
+            rest = _ABSTRACT.sub("", text)
+            if rest:
+                self._add(rest, ChunkKind.ABSTRACT, block)
+            return
+        self.section = text
+        if _REFERENCES.match(text):
+            self.mode = ChunkKind.REFERENCES
+        elif _ACKNOWLEDGMENTS.match(text):
+            self.mode = ChunkKind.ACKNOWLEDGMENTS
+        elif _APPENDIX.match(text) or self.mode in (ChunkKind.REFERENCES, ChunkKind.APPENDIX):
+            self.mode = ChunkKind.APPENDIX
+        else:
+            self.mode = ChunkKind.BODY
+
+    def _text(self, block: Block) -> None:
+        text = block.text
+        if self.mode == ChunkKind.FRONT:
+            match = _ABSTRACT.match(text)
+            self.mode, self.section = ChunkKind.ABSTRACT, "Abstract"
+            text = text[match.end() :] if match else text
+        if self.mode == ChunkKind.REFERENCES:
+            self.bibliography.extend(line.text for line in block.lines)
+        kind = ChunkKind.FIGURE if _is_figure_text(block) else self.mode
+        self._add(text, kind, block)
+
+    def _caption(self, block: Block) -> None:
+        caption = repair_text(block.text)
+        self._add(block.text, ChunkKind.CAPTION, block)
+        if block.label == "table" and block.rows:
+            table = build_table(block.rows, block.number, caption, block.pages[0])
+            anchor = f"table-{len(self.tables)}"
+            self.tables.append(table)
+            pages = sorted({line.page for line in block.rows})
+            self.parts.append(TextPart(table_text(table), ChunkKind.TABLE, self.section, pages,
+                                       key=anchor, anchor=anchor, rows=True))
+
+    def _add(self, text: str, kind: ChunkKind, block: Block) -> None:
+        previous = self.parts[-1] if self.parts else None
+        if previous and previous.kind == kind and previous.text.endswith("-") and not previous.rows:
+            previous.text += "\n" + text  # a word hyphenated across a column or page break
+            previous.pages = sorted({*previous.pages, *block.pages})
+            return
+        self.parts.append(TextPart(text, kind, self.section, block.pages))
+
+    def finish(self) -> None:
+        for part in self.parts:
+            if not part.rows:
+                part.text = repair_text(part.text)
+
+
+def _is_figure_text(block: Block) -> bool:
+    """A block that is mostly bare numbers (axis ticks) is figure content, caption or not."""
+    words = block.text.split()
+    numeric = sum(1 for word in words if _NUMERIC.match(word))
+    return len(words) >= 3 and numeric >= 0.6 * len(words)
 
 
 def _arxiv_id(first_page: str) -> str | None:
     found = find_arxiv_stamp(first_page) or find_arxiv_id(first_page)
     return strip_version(found) if found else None
-
-
-def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    matches = list(pattern.finditer(text))
-    return matches[-1] if matches else None
 
 
 def _meta_title(metadata: dict[str, str]) -> str | None:
@@ -95,7 +205,7 @@ def _meta_title(metadata: dict[str, str]) -> str | None:
 
 def _meta_authors(metadata: dict[str, str]) -> list[str]:
     raw = html.unescape(metadata.get("/Author", "")).strip()
-    if not raw or not re.search(r"[A-Za-z]{2,}\s+[A-Za-z]", raw) or _AFFILIATION.search(raw):
+    if not raw or not re.search(r"[A-Za-z]{2,}\s+[A-Za-z]", raw):
         return []
     return [name.strip() for name in re.split(r";|,|\band\b", raw) if name.strip()]
 
@@ -103,70 +213,3 @@ def _meta_authors(metadata: dict[str, str]) -> list[str]:
 def _meta_year(metadata: dict[str, str]) -> int | None:
     match = re.match(r"D:(\d{4})", metadata.get("/CreationDate", ""))
     return int(match.group(1)) if match else None
-
-
-def _title_lines(first_page: str, runs: list[FontLine]) -> list[str]:
-    """Lines of page 1 set in the largest type; else the first substantial line."""
-    lines = [line.strip() for line in first_page.splitlines() if line.strip()]
-    sized = [run for run in runs if _is_candidate(run.text)]
-    if sized:
-        largest = max(run.size for run in sized)
-        pieces = [r.text.strip() for r in sized if r.size >= largest - 0.5]
-        chosen = [i for i, line in enumerate(lines) if any(p in line for p in pieces)]
-        title = [lines[i] for i in _first_run(chosen)]
-        if len(" ".join(title)) >= 10 and " " in " ".join(title):
-            return title
-    return [next((line for line in lines if _is_candidate(line)), "")]
-
-
-def _first_run(indices: list[int], longest: int = 4) -> list[int]:
-    """The first run of consecutive line numbers (a title spans at most a few lines)."""
-    run = indices[:1]
-    for index in indices[1:]:
-        if index != run[-1] + 1 or len(run) == longest:
-            break
-        run.append(index)
-    return run
-
-
-def _is_candidate(text: str) -> bool:
-    stripped = text.strip()
-    letters = sum(char.isalpha() for char in stripped)
-    return letters >= 3 and not _BOILERPLATE.search(stripped) and not find_arxiv_stamp(stripped)
-
-
-def _authors_after(first_page: str, title_lines: list[str]) -> list[str]:
-    """Names in the few lines between the title and the abstract (best effort)."""
-    lines = [line.strip() for line in first_page.splitlines() if line.strip()]
-    start = lines.index(title_lines[-1]) + 1 if title_lines and title_lines[-1] in lines else 0
-    names: list[str] = []
-    for line in lines[start : start + 12]:
-        if _ABSTRACT.match(line):
-            break
-        if not _AFFILIATION.search(line):
-            names.extend(_names_in(line))
-    return names[:40]
-
-
-def _names_in(line: str) -> list[str]:
-    names: list[str] = []
-    for part in _MARKERS.split(line):
-        words = part.split()
-        if words and all(_is_name_word(word) for word in words):
-            step = 2 if len(words) > 4 and len(words) % 2 == 0 else len(words)
-            names.extend(" ".join(words[i : i + step]) for i in range(0, len(words), step))
-    return [repair_text(name) for name in names if " " in name]
-
-
-def _is_name_word(word: str) -> bool:
-    return word[0].isupper() and word.replace(".", "").replace("-", "").isalpha()
-
-
-def _abstract(text: str) -> str | None:
-    start = _ABSTRACT.search(text[:20000])
-    if not start:
-        return None
-    rest = text[start.end() :]
-    end = _INTRODUCTION.search(rest)
-    abstract = repair_text(rest[: end.start() if end else 2500][:5000])
-    return abstract or None

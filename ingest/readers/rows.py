@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from core.model import ChunkKind, Paper, Reference, url_safe_id
-from ingest.chunking import chunk_parts
+from ingest.chunking import chunk_sections
 from ingest.errors import InputError
 from ingest.readers.base import canonical_json, sha256_hex
 from ingest.readers.chunk_rows import ChunkRows, is_chunk_row
@@ -75,7 +75,7 @@ def paper_from_row(path: Path, line: int, row: Row, settings: IngestSettings) ->
     return Paper(
         id=paper_id,
         title=repair_text(_string(row, "title") or "") or text[:120],
-        chunks=chunk_parts(
+        chunks=chunk_sections(
             paper_id,
             _parts(abstract, body, from_abstract=_joined_text(row, "abstract") is not None),
             max_tokens=settings.chunk_tokens,

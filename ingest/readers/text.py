@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import ClassVar
 
 from core.model import ChunkKind, Paper, url_safe_id
-from ingest.chunking import chunk_parts
-from ingest.readers.pdf_references import parse_references
+from ingest.chunking import chunk_sections
 from ingest.errors import InputError
 from ingest.readers.base import refusal, sha256_hex
+from ingest.readers.pdf_references import parse_references
 from ingest.repair import repair_text
 from ingest.settings import IngestSettings
 
@@ -50,7 +50,7 @@ def paper_from_text(path: Path, text: str, data: bytes, settings: IngestSettings
     return Paper(
         id=paper_id,
         title=_title(text),
-        chunks=chunk_parts(
+        chunks=chunk_sections(
             paper_id,
             [(kind, section, repair_text(part)) for kind, section, part in parts if part.strip()],
             max_tokens=settings.chunk_tokens,

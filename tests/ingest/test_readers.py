@@ -12,7 +12,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from core.model import Paper
+from core.model import ChunkKind, Paper
 from ingest.errors import InputError
 from ingest.readers import iter_inputs, read_inputs, read_path, reader_for, registered_suffixes
 from ingest.settings import IngestSettings
@@ -210,8 +210,10 @@ def test_pdf_parts_are_found(tmp_path: Path) -> None:
     assert [r.arxiv_id for r in paper.references] == ["1706.03762", "2106.09685", None]
     assert paper.references[2].doi == "10.1000/xyz123"
     assert paper.references[0].title == "Attention is all you need"
-    body = " ".join(c.text for c in paper.chunks)
+    body = " ".join(c.text for c in paper.chunks if c.kind == ChunkKind.BODY)
     assert "Routing lets them specialise." in body and "Attention is all you need" not in body
+    bibliography = " ".join(c.text for c in paper.chunks if c.kind == ChunkKind.REFERENCES)
+    assert "Attention is all you need" in bibliography
 
 
 HYPHENATED_PAGE = [

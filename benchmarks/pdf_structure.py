@@ -1,0 +1,140 @@
+"""How well the PDF reader reads front matter, and how fast: `python -m benchmarks.pdf_structure`.
+
+Over pdfgold-dev (gold titles and authors; tune and test splits reported apart) and the 39 PDFs
+of the shared data: title exact match (case and spaces normalised), author precision, recall
+and F1 by family name, references parsed per paper, the share of abstracts that end where the
+printed one ends (the 39, against endings checked by hand), and pages/s with 2 workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import unicodedata
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.pdfgold import PDFGOLD, gold_papers
+from benchmarks.shared_data import SHARED_DATA
+
+# Abstract endings read by hand on the printed first pages (file name -> last words).
+ABSTRACT_ENDINGS = {
+    "1706.03762.pdf": "large and limited training data.",
+    "2205.14135.pdf": "(seq. length 64K, 63.1% accuracy).",
+    "2203.14465.pdf": "learning from its own generated reasoning.",
+    "distillation.pdf": "can be trained rapidly and in parallel.",
+    "2002.08909.pdf": "such as interpretability and modularity.",
+}
+
+
+@dataclass
+class Read:
+    """What the reader made of one PDF (what the figures need)."""
+
+    file: str
+    pages: int
+    title: str
+    authors: list[str]
+    abstract: str
+    references: int
+
+
+def read_one(path: Path) -> Read:
+    from core.model import Paper
+    from ingest.readers import read_path
+    from ingest.settings import IngestSettings
+
+    papers = [item for item in read_path(path, IngestSettings()) if isinstance(item, Paper)]
+    pages = max((page for p in papers for c in p.chunks for page in c.pages), default=0)
+    if not papers:
+        return Read(path.name, pages, "", [], "", 0)
+    paper = papers[0]
+    return Read(path.name, pages, paper.title, paper.authors, paper.abstract or "",
+                len(paper.references))
+
+
+def read_all(paths: list[Path], workers: int) -> tuple[list[Read], float]:
+    """Every PDF read by `workers` processes; the wall-clock seconds it took."""
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        reads = list(pool.map(read_one, paths, chunksize=1))
+    return reads, time.perf_counter() - start
+
+
+def normal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def family(name: str) -> str:
+    words = [w for w in normal(name).replace(".", " ").split() if w]
+    return words[-1] if words else ""
+
+
+def author_counts(found: list[str], gold: list[str]) -> tuple[int, int, int]:
+    """True positives, found and gold counts, by family name (each gold name matched once)."""
+    remaining = [family(name) for name in gold]
+    hits = 0
+    for name in found:
+        if family(name) in remaining:
+            remaining.remove(family(name))
+            hits += 1
+    return hits, len(found), len(gold)
+
+
+def prf(counts: Iterable[tuple[int, int, int]]) -> tuple[float, float, float]:
+    hits, found, gold = (sum(values) for values in zip(*counts, strict=True))
+    precision = hits / found if found else 0.0
+    recall = hits / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def gold_figures(reads: dict[str, Read], root: Path, split: str) -> dict[str, float]:
+    golds = [g for g in gold_papers(split, root) if g.pdf.name in reads]  # type: ignore[arg-type]
+    titles = [normal(reads[g.pdf.name].title) == normal(g.title) for g in golds]
+    counts = [author_counts(reads[g.pdf.name].authors, g.authors) for g in golds if g.authors]
+    precision, recall, f1 = prf(counts) if counts else (0.0, 0.0, 0.0)
+    return {"papers": len(golds), "title": sum(titles) / max(1, len(titles)),
+            "author_p": precision, "author_r": recall, "author_f1": f1}
+
+
+def abstract_share(reads: list[Read]) -> tuple[int, int]:
+    checked = [r for r in reads if r.file in ABSTRACT_ENDINGS]
+    right = sum(1 for r in checked if normal(r.abstract).endswith(normal(ABSTRACT_ENDINGS[r.file])))
+    return right, len(checked)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=0, help="read only this many PDFs of each set")
+    args = parser.parse_args(argv)
+    gold_pdfs = sorted((PDFGOLD / "pdfs").glob("*.pdf"))
+    loose = sorted((SHARED_DATA / "pdfs").rglob("*.pdf"))
+    if args.limit:
+        gold_pdfs, loose = gold_pdfs[: args.limit], loose[: args.limit]
+    reads, seconds = read_all(gold_pdfs + loose, args.workers)
+    print(report(reads, seconds, len(gold_pdfs), args.workers))
+
+
+def report(reads: list[Read], seconds: float, n_gold: int, workers: int) -> str:
+    by_name = {r.file: r for r in reads[:n_gold]}
+    lines = ["split  papers  title  author P  author R  author F1"]
+    for split in ("tune", "test"):
+        f = gold_figures(by_name, PDFGOLD, split)
+        lines.append(f"{split:5}  {f['papers']:6.0f}  {f['title']:.3f}  {f['author_p']:.3f}"
+                     f"     {f['author_r']:.3f}     {f['author_f1']:.3f}")
+    right, checked = abstract_share(reads[n_gold:])
+    pages = sum(r.pages for r in reads)
+    references = sum(r.references for r in reads) / max(1, len(reads))
+    lines.append(f"abstracts ending right (hand-checked, the 39): {right}/{checked}")
+    lines.append(f"references parsed per paper: {references:.1f}")
+    lines.append(f"pages/s with {workers} workers: {pages / seconds:.1f} ({pages} pages, "
+                 f"{seconds:.1f} s)")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

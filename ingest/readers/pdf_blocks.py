@@ -1,0 +1,233 @@
+"""A paper's laid-out lines sorted into blocks with a role: heading, paragraph, caption,
+footnote, figure or table text, or page furniture (running heads, page numbers) to leave out.
+
+The cues are the ones a reader uses: body text is the size most characters have; headings are
+short lines in bold or larger type, often numbered; captions open with "Figure 3:"/"Table 2.";
+footnotes are the smaller lines at the foot of a column; running heads repeat in the top or
+bottom margin; a figure's text (axis ticks, legends) is what sits between its caption and the
+nearest prose, and a table's rows are what follows (or precedes) its caption the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.readers.pdf_layout import Line, PageLayout, body_size
+
+CAPTION = re.compile(r"^\s*(Figure|Fig\.|Table|Tab\.)\s*(\d+|[A-Z]\d*|[IVX]+)\s*([:.|]|$)", re.I)
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-H](?:\.\d{1,2})+|[IVX]{1,4})\.?\s+\S")
+_NAMED = re.compile(
+    r"^(?:(?:\d{1,2}|[IVX]{1,4})\.?\s+)?(?:abstract|introduction|related work|background|conclusions?|discussion|references|"
+    r"bibliography|acknowledge?ments?|appendix|appendices|supplementary material)\b",
+    re.I,
+)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[\divxlc]{1,4}(?:\s*(?:of|/)\s*\d+)?$", re.I)
+_MARKER = re.compile(r"^[\d*∗†‡§¶⋆♠♣♦♥a-z]{1,2}\s*\S")
+_DIGITS = re.compile(r"\d+")
+_ALGORITHM = re.compile(r"^\d{1,2}:")
+
+
+@dataclass
+class Block:
+    """Consecutive lines of one role; `number` is a caption's figure or table number."""
+
+    lines: list[Line]
+    role: str  # heading, text, caption, footnote, figure, table, furniture
+    label: str = ""  # a caption's kind: "figure" or "table"
+    number: str | None = None
+    rows: list[Line] = field(default_factory=list)  # a caption's table or figure lines
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({line.page for line in self.lines})
+
+
+def read_blocks(pages: list[PageLayout]) -> tuple[list[Block], float]:
+    """The blocks of every page in reading order, and the body text size."""
+    size = body_size(pages)
+    furniture = _furniture(pages, size)
+    blocks: list[Block] = []
+    pending: list[tuple[list[Block], PageLayout]] = []
+    for page in pages:
+        kept = [line for line in page.lines if id(line) not in furniture]
+        dropped = [line for line in page.lines if id(line) in furniture]
+        footnotes = _footnotes(kept, page, size)
+        body = [line for line in kept if id(line) not in footnotes]
+        page_blocks = _group(body, size)
+        blocks.extend(page_blocks)
+        pending.append((page_blocks, page))
+        notes = [line for line in kept if id(line) in footnotes]
+        blocks.extend(Block([line], "footnote") for line in notes)
+        blocks.extend(Block([line], "furniture") for line in dropped)
+    _demote_headings(blocks)
+    for page_blocks, page in pending:
+        _attach_regions(page_blocks, page, size)
+    return blocks, size
+
+
+def _demote_headings(blocks: list[Block]) -> None:
+    """In a paper whose sections are numbered, a bold line without a number or a section name
+    is no heading (a label in a figure, an algorithm line, a table's header row)."""
+    headings = [block for block in blocks if block.role == "heading"]
+    if sum(1 for block in headings if _NUMBERED.match(block.text)) < 3:
+        return
+    for block in headings:
+        text = block.text.strip()
+        if not (_NUMBERED.match(text) or _NAMED.match(text)) or _ALGORITHM.match(text):
+            block.role = "text"
+
+
+def _furniture(pages: list[PageLayout], size: float) -> set[int]:
+    """Lines in the top or bottom margin that repeat across pages, or are page numbers."""
+    zone = [(line, page) for page in pages for line in page.lines if _in_margin(line, page)]
+    repeated = Counter(_DIGITS.sub("#", line.text.lower()) for line, _ in zone)
+    least = 2 if len(pages) > 2 else 99
+    return {
+        id(line)
+        for line, _ in zone
+        if repeated[_DIGITS.sub("#", line.text.lower())] >= least
+        or _PAGE_NUMBER.match(line.text.strip())
+    }
+
+
+def _in_margin(line: Line, page: PageLayout) -> bool:
+    return line.bottom < 0.085 * page.height or line.top > 0.92 * page.height
+
+
+def _footnotes(lines: list[Line], page: PageLayout, size: float) -> set[int]:
+    """Per column, the run of smaller lines at the foot that opens with a footnote mark."""
+    found: set[int] = set()
+    for column in {line.column for line in lines}:
+        own = sorted((line for line in lines if line.column == column), key=lambda l: l.top)
+        run: list[Line] = []
+        for line in reversed(own):
+            if line.size > size - 0.4 or line.top < 0.45 * page.height:
+                break
+            run.insert(0, line)
+        while run and not _opens_footnote(run[0]):
+            run.pop(0)
+        found.update(id(line) for line in run)
+    return found
+
+
+def _opens_footnote(line: Line) -> bool:
+    first = line.words[0]
+    raised = first.size < 0.85 * line.size
+    text = line.text.strip()
+    return (raised or bool(_MARKER.match(text))) and not CAPTION.match(text)
+
+
+def _group(lines: list[Line], size: float) -> list[Block]:
+    """Lines into blocks: a new block at a heading, a caption, a change of column or type, or
+    a gap wider than the line spacing."""
+    blocks: list[Block] = []
+    previous: Line | None = None
+    for line in lines:
+        role = _line_role(line, size)
+        if previous is None or not _continues(blocks[-1], previous, line, role):
+            caption = CAPTION.match(line.text)
+            blocks.append(Block([line], role))
+            if caption:
+                blocks[-1].label = "table" if caption.group(1).lower().startswith("tab") else "figure"
+                blocks[-1].number = caption.group(2)
+        else:
+            blocks[-1].lines.append(line)
+        previous = line
+    return blocks
+
+
+def _line_role(line: Line, size: float) -> str:
+    text = line.main_text.strip()
+    if CAPTION.match(text) and (line.words[0].bold or line.size < size - 0.3 or ":" in text[:14]):
+        return "caption"
+    return "heading" if is_heading(line, size) else "text"
+
+
+def is_heading(line: Line, size: float) -> bool:
+    """A short line in bold or larger type, or numbered / named like a section."""
+    text = line.main_text.strip()
+    words = text.split()
+    if not words or len(words) > 14 or not any(c.isalpha() for c in text) or line.size < size - 0.6:
+        return False
+    if text.endswith((".", ",", ";")) and not _NAMED.match(text):
+        return False
+    letters = sum(char.isalpha() for char in text)
+    if letters < 0.6 * len(text.replace(" ", "")) or _ALGORITHM.match(text):
+        return False
+    if sum(1 for word in words if any(c.isdigit() for c in word)) > 1:
+        return False  # a table row or an equation, not a heading
+    if _NAMED.match(text) and len(words) <= 3:
+        return True
+    styled = line.bold or line.size >= size + 0.9 or (text.isupper() and len(text) > 3)
+    return styled and (bool(_NUMBERED.match(text)) or bool(_NAMED.match(text)) or len(words) <= 8)
+
+
+def is_section_heading(text: str) -> bool:
+    """Numbered ("2.1 Setup") or named ("Introduction") like a section of a paper."""
+    return bool(_NUMBERED.match(text.strip()) or _NAMED.match(text.strip()))
+
+
+def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
+    if role in ("heading", "caption") and block.role != role:
+        return False
+    if role == "caption" and block.role == "caption":
+        return False
+    if block.role == "heading" and role != "heading":
+        return False
+    if line.page != previous.page or line.column != previous.column:
+        return False
+    gap = line.top - previous.bottom
+    same_type = abs(line.size - previous.size) < 0.6
+    return same_type and -2 < gap < 0.7 * max(line.size, previous.size)
+
+
+def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
+    """Give each caption the lines of its table or figure, and mark those lines' blocks."""
+    for index, block in enumerate(blocks):
+        if block.role != "caption":
+            continue
+        below = _region(blocks, index, +1, size)
+        above = _region(blocks, index, -1, size)
+        chosen = below if block.label == "table" and below else above or below
+        role = block.label or "figure"
+        for member in chosen:
+            member.role = role
+        block.rows = [line for member in chosen for line in member.lines]
+
+
+def _region(blocks: list[Block], index: int, step: int, size: float) -> list[Block]:
+    """The blocks next to a caption, going `step`-wards, up to the first prose or heading."""
+    caption = blocks[index]
+    found: list[Block] = []
+    position = index + step
+    while 0 <= position < len(blocks):
+        block = blocks[position]
+        if block.role in ("heading", "caption") or _is_prose(block, size):
+            break
+        if _overlaps(block, caption):
+            found.append(block)
+        position += step
+    return found if step > 0 else found[::-1]
+
+
+def _overlaps(block: Block, caption: Block) -> bool:
+    left = min(line.x0 for line in caption.lines)
+    right = max(line.x1 for line in caption.lines)
+    return any(line.x1 > left and line.x0 < right for line in block.lines)
+
+
+def _is_prose(block: Block, size: float) -> bool:
+    """Running text in the body size: long lines of ordinary words."""
+    lines = [line for line in block.lines if abs(line.size - size) < 0.6]
+    if len(lines) < len(block.lines) * 0.6:
+        return False
+    words = [word for line in lines for word in line.main_text.split()]
+    alphabetic = sum(1 for word in words if word.strip(".,;:()").isalpha())
+    per_line = len(words) / max(1, len(lines))
+    return per_line >= 7 and alphabetic >= 0.7 * len(words)

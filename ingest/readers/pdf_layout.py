@@ -1,0 +1,210 @@
+"""A PDF page as positioned words and lines: what the layout analysis reads.
+
+Two engines fill the same model. PDFium (pypdfium2) gives every character with its box, font
+size and font: characters become words (split at spaces, at jumps and where the size changes, so
+a superscript affiliation mark is a word of its own), words become lines, and a page whose words
+leave a gutter down the middle is read as two columns, left before right, between the
+full-width lines (title, wide figures) that cut across it. pypdf gives text runs with their
+position and font only, and stands in when PDFium is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from statistics import median
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold|medi(?:um)?\b|-medi|cmbx|sfbx|\bbx", re.I)
+
+
+@dataclass(slots=True)
+class Word:
+    """A run of characters in one font size, with its box (points, y growing downwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+
+@dataclass
+class Line:
+    """Words on one baseline within one column, left to right."""
+
+    words: list[Word]
+    page: int  # 1-based
+    column: int = 0  # 0 spans the page (or a one-column page), 1 left, 2 right
+
+    @property
+    def x0(self) -> float:
+        return min(word.x0 for word in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(word.x1 for word in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(word.top for word in self.main_words)
+
+    @property
+    def bottom(self) -> float:
+        return max(word.bottom for word in self.main_words)
+
+    @cached_property
+    def size(self) -> float:
+        """The size most of the line's characters are set in."""
+        counts: dict[float, int] = {}
+        for word in self.words:
+            counts[word.size] = counts.get(word.size, 0) + len(word.text)
+        return max(counts, key=lambda size: (counts[size], size))
+
+    @property
+    def bold(self) -> bool:
+        """Whether (nearly) all of the line's lettered words are set in a bold font."""
+        letters = [word for word in self.main_words if any(c.isalpha() for c in word.text)]
+        bold = sum(len(word.text) for word in letters if word.bold)
+        return bool(letters) and bold >= 0.9 * sum(len(word.text) for word in letters)
+
+    @cached_property
+    def main_words(self) -> list[Word]:
+        """The words in the line's own size: superscript and subscript marks left out."""
+        size = self.size
+        return [word for word in self.words if word.size >= 0.8 * size] or self.words
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+    @property
+    def main_text(self) -> str:
+        return join_words(self.main_words)
+
+
+@dataclass
+class PageLayout:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    two_columns: bool = False
+    margin: str = ""  # rotated text in the margin: the arXiv side stamp
+
+
+def join_words(words: list[Word]) -> str:
+    """Words joined with spaces, except a small mark set right against the word before it."""
+    parts: list[str] = []
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else None
+        tight = before is not None and word.x0 - before.x1 < 0.12 * max(word.size, before.size)
+        parts.append(("" if tight or not parts else " ") + word.text)
+    return "".join(parts)
+
+
+def is_bold_font(name: str, weight: int) -> bool:
+    return weight >= 600 or bool(_BOLD_FONT.search(name.split("+")[-1]))
+
+
+def lay_out(
+    number: int, width: float, height: float, words: list[Word], margin: str
+) -> PageLayout:
+    """Lines of the page's words in reading order, columns detected from the words."""
+    words = [word for word in words if word.text.strip() and _upright(word)]
+    gutter = _gutter(words, width)
+    lines = _lines(words, number)
+    if gutter is not None:
+        lines = [part for line in lines for part in _split_at_gutter(line, gutter)]
+    lines.sort(key=lambda line: (line.top, line.x0))
+    ordered = _reading_order(lines)
+    return PageLayout(number, width, height, ordered, gutter is not None, margin)
+
+
+def _upright(word: Word) -> bool:
+    """A rotated run (the arXiv side stamp) reads as a tall, thin box; it is page furniture."""
+    return len(word.text) < 3 or (word.bottom - word.top) < 2.5 * (word.x1 - word.x0)
+
+
+def _gutter(words: list[Word], width: float) -> float | None:
+    """The x of the gap between two columns: near the middle, crossed by (almost) no word,
+    with both halves well filled; None for a one-column page."""
+    body = [word for word in words if len(word.text) > 1]
+    if len(body) < 60:
+        return None
+    best: tuple[int, float] | None = None
+    for step in range(-30, 31, 3):
+        x = width / 2 + step
+        crossing = sum(1 for word in body if word.x0 < x - 1 and x + 1 < word.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    assert best is not None
+    crossing, x = best
+    left = sum(1 for word in body if word.x1 <= x)
+    right = len(body) - left - crossing
+    return x if crossing < 0.025 * len(body) and min(left, right) > 0.2 * len(body) else None
+
+
+def _lines(words: list[Word], page: int) -> list[Line]:
+    """Words grouped by baseline: a word joins the line whose vertical band holds its middle."""
+    ordered = sorted(words, key=lambda word: (word.top + word.bottom) / 2)
+    lines: list[list[Word]] = []
+    bands: list[tuple[float, float]] = []
+    for word in ordered:
+        if lines and _same_line(word, bands[-1]) and word.size <= 2.2 * lines[-1][0].size:
+            lines[-1].append(word)
+            top, bottom = bands[-1]
+            bands[-1] = (min(top, word.top), max(bottom, word.bottom))
+        else:
+            lines.append([word])
+            bands.append((word.top, word.bottom))
+    return [Line(sorted(words, key=lambda word: word.x0), page) for words in lines]
+
+
+def _same_line(word: Word, band: tuple[float, float]) -> bool:
+    overlap = min(word.bottom, band[1]) - max(word.top, band[0])
+    return overlap >= 0.5 * min(word.bottom - word.top, band[1] - band[0])
+
+
+def _split_at_gutter(line: Line, middle: float) -> list[Line]:
+    """A line of a two-column page split into its left and right parts (unless one spans)."""
+    if any(word.x0 < middle - 1 < middle + 1 < word.x1 for word in line.words):
+        return [line]
+    left = [word for word in line.words if word.x1 <= middle]
+    right = [word for word in line.words if word.x1 > middle]
+    if left and right and right[0].x0 - left[-1].x1 < max(1.2 * line.size, 8.0):
+        return [line]  # a full-width line (a centred title, a running head) with no gap
+    parts = [Line(left, line.page, 1)] if left else []
+    return parts + ([Line(right, line.page, 2)] if right else [])
+
+
+def _reading_order(lines: list[Line]) -> list[Line]:
+    """Between full-width lines (column 0), the left column top to bottom, then the right."""
+    ordered: list[Line] = []
+    band: list[Line] = []
+    for line in lines:
+        if line.column == 0:
+            ordered.extend(sorted(band, key=lambda part: (part.column, part.top)))
+            band = []
+            ordered.append(line)
+        else:
+            band.append(line)
+    ordered.extend(sorted(band, key=lambda part: (part.column, part.top)))
+    return ordered
+
+
+def body_size(pages: list[PageLayout]) -> float:
+    """The size the body text is set in: the size most characters have."""
+    weights: dict[float, int] = {}
+    for page in pages:
+        for line in page.lines:
+            for word in line.words:
+                key = round(word.size * 2) / 2
+                weights[key] = weights.get(key, 0) + len(word.text)
+    return max(weights, key=lambda size: weights[size]) if weights else 10.0
+
+
+def typical(values: list[float], default: float) -> float:
+    return median(values) if values else default
