@@ -9,6 +9,7 @@ printed one ends (the 39, against endings checked by hand), and pages/s with 2 w
 from __future__ import annotations
 
 import argparse
+import os
 import time
 import unicodedata
 from collections.abc import Iterable
@@ -39,6 +40,7 @@ class Read:
     authors: list[str]
     abstract: str
     references: int
+    cpu_s: float = 0.0  # CPU seconds the reading took in its worker
 
 
 def read_one(path: Path) -> Read:
@@ -46,13 +48,15 @@ def read_one(path: Path) -> Read:
     from ingest.readers import read_path
     from ingest.settings import IngestSettings
 
+    start = time.process_time()
     papers = [item for item in read_path(path, IngestSettings()) if isinstance(item, Paper)]
+    cpu = time.process_time() - start
     pages = max((page for p in papers for c in p.chunks for page in c.pages), default=0)
     if not papers:
         return Read(path.name, pages, "", [], "", 0)
     paper = papers[0]
     return Read(path.name, pages, paper.title, paper.authors, paper.abstract or "",
-                len(paper.references))
+                len(paper.references), cpu)
 
 
 def read_all(paths: list[Path], workers: int) -> tuple[list[Read], float]:
@@ -131,8 +135,12 @@ def report(reads: list[Read], seconds: float, n_gold: int, workers: int) -> str:
     references = sum(r.references for r in reads) / max(1, len(reads))
     lines.append(f"abstracts ending right (hand-checked, the 39): {right}/{checked}")
     lines.append(f"references parsed per paper: {references:.1f}")
-    lines.append(f"pages/s with {workers} workers: {pages / seconds:.1f} ({pages} pages, "
-                 f"{seconds:.1f} s)")
+    cpu = sum(r.cpu_s for r in reads)
+    load = os.getloadavg()[0]
+    lines.append(f"pages/s with {workers} workers: {pages / seconds:.1f} wall ({pages} pages, "
+                 f"{seconds:.1f} s, load average {load:.1f} on {os.cpu_count()} CPUs)")
+    lines.append(f"pages per CPU-second: {pages / cpu:.1f}, so {workers} idle cores read "
+                 f"~{workers * pages / cpu:.0f} pages/s")
     return "\n".join(lines)
 
 

@@ -97,8 +97,23 @@ def _front_end(blocks: list[Block]) -> int:
 
 
 def _front_lines(blocks: list[Block]) -> list[Line]:
+    """The front matter's lines top to bottom, parts cut apart by a column gutter rejoined
+    (author blocks spread across the page often leave a gap down its middle)."""
     kept = [block for block in blocks if block.role not in ("furniture", "footnote")]
-    return sorted((line for block in kept for line in block.lines), key=lambda l: (l.page, l.top))
+    lines = sorted((line for block in kept for line in block.lines), key=lambda l: (l.page, l.top))
+    merged: list[Line] = []
+    for line in lines:
+        last = merged[-1] if merged else None
+        if last and last.page == line.page and _same_band(last, line) and last.column != line.column:
+            merged[-1] = Line(sorted([*last.words, *line.words], key=lambda w: w.x0), line.page)
+        else:
+            merged.append(line)
+    return merged
+
+
+def _same_band(one: Line, other: Line) -> bool:
+    overlap = min(one.bottom, other.bottom) - max(one.top, other.top)
+    return overlap > 0.5 * min(one.bottom - one.top, other.bottom - other.top)
 
 
 class _Walk:
