@@ -148,10 +148,21 @@ def _names_in(line: Line) -> list[str]:
     names: list[str] = []
     for fragment in _fragments(line):
         for part in _SEPARATORS.split(fragment):
-            tokens = [_ACCENTS.sub("", token).strip(_MARKS) for token in part.split()]
-            tokens = [token for token in tokens if token and token not in ("and", "&")]
-            names.extend(_split_names(tokens))
+            tokens = [_ACCENTS.sub("", token) for token in part.split()]
+            for run in _mark_runs(tokens):  # "Eric Mitchell 1 Yoonho Lee 1": marks part names
+                names.extend(_split_names(run))
     return names
+
+
+def _mark_runs(tokens: list[str]) -> list[list[str]]:
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        core = token.strip(_MARKS)
+        if core and core not in ("and", "&"):
+            runs[-1].append(core)
+        if not core or core != token.rstrip(_MARKS + ","):
+            runs.append([])  # a bare mark, or a mark glued after the name, ends a name
+    return [run for run in runs if run]
 
 
 def _fragments(line: Line) -> list[str]:
@@ -168,7 +179,8 @@ def _fragments(line: Line) -> list[str]:
 def _split_names(tokens: list[str]) -> list[str]:
     if not 2 <= len(tokens) or not all(_is_name_token(token) for token in tokens):
         return []
-    if len(tokens) > 4 and len(tokens) % 2 == 0 and not any(t.lower() in _PARTICLES for t in tokens):
+    plain = not any(t.lower() in _PARTICLES or t.endswith(".") for t in tokens)
+    if len(tokens) >= 4 and len(tokens) % 2 == 0 and plain:
         pairs = [tokens[i : i + 2] for i in range(0, len(tokens), 2)]
         return [_name(pair) for pair in pairs]
     return [_name(tokens)] if len(tokens) <= 5 else []

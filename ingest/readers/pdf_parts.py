@@ -92,8 +92,27 @@ def _front_end(blocks: list[Block]) -> int:
             return index
     for index, block in early:
         if block.role == "heading" and is_section_heading(block.text):
-            return index
+            return _unlabelled_abstract(blocks, index)
     return next((i for i, block in enumerate(blocks) if block.pages[0] > 1), len(blocks))
+
+
+def _unlabelled_abstract(blocks: list[Block], heading: int) -> int:
+    """Where an abstract printed without its label starts: the prose just before the first
+    section heading (the walk reads it as the abstract); else the heading itself."""
+    start = heading
+    while start > 0 and blocks[start - 1].role in ("text", "footnote", "furniture"):
+        start -= 1
+    prose = [b for b in blocks[start:heading] if b.role == "text"]
+    while prose and not _is_paragraph(prose[0].text):  # author and affiliation lines
+        prose.pop(0)
+    return blocks.index(prose[0]) if prose else heading
+
+
+def _is_paragraph(text: str) -> bool:
+    """Forty words or more, many of them lower-case: running text, not a list of names."""
+    words = text.split()
+    lower = sum(1 for word in words if word[:1].islower())
+    return len(words) >= 40 and lower >= 0.4 * len(words)
 
 
 def _front_lines(blocks: list[Block]) -> list[Line]:
