@@ -41,7 +41,7 @@ class Block:
 
     @property
     def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
+        return "\n".join(line.prose_text for line in self.lines)
 
     @property
     def pages(self) -> list[int]:

@@ -80,7 +80,7 @@ class _WordBuilder:
         gap = x0 - self.box[1]
         overlap = min(bottom, self.box[3]) - max(top, self.box[2])
         resized = abs(size - self.size) > 0.15 * max(size, self.size)
-        return resized or gap > 0.3 * size or gap < -2 * size or overlap < 0.3 * size
+        return resized or gap > 0.2 * size or gap < -2 * size or overlap < 0.3 * size
 
     def end(self) -> None:
         if self.chars:

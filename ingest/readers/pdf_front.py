@@ -26,7 +26,7 @@ AFFILIATION = re.compile(
     r"universit|institut|research|\binc\b|\blab|google|facebook|microsoft|openai|deepmind|"
     r"depart|school|college|\bai\b|\busa\b|\bu\.s\.a|\buk\b|corporation|company|centre|center|"
     r"academy|faculty|laborator|polytechn|\bmeta\b|nvidia|amazon|\bibm\b|team|foundation|"
-    r"equal contribution|correspond|\bcity\b|\bview\b|\bstreet\b|\bchina\b|\bcanada\b|"
+    r"technolog|equal contribution|correspond|\bcity\b|\bview\b|\bstreet\b|\bchina\b|\bcanada\b|"
     r"\bgermany\b|\bfrance\b|\bjapan\b|\bisrael\b|\bswitzerland\b|\bkorea\b|\bindia\b",
     re.IGNORECASE,
 )
@@ -44,6 +44,7 @@ _BRACED_EMAIL = re.compile(r"\{([^{}]{2,300})\}\s*@\s*([\w-]+(?:\.[\w-]+)+)")
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\s·\s)\s*")
 _MARKS = "*∗†‡§¶⋆♠♣♦♥♢♡□⋄#○●◦•'’`^1234567890"
 _PARTICLES = frozenset("van von de der den da di du le la del dos bin al ter ten zu y".split())
+_ACCENTS = re.compile("[\u00b4`\u00a8\u02c6\u02dc\u00b8\u02c7\u02da\u02d8\u02d9]")
 _SMALL_WORDS = frozenset("a an the of for at in on to and or with by via from as vs is".split())
 
 
@@ -63,7 +64,7 @@ def read_front(front: list[Line], page_one: list[Line], body: float) -> FrontMat
     after = front[front.index(title_lines[-1]) + 1 :] if title_lines else []
     venue = _venue(page_one)
     return FrontMatter(
-        title=title_case(repair_text(" ".join(line.main_text for line in title_lines))) or None,
+        title=_title(title_lines) or None,
         authors=_authors(after),
         affiliations=_affiliations(after),
         emails=_emails(page_one),
@@ -73,17 +74,18 @@ def read_front(front: list[Line], page_one: list[Line], body: float) -> FrontMat
 
 
 def _title_lines(front: list[Line], body: float) -> list[Line]:
+    """The topmost large line (bold, or well above the body size) and the lines that carry it
+    on: more of the title in its size, or a subtitle under it in a size between."""
     candidates = [line for line in front if _is_candidate(line) and line.size >= body + 1.4]
-    if not candidates:
+    start = next((l for l in candidates if l.bold or l.size >= body + 3), None)
+    if start is None:
         return []
-    largest = max(line.size for line in candidates)
-    start = next(line for line in candidates if line.size >= largest - 0.6)
     chosen = [start]
     for line in front[front.index(start) + 1 :]:
-        close = line.top - chosen[-1].bottom < 1.2 * largest and line.page == start.page
+        close = line.top - chosen[-1].bottom < 1.2 * start.size and line.page == start.page
         if not close or len(chosen) == 5 or not _is_candidate(line):
             break
-        if line.size >= largest - 0.6 or line.size >= max(body + 2.5, 0.75 * largest):
+        if abs(line.size - start.size) <= 0.6 or line.size >= max(body + 2.5, 0.75 * start.size):
             chosen.append(line)
         else:
             break
@@ -96,10 +98,19 @@ def _is_candidate(line: Line) -> bool:
     return letters >= 3 and not _BOILERPLATE.search(text)
 
 
-def title_case(title: str) -> str:
+def _title(lines: list[Line]) -> str:
+    text = " ".join(line.text for line in lines).strip()
+    text = re.sub(r"(?<=\w)[*∗†‡§¶⋆]+(?=\s|$)", "", text)  # footnote marks on the title
+    capitals = not any(char.islower() for char in text)
+    return title_case(repair_text(text.lower() if capitals else text), capitals)
+
+
+def title_case(title: str, capitals: bool | None = None) -> str:
     """A title as printed, unless it is all capitals: then in title case."""
     letters = [char for char in title if char.isalpha()]
-    if not letters or any(char.islower() for char in letters):
+    if capitals is None:
+        capitals = bool(letters) and not any(char.islower() for char in letters)
+    if not capitals:
         return title
     words = title.lower().split()
     return " ".join(_capitalise(word, index == 0) for index, word in enumerate(words))
@@ -121,9 +132,12 @@ def _authors(lines: list[Line]) -> list[str]:
         text = line.main_text
         if _EMAIL.search(text) or "@" in text or _BOILERPLATE.search(text.strip()):
             continue
-        if style is not None and (round(line.size), line.bold) != style:
-            continue
         found = [] if AFFILIATION.search(text) else _names_in(line)
+        if style is not None and (round(line.size), line.bold) != style:
+            lettered = sum(char.isalpha() for char in text) >= 3
+            if not found and not AFFILIATION.search(text) and lettered:
+                break  # past the author block: a link, a figure, a teaser line
+            continue
         if found and style is None:
             style = (round(line.size), line.bold)
         names.extend(found)
@@ -134,10 +148,21 @@ def _names_in(line: Line) -> list[str]:
     names: list[str] = []
     for fragment in _fragments(line):
         for part in _SEPARATORS.split(fragment):
-            tokens = [token.strip(_MARKS) for token in part.split()]
-            tokens = [token for token in tokens if token and token not in ("and", "&")]
-            names.extend(_split_names(tokens))
+            tokens = [_ACCENTS.sub("", token) for token in part.split()]
+            for run in _mark_runs(tokens):  # "Eric Mitchell 1 Yoonho Lee 1": marks part names
+                names.extend(_split_names(run))
     return names
+
+
+def _mark_runs(tokens: list[str]) -> list[list[str]]:
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        core = token.strip(_MARKS)
+        if core and core not in ("and", "&"):
+            runs[-1].append(core)
+        if not core or core != token.rstrip(_MARKS + ","):
+            runs.append([])  # a bare mark, or a mark glued after the name, ends a name
+    return [run for run in runs if run]
 
 
 def _fragments(line: Line) -> list[str]:
@@ -154,7 +179,8 @@ def _fragments(line: Line) -> list[str]:
 def _split_names(tokens: list[str]) -> list[str]:
     if not 2 <= len(tokens) or not all(_is_name_token(token) for token in tokens):
         return []
-    if len(tokens) > 4 and len(tokens) % 2 == 0 and not any(t.lower() in _PARTICLES for t in tokens):
+    plain = not any(t.lower() in _PARTICLES or t.endswith(".") for t in tokens)
+    if len(tokens) >= 4 and len(tokens) % 2 == 0 and plain:
         pairs = [tokens[i : i + 2] for i in range(0, len(tokens), 2)]
         return [_name(pair) for pair in pairs]
     return [_name(tokens)] if len(tokens) <= 5 else []
@@ -168,7 +194,7 @@ def _is_name_token(token: str) -> bool:
 
 
 def _name(tokens: list[str]) -> str:
-    name = " ".join(tokens)
+    name = _ACCENTS.sub("", " ".join(tokens))
     if name.isupper() and len(name) > 4:
         name = " ".join(_capitalise(token.lower(), True) for token in tokens)
     return repair_text(name)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from statistics import median
 
+_FOOTNOTE_MARK = re.compile(r"^[\d,*∗†‡§¶⋆]+$")
 _BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold|medi(?:um)?\b|-medi|cmbx|sfbx|\bbx", re.I)
 
 
@@ -83,6 +84,19 @@ class Line:
     @property
     def main_text(self) -> str:
         return join_words(self.main_words)
+
+    @property
+    def prose_text(self) -> str:
+        """The text without footnote marks: a small number or symbol raised after punctuation."""
+        size = self.size
+        kept = [
+            word
+            for index, word in enumerate(self.words)
+            if not (word.size < 0.8 * size and _FOOTNOTE_MARK.match(word.text)
+                    and (not index or self.words[index - 1].text[-1:] in ".,;:)!?"
+                         or not any(c.isdigit() for c in word.text)))
+        ]
+        return join_words(kept or self.words)
 
 
 @dataclass
@@ -174,7 +188,7 @@ def _split_at_gutter(line: Line, middle: float) -> list[Line]:
         return [line]
     left = [word for word in line.words if word.x1 <= middle]
     right = [word for word in line.words if word.x1 > middle]
-    if left and right and right[0].x0 - left[-1].x1 < max(1.2 * line.size, 8.0):
+    if left and right and right[0].x0 - left[-1].x1 < max(0.6 * line.size, 5.0):
         return [line]  # a full-width line (a centred title, a running head) with no gap
     parts = [Line(left, line.page, 1)] if left else []
     return parts + ([Line(right, line.page, 2)] if right else [])

@@ -92,13 +92,47 @@ def _front_end(blocks: list[Block]) -> int:
             return index
     for index, block in early:
         if block.role == "heading" and is_section_heading(block.text):
-            return index
+            return _unlabelled_abstract(blocks, index)
     return next((i for i, block in enumerate(blocks) if block.pages[0] > 1), len(blocks))
 
 
+def _unlabelled_abstract(blocks: list[Block], heading: int) -> int:
+    """Where an abstract printed without its label starts: the prose just before the first
+    section heading (the walk reads it as the abstract); else the heading itself."""
+    start = heading
+    while start > 0 and blocks[start - 1].role in ("text", "footnote", "furniture"):
+        start -= 1
+    prose = [b for b in blocks[start:heading] if b.role == "text"]
+    while prose and not _is_paragraph(prose[0].text):  # author and affiliation lines
+        prose.pop(0)
+    return blocks.index(prose[0]) if prose else heading
+
+
+def _is_paragraph(text: str) -> bool:
+    """Forty words or more, many of them lower-case: running text, not a list of names."""
+    words = text.split()
+    lower = sum(1 for word in words if word[:1].islower())
+    return len(words) >= 40 and lower >= 0.4 * len(words)
+
+
 def _front_lines(blocks: list[Block]) -> list[Line]:
+    """The front matter's lines top to bottom, parts cut apart by a column gutter rejoined
+    (author blocks spread across the page often leave a gap down its middle)."""
     kept = [block for block in blocks if block.role not in ("furniture", "footnote")]
-    return sorted((line for block in kept for line in block.lines), key=lambda l: (l.page, l.top))
+    lines = sorted((line for block in kept for line in block.lines), key=lambda l: (l.page, l.top))
+    merged: list[Line] = []
+    for line in lines:
+        last = merged[-1] if merged else None
+        if last and last.page == line.page and _same_band(last, line) and last.column != line.column:
+            merged[-1] = Line(sorted([*last.words, *line.words], key=lambda w: w.x0), line.page)
+        else:
+            merged.append(line)
+    return merged
+
+
+def _same_band(one: Line, other: Line) -> bool:
+    overlap = min(one.bottom, other.bottom) - max(one.top, other.top)
+    return overlap > 0.5 * min(one.bottom - one.top, other.bottom - other.top)
 
 
 class _Walk:
