@@ -27,6 +27,8 @@ from core.errors import PapergraphError
 from core.model import Paper
 from index.embed import Embedder
 from ingest.batching import Vectors, batches, encoded_in_background, failure
+from ingest.citations import CitationResolver, citation_ntriples
+from ingest.citing import attach_contexts
 from ingest.errors import InputError
 from ingest.extract.base import Extractor
 from ingest.journal import Journal
@@ -36,8 +38,6 @@ from ingest.readers.base import iter_inputs
 from ingest.recovery import RecoveryReport, drop_paper, recover, stored_reference
 from ingest.settings import IngestSettings
 from ingest.stores import Stores
-from ingest.citations import CitationResolver, citation_ntriples
-from ingest.citing import attach_contexts
 from kg.mapping import citation_graph, paper_graph
 
 __all__ = ["IngestReport", "Ingester", "Stores"]

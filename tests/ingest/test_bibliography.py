@@ -9,23 +9,23 @@ from ingest.readers.pdf_references import parse_references
 
 STYLES = [
     (  # NeurIPS / arXiv: full names, title, venue, year
-        "Ashish Vaswani, Noam Shazeer, Niki Parmar, Jakob Uszkoreit, Llion Jones, Aidan N Gomez, "
+        ("Ashish Vaswani, Noam Shazeer, Niki Parmar, Jakob Uszkoreit, Llion Jones, Aidan N Gomez, "
         "Łukasz Kaiser, and Illia Polosukhin. Attention is all you need. Advances in neural "
-        "information processing systems, 30, 2017.",
+        "information processing systems, 30, 2017."),
         "Attention is all you need", "Ashish Vaswani", 2017,
         "Advances in neural information processing systems",
     ),
     (  # ACL: the year after the authors
-        "Ilias Chalkidis, Ion Androutsopoulos, and Nikolaos Aletras. 2019. Neural legal judgment "
+        ("Ilias Chalkidis, Ion Androutsopoulos, and Nikolaos Aletras. 2019. Neural legal judgment "
         "prediction in English. In Proceedings of the 57th Annual Meeting of the Association for "
         "Computational Linguistics, pages 4317–4323, Florence, Italy. Association for "
-        "Computational Linguistics.",
+        "Computational Linguistics."),
         "Neural legal judgment prediction in English", "Ilias Chalkidis", 2019,
         "Proceedings of the 57th Annual Meeting of the Association for Computational Linguistics",
     ),
     (  # "Surname, I." lists
-        "Kingma, D. P. and Ba, J. Adam: A method for stochastic optimization. arXiv preprint "
-        "arXiv:1412.6980 (2014).",
+        ("Kingma, D. P. and Ba, J. Adam: A method for stochastic optimization. arXiv preprint "
+        "arXiv:1412.6980 (2014)."),
         "Adam: A method for stochastic optimization", "D. P. Kingma", 2014, "arXiv preprint",
     ),
     (  # IEEE: quoted title
@@ -33,8 +33,8 @@ STYLES = [
         "Attention is all you need", "A. Vaswani", 2017, "NIPS",
     ),
     (  # Nature: et al., year in brackets
-        "Mnih, V. et al. Human-level control through deep reinforcement learning. Nature 518, "
-        "529–533 (2015).",
+        ("Mnih, V. et al. Human-level control through deep reinforcement learning. Nature 518, "
+        "529–533 (2015)."),
         "Human-level control through deep reinforcement learning", "V Mnih", 2015, "Nature",
     ),
 ]
@@ -62,10 +62,10 @@ def test_ids_are_read_from_the_entry() -> None:
 @pytest.mark.parametrize(
     "entry",
     [
-        "Benjamin Charlier and Jean Feydy. Kernel operations on the gpu. 2021. URL http: "
-        "//arxiv.org/abs/2004.11127.",
-        "Ilias Chalkidis and Ion Androutsopoulos. Neural legal judgment prediction. In Proceedings "
-        "of ACL, Florence, Italy, 2019. Association for Computational Linguistics.",
+        ("Benjamin Charlier and Jean Feydy. Kernel operations on the gpu. 2021. URL http: "
+        "//arxiv.org/abs/2004.11127."),
+        ("Ilias Chalkidis and Ion Androutsopoulos. Neural legal judgment prediction. In Proceedings "
+        "of ACL, Florence, Italy, 2019. Association for Computational Linguistics."),
     ],
 )
 def test_urls_and_publishers_are_never_titles(entry: str) -> None:
