@@ -13,7 +13,7 @@ unarXive sample's bibliography entries, which carry gold arXiv ids. Then:
   an arXiv id (printed, or unarXive's gold id) is checked against it: that gives the precision
   of title matching at each threshold; `--show` prints matches to read by hand;
 - links among the PDFs: the citations resolved between the PDFs themselves, and the references
-  whose title is close to another PDF's title (ratio >= 60) but did not resolve, to check by hand.
+  whose title is close to another PDF's title (ratio >= 75) but did not resolve, to check by hand.
 
 Splits: a PDF's is pdfgold's rule (first hex digit of its sha256 < 8: tune); an unarXive
 paper's is the same rule on the sha256 of its id. Tune the threshold on tune, report test.
@@ -41,6 +41,7 @@ from ingest.readers.pdf import PdfReader
 from ingest.settings import IngestSettings
 
 THRESHOLDS = (80.0, 85.0, 88.0, 90.0, 93.0, 95.0, 98.0, 100.0)
+NEAR = 75.0  # unresolved references this close to a PDF's title are printed to check by hand
 
 
 @dataclass
@@ -65,13 +66,17 @@ def pdf_sources() -> Iterator[Source]:
     index = SHARED_DATA / "pdfs" / "INDEX.tsv"
     rows = list(csv.DictReader(index.open(encoding="utf-8"), delimiter="\t"))
     files = [(SHARED_DATA / "pdfs" / row["file"], row["sha256"], None) for row in rows]
-    files += [(g.pdf, g.sha256, g.title) for g in gold_papers()]
+    files += [(g.pdf, g.sha256, g) for g in gold_papers()]
     settings = IngestSettings()
-    for path, sha, gold_title in files:
+    for path, sha, gold in files:
         paper = next(iter(PdfReader().read(path, settings)), None)
-        if isinstance(paper, Paper):
-            title = gold_title or paper.title
-            yield Source(paper.id, paper.arxiv_id, title, _split_of(sha), paper.references)
+        if not isinstance(paper, Paper):
+            continue
+        if gold is not None:  # pdfgold's id and title, not the reader's guesses
+            paper_id, arxiv_id, title = gold.arxiv_id or paper.id, gold.arxiv_id, gold.title
+        else:
+            paper_id, arxiv_id, title = paper.id, paper.arxiv_id, paper.title
+        yield Source(paper_id, arxiv_id, title, _split_of(sha), paper.references)
 
 
 def unarxive_sources() -> Iterator[Source]:
@@ -187,25 +192,28 @@ def links_report(sources: list[Source], split: str) -> None:
                 continue
             near = [(fuzz.ratio(title_key(ref.title or ""), k), pid) for pid, k in keys.items()]
             score, pid = max(near) if near else (0.0, "")
-            if score >= 60 and pid != source.id:
+            if score >= NEAR and pid != source.id:
                 missed.append((source.id, pid, ref.title, score))
     print(f"\nLinks among the {len(pdfs)} {split} PDFs: {len(found)} resolved")
     for citing, cited, title in found:
         print(f"   {citing} -> {cited}  ({title})")
-    print(f"Near misses (title ratio >= 60, unresolved): {len(missed)}")
+    print(f"Near misses (title ratio >= {NEAR:g}, unresolved): {len(missed)}")
     for citing, cited, title, score in missed:
         print(f"   {citing} -/-> {cited} ({score:.0f}): {title!r}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["tune", "test"], default="test")
+    parser.add_argument("--split", choices=["tune", "test"], action="append",
+                        help="report this split (repeatable; default: tune, then test)")
     parser.add_argument("--show", type=int, default=0, help="matches to print for reading")
     args = parser.parse_args()
     sources = list(pdf_sources()) + list(unarxive_sources())
-    parsing_report([s for s in sources if s.split == args.split])
-    resolution_report(sources, args.split, args.show)
-    links_report(sources, args.split)
+    for split in args.split or ["tune", "test"]:
+        print(f"\n==================== {split}")
+        parsing_report([s for s in sources if s.split == split])
+        resolution_report(sources, split, args.show)
+        links_report(sources, split)
 
 
 if __name__ == "__main__":

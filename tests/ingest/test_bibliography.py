@@ -32,6 +32,21 @@ STYLES = [
         '[3] A. Vaswani et al., "Attention is all you need," in NIPS, 2017.',
         "Attention is all you need", "A. Vaswani", 2017, "NIPS",
     ),
+    (  # physics: comma after the authors, no quotes
+        "A. Kandala, K. Temme, and J. M. Gambetta, Error mitigation extends the computational "
+        "reach of a noisy quantum processor, Nature 567, 491 (2019).",
+        "Error mitigation extends the computational reach of a noisy quantum processor",
+        "A. Kandala", 2019, "Nature",
+    ),
+    (  # LaTeX left in the entry, accented surname first
+        "K.~Koide and A.~Banno, ``Voxelized GICP for fast point cloud registration,'' in "
+        "IEEE ICRA, 2021.",
+        "Voxelized GICP for fast point cloud registration", "K. Koide", 2021, "IEEE ICRA",
+    ),
+    (
+        "Šilhavý, M. Ideally soft nematic elastomers. Netw. Heterog. Media 2 (2007), 279–311.",
+        "Ideally soft nematic elastomers", "M Šilhavý", 2007, "Netw. Heterog. Media",
+    ),
     (  # Nature: et al., year in brackets
         ("Mnih, V. et al. Human-level control through deep reinforcement learning. Nature 518, "
         "529–533 (2015)."),
@@ -72,6 +87,10 @@ def test_urls_and_publishers_are_never_titles(entry: str) -> None:
     title = parse_entry(entry).title or ""
     assert "URL" not in title and "http" not in title
     assert title != "Association for Computational Linguistics"
+
+
+def test_a_placeholder_arxiv_id_is_no_id() -> None:
+    assert parse_entry("J. Chang et al. 2022. CiteSee. ArXiv abs/2022.99999 (2022).").arxiv_id is None
 
 
 def test_junk_titles_are_recognised() -> None:
