@@ -149,6 +149,10 @@ def resolution_report(sources: list[Source], split: str, show: int) -> None:
         right = sum(1 for _, gold, pid in checkable if gold in ids_of_key[key_of[pid]])
         print(f"{threshold:9.0f}  {len(pairs):7d}  {len(checkable):9d}  {right:5d}  "
               f"{right / max(len(checkable), 1):9.3f}")
+        if threshold == IngestSettings().citation_title_match:
+            for reference, gold, pid in checkable:
+                if gold not in ids_of_key[key_of[pid]]:
+                    print(f"   WRONG? {reference.title!r} (names {gold}) -> {pid}")
         if threshold == IngestSettings().citation_title_match and show:
             for reference, _, pid in pairs[:show]:
                 stored = store.get_paper(pid) or {}
@@ -179,7 +183,8 @@ def links_report(sources: list[Source], split: str) -> None:
         store.upsert_paper(Paper(id=source.id, title=source.title, arxiv_id=source.arxiv_id))
     resolver = CitationResolver(store, IngestSettings().citation_title_match)
     keys = {s.id: title_key(s.title) for s in pdfs}
-    found, missed = [], []
+    arxiv = {s.id: s.arxiv_id for s in pdfs}
+    found, missed, expected = [], [], set()
     for source in pdfs:
         paper = Paper(id=source.id, title=source.title, references=[
             Reference(raw=r.raw, arxiv_id=r.arxiv_id, doi=r.doi, title=r.title, year=r.year)
@@ -187,6 +192,11 @@ def links_report(sources: list[Source], split: str) -> None:
         ])
         resolver.resolve(paper)
         for ref in paper.references:
+            raw_key = title_key(ref.raw)
+            expected |= {
+                (source.id, pid) for pid, key in keys.items()
+                if pid != source.id and ((key and key in raw_key) or arxiv[pid] == ref.arxiv_id)
+            }
             if ref.paper_id:
                 found.append((source.id, ref.paper_id, ref.title))
                 continue
@@ -194,7 +204,14 @@ def links_report(sources: list[Source], split: str) -> None:
             score, pid = max(near) if near else (0.0, "")
             if score >= NEAR and pid != source.id:
                 missed.append((source.id, pid, ref.title, score))
-    print(f"\nLinks among the {len(pdfs)} {split} PDFs: {len(found)} resolved")
+    pairs = {(citing, cited) for citing, cited, _ in found}
+    print(f"\nLinks among the {len(pdfs)} {split} PDFs: {len(pairs)} pairs resolved; "
+          f"{len(expected)} pairs whose entry holds the cited title or arXiv id, "
+          f"{len(expected & pairs)} of them resolved")
+    for citing, cited in sorted(expected - pairs):
+        print(f"   MISSED {citing} -> {cited}")
+    for citing, cited in sorted(pairs - expected):
+        print(f"   NOT IN RAW {citing} -> {cited}")
     for citing, cited, title in found:
         print(f"   {citing} -> {cited}  ({title})")
     print(f"Near misses (title ratio >= {NEAR:g}, unresolved): {len(missed)}")
