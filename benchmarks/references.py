@@ -195,7 +195,7 @@ def links_report(sources: list[Source], split: str) -> None:
             raw_key = title_key(ref.raw)
             expected |= {
                 (source.id, pid) for pid, key in keys.items()
-                if pid != source.id and ((key and key in raw_key) or arxiv[pid] == ref.arxiv_id)
+                if pid != source.id and ((key and key in raw_key) or (ref.arxiv_id is not None and arxiv[pid] == ref.arxiv_id))
             }
             if ref.paper_id:
                 found.append((source.id, ref.paper_id, ref.title))
