@@ -83,7 +83,24 @@ def _passages(evidence: list[dict[str, Any]], chunks: dict[str, str]) -> list[Ma
             spans[chunk_id].append((int(start), int(end)))
         elif item.get("text"):
             loose.append(Markup(escape(item["text"])))
-    return [evidence_passage(chunks[chunk_id], found) for chunk_id, found in spans.items()] + loose
+    places = {item.get("chunk_id"): _place(item) for item in evidence}
+    return [
+        evidence_passage(chunks[chunk_id], found) + places.get(chunk_id, Markup(""))
+        for chunk_id, found in spans.items()
+    ] + loose
+
+
+def _place(evidence: dict[str, Any]) -> Markup:
+    """' — Results, p. 4 (table)': where in the paper the passage was read."""
+    parts = [evidence.get("section") or ""]
+    pages = evidence.get("pages") or []
+    if pages:
+        parts.append(f"p. {pages[0]}" if len(pages) == 1 else f"pp. {pages[0]}–{pages[-1]}")
+    kind = evidence.get("kind")
+    where = ", ".join(part for part in parts if part)
+    if kind and kind != "body":
+        where = f"{where} ({kind})" if where else kind
+    return Markup(' <span class="where muted">— {}</span>').format(where) if where else Markup("")
 
 
 def _paper_link(backend: Backend, paper_id: str) -> dict[str, Any]:

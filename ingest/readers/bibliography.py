@@ -25,12 +25,20 @@ from ingest.readers.references import find_arxiv_id, find_doi
 _MARKER = re.compile(r"^\s*(?:\[\s*[\w+.-]{1,12}\s*\]|\(\d{1,3}\)|\d{1,3}\.(?=\s))\s*")
 _YEAR = re.compile(r"(?<![\d./:-])((?:19[5-9]|20[0-4])\d)[a-z]?(?![\d]|\.\d)")
 _QUOTED = re.compile(r"[\"“”]\s*(.{8,}?)[,.]?\s*[\"“”]")
+_UPPER = r"[^\W\d_a-z]"  # a capital, accented ones included ("Šilhavý")
+_NAME = rf"{_UPPER}[\w'’\-]+"
+# "F. Arute, K. Arya, and J. M. Martinis, Quantum supremacy ..., Nature 574, 505 (2019)."
+_INITIALS_FIRST = re.compile(
+    rf"^(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*{_NAME}(?:\s+et\s+al\.)?(?:,\s*and\s+|,\s*|\s+and\s+)(?=[A-Z]\.))*"
+    rf"[A-Z]\.\s?(?:-?[A-Z]\.\s?)*{_NAME}(?:\s+et\s+al\.)?(?=,\s(?!and\s|&|[A-Z]\.))"
+)
+_COMMA_TITLE = re.compile(r",\s*(.{8,}?)(?:,\s|\s\((?:19|20)\d\d\)|\.\s|\.?$)")
 # A sentence ends at . ? ! followed by space, unless the word before is an initial or a
 # common abbreviation; "et al." always ends the authors.
 _NO_BREAK = {"vs", "eds", "ed", "proc", "conf", "int", "vol", "pp", "no", "jr", "dr", "st", "univ", "dept"}
 _SPLIT = re.compile(r"(?<=\.)\s+|(?<=[?!])\s+(?=[A-Z\d\"“(])")
 _SURNAME_INITIALS = re.compile(
-    r"(?:[A-Z][\w'’\-]+(?:\s+(?:van|von|de|der|da|del|di|la|le|[A-Z][\w'’\-]+))*,\s*"
+    r"(?:[^\W\d_a-z][\w'’\-]+(?:\s+(?:van|von|de|der|da|del|di|la|le|[A-Z][\w'’\-]+))*,\s*"
     r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)"
     r"(?:\s*,\s*(?:and\s+|&\s*)?|\s*(?:and|&)\s+)?)+"
     r"(?:et\s+al\.)?"
@@ -53,11 +61,11 @@ _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|;\s*|,\s*
 
 def parse_entry(raw: str) -> Reference:
     """A reference with every field the entry's text shows; missing fields stay empty."""
-    entry = _MARKER.sub("", raw).strip()
+    entry = _MARKER.sub("", _untex(raw)).strip()
     title, authors_part, rest = _parts(entry)
     return Reference(
         raw=raw.strip(),
-        arxiv_id=find_arxiv_id(entry) or _abs_id(entry),
+        arxiv_id=_valid_arxiv(find_arxiv_id(entry) or _abs_id(entry)),
         doi=find_doi(entry),
         title=title,
         authors=split_authors(authors_part),
@@ -88,6 +96,11 @@ def _parts(entry: str) -> tuple[str | None, str, str]:
     quoted = _QUOTED.search(entry)
     if quoted and len(quoted.group(1).split()) >= 2:
         return quoted.group(1).strip().rstrip(","), entry[: quoted.start()], entry[quoted.end() :]
+    initials_first = _INITIALS_FIRST.match(entry)
+    if initials_first:
+        title = _COMMA_TITLE.match(entry, initials_first.end())
+        if title and not is_junk_title(title.group(1)):
+            return title.group(1).strip(), initials_first.group(), entry[title.end() :]
     surnames = _SURNAME_INITIALS.match(entry)
     if surnames and surnames.end() > 5 and "," in surnames.group():
         authors, sentences = surnames.group(), _sentences(entry[surnames.end() :])
@@ -134,6 +147,12 @@ def _continues(current: str, last_word: str) -> bool:
     return current.count("(") > current.count(")")
 
 
+def _untex(text: str) -> str:
+    """LaTeX left in an entry: ~ spaces, ``quotes'', {braces}."""
+    text = text.replace("~", " ").replace("``", "“").replace("''", "”")
+    return re.sub(r"[{}]", "", text)
+
+
 def _year(entry: str) -> int | None:
     """The year in parentheses if any ('(2017)'), else the last plausible one."""
     bracketed = re.search(r"\(((?:19[5-9]|20[0-4])\d)[a-z]?\)", entry)
@@ -150,6 +169,14 @@ def _venue(rest: str) -> str | None:
     if venue.lower().startswith("arxiv preprint"):
         return "arXiv preprint"
     return venue if 3 <= len(venue) <= 200 and re.search(r"[A-Za-z]{2}", venue) else None
+
+
+def _valid_arxiv(arxiv_id: str | None) -> str | None:
+    """New-style ids are YYMM.NNNNN from 0704 on; '2022.99999' (a placeholder) is none."""
+    if arxiv_id is None:
+        return None
+    year, month = int(arxiv_id[:2]), int(arxiv_id[2:4])
+    return arxiv_id if 1 <= month <= 12 and (year, month) >= (7, 4) else None
 
 
 def _abs_id(entry: str) -> str | None:

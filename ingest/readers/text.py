@@ -67,11 +67,11 @@ _SECTION_LINE = re.compile(
     re.MULTILINE,
 )
 _KIND_OF_HEADING = (
-    (re.compile(r"^(?:\d+\.?\s+)?(?:references|bibliography|works cited|literature cited)$", re.I),
+    (re.compile(r"^(?:\d+\.?\s+)?(?:references|bibliography|works cited|literature cited)$", re.IGNORECASE),
      ChunkKind.REFERENCES),
-    (re.compile(r"^(?:\d+\.?\s+)?acknowledge?ments?$", re.I), ChunkKind.ACKNOWLEDGMENTS),
-    (re.compile(r"^(?:[A-Z]\.?\s+)?appendix\b", re.I), ChunkKind.APPENDIX),
-    (re.compile(r"^abstract$", re.I), ChunkKind.ABSTRACT),
+    (re.compile(r"^(?:\d+\.?\s+)?acknowledge?ments?$", re.IGNORECASE), ChunkKind.ACKNOWLEDGMENTS),
+    (re.compile(r"^(?:[A-Z]\.?\s+)?appendix\b", re.IGNORECASE), ChunkKind.APPENDIX),
+    (re.compile(r"^abstract$", re.IGNORECASE), ChunkKind.ABSTRACT),
 )
 
 

@@ -9,32 +9,47 @@ from ingest.readers.pdf_references import parse_references
 
 STYLES = [
     (  # NeurIPS / arXiv: full names, title, venue, year
-        "Ashish Vaswani, Noam Shazeer, Niki Parmar, Jakob Uszkoreit, Llion Jones, Aidan N Gomez, "
+        ("Ashish Vaswani, Noam Shazeer, Niki Parmar, Jakob Uszkoreit, Llion Jones, Aidan N Gomez, "
         "Łukasz Kaiser, and Illia Polosukhin. Attention is all you need. Advances in neural "
-        "information processing systems, 30, 2017.",
+        "information processing systems, 30, 2017."),
         "Attention is all you need", "Ashish Vaswani", 2017,
         "Advances in neural information processing systems",
     ),
     (  # ACL: the year after the authors
-        "Ilias Chalkidis, Ion Androutsopoulos, and Nikolaos Aletras. 2019. Neural legal judgment "
+        ("Ilias Chalkidis, Ion Androutsopoulos, and Nikolaos Aletras. 2019. Neural legal judgment "
         "prediction in English. In Proceedings of the 57th Annual Meeting of the Association for "
         "Computational Linguistics, pages 4317–4323, Florence, Italy. Association for "
-        "Computational Linguistics.",
+        "Computational Linguistics."),
         "Neural legal judgment prediction in English", "Ilias Chalkidis", 2019,
         "Proceedings of the 57th Annual Meeting of the Association for Computational Linguistics",
     ),
     (  # "Surname, I." lists
-        "Kingma, D. P. and Ba, J. Adam: A method for stochastic optimization. arXiv preprint "
-        "arXiv:1412.6980 (2014).",
+        ("Kingma, D. P. and Ba, J. Adam: A method for stochastic optimization. arXiv preprint "
+        "arXiv:1412.6980 (2014)."),
         "Adam: A method for stochastic optimization", "D. P. Kingma", 2014, "arXiv preprint",
     ),
     (  # IEEE: quoted title
         '[3] A. Vaswani et al., "Attention is all you need," in NIPS, 2017.',
         "Attention is all you need", "A. Vaswani", 2017, "NIPS",
     ),
+    (  # physics: comma after the authors, no quotes
+        "A. Kandala, K. Temme, and J. M. Gambetta, Error mitigation extends the computational "
+        "reach of a noisy quantum processor, Nature 567, 491 (2019).",
+        "Error mitigation extends the computational reach of a noisy quantum processor",
+        "A. Kandala", 2019, "Nature",
+    ),
+    (  # LaTeX left in the entry, accented surname first
+        "K.~Koide and A.~Banno, ``Voxelized GICP for fast point cloud registration,'' in "
+        "IEEE ICRA, 2021.",
+        "Voxelized GICP for fast point cloud registration", "K. Koide", 2021, "IEEE ICRA",
+    ),
+    (
+        "Šilhavý, M. Ideally soft nematic elastomers. Netw. Heterog. Media 2 (2007), 279–311.",
+        "Ideally soft nematic elastomers", "M Šilhavý", 2007, "Netw. Heterog. Media",
+    ),
     (  # Nature: et al., year in brackets
-        "Mnih, V. et al. Human-level control through deep reinforcement learning. Nature 518, "
-        "529–533 (2015).",
+        ("Mnih, V. et al. Human-level control through deep reinforcement learning. Nature 518, "
+        "529–533 (2015)."),
         "Human-level control through deep reinforcement learning", "V Mnih", 2015, "Nature",
     ),
 ]
@@ -62,16 +77,20 @@ def test_ids_are_read_from_the_entry() -> None:
 @pytest.mark.parametrize(
     "entry",
     [
-        "Benjamin Charlier and Jean Feydy. Kernel operations on the gpu. 2021. URL http: "
-        "//arxiv.org/abs/2004.11127.",
-        "Ilias Chalkidis and Ion Androutsopoulos. Neural legal judgment prediction. In Proceedings "
-        "of ACL, Florence, Italy, 2019. Association for Computational Linguistics.",
+        ("Benjamin Charlier and Jean Feydy. Kernel operations on the gpu. 2021. URL http: "
+        "//arxiv.org/abs/2004.11127."),
+        ("Ilias Chalkidis and Ion Androutsopoulos. Neural legal judgment prediction. In Proceedings "
+        "of ACL, Florence, Italy, 2019. Association for Computational Linguistics."),
     ],
 )
 def test_urls_and_publishers_are_never_titles(entry: str) -> None:
     title = parse_entry(entry).title or ""
     assert "URL" not in title and "http" not in title
     assert title != "Association for Computational Linguistics"
+
+
+def test_a_placeholder_arxiv_id_is_no_id() -> None:
+    assert parse_entry("J. Chang et al. 2022. CiteSee. ArXiv abs/2022.99999 (2022).").arxiv_id is None
 
 
 def test_junk_titles_are_recognised() -> None:

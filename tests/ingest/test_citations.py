@@ -26,12 +26,12 @@ BODY = (
     "reading and writing memory in blocks, and measure the speed of our kernels on long inputs."
 )
 BIBLIOGRAPHY = [
-    "[1] Ashish Vaswani, Noam Shazeer, and Niki Parmar. Attention is all you need. In Advances "
-    "in Neural Information Processing Systems, 2017.",
-    "[2] Kaiming He, Xiangyu Zhang, Shaoqing Ren, and Jian Sun. Deep residual learning for image "
-    "recognition. In Proceedings of the IEEE Conference on Computer Vision, 2016.",
-    "[3] Ada Gardener and Bob Planter. Growing tomatoes in small urban gardens. Journal of "
-    "Horticulture, 2015.",
+    ("[1] Ashish Vaswani, Noam Shazeer, and Niki Parmar. Attention is all you need. In Advances "
+    "in Neural Information Processing Systems, 2017."),
+    ("[2] Kaiming He, Xiangyu Zhang, Shaoqing Ren, and Jian Sun. Deep residual learning for image "
+    "recognition. In Proceedings of the IEEE Conference on Computer Vision, 2016."),
+    ("[3] Ada Gardener and Bob Planter. Growing tomatoes in small urban gardens. Journal of "
+    "Horticulture, 2015."),
 ]
 CITED = [
     {"id": "1706.03762", "arxiv_id": "1706.03762", "title": "Attention Is All You Need",
