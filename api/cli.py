@@ -63,9 +63,18 @@ def _remote(settings: Settings) -> RemoteServer | None:
 
 
 def _open(settings: Settings) -> Backend:
+    """This process's own stores; a folder another process locks is said in one line."""
     from api.backend import Backend
+    from kg.errors import StoreUnavailable
 
-    return Backend.open(settings)
+    try:
+        return Backend.open(settings)
+    except StoreUnavailable as error:
+        if "lock" not in error.message.lower():
+            raise
+        raise FolderHeld(f"another papergraph process holds {settings.data_dir} ({error.message}); "
+                         "wait for it or stop it, or start servers with `papergraph serve`, "
+                         "which the other commands can use") from None
 
 
 @app.command()
@@ -146,6 +155,10 @@ def demo(
     from ingest.demo import write_demo_corpus
 
     settings = _settings(data_dir)
+    server = running_server(Path(settings.data_dir))
+    if server:
+        raise FolderHeld(f"{server.describe()} already serves {settings.data_dir}: use it, or "
+                         "stop it first")
     sock = None if no_serve else bind_for(settings, host, port)  # a busy port fails first
     corpus = write_demo_corpus(Path(settings.data_dir) / "demo-corpus")
     report = ingest_here(_open(settings), corpus, len(corpus), 10.0)
@@ -300,5 +313,11 @@ def main() -> None:
         sys.exit(2)
     except PapergraphError as error:
         say_error(error.message)
+        sys.exit(1)
+    except BrokenPipeError:  # `papergraph export | head`: the reader has what it wanted
+        sys.stderr.close()
+        sys.exit(0)
+    except OSError as error:  # an output file that cannot be written, say
+        say_error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
         sys.exit(1)
 
