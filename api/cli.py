@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -25,7 +25,7 @@ from api.cli_output import (
     print_rows,
     say_error,
 )
-from api.cli_remote import FolderHeld, upload_all, writer
+from api.cli_remote import FolderHeld, writer
 from api.config import Settings
 from api.remote import RemoteServer
 from core.errors import PapergraphError
@@ -40,13 +40,13 @@ app = typer.Typer(help="Papergraph: a knowledge graph and semantic search over r
                   no_args_is_help=True, add_completion=False)
 
 DataDir = Annotated[
-    Optional[Path], typer.Option("--data-dir", help="Where the stores live (PAPERGRAPH_DATA_DIR).")
+    Path | None, typer.Option("--data-dir", help="Where the stores live (PAPERGRAPH_DATA_DIR).")
 ]
-ApiKey = Annotated[Optional[str], typer.Option(
+ApiKey = Annotated[str | None, typer.Option(
     "--api-key", help="The running server's API key, for writes sent to it "
     "(default: PAPERGRAPH_API__API_KEY).")]
-Host = Annotated[Optional[str], typer.Option(help="Address to bind (default 127.0.0.1).")]
-Port = Annotated[Optional[int], typer.Option(help="Port to bind (default 8000).")]
+Host = Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")]
+Port = Annotated[int | None, typer.Option(help="Port to bind (default 8000).")]
 #: Conditions a user fixes by choosing another folder, port or key: exit 2, like a usage error.
 HELD = (FolderHeld, PortBusy, WriterBusy)
 
@@ -81,7 +81,7 @@ def _open(settings: Settings) -> Backend:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     data_dir: DataDir = None,
-    workers: Annotated[Optional[int], typer.Option(
+    workers: Annotated[int | None, typer.Option(
         "--workers", min=0, help="Processes that read and extract while the encoder runs "
         "(PAPERGRAPH_INGEST__WORKERS; 0: in this process).")] = None,
     api_key: ApiKey = None,
@@ -174,18 +174,18 @@ def search(
     query: Annotated[str, typer.Argument(help="What to look for.")],
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many results.")] = 10,
     mode: Annotated[str, typer.Option(help="hybrid, semantic or keyword.")] = "hybrid",
-    method: Annotated[Optional[list[str]], typer.Option(
+    method: Annotated[list[str] | None, typer.Option(
         help="Only papers that mention this method (repeatable: all of them).")] = None,
-    dataset: Annotated[Optional[list[str]], typer.Option(
+    dataset: Annotated[list[str] | None, typer.Option(
         help="Only papers that mention this dataset or benchmark.")] = None,
-    benchmark: Annotated[Optional[list[str]], typer.Option(
+    benchmark: Annotated[list[str] | None, typer.Option(
         help="Only papers that mention this benchmark.")] = None,
-    task: Annotated[Optional[list[str]], typer.Option(
+    task: Annotated[list[str] | None, typer.Option(
         help="Only papers that mention this task.")] = None,
-    author: Annotated[Optional[list[str]], typer.Option(
+    author: Annotated[list[str] | None, typer.Option(
         help="Only papers with an author whose name contains this.")] = None,
-    year_from: Annotated[Optional[int], typer.Option(help="Papers issued in or after.")] = None,
-    year_to: Annotated[Optional[int], typer.Option(help="Papers issued in or before.")] = None,
+    year_from: Annotated[int | None, typer.Option(help="Papers issued in or after.")] = None,
+    year_to: Annotated[int | None, typer.Option(help="Papers issued in or before.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     data_dir: DataDir = None,
 ) -> None:
@@ -212,7 +212,7 @@ def search(
 def related(
     paper_ids: Annotated[list[str], typer.Argument(help="The paper's id (several: recommend).")],
     negative: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--negative", "-n", help="A paper to steer away from (repeatable)."),
     ] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many papers.")] = 10,
@@ -258,7 +258,7 @@ def extract(
         bool, typer.Option("--json", help="JSON Lines, one object per paper.")
     ] = False,
     extractor: Annotated[
-        Optional[str], typer.Option("--extractor", help="Extractor name or dotted class path.")
+        str | None, typer.Option("--extractor", help="Extractor name or dotted class path.")
     ] = None,
 ) -> None:
     """Extract entities and results without writing any store (JSON Lines with --json)."""
@@ -272,9 +272,9 @@ def export(
     format: Annotated[
         str, typer.Option(help="nq, trig, jsonld (named graphs kept); ttl, nt.")
     ] = "nq",
-    paper: Annotated[Optional[str], typer.Option(help="Only this paper's named graph.")] = None,
+    paper: Annotated[str | None, typer.Option(help="Only this paper's named graph.")] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="File (default stdout).")
+        Path | None, typer.Option("--output", "-o", help="File (default stdout).")
     ] = None,
     data_dir: DataDir = None,
 ) -> None:

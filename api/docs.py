@@ -36,7 +36,7 @@ _NO_REMOTE_IMAGES = """<script>
 """
 
 
-def offline_docs_app(**settings: Any) -> FastAPI:  # noqa: ANN401 - FastAPI's own keywords
+def offline_docs_app(**settings: Any) -> FastAPI:
     """A FastAPI app whose /docs and /redoc load nothing from other hosts."""
     app = FastAPIOffline(redoc_url=None, static_url=ASSETS, **settings)
 
