@@ -7,11 +7,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi_offline import FastAPIOffline
 
 from api.backend import Backend
 from api.config import Settings
 from api.deps import ReadSnapshot
+from api.docs import offline_docs_app
 from api.errors import install_error_handlers
 from api.routes import (
     entities,
@@ -43,7 +43,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         if backend is None:
             app.state.backend.close()
 
-    app = FastAPIOffline(  # /docs and /redoc with their scripts served from the package, not a CDN
+    app = offline_docs_app(  # /docs and /redoc with every asset served here, not from a CDN
         title="Papergraph",
         description="A knowledge graph and semantic search over research papers.",
         version="0.1.0",

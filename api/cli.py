@@ -13,7 +13,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -47,13 +47,13 @@ class Engine(str, Enum):
 
 
 DataDir = Annotated[
-    Optional[Path], typer.Option("--data-dir", help="Where the stores live (PAPERGRAPH_DATA_DIR).")
+    Path | None, typer.Option("--data-dir", help="Where the stores live (PAPERGRAPH_DATA_DIR).")
 ]
-ApiKey = Annotated[Optional[str], typer.Option(
+ApiKey = Annotated[str | None, typer.Option(
     "--api-key", help="The running server's API key, for writes sent to it "
     "(default: PAPERGRAPH_API__API_KEY).")]
-Host = Annotated[Optional[str], typer.Option(help="Address to bind (default 127.0.0.1).")]
-Port = Annotated[Optional[int], typer.Option(help="Port to bind (default 8000).")]
+Host = Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")]
+Port = Annotated[int | None, typer.Option(help="Port to bind (default 8000).")]
 #: Conditions a user fixes by choosing another folder, port or key: exit 2, like a usage error.
 HELD = (FolderHeld, PortBusy, WriterBusy)
 
@@ -70,16 +70,25 @@ def _remote(settings: Settings) -> RemoteServer | None:
 
 
 def _open(settings: Settings) -> Backend:
+    """This process's own stores; a folder another process locks is said in one line."""
     from api.backend import Backend
+    from kg.errors import StoreUnavailable
 
-    return Backend.open(settings)
+    try:
+        return Backend.open(settings)
+    except StoreUnavailable as error:
+        if "lock" not in error.message.lower():
+            raise
+        raise FolderHeld(f"another papergraph process holds {settings.data_dir} ({error.message}); "
+                         "wait for it or stop it, or start servers with `papergraph serve`, "
+                         "which the other commands can use") from None
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     data_dir: DataDir = None,
-    workers: Annotated[Optional[int], typer.Option(
+    workers: Annotated[int | None, typer.Option(
         "--workers", min=0, help="Processes that read and extract while the encoder runs "
         "(PAPERGRAPH_INGEST__WORKERS; 0: in this process).")] = None,
     api_key: ApiKey = None,
@@ -88,10 +97,10 @@ def ingest(
     progress_every: Annotated[float, typer.Option(
         "--progress-every", min=0, help="Seconds between progress lines when stderr is not a "
         "terminal (logs, CI).")] = 10.0,
-    engine: Annotated[Optional[Engine], typer.Option(
+    engine: Annotated[Engine | None, typer.Option(
         "--engine", help="Where reading, extraction and encoding run: local, or ray "
         "(PAPERGRAPH_INGEST__ENGINE; the `scale` extra).")] = None,
-    ray_address: Annotated[Optional[str], typer.Option(
+    ray_address: Annotated[str | None, typer.Option(
         "--ray-address", help="With --engine ray: 'auto', 'ray://HOST:10001', or none to start "
         "Ray for this run (PAPERGRAPH_INGEST__RAY_ADDRESS).")] = None,
 ) -> None:
@@ -163,6 +172,10 @@ def demo(
     from ingest.demo import write_demo_corpus
 
     settings = _settings(data_dir)
+    server = running_server(Path(settings.data_dir))
+    if server:
+        raise FolderHeld(f"{server.describe()} already serves {settings.data_dir}: use it, or "
+                         "stop it first")
     sock = None if no_serve else bind_for(settings, host, port)  # a busy port fails first
     corpus = write_demo_corpus(Path(settings.data_dir) / "demo-corpus")
     report = ingest_here(_open(settings), corpus, len(corpus), 10.0)
@@ -178,19 +191,19 @@ def search(
     query: Annotated[str, typer.Argument(help="What to look for.")],
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many results.")] = 10,
     mode: Annotated[str, typer.Option(help="hybrid, semantic or keyword.")] = "hybrid",
-    method: Annotated[Optional[list[str]], typer.Option(
+    method: Annotated[list[str] | None, typer.Option(
         help="Only papers that mention this method (repeatable: all of them).")] = None,
-    dataset: Annotated[Optional[list[str]], typer.Option(
+    dataset: Annotated[list[str] | None, typer.Option(
         help="Only papers that mention this dataset or benchmark.")] = None,
-    benchmark: Annotated[Optional[list[str]], typer.Option(
+    benchmark: Annotated[list[str] | None, typer.Option(
         help="Only papers that mention this benchmark.")] = None,
-    task: Annotated[Optional[list[str]], typer.Option(
+    task: Annotated[list[str] | None, typer.Option(
         help="Only papers that mention this task.")] = None,
-    author: Annotated[Optional[list[str]], typer.Option(
+    author: Annotated[list[str] | None, typer.Option(
         help="Only papers with an author whose name contains this.")] = None,
-    year_from: Annotated[Optional[int], typer.Option(help="Papers issued in or after.")] = None,
-    year_to: Annotated[Optional[int], typer.Option(help="Papers issued in or before.")] = None,
-    kind: Annotated[Optional[list[ChunkKind]], typer.Option(
+    year_from: Annotated[int | None, typer.Option(help="Papers issued in or after.")] = None,
+    year_to: Annotated[int | None, typer.Option(help="Papers issued in or before.")] = None,
+    kind: Annotated[list[ChunkKind] | None, typer.Option(
         help="Chunk kinds to search (repeatable); default: all but front, references, figure, "
         "footnote.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -220,7 +233,7 @@ def search(
 def related(
     paper_ids: Annotated[list[str], typer.Argument(help="The paper's id (several: recommend).")],
     negative: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--negative", "-n", help="A paper to steer away from (repeatable)."),
     ] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many papers.")] = 10,
@@ -266,7 +279,7 @@ def extract(
         bool, typer.Option("--json", help="JSON Lines, one object per paper.")
     ] = False,
     extractor: Annotated[
-        Optional[str], typer.Option("--extractor", help="Extractor name or dotted class path.")
+        str | None, typer.Option("--extractor", help="Extractor name or dotted class path.")
     ] = None,
 ) -> None:
     """Extract entities and results without writing any store (JSON Lines with --json)."""
@@ -280,9 +293,9 @@ def export(
     format: Annotated[
         str, typer.Option(help="nq, trig, jsonld (named graphs kept); ttl, nt.")
     ] = "nq",
-    paper: Annotated[Optional[str], typer.Option(help="Only this paper's named graph.")] = None,
+    paper: Annotated[str | None, typer.Option(help="Only this paper's named graph.")] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="File (default stdout).")
+        Path | None, typer.Option("--output", "-o", help="File (default stdout).")
     ] = None,
     data_dir: DataDir = None,
 ) -> None:
@@ -321,5 +334,11 @@ def main() -> None:
         sys.exit(2)
     except PapergraphError as error:
         say_error(error.message)
+        sys.exit(1)
+    except BrokenPipeError:  # `papergraph export | head`: the reader has what it wanted
+        sys.stderr.close()
+        sys.exit(0)
+    except OSError as error:  # an output file that cannot be written, say
+        say_error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
         sys.exit(1)
 

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import time
 from types import TracebackType
+from typing import Self
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from core.model import Paper
 from ingest.errors import InputError
@@ -28,9 +36,9 @@ class IngestProgress:
         self._sources: set[str] = set()
         self._started = self._shown = time.monotonic()
         self._bar: Progress | None = None
-        self._task = None
+        self._task: TaskID | None = None
 
-    def __enter__(self) -> IngestProgress:
+    def __enter__(self) -> Self:
         if self.console.is_terminal:
             self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                                  TextColumn("{task.completed}/{task.total} inputs"),

@@ -7,6 +7,7 @@ server holds the folder and what to do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from api.announce import Announcement
@@ -36,7 +37,11 @@ def writer(server: Announcement, data_dir: Path, api_key: str | None) -> RemoteS
     return RemoteServer(server, api_key)
 
 
-def upload_all(client: RemoteServer, paths: list[Path], on_file: object = None) -> IngestReport:
+def upload_all(
+    client: RemoteServer,
+    paths: list[Path],
+    on_file: Callable[[Path | InputError, IngestReport], None] | None = None,
+) -> IngestReport:
     """Every input file sent to the server (POST /papers), one at a time, with one report;
     files a folder holds that are not papers are skipped here as a local ingest skips them."""
     report = IngestReport()
@@ -45,7 +50,7 @@ def upload_all(client: RemoteServer, paths: list[Path], on_file: object = None) 
             report.failed.append(item)
         else:
             _upload(client, item, report)
-        if callable(on_file):
+        if on_file is not None:
             on_file(item, report)
     return report
 

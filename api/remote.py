@@ -38,7 +38,7 @@ class RemoteServer:
     def close(self) -> None:
         self._client.close()
 
-    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:  # noqa: ANN401
+    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
             response = self._client.request(method, path, **kwargs)
         except httpx.HTTPError as error:

@@ -1,4 +1,4 @@
-"""Files in a folder of papers that are plainly not papers: licences, READMEs, change logs.
+"""Files in a folder of papers that are plainly not papers: licences, READMEs, data as text.
 
 A folder ingest walks everything a reader could read, and a `.txt` or `.md` there is as often a
 licence or a data folder's README as a paper. Those are skipped with the reason, so a licence
@@ -27,6 +27,13 @@ _LICENCE_TEXT = re.compile(
     r"redistribution and use in source and binary forms)",
     re.IGNORECASE,
 )
+#: Data saved as text: what the first non-blank line looks like, and what the file then is.
+_DATA_OPENINGS = (
+    (re.compile(r"^\s*(?:\{\s*\"|\[\s*[\[{\"])"), "JSON data"),
+    (re.compile(r"^-DOCSTART-"), "token-per-line annotations (CoNLL)"),
+    (re.compile(r"^\s*(?:PREFIX|BASE|SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE),
+     "a SPARQL query"),
+)
 _TEXT_SUFFIXES = (".txt", ".md")
 _HEAD_BYTES = 2048
 
@@ -46,4 +53,17 @@ def not_a_paper(path: Path) -> str | None:
         return None  # the reader reports why it cannot be read
     if _LICENCE_TEXT.search(" ".join(head.split()[:80])):
         return "not a paper: a licence (by its text)"
+    return _data_kind(head)
+
+
+def _data_kind(head: str) -> str | None:
+    """Data kept in a text file: JSON, CoNLL tokens, a SPARQL query, or tab-separated rows."""
+    lines = [line for line in head.splitlines()[:-1] if line.strip()]  # the last may be cut
+    if not lines:
+        return None
+    for opening, kind in _DATA_OPENINGS:
+        if opening.match(lines[0]):
+            return f"not a paper: {kind}"
+    if len(lines) >= 5 and sum("\t" in line for line in lines) >= 0.8 * len(lines):
+        return "not a paper: tab-separated data"
     return None

@@ -187,3 +187,33 @@ def test_a_stale_announcement_is_ignored(data_dir: Path, tmp_path: Path) -> None
     stats = run_cli("stats", data_dir=folder)
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["papers"] == 0
+
+
+HOLD_THE_GRAPH = """
+import sys, time
+from pathlib import Path
+from kg.settings import GraphSettings
+from kg.store import KnowledgeGraph
+with KnowledgeGraph(GraphSettings(), Path(sys.argv[1])):
+    print("holding", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_a_folder_locked_by_an_unannounced_process_is_one_line(tmp_path: Path) -> None:
+    if not SCRIPT.exists():
+        pytest.skip(f"console script not installed at {SCRIPT}")
+    folder = tmp_path / "data"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    holder = subprocess.Popen([str(SCRIPT.with_name("python")), "-c", HOLD_THE_GRAPH, str(folder)],
+                              stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        for args in (("stats",), ("search", "anything"), ("serve", "--port", str(free_port()))):
+            held = run_cli(*args, data_dir=folder)
+            assert held.returncode == 2, (args, held.stderr)
+            line, = held.stderr.strip().splitlines()
+            assert "another papergraph process" in line and "Traceback" not in line
+    finally:
+        holder.kill()
+        holder.wait()

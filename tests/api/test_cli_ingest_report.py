@@ -35,6 +35,22 @@ def write_folder(folder: Path) -> Path:
     return folder
 
 
+def test_text_files_that_hold_data_are_skipped_and_prose_is_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "rows.txt").write_text('{"text": "a sentence", "label": 1}\n{"text": "b"}\n')
+    (folder / "query.txt").write_text("PREFIX dcterms: <http://purl.org/dc/terms/>\nSELECT ?t\n")
+    (folder / "ner.txt").write_text("-DOCSTART- NN O O\n\nEnglish NN O I-Material\n")
+    (folder / "table.txt").write_text("".join(f"w{i}\tNN\tO\n" for i in range(8)))
+    (folder / "draft.md").write_text(f"[Draft] Sparse Routing\n\n{ABSTRACT}\n")
+    (folder / "paper.txt").write_text(f"Sparse Routing, revisited\n\n{ABSTRACT}\n")
+    skipped: list[Skipped] = []
+    assert [Path(item).name for item in iter_inputs([folder], skipped)] == ["draft.md", "paper.txt"]
+    assert sorted(entry.reason for entry in skipped) == [
+        "not a paper: JSON data", "not a paper: a SPARQL query",
+        "not a paper: tab-separated data", "not a paper: token-per-line annotations (CoNLL)"]
+
+
 def test_folder_walk_skips_non_papers_with_the_reason(tmp_path: Path) -> None:
     folder = write_folder(tmp_path / "inputs")
     skipped: list[Skipped] = []

@@ -113,7 +113,18 @@ function draw(svg, data) {
     title.textContent = `${node.label} (${node.kind})`;
     group.append(title, label);
     svg.appendChild(group);
+    keepInside(label, width, height);
   });
+}
+
+// Move a label that pokes out of the drawing back inside it (a long title by an edge); it can
+// be measured only once it is in the page.
+function keepInside(label, width, height, pad = 2) {
+  const box = label.getBBox();
+  const dx = box.x < pad ? pad - box.x : Math.min(0, width - pad - (box.x + box.width));
+  const dy = box.y < pad ? pad - box.y : Math.min(0, height - pad - (box.y + box.height));
+  if (dx) label.setAttribute("x", Number(label.getAttribute("x")) + dx);
+  if (dy) label.setAttribute("y", Number(label.getAttribute("y")) + dy);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
