@@ -22,11 +22,16 @@ Three measurements, each a subcommand:
 from __future__ import annotations
 
 import argparse
+import socket
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+import urllib.request
+from collections import Counter
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import faiss
@@ -108,7 +113,131 @@ def vectors(args: argparse.Namespace) -> None:
           f"{settings.hnsw_ef_search}, Milvus index {settings.milvus_index_type}")
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {"vectors": vectors}
+def ingest_with(engine: str, data_dir: Path, paths: list[Path], embedder: object) -> list[str]:
+    """One engine's run: wall time, papers, chunks, triples, and the stats to compare."""
+    from api.backend import Backend
+    from api.config import Settings
+    from ingest.ray_engine import RayIngester
+
+    settings = Settings(data_dir=data_dir)
+    backend = Backend.open(settings, embedder=embedder)  # type: ignore[arg-type]
+    try:
+        started = time.perf_counter()
+        ingester = backend.ingester()
+        runner = ingester if engine == "local" else RayIngester(
+            ingester, settings.index, backend.embedder.dimension)
+        report = runner.ingest(paths)
+        seconds = time.perf_counter() - started
+        stats = backend.health()
+    finally:
+        backend.close()
+    return [engine, f"{seconds:.0f}", str(stats["papers"]), str(stats["chunks"]),
+            f"{stats['triples']:,}", f"{int(stats['chunks']) / seconds:.1f}", str(len(report.failed))]
+
+
+def ingest(args: argparse.Namespace) -> None:
+    from index.embed import Embedder
+
+    embedder = Embedder(IndexSettings())
+    embedder.encode(["warm the model up"])
+    print("| engine | wall s | papers | chunks | triples | chunks/s | failed inputs |\n"
+          "|---|---|---|---|---|---|---|", flush=True)
+    rows = []
+    for engine in args.engines:
+        folder = args.keep / engine if args.keep else Path(tempfile.mkdtemp()) / engine
+        rows.append(ingest_with(engine, folder, args.paths, embedder))
+        print("| " + " | ".join(rows[-1]) + " |", flush=True)
+    same = len({tuple(row[2:5]) + (row[6],) for row in rows}) == 1
+    print(f"same papers, chunks, triples and failures on every engine: {same}")
+
+
+@contextmanager
+def oxigraph_server(location: Path) -> Iterator[str]:
+    """A fresh `oxigraph serve --union-default-graph` on a free port; stopped on exit."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    binary = str(Path(sys.executable).with_name("oxigraph"))
+    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind",
+                                f"127.0.0.1:{port}", "--union-default-graph"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D").read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def paper_graphs(data_dir: Path) -> dict[str, str]:
+    from kg.settings import GraphSettings
+    from kg.store import KnowledgeGraph
+
+    kg = KnowledgeGraph(GraphSettings(), data_dir)
+    try:
+        return {paper: kg.paper_rdf(paper).serialize(format="nt") for paper in kg.paper_ids()}
+    finally:
+        kg.close()
+
+
+def predicate_table(graphs: dict[str, str]) -> str:
+    counts: Counter[str] = Counter()
+    for ntriples in graphs.values():
+        counts.update(line.split(" ", 2)[1].rsplit("/", 1)[-1].rsplit("#", 1)[-1].rstrip(">")
+                      for line in ntriples.splitlines() if line.strip())
+    total = sum(counts.values())
+    per_paper = [len([x for x in g.splitlines() if x.strip()]) for g in graphs.values()]
+    lines = [f"{len(graphs)} papers, {total:,} triples, {total / len(graphs):,.0f} per paper "
+             f"(median {int(np.median(per_paper)):,})", "| predicate | triples | share |",
+             "|---|---|---|"]
+    lines += [f"| {name} | {n:,} | {100 * n / total:.1f} % |" for name, n in counts.most_common(12)]
+    return "\n".join(lines)
+
+
+def triples(args: argparse.Namespace) -> None:
+    from kg.bulk import ShardWriter, load_into_server, load_offline
+    from kg.settings import GraphSettings
+    from kg.store import KnowledgeGraph
+
+    graphs = paper_graphs(args.data_dir)
+    print(predicate_table(graphs), flush=True)
+    total = sum(len([x for x in g.splitlines() if x.strip()]) for g in graphs.values())
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        with ShardWriter(Path(scratch) / "shards") as writer:
+            for paper, ntriples in graphs.items():
+                writer.add(paper, ntriples)
+        with oxigraph_server(Path(scratch) / "server") as base:
+            config = f"{base}/query,{base}/update"
+            served = KnowledgeGraph(GraphSettings(store="SPARQLUpdateStore", store_config=config),
+                                    Path(scratch))
+            started = time.perf_counter()
+            for paper, ntriples in graphs.items():
+                served.replace_paper(paper, ntriples)
+            rows.append(("one SPARQL update per paper (ingest)", time.perf_counter() - started))
+            served.run_update("DROP ALL")
+            started = time.perf_counter()
+            load_into_server(f"{base}/store", f"{base}/update", writer.shards)
+            rows.append(("N-Quads shards, POST /store (kg.bulk)", time.perf_counter() - started))
+            assert served.count_triples() == total, "the bulk load lost triples"
+            served.close()
+        started = time.perf_counter()
+        load_offline(str(Path(sys.executable).with_name("oxigraph")), Path(scratch) / "offline",
+                     writer.shards)
+        rows.append(("N-Quads shards, oxigraph load (server stopped)", time.perf_counter() - started))
+    print("| write path | s | triples/s | papers/s |\n|---|---|---|---|")
+    for name, seconds in rows:
+        print(f"| {name} | {seconds:.2f} | {total / seconds:,.0f} | {len(graphs) / seconds:,.1f} |")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "vectors": vectors, "ingest": ingest, "triples": triples}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -120,6 +249,12 @@ def main(argv: list[str] | None = None) -> None:
     vector_run.add_argument("--backends", nargs="+", default=["milvus", "faiss"])
     vector_run.add_argument("--workdir", type=Path, default=None,
                             help="Where the indexes are written (a temporary folder inside).")
+    ingest_run = commands.add_parser("ingest", help="--engine local vs ray on the same inputs.")
+    ingest_run.add_argument("paths", type=Path, nargs="+")
+    ingest_run.add_argument("--engines", nargs="+", default=["local", "ray"])
+    ingest_run.add_argument("--keep", type=Path, help="Keep each engine's data folder here.")
+    triples_run = commands.add_parser("triples", help="Triples per paper; update vs bulk load.")
+    triples_run.add_argument("data_dir", type=Path, help="An ingested data folder.")
     args = parser.parse_args(argv)
     COMMANDS[args.command](args)
 
