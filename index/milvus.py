@@ -94,7 +94,7 @@ class MilvusIndex(VectorIndex):
             raise ValueError(f"{len(ids)} ids for {len(vectors)} vectors")
         if len(np.unique(ids)) != len(ids):
             raise ValueError("ids given to add() repeat")
-        rows = [{ID: int(i), VECTOR: v} for i, v in zip(ids, vectors.tolist(), strict=True)]
+        rows = [{ID: int(i), VECTOR: v} for i, v in zip(ids, vectors, strict=True)]
         with self._lock:
             for start in range(0, len(rows), PAGE):
                 self._client.upsert(self.collection, rows[start : start + PAGE])
