@@ -10,13 +10,15 @@ Three measurements, each a subcommand:
   against exact search.
 - `ingest PATH...`: `--engine local` vs `--engine ray` (a local Ray instance) on the same
   inputs: wall time, papers, chunks, triples, and whether the stats agree.
-- `triples PATH...`: triples per paper, by predicate (what dominates a paper's graph), and
+- `triples PATH...`: triples per paper (of an ingested data folder, or of inputs read and
+  extracted as ingest does), by predicate (what dominates a paper's graph), and
   writing those graphs into a real `oxigraph serve`: one SPARQL update per paper vs N-Quads
   shards through the bulk path (`kg.bulk`).
 
     PYTHONPATH=. .venv/bin/python benchmarks/scale.py vectors --size 1000000
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/scale.py ingest ../shared/data/pdfs
-    PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/scale.py triples ../shared/data/pdfs
+    PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/scale.py triples ../shared/data/pdfs \
+        ../shared/data/ai-arxiv2-sample.jsonl
 """
 
 from __future__ import annotations
@@ -186,6 +188,18 @@ def paper_graphs(data_dir: Path) -> dict[str, str]:
         kg.close()
 
 
+def input_graphs(paths: list[Path]) -> dict[str, str]:
+    """Every paper the inputs hold, read and extracted as ingest does (no encoding)."""
+    from ingest.extract.factory import create_extractor
+    from ingest.prepare import Prepared, Preparer
+    from ingest.settings import IngestSettings
+
+    settings = IngestSettings()
+    preparer = Preparer(settings, create_extractor(settings.extractor))
+    return {item.paper.id: item.ntriples or "" for item in preparer.from_paths(paths)
+            if isinstance(item, Prepared)}
+
+
 def predicate_table(graphs: dict[str, str]) -> str:
     counts: Counter[str] = Counter()
     for ntriples in graphs.values():
@@ -205,7 +219,8 @@ def triples(args: argparse.Namespace) -> None:
     from kg.settings import GraphSettings
     from kg.store import KnowledgeGraph
 
-    graphs = paper_graphs(args.data_dir)
+    stored = len(args.paths) == 1 and (args.paths[0] / "graph").is_dir()  # a data folder
+    graphs = paper_graphs(args.paths[0]) if stored else input_graphs(args.paths)
     print(predicate_table(graphs), flush=True)
     total = sum(len([x for x in g.splitlines() if x.strip()]) for g in graphs.values())
     rows = []
@@ -254,7 +269,8 @@ def main(argv: list[str] | None = None) -> None:
     ingest_run.add_argument("--engines", nargs="+", default=["local", "ray"])
     ingest_run.add_argument("--keep", type=Path, help="Keep each engine's data folder here.")
     triples_run = commands.add_parser("triples", help="Triples per paper; update vs bulk load.")
-    triples_run.add_argument("data_dir", type=Path, help="An ingested data folder.")
+    triples_run.add_argument("paths", type=Path, nargs="+",
+                             help="An ingested data folder, or inputs to read and extract.")
     args = parser.parse_args(argv)
     COMMANDS[args.command](args)
 
