@@ -2,13 +2,15 @@
 
 One collection holds (id INT64 primary key, vector FLOAT_VECTOR) with an inner-product index of
 the configured type. Milvus persists every write itself, so `save()` only flushes; replacing a
-vector is an upsert. Reads are strongly consistent, so a search sees the writes before it, as
-under FAISS. Needs the `scale` extra (`pymilvus`, and `milvus-lite` for a local file).
+vector is an upsert. Reads have Session consistency: the writing process sees its own writes at
+once, as under FAISS; another process (a server beside the ingester) within Milvus's graceful
+time (~a second). Strong consistency would make every search wait for that time. Needs the `scale` extra (`pymilvus`, and `milvus-lite` for a local file).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +56,7 @@ class MilvusIndex(VectorIndex):
         super().__init__(folder, dimension, settings)
         uri = self.settings.milvus_uri or str(self.folder / LITE_FILENAME)
         self.collection = self.settings.milvus_collection
-        self._lock = threading.Lock()  # Milvus Lite's client is not safe across threads
+        self._lock = threading.Lock()  # writes one at a time (a replace reads, then writes)
         self._client = _client(uri, self.settings.milvus_token)
         self._build, self._search = index_parameters(self.settings)
         if self._client.has_collection(self.collection):
@@ -74,7 +76,7 @@ class MilvusIndex(VectorIndex):
             params=self._build,
         )
         self._client.create_collection(
-            self.collection, schema=schema, index_params=index, consistency_level="Strong"
+            self.collection, schema=schema, index_params=index, consistency_level="Session"
         )
 
     def _check_dimension(self, uri: str) -> None:
@@ -92,7 +94,7 @@ class MilvusIndex(VectorIndex):
             raise ValueError(f"{len(ids)} ids for {len(vectors)} vectors")
         if len(np.unique(ids)) != len(ids):
             raise ValueError("ids given to add() repeat")
-        rows = [{ID: int(i), VECTOR: v} for i, v in zip(ids, vectors.tolist(), strict=True)]
+        rows = [{ID: int(i), VECTOR: v} for i, v in zip(ids, vectors, strict=True)]
         with self._lock:
             for start in range(0, len(rows), PAGE):
                 self._client.upsert(self.collection, rows[start : start + PAGE])
@@ -116,11 +118,10 @@ class MilvusIndex(VectorIndex):
         if k <= 0 or len(queries) == 0:
             return [[] for _ in range(len(queries))]
         params = {"metric_type": "IP", "params": self._search_params(k)}
-        with self._lock:
-            found = self._client.search(
-                self.collection, data=queries.tolist(), limit=k, anns_field=VECTOR,
-                search_params=params, output_fields=[],
-            )
+        found = self._client.search(  # the gRPC client is safe across threads
+            self.collection, data=queries.tolist(), limit=k, anns_field=VECTOR,
+            search_params=params, output_fields=[],
+        )
         return [[(int(hit[ID]), float(hit["distance"])) for hit in row] for row in found]
 
     def _search_params(self, k: int) -> dict[str, Any]:
@@ -130,9 +131,17 @@ class MilvusIndex(VectorIndex):
         return dict(self._search)
 
     def __len__(self) -> int:
-        with self._lock:
-            rows = self._client.query(self.collection, filter="", output_fields=["count(*)"])
+        rows = self._client.query(self.collection, filter="", output_fields=["count(*)"])
         return int(rows[0]["count(*)"])
+
+    def wait_for_index(self, timeout_s: float = 3600.0) -> None:
+        """Block until Milvus has indexed every row (searches before that scan raw segments)."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            state = self._client.describe_index(self.collection, VECTOR)
+            if int(state.get("pending_index_rows", 0)) == 0 and state.get("state") == "Finished":
+                return
+            time.sleep(1)
 
     def ids(self) -> np.ndarray:
         with self._lock:
