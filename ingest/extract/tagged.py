@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from core.model import Chunk, EntityType, Paper
+from ingest.extract.admissible import ENTITY_KINDS
 from ingest.extract.gazetteer import LexiconEntry
 from ingest.extract.hybrid import HybridExtractor
 from ingest.extract.matcher import NameMatcher
@@ -86,6 +87,8 @@ def opening(paper: Paper) -> list[Chunk]:
     chunks: list[Chunk] = []
     words = 0
     for chunk in sorted(paper.chunks, key=lambda c: c.seq):
+        if chunk.kind not in ENTITY_KINDS:
+            continue
         if chunks and words >= OPENING_WORDS:
             break
         chunks.append(chunk)

@@ -1,0 +1,81 @@
+"""From a paper's candidate entities to the ones people see: admitted, canonical, salient.
+
+1. `admit`: names that are no concept (ingest/extract/admissible.py: organisations, places,
+   venues, people, hardware, formats, research questions, fragments, generic phrases) go.
+2. `canonicalise`: every entity takes the label and key of `core.canonical.canonical`, its own
+   spelling kept as an alias and a dataset's year/pair/split as a qualifier; entities that now
+   share a key become one.
+3. `mark_salient`: per type, the most salient few above a floor are what the paper is *about*
+   (`Entity.salient`); the rest stay in the graph as mentions.
+"""
+
+from __future__ import annotations
+
+from core.canonical import canonical, pwc_names
+from core.model import Entity, EntityType, Paper, fold
+from ingest.extract.admissible import rejection
+from ingest.extract.variants import absorb
+
+#: Most entities of a type a paper is shown to be about, and the salience under which an
+#: entity after the type's first is not (chosen on the pdfgold-dev tune split).
+SHOWN = {
+    EntityType.METHOD: 5,
+    EntityType.DATASET: 5,
+    EntityType.BENCHMARK: 5,
+    EntityType.TASK: 3,
+    EntityType.METRIC: 3,
+}
+FLOOR = 0.3
+#: Origins whose names a list vouches for: the hand lexicon.
+VOUCHING = frozenset({"lexicon"})
+
+
+def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
+    """`entities` without those whose label names no concept."""
+    return [e for e in entities if rejection(e.label, vouched(e), paper.authors) is None]
+
+
+def vouched(entity: Entity) -> bool:
+    """Whether the hand lexicon or Papers with Code knows the entity's name."""
+    if any(e.extractor in VOUCHING for e in entity.evidence):
+        return True
+    known = pwc_names()
+    return any(fold(name) in known for name in (entity.label, *entity.aliases))
+
+
+def canonicalise(entities: list[Entity]) -> list[Entity]:
+    """Canonical labels and qualifiers; entities of one key merged, in their original order."""
+    by_key: dict[str, Entity] = {}
+    kept: list[Entity] = []
+    for entity in entities:
+        _relabel(entity)
+        head = by_key.setdefault(entity.key, entity)
+        if head is entity:
+            kept.append(entity)
+            continue
+        absorb(head, entity)
+        head.qualifiers.extend(q for q in entity.qualifiers if q not in head.qualifiers)
+    return kept
+
+
+def _relabel(entity: Entity) -> None:
+    key, label, qualifier = canonical(entity.label, entity.type)
+    if label != entity.label:
+        if entity.label not in entity.aliases:
+            entity.aliases.insert(0, entity.label)
+        entity.aliases = [a for a in entity.aliases if a != label]
+        entity.label = label
+    if qualifier and qualifier not in entity.qualifiers:
+        entity.qualifiers.append(qualifier)
+
+
+def mark_salient(entities: list[Entity]) -> list[Entity]:
+    """Set `salient` on each entity: its type's top SHOWN[type], the first always, the rest
+    only at or above FLOOR. Returns `entities`, most salient first."""
+    ranked = sorted(entities, key=lambda e: (-e.salience, e.label.lower()))
+    seen: dict[EntityType, int] = {}
+    for entity in ranked:
+        rank = seen.get(entity.type, 0)
+        seen[entity.type] = rank + 1
+        entity.salient = rank < SHOWN[entity.type] and (rank == 0 or entity.salience >= FLOOR)
+    return ranked
