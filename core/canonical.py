@@ -141,14 +141,17 @@ def known_label(name: str, entity_type: EntityType) -> str | None:
 
 @lru_cache(maxsize=1)
 def known_labels() -> dict[tuple[EntityType, str], str]:
-    """(type family, folded name) -> label, from the lexicon rows; hand rows win."""
+    """(type family, folded name) -> label, from the lexicon rows; hand rows win, and within
+    each, a row's own label wins its folded form over another row's alias."""
     labels: dict[tuple[EntityType, str], str] = {}
-    files = sorted(LEXICON.glob("*.tsv"), key=lambda p: (not p.name.startswith("generated"), p))
-    rows = [row for path in files for row in _rows(path)]
-    for label, kind, names in rows:  # aliases first: a row's own label wins its folded form
-        labels.update({(FAMILY.get(kind, kind), fold(name)): label for name in names})
-    for label, kind, _ in rows:
-        labels[(FAMILY.get(kind, kind), fold(label))] = label
+    for generated in (True, False):
+        files = [p for p in sorted(LEXICON.glob("*.tsv"))
+                 if p.name.startswith("generated") == generated]
+        rows = [row for path in files for row in _rows(path)]
+        for label, kind, names in rows:
+            labels.update({(FAMILY.get(kind, kind), fold(name)): label for name in names})
+        for label, kind, _ in rows:
+            labels[(FAMILY.get(kind, kind), fold(label))] = label
     return labels
 
 

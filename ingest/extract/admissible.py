@@ -45,6 +45,22 @@ HARDWARE_FORMATS = frozenset(
     t4 rtx titan pdf pdfs latex tex html xml json jsonl csv tsv jpeg jpg png svg markdown
     docx url urls http https github""".split()
 )
+#: Settings of training, not methods or metrics (SciREX annotators typed some as Metric).
+HYPERPARAMETERS = frozenset(
+    """learning rate|learning rates|learning rate schedule|batch size|batch sizes|weight decay|
+    momentum|warmup|warm-up|epochs|number of epochs|dropout rate|random seed""".replace("\n", "")
+    .split("|")
+)
+#: Lower-case phrases that describe rather than name: a comparison ("deeper network") or a
+#: head that says how or which variant ("unsupervised manner", "model variants").
+COMPARATIVES = frozenset(
+    """deeper deepest larger largest smaller smallest bigger biggest better best worse wider
+    shallower simpler stronger weaker faster slower longer shorter higher lower more most less
+    fewer our their this these existing previous proposed""".split()
+)
+DESCRIPTIVE_HEADS = frozenset(
+    "manner way fashion variants variant version versions setting settings kind kinds".split()
+)
 CONNECTIVES = frozenset("and or of the a an with for in on to by from at as vs via".split())
 _QUESTION = re.compile(r"^(?:RQ|Q|H|Exp|Section|Sec|Figure|Fig|Table|Tab|Appendix|Eq)\.?\s?\d+\w?$",
                        re.IGNORECASE)
@@ -52,11 +68,14 @@ _ODD = re.compile(r"[*@|=<>{}\[\]#$\\^~]|\s\)|\(\s*$")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.'-]*")
 
 
-def rejection(name: str, vouched: bool = False, people: Iterable[str] = ()) -> str | None:
+def rejection(
+    name: str, vouched: bool = False, people: Iterable[str] = (), curated: bool = False
+) -> str | None:
     """Why `name` is not a concept ("place", "venue", ...), or None when it may be one.
 
-    `vouched`: a list (hand lexicon, Papers with Code) knows the name; only the kinds no list
-    should carry are checked then. `people`: the paper's author names.
+    `vouched`: a list (hand lexicon, Papers with Code) knows the name, so it is no fragment or
+    generic phrase. `curated`: the hand lexicon lists it ("Adam" is a method, not the town).
+    `people`: the paper's author names.
     """
     words = _TOKEN.findall(name)
     lower = [w.lower() for w in words]
@@ -65,10 +84,12 @@ def rejection(name: str, vouched: bool = False, people: Iterable[str] = ()) -> s
     for check in (_organisation, _venue, _hardware):
         if reason := check(name, lower):
             return reason
-    if " ".join(lower) in places() or " ".join(lower) in COMPANIES:
+    if not curated and (" ".join(lower) in places() or " ".join(lower) in COMPANIES):
         return "place or organisation"
-    if _person(lower, people):
+    if not curated and _person(lower, people):
         return "person"
+    if " ".join(w.strip() for w in name.lower().split()) in {h.strip() for h in HYPERPARAMETERS}:
+        return "hyperparameter"
     if vouched:
         return None
     if any(w in countries() or w in COMPANIES for w in lower):
@@ -77,8 +98,10 @@ def rejection(name: str, vouched: bool = False, people: Iterable[str] = ()) -> s
         return "research question or pointer"
     if fragment(name, lower):
         return "fragment"
+    if name.islower() and (lower[0] in COMPARATIVES or lower[-1] in DESCRIPTIVE_HEADS):
+        return "generic phrase"
     model = load_entityness()
-    if model is not None and not model.is_name(name):
+    if model is not None and name.islower() and not model.is_name(name):
         return "generic phrase"
     return None
 
@@ -111,6 +134,8 @@ def fragment(name: str, lower: list[str]) -> bool:
     if _ODD.search(name) or name.count("(") != name.count(")"):
         return True
     if lower[0] in CONNECTIVES or lower[-1] in CONNECTIVES or len(lower) > 6:
+        return True
+    if len(name.strip()) < 3 or any(w in ("and", "or") for w in lower):  # "EM", "X and Y"
         return True
     return len(set(lower)) < len(lower)
 

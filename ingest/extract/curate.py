@@ -32,12 +32,20 @@ VOUCHING = frozenset({"lexicon"})
 
 def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
     """`entities` without those whose label names no concept."""
-    return [e for e in entities if rejection(e.label, vouched(e), paper.authors) is None]
+    return [
+        e for e in entities
+        if rejection(e.label, vouched(e), paper.authors, curated=curated(e)) is None
+    ]
+
+
+def curated(entity: Entity) -> bool:
+    """Whether the hand lexicon named it."""
+    return any(e.extractor in VOUCHING for e in entity.evidence)
 
 
 def vouched(entity: Entity) -> bool:
     """Whether the hand lexicon or Papers with Code knows the entity's name."""
-    if any(e.extractor in VOUCHING for e in entity.evidence):
+    if curated(entity):
         return True
     known = pwc_names()
     return any(fold(name) in known for name in (entity.label, *entity.aliases))

@@ -51,9 +51,15 @@ class HybridExtractor(LexiconExtractor):
     salience_model = "salience.json"  # in ingest/extract/model/
 
     def __init__(
-        self, learned_salience: bool = True, gazetteer: Sequence[LexiconEntry] | None = None
+        self,
+        learned_salience: bool = True,
+        gazetteer: Sequence[LexiconEntry] | None = None,
+        curated: bool = True,
     ) -> None:
-        """`gazetteer` replaces the shipped generated names (training uses held-out folds)."""
+        """`gazetteer` replaces the shipped generated names (training uses held-out folds);
+        `curated=False` keeps every candidate under its own label, all salient (the extractor
+        before issue 14, kept as the benchmarks' baseline)."""
+        self._curated = curated
         self._matcher = hybrid_matcher() if gazetteer is None else build_matcher(gazetteer)
         self._ranker = load_salience_model(self.salience_model) if learned_salience else None
 
@@ -68,10 +74,12 @@ class HybridExtractor(LexiconExtractor):
 
     def extract(self, paper: Paper) -> Extraction:
         extraction = super().extract(paper)
-        entities = canonicalise(admit(merge_variants(extraction.entities), paper))
+        entities = merge_variants(extraction.entities)
+        if self._curated:
+            entities = canonicalise(admit(entities, paper))
         if self._ranker is not None:
             entities = self._ranker.rescore(paper, entities)
-        extraction.entities = mark_salient(entities)
+        extraction.entities = mark_salient(entities) if self._curated else entities
         found = find_results(paper, extraction.entities)
         sizes = ClaimSizes(prefer_proposed=self._ranker is None)
         extraction.results = merged(found, claims(extraction.entities, sizes))

@@ -51,9 +51,10 @@ class TaggedExtractor(HybridExtractor):
         learned_salience: bool = True,
         gazetteer: Sequence[LexiconEntry] | None = None,
         tagger: Tagger | None = None,
+        curated: bool = True,
     ) -> None:
         """`tagger` replaces the shipped model (training uses held-out folds)."""
-        super().__init__(learned_salience, gazetteer)
+        super().__init__(learned_salience, gazetteer, curated)
         self._tagger = tagger or load_tagger()
 
     def paper_matcher(self, paper: Paper) -> NameMatcher:
