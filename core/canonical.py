@@ -26,7 +26,7 @@ import pycountry
 from core.model import EntityType, entity_key, fold
 
 LEXICON = Path(__file__).resolve().parents[1] / "ingest" / "lexicon"
-PWC_FILE = "generated-pwc.tsv"
+PWC_FILE = "pwc-names.txt"  # every PwC name (benchmarks/build_gazetteer.py)
 LPWC = "https://linkedpaperswithcode.com/"
 LPWC_KIND = {
     EntityType.METHOD: "method",
@@ -168,7 +168,7 @@ def known_rows() -> tuple[tuple[str, EntityType, tuple[str, ...]], ...]:
 
 @lru_cache(maxsize=1)
 def pwc_names() -> frozenset[str]:
-    """Folded names Papers with Code lists (tasks, datasets), from the generated gazetteer."""
+    """Folded names Papers with Code lists (tasks, datasets, benchmarks)."""
     path = LEXICON / PWC_FILE
     return frozenset(fold(label) for label, _, _ in _rows(path)) if path.is_file() else frozenset()
 
