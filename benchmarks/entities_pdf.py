@@ -133,16 +133,14 @@ def read(gold: GoldPaper) -> Paper | None:
     return next((p for p in items if isinstance(p, Paper)), None)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--papers", type=int, default=0, help="at most this many PDFs per split")
-    parser.add_argument("--sample", type=int, default=0, help="print N shown test entities")
-    args = parser.parse_args()
+def benchmark(papers: int = 0, sample_size: int = 0) -> str:
+    """The report: per split, both extractors' figures; then `sample_size` shown test entities."""
     extractors = {"before": TaggedExtractor(curated=False), "after": TaggedExtractor()}
     sample: list[str] = []
+    lines: list[str] = []
     for split in ("tune", "test"):
         tallies = {name: Tally() for name in extractors}
-        golds = list(gold_papers(split))[: args.papers or None]
+        golds = list(gold_papers(split))[: papers or None]
         for gold in golds:
             paper = read(gold)
             if paper is None:
@@ -155,13 +153,21 @@ def main() -> None:
                                f"{' [' + ', '.join(e.qualifiers) + ']' if e.qualifiers else ''}"
                                f"  {'right' if judged_right(e, gold) else 'unjudged'}"
                                for e in shown]
-        print(f"{split} split ({len(golds)} PDFs)")
-        for name, tally in tallies.items():
-            print(tally.line(name))
-    if args.sample:
-        print(f"\n{args.sample} shown entities of the test split, at random:")
-        for line in random.Random(14).sample(sample, min(args.sample, len(sample))):
-            print("  " + line)
+        lines.append(f"{split} split ({len(golds)} PDFs)")
+        lines += [tally.line(name) for name, tally in tallies.items()]
+    if sample_size:
+        lines.append(f"\n{sample_size} shown entities of the test split, at random:")
+        picked = random.Random(14).sample(sample, min(sample_size, len(sample)))
+        lines += ["  " + line for line in picked]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=0, help="at most this many PDFs per split")
+    parser.add_argument("--sample", type=int, default=0, help="print N shown test entities")
+    args = parser.parse_args()
+    print(benchmark(args.papers, args.sample))
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ LPWC_KIND = {
 #: Dataset and Benchmark are one family: a name's label is looked up in both.
 FAMILY = {EntityType.BENCHMARK: EntityType.DATASET}
 DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
+FAMILY_HEADS = (EntityType.METHOD, EntityType.DATASET, EntityType.TASK, EntityType.METRIC)
 SPLITS = ("test-dev", "test-std", "minival", "test", "dev", "val", "validation", "train")
 
 
@@ -52,7 +53,8 @@ class Canonical(NamedTuple):
 _YEAR = re.compile(r"(?<![\w.])(?:'|’)?((?:19|20)\d\d)(?![\w.])")
 _GLUED_YEAR = re.compile(r"^([A-Z]{3,})[ -]?'?(0\d|1\d|2[0-5])$")  # WMT14, WMT'16, IWSLT-15
 _PAIR = re.compile(r"(?<![\w])([A-Za-z]{2,10})\s*(?:-|–|→|->|to|/)\s*([A-Za-z]{2,10})(?![\w])")
-_SPLIT = re.compile(r"(?<![\w-])(" + "|".join(SPLITS) + r")(?:\s*(?:set|split))?(?![\w-])", re.I)
+_SPLIT = re.compile(r"(?<![\w-])(" + "|".join(SPLITS) + r")(?:\s*(?:set|split))?(?![\w-])", re.IGNORECASE)
+_KIND_WORDS = re.compile(r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?)$", re.IGNORECASE)
 _ON = re.compile(r"^(?P<variant>.+?)\s+(?:on|of|from)\s+(?:the\s+)?(?P<name>.+)$")
 _TITLE_WORDS = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:[A-Z][a-z]+|[a-z]+))*$")
 
@@ -61,6 +63,10 @@ def canonical(name: str, entity_type: EntityType) -> Canonical:
     """The key, label and qualifier `name` has as an entity of `entity_type`."""
     name = " ".join(name.split())
     base, qualifier = split_qualifier(name) if entity_type in DATASET_TYPES else (name, "")
+    if entity_type in DATASET_TYPES:  # "MS COCO dataset" is MS COCO
+        stripped = _KIND_WORDS.sub("", base) or base
+        if known_label(stripped, entity_type) or not known_label(base, entity_type):
+            base = stripped
     label = known_label(base, entity_type) or _plain(base)
     return Canonical(entity_key(entity_type, label), label, qualifier)
 
@@ -129,6 +135,12 @@ def language(word: str) -> str | None:
 def _plain(name: str) -> str:
     """Plain and Title-Case words lower-cased ("Fine-Tuning" -> "fine-tuning"); names kept."""
     return name.lower() if _TITLE_WORDS.match(name) and " " in name.replace("-", " ") else name
+
+
+def known_type(name: str) -> EntityType | None:
+    """The type family the lexicon gives `name`, when it gives exactly one."""
+    kinds = {kind for kind in (*FAMILY_HEADS,) if (kind, fold(name)) in known_labels()}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def known_label(name: str, entity_type: EntityType) -> str | None:

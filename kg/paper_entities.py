@@ -16,7 +16,7 @@ from rdflib import URIRef
 
 from core.model import Role
 from kg.mapping import ROLE_ORDER
-from kg.vocab import PG, ENTITY_CLASS, ROLE_PROPERTY, chunk_id_from_iri, entity_key_from_iri
+from kg.vocab import ENTITY_CLASS, PG, ROLE_PROPERTY, chunk_id_from_iri, entity_key_from_iri
 
 Select = Callable[[str], list[dict[str, Any]]]
 

@@ -2,7 +2,9 @@
 
 1. `admit`: names that are no concept (ingest/extract/admissible.py: organisations, places,
    venues, people, hardware, formats, research questions, fragments, generic phrases) go.
-2. `canonicalise`: every entity takes the label and key of `core.canonical.canonical`, its own
+2. `canonicalise`: a name the lexicon lists under one other type takes that type (a name
+   pattern's Dataset "AP" is the metric); every entity takes the label and key of
+   `core.canonical.canonical`, its own
    spelling kept as an alias and a dataset's year/pair/split as a qualifier; entities that now
    share a key become one.
 3. `mark_salient`: per type, the most salient few above a floor are what the paper is *about*
@@ -11,7 +13,7 @@
 
 from __future__ import annotations
 
-from core.canonical import canonical, pwc_names
+from core.canonical import FAMILY, canonical, known_type, pwc_names
 from core.model import Entity, EntityType, Paper, fold
 from ingest.extract.admissible import rejection
 from ingest.extract.variants import absorb
@@ -70,7 +72,9 @@ def canonicalise(entities: list[Entity]) -> list[Entity]:
 
 
 def _relabel(entity: Entity) -> None:
-    key, label, qualifier = canonical(entity.label, entity.type)
+    if not curated(entity) and (kind := _listed_as_other(entity)) is not None:
+        entity.type = kind  # "AP" that a name pattern typed Dataset is the metric the lexicon knows
+    _, label, qualifier = canonical(entity.label, entity.type)
     if label != entity.label:
         if entity.label not in entity.aliases:
             entity.aliases.insert(0, entity.label)
@@ -78,6 +82,13 @@ def _relabel(entity: Entity) -> None:
         entity.label = label
     if qualifier and qualifier not in entity.qualifiers:
         entity.qualifiers.append(qualifier)
+
+
+def _listed_as_other(entity: Entity) -> EntityType | None:
+    """The one other type the lexicon lists the entity's label under, if any."""
+    kind = known_type(entity.label)
+    same = kind is None or kind is FAMILY.get(entity.type, entity.type)
+    return None if same else kind
 
 
 def mark_salient(entities: list[Entity]) -> list[Entity]:

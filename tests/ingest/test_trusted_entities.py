@@ -151,3 +151,35 @@ def test_only_the_top_few_of_a_type_above_the_floor_are_salient() -> None:
     salient = {e.label for e in ranked if e.salient}
     assert "GSM8K" in salient  # a type's first is shown however weak
     assert {"M0", "M1"} <= salient and "M7" not in salient
+
+
+AFFILIATION_KINDS = {"organisation", "place or organisation", "affiliation", "venue",
+                     "hardware or file format", "person"}
+
+
+def test_the_shared_pdfs_show_no_organisation_place_venue_or_hardware(shared_data) -> None:
+    """`papergraph extract --json` on the shared PDFs: what a paper is shown to be about."""
+    from ingest.extract.report import extract_records
+    from ingest.settings import IngestSettings
+
+    folder = shared_data / "pdfs"
+    if not any(folder.rglob("*.pdf")):
+        pytest.skip(f"no PDFs under {folder}")
+    records = [
+        r for r in extract_records([folder], IngestSettings(), create_extractor("tagged"))
+        if isinstance(r, dict)
+    ]
+    shown = [(r["paper_id"], e) for r in records for e in r["entities"] if e["salient"]]
+    assert len(records) >= 30 and shown
+    reasons = {
+        (paper, e["label"]): rejection(
+            e["label"], curated=any(x["extractor"] == "lexicon" for x in e["evidence"])
+        )
+        for paper, e in shown
+    }
+    assert {k: v for k, v in reasons.items() if v in AFFILIATION_KINDS} == {}
+
+
+def test_a_kind_word_after_a_dataset_name_is_no_part_of_it() -> None:
+    assert canonical("MS COCO dataset", EntityType.DATASET).label == "COCO"
+    assert canonical("TriviaQA dataset", EntityType.DATASET).key == "dataset/triviaqa"
