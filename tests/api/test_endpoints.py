@@ -148,3 +148,14 @@ def test_the_sparql_editor_examples_run_and_answer(client: TestClient) -> None:
     used = {row["label"]["value"]: int(row["papers"]["value"])
             for row in answers["Most used datasets and benchmarks"]}
     assert used["GSM8K"] == 2 and used["ImageNet"] == 1
+
+
+def test_paper_page_puts_what_the_paper_is_not_about_under_also_mentioned(
+    client: TestClient,
+) -> None:
+    every = client.get("/papers/dpo-paper", params={"entities": "all"}).json()["entities"]
+    minor = [e["label"] for e in every if not e["salient"]]
+    html = client.get("/paper/dpo-paper").text
+    also = html.split("Also mentioned", 1)
+    assert minor and len(also) == 2
+    assert all(label in also[1] for label in minor)
