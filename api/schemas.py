@@ -87,6 +87,7 @@ class EntityOut(BaseModel):
     aliases: list[str] = []
     role: str | None = None
     salience: float | None = None
+    salient: bool = Field(True, description="The paper is about it (pg:about); else it is only mentioned")
     evidence: list[EvidenceOut] = []
 
 

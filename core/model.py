@@ -149,6 +149,8 @@ class Entity:
     role: Role = Role.MENTIONS
     salience: float = 0.0
     evidence: list[Evidence] = field(default_factory=list)
+    salient: bool = True  # what the paper is about: shown on its page, facets and reasons
+    qualifiers: list[str] = field(default_factory=list)  # "2014 en-de" of "WMT14 En-De"
 
     @property
     def key(self) -> str:

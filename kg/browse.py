@@ -57,7 +57,7 @@ def paper_facts(graph: KnowledgeGraph, types: tuple[EntityType, ...] = FACET_TYP
     # the union each mention would meet every paper's copy of both (papers^2 rows per mention).
     rows = graph.query(
         "SELECT DISTINCT ?paper ?entity ?type ?label WHERE { "
-        f"VALUES ?type {{ {classes} }} GRAPH ?g {{ ?paper pg:mentions ?entity . "
+        f"VALUES ?type {{ {classes} }} GRAPH ?g {{ ?paper pg:about ?entity . "
         "?entity a ?type ; skos:prefLabel ?label } }"
     )
     for paper, entity, type_, label in rows:  # type: ignore[misc]

@@ -76,7 +76,7 @@ def matching_papers(kg: KnowledgeGraph, paper_filter: PaperFilter) -> set[str]:
                 return set()
             variable = f"?e{index}_{position}"
             members = " ".join(_iri(e) for e in sorted(entities))
-            patterns.append(f"VALUES {variable} {{ {members} }} ?paper pg:mentions {variable} .")
+            patterns.append(f"VALUES {variable} {{ {members} }} ?paper pg:about {variable} .")
     for position, author in enumerate(paper_filter.authors):
         needle = Literal(author.strip().lower()).n3()
         patterns.append(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 
+from core.canonical import lpwc_iri
 from core.model import (
     Chunk,
     ChunkKind,
@@ -83,6 +84,8 @@ class _MergedEntity:
     roles: set[Role] = field(default_factory=set)
     salience: float = 0.0
     evidence: list[Evidence] = field(default_factory=list)
+    salient: bool = False
+    qualifiers: list[str] = field(default_factory=list)
 
     @property
     def role(self) -> Role:
@@ -99,6 +102,8 @@ def merge_entities(entities: Iterable[Entity]) -> dict[str, _MergedEntity]:
         target.roles.add(entity.role)
         target.salience = max(target.salience, entity.salience)
         target.evidence.extend(entity.evidence)
+        target.salient = target.salient or entity.salient
+        target.qualifiers += [q for q in entity.qualifiers if q not in target.qualifiers]
     return merged
 
 
@@ -182,6 +187,10 @@ def _add_entity(
     for alias in entity.aliases:
         graph.add((node, SKOS.altLabel, Literal(alias)))
     graph.add((paper_node, PG.mentions, node))
+    if entity.salient:
+        graph.add((paper_node, PG.about, node))
+    if (same := lpwc_iri(entity.label, entity.type)) is not None:
+        graph.add((node, SKOS.exactMatch, URIRef(same)))
     for role in entity.roles:
         graph.add((paper_node, ROLE_PROPERTY[role], node))
     mention = node_iri(paper_id, "mention", key)
@@ -190,6 +199,8 @@ def _add_entity(
     graph.add((mention, PG.entity, node))
     graph.add((mention, PG.role, ROLE_PROPERTY[entity.role]))
     graph.add((mention, PG.salience, Literal(float(entity.salience))))
+    for qualifier in entity.qualifiers:
+        graph.add((mention, PG.qualifier, Literal(qualifier)))
     for evidence in entity.evidence:
         _add_evidence(graph, mention, evidence)
 

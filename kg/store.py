@@ -348,8 +348,8 @@ class KnowledgeGraph:
     # ------------------------------------------------------------------ entities
 
     def paper_entity_keys(self) -> dict[str, set[str]]:
-        """paper id -> keys of the entities it mentions (any role)."""
-        rows = self._select("SELECT DISTINCT ?paper ?entity WHERE { ?paper pg:mentions ?entity }")
+        """paper id -> keys of the entities it is about (pg:about: its salient ones)."""
+        rows = self._select("SELECT DISTINCT ?paper ?entity WHERE { ?paper pg:about ?entity }")
         keys: dict[str, set[str]] = {}
         for row in rows:
             keys.setdefault(paper_id_from_iri(row["paper"]), set()).add(

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
@@ -77,24 +77,33 @@ def list_papers(
 
 
 @router.get("/papers/{paper_id}", response_model=PaperDetail, dependencies=[ReadSnapshot])
-def get_paper(backend: BackendDep, paper_id: str, request: Request) -> PaperDetail | Response:
+def get_paper(
+    backend: BackendDep,
+    paper_id: str,
+    request: Request,
+    entities: Annotated[
+        Literal["salient", "all"],
+        Query(description="`salient`: the entities the paper is about; `all`: every mention."),
+    ] = "salient",
+) -> PaperDetail | Response:
     paper = backend.stores.chunks.get_paper(paper_id)
     if paper is None:
         raise NotFound(f"no paper with id {paper_id!r}")
     rdf = paper_rdf_response(backend, paper_id, request.headers.get("accept"))
     if rdf is not None:  # Accept: text/turtle etc. gets the paper's named graph
         return rdf
-    return paper_detail(backend, paper_id)
+    return paper_detail(backend, paper_id, every_entity=entities == "all")
 
 
-def paper_detail(backend: Backend, paper_id: str) -> PaperDetail:
-    """One paper's page as JSON: metadata, entities with evidence, references, citing papers."""
+def paper_detail(backend: Backend, paper_id: str, every_entity: bool = False) -> PaperDetail:
+    """One paper's page as JSON: metadata, the entities it is about (all of them with
+    `every_entity`, each saying whether it is `salient`), references, citing papers."""
     paper = backend.stores.chunks.get_paper(paper_id)
     if paper is None:
         raise NotFound(f"no paper with id {paper_id!r}")
     graph = backend.stores.graph
     references = [_reference(row) for row in backend.stores.chunks.references(paper_id)]
-    entities = graph.paper_entities(paper_id)
+    entities = [e for e in graph.paper_entities(paper_id) if every_entity or e["salient"]]
     _place_evidence(entities, backend.stores.chunks.paper_chunks(paper_id))
     return PaperDetail(
         **_summary(paper).model_dump(),

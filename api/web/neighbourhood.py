@@ -69,7 +69,8 @@ def paper_neighbourhood(backend: Backend, paper_id: str) -> Neighbourhood:
     hood = Neighbourhood(stored["title"])
     center = _paper_node(backend, paper_id, center=True)
     hood.add(center)
-    for entity in graph.paper_entities(paper_id)[:MAX_ENTITIES]:
+    about = [e for e in graph.paper_entities(paper_id) if e["salient"]]
+    for entity in about[:MAX_ENTITIES]:
         node = Node(f"entity:{entity['id']}", entity["type"] or "entity", entity["label"],
                     entity_url(entity["id"]))
         hood.add(node)

@@ -45,11 +45,14 @@ class PaperPage:
     references: list[dict[str, Any]]
     cited_by: list[dict[str, Any]]
     related: list[dict[str, Any]]
+    also_mentioned: list[dict[str, Any]] = field(default_factory=list)  # not what it is about
 
 
 def paper_page(backend: Backend, paper_id: str) -> PaperPage:
     """Everything the paper page shows; NotFound when there is no such paper."""
-    paper = paper_detail(backend, paper_id).model_dump()
+    paper = paper_detail(backend, paper_id, every_entity=True).model_dump()
+    entities = paper["entities"]
+    paper["entities"] = [e for e in entities if e["salient"]]
     chunks = {chunk["chunk_id"]: chunk["text"] for chunk in backend.stores.chunks.paper_chunks(paper_id)}
     rows = results(backend.stores.graph, paper_id=paper_id) or list(paper.get("results") or [])
     return PaperPage(
@@ -59,6 +62,7 @@ def paper_page(backend: Backend, paper_id: str) -> PaperPage:
         references=[_reference(backend, ref) for ref in paper["references"]],
         cited_by=[_paper_link(backend, citing) for citing in paper["cited_by"]],
         related=[item.__dict__ for item in related_papers(backend, paper_id, RELATED_SHOWN)],
+        also_mentioned=[e for e in entities if not e["salient"]],
     )
 
 

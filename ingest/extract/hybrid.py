@@ -4,7 +4,8 @@ On top of the lexicon extractor it knows the generated gazetteers (Papers with C
 tune-split names; the hand lexicon wins where they share a name), learns names no list has from
 the paper's title, "we propose X" and repeated name-shaped words (typed by the known names a
 paper lists them with, ingest/extract/neighbours.py), merges kind-word variants of one name
-("X dataset" is X, ingest/extract/variants.py), ranks entities with the learned
+("X dataset" is X, ingest/extract/variants.py), drops names that are no concept, gives each its
+canonical label and marks what the paper is about (ingest/extract/curate.py), ranks entities with the learned
 salience model (ingest/extract/ranker.py), and reads result rows from sentences plus value-less
 document-level claims (ingest/extract/claims.py). The default `tagged` extractor builds on it.
 Measured against the lexicon extractor by benchmarks/extraction.py.
@@ -17,6 +18,7 @@ from functools import lru_cache
 
 from core.model import Extraction, Paper
 from ingest.extract.claims import ClaimSizes, claims, merged
+from ingest.extract.curate import admit, canonicalise, mark_salient
 from ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
 from ingest.extract.lexicon import LexiconExtractor
 from ingest.extract.matcher import NameMatcher
@@ -49,9 +51,15 @@ class HybridExtractor(LexiconExtractor):
     salience_model = "salience.json"  # in ingest/extract/model/
 
     def __init__(
-        self, learned_salience: bool = True, gazetteer: Sequence[LexiconEntry] | None = None
+        self,
+        learned_salience: bool = True,
+        gazetteer: Sequence[LexiconEntry] | None = None,
+        curated: bool = True,
     ) -> None:
-        """`gazetteer` replaces the shipped generated names (training uses held-out folds)."""
+        """`gazetteer` replaces the shipped generated names (training uses held-out folds);
+        `curated=False` keeps every candidate under its own label, all salient (the extractor
+        before issue 14, kept as the benchmarks' baseline)."""
+        self._curated = curated
         self._matcher = hybrid_matcher() if gazetteer is None else build_matcher(gazetteer)
         self._ranker = load_salience_model(self.salience_model) if learned_salience else None
 
@@ -66,9 +74,12 @@ class HybridExtractor(LexiconExtractor):
 
     def extract(self, paper: Paper) -> Extraction:
         extraction = super().extract(paper)
-        extraction.entities = merge_variants(extraction.entities)
+        entities = merge_variants(extraction.entities)
+        if self._curated:
+            entities = canonicalise(admit(entities, paper))
         if self._ranker is not None:
-            extraction.entities = self._ranker.rescore(paper, extraction.entities)
+            entities = self._ranker.rescore(paper, entities)
+        extraction.entities = mark_salient(entities) if self._curated else entities
         found = find_results(paper, extraction.entities)
         sizes = ClaimSizes(prefer_proposed=self._ranker is None)
         extraction.results = merged(found, claims(extraction.entities, sizes))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.model import Chunk, Entity, Evidence, Extraction, Paper, Role, entity_key, fold
+from ingest.extract.admissible import ENTITY_KINDS
 from ingest.extract.gazetteer import LexiconEntry, default_lexicon
 from ingest.extract.matcher import Match, NameMatcher
 from ingest.extract.patterns import Definition, find_definitions
@@ -44,7 +45,7 @@ class LexiconExtractor:
     def extract(self, paper: Paper) -> Extraction:
         """One entity per concept the paper names, most salient first."""
         matcher = self.paper_matcher(paper)
-        mentions = [m for chunk in paper.chunks for m in _mentions(matcher, chunk)]
+        mentions = [m for chunk in entity_chunks(paper) for m in _mentions(matcher, chunk)]
         front = _keys(matcher, paper.abstract or "") | {
             _key(m.entry) for m in mentions if m.seq < FRONT_CHUNKS
         }
@@ -58,8 +59,13 @@ class LexiconExtractor:
 
     def definitions(self, paper: Paper) -> list[Definition]:
         """Acronym definitions and "the X dataset" phrases of every chunk and the abstract."""
-        texts = [chunk.text for chunk in paper.chunks] + [paper.abstract or ""]
+        texts = [chunk.text for chunk in entity_chunks(paper)] + [paper.abstract or ""]
         return [d for text in texts for d in find_definitions(text)]
+
+
+def entity_chunks(paper: Paper) -> list[Chunk]:
+    """The chunks entities are read from: body, abstract, captions, tables, appendix."""
+    return [chunk for chunk in paper.chunks if chunk.kind in ENTITY_KINDS]
 
 
 def _mentions(matcher: NameMatcher, chunk: Chunk) -> list[Mention]:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from core.model import EntityType, Paper
+from ingest.extract.admissible import ENTITY_KINDS
 from ingest.extract.patterns import Definition
 
 #: A name-shaped token: two capitals or a capital and a digit, in mixed case or with a hyphen.
@@ -45,7 +46,7 @@ _NOT_NAMES = frozenset(
 
 def find_names(paper: Paper) -> list[Definition]:
     """Names from the title, "we propose X" sentences, and name-shaped words the paper repeats."""
-    texts = [chunk.text for chunk in paper.chunks]
+    texts = [chunk.text for chunk in paper.chunks if chunk.kind in ENTITY_KINDS]
     found: dict[str, Definition] = {}
     if match := _TITLE_NAME.match(paper.title):
         _add(found, match.group("name"), EntityType.METHOD)

@@ -59,6 +59,8 @@ def _entity(entity: Entity) -> dict[str, Any]:
         "aliases": entity.aliases,
         "role": entity.role.value,
         "salience": entity.salience,
+        "salient": entity.salient,
+        "qualifiers": entity.qualifiers,
         "evidence": [asdict(e) for e in entity.evidence],
     }
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from core.model import Chunk, EntityType, Paper
+from ingest.extract.admissible import ENTITY_KINDS
 from ingest.extract.gazetteer import LexiconEntry
 from ingest.extract.hybrid import HybridExtractor
 from ingest.extract.matcher import NameMatcher
@@ -50,9 +51,10 @@ class TaggedExtractor(HybridExtractor):
         learned_salience: bool = True,
         gazetteer: Sequence[LexiconEntry] | None = None,
         tagger: Tagger | None = None,
+        curated: bool = True,
     ) -> None:
         """`tagger` replaces the shipped model (training uses held-out folds)."""
-        super().__init__(learned_salience, gazetteer)
+        super().__init__(learned_salience, gazetteer, curated)
         self._tagger = tagger or load_tagger()
 
     def paper_matcher(self, paper: Paper) -> NameMatcher:
@@ -86,6 +88,8 @@ def opening(paper: Paper) -> list[Chunk]:
     chunks: list[Chunk] = []
     words = 0
     for chunk in sorted(paper.chunks, key=lambda c: c.seq):
+        if chunk.kind not in ENTITY_KINDS:
+            continue
         if chunks and words >= OPENING_WORDS:
             break
         chunks.append(chunk)

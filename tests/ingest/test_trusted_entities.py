@@ -1,0 +1,185 @@
+"""Entities a user can trust (issue 14 A): no organisations, places, venues, hardware, research
+questions, fragments or generic phrases; nothing read from front matter, footnotes,
+acknowledgments or references; one label per concept; what a paper is about marked salient."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.canonical import canonical, lpwc_iri
+from core.model import Chunk, ChunkKind, Entity, EntityType, Paper
+from ingest.extract import create_extractor
+from ingest.extract.admissible import rejection
+from ingest.extract.curate import mark_salient
+
+NOT_CONCEPTS = {
+    "University": "organisation",
+    "Google": "place or organisation",
+    "USA": "place or organisation",
+    "Berkeley": "place or organisation",
+    "AI21": "place or organisation",
+    "CISCO": "place or organisation",
+    "ICLR": "venue",
+    "PMLR": "venue",
+    "CHI": "venue",
+    "Neural Information Processing Systems": "venue",
+    "GPUs": "hardware or file format",
+    "CPU": "hardware or file format",
+    "PDFs": "hardware or file format",
+    "LaTeX": "hardware or file format",
+    "RQ1": "research question or pointer",
+    "AND Dataset": "fragment",
+    "EM EM EM EM F1 DrQA": "fragment",
+    "ViT) * Linear Projection of Flattened Patches *": "fragment",
+    "model variants": "generic phrase",
+    "deeper network": "generic phrase",
+    "unsupervised manner": "generic phrase",
+    "learning rate": "hyperparameter",
+}
+
+
+def _paper(*chunks: tuple[ChunkKind, str], paper_id: str = "p1") -> Paper:
+    return Paper(
+        id=paper_id,
+        title="Semantic Parsing of Tables",
+        authors=["Jonathan Bragg"],
+        chunks=[
+            Chunk(id=f"{paper_id}#{i}", paper_id=paper_id, seq=i, text=text, kind=kind)
+            for i, (kind, text) in enumerate(chunks)
+        ],
+    )
+
+
+def _labels(paper: Paper) -> set[str]:
+    entities = create_extractor("tagged").extract(paper).entities
+    return {name for e in entities for name in (e.label, *e.aliases)}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_CONCEPTS))
+def test_names_that_are_no_concept_are_refused_with_the_reason(name: str) -> None:
+    assert rejection(name) == NOT_CONCEPTS[name]
+
+
+@pytest.mark.parametrize("name", ["ImageNet", "BERT", "WikiSQL", "streaming acoustic model"])
+def test_real_concepts_pass(name: str) -> None:
+    assert rejection(name) is None
+
+
+def test_a_curated_method_named_like_a_town_stays() -> None:
+    assert rejection("Adam", vouched=True, curated=True) is None
+
+
+def test_affiliations_hardware_and_pointers_in_the_body_never_become_entities() -> None:
+    body = (
+        "We thank Google and CISCO. AI21 Labs, USA, and the University of Berkeley helped. "
+        "RQ1 asks whether our parser trained on WikiSQL beats AI21 models (RQ1). We ran on GPUs "
+        "and a CPU; RQ1 is answered in Section 4, as CISCO and AI21 hoped, and PDFs were "
+        "written in LaTeX for ICLR and PMLR. The parser reaches 80% on WikiSQL."
+    )
+    labels = _labels(_paper((ChunkKind.BODY, body)))
+    assert "WikiSQL" in labels
+    assert not labels & set(NOT_CONCEPTS), labels & set(NOT_CONCEPTS)
+
+
+def test_front_matter_footnotes_acknowledgments_and_references_are_not_read() -> None:
+    paper = _paper(
+        (ChunkKind.FRONT, "Semantic Parsing of Tables. Stanford University. We use SQuAD."),
+        (ChunkKind.BODY, "Our parser is trained on WikiSQL and evaluated on WikiSQL."),
+        (ChunkKind.FOOTNOTE, "Code and ImageNet features at github."),
+        (ChunkKind.ACKNOWLEDGMENTS, "We thank the MS MARCO team."),
+        (ChunkKind.REFERENCES, "[1] Rajpurkar et al. SQuAD: 100,000+ questions. EMNLP 2016."),
+    )
+    labels = _labels(paper)
+    assert "WikiSQL" in labels
+    assert not labels & {"SQuAD", "ImageNet", "MS MARCO"}
+
+
+def test_captions_tables_and_appendix_are_read() -> None:
+    paper = _paper(
+        (ChunkKind.CAPTION, "Table 2: Accuracy on SQuAD."),
+        (ChunkKind.TABLE, "Model | ImageNet"),
+        (ChunkKind.APPENDIX, "We also trained on MS MARCO."),
+    )
+    assert {"SQuAD", "ImageNet", "MS MARCO"} <= _labels(paper)
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [("BERT", "Bert"), ("ADAM", "Adam"), ("fine-tuning", "Fine-Tuning", "finetuning")],
+)
+def test_case_and_spelling_variants_get_one_key_and_one_label(variants: tuple[str, ...]) -> None:
+    found = {canonical(name, EntityType.METHOD)[:2] for name in variants}
+    assert len(found) == 1
+
+
+def test_two_papers_spelling_a_method_differently_share_its_label() -> None:
+    first = _paper((ChunkKind.BODY, "We train with ADAM. ADAM converges. ADAM again."))
+    second = _paper((ChunkKind.BODY, "We train with Adam. Adam converges."), paper_id="p2")
+    extractor = create_extractor("tagged")
+    adam = [
+        next(e for e in extractor.extract(paper).entities if e.key == "method/adam")
+        for paper in (first, second)
+    ]
+    assert {e.label for e in adam} == {"Adam"}
+
+
+@pytest.mark.parametrize("name", ["WMT 2014 English-German", "WMT14 En-De", "EN-DE on WMT 2014"])
+def test_a_dataset_with_year_and_language_pair_resolves_with_a_qualifier(name: str) -> None:
+    assert canonical(name, EntityType.DATASET) == ("dataset/wmt", "WMT", "2014 en-de")
+
+
+def test_a_number_that_is_part_of_the_name_is_no_year() -> None:
+    assert canonical("CIFAR10", EntityType.DATASET).qualifier == ""
+    assert canonical("COCO test-dev", EntityType.DATASET)[1:] == ("COCO", "test-dev")
+
+
+def test_names_papers_with_code_knows_link_to_linked_papers_with_code() -> None:
+    assert lpwc_iri("Human3.6M", EntityType.DATASET) == (
+        "https://linkedpaperswithcode.com/dataset/human3-6m"
+    )
+    assert lpwc_iri("our private corpus", EntityType.DATASET) is None
+
+
+def _entity(label: str, kind: EntityType, salience: float) -> Entity:
+    return Entity(type=kind, label=label, salience=salience)
+
+
+def test_only_the_top_few_of_a_type_above_the_floor_are_salient() -> None:
+    methods = [_entity(f"M{i}", EntityType.METHOD, 0.9 - i * 0.1) for i in range(8)]
+    weak = [_entity("GSM8K", EntityType.DATASET, 0.05)]
+    ranked = mark_salient(methods + weak)
+    salient = {e.label for e in ranked if e.salient}
+    assert "GSM8K" in salient  # a type's first is shown however weak
+    assert {"M0", "M1"} <= salient and "M7" not in salient
+
+
+AFFILIATION_KINDS = {"organisation", "place or organisation", "affiliation", "venue",
+                     "hardware or file format", "person"}
+
+
+def test_the_shared_pdfs_show_no_organisation_place_venue_or_hardware(shared_data) -> None:
+    """`papergraph extract --json` on the shared PDFs: what a paper is shown to be about."""
+    from ingest.extract.report import extract_records
+    from ingest.settings import IngestSettings
+
+    folder = shared_data / "pdfs"
+    if not any(folder.rglob("*.pdf")):
+        pytest.skip(f"no PDFs under {folder}")
+    records = [
+        r for r in extract_records([folder], IngestSettings(), create_extractor("tagged"))
+        if isinstance(r, dict)
+    ]
+    shown = [(r["paper_id"], e) for r in records for e in r["entities"] if e["salient"]]
+    assert len(records) >= 30 and shown
+    reasons = {
+        (paper, e["label"]): rejection(
+            e["label"], curated=any(x["extractor"] == "lexicon" for x in e["evidence"])
+        )
+        for paper, e in shown
+    }
+    assert {k: v for k, v in reasons.items() if v in AFFILIATION_KINDS} == {}
+
+
+def test_a_kind_word_after_a_dataset_name_is_no_part_of_it() -> None:
+    assert canonical("MS COCO dataset", EntityType.DATASET).label == "COCO"
+    assert canonical("TriviaQA dataset", EntityType.DATASET).key == "dataset/triviaqa"
