@@ -12,7 +12,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from core.model import Entity, EntityType, Evidence, Paper, Result, Role
+from core.model import ChunkKind, Entity, EntityType, Evidence, Paper, Result, Role
+from ingest.extract.metric_names import higher_is_better
 
 EXTRACTOR = "result-pattern"
 CONFIDENCE = 0.5
@@ -25,6 +26,23 @@ _NOT_VALUE_BEFORE = re.compile(
     r"\[|\(|k\s?=|n\s?=|batch|size)\s*$",
     re.IGNORECASE,
 )
+#: Before a number: a spread ("± 2"), a change ("by 2.0", "+1.2") or a setting ("rate of 0.1").
+_NOT_RESULT_BEFORE = re.compile(
+    r"(?:±|\+/-|\+|=|≈|\bby|\bof up to|\b(?:rate|dropout|dimension|heads|warmup|margin|"
+    r"temperature|weight decay|momentum|threshold|coefficient|[λαβγετ])\s*(?:of|is|to|=)?)\s*$",
+    re.IGNORECASE,
+)
+#: After a number: a change ("28 % relative improvement", "2.0 points") or a multiple.
+_NOT_RESULT_AFTER = re.compile(
+    r"^\s*%?\s*(?:relative|absolute|improvement|gain|points?|pp\b|reduction|increase|decrease|"
+    r"drop|better|worse|higher|lower|more|less|fewer|times|x\b|×|faster|slower)",
+    re.IGNORECASE,
+)
+#: A whole number followed by a lower-case word is a count: "200 randomly sampled papers".
+_COUNT_AFTER = re.compile(r"^\s*[a-z]")
+#: Chunks whose numbers are never results: figure text (axis ticks), references, footnotes.
+NO_RESULT_KINDS = frozenset({ChunkKind.FIGURE, ChunkKind.REFERENCES, ChunkKind.FOOTNOTE,
+                             ChunkKind.ACKNOWLEDGMENTS, ChunkKind.FRONT})
 _OWN_WORK = re.compile(r"\b(?:our|we|ours|proposed)\b", re.IGNORECASE)
 METRIC_REACH = 60  # characters between a value and its metric
 
@@ -46,6 +64,8 @@ def find_results(paper: Paper, entities: list[Entity]) -> list[Result]:
     results: list[Result] = []
     seen: set[tuple[str | None, ...]] = set()
     for chunk in paper.chunks:
+        if chunk.kind in NO_RESULT_KINDS:
+            continue
         for start, end in _sentences(chunk.text):
             inside = [s for s in spans.get(chunk.id, []) if start <= s.start and s.end <= end]
             for result in _sentence_results(chunk.text, chunk.id, start, end, inside, own, task):
@@ -92,7 +112,7 @@ def _sentence_results(
     results = []
     for number in _NUMBER.finditer(sentence):
         at = start + number.start()
-        if _NOT_VALUE_BEFORE.search(text[max(start, at - 12) : at]):
+        if not _stated_value(text, start, at, start + number.end(), number):
             continue
         metric = _nearest(metrics, at, METRIC_REACH)
         if metric is None:
@@ -108,9 +128,22 @@ def _sentence_results(
                 metric=metric.entity.label,
                 value=float(number.group("value")),
                 evidence=[evidence],
+                higher_is_better=higher_is_better(metric.entity.label),
             )
         )
     return results
+
+
+def _stated_value(text: str, start: int, at: int, after: int, number: re.Match[str]) -> bool:
+    """False for a number that is a reference, a spread, a change, a setting or a count."""
+    before = text[max(start, at - 24) : at]
+    following = text[after : after + 30]
+    if _NOT_VALUE_BEFORE.search(before[-12:]) or _NOT_RESULT_BEFORE.search(before):
+        return False
+    if _NOT_RESULT_AFTER.search(following):
+        return False
+    whole = "." not in number.group("value") and not number.group("pct")
+    return not (whole and _COUNT_AFTER.search(following))
 
 
 def _nearest(spans: list[Span], at: int, reach: int) -> Span | None:
