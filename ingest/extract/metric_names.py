@@ -62,6 +62,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score|macro[- ]f1|micro[- ]f1", "F1"),
     _rule(r"auc|roc[- ]auc|auroc", "AUC"),
     _rule(r"mrr|mean reciprocal rank", "MRR"),
+    _rule(r"err\s*@\s*\d+", "ERR@k"),
     _rule(r"n?dcg\s*@\s*\d+|ndcg", "NDCG"),
     _rule(r"hits\s*@\s*\d+|recall\s*@\s*\d+|r\s*@\s*\d+", "Recall@k"),
     _rule(r"psnr", "PSNR"),
@@ -81,6 +82,10 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"pearson|spearman|mcc|matthews", "Correlation"),
     _rule(r"(?:game |mean |median |normalized )?score", "Score"),
 )
+
+#: Header metrics so general that a caption naming one more specific metric says it better
+#: ("NLL" under a caption "... in bits/dim", "Acc." under "... top-1 accuracy").
+GENERIC = frozenset({"NLL", "Accuracy", "Error", "Score", "AP"})
 
 _BY_LABEL = {metric.label.lower(): metric for _, metric in RULES}
 

@@ -3,7 +3,11 @@
 Works on the entities already extracted: within one sentence, a number next to a metric mention
 makes a result; the dataset is the dataset or benchmark named in that sentence, the method the
 method named before the number (else the paper's own method when the sentence speaks for the
-authors), the task the task named in the sentence (else the paper's most salient task).
+authors), the task the task named in the sentence (else the paper's most salient task). Only
+where that is precise: a value needs a method; a whole number without a percent sign is a count
+or a setting, never a value; nor is a spread, a change or a setting's value; a "sentence" with
+more than MAX_NUMBERS numbers is table text run together (tables are read as tables,
+ingest/extract/table_results.py); figure text, references and footnotes are never read.
 """
 
 from __future__ import annotations
@@ -38,13 +42,19 @@ _NOT_RESULT_AFTER = re.compile(
     r"drop|better|worse|higher|lower|more|less|fewer|times|x\b|×|faster|slower)",
     re.IGNORECASE,
 )
-#: A whole number followed by a lower-case word is a count: "200 randomly sampled papers".
-_COUNT_AFTER = re.compile(r"^\s*[a-z]")
 #: Chunks whose numbers are never results: figure text (axis ticks), references, footnotes.
-NO_RESULT_KINDS = frozenset({ChunkKind.FIGURE, ChunkKind.REFERENCES, ChunkKind.FOOTNOTE,
-                             ChunkKind.ACKNOWLEDGMENTS, ChunkKind.FRONT})
+NO_RESULT_KINDS = frozenset(
+    {
+        ChunkKind.FIGURE,
+        ChunkKind.REFERENCES,
+        ChunkKind.FOOTNOTE,
+        ChunkKind.ACKNOWLEDGMENTS,
+        ChunkKind.FRONT,
+    }
+)
 _OWN_WORK = re.compile(r"\b(?:our|we|ours|proposed)\b", re.IGNORECASE)
 METRIC_REACH = 60  # characters between a value and its metric
+MAX_NUMBERS = 4  # a "sentence" with more numbers is table text the PDF reader ran together
 
 
 @dataclass(frozen=True)
@@ -109,20 +119,23 @@ def _sentence_results(
     if not metrics or not datasets:
         return []
     sentence = text[start:end]
+    numbers = list(_NUMBER.finditer(sentence))
+    if len(numbers) > MAX_NUMBERS:  # a table's text run together, not a sentence
+        return []
     results = []
-    for number in _NUMBER.finditer(sentence):
+    for number in numbers:
         at = start + number.start()
         if not _stated_value(text, start, at, start + number.end(), number):
             continue
         metric = _nearest(metrics, at, METRIC_REACH)
-        if metric is None:
-            continue
         method = _method_before(spans, at) or (own if _OWN_WORK.search(sentence) else None)
+        if metric is None or method is None:  # a value of nobody's is no leaderboard row
+            continue
         tasks = [s.entity for s in spans if s.entity.type is EntityType.TASK]
         evidence = Evidence(chunk_id, start, end, sentence, EXTRACTOR, CONFIDENCE)
         results.append(
             Result(
-                method=method.label if method else None,
+                method=method.label,
                 task=(tasks[0] if tasks else task).label if (tasks or task) else None,
                 dataset=min(datasets, key=lambda s: abs(s.start - at)).entity.label,
                 metric=metric.entity.label,
@@ -142,8 +155,7 @@ def _stated_value(text: str, start: int, at: int, after: int, number: re.Match[s
         return False
     if _NOT_RESULT_AFTER.search(following):
         return False
-    whole = "." not in number.group("value") and not number.group("pct")
-    return not (whole and _COUNT_AFTER.search(following))
+    return "." in number.group("value") or bool(number.group("pct"))  # a whole number: a count
 
 
 def _nearest(spans: list[Span], at: int, reach: int) -> Span | None:

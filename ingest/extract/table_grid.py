@@ -5,7 +5,8 @@ columns, then one row per method with its name in the leading column(s), sometim
 row that holds only a group name ("COCO test-dev", "Ensembles"). Header cells printed once over
 several columns without a span ("BLEU" over "EN-DE" and "EN-FR") cover the empty cells to their
 right. A cell's number is its leading value: "81.5 ± 0.5" is 81.5, never the spread; a change
-("+1.2"), a count ("25M"), an order of magnitude ("2.3·10^19") is no value.
+("+1.2"), a count ("25M"), an order of magnitude ("2.3·10^19") is no value; "3.14 (3.08)" is
+3.14, its bracketed second figure (train, or a spread) is not read.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from core.model import Table, TableCell
 
 _VALUE = re.compile(
     r"^\(?(?P<num>\d+(?:\.\d+)?|\.\d+)\s*(?P<pct>%)?\)?\s*[*†‡§¶♯♮⋆∗'a-c]*\s*(?:%\s*)?"
-    r"(?:(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*%?)?\s*$"
+    r"(?:(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*%?|\(\d+(?:\.\d+)?\))?\s*[*†‡§¶∗]*\s*$"
 )
+_PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
 _SPACES = re.compile(r"\s+")
@@ -65,6 +67,20 @@ def parse_number(text: str) -> Number | None:
     return Number(float(number), decimals, bool(match.group("pct")) or "%" in cleaned)
 
 
+def holds_value(text: str) -> bool:
+    """Whether a cell prints a value, or a pair of them ("76.2 / 84.6")."""
+    pair = split_pair(text)
+    return parse_number(text) is not None or (
+        pair is not None and all(parse_number(half) for half in pair)
+    )
+
+
+def split_pair(text: str) -> tuple[str, str] | None:
+    """The two halves of a cell or header printed as "A / B" ("76.2 / 84.6", "EM / F1")."""
+    match = _PAIR.match(clean(text))
+    return (match.group("first").strip(), match.group("second").strip()) if match else None
+
+
 def clean(text: str) -> str:
     """One line of cell text, spaces collapsed."""
     return _SPACES.sub(" ", text).strip()
@@ -91,7 +107,7 @@ def read_grid(table: Table) -> Grid | None:
 
 def _numbers_in(at: dict[tuple[int, int], TableCell], row: int, from_col: int) -> int:
     return sum(
-        1 for (r, c), cell in at.items() if r == row and c >= from_col and parse_number(cell.text)
+        1 for (r, c), cell in at.items() if r == row and c >= from_col and holds_value(cell.text)
     )
 
 
@@ -101,7 +117,7 @@ def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -
     width = max(col for _, col in at) + 1
     while count < width - 1:
         texts = [at[(r, count)].text for r in body_rows if (r, count) in at]
-        numeric = sum(1 for text in texts if parse_number(text))
+        numeric = sum(1 for text in texts if holds_value(text))
         if not texts or numeric * 2 >= len(texts):
             break
         count += 1
@@ -139,7 +155,7 @@ def _body(at: dict[tuple[int, int], TableCell], body_rows: list[int], label_cols
         cells = {c: cell for (r, c), cell in at.items() if r == index}
         values = {c: cell for c, cell in cells.items() if c >= label_cols}
         label = " ".join(clean(cells[c].text) for c in sorted(cells) if c < label_cols)
-        if not any(parse_number(cell.text) for cell in values.values()):
+        if not any(holds_value(cell.text) for cell in values.values()):
             group = " ".join(clean(cell.text) for _, cell in sorted(cells.items()))
             continue
         label = label or previous_label  # a row continuing the method above it

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from core.model import Entity, EntityType, Paper, Role, fold
 from ingest.extract.matcher import NameMatcher
+from ingest.extract.metric_names import read_metric
 
 LANGUAGES = {
     "en": "English",
@@ -64,7 +65,7 @@ def dataset_named(text: str, matcher: NameMatcher, context: str = "") -> str | N
     if pair:
         return pair
     for match in matcher.find(text):
-        if match.entry.type in DATASET_TYPES:
+        if match.entry.type in DATASET_TYPES and read_metric(match.entry.label) is None:
             split = _SPLIT.match(text, match.end)
             label = match.entry.label
             if split and fold(split.group("split")) not in fold(label):

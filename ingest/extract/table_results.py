@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from core.model import ChunkKind, Evidence, Paper, Result, Table, TableCell, fold
 from ingest.extract.matcher import NameMatcher
-from ingest.extract.metric_names import Metric, metrics_named, read_metric
-from ingest.extract.table_grid import Grid, Row, clean, parse_number, read_grid
+from ingest.extract.metric_names import GENERIC, Metric, metrics_named, read_metric
+from ingest.extract.table_grid import Grid, Row, clean, parse_number, read_grid, split_pair
 from ingest.extract.table_names import dataset_named, own_row
 
 EXTRACTOR = "table"
@@ -92,8 +92,12 @@ def _table_results(
     rows = [row for row in context.grid.rows if own_row(row.label, names)]
     if not rows:
         rows = _bold_rows(context.grid)
-    found = (_cell_result(context, matcher, row, col, task) for row in rows for col in row.cells)
-    return [result for result in found if result is not None]
+    return [
+        result
+        for row in rows
+        for col in row.cells
+        for result in _cell_results(context, matcher, row, col, task)
+    ]
 
 
 def _bold_rows(grid: Grid) -> list[Row]:
@@ -107,18 +111,54 @@ def _bold_rows(grid: Grid) -> list[Row]:
     return bold if len(bold) == 1 else []
 
 
-def _cell_result(
+def _cell_results(
     context: TableContext, matcher: NameMatcher, row: Row, col: int, task: str | None
-) -> Result | None:
+) -> list[Result]:
+    """The cell's result, or two for a pair under a pair of metrics ("EM / F1": "76.2 / 84.6")."""
     cell = row.cells[col]
-    number = parse_number(cell.text)
     header = context.grid.column_headers.get(col, "")
-    metric = read_metric(header) or read_metric(row.group) or context.caption_metric
+    values = split_pair(cell.text)
+    pair_metrics = split_pair(header) if values else None
+    if values and pair_metrics and all(read_metric(m) for m in pair_metrics):
+        found = [
+            _cell_result(context, matcher, row, header, cell, value, read_metric(metric), task)
+            for value, metric in zip(values, pair_metrics, strict=True)
+        ]
+        return [result for result in found if result is not None]
+    metric = _metric(context, header, row)
+    result = _cell_result(context, matcher, row, header, cell, cell.text, metric, task)
+    return [result] if result is not None else []
+
+
+def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
+    """The column's metric, the group row's, or the caption's; a caption naming one metric says
+    it better than a generic header ("NLL" under "... in bits/dim")."""
+    metric = read_metric(header) or read_metric(row.group)
+    caption = context.caption_metric
+    if metric is None:
+        return caption
+    if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
+        return caption
+    return metric
+
+
+def _cell_result(
+    context: TableContext,
+    matcher: NameMatcher,
+    row: Row,
+    header: str,
+    cell: TableCell,
+    printed: str,
+    metric: Metric | None,
+    task: str | None,
+) -> Result | None:
+    number = parse_number(printed)
     if number is None or metric is None:
         return None
+    caption = context.table.caption
     dataset = (
-        dataset_named(header, matcher, context.table.caption)
-        or dataset_named(row.group, matcher, context.table.caption)
+        dataset_named(header, matcher, caption)
+        or dataset_named(row.group, matcher, caption)
         or context.caption_dataset
     )
     if dataset is None:

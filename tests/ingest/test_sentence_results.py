@@ -61,6 +61,11 @@ def test_spreads_counts_changes_and_settings_are_no_results(sentence: str) -> No
 
 
 def test_figure_text_gives_no_results() -> None:
-    axis = "F1 on SQuAD 0.2 0.4 0.6 0.8"
+    axis = "QANet F1 on SQuAD 0.2 0.4"
     assert _results(axis, kind=ChunkKind.FIGURE) == []
-    assert len(_results(axis)) == 4  # the same text in the body still reads
+    assert _results(axis) == [("F1", 0.2), ("F1", 0.4)]  # the same text in the body reads
+
+
+def test_a_value_needs_a_method_and_a_sentence_few_numbers() -> None:
+    assert _results("The F1 on SQuAD is 84.6.") == []
+    assert _results("QANet BiDAF F1 SQuAD 84.6 77.3 76.2 68.0 70.1") == []

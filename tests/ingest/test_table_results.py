@@ -100,3 +100,26 @@ def test_a_cell_value_is_its_leading_number_never_a_change_count_or_magnitude(
 ) -> None:
     number = parse_number(text)
     assert (number.value if number else None) == value
+
+
+def test_a_pair_of_values_under_a_pair_of_metrics_gives_two_results() -> None:
+    table = Table(
+        grid(
+            [["Single Model", "EM / F1"], ["BiDAF", "68.0 / 77.3"], ["QANet (ours)", "76.2 / 84.6"]]
+        ),
+        "2",
+        "Table 2: Results on SQuAD.",
+    )
+    found = {(r.metric, r.value) for r in _rows([table], ["QANet"])}
+    assert found == {("EM", 76.2), ("F1", 84.6)}
+
+
+def test_a_caption_metric_names_a_generic_header_more_precisely() -> None:
+    table = Table(
+        grid([["Model", "NLL Test (Train)"], ["RIDE", "3.47"], ["PixelRNN (ours)", "3.00 (2.93)"]]),
+        "5",
+        "Table 5: Test set performance of different models on CIFAR-10 in bits/dim.",
+    )
+    [result] = _rows([table], [])
+    assert (result.dataset, result.metric, result.value) == ("CIFAR-10", "Bits per dim", 3.0)
+    assert result.higher_is_better is False
