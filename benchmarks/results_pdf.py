@@ -43,7 +43,7 @@ if __package__ in (None, ""):
 
 from benchmarks.pdf_tables import pdf_tables
 from benchmarks.pdfgold import PDFGOLD, GoldPaper, Split, gold_papers
-from core.model import Paper, Result, fold
+from core.model import Paper, Result, Table, TableCell, fold
 from ingest.extract import create_extractor
 from ingest.extract.base import Extractor
 from ingest.extract.hybrid import hybrid_matcher
@@ -67,12 +67,26 @@ class Score:
     gold: int = 0
 
 
-def read_paper(gold: GoldPaper) -> Paper | None:
-    """The paper as ingest reads it, with the throwaway tables when the reader gives none."""
+def read_paper(gold: GoldPaper, dumped: dict[str, list[Table]] | None = None) -> Paper | None:
+    """The paper as ingest reads it; tables from `dumped` (by PDF file name) when given, else
+    the reader's, else the throwaway dump's."""
     for item in read_papers([gold.pdf], IngestSettings()):
         if isinstance(item, Paper):
+            if dumped is not None:
+                return replace(item, tables=dumped.get(gold.pdf.name, []))
             return item if item.tables else replace(item, tables=pdf_tables(gold.pdf))
     return None
+
+
+def load_tables(path: Path) -> dict[str, list[Table]]:
+    """Tables dumped as JSON lines `{"file", "tables": [Table as a dict]}` (another reader's)."""
+    found: dict[str, list[Table]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        found[Path(record["file"]).name] = [
+            Table(**{**t, "cells": [TableCell(**c) for c in t["cells"]]}) for t in record["tables"]
+        ]
+    return found
 
 
 def valued(results: Iterable[Result]) -> list[Result]:
@@ -178,13 +192,14 @@ def run(
     extractor: Extractor,
     show: int,
     source: Path | None = None,
+    dumped: dict[str, list[Table]] | None = None,
 ) -> None:
     golds = [g for g in gold_papers(split) if g.results][:papers]
     ours: dict[Split, list[Score]] = {"tune": [], "test": []}
     baseline: dict[Split, list[Score]] = {"tune": [], "test": []}
     shown = 0
     for gold in golds:
-        paper = read_paper(gold)
+        paper = read_paper(gold, dumped)
         if paper is None:
             print(f"{gold.pdf.name}: unreadable", file=sys.stderr)
             continue
@@ -236,10 +251,24 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=None,
         help="a checkout of today's code, run as the baseline",
     )
+    parser.add_argument(
+        "--tables-json",
+        type=Path,
+        default=None,
+        help="tables another reader dumped, as JSON lines {file, tables}",
+    )
     args = parser.parse_args(argv)
     if not (PDFGOLD / "gold.jsonl").exists():
         sys.exit(f"pdfgold-dev not found at {PDFGOLD} (set PAPERGRAPH_SHARED_DATA)")
-    run(args.split, args.papers, create_extractor(args.extractor), args.show, args.baseline_source)
+    dumped = load_tables(args.tables_json) if args.tables_json else None
+    run(
+        args.split,
+        args.papers,
+        create_extractor(args.extractor),
+        args.show,
+        args.baseline_source,
+        dumped,
+    )
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ _PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
 _SPACES = re.compile(r"\s+")
+_LEADING_DIGIT = re.compile(r"^\s*[(±+−-]?\d")  # "25 M", "3.8 G": a quantity, not a name
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -
     width = max(col for _, col in at) + 1
     while count < width - 1:
         texts = [at[(r, count)].text for r in body_rows if (r, count) in at]
-        numeric = sum(1 for text in texts if holds_value(text))
+        numeric = sum(1 for text in texts if holds_value(text) or _LEADING_DIGIT.match(text))
         if not texts or numeric * 2 >= len(texts):
             break
         count += 1

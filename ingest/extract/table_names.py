@@ -53,6 +53,8 @@ _OURS = re.compile(
     r"\b(?:ours|our (?:method|model|approach|system)|proposed|this work)\b", re.IGNORECASE
 )
 _TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s*:")
+#: A coined name in a title: one word with a capital or digit inside ("PixelCNN", "ResNeXt").
+_COINED = re.compile(r"\b[A-Za-z]+[a-z][A-Z0-9][\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9]{2,}\w*\b")
 DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
 MIN_NAME = 3  # folded characters a proposed name needs to mark a row
 
@@ -106,11 +108,20 @@ def own_row(label: str, names: list[str]) -> bool:
 
 
 def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
-    """What the paper calls its own method: the name its title opens with ("QANet: ..."), else
-    the methods it proposes (at most the two most salient)."""
+    """What the paper calls its own method: the name its title opens with ("QANet: ...") and
+    the coined names its title prints ("... with PixelCNN Decoders"), with the other names the
+    paper gives those methods ("Structural-RNN" is also "S-RNN"); else the methods it proposes
+    (at most the two most salient)."""
+    methods = [e for e in entities if e.type is EntityType.METHOD]
     titled = _TITLE_NAME.match(paper.title or "")
-    if titled and len(fold(titled.group("name"))) >= MIN_NAME:
-        return [titled.group("name")]
-    proposed = [e for e in entities if e.type is EntityType.METHOD and e.role is Role.PROPOSES]
+    names = [titled.group("name")] if titled and len(fold(titled.group("name"))) >= MIN_NAME else []
+    names += [word for word in _COINED.findall(paper.title or "") if word not in names]
+    if names:
+        folded = {fold(name) for name in names}
+        for entity in methods:
+            if folded & {fold(n) for n in (entity.label, *entity.aliases)}:
+                names += [n for n in (entity.label, *entity.aliases) if n not in names]
+        return names
+    proposed = [e for e in methods if e.role is Role.PROPOSES]
     ranked = sorted(proposed, key=lambda e: -e.salience)[:2]
     return [name for entity in ranked for name in (entity.label, *entity.aliases)]
