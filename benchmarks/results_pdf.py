@@ -98,17 +98,32 @@ def metric_key(name: str) -> str:
     return fold(metric.label) if metric else fold(name)
 
 
-def dataset_key(name: str) -> str:
+def dataset_keys(name: str) -> tuple[str, str]:
+    """The folded name without split words, and the folded label the gazetteer resolves it to."""
+    raw = fold(_SPLIT_WORDS.sub(" ", name))
     entry = hybrid_matcher().lookup(name)
-    named = entry.label if entry else name
-    return fold(_SPLIT_WORDS.sub(" ", named))
+    return raw, fold(_SPLIT_WORDS.sub(" ", entry.label)) if entry else raw
 
 
 def same_dataset(ours: str, gold: str) -> bool:
-    a, b = dataset_key(ours), dataset_key(gold)
+    """Equal or containing names; or aliases of one dataset ("MNLI", "MultiNLI"), though not a
+    name and its qualified variant ("WMT" is not "WMT 2014 English-German")."""
+    (a, resolved_a), (b, resolved_b) = dataset_keys(ours), dataset_keys(gold)
     if not a or not b:
         return False
-    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
+    if a == b or (min(len(a), len(b)) >= 4 and (_inside(a, b) or _inside(b, a))):
+        return True
+    qualified = any(
+        raw != key and raw.startswith(key) for raw, key in ((a, resolved_a), (b, resolved_b))
+    )
+    return resolved_a == resolved_b and not qualified
+
+
+def _inside(short: str, long: str) -> bool:
+    """`short` within `long`, not as the start of a longer number ("cifar10" in "cifar100")."""
+    at = long.find(short)
+    end = at + len(short)
+    return at >= 0 and not (end < len(long) and long[end].isdigit() and short[-1].isdigit())
 
 
 def same_value(ours: float, gold: str) -> bool:

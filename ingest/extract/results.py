@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from core.model import ChunkKind, Entity, EntityType, Evidence, Paper, Result, Role
-from ingest.extract.metric_names import higher_is_better
+from ingest.extract.metric_names import higher_is_better, read_metric
 
 EXTRACTOR = "result-pattern"
 CONFIDENCE = 0.5
@@ -32,7 +32,7 @@ _NOT_VALUE_BEFORE = re.compile(
 )
 #: Before a number: a spread ("± 2"), a change ("by 2.0", "+1.2") or a setting ("rate of 0.1").
 _NOT_RESULT_BEFORE = re.compile(
-    r"(?:±|\+/-|\+|=|≈|\bby|\bof up to|\b(?:rate|dropout|dimension|heads|warmup|margin|"
+    r"(?:±|\+/-|\+|=|≈|\[|,|\bby|\bof up to|\b(?:rate|dropout|dimension|heads|warmup|margin|"
     r"temperature|weight decay|momentum|threshold|coefficient|[λαβγετ])\s*(?:of|is|to|=)?)\s*$",
     re.IGNORECASE,
 )
@@ -132,16 +132,17 @@ def _sentence_results(
         if metric is None or method is None:  # a value of nobody's is no leaderboard row
             continue
         tasks = [s.entity for s in spans if s.entity.type is EntityType.TASK]
+        named = read_metric(text[metric.start : metric.end + 8])  # "top-5 error" as printed
         evidence = Evidence(chunk_id, start, end, sentence, EXTRACTOR, CONFIDENCE)
         results.append(
             Result(
                 method=method.label,
                 task=(tasks[0] if tasks else task).label if (tasks or task) else None,
                 dataset=min(datasets, key=lambda s: abs(s.start - at)).entity.label,
-                metric=metric.entity.label,
+                metric=named.label if named else metric.entity.label,
                 value=float(number.group("value")),
                 evidence=[evidence],
-                higher_is_better=higher_is_better(metric.entity.label),
+                higher_is_better=higher_is_better(named.label if named else metric.entity.label),
             )
         )
     return results

@@ -57,6 +57,8 @@ _TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,
 _COINED = re.compile(r"\b[A-Za-z]+[a-z][A-Z0-9][\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9]{2,}\w*\b")
 DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
 MIN_NAME = 3  # folded characters a proposed name needs to mark a row
+DOMINANT = 0.5  # salience of a method the paper is about (tuned on pdfgold-dev tune papers)
+_NAME_SHAPED = re.compile(r"[A-Z]")  # "ResNets", not "residual learning framework"
 
 
 def dataset_named(text: str, matcher: NameMatcher, context: str = "") -> str | None:
@@ -111,7 +113,7 @@ def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
     """What the paper calls its own method: the name its title opens with ("QANet: ...") and
     the coined names its title prints ("... with PixelCNN Decoders"), with the other names the
     paper gives those methods ("Structural-RNN" is also "S-RNN"); else the methods it proposes
-    (at most the two most salient)."""
+    by a name (at most two), and the paper's dominant method (salience at least DOMINANT)."""
     methods = [e for e in entities if e.type is EntityType.METHOD]
     titled = _TITLE_NAME.match(paper.title or "")
     names = [titled.group("name")] if titled and len(fold(titled.group("name"))) >= MIN_NAME else []
@@ -122,6 +124,8 @@ def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
             if folded & {fold(n) for n in (entity.label, *entity.aliases)}:
                 names += [n for n in (entity.label, *entity.aliases) if n not in names]
         return names
-    proposed = [e for e in methods if e.role is Role.PROPOSES]
-    ranked = sorted(proposed, key=lambda e: -e.salience)[:2]
-    return [name for entity in ranked for name in (entity.label, *entity.aliases)]
+    ranked = sorted(methods, key=lambda e: -e.salience)
+    dominant = [e for e in ranked[:1] if e.salience >= DOMINANT]
+    proposed = [e for e in ranked if e.role is Role.PROPOSES and _NAME_SHAPED.search(e.label)]
+    chosen = dominant + [e for e in proposed[:2] if e not in dominant]
+    return [name for entity in chosen for name in (entity.label, *entity.aliases)]
