@@ -111,7 +111,7 @@ def same_dataset(ours: str, gold: str) -> bool:
     (a, resolved_a), (b, resolved_b) = dataset_keys(ours), dataset_keys(gold)
     if not a or not b:
         return False
-    if a == b or (min(len(a), len(b)) >= 4 and (_inside(a, b) or _inside(b, a))):
+    if a == b or (min(len(a), len(b)) >= 4 and (_inside(ours, gold) or _inside(gold, ours))):
         return True
     qualified = any(
         raw != key and raw.startswith(key) for raw, key in ((a, resolved_a), (b, resolved_b))
@@ -120,10 +120,13 @@ def same_dataset(ours: str, gold: str) -> bool:
 
 
 def _inside(short: str, long: str) -> bool:
-    """`short` within `long`, not as the start of a longer number ("cifar10" in "cifar100")."""
-    at = long.find(short)
-    end = at + len(short)
-    return at >= 0 and not (end < len(long) and long[end].isdigit() and short[-1].isdigit())
+    """`short`'s words within `long`'s, split words dropped ("CIFAR-10" in "CIFAR-10, 4000
+    Labels", not in "CIFAR-100")."""
+
+    def words(name: str) -> str:
+        return " " + " ".join(re.findall(r"[a-z]+|\d+", _SPLIT_WORDS.sub(" ", name).lower())) + " "
+
+    return words(short).strip() != "" and words(short) in words(long)
 
 
 def same_value(ours: float, gold: str) -> bool:
