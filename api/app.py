@@ -17,6 +17,7 @@ from api.routes import (
     entities,
     export,
     health,
+    leaderboards,
     papers,
     query,
     recommend,
@@ -60,7 +61,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
             allow_methods=["GET", "POST"],
             allow_headers=["Accept", "Content-Type"],
         )
-    for module in (health, search, query, sparql, entities, export, void, recommend):
+    for module in (health, search, query, sparql, entities, leaderboards, export, void, recommend):
         app.include_router(module.router, dependencies=[ReadSnapshot])
     app.include_router(papers.router)  # reads take the snapshot per route; writes take the key
     web.install(app, [ReadSnapshot])  # the pages at /, /paper/..., /entity/..., and /static

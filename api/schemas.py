@@ -263,3 +263,36 @@ class QueryResponse(BaseModel):
     matched_papers: int = Field(description="Papers the pattern admitted (with text indexed).")
     truncated: bool = Field(description="The pattern had more rows than the row cap.")
     results: list[QueryResult]
+
+
+class LeaderboardEvidence(BaseModel):
+    chunk_id: str = Field(description="The chunk the value was read from.")
+    text: str = Field(description="The evidence as a sentence: the table cell, or the sentence.")
+    page: int | None = Field(None, description="The PDF page (1-based) it is printed on.")
+    table: str | None = Field(None, description="The table's number, as printed.")
+    caption: str | None = Field(None, description="The table's caption.")
+    row_header: str | None = Field(None, description="The row's label, as printed.")
+    column_header: str | None = Field(None, description="The column's header texts.")
+    cell: str | None = Field(None, description="The cell, as printed.")
+
+
+class LeaderboardRow(BaseModel):
+    method: str | None = Field(description="The method, as the paper names it.")
+    value: float
+    paper_id: str = Field(description="The paper that reports the value.")
+    supporting_papers: int = Field(
+        description="Papers that report a result (or a claim) of this method on this dataset."
+    )
+    evidence: LeaderboardEvidence | None = None
+
+
+class Leaderboard(BaseModel):
+    task: str | None = Field(description="The task most of its rows are reported for.")
+    dataset: str
+    metric: str
+    higher_is_better: bool = Field(description="Rows are sorted best first by this direction.")
+    rows: list[LeaderboardRow]
+
+
+class LeaderboardList(BaseModel):
+    leaderboards: list[Leaderboard]

@@ -129,7 +129,11 @@ class Paper:
 
 @dataclass
 class Evidence:
-    """Where a fact was read: a character span of one chunk, by one extractor."""
+    """Where a fact was read: a character span of one chunk, by one extractor.
+
+    A fact read from a table also names the table's page, number and caption, the row and column
+    header texts and the cell, so a reader can find the number in the PDF.
+    """
 
     chunk_id: str
     start: int
@@ -137,6 +141,12 @@ class Evidence:
     text: str
     extractor: str
     confidence: float = 1.0
+    page: int | None = None
+    table: str | None = None  # the table's number as printed ("2")
+    caption: str | None = None
+    row_header: str | None = None
+    column_header: str | None = None
+    cell: str | None = None
 
 
 @dataclass
@@ -168,6 +178,7 @@ class Result:
     metric: str | None
     value: float | str | None  # None: the paper reports on this combination; no number read
     evidence: list[Evidence] = field(default_factory=list)
+    higher_is_better: bool | None = None  # the metric's direction, where it is known
 
 
 @dataclass

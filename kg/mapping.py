@@ -221,6 +221,26 @@ def _add_evidence(graph: Graph, owner: URIRef, evidence: Evidence) -> None:
     graph.add((node, PG.confidence, Literal(float(evidence.confidence))))
     graph.add((agent, RDF.type, PROV.SoftwareAgent))
     graph.add((agent, RDFS.label, Literal(evidence.extractor)))
+    _add_table_place(graph, node, evidence)
+
+
+#: Where in a table a value was read: Evidence field -> property.
+_TABLE_PLACE: dict[str, URIRef] = {
+    "table": PG.tableNumber,
+    "caption": PG.caption,
+    "row_header": PG.rowHeader,
+    "column_header": PG.columnHeader,
+    "cell": PG.cell,
+}
+
+
+def _add_table_place(graph: Graph, node: URIRef, evidence: Evidence) -> None:
+    if evidence.page is not None:
+        graph.add((node, PG.page, Literal(evidence.page)))
+    for name, prop in _TABLE_PLACE.items():
+        text = getattr(evidence, name)
+        if text:
+            graph.add((node, prop, Literal(text)))
 
 
 def _result_value(value: float | str) -> Literal:
@@ -254,6 +274,8 @@ def _add_result(
     graph.add((node, RDF.type, PG.Result))
     if result.value is not None:  # a value-less claim has no pg:value
         graph.add((node, PG.value, _result_value(result.value)))
+    if result.higher_is_better is not None:
+        graph.add((node, PG.higherIsBetter, Literal(result.higher_is_better)))
     for slot, label in labels.items():
         if not label:
             continue

@@ -1,7 +1,8 @@
 """The web pages, served beside the JSON API: search, paper, entity, graph, SPARQL, ingest.
 
-Pages live at `/`, `/paper/{id}`, `/entity/{id}`, `/graph`, `/sparql-editor` and `/ingest`;
-the JSON stays at `/papers/...` and `/entities/...`. Pages are left out of the OpenAPI document.
+Pages live at `/`, `/paper/{id}`, `/entity/{id}`, `/leaderboard`, `/graph`, `/sparql-editor` and
+`/ingest`; the JSON stays at `/papers/...`, `/entities/...` and `/leaderboards`. Pages are left
+out of the OpenAPI document.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import BackendDep
 from api.search import SearchMode
 from api.web.entity_page import entity_page
+from api.web.leaderboard_page import leaderboard_page
 from api.web.neighbourhood import entity_neighbourhood, paper_neighbourhood
 from api.web.paper_page import paper_page
 from api.web.search_page import PAGE_SIZE, Selection, search_page
@@ -76,6 +78,22 @@ async def entity(request: Request, backend: BackendDep, entity_id: str) -> HTMLR
     except PapergraphError as error:
         return _error_page(request, error)
     return _page(request, "entity.html", page=shown, title=shown.entity["label"])
+
+
+@router.get("/leaderboard", response_class=HTMLResponse)
+async def leaderboard(
+    request: Request,
+    backend: BackendDep,
+    dataset: str | None = None,
+    metric: str | None = None,
+    task: str | None = None,
+) -> HTMLResponse:
+    try:
+        shown = await run_in_threadpool(leaderboard_page, backend, task, dataset, metric)
+    except PapergraphError as error:
+        return _error_page(request, error)
+    title = f"{shown.board.dataset} · {shown.board.metric}" if shown.board else "Leaderboards"
+    return _page(request, "leaderboard.html", page=shown, title=title)
 
 
 @router.get("/graph", response_class=HTMLResponse)

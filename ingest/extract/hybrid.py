@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from core.model import Extraction, Paper
+from core.model import Entity, EntityType, Extraction, Paper, Result
 from ingest.extract.claims import ClaimSizes, claims, merged
 from ingest.extract.curate import admit, canonicalise, mark_salient
 from ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
@@ -28,6 +28,8 @@ from ingest.extract.patterns import Definition
 from ingest.extract.ranker import load_salience_model
 from ingest.extract.resolve import local_names
 from ingest.extract.results import find_results
+from ingest.extract.table_names import own_names
+from ingest.extract.table_results import table_results
 from ingest.extract.variants import merge_variants
 
 
@@ -80,10 +82,22 @@ class HybridExtractor(LexiconExtractor):
         if self._ranker is not None:
             entities = self._ranker.rescore(paper, entities)
         extraction.entities = mark_salient(entities) if self._curated else entities
-        found = find_results(paper, extraction.entities)
+        # sentences only where no table gave the paper's own rows: where both speak, the
+        # table is the precise one (measured by benchmarks/results_pdf.py)
+        found = self.table_results(paper, extraction.entities) or find_results(
+            paper, extraction.entities
+        )
         sizes = ClaimSizes(prefer_proposed=self._ranker is None)
         extraction.results = merged(found, claims(extraction.entities, sizes))
         return extraction
+
+    def table_results(self, paper: Paper, entities: list[Entity]) -> list[Result]:
+        """The paper's own rows of its tables (ingest/extract/table_results.py)."""
+        if not paper.tables:
+            return []
+        tasks = sorted((e for e in entities if e.type is EntityType.TASK), key=lambda e: -e.salience)
+        task = tasks[0].label if tasks else None
+        return table_results(paper, self.paper_matcher(paper), own_names(paper, entities), task)
 
 
 def _defined_names(definitions: list[Definition]) -> set[str]:

@@ -72,5 +72,6 @@ def _result(result: Result) -> dict[str, Any]:
         "dataset": result.dataset,
         "metric": result.metric,
         "value": result.value,
+        "higher_is_better": result.higher_is_better,
         "evidence": [asdict(e) for e in result.evidence],
     }

@@ -3,7 +3,11 @@
 Works on the entities already extracted: within one sentence, a number next to a metric mention
 makes a result; the dataset is the dataset or benchmark named in that sentence, the method the
 method named before the number (else the paper's own method when the sentence speaks for the
-authors), the task the task named in the sentence (else the paper's most salient task).
+authors), the task the task named in the sentence (else the paper's most salient task). Only
+where that is precise: a value needs a method; a whole number without a percent sign is a count
+or a setting, never a value; nor is a spread, a change or a setting's value; a "sentence" with
+more than MAX_NUMBERS numbers is table text run together (tables are read as tables,
+ingest/extract/table_results.py); figure text, references and footnotes are never read.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from core.model import Entity, EntityType, Evidence, Paper, Result, Role
+from core.model import ChunkKind, Entity, EntityType, Evidence, Paper, Result, Role
+from ingest.extract.metric_names import higher_is_better, read_metric
 
 EXTRACTOR = "result-pattern"
 CONFIDENCE = 0.5
@@ -25,8 +30,31 @@ _NOT_VALUE_BEFORE = re.compile(
     r"\[|\(|k\s?=|n\s?=|batch|size)\s*$",
     re.IGNORECASE,
 )
+#: Before a number: a spread ("± 2"), a change ("by 2.0", "+1.2") or a setting ("rate of 0.1").
+_NOT_RESULT_BEFORE = re.compile(
+    r"(?:±|\+/-|\+|=|≈|\[|,|\bby|\bof up to|\b(?:rate|dropout|dimension|heads|warmup|margin|"
+    r"temperature|weight decay|momentum|threshold|coefficient|[λαβγετ])\s*(?:of|is|to|=)?)\s*$",
+    re.IGNORECASE,
+)
+#: After a number: a change ("28 % relative improvement", "2.0 points") or a multiple.
+_NOT_RESULT_AFTER = re.compile(
+    r"^\s*%?\s*(?:relative|absolute|improvement|gain|points?|pp\b|reduction|increase|decrease|"
+    r"drop|better|worse|higher|lower|more|less|fewer|times|x\b|×|faster|slower)",
+    re.IGNORECASE,
+)
+#: Chunks whose numbers are never results: figure text (axis ticks), references, footnotes.
+NO_RESULT_KINDS = frozenset(
+    {
+        ChunkKind.FIGURE,
+        ChunkKind.REFERENCES,
+        ChunkKind.FOOTNOTE,
+        ChunkKind.ACKNOWLEDGMENTS,
+        ChunkKind.FRONT,
+    }
+)
 _OWN_WORK = re.compile(r"\b(?:our|we|ours|proposed)\b", re.IGNORECASE)
 METRIC_REACH = 60  # characters between a value and its metric
+MAX_NUMBERS = 4  # a "sentence" with more numbers is table text the PDF reader ran together
 
 
 @dataclass(frozen=True)
@@ -46,6 +74,8 @@ def find_results(paper: Paper, entities: list[Entity]) -> list[Result]:
     results: list[Result] = []
     seen: set[tuple[str | None, ...]] = set()
     for chunk in paper.chunks:
+        if chunk.kind in NO_RESULT_KINDS:
+            continue
         for start, end in _sentences(chunk.text):
             inside = [s for s in spans.get(chunk.id, []) if start <= s.start and s.end <= end]
             for result in _sentence_results(chunk.text, chunk.id, start, end, inside, own, task):
@@ -89,28 +119,44 @@ def _sentence_results(
     if not metrics or not datasets:
         return []
     sentence = text[start:end]
+    numbers = list(_NUMBER.finditer(sentence))
+    if len(numbers) > MAX_NUMBERS:  # a table's text run together, not a sentence
+        return []
     results = []
-    for number in _NUMBER.finditer(sentence):
+    for number in numbers:
         at = start + number.start()
-        if _NOT_VALUE_BEFORE.search(text[max(start, at - 12) : at]):
+        if not _stated_value(text, start, at, start + number.end(), number):
             continue
         metric = _nearest(metrics, at, METRIC_REACH)
-        if metric is None:
-            continue
         method = _method_before(spans, at) or (own if _OWN_WORK.search(sentence) else None)
+        if metric is None or method is None:  # a value of nobody's is no leaderboard row
+            continue
         tasks = [s.entity for s in spans if s.entity.type is EntityType.TASK]
+        named = read_metric(text[metric.start : metric.end + 8])  # "top-5 error" as printed
         evidence = Evidence(chunk_id, start, end, sentence, EXTRACTOR, CONFIDENCE)
         results.append(
             Result(
-                method=method.label if method else None,
+                method=method.label,
                 task=(tasks[0] if tasks else task).label if (tasks or task) else None,
                 dataset=min(datasets, key=lambda s: abs(s.start - at)).entity.label,
-                metric=metric.entity.label,
+                metric=named.label if named else metric.entity.label,
                 value=float(number.group("value")),
                 evidence=[evidence],
+                higher_is_better=higher_is_better(named.label if named else metric.entity.label),
             )
         )
     return results
+
+
+def _stated_value(text: str, start: int, at: int, after: int, number: re.Match[str]) -> bool:
+    """False for a number that is a reference, a spread, a change, a setting or a count."""
+    before = text[max(start, at - 24) : at]
+    following = text[after : after + 30]
+    if _NOT_VALUE_BEFORE.search(before[-12:]) or _NOT_RESULT_BEFORE.search(before):
+        return False
+    if _NOT_RESULT_AFTER.search(following):
+        return False
+    return "." in number.group("value") or bool(number.group("pct"))  # a whole number: a count
 
 
 def _nearest(spans: list[Span], at: int, reach: int) -> Span | None:

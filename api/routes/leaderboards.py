@@ -1,0 +1,61 @@
+"""Leaderboards: results with a value from every paper, one board per (dataset, metric)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import BackendDep
+from api.schemas import Leaderboard, LeaderboardEvidence, LeaderboardList, LeaderboardRow
+from ingest.extract.metric_names import higher_is_better
+from kg.leaderboards import Board, leaderboards
+
+router = APIRouter(tags=["leaderboards"])
+
+Label = Annotated[str | None, Query(max_length=200, description="A label, matched after folding.")]
+
+#: Graph evidence property -> response field.
+_EVIDENCE_NAMES = {
+    "tableNumber": "table",
+    "rowHeader": "row_header",
+    "columnHeader": "column_header",
+}
+
+
+@router.get("/leaderboards", response_model=LeaderboardList)
+def list_leaderboards(
+    backend: BackendDep, task: Label = None, dataset: Label = None, metric: Label = None
+) -> LeaderboardList:
+    """Boards the filters admit, most rows first; each board's rows best first."""
+    boards = find_boards(backend, task=task, dataset=dataset, metric=metric)
+    return LeaderboardList(leaderboards=[board_model(board) for board in boards])
+
+
+def find_boards(
+    backend: BackendDep, *, task: str | None, dataset: str | None, metric: str | None
+) -> list[Board]:
+    return leaderboards(
+        backend.stores.graph,
+        task=task,
+        dataset=dataset,
+        metric=metric,
+        direction=higher_is_better,
+    )
+
+
+def board_model(board: Board) -> Leaderboard:
+    rows = [LeaderboardRow(**{**row, "evidence": _evidence(row["evidence"])}) for row in board.rows]
+    return Leaderboard(
+        task=board.task,
+        dataset=board.dataset,
+        metric=board.metric,
+        higher_is_better=board.higher_is_better,
+        rows=rows,
+    )
+
+
+def _evidence(found: dict[str, Any] | None) -> LeaderboardEvidence | None:
+    if found is None:
+        return None
+    return LeaderboardEvidence(**{_EVIDENCE_NAMES.get(k, k): v for k, v in found.items()})

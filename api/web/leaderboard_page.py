@@ -1,0 +1,54 @@
+"""The leaderboard pages' data: every board, or one board with its papers' titles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from api.backend import Backend
+from api.routes.leaderboards import board_model, find_boards
+from api.schemas import Leaderboard
+from core.errors import NotFound
+
+
+@dataclass
+class BoardSummary:
+    dataset: str
+    metric: str
+    task: str | None
+    rows: list[object]
+    papers: int
+
+
+@dataclass
+class LeaderboardPage:
+    board: Leaderboard | None = None
+    boards: list[BoardSummary] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+def leaderboard_page(
+    backend: Backend, task: str | None, dataset: str | None, metric: str | None
+) -> LeaderboardPage:
+    """One board when dataset and metric name one (NotFound when none), else the list."""
+    boards = find_boards(backend, task=task, dataset=dataset, metric=metric)
+    if not (dataset and metric):
+        return LeaderboardPage(
+            boards=[
+                BoardSummary(
+                    b.dataset,
+                    b.metric,
+                    b.task,
+                    list(b.rows),
+                    len({row["paper_id"] for row in b.rows}),
+                )
+                for b in boards
+            ]
+        )
+    if not boards:
+        raise NotFound(f"no leaderboard for {metric!r} on {dataset!r}")
+    board = board_model(boards[0])
+    titles = {}
+    for paper_id in {row.paper_id for row in board.rows}:
+        stored = backend.stores.chunks.get_paper(paper_id)
+        titles[paper_id] = stored["title"] if stored else paper_id
+    return LeaderboardPage(board=board, titles=titles)

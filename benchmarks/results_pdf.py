@@ -1,0 +1,293 @@
+"""Result rows read from real PDFs, scored against Papers with Code gold (pdfgold-dev).
+
+    PYTHONPATH=. python benchmarks/results_pdf.py                  # both splits, every paper
+    PYTHONPATH=. python benchmarks/results_pdf.py --split test     # report figures: test
+    PYTHONPATH=. python benchmarks/results_pdf.py --papers 2 --show 10   # CI-sized, rows shown
+
+How it scores:
+- Each PDF with gold leaderboard rows is read by the ingest PDF reader; until that reader fills
+  `Paper.tables`, tables come from benchmarks/pdf_tables.py (a throwaway pdfplumber dump). The
+  default extractor reads the paper; its result rows *with a value* count (value-less claims are
+  not leaderboard rows). The baseline, in the same run, is today's extractor: with
+  `--baseline-source DIR` (a checkout of the commit before, e.g. `git archive 37972c1 | tar -x
+  -C /tmp/base`) `papergraph extract --json` of that code on each PDF; without it, this
+  extractor on the paper without its tables (the sentence patterns alone).
+- A predicted row matches a gold row when the metrics are one after normalisation (both read by
+  ingest/extract/metric_names.py, else folded alike), the datasets are one (folded, split words
+  dropped, gazetteer aliases resolved; one name containing the other counts, "CIFAR-10, 4000
+  Labels" is CIFAR-10) and the values are equal after rounding to the gold's printed precision
+  (a fraction and its percentage are one value). Methods are not compared: most gold rows have
+  none.
+- Precision per paper: predicted rows matching any gold row / predicted rows (papers with no
+  predicted row have no precision). Recall per paper: gold rows with `in_pdf` matched / gold rows
+  with `in_pdf` (papers with none are left out). Both are averaged over papers (two Atari papers
+  hold most rows), F1 from the two averages; micro figures are printed beside them. Gold rows are
+  only a paper's headline results, so precision is a floor: read the rows `--show` prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.pdf_tables import pdf_tables
+from benchmarks.pdfgold import PDFGOLD, GoldPaper, Split, gold_papers
+from core.model import Paper, Result, Table, TableCell, fold
+from ingest.extract import create_extractor
+from ingest.extract.base import Extractor
+from ingest.extract.hybrid import hybrid_matcher
+from ingest.extract.metric_names import read_metric
+from ingest.extract.report import read_papers
+from ingest.settings import IngestSettings
+
+_SPLIT_WORDS = re.compile(
+    r"\b(?:test-dev|test-std|testdev|minival|validation|val|test|dev|set)\b", re.IGNORECASE
+)
+_GOLD_VALUE = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)?|\.\d+)\s*%?\s*$")
+
+
+@dataclass
+class Score:
+    """Matches and counts of one paper, or summed over papers."""
+
+    matched_predicted: int = 0
+    predicted: int = 0
+    matched_gold: int = 0
+    gold: int = 0
+
+
+def read_paper(gold: GoldPaper, dumped: dict[str, list[Table]] | None = None) -> Paper | None:
+    """The paper as ingest reads it; tables from `dumped` (by PDF file name) when given, else
+    the reader's, else the throwaway dump's."""
+    for item in read_papers([gold.pdf], IngestSettings()):
+        if isinstance(item, Paper):
+            if dumped is not None:
+                return replace(item, tables=dumped.get(gold.pdf.name, []))
+            return item if item.tables else replace(item, tables=pdf_tables(gold.pdf))
+    return None
+
+
+def load_tables(path: Path) -> dict[str, list[Table]]:
+    """Tables dumped as JSON lines `{"file", "tables": [Table as a dict]}` (another reader's)."""
+    found: dict[str, list[Table]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        found[Path(record["file"]).name] = [
+            Table(**{**t, "cells": [TableCell(**c) for c in t["cells"]]}) for t in record["tables"]
+        ]
+    return found
+
+
+def valued(results: Iterable[Result]) -> list[Result]:
+    return [r for r in results if isinstance(r.value, (int, float))]
+
+
+def metric_key(name: str) -> str:
+    metric = read_metric(name)
+    return fold(metric.label) if metric else fold(name)
+
+
+def dataset_keys(name: str) -> tuple[str, str]:
+    """The folded name without split words, and the folded label the gazetteer resolves it to."""
+    raw = fold(_SPLIT_WORDS.sub(" ", name))
+    entry = hybrid_matcher().lookup(name)
+    return raw, fold(_SPLIT_WORDS.sub(" ", entry.label)) if entry else raw
+
+
+def same_dataset(ours: str, gold: str) -> bool:
+    """Equal or containing names; or aliases of one dataset ("MNLI", "MultiNLI"), though not a
+    name and its qualified variant ("WMT" is not "WMT 2014 English-German")."""
+    (a, resolved_a), (b, resolved_b) = dataset_keys(ours), dataset_keys(gold)
+    if not a or not b:
+        return False
+    if a == b or (min(len(a), len(b)) >= 4 and (_inside(ours, gold) or _inside(gold, ours))):
+        return True
+    qualified = any(
+        raw != key and raw.startswith(key) for raw, key in ((a, resolved_a), (b, resolved_b))
+    )
+    return resolved_a == resolved_b and not qualified
+
+
+def _inside(short: str, long: str) -> bool:
+    """`short`'s words within `long`'s, split words dropped ("CIFAR-10" in "CIFAR-10, 4000
+    Labels", not in "CIFAR-100")."""
+
+    def words(name: str) -> str:
+        return " " + " ".join(re.findall(r"[a-z]+|\d+", _SPLIT_WORDS.sub(" ", name).lower())) + " "
+
+    return words(short).strip() != "" and words(short) in words(long)
+
+
+def same_value(ours: float, gold: str) -> bool:
+    match = _GOLD_VALUE.match(gold.replace(",", ""))
+    if match is None:
+        return False
+    number = match.group("num")
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    target = float(number)
+    return any(round(ours * scale, decimals) == round(target, decimals) for scale in (1, 100, 0.01))
+
+
+def matches(result: Result, row: dict[str, Any]) -> bool:
+    return (
+        metric_key(result.metric or "") == metric_key(str(row["metric"]))
+        and same_dataset(result.dataset or "", str(row["dataset"]))
+        and same_value(float(result.value), str(row["value"]))  # type: ignore[arg-type]
+    )
+
+
+def score_paper(results: list[Result], gold: list[dict[str, Any]]) -> Score:
+    in_pdf = [row for row in gold if row.get("in_pdf")]
+    return Score(
+        matched_predicted=sum(any(matches(r, row) for row in gold) for r in results),
+        predicted=len(results),
+        matched_gold=sum(any(matches(r, row) for r in results) for row in in_pdf),
+        gold=len(in_pdf),
+    )
+
+
+def summary(scores: list[Score]) -> dict[str, float]:
+    precisions = [s.matched_predicted / s.predicted for s in scores if s.predicted]
+    recalls = [s.matched_gold / s.gold for s in scores if s.gold]
+    p = sum(precisions) / len(precisions) if precisions else 0.0
+    r = sum(recalls) / len(recalls) if recalls else 0.0
+    total = Score(*(sum(getattr(s, f) for s in scores) for f in Score.__dataclass_fields__))
+    micro_p = total.matched_predicted / total.predicted if total.predicted else 0.0
+    micro_r = total.matched_gold / total.gold if total.gold else 0.0
+    return {
+        "P": p,
+        "R": r,
+        "F1": _f1(p, r),
+        "microP": micro_p,
+        "microR": micro_r,
+        "microF1": _f1(micro_p, micro_r),
+        "rows": float(total.predicted),
+    }
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def baseline_results(
+    paper: Paper, pdf: Path, extractor: Extractor, source: Path | None
+) -> list[Result]:
+    """Today's rows: the older checkout's `extract --json` on the PDF, else text-only rows."""
+    if source is None:
+        return valued(extractor.extract(replace(paper, tables=[])).results)
+    command = [
+        sys.executable,
+        "-c",
+        "from api.cli import main; main()",
+        "extract",
+        str(pdf),
+        "--json",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    done = subprocess.run(command, cwd=source, env=env, capture_output=True, text=True, check=False)
+    rows = [
+        r for line in done.stdout.splitlines() if line.strip() for r in json.loads(line)["results"]
+    ]
+    return valued(
+        Result(r["method"], r["task"], r["dataset"], r["metric"], r["value"]) for r in rows
+    )
+
+
+def run(
+    split: Split | None,
+    papers: int | None,
+    extractor: Extractor,
+    show: int,
+    source: Path | None = None,
+    dumped: dict[str, list[Table]] | None = None,
+) -> None:
+    golds = [g for g in gold_papers(split) if g.results][:papers]
+    ours: dict[Split, list[Score]] = {"tune": [], "test": []}
+    baseline: dict[Split, list[Score]] = {"tune": [], "test": []}
+    shown = 0
+    for gold in golds:
+        paper = read_paper(gold, dumped)
+        if paper is None:
+            print(f"{gold.pdf.name}: unreadable", file=sys.stderr)
+            continue
+        found = valued(extractor.extract(paper).results)
+        text_only = baseline_results(paper, gold.pdf, extractor, source)
+        ours[gold.split].append(score_paper(found, gold.results))
+        baseline[gold.split].append(score_paper(text_only, gold.results))
+        shown += _show(gold, found, max(0, show - shown))
+    for name in ("tune", "test"):
+        if ours[name]:
+            _print(name, len(ours[name]), summary(baseline[name]), summary(ours[name]))
+
+
+def _show(gold: GoldPaper, found: list[Result], limit: int) -> int:
+    for result in found[:limit]:
+        hit = any(matches(result, row) for row in gold.results)
+        cell = result.evidence[0].text if result.evidence else ""
+        print(
+            f"  [{'gold' if hit else '    '}] {gold.pdf.name} | {result.method} | "
+            f"{result.dataset} | {result.metric} | {result.value} | {cell[:110]}"
+        )
+    return min(limit, len(found))
+
+
+def _print(split: str, papers: int, base: dict[str, float], new: dict[str, float]) -> None:
+    print(f"\n{split}: {papers} papers with gold rows (P/R averaged per paper; micro beside)")
+    print(
+        f"{'extractor':<24}{'P':>7}{'R':>7}{'F1':>7}{'microP':>8}{'microR':>8}{'microF1':>9}"
+        f"{'rows':>6}"
+    )
+    for name, figures in (("baseline", base), ("tables + text", new)):
+        print(
+            f"{name:<24}"
+            + "".join(f"{figures[k]:>7.3f}" for k in ("P", "R", "F1"))
+            + "".join(f"{figures[k]:>8.3f}" for k in ("microP", "microR"))
+            + f"{figures['microF1']:>9.3f}{int(figures['rows']):>6}"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=["tune", "test"], default=None)
+    parser.add_argument("--papers", type=int, default=None, help="first N gold papers only")
+    parser.add_argument("--extractor", default="tagged")
+    parser.add_argument("--show", type=int, default=0, help="print this many predicted rows")
+    parser.add_argument(
+        "--baseline-source",
+        type=Path,
+        default=None,
+        help="a checkout of today's code, run as the baseline",
+    )
+    parser.add_argument(
+        "--tables-json",
+        type=Path,
+        default=None,
+        help="tables another reader dumped, as JSON lines {file, tables}",
+    )
+    args = parser.parse_args(argv)
+    if not (PDFGOLD / "gold.jsonl").exists():
+        sys.exit(f"pdfgold-dev not found at {PDFGOLD} (set PAPERGRAPH_SHARED_DATA)")
+    dumped = load_tables(args.tables_json) if args.tables_json else None
+    run(
+        args.split,
+        args.papers,
+        create_extractor(args.extractor),
+        args.show,
+        args.baseline_source,
+        dumped,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Metric names as table headers and captions print them, with the direction each is read in.
+
+A results table writes "top-5 err.", "EM", "AP50", "bits/dim" or "BLEU"; one pattern per metric
+reads them into one label (the Papers with Code spelling where there is one) and says whether a
+higher value is better, which a leaderboard needs to rank its rows. Error and accuracy are
+different metrics here ("top-5 error" is not "top-5 accuracy"): their values point opposite ways.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric's preferred label and its direction."""
+
+    label: str
+    higher_is_better: bool
+
+
+def _rule(pattern: str, label: str, higher: bool = True) -> tuple[re.Pattern[str], Metric]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), Metric(label, higher)
+
+
+#: First match wins, so specific names come before the general ones they contain.
+RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
+    _rule(r"top[- ]?1\s*(?:err\.?|error)(?:\s*rate)?", "Top-1 Error", higher=False),
+    _rule(r"top[- ]?5\s*(?:err\.?|error)(?:\s*rate)?", "Top-5 Error", higher=False),
+    _rule(r"top[- ]?1(?:\s*acc\.?|\s*accuracy)?", "Top-1 Accuracy"),
+    _rule(r"top[- ]?5(?:\s*acc\.?|\s*accuracy)?", "Top-5 Accuracy"),
+    _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: score)?", "BLEU"),
+    _rule(r"rouge[- ]?(?:1|2|l)", "ROUGE"),
+    _rule(r"meteor", "METEOR"),
+    _rule(r"cider(?:-d)?", "CIDEr"),
+    _rule(r"spice", "SPICE"),
+    _rule(r"chrf\+*", "chrF"),
+    _rule(r"word error rate|wer", "Word Error Rate", higher=False),
+    _rule(r"character error rate|cer", "Character Error Rate", higher=False),
+    _rule(r"perplexity|ppl", "Perplexity", higher=False),
+    _rule(
+        r"bits?\s*/\s*dim(?:ension)?|bits per dim(?:ension)?|bpd|bpc|bits per char(?:acter)?",
+        "Bits per dim",
+        higher=False,
+    ),
+    _rule(r"nll|nats|negative log[- ]likelihood", "NLL", higher=False),
+    _rule(r"fid", "FID", higher=False),
+    _rule(r"inception score|(?-i:IS)", "Inception score"),
+    _rule(r"ap\s*50|ap\s*@\s*0?\.5|ap\^?\{?50\}?", "AP50"),
+    _rule(r"ap\s*75|ap\s*@\s*0?\.75|ap\^?\{?75\}?", "AP75"),
+    _rule(r"ap\s*_?s|ap\s*small", "APS"),
+    _rule(r"ap\s*_?m|ap\s*medium", "APM"),
+    _rule(r"ap\s*_?l|ap\s*large", "APL"),
+    _rule(r"mask\s*ap|ap\s*\^?\s*\{?(?:mask|m)\}?", "mask AP"),
+    _rule(r"box\s*ap|ap\s*\^?\s*\{?(?:box|bb|bbox)\}?", "box AP"),
+    _rule(r"m\.?ap|mean average precision", "mAP"),
+    _rule(r"(?-i:AP)|average precision", "AP"),
+    _rule(r"m\.?iou|mean\s*iou|mean intersection over union", "Mean IoU"),
+    _rule(r"iou", "IoU"),
+    _rule(r"exact match|(?-i:EM)", "EM"),
+    _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score|macro[- ]f1|micro[- ]f1", "F1"),
+    _rule(r"auc|roc[- ]auc|auroc", "AUC"),
+    _rule(r"mrr|mean reciprocal rank", "MRR"),
+    _rule(r"err\s*@\s*\d+", "ERR@k"),
+    _rule(r"n?dcg\s*@\s*\d+|ndcg", "NDCG"),
+    _rule(r"hits\s*@\s*\d+|recall\s*@\s*\d+|r\s*@\s*\d+", "Recall@k"),
+    _rule(r"psnr", "PSNR"),
+    _rule(r"ssim", "SSIM"),
+    _rule(r"rmse|root mean squared? error", "RMSE", higher=False),
+    _rule(r"mae|mean absolute error", "MAE", higher=False),
+    _rule(r"mse|mean squared error", "MSE", higher=False),
+    _rule(r"epe|end[- ]point error", "EPE", higher=False),
+    _rule(
+        r"(?:test |classification |percentage )?(?:err\.?|error)(?: rate)?(?: \(%\))?",
+        "Error",
+        higher=False,
+    ),
+    _rule(r"(?:test |classification |top )?(?:acc\.?|accuracy)", "Accuracy"),
+    _rule(r"precision", "Precision"),
+    _rule(r"recall", "Recall"),
+    _rule(r"pearson|spearman|mcc|matthews", "Correlation"),
+    _rule(r"(?:game |mean |median |normalized )?score", "Score"),
+)
+
+#: Header metrics so general that a caption naming one more specific metric says it better
+#: ("NLL" under a caption "... in bits/dim", "Acc." under "... top-1 accuracy").
+GENERIC = frozenset({"NLL", "Accuracy", "Error", "Score", "AP"})
+
+_BY_LABEL = {metric.label.lower(): metric for _, metric in RULES}
+
+
+def read_metric(text: str) -> Metric | None:
+    """The first metric `text` names, or None."""
+    found = [(m.start(), i) for i, (rule, _) in enumerate(RULES) if (m := rule.search(text))]
+    if not found:
+        return None
+    _, index = min(found, key=lambda hit: (hit[0], hit[1]))
+    return RULES[index][1]
+
+
+def metrics_named(text: str) -> list[Metric]:
+    """Every distinct metric `text` names, in the order they appear."""
+    hits: dict[str, tuple[int, Metric]] = {}
+    taken: list[tuple[int, int]] = []
+    for rule, metric in RULES:
+        for match in rule.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            hits.setdefault(metric.label, (match.start(), metric))
+    return [metric for _, metric in sorted(hits.values(), key=lambda hit: hit[0])]
+
+
+def higher_is_better(label: str) -> bool | None:
+    """The direction of a metric by its label or any name the rules read; None when unknown."""
+    known = _BY_LABEL.get(label.lower())
+    if known is not None:
+        return known.higher_is_better
+    metric = read_metric(label)
+    return metric.higher_is_better if metric else None

@@ -1,0 +1,165 @@
+"""A table's cells read as a results grid: header rows, row labels, group rows and numbers.
+
+Results tables share one shape: a few header rows naming metrics and datasets over the value
+columns, then one row per method with its name in the leading column(s), sometimes split by a
+row that holds only a group name ("COCO test-dev", "Ensembles"). Header cells printed once over
+several columns without a span ("BLEU" over "EN-DE" and "EN-FR") cover the empty cells to their
+right. A cell's number is its leading value: "81.5 ± 0.5" is 81.5, never the spread; a change
+("+1.2"), a count ("25M"), an order of magnitude ("2.3·10^19") is no value; "3.14 (3.08)" is
+3.14, its bracketed second figure (train, or a spread) is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.model import Table, TableCell
+
+_VALUE = re.compile(
+    r"^\(?(?P<num>\d+(?:\.\d+)?|\.\d+)\s*(?P<pct>%)?\)?\s*[*†‡§¶♯♮⋆∗'a-c]*\s*(?:%\s*)?"
+    r"(?:(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*%?|\(\d+(?:\.\d+)?\))?\s*[*†‡§¶∗]*\s*$"
+)
+_PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
+_NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
+_CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
+_SPACES = re.compile(r"\s+")
+_LEADING_DIGIT = re.compile(r"^\s*[(±+−-]?\d")  # "25 M", "3.8 G": a quantity, not a name
+
+
+@dataclass(frozen=True)
+class Number:
+    """A value printed in a cell: the number and how many decimals it was printed with."""
+
+    value: float
+    decimals: int
+    percent: bool
+
+
+@dataclass
+class Row:
+    """One body row: its index, its label (the leading cells' text) and its cells by column."""
+
+    index: int
+    label: str
+    cells: dict[int, TableCell]
+    group: str = ""  # the text of the group row above it, if any
+
+
+@dataclass
+class Grid:
+    """A results table's structure: header text per column, body rows, where the values start."""
+
+    column_headers: dict[int, str] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+    first_value_column: int = 1
+
+
+def parse_number(text: str) -> Number | None:
+    """The value a cell prints, or None for text, changes, counts and orders of magnitude."""
+    cleaned = clean(text).replace(",", "")
+    if not cleaned or _CHANGE.search(cleaned) or _NOT_VALUE.search(cleaned):
+        return None
+    match = _VALUE.match(cleaned)
+    if match is None:
+        return None
+    number = match.group("num")
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    return Number(float(number), decimals, bool(match.group("pct")) or "%" in cleaned)
+
+
+def holds_value(text: str) -> bool:
+    """Whether a cell prints a value, or a pair of them ("76.2 / 84.6")."""
+    pair = split_pair(text)
+    return parse_number(text) is not None or (
+        pair is not None and all(parse_number(half) for half in pair)
+    )
+
+
+def split_pair(text: str) -> tuple[str, str] | None:
+    """The two halves of a cell or header printed as "A / B" ("76.2 / 84.6", "EM / F1")."""
+    match = _PAIR.match(clean(text))
+    return (match.group("first").strip(), match.group("second").strip()) if match else None
+
+
+def clean(text: str) -> str:
+    """One line of cell text, spaces collapsed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def read_grid(table: Table) -> Grid | None:
+    """The table's header/body structure; None when no body row holds a number."""
+    at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
+    if not at:
+        return None
+    rows = sorted({row for row, _ in at})
+    first_body = next((r for r in rows if _numbers_in(at, r, from_col=1) > 0), None)
+    if first_body is None:
+        return None
+    header_rows = [r for r in rows if r < first_body]
+    body_rows = [r for r in rows if r >= first_body]
+    label_cols = _label_columns(at, body_rows)
+    columns = sorted({col for _, col in at if col >= label_cols})
+    grid = Grid(first_value_column=label_cols)
+    grid.column_headers = {c: _column_header(table, header_rows, c, label_cols) for c in columns}
+    grid.rows = _body(at, body_rows, label_cols)
+    return grid
+
+
+def _numbers_in(at: dict[tuple[int, int], TableCell], row: int, from_col: int) -> int:
+    return sum(
+        1 for (r, c), cell in at.items() if r == row and c >= from_col and holds_value(cell.text)
+    )
+
+
+def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -> int:
+    """How many leading columns hold names rather than numbers in most body rows (at least 1)."""
+    count = 1
+    width = max(col for _, col in at) + 1
+    while count < width - 1:
+        texts = [at[(r, count)].text for r in body_rows if (r, count) in at]
+        numeric = sum(1 for text in texts if holds_value(text) or _LEADING_DIGIT.match(text))
+        if not texts or numeric * 2 >= len(texts):
+            break
+        count += 1
+    return count
+
+
+def _column_header(table: Table, header_rows: list[int], col: int, label_cols: int) -> str:
+    """The header rows' texts over a column, top to bottom; an unspanned cell covers the empty
+    cells to its right in every header row but the last."""
+    parts: list[str] = []
+    for position, row in enumerate(header_rows):
+        last = position == len(header_rows) - 1
+        cell = _covering(table, row, col, label_cols, inherit=not last)
+        if cell is not None and clean(cell.text) not in parts:
+            parts.append(clean(cell.text))
+    return " ".join(parts)
+
+
+def _covering(
+    table: Table, row: int, col: int, label_cols: int, *, inherit: bool
+) -> TableCell | None:
+    in_row = [c for c in table.cells if c.row <= row < c.row + c.row_span and clean(c.text)]
+    spanning = [c for c in in_row if c.col <= col < c.col + c.col_span]
+    if spanning or not inherit:
+        return spanning[0] if spanning else None
+    left = [c for c in in_row if label_cols <= c.col < col]
+    return max(left, key=lambda c: c.col, default=None)
+
+
+def _body(at: dict[tuple[int, int], TableCell], body_rows: list[int], label_cols: int) -> list[Row]:
+    rows: list[Row] = []
+    group = ""
+    previous_label = ""
+    for index in body_rows:
+        cells = {c: cell for (r, c), cell in at.items() if r == index}
+        values = {c: cell for c, cell in cells.items() if c >= label_cols}
+        label = " ".join(clean(cells[c].text) for c in sorted(cells) if c < label_cols)
+        if not any(holds_value(cell.text) for cell in values.values()):
+            group = " ".join(clean(cell.text) for _, cell in sorted(cells.items()))
+            continue
+        label = label or previous_label  # a row continuing the method above it
+        rows.append(Row(index, label, values, group))
+        previous_label = label
+    return rows

@@ -1,0 +1,131 @@
+"""Names in tables: which dataset a header or caption names, and which rows are the paper's own.
+
+Datasets are the known names the paper's matcher finds (types Dataset and Benchmark), with the
+split printed after them kept where it names a leaderboard of its own
+("COCO test-dev", "SQuAD dev"); a language pair ("EN-DE", "En→Fr") under a
+caption naming WMT and a year is that WMT test set ("WMT 2014 English-German"). A row is the
+paper's own when its label names what the paper proposes (the name its title opens with, else
+the methods it says it proposes) or says "ours".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from core.model import Entity, EntityType, Paper, Role, fold
+from ingest.extract.matcher import NameMatcher
+from ingest.extract.metric_names import read_metric
+
+LANGUAGES = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "ro": "Romanian",
+    "cs": "Czech",
+    "ru": "Russian",
+    "zh": "Chinese",
+    "fi": "Finnish",
+    "tr": "Turkish",
+    "ja": "Japanese",
+    "et": "Estonian",
+    "lv": "Latvian",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "vi": "Vietnamese",
+    "lt": "Lithuanian",
+    "kk": "Kazakh",
+    "gu": "Gujarati",
+    "hi": "Hindi",
+}
+_NAMES = "|".join(
+    sorted({*LANGUAGES, *(n.lower() for n in LANGUAGES.values())}, key=len, reverse=True)
+)
+_PAIR = re.compile(
+    rf"\b(?P<src>{_NAMES})\s*(?:-|–|→|->|to|-to-|⇒)\s*(?P<tgt>{_NAMES})\b", re.IGNORECASE
+)
+_WMT = re.compile(r"\b(?:WMT\s*'?\s*(?P<wmt>\d{2,4})|newstest\s*(?P<news>\d{4}))", re.IGNORECASE)
+_WMT_BARE = re.compile(r"\bWMT\b")
+#: Splits that name a leaderboard of their own; "val" and "test" are what a dataset name means.
+_SPLIT = re.compile(r"\s*(?P<split>test-dev|test-std|minival|dev)\b", re.IGNORECASE)
+_OURS = re.compile(
+    r"\b(?:ours|our (?:method|model|approach|system)|proposed|this work)\b", re.IGNORECASE
+)
+_TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s*:")
+#: A coined name in a title: one word with a capital or digit inside ("PixelCNN", "ResNeXt").
+_COINED = re.compile(r"\b[A-Za-z]+[a-z][A-Z0-9][\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9]{2,}\w*\b")
+DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
+MIN_NAME = 3  # folded characters a proposed name needs to mark a row
+DOMINANT = 0.5  # salience of a method the paper is about (tuned on pdfgold-dev tune papers)
+_NAME_SHAPED = re.compile(r"[A-Z]")  # "ResNets", not "residual learning framework"
+
+
+def dataset_named(text: str, matcher: NameMatcher, context: str = "") -> str | None:
+    """The dataset `text` names (a language pair resolved under `context`), or None."""
+    if not text:
+        return None
+    pair = _language_pair(text, f"{text} {context}")
+    if pair:
+        return pair
+    for match in matcher.find(text):
+        if match.entry.type in DATASET_TYPES and read_metric(match.entry.label) is None:
+            split = _SPLIT.match(text, match.end)
+            label = match.entry.label
+            if split and fold(split.group("split")) not in fold(label):
+                return f"{label} {split.group('split')}"
+            return label
+    return None
+
+
+def _language_pair(text: str, context: str) -> str | None:
+    pair = _PAIR.search(text)
+    wmt = _WMT.search(context)
+    if pair is None or (wmt is None and not _WMT_BARE.search(context)):
+        return None
+    source, target = (_language(pair.group(g)) for g in ("src", "tgt"))
+    if source is None or target is None or source == target:
+        return None
+    year = _year(wmt.group("wmt") or wmt.group("news")) if wmt else None
+    return f"WMT {year} {source}-{target}" if year else f"WMT {source}-{target}"
+
+
+def _language(name: str) -> str | None:
+    lowered = name.lower()
+    return LANGUAGES.get(lowered) or next(
+        (full for full in LANGUAGES.values() if full.lower() == lowered), None
+    )
+
+
+def _year(digits: str) -> str:
+    return digits if len(digits) == 4 else f"20{digits[-2:]}"
+
+
+def own_row(label: str, names: list[str]) -> bool:
+    """Whether a row label names the paper's own method (folded `names`) or says "ours"."""
+    if _OURS.search(label):
+        return True
+    folded = fold(label)
+    return any(len(name) >= MIN_NAME and name in folded for name in names)
+
+
+def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
+    """What the paper calls its own method: the name its title opens with ("QANet: ...") and
+    the coined names its title prints ("... with PixelCNN Decoders"), with the other names the
+    paper gives those methods ("Structural-RNN" is also "S-RNN"); else the methods it proposes
+    by a name (at most two), and the paper's dominant method (salience at least DOMINANT)."""
+    methods = [e for e in entities if e.type is EntityType.METHOD]
+    titled = _TITLE_NAME.match(paper.title or "")
+    names = [titled.group("name")] if titled and len(fold(titled.group("name"))) >= MIN_NAME else []
+    names += [word for word in _COINED.findall(paper.title or "") if word not in names]
+    if names:
+        folded = {fold(name) for name in names}
+        for entity in methods:
+            if folded & {fold(n) for n in (entity.label, *entity.aliases)}:
+                names += [n for n in (entity.label, *entity.aliases) if n not in names]
+        return names
+    ranked = sorted(methods, key=lambda e: -e.salience)
+    dominant = [e for e in ranked[:1] if e.salience >= DOMINANT]
+    proposed = [e for e in ranked if e.role is Role.PROPOSES and _NAME_SHAPED.search(e.label)]
+    chosen = dominant + [e for e in proposed[:2] if e not in dominant]
+    return [name for entity in chosen for name in (entity.label, *entity.aliases)]

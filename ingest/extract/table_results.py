@@ -1,0 +1,194 @@
+"""Results read from tables: the paper's own rows, one Result per value, with the cell as evidence.
+
+For every value cell of a row the paper reports for itself (its label names the proposed method,
+or says "ours"; else, in a table where no label does, the row whose numbers are printed bold), the
+metric comes from the column header, else the group row, else the caption when it names exactly
+one; the dataset likewise (a language pair under a WMT caption is that WMT test set). A column
+without a metric (parameters, FLOPs, a hyperparameter) gives nothing, and so does a cell without a
+number of its own. Baseline rows are what the paper compares against, not what it reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from core.model import ChunkKind, Evidence, Paper, Result, Table, TableCell, fold
+from ingest.extract.matcher import NameMatcher
+from ingest.extract.metric_names import GENERIC, Metric, metrics_named, read_metric
+from ingest.extract.table_grid import Grid, Row, clean, parse_number, read_grid, split_pair
+from ingest.extract.table_names import dataset_named, own_row
+
+EXTRACTOR = "table"
+CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True)
+class TableContext:
+    """What every cell of one table shares: the table, its grid and what its caption names."""
+
+    table: Table
+    grid: Grid
+    caption_metric: Metric | None
+    caption_dataset: str | None
+    chunk_id: str
+
+
+def table_results(
+    paper: Paper, matcher: NameMatcher, own_names: Iterable[str], task: str | None = None
+) -> list[Result]:
+    """Result rows from every table of `paper`, own rows only, each value once."""
+    names = [fold(name) for name in own_names if fold(name)]
+    results: list[Result] = []
+    seen: set[tuple[str | None, ...]] = set()
+    for table in paper.tables:
+        context = _context(paper, table, matcher)
+        if context is None:
+            continue
+        for result in _table_results(context, matcher, names, task):
+            key = (result.method, result.dataset, result.metric, str(result.value))
+            if key not in seen:
+                seen.add(key)
+                results.append(result)
+    return results
+
+
+def _context(paper: Paper, table: Table, matcher: NameMatcher) -> TableContext | None:
+    grid = read_grid(table)
+    if grid is None or _is_figure(paper, table):
+        return None
+    named = metrics_named(table.caption)
+    return TableContext(
+        table=table,
+        grid=grid,
+        caption_metric=named[0] if len(named) == 1 else None,
+        caption_dataset=dataset_named(table.caption, matcher),
+        chunk_id=table.chunk_id or _caption_chunk(paper, table),
+    )
+
+
+def _is_figure(paper: Paper, table: Table) -> bool:
+    """A grid the reader took from a figure (its chunk is figure text) holds no results."""
+    kinds = {chunk.id: chunk.kind for chunk in paper.chunks}
+    return kinds.get(table.chunk_id or "") is ChunkKind.FIGURE
+
+
+def _caption_chunk(paper: Paper, table: Table) -> str:
+    """The chunk that prints the table's caption, else the one that names the table, else the
+    first chunk: evidence always points into the paper."""
+    head = clean(table.caption)[:40]
+    label = re.compile(rf"\bTable\s*{re.escape(table.number or '?')}\b")
+    for test in (lambda text: bool(head) and head in clean(text), label.search):
+        found = next((c.id for c in paper.chunks if test(c.text)), None)
+        if found:
+            return found
+    return paper.chunks[0].id if paper.chunks else f"{paper.id}#0"
+
+
+def _table_results(
+    context: TableContext, matcher: NameMatcher, names: list[str], task: str | None
+) -> list[Result]:
+    rows = [row for row in context.grid.rows if own_row(row.label, names)]
+    if not rows:
+        rows = _bold_rows(context.grid)
+    return [
+        result
+        for row in rows
+        for col in row.cells
+        for result in _cell_results(context, matcher, row, col, task)
+    ]
+
+
+def _bold_rows(grid: Grid) -> list[Row]:
+    """The one row most of whose numbers are bold, where a table marks a single row so."""
+    bold = [
+        row
+        for row in grid.rows
+        if (numbers := [c for c in row.cells.values() if parse_number(c.text)])
+        and sum(c.bold for c in numbers) * 2 > len(numbers)
+    ]
+    return bold if len(bold) == 1 else []
+
+
+def _cell_results(
+    context: TableContext, matcher: NameMatcher, row: Row, col: int, task: str | None
+) -> list[Result]:
+    """The cell's result, or two for a pair under a pair of metrics ("EM / F1": "76.2 / 84.6")."""
+    cell = row.cells[col]
+    header = context.grid.column_headers.get(col, "")
+    values = split_pair(cell.text)
+    pair_metrics = split_pair(header) if values else None
+    if values and pair_metrics and all(read_metric(m) for m in pair_metrics):
+        found = [
+            _cell_result(context, matcher, row, header, cell, value, read_metric(metric), task)
+            for value, metric in zip(values, pair_metrics, strict=True)
+        ]
+        return [result for result in found if result is not None]
+    metric = _metric(context, header, row)
+    result = _cell_result(context, matcher, row, header, cell, cell.text, metric, task)
+    return [result] if result is not None else []
+
+
+def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
+    """The column's metric, the group row's, or the caption's; a caption naming one metric says
+    it better than a generic header ("NLL" under "... in bits/dim")."""
+    metric = read_metric(header) or read_metric(row.group)
+    caption = context.caption_metric
+    if metric is None:
+        return caption
+    if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
+        return caption
+    return metric
+
+
+def _cell_result(
+    context: TableContext,
+    matcher: NameMatcher,
+    row: Row,
+    header: str,
+    cell: TableCell,
+    printed: str,
+    metric: Metric | None,
+    task: str | None,
+) -> Result | None:
+    number = parse_number(printed)
+    if number is None or metric is None:
+        return None
+    caption = context.table.caption
+    dataset = (
+        dataset_named(header, matcher, caption)
+        or dataset_named(row.group, matcher, caption)
+        or context.caption_dataset
+    )
+    if dataset is None:
+        return None
+    return Result(
+        method=row.label,
+        task=task,
+        dataset=dataset,
+        metric=metric.label,
+        value=number.value,
+        evidence=[_evidence(context, row, header, cell)],
+        higher_is_better=metric.higher_is_better,
+    )
+
+
+def _evidence(context: TableContext, row: Row, header: str, cell: TableCell) -> Evidence:
+    table = context.table
+    name = f"Table {table.number}" if table.number else "A table"
+    text = f'{name}, row "{row.label}", column "{header}": {clean(cell.text)}'
+    return Evidence(
+        chunk_id=context.chunk_id,
+        start=0,
+        end=0,
+        text=text,
+        extractor=EXTRACTOR,
+        confidence=CONFIDENCE,
+        page=table.page,
+        table=table.number,
+        caption=clean(table.caption) or None,
+        row_header=row.label,
+        column_header=header or None,
+        cell=clean(cell.text),
+    )

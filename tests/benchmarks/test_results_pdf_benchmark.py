@@ -1,0 +1,56 @@
+"""The PDF results benchmark in CI size: two pdfgold-dev papers through the whole scoring path."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from benchmarks.results_pdf import main, same_dataset, same_value, score_paper, summary
+from core.model import Result
+
+ROW = re.compile(r"^(baseline|tables \+ text)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)")
+
+
+def test_values_match_at_the_gold_precision_and_in_percent() -> None:
+    assert same_value(28.4, "28.4") and same_value(77.16, "77.16%")
+    assert same_value(38.2, "0.382") and not same_value(28.4, "28.40001")
+    assert not same_value(28.4, "40M")
+
+
+def test_datasets_match_without_split_words_and_by_containment() -> None:
+    assert same_dataset("COCO test-dev", "COCO minival")
+    assert same_dataset("CIFAR-10", "CIFAR-10, 4000 Labels")
+    assert same_dataset("WMT 2014 English-German", "WMT2014 English-German")
+    assert not same_dataset("CIFAR-10", "CIFAR-100")
+
+
+def test_scores_average_per_paper_and_leave_out_papers_without_rows() -> None:
+    gold = [
+        {"dataset": "SQuAD1.1", "metric": "F1", "value": "84.6", "in_pdf": True},
+        {"dataset": "SQuAD1.1", "metric": "EM", "value": "76.2", "in_pdf": False},
+    ]
+    hit = Result("QANet", None, "SQuAD", "F1", 84.6)
+    miss = Result("QANet", None, "SQuAD", "F1", 80.0)
+    paper = score_paper([hit, miss], gold)
+    assert (paper.matched_predicted, paper.predicted, paper.matched_gold, paper.gold) == (
+        1,
+        2,
+        1,
+        1,
+    )
+    figures = summary([paper, score_paper([], gold)])
+    assert figures["P"] == 0.5 and figures["R"] == 0.5
+
+
+def test_benchmark_prints_both_extractors_per_split(
+    shared_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not (shared_data / "pdfgold-dev" / "gold.jsonl").exists():
+        pytest.skip("pdfgold-dev not in the shared data")
+    pytest.importorskip("pdfplumber", reason="the table dump needs pdfplumber")
+    main(["--split", "tune", "--papers", "2", "--show", "3"])
+    rows = [m.groups() for line in capsys.readouterr().out.splitlines() if (m := ROW.match(line))]
+    assert [name for name, *_ in rows] == ["baseline", "tables + text"]
+    assert all(0.0 <= float(value) <= 1.0 for _, *values in rows for value in values)

@@ -1,0 +1,61 @@
+"""Tables built the way a PDF reader fills `Paper.tables`, for the table-result tests."""
+
+from __future__ import annotations
+
+from core.model import Chunk, Paper, Table, TableCell
+
+
+def grid(rows: list[list[str]], bold: set[tuple[int, int]] = frozenset()) -> list[TableCell]:
+    """Cells of a plain grid, one per non-empty text; (row, col) pairs in `bold` are bold."""
+    return [
+        TableCell(r, c, text, bold=(r, c) in bold)
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+        if text
+    ]
+
+
+ATTENTION_TABLE_2 = Table(
+    cells=grid(
+        [
+            ["Model", "BLEU", "", "Training Cost (FLOPs)", ""],
+            ["", "EN-DE", "EN-FR", "EN-DE", "EN-FR"],
+            ["ByteNet [18]", "23.75", "", "", ""],
+            ["GNMT + RL [38]", "24.6", "39.92", "2.3 · 10^19", "1.4 · 10^20"],
+            ["ConvS2S [9]", "25.16", "40.46", "9.6 · 10^18", "1.5 · 10^20"],
+            ["Transformer (base model)", "27.3", "38.1", "3.3 · 10^18", ""],
+            ["Transformer (big)", "28.4", "41.8", "2.3 · 10^19", ""],
+        ],
+        bold={(6, 1), (6, 2)},
+    ),
+    number="2",
+    caption="Table 2: The Transformer achieves better BLEU scores than previous state-of-the-art "
+    "models on the English-to-German and English-to-French newstest2014 tests at a fraction of "
+    "the training cost.",
+    page=8,
+    chunk_id="attention#7",
+)
+
+RESNET_TABLE_4 = Table(
+    cells=grid(
+        [
+            ["method", "top-1 err.", "top-5 err."],
+            ["VGG [41] (ILSVRC'14)", "-", "8.43"],
+            ["GoogLeNet [44] (ILSVRC'14)", "-", "7.89"],
+            ["PReLU-net [12]", "24.27", "7.38"],
+            ["ResNet-34 B", "21.84", "5.71"],
+            ["ResNet-152", "19.38", "4.49"],
+        ]
+    ),
+    number="4",
+    caption="Table 4. Error rates (%) of single-model results on the ImageNet validation set "
+    "(except † reported on the test set).",
+    page=6,
+)
+
+
+def paper_with(tables: list[Table], title: str, text: str, paper_id: str = "attention") -> Paper:
+    chunks = [
+        Chunk(f"{paper_id}#{i}", paper_id, i, part) for i, part in enumerate(text.split("\n\n"))
+    ]
+    return Paper(id=paper_id, title=title, chunks=chunks, tables=tables)

@@ -1,0 +1,71 @@
+"""Sentence results keep only stated values: no spread, change, count, setting or figure text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from core.model import Chunk, ChunkKind, Entity, EntityType, Evidence, Paper, Role
+from ingest.extract.results import find_results
+
+NAMES = {
+    "SQuAD": EntityType.DATASET,
+    "F1": EntityType.METRIC,
+    "BLEU": EntityType.METRIC,
+    "WMT": EntityType.DATASET,
+    "win rate": EntityType.METRIC,
+    "AlpacaEval": EntityType.BENCHMARK,
+    "mAP": EntityType.METRIC,
+    "COCO": EntityType.DATASET,
+    "QANet": EntityType.METHOD,
+}
+
+
+def _results(sentence: str, kind: ChunkKind = ChunkKind.BODY) -> list[tuple[str | None, float]]:
+    chunk = Chunk("p#0", "p", 0, sentence, kind=kind)
+    entities = [
+        Entity(
+            kind_,
+            name,
+            role=Role.PROPOSES if kind_ is EntityType.METHOD else Role.MENTIONS,
+            salience=1.0,
+            evidence=[
+                Evidence("p#0", m.start(), m.end(), name, "lexicon")
+                for m in re.finditer(re.escape(name), sentence)
+            ],
+        )
+        for name, kind_ in NAMES.items()
+        if name in sentence
+    ]
+    found = find_results(Paper("p", "A paper", chunks=[chunk]), entities)
+    return [(r.metric, r.value) for r in found]
+
+
+def test_a_stated_value_is_a_result() -> None:
+    assert _results("QANet achieves 84.6 F1 on SQuAD.") == [("F1", 84.6)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our model improves the win rate on AlpacaEval by ±2 % over the baseline.",
+        "We annotate 200 randomly sampled papers and report F1 on SQuAD.",
+        "This is a 28 % relative improvement in mAP on COCO.",
+        "QANet improves F1 on SQuAD by 2.1 over the baseline.",
+        "We use a dropout rate of 0.1 and report BLEU on WMT.",
+    ],
+)
+def test_spreads_counts_changes_and_settings_are_no_results(sentence: str) -> None:
+    assert _results(sentence) == []
+
+
+def test_figure_text_gives_no_results() -> None:
+    axis = "QANet F1 on SQuAD 0.2 0.4"
+    assert _results(axis, kind=ChunkKind.FIGURE) == []
+    assert _results(axis) == [("F1", 0.2), ("F1", 0.4)]  # the same text in the body reads
+
+
+def test_a_value_needs_a_method_and_a_sentence_few_numbers() -> None:
+    assert _results("The F1 on SQuAD is 84.6.") == []
+    assert _results("QANet BiDAF F1 SQuAD 84.6 77.3 76.2 68.0 70.1") == []

@@ -1,0 +1,108 @@
+"""Leaderboards over every paper's results, on every supported store."""
+
+from __future__ import annotations
+
+from core.model import Chunk, Evidence, Extraction, Paper, Result
+from kg.leaderboards import leaderboards
+from kg.mapping import paper_graph
+from kg.store import KnowledgeGraph
+
+WMT_DE = "WMT 2014 English-German"
+
+
+def _cell(paper_id: str, row: str, column: str, cell: str, page: int = 8) -> Evidence:
+    return Evidence(
+        f"{paper_id}#0",
+        0,
+        0,
+        f'Table 2, row "{row}", column "{column}": {cell}',
+        "table",
+        0.8,
+        page=page,
+        table="2",
+        caption="Table 2: BLEU on newstest2014.",
+        row_header=row,
+        column_header=column,
+        cell=cell,
+    )
+
+
+def _paper(paper_id: str, *results: Result) -> tuple[Paper, Extraction]:
+    paper = Paper(paper_id, f"Paper {paper_id}", chunks=[Chunk(f"{paper_id}#0", paper_id, 0, "x")])
+    return paper, Extraction(paper_id, results=list(results))
+
+
+def _result(
+    method: str,
+    dataset: str,
+    metric: str,
+    value: float | None,
+    paper_id: str,
+    higher: bool | None = True,
+) -> Result:
+    evidence = [_cell(paper_id, method, f"{metric} EN-DE", str(value))] if value else []
+    return Result(method, "Machine Translation", dataset, metric, value, evidence, higher)
+
+
+def _load(kg: KnowledgeGraph) -> None:
+    papers = [
+        _paper(
+            "attention",
+            _result("Transformer (big)", WMT_DE, "BLEU", 28.4, "attention"),
+            _result("Transformer (big)", "ImageNet", "Top-5 Error", 3.57, "attention", False),
+        ),
+        _paper(
+            "convs2s",
+            _result("ConvS2S", WMT_DE, "BLEU", 25.16, "convs2s"),
+            _result("Transformer (big)", WMT_DE, "BLEU", None, "convs2s"),
+            _result("ResNet", "ImageNet", "Top-5 Error", 4.49, "convs2s", False),
+        ),
+    ]
+    for paper, extraction in papers:
+        kg.replace_paper(paper.id, paper_graph(paper, extraction))
+
+
+def test_a_board_ranks_rows_from_several_papers_best_first(kg: KnowledgeGraph) -> None:
+    _load(kg)
+    [board] = leaderboards(kg, dataset=WMT_DE, metric="BLEU")
+    assert (board.task, board.dataset, board.metric, board.higher_is_better) == (
+        "Machine Translation",
+        WMT_DE,
+        "BLEU",
+        True,
+    )
+    assert [(r["method"], r["value"], r["paper_id"]) for r in board.rows] == [
+        ("Transformer (big)", 28.4, "attention"),
+        ("ConvS2S", 25.16, "convs2s"),
+    ]
+
+
+def test_rows_carry_the_table_cell_and_the_papers_supporting_the_claim(kg: KnowledgeGraph) -> None:
+    _load(kg)
+    [board] = leaderboards(kg, dataset="wmt 2014 english german", metric="bleu")
+    best = board.rows[0]
+    assert best["supporting_papers"] == 2  # a value in one paper, a claim in another
+    assert board.rows[1]["supporting_papers"] == 1
+    evidence = best["evidence"]
+    assert (evidence["page"], evidence["tableNumber"], evidence["cell"]) == (8, "2", "28.4")
+    assert evidence["rowHeader"] == "Transformer (big)" and evidence["chunk_id"] == "attention#0"
+
+
+def test_lower_is_better_boards_put_the_smallest_error_first(kg: KnowledgeGraph) -> None:
+    _load(kg)
+    [board] = leaderboards(kg, metric="Top-5 Error")
+    assert board.higher_is_better is False
+    assert [r["value"] for r in board.rows] == [3.57, 4.49]
+
+
+def test_filters_narrow_and_a_claim_is_never_a_row(kg: KnowledgeGraph) -> None:
+    _load(kg)
+    boards = leaderboards(kg)
+    assert {(b.dataset, b.metric) for b in boards} == {
+        (WMT_DE, "BLEU"),
+        ("ImageNet", "Top-5 Error"),
+    }
+    assert all(row["value"] is not None for b in boards for row in b.rows)
+    assert leaderboards(kg, task="machine translation") == boards
+    assert leaderboards(kg, task="Image Classification") == []
+    assert leaderboards(kg, dataset="SQuAD") == []
