@@ -17,6 +17,17 @@ class Highlight(BaseModel):
     end: int = Field(description="One past its last character.")
 
 
+class QueryEntityOut(BaseModel):
+    id: str = Field(description="Entity key, e.g. dataset/squad.")
+    type: str = Field(description="Method, Dataset, Benchmark, Task or Metric")
+    label: str
+    text: str = Field(description="The words of the query that name it.")
+    start: int
+    end: int
+    confidence: float = Field(description="How surely the words name it, in (0, 1].")
+    aliases: list[str] = Field([], description="Its other names (added to the keyword query).")
+
+
 class SearchResult(BaseModel):
     paper_id: str
     title: str
@@ -28,6 +39,11 @@ class SearchResult(BaseModel):
     keyword_rank: int | None = Field(None, description="Rank in the keyword list, if in it.")
     highlights: list[Highlight] = Field([], description="Where the query's words occur in text.")
     snippet: str = Field("", description="HTML-escaped excerpt, query words in <mark>.")
+    reasons: list[dict[str, object]] = Field(
+        [], description="Why the chunk's paper was lifted by the entities the query names: "
+        "{kind (its role: evaluatesOn, proposes, uses, ..., or reports_result), entity, label, "
+        "confidence, salience, lift, text}."
+    )
 
 
 class PaperResult(BaseModel):
@@ -36,6 +52,7 @@ class PaperResult(BaseModel):
     score: float = Field(description="The score of the paper's best chunk.")
     rank: int
     chunks: list[SearchResult] = Field(description="The paper's best chunks, best first.")
+    reasons: list[dict[str, object]] = Field([], description="Why the paper was lifted.")
 
 
 class SearchResponse(BaseModel):
@@ -48,6 +65,9 @@ class SearchResponse(BaseModel):
     next_offset: int | None = Field(None, description="Offset of the next page; null: last.")
     filters: dict[str, list[str] | int] = Field({}, description="The filters applied.")
     filtered_papers: int | None = Field(None, description="Papers the filters admit.")
+    query_entities: list[QueryEntityOut] = Field(
+        [], description="Entities the query names (entities=on): evidence for ranking, not filters."
+    )
 
 
 class EvidenceOut(BaseModel):

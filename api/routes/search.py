@@ -12,6 +12,7 @@ from api.schemas import SearchResponse
 from api.search import SearchMode, SearchRequest
 from api.search import search as run_search
 from kg.filters import PaperFilter
+from kg.query_entities import QueryEntity
 
 router = APIRouter(tags=["search"])
 
@@ -42,6 +43,10 @@ def search(
     ] = [],
     year_from: Annotated[int | None, Query(description="Papers issued in or after.")] = None,
     year_to: Annotated[int | None, Query(description="Papers issued in or before.")] = None,
+    entities: Annotated[
+        str, Query(pattern="^(on|off)$", description="'off': do not link the entities the "
+                   "query names, nor lift the papers that hold them.")
+    ] = "on",
 ) -> SearchResponse:
     entities = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
     paper_filter = PaperFilter(
@@ -52,7 +57,7 @@ def search(
     )
     request = SearchRequest(
         query=q, k=k, offset=offset, mode=mode, group_by_paper=group == "paper",
-        paper_filter=paper_filter,
+        paper_filter=paper_filter, entities=entities == "on",
     )
     page = run_search(backend, request)
     filters: dict[str, list[str] | int] = {**paper_filter.entities}
@@ -73,5 +78,14 @@ def search(
             "next_offset": page.next_offset,
             "filters": filters,
             "filtered_papers": page.filtered_papers,
+            "query_entities": [_query_entity(e) for e in page.query_entities],
         }
     )
+
+
+def _query_entity(entity: QueryEntity) -> dict[str, Any]:
+    return {
+        "id": entity.key, "type": entity.type.value, "label": entity.label, "text": entity.text,
+        "start": entity.start, "end": entity.end, "confidence": entity.confidence,
+        "aliases": list(entity.aliases),
+    }
