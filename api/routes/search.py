@@ -48,9 +48,9 @@ def search(
                    "query names, nor lift the papers that hold them.")
     ] = "on",
 ) -> SearchResponse:
-    entities = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
+    named = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
     paper_filter = PaperFilter(
-        entities={name: values for name, values in entities.items() if values},
+        entities={name: values for name, values in named.items() if values},
         authors=author,
         year_from=year_from,
         year_to=year_to,
