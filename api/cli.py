@@ -202,15 +202,23 @@ def related(
         typer.Option("--negative", "-n", help="A paper to steer away from (repeatable)."),
     ] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many papers.")] = 10,
+    facet: Annotated[
+        Optional[str],
+        typer.Option("--facet", help="background, method or result: rank by that facet."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     data_dir: DataDir = None,
 ) -> None:
     """Papers related to one paper (or several), with the reasons."""
+    from api.related.faceted import Facet
     from api.related.rank import recommend
 
+    if facet is not None and facet not in {f.value for f in Facet}:
+        raise typer.BadParameter(f"--facet must be one of {', '.join(f.value for f in Facet)}")
     backend = Backend.open(_settings(data_dir))
     try:
-        items = recommend(backend, paper_ids, negative or [], k)
+        items = recommend(backend, paper_ids, negative or [], k,
+                          facet=Facet(facet) if facet else None)
     except PapergraphError as error:
         raise _fail(error.message) from error
     finally:

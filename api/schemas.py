@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from api.related.faceted import Facet
+
 
 class Health(BaseModel):
     status: str
@@ -119,11 +121,13 @@ class RelatedItem(BaseModel):
     score: float = Field(description="Fused score: weighted sum of the signals (less negatives).")
     signals: dict[str, float] = Field(
         default_factory=dict,
-        description="Each signal's score in [0, 1]: text, entities, citations.",
+        description="Each signal's score in [0, 1]: text, entities, citations; sentences "
+        "(max-sim of matched sentences) and facet_entities when sentences are read.",
     )
     reasons: list[dict[str, object]] = Field(
         description="Why: {kind, text, ...}; kinds cites, cited_by, co_cited, coupled, "
-        "shared_<entity type> (entity, label, idf, papers), similar_text (score)."
+        "shared_<entity type> (entity, label, idf, papers), similar_text (score), "
+        "matched_sentences (facet, score, pairs of seed_sentence and sentence with cosine)."
     )
 
 
@@ -149,6 +153,10 @@ class RecommendRequest(BaseModel):
         description="Papers the recommendations should not resemble.",
     )
     k: int = Field(10, ge=1, le=100, description="How many papers to recommend.")
+    facet: Facet | None = Field(
+        None, description="Rank by one facet: background, method or result (as GET "
+        "/papers/{id}/related?facet=)."
+    )
 
 
 class RecommendResponse(BaseModel):
