@@ -4,7 +4,8 @@ Every gold (task, dataset) pair of the 232 SciREX documents becomes one query, "
 <dataset>" with the cluster ids' underscores as spaces ("Question Answering on SQuAD1 1"); the
 relevant papers are the documents that report a result for that pair. Pairs are compared in
 `benchmarks.scirex.normalise` form, so "CoNLL_2003" and "CoNLL-2003" are one pair. The corpus is
-every document's full text (title, abstract, body) ingested through the real pipeline.
+every document's title, abstract and first `BODY_WORDS` body words (about 13 chunks a paper: the
+encoder is the slow part), ingested through the real pipeline with the default extractor.
 
 Queries are split by a hash of the query (the rule of `benchmarks.scirex.split_of`): weights are
 tuned on the tune queries and reported on the test queries. The documents are shared by both
