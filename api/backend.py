@@ -14,6 +14,7 @@ from api import similar
 from api.config import Settings
 from api.related import function as related_function
 from api.related.corpus import CorpusCache
+from api.related.facets import SentenceCache
 from index.chunk_vectors import PaperChunkVectors
 from index.embed import Embedder
 from index.factory import create_vector_index
@@ -90,6 +91,11 @@ class Backend:
         """Paper-level vectors for recommendation, cached in the data folder."""
         path = Path(self.settings.data_dir) / PAPER_VECTORS_FILE
         return PaperVectors(path, self.stores.chunks, self.stores.vectors, self.embedder)
+
+    @cached_property
+    def sentence_cache(self) -> SentenceCache:
+        """Papers' sentences with facet and vector, for related papers by facet."""
+        return SentenceCache(self.embedder)
 
     @cached_property
     def related_corpus(self) -> CorpusCache:

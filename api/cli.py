@@ -237,18 +237,25 @@ def related(
         typer.Option("--negative", "-n", help="A paper to steer away from (repeatable)."),
     ] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many papers.")] = 10,
+    facet: Annotated[
+        str | None,
+        typer.Option("--facet", help="background, method or result: rank by that facet."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     data_dir: DataDir = None,
 ) -> None:
     """Papers related to one paper (or several), with the reasons."""
     from api.cli_read import related_here
+    from api.related.faceted import Facet
 
+    if facet is not None and facet not in {f.value for f in Facet}:
+        raise typer.BadParameter(f"--facet must be one of {', '.join(f.value for f in Facet)}")
     settings = _settings(data_dir)
     remote = _remote(settings)
     if remote:
-        items = remote.recommend(paper_ids, negative or [], k)
+        items = remote.recommend(paper_ids, negative or [], k, facet)
     else:
-        items = related_here(_open(settings), paper_ids, negative or [], k)
+        items = related_here(_open(settings), paper_ids, negative or [], k, facet)
     print_related(items, as_json)
 
 

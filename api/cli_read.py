@@ -46,12 +46,15 @@ def search_here(backend: Backend, params: dict[str, Any]) -> list[dict[str, Any]
 
 
 def related_here(backend: Backend, positive: list[str], negative: list[str],
-                 k: int) -> list[dict[str, Any]]:
+                 k: int, facet: str | None = None) -> list[dict[str, Any]]:
     """The papers `POST /recommend` would answer."""
+    from api.related.faceted import Facet
     from api.related.rank import recommend
 
+    chosen = Facet(facet) if facet else None
     try:
-        return [dict(item.__dict__) for item in recommend(backend, positive, negative, k)]
+        items = recommend(backend, positive, negative, k, facet=chosen)
+        return [dict(item.__dict__) for item in items]
     finally:
         backend.close()
 

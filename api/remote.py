@@ -51,8 +51,10 @@ class RemoteServer:
         """GET /search's results, as the local search's hits."""
         return list(self._send("GET", "/search", params=params).json()["results"])
 
-    def recommend(self, positive: list[str], negative: list[str], k: int) -> list[dict[str, Any]]:
-        body = {"positive_paper_ids": positive, "negative_paper_ids": negative, "k": k}
+    def recommend(self, positive: list[str], negative: list[str], k: int,
+                  facet: str | None = None) -> list[dict[str, Any]]:
+        body: dict[str, Any] = {"positive_paper_ids": positive, "negative_paper_ids": negative,
+                                "k": k, **({"facet": facet} if facet else {})}
         return list(self._send("POST", "/recommend", json=body).json()["recommended_papers"])
 
     def sparql(self, query: str, format: str) -> httpx.Response:

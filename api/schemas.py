@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from api.related.faceted import Facet
+
 
 class Health(BaseModel):
     status: str
@@ -15,6 +17,17 @@ class Health(BaseModel):
 class Highlight(BaseModel):
     start: int = Field(description="First character of a matching word in `text`.")
     end: int = Field(description="One past its last character.")
+
+
+class QueryEntityOut(BaseModel):
+    id: str = Field(description="Entity key, e.g. dataset/squad.")
+    type: str = Field(description="Method, Dataset, Benchmark, Task or Metric")
+    label: str
+    text: str = Field(description="The words of the query that name it.")
+    start: int
+    end: int
+    confidence: float = Field(description="How surely the words name it, in (0, 1].")
+    aliases: list[str] = Field([], description="Its other names (added to the keyword query).")
 
 
 class SearchResult(BaseModel):
@@ -31,6 +44,11 @@ class SearchResult(BaseModel):
     section: str | None = Field(None, description="The heading the chunk falls under.")
     kind: str = Field("body", description="Which part of the paper the chunk is (body, abstract, ...).")
     pages: list[int] = Field([], description="The 1-based pages the chunk comes from.")
+    reasons: list[dict[str, object]] = Field(
+        [], description="Why the chunk's paper was lifted by the entities the query names: "
+        "{kind (its role: evaluatesOn, proposes, uses, ..., or reports_result), entity, label, "
+        "confidence, salience, lift, text}."
+    )
 
 
 class PaperResult(BaseModel):
@@ -39,6 +57,7 @@ class PaperResult(BaseModel):
     score: float = Field(description="The score of the paper's best chunk.")
     rank: int
     chunks: list[SearchResult] = Field(description="The paper's best chunks, best first.")
+    reasons: list[dict[str, object]] = Field([], description="Why the paper was lifted.")
 
 
 class SearchResponse(BaseModel):
@@ -51,6 +70,9 @@ class SearchResponse(BaseModel):
     next_offset: int | None = Field(None, description="Offset of the next page; null: last.")
     filters: dict[str, list[str] | int] = Field({}, description="The filters applied.")
     filtered_papers: int | None = Field(None, description="Papers the filters admit.")
+    query_entities: list[QueryEntityOut] = Field(
+        [], description="Entities the query names (entities=on): evidence for ranking, not filters."
+    )
 
 
 class EvidenceOut(BaseModel):
@@ -122,11 +144,13 @@ class RelatedItem(BaseModel):
     score: float = Field(description="Fused score: weighted sum of the signals (less negatives).")
     signals: dict[str, float] = Field(
         default_factory=dict,
-        description="Each signal's score in [0, 1]: text, entities, citations.",
+        description="Each signal's score in [0, 1]: text, entities, citations; sentences "
+        "(max-sim of matched sentences) and facet_entities when sentences are read.",
     )
     reasons: list[dict[str, object]] = Field(
         description="Why: {kind, text, ...}; kinds cites, cited_by, co_cited, coupled, "
-        "shared_<entity type> (entity, label, idf, papers), similar_text (score)."
+        "shared_<entity type> (entity, label, idf, papers), similar_text (score), "
+        "matched_sentences (facet, score, pairs of seed_sentence and sentence with cosine)."
     )
 
 
@@ -152,6 +176,10 @@ class RecommendRequest(BaseModel):
         description="Papers the recommendations should not resemble.",
     )
     k: int = Field(10, ge=1, le=100, description="How many papers to recommend.")
+    facet: Facet | None = Field(
+        None, description="Rank by one facet: background, method or result (as GET "
+        "/papers/{id}/related?facet=)."
+    )
 
 
 class RecommendResponse(BaseModel):

@@ -1,22 +1,29 @@
-"""Search over chunks: semantic (FAISS), keyword (BM25) or both fused by reciprocal rank.
+"""Search over chunks: semantic (FAISS), keyword (BM25) or both fused (`index.ranking`).
 
 Filters are answered by the graph (`kg.filters`) as a set of papers; the rankings are then
 restricted to those papers' chunks before fusion, so ranks and pages count only admissible
 chunks. Lists are read deeper and deeper until the page is full or the lists run out.
+
+Unless `entities` is off, the entities the query names are linked (`api.query_entities`) and
+reported; in hybrid mode they lift the papers that hold them, as evidence and not as a filter,
+and each lifted result says why in `reasons`.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from api.backend import Backend
+from api.query_entities import MAX_LIFTED_PAPERS, EntityLifts, entity_lifts
 from core.model import ChunkKind
-from index.fusion import reciprocal_rank_fusion
 from index.highlight import Span, highlight_spans, query_terms, snippet
+from index.ranking import FusionWeights, hybrid_ranking
 from kg.filters import PaperFilter, matching_papers
+from kg.query_entities import QueryEntity
 
 MIN_DEPTH = 50
 #: Chunk kinds search leaves out unless asked for: they answer no question about the work.
@@ -48,6 +55,7 @@ class SearchHit:
     section: str | None = None
     kind: str = ChunkKind.BODY.value
     pages: list[int] = field(default_factory=list)
+    reasons: list[dict[str, Any]] = field(default_factory=list)  # why its paper was lifted
 
 
 @dataclass
@@ -59,6 +67,7 @@ class PaperHit:
     score: float
     rank: int
     chunks: list[SearchHit]
+    reasons: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +80,7 @@ class SearchRequest:
     chunks_per_paper: int = 3
     paper_filter: PaperFilter = field(default_factory=PaperFilter)
     kinds: frozenset[ChunkKind] = DEFAULT_KINDS  # the chunk kinds results may be
+    entities: bool = True  # link the entities the query names and let them lift papers
 
 
 @dataclass
@@ -81,6 +91,7 @@ class SearchPage:
     papers: list[PaperHit] | None = None
     next_offset: int | None = None
     filtered_papers: int | None = None  # papers the filters admit; None without filters
+    query_entities: list[QueryEntity] = field(default_factory=list)
 
 
 @dataclass
@@ -91,6 +102,7 @@ class _Rankings:
     semantic_ranks: dict[int, int]
     keyword_ranks: dict[int, int]
     exhausted: bool
+    reasons: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # paper -> why lifted
 
 
 def search_chunks(
@@ -113,10 +125,14 @@ def search(backend: Backend, request: SearchRequest) -> SearchPage:
         allowed = {r for p in allowed_papers for r in backend.stores.chunks.paper_rowids(p)}
         if not allowed:
             return page
+    lifts = EntityLifts()
+    if request.entities:
+        lifts = entity_lifts(backend, request.query, backend.stores.chunks.count_papers())
+        page.query_entities = lifts.entities
     need = request.offset + request.k + 1  # one more tells whether a next page exists
     depth = max(MIN_DEPTH, 4 * need)
     while True:
-        rankings = _rankings(backend, request, depth, allowed, allowed_papers)
+        rankings = _rankings(backend, request, depth, allowed, allowed_papers, lifts)
         hits = _hits(backend, request, rankings)
         count = len(_group(hits, request.chunks_per_paper)) if request.group_by_paper else len(hits)
         if count >= need or rankings.exhausted:
@@ -148,8 +164,10 @@ def _rankings(
     depth: int,
     allowed: set[int] | None,
     allowed_papers: set[str] | None,
+    lifts: EntityLifts,
 ) -> _Rankings:
     mode = request.mode
+    settings = backend.settings.index
     semantic: list[tuple[int, float]] = []
     keyword: list[tuple[int, float]] = []
     exhausted = True
@@ -157,23 +175,50 @@ def _rankings(
         semantic, done = _semantic(backend, request.query, depth, allowed, allowed_papers)
         exhausted = exhausted and done
     if mode in (SearchMode.KEYWORD, SearchMode.HYBRID):
-        keyword = backend.stores.keywords.search(request.query, depth)
+        keyword = backend.stores.keywords.search(
+            request.query, depth, lifts.expansions(), settings.alias_weight
+        )
         exhausted = exhausted and len(keyword) < depth
         keyword = _admissible(keyword, allowed)
     semantic_ranks = {rowid: rank for rank, (rowid, _) in enumerate(semantic, start=1)}
     keyword_ranks = {rowid: rank for rank, (rowid, _) in enumerate(keyword, start=1)}
     if mode is SearchMode.SEMANTIC:
-        fused = semantic
-    elif mode is SearchMode.KEYWORD:
-        fused = keyword
-    else:
-        settings = backend.settings.index
-        fused = reciprocal_rank_fusion(
-            [[r for r, _ in semantic], [r for r, _ in keyword]],
-            k=settings.rrf_k,
-            weights=[settings.rrf_semantic_weight, settings.rrf_keyword_weight],
-        )
-    return _Rankings(fused, semantic_ranks, keyword_ranks, exhausted)
+        return _Rankings(semantic, semantic_ranks, keyword_ranks, exhausted)
+    if mode is SearchMode.KEYWORD:
+        return _Rankings(keyword, semantic_ranks, keyword_ranks, exhausted)
+    weights = FusionWeights(settings.rrf_k, settings.rrf_semantic_weight,
+                            settings.rrf_keyword_weight, settings.paper_weight,
+                            settings.entity_weight)
+    paper_of = _paper_of(backend, semantic_ranks.keys() | keyword_ranks.keys())
+    lifted = _lifted(lifts, allowed_papers) if weights.lift else {}
+    extra = _lifted_chunks(backend, request.query, lifted, set(paper_of.values()))
+    paper_of.update(extra)
+    fused = hybrid_ranking([r for r, _ in semantic], [r for r, _ in keyword], paper_of,
+                           weights, lifted, list(extra))
+    return _Rankings(fused, semantic_ranks, keyword_ranks, exhausted, lifts.reasons)
+
+
+def _paper_of(backend: Backend, rowids: set[int]) -> dict[int, str]:
+    rows = backend.stores.chunks.chunks_by_rowids(sorted(rowids))
+    return {row["rowid"]: row["paper_id"] for row in rows}
+
+
+def _lifted(lifts: EntityLifts, allowed_papers: set[str] | None) -> dict[str, float]:
+    """The lifts of admissible papers, the strongest `MAX_LIFTED_PAPERS`."""
+    ranked = sorted(lifts.lifts.items(), key=lambda pair: (-pair[1], pair[0]))
+    admissible = [p for p in ranked if allowed_papers is None or p[0] in allowed_papers]
+    return dict(admissible[:MAX_LIFTED_PAPERS])
+
+
+def _lifted_chunks(
+    backend: Backend, query: str, lifted: dict[str, float], listed: set[str]
+) -> dict[int, str]:
+    """The best chunk (by cosine) of each lifted paper that neither list reached."""
+    missing = [paper for paper in lifted if paper not in listed]
+    if not missing:
+        return {}
+    vector = backend.embedder.encode_query(query)
+    return {best.rowid: best.paper_id for best in backend.chunk_vectors.rank(missing, vector)}
 
 
 def _semantic(
@@ -235,6 +280,7 @@ def _hits(backend: Backend, request: SearchRequest, rankings: _Rankings) -> list
                 section=row["section"],
                 kind=row["kind"],
                 pages=row["pages"],
+                reasons=rankings.reasons.get(row["paper_id"], []),
             )
         )
     return hits
@@ -245,7 +291,7 @@ def _group(hits: list[SearchHit], chunks_per_paper: int) -> list[PaperHit]:
     for hit in hits:
         paper = papers.get(hit.paper_id)
         if paper is None:
-            paper = PaperHit(hit.paper_id, hit.title, hit.score, len(papers) + 1, [])
+            paper = PaperHit(hit.paper_id, hit.title, hit.score, len(papers) + 1, [], hit.reasons)
             papers[hit.paper_id] = paper
         if len(paper.chunks) < chunks_per_paper:
             paper.chunks.append(hit)

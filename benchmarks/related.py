@@ -35,9 +35,11 @@ from typing import Any
 from api.backend import Backend
 from api.config import Settings
 from api.related.corpus import RelatedCorpus
+from api.related.faceted import Facet, rerank
 from api.related.rank import fuse
 from api.related.settings import RelatedSettings
 from api.related.signals import SeedSignals, seed_signals
+from benchmarks.embed_cache import DiskCachedEmbedder
 from benchmarks.shared_data import SCIREX_DOCS
 from index.embed import Embedder
 
@@ -166,6 +168,53 @@ class Evaluation:
         return sum(scores) / len(scores) if scores else 0.0
 
 
+SENTENCE_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0, 4.0)
+FACET_SENTENCE_WEIGHTS = (0.25, 0.5, 1.0, 2.0, 4.0)
+
+
+def sentence_ndcg(
+    backend: Backend,
+    evaluation: Evaluation,
+    settings: RelatedSettings,
+    queries: Iterable[str],
+    facet: Facet | None,
+    k: int = 10,
+) -> float:
+    """NDCG@k of the fused ranking re-scored by sentences (`api.related.faceted.rerank`)."""
+    scores = []
+    for query in queries:
+        depth = max(k, settings.facet_candidates)
+        items = fuse(evaluation.corpus, [evaluation.signals[query]], [], depth, settings)
+        items = rerank(backend, evaluation.corpus, [query], items, facet, settings)[:k]
+        scores.append(ndcg_at([item.paper_id for item in items], evaluation.relevant[query], k))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def sentence_figures(
+    backend: Backend, evaluation: Evaluation, split: dict[str, list[str]],
+    defaults: RelatedSettings, k: int,
+) -> dict[str, dict[str, float]]:
+    """The sentence signal (no facet) and facet=result, each weight chosen on tune."""
+    figures: dict[str, dict[str, float]] = {}
+    for name, field, weights, facet in (
+        ("fused + sentences", "sentence_weight", SENTENCE_WEIGHTS, None),
+        ("facet=result", "facet_sentence_weight", FACET_SENTENCE_WEIGHTS, Facet.RESULT),
+    ):
+        tried = {w: defaults.model_copy(update={field: w}) for w in weights}
+        tune = {w: sentence_ndcg(backend, evaluation, s, split[TUNE], facet, k)
+                for w, s in tried.items()}
+        best = max(tune, key=lambda w: (tune[w], -w))
+        print(f"{name}: {field} on tune " + ", ".join(f"{w:g}: {v:.4f}" for w, v in tune.items())
+              + f" -> {best:g}")
+        figures[f"{name} ({field}={best:g})"] = {
+            "all": sentence_ndcg(backend, evaluation, tried[best], list(evaluation.signals),
+                                 facet, k),
+            TUNE: tune[best],
+            TEST: sentence_ndcg(backend, evaluation, tried[best], split[TEST], facet, k),
+        }
+    return figures
+
+
 def evaluate(backend: Backend, relevant: dict[str, set[str]]) -> Evaluation:
     corpus = RelatedCorpus.load(backend)
     queries = [q for q, related in relevant.items() if related and q in corpus.titles]
@@ -192,6 +241,7 @@ def run(
     sweep: bool,
     k: int = 10,
     embedder: Embedder | None = None,
+    sentences: bool = True,
 ) -> dict[str, dict[str, float]]:
     """Build (or reuse) the data, print and return NDCG@k per ranking and split."""
     settings = Settings()
@@ -200,15 +250,17 @@ def run(
     relevant = relevance({doc["doc_id"]: gold_pairs(doc) for doc in documents})
     folder = data_dir or CACHE / cache_key(docs, words, settings)
     started = time.perf_counter()
-    backend = build_backend(folder, rows, embedder)
+    backend = build_backend(folder, rows, embedder or DiskCachedEmbedder(settings.index))
     try:
         evaluation = evaluate(backend, relevant)
+        split: dict[str, list[str]] = {TUNE: [], TEST: []}
+        for query in evaluation.signals:
+            split[split_of(query)].append(query)
+        by_sentences = (sentence_figures(backend, evaluation, split, settings.related, k)
+                        if sentences else {})
     finally:
         backend.close()
     built = time.perf_counter() - started
-    split: dict[str, list[str]] = {TUNE: [], TEST: []}
-    for query in evaluation.signals:
-        split[split_of(query)].append(query)
     print(f"SciREX: {len(rows)} papers, {len(evaluation.signals)} queries with a related paper "
           f"(tune {len(split[TUNE])}, test {len(split[TEST])}); data {folder} ({built:.0f} s)")
     with_entities = sum(1 for keys in evaluation.corpus.entity_keys.values() if keys)
@@ -221,9 +273,10 @@ def run(
                (("all", list(evaluation.signals)), (TUNE, split[TUNE]), (TEST, split[TEST]))}
         for name, weights in rankings(settings.related).items()
     }
-    print(f"\nNDCG@{k}           all     tune    test")
+    figures.update(by_sentences)
+    print(f"\nNDCG@{k}{'':38} all     tune    test")
     for name, by_split in figures.items():
-        print(f"{name:18} {by_split['all']:.4f}  {by_split[TUNE]:.4f}  {by_split[TEST]:.4f}")
+        print(f"{name:44} {by_split['all']:.4f}  {by_split[TUNE]:.4f}  {by_split[TEST]:.4f}")
     return figures
 
 
@@ -251,8 +304,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=None, help="Where the stores are built.")
     parser.add_argument("--sweep", action="store_true", help="Also sweep the entity weight.")
     parser.add_argument("-k", type=int, default=10)
+    parser.add_argument("--no-sentences", action="store_true",
+                        help="Skip the sentence rankings (they encode every abstract sentence).")
     args = parser.parse_args(argv)
-    figures = run(args.scirex, args.docs, args.words, args.data_dir, args.sweep, args.k)
+    figures = run(args.scirex, args.docs, args.words, args.data_dir, args.sweep, args.k,
+                  sentences=not args.no_sentences)
     fused, text = figures["fused (defaults)"]["all"], figures["embedding-only"]["all"]
     print(f"\nfused - embedding-only = {fused - text:+.4f}")
     return 0

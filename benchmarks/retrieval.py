@@ -1,21 +1,25 @@
-"""Known-item search on SciTLDR: is a paper found from its one-sentence TLDR?
+"""Search quality on two query sets: SciTLDR known items and SciREX "<task> on <dataset>".
 
-Every SciTLDR paper (title + abstract) is ingested as a papers-JSONL row through the real
-pipeline (extraction, graph, FAISS, tantivy, chunk store). Each TLDR (`target`) of a paper is
-a query whose one right answer is that paper. Search runs through `api.search.search` with
-`group=paper`, so the figures are those of `GET /search?group=paper&k=10`.
+- SciTLDR known-item search: every SciTLDR paper (title + abstract) is ingested; each TLDR of a
+  paper is a query whose one right answer is that paper (MRR@10). Tune = dev-split TLDRs, test =
+  test-split TLDRs.
+- "<task> on <dataset>" (`benchmarks.task_dataset`): the 232 SciREX papers, full text; each gold
+  (task, dataset) pair is a query whose relevant papers report a result for it (nDCG@10). Tune
+  and test queries are split by a hash of the query.
 
-Reported on the test split, in one run: MRR@10 and Recall@10 of keyword (BM25), semantic
-(all-MiniLM-L6-v2 + FAISS) and hybrid (RRF) search. The RRF constant and list weights are
-tuned on the dev split's queries (a grid over the two cached rankings), never on test; the
-untuned default (k=60, equal weights) is printed beside it.
+Both corpora go through the real pipeline (extraction, graph, FAISS, tantivy, chunk store). In
+one run: each single list, today's fusion (RRF k=60, equal weights), and the new ranking
+(`index.ranking`: paper-level fusion + entity lifts + alias expansion) with its weights chosen
+on the tune queries of both sets together (`benchmarks.search_eval.tune`), each reported on the
+tune and the test queries; every test figure is measured through `api.search.search` with
+`group=paper`, i.e. as `GET /search?group=paper&k=10` ranks.
 
-    python -m benchmarks.retrieval                   # full: 3,226 papers (~5 min to build)
-    python -m benchmarks.retrieval --papers 60       # CI-sized
-    python -m benchmarks.retrieval --work-dir /tmp/x # the built stores are reused from there
+    python -m benchmarks.retrieval                     # both sets, SciTLDR in full
+    python -m benchmarks.retrieval --papers 600        # SciTLDR on 600 papers (300 dev, 300 test)
+    python -m benchmarks.retrieval --work-dir /tmp/x   # the built stores are reused from there
 
-The built data directory is cached in the work dir (default /tmp/papergraph-retrieval-<N>),
-keyed by a hash of the corpus, so a second run only searches.
+Built stores are cached in the work dir (default /tmp/papergraph-retrieval-<N>) and chunk and
+query vectors in /tmp/papergraph-embedding-cache.sqlite, so a second run only searches.
 """
 
 from __future__ import annotations
@@ -25,27 +29,32 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-import numpy as np
 
 from api.backend import Backend
 from api.config import Settings
-from api.search import SearchMode, SearchRequest, search
-from benchmarks.shared_data import SHARED_DATA
+from api.search import SearchMode
+from benchmarks.embed_cache import DiskCachedEmbedder
+from benchmarks.search_eval import (
+    Metric,
+    Query,
+    QueryLists,
+    Weights,
+    measured,
+    ndcg,
+    read_lists,
+    reciprocal_rank,
+    tune,
+)
+from benchmarks.shared_data import SCIREX_DOCS, SHARED_DATA
+from benchmarks.task_dataset import open_store, scirex_rows
 from core.errors import PapergraphError
-from index.embed import Embedder
-from index.fusion import reciprocal_rank_fusion
 from index.settings import IndexSettings
 from ingest.errors import InputError
 
-CUTOFF = 10
-DEPTH = 100  # list depth for tuning: RRF of two top-100 lists
 PRIME_BATCH = 512  # texts per progress line (the model batches them by 64)
-RRF_KS = (1.0, 2.0, 5.0, 10.0, 20.0, 40.0, 60.0, 100.0)
-KEYWORD_WEIGHTS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 @dataclass(frozen=True)
@@ -67,21 +76,21 @@ class Corpus:
 
 
 @dataclass
-class Scores:
-    mrr: float
-    recall: float
-    queries: int
+class SetReport:
+    """One query set's figures: ranking name -> {"tune": score, "test": score}."""
+
+    name: str
+    metric: str
+    papers: int
+    tune_queries: int
+    test_queries: int
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 @dataclass
 class Report:
-    papers: int
-    chunks: int
-    build_s: float
-    tuned_k: float
-    tuned_keyword_weight: float
-    dev_hybrid_mrr: float
-    test: dict[str, Scores] = field(default_factory=dict)
+    weights: Weights
+    sets: list[SetReport] = field(default_factory=list)
 
 
 def read_split(folder: Path, split: str) -> list[dict[str, object]]:
@@ -124,41 +133,14 @@ def load_corpus(folder: Path, papers: int | None) -> Corpus:
     return Corpus(papers_out, known_items("dev"), known_items("test"))
 
 
-class PrimedEmbedder(Embedder):
-    """The same model, with the vectors of texts known in advance computed in large batches.
-
-    The pipeline encodes one paper (one or two abstract chunks) at a time; on this CPU, batches
-    of 64 run about 4x faster, and the vectors are the model's own either way.
-    """
-
-    def __init__(self, settings: IndexSettings) -> None:
-        super().__init__(settings)
-        self._primed: dict[str, np.ndarray] = {}
-
-    def prime(self, texts: Iterable[str], say: Callable[[str], None]) -> None:
-        todo = [t for t in dict.fromkeys(texts) if t not in self._primed]
-        for start in range(0, len(todo), PRIME_BATCH):
-            batch = todo[start : start + PRIME_BATCH]
-            self._primed.update(zip(batch, super().encode(batch), strict=True))
-            say(f"  encoded {min(start + PRIME_BATCH, len(todo))}/{len(todo)}")
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in texts if t not in self._primed]
-        if missing:
-            self._primed.update(zip(missing, super().encode(missing), strict=True))
-        if not texts:
-            return super().encode(texts)
-        return np.stack([self._primed[t] for t in texts])
-
-
 def open_built(
     corpus: Corpus, work_dir: Path, say: Callable[[str], None]
-) -> tuple[Backend, PrimedEmbedder, float]:
+) -> tuple[Backend, DiskCachedEmbedder, float]:
     """A backend over the corpus, built through the ingest pipeline unless cached."""
     data_dir = work_dir / f"data-{corpus.fingerprint}"
     marker = data_dir / "built.json"
     settings = Settings(data_dir=data_dir, index=IndexSettings(query_cache_size=0))
-    embedder = PrimedEmbedder(settings.index)
+    embedder = DiskCachedEmbedder(settings.index)
     backend = Backend.open(settings, embedder=embedder)
     if marker.exists():
         return backend, embedder, float(json.loads(marker.read_text())["build_s"])
@@ -169,7 +151,7 @@ def open_built(
     papers = list(ingester.read([source]))
     failed = [item for item in papers if isinstance(item, InputError)]
     readable = [item for item in papers if not isinstance(item, InputError)]
-    embedder.prime((chunk.text for paper in readable for chunk in paper.chunks), say)
+    _prime(embedder, [chunk.text for paper in readable for chunk in paper.chunks], say)
     for position, paper in enumerate(readable, start=1):
         try:
             ingester.ingest_paper(paper)
@@ -186,123 +168,153 @@ def open_built(
     return backend, embedder, build_s
 
 
-def reciprocal_rank(ranked_papers: Sequence[str], answer: str) -> float:
-    top = list(ranked_papers[:CUTOFF])
-    return 1.0 / (top.index(answer) + 1) if answer in top else 0.0
+def _prime(embedder: DiskCachedEmbedder, texts: list[str], say: Callable[[str], None]) -> None:
+    todo = list(dict.fromkeys(texts))
+    for start in range(0, len(todo), PRIME_BATCH):
+        embedder.prime(todo[start : start + PRIME_BATCH])
+        say(f"  encoded {min(start + PRIME_BATCH, len(todo))}/{len(todo)}")
 
 
-def papers_in_order(rowids: Iterable[int], paper_of: dict[int, str]) -> list[str]:
-    return list(dict.fromkeys(paper_of[r] for r in rowids if r in paper_of))
+@dataclass
+class QuerySet:
+    name: str
+    metric_name: str
+    metric: Metric
+    backend: Backend
+    tune: list[Query]
+    test: list[Query]
 
 
-Rankings = list[tuple[KnownItem, list[int], list[int]]]
-
-
-def tune(backend: Backend, items: list[KnownItem]) -> tuple[float, float, float]:
-    """The (rrf_k, keyword weight, dev MRR@10) that rank dev known items best.
-
-    The default (60, 1) is tried first, so a tie keeps it.
-    """
-    rankings: Rankings = []
-    for item in items:
-        vector = backend.embedder.encode_query(item.query)
-        semantic = [r for r, _ in backend.stores.vectors.search(vector, DEPTH)]
-        keyword = [r for r, _ in backend.stores.keywords.search(item.query, DEPTH)]
-        rankings.append((item, semantic, keyword))
-    rowids = list({r for _, s, k in rankings for r in (*s, *k)})
-    rows = backend.stores.chunks.chunks_by_rowids(rowids)
-    paper_of = {row["rowid"]: row["paper_id"] for row in rows}
-    best = (60.0, 1.0, -1.0)
-    for rrf_k, weight in [(60.0, 1.0)] + [(k, w) for k in RRF_KS for w in KEYWORD_WEIGHTS]:
-        mrr = fused_mrr(rankings, paper_of, rrf_k, weight)
-        if mrr > best[2]:
-            best = (rrf_k, weight, mrr)
-    return best
-
-
-def fused_mrr(rankings: Rankings, paper_of: dict[int, str], rrf_k: float, weight: float) -> float:
-    total = 0.0
-    for item, semantic, keyword in rankings:
-        fused = reciprocal_rank_fusion([semantic, keyword], k=rrf_k, weights=[1.0, weight])
-        total += reciprocal_rank(papers_in_order((r for r, _ in fused), paper_of), item.paper_id)
-    return total / max(1, len(rankings))
-
-
-def evaluate(backend: Backend, items: list[KnownItem], mode: SearchMode) -> Scores:
-    """MRR@10 and Recall@10 of `mode` through the search API's own code (group=paper)."""
-    reciprocal = found = 0.0
-    for item in items:
-        page = search(backend, SearchRequest(item.query, k=CUTOFF, mode=mode, group_by_paper=True))
-        ranked = [paper.paper_id for paper in page.papers or []]
-        rank = reciprocal_rank(ranked, item.paper_id)
-        reciprocal += rank
-        found += rank > 0
-    count = max(1, len(items))
-    return Scores(round(reciprocal / count, 4), round(found / count, 4), len(items))
-
-
-def run(data: Path, papers: int | None, work_dir: Path | None, log: bool = True) -> Report:
+def scitldr_set(data: Path, papers: int | None, work_dir: Path, say: Callable[[str], None]
+                ) -> QuerySet:
     corpus = load_corpus(data, papers)
+    say(f"SciTLDR: {len(corpus.papers)} papers, {len(corpus.dev)} dev and "
+        f"{len(corpus.test)} test queries")
+    backend, embedder, _ = open_built(corpus, work_dir, say)
+    _prime(embedder, [item.query for item in corpus.dev + corpus.test], say)
+
+    def queries(items: list[KnownItem]) -> list[Query]:
+        return [Query(item.query, frozenset({item.paper_id})) for item in items]
+
+    return QuerySet("SciTLDR known-item", "MRR@10", reciprocal_rank, backend,
+                    queries(corpus.dev), queries(corpus.test))
+
+
+def task_dataset_set(scirex: Path, work_dir: Path, say: Callable[[str], None]) -> QuerySet:
+    rows, graded = scirex_rows(scirex)
+    say(f"SciREX: {len(rows)} papers, {len(graded)} '<task> on <dataset>' queries")
+    backend = open_store(work_dir / "scirex", rows, say)
+    tune_q = [Query(q.query, q.relevant) for q in graded if q.split == "tune"]
+    test_q = [Query(q.query, q.relevant) for q in graded if q.split == "test"]
+    return QuerySet("<task> on <dataset> (SciREX)", "nDCG@10", ndcg, backend, tune_q, test_q)
+
+
+def single_list(lists: Sequence[QueryLists], metric: Metric, which: str) -> float:
+    """A single list's score from the cached lists, paper by paper."""
+    total = 0.0
+    for query in lists:
+        ranking = query.semantic if which == "semantic" else query.keyword[0.0]
+        ranked = list(dict.fromkeys(query.paper_of[r] for r in ranking if r in query.paper_of))
+        total += metric(ranked, query.query.relevant)
+    return total / max(1, len(lists))
+
+
+#: The rankings reported: (name, mode, entities on, weights to use: None = today's defaults).
+TODAY = Weights()
+
+
+def rankings(tuned: Weights) -> list[tuple[str, SearchMode, Weights]]:
+    plain = Weights(tuned.rrf_k, tuned.keyword, tuned.paper, 0.0, tuned.result, 0.0)
+    return [
+        ("keyword (BM25)", SearchMode.KEYWORD, TODAY),
+        ("semantic (MiniLM)", SearchMode.SEMANTIC, TODAY),
+        ("hybrid today (RRF k=60, equal)", SearchMode.HYBRID, TODAY),
+        ("hybrid tuned, no entities", SearchMode.HYBRID, plain),
+        ("entity-aware hybrid (tuned)", SearchMode.HYBRID, tuned),
+    ]
+
+
+def run(data: Path, papers: int | None, work_dir: Path | None, log: bool = True,
+        scirex: Path | None = SCIREX_DOCS) -> Report:
+    """Tune on both sets' tune queries, then measure every ranking on tune and test."""
     work_dir = work_dir or Path("/tmp") / f"papergraph-retrieval-{papers or 'all'}"
     work_dir.mkdir(parents=True, exist_ok=True)
     say = (lambda text: print(text, file=sys.stderr, flush=True)) if log else (lambda text: None)
-    say(f"{len(corpus.papers)} papers, {len(corpus.dev)} dev and {len(corpus.test)} test queries")
-    backend, embedder, build_s = open_built(corpus, work_dir, say)
+    sets = [scitldr_set(data, papers, work_dir, say)]
+    if scirex is not None:
+        sets.append(task_dataset_set(scirex, work_dir, say))
     try:
-        say(f"stores ready (built in {build_s:.0f} s); encoding the queries")
-        embedder.prime((item.query for item in corpus.dev + corpus.test), say)
-        say("tuning RRF on dev")
-        rrf_k, weight, dev_mrr = tune(backend, corpus.dev)
-        report = Report(
-            len(corpus.papers), backend.stores.chunks.count_chunks(), round(build_s, 1),
-            rrf_k, weight, round(dev_mrr, 4),
-        )
-        settings = backend.settings.index
-        for mode in (SearchMode.KEYWORD, SearchMode.SEMANTIC, SearchMode.HYBRID):
-            say(f"evaluating {mode.value} on test")
-            report.test[mode.value] = evaluate(backend, corpus.test, mode)
-        settings.rrf_k, settings.rrf_keyword_weight = rrf_k, weight
-        report.test["hybrid-tuned"] = evaluate(backend, corpus.test, SearchMode.HYBRID)
+        say("reading the tune queries' lists")
+        tune_lists = {s.name: read_lists(s.backend, s.tune) for s in sets}
+        objective = {
+            s.name: (tune_lists[s.name], s.metric, max(
+                single_list(tune_lists[s.name], s.metric, "semantic"),
+                single_list(tune_lists[s.name], s.metric, "keyword"), 1e-9))
+            for s in sets
+        }
+        weights, _ = tune(objective, TODAY)
+        say(f"tuned: {weights}")
+        report = Report(weights)
+        for query_set in sets:
+            report.sets.append(_measure(query_set, weights, say))
     finally:
-        backend.close()
+        for query_set in sets:
+            query_set.backend.close()
     return report
 
 
+def _measure(query_set: QuerySet, weights: Weights, say: Callable[[str], None]) -> SetReport:
+    backend = query_set.backend
+    found = SetReport(query_set.name, query_set.metric_name, backend.stores.chunks.count_papers(),
+                      len(query_set.tune), len(query_set.test))
+    saved = backend.settings.index.model_copy()
+    try:
+        for name, mode, chosen in rankings(weights):
+            chosen.apply(backend.settings.index)
+            entities = chosen.entity > 0 or chosen.alias > 0
+            say(f"measuring {name} on {query_set.name}")
+            found.scores[name] = {
+                split: round(measured(backend, queries, mode, entities, query_set.metric), 4)
+                for split, queries in (("tune", query_set.tune), ("test", query_set.test))
+            }
+    finally:
+        for key, value in saved.model_dump().items():
+            setattr(backend.settings.index, key, value)
+    return found
+
+
 def print_report(report: Report) -> None:
-    print(f"SciTLDR known-item search: {report.papers} papers ({report.chunks} chunks), "
-          f"queries = test-split TLDRs, answer = their paper; built in {report.build_s} s")
-    print(f"RRF tuned on dev: k={report.tuned_k:g}, keyword weight={report.tuned_keyword_weight:g} "
-          f"(semantic 1) -> dev MRR@10 {report.dev_hybrid_mrr}")
-    print(f"{'mode':<36} {'MRR@10':>8} {'Recall@10':>10} {'queries':>8}")
-    names = {
-        "keyword": "keyword (BM25, baseline)",
-        "semantic": "semantic (MiniLM + FAISS, baseline)",
-        "hybrid": "hybrid (RRF k=60, equal weights)",
-        "hybrid-tuned": "hybrid (RRF tuned on dev)",
-    }
-    for mode, scores in report.test.items():
-        print(f"{names[mode]:<36} {scores.mrr:>8.4f} {scores.recall:>10.4f} {scores.queries:>8}")
-    best = max(report.test["hybrid"].mrr, report.test["hybrid-tuned"].mrr)
-    baseline = max(report.test["keyword"].mrr, report.test["semantic"].mrr)
-    verdict = "beats" if best > baseline else "does NOT beat"
-    print(f"hybrid {verdict} both baselines on MRR@10: {best:.4f} vs {baseline:.4f}")
+    print(f"weights tuned on the tune queries of every set: {report.weights}")
+    for found in report.sets:
+        print(f"\n{found.name}: {found.papers} papers, {found.tune_queries} tune and "
+              f"{found.test_queries} test queries; {found.metric}, group=paper, k=10")
+        print(f"{'ranking':<34} {'tune':>8} {'test':>8}")
+        for name, scores in found.scores.items():
+            print(f"{name:<34} {scores['tune']:>8.4f} {scores['test']:>8.4f}")
+        singles = max(found.scores[n]["test"] for n in ("keyword (BM25)", "semantic (MiniLM)"))
+        ours = found.scores["entity-aware hybrid (tuned)"]["test"]
+        verdict = "beats" if ours > singles else "does NOT beat"
+        print(f"entity-aware hybrid {verdict} both single lists on test: {ours:.4f} vs {singles:.4f}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED_DATA / "scitldr",
                         help="the SciTLDR folder (train/dev/test.jsonl)")
+    parser.add_argument("--scirex", type=Path, default=SCIREX_DOCS,
+                        help="the SciREX documents folder (for '<task> on <dataset>')")
+    parser.add_argument("--no-scirex", action="store_true", help="SciTLDR only")
     parser.add_argument("--papers", type=int, default=None,
-                        help="use this many papers (half dev, half test) instead of all")
+                        help="use this many SciTLDR papers (half dev, half test) instead of all")
     parser.add_argument("--work-dir", type=Path, default=None,
                         help="where the built stores are kept between runs")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     if args.papers is not None and args.papers < 2:
         parser.error("--papers must be at least 2")
-    report = run(args.data, args.papers, args.work_dir)
+    report = run(args.data, args.papers, args.work_dir, scirex=None if args.no_scirex else args.scirex)
     if args.json:
-        print(json.dumps(report, default=lambda o: o.__dict__, indent=2))
+        print(json.dumps(asdict(report), indent=2))
     else:
         print_report(report)
     return 0

@@ -9,7 +9,7 @@ terms are OR-ed, which is what BM25 ranking expects.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -96,8 +96,14 @@ class KeywordIndex:
             for rowid in rowids:
                 writer.delete_documents_by_term("rowid", int(rowid))
 
-    def search(self, query: str, k: int) -> list[tuple[int, float]]:
-        """The `k` best (rowid, BM25 score) for any user text, best first; never a syntax error."""
+    def search(
+        self, query: str, k: int, expansions: Sequence[str] = (), expansion_boost: float = 0.0
+    ) -> list[tuple[int, float]]:
+        """The `k` best (rowid, BM25 score) for any user text, best first; never a syntax error.
+
+        `expansions` (other names of what the query names) add their terms not already in the
+        query, each weighted by `expansion_boost`.
+        """
         terms = self.query_terms(query)
         if not terms or k <= 0:
             return []
@@ -105,6 +111,13 @@ class KeywordIndex:
             (tantivy.Occur.Should, tantivy.Query.term_query(self._schema, "text", term))
             for term in terms
         ]
+        if expansion_boost > 0:
+            extra = dict.fromkeys(t for name in expansions for t in self.query_terms(name))
+            subqueries += [
+                (tantivy.Occur.Should, tantivy.Query.boost_query(
+                    tantivy.Query.term_query(self._schema, "text", term), expansion_boost))
+                for term in list(extra)[: MAX_QUERY_TERMS] if term not in terms
+            ]
         searcher = self._index.searcher()
         hits = searcher.search(tantivy.Query.boolean_query(subqueries), limit=k, count=False).hits
         addresses = [address for _, address in hits]

@@ -47,6 +47,31 @@ class IndexSettings(BaseModel):
     rrf_keyword_weight: float = Field(
         1.0, ge=0, description="Weight of the keyword (BM25) ranking in hybrid search."
     )
+    paper_weight: float = Field(
+        0.0,
+        ge=0,
+        description="Weight of paper-level fusion in hybrid search: each chunk also gains this "
+        "times the RRF of its paper's ranks in the two lists read paper by paper (0: chunks only).",
+    )
+    entity_weight: float = Field(
+        0.0,
+        ge=0,
+        description="Weight of the entities a query names (entity-aware search): a paper's "
+        "lift (confidence x salience x role x rarity per linked entity) counts this many "
+        "top-ranked list entries. 0 turns the lift off; the entities are still reported.",
+    )
+    entity_result_weight: float = Field(
+        1.0,
+        ge=0,
+        description="Lift of a paper that reports a result for a (task, dataset) pair the query "
+        "names, before entity_weight (a linked entity held with salience 1 lifts by 1).",
+    )
+    alias_weight: float = Field(
+        0.0,
+        ge=0,
+        description="Boost of the linked entities' other names (aliases, preferred label) "
+        "added to the keyword query; 0 adds none.",
+    )
     exact_below: int = Field(
         50_000,
         ge=0,

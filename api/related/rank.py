@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from api.related.corpus import RelatedCorpus
+from api.related.faceted import Facet, rerank
 from api.related.settings import RelatedSettings
 from api.related.signals import SIGNAL_NAMES, Reason, SeedSignals, seed_signals
 from core.errors import BadRequest, NotFound
@@ -40,9 +41,10 @@ def related_papers(
     k: int = 10,
     settings: RelatedSettings | None = None,
     negative: Sequence[str] = (),
+    facet: Facet | None = None,
 ) -> list[RelatedPaper]:
     """The k papers most related to `paper_id` (and least to `negative`), never a seed."""
-    return recommend(backend, [paper_id], negative, k, settings)
+    return recommend(backend, [paper_id], negative, k, settings, facet)
 
 
 def recommend(
@@ -51,12 +53,18 @@ def recommend(
     negative: Sequence[str] = (),
     k: int = 10,
     settings: RelatedSettings | None = None,
+    facet: Facet | None = None,
 ) -> list[RelatedPaper]:
-    """The k papers most like the positive seeds and least like the negative ones."""
+    """The k papers most like the positive seeds and least like the negative ones; with a
+    facet, ranked by what they share in it (`api.related.faceted`)."""
     settings = settings or backend.settings.related
     corpus = backend.related_corpus.current(settings.snapshot_max_age_s)
     check_seeds(corpus, positive, negative)
-    items = rank(corpus, positive, negative, k, settings)
+    by_sentences = facet is not None or settings.sentence_weight > 0
+    depth = max(k, settings.facet_candidates) if by_sentences else k
+    items = rank(corpus, positive, negative, depth, settings)
+    if by_sentences:
+        items = rerank(backend, corpus, positive, items, facet, settings)[:k]
     label_entity_reasons(backend, corpus, items)
     return items
 

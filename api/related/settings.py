@@ -32,6 +32,19 @@ class RelatedSettings(BaseModel):
         0.5, ge=0, description="How much a candidate's mean fused score against the negative "
         "seeds is subtracted from its mean score against the positive seeds.",
     )
+    sentence_weight: float = Field(
+        0.0, ge=0, description="Without a facet: weight of sentence-level similarity (max-sim "
+        "of the seed's title and abstract sentences against the candidate's) added to the "
+        "fused score of the top `facet_candidates` papers (0: not read).",
+    )
+    facet_sentence_weight: float = Field(
+        1.0, ge=0, description="With facet=: weight of the max-sim of the seed's sentences of "
+        "that facet against the candidate's.",
+    )
+    facet_candidates: int = Field(
+        50, ge=1, le=1000, description="Papers of the fused ranking re-scored by sentences (each "
+        "new paper's sentences are encoded once, then cached).",
+    )
     snapshot_max_age_s: float = Field(
         60.0, ge=0, description="Longest the entity and citation snapshot is reused while no "
         "paper changes (0: read the graph on every request).",

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from api.backend import Backend
 from api.deps import BackendDep, ReadSnapshot
 from api.errors import NothingIngested
+from api.related.faceted import Facet
 from api.related.rank import related_papers
 from api.routes.export import paper_rdf_response
 from api.schemas import (
@@ -142,11 +143,17 @@ def get_related(
         list[str] | None,
         Query(description="Papers to steer away from; repeat it or separate ids by commas."),
     ] = None,
+    facet: Annotated[
+        Facet | None,
+        Query(description="Rank by what the papers share in one facet: background, method "
+              "(+ shared methods) or result (+ shared datasets, metrics, tasks); reasons quote "
+              "the matched sentences."),
+    ] = None,
 ) -> RelatedResponse:
     """The papers most related to this one, never itself, each with its reasons."""
     negative = [pid.strip() for value in seed_negative or [] for pid in value.split(",")]
     negative = [pid for pid in negative if pid]
-    related = related_papers(backend, paper_id, k, negative=negative)
+    related = related_papers(backend, paper_id, k, negative=negative, facet=facet)
     return RelatedResponse(
         paper_id=paper_id,
         seed_negative=negative,

@@ -13,6 +13,7 @@ from api.search import DEFAULT_KINDS, SearchMode, SearchRequest
 from api.search import search as run_search
 from core.model import ChunkKind
 from kg.filters import PaperFilter
+from kg.query_entities import QueryEntity
 
 router = APIRouter(tags=["search"])
 
@@ -50,10 +51,14 @@ def search(
             "references, figure and footnote."
         ),
     ] = [],
+    entities: Annotated[
+        str, Query(pattern="^(on|off)$", description="'off': do not link the entities the "
+                   "query names, nor lift the papers that hold them.")
+    ] = "on",
 ) -> SearchResponse:
-    entities = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
+    named = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
     paper_filter = PaperFilter(
-        entities={name: values for name, values in entities.items() if values},
+        entities={name: values for name, values in named.items() if values},
         authors=author,
         year_from=year_from,
         year_to=year_to,
@@ -61,6 +66,7 @@ def search(
     request = SearchRequest(
         query=q, k=k, offset=offset, mode=mode, group_by_paper=group == "paper",
         paper_filter=paper_filter, kinds=frozenset(kind) or DEFAULT_KINDS,
+        entities=entities == "on",
     )
     page = run_search(backend, request)
     filters: dict[str, list[str] | int] = {**paper_filter.entities}
@@ -83,5 +89,14 @@ def search(
             "next_offset": page.next_offset,
             "filters": filters,
             "filtered_papers": page.filtered_papers,
+            "query_entities": [_query_entity(e) for e in page.query_entities],
         }
     )
+
+
+def _query_entity(entity: QueryEntity) -> dict[str, Any]:
+    return {
+        "id": entity.key, "type": entity.type.value, "label": entity.label, "text": entity.text,
+        "start": entity.start, "end": entity.end, "confidence": entity.confidence,
+        "aliases": list(entity.aliases),
+    }

@@ -1,4 +1,5 @@
-"""The retrieval benchmark's CI-sized form: 60 SciTLDR papers through the real pipeline."""
+"""The retrieval benchmark's CI-sized form: 30 SciTLDR papers through the real pipeline, and the
+"<task> on <dataset>" query set read from SciREX gold."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.retrieval import load_corpus, print_report, run
+from benchmarks.shared_data import SCIREX_DOCS
+from benchmarks.task_dataset import scirex_rows
 
 
 def test_corpus_pairs_each_tldr_with_its_paper(shared_data: Path) -> None:
@@ -18,18 +21,30 @@ def test_corpus_pairs_each_tldr_with_its_paper(shared_data: Path) -> None:
     assert all(paper["abstract"] and paper["title"] for paper in corpus.papers)
 
 
-def test_small_benchmark_reports_every_mode(
+def test_task_on_dataset_queries_come_from_gold_result_pairs(shared_data: Path) -> None:
+    if not SCIREX_DOCS.exists():
+        pytest.skip(f"{SCIREX_DOCS}: SciREX documents absent")
+    rows, queries = scirex_rows(SCIREX_DOCS, words=50)
+    ids = {row["id"] for row in rows}
+    assert len(rows) == 232
+    assert {q.split for q in queries} == {"tune", "test"}
+    assert all(q.relevant and q.relevant <= ids and " on " in q.query for q in queries)
+    squad = [q for q in queries if q.query == "Question Answering on SQuAD1 1"]
+    assert squad and len(squad[0].relevant) > 1  # several papers report results on SQuAD1.1
+
+
+def test_small_benchmark_reports_every_ranking_on_both_splits(
     shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    report = run(shared_data / "scitldr", papers=30, work_dir=tmp_path, log=False)
-    assert report.papers == 30 and report.chunks >= 30
-    assert set(report.test) == {"keyword", "semantic", "hybrid", "hybrid-tuned"}
-    for scores in report.test.values():
-        assert scores.queries > 30
-        assert 0.0 <= scores.mrr <= scores.recall <= 1.0
-    # 30 candidate papers: a TLDR finds its paper most of the time in every mode
-    assert min(scores.mrr for scores in report.test.values()) > 0.5
+    report = run(shared_data / "scitldr", papers=30, work_dir=tmp_path, log=False, scirex=None)
+    (found,) = report.sets
+    assert found.papers == 30 and found.tune_queries > 15 and found.test_queries > 15
+    assert len(found.scores) == 5
+    for scores in found.scores.values():
+        assert set(scores) == {"tune", "test"}
+        # 30 candidate papers: a TLDR finds its paper most of the time in every ranking
+        assert 0.5 < scores["test"] <= 1.0
     assert list(tmp_path.glob("data-*/built.json"))  # the next run reuses the stores
     print_report(report)
     printed = capsys.readouterr().out
-    assert "MRR@10" in printed and "baseline" in printed and "hybrid" in printed
+    assert "MRR@10" in printed and "entity-aware hybrid" in printed and "test" in printed

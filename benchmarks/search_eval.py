@@ -1,0 +1,162 @@
+"""Scoring search rankings on graded query sets, and choosing the fusion weights on tune queries.
+
+Each query's lists are read once (`QueryLists`: semantic and keyword top-DEPTH chunks, the
+keyword list under each alias boost, the entity lifts, and the best chunk of every lifted paper
+the lists missed); any weights then fuse them with `index.ranking.hybrid_ranking`, the function
+`GET /search` uses, so a grid costs no encoding and no index search. The figures reported are
+then measured through `api.search.search` itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from api.backend import Backend
+from api.query_entities import MAX_LIFTED_PAPERS, entity_lifts
+from api.search import SearchMode, SearchRequest, search
+from index.ranking import FusionWeights, hybrid_ranking
+from index.settings import IndexSettings
+
+CUTOFF = 10
+DEPTH = 100
+ALIAS_WEIGHTS = (0.0, 0.25, 0.5, 1.0)
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    relevant: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Every tunable weight of hybrid search (the fields of `IndexSettings` they set)."""
+
+    rrf_k: float = 60.0
+    keyword: float = 1.0
+    paper: float = 0.0
+    entity: float = 0.0
+    result: float = 1.0
+    alias: float = 0.0
+
+    def apply(self, settings: IndexSettings) -> None:
+        settings.rrf_k, settings.rrf_keyword_weight = self.rrf_k, self.keyword
+        settings.paper_weight, settings.entity_weight = self.paper, self.entity
+        settings.entity_result_weight, settings.alias_weight = self.result, self.alias
+
+
+GRID: dict[str, tuple[float, ...]] = {
+    "rrf_k": (2.0, 5.0, 10.0, 20.0, 40.0, 60.0),
+    "keyword": (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0),
+    "paper": (0.0, 0.25, 0.5, 1.0, 2.0, 4.0),
+    "entity": (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0),
+    "result": (0.0, 0.5, 1.0, 2.0, 4.0),
+    "alias": ALIAS_WEIGHTS,
+}
+
+
+def ndcg(ranked: Sequence[str], relevant: frozenset[str], k: int = CUTOFF) -> float:
+    dcg = sum(1 / math.log2(i + 2) for i, pid in enumerate(ranked[:k]) if pid in relevant)
+    ideal = sum(1 / math.log2(i + 2) for i in range(min(len(relevant), k)))
+    return dcg / ideal if ideal else 0.0
+
+
+def reciprocal_rank(ranked: Sequence[str], relevant: frozenset[str], k: int = CUTOFF) -> float:
+    return next((1 / (i + 1) for i, pid in enumerate(ranked[:k]) if pid in relevant), 0.0)
+
+
+@dataclass
+class QueryLists:
+    query: Query
+    semantic: list[int]
+    keyword: dict[float, list[int]]  # alias boost -> keyword list
+    paper_of: dict[int, str]
+    mention_lifts: dict[str, float]
+    result_lifts: dict[str, float]  # lift from reported (task, dataset) results, at weight 1
+    extra: list[int] = field(default_factory=list)
+
+    def ranked_papers(self, weights: Weights) -> list[str]:
+        lifts = {
+            p: self.mention_lifts.get(p, 0.0) + weights.result * self.result_lifts.get(p, 0.0)
+            for p in self.mention_lifts.keys() | self.result_lifts.keys()
+        }
+        fusion = FusionWeights(weights.rrf_k, 1.0, weights.keyword, weights.paper, weights.entity)
+        top = dict(sorted(lifts.items(), key=lambda pair: -pair[1])[:MAX_LIFTED_PAPERS])
+        fused = hybrid_ranking(self.semantic, self.keyword[weights.alias], self.paper_of, fusion,
+                               top if weights.entity else {}, self.extra if weights.entity else ())
+        return list(dict.fromkeys(self.paper_of[r] for r, _ in fused))
+
+
+def read_lists(backend: Backend, queries: Iterable[Query]) -> list[QueryLists]:
+    papers = backend.stores.chunks.count_papers()
+    found = []
+    for query in queries:
+        vector = backend.embedder.encode_query(query.text)
+        semantic = [r for r, _ in backend.stores.vectors.search(vector, DEPTH)]
+        full = entity_lifts(backend, query.text, papers)
+        expansions = full.expansions()
+        keyword = {
+            boost: [r for r, _ in backend.stores.keywords.search(query.text, DEPTH, expansions,
+                                                                  boost)]
+            for boost in ALIAS_WEIGHTS
+        }
+        saved = backend.settings.index.entity_result_weight
+        backend.settings.index.entity_result_weight = 0.0
+        mentions = entity_lifts(backend, query.text, papers).lifts
+        backend.settings.index.entity_result_weight = saved
+        results = {p: (full.lifts.get(p, 0.0) - mentions.get(p, 0.0)) / max(saved, 1e-9)
+                   for p in full.lifts}
+        rowids = {r for r in semantic} | {r for ranking in keyword.values() for r in ranking}
+        paper_of = {row["rowid"]: row["paper_id"]
+                    for row in backend.stores.chunks.chunks_by_rowids(sorted(rowids))}
+        listed = set(paper_of.values())
+        missing = [p for p in full.lifts if p not in listed]
+        best = backend.chunk_vectors.rank(missing, vector)
+        paper_of.update({b.rowid: b.paper_id for b in best})
+        found.append(QueryLists(query, semantic, keyword, paper_of, mentions, results,
+                                [b.rowid for b in best]))
+    return found
+
+
+Metric = Callable[[Sequence[str], frozenset[str]], float]
+
+
+def mean_score(lists: Sequence[QueryLists], weights: Weights, metric: Metric) -> float:
+    scores = [metric(q.ranked_papers(weights), q.query.relevant) for q in lists]
+    return sum(scores) / max(1, len(scores))
+
+
+def tune(
+    sets: dict[str, tuple[list[QueryLists], Metric, float]], start: Weights, rounds: int = 2
+) -> tuple[Weights, dict[str, float]]:
+    """Coordinate ascent over GRID maximising the mean, over the sets, of each set's score over
+    its best single list (the third member of each set's tuple), on tune queries only."""
+
+    def objective(weights: Weights) -> float:
+        return sum(mean_score(lists, weights, metric) / best
+                   for lists, metric, best in sets.values()) / len(sets)
+
+    best, best_value = start, objective(start)
+    for _ in range(rounds):
+        for name, values in GRID.items():
+            for value in values:
+                candidate = replace(best, **{name: value})
+                score = objective(candidate)
+                if score > best_value + 1e-9:
+                    best, best_value = candidate, score
+    return best, {name: mean_score(lists, best, metric) for name, (lists, metric, _) in sets.items()}
+
+
+def measured(
+    backend: Backend, queries: Sequence[Query], mode: SearchMode, entities: bool, metric: Metric
+) -> float:
+    """The mean metric of `mode` through `api.search.search` (group=paper, k=10)."""
+    total = 0.0
+    for query in queries:
+        request = SearchRequest(query.text, k=CUTOFF, mode=mode, group_by_paper=True,
+                                entities=entities)
+        page = search(backend, request)
+        total += metric([paper.paper_id for paper in page.papers or []], query.relevant)
+    return total / max(1, len(queries))

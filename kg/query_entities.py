@@ -1,0 +1,170 @@
+"""Entities named in a search query, and what the graph says about them paper by paper.
+
+A query is linked by its word n-grams: an n-gram whose folded form (`core.model.fold`) is an
+entity's preferred label or alias names that entity; longer n-grams win over the shorter ones
+inside them. A link's confidence says how sure the name is: a preferred label is surer than an
+alias, a one-word name surer when it is long, and a name shared by entities of several types is
+split between them. The graph then says, per linked entity, which papers mention it, in which
+role and with which salience, and which papers report a result for a linked (task, dataset).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from core.model import EntityType, fold
+from kg.store import KnowledgeGraph
+from kg.vocab import ENTITY_CLASS, ROLE_PROPERTY, entity_key_from_iri, paper_id_from_iri
+
+MAX_NGRAM = 8
+ALIAS_CONFIDENCE = 0.8  # an alias names its entity less surely than the preferred label
+SHORT_NAME = 3  # one-word names of this many characters or fewer are often common words
+_WORD = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
+_TYPE_OF_CLASS = {str(iri): kind for kind, iri in ENTITY_CLASS.items()}
+_ROLE_OF_PROPERTY = {str(iri): role.value for role, iri in ROLE_PROPERTY.items()}
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    entity: str  # the entity's IRI
+    type: EntityType
+    label: str  # its preferred label
+    preferred: bool  # matched through the preferred label (not an alias)
+
+
+@dataclass
+class EntityLexicon:
+    """Every entity name in the graph, folded, with the entities it names and their aliases."""
+
+    names: dict[str, list[NameEntry]] = field(default_factory=dict)
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # entity IRI -> every name
+
+    @classmethod
+    def load(cls, kg: KnowledgeGraph) -> EntityLexicon:
+        classes = " ".join(f"<{iri}>" for iri in ENTITY_CLASS.values())
+        rows = kg.query(
+            f"SELECT DISTINCT ?e ?type ?pref ?alt WHERE {{ VALUES ?type {{ {classes} }} "
+            "?e a ?type ; skos:prefLabel ?pref . OPTIONAL { ?e skos:altLabel ?alt } }"
+        )
+        lexicon = cls()
+        for entity, kind, pref, alt in rows:
+            iri, label = str(entity), str(pref)
+            lexicon._add(fold(label), NameEntry(iri, _TYPE_OF_CLASS[str(kind)], label, True))
+            names = lexicon.aliases.setdefault(iri, {label})
+            if alt is not None:
+                names.add(str(alt))
+                lexicon._add(fold(str(alt)), NameEntry(iri, _TYPE_OF_CLASS[str(kind)], label, False))
+        return lexicon
+
+    def _add(self, folded: str, entry: NameEntry) -> None:
+        if not folded:
+            return
+        entries = self.names.setdefault(folded, [])
+        known = next((e for e in entries if e.entity == entry.entity), None)
+        if known is None:
+            entries.append(entry)
+        elif entry.preferred and not known.preferred:
+            entries[entries.index(known)] = entry
+
+
+@dataclass(frozen=True)
+class QueryEntity:
+    """One entity the query names: where (`text`, `start`, `end`) and how surely."""
+
+    entity: str  # IRI
+    key: str  # e.g. "dataset/squad"
+    type: EntityType
+    label: str
+    text: str
+    start: int
+    end: int
+    confidence: float
+    aliases: tuple[str, ...] = ()
+
+
+def link_query(lexicon: EntityLexicon, query: str) -> list[QueryEntity]:
+    """The entities `query` names, longest names first, spans never overlapping."""
+    words = list(_WORD.finditer(query))
+    taken: set[int] = set()
+    linked: list[QueryEntity] = []
+    for size in range(min(MAX_NGRAM, len(words)), 0, -1):
+        for first in range(len(words) - size + 1):
+            span = range(first, first + size)
+            if taken & set(span):
+                continue
+            start, end = words[first].start(), words[first + size - 1].end()
+            entries = lexicon.names.get(fold(query[start:end]), [])
+            if not entries:
+                continue
+            taken |= set(span)
+            text = query[start:end]
+            for entry in entries:
+                confidence = _confidence(entry, text, size, len(entries))
+                aliases = tuple(sorted(lexicon.aliases.get(entry.entity, set()) - {text}))
+                linked.append(QueryEntity(entry.entity, entity_key_from_iri(URIRef(entry.entity)),
+                                          entry.type, entry.label, text, start, end,
+                                          round(confidence, 3), aliases))
+    return sorted(linked, key=lambda e: (e.start, -e.confidence, e.key))
+
+
+def _confidence(entry: NameEntry, text: str, words: int, readings: int) -> float:
+    """How surely `text` names `entry`'s entity (1 for an unambiguous multi-word label)."""
+    confidence = 1.0 if entry.preferred else ALIAS_CONFIDENCE
+    if words == 1 and len(text) <= SHORT_NAME and not text.isupper():
+        confidence *= 0.5  # "art", "pos": a short lower-case word is often not the name
+    return confidence / readings
+
+
+@dataclass
+class EntityEvidence:
+    """What the graph says about the linked entities: per paper, per entity, role and salience;
+    and the papers reporting a result for each linked (task, dataset) pair."""
+
+    mentions: dict[str, dict[str, tuple[str, float]]] = field(default_factory=dict)
+    results: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    papers_with_entity: dict[str, int] = field(default_factory=dict)
+
+
+def entity_evidence(kg: KnowledgeGraph, linked: list[QueryEntity]) -> EntityEvidence:
+    """Mentions (role, salience) of the linked entities, and results naming a linked pair."""
+    evidence = EntityEvidence()
+    if not linked:
+        return evidence
+    values = " ".join(f"<{iri}>" for iri in sorted({e.entity for e in linked}))
+    rows = kg.query(
+        f"SELECT ?paper ?e ?role ?salience WHERE {{ VALUES ?e {{ {values} }} "
+        "?mention pg:entity ?e ; pg:role ?role . ?paper pg:hasMention ?mention . "
+        "OPTIONAL { ?mention pg:salience ?salience } }"
+    )
+    counts: dict[str, set[str]] = defaultdict(set)
+    for paper, entity, role, salience in rows:
+        paper_id = paper_id_from_iri(paper)
+        score = float(salience) if salience is not None else 0.0
+        known = evidence.mentions.setdefault(paper_id, {}).get(str(entity))
+        if known is None or score > known[1]:
+            evidence.mentions[paper_id][str(entity)] = (_ROLE_OF_PROPERTY.get(str(role), ""), score)
+        counts[str(entity)].add(paper_id)
+    evidence.papers_with_entity = {entity: len(papers) for entity, papers in counts.items()}
+    evidence.results = _results(kg, linked)
+    return evidence
+
+
+def _results(kg: KnowledgeGraph, linked: list[QueryEntity]) -> dict[str, set[tuple[str, str]]]:
+    """paper id -> the linked (task, dataset) pairs it reports a result for."""
+    tasks = {e.entity for e in linked if e.type is EntityType.TASK}
+    datasets = {e.entity for e in linked if e.type in (EntityType.DATASET, EntityType.BENCHMARK)}
+    if not tasks or not datasets:
+        return {}
+    rows = kg.query(
+        f"SELECT DISTINCT ?paper ?t ?d WHERE {{ VALUES ?t {{ {' '.join(f'<{t}>' for t in tasks)} }} "
+        f"VALUES ?d {{ {' '.join(f'<{d}>' for d in datasets)} }} "
+        "?result pg:resultTask ?t ; pg:resultDataset ?d . ?paper pg:reportsResult ?result }"
+    )
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for paper, task, dataset in rows:
+        found[paper_id_from_iri(paper)].add((str(task), str(dataset)))
+    return dict(found)
