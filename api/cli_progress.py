@@ -1,12 +1,15 @@
 """Progress of a long ingest: a live bar on a terminal, periodic plain lines anywhere else.
 
 A bar drawn on a log file or a CI console is dropped by rich, so a piped ingest used to be silent
-until its summary; there it prints one line every `every_s` seconds instead (papers done of the
-inputs found, chunks written, chunks per second).
+until its summary; there it prints one line every `every_s` seconds instead (inputs done of the
+inputs found, papers and chunks written, chunks per second), from a timer thread, so that a line
+comes even while the first batch is still being read and encoded; `every_s=0` prints one per
+paper.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from types import TracebackType
 from typing import Self
@@ -34,9 +37,11 @@ class IngestProgress:
         self.every_s = every_s
         self.papers = self.chunks = self.failed = 0
         self._sources: set[str] = set()
-        self._started = self._shown = time.monotonic()
+        self._started = time.monotonic()
         self._bar: Progress | None = None
         self._task: TaskID | None = None
+        self._stop = threading.Event()
+        self._ticker: threading.Thread | None = None
 
     def __enter__(self) -> Self:
         if self.console.is_terminal:
@@ -45,10 +50,20 @@ class IngestProgress:
                                  TimeElapsedColumn(), console=self.console, transient=True)
             self._bar.__enter__()
             self._task = self._bar.add_task("ingesting", total=self.inputs or None)
+        elif self.every_s > 0:
+            self._ticker = threading.Thread(target=self._tick, name="progress", daemon=True)
+            self._ticker.start()
         return self
+
+    def _tick(self) -> None:
+        while not self._stop.wait(self.every_s):
+            self._line()
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
+        self._stop.set()
+        if self._ticker is not None:
+            self._ticker.join()
         if self._bar is not None:
             self._bar.__exit__(kind, error, trace)
         elif kind is None and self.papers + self.failed:
@@ -80,12 +95,11 @@ class IngestProgress:
         done = min(len(self._sources), self.inputs) if self.inputs else len(self._sources)
         if self._bar is not None and self._task is not None:
             self._bar.update(self._task, completed=done, description=f"ingesting {name}")
-        elif time.monotonic() - self._shown >= self.every_s:
+        elif self.every_s == 0:
             self._line()
 
     def _line(self) -> None:
-        self._shown = time.monotonic()
-        elapsed = max(self._shown - self._started, 1e-9)
+        elapsed = max(time.monotonic() - self._started, 1e-9)
         done = min(len(self._sources), self.inputs) if self.inputs else len(self._sources)
         self.console.print(
             f"progress: {done}/{self.inputs} inputs, {self.papers} papers, {self.chunks} chunks, "

@@ -3,9 +3,11 @@ check that no other process holds the stores, announce the server in its data fo
 
 from __future__ import annotations
 
+import signal
 import socket
 import sys
 from pathlib import Path
+from types import FrameType
 
 from api.announce import announced, bind, running_server, url_of
 from api.cli_remote import FolderHeld
@@ -51,7 +53,15 @@ def serve_on(sock: socket.socket, settings: Settings) -> None:
     url = url_of(sock)
     config = uvicorn.Config(create_app(settings), log_level="info")
     server = uvicorn.Server(config)
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal again for the
+    # handler it found; this one ends the process through `finally`, so the announcement goes.
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, _stop)
     with announced(Path(settings.data_dir), url, writes=bool(settings.api.api_key)):
         print(f"serving {settings.data_dir} at {url} (web pages at /, API docs at /docs); "
               "Ctrl+C stops", file=sys.stderr, flush=True)
         server.run(sockets=[sock])
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)

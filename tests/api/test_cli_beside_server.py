@@ -217,3 +217,15 @@ def test_a_folder_locked_by_an_unannounced_process_is_one_line(tmp_path: Path) -
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_stopped_server_takes_its_announcement_away(
+    data_dir: Path, server: dict[str, object]
+) -> None:
+    process = server["process"]
+    assert isinstance(process, subprocess.Popen)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) == 0
+    assert not (data_dir / "server.json").exists()
+    stats = run_cli("stats", data_dir=data_dir)  # the CLI opens the stores itself again
+    assert stats.returncode == 0 and json.loads(stats.stdout)["papers"] == 5, stats.stderr

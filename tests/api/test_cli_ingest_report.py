@@ -113,3 +113,18 @@ def test_without_verbose_the_skipped_files_are_counted_and_hinted(ingested) -> N
     assert "skipped:" not in again.stderr
     named = run_cli("ingest", str(folder / "draft.docx"), data_dir=data_dir)
     assert named.returncode == 1 and "unsupported file type '.docx'" in named.stderr
+
+
+def test_progress_lines_come_while_nothing_is_finished_yet() -> None:
+    import io
+    import time
+
+    from rich.console import Console
+
+    from api.cli_progress import IngestProgress
+
+    log = io.StringIO()
+    with IngestProgress(Console(file=log, force_terminal=False), inputs=3, every_s=0.05):
+        time.sleep(0.3)  # the first batch is still being read and encoded
+    lines = log.getvalue().splitlines()
+    assert len(lines) >= 2 and lines[0].startswith("progress: 0/3 inputs, 0 papers, 0 chunks")
