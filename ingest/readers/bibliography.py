@@ -111,7 +111,7 @@ def _parts(entry: str) -> tuple[str | None, str, str]:
     else:
         sentences = _sentences(entry)
         authors, sentences = (sentences[0], sentences[1:]) if sentences else ("", [])
-    if len(sentences) <= 1 or not _title_like(sentences[0]):
+    if not any(_title_like(sentence) for sentence in sentences):
         authors, sentences = _title_after_initial(authors, sentences)
     for index, sentence in enumerate(sentences):
         text = sentence.strip().rstrip(".").strip()
@@ -127,7 +127,7 @@ def _parts(entry: str) -> tuple[str | None, str, str]:
 _YEAR_ONLY = re.compile(r"^\(?(?:19|20)\d\d[a-z]?\)?$")
 # "..., and Hinton, Geoffrey E. Imagenet classification with ...": an initial, then a capital
 # word followed by a lower-case one, is where the authors end and the title starts.
-_INITIAL_THEN_TITLE = re.compile(r"\b[A-Z]\.\s+(?=[A-Z][a-z]+\s+[a-z]{2,})")
+_INITIAL_THEN_TITLE = re.compile(r"\b[A-Z]\.\s+(?=[A-Z][a-z]+\s+(?!and\b|et\b|van\b|von\b|de\b)[a-z]{2,})")
 
 
 def _title_like(sentence: str) -> bool:

@@ -47,6 +47,12 @@ STYLES = [
         "Šilhavý, M. Ideally soft nematic elastomers. Netw. Heterog. Media 2 (2007), 279–311.",
         "Ideally soft nematic elastomers", "M Šilhavý", 2007, "Netw. Heterog. Media",
     ),
+    (  # ACL with a middle initial
+        "Diederik P. Kingma and Jimmy Ba. 2015. Adam: A method for stochastic optimization. In "
+        "3rd International Conference on Learning Representations, ICLR 2015.",
+        "Adam: A method for stochastic optimization", "Diederik P. Kingma", 2015,
+        "3rd International Conference on Learning Representations, ICLR",
+    ),
     (  # "Surname, Given" pairs; the title after a final initial
         "Krizhevsky, Alex, Sutskever, Ilya, and Hinton, Geoffrey E. Imagenet classification with "
         "deep convolutional neural networks. In Advances in neural information processing "
