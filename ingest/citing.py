@@ -9,6 +9,7 @@ becomes its `context`; chunks of the bibliography itself, and front matter, are 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -43,9 +44,17 @@ def _numbers(references: list[Reference]) -> dict[int, Reference]:
         for ref in references
         if (match := _PRINTED_NUMBER.match(ref.raw))
     }
+    if not printed:  # author-year lists are not numbered: "[2]" in the text is something else
+        return {} if _author_year_list(references) else dict(enumerate(references, start=1))
     if len(printed) >= len(references) // 2:
         return printed
-    return {position: ref for position, ref in enumerate(references, start=1)}
+    return dict(enumerate(references, start=1))
+
+
+def _author_year_list(references: list[Reference]) -> bool:
+    """ACL-style entries put the year right after the authors ("... Polosukhin. 2017. Title")."""
+    after_authors = sum(1 for ref in references if re.search(r"\.\s(?:19|20)\d\d[a-z]?\.\s", ref.raw))
+    return after_authors * 2 > len(references)
 
 
 def _cited_in(
@@ -73,23 +82,20 @@ def _expand(marker: str) -> Iterator[int]:
             yield bounds[0]
 
 
-_PATTERNS: dict[tuple[str, int], re.Pattern[str]] = {}
-
-
 def _author_year(reference: Reference) -> re.Pattern[str] | None:
     """'Vaswani et al., 2017' / 'Vaswani et al. (2017)' / 'Ba and Kiros 2016' for this entry."""
     if not reference.authors or reference.year is None:
         return None
     family = reference.authors[0].split()[-1].strip(".,")
-    if len(family) < 2:
-        return None
-    key = (family, reference.year)
-    if key not in _PATTERNS:
-        _PATTERNS[key] = re.compile(
-            rf"\b{re.escape(family)}(?:\s+et\s+al\.?|\s+(?:and|&)\s+[\w'’\-]+)?,?\s*\(?\s*"
-            rf"{reference.year}[a-z]?\b"
-        )
-    return _PATTERNS[key]
+    return _marker(family, reference.year) if len(family) >= 2 else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _marker(family: str, year: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{re.escape(family)}(?:\s+et\s+al\.?|\s+(?:and|&)\s+[\w'’\-]+)?,?\s*\(?\s*"
+        rf"{year}[a-z]?\b"
+    )
 
 
 def _looks_like_entry(sentence: str) -> bool:
