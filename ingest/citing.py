@@ -4,7 +4,8 @@ Two marker styles cover the papers Papergraph reads: numbers in brackets ("[12]"
 "[3–5]"), which name the entry by its number in the list (printed, else its position), and
 author-year ("Vaswani et al., 2017", "Vaswani et al. (2017)", "Ba and Kiros 2016"), which
 name it by the first author's family name and the year. The first sentence that cites an entry
-becomes its `context`; chunks of the bibliography itself, and front matter, are not read.
+becomes its `context`; chunks of the bibliography itself, front matter and figure text are
+not read.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ingest.chunking import split_sentences
 
 _BRACKETS = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 _PRINTED_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.\s)")
-_NOT_READ = {ChunkKind.REFERENCES, ChunkKind.FRONT}
+_NOT_READ = {ChunkKind.REFERENCES, ChunkKind.FRONT, ChunkKind.FIGURE}
 _MAX_CONTEXT = 600
 
 
