@@ -36,6 +36,7 @@ from benchmarks.shared_data import SHARED_DATA
 from core.model import Paper, Reference, title_key
 from index.store import ChunkStore
 from ingest.citations import CitationResolver
+from ingest.citing import attach_contexts
 from ingest.readers.bibliography import is_junk_title, parse_entry
 from ingest.readers.pdf import PdfReader
 from ingest.settings import IngestSettings
@@ -72,6 +73,7 @@ def pdf_sources() -> Iterator[Source]:
         paper = next(iter(PdfReader().read(path, settings)), None)
         if not isinstance(paper, Paper):
             continue
+        attach_contexts(paper)
         if gold is not None:  # pdfgold's id and title, not the reader's guesses
             paper_id, arxiv_id, title = gold.arxiv_id or paper.id, gold.arxiv_id, gold.title
         else:
@@ -106,13 +108,17 @@ def catalogue(sources: list[Source]) -> list[Paper]:
     return list(papers.values())
 
 
-def parsing_report(sources: list[Source]) -> None:
+def parsing_report(sources: list[Source], show: int = 0) -> None:
     pdfs = [s for s in sources if s.kind == "pdf"]
     counts = [len(s.references) for s in pdfs]
     refs = [r for s in pdfs for r in s.references]
     print(f"PDFs: {len(pdfs)}, references {len(refs)}, per paper mean {statistics.mean(counts):.1f}"
           f" median {statistics.median(counts):.0f}, papers with none {counts.count(0)}")
     _shares("PDF references", refs)
+    cited = [r for r in refs if r.context]
+    print(f"PDF references with a citing sentence found: {len(cited) / max(len(refs), 1):.2f}")
+    for ref in cited[:: max(len(cited) // max(show, 1), 1)][:show]:
+        print(f"   CONTEXT {(ref.title or ref.raw)[:60]!r}\n      <- {ref.context[:200]!r}")
     unarxive = [s for s in sources if s.kind == "unarxive"]
     _shares("unArXive entries", [r for s in unarxive for r in s.references])
     pairs = [(r, g) for s in unarxive for r, g in zip(s.references, s.gold_arxiv, strict=True)]
@@ -228,7 +234,7 @@ def main() -> None:
     sources = list(pdf_sources()) + list(unarxive_sources())
     for split in args.split or ["tune", "test"]:
         print(f"\n==================== {split}")
-        parsing_report([s for s in sources if s.split == split])
+        parsing_report([s for s in sources if s.split == split], args.show)
         resolution_report(sources, split, args.show)
         links_report(sources, split)
 

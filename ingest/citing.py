@@ -4,11 +4,13 @@ Two marker styles cover the papers Papergraph reads: numbers in brackets ("[12]"
 "[3–5]"), which name the entry by its number in the list (printed, else its position), and
 author-year ("Vaswani et al., 2017", "Vaswani et al. (2017)", "Ba and Kiros 2016"), which
 name it by the first author's family name and the year. The first sentence that cites an entry
-becomes its `context`; chunks of the bibliography itself, and front matter, are not read.
+becomes its `context`; chunks of the bibliography itself, front matter and figure text are
+not read.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -17,7 +19,7 @@ from ingest.chunking import split_sentences
 
 _BRACKETS = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 _PRINTED_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.\s)")
-_NOT_READ = {ChunkKind.REFERENCES, ChunkKind.FRONT}
+_NOT_READ = {ChunkKind.REFERENCES, ChunkKind.FRONT, ChunkKind.FIGURE}
 _MAX_CONTEXT = 600
 
 
@@ -43,9 +45,17 @@ def _numbers(references: list[Reference]) -> dict[int, Reference]:
         for ref in references
         if (match := _PRINTED_NUMBER.match(ref.raw))
     }
+    if not printed:  # author-year lists are not numbered: "[2]" in the text is something else
+        return {} if _author_year_list(references) else dict(enumerate(references, start=1))
     if len(printed) >= len(references) // 2:
         return printed
-    return {position: ref for position, ref in enumerate(references, start=1)}
+    return dict(enumerate(references, start=1))
+
+
+def _author_year_list(references: list[Reference]) -> bool:
+    """ACL-style entries put the year right after the authors ("... Polosukhin. 2017. Title")."""
+    after_authors = sum(1 for ref in references if re.search(r"\.\s(?:19|20)\d\d[a-z]?\.\s", ref.raw))
+    return after_authors * 2 > len(references)
 
 
 def _cited_in(
@@ -73,23 +83,20 @@ def _expand(marker: str) -> Iterator[int]:
             yield bounds[0]
 
 
-_PATTERNS: dict[tuple[str, int], re.Pattern[str]] = {}
-
-
 def _author_year(reference: Reference) -> re.Pattern[str] | None:
     """'Vaswani et al., 2017' / 'Vaswani et al. (2017)' / 'Ba and Kiros 2016' for this entry."""
     if not reference.authors or reference.year is None:
         return None
     family = reference.authors[0].split()[-1].strip(".,")
-    if len(family) < 2:
-        return None
-    key = (family, reference.year)
-    if key not in _PATTERNS:
-        _PATTERNS[key] = re.compile(
-            rf"\b{re.escape(family)}(?:\s+et\s+al\.?|\s+(?:and|&)\s+[\w'’\-]+)?,?\s*\(?\s*"
-            rf"{reference.year}[a-z]?\b"
-        )
-    return _PATTERNS[key]
+    return _marker(family, reference.year) if len(family) >= 2 else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _marker(family: str, year: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{re.escape(family)}(?:\s+et\s+al\.?|\s+(?:and|&)\s+[\w'’\-]+)?,?\s*\(?\s*"
+        rf"{year}[a-z]?\b"
+    )
 
 
 def _looks_like_entry(sentence: str) -> bool:

@@ -86,7 +86,11 @@ def split_authors(part: str) -> list[str]:
     if not part or len(part) > 600:
         return []
     pieces = [p.strip() for p in _NAME_SPLIT.split(part) if p and p.strip()]
-    if pieces and all(_is_initials(p) for p in pieces[1::2]) and len(pieces) % 2 == 0:
+    if pieces and len(pieces) % 2 == 0 and (
+        all(_is_initials(p) for p in pieces[1::2])  # "Smith, A. B."
+        or all(len(p.split()) == 1 for p in pieces[::2])  # "Smith, Alan, Doe, Jane B."
+        and all(len(p.split()) <= 2 for p in pieces[1::2])
+    ):
         pieces = [f"{pieces[i + 1]} {pieces[i]}" for i in range(0, len(pieces), 2)]
     return [p for p in pieces if _is_name(p)]
 
@@ -107,6 +111,8 @@ def _parts(entry: str) -> tuple[str | None, str, str]:
     else:
         sentences = _sentences(entry)
         authors, sentences = (sentences[0], sentences[1:]) if sentences else ("", [])
+    if not any(_title_like(sentence) for sentence in sentences):
+        authors, sentences = _title_after_initial(authors, sentences)
     for index, sentence in enumerate(sentences):
         text = sentence.strip().rstrip(".").strip()
         if _YEAR_ONLY.match(text):
@@ -119,6 +125,22 @@ def _parts(entry: str) -> tuple[str | None, str, str]:
 
 
 _YEAR_ONLY = re.compile(r"^\(?(?:19|20)\d\d[a-z]?\)?$")
+# "..., and Hinton, Geoffrey E. Imagenet classification with ...": an initial, then a capital
+# word followed by a lower-case one, is where the authors end and the title starts.
+_INITIAL_THEN_TITLE = re.compile(r"\b[A-Z]\.\s+(?=[A-Z][a-z]+\s+(?!and\b|et\b|van\b|von\b|de\b)[a-z]{2,})")
+
+
+def _title_like(sentence: str) -> bool:
+    return not _YEAR_ONLY.match(sentence.strip().rstrip(".")) and not is_junk_title(sentence)
+
+
+def _title_after_initial(authors: str, sentences: list[str]) -> tuple[str, list[str]]:
+    """Authors that swallowed the title after a final initial, cut there; else unchanged."""
+    cuts = list(_INITIAL_THEN_TITLE.finditer(authors))
+    if not cuts:
+        return authors, sentences
+    cut = cuts[-1].end()
+    return authors[:cut].strip(), [authors[cut:].strip(), *sentences]
 
 
 def _sentences(text: str) -> list[str]:
@@ -140,8 +162,8 @@ def _sentences(text: str) -> list[str]:
 def _continues(current: str, last_word: str) -> bool:
     if last_word.lower() == "al" and current.lower().endswith("et al."):
         return False
-    if re.fullmatch(r"[A-Z]|[A-Z]\.-?[A-Z]|[A-Z]-[A-Z]", last_word):
-        return True  # an initial
+    if re.fullmatch(r"[A-Za-z]|[A-Z]\.-?[A-Z]|[A-Z]-[A-Z]", last_word):
+        return True  # an initial ("Ł. Kaiser" can come out as "L. u. Kaiser")
     if last_word.lower() in _NO_BREAK:
         return True
     return current.count("(") > current.count(")")

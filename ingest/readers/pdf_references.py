@@ -15,7 +15,12 @@ from ingest.repair import repair_text
 
 _BRACKETED = re.compile(r"(?:^|\n)\s*\[\d{1,3}\]\s*")
 _NUMBERED = re.compile(r"(?:^|\n)\s*\d{1,3}\.\s+(?=[A-Z])")
-_ENTRY_END = re.compile(r"(?<=[.?!])\s*\n(?=\s*(?:[A-Z][\w'’\-]+,|[A-Z][\w'’\-]+ [A-Z]|[A-Z]\.))")
+_ENTRY_END = re.compile(
+    r"(?<=[.?!])\s*\n(?!\s*(?:In|Proceedings|Advances|Journal|Transactions|Association|URL|"
+    r"arXiv|IEEE|ACM|Springer|PMLR)\b)"
+    r"(?=\s*(?:[A-Z][\w'’\-]+,|[A-Z][\w'’\-]+ [A-Z]|[A-Z]\.))"
+)
+_PAGE_NUMBER_LINE = re.compile(r"\n\s*\d{1,4}\s*(?=\n)")  # a page's number between two entries
 _MAX_ENTRIES = 500
 
 
@@ -27,12 +32,16 @@ def parse_references(section: str) -> list[Reference]:
 
 
 def split_entries(section: str) -> list[str]:
-    """The entries of a bibliography, choosing the splitter that finds the most of them."""
+    """The entries of a bibliography: by printed markers ("[12]", "12.") when they are about
+    as many as the entries that end a line with a full stop, else by those line ends. (A
+    references section that runs on into an appendix has numbered lists of its own.)"""
+    section = _PAGE_NUMBER_LINE.sub("\n", section)
     if not section.strip():
         return []
+    line_ends = len(_ENTRY_END.findall(section))
     for marker in (_BRACKETED, _NUMBERED):  # entries keep their printed number
         starts = [match.start() for match in marker.finditer(section)]
-        if len(starts) >= 3:
+        if len(starts) >= 3 and len(starts) * 2 >= line_ends:
             bounds = zip([0, *starts], [*starts, len(section)], strict=True)
             return [part for start, end in bounds if (part := section[start:end].strip())]
     return [part for part in _ENTRY_END.split(section) if part.strip()]

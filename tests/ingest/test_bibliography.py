@@ -47,6 +47,19 @@ STYLES = [
         "Šilhavý, M. Ideally soft nematic elastomers. Netw. Heterog. Media 2 (2007), 279–311.",
         "Ideally soft nematic elastomers", "M Šilhavý", 2007, "Netw. Heterog. Media",
     ),
+    (  # ACL with a middle initial
+        "Diederik P. Kingma and Jimmy Ba. 2015. Adam: A method for stochastic optimization. In "
+        "3rd International Conference on Learning Representations, ICLR 2015.",
+        "Adam: A method for stochastic optimization", "Diederik P. Kingma", 2015,
+        "3rd International Conference on Learning Representations, ICLR",
+    ),
+    (  # "Surname, Given" pairs; the title after a final initial
+        "Krizhevsky, Alex, Sutskever, Ilya, and Hinton, Geoffrey E. Imagenet classification with "
+        "deep convolutional neural networks. In Advances in neural information processing "
+        "systems, pp. 1097–1105, 2012.",
+        "Imagenet classification with deep convolutional neural networks", "Alex Krizhevsky",
+        2012, "Advances in neural information processing systems",
+    ),
     (  # Nature: et al., year in brackets
         ("Mnih, V. et al. Human-level control through deep reinforcement learning. Nature 518, "
         "529–533 (2015)."),
@@ -112,3 +125,23 @@ def test_a_bracketed_list_keeps_each_entry_and_its_printed_number() -> None:
         "A first title of a paper", "Second paper title here", "Third title of some work",
     ]
     assert references[2].arxiv_id == "2001.00001"
+
+
+def test_a_page_number_between_entries_does_not_merge_them() -> None:
+    section = (
+        "Richard Socher and Alex Perelygin. Recursive deep models for semantic compositionality.\n"
+        "In Proceedings of EMNLP, 2013.\n15\n"
+        "Ashish Vaswani and Noam Shazeer. Attention is all you need. In NIPS, 2017.\n"
+        "Jimmy Lei Ba and Jamie Ryan Kiros. 2016. Layer normalization.\n"
+    )
+    assert [r.title for r in parse_references(section)] == [
+        "Recursive deep models for semantic compositionality", "Attention is all you need",
+        "Layer normalization",
+    ]
+
+
+def test_numbered_lists_after_the_bibliography_do_not_decide_the_split() -> None:
+    entries = [f"Author{n} Person and Other Writer. A title number {n} here. In Venue, 2020.\n"
+               for n in range(8)]
+    appendix = "A Details\n1. First step of the method.\n2. Second step.\n3. Third step.\n"
+    assert len(parse_references("".join(entries) + appendix)) >= 8

@@ -262,3 +262,20 @@ def test_unreachable_server_is_store_unavailable(tmp_path: Path) -> None:
 def test_unknown_store_is_store_unavailable(tmp_path: Path) -> None:
     with pytest.raises(StoreUnavailable):
         KnowledgeGraph(GraphSettings(store="NoSuchStore"), tmp_path)
+
+
+def test_a_citation_resolved_later_is_added_to_the_citing_papers_graph(
+    kg: KnowledgeGraph, paper_a, paper_b
+) -> None:
+    """A paper ingested after the one citing it: the citing graph gains cito:cites, keeps the rest."""
+    from core.model import Reference
+    from kg.mapping import citation_graph
+
+    write(kg, paper_a, paper_b)
+    citing, cited = paper_a[0].id, paper_b[0].id
+    before = kg.count_triples()
+    reference = Reference(title="A title", context="As shown by [3].", context_chunk_id=f"{citing}#0")
+    kg.add_to_paper(citing, citation_graph(citing, cited, reference, "As shown by [3].").serialize(format="nt"))
+    assert cited in [row[1] for row in kg.citation_edges() if row[0] == citing]
+    assert kg.count_triples() > before
+    assert kg.paper_entities(citing)  # what the graph held is still there
