@@ -127,6 +127,8 @@ def _sentence_results(
         at = start + number.start()
         if not _stated_value(text, start, at, start + number.end(), number):
             continue
+        if any(0 <= at - d.end <= 1 for d in datasets):  # a version: "SQuAD 2.0"
+            continue
         metric = _nearest(metrics, at, METRIC_REACH)
         method = _method_before(spans, at) or (own if _OWN_WORK.search(sentence) else None)
         if metric is None or method is None:  # a value of nobody's is no leaderboard row

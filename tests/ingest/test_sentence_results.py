@@ -61,7 +61,7 @@ def test_spreads_counts_changes_and_settings_are_no_results(sentence: str) -> No
 
 
 def test_figure_text_gives_no_results() -> None:
-    axis = "QANet F1 on SQuAD 0.2 0.4"
+    axis = "QANet F1 on SQuAD: 0.2 0.4"
     assert _results(axis, kind=ChunkKind.FIGURE) == []
     assert _results(axis) == [("F1", 0.2), ("F1", 0.4)]  # the same text in the body reads
 
@@ -88,3 +88,7 @@ def test_an_error_printed_as_an_error_keeps_its_direction() -> None:
     paper = Paper("p", "A paper", chunks=[Chunk("p#0", "p", 0, sentence)])
     [result] = find_results(paper, entities)
     assert (result.metric, result.value, result.higher_is_better) == ("Top-5 Error", 3.57, False)
+
+
+def test_a_version_after_a_dataset_name_is_no_value() -> None:
+    assert _results("QANet reaches 84.6 F1 on SQuAD 2.0.") == [("F1", 84.6)]
