@@ -47,7 +47,7 @@ from core.model import Paper, Result, Table, TableCell, fold
 from ingest.extract import create_extractor
 from ingest.extract.base import Extractor
 from ingest.extract.hybrid import hybrid_matcher
-from ingest.extract.metric_names import read_metric
+from ingest.extract.metric_names import canonical
 from ingest.extract.report import read_papers
 from ingest.settings import IngestSettings
 
@@ -94,8 +94,10 @@ def valued(results: Iterable[Result]) -> list[Result]:
 
 
 def metric_key(name: str) -> str:
-    metric = read_metric(name)
-    return fold(metric.label) if metric else fold(name)
+    """One key per metric; box and mask AP are AP (PwC names the kind, papers the table)."""
+    metric = canonical(name)
+    label = metric.label if metric else name
+    return fold(re.sub(r"^(?:box|mask) ", "", label))
 
 
 def dataset_keys(name: str) -> tuple[str, str]:

@@ -5,9 +5,11 @@ tune-split names; the hand lexicon wins where they share a name), learns names n
 the paper's title, "we propose X" and repeated name-shaped words (typed by the known names a
 paper lists them with, ingest/extract/neighbours.py), merges kind-word variants of one name
 ("X dataset" is X, ingest/extract/variants.py), drops names that are no concept, gives each its
-canonical label and marks what the paper is about (ingest/extract/curate.py), ranks entities with the learned
-salience model (ingest/extract/ranker.py), and reads result rows from sentences plus value-less
-document-level claims (ingest/extract/claims.py). The default `tagged` extractor builds on it.
+canonical label and marks what the paper is about (ingest/extract/curate.py), ranks entities
+with the learned salience model (ingest/extract/ranker.py), and reads result rows from the
+paper's tables (its own rows, ingest/extract/table_results.py), from sentences where no table
+gave one, plus value-less document-level claims (ingest/extract/claims.py). The default
+`tagged` extractor builds on it.
 Measured against the lexicon extractor by benchmarks/extraction.py.
 """
 

@@ -112,6 +112,11 @@ def metrics_named(text: str) -> list[Metric]:
     return [metric for _, metric in sorted(hits.values(), key=lambda hit: hit[0])]
 
 
+def canonical(name: str) -> Metric | None:
+    """The metric a label or printed name denotes: a label as it is, else what it reads as."""
+    return _BY_LABEL.get(name.lower()) or read_metric(name)
+
+
 def higher_is_better(label: str) -> bool | None:
     """The direction of a metric by its label or any name the rules read; None when unknown."""
     known = _BY_LABEL.get(label.lower())

@@ -127,25 +127,37 @@ def _sentence_results(
         at = start + number.start()
         if not _stated_value(text, start, at, start + number.end(), number):
             continue
+        if any(0 <= at - d.end <= 1 for d in datasets):  # a version: "SQuAD 2.0"
+            continue
         metric = _nearest(metrics, at, METRIC_REACH)
         method = _method_before(spans, at) or (own if _OWN_WORK.search(sentence) else None)
         if metric is None or method is None:  # a value of nobody's is no leaderboard row
             continue
         tasks = [s.entity for s in spans if s.entity.type is EntityType.TASK]
-        named = read_metric(text[metric.start : metric.end + 8])  # "top-5 error" as printed
+        label = _metric_label(metric.entity.label, text[metric.start : metric.end + 8])
         evidence = Evidence(chunk_id, start, end, sentence, EXTRACTOR, CONFIDENCE)
         results.append(
             Result(
                 method=method.label,
                 task=(tasks[0] if tasks else task).label if (tasks or task) else None,
                 dataset=min(datasets, key=lambda s: abs(s.start - at)).entity.label,
-                metric=named.label if named else metric.entity.label,
+                metric=label,
                 value=float(number.group("value")),
                 evidence=[evidence],
-                higher_is_better=higher_is_better(named.label if named else metric.entity.label),
+                higher_is_better=higher_is_better(label),
             )
         )
     return results
+
+
+def _metric_label(label: str, printed: str) -> str:
+    """The entity's label, unless the words as printed point the other way: the lexicon folds
+    "top-5 error" into "top-5 accuracy", but an error is not an accuracy."""
+    named = read_metric(printed)
+    direction = higher_is_better(label)
+    if named is None or direction is None or named.higher_is_better == direction:
+        return label
+    return named.label
 
 
 def _stated_value(text: str, start: int, at: int, after: int, number: re.Match[str]) -> bool:

@@ -48,7 +48,7 @@ _PAIR = re.compile(
 _WMT = re.compile(r"\b(?:WMT\s*'?\s*(?P<wmt>\d{2,4})|newstest\s*(?P<news>\d{4}))", re.IGNORECASE)
 _WMT_BARE = re.compile(r"\bWMT\b")
 #: Splits that name a leaderboard of their own; "val" and "test" are what a dataset name means.
-_SPLIT = re.compile(r"\s*(?P<split>test-dev|test-std|minival|dev)\b", re.IGNORECASE)
+SPLIT = re.compile(r"\s*\b(?P<split>test-dev|test-std|minival|dev)\b", re.IGNORECASE)
 _OURS = re.compile(
     r"\b(?:ours|our (?:method|model|approach|system)|proposed|this work)\b", re.IGNORECASE
 )
@@ -70,7 +70,7 @@ def dataset_named(text: str, matcher: NameMatcher, context: str = "") -> str | N
         return pair
     for match in matcher.find(text):
         if match.entry.type in DATASET_TYPES and read_metric(match.entry.label) is None:
-            split = _SPLIT.match(text, match.end)
+            split = SPLIT.match(text, match.end)
             label = match.entry.label
             if split and fold(split.group("split")) not in fold(label):
                 return f"{label} {split.group('split')}"
@@ -109,6 +109,12 @@ def own_row(label: str, names: list[str]) -> bool:
     return any(len(name) >= MIN_NAME and name in folded for name in names)
 
 
+def _initialled(name: str) -> str:
+    """ "Structural-RNN" -> "S-RNN": how papers shorten a name coined as Word-ACRONYM."""
+    head, _, tail = name.partition("-")
+    return f"{head[0]}-{tail}" if tail and head[1:].islower() else name
+
+
 def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
     """What the paper calls its own method: the name its title opens with ("QANet: ...") and
     the coined names its title prints ("... with PixelCNN Decoders"), with the other names the
@@ -118,6 +124,7 @@ def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
     titled = _TITLE_NAME.match(paper.title or "")
     names = [titled.group("name")] if titled and len(fold(titled.group("name"))) >= MIN_NAME else []
     names += [word for word in _COINED.findall(paper.title or "") if word not in names]
+    names += [_initialled(name) for name in names if _initialled(name) not in names]
     if names:
         folded = {fold(name) for name in names}
         for entity in methods:

@@ -18,8 +18,14 @@ from core.model import ChunkKind, Evidence, Paper, Result, Table, TableCell, fol
 from ingest.extract.matcher import NameMatcher
 from ingest.extract.metric_names import GENERIC, Metric, metrics_named, read_metric
 from ingest.extract.table_grid import Grid, Row, clean, parse_number, read_grid, split_pair
-from ingest.extract.table_names import dataset_named, own_row
+from ingest.extract.table_names import SPLIT, dataset_named, own_row
 
+#: Column headers of quantities that are no result, whatever the caption's metric.
+_QUANTITY = re.compile(
+    r"#|\b(?:params?|parameters|flops|macs|time|speed|fps|size|memory|layers?|depth|width|"
+    r"epochs?|steps?|batch|hours?|days?|gpus?|ms|sec|seconds|cost|lr|rate)\b",
+    re.IGNORECASE,
+)
 EXTRACTOR = "table"
 CONFIDENCE = 0.8
 
@@ -117,6 +123,8 @@ def _cell_results(
     """The cell's result, or two for a pair under a pair of metrics ("EM / F1": "76.2 / 84.6")."""
     cell = row.cells[col]
     header = context.grid.column_headers.get(col, "")
+    if _QUANTITY.search(header) and not read_metric(header):
+        return []
     values = split_pair(cell.text)
     pair_metrics = split_pair(header) if values else None
     if values and pair_metrics and all(read_metric(m) for m in pair_metrics):
@@ -155,12 +163,7 @@ def _cell_result(
     number = parse_number(printed)
     if number is None or metric is None:
         return None
-    caption = context.table.caption
-    dataset = (
-        dataset_named(header, matcher, caption)
-        or dataset_named(row.group, matcher, caption)
-        or context.caption_dataset
-    )
+    dataset = _dataset(context, matcher, header, row)
     if dataset is None:
         return None
     return Result(
@@ -172,6 +175,22 @@ def _cell_result(
         evidence=[_evidence(context, row, header, cell)],
         higher_is_better=metric.higher_is_better,
     )
+
+
+def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row) -> str | None:
+    """The dataset the header, the group row or the caption names (with a split the header
+    prints: "test-dev AP" under a COCO caption is COCO test-dev); a header naming no metric
+    names the dataset itself ("Yelp-2" in a table of error rates)."""
+    caption = context.table.caption
+    named = dataset_named(header, matcher, caption) or dataset_named(row.group, matcher, caption)
+    if named:
+        return named
+    if header and read_metric(header) is None:
+        return clean(header.strip("*† "))
+    if context.caption_dataset is None:
+        return None
+    split = SPLIT.search(header)
+    return f"{context.caption_dataset} {split.group('split')}" if split else context.caption_dataset
 
 
 def _evidence(context: TableContext, row: Row, header: str, cell: TableCell) -> Evidence:

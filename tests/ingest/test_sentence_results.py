@@ -61,7 +61,7 @@ def test_spreads_counts_changes_and_settings_are_no_results(sentence: str) -> No
 
 
 def test_figure_text_gives_no_results() -> None:
-    axis = "QANet F1 on SQuAD 0.2 0.4"
+    axis = "QANet F1 on SQuAD: 0.2 0.4"
     assert _results(axis, kind=ChunkKind.FIGURE) == []
     assert _results(axis) == [("F1", 0.2), ("F1", 0.4)]  # the same text in the body reads
 
@@ -69,3 +69,26 @@ def test_figure_text_gives_no_results() -> None:
 def test_a_value_needs_a_method_and_a_sentence_few_numbers() -> None:
     assert _results("The F1 on SQuAD is 84.6.") == []
     assert _results("QANet BiDAF F1 SQuAD 84.6 77.3 76.2 68.0 70.1") == []
+
+
+def test_an_error_printed_as_an_error_keeps_its_direction() -> None:
+    sentence = "ResNet has 3.57% top-5 error on ImageNet."
+    at = sentence.index
+
+    def entity(kind: EntityType, label: str, printed: str) -> Entity:
+        start = at(printed)
+        evidence = [Evidence("p#0", start, start + len(printed), printed, "lexicon")]
+        return Entity(kind, label, role=Role.PROPOSES, salience=1.0, evidence=evidence)
+
+    entities = [
+        entity(EntityType.METHOD, "ResNet", "ResNet"),
+        entity(EntityType.METRIC, "top-5 accuracy", "top-5 error"),  # the lexicon's fold
+        entity(EntityType.DATASET, "ImageNet", "ImageNet"),
+    ]
+    paper = Paper("p", "A paper", chunks=[Chunk("p#0", "p", 0, sentence)])
+    [result] = find_results(paper, entities)
+    assert (result.metric, result.value, result.higher_is_better) == ("Top-5 Error", 3.57, False)
+
+
+def test_a_version_after_a_dataset_name_is_no_value() -> None:
+    assert _results("QANet reaches 84.6 F1 on SQuAD 2.0.") == [("F1", 84.6)]

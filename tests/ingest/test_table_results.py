@@ -123,3 +123,29 @@ def test_a_caption_metric_names_a_generic_header_more_precisely() -> None:
     [result] = _rows([table], [])
     assert (result.dataset, result.metric, result.value) == ("CIFAR-10", "Bits per dim", 3.0)
     assert result.higher_is_better is False
+
+
+def test_dataset_columns_under_a_metric_caption_and_quantity_columns() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "IMDB", "Yelp-2", "#Params"],
+                ["BERT", "4.51", "1.89", "340"],
+                ["XLNet", "3.79", "1.55", "360"],
+            ]
+        ),
+        "3",
+        "Table 3: Comparison with state-of-the-art error rates on the test sets.",
+    )
+    found = {(r.dataset, r.metric, r.value) for r in _rows([table], ["XLNet"])}
+    assert found == {("IMDb", "Error", 3.79), ("Yelp-2", "Error", 1.55)}
+
+
+def test_a_split_in_the_header_qualifies_the_captions_dataset() -> None:
+    table = Table(
+        grid([["Method", "test-dev AP", "minival AP"], ["FPN (ours)", "36.2", "35.8"]]),
+        "4",
+        "Table 4: Single-model results on the COCO detection benchmark.",
+    )
+    found = {(r.dataset, r.value) for r in _rows([table], [])}
+    assert {dataset.split()[-1] for dataset, _ in found} == {"test-dev", "minival"}

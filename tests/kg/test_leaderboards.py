@@ -106,3 +106,24 @@ def test_filters_narrow_and_a_claim_is_never_a_row(kg: KnowledgeGraph) -> None:
     assert leaderboards(kg, task="machine translation") == boards
     assert leaderboards(kg, task="Image Classification") == []
     assert leaderboards(kg, dataset="SQuAD") == []
+
+
+def test_the_readme_leaderboard_query_ranks_values_with_their_cells(kg: KnowledgeGraph) -> None:
+    from tests.ingest.test_extract_sparql import readme_queries
+
+    _load(kg)
+    query = readme_queries()[
+        "A leaderboard: BLEU on WMT 2014 English-German, best first, each value with its table cell."
+    ]
+    rows = [tuple(str(v) if v is not None else None for v in row) for row in kg.query(query)]
+    assert rows == [
+        (
+            "Transformer (big)",
+            "28.4",
+            "https://w3id.org/papergraph/paper/attention",
+            "2",
+            "8",
+            "28.4",
+        ),
+        ("ConvS2S", "25.16", "https://w3id.org/papergraph/paper/convs2s", "2", "8", "25.16"),
+    ]
