@@ -166,11 +166,15 @@ def _mark_runs(tokens: list[str]) -> list[list[str]]:
 
 
 def _fragments(line: Line) -> list[str]:
-    """The line's main words cut where a gap is wider than two spaces (author blocks)."""
+    """The line cut at wide gaps (author blocks side by side) and at raised marks (a name's
+    affiliation number or symbol), the marks left out."""
     groups: list[list[Word]] = [[]]
-    words = line.main_words
-    for index, word in enumerate(words):
-        if index and word.x0 - words[index - 1].x1 > 1.2 * line.size:
+    size = line.size
+    for index, word in enumerate(line.words):
+        if word.size < 0.8 * size:
+            groups.append([])  # a superscript mark ends the name before it
+            continue
+        if index and groups[-1] and word.x0 - groups[-1][-1].x1 > 1.2 * size:
             groups.append([])
         groups[-1].append(word)
     return [join_words(group) for group in groups if group]
@@ -180,7 +184,7 @@ def _split_names(tokens: list[str]) -> list[str]:
     if not 2 <= len(tokens) or not all(_is_name_token(token) for token in tokens):
         return []
     plain = not any(t.lower() in _PARTICLES or t.endswith(".") for t in tokens)
-    if len(tokens) >= 4 and len(tokens) % 2 == 0 and plain:
+    if len(tokens) > 4 and len(tokens) % 2 == 0 and plain:
         pairs = [tokens[i : i + 2] for i in range(0, len(tokens), 2)]
         return [_name(pair) for pair in pairs]
     return [_name(tokens)] if len(tokens) <= 5 else []
