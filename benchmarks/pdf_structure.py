@@ -31,8 +31,7 @@ ABSTRACT_ENDINGS = {
     "index-list-out-of-range-7f4e18385a30ccb00dc637d5123f894f1f862964.pdf": "methods.",
     "key-error-585bcfc650f744efa7942900b742c1b64863350e.pdf": "between 20 and 150 µW.",
     "papermage.pdf": "production system for processing millions of PDFs.",
-    "value-error-box-diff-page-3574574f60182fc886aa13ad9d9dd3efc4d0a081.pdf":
-        "while inducing lexical novelty in the generation.",
+    "value-error-box-diff-page-3574574f60182fc886aa13ad9d9dd3efc4d0a081.pdf": "while inducing lexical novelty in the generation.",
     "1706.03762.pdf": "with large and limited training data.",
     "1803.02999.pdf": "aimed at understanding why these algorithms work.",
     "1910.02054.pdf": "(17B parameters) with record breaking accuracy.",
@@ -86,8 +85,15 @@ def read_one(path: Path) -> Read:
     if not papers:
         return Read(path.name, pages, "", [], "", 0)
     paper = papers[0]
-    return Read(path.name, pages, paper.title, paper.authors, paper.abstract or "",
-                len(paper.references), cpu)
+    return Read(
+        path.name,
+        pages,
+        paper.title,
+        paper.authors,
+        paper.abstract or "",
+        len(paper.references),
+        cpu,
+    )
 
 
 def read_all(paths: list[Path], workers: int) -> tuple[list[Read], float]:
@@ -131,8 +137,13 @@ def gold_figures(reads: dict[str, Read], root: Path, split: str) -> dict[str, fl
     titles = [normal(reads[g.pdf.name].title) == normal(g.title) for g in golds]
     counts = [author_counts(reads[g.pdf.name].authors, g.authors) for g in golds if g.authors]
     precision, recall, f1 = prf(counts) if counts else (0.0, 0.0, 0.0)
-    return {"papers": len(golds), "title": sum(titles) / max(1, len(titles)),
-            "author_p": precision, "author_r": recall, "author_f1": f1}
+    return {
+        "papers": len(golds),
+        "title": sum(titles) / max(1, len(titles)),
+        "author_p": precision,
+        "author_r": recall,
+        "author_f1": f1,
+    }
 
 
 def abstract_share(reads: list[Read]) -> tuple[int, int]:
@@ -159,8 +170,10 @@ def report(reads: list[Read], seconds: float, n_gold: int, workers: int) -> str:
     lines = ["split  papers  title  author P  author R  author F1"]
     for split in ("tune", "test"):
         f = gold_figures(by_name, PDFGOLD, split)
-        lines.append(f"{split:5}  {f['papers']:6.0f}  {f['title']:.3f}  {f['author_p']:.3f}"
-                     f"     {f['author_r']:.3f}     {f['author_f1']:.3f}")
+        lines.append(
+            f"{split:5}  {f['papers']:6.0f}  {f['title']:.3f}  {f['author_p']:.3f}"
+            f"     {f['author_r']:.3f}     {f['author_f1']:.3f}"
+        )
     right, checked = abstract_share(reads[n_gold:])
     pages = sum(r.pages for r in reads)
     references = sum(r.references for r in reads) / max(1, len(reads))
@@ -168,10 +181,14 @@ def report(reads: list[Read], seconds: float, n_gold: int, workers: int) -> str:
     lines.append(f"references parsed per paper: {references:.1f}")
     cpu = sum(r.cpu_s for r in reads)
     load = os.getloadavg()[0]
-    lines.append(f"pages/s with {workers} workers: {pages / seconds:.1f} wall ({pages} pages, "
-                 f"{seconds:.1f} s, load average {load:.1f} on {os.cpu_count()} CPUs)")
-    lines.append(f"pages per CPU-second: {pages / cpu:.1f}, so {workers} idle cores read "
-                 f"~{workers * pages / cpu:.0f} pages/s")
+    lines.append(
+        f"pages/s with {workers} workers: {pages / seconds:.1f} wall ({pages} pages, "
+        f"{seconds:.1f} s, load average {load:.1f} on {os.cpu_count()} CPUs)"
+    )
+    lines.append(
+        f"pages per CPU-second: {pages / cpu:.1f}, so {workers} idle cores read "
+        f"~{workers * pages / cpu:.0f} pages/s"
+    )
     return "\n".join(lines)
 
 

@@ -20,7 +20,7 @@ from ingest.errors import PdfEngineUnavailable
 from ingest.readers.pdf_layout import PageLayout, Word, is_bold_font, lay_out
 
 _BREAKS = frozenset((0x20, 0x0A, 0x0D, 0xA0, 0x09))
-_DROP = frozenset(range(0x00, 0x20)) - {0x02}
+_DROP = frozenset(range(0x20)) - {0x02}
 
 
 def pdfium_pages(data: bytes, encrypted: bool) -> Iterator[PageLayout | None]:
@@ -71,8 +71,12 @@ class _WordBuilder:
             self.box = [x0, x1, top, bottom]
             self.size = size
         else:
-            self.box = [min(self.box[0], x0), max(self.box[1], x1),
-                        min(self.box[2], top), max(self.box[3], bottom)]
+            self.box = [
+                min(self.box[0], x0),
+                max(self.box[1], x1),
+                min(self.box[2], top),
+                max(self.box[3], bottom),
+            ]
         self.chars.append(char)
         return started
 
@@ -135,8 +139,17 @@ def pypdf_page(page: PageObject, number: int) -> PageLayout | LimitReachedError 
         for piece in text.split("\n"):
             for token in piece.split():
                 advance = 0.5 * rendered * len(token)
-                words.append(Word(token, x, x + advance, height - y - rendered * 0.8,
-                                  height - y + rendered * 0.2, rendered, bold))
+                words.append(
+                    Word(
+                        token,
+                        x,
+                        x + advance,
+                        height - y - rendered * 0.8,
+                        height - y + rendered * 0.2,
+                        rendered,
+                        bold,
+                    )
+                )
                 x += advance + 0.25 * rendered
 
     try:

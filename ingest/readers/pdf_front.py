@@ -43,9 +43,51 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BRACED_EMAIL = re.compile(r"\{([^{}]{2,300})\}\s*@\s*([\w-]+(?:\.[\w-]+)+)")
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\s·\s)\s*")
 _MARKS = "*∗†‡§¶⋆♠♣♦♥♢♡□⋄#○●◦•'’`^1234567890"
-_PARTICLES = frozenset("van von de der den da di du le la del dos bin al ter ten zu y".split())
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "le",
+        "la",
+        "del",
+        "dos",
+        "bin",
+        "al",
+        "ter",
+        "ten",
+        "zu",
+        "y",
+    ]
+)
 _ACCENTS = re.compile("[\u00b4`\u00a8\u02c6\u02dc\u00b8\u02c7\u02da\u02d8\u02d9]")
-_SMALL_WORDS = frozenset("a an the of for at in on to and or with by via from as vs is".split())
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "at",
+        "in",
+        "on",
+        "to",
+        "and",
+        "or",
+        "with",
+        "by",
+        "via",
+        "from",
+        "as",
+        "vs",
+        "is",
+    ]
+)
 
 
 @dataclass

@@ -24,10 +24,14 @@ from ingest.readers.pdf_tables import build_table, table_text
 from ingest.readers.references import find_arxiv_id, find_doi, strip_version
 from ingest.repair import find_arxiv_stamp, repair_text
 
-_BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(dvi|pdf|docx?|tex)$", re.I)
+_BAD_META_TITLE = re.compile(
+    r"template|untitled|microsoft word|\.(dvi|pdf|docx?|tex)$", re.IGNORECASE
+)
 _ABSTRACT = re.compile(r"^\s*a\s?b\s?s\s?t\s?r\s?a\s?c\s?t\b[\s.:—–-]*", re.IGNORECASE)
-_REFERENCES = re.compile(r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|literature cited)\b", re.I)
-_ACKNOWLEDGMENTS = re.compile(r"^\s*(?:\d+\.?\s*)?acknowledge?ments?\b", re.I)
+_REFERENCES = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|literature cited)\b", re.IGNORECASE
+)
+_ACKNOWLEDGMENTS = re.compile(r"^\s*(?:\d+\.?\s*)?acknowledge?ments?\b", re.IGNORECASE)
 _APPENDIX = re.compile(
     r"^\s*(?:appendix|appendices|supplementary|supplemental)\b|^\s*[A-H](?:\.\d+)*\.?\s+[A-Z]"
 )
@@ -123,7 +127,12 @@ def _front_lines(blocks: list[Block]) -> list[Line]:
     merged: list[Line] = []
     for line in lines:
         last = merged[-1] if merged else None
-        if last and last.page == line.page and _same_band(last, line) and last.column != line.column:
+        if (
+            last
+            and last.page == line.page
+            and _same_band(last, line)
+            and last.column != line.column
+        ):
             merged[-1] = Line(sorted([*last.words, *line.words], key=lambda w: w.x0), line.page)
         else:
             merged.append(line)
@@ -201,8 +210,17 @@ class _Walk:
             anchor = f"table-{len(self.tables)}"
             self.tables.append(table)
             pages = sorted({line.page for line in block.rows})
-            self.parts.append(TextPart(table_text(table), ChunkKind.TABLE, self.section, pages,
-                                       key=anchor, anchor=anchor, rows=True))
+            self.parts.append(
+                TextPart(
+                    table_text(table),
+                    ChunkKind.TABLE,
+                    self.section,
+                    pages,
+                    key=anchor,
+                    anchor=anchor,
+                    rows=True,
+                )
+            )
 
     def _add(self, text: str, kind: ChunkKind, block: Block) -> None:
         previous = self.parts[-1] if self.parts else None
