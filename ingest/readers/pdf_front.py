@@ -285,5 +285,8 @@ def _venue(lines: list[Line]) -> str | None:
 
 
 def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [item for item in items if not (item.lower() in seen or seen.add(item.lower()))]
+    """The items in order, each once (case aside)."""
+    first: dict[str, str] = {}
+    for item in items:
+        first.setdefault(item.lower(), item)
+    return list(first.values())
