@@ -109,7 +109,9 @@ def normal(text: str) -> str:
 
 
 def family(name: str) -> str:
-    words = [w for w in normal(name).replace(".", " ").split() if w]
+    """The last word of a name, case and accents aside ("Dollár" and "Dollar" agree)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = [w for w in normal(plain).replace(".", " ").split() if w]
     return words[-1] if words else ""
 
 

@@ -259,7 +259,8 @@ def _meta_authors(metadata: dict[str, str]) -> list[str]:
     raw = html.unescape(metadata.get("/Author", "")).strip()
     if not raw or not re.search(r"[A-Za-z]{2,}\s+[A-Za-z]", raw):
         return []
-    return [name.strip() for name in re.split(r";|,|\band\b", raw) if name.strip()]
+    names = (re.sub(r"[\d*∗†‡§¶]+", "", name).strip() for name in re.split(r";|,|\band\b", raw))
+    return [name for name in names if " " in name and not any(c.isdigit() for c in name)]
 
 
 def _meta_year(metadata: dict[str, str]) -> int | None:
