@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from statistics import median
 
 _FOOTNOTE_MARK = re.compile(r"^[\d,*∗†‡§¶⋆]+$")
 _BOLD_FONT = re.compile(
@@ -224,7 +223,3 @@ def body_size(pages: list[PageLayout]) -> float:
                 key = round(word.size * 2) / 2
                 weights[key] = weights.get(key, 0) + len(word.text)
     return max(weights, key=lambda size: weights[size]) if weights else 10.0
-
-
-def typical(values: list[float], default: float) -> float:
-    return median(values) if values else default
