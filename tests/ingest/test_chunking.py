@@ -82,7 +82,7 @@ def test_chunk_parts_never_mix_kinds_and_keep_pages_and_anchors() -> None:
         TextPart("A | 1\nB | 2", ChunkKind.TABLE, "1 Intro", [2], key="t", anchor="t", rows=True),
     ]
     chunks, anchors = chunk_parts("p", parts, max_tokens=20, overlap=2)
-    assert [c.kind for c in chunks][0] == ChunkKind.ABSTRACT and chunks[0].pages == [1]
+    assert chunks[0].kind == ChunkKind.ABSTRACT and chunks[0].pages == [1]
     body = [c for c in chunks if c.kind == ChunkKind.BODY]
     for chunk in body:  # a chunk's pages are those its sentences come from
         assert (1 in chunk.pages) == ("page one" in chunk.text), chunk
