@@ -35,6 +35,10 @@ _ACKNOWLEDGMENTS = re.compile(r"^\s*(?:\d+\.?\s*)?acknowledge?ments?\b", re.IGNO
 _APPENDIX = re.compile(
     r"^\s*(?:appendix|appendices|supplementary|supplemental)\b|^\s*[A-H](?:\.\d+)*\.?\s+[A-Z]"
 )
+_KEYWORDS = re.compile(
+    r"(?:^|\n)(?=(?:keywords|key words|index terms|ccs concepts|acm reference format)\b)",
+    re.IGNORECASE,
+)
 _NUMERIC = re.compile(r"^[-+−–]?[\d.,%×x]+$")
 
 
@@ -70,7 +74,7 @@ def find_parts(pages: list[PageLayout], metadata: dict[str, str]) -> PdfParts:
 
 def _assemble(front: FrontMatter, walk: _Walk, metadata: dict[str, str], first: str) -> PdfParts:
     arxiv_id = _arxiv_id(first)
-    abstract = " ".join(part.text for part in walk.parts if part.kind == ChunkKind.ABSTRACT)
+    abstract = " ".join(p.text for p in walk.parts if p.kind == ChunkKind.ABSTRACT and p.text)
     return PdfParts(
         title=front.title or _meta_title(metadata) or "",
         parts=walk.parts,
@@ -199,6 +203,11 @@ class _Walk:
             text = text[match.end() :] if match else text
         if self.mode == ChunkKind.REFERENCES:
             self.bibliography.extend(line.text for line in block.lines)
+        if self.mode == ChunkKind.ABSTRACT and (keywords := _KEYWORDS.search(text)):
+            self._add(text[: keywords.start()], ChunkKind.ABSTRACT, block)
+            self._add(text[keywords.start() :], ChunkKind.FRONT, block)
+            self.mode = ChunkKind.BODY  # the abstract ends at its keywords
+            return
         kind = ChunkKind.FIGURE if _is_figure_text(block) else self.mode
         self._add(text, kind, block)
 
