@@ -28,7 +28,7 @@ ABSTRACT_ENDINGS = {
     "2020.acl-main.447.pdf": "tools and tasks for text mining over academic text.",
     "2023.eacl-main.121.pdf": "and our software for future research.",
     "2206.10883v3.pdf": "applications to assist in the CRLC's mission.",
-    "2302.07302v1.pdf": "based a user's engagements on their citing papers.",
+    "2302.07302v1.pdf": "via inline citation when conducting real-world literature reviews.",
     "index-list-out-of-range-7f4e18385a30ccb00dc637d5123f894f1f862964.pdf": "methods.",
     "key-error-585bcfc650f744efa7942900b742c1b64863350e.pdf": "between 20 and 150 µW.",
     "papermage.pdf": "production system for processing millions of PDFs.",

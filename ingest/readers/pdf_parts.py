@@ -159,6 +159,7 @@ class _Walk:
         self.parts: list[TextPart] = []
         self.bibliography: list[str] = []
         self.tables: list[Table] = []
+        self.abstract_done = False
 
     def visit(self, block: Block) -> None:
         index, self.index = self.index, self.index + 1
@@ -197,6 +198,9 @@ class _Walk:
 
     def _text(self, block: Block) -> None:
         text = block.text
+        if self.mode == ChunkKind.FRONT and self.abstract_done:
+            self._add(text, ChunkKind.FRONT, block)  # keywords, CCS concepts, ACM format
+            return
         if self.mode == ChunkKind.FRONT:
             match = _ABSTRACT.match(text)
             self.mode, self.section = ChunkKind.ABSTRACT, "Abstract"
@@ -206,7 +210,7 @@ class _Walk:
         if self.mode == ChunkKind.ABSTRACT and (keywords := _KEYWORDS.search(text)):
             self._add(text[: keywords.start()], ChunkKind.ABSTRACT, block)
             self._add(text[keywords.start() :], ChunkKind.FRONT, block)
-            self.mode = ChunkKind.BODY  # the abstract ends at its keywords
+            self.mode, self.abstract_done = ChunkKind.FRONT, True  # it ends at its keywords
             return
         kind = ChunkKind.FIGURE if _is_figure_text(block) else self.mode
         self._add(text, kind, block)
