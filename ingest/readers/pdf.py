@@ -120,7 +120,7 @@ def _guarded(
         except LimitReachedError as error:
             yield error
             return
-        except Exception:  # noqa: BLE001 - PDFium may still read what pypdf cannot
+        except Exception:  # noqa: BLE001, S110 - PDFium may still read what pypdf cannot
             pass
         yield next(layouts, None)
 

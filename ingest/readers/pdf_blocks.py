@@ -16,15 +16,19 @@ from dataclasses import dataclass, field
 
 from ingest.readers.pdf_layout import Line, PageLayout, body_size
 
-CAPTION = re.compile(r"^\s*(Figure|Fig\.|Table|Tab\.)\s*(\d+|[A-Z]\d*|[IVX]+)\s*([:.|]|$)", re.I)
-_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-H](?:\.\d{1,2})+|[IVX]{1,4})\.?\s+\S")
+CAPTION = re.compile(
+    r"^\s*(Figure|Fig\.|Table|Tab\.)\s*(\d+|[A-Z]\d*|[IVX]+)\s*([:.|]|$)", re.IGNORECASE
+)
+_NUMBERED = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-H](?:\.\d{1,2})+|[A-H]\.?(?=\s+[A-Z])|[IVX]{1,4})\.?\s+\S"
+)
 _NAMED = re.compile(
     r"^(?:(?:\d{1,2}|[IVX]{1,4})\.?\s+)?(?:abstract|introduction|related work|background|conclusions?|discussion|references|"
     r"bibliography|acknowledge?ments?|appendix|appendices|supplementary material)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[\divxlc]{1,4}(?:\s*(?:of|/)\s*\d+)?$", re.I)
-_MARKER = re.compile(r"^[\d*∗†‡§¶⋆♠♣♦♥a-z]{1,2}\s*\S")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[\divxlc]{1,4}(?:\s*(?:of|/)\s*\d+)?$", re.IGNORECASE)
+_MARKER = re.compile(r"^(?:[\d*∗†‡§¶⋆♠♣♦♥]{1,2}|[a-z])\s*[A-Za-z(<]")
 _DIGITS = re.compile(r"\d+")
 _ALGORITHM = re.compile(r"^\d{1,2}:")
 
@@ -134,7 +138,9 @@ def _group(lines: list[Line], size: float) -> list[Block]:
             caption = CAPTION.match(line.text)
             blocks.append(Block([line], role))
             if caption:
-                blocks[-1].label = "table" if caption.group(1).lower().startswith("tab") else "figure"
+                blocks[-1].label = (
+                    "table" if caption.group(1).lower().startswith("tab") else "figure"
+                )
                 blocks[-1].number = caption.group(2)
         else:
             blocks[-1].lines.append(line)

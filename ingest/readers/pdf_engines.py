@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,7 +21,20 @@ from ingest.errors import PdfEngineUnavailable
 from ingest.readers.pdf_layout import PageLayout, Word, is_bold_font, lay_out
 
 _BREAKS = frozenset((0x20, 0x0A, 0x0D, 0xA0, 0x09))
-_DROP = frozenset(range(0x00, 0x20)) - {0x02}
+_ACCENTS = {  # spacing accents -> the combining marks they stand for
+    "\u00b4": "\u0301",
+    "`": "\u0300",
+    "\u00a8": "\u0308",
+    "\u02c6": "\u0302",
+    "\u02dc": "\u0303",
+    "\u02c7": "\u030c",
+    "\u00b8": "\u0327",
+    "\u02da": "\u030a",
+    "\u02d8": "\u0306",
+    "\u02d9": "\u0307",
+    "\u02dd": "\u030b",
+}
+_DROP = frozenset(range(0x20)) - {0x02}
 
 
 def pdfium_pages(data: bytes, encrypted: bool) -> Iterator[PageLayout | None]:
@@ -60,10 +74,14 @@ class _WordBuilder:
         self.bold = False
         self.rotated = False
         self.margin: list[str] = []  # rotated text (the arXiv side stamp), kept apart
+        self.centres: list[float] = []
+        self.pending = ""  # an accent waiting for the letter it sits on
 
     def add(self, char: str, box: tuple[float, float, float, float], size: float) -> bool:
         """Append a character; True when it starts a new word (the caller sets its font)."""
         x0, x1, top, bottom = box
+        if char in _ACCENTS:
+            return self._accent(_ACCENTS[char], (x0 + x1) / 2)
         if self.chars and self._breaks(x0, top, bottom, size):
             self.end()
         started = not self.chars
@@ -71,10 +89,28 @@ class _WordBuilder:
             self.box = [x0, x1, top, bottom]
             self.size = size
         else:
-            self.box = [min(self.box[0], x0), max(self.box[1], x1),
-                        min(self.box[2], top), max(self.box[3], bottom)]
+            self.box = [
+                min(self.box[0], x0),
+                max(self.box[1], x1),
+                min(self.box[2], top),
+                max(self.box[3], bottom),
+            ]
         self.chars.append(char)
+        self.centres.append((x0 + x1) / 2)
+        if self.pending:
+            self.chars[-1] += self.pending
+            self.pending = ""
         return started
+
+    def _accent(self, mark: str, centre: float) -> bool:
+        """A spacing accent TeX sets over its letter: joined, as a combining mark, to the letter
+        under it (or to the next letter when none of this word's is)."""
+        if self.chars and self.box[0] <= centre <= self.box[1] + 1:
+            index = min(range(len(self.centres)), key=lambda i: abs(self.centres[i] - centre))
+            self.chars[index] += mark
+        else:
+            self.pending = mark
+        return False
 
     def _breaks(self, x0: float, top: float, bottom: float, size: float) -> bool:
         gap = x0 - self.box[1]
@@ -84,13 +120,14 @@ class _WordBuilder:
 
     def end(self) -> None:
         if self.chars:
-            text = "".join(self.chars).replace("\x02", "-")
+            text = unicodedata.normalize("NFC", "".join(self.chars).replace("\x02", "-"))
             x0, x1, top, bottom = self.box
             if self.rotated:
                 self.margin.append(text)
             else:
                 self.words.append(Word(text, x0, x1, top, bottom, self.size, self.bold))
         self.chars = []
+        self.centres = []
 
 
 def _pdfium_words(textpage: Any, height: float) -> tuple[list[Word], str]:
@@ -135,8 +172,17 @@ def pypdf_page(page: PageObject, number: int) -> PageLayout | LimitReachedError 
         for piece in text.split("\n"):
             for token in piece.split():
                 advance = 0.5 * rendered * len(token)
-                words.append(Word(token, x, x + advance, height - y - rendered * 0.8,
-                                  height - y + rendered * 0.2, rendered, bold))
+                words.append(
+                    Word(
+                        token,
+                        x,
+                        x + advance,
+                        height - y - rendered * 0.8,
+                        height - y + rendered * 0.2,
+                        rendered,
+                        bold,
+                    )
+                )
                 x += advance + 0.25 * rendered
 
     try:

@@ -43,9 +43,51 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BRACED_EMAIL = re.compile(r"\{([^{}]{2,300})\}\s*@\s*([\w-]+(?:\.[\w-]+)+)")
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\s·\s)\s*")
 _MARKS = "*∗†‡§¶⋆♠♣♦♥♢♡□⋄#○●◦•'’`^1234567890"
-_PARTICLES = frozenset("van von de der den da di du le la del dos bin al ter ten zu y".split())
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "le",
+        "la",
+        "del",
+        "dos",
+        "bin",
+        "al",
+        "ter",
+        "ten",
+        "zu",
+        "y",
+    ]
+)
 _ACCENTS = re.compile("[\u00b4`\u00a8\u02c6\u02dc\u00b8\u02c7\u02da\u02d8\u02d9]")
-_SMALL_WORDS = frozenset("a an the of for at in on to and or with by via from as vs is".split())
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "at",
+        "in",
+        "on",
+        "to",
+        "and",
+        "or",
+        "with",
+        "by",
+        "via",
+        "from",
+        "as",
+        "vs",
+        "is",
+    ]
+)
 
 
 @dataclass
@@ -166,11 +208,15 @@ def _mark_runs(tokens: list[str]) -> list[list[str]]:
 
 
 def _fragments(line: Line) -> list[str]:
-    """The line's main words cut where a gap is wider than two spaces (author blocks)."""
+    """The line cut at wide gaps (author blocks side by side) and at raised marks (a name's
+    affiliation number or symbol), the marks left out."""
     groups: list[list[Word]] = [[]]
-    words = line.main_words
-    for index, word in enumerate(words):
-        if index and word.x0 - words[index - 1].x1 > 1.2 * line.size:
+    size = line.size
+    for index, word in enumerate(line.words):
+        if word.size < 0.8 * size:
+            groups.append([])  # a superscript mark ends the name before it
+            continue
+        if index and groups[-1] and word.x0 - groups[-1][-1].x1 > 1.2 * size:
             groups.append([])
         groups[-1].append(word)
     return [join_words(group) for group in groups if group]
@@ -180,7 +226,7 @@ def _split_names(tokens: list[str]) -> list[str]:
     if not 2 <= len(tokens) or not all(_is_name_token(token) for token in tokens):
         return []
     plain = not any(t.lower() in _PARTICLES or t.endswith(".") for t in tokens)
-    if len(tokens) >= 4 and len(tokens) % 2 == 0 and plain:
+    if len(tokens) > 4 and len(tokens) % 2 == 0 and plain:
         pairs = [tokens[i : i + 2] for i in range(0, len(tokens), 2)]
         return [_name(pair) for pair in pairs]
     return [_name(tokens)] if len(tokens) <= 5 else []
@@ -239,5 +285,8 @@ def _venue(lines: list[Line]) -> str | None:
 
 
 def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [item for item in items if not (item.lower() in seen or seen.add(item.lower()))]
+    """The items in order, each once (case aside)."""
+    first: dict[str, str] = {}
+    for item in items:
+        first.setdefault(item.lower(), item)
+    return list(first.values())

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from statistics import median
 
 _FOOTNOTE_MARK = re.compile(r"^[\d,*∗†‡§¶⋆]+$")
-_BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold|medi(?:um)?\b|-medi|cmbx|sfbx|\bbx", re.I)
+_BOLD_FONT = re.compile(
+    r"bold|black|heavy|demi|semibold|medi(?:um)?\b|-medi|cmbx|sfbx|\bbx", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -92,9 +93,15 @@ class Line:
         kept = [
             word
             for index, word in enumerate(self.words)
-            if not (word.size < 0.8 * size and _FOOTNOTE_MARK.match(word.text)
-                    and (not index or self.words[index - 1].text[-1:] in ".,;:)!?"
-                         or not any(c.isdigit() for c in word.text)))
+            if not (
+                word.size < 0.8 * size
+                and _FOOTNOTE_MARK.match(word.text)
+                and (
+                    not index
+                    or self.words[index - 1].text[-1:] in ".,;:)!?"
+                    or not any(c.isdigit() for c in word.text)
+                )
+            )
         ]
         return join_words(kept or self.words)
 
@@ -123,9 +130,7 @@ def is_bold_font(name: str, weight: int) -> bool:
     return weight >= 600 or bool(_BOLD_FONT.search(name.split("+")[-1]))
 
 
-def lay_out(
-    number: int, width: float, height: float, words: list[Word], margin: str
-) -> PageLayout:
+def lay_out(number: int, width: float, height: float, words: list[Word], margin: str) -> PageLayout:
     """Lines of the page's words in reading order, columns detected from the words."""
     words = [word for word in words if word.text.strip() and _upright(word)]
     gutter = _gutter(words, width)
@@ -218,7 +223,3 @@ def body_size(pages: list[PageLayout]) -> float:
                 key = round(word.size * 2) / 2
                 weights[key] = weights.get(key, 0) + len(word.text)
     return max(weights, key=lambda size: weights[size]) if weights else 10.0
-
-
-def typical(values: list[float], default: float) -> float:
-    return median(values) if values else default

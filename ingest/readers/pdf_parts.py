@@ -24,12 +24,20 @@ from ingest.readers.pdf_tables import build_table, table_text
 from ingest.readers.references import find_arxiv_id, find_doi, strip_version
 from ingest.repair import find_arxiv_stamp, repair_text
 
-_BAD_META_TITLE = re.compile(r"template|untitled|microsoft word|\.(dvi|pdf|docx?|tex)$", re.I)
+_BAD_META_TITLE = re.compile(
+    r"template|untitled|microsoft word|\.(dvi|pdf|docx?|tex)$", re.IGNORECASE
+)
 _ABSTRACT = re.compile(r"^\s*a\s?b\s?s\s?t\s?r\s?a\s?c\s?t\b[\s.:—–-]*", re.IGNORECASE)
-_REFERENCES = re.compile(r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|literature cited)\b", re.I)
-_ACKNOWLEDGMENTS = re.compile(r"^\s*(?:\d+\.?\s*)?acknowledge?ments?\b", re.I)
+_REFERENCES = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|literature cited)\b", re.IGNORECASE
+)
+_ACKNOWLEDGMENTS = re.compile(r"^\s*(?:\d+\.?\s*)?acknowledge?ments?\b", re.IGNORECASE)
 _APPENDIX = re.compile(
     r"^\s*(?:appendix|appendices|supplementary|supplemental)\b|^\s*[A-H](?:\.\d+)*\.?\s+[A-Z]"
+)
+_KEYWORDS = re.compile(
+    r"(?:^|\n)(?=(?:keywords|key words|index terms|ccs concepts|acm reference format)\b)",
+    re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"^[-+−–]?[\d.,%×x]+$")
 
@@ -66,7 +74,7 @@ def find_parts(pages: list[PageLayout], metadata: dict[str, str]) -> PdfParts:
 
 def _assemble(front: FrontMatter, walk: _Walk, metadata: dict[str, str], first: str) -> PdfParts:
     arxiv_id = _arxiv_id(first)
-    abstract = " ".join(part.text for part in walk.parts if part.kind == ChunkKind.ABSTRACT)
+    abstract = " ".join(p.text for p in walk.parts if p.kind == ChunkKind.ABSTRACT and p.text)
     return PdfParts(
         title=front.title or _meta_title(metadata) or "",
         parts=walk.parts,
@@ -123,7 +131,12 @@ def _front_lines(blocks: list[Block]) -> list[Line]:
     merged: list[Line] = []
     for line in lines:
         last = merged[-1] if merged else None
-        if last and last.page == line.page and _same_band(last, line) and last.column != line.column:
+        if (
+            last
+            and last.page == line.page
+            and _same_band(last, line)
+            and last.column != line.column
+        ):
             merged[-1] = Line(sorted([*last.words, *line.words], key=lambda w: w.x0), line.page)
         else:
             merged.append(line)
@@ -146,6 +159,7 @@ class _Walk:
         self.parts: list[TextPart] = []
         self.bibliography: list[str] = []
         self.tables: list[Table] = []
+        self.abstract_done = False
 
     def visit(self, block: Block) -> None:
         index, self.index = self.index, self.index + 1
@@ -184,12 +198,20 @@ class _Walk:
 
     def _text(self, block: Block) -> None:
         text = block.text
+        if self.mode == ChunkKind.FRONT and self.abstract_done:
+            self._add(text, ChunkKind.FRONT, block)  # keywords, CCS concepts, ACM format
+            return
         if self.mode == ChunkKind.FRONT:
             match = _ABSTRACT.match(text)
             self.mode, self.section = ChunkKind.ABSTRACT, "Abstract"
             text = text[match.end() :] if match else text
         if self.mode == ChunkKind.REFERENCES:
             self.bibliography.extend(line.text for line in block.lines)
+        if self.mode == ChunkKind.ABSTRACT and (keywords := _KEYWORDS.search(text)):
+            self._add(text[: keywords.start()], ChunkKind.ABSTRACT, block)
+            self._add(text[keywords.start() :], ChunkKind.FRONT, block)
+            self.mode, self.abstract_done = ChunkKind.FRONT, True  # it ends at its keywords
+            return
         kind = ChunkKind.FIGURE if _is_figure_text(block) else self.mode
         self._add(text, kind, block)
 
@@ -201,8 +223,17 @@ class _Walk:
             anchor = f"table-{len(self.tables)}"
             self.tables.append(table)
             pages = sorted({line.page for line in block.rows})
-            self.parts.append(TextPart(table_text(table), ChunkKind.TABLE, self.section, pages,
-                                       key=anchor, anchor=anchor, rows=True))
+            self.parts.append(
+                TextPart(
+                    table_text(table),
+                    ChunkKind.TABLE,
+                    self.section,
+                    pages,
+                    key=anchor,
+                    anchor=anchor,
+                    rows=True,
+                )
+            )
 
     def _add(self, text: str, kind: ChunkKind, block: Block) -> None:
         previous = self.parts[-1] if self.parts else None
@@ -241,7 +272,8 @@ def _meta_authors(metadata: dict[str, str]) -> list[str]:
     raw = html.unescape(metadata.get("/Author", "")).strip()
     if not raw or not re.search(r"[A-Za-z]{2,}\s+[A-Za-z]", raw):
         return []
-    return [name.strip() for name in re.split(r";|,|\band\b", raw) if name.strip()]
+    names = (re.sub(r"[\d*∗†‡§¶]+", "", name).strip() for name in re.split(r";|,|\band\b", raw))
+    return [name for name in names if " " in name and not any(c.isdigit() for c in name)]
 
 
 def _meta_year(metadata: dict[str, str]) -> int | None:

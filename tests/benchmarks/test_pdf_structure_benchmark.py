@@ -21,12 +21,13 @@ def test_pdf_structure_benchmark_scores_front_matter(shared_data: Path) -> None:
     assert "pages/s with 1 workers" in table and "author F1" in table
     scored = {g.pdf.name: g for g in importlib.import_module("benchmarks.pdfgold").gold_papers()}
     for read in reads[:2]:
-        hits, found, wanted = benchmark.author_counts(read.authors, scored[read.file].authors)
+        hits, _found, wanted = benchmark.author_counts(read.authors, scored[read.file].authors)
         assert hits >= 0.5 * wanted  # every gold paper's authors are mostly found
 
 
 def test_family_names_match_across_spellings() -> None:
     benchmark = importlib.import_module("benchmarks.pdf_structure")
-    assert benchmark.author_counts(["Tri Dao", "D. Y. Fu", "Mountain View"],
-                                   ["Tri Dao", "Daniel Y. Fu"]) == (2, 3, 2)
+    assert benchmark.author_counts(
+        ["Tri Dao", "D. Y. Fu", "Mountain View"], ["Tri Dao", "Daniel Y. Fu"]
+    ) == (2, 3, 2)
     assert benchmark.prf([(2, 3, 2)]) == pytest.approx((2 / 3, 1.0, 0.8))

@@ -69,3 +69,26 @@ def test_overlap_must_be_smaller_than_a_chunk() -> None:
 def test_approximate_count_is_close_to_wordpiece() -> None:
     assert approximate_token_count("Attention is all you need.") == 6
     assert approximate_token_count("") == 0
+
+
+def test_chunk_parts_never_mix_kinds_and_keep_pages_and_anchors() -> None:
+    from core.model import ChunkKind
+    from ingest.chunking import TextPart, chunk_parts
+
+    parts = [
+        TextPart("An abstract sentence here.", ChunkKind.ABSTRACT, "Abstract", [1]),
+        TextPart("Body on page one. " * 3, ChunkKind.BODY, "1 Intro", [1]),
+        TextPart("Body on page two. " * 3, ChunkKind.BODY, "1 Intro", [2]),
+        TextPart("A | 1\nB | 2", ChunkKind.TABLE, "1 Intro", [2], key="t", anchor="t", rows=True),
+    ]
+    chunks, anchors = chunk_parts("p", parts, max_tokens=20, overlap=2)
+    assert chunks[0].kind == ChunkKind.ABSTRACT and chunks[0].pages == [1]
+    body = [c for c in chunks if c.kind == ChunkKind.BODY]
+    for chunk in body:  # a chunk's pages are those its sentences come from
+        assert (1 in chunk.pages) == ("page one" in chunk.text), chunk
+        assert (2 in chunk.pages) == ("page two" in chunk.text), chunk
+    assert all("Abstract" not in c.text for c in body)
+    table = next(c for c in chunks if c.id == anchors["t"])
+    assert table.kind == ChunkKind.TABLE and table.text == "A | 1\nB | 2"
+    assert [c.seq for c in chunks] == list(range(len(chunks)))
+    assert chunks[1].prev_id == chunks[0].id and chunks[-1].next_id is None

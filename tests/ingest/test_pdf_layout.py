@@ -4,8 +4,6 @@ footnotes, running heads, acknowledgments, references and appendix."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -29,13 +27,16 @@ ABSTRACT = (
 )
 
 
-def _text(pdf: canvas.Canvas, x: float, y: float, text: str, font: str = "Helvetica",
-          size: float = 10) -> None:
+def _text(
+    pdf: canvas.Canvas, x: float, y: float, text: str, font: str = "Helvetica", size: float = 10
+) -> None:
     pdf.setFont(font, size)
     pdf.drawString(x, y, text)
 
 
-def _prose(pdf: canvas.Canvas, x: float, y: float, lines: tuple[str, ...], size: float = 10) -> float:
+def _prose(
+    pdf: canvas.Canvas, x: float, y: float, lines: tuple[str, ...], size: float = 10
+) -> float:
     for line in lines:
         _text(pdf, x, y, line, size=size)
         y -= 12
@@ -61,8 +62,13 @@ def _page_one(pdf: canvas.Canvas) -> None:
     _prose(pdf, RIGHT, y - 25, ("Our gate picks one adapter for every token", *PROSE))
     _text(pdf, LEFT, 95, "1", size=5)
     _text(pdf, LEFT + 4, 92, "Work done during an internship at the lab.", size=8)
-    _text(pdf, LEFT, 60, "37th Conference on Neural Information Processing Systems (NeurIPS 2023).",
-          size=8)
+    _text(
+        pdf,
+        LEFT,
+        60,
+        "37th Conference on Neural Information Processing Systems (NeurIPS 2023).",
+        size=8,
+    )
     pdf.showPage()
 
 
@@ -95,9 +101,14 @@ def _page_three(pdf: canvas.Canvas) -> None:
     _text(pdf, LEFT, 780, "Acknowledgments", "Helvetica-Bold", 11)
     y = _prose(pdf, LEFT, 765, ("We thank the reviewers of this paper for all", *PROSE[:1]))
     _text(pdf, LEFT, y - 10, "References", "Helvetica-Bold", 11)
-    entries = ["[1] A. Vaswani et al. Attention is all you", "need. arXiv:1706.03762, 2017.",
-               "[2] E. Hu et al. LoRA: Low-rank adaptation.", "CoRR, abs/2106.09685, 2021.",
-               "[3] J. Doe. A journal paper on routing.", "doi:10.1000/xyz123, 2020."]
+    entries = [
+        "[1] A. Vaswani et al. Attention is all you",
+        "need. arXiv:1706.03762, 2017.",
+        "[2] E. Hu et al. LoRA: Low-rank adaptation.",
+        "CoRR, abs/2106.09685, 2021.",
+        "[3] J. Doe. A journal paper on routing.",
+        "doi:10.1000/xyz123, 2020.",
+    ]
     y = _prose(pdf, LEFT, y - 25, tuple(entries), size=9)
     _text(pdf, RIGHT, 780, "A Additional Results", "Helvetica-Bold", 11)
     _prose(pdf, RIGHT, 765, ("The appendix repeats the runs with other seeds", *PROSE))

@@ -24,10 +24,20 @@ def _read(shared_data: Path, name: str) -> Paper:
 def test_attention_is_all_you_need(shared_data: Path) -> None:
     paper = _read(shared_data, "labmlai_annotated_dl_papers/1706.03762.pdf")
     assert paper.title == "Attention Is All You Need"
-    assert paper.authors == ["Ashish Vaswani", "Noam Shazeer", "Niki Parmar", "Jakob Uszkoreit",
-                             "Llion Jones", "Aidan N. Gomez", "Łukasz Kaiser", "Illia Polosukhin"]
+    assert paper.authors == [
+        "Ashish Vaswani",
+        "Noam Shazeer",
+        "Niki Parmar",
+        "Jakob Uszkoreit",
+        "Llion Jones",
+        "Aidan N. Gomez",
+        "Łukasz Kaiser",
+        "Illia Polosukhin",
+    ]
     assert paper.abstract and paper.abstract.endswith("with large and limited training data.")
-    assert "Conference on Neural" not in paper.abstract and "Equal contribution" not in paper.abstract
+    assert (
+        "Conference on Neural" not in paper.abstract and "Equal contribution" not in paper.abstract
+    )
     assert "Google Brain" in paper.affiliations and "avaswani@google.com" in paper.emails
     assert paper.venue and "NIPS 2017" in paper.venue
     body = " ".join(c.text for c in paper.chunks if c.kind == ChunkKind.BODY)
@@ -39,11 +49,21 @@ def test_attention_is_all_you_need(shared_data: Path) -> None:
 
 def test_flashattention_authors_without_marks(shared_data: Path) -> None:
     paper = _read(shared_data, "labmlai_annotated_dl_papers/2205.14135.pdf")
-    assert paper.title == "FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness"
-    assert paper.authors == ["Tri Dao", "Daniel Y. Fu", "Stefano Ermon", "Atri Rudra", "Christopher Ré"]
+    assert (
+        paper.title == "FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness"
+    )
+    assert paper.authors == [
+        "Tri Dao",
+        "Daniel Y. Fu",
+        "Stefano Ermon",
+        "Atri Rudra",
+        "Christopher Ré",
+    ]
     assert paper.abstract and paper.abstract.endswith("(seq. length 64K, 63.1% accuracy).")
-    assert any(ref.arxiv_id == "1706.03762" or "Attention is all you need" in ref.raw
-               for ref in paper.references)
+    assert any(
+        ref.arxiv_id == "1706.03762" or "Attention is all you need" in ref.raw
+        for ref in paper.references
+    )
 
 
 def test_star_title_keeps_its_subtitle(shared_data: Path) -> None:
