@@ -35,7 +35,10 @@ _ROLE_VERB = {
     "comparesAgainst": "compares against", "mentions": "mentions",
 }
 #: Words that join entity names in a query ("<task> on <dataset>") and name nothing themselves.
-CONNECTIVES = frozenset("on of in for the a an and with by to using via from at".split())
+CONNECTIVES = frozenset(
+    ["on", "of", "in", "for", "the", "a", "an", "and", "with", "by", "to", "using", "via", "from",
+     "at"]
+)
 WORDS = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
 MAX_LIFTED_PAPERS = 200  # lifted papers beyond both lists get a chunk scored; the best this many
 
