@@ -3,7 +3,8 @@
 A paper gains (its "lift") for each linked entity it holds, in proportion to the link's
 confidence, the entity's salience in the paper, the strength of its role there (evaluating on a
 dataset, proposing or using a method counts more than a passing mention) and how rare the entity
-is in the corpus; and more for reporting a result for a linked (task, dataset) pair. Papers the
+is in the corpus; and more for reporting a result for a linked (task, dataset) pair. The lift
+is scaled by the share of the query's words that name entities (`query_coverage`). Papers the
 graph missed still rank by their text, so nothing relevant is dropped. Each lift carries reasons
 that say what lifted the paper.
 """
@@ -11,6 +12,7 @@ that say what lifted the paper.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +34,12 @@ _ROLE_VERB = {
     "proposes": "proposes", "evaluatesOn": "evaluates on", "uses": "uses",
     "comparesAgainst": "compares against", "mentions": "mentions",
 }
+#: Words that join entity names in a query ("<task> on <dataset>") and name nothing themselves.
+CONNECTIVES = frozenset(
+    ["on", "of", "in", "for", "the", "a", "an", "and", "with", "by", "to", "using", "via", "from",
+     "at"]
+)
+WORDS = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
 MAX_LIFTED_PAPERS = 200  # lifted papers beyond both lists get a chunk scored; the best this many
 
 
@@ -63,12 +71,26 @@ def entity_lifts(backend: Backend, query: str, papers: int) -> EntityLifts:
         return found
     evidence = entity_evidence(backend.stores.graph, linked)
     result_weight = backend.settings.index.entity_result_weight
+    coverage = query_coverage(query, linked)
     for paper_id in evidence.mentions.keys() | evidence.results.keys():
         lift, reasons = _paper_lift(paper_id, linked, evidence, papers, result_weight)
         if lift > 0:
-            found.lifts[paper_id] = lift
+            found.lifts[paper_id] = lift * coverage
             found.reasons[paper_id] = reasons
     return found
+
+
+def query_coverage(query: str, linked: list[QueryEntity]) -> float:
+    """The share of the query's words that name a linked entity: near 1 for "parsing on Penn
+    Treebank", small for a sentence that mentions one method in passing. The lift is scaled by
+    it, so a query made of entity names leans on the graph and prose leans on the text."""
+    words = [(m.start(), m.end()) for m in WORDS.finditer(query) if m.group().lower() not in
+             CONNECTIVES]
+    if not words:
+        return 0.0
+    spans = {(e.start, e.end) for e in linked}
+    covered = sum(1 for a, b in words if any(s <= a and b <= e for s, e in spans))
+    return covered / len(words)
 
 
 def rarity(papers_with: int, papers: int) -> float:
@@ -92,7 +114,7 @@ def _paper_lift(
             continue
         role, salience = held[entity.entity]
         rare = rarity(evidence.papers_with_entity.get(entity.entity, 1), papers)
-        gain = entity.confidence * max(salience, 0.05) * ROLE_STRENGTH.get(role, 0.5) * rare
+        gain = entity.confidence * math.sqrt(max(salience, 0.05)) * ROLE_STRENGTH.get(role, 0.5) * rare
         lift += gain
         reasons.append({
             "kind": f"{role or 'mentions'}", "entity": entity.key, "label": entity.label,
@@ -102,6 +124,8 @@ def _paper_lift(
                     f"{entity.label} (salience {salience:.2f}), named in the query as "
                     f"'{entity.text}'",
         })
+    if distinct := _distinct(linked):  # holding all the named entities beats holding one
+        lift *= (len(reasons) / len(distinct)) ** 2
     by_iri = {e.entity: e for e in linked}
     for task, dataset in sorted(evidence.results.get(paper_id, set())):
         gain = result_weight * by_iri[task].confidence * by_iri[dataset].confidence

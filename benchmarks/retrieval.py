@@ -42,6 +42,7 @@ from benchmarks.search_eval import (
     Query,
     QueryLists,
     Weights,
+    mean_score,
     measured,
     ndcg,
     read_lists,
@@ -185,8 +186,9 @@ class QuerySet:
     test: list[Query]
 
 
-def scitldr_set(data: Path, papers: int | None, work_dir: Path, say: Callable[[str], None]
-                ) -> QuerySet:
+def scitldr_set(data: Path, papers: int | None, work_dir: Path, say: Callable[[str], None],
+                max_queries: int | None = None) -> QuerySet:
+    """SciTLDR's dev (tune) and test TLDRs; every n-th, when `max_queries` caps each split."""
     corpus = load_corpus(data, papers)
     say(f"SciTLDR: {len(corpus.papers)} papers, {len(corpus.dev)} dev and "
         f"{len(corpus.test)} test queries")
@@ -194,7 +196,8 @@ def scitldr_set(data: Path, papers: int | None, work_dir: Path, say: Callable[[s
     _prime(embedder, [item.query for item in corpus.dev + corpus.test], say)
 
     def queries(items: list[KnownItem]) -> list[Query]:
-        return [Query(item.query, frozenset({item.paper_id})) for item in items]
+        step = max(1, -(-len(items) // max_queries)) if max_queries else 1
+        return [Query(item.query, frozenset({item.paper_id})) for item in items[::step]]
 
     return QuerySet("SciTLDR known-item", "MRR@10", reciprocal_rank, backend,
                     queries(corpus.dev), queries(corpus.test))
@@ -235,12 +238,12 @@ def rankings(tuned: Weights) -> list[tuple[str, SearchMode, Weights]]:
 
 
 def run(data: Path, papers: int | None, work_dir: Path | None, log: bool = True,
-        scirex: Path | None = SCIREX_DOCS) -> Report:
+        scirex: Path | None = SCIREX_DOCS, max_queries: int | None = None) -> Report:
     """Tune on both sets' tune queries, then measure every ranking on tune and test."""
     work_dir = work_dir or Path("/tmp") / f"papergraph-retrieval-{papers or 'all'}"
     work_dir.mkdir(parents=True, exist_ok=True)
     say = (lambda text: print(text, file=sys.stderr, flush=True)) if log else (lambda text: None)
-    sets = [scitldr_set(data, papers, work_dir, say)]
+    sets = [scitldr_set(data, papers, work_dir, say, max_queries)]
     if scirex is not None:
         sets.append(task_dataset_set(scirex, work_dir, say))
     try:
@@ -256,14 +259,17 @@ def run(data: Path, papers: int | None, work_dir: Path | None, log: bool = True,
         say(f"tuned: {weights}")
         report = Report(weights)
         for query_set in sets:
-            report.sets.append(_measure(query_set, weights, say))
+            report.sets.append(_measure(query_set, weights, tune_lists[query_set.name], say))
     finally:
         for query_set in sets:
             query_set.backend.close()
     return report
 
 
-def _measure(query_set: QuerySet, weights: Weights, say: Callable[[str], None]) -> SetReport:
+def _measure(query_set: QuerySet, weights: Weights, tune_lists: list[QueryLists],
+             say: Callable[[str], None]) -> SetReport:
+    """Test figures through `api.search.search`; tune figures from the cached tune lists (the
+    same fusion code, without re-reading the indexes)."""
     backend = query_set.backend
     found = SetReport(query_set.name, query_set.metric_name, backend.stores.chunks.count_papers(),
                       len(query_set.tune), len(query_set.test))
@@ -273,10 +279,12 @@ def _measure(query_set: QuerySet, weights: Weights, say: Callable[[str], None]) 
             chosen.apply(backend.settings.index)
             entities = chosen.entity > 0 or chosen.alias > 0
             say(f"measuring {name} on {query_set.name}")
-            found.scores[name] = {
-                split: round(measured(backend, queries, mode, entities, query_set.metric), 4)
-                for split, queries in (("tune", query_set.tune), ("test", query_set.test))
-            }
+            if mode is SearchMode.HYBRID:
+                tune_score = mean_score(tune_lists, chosen, query_set.metric)
+            else:
+                tune_score = single_list(tune_lists, query_set.metric, mode.value)
+            test_score = measured(backend, query_set.test, mode, entities, query_set.metric)
+            found.scores[name] = {"tune": round(tune_score, 4), "test": round(test_score, 4)}
     finally:
         for key, value in saved.model_dump().items():
             setattr(backend.settings.index, key, value)
@@ -308,11 +316,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="use this many SciTLDR papers (half dev, half test) instead of all")
     parser.add_argument("--work-dir", type=Path, default=None,
                         help="where the built stores are kept between runs")
+    parser.add_argument("--max-queries", type=int, default=None,
+                        help="at most this many SciTLDR queries per split (every n-th)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     if args.papers is not None and args.papers < 2:
         parser.error("--papers must be at least 2")
-    report = run(args.data, args.papers, args.work_dir, scirex=None if args.no_scirex else args.scirex)
+    report = run(args.data, args.papers, args.work_dir,
+                 scirex=None if args.no_scirex else args.scirex, max_queries=args.max_queries)
     if args.json:
         print(json.dumps(asdict(report), indent=2))
     else:

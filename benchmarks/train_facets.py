@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(classification_report([facet for _, facet in test], with_cues, digits=3))
     if not args.check:
         assert tuple(model.classes_) == FACETS
-        rows = [f"__intercept__\t0\t" + "\t".join(f"{v:.5f}" for v in model.intercept_)]
+        rows = ["__intercept__\t0\t" + "\t".join(f"{v:.5f}" for v in model.intercept_)]
         for term, column in sorted(vectorizer.vocabulary_.items()):
             weights = "\t".join(f"{v:.5f}" for v in model.coef_[:, column])
             rows.append(f"{term}\t{vectorizer.idf_[column]:.5f}\t{weights}")

@@ -36,7 +36,7 @@ class IndexSettings(BaseModel):
         1024, ge=0, description="Query embeddings kept in the encoder's LRU cache (0: no cache)."
     )
     rrf_k: float = Field(
-        60.0,
+        20.0,
         gt=0,
         description="Reciprocal-rank fusion constant: score = sum of weight / (rrf_k + rank). "
         "Smaller values favour the top ranks of each list.",
@@ -45,7 +45,8 @@ class IndexSettings(BaseModel):
         1.0, ge=0, description="Weight of the semantic (vector) ranking in hybrid search."
     )
     rrf_keyword_weight: float = Field(
-        1.0, ge=0, description="Weight of the keyword (BM25) ranking in hybrid search."
+        0.75, ge=0, description="Weight of the keyword (BM25) ranking in hybrid search (20, 0.75, "
+        "entity 1 and alias 1: chosen on the tune queries of benchmarks/retrieval.py)."
     )
     paper_weight: float = Field(
         0.0,
@@ -54,20 +55,20 @@ class IndexSettings(BaseModel):
         "times the RRF of its paper's ranks in the two lists read paper by paper (0: chunks only).",
     )
     entity_weight: float = Field(
-        0.0,
+        1.0,
         ge=0,
         description="Weight of the entities a query names (entity-aware search): a paper's "
         "lift (confidence x salience x role x rarity per linked entity) counts this many "
         "top-ranked list entries. 0 turns the lift off; the entities are still reported.",
     )
     entity_result_weight: float = Field(
-        1.0,
+        0.0,
         ge=0,
         description="Lift of a paper that reports a result for a (task, dataset) pair the query "
         "names, before entity_weight (a linked entity held with salience 1 lifts by 1).",
     )
     alias_weight: float = Field(
-        0.0,
+        1.0,
         ge=0,
         description="Boost of the linked entities' other names (aliases, preferred label) "
         "added to the keyword query; 0 adds none.",

@@ -18,6 +18,7 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -88,7 +89,7 @@ class FacetModel:
     def predict(self, sentence: str) -> str:
         """The classifier's facet for one sentence, cues not read."""
         words = tokens(sentence)
-        counts = Counter(words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)])
+        counts = Counter(words + [f"{a} {b}" for a, b in pairwise(words)])
         features = {t: (1 + math.log(n)) * self.idf[t] for t, n in counts.items() if t in self.idf}
         norm = math.sqrt(sum(v * v for v in features.values())) or 1.0
         scores = list(self.intercept)

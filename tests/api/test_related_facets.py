@@ -16,10 +16,10 @@ from api.related.facets import facet_model, split_sentences
 @pytest.mark.parametrize(
     ("sentence", "facet"),
     [
-        ("Large language models are hard to steer, and earlier work relied on costly human "
-         "labels.", "background"),
-        ("We propose a two-stream architecture that couples pooled features with full "
-         "resolution residuals.", "method"),
+        (("Large language models are hard to steer, and earlier work relied on costly human "
+          "labels."), "background"),
+        (("We propose a two-stream architecture that couples pooled features with full "
+          "resolution residuals."), "method"),
         ("Our approach achieves an intersection-over-union score of 71.8% on Cityscapes.",
          "result"),
     ],

@@ -47,7 +47,7 @@ def test_keyword_mode_matches_words_only(client: TestClient) -> None:
 
 
 def test_fusion_weights_come_from_settings(client: TestClient, backend: Backend) -> None:
-    query = {"q": "language models trained with human feedback", "k": 6}
+    query = {"q": "language models trained with human feedback", "k": 6, "entities": "off"}
     semantic = [hit["chunk_id"] for hit in search(client, mode="semantic", **query)["results"]]
     keyword = [hit["chunk_id"] for hit in search(client, mode="keyword", **query)["results"]]
     settings = backend.settings.index
