@@ -17,6 +17,7 @@ stores stay single-writer, so the cluster only needs the inputs on a filesystem 
 
 from __future__ import annotations
 
+import logging
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -135,6 +136,7 @@ class RayIngester:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # the local engine's order
         context.enable_progress_bars = False
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # the CLI reports progress itself
         stored = {str(p["id"]): str(p["content_hash"])
                   for p in self.ingester.stores.chunks.paper_profiles()}
         papers = ray.data.from_items([{"path": f} for f in files], override_num_blocks=len(files))
@@ -143,7 +145,8 @@ class RayIngester:
         return prepared.map_batches(
             ChunkEncoder, fn_constructor_args=(self._encoder_settings(gpus),),
             batch_size=self.settings.ray_papers_per_batch, batch_format="numpy",
-            concurrency=gpus or self.settings.ray_encoders, num_gpus=1 if gpus else 0,
+            compute=ray.data.ActorPoolStrategy(size=gpus or self.settings.ray_encoders),
+            num_gpus=1 if gpus else 0,
         )
 
     def _encoder_settings(self, gpus: int) -> IndexSettings:
