@@ -9,8 +9,8 @@ graph per paper, as ingest writes them) and loads them:
 - into a running server (`load_into_server`): per shard, one update dropping the shard's paper
   graphs, then one POST of the shard to the server's Graph Store endpoint (Oxigraph's `/store`,
   Fuseki's dataset `/data`, GraphDB's `/statements`), so loading a shard twice changes nothing;
-  for Oxigraph, `/store?no_transaction` uses its bulk loader (7x faster here, not atomic: a
-  failed shard is loaded again);
+  for Oxigraph, `/store?no_transaction` uses its bulk loader (2.3x the per-paper updates'
+  rate here; not atomic: a failed shard is loaded again);
 - into an Oxigraph folder with the server stopped (`load_offline`: `oxigraph load`, parallel,
   atomic per file), the fastest way to build a store from scratch.
 
