@@ -24,7 +24,7 @@ from api.search import search as run_search
 from core.errors import PapergraphError
 from core.model import Paper
 from ingest.errors import InputError
-from ingest.pipeline import IngestReport, Ingester
+from ingest.pipeline import Ingester, IngestReport
 from ingest.ray_engine import RayIngester
 from kg.filters import PaperFilter
 

@@ -40,9 +40,18 @@ def paper_graphs_folder(tmp_path: Path) -> Path:
 
     kg = KnowledgeGraph(GraphSettings(), tmp_path)
     for number in (1, 2):
-        paper = Paper(id=f"p{number}", title=f"Paper {number}",
-                      chunks=[Chunk(id=f"p{number}#0", paper_id=f"p{number}", seq=0,
-                                    text="We fine-tune BERT on SQuAD.")])
+        paper = Paper(
+            id=f"p{number}",
+            title=f"Paper {number}",
+            chunks=[
+                Chunk(
+                    id=f"p{number}#0",
+                    paper_id=f"p{number}",
+                    seq=0,
+                    text="We fine-tune BERT on SQuAD.",
+                )
+            ],
+        )
         evidence = Evidence(f"p{number}#0", 13, 17, "We fine-tune BERT on SQuAD.", "lexicon", 0.9)
         entity = Entity(EntityType.METHOD, "BERT", role=Role.USES, evidence=[evidence])
         kg.replace_paper(paper.id, paper_graph(paper, Extraction(paper.id, entities=[entity])))
