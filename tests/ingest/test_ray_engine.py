@@ -151,7 +151,7 @@ def test_cli_ingests_on_a_running_cluster(ray_cluster: str, tmp_path: Path) -> N
 
 @pytest.mark.skipif(
     not os.environ.get("PAPERGRAPH_TEST_ALL_PDFS"),
-    reason="the 39 PDFs take ~10 min per engine on 2 cores; set PAPERGRAPH_TEST_ALL_PDFS=1",
+    reason="the 39 PDFs take ~4 min per engine on 2 cores; set PAPERGRAPH_TEST_ALL_PDFS=1",
 )
 def test_all_shared_pdfs_give_the_same_stats_on_ray(
     ray_cluster: str, shared_data: Path, embedder, tmp_path: Path
