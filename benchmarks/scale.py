@@ -62,6 +62,7 @@ def load(index: VectorIndex, base: np.ndarray) -> float:
 
 def latencies(index: VectorIndex, queries: np.ndarray, clients: int, k: int = 10) -> np.ndarray:
     """Per-query milliseconds with `clients` threads asking one query at a time each."""
+
     def timed(query: np.ndarray) -> float:
         started = time.perf_counter()
         index.search(query, k)
@@ -73,8 +74,14 @@ def latencies(index: VectorIndex, queries: np.ndarray, clients: int, k: int = 10
 
 def recall(index: VectorIndex, queries: np.ndarray, truth: np.ndarray, k: int = 10) -> float:
     found = index.search_batch(queries, k)
-    return float(np.mean([len({i for i, _ in hits} & set(row)) / k
-                          for hits, row in zip(found, truth, strict=True)]))
+    return float(
+        np.mean(
+            [
+                len({i for i, _ in hits} & set(row)) / k
+                for hits, row in zip(found, truth, strict=True)
+            ]
+        )
+    )
 
 
 def exact_neighbours(base: np.ndarray, queries: np.ndarray, k: int = 10) -> np.ndarray:
@@ -84,11 +91,16 @@ def exact_neighbours(base: np.ndarray, queries: np.ndarray, k: int = 10) -> np.n
 
 
 def measure_backend(
-    name: str, base: np.ndarray, queries: np.ndarray, truth: np.ndarray, folder: Path,
+    name: str,
+    base: np.ndarray,
+    queries: np.ndarray,
+    truth: np.ndarray,
+    folder: Path,
     settings: IndexSettings,
 ) -> str:
-    index = create_vector_index(settings.model_copy(update={"vector_index": name}), folder,
-                                DIMENSION)
+    index = create_vector_index(
+        settings.model_copy(update={"vector_index": name}), folder, DIMENSION
+    )
     seconds = load(index, base)
     cells = [name, f"{len(base):,}", f"{seconds:.0f}", f"{len(base) / seconds:,.0f}"]
     for clients in (1, 8):
@@ -104,15 +116,21 @@ def vectors(args: argparse.Namespace) -> None:
     base, queries = synthetic(args.size, seed=0), synthetic(args.queries, seed=1)
     truth = exact_neighbours(base, queries)
     settings = IndexSettings()
-    print("| backend | vectors | load s | vectors/s | p50 ms 1 client | p99 ms 1 client "
-          "| p50 ms 8 clients | p99 ms 8 clients | recall@10 |\n|---|---|---|---|---|---|---|---|---|",
-          flush=True)
+    print(
+        "| backend | vectors | load s | vectors/s | p50 ms 1 client | p99 ms 1 client "
+        "| p50 ms 8 clients | p99 ms 8 clients | recall@10 |\n|---|---|---|---|---|---|---|---|---|",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(dir=args.workdir) as scratch:
         for name in args.backends:
-            print(measure_backend(name, base, queries, truth, Path(scratch) / name, settings),
-                  flush=True)
-    print(f"{args.queries} queries, k=10; FAISS HNSW M={settings.hnsw_m} efSearch="
-          f"{settings.hnsw_ef_search}, Milvus index {settings.milvus_index_type}")
+            print(
+                measure_backend(name, base, queries, truth, Path(scratch) / name, settings),
+                flush=True,
+            )
+    print(
+        f"{args.queries} queries, k=10; FAISS HNSW M={settings.hnsw_m} efSearch="
+        f"{settings.hnsw_ef_search}, Milvus index {settings.milvus_index_type}"
+    )
 
 
 def ingest_with(engine: str, data_dir: Path, paths: list[Path], embedder: object) -> list[str]:
@@ -126,15 +144,25 @@ def ingest_with(engine: str, data_dir: Path, paths: list[Path], embedder: object
     try:
         started = time.perf_counter()
         ingester = backend.ingester()
-        runner = ingester if engine == "local" else RayIngester(
-            ingester, settings.index, backend.embedder.dimension)
+        runner = (
+            ingester
+            if engine == "local"
+            else RayIngester(ingester, settings.index, backend.embedder.dimension)
+        )
         report = runner.ingest(paths)
         seconds = time.perf_counter() - started
         stats = backend.health()
     finally:
         backend.close()
-    return [engine, f"{seconds:.0f}", str(stats["papers"]), str(stats["chunks"]),
-            f"{stats['triples']:,}", f"{int(stats['chunks']) / seconds:.1f}", str(len(report.failed))]
+    return [
+        engine,
+        f"{seconds:.0f}",
+        str(stats["papers"]),
+        str(stats["chunks"]),
+        f"{stats['triples']:,}",
+        f"{int(stats['chunks']) / seconds:.1f}",
+        str(len(report.failed)),
+    ]
 
 
 def ingest(args: argparse.Namespace) -> None:
@@ -142,8 +170,11 @@ def ingest(args: argparse.Namespace) -> None:
 
     embedder = Embedder(IndexSettings())
     embedder.encode(["warm the model up"])
-    print("| engine | wall s | papers | chunks | triples | chunks/s | failed inputs |\n"
-          "|---|---|---|---|---|---|---|", flush=True)
+    print(
+        "| engine | wall s | papers | chunks | triples | chunks/s | failed inputs |\n"
+        "|---|---|---|---|---|---|---|",
+        flush=True,
+    )
     rows = []
     for engine in args.engines:
         folder = args.keep / engine if args.keep else Path(tempfile.mkdtemp()) / engine
@@ -160,9 +191,19 @@ def oxigraph_server(location: Path) -> Iterator[str]:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     binary = str(Path(sys.executable).with_name("oxigraph"))
-    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind",
-                                f"127.0.0.1:{port}", "--union-default-graph"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            binary,
+            "serve",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -196,20 +237,31 @@ def input_graphs(paths: list[Path]) -> dict[str, str]:
 
     settings = IngestSettings()
     preparer = Preparer(settings, create_extractor(settings.extractor))
-    return {item.paper.id: item.ntriples or "" for item in preparer.from_paths(paths)
-            if isinstance(item, Prepared)}
+    return {
+        item.paper.id: item.ntriples or ""
+        for item in preparer.from_paths(paths)
+        if isinstance(item, Prepared)
+    }
 
 
 def predicate_table(graphs: dict[str, str]) -> str:
     counts: Counter[str] = Counter()
     for ntriples in graphs.values():
-        counts.update(line.split(" ", 2)[1].rsplit("/", 1)[-1].rsplit("#", 1)[-1].rstrip(">")
-                      for line in ntriples.splitlines() if line.strip())
+        counts.update(
+            line.split(" ", 2)[1].rsplit("/", 1)[-1].rsplit("#", 1)[-1].rstrip(">")
+            for line in ntriples.splitlines()
+            if line.strip()
+        )
     total = sum(counts.values())
     per_paper = [len([x for x in g.splitlines() if x.strip()]) for g in graphs.values()]
-    lines = [f"{len(graphs)} papers, {total:,} triples, {total / len(graphs):,.0f} per paper "
-             f"(median {int(np.median(per_paper)):,})", "| predicate | triples | share |",
-             "|---|---|---|"]
+    lines = [
+        (
+            f"{len(graphs)} papers, {total:,} triples, {total / len(graphs):,.0f} per paper "
+            f"(median {int(np.median(per_paper)):,})"
+        ),
+        "| predicate | triples | share |",
+        "|---|---|---|",
+    ]
     lines += [f"| {name} | {n:,} | {100 * n / total:.1f} % |" for name, n in counts.most_common(12)]
     return "\n".join(lines)
 
@@ -230,8 +282,9 @@ def triples(args: argparse.Namespace) -> None:
                 writer.add(paper, ntriples)
         with oxigraph_server(Path(scratch) / "server") as base:
             config = f"{base}/query,{base}/update"
-            served = KnowledgeGraph(GraphSettings(store="SPARQLUpdateStore", store_config=config),
-                                    Path(scratch))
+            served = KnowledgeGraph(
+                GraphSettings(store="SPARQLUpdateStore", store_config=config), Path(scratch)
+            )
             started = time.perf_counter()
             for paper, ntriples in graphs.items():
                 served.replace_paper(paper, ntriples)
@@ -241,18 +294,36 @@ def triples(args: argparse.Namespace) -> None:
             load_into_server(f"{base}/store", f"{base}/update", writer.shards)
             rows.append(("N-Quads shards, POST /store (kg.bulk)", time.perf_counter() - started))
             assert served.count_triples() == total, "the bulk load lost triples"
+            served.run_update("DROP ALL")
+            started = time.perf_counter()
+            load_into_server(f"{base}/store?no_transaction", f"{base}/update", writer.shards)
+            rows.append(
+                (
+                    "N-Quads shards, POST /store?no_transaction (Oxigraph's bulk loader)",
+                    time.perf_counter() - started,
+                )
+            )
+            assert served.count_triples() == total, "the bulk load lost triples"
             served.close()
         started = time.perf_counter()
-        load_offline(str(Path(sys.executable).with_name("oxigraph")), Path(scratch) / "offline",
-                     writer.shards)
-        rows.append(("N-Quads shards, oxigraph load (server stopped)", time.perf_counter() - started))
+        load_offline(
+            str(Path(sys.executable).with_name("oxigraph")),
+            Path(scratch) / "offline",
+            writer.shards,
+        )
+        rows.append(
+            ("N-Quads shards, oxigraph load (server stopped)", time.perf_counter() - started)
+        )
     print("| write path | s | triples/s | papers/s |\n|---|---|---|---|")
     for name, seconds in rows:
         print(f"| {name} | {seconds:.2f} | {total / seconds:,.0f} | {len(graphs) / seconds:,.1f} |")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
-    "vectors": vectors, "ingest": ingest, "triples": triples}
+    "vectors": vectors,
+    "ingest": ingest,
+    "triples": triples,
+}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -262,15 +333,23 @@ def main(argv: list[str] | None = None) -> None:
     vector_run.add_argument("--size", type=int, default=1_000_000)
     vector_run.add_argument("--queries", type=int, default=400)
     vector_run.add_argument("--backends", nargs="+", default=["milvus", "faiss"])
-    vector_run.add_argument("--workdir", type=Path, default=None,
-                            help="Where the indexes are written (a temporary folder inside).")
+    vector_run.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="Where the indexes are written (a temporary folder inside).",
+    )
     ingest_run = commands.add_parser("ingest", help="--engine local vs ray on the same inputs.")
     ingest_run.add_argument("paths", type=Path, nargs="+")
     ingest_run.add_argument("--engines", nargs="+", default=["local", "ray"])
     ingest_run.add_argument("--keep", type=Path, help="Keep each engine's data folder here.")
     triples_run = commands.add_parser("triples", help="Triples per paper; update vs bulk load.")
-    triples_run.add_argument("paths", type=Path, nargs="+",
-                             help="An ingested data folder, or inputs to read and extract.")
+    triples_run.add_argument(
+        "paths",
+        type=Path,
+        nargs="+",
+        help="An ingested data folder, or inputs to read and extract.",
+    )
     args = parser.parse_args(argv)
     COMMANDS[args.command](args)
 

@@ -72,7 +72,9 @@ class MilvusIndex(VectorIndex):
         schema.add_field(VECTOR, DataType.FLOAT_VECTOR, dim=self.dimension)
         index = self._client.prepare_index_params()
         index.add_index(
-            VECTOR, index_type=self.settings.milvus_index_type.upper(), metric_type="IP",
+            VECTOR,
+            index_type=self.settings.milvus_index_type.upper(),
+            metric_type="IP",
             params=self._build,
         )
         self._client.create_collection(
@@ -119,8 +121,12 @@ class MilvusIndex(VectorIndex):
             return [[] for _ in range(len(queries))]
         params = {"metric_type": "IP", "params": self._search_params(k)}
         found = self._client.search(  # the gRPC client is safe across threads
-            self.collection, data=queries.tolist(), limit=k, anns_field=VECTOR,
-            search_params=params, output_fields=[],
+            self.collection,
+            data=queries.tolist(),
+            limit=k,
+            anns_field=VECTOR,
+            search_params=params,
+            output_fields=[],
         )
         return [[(int(hit[ID]), float(hit["distance"])) for hit in row] for row in found]
 

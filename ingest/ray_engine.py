@@ -17,10 +17,11 @@ stores stay single-writer, so the cluster only needs the inputs on a filesystem 
 
 from __future__ import annotations
 
+import logging
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 
@@ -30,7 +31,7 @@ from index.settings import IndexSettings
 from ingest.batching import Batch, encode_batch
 from ingest.errors import EngineUnavailable, InputError
 from ingest.extract.base import Extractor
-from ingest.pipeline import IngestReport, Ingester
+from ingest.pipeline import Ingester, IngestReport
 from ingest.prepare import Item, Prepared, prepare_task
 from ingest.readers.base import iter_inputs
 from ingest.settings import IngestSettings
@@ -72,8 +73,10 @@ class ChunkEncoder:
         encoded = [found.get(id(item)) for item in items]
         return {
             "item": list(rows["item"]),
-            "vectors": [v.astype(np.float32).tobytes() if isinstance(v, np.ndarray) else b""
-                        for v in encoded],
+            "vectors": [
+                v.astype(np.float32).tobytes() if isinstance(v, np.ndarray) else b""
+                for v in encoded
+            ],
             "error": [repr(v) if isinstance(v, BaseException) else "" for v in encoded],
             "encoded": [isinstance(v, np.ndarray) for v in encoded],
         }
@@ -115,7 +118,10 @@ class RayIngester:
         return report
 
     def _record(
-        self, item: Item, encoded: Encoded, report: IngestReport,
+        self,
+        item: Item,
+        encoded: Encoded,
+        report: IngestReport,
         on_item: Callable[[Paper | InputError], None] | None,
     ) -> None:
         self.ingester.record(item, encoded, report)
@@ -135,19 +141,32 @@ class RayIngester:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # the local engine's order
         context.enable_progress_bars = False
-        stored = {str(p["id"]): str(p["content_hash"])
-                  for p in self.ingester.stores.chunks.paper_profiles()}
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # the CLI reports progress itself
+        stored = {
+            str(p["id"]): str(p["content_hash"])
+            for p in self.ingester.stores.chunks.paper_profiles()
+        }
         papers = ray.data.from_items([{"path": f} for f in files], override_num_blocks=len(files))
-        prepared = papers.flat_map(prepare_rows, fn_args=(self.settings, stored))
+        prepared = papers.flat_map(
+            prepare_rows,  # type: ignore[arg-type]  # Ray's stubs omit fn_args
+            fn_args=(self.settings, stored),
+        )
         gpus = int(ray.cluster_resources().get("GPU", 0))
         return prepared.map_batches(
-            ChunkEncoder, fn_constructor_args=(self._encoder_settings(gpus),),
-            batch_size=self.settings.ray_papers_per_batch, batch_format="numpy",
-            concurrency=gpus or self.settings.ray_encoders, num_gpus=1 if gpus else 0,
+            ChunkEncoder,
+            fn_constructor_args=(self._encoder_settings(gpus),),
+            batch_size=self.settings.ray_papers_per_batch,
+            batch_format="numpy",
+            compute=ray.data.ActorPoolStrategy(size=gpus or self.settings.ray_encoders),
+            num_gpus=1 if gpus else 0,
         )
 
     def _encoder_settings(self, gpus: int) -> IndexSettings:
-        return self.index_settings.model_copy(update={"device": "cuda"}) if gpus else self.index_settings
+        return (
+            self.index_settings.model_copy(update={"device": "cuda"})
+            if gpus
+            else self.index_settings
+        )
 
 
 class connected:
@@ -158,17 +177,21 @@ class connected:
         self.address = address
         self.started = False
 
-    def __enter__(self) -> connected:
+    def __enter__(self) -> Self:
         try:
             import ray
         except ImportError as error:
-            raise EngineUnavailable("--engine ray needs Ray: pip install 'papergraph[scale]'") from error
+            raise EngineUnavailable(
+                "--engine ray needs Ray: pip install 'papergraph[scale]'"
+            ) from error
         if not ray.is_initialized():
-            local = {} if self.address else {"include_dashboard": False}
+            local: dict[str, Any] = {} if self.address else {"include_dashboard": False}
             try:
-                ray.init(address=self.address or None, logging_level="ERROR", **local)
+                ray.init(address=self.address or None, logging_level=logging.ERROR, **local)
             except ConnectionError as error:
-                raise EngineUnavailable(f"cannot reach the Ray cluster {self.address!r}: {error}") from error
+                raise EngineUnavailable(
+                    f"cannot reach the Ray cluster {self.address!r}: {error}"
+                ) from error
             self.started = True
         return self
 

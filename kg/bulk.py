@@ -9,6 +9,8 @@ graph per paper, as ingest writes them) and loads them:
 - into a running server (`load_into_server`): per shard, one update dropping the shard's paper
   graphs, then one POST of the shard to the server's Graph Store endpoint (Oxigraph's `/store`,
   Fuseki's dataset `/data`, GraphDB's `/statements`), so loading a shard twice changes nothing;
+  for Oxigraph, `/store?no_transaction` uses its bulk loader (2.3x the per-paper updates'
+  rate here; not atomic: a failed shard is loaded again);
 - into an Oxigraph folder with the server stopped (`load_offline`: `oxigraph load`, parallel,
   atomic per file), the fastest way to build a store from scratch.
 
@@ -23,7 +25,7 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Self, TextIO
 from urllib.error import URLError
 
 from kg.errors import StoreUnavailable
@@ -52,7 +54,7 @@ class ShardWriter:
         self.max_quads = max_quads
         self.shards: list[Path] = []
         self._quads = 0
-        self._file = None
+        self._file: TextIO | None = None
 
     def add(self, paper_id: str, ntriples: str) -> None:
         if self._file is None or self._quads >= self.max_quads:
@@ -78,7 +80,10 @@ class ShardWriter:
         return self
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.close()
 
@@ -129,6 +134,6 @@ def load_offline(binary: str, location: Path, shards: list[Path]) -> None:
     command = [binary, "load", "--location", str(location)]
     for shard in shards:
         command += ["--file", str(shard)]
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise StoreUnavailable(f"oxigraph load into {location} failed: {done.stderr.strip()}")

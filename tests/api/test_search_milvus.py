@@ -19,8 +19,11 @@ from api.config import Settings
 
 pytest.importorskip("milvus_lite", reason="the milvus backend is tested on Milvus Lite")
 
-QUERIES = ["preference optimization without a reward model", "InstructGPT labelers truthfulness",
-           "language models trained with human feedback"]
+QUERIES = [
+    "preference optimization without a reward model",
+    "InstructGPT labelers truthfulness",
+    "language models trained with human feedback",
+]
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +52,10 @@ def milvus_client(milvus_settings: Settings, milvus_backend: Backend) -> Iterato
 def ranking(client: TestClient, **params: Any) -> list[tuple[str, int | None, int | None]]:
     response = client.get("/search", params=params)
     assert response.status_code == 200, response.text
-    return [(hit["chunk_id"], hit["semantic_rank"], hit["keyword_rank"])
-            for hit in response.json()["results"]]
+    return [
+        (hit["chunk_id"], hit["semantic_rank"], hit["keyword_rank"])
+        for hit in response.json()["results"]
+    ]
 
 
 def test_the_milvus_backend_is_in_use(milvus_backend: Backend) -> None:
@@ -65,7 +70,9 @@ def test_the_milvus_backend_is_in_use(milvus_backend: Backend) -> None:
 def test_rankings_match_faiss(
     client: TestClient, milvus_client: TestClient, mode: str, query: str
 ) -> None:
-    assert ranking(milvus_client, q=query, mode=mode, k=8) == ranking(client, q=query, mode=mode, k=8)
+    assert ranking(milvus_client, q=query, mode=mode, k=8) == ranking(
+        client, q=query, mode=mode, k=8
+    )
 
 
 @pytest.mark.parametrize("filters", [{"method": "DPO"}, {"year_from": 2024}, {"dataset": "GSM8K"}])

@@ -47,8 +47,12 @@ def test_each_paper_is_whole_in_one_shard(shards: list[Path], papers: Papers) ->
 
 
 def test_server_bulk_load_equals_per_paper_updates(
-    shards: list[Path], reference: KnowledgeGraph, papers: Papers, oxigraph_server: str,
-    oxigraph_update, tmp_path: Path,
+    shards: list[Path],
+    reference: KnowledgeGraph,
+    papers: Papers,
+    oxigraph_server: str,
+    oxigraph_update,
+    tmp_path: Path,
 ) -> None:
     oxigraph_update("DROP ALL")
     sent = load_into_server(f"{oxigraph_server}/store", f"{oxigraph_server}/update", shards)

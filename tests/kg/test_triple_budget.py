@@ -12,11 +12,20 @@ def test_evidence_is_untyped_but_whole(paper_a: tuple[Paper, Extraction]) -> Non
     paper, extraction = paper_a
     graph = paper_graph(paper, extraction)
     assert not list(graph.triples((None, RDF.type, PG.Evidence)))
-    spans = {(e.chunk_id, e.start, e.end) for entity in extraction.entities for e in entity.evidence}
-    spans |= {(e.chunk_id, e.start, e.end) for result in extraction.results for e in result.evidence}
+    spans = {
+        (e.chunk_id, e.start, e.end) for entity in extraction.entities for e in entity.evidence
+    }
+    spans |= {
+        (e.chunk_id, e.start, e.end) for result in extraction.results for e in result.evidence
+    }
     found = set()
     for evidence in set(graph.objects(None, PG.evidence)):
         assert graph.value(evidence, PROV.value) is not None
-        found.add((str(graph.value(evidence, PROV.wasDerivedFrom)).rsplit("/", 1)[-1],
-                   graph.value(evidence, PG.start).toPython(), graph.value(evidence, PG.end).toPython()))
+        found.add(
+            (
+                str(graph.value(evidence, PROV.wasDerivedFrom)).rsplit("/", 1)[-1],
+                graph.value(evidence, PG.start).toPython(),
+                graph.value(evidence, PG.end).toPython(),
+            )
+        )
     assert len(found) == len(spans) > 0
