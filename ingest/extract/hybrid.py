@@ -76,10 +76,12 @@ class HybridExtractor(LexiconExtractor):
         extraction = super().extract(paper)
         entities = merge_variants(extraction.entities)
         if self._curated:
-            entities = canonicalise(admit(entities, paper))
-        if self._ranker is not None:
+            entities = admit(entities, paper)
+        if self._ranker is not None:  # before relabelling: it reads the paper's own spelling
             entities = self._ranker.rescore(paper, entities)
-        extraction.entities = mark_salient(entities) if self._curated else entities
+        if self._curated:
+            entities = mark_salient(canonicalise(entities))
+        extraction.entities = entities
         found = find_results(paper, extraction.entities)
         sizes = ClaimSizes(prefer_proposed=self._ranker is None)
         extraction.results = merged(found, claims(extraction.entities, sizes))
