@@ -61,6 +61,8 @@ COMPARATIVES = frozenset(
 DESCRIPTIVE_HEADS = frozenset(
     "manner way fashion variants variant version versions setting settings kind kinds".split()
 )
+#: Words papers capitalise that name no concept ("SoTA" results, "Ours").
+GENERIC_NAMES = frozenset("sota soa ours baseline baselines oracle".split())
 CONNECTIVES = frozenset("and or of the a an with for in on to by from at as vs via".split())
 _QUESTION = re.compile(r"^(?:RQ|Q|H|Exp|Section|Sec|Figure|Fig|Table|Tab|Appendix|Eq)\.?\s?\d+\w?$",
                        re.IGNORECASE)
@@ -94,6 +96,8 @@ def rejection(
         return None
     if any(w in countries() or w in COMPANIES for w in lower):
         return "affiliation"
+    if " ".join(lower) in GENERIC_NAMES:
+        return "generic phrase"
     if _QUESTION.match(name.strip()):
         return "research question or pointer"
     if fragment(name, lower):

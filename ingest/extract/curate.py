@@ -93,11 +93,15 @@ def _listed_as_other(entity: Entity) -> EntityType | None:
 
 def mark_salient(entities: list[Entity]) -> list[Entity]:
     """Set `salient` on each entity: its type's top SHOWN[type], the first always, the rest
-    only at or above FLOOR. Returns `entities`, most salient first."""
+    only at or above FLOOR or when mentioned as often as the first (a short paper naming two
+    methods once each is about both). Returns `entities`, most salient first."""
     ranked = sorted(entities, key=lambda e: (-e.salience, e.label.lower()))
+    firsts: dict[EntityType, Entity] = {}
     seen: dict[EntityType, int] = {}
     for entity in ranked:
         rank = seen.get(entity.type, 0)
         seen[entity.type] = rank + 1
-        entity.salient = rank < SHOWN[entity.type] and (rank == 0 or entity.salience >= FLOOR)
+        first = firsts.setdefault(entity.type, entity)
+        tied = len(entity.evidence) >= len(first.evidence)
+        entity.salient = rank < SHOWN[entity.type] and (entity.salience >= FLOOR or tied)
     return ranked

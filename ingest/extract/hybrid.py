@@ -80,10 +80,12 @@ class HybridExtractor(LexiconExtractor):
         extraction = super().extract(paper)
         entities = merge_variants(extraction.entities)
         if self._curated:
-            entities = canonicalise(admit(entities, paper))
-        if self._ranker is not None:
+            entities = admit(entities, paper)
+        if self._ranker is not None:  # before relabelling: it reads the paper's own spelling
             entities = self._ranker.rescore(paper, entities)
-        extraction.entities = mark_salient(entities) if self._curated else entities
+        if self._curated:
+            entities = mark_salient(canonicalise(entities))
+        extraction.entities = entities
         # sentences only where no table gave the paper's own rows: where both speak, the
         # table is the precise one (measured by benchmarks/results_pdf.py)
         found = self.table_results(paper, extraction.entities) or find_results(
