@@ -49,7 +49,9 @@ def test_papers_evaluated_on_the_named_dataset_are_lifted_with_reasons(
     reasons = {paper["paper_id"]: paper["reasons"] for paper in lifted}
     for holder in holders:
         assert any("GSM8K" in reason["text"] for reason in reasons[holder])
-    assert all(not reasons[p] for p in reasons if p not in holders)
+    # a paper without GSM8K is lifted only by another entity the query names (fine-tuning)
+    assert all("GSM8K" not in r["text"] for p in reasons if p not in holders for r in reasons[p])
+    assert all("fine-tuning" in r["text"] for p in reasons if p not in holders for r in reasons[p])
     # evidence, not a filter: the papers without GSM8K are still ranked
     assert {p["paper_id"] for p in lifted} == {p["paper_id"] for p in plain}
 

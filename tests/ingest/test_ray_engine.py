@@ -141,7 +141,7 @@ def test_cli_ingests_on_a_running_cluster(ray_cluster: str, tmp_path: Path) -> N
     run = [str(script), "ingest", str(inputs), "--engine", "ray", "--ray-address", ray_cluster]
     result = subprocess.run(run, check=False, capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 1, result.stderr
-    assert "ingested 1 paper(s)" in result.stdout and "broken.pdf" in result.stderr
+    assert "ingested 1 new paper(s)" in result.stdout and "broken.pdf" in result.stderr
     stats = subprocess.run(
         [str(script), "stats"], check=False, capture_output=True, text=True, env=env, timeout=600
     )
