@@ -44,8 +44,9 @@ def running_server(data_dir: Path) -> Announcement | None:
     """The live server announced in `data_dir`, or None (none announced, or its process died)."""
     try:
         fields = json.loads((Path(data_dir) / FILENAME).read_text(encoding="utf-8"))
-        found = Announcement(url=str(fields["url"]), pid=int(fields["pid"]),
-                             writes=bool(fields["writes"]))
+        found = Announcement(
+            url=str(fields["url"]), pid=int(fields["pid"]), writes=bool(fields["writes"])
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return found if _alive(found.pid) else None
@@ -87,10 +88,14 @@ def bind(host: str, port: int) -> socket.socket:
     except OSError as error:
         sock.close()
         if error.errno == errno.EADDRINUSE:
-            raise PortBusy(f"port {port} on {host} is already in use (another server?); "
-                           "choose another with --port") from None
-        raise PortBusy(f"cannot listen on {host}:{port}: {error.strerror or error}; "
-                       "choose another address with --host / --port") from None
+            raise PortBusy(
+                f"port {port} on {host} is already in use (another server?); "
+                "choose another with --port"
+            ) from None
+        raise PortBusy(
+            f"cannot listen on {host}:{port}: {error.strerror or error}; "
+            "choose another address with --host / --port"
+        ) from None
     sock.listen(2048)
     sock.set_inheritable(True)
     return sock

@@ -49,9 +49,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         description="A knowledge graph and semantic search over research papers.",
         version="0.1.0",
         lifespan=lifespan,
-        responses={
-            status: {"model": ErrorResponse} for status in (400, 404, 422, 500)
-        },
+        responses={status: {"model": ErrorResponse} for status in (400, 404, 422, 500)},
     )
     install_error_handlers(app)
     if settings.api.cors_origins:

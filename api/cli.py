@@ -38,8 +38,12 @@ from ingest.readers.base import iter_inputs
 if TYPE_CHECKING:
     from api.backend import Backend
 
-app = typer.Typer(help="Papergraph: a knowledge graph and semantic search over research papers.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Papergraph: a knowledge graph and semantic search over research papers.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
 
 class Engine(str, Enum):
     local = "local"
@@ -49,9 +53,14 @@ class Engine(str, Enum):
 DataDir = Annotated[
     Path | None, typer.Option("--data-dir", help="Where the stores live (PAPERGRAPH_DATA_DIR).")
 ]
-ApiKey = Annotated[str | None, typer.Option(
-    "--api-key", help="The running server's API key, for writes sent to it "
-    "(default: PAPERGRAPH_API__API_KEY).")]
+ApiKey = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key",
+        help="The running server's API key, for writes sent to it "
+        "(default: PAPERGRAPH_API__API_KEY).",
+    ),
+]
 Host = Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")]
 Port = Annotated[int | None, typer.Option(help="Port to bind (default 8000).")]
 #: Conditions a user fixes by choosing another folder, port or key: exit 2, like a usage error.
@@ -79,30 +88,54 @@ def _open(settings: Settings) -> Backend:
     except StoreUnavailable as error:
         if "lock" not in error.message.lower():
             raise
-        raise FolderHeld(f"another papergraph process holds {settings.data_dir} ({error.message}); "
-                         "wait for it or stop it, or start servers with `papergraph serve`, "
-                         "which the other commands can use") from None
+        raise FolderHeld(
+            f"another papergraph process holds {settings.data_dir} ({error.message}); "
+            "wait for it or stop it, or start servers with `papergraph serve`, "
+            "which the other commands can use"
+        ) from None
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     data_dir: DataDir = None,
-    workers: Annotated[int | None, typer.Option(
-        "--workers", min=0, help="Processes that read and extract while the encoder runs "
-        "(PAPERGRAPH_INGEST__WORKERS; 0: in this process).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            help="Processes that read and extract while the encoder runs "
+            "(PAPERGRAPH_INGEST__WORKERS; 0: in this process).",
+        ),
+    ] = None,
     api_key: ApiKey = None,
-    verbose: Annotated[bool, typer.Option(
-        "--verbose", "-v", help="List skipped files and replaced papers.")] = False,
-    progress_every: Annotated[float, typer.Option(
-        "--progress-every", min=0, help="Seconds between progress lines when stderr is not a "
-        "terminal (logs, CI).")] = 10.0,
-    engine: Annotated[Engine | None, typer.Option(
-        "--engine", help="Where reading, extraction and encoding run: local, or ray "
-        "(PAPERGRAPH_INGEST__ENGINE; the `scale` extra).")] = None,
-    ray_address: Annotated[str | None, typer.Option(
-        "--ray-address", help="With --engine ray: 'auto', 'ray://HOST:10001', or none to start "
-        "Ray for this run (PAPERGRAPH_INGEST__RAY_ADDRESS).")] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List skipped files and replaced papers.")
+    ] = False,
+    progress_every: Annotated[
+        float,
+        typer.Option(
+            "--progress-every",
+            min=0,
+            help="Seconds between progress lines when stderr is not a terminal (logs, CI).",
+        ),
+    ] = 10.0,
+    engine: Annotated[
+        Engine | None,
+        typer.Option(
+            "--engine",
+            help="Where reading, extraction and encoding run: local, or ray "
+            "(PAPERGRAPH_INGEST__ENGINE; the `scale` extra).",
+        ),
+    ] = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            help="With --engine ray: 'auto', 'ray://HOST:10001', or none to start "
+            "Ray for this run (PAPERGRAPH_INGEST__RAY_ADDRESS).",
+        ),
+    ] = None,
 ) -> None:
     """Ingest PDFs, JSONL/JSON/Parquet (arXiv chunks or papers), .txt and .md files; beside a
     running server, send them to it (with its API key)."""
@@ -174,8 +207,9 @@ def demo(
     settings = _settings(data_dir)
     server = running_server(Path(settings.data_dir))
     if server:
-        raise FolderHeld(f"{server.describe()} already serves {settings.data_dir}: use it, or "
-                         "stop it first")
+        raise FolderHeld(
+            f"{server.describe()} already serves {settings.data_dir}: use it, or stop it first"
+        )
     sock = None if no_serve else bind_for(settings, host, port)  # a busy port fails first
     corpus = write_demo_corpus(Path(settings.data_dir) / "demo-corpus")
     report = ingest_here(_open(settings), corpus, len(corpus), 10.0)
@@ -191,21 +225,31 @@ def search(
     query: Annotated[str, typer.Argument(help="What to look for.")],
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many results.")] = 10,
     mode: Annotated[str, typer.Option(help="hybrid, semantic or keyword.")] = "hybrid",
-    method: Annotated[list[str] | None, typer.Option(
-        help="Only papers that mention this method (repeatable: all of them).")] = None,
-    dataset: Annotated[list[str] | None, typer.Option(
-        help="Only papers that mention this dataset or benchmark.")] = None,
-    benchmark: Annotated[list[str] | None, typer.Option(
-        help="Only papers that mention this benchmark.")] = None,
-    task: Annotated[list[str] | None, typer.Option(
-        help="Only papers that mention this task.")] = None,
-    author: Annotated[list[str] | None, typer.Option(
-        help="Only papers with an author whose name contains this.")] = None,
+    method: Annotated[
+        list[str] | None,
+        typer.Option(help="Only papers that mention this method (repeatable: all of them)."),
+    ] = None,
+    dataset: Annotated[
+        list[str] | None, typer.Option(help="Only papers that mention this dataset or benchmark.")
+    ] = None,
+    benchmark: Annotated[
+        list[str] | None, typer.Option(help="Only papers that mention this benchmark.")
+    ] = None,
+    task: Annotated[
+        list[str] | None, typer.Option(help="Only papers that mention this task.")
+    ] = None,
+    author: Annotated[
+        list[str] | None, typer.Option(help="Only papers with an author whose name contains this.")
+    ] = None,
     year_from: Annotated[int | None, typer.Option(help="Papers issued in or after.")] = None,
     year_to: Annotated[int | None, typer.Option(help="Papers issued in or before.")] = None,
-    kind: Annotated[list[ChunkKind] | None, typer.Option(
-        help="Chunk kinds to search (repeatable); default: all but front, references, figure, "
-        "footnote.")] = None,
+    kind: Annotated[
+        list[ChunkKind] | None,
+        typer.Option(
+            help="Chunk kinds to search (repeatable); default: all but front, references, figure, "
+            "footnote."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     data_dir: DataDir = None,
 ) -> None:
@@ -214,11 +258,18 @@ def search(
     from api.cli_read import search_here
 
     if mode not in ("hybrid", "semantic", "keyword"):
-        raise typer.BadParameter(f"{mode!r} is not one of hybrid, semantic, keyword",
-                                 param_hint="--mode")
+        raise typer.BadParameter(
+            f"{mode!r} is not one of hybrid, semantic, keyword", param_hint="--mode"
+        )
     params: dict[str, Any] = {
-        "q": query, "k": k, "mode": mode, "method": method or [], "dataset": dataset or [],
-        "benchmark": benchmark or [], "task": task or [], "author": author or [],
+        "q": query,
+        "k": k,
+        "mode": mode,
+        "method": method or [],
+        "dataset": dataset or [],
+        "benchmark": benchmark or [],
+        "task": task or [],
+        "author": author or [],
         "kind": [item.value for item in kind or []],
         **({"year_from": year_from} if year_from is not None else {}),
         **({"year_to": year_to} if year_to is not None else {}),
@@ -270,8 +321,11 @@ def sparql(
 
     settings = _settings(data_dir)
     remote = _remote(settings)
-    answer = sparql_there(remote, query, format) if remote else sparql_here(
-        _open(settings), query, format)
+    answer = (
+        sparql_there(remote, query, format)
+        if remote
+        else sparql_here(_open(settings), query, format)
+    )
     if isinstance(answer, bytes):
         sys.stdout.buffer.write(answer)
         sys.stdout.flush()
@@ -348,4 +402,3 @@ def main() -> None:
     except OSError as error:  # an output file that cannot be written, say
         say_error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
         sys.exit(1)
-

@@ -38,8 +38,9 @@ def _ingester(backend: Backend) -> Ingester | RayIngester:
     return RayIngester(ingester, backend.settings.index, backend.embedder.dimension)
 
 
-def ingest_there(client: RemoteServer, paths: list[Path], inputs: int,
-                 every_s: float) -> IngestReport:
+def ingest_there(
+    client: RemoteServer, paths: list[Path], inputs: int, every_s: float
+) -> IngestReport:
     """Send every input to the running server, one file at a time, showing progress."""
     try:
         with IngestProgress(errors, inputs, every_s) as progress:

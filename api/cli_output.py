@@ -28,7 +28,9 @@ def print_report(report: IngestReport, verbose: bool = False) -> None:
         f"ingested {report.new} new paper(s), {len(report.replaced)} replaced "
         f"({report.chunks} chunks); {len(report.unchanged)} unchanged, "
         f"{len(report.skipped)} skipped{hint}, {len(report.failed)} failed",
-        highlight=False, markup=False, soft_wrap=True,
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
     )
     for failure in report.failed:
         say_error(failure.message, "failed")

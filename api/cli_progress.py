@@ -45,9 +45,15 @@ class IngestProgress:
 
     def __enter__(self) -> Self:
         if self.console.is_terminal:
-            self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                 TextColumn("{task.completed}/{task.total} inputs"),
-                                 TimeElapsedColumn(), console=self.console, transient=True)
+            self._bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total} inputs"),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
             self._bar.__enter__()
             self._task = self._bar.add_task("ingesting", total=self.inputs or None)
         elif self.every_s > 0:
@@ -59,8 +65,12 @@ class IngestProgress:
         while not self._stop.wait(self.every_s):
             self._line()
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self._stop.set()
         if self._ticker is not None:
             self._ticker.join()
@@ -104,5 +114,7 @@ class IngestProgress:
         self.console.print(
             f"progress: {done}/{self.inputs} inputs, {self.papers} papers, {self.chunks} chunks, "
             f"{self.chunks / elapsed:.1f} chunks/s, {self.failed} failed, {elapsed:.0f} s",
-            highlight=False, markup=False, soft_wrap=True,
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
         )

@@ -33,20 +33,27 @@ def search_here(backend: Backend, params: dict[str, Any]) -> list[dict[str, Any]
     entities = {name: params[name] for name in ("method", "dataset", "benchmark", "task")}
     paper_filter = PaperFilter(
         entities={name: values for name, values in entities.items() if values},
-        authors=params["author"], year_from=params.get("year_from"),
+        authors=params["author"],
+        year_from=params.get("year_from"),
         year_to=params.get("year_to"),
     )
     kinds = frozenset(ChunkKind(kind) for kind in params.get("kind", [])) or DEFAULT_KINDS
-    request = SearchRequest(query=params["q"], k=params["k"], mode=SearchMode(params["mode"]),
-                            paper_filter=paper_filter, kinds=kinds)
+    request = SearchRequest(
+        query=params["q"],
+        k=params["k"],
+        mode=SearchMode(params["mode"]),
+        paper_filter=paper_filter,
+        kinds=kinds,
+    )
     try:
         return [dataclasses.asdict(hit) for hit in run_search(backend, request).hits]
     finally:
         backend.close()
 
 
-def related_here(backend: Backend, positive: list[str], negative: list[str],
-                 k: int, facet: str | None = None) -> list[dict[str, Any]]:
+def related_here(
+    backend: Backend, positive: list[str], negative: list[str], k: int, facet: str | None = None
+) -> list[dict[str, Any]]:
     """The papers `POST /recommend` would answer."""
     from api.related.faceted import Facet
     from api.related.rank import recommend
@@ -65,8 +72,12 @@ def sparql_here(backend: Backend, query: str, format: str) -> bytes | Rows:
 
     graph_settings = backend.settings.graph
     try:
-        answer = run_query(backend.stores.graph, query, timeout_s=graph_settings.query_timeout_s,
-                           max_rows=graph_settings.max_rows)
+        answer = run_query(
+            backend.stores.graph,
+            query,
+            timeout_s=graph_settings.query_timeout_s,
+            max_rows=graph_settings.max_rows,
+        )
         if format or answer.kind != "SELECT":
             return answer.serialize(format or ("json" if answer.kind == "ASK" else "turtle"))
     finally:
@@ -87,8 +98,10 @@ def sparql_there(remote: RemoteServer, query: str, format: str) -> bytes | Rows:
     if "results" not in answer:  # ASK
         return response.content
     variables = list(answer["head"]["vars"])
-    rows = [{name: str(cell["value"]) for name, cell in binding.items()}
-            for binding in answer["results"]["bindings"]]
+    rows = [
+        {name: str(cell["value"]) for name, cell in binding.items()}
+        for binding in answer["results"]["bindings"]
+    ]
     capped = answer.get("papergraph", {}).get("max_rows")
     truncated = response.headers.get("x-papergraph-truncated") == "true"
     return variables, rows, capped if truncated else None
@@ -119,7 +132,10 @@ def extract_here(paths: list[Path], as_json: bool, extractor: str | None) -> int
             typer.echo(json.dumps(record, ensure_ascii=False))
         else:
             top = ", ".join(f"{e['label']} ({e['type']})" for e in record["entities"][:10])
-            console.print(f"{record['paper_id']}: {len(record['entities'])} entities, "
-                          f"{len(record['results'])} results; top: {top}", highlight=False,
-                          markup=False)
+            console.print(
+                f"{record['paper_id']}: {len(record['entities'])} entities, "
+                f"{len(record['results'])} results; top: {top}",
+                highlight=False,
+                markup=False,
+            )
     return 1 if failed else 0

@@ -28,12 +28,16 @@ def writer(server: Announcement, data_dir: Path, api_key: str | None) -> RemoteS
     """A client that may write to `server`, or FolderHeld saying what to do."""
     held = f"{server.describe()} holds {data_dir}"
     if not server.writes:
-        raise FolderHeld(f"{held} and takes no writes (it has no API key): stop it to write "
-                         "here, or restart it with PAPERGRAPH_API__API_KEY set and pass that "
-                         "key with --api-key")
+        raise FolderHeld(
+            f"{held} and takes no writes (it has no API key): stop it to write "
+            "here, or restart it with PAPERGRAPH_API__API_KEY set and pass that "
+            "key with --api-key"
+        )
     if not api_key:
-        raise FolderHeld(f"{held}: pass its API key with --api-key (or set "
-                         "PAPERGRAPH_API__API_KEY) to send this to it, or stop it first")
+        raise FolderHeld(
+            f"{held}: pass its API key with --api-key (or set "
+            "PAPERGRAPH_API__API_KEY) to send this to it, or stop it first"
+        )
     return RemoteServer(server, api_key)
 
 
@@ -60,7 +64,9 @@ def _upload(client: RemoteServer, path: Path, report: IngestReport) -> None:
         answer = client.upload(path)
     except RemoteError as error:
         if error.status in (401, 403):
-            raise FolderHeld(f"{client.server.describe()} refused the write: {error.message}")
+            raise FolderHeld(
+                f"{client.server.describe()} refused the write: {error.message}"
+            ) from None
         report.failed.append(InputError(str(path), error.message))
         return
     report.ingested += answer["ingested"]
@@ -68,5 +74,8 @@ def _upload(client: RemoteServer, path: Path, report: IngestReport) -> None:
     report.unchanged += answer["unchanged"]
     report.chunks += int(answer["chunks"])
     for failure in answer["failed"]:
-        report.failed.append(InputError(str(path), failure["reason"], line=failure.get("line"),
-                                        page=failure.get("page")))
+        report.failed.append(
+            InputError(
+                str(path), failure["reason"], line=failure.get("line"), page=failure.get("page")
+            )
+        )

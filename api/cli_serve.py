@@ -40,8 +40,10 @@ def _check_stores_free(settings: Settings) -> None:
         with KnowledgeGraph(settings.graph, Path(settings.data_dir)):
             pass
     except StoreUnavailable as error:
-        raise FolderHeld(f"cannot serve {settings.data_dir}: {error.message} (another papergraph "
-                         "process is using it; wait for it or stop it)") from None
+        raise FolderHeld(
+            f"cannot serve {settings.data_dir}: {error.message} (another papergraph "
+            "process is using it; wait for it or stop it)"
+        ) from None
 
 
 def serve_on(sock: socket.socket, settings: Settings) -> None:
@@ -58,8 +60,12 @@ def serve_on(sock: socket.socket, settings: Settings) -> None:
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, _stop)
     with announced(Path(settings.data_dir), url, writes=bool(settings.api.api_key)):
-        print(f"serving {settings.data_dir} at {url} (web pages at /, API docs at /docs); "
-              "Ctrl+C stops", file=sys.stderr, flush=True)
+        print(
+            f"serving {settings.data_dir} at {url} (web pages at /, API docs at /docs); "
+            "Ctrl+C stops",
+            file=sys.stderr,
+            flush=True,
+        )
         server.run(sockets=[sock])
 
 

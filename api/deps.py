@@ -11,7 +11,7 @@ from api.backend import Backend
 
 
 def get_backend(request: Request) -> Backend:
-    return request.app.state.backend  # type: ignore[no-any-return]
+    return request.app.state.backend
 
 
 BackendDep = Annotated[Backend, Depends(get_backend)]

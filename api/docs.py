@@ -44,8 +44,10 @@ def offline_docs_app(**settings: Any) -> FastAPI:
     def redoc(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "")
         page = get_redoc_html(
-            openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} - ReDoc",
-            redoc_js_url=f"{root}{ASSETS}/redoc.standalone.js", with_google_fonts=False,
+            openapi_url=f"{root}{app.openapi_url}",
+            title=f"{app.title} - ReDoc",
+            redoc_js_url=f"{root}{ASSETS}/redoc.standalone.js",
+            with_google_fonts=False,
             redoc_favicon_url=f"{root}{ASSETS}/favicon.png",
         )
         html = bytes(page.body).decode("utf-8").replace("<body>", "<body>" + _NO_REMOTE_IMAGES, 1)

@@ -7,6 +7,7 @@ is then scored by its best chunk's cosine to the text, and that chunk is its evi
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from api.backend import Backend
@@ -61,7 +62,9 @@ def hybrid_query(backend: Backend, text: str, select: str, k: int) -> QueryAnswe
     settings = backend.settings.graph
     try:
         answer = run_query(
-            backend.stores.graph, select, timeout_s=settings.query_timeout_s,
+            backend.stores.graph,
+            select,
+            timeout_s=settings.query_timeout_s,
             max_rows=settings.max_rows,
         )
     except SparqlSyntaxError as error:
@@ -84,7 +87,10 @@ def hybrid_query(backend: Backend, text: str, select: str, k: int) -> QueryAnswe
         paper = backend.stores.chunks.get_paper(best.paper_id)
         spans = highlight_spans(chunk["text"], terms)
         evidence = Evidence(
-            chunk["chunk_id"], chunk["text"], round(best.score, 6), spans,
+            chunk["chunk_id"],
+            chunk["text"],
+            round(best.score, 6),
+            spans,
             snippet(chunk["text"], spans),
         )
         result.results.append(
@@ -99,7 +105,7 @@ def hybrid_query(backend: Backend, text: str, select: str, k: int) -> QueryAnswe
     return result
 
 
-def _bindings_by_paper(rows: list[dict[str, object]]) -> dict[str, list[dict[str, str]]]:
+def _bindings_by_paper(rows: Sequence[Mapping[str, object]]) -> dict[str, list[dict[str, str]]]:
     """Rows grouped by the paper ?paper names (non-paper values skipped), in first-seen order."""
     grouped: dict[str, list[dict[str, str]]] = {}
     for row in rows:

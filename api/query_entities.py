@@ -28,16 +28,38 @@ from kg.query_entities import (
 
 #: How much a role says about a paper and an entity (pg:mentions alone is the weakest).
 ROLE_STRENGTH = {
-    "proposes": 1.0, "evaluatesOn": 1.0, "uses": 0.75, "comparesAgainst": 0.75, "mentions": 0.5,
+    "proposes": 1.0,
+    "evaluatesOn": 1.0,
+    "uses": 0.75,
+    "comparesAgainst": 0.75,
+    "mentions": 0.5,
 }
 _ROLE_VERB = {
-    "proposes": "proposes", "evaluatesOn": "evaluates on", "uses": "uses",
-    "comparesAgainst": "compares against", "mentions": "mentions",
+    "proposes": "proposes",
+    "evaluatesOn": "evaluates on",
+    "uses": "uses",
+    "comparesAgainst": "compares against",
+    "mentions": "mentions",
 }
 #: Words that join entity names in a query ("<task> on <dataset>") and name nothing themselves.
 CONNECTIVES = frozenset(
-    ["on", "of", "in", "for", "the", "a", "an", "and", "with", "by", "to", "using", "via", "from",
-     "at"]
+    [
+        "on",
+        "of",
+        "in",
+        "for",
+        "the",
+        "a",
+        "an",
+        "and",
+        "with",
+        "by",
+        "to",
+        "using",
+        "via",
+        "from",
+        "at",
+    ]
 )
 WORDS = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
 MAX_LIFTED_PAPERS = 200  # lifted papers beyond both lists get a chunk scored; the best this many
@@ -60,7 +82,9 @@ class EntityLifts:
 
 def lexicon(backend: Backend) -> EntityLexicon:
     """The graph's entity names, reloaded when a paper is written or removed."""
-    return backend.while_unchanged("entity-lexicon", lambda: EntityLexicon.load(backend.stores.graph))
+    return backend.while_unchanged(
+        "entity-lexicon", lambda: EntityLexicon.load(backend.stores.graph)
+    )
 
 
 def entity_lifts(backend: Backend, query: str, papers: int) -> EntityLifts:
@@ -84,8 +108,9 @@ def query_coverage(query: str, linked: list[QueryEntity]) -> float:
     """The share of the query's words that name a linked entity: near 1 for "parsing on Penn
     Treebank", small for a sentence that mentions one method in passing. The lift is scaled by
     it, so a query made of entity names leans on the graph and prose leans on the text."""
-    words = [(m.start(), m.end()) for m in WORDS.finditer(query) if m.group().lower() not in
-             CONNECTIVES]
+    words = [
+        (m.start(), m.end()) for m in WORDS.finditer(query) if m.group().lower() not in CONNECTIVES
+    ]
     if not words:
         return 0.0
     spans = {(e.start, e.end) for e in linked}
@@ -114,27 +139,38 @@ def _paper_lift(
             continue
         role, salience = held[entity.entity]
         rare = rarity(evidence.papers_with_entity.get(entity.entity, 1), papers)
-        gain = entity.confidence * math.sqrt(max(salience, 0.05)) * ROLE_STRENGTH.get(role, 0.5) * rare
+        gain = (
+            entity.confidence * math.sqrt(max(salience, 0.05)) * ROLE_STRENGTH.get(role, 0.5) * rare
+        )
         lift += gain
-        reasons.append({
-            "kind": f"{role or 'mentions'}", "entity": entity.key, "label": entity.label,
-            "confidence": entity.confidence, "salience": round(salience, 3),
-            "lift": round(gain, 4),
-            "text": f"{_ROLE_VERB.get(role, 'mentions')} {entity.type.value.lower()} "
-                    f"{entity.label} (salience {salience:.2f}), named in the query as "
-                    f"'{entity.text}'",
-        })
+        reasons.append(
+            {
+                "kind": f"{role or 'mentions'}",
+                "entity": entity.key,
+                "label": entity.label,
+                "confidence": entity.confidence,
+                "salience": round(salience, 3),
+                "lift": round(gain, 4),
+                "text": f"{_ROLE_VERB.get(role, 'mentions')} {entity.type.value.lower()} "
+                f"{entity.label} (salience {salience:.2f}), named in the query as "
+                f"'{entity.text}'",
+            }
+        )
     if distinct := _distinct(linked):  # holding all the named entities beats holding one
         lift *= (len(reasons) / len(distinct)) ** 2
     by_iri = {e.entity: e for e in linked}
     for task, dataset in sorted(evidence.results.get(paper_id, set())):
         gain = result_weight * by_iri[task].confidence * by_iri[dataset].confidence
         lift += gain
-        reasons.append({
-            "kind": "reports_result", "task": by_iri[task].key, "dataset": by_iri[dataset].key,
-            "lift": round(gain, 4),
-            "text": f"reports a result for {by_iri[task].label} on {by_iri[dataset].label}",
-        })
+        reasons.append(
+            {
+                "kind": "reports_result",
+                "task": by_iri[task].key,
+                "dataset": by_iri[dataset].key,
+                "lift": round(gain, 4),
+                "text": f"reports a result for {by_iri[task].label} on {by_iri[dataset].label}",
+            }
+        )
     return lift, reasons
 
 

@@ -51,10 +51,15 @@ class RemoteServer:
         """GET /search's results, as the local search's hits."""
         return list(self._send("GET", "/search", params=params).json()["results"])
 
-    def recommend(self, positive: list[str], negative: list[str], k: int,
-                  facet: str | None = None) -> list[dict[str, Any]]:
-        body: dict[str, Any] = {"positive_paper_ids": positive, "negative_paper_ids": negative,
-                                "k": k, **({"facet": facet} if facet else {})}
+    def recommend(
+        self, positive: list[str], negative: list[str], k: int, facet: str | None = None
+    ) -> list[dict[str, Any]]:
+        body: dict[str, Any] = {
+            "positive_paper_ids": positive,
+            "negative_paper_ids": negative,
+            "k": k,
+            **({"facet": facet} if facet else {}),
+        }
         return list(self._send("POST", "/recommend", json=body).json()["recommended_papers"])
 
     def sparql(self, query: str, format: str) -> httpx.Response:
@@ -82,8 +87,11 @@ class RemoteServer:
         """POST /papers with one file: {"ingested", "replaced", "unchanged", "failed", "chunks"}."""
         with path.open("rb") as content:
             files = {"file": (path.name, content)}
-            return dict(self._send("POST", "/papers", files=files, headers=self._headers,
-                                   timeout=None).json())
+            return dict(
+                self._send(
+                    "POST", "/papers", files=files, headers=self._headers, timeout=None
+                ).json()
+            )
 
     def remove(self, paper_id: str) -> bool:
         """DELETE /papers/{id}; False when the server has no such paper."""

@@ -42,12 +42,15 @@ class SearchResult(BaseModel):
     highlights: list[Highlight] = Field([], description="Where the query's words occur in text.")
     snippet: str = Field("", description="HTML-escaped excerpt, query words in <mark>.")
     section: str | None = Field(None, description="The heading the chunk falls under.")
-    kind: str = Field("body", description="Which part of the paper the chunk is (body, abstract, ...).")
+    kind: str = Field(
+        "body", description="Which part of the paper the chunk is (body, abstract, ...)."
+    )
     pages: list[int] = Field([], description="The 1-based pages the chunk comes from.")
     reasons: list[dict[str, object]] = Field(
-        [], description="Why the chunk's paper was lifted by the entities the query names: "
+        [],
+        description="Why the chunk's paper was lifted by the entities the query names: "
         "{kind (its role: evaluatesOn, proposes, uses, ..., or reports_result), entity, label, "
-        "confidence, salience, lift, text}."
+        "confidence, salience, lift, text}.",
     )
 
 
@@ -82,7 +85,9 @@ class EvidenceOut(BaseModel):
     end: int | None = None
     extractor: str | None = None
     confidence: float | None = None
-    kind: str | None = Field(None, description="The kind of chunk it was read from (body, table, ...).")
+    kind: str | None = Field(
+        None, description="The kind of chunk it was read from (body, table, ...)."
+    )
     section: str | None = Field(None, description="The heading that chunk falls under.")
     pages: list[int] = Field([], description="The 1-based pages that chunk comes from.")
 
@@ -109,7 +114,9 @@ class EntityOut(BaseModel):
     aliases: list[str] = []
     role: str | None = None
     salience: float | None = None
-    salient: bool = Field(True, description="The paper is about it (pg:about); else it is only mentioned")
+    salient: bool = Field(
+        True, description="The paper is about it (pg:about); else it is only mentioned"
+    )
     evidence: list[EvidenceOut] = []
 
 
@@ -177,8 +184,9 @@ class RecommendRequest(BaseModel):
     )
     k: int = Field(10, ge=1, le=100, description="How many papers to recommend.")
     facet: Facet | None = Field(
-        None, description="Rank by one facet: background, method or result (as GET "
-        "/papers/{id}/related?facet=)."
+        None,
+        description="Rank by one facet: background, method or result (as GET "
+        "/papers/{id}/related?facet=).",
     )
 
 

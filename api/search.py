@@ -186,15 +186,20 @@ def _rankings(
         return _Rankings(semantic, semantic_ranks, keyword_ranks, exhausted)
     if mode is SearchMode.KEYWORD:
         return _Rankings(keyword, semantic_ranks, keyword_ranks, exhausted)
-    weights = FusionWeights(settings.rrf_k, settings.rrf_semantic_weight,
-                            settings.rrf_keyword_weight, settings.paper_weight,
-                            settings.entity_weight)
+    weights = FusionWeights(
+        settings.rrf_k,
+        settings.rrf_semantic_weight,
+        settings.rrf_keyword_weight,
+        settings.paper_weight,
+        settings.entity_weight,
+    )
     paper_of = _paper_of(backend, semantic_ranks.keys() | keyword_ranks.keys())
     lifted = _lifted(lifts, allowed_papers) if weights.lift else {}
     extra = _lifted_chunks(backend, request.query, lifted, set(paper_of.values()))
     paper_of.update(extra)
-    fused = hybrid_ranking([r for r, _ in semantic], [r for r, _ in keyword], paper_of,
-                           weights, lifted, list(extra))
+    fused = hybrid_ranking(
+        [r for r, _ in semantic], [r for r, _ in keyword], paper_of, weights, lifted, list(extra)
+    )
     return _Rankings(fused, semantic_ranks, keyword_ranks, exhausted, lifts.reasons)
 
 
@@ -264,7 +269,7 @@ def _hits(backend: Backend, request: SearchRequest, rankings: _Rankings) -> list
     ranked = [pair for pair in rankings.fused if pair[0] in by_rowid]
     ranked = ranked if request.group_by_paper else ranked[:limit]
     titles = _titles(backend, {by_rowid[rowid]["paper_id"] for rowid, _ in ranked})
-    hits = []
+    hits: list[SearchHit] = []
     for rowid, score in ranked:
         row = by_rowid[rowid]
         hits.append(

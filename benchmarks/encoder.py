@@ -50,8 +50,9 @@ def top10(passages: np.ndarray, queries: np.ndarray) -> np.ndarray:
     return np.argsort(-(queries @ passages.T), axis=1)[:, :10]
 
 
-def measure(passages: list[str], queries: list[str], cache: Path,
-            backends: tuple[str, ...] = BACKENDS) -> list[Row]:
+def measure(
+    passages: list[str], queries: list[str], cache: Path, backends: tuple[str, ...] = BACKENDS
+) -> list[Row]:
     rows: list[Row] = []
     reference: tuple[np.ndarray, np.ndarray] | None = None
     for backend in backends:
@@ -64,7 +65,9 @@ def measure(passages: list[str], queries: list[str], cache: Path,
         if reference is None:
             reference = (vectors, asked)
         nearest, expected = top10(vectors, asked), top10(*reference)
-        overlap = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(nearest, expected, strict=True)])
+        overlap = np.mean(
+            [len(set(a) & set(b)) / 10 for a, b in zip(nearest, expected, strict=True)]
+        )
         cosine = float(np.mean(np.sum(vectors * reference[0], axis=1)))
         rows.append(Row(backend, rate, float(overlap), cosine))
     return rows
@@ -72,10 +75,15 @@ def measure(passages: list[str], queries: list[str], cache: Path,
 
 def report(rows: list[Row]) -> str:
     base = rows[0].chunks_per_s
-    lines = ["| backend | chunks/s | vs torch fp32 | top-10 overlap vs torch fp32 | mean cosine |",
-             "|---|---|---|---|---|"]
-    lines += [f"| {r.backend} | {r.chunks_per_s:.1f} | {r.chunks_per_s / base:.2f} | "
-              f"{r.overlap:.3f} | {r.cosine_to_reference:.4f} |" for r in rows]
+    lines = [
+        "| backend | chunks/s | vs torch fp32 | top-10 overlap vs torch fp32 | mean cosine |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r.backend} | {r.chunks_per_s:.1f} | {r.chunks_per_s / base:.2f} | "
+        f"{r.overlap:.3f} | {r.cosine_to_reference:.4f} |"
+        for r in rows
+    ]
     return "\n".join(lines)
 
 

@@ -60,9 +60,11 @@ class Tally:
     def line(self, name: str) -> str:
         precision = self.right / self.shown if self.shown else 0.0
         recall = self.found_datasets / self.gold_datasets if self.gold_datasets else 0.0
-        return (f"  {name:<7} shown-entity precision {precision:.3f} ({self.right}/{self.shown}, "
-                f"{self.shown / max(self.papers, 1):.1f} per paper)   dataset recall {recall:.3f} "
-                f"({self.found_datasets}/{self.gold_datasets})")
+        return (
+            f"  {name:<7} shown-entity precision {precision:.3f} ({self.right}/{self.shown}, "
+            f"{self.shown / max(self.papers, 1):.1f} per paper)   dataset recall {recall:.3f} "
+            f"({self.found_datasets}/{self.gold_datasets})"
+        )
 
 
 @lru_cache(maxsize=1)
@@ -149,10 +151,12 @@ def benchmark(papers: int = 0, sample_size: int = 0) -> str:
                 shown = [e for e in extractor.extract(paper).entities if e.salient]
                 score(tallies[name], shown, gold)
                 if name == "after" and split == "test":
-                    sample += [f"{paper.id}  {e.type.value}: {e.label}"
-                               f"{' [' + ', '.join(e.qualifiers) + ']' if e.qualifiers else ''}"
-                               f"  {'right' if judged_right(e, gold) else 'unjudged'}"
-                               for e in shown]
+                    sample += [
+                        f"{paper.id}  {e.type.value}: {e.label}"
+                        f"{' [' + ', '.join(e.qualifiers) + ']' if e.qualifiers else ''}"
+                        f"  {'right' if judged_right(e, gold) else 'unjudged'}"
+                        for e in shown
+                    ]
         lines.append(f"{split} split ({len(golds)} PDFs)")
         lines += [tally.line(name) for name, tally in tallies.items()]
     if sample_size:

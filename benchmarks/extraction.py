@@ -220,12 +220,19 @@ def result_score(run: Run, mentioned_only: bool = False) -> tuple[Score, int]:
             slots = tuple(
                 _cluster_of(label, document.gold(kind), names[kind])
                 for label, kind in zip(
-                    (result.method, result.task, result.dataset, result.metric), TYPES_IN_SLOTS,
+                    (result.method, result.task, result.dataset, result.metric),
+                    TYPES_IN_SLOTS,
                     strict=True,
                 )
             )
-            key = slots if all(slots) else tuple(normalise(str(s)) for s in (
-                result.method, result.task, result.dataset, result.metric))
+            key = (
+                slots
+                if all(slots)
+                else tuple(
+                    normalise(str(s))
+                    for s in (result.method, result.task, result.dataset, result.metric)
+                )
+            )
             predicted.add(key)
             gold = gold_rows.get(key)  # type: ignore[arg-type]
             if gold is not None and _same_value(result.value, gold.score):

@@ -160,19 +160,27 @@ def report(figures: Figures) -> str:
     if figures.pdf_pages:
         reader = figures.pdf_pages / figures.parse_s
         bare = figures.pdf_pages / figures.pypdf_s
-        lines.append(f"{f'PDF reader ({figures.pdf_engine}), pages/s':<44} {reader:>10.1f}  "
-                     "bare pypdf extract_text "
-                     f"{bare:.1f} pages/s ({figures.pdf_files} PDFs, {figures.pdf_pages} pages)")
-    lines.append(f"{'encoder alone (model.encode), chunks/s':<44} {figures.encode_rate:>10.1f}  "
-                 f"{figures.chunks} chunks of {figures.papers} papers")
+        lines.append(
+            f"{f'PDF reader ({figures.pdf_engine}), pages/s':<44} {reader:>10.1f}  "
+            "bare pypdf extract_text "
+            f"{bare:.1f} pages/s ({figures.pdf_files} PDFs, {figures.pdf_pages} pages)"
+        )
+    lines.append(
+        f"{'encoder alone (model.encode), chunks/s':<44} {figures.encode_rate:>10.1f}  "
+        f"{figures.chunks} chunks of {figures.papers} papers"
+    )
     ratio = figures.pipeline_rate / figures.encode_rate if figures.encode_rate else 0.0
-    lines.append(f"{f'full pipeline (workers={figures.workers}), chunks/s':<44} "
-                 f"{figures.pipeline_rate:>10.1f}  ratio to encoder alone {ratio:.2f} "
-                 "(target >= 0.9)")
+    lines.append(
+        f"{f'full pipeline (workers={figures.workers}), chunks/s':<44} "
+        f"{figures.pipeline_rate:>10.1f}  ratio to encoder alone {ratio:.2f} "
+        "(target >= 0.9)"
+    )
     if figures.sequential_s:
         rate = figures.pipeline_chunks / figures.sequential_s
-        lines.append(f"{'per-paper loop (before batching), chunks/s':<44} {rate:>10.1f}  "
-                     f"ratio to encoder alone {rate / figures.encode_rate:.2f}")
+        lines.append(
+            f"{'per-paper loop (before batching), chunks/s':<44} {rate:>10.1f}  "
+            f"ratio to encoder alone {rate / figures.encode_rate:.2f}"
+        )
     lines += [f"failed input: {message}" for message in figures.failed]
     return "\n".join(lines)
 
@@ -183,17 +191,26 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="Reader/extractor processes.")
     parser.add_argument("--sequential", action="store_true", help="Also time the per-paper loop.")
     parser.add_argument("--limit", type=int, help="Use only the first N input files.")
-    parser.add_argument("--pdf-engine", choices=["pypdf", "pdfium"],
-                        help="What reads PDF pages (default: the setting, pypdf).")
-    parser.add_argument("--keep", type=Path,
-                        help="Keep the data folders here (the pipeline's is <keep>/pipeline).")
+    parser.add_argument(
+        "--pdf-engine",
+        choices=["pypdf", "pdfium"],
+        help="What reads PDF pages (default: the setting, pypdf).",
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="Keep the data folders here (the pipeline's is <keep>/pipeline)."
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)  # pypdf warns about every odd font
     with tempfile.TemporaryDirectory() as scratch:
         workdir = args.keep or Path(scratch)
-        figures = measure(args.paths, workdir, workers=args.workers,
-                          sequential=args.sequential, limit=args.limit,
-                          pdf_engine=args.pdf_engine)
+        figures = measure(
+            args.paths,
+            workdir,
+            workers=args.workers,
+            sequential=args.sequential,
+            limit=args.limit,
+            pdf_engine=args.pdf_engine,
+        )
     print(report(figures))
 
 

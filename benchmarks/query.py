@@ -58,7 +58,7 @@ SPARQL = {
     "sparql: papers using a dataset": (
         "SELECT ?paper ?title WHERE { ?paper pg:evaluatesOn|pg:uses|pg:mentions ?d . "
         "?d a pg:Dataset ; skos:prefLabel ?label . ?paper dcterms:title ?title . "
-        "FILTER(?label = \"{label}\") } LIMIT 50"
+        'FILTER(?label = "{label}") } LIMIT 50'
     ),
     "sparql: top methods (GROUP BY)": (
         "SELECT ?m (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p pg:mentions ?m . ?m a pg:Method } "
@@ -68,6 +68,7 @@ SPARQL = {
 
 
 # ------------------------------------------------------------------ the corpus
+
 
 def sentences(limit: int = 60_000) -> list[str]:
     found: list[str] = []
@@ -89,25 +90,46 @@ def lexicon() -> list[tuple[str, EntityType]]:
 
 
 def synthetic_paper(
-    n: int, chunks: int, rng: random.Random, pool: list[str], names: list[tuple[str, EntityType]],
+    n: int,
+    chunks: int,
+    rng: random.Random,
+    pool: list[str],
+    names: list[tuple[str, EntityType]],
     papers: int,
 ) -> tuple[Paper, Extraction]:
     paper_id = f"bench-{n:06d}"
     texts = [" ".join(rng.sample(pool, 8)) for _ in range(chunks)]
     paper = Paper(
-        id=paper_id, title=texts[0][:80], year=2015 + n % 10, arxiv_id=f"2401.{n:05d}",
-        abstract=texts[0], source="synthetic", content_hash=f"synthetic-{n}",
-        chunks=[Chunk(f"{paper_id}#{i}", paper_id, i, text,
-                      f"{paper_id}#{i - 1}" if i else None,
-                      f"{paper_id}#{i + 1}" if i + 1 < chunks else None)
-                for i, text in enumerate(texts)],
-        references=[Reference(raw=f"cited {c}", arxiv_id=f"2401.{c:05d}")
-                    for c in rng.sample(range(papers), 8) if c != n],
+        id=paper_id,
+        title=texts[0][:80],
+        year=2015 + n % 10,
+        arxiv_id=f"2401.{n:05d}",
+        abstract=texts[0],
+        source="synthetic",
+        content_hash=f"synthetic-{n}",
+        chunks=[
+            Chunk(
+                f"{paper_id}#{i}",
+                paper_id,
+                i,
+                text,
+                f"{paper_id}#{i - 1}" if i else None,
+                f"{paper_id}#{i + 1}" if i + 1 < chunks else None,
+            )
+            for i, text in enumerate(texts)
+        ],
+        references=[
+            Reference(raw=f"cited {c}", arxiv_id=f"2401.{c:05d}")
+            for c in rng.sample(range(papers), 8)
+            if c != n
+        ],
     )
     return paper, Extraction(paper_id, entities=_entities(paper, rng, names))
 
 
-def _entities(paper: Paper, rng: random.Random, names: list[tuple[str, EntityType]]) -> list[Entity]:
+def _entities(
+    paper: Paper, rng: random.Random, names: list[tuple[str, EntityType]]
+) -> list[Entity]:
     picked: dict[str, Entity] = {}
     roles = [Role.PROPOSES, Role.USES, Role.EVALUATES_ON, Role.COMPARES_AGAINST, Role.MENTIONS]
     while len(picked) < 15:
@@ -115,14 +137,18 @@ def _entities(paper: Paper, rng: random.Random, names: list[tuple[str, EntityTyp
         evidence = []
         for _ in range(3):
             chunk = rng.choice(paper.chunks)
-            evidence.append(Evidence(chunk.id, 0, min(len(label), len(chunk.text)), label,
-                                     "synthetic", 0.9))
-        picked[label] = Entity(kind, label, role=rng.choice(roles),
-                               salience=round(rng.random(), 3), evidence=evidence)
+            evidence.append(
+                Evidence(chunk.id, 0, min(len(label), len(chunk.text)), label, "synthetic", 0.9)
+            )
+        picked[label] = Entity(
+            kind, label, role=rng.choice(roles), salience=round(rng.random(), 3), evidence=evidence
+        )
     return list(picked.values())
 
 
-def clustered_vectors(rng: np.random.Generator, centres: np.ndarray, topic: int, n: int) -> np.ndarray:
+def clustered_vectors(
+    rng: np.random.Generator, centres: np.ndarray, topic: int, n: int
+) -> np.ndarray:
     block = centres[topic] + rng.normal(scale=0.35 / np.sqrt(DIMENSION), size=(n, DIMENSION))
     block /= np.linalg.norm(block, axis=1, keepdims=True)
     return block.astype(np.float32)
@@ -139,33 +165,46 @@ def build_corpus(data_dir: Path, papers: int, chunks: int, seed: int = 0) -> Non
     graph = KnowledgeGraph(GraphSettings(), data_dir)
     try:
         for start in range(0, papers, 500):
-            batch = [synthetic_paper(n, chunks, rng, pool, names, papers)
-                     for n in range(start, min(start + 500, papers))]
+            batch = [
+                synthetic_paper(n, chunks, rng, pool, names, papers)
+                for n in range(start, min(start + 500, papers))
+            ]
             _write_batch(batch, store, vectors, keywords, graph, vector_rng, centres)
             print(f"corpus: {start + len(batch)} / {papers} papers", file=sys.stderr, flush=True)
         vectors.save()
         # As `papergraph ingest` leaves a folder: paper-level vectors (title + abstract) encoded.
         print("corpus: encoding paper-level vectors", file=sys.stderr, flush=True)
-        PaperVectors(data_dir / PAPER_VECTORS_FILE, store, vectors,
-                     Embedder(IndexSettings())).matrix()
+        PaperVectors(
+            data_dir / PAPER_VECTORS_FILE, store, vectors, Embedder(IndexSettings())
+        ).matrix()
     finally:
         keywords.close()
         graph.close()
         store.close()
 
 
-def _write_batch(batch: list[tuple[Paper, Extraction]], store: ChunkStore, vectors: FaissIndex,
-                 keywords: KeywordIndex, graph: KnowledgeGraph, vector_rng: np.random.Generator,
-                 centres: np.ndarray) -> None:
+def _write_batch(
+    batch: list[tuple[Paper, Extraction]],
+    store: ChunkStore,
+    vectors: FaissIndex,
+    keywords: KeywordIndex,
+    graph: KnowledgeGraph,
+    vector_rng: np.random.Generator,
+    centres: np.ndarray,
+) -> None:
     rows, ids, blocks = [], [], []
     with store.transaction():
         for paper, _ in batch:
             rowids = store.upsert_paper(paper)
-            block = clustered_vectors(vector_rng, centres, int(vector_rng.integers(200)), len(rowids))
+            block = clustered_vectors(
+                vector_rng, centres, int(vector_rng.integers(200)), len(rowids)
+            )
             store.put_vectors(rowids, block)
             ids += rowids
             blocks.append(block)
-            rows += [(rowid, paper.id, c.text) for rowid, c in zip(rowids, paper.chunks, strict=True)]
+            rows += [
+                (rowid, paper.id, c.text) for rowid, c in zip(rowids, paper.chunks, strict=True)
+            ]
     vectors.add(np.asarray(ids, dtype=np.int64), np.concatenate(blocks))
     keywords.add(rows)
     for paper, extraction in batch:
@@ -173,6 +212,7 @@ def _write_batch(batch: list[tuple[Paper, Extraction]], store: ChunkStore, vecto
 
 
 # ------------------------------------------------------------------ the server and the load
+
 
 @dataclass
 class Figure:
@@ -191,17 +231,32 @@ def free_port() -> int:
 
 
 def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PAPERGRAPH_DATA_DIR": str(data_dir),
-           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    command = [sys.executable, "-c", "from api.cli import main; main()", "serve",
-               "--host", "127.0.0.1", "--port", str(port)]
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "PAPERGRAPH_DATA_DIR": str(data_dir),
+        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
+    command = [
+        sys.executable,
+        "-c",
+        "from api.cli import main; main()",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"server exited: {server.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/static/favicon.svg", timeout=5).status_code == 200:
+            if (
+                httpx.get(f"http://127.0.0.1:{port}/static/favicon.svg", timeout=5).status_code
+                == 200
+            ):
                 return server
         except httpx.HTTPError:
             time.sleep(0.3)
@@ -211,7 +266,9 @@ def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
 
 def memory_mb(pid: int) -> tuple[float, float]:
     """(VmRSS, VmHWM) of a process, in MiB."""
-    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+    fields = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+    )
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
@@ -232,8 +289,14 @@ async def load(base: str, name: str, urls: list[str], clients: int) -> Figure:
     started = time.perf_counter()
     await asyncio.gather(*(_client(base, shared, times) for _ in range(clients)))
     elapsed = time.perf_counter() - started
-    return Figure(name, clients, len(times), float(np.percentile(times, 50)),
-                  float(np.percentile(times, 99)), len(times) / elapsed)
+    return Figure(
+        name,
+        clients,
+        len(times),
+        float(np.percentile(times, 50)),
+        float(np.percentile(times, 99)),
+        len(times) / elapsed,
+    )
 
 
 def scenarios(data_dir: Path, requests: int, queries: list[str]) -> dict[str, list[list[str]]]:
@@ -246,29 +309,43 @@ def scenarios(data_dir: Path, requests: int, queries: list[str]) -> dict[str, li
     rng = random.Random(1)
     fresh = iter(queries)
     # The baseline: a static file, the floor of HTTP + uvicorn + FastAPI on this machine.
-    kinds: dict[str, list[list[str]]] = {"static file (baseline)": [["/static/favicon.svg"] * requests] * 2}
+    kinds: dict[str, list[list[str]]] = {
+        "static file (baseline)": [["/static/favicon.svg"] * requests] * 2
+    }
     kinds["health (counts papers, chunks, triples)"] = [["/health"] * max(requests // 10, 2)] * 2
     for mode in ("semantic", "keyword", "hybrid"):
         kinds[f"search {mode}"] = [
-            [f"/search?{urlencode({'mode': mode, 'k': 10, 'q': next(fresh)})}"
-             for _ in range(requests)] for _ in range(2)]
+            [
+                f"/search?{urlencode({'mode': mode, 'k': 10, 'q': next(fresh)})}"
+                for _ in range(requests)
+            ]
+            for _ in range(2)
+        ]
     labels = [label for label, kind in lexicon() if kind is EntityType.DATASET][:20]
     for name, template in SPARQL.items():
         kinds[name] = [
-            [f"/sparql?{urlencode({'query': template.replace('{label}', rng.choice(labels))})}"
-             for _ in range(requests)] for _ in range(2)]
+            [
+                f"/sparql?{urlencode({'query': template.replace('{label}', rng.choice(labels))})}"
+                for _ in range(requests)
+            ]
+            for _ in range(2)
+        ]
     slow = max(requests // 10, 2)  # related papers scans every paper's entities per request
-    kinds["related papers"] = [[f"/papers/{rng.choice(paper_ids)}/related?k=10"
-                                for _ in range(slow)] for _ in range(2)]
-    kinds["paper detail"] = [[f"/papers/{rng.choice(paper_ids)}" for _ in range(requests)]
-                             for _ in range(2)]
+    kinds["related papers"] = [
+        [f"/papers/{rng.choice(paper_ids)}/related?k=10" for _ in range(slow)] for _ in range(2)
+    ]
+    kinds["paper detail"] = [
+        [f"/papers/{rng.choice(paper_ids)}" for _ in range(requests)] for _ in range(2)
+    ]
     return kinds
 
 
 def run(
     data_dir: Path, requests: int, concurrency: tuple[int, ...] = (1, 8), only: Sequence[str] = ()
 ) -> tuple[list[Figure], tuple[float, float]]:
-    queries = [json.loads(line)["target"][0] for line in open(SHARED_DATA / "scitldr" / "train.jsonl")]
+    queries = [
+        json.loads(line)["target"][0] for line in open(SHARED_DATA / "scitldr" / "train.jsonl")
+    ]
     random.Random(2).shuffle(queries)
     port = free_port()
     server = start_server(data_dir, port)
@@ -293,22 +370,36 @@ def run(
 
 
 def report(figures: list[Figure], header: bool = True) -> str:
-    lines = ["| request | clients | requests | p50 ms | p99 ms | req/s |", "|---|---|---|---|---|---|"]
+    lines = [
+        "| request | clients | requests | p50 ms | p99 ms | req/s |",
+        "|---|---|---|---|---|---|",
+    ]
     lines = lines if header else []
-    lines += [f"| {f.name} | {f.clients} | {f.requests} | {f.p50_ms:.1f} | {f.p99_ms:.1f} | "
-              f"{f.per_s:.0f} |" for f in figures]
+    lines += [
+        f"| {f.name} | {f.clients} | {f.requests} | {f.p50_ms:.1f} | {f.p99_ms:.1f} | "
+        f"{f.per_s:.0f} |"
+        for f in figures
+    ]
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, required=True,
-                        help="Data folder of the synthetic corpus; built when it is absent.")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        required=True,
+        help="Data folder of the synthetic corpus; built when it is absent.",
+    )
     parser.add_argument("--papers", type=int, default=5000)
     parser.add_argument("--chunks-per-paper", type=int, default=20)
     parser.add_argument("--requests", type=int, default=200, help="Requests per kind and load.")
-    parser.add_argument("--only", nargs="*", default=[], help="Run the kinds whose name has one "
-                        "of these words (e.g. search related).")
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        default=[],
+        help="Run the kinds whose name has one of these words (e.g. search related).",
+    )
     args = parser.parse_args()
     if not (args.corpus / "papers.sqlite").exists():
         args.corpus.mkdir(parents=True, exist_ok=True)
@@ -319,8 +410,10 @@ def main() -> None:
     store = ChunkStore(args.corpus / "papers.sqlite")
     chunks, papers = store.count_chunks(), store.count_papers()
     store.close()
-    print(f"corpus: {papers} papers, {chunks} chunks; server resident memory {rss:.0f} MiB "
-          f"(peak {peak:.0f} MiB)")
+    print(
+        f"corpus: {papers} papers, {chunks} chunks; server resident memory {rss:.0f} MiB "
+        f"(peak {peak:.0f} MiB)"
+    )
     print(report(figures))
 
 

@@ -89,8 +89,11 @@ def unarxive_sources() -> Iterator[Source]:
             row = json.loads(line)
             paper_id = row["paper_id"]
             source = Source(
-                paper_id, paper_id, " ".join(row["metadata"]["title"].split()),
-                _split_of(hashlib.sha256(paper_id.encode()).hexdigest()), kind="unarxive",
+                paper_id,
+                paper_id,
+                " ".join(row["metadata"]["title"].split()),
+                _split_of(hashlib.sha256(paper_id.encode()).hexdigest()),
+                kind="unarxive",
             )
             for entry in row["bib_entries"].values():
                 source.references.append(parse_entry(entry["bib_entry_raw"]))
@@ -112,8 +115,10 @@ def parsing_report(sources: list[Source], show: int = 0) -> None:
     pdfs = [s for s in sources if s.kind == "pdf"]
     counts = [len(s.references) for s in pdfs]
     refs = [r for s in pdfs for r in s.references]
-    print(f"PDFs: {len(pdfs)}, references {len(refs)}, per paper mean {statistics.mean(counts):.1f}"
-          f" median {statistics.median(counts):.0f}, papers with none {counts.count(0)}")
+    print(
+        f"PDFs: {len(pdfs)}, references {len(refs)}, per paper mean {statistics.mean(counts):.1f}"
+        f" median {statistics.median(counts):.0f}, papers with none {counts.count(0)}"
+    )
     _shares("PDF references", refs)
     cited = [r for r in refs if r.context]
     print(f"PDF references with a citing sentence found: {len(cited) / max(len(refs), 1):.2f}")
@@ -126,16 +131,20 @@ def parsing_report(sources: list[Source], show: int = 0) -> None:
     read = [(r, g) for r, g in pairs if r.arxiv_id]
     right = sum(1 for r, g in gold if r.arxiv_id == g)
     wrong = sum(1 for r, g in read if g and r.arxiv_id != g)
-    print(f"unArXive arXiv ids: gold {len(gold)}, read {len(read)}, right {right} "
-          f"(recall {right / max(len(gold), 1):.2f}), contradicting gold {wrong}")
+    print(
+        f"unArXive arXiv ids: gold {len(gold)}, read {len(read)}, right {right} "
+        f"(recall {right / max(len(gold), 1):.2f}), contradicting gold {wrong}"
+    )
 
 
 def _shares(name: str, refs: list[Reference]) -> None:
     n = max(len(refs), 1)
     junk = sum(1 for r in refs if r.title and is_junk_title(r.title))
-    print(f"{name}: {len(refs)}; title {sum(bool(r.title) for r in refs) / n:.2f}, authors "
-          f"{sum(bool(r.authors) for r in refs) / n:.2f}, year {sum(r.year is not None for r in refs) / n:.2f}, "
-          f"venue {sum(bool(r.venue) for r in refs) / n:.2f}; junk titles {junk}")
+    print(
+        f"{name}: {len(refs)}; title {sum(bool(r.title) for r in refs) / n:.2f}, authors "
+        f"{sum(bool(r.authors) for r in refs) / n:.2f}, year {sum(r.year is not None for r in refs) / n:.2f}, "
+        f"venue {sum(bool(r.venue) for r in refs) / n:.2f}; junk titles {junk}"
+    )
 
 
 def resolution_report(sources: list[Source], split: str, show: int) -> None:
@@ -153,8 +162,10 @@ def resolution_report(sources: list[Source], split: str, show: int) -> None:
         pairs = list(_title_matches(store, sources, split, threshold))
         checkable = [(r, gold, pid) for r, gold, pid in pairs if gold]
         right = sum(1 for _, gold, pid in checkable if gold in ids_of_key[key_of[pid]])
-        print(f"{threshold:9.0f}  {len(pairs):7d}  {len(checkable):9d}  {right:5d}  "
-              f"{right / max(len(checkable), 1):9.3f}")
+        print(
+            f"{threshold:9.0f}  {len(pairs):7d}  {len(checkable):9d}  {right:5d}  "
+            f"{right / max(len(checkable), 1):9.3f}"
+        )
         if threshold == IngestSettings().citation_title_match:
             for reference, gold, pid in checkable:
                 if gold not in ids_of_key[key_of[pid]]:
@@ -192,16 +203,25 @@ def links_report(sources: list[Source], split: str) -> None:
     arxiv = {s.id: s.arxiv_id for s in pdfs}
     found, missed, expected = [], [], set()
     for source in pdfs:
-        paper = Paper(id=source.id, title=source.title, references=[
-            Reference(raw=r.raw, arxiv_id=r.arxiv_id, doi=r.doi, title=r.title, year=r.year)
-            for r in source.references
-        ])
+        paper = Paper(
+            id=source.id,
+            title=source.title,
+            references=[
+                Reference(raw=r.raw, arxiv_id=r.arxiv_id, doi=r.doi, title=r.title, year=r.year)
+                for r in source.references
+            ],
+        )
         resolver.resolve(paper)
         for ref in paper.references:
             raw_key = title_key(ref.raw)
             expected |= {
-                (source.id, pid) for pid, key in keys.items()
-                if pid != source.id and ((key and key in raw_key) or (ref.arxiv_id is not None and arxiv[pid] == ref.arxiv_id))
+                (source.id, pid)
+                for pid, key in keys.items()
+                if pid != source.id
+                and (
+                    (key and key in raw_key)
+                    or (ref.arxiv_id is not None and arxiv[pid] == ref.arxiv_id)
+                )
             }
             if ref.paper_id:
                 found.append((source.id, ref.paper_id, ref.title))
@@ -211,9 +231,11 @@ def links_report(sources: list[Source], split: str) -> None:
             if score >= NEAR and pid != source.id:
                 missed.append((source.id, pid, ref.title, score))
     pairs = {(citing, cited) for citing, cited, _ in found}
-    print(f"\nLinks among the {len(pdfs)} {split} PDFs: {len(pairs)} pairs resolved; "
-          f"{len(expected)} pairs whose entry holds the cited title or arXiv id, "
-          f"{len(expected & pairs)} of them resolved")
+    print(
+        f"\nLinks among the {len(pdfs)} {split} PDFs: {len(pairs)} pairs resolved; "
+        f"{len(expected)} pairs whose entry holds the cited title or arXiv id, "
+        f"{len(expected & pairs)} of them resolved"
+    )
     for citing, cited in sorted(expected - pairs):
         print(f"   MISSED {citing} -> {cited}")
     for citing, cited in sorted(pairs - expected):
@@ -227,8 +249,12 @@ def links_report(sources: list[Source], split: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["tune", "test"], action="append",
-                        help="report this split (repeatable; default: tune, then test)")
+    parser.add_argument(
+        "--split",
+        choices=["tune", "test"],
+        action="append",
+        help="report this split (repeatable; default: tune, then test)",
+    )
     parser.add_argument("--show", type=int, default=0, help="matches to print for reading")
     args = parser.parse_args()
     sources = list(pdf_sources()) + list(unarxive_sources())

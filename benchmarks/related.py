@@ -161,8 +161,11 @@ class Evaluation:
 
     def ndcg(self, settings: RelatedSettings, queries: Iterable[str], k: int = 10) -> float:
         scores = [
-            ndcg_at([item.paper_id for item in fuse(self.corpus, [self.signals[q]], [], k,
-                                                     settings)], self.relevant[q], k)
+            ndcg_at(
+                [item.paper_id for item in fuse(self.corpus, [self.signals[q]], [], k, settings)],
+                self.relevant[q],
+                k,
+            )
             for q in queries
         ]
         return sum(scores) / len(scores) if scores else 0.0
@@ -191,8 +194,11 @@ def sentence_ndcg(
 
 
 def sentence_figures(
-    backend: Backend, evaluation: Evaluation, split: dict[str, list[str]],
-    defaults: RelatedSettings, k: int,
+    backend: Backend,
+    evaluation: Evaluation,
+    split: dict[str, list[str]],
+    defaults: RelatedSettings,
+    k: int,
 ) -> dict[str, dict[str, float]]:
     """The sentence signal (no facet) and facet=result, each weight chosen on tune."""
     figures: dict[str, dict[str, float]] = {}
@@ -201,14 +207,20 @@ def sentence_figures(
         ("facet=result", "facet_sentence_weight", FACET_SENTENCE_WEIGHTS, Facet.RESULT),
     ):
         tried = {w: defaults.model_copy(update={field: w}) for w in weights}
-        tune = {w: sentence_ndcg(backend, evaluation, s, split[TUNE], facet, k)
-                for w, s in tried.items()}
+        tune = {
+            w: sentence_ndcg(backend, evaluation, s, split[TUNE], facet, k)
+            for w, s in tried.items()
+        }
         best = max(tune, key=lambda w: (tune[w], -w))
-        print(f"{name}: {field} on tune " + ", ".join(f"{w:g}: {v:.4f}" for w, v in tune.items())
-              + f" -> {best:g}")
+        print(
+            f"{name}: {field} on tune "
+            + ", ".join(f"{w:g}: {v:.4f}" for w, v in tune.items())
+            + f" -> {best:g}"
+        )
         figures[f"{name} ({field}={best:g})"] = {
-            "all": sentence_ndcg(backend, evaluation, tried[best], list(evaluation.signals),
-                                 facet, k),
+            "all": sentence_ndcg(
+                backend, evaluation, tried[best], list(evaluation.signals), facet, k
+            ),
             TUNE: tune[best],
             TEST: sentence_ndcg(backend, evaluation, tried[best], split[TEST], facet, k),
         }
@@ -256,21 +268,32 @@ def run(
         split: dict[str, list[str]] = {TUNE: [], TEST: []}
         for query in evaluation.signals:
             split[split_of(query)].append(query)
-        by_sentences = (sentence_figures(backend, evaluation, split, settings.related, k)
-                        if sentences else {})
+        by_sentences = (
+            sentence_figures(backend, evaluation, split, settings.related, k) if sentences else {}
+        )
     finally:
         backend.close()
     built = time.perf_counter() - started
-    print(f"SciREX: {len(rows)} papers, {len(evaluation.signals)} queries with a related paper "
-          f"(tune {len(split[TUNE])}, test {len(split[TEST])}); data {folder} ({built:.0f} s)")
+    print(
+        f"SciREX: {len(rows)} papers, {len(evaluation.signals)} queries with a related paper "
+        f"(tune {len(split[TUNE])}, test {len(split[TEST])}); data {folder} ({built:.0f} s)"
+    )
     with_entities = sum(1 for keys in evaluation.corpus.entity_keys.values() if keys)
-    print(f"extracted entities: {len(evaluation.corpus.document_frequency)} distinct, "
-          f"{with_entities}/{len(rows)} papers have at least one")
+    print(
+        f"extracted entities: {len(evaluation.corpus.document_frequency)} distinct, "
+        f"{with_entities}/{len(rows)} papers have at least one"
+    )
     if sweep:
         print_sweep(evaluation, split, settings.related, k)
     figures = {
-        name: {part: evaluation.ndcg(weights, queries, k) for part, queries in
-               (("all", list(evaluation.signals)), (TUNE, split[TUNE]), (TEST, split[TEST]))}
+        name: {
+            part: evaluation.ndcg(weights, queries, k)
+            for part, queries in (
+                ("all", list(evaluation.signals)),
+                (TUNE, split[TUNE]),
+                (TEST, split[TEST]),
+            )
+        }
         for name, weights in rankings(settings.related).items()
     }
     figures.update(by_sentences)
@@ -284,8 +307,10 @@ def print_sweep(
     evaluation: Evaluation, split: dict[str, list[str]], defaults: RelatedSettings, k: int
 ) -> None:
     """NDCG@k as the entity weight varies (text weight 1); choose on tune, read test."""
-    print(f"\nsweep (text_weight 1.0, citation_weight {defaults.citation_weight}): "
-          f"entity_weight -> NDCG@{k} tune / test")
+    print(
+        f"\nsweep (text_weight 1.0, citation_weight {defaults.citation_weight}): "
+        f"entity_weight -> NDCG@{k} tune / test"
+    )
     best = (-1.0, 0.0)
     for weight in ENTITY_WEIGHTS:
         settings = defaults.model_copy(update={"text_weight": 1.0, "entity_weight": weight})
@@ -298,17 +323,29 @@ def print_sweep(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scirex", type=Path, default=SCIREX_DOCS, help="SciREX train_docs folder.")
+    parser.add_argument(
+        "--scirex", type=Path, default=SCIREX_DOCS, help="SciREX train_docs folder."
+    )
     parser.add_argument("--docs", type=int, default=None, help="First N SciREX papers (all).")
     parser.add_argument("--words", type=int, default=1000, help="Body words ingested per paper.")
     parser.add_argument("--data-dir", type=Path, default=None, help="Where the stores are built.")
     parser.add_argument("--sweep", action="store_true", help="Also sweep the entity weight.")
     parser.add_argument("-k", type=int, default=10)
-    parser.add_argument("--no-sentences", action="store_true",
-                        help="Skip the sentence rankings (they encode every abstract sentence).")
+    parser.add_argument(
+        "--no-sentences",
+        action="store_true",
+        help="Skip the sentence rankings (they encode every abstract sentence).",
+    )
     args = parser.parse_args(argv)
-    figures = run(args.scirex, args.docs, args.words, args.data_dir, args.sweep, args.k,
-                  sentences=not args.no_sentences)
+    figures = run(
+        args.scirex,
+        args.docs,
+        args.words,
+        args.data_dir,
+        args.sweep,
+        args.k,
+        sentences=not args.no_sentences,
+    )
     fused, text = figures["fused (defaults)"]["all"], figures["embedding-only"]["all"]
     print(f"\nfused - embedding-only = {fused - text:+.4f}")
     return 0

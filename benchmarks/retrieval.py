@@ -117,7 +117,8 @@ def load_corpus(folder: Path, papers: int | None) -> Corpus:
             "id": paper_id,
             "title": str(row["title"]).strip(),
             "abstract": " ".join(
-                str(sentence).strip() for sentence in row["source"]  # type: ignore[attr-defined]
+                str(sentence).strip()
+                for sentence in row["source"]  # type: ignore[attr-defined]
             ),
         }
         for paper_id, row in rows.items()
@@ -186,12 +187,19 @@ class QuerySet:
     test: list[Query]
 
 
-def scitldr_set(data: Path, papers: int | None, work_dir: Path, say: Callable[[str], None],
-                max_queries: int | None = None) -> QuerySet:
+def scitldr_set(
+    data: Path,
+    papers: int | None,
+    work_dir: Path,
+    say: Callable[[str], None],
+    max_queries: int | None = None,
+) -> QuerySet:
     """SciTLDR's dev (tune) and test TLDRs; every n-th, when `max_queries` caps each split."""
     corpus = load_corpus(data, papers)
-    say(f"SciTLDR: {len(corpus.papers)} papers, {len(corpus.dev)} dev and "
-        f"{len(corpus.test)} test queries")
+    say(
+        f"SciTLDR: {len(corpus.papers)} papers, {len(corpus.dev)} dev and "
+        f"{len(corpus.test)} test queries"
+    )
     backend, embedder, _ = open_built(corpus, work_dir, say)
     _prime(embedder, [item.query for item in corpus.dev + corpus.test], say)
 
@@ -199,8 +207,14 @@ def scitldr_set(data: Path, papers: int | None, work_dir: Path, say: Callable[[s
         step = max(1, -(-len(items) // max_queries)) if max_queries else 1
         return [Query(item.query, frozenset({item.paper_id})) for item in items[::step]]
 
-    return QuerySet("SciTLDR known-item", "MRR@10", reciprocal_rank, backend,
-                    queries(corpus.dev), queries(corpus.test))
+    return QuerySet(
+        "SciTLDR known-item",
+        "MRR@10",
+        reciprocal_rank,
+        backend,
+        queries(corpus.dev),
+        queries(corpus.test),
+    )
 
 
 def task_dataset_set(scirex: Path, work_dir: Path, say: Callable[[str], None]) -> QuerySet:
@@ -237,8 +251,14 @@ def rankings(tuned: Weights) -> list[tuple[str, SearchMode, Weights]]:
     ]
 
 
-def run(data: Path, papers: int | None, work_dir: Path | None, log: bool = True,
-        scirex: Path | None = SCIREX_DOCS, max_queries: int | None = None) -> Report:
+def run(
+    data: Path,
+    papers: int | None,
+    work_dir: Path | None,
+    log: bool = True,
+    scirex: Path | None = SCIREX_DOCS,
+    max_queries: int | None = None,
+) -> Report:
     """Tune on both sets' tune queries, then measure every ranking on tune and test."""
     work_dir = work_dir or Path("/tmp") / f"papergraph-retrieval-{papers or 'all'}"
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -250,9 +270,15 @@ def run(data: Path, papers: int | None, work_dir: Path | None, log: bool = True,
         say("reading the tune queries' lists")
         tune_lists = {s.name: read_lists(s.backend, s.tune) for s in sets}
         objective = {
-            s.name: (tune_lists[s.name], s.metric, max(
-                single_list(tune_lists[s.name], s.metric, "semantic"),
-                single_list(tune_lists[s.name], s.metric, "keyword"), 1e-9))
+            s.name: (
+                tune_lists[s.name],
+                s.metric,
+                max(
+                    single_list(tune_lists[s.name], s.metric, "semantic"),
+                    single_list(tune_lists[s.name], s.metric, "keyword"),
+                    1e-9,
+                ),
+            )
             for s in sets
         }
         weights, _ = tune(objective, TODAY)
@@ -266,13 +292,19 @@ def run(data: Path, papers: int | None, work_dir: Path | None, log: bool = True,
     return report
 
 
-def _measure(query_set: QuerySet, weights: Weights, tune_lists: list[QueryLists],
-             say: Callable[[str], None]) -> SetReport:
+def _measure(
+    query_set: QuerySet, weights: Weights, tune_lists: list[QueryLists], say: Callable[[str], None]
+) -> SetReport:
     """Test figures through `api.search.search`; tune figures from the cached tune lists (the
     same fusion code, without re-reading the indexes)."""
     backend = query_set.backend
-    found = SetReport(query_set.name, query_set.metric_name, backend.stores.chunks.count_papers(),
-                      len(query_set.tune), len(query_set.test))
+    found = SetReport(
+        query_set.name,
+        query_set.metric_name,
+        backend.stores.chunks.count_papers(),
+        len(query_set.tune),
+        len(query_set.test),
+    )
     saved = backend.settings.index.model_copy()
     try:
         for name, mode, chosen in rankings(weights):
@@ -294,36 +326,62 @@ def _measure(query_set: QuerySet, weights: Weights, tune_lists: list[QueryLists]
 def print_report(report: Report) -> None:
     print(f"weights tuned on the tune queries of every set: {report.weights}")
     for found in report.sets:
-        print(f"\n{found.name}: {found.papers} papers, {found.tune_queries} tune and "
-              f"{found.test_queries} test queries; {found.metric}, group=paper, k=10")
+        print(
+            f"\n{found.name}: {found.papers} papers, {found.tune_queries} tune and "
+            f"{found.test_queries} test queries; {found.metric}, group=paper, k=10"
+        )
         print(f"{'ranking':<34} {'tune':>8} {'test':>8}")
         for name, scores in found.scores.items():
             print(f"{name:<34} {scores['tune']:>8.4f} {scores['test']:>8.4f}")
         singles = max(found.scores[n]["test"] for n in ("keyword (BM25)", "semantic (MiniLM)"))
         ours = found.scores["entity-aware hybrid (tuned)"]["test"]
         verdict = "beats" if ours > singles else "does NOT beat"
-        print(f"entity-aware hybrid {verdict} both single lists on test: {ours:.4f} vs {singles:.4f}")
+        print(
+            f"entity-aware hybrid {verdict} both single lists on test: {ours:.4f} vs {singles:.4f}"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=SHARED_DATA / "scitldr",
-                        help="the SciTLDR folder (train/dev/test.jsonl)")
-    parser.add_argument("--scirex", type=Path, default=SCIREX_DOCS,
-                        help="the SciREX documents folder (for '<task> on <dataset>')")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=SHARED_DATA / "scitldr",
+        help="the SciTLDR folder (train/dev/test.jsonl)",
+    )
+    parser.add_argument(
+        "--scirex",
+        type=Path,
+        default=SCIREX_DOCS,
+        help="the SciREX documents folder (for '<task> on <dataset>')",
+    )
     parser.add_argument("--no-scirex", action="store_true", help="SciTLDR only")
-    parser.add_argument("--papers", type=int, default=None,
-                        help="use this many SciTLDR papers (half dev, half test) instead of all")
-    parser.add_argument("--work-dir", type=Path, default=None,
-                        help="where the built stores are kept between runs")
-    parser.add_argument("--max-queries", type=int, default=None,
-                        help="at most this many SciTLDR queries per split (every n-th)")
+    parser.add_argument(
+        "--papers",
+        type=int,
+        default=None,
+        help="use this many SciTLDR papers (half dev, half test) instead of all",
+    )
+    parser.add_argument(
+        "--work-dir", type=Path, default=None, help="where the built stores are kept between runs"
+    )
+    parser.add_argument(
+        "--max-queries",
+        type=int,
+        default=None,
+        help="at most this many SciTLDR queries per split (every n-th)",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     if args.papers is not None and args.papers < 2:
         parser.error("--papers must be at least 2")
-    report = run(args.data, args.papers, args.work_dir,
-                 scirex=None if args.no_scirex else args.scirex, max_queries=args.max_queries)
+    report = run(
+        args.data,
+        args.papers,
+        args.work_dir,
+        scirex=None if args.no_scirex else args.scirex,
+        max_queries=args.max_queries,
+    )
     if args.json:
         print(json.dumps(asdict(report), indent=2))
     else:

@@ -84,8 +84,14 @@ class QueryLists:
         }
         fusion = FusionWeights(weights.rrf_k, 1.0, weights.keyword, weights.paper, weights.entity)
         top = dict(sorted(lifts.items(), key=lambda pair: -pair[1])[:MAX_LIFTED_PAPERS])
-        fused = hybrid_ranking(self.semantic, self.keyword[weights.alias], self.paper_of, fusion,
-                               top if weights.entity else {}, self.extra if weights.entity else ())
+        fused = hybrid_ranking(
+            self.semantic,
+            self.keyword[weights.alias],
+            self.paper_of,
+            fusion,
+            top if weights.entity else {},
+            self.extra if weights.entity else (),
+        )
         return list(dict.fromkeys(self.paper_of[r] for r, _ in fused))
 
 
@@ -98,25 +104,33 @@ def read_lists(backend: Backend, queries: Iterable[Query]) -> list[QueryLists]:
         full = entity_lifts(backend, query.text, papers)
         expansions = full.expansions()
         keyword = {
-            boost: [r for r, _ in backend.stores.keywords.search(query.text, DEPTH, expansions,
-                                                                  boost)]
+            boost: [
+                r for r, _ in backend.stores.keywords.search(query.text, DEPTH, expansions, boost)
+            ]
             for boost in ALIAS_WEIGHTS
         }
         saved = backend.settings.index.entity_result_weight
         backend.settings.index.entity_result_weight = 0.0
         mentions = entity_lifts(backend, query.text, papers).lifts
         backend.settings.index.entity_result_weight = saved
-        results = {p: (full.lifts.get(p, 0.0) - mentions.get(p, 0.0)) / max(saved, 1e-9)
-                   for p in full.lifts}
+        results = {
+            p: (full.lifts.get(p, 0.0) - mentions.get(p, 0.0)) / max(saved, 1e-9)
+            for p in full.lifts
+        }
         rowids = {r for r in semantic} | {r for ranking in keyword.values() for r in ranking}
-        paper_of = {row["rowid"]: row["paper_id"]
-                    for row in backend.stores.chunks.chunks_by_rowids(sorted(rowids))}
+        paper_of = {
+            row["rowid"]: row["paper_id"]
+            for row in backend.stores.chunks.chunks_by_rowids(sorted(rowids))
+        }
         listed = set(paper_of.values())
         missing = [p for p in full.lifts if p not in listed]
         best = backend.chunk_vectors.rank(missing, vector)
         paper_of.update({b.rowid: b.paper_id for b in best})
-        found.append(QueryLists(query, semantic, keyword, paper_of, mentions, results,
-                                [b.rowid for b in best]))
+        found.append(
+            QueryLists(
+                query, semantic, keyword, paper_of, mentions, results, [b.rowid for b in best]
+            )
+        )
     return found
 
 
@@ -135,8 +149,9 @@ def tune(
     its best single list (the third member of each set's tuple), on tune queries only."""
 
     def objective(weights: Weights) -> float:
-        return sum(mean_score(lists, weights, metric) / best
-                   for lists, metric, best in sets.values()) / len(sets)
+        return sum(
+            mean_score(lists, weights, metric) / best for lists, metric, best in sets.values()
+        ) / len(sets)
 
     best, best_value = start, objective(start)
     for _ in range(rounds):
@@ -146,7 +161,9 @@ def tune(
                 score = objective(candidate)
                 if score > best_value + 1e-9:
                     best, best_value = candidate, score
-    return best, {name: mean_score(lists, best, metric) for name, (lists, metric, _) in sets.items()}
+    return best, {
+        name: mean_score(lists, best, metric) for name, (lists, metric, _) in sets.items()
+    }
 
 
 def measured(
@@ -155,8 +172,9 @@ def measured(
     """The mean metric of `mode` through `api.search.search` (group=paper, k=10)."""
     total = 0.0
     for query in queries:
-        request = SearchRequest(query.text, k=CUTOFF, mode=mode, group_by_paper=True,
-                                entities=entities)
+        request = SearchRequest(
+            query.text, k=CUTOFF, mode=mode, group_by_paper=True, entities=entities
+        )
         page = search(backend, request)
         total += metric([paper.paper_id for paper in page.papers or []], query.relevant)
     return total / max(1, len(queries))

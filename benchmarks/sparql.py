@@ -51,11 +51,18 @@ from kg.mapping import paper_graph  # noqa: E402
 from kg.vocab import paper_graph_iri  # noqa: E402
 
 STORES = ("Memory", "Oxigraph", "oxigraph-server")
-WORDS = ("learning deep neural sparse efficient robust language vision graph attention "
-         "transformer retrieval reasoning models scalable self-supervised contrastive "
-         "generative alignment benchmark evaluation adaptive federated").split()
-POOLS = {EntityType.METHOD: 2000, EntityType.DATASET: 500, EntityType.BENCHMARK: 200,
-         EntityType.TASK: 100, EntityType.METRIC: 30}
+WORDS = (
+    "learning deep neural sparse efficient robust language vision graph attention "
+    "transformer retrieval reasoning models scalable self-supervised contrastive "
+    "generative alignment benchmark evaluation adaptive federated"
+).split()
+POOLS = {
+    EntityType.METHOD: 2000,
+    EntityType.DATASET: 500,
+    EntityType.BENCHMARK: 200,
+    EntityType.TASK: 100,
+    EntityType.METRIC: 30,
+}
 ROLES = (Role.PROPOSES, Role.USES, Role.EVALUATES_ON, Role.COMPARES_AGAINST, Role.MENTIONS)
 
 #: Entities are found by label in a DISTINCT subquery: every paper that mentions an entity
@@ -102,22 +109,37 @@ def _paper(rng: random.Random, number: int) -> tuple[Paper, Extraction]:
     title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 9))).capitalize()
     chunks = [Chunk(f"{paper_id}#{i}", paper_id, i, "text") for i in range(3)]
     cited = rng.sample(range(number), min(number, rng.randint(5, 15)))
-    paper = Paper(id=paper_id, title=title, year=2015 + number % 10,
-                  authors=[f"Author {_zipf(rng, 5000)}" for _ in range(rng.randint(1, 5))],
-                  abstract=f"Abstract of {title}.", chunks=chunks,
-                  references=[Reference(raw=f"[{c}]", arxiv_id=f"bench-{c}") for c in cited])
+    paper = Paper(
+        id=paper_id,
+        title=title,
+        year=2015 + number % 10,
+        authors=[f"Author {_zipf(rng, 5000)}" for _ in range(rng.randint(1, 5))],
+        abstract=f"Abstract of {title}.",
+        chunks=chunks,
+        references=[Reference(raw=f"[{c}]", arxiv_id=f"bench-{c}") for c in cited],
+    )
     entities = []
     for _ in range(rng.randint(4, 10)):
         kind = rng.choice(list(POOLS))
         label = f"{kind.value} {_zipf(rng, POOLS[kind])}"
         chunk = rng.choice(chunks).id
-        entities.append(Entity(kind, label, role=rng.choice(ROLES), salience=rng.random(),
-                               evidence=[Evidence(chunk, 0, 5, label, "bench", 0.9)]))
+        entities.append(
+            Entity(
+                kind,
+                label,
+                role=rng.choice(ROLES),
+                salience=rng.random(),
+                evidence=[Evidence(chunk, 0, 5, label, "bench", 0.9)],
+            )
+        )
     results = [
-        Result(method=f"Method {_zipf(rng, POOLS[EntityType.METHOD])}", task=None,
-               dataset=f"Benchmark {_zipf(rng, POOLS[EntityType.BENCHMARK])}",
-               metric=f"Metric {_zipf(rng, POOLS[EntityType.METRIC])}",
-               value=round(rng.uniform(10, 99), 2))
+        Result(
+            method=f"Method {_zipf(rng, POOLS[EntityType.METHOD])}",
+            task=None,
+            dataset=f"Benchmark {_zipf(rng, POOLS[EntityType.BENCHMARK])}",
+            metric=f"Metric {_zipf(rng, POOLS[EntityType.METRIC])}",
+            value=round(rng.uniform(10, 99), 2),
+        )
         for _ in range(rng.randint(0, 3))
     ]
     return paper, Extraction(paper_id, entities, results)
@@ -155,9 +177,18 @@ def _start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     binary = Path(sys.executable).with_name("oxigraph")
     port = _free_port()
     process = subprocess.Popen(
-        [str(binary if binary.exists() else shutil.which("oxigraph")), "serve", "--location",
-         str(folder), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            str(binary if binary.exists() else shutil.which("oxigraph")),
+            "serve",
+            "--location",
+            str(folder),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -191,12 +222,14 @@ def measure_store(store: str, data: Path, papers: int, repeat: int) -> dict[str,
     else:
         server, base = _start_server(folder)
         started = time.perf_counter()
-        request = urllib.request.Request(f"{base}/store", data=data.read_bytes(),
-                                         headers={"Content-Type": "application/n-quads"})
+        request = urllib.request.Request(
+            f"{base}/store", data=data.read_bytes(), headers={"Content-Type": "application/n-quads"}
+        )
         urllib.request.urlopen(request).read()
         kg = KnowledgeGraph(
             GraphSettings(store="SPARQLUpdateStore", store_config=f"{base}/query,{base}/update"),
-            folder)
+            folder,
+        )
     load_s = time.perf_counter() - started
     memory_mb = _rss_mb(server.pid) if server else _rss_mb() - before
     timings: dict[str, dict[str, float]] = {}
@@ -210,8 +243,11 @@ def measure_store(store: str, data: Path, papers: int, repeat: int) -> dict[str,
             rows = len(list(kg.query(query)))
             times.append(time.perf_counter() - checked)
             checks.append(checked - started)
-        timings[name] = {"median_ms": 1000 * statistics.median(times[1:] or times), "rows": rows,
-                         "check_ms": 1000 * statistics.median(checks[1:] or checks)}
+        timings[name] = {
+            "median_ms": 1000 * statistics.median(times[1:] or times),
+            "rows": rows,
+            "check_ms": 1000 * statistics.median(checks[1:] or checks),
+        }
     kg.close()
     if server:
         server.terminate()
@@ -219,8 +255,14 @@ def measure_store(store: str, data: Path, papers: int, repeat: int) -> dict[str,
     disk = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
     shutil.rmtree(folder, ignore_errors=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"store": store, "load_s": load_s, "memory_mb": memory_mb, "peak_rss_mb": peak,
-            "disk_mb": disk, "queries": timings}
+    return {
+        "store": store,
+        "load_s": load_s,
+        "memory_mb": memory_mb,
+        "peak_rss_mb": peak,
+        "disk_mb": disk,
+        "queries": timings,
+    }
 
 
 # ---------------------------------------------------------------- the run
@@ -234,26 +276,45 @@ def run(triples: int, repeat: int, stores: list[str]) -> dict[str, object]:
     generated_s = time.perf_counter() - started
     measured = []
     for store in stores:
-        command = [sys.executable, __file__, "--worker", store, "--data", str(data),
-                   "--papers", str(papers), "--repeat", str(repeat)]
+        command = [
+            sys.executable,
+            __file__,
+            "--worker",
+            store,
+            "--data",
+            str(data),
+            "--papers",
+            str(papers),
+            "--repeat",
+            str(repeat),
+        ]
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         measured.append(json.loads(output.strip().splitlines()[-1]))
     shutil.rmtree(workdir, ignore_errors=True)
-    return {"papers": papers, "triples": statements, "generate_s": generated_s,
-            "stores": measured}
+    return {"papers": papers, "triples": statements, "generate_s": generated_s, "stores": measured}
 
 
 def report(result: dict[str, object]) -> str:
     stores = result["stores"]
     assert isinstance(stores, list)
     base = stores[0]
-    lines = [f"synthetic paper graph: {result['papers']} papers, {result['triples']} triples "
-             f"(generated in {result['generate_s']:.1f} s); baseline: {base['store']}", ""]
+    lines = [
+        f"synthetic paper graph: {result['papers']} papers, {result['triples']} triples "
+        f"(generated in {result['generate_s']:.1f} s); baseline: {base['store']}",
+        "",
+    ]
     header = f"{'':42}" + "".join(f"{s['store']:>22}" for s in stores)
-    lines += [header, f"{'load (s)':42}" + "".join(
-        f"{s['load_s']:>14.1f}{_ratio(base['load_s'], s['load_s']):>8}" for s in stores)]
-    lines.append(f"{'memory after load (MB)':42}" + "".join(
-        f"{s['memory_mb']:>14.0f}{_ratio(base['memory_mb'], s['memory_mb']):>8}" for s in stores))
+    lines += [
+        header,
+        f"{'load (s)':42}"
+        + "".join(f"{s['load_s']:>14.1f}{_ratio(base['load_s'], s['load_s']):>8}" for s in stores),
+    ]
+    lines.append(
+        f"{'memory after load (MB)':42}"
+        + "".join(
+            f"{s['memory_mb']:>14.0f}{_ratio(base['memory_mb'], s['memory_mb']):>8}" for s in stores
+        )
+    )
     lines.append(f"{'disk (MB)':42}" + "".join(f"{s['disk_mb']:>22.0f}" for s in stores))
     for name in QUERIES:
         cells = []
@@ -261,12 +322,18 @@ def report(result: dict[str, object]) -> str:
             ms, ref = s["queries"][name]["median_ms"], base["queries"][name]["median_ms"]
             cells.append(f"{ms:>11.1f} ms{_ratio(ref, ms):>8}")
         rows = {s["queries"][name]["rows"] for s in stores}
-        lines.append(f"{name + f' ({min(rows)} rows)':42}" + "".join(cells)
-                     + ("" if len(rows) == 1 else f"   ROW COUNTS DIFFER: {sorted(rows)}"))
+        lines.append(
+            f"{name + f' ({min(rows)} rows)':42}"
+            + "".join(cells)
+            + ("" if len(rows) == 1 else f"   ROW COUNTS DIFFER: {sorted(rows)}")
+        )
     checks = [s["queries"][name]["check_ms"] for s in stores for name in QUERIES]
-    lines += [f"{'rdflib parse+check per query':42}{statistics.median(checks):>11.1f} ms "
-              "(median; /sparql adds it on every store)",
-              "", "ratio = baseline / store: above 1x the store is faster (or smaller)."]
+    lines += [
+        f"{'rdflib parse+check per query':42}{statistics.median(checks):>11.1f} ms "
+        "(median; /sparql adds it on every store)",
+        "",
+        "ratio = baseline / store: above 1x the store is faster (or smaller).",
+    ]
     return "\n".join(lines)
 
 

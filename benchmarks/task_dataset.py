@@ -66,9 +66,7 @@ def task_dataset_queries(documents: list[dict[str, Any]]) -> list[GradedQuery]:
     ]
 
 
-def open_store(
-    work_dir: Path, rows: list[dict[str, Any]], say: Callable[[str], None]
-) -> Backend:
+def open_store(work_dir: Path, rows: list[dict[str, Any]], say: Callable[[str], None]) -> Backend:
     """A backend over `rows` (papers JSONL rows), built through the pipeline unless cached."""
     data_dir = work_dir / "data"
     embedder = DiskCachedEmbedder(IndexSettings())
@@ -99,6 +97,8 @@ def open_store(
     return backend
 
 
-def scirex_rows(folder: Path, words: int = BODY_WORDS) -> tuple[list[dict[str, Any]], list[GradedQuery]]:
+def scirex_rows(
+    folder: Path, words: int = BODY_WORDS
+) -> tuple[list[dict[str, Any]], list[GradedQuery]]:
     documents = read_scirex(folder, None)
     return [paper_row(doc, words) for doc in documents], task_dataset_queries(documents)

@@ -100,9 +100,11 @@ def main() -> None:
     threshold = float(np.quantile(held_p[held_y == 1], 1 - KEEP_NAMES))
     stopped = float(np.mean(held_p[held_y == 0] < threshold))
     accuracy = float(np.mean((held_p >= threshold) == (held_y == 1)))
-    print(f"trained on {len(phrases)} phrases ({labels.sum()} names); SciERC dev held out: "
-          f"{len(held)} phrases, accuracy {accuracy:.3f}, threshold {threshold:.3f} keeps "
-          f"{KEEP_NAMES:.0%} of names and stops {stopped:.1%} of generic/other terms")
+    print(
+        f"trained on {len(phrases)} phrases ({labels.sum()} names); SciERC dev held out: "
+        f"{len(held)} phrases, accuracy {accuracy:.3f}, threshold {threshold:.3f} keeps "
+        f"{KEEP_NAMES:.0%} of names and stops {stopped:.1%} of generic/other terms"
+    )
     model = EntitynessModel([float(w) for w in fit.coef_[0]], float(fit.intercept_[0]), threshold)
     args.out.write_bytes(model.to_bytes())
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} kB)")

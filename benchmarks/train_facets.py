@@ -26,10 +26,33 @@ from benchmarks.shared_data import SCIREX_DOCS
 
 HEADINGS = {
     "background": ("introduction", "related", "background", "preliminaries", "motivation"),
-    "method": ("method", "methods", "methodology", "model", "proposed", "approach", "our",
-               "architecture", "algorithm", "network", "framework"),
-    "result": ("experiments", "experimental", "experiment", "results", "evaluation", "ablation",
-               "comparison", "empirical", "analysis", "qualitative", "discussion", "datasets"),
+    "method": (
+        "method",
+        "methods",
+        "methodology",
+        "model",
+        "proposed",
+        "approach",
+        "our",
+        "architecture",
+        "algorithm",
+        "network",
+        "framework",
+    ),
+    "result": (
+        "experiments",
+        "experimental",
+        "experiment",
+        "results",
+        "evaluation",
+        "ablation",
+        "comparison",
+        "empirical",
+        "analysis",
+        "qualitative",
+        "discussion",
+        "datasets",
+    ),
 }
 _FACET_OF_HEADING = {word: facet for facet, words in HEADINGS.items() for word in words}
 
@@ -64,9 +87,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     train = list(labelled_sentences(args.scirex, "tune"))
     test = list(labelled_sentences(args.scirex, "test"))
-    vectorizer = TfidfVectorizer(tokenizer=tokens, lowercase=False, ngram_range=(1, 2),
-                                 min_df=3, max_features=12000, sublinear_tf=True,
-                                 token_pattern=None)
+    vectorizer = TfidfVectorizer(
+        tokenizer=tokens,
+        lowercase=False,
+        ngram_range=(1, 2),
+        min_df=3,
+        max_features=12000,
+        sublinear_tf=True,
+        token_pattern=None,
+    )
     features = vectorizer.fit_transform([text for text, _ in train])
     model = LogisticRegression(max_iter=2000, C=2.0, class_weight="balanced")
     model.fit(features, [facet for _, facet in train])
@@ -76,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     model_here = FacetModel(
         {t: float(vectorizer.idf_[c]) for t, c in vectorizer.vocabulary_.items()},
         {t: tuple(float(v) for v in model.coef_[:, c]) for t, c in vectorizer.vocabulary_.items()},
-        tuple(float(v) for v in model.intercept_))
+        tuple(float(v) for v in model.intercept_),
+    )
     with_cues = [model_here.classify(text) for text, _ in test]
     print("with the cue phrases first (as api.related.facets classifies):")
     print(classification_report([facet for _, facet in test], with_cues, digits=3))

@@ -68,10 +68,13 @@ def opened_rss_mb(path: Path, queries: np.ndarray, mode: str) -> float:
     answered the queries, less that of one that only imported faiss and numpy."""
     query_file = path.with_suffix(".queries.npy")
     np.save(query_file, queries)
+
     def probe(*args: str) -> float:
-        out = subprocess.run([sys.executable, "-c", RSS_PROBE, *args], capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", RSS_PROBE, *args], capture_output=True, text=True, check=True
+        )
         return float(out.stdout.strip())
+
     empty = path.with_suffix(".empty.faiss")
     faiss.write_index(faiss.IndexFlatIP(queries.shape[1]), str(empty))
     return probe(str(path), mode, str(query_file)) - probe(str(empty), "read", str(query_file))
@@ -138,8 +141,14 @@ def latencies_ms(index: faiss.Index, queries: np.ndarray, k: int) -> np.ndarray:
 
 
 def measure(
-    data: str, base: np.ndarray, queries: np.ndarray, layout: Layout, settings: IndexSettings,
-    truth: np.ndarray | None, workdir: Path, k: int = 10,
+    data: str,
+    base: np.ndarray,
+    queries: np.ndarray,
+    layout: Layout,
+    settings: IndexSettings,
+    truth: np.ndarray | None,
+    workdir: Path,
+    k: int = 10,
 ) -> tuple[Row, np.ndarray]:
     faiss.omp_set_num_threads(BUILD_THREADS)
     started = time.perf_counter()
@@ -149,32 +158,51 @@ def measure(
     faiss.omp_set_num_threads(1)  # one query at a time, as the server asks (see FaissIndex)
     times = latencies_ms(index, queries, k)
     _, found = index.search(queries, k)
-    recall = 1.0 if truth is None else float(np.mean(
-        [len(set(f) & set(t)) / k for f, t in zip(found, truth, strict=True)]))
+    recall = (
+        1.0
+        if truth is None
+        else float(np.mean([len(set(f) & set(t)) / k for f, t in zip(found, truth, strict=True)]))
+    )
     path = workdir / f"{layout.value}.faiss"
     faiss.write_index(index, str(path))
     del index
     gc.collect()
-    row = Row(data, len(base), layout.value, build_s, float(np.percentile(times, 50)),
-              float(np.percentile(times, 99)), recall, path.stat().st_size / 2**20,
-              opened_rss_mb(path, queries[:20], "read"), opened_rss_mb(path, queries[:20], "mmap"))
+    row = Row(
+        data,
+        len(base),
+        layout.value,
+        build_s,
+        float(np.percentile(times, 50)),
+        float(np.percentile(times, 99)),
+        recall,
+        path.stat().st_size / 2**20,
+        opened_rss_mb(path, queries[:20], "read"),
+        opened_rss_mb(path, queries[:20], "mmap"),
+    )
     path.unlink()
     return row, found
 
 
-def run(data: str, base: np.ndarray, queries: np.ndarray, settings: IndexSettings,
-        workdir: Path) -> list[Row]:
+def run(
+    data: str, base: np.ndarray, queries: np.ndarray, settings: IndexSettings, workdir: Path
+) -> list[Row]:
     flat, truth = measure(data, base, queries, Layout.FLAT, settings, None, workdir)
     hnsw, _ = measure(data, base, queries, Layout.HNSW, settings, truth, workdir)
     return [flat, hnsw]
 
 
 def report(rows: list[Row]) -> str:
-    lines = ["| data | vectors | index | build s | query p50 ms | p99 ms | recall@10 vs exact "
-             "| file MB | RSS opened MB | RSS mmap-opened MB |", "|---|---|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {r.data} | {r.size:,} | {r.layout} | {r.build_s:.1f} | {r.p50_ms:.2f} | "
-              f"{r.p99_ms:.2f} | {r.recall:.3f} | {r.file_mb:.0f} | {r.rss_mb:.0f} | "
-              f"{r.mmap_rss_mb:.0f} |" for r in rows]
+    lines = [
+        "| data | vectors | index | build s | query p50 ms | p99 ms | recall@10 vs exact "
+        "| file MB | RSS opened MB | RSS mmap-opened MB |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r.data} | {r.size:,} | {r.layout} | {r.build_s:.1f} | {r.p50_ms:.2f} | "
+        f"{r.p99_ms:.2f} | {r.recall:.3f} | {r.file_mb:.0f} | {r.rss_mb:.0f} | "
+        f"{r.mmap_rss_mb:.0f} |"
+        for r in rows
+    ]
     return "\n".join(lines)
 
 
@@ -183,10 +211,17 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--real", type=Path, help="A data folder whose stored embeddings to use.")
-    parser.add_argument("--real-sentences", type=int, default=0,
-                        help="Also encode this many SciTLDR sentences (TLDRs as queries).")
-    parser.add_argument("--sentence-cache", type=Path,
-                        default=Path(tempfile.gettempdir()) / "papergraph-sentences.npz")
+    parser.add_argument(
+        "--real-sentences",
+        type=int,
+        default=0,
+        help="Also encode this many SciTLDR sentences (TLDRs as queries).",
+    )
+    parser.add_argument(
+        "--sentence-cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "papergraph-sentences.npz",
+    )
     args = parser.parse_args()
     settings = IndexSettings()
     rows: list[Row] = []
@@ -196,8 +231,9 @@ def main() -> None:
             vectors = real_vectors(args.real)
             order = np.random.default_rng(0).permutation(len(vectors))
             held = min(args.queries, len(vectors) // 10)
-            rows += run("real chunks", vectors[order[held:]], vectors[order[:held]], settings,
-                        workdir)
+            rows += run(
+                "real chunks", vectors[order[held:]], vectors[order[:held]], settings, workdir
+            )
             print(report(rows), flush=True)
         if args.real_sentences:
             base, asked = sentence_vectors(args.real_sentences, args.queries, args.sentence_cache)
@@ -207,9 +243,11 @@ def main() -> None:
         for size in args.sizes:
             rows += run("synthetic", synthetic(size, seed=0), queries, settings, workdir)
             print(report(rows), flush=True)
-    print(f"faiss {faiss.__version__}, build on {BUILD_THREADS} threads, queries on 1, "
-          f"HNSW M={settings.hnsw_m} efConstruction={settings.hnsw_ef_construction} "
-          f"efSearch={settings.hnsw_ef_search}")
+    print(
+        f"faiss {faiss.__version__}, build on {BUILD_THREADS} threads, queries on 1, "
+        f"HNSW M={settings.hnsw_m} efConstruction={settings.hnsw_ef_construction} "
+        f"efSearch={settings.hnsw_ef_search}"
+    )
 
 
 if __name__ == "__main__":

@@ -59,8 +59,9 @@ def _pairs(backend: Backend, query: str) -> list[tuple[str, list[str], list[str]
     ]
 
 
-def measure(corpus: list[Path], data_dir: Path, repeats: int, query: str,
-            embedder: Any = None) -> list[Timing]:
+def measure(
+    corpus: list[Path], data_dir: Path, repeats: int, query: str, embedder: Any = None
+) -> list[Timing]:
     settings = Settings(data_dir=data_dir)
     backend = Backend.open(settings, embedder=embedder)
     try:
@@ -68,8 +69,12 @@ def measure(corpus: list[Path], data_dir: Path, repeats: int, query: str,
         assert report.ok, [failure.message for failure in report.failed]
         with TestClient(create_app(settings, backend)) as client:
             return [
-                Timing(name, _median_ms(client, page, repeats), " + ".join(base),
-                       _median_ms(client, base, repeats))
+                Timing(
+                    name,
+                    _median_ms(client, page, repeats),
+                    " + ".join(base),
+                    _median_ms(client, base, repeats),
+                )
                 for name, page, base in _pairs(backend, query)
             ]
     finally:
@@ -78,8 +83,9 @@ def measure(corpus: list[Path], data_dir: Path, repeats: int, query: str,
 
 def report(timings: list[Timing]) -> str:
     lines = [f"{'page':<18} {'page ms':>8}  {'baseline ms':>11}  baseline (JSON)"]
-    lines += [f"{t.page:<18} {t.page_ms:>8.1f}  {t.baseline_ms:>11.1f}  {t.baseline}"
-              for t in timings]
+    lines += [
+        f"{t.page:<18} {t.page_ms:>8.1f}  {t.baseline_ms:>11.1f}  {t.baseline}" for t in timings
+    ]
     return "\n".join(lines)
 
 

@@ -53,8 +53,12 @@ class Canonical(NamedTuple):
 _YEAR = re.compile(r"(?<![\w.])(?:'|’)?((?:19|20)\d\d)(?![\w.])")
 _GLUED_YEAR = re.compile(r"^([A-Z]{3,})[ -]?'?(0\d|1\d|2[0-5])$")  # WMT14, WMT'16, IWSLT-15
 _PAIR = re.compile(r"(?<![\w])([A-Za-z]{2,10})\s*(?:-|–|→|->|to|/)\s*([A-Za-z]{2,10})(?![\w])")
-_SPLIT = re.compile(r"(?<![\w-])(" + "|".join(SPLITS) + r")(?:\s*(?:set|split))?(?![\w-])", re.IGNORECASE)
-_KIND_WORDS = re.compile(r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?)$", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"(?<![\w-])(" + "|".join(SPLITS) + r")(?:\s*(?:set|split))?(?![\w-])", re.IGNORECASE
+)
+_KIND_WORDS = re.compile(
+    r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?)$", re.IGNORECASE
+)
 _ON = re.compile(r"^(?P<variant>.+?)\s+(?:on|of|from)\s+(?:the\s+)?(?P<name>.+)$")
 _TITLE_WORDS = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:[A-Z][a-z]+|[a-z]+))*$")
 
@@ -157,8 +161,9 @@ def known_labels() -> dict[tuple[EntityType, str], str]:
     each, a row's own label wins its folded form over another row's alias."""
     labels: dict[tuple[EntityType, str], str] = {}
     for generated in (True, False):
-        files = [p for p in sorted(LEXICON.glob("*.tsv"))
-                 if p.name.startswith("generated") == generated]
+        files = [
+            p for p in sorted(LEXICON.glob("*.tsv")) if p.name.startswith("generated") == generated
+        ]
         rows = [row for path in files for row in _rows(path)]
         for label, kind, names in rows:
             labels.update({(FAMILY.get(kind, kind), fold(name)): label for name in names})

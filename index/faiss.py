@@ -110,7 +110,7 @@ class FaissIndex(VectorIndex):
         if self.layout is Layout.FLAT:
             self._index.remove_ids(ids)  # type: ignore[arg-type]  # faiss wraps arrays
             return
-        present = np.isin(ids, faiss.vector_to_array(self._index.id_map))
+        present = np.isin(ids, faiss.vector_to_array(self._index.id_map))  # type: ignore[attr-defined]
         if present.any():
             gone = np.union1d(ids[present], np.fromiter(self._hidden, np.int64))
             self._index = rebuild(self._index, Layout.HNSW, self.settings, gone)
@@ -124,7 +124,7 @@ class FaissIndex(VectorIndex):
             self._writable()
             if self.layout is Layout.FLAT:
                 return int(self._index.remove_ids(ids))  # type: ignore[arg-type]
-            held = np.isin(ids, faiss.vector_to_array(self._index.id_map))
+            held = np.isin(ids, faiss.vector_to_array(self._index.id_map))  # type: ignore[attr-defined]
             fresh = {int(i) for i in ids[held]} - self._hidden
             self._hidden |= fresh
             self._selector = None
@@ -137,7 +137,7 @@ class FaissIndex(VectorIndex):
         if self._selector is None:
             hidden = np.fromiter(self._hidden, np.int64)
             batch = faiss.IDSelectorBatch(hidden)
-            params = faiss.SearchParametersHNSW(sel=faiss.IDSelectorNot(batch))
+            params = faiss.SearchParametersHNSW(sel=faiss.IDSelectorNot(batch))  # type: ignore[attr-defined]
             params.efSearch = self.settings.hnsw_ef_search
             params.keep_alive = (batch, hidden)  # the selector does not own what it points to
             self._selector = params
@@ -157,7 +157,7 @@ class FaissIndex(VectorIndex):
 
     def ids(self) -> np.ndarray:
         with self._lock:
-            held = faiss.vector_to_array(self._index.id_map).astype(np.int64)
+            held = faiss.vector_to_array(self._index.id_map).astype(np.int64)  # type: ignore[attr-defined]
             if not self._hidden:
                 return held
             return held[~np.isin(held, np.fromiter(self._hidden, np.int64))]

@@ -114,9 +114,14 @@ class KeywordIndex:
         if expansion_boost > 0:
             extra = dict.fromkeys(t for name in expansions for t in self.query_terms(name))
             subqueries += [
-                (tantivy.Occur.Should, tantivy.Query.boost_query(
-                    tantivy.Query.term_query(self._schema, "text", term), expansion_boost))
-                for term in list(extra)[: MAX_QUERY_TERMS] if term not in terms
+                (
+                    tantivy.Occur.Should,
+                    tantivy.Query.boost_query(
+                        tantivy.Query.term_query(self._schema, "text", term), expansion_boost
+                    ),
+                )
+                for term in list(extra)[:MAX_QUERY_TERMS]
+                if term not in terms
             ]
         searcher = self._index.searcher()
         hits = searcher.search(tantivy.Query.boolean_query(subqueries), limit=k, count=False).hits

@@ -35,8 +35,9 @@ def export(model_dir: Path, target: Path) -> Path:
             self.bert = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
 
         def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
-            tokens = self.bert(input_ids=input_ids, attention_mask=attention_mask,
-                               token_type_ids=token_type_ids).last_hidden_state
+            tokens = self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
             pooled = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(pooled, p=2, dim=1)
@@ -47,11 +48,19 @@ def export(model_dir: Path, target: Path) -> Path:
     temporary = target.with_suffix(".tmp")
     with torch.no_grad():
         torch.onnx.export(
-            module, (example, example, torch.zeros_like(example)), str(temporary),
+            module,
+            (example, example, torch.zeros_like(example)),
+            str(temporary),
             input_names=["input_ids", "attention_mask", "token_type_ids"],
-            output_names=["embedding"], opset_version=17, dynamo=False,
-            dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
-                          "embedding": {0: "batch"}},
+            output_names=["embedding"],
+            opset_version=17,
+            dynamo=False,
+            dynamic_axes={
+                "input_ids": axes,
+                "attention_mask": axes,
+                "token_type_ids": axes,
+                "embedding": {0: "batch"},
+            },
         )
     temporary.replace(target)
     return target
@@ -62,8 +71,13 @@ def quantize(source: Path, target: Path) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     temporary = target.with_suffix(".tmp")
-    quantize_dynamic(str(source), str(temporary), per_channel=True, reduce_range=True,
-                     weight_type=QuantType.QInt8)
+    quantize_dynamic(
+        str(source),
+        str(temporary),
+        per_channel=True,
+        reduce_range=True,
+        weight_type=QuantType.QInt8,
+    )
     temporary.replace(target)
     return target
 
@@ -93,8 +107,10 @@ class OnnxSentenceModel:
         options = onnxruntime.SessionOptions()
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = onnxruntime.InferenceSession(
-            str(cached_model(model_dir, cache, variant)), options,
-            providers=["CPUExecutionProvider"])
+            str(cached_model(model_dir, cache, variant)),
+            options,
+            providers=["CPUExecutionProvider"],
+        )
         self._dimension = int(self.session.get_outputs()[0].shape[1] or 0) or None
         self._lock = threading.Lock()
 
@@ -116,10 +132,17 @@ class OnnxSentenceModel:
         return out
 
     def _run(self, batch: list[str]) -> np.ndarray:
-        tokens = self.tokenizer(batch, padding=True, truncation=True,
-                                max_length=self.max_seq_length, return_tensors="np")
-        feed = {name: np.asarray(tokens[name], dtype=np.int64)
-                for name in ("input_ids", "attention_mask", "token_type_ids")}
+        tokens = self.tokenizer(
+            batch,
+            padding=True,
+            truncation=True,
+            max_length=self.max_seq_length,
+            return_tensors="np",
+        )
+        feed = {
+            name: np.asarray(tokens[name], dtype=np.int64)
+            for name in ("input_ids", "attention_mask", "token_type_ids")
+        }
         with self._lock:
             (vectors,) = self.session.run(["embedding"], feed)
         return np.asarray(vectors, dtype=np.float32)

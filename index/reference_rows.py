@@ -114,7 +114,11 @@ class ReferenceRows:
         return found
 
     def existing_paper_ids(self, paper_ids: Iterable[str]) -> set[str]:
-        return {pid for pid in set(paper_ids) if self._query("SELECT 1 FROM papers WHERE id = ?", (pid,))}
+        return {
+            pid
+            for pid in set(paper_ids)
+            if self._query("SELECT 1 FROM papers WHERE id = ?", (pid,))
+        }
 
     def title_candidates(self, key: str) -> list[TitleCandidate]:
         """Stored papers whose title key starts or ends like `key`."""
@@ -155,7 +159,9 @@ class ReferenceRows:
             f"SELECT {REFERENCE_COLUMNS} FROM paper_references WHERE paper_id = ? AND seq = ?",
             (paper_id, seq),
         )
-        return {**dict(rows[0]), "authors": json.loads(rows[0]["authors"] or "[]")} if rows else None
+        return (
+            {**dict(rows[0]), "authors": json.loads(rows[0]["authors"] or "[]")} if rows else None
+        )
 
     def chunk_text(self, chunk_id: str) -> str | None:
         rows = self._query("SELECT text FROM chunks WHERE chunk_id = ?", (chunk_id,))
@@ -164,13 +170,26 @@ class ReferenceRows:
     def forget_cited(self, paper_id: str) -> None:
         """References to a removed paper go back to being bibliographic entries."""
         with self.transaction() as db:
-            db.execute("UPDATE paper_references SET cited_id = NULL WHERE cited_id = ?", (paper_id,))
+            db.execute(
+                "UPDATE paper_references SET cited_id = NULL WHERE cited_id = ?", (paper_id,)
+            )
 
 
 def _reference_values(paper_id: str, seq: int, ref: Reference) -> tuple[Any, ...]:
     key = title_key(ref.title) if ref.title else ""
     return (
-        paper_id, seq, ref.arxiv_id, ref.doi, ref.title, ref.raw, json.dumps(ref.authors),
-        ref.year, ref.venue, ref.paper_id, ref.context, ref.context_chunk_id,
-        key or None, key[::-1] or None,
+        paper_id,
+        seq,
+        ref.arxiv_id,
+        ref.doi,
+        ref.title,
+        ref.raw,
+        json.dumps(ref.authors),
+        ref.year,
+        ref.venue,
+        ref.paper_id,
+        ref.context,
+        ref.context_chunk_id,
+        key or None,
+        key[::-1] or None,
     )

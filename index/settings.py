@@ -45,8 +45,10 @@ class IndexSettings(BaseModel):
         1.0, ge=0, description="Weight of the semantic (vector) ranking in hybrid search."
     )
     rrf_keyword_weight: float = Field(
-        0.75, ge=0, description="Weight of the keyword (BM25) ranking in hybrid search (20, 0.75, "
-        "entity 1 and alias 1: chosen on the tune queries of benchmarks/retrieval.py)."
+        0.75,
+        ge=0,
+        description="Weight of the keyword (BM25) ranking in hybrid search (20, 0.75, "
+        "entity 1 and alias 1: chosen on the tune queries of benchmarks/retrieval.py).",
     )
     paper_weight: float = Field(
         0.0,

@@ -162,8 +162,15 @@ def chunk_parts(
         start = len(chunks)
         for text, pages in _pack_pages(pieces, max_tokens, overlap, count, joiner):
             seq = len(chunks)
-            chunk = Chunk(id=f"{paper_id}#{seq}", paper_id=paper_id, seq=seq, text=text,
-                          section=group[0].section, kind=group[0].kind, pages=pages)
+            chunk = Chunk(
+                id=f"{paper_id}#{seq}",
+                paper_id=paper_id,
+                seq=seq,
+                text=text,
+                section=group[0].section,
+                kind=group[0].kind,
+                pages=pages,
+            )
             chunks.append(chunk)
         anchor = next((part.anchor for part in group if part.anchor), None)
         if anchor and len(chunks) > start:
@@ -188,7 +195,10 @@ def _groups(parts: list[TextPart]) -> list[list[TextPart]]:
 
 
 def _pack_pages(
-    pieces: list[tuple[str, list[int]]], max_tokens: int, overlap: int, count: TokenCounter,
+    pieces: list[tuple[str, list[int]]],
+    max_tokens: int,
+    overlap: int,
+    count: TokenCounter,
     joiner: str,
 ) -> list[tuple[str, list[int]]]:
     """`_pack`, keeping the pages of the pieces each chunk holds."""

@@ -112,6 +112,8 @@ def citation_ntriples(paper: Paper, references: list[Reference]) -> str:
     lines = []
     for ref in references:
         if ref.paper_id:
-            graph = citation_graph(paper.id, ref.paper_id, ref, texts.get(ref.context_chunk_id or ""))
+            graph = citation_graph(
+                paper.id, ref.paper_id, ref, texts.get(ref.context_chunk_id or "")
+            )
             lines.append(graph.serialize(format="nt"))
     return "".join(lines)

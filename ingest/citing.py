@@ -54,7 +54,9 @@ def _numbers(references: list[Reference]) -> dict[int, Reference]:
 
 def _author_year_list(references: list[Reference]) -> bool:
     """ACL-style entries put the year right after the authors ("... Polosukhin. 2017. Title")."""
-    after_authors = sum(1 for ref in references if re.search(r"\.\s(?:19|20)\d\d[a-z]?\.\s", ref.raw))
+    after_authors = sum(
+        1 for ref in references if re.search(r"\.\s(?:19|20)\d\d[a-z]?\.\s", ref.raw)
+    )
     return after_authors * 2 > len(references)
 
 
@@ -104,4 +106,3 @@ def _looks_like_entry(sentence: str) -> bool:
     return bool(_PRINTED_NUMBER.match(sentence)) or bool(
         re.match(r"^[A-Z][\w'’\-]+,\s+[A-Z]\.", sentence)
     )
-

@@ -71,7 +71,9 @@ def extract(paper: Paper, extractor: Extractor) -> Item:
     except PapergraphError as error:
         return InputError(paper.source or paper.id, error.message)
     except Exception as error:  # an extractor bug must not end the batch
-        return InputError(paper.source or paper.id, f"not ingested: {type(error).__name__}: {error}")
+        return InputError(
+            paper.source or paper.id, f"not ingested: {type(error).__name__}: {error}"
+        )
 
 
 def prepare_task(task: Task, settings: IngestSettings, extractor: Extractor) -> list[Item]:
@@ -153,8 +155,11 @@ class Preparer:
         except BrokenProcessPool:
             return pools.run_alone(task, self.settings)
         except Exception as error:  # a result that did not pickle, say
-            return [InputError(_name(task), f"not ingested, worker failed: "
-                                            f"{type(error).__name__}: {error}")]
+            return [
+                InputError(
+                    _name(task), f"not ingested, worker failed: {type(error).__name__}: {error}"
+                )
+            ]
 
 
 class _Pools:
@@ -168,8 +173,10 @@ class _Pools:
     def _new(self, workers: int) -> ProcessPoolExecutor:
         # spawn: the parent may hold torch's OpenMP threads, which a forked child must not use.
         return ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker, initargs=(self._extractor_name,),
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self._extractor_name,),
         )
 
     def submit(self, task: Task, settings: IngestSettings) -> Future[list[Item]]:
@@ -185,11 +192,19 @@ class _Pools:
             try:
                 return alone.submit(_prepare_in_worker, task, settings).result()
             except BrokenProcessPool:
-                return [InputError(_name(task), "not ingested: the process reading it died "
-                                                "(a crash in a parser, or out of memory)")]
+                return [
+                    InputError(
+                        _name(task),
+                        "not ingested: the process reading it died "
+                        "(a crash in a parser, or out of memory)",
+                    )
+                ]
             except Exception as error:
-                return [InputError(_name(task), f"not ingested, worker failed: "
-                                                f"{type(error).__name__}: {error}")]
+                return [
+                    InputError(
+                        _name(task), f"not ingested, worker failed: {type(error).__name__}: {error}"
+                    )
+                ]
 
     def shutdown(self) -> None:
         self._pool.shutdown(cancel_futures=True)

@@ -24,7 +24,9 @@ _STAMP = re.compile(
 )
 _STAMP_ID = re.compile(r"arXiv:(\d{4}\.\d{4,5}(?:v\d+)?)")
 _BROKEN_LIGATURE = re.compile(r"ï¬ ?(?=(\S*))")
-_FL_STARTS = re.compile(r"(?:ow|oo|ue|uc|ui|ux|ex|ec|at|ag|ap|ash|aw|ip|ight|y|an\b|ame|ank|ick|our|ush|ora)")
+_FL_STARTS = re.compile(
+    r"(?:ow|oo|ue|uc|ui|ux|ex|ec|at|ag|ap|ash|aw|ip|ight|y|an\b|ame|ank|ick|our|ush|ora)"
+)
 _BROKEN_QUOTE = re.compile(r"â(?: |$)")
 _HYPHENATED = re.compile(r"(?<![A-Za-z])([A-Za-z]+)- ([a-z]+)")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")

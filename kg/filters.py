@@ -49,7 +49,7 @@ def _iri(node: Node) -> str:
 def _rows(kg: KnowledgeGraph, sparql: str) -> list[dict[str, Node]]:
     result = kg.query(sparql)
     names = [str(v) for v in result.vars or []]
-    return [{n: row[i] for i, n in enumerate(names) if row[i] is not None} for row in result]
+    return [{n: row[i] for i, n in enumerate(names) if row[i] is not None} for row in result]  # type: ignore[index]
 
 
 def resolve_entities(kg: KnowledgeGraph, value: str, types: tuple[EntityType, ...]) -> set[URIRef]:
@@ -90,4 +90,4 @@ def matching_papers(kg: KnowledgeGraph, paper_filter: PaperFilter) -> set[str]:
         if paper_filter.year_to is not None:
             patterns.append(f"FILTER(?year <= {int(paper_filter.year_to)})")
     rows = _rows(kg, f"SELECT DISTINCT ?paper WHERE {{ {' '.join(patterns)} }}")
-    return {paper_id_from_iri(row["paper"]) for row in rows}
+    return {paper_id_from_iri(row["paper"]) for row in rows}  # type: ignore[arg-type]

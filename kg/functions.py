@@ -55,7 +55,10 @@ def oxigraph_query(
     """
     custom = {ox.NamedNode(str(iri)): _oxigraph_function(f) for iri, f in functions.items()}
     answer = store.query(
-        sparql, use_default_graph_as_union=True, prefixes=dict(prefixes), custom_functions=custom
+        sparql,
+        use_default_graph_as_union=True,
+        prefixes=dict(prefixes),
+        custom_functions=custom,  # type: ignore[arg-type]
     )
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")
@@ -64,8 +67,9 @@ def oxigraph_query(
         result = Result("SELECT")
         result.vars = [Variable(v.value) for v in answer.variables]
         names = result.vars
-        result.bindings = (  # type: ignore[assignment]  # rdflib reads a generator lazily
-            {name: from_ox(value) for name, value in zip(names, solution)} for solution in answer
+        result.bindings = (  # rdflib reads a generator lazily
+            {name: from_ox(value) for name, value in zip(names, solution, strict=False)}  # type: ignore[misc]
+            for solution in answer
         )
     else:
         result = Result("CONSTRUCT")

@@ -331,7 +331,9 @@ def _cited_node(graph: Graph, paper_id: str, reference: Reference) -> URIRef | N
     return None
 
 
-def citation_graph(citing_id: str, cited_id: str, reference: Reference, chunk_text: str | None) -> Graph:
+def citation_graph(
+    citing_id: str, cited_id: str, reference: Reference, chunk_text: str | None
+) -> Graph:
     """The triples a citing paper's graph gains when one of its references resolves later."""
     graph = new_graph()
     cited = paper_iri(cited_id)
@@ -353,7 +355,10 @@ def add_citation_context(
     graph.add((node, CITO.hasCitedEntity, cited))
     start = max((chunk_text or "").find(reference.context), 0)
     evidence = Evidence(
-        reference.context_chunk_id, start, start + len(reference.context), reference.context,
+        reference.context_chunk_id,
+        start,
+        start + len(reference.context),
+        reference.context,
         extractor="citation-context",
     )
     _add_evidence(graph, node, evidence)

@@ -84,9 +84,16 @@ def paper_entities(select: Select, graph: str, paper: str) -> list[dict[str, Any
 def _entity(entities: dict[str, dict[str, Any]], node: Any) -> dict[str, Any]:
     iri = str(node)
     if iri not in entities:
-        entities[iri] = {"id": entity_key_from_iri(node), "type": None, "label": "",
-                         "aliases": [], "role": None, "salience": 0.0, "evidence": [],
-                         "salient": False}
+        entities[iri] = {
+            "id": entity_key_from_iri(node),
+            "type": None,
+            "label": "",
+            "aliases": [],
+            "role": None,
+            "salience": 0.0,
+            "evidence": [],
+            "salient": False,
+        }
     return entities[iri]
 
 

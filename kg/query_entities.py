@@ -51,13 +51,15 @@ class EntityLexicon:
             "?e a ?type ; skos:prefLabel ?pref . OPTIONAL { ?e skos:altLabel ?alt } }"
         )
         lexicon = cls()
-        for entity, kind, pref, alt in rows:
+        for entity, kind, pref, alt in rows:  # type: ignore[misc]
             iri, label = str(entity), str(pref)
             lexicon._add(fold(label), NameEntry(iri, _TYPE_OF_CLASS[str(kind)], label, True))
             names = lexicon.aliases.setdefault(iri, {label})
             if alt is not None:
                 names.add(str(alt))
-                lexicon._add(fold(str(alt)), NameEntry(iri, _TYPE_OF_CLASS[str(kind)], label, False))
+                lexicon._add(
+                    fold(str(alt)), NameEntry(iri, _TYPE_OF_CLASS[str(kind)], label, False)
+                )
         return lexicon
 
     def _add(self, folded: str, entry: NameEntry) -> None:
@@ -105,9 +107,19 @@ def link_query(lexicon: EntityLexicon, query: str) -> list[QueryEntity]:
             for entry in entries:
                 confidence = _confidence(entry, text, size, len(entries))
                 aliases = tuple(sorted(lexicon.aliases.get(entry.entity, set()) - {text}))
-                linked.append(QueryEntity(entry.entity, entity_key_from_iri(URIRef(entry.entity)),
-                                          entry.type, entry.label, text, start, end,
-                                          round(confidence, 3), aliases))
+                linked.append(
+                    QueryEntity(
+                        entry.entity,
+                        entity_key_from_iri(URIRef(entry.entity)),
+                        entry.type,
+                        entry.label,
+                        text,
+                        start,
+                        end,
+                        round(confidence, 3),
+                        aliases,
+                    )
+                )
     return sorted(linked, key=lambda e: (e.start, -e.confidence, e.key))
 
 
@@ -141,7 +153,7 @@ def entity_evidence(kg: KnowledgeGraph, linked: list[QueryEntity]) -> EntityEvid
         "OPTIONAL { ?mention pg:salience ?salience } }"
     )
     counts: dict[str, set[str]] = defaultdict(set)
-    for paper, entity, role, salience in rows:
+    for paper, entity, role, salience in rows:  # type: ignore[misc]
         paper_id = paper_id_from_iri(paper)
         score = float(salience) if salience is not None else 0.0
         known = evidence.mentions.setdefault(paper_id, {}).get(str(entity))
@@ -165,6 +177,6 @@ def _results(kg: KnowledgeGraph, linked: list[QueryEntity]) -> dict[str, set[tup
         "?result pg:resultTask ?t ; pg:resultDataset ?d . ?paper pg:reportsResult ?result }"
     )
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for paper, task, dataset in rows:
-        found[paper_id_from_iri(paper)].add((str(task), str(dataset)))
+    for paper, task, dataset in rows:  # type: ignore[misc]
+        found[paper_id_from_iri(paper)].add((str(task), str(dataset)))  # type: ignore[arg-type]
     return dict(found)

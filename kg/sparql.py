@@ -109,7 +109,7 @@ class QueryAnswer:
             result.askAnswer = bool(self.boolean)
         else:
             result.vars = [Variable(v) for v in self.variables]
-            result.bindings = [{Variable(k): v for k, v in row.items()} for row in self.rows]
+            result.bindings = [{Variable(k): v for k, v in row.items()} for row in self.rows]  # type: ignore[misc]
         out = result.serialize(format=format, encoding="utf-8")
         assert out is not None
         if format == "json" and self.truncated:
@@ -258,7 +258,7 @@ def _collect(
             if cancelled.is_set():
                 break
             rows.append(
-                {v: plain_term(row[i]) for i, v in enumerate(variables) if row[i] is not None}
+                {v: plain_term(row[i]) for i, v in enumerate(variables) if row[i] is not None}  # type: ignore[index]
             )
         truncated = len(rows) > max_rows
         return QueryAnswer("SELECT", variables=variables, rows=rows[:max_rows], truncated=truncated)

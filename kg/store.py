@@ -121,7 +121,7 @@ class KnowledgeGraph:
             if oxigraph is not None:
                 oxigraph.update(update)
             else:
-                self.dataset.store.update(update, {}, {}, None)  # type: ignore[call-arg]
+                self.dataset.store.update(update, {}, {}, None)  # type: ignore[arg-type]
         except (URLError, OSError) as exc:
             raise StoreUnavailable(f"graph store update failed: {exc}") from exc
 
@@ -146,7 +146,7 @@ class KnowledgeGraph:
             else:
                 self.dataset.remove_graph(name)
                 target = self.dataset.graph(name)
-                self.dataset.addN((s, p, o, target) for s, p, o in graph)
+                self.dataset.addN((s, p, o, target) for s, p, o in graph)  # type: ignore[misc, str-unpack]
 
     def add_to_paper(self, paper_id: str, ntriples: str) -> None:
         """Add triples to a paper's named graph, keeping what it holds (a citation resolved after
@@ -222,15 +222,15 @@ class KnowledgeGraph:
     def _run(self, sparql: str, bindings: Mapping[str, Node]) -> rdflib.query.Result:
         oxigraph = self.oxigraph
         if not self.functions or not mentions_any(sparql, self.functions):
-            return self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)
+            return self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)  # type: ignore[arg-type]
         if oxigraph is not None:
             prefixes = {prefix: str(ns) for prefix, ns in self.dataset.namespaces()}
             prefixes.update((prefix, str(ns)) for prefix, ns in SPARQL_PREFIXES.items())
             return oxigraph_query(oxigraph, sparql, prefixes, self.functions)
         if isinstance(self.dataset.store, SPARQLUpdateStore):  # the server evaluates
-            return self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)
+            return self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)  # type: ignore[arg-type]
         with rdflib_functions(self.functions):
-            result = self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)
+            result = self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)  # type: ignore[arg-type]
             if result.type == "SELECT":
                 result.bindings  # noqa: B018 - rdflib evaluates lazily: read it all while registered
         return result
@@ -240,7 +240,8 @@ class KnowledgeGraph:
         result = self.query(sparql)
         names = [str(v) for v in result.vars or []]
         return [
-            {name: row[i] for i, name in enumerate(names) if row[i] is not None} for row in result
+            {name: row[i] for i, name in enumerate(names) if row[i] is not None}  # type: ignore[index]
+            for row in result
         ]
 
     def _ask(self, sparql: str) -> bool:
@@ -286,7 +287,9 @@ class KnowledgeGraph:
         """The entities a paper mentions, with role, salience and evidence, most salient first."""
         from kg.paper_entities import paper_entities  # SELECTs, not a copy of the graph
 
-        return paper_entities(self._select, _iri(paper_graph_iri(paper_id)), _iri(paper_iri(paper_id)))
+        return paper_entities(
+            self._select, _iri(paper_graph_iri(paper_id)), _iri(paper_iri(paper_id))
+        )
 
     def paper_references(self, paper_id: str) -> list[dict[str, Any]]:
         """What the paper cites: {paper_id, doi, title, ingested}; DOIs of ingested papers resolve."""
@@ -509,4 +512,3 @@ def plain_term(term: Node) -> Node:
 
 def _strongest(roles: set[Role]) -> Role:
     return next((r for r in ROLE_ORDER if r in roles), Role.MENTIONS)
-

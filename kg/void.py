@@ -18,8 +18,16 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 SCHEMA = Namespace("https://schema.org/")
 
-_RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
-                   "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
+_RESULT_FORMATS = (
+    "SPARQL_Results_JSON",
+    "SPARQL_Results_XML",
+    "SPARQL_Results_CSV",
+    "SPARQL_Results_TSV",
+    "Turtle",
+    "N-Triples",
+    "JSON-LD",
+    "RDF_XML",
+)
 
 #: (what it asks, the query): each runs as written on this endpoint and on a SPARQL server.
 #: Entities are looked up by label in a DISTINCT subquery: each paper's graph states the type
@@ -76,15 +84,31 @@ EXAMPLE_QUERIES: tuple[tuple[str, str], ...] = (
     ),
 )
 
-_VOCABULARIES = (PG, DCTERMS, FABIO, CITO, BIBO, Namespace(str(RDF)), Namespace(str(RDFS)),
-                 PREFIXES["skos"], PREFIXES["prov"], PREFIXES["foaf"])
+_VOCABULARIES = (
+    PG,
+    DCTERMS,
+    FABIO,
+    CITO,
+    BIBO,
+    Namespace(str(RDF)),
+    Namespace(str(RDFS)),
+    PREFIXES["skos"],
+    PREFIXES["prov"],
+    PREFIXES["foaf"],
+)
 
 
 def describe(kg: KnowledgeGraph, endpoint: str, *, federated: bool = False) -> Graph:
     """The service description of `endpoint` with the VoID description of its default dataset."""
     graph = Graph()
-    for prefix, namespace in {**PREFIXES, "sd": SD, "void": VOID, "formats": FORMATS,
-                              "sh": SH, "schema": SCHEMA}.items():
+    for prefix, namespace in {
+        **PREFIXES,
+        "sd": SD,
+        "void": VOID,
+        "formats": FORMATS,
+        "sh": SH,
+        "schema": SCHEMA,
+    }.items():
         graph.bind(prefix, namespace)
     service, dataset = URIRef(f"{endpoint}#service"), URIRef(f"{endpoint}#dataset")
     _service(graph, service, URIRef(endpoint), dataset, federated)
@@ -99,8 +123,9 @@ def describe(kg: KnowledgeGraph, endpoint: str, *, federated: bool = False) -> G
     return graph
 
 
-def _service(graph: Graph, service: URIRef, endpoint: URIRef, dataset: URIRef,
-             federated: bool) -> None:
+def _service(
+    graph: Graph, service: URIRef, endpoint: URIRef, dataset: URIRef, federated: bool
+) -> None:
     graph.add((service, RDF.type, SD.Service))
     graph.add((service, SD.endpoint, endpoint))
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
@@ -119,15 +144,24 @@ def _dataset(graph: Graph, kg: KnowledgeGraph, dataset: URIRef, endpoint: URIRef
     graph.add((dataset, RDF.type, SD.Dataset))
     graph.add((dataset, RDF.type, VOID.Dataset))
     graph.add((dataset, DCTERMS.title, Literal("Papergraph", lang="en")))
-    graph.add((dataset, DCTERMS.description, Literal(
-        "Research papers with the methods, datasets, benchmarks, tasks and metrics they "
-        "mention, reported results and citations; one named graph per paper.", lang="en")))
+    graph.add(
+        (
+            dataset,
+            DCTERMS.description,
+            Literal(
+                "Research papers with the methods, datasets, benchmarks, tasks and metrics they "
+                "mention, reported results and citations; one named graph per paper.",
+                lang="en",
+            ),
+        )
+    )
     graph.add((dataset, VOID.sparqlEndpoint, endpoint))
     graph.add((dataset, VOID.dataDump, URIRef(f"{site}/export?format=nq")))
     graph.add((dataset, VOID.uriSpace, Literal(BASE)))
     graph.add((dataset, VOID.triples, Literal(triples, datatype=XSD.integer)))
-    graph.add((dataset, VOID.entities, Literal(papers + sum(entities.values()),
-                                               datatype=XSD.integer)))
+    graph.add(
+        (dataset, VOID.entities, Literal(papers + sum(entities.values()), datatype=XSD.integer))
+    )
     for vocabulary in _VOCABULARIES:
         graph.add((dataset, VOID.vocabulary, URIRef(str(vocabulary))))
     for cls, count in {FABIO.ResearchPaper: papers, **entities}.items():
@@ -149,5 +183,5 @@ def _entity_counts(kg: KnowledgeGraph) -> dict[URIRef, int]:
     )
     counts = {URIRef(c): 0 for c in ENTITY_CLASS.values()}
     for row in result:
-        counts[URIRef(str(row[0]))] = int(row[1])  # type: ignore[index]
+        counts[URIRef(str(row[0]))] = int(row[1])  # type: ignore[arg-type, index]
     return counts

@@ -24,7 +24,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
-
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The real corpora in ../shared/data (or $PAPERGRAPH_SHARED_DATA); skip when absent."""
@@ -86,7 +85,9 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph serve did not start: {process.stderr.read()!r}")
+                    raise RuntimeError(
+                        f"oxigraph serve did not start: {process.stderr.read()!r}"
+                    ) from None
                 time.sleep(0.05)
         yield base
     finally:
@@ -216,10 +217,13 @@ def write_corpus(
 ) -> Path:
     """Write the test corpus (or a variant of its rows); returns the folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "papers.jsonl").write_text("\n".join(json.dumps(row) for row in papers or PAPERS) + "\n")
-    (folder / "chunks.jsonl").write_text("\n".join(json.dumps(row) for row in chunk_rows or CHUNK_ROWS) + "\n")
+    (folder / "papers.jsonl").write_text(
+        "\n".join(json.dumps(row) for row in papers or PAPERS) + "\n"
+    )
+    (folder / "chunks.jsonl").write_text(
+        "\n".join(json.dumps(row) for row in chunk_rows or CHUNK_ROWS) + "\n"
+    )
     return folder
-
 
 
 @pytest.fixture(scope="session")

@@ -38,4 +38,3 @@ def test_a_package_imports_only_the_packages_beneath_it(package: str) -> None:
         if (found := _imported_packages(path)) - ALLOWED[package] - {package}
     }
     assert offending == {}, f"{package} imports packages above it: {offending}"
-

@@ -54,13 +54,9 @@ class RelatedCorpus:
     _labels: dict[str, str] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.document_frequency = Counter(
-            key for keys in self.entity_keys.values() for key in keys
-        )
+        self.document_frequency = Counter(key for keys in self.entity_keys.values() for key in keys)
         papers = max(len(self.titles), 1)
-        self.idf = {
-            key: bm25_idf(count, papers) for key, count in self.document_frequency.items()
-        }
+        self.idf = {key: bm25_idf(count, papers) for key, count in self.document_frequency.items()}
         self.ids = tuple(self.titles)
         self.position = {pid: row for row, pid in enumerate(self.ids)}
         rows_of: dict[str, list[int]] = defaultdict(list)
@@ -74,8 +70,8 @@ class RelatedCorpus:
             self.norms[row] = math.sqrt(sum(self.idf[key] ** 2 for key in keys))
         self.postings = {key: np.asarray(rows, dtype=np.int64) for key, rows in rows_of.items()}
         self.name_order = np.empty(len(self.ids), dtype=np.int64)
-        self.name_order[np.argsort(np.asarray(self.ids, dtype=object), kind="stable")] = (
-            np.arange(len(self.ids))
+        self.name_order[np.argsort(np.asarray(self.ids, dtype=object), kind="stable")] = np.arange(
+            len(self.ids)
         )
         self.text_rows = np.asarray(
             [self.position.get(pid, -1) for pid in self.matrix.ids], dtype=np.int64

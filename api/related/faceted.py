@@ -49,7 +49,9 @@ def paper_texts(backend: Backend, paper_ids: Sequence[str]) -> dict[str, str]:
             chunks = backend.stores.chunks.paper_chunks(paper_id)
             body = chunks[0]["text"] if chunks else ""
         title = str(paper.get("title") or "").strip()
-        texts[paper_id] = f"{title}. {body}" if title and not title.endswith(".") else f"{title} {body}"
+        texts[paper_id] = (
+            f"{title}. {body}" if title and not title.endswith(".") else f"{title} {body}"
+        )
     return texts
 
 
@@ -64,10 +66,13 @@ def rerank(
     """`candidates` re-scored by facet (or with the sentence signal), best first."""
     seeds = list(dict.fromkeys(positive))
     sentences = backend.sentence_cache.get(
-        paper_texts(backend, seeds + [c.paper_id for c in candidates]))
+        paper_texts(backend, seeds + [c.paper_id for c in candidates])
+    )
     for item in candidates:
-        matches = [match(sentences[s], sentences[item.paper_id],
-                         facet.value if facet else None) for s in seeds]
+        matches = [
+            match(sentences[s], sentences[item.paper_id], facet.value if facet else None)
+            for s in seeds
+        ]
         similarity = sum(m.score for m in matches) / len(matches)
         item.signals["sentences"] = round(similarity, 4)
         if facet is None:
@@ -79,7 +84,9 @@ def rerank(
                 settings.text_weight * item.signals.get("text", 0.0)
                 + settings.facet_sentence_weight * similarity
                 + settings.entity_weight * entities / len(seeds)
-                + settings.citation_weight * item.signals.get("citations", 0.0), 4)
+                + settings.citation_weight * item.signals.get("citations", 0.0),
+                4,
+            )
         item.reasons = _sentence_reasons(matches, facet) + _facet_reasons(item, facet)
     candidates.sort(key=lambda c: (-c.score, c.paper_id))
     return candidates
@@ -98,7 +105,9 @@ def typed_entity_cosine(corpus: RelatedCorpus, seed: str, other: str, facet: Fac
     shared = sum(corpus.idf[k] ** 2 for k in mine & theirs)
     if not shared:
         return 0.0
-    norm = math.sqrt(sum(corpus.idf[k] ** 2 for k in mine) * sum(corpus.idf[k] ** 2 for k in theirs))
+    norm = math.sqrt(
+        sum(corpus.idf[k] ** 2 for k in mine) * sum(corpus.idf[k] ** 2 for k in theirs)
+    )
     return shared / norm
 
 
@@ -108,13 +117,16 @@ def _sentence_reasons(matches: list[SentenceMatch], facet: Facet | None) -> list
         return []
     seed_sentence, sentence, cosine = best.pairs[0]
     about = f"{facet.value} " if facet else ""
-    return [{
-        "kind": "matched_sentences", "facet": facet.value if facet else None,
-        "score": round(best.score, 3),
-        "pairs": [{"seed_sentence": a, "sentence": b, "cosine": c} for a, b, c in best.pairs],
-        "text": f"its {about}sentence \u201c{sentence}\u201d matches \u201c{seed_sentence}\u201d "
-                f"(cosine {cosine:.2f})",
-    }]
+    return [
+        {
+            "kind": "matched_sentences",
+            "facet": facet.value if facet else None,
+            "score": round(best.score, 3),
+            "pairs": [{"seed_sentence": a, "sentence": b, "cosine": c} for a, b, c in best.pairs],
+            "text": f"its {about}sentence \u201c{sentence}\u201d matches \u201c{seed_sentence}\u201d "
+            f"(cosine {cosine:.2f})",
+        }
+    ]
 
 
 def _facet_reasons(item: RelatedPaper, facet: Facet | None) -> list[dict[str, object]]:
@@ -122,7 +134,6 @@ def _facet_reasons(item: RelatedPaper, facet: Facet | None) -> list[dict[str, ob
     if facet is None:
         return list(item.reasons)
     types = FACET_ENTITY_TYPES[facet]
-    return [r for r in item.reasons if "entity" not in r
-            or str(r["entity"]).split("/", 1)[0] in types]
-
-
+    return [
+        r for r in item.reasons if "entity" not in r or str(r["entity"]).split("/", 1)[0] in types
+    ]

@@ -50,12 +50,16 @@ RESULT_CUES = re.compile(
     r"\b(achiev\w*|outperform\w*|surpass\w*|(experiments?|results?|evaluations?) (on \w+ )?"
     r"(show|demonstrate|indicate|confirm)\w*|we (show|demonstrate|find|observe|evaluate|report)|"
     r"improv\w* (over|by|upon|the state)|(accuracy|score|error|f1|bleu) of|"
-    r"\d+(\.\d+)? ?%)", re.IGNORECASE)
+    r"\d+(\.\d+)? ?%)",
+    re.IGNORECASE,
+)
 METHOD_CUES = re.compile(
     r"\b(we (propose|present|introduce|develop|design|describe|use|employ|combine|adopt|apply|"
     r"formulate|extend|leverage)|our (model|method|approach|network|architecture|framework|"
     r"algorithm|system|design)|(is|are) (based on|constructed|composed|trained)|consists? of|"
-    r"in this (paper|work), we)", re.IGNORECASE)
+    r"in this (paper|work), we)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -125,8 +129,9 @@ class SentenceMatch:
     pairs: tuple[tuple[str, str, float], ...]  # (seed sentence, candidate sentence, cosine)
 
 
-def match(seed: PaperSentences, candidate: PaperSentences, facet: str | None,
-          quotes: int = 2) -> SentenceMatch:
+def match(
+    seed: PaperSentences, candidate: PaperSentences, facet: str | None, quotes: int = 2
+) -> SentenceMatch:
     """Max-sim of the seed's facet sentences against the candidate's, with the best pairs."""
     if not seed.sentences or not candidate.sentences:
         return SentenceMatch(0.0, ())
@@ -136,8 +141,14 @@ def match(seed: PaperSentences, candidate: PaperSentences, facet: str | None,
     best = cosines.argmax(axis=1)
     scores = cosines[np.arange(len(seed_rows)), best]
     order = np.argsort(-scores)[:quotes]
-    pairs = tuple((seed.sentences[seed_rows[i]], candidate.sentences[rows[best[i]]],
-                   round(float(scores[i]), 3)) for i in order)
+    pairs = tuple(
+        (
+            seed.sentences[seed_rows[i]],
+            candidate.sentences[rows[best[i]]],
+            round(float(scores[i]), 3),
+        )
+        for i in order
+    )
     return SentenceMatch(float(np.clip(scores, 0, 1).mean()), pairs)
 
 
@@ -167,7 +178,8 @@ class SentenceCache:
             rows = vectors[start : start + len(sentences)]
             start += len(sentences)
             found[paper_id] = PaperSentences(
-                tuple(sentences), tuple(model.classify(s) for s in sentences), rows)
+                tuple(sentences), tuple(model.classify(s) for s in sentences), rows
+            )
             self._remember((paper_id, texts[paper_id]), found[paper_id])
         return found
 

@@ -114,7 +114,9 @@ def fuse(
     for row in rows.tolist():
         paper_id = corpus.ids[row]
         item = RelatedPaper(
-            paper_id, corpus.titles[paper_id], round(float(score[row]), 4),
+            paper_id,
+            corpus.titles[paper_id],
+            round(float(score[row]), 4),
             {name: round(float(parts[name][row]), 4) for name in SIGNAL_NAMES},
         )
         item.reasons = _reasons(positives, row, weights)
@@ -135,7 +137,7 @@ def fused_scores(
     score = sum(weights[name] * parts[name] for name in SIGNAL_NAMES)
     if negatives:
         against = _mean_parts(negatives)
-        score = score - settings.negative_weight * sum(
+        score = score - settings.negative_weight * sum(  # type: ignore[assignment]
             weights[name] * against[name] for name in SIGNAL_NAMES
         )
     some_signal = np.any([weights[name] * parts[name] > 0 for name in SIGNAL_NAMES], axis=0)
@@ -153,9 +155,7 @@ def signal_weights(settings: RelatedSettings) -> dict[str, float]:
 
 
 def _mean_parts(seeds: Sequence[SeedSignals]) -> dict[str, np.ndarray]:
-    return {
-        name: np.mean([s.signals[name].scores for s in seeds], axis=0) for name in SIGNAL_NAMES
-    }
+    return {name: np.mean([s.signals[name].scores for s in seeds], axis=0) for name in SIGNAL_NAMES}
 
 
 def _reasons(positives: Sequence[SeedSignals], row: int, weights: dict[str, float]) -> list[Reason]:
@@ -186,5 +186,6 @@ def label_entity_reasons(
             label = labels.get(str(reason["entity"]), str(reason["label"]))
             entity_type = str(reason["kind"]).removeprefix("shared_")
             reason["label"] = label
-            reason["text"] = (f"both mention the {entity_type} {label} "
-                              f"(in {reason['papers']} of {papers} papers)")
+            reason["text"] = (
+                f"both mention the {entity_type} {label} (in {reason['papers']} of {papers} papers)"
+            )

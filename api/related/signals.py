@@ -67,8 +67,13 @@ def text_signal(corpus: RelatedCorpus, seed: str) -> Signal:
         cosine = float(scores[row])
         if cosine <= 0:
             return []
-        return [{"kind": "similar_text", "score": round(cosine, 3),
-                 "text": f"similar title and abstract (cosine {cosine:.2f})"}]
+        return [
+            {
+                "kind": "similar_text",
+                "score": round(cosine, 3),
+                "text": f"similar title and abstract (cosine {cosine:.2f})",
+            }
+        ]
 
     return Signal(scores, explain)
 
@@ -148,6 +153,9 @@ def _add_shared(
         if other == seed:
             continue
         strength = count / math.sqrt(len(via) * len(via_of.get(other, set())) or 1)
-        text = (f"cited together by {count} paper(s)" if kind == "co_cited"
-                else f"both cite {count} of the same paper(s)")
+        text = (
+            f"cited together by {count} paper(s)"
+            if kind == "co_cited"
+            else f"both cite {count} of the same paper(s)"
+        )
         _add(found, other, strength, {"kind": kind, "count": count, "text": text})

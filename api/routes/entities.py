@@ -26,8 +26,13 @@ def list_entities(
     graph, kind = backend.stores.graph, type.value if type else None
     found = graph.entities(type=kind, q=q, limit=limit, offset=offset)
     total = graph.count_entities(type=kind, q=q)
-    return EntityList(total=total, offset=offset, limit=limit,
-                      next_offset=next_offset(offset, len(found), total), entities=found)
+    return EntityList(
+        total=total,
+        offset=offset,
+        limit=limit,
+        next_offset=next_offset(offset, len(found), total),
+        entities=found,
+    )
 
 
 @router.get("/entities/{entity_id:path}", response_model=EntityDetail)

@@ -134,7 +134,9 @@ def _place_evidence(entities: list[dict[str, Any]], chunks: list[dict[str, Any]]
                 evidence.update(kind=chunk["kind"], section=chunk["section"], pages=chunk["pages"])
 
 
-@router.get("/papers/{paper_id}/related", response_model=RelatedResponse, dependencies=[ReadSnapshot])
+@router.get(
+    "/papers/{paper_id}/related", response_model=RelatedResponse, dependencies=[ReadSnapshot]
+)
 def get_related(
     backend: BackendDep,
     paper_id: str,
@@ -145,9 +147,11 @@ def get_related(
     ] = None,
     facet: Annotated[
         Facet | None,
-        Query(description="Rank by what the papers share in one facet: background, method "
-              "(+ shared methods) or result (+ shared datasets, metrics, tasks); reasons quote "
-              "the matched sentences."),
+        Query(
+            description="Rank by what the papers share in one facet: background, method "
+            "(+ shared methods) or result (+ shared datasets, metrics, tasks); reasons quote "
+            "the matched sentences."
+        ),
     ] = None,
 ) -> RelatedResponse:
     """The papers most related to this one, never itself, each with its reasons."""
@@ -170,7 +174,9 @@ def get_related(
 )
 def upload_papers(
     backend: BackendDep,
-    file: Annotated[UploadFile, File(description="A .pdf, .jsonl, .json, .parquet, .txt or .md file.")],
+    file: Annotated[
+        UploadFile, File(description="A .pdf, .jsonl, .json, .parquet, .txt or .md file.")
+    ],
 ) -> IngestResult:
     """Ingest the file's papers into every store; a paper already there unchanged is skipped, a
     changed one replaced. Lines or pages that fail are listed under `failed`."""

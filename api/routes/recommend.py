@@ -17,8 +17,13 @@ def post_recommend(backend: BackendDep, request: RecommendRequest) -> RecommendR
 
     Unknown ids answer 404; an id both positive and negative answers 400.
     """
-    items = recommend(backend, request.positive_paper_ids, request.negative_paper_ids, request.k,
-                      facet=request.facet)
+    items = recommend(
+        backend,
+        request.positive_paper_ids,
+        request.negative_paper_ids,
+        request.k,
+        facet=request.facet,
+    )
     return RecommendResponse(
         positive_paper_ids=request.positive_paper_ids,
         negative_paper_ids=request.negative_paper_ids,

@@ -17,6 +17,7 @@ from kg.query_entities import QueryEntity
 
 router = APIRouter(tags=["search"])
 
+
 def _entity_filter(description: str) -> Any:  # noqa: ANN401 - FastAPI's Query() is untyped
     return Query(description=description + " Repeat to require several; aliases match.")
 
@@ -52,8 +53,12 @@ def search(
         ),
     ] = [],
     entities: Annotated[
-        str, Query(pattern="^(on|off)$", description="'off': do not link the entities the "
-                   "query names, nor lift the papers that hold them.")
+        str,
+        Query(
+            pattern="^(on|off)$",
+            description="'off': do not link the entities the "
+            "query names, nor lift the papers that hold them.",
+        ),
     ] = "on",
 ) -> SearchResponse:
     named = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
@@ -64,8 +69,13 @@ def search(
         year_to=year_to,
     )
     request = SearchRequest(
-        query=q, k=k, offset=offset, mode=mode, group_by_paper=group == "paper",
-        paper_filter=paper_filter, kinds=frozenset(kind) or DEFAULT_KINDS,
+        query=q,
+        k=k,
+        offset=offset,
+        mode=mode,
+        group_by_paper=group == "paper",
+        paper_filter=paper_filter,
+        kinds=frozenset(kind) or DEFAULT_KINDS,
         entities=entities == "on",
     )
     page = run_search(backend, request)
@@ -96,7 +106,12 @@ def search(
 
 def _query_entity(entity: QueryEntity) -> dict[str, Any]:
     return {
-        "id": entity.key, "type": entity.type.value, "label": entity.label, "text": entity.text,
-        "start": entity.start, "end": entity.end, "confidence": entity.confidence,
+        "id": entity.key,
+        "type": entity.type.value,
+        "label": entity.label,
+        "text": entity.text,
+        "start": entity.start,
+        "end": entity.end,
+        "confidence": entity.confidence,
         "aliases": list(entity.aliases),
     }

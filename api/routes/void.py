@@ -21,9 +21,7 @@ def service_description(
     """The description of this server's /sparql, in the RDF syntax Accept asks for."""
     name = choose(accept, override, graph=True)
     endpoint = str(request.url_for("sparql_get"))
-    graph = describe(
-        backend.stores.graph, endpoint, federated=backend.settings.graph.allow_service
-    )
+    graph = describe(backend.stores.graph, endpoint, federated=backend.settings.graph.allow_service)
     return Response(
         graph.serialize(format=name, encoding="utf-8"),
         media_type=GRAPH_FORMATS[name],

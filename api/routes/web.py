@@ -58,8 +58,14 @@ async def search(
 ) -> HTMLResponse:
     selection = Selection(entities=entity, years=year)
     found = await run_in_threadpool(search_page, backend, q, mode, selection, page, per)
-    return _page(request, "search.html", result=found, modes=list(SearchMode),
-                 selection=selection, title=q or "Search")
+    return _page(
+        request,
+        "search.html",
+        result=found,
+        modes=list(SearchMode),
+        selection=selection,
+        title=q or "Search",
+    )
 
 
 @router.get("/paper/{paper_id}", response_class=HTMLResponse)
@@ -109,14 +115,22 @@ async def graph(
             raise BadRequest("say whose neighbourhood to draw: /graph?paper=ID or ?entity=ID")
     except PapergraphError as error:
         return _error_page(request, error)
-    return _page(request, "graph.html", hood=hood, graph_json=hood.as_json(),
-                 title=f"Graph: {hood.title}")
+    return _page(
+        request, "graph.html", hood=hood, graph_json=hood.as_json(), title=f"Graph: {hood.title}"
+    )
 
 
 @router.get("/sparql-editor", response_class=HTMLResponse)
 def sparql_editor(request: Request, query: str = "") -> HTMLResponse:
-    return _page(request, "sparql.html", examples=EXAMPLES, query=query or EXAMPLES[0].query,
-                 paper_ns=PAPER_NS, entity_ns=ENTITY_NS, title="SPARQL")
+    return _page(
+        request,
+        "sparql.html",
+        examples=EXAMPLES,
+        query=query or EXAMPLES[0].query,
+        paper_ns=PAPER_NS,
+        entity_ns=ENTITY_NS,
+        title="SPARQL",
+    )
 
 
 @router.get("/ingest", response_class=HTMLResponse)

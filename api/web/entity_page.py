@@ -41,8 +41,11 @@ def entity_page(backend: Backend, entity_id: str) -> EntityPage:
     found = backend.stores.graph.entity(entity_id) or {}
     salience = {paper["paper_id"]: paper.get("salience") for paper in found.get("papers", [])}
     papers = [
-        {**_with_year(backend, paper), "salience": salience.get(paper["paper_id"]),
-         "role_phrase": ROLE_PHRASES.get(paper.get("role") or "", paper.get("role"))}
+        {
+            **_with_year(backend, paper),
+            "salience": salience.get(paper["paper_id"]),
+            "role_phrase": ROLE_PHRASES.get(paper.get("role") or "", paper.get("role")),
+        }
         for paper in entity["papers"]
     ]
     roles = [
@@ -60,5 +63,8 @@ def entity_page(backend: Backend, entity_id: str) -> EntityPage:
 
 def _with_year(backend: Backend, paper: dict[str, Any]) -> dict[str, Any]:
     stored = backend.stores.chunks.get_paper(paper["paper_id"])
-    return {**paper, "year": stored.get("year") if stored else None,
-            "title": paper.get("title") or (stored or {}).get("title") or paper["paper_id"]}
+    return {
+        **paper,
+        "year": stored.get("year") if stored else None,
+        "title": paper.get("title") or (stored or {}).get("title") or paper["paper_id"],
+    }

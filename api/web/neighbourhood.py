@@ -41,8 +41,11 @@ class Neighbourhood:
             self.nodes.append(node)
 
     def as_json(self) -> dict[str, Any]:
-        return {"title": self.title, "nodes": [asdict(n) for n in self.nodes],
-                "edges": [asdict(e) for e in self.edges]}
+        return {
+            "title": self.title,
+            "nodes": [asdict(n) for n in self.nodes],
+            "edges": [asdict(e) for e in self.edges],
+        }
 
 
 def paper_url(paper_id: str) -> str:
@@ -71,8 +74,12 @@ def paper_neighbourhood(backend: Backend, paper_id: str) -> Neighbourhood:
     hood.add(center)
     about = [e for e in graph.paper_entities(paper_id) if e["salient"]]
     for entity in about[:MAX_ENTITIES]:
-        node = Node(f"entity:{entity['id']}", entity["type"] or "entity", entity["label"],
-                    entity_url(entity["id"]))
+        node = Node(
+            f"entity:{entity['id']}",
+            entity["type"] or "entity",
+            entity["label"],
+            entity_url(entity["id"]),
+        )
         hood.add(node)
         hood.edges.append(Edge(center.id, node.id, entity["role"] or "mentions"))
     links = _citations(backend)

@@ -53,7 +53,9 @@ def paper_page(backend: Backend, paper_id: str) -> PaperPage:
     paper = paper_detail(backend, paper_id, every_entity=True).model_dump()
     entities = paper["entities"]
     paper["entities"] = [e for e in entities if e["salient"]]
-    chunks = {chunk["chunk_id"]: chunk["text"] for chunk in backend.stores.chunks.paper_chunks(paper_id)}
+    chunks = {
+        chunk["chunk_id"]: chunk["text"] for chunk in backend.stores.chunks.paper_chunks(paper_id)
+    }
     rows = results(backend.stores.graph, paper_id=paper_id) or list(paper.get("results") or [])
     return PaperPage(
         paper=paper,
@@ -71,7 +73,11 @@ def _entity_groups(entities: list[dict[str, Any]], chunks: dict[str, str]) -> li
     for entity in entities:
         passages = _passages(entity.get("evidence") or [], chunks)[:EVIDENCE_PER_ENTITY]
         by_type[entity.get("type") or "Other"].append(
-            {**entity, "passages": passages, "role_phrase": ROLE_PHRASES.get(entity.get("role") or "")}
+            {
+                **entity,
+                "passages": passages,
+                "role_phrase": ROLE_PHRASES.get(entity.get("role") or ""),
+            }
         )
     order = TYPE_ORDER + sorted(set(by_type) - set(TYPE_ORDER))
     return [EntityGroup(name, by_type[name]) for name in order if by_type.get(name)]
@@ -109,8 +115,12 @@ def _place(evidence: dict[str, Any]) -> Markup:
 
 def _paper_link(backend: Backend, paper_id: str) -> dict[str, Any]:
     stored = backend.stores.chunks.get_paper(paper_id)
-    return {"paper_id": paper_id, "title": stored["title"] if stored else paper_id,
-            "year": stored.get("year") if stored else None, "ingested": stored is not None}
+    return {
+        "paper_id": paper_id,
+        "title": stored["title"] if stored else paper_id,
+        "year": stored.get("year") if stored else None,
+        "ingested": stored is not None,
+    }
 
 
 def _reference(backend: Backend, reference: dict[str, Any]) -> dict[str, Any]:
@@ -120,7 +130,12 @@ def _reference(backend: Backend, reference: dict[str, Any]) -> dict[str, Any]:
     stored = backend.stores.chunks.get_paper(target) if target else None
     if stored is not None:
         return {**reference, "title": stored["title"], "paper_id": stored["id"], "href": None}
-    href = (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id
-            else f"https://doi.org/{doi}" if doi else None)
+    href = (
+        f"https://arxiv.org/abs/{arxiv_id}"
+        if arxiv_id
+        else f"https://doi.org/{doi}"
+        if doi
+        else None
+    )
     label = reference.get("title") or arxiv_id or doi or reference.get("raw") or "reference"
     return {**reference, "title": label, "paper_id": None, "href": href}

@@ -115,7 +115,9 @@ def _groups(backend: Backend, query: str, mode: SearchMode) -> list[PaperGroup]:
     """Hits grouped by paper, in the order of each paper's best hit."""
     groups: dict[str, PaperGroup] = {}
     for hit in search_chunks(backend, query, CANDIDATE_CHUNKS, mode):
-        group = groups.setdefault(hit.paper_id, PaperGroup(hit.paper_id, hit.title, score=hit.score))
+        group = groups.setdefault(
+            hit.paper_id, PaperGroup(hit.paper_id, hit.title, score=hit.score)
+        )
         if len(group.passages) < PASSAGES_PER_PAPER:
             group.passages.append(Passage(hit.chunk_id, highlight(hit.text, query), hit.score))
     return list(groups.values())
@@ -148,8 +150,10 @@ def _facets(paper_ids: list[str], facts: PaperFacts, selection: Selection) -> li
         keys = [key for key in counts if facts.entities[key].type == entity_type.value]
         keys.sort(key=lambda key: (-counts[key], facts.entities[key].label.lower()))
         shown = keys[:VALUES_PER_FACET] + [
-            key for key in selection.entities
-            if key in facts.entities and facts.entities[key].type == entity_type.value
+            key
+            for key in selection.entities
+            if key in facts.entities
+            and facts.entities[key].type == entity_type.value
             and key not in keys[:VALUES_PER_FACET]
         ]
         values = [
@@ -159,9 +163,13 @@ def _facets(paper_ids: list[str], facts: PaperFacts, selection: Selection) -> li
         facets.append(Facet(f"{entity_type.value}s", "entity", values))
     years = Counter(facts.years[paper_id] for paper_id in paper_ids if paper_id in facts.years)
     facets.append(
-        Facet("Years", "year", [
-            FacetValue(str(year), str(year), years[year], year in selection.years)
-            for year in sorted(years, reverse=True)
-        ])
+        Facet(
+            "Years",
+            "year",
+            [
+                FacetValue(str(year), str(year), years[year], year in selection.years)
+                for year in sorted(years, reverse=True)
+            ],
+        )
     )
     return facets

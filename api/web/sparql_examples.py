@@ -19,7 +19,8 @@ class Example:
 EXAMPLES: tuple[Example, ...] = (
     Example(
         "Papers that mention GSM8K",
-        _PREFIXES + """# Which papers mention GSM8K?
+        _PREFIXES
+        + """# Which papers mention GSM8K?
 # GRAPH ?g: within one paper's graph, where each fact is stated once
 SELECT DISTINCT ?paper ?title WHERE {
   GRAPH ?g { ?paper pg:mentions ?d ; dcterms:title ?title . ?d skos:prefLabel "GSM8K" }
@@ -32,7 +33,8 @@ SELECT (COUNT(DISTINCT ?p) AS ?papers) WHERE { ?p a fabio:ResearchPaper }""",
     ),
     Example(
         "Most used datasets and benchmarks",
-        _PREFIXES + """SELECT ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
+        _PREFIXES
+        + """SELECT ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
   GRAPH ?g {
     { ?d a pg:Dataset } UNION { ?d a pg:Benchmark }
     ?paper pg:mentions ?d . ?d skos:prefLabel ?label .
@@ -41,7 +43,8 @@ SELECT (COUNT(DISTINCT ?p) AS ?papers) WHERE { ?p a fabio:ResearchPaper }""",
     ),
     Example(
         "Methods papers propose",
-        _PREFIXES + """SELECT DISTINCT ?title ?method WHERE {
+        _PREFIXES
+        + """SELECT DISTINCT ?title ?method WHERE {
   GRAPH ?g { ?paper pg:proposes ?m ; dcterms:title ?title . ?m a pg:Method ; skos:prefLabel ?method }
 } ORDER BY ?title LIMIT 50""",
     ),
@@ -55,7 +58,8 @@ SELECT DISTINCT ?citing ?title ?cited WHERE {
     ),
     Example(
         "Reported results (leaderboard rows)",
-        _PREFIXES + """SELECT ?title ?method ?dataset ?metric ?value WHERE {
+        _PREFIXES
+        + """SELECT ?title ?method ?dataset ?metric ?value WHERE {
   GRAPH ?g {
     ?paper pg:reportsResult ?r ; dcterms:title ?title .
     ?r pg:value ?value .

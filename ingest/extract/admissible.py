@@ -38,8 +38,12 @@ VENUES = frozenset(
     kdd www sigir wsdm cikm chi uist cscw icassp interspeech pmlr jmlr tacl tpami tkde
     proceedings conference workshop journal transactions symposium""".split()
 )
-VENUE_PHRASES = ("neural information processing systems", "machine learning research",
-                 "association for computational linguistics", "learning representations")
+VENUE_PHRASES = (
+    "neural information processing systems",
+    "machine learning research",
+    "association for computational linguistics",
+    "learning representations",
+)
 HARDWARE_FORMATS = frozenset(
     """gpu gpus cpu cpus tpu tpus tpuv2 tpuv3 tpuv4 a100 a100s v100 v100s h100 h100s p100 k80
     t4 rtx titan pdf pdfs latex tex html xml json jsonl csv tsv jpeg jpg png svg markdown
@@ -48,8 +52,9 @@ HARDWARE_FORMATS = frozenset(
 #: Settings of training, not methods or metrics (SciREX annotators typed some as Metric).
 HYPERPARAMETERS = frozenset(
     """learning rate|learning rates|learning rate schedule|batch size|batch sizes|weight decay|
-    momentum|warmup|warm-up|epochs|number of epochs|dropout rate|random seed""".replace("\n", "")
-    .split("|")
+    momentum|warmup|warm-up|epochs|number of epochs|dropout rate|random seed""".replace(
+        "\n", ""
+    ).split("|")
 )
 #: Lower-case phrases that describe rather than name: a comparison ("deeper network") or a
 #: head that says how or which variant ("unsupervised manner", "model variants").
@@ -64,8 +69,9 @@ DESCRIPTIVE_HEADS = frozenset(
 #: Words papers capitalise that name no concept ("SoTA" results, "Ours").
 GENERIC_NAMES = frozenset("sota soa ours baseline baselines oracle".split())
 CONNECTIVES = frozenset("and or of the a an with for in on to by from at as vs via".split())
-_QUESTION = re.compile(r"^(?:RQ|Q|H|Exp|Section|Sec|Figure|Fig|Table|Tab|Appendix|Eq)\.?\s?\d+\w?$",
-                       re.IGNORECASE)
+_QUESTION = re.compile(
+    r"^(?:RQ|Q|H|Exp|Section|Sec|Figure|Fig|Table|Tab|Appendix|Eq)\.?\s?\d+\w?$", re.IGNORECASE
+)
 _ODD = re.compile(r"[*@|=<>{}\[\]#$\\^~]|\s\)|\(\s*$")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.'-]*")
 

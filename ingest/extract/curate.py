@@ -38,7 +38,8 @@ VOUCHING = frozenset({"lexicon"})
 def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
     """`entities` without those whose label names no concept."""
     return [
-        e for e in entities
+        e
+        for e in entities
         if rejection(e.label, vouched(e), paper.authors, curated=curated(e)) is None
     ]
 

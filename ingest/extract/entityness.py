@@ -30,7 +30,7 @@ _WORD = re.compile(r"\w+|[^\w\s]")
 
 
 def shape(word: str) -> str:
-    """"ResNet-50" -> "XxXx-d": case and digit runs collapsed."""
+    """ "ResNet-50" -> "XxXx-d": case and digit runs collapsed."""
     mapped = re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"[0-9]", "d", word)))
     return re.sub(r"(.)\1+", r"\1", mapped)
 
@@ -43,7 +43,7 @@ def phrase_features(phrase: str) -> list[str]:
         lower = word.lower()
         feats += [f"w={lower}", f"s={shape(word)}"]
         padded = f"<{lower}>"
-        feats += [f"c={padded[j:j + 3]}" for j in range(len(padded) - 2)]
+        feats += [f"c={padded[j : j + 3]}" for j in range(len(padded) - 2)]
         if i == len(words) - 1:
             feats += [f"last={lower}", f"lastshape={shape(word)}"]
         if i == 0:
@@ -71,8 +71,12 @@ class EntitynessModel:
         return self.probability(phrase) >= self.threshold
 
     def to_bytes(self) -> bytes:
-        data = {"weights": [round(w, 4) for w in self.weights], "bias": self.bias,
-                "threshold": self.threshold, "buckets": BUCKETS}
+        data = {
+            "weights": [round(w, 4) for w in self.weights],
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "buckets": BUCKETS,
+        }
         return gzip.compress(json.dumps(data).encode(), mtime=0)
 
     @classmethod

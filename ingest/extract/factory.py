@@ -25,4 +25,3 @@ def create_extractor(name: str = "tagged") -> Extractor:
     if not isinstance(extractor, Extractor):
         raise InvalidExtractor(f"{name!r} does not satisfy the Extractor protocol")
     return extractor
-

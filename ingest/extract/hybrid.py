@@ -99,7 +99,9 @@ class HybridExtractor(LexiconExtractor):
         """The paper's own rows of its tables (ingest/extract/table_results.py)."""
         if not paper.tables:
             return []
-        tasks = sorted((e for e in entities if e.type is EntityType.TASK), key=lambda e: -e.salience)
+        tasks = sorted(
+            (e for e in entities if e.type is EntityType.TASK), key=lambda e: -e.salience
+        )
         task = tasks[0].label if tasks else None
         return table_results(paper, self.paper_matcher(paper), own_names(paper, entities), task)
 

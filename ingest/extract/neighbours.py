@@ -47,9 +47,7 @@ def _retyped(name: Definition, texts: list[str], matcher: NameMatcher) -> Defini
     return name
 
 
-def _neighbour_types(
-    text: str, start: int, end: int, matcher: NameMatcher
-) -> list[EntityType]:
+def _neighbour_types(text: str, start: int, end: int, matcher: NameMatcher) -> list[EntityType]:
     """Types of the known names joined to text[start:end] by a list separator, either side."""
     before = text[max(0, start - 60) : start]
     after = text[end : end + 60]

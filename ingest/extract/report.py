@@ -28,7 +28,7 @@ def read_papers(paths: Iterable[Path], settings: IngestSettings) -> Iterator[Pap
             yield InputError(str(item), "unsupported file type")
         else:
             try:
-                yield from reader.read(item, settings)  # type: ignore[attr-defined]
+                yield from reader.read(item, settings)
             except PapergraphError as error:
                 yield InputError(str(item), error.message)
             except Exception as error:  # a reader bug must not end the batch

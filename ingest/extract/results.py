@@ -134,12 +134,13 @@ def _sentence_results(
         if metric is None or method is None:  # a value of nobody's is no leaderboard row
             continue
         tasks = [s.entity for s in spans if s.entity.type is EntityType.TASK]
+        named_task = tasks[0] if tasks else task
         label = _metric_label(metric.entity.label, text[metric.start : metric.end + 8])
         evidence = Evidence(chunk_id, start, end, sentence, EXTRACTOR, CONFIDENCE)
         results.append(
             Result(
                 method=method.label,
-                task=(tasks[0] if tasks else task).label if (tasks or task) else None,
+                task=named_task.label if named_task else None,
                 dataset=min(datasets, key=lambda s: abs(s.start - at)).entity.label,
                 metric=label,
                 value=float(number.group("value")),

@@ -18,7 +18,7 @@ from ingest.readers.pdf import PdfReader
 from ingest.readers.text import TextReader
 
 for _reader in (JsonlReader(), ParquetReader(), PdfReader(), TextReader()):
-    register(_reader)
+    register(_reader)  # type: ignore[arg-type]
 
 __all__ = [
     "JsonlReader",

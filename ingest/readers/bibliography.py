@@ -35,7 +35,22 @@ _INITIALS_FIRST = re.compile(
 _COMMA_TITLE = re.compile(r",\s*(.{8,}?)(?:,\s|\s\((?:19|20)\d\d\)|\.\s|\.?$)")
 # A sentence ends at . ? ! followed by space, unless the word before is an initial or a
 # common abbreviation; "et al." always ends the authors.
-_NO_BREAK = {"vs", "eds", "ed", "proc", "conf", "int", "vol", "pp", "no", "jr", "dr", "st", "univ", "dept"}
+_NO_BREAK = {
+    "vs",
+    "eds",
+    "ed",
+    "proc",
+    "conf",
+    "int",
+    "vol",
+    "pp",
+    "no",
+    "jr",
+    "dr",
+    "st",
+    "univ",
+    "dept",
+}
 _SPLIT = re.compile(r"(?<=\.)\s+|(?<=[?!])\s+(?=[A-Z\d\"“(])")
 _SURNAME_INITIALS = re.compile(
     r"(?:[^\W\d_a-z][\w'’\-]+(?:\s+(?:van|von|de|der|da|del|di|la|le|[A-Z][\w'’\-]+))*,\s*"
@@ -86,10 +101,14 @@ def split_authors(part: str) -> list[str]:
     if not part or len(part) > 600:
         return []
     pieces = [p.strip() for p in _NAME_SPLIT.split(part) if p and p.strip()]
-    if pieces and len(pieces) % 2 == 0 and (
-        all(_is_initials(p) for p in pieces[1::2])  # "Smith, A. B."
-        or all(len(p.split()) == 1 for p in pieces[::2])  # "Smith, Alan, Doe, Jane B."
-        and all(len(p.split()) <= 2 for p in pieces[1::2])
+    if (
+        pieces
+        and len(pieces) % 2 == 0
+        and (
+            all(_is_initials(p) for p in pieces[1::2])  # "Smith, A. B."
+            or all(len(p.split()) == 1 for p in pieces[::2])  # "Smith, Alan, Doe, Jane B."
+            and all(len(p.split()) <= 2 for p in pieces[1::2])
+        )
     ):
         pieces = [f"{pieces[i + 1]} {pieces[i]}" for i in range(0, len(pieces), 2)]
     return [p for p in pieces if _is_name(p)]
@@ -127,7 +146,9 @@ def _parts(entry: str) -> tuple[str | None, str, str]:
 _YEAR_ONLY = re.compile(r"^\(?(?:19|20)\d\d[a-z]?\)?$")
 # "..., and Hinton, Geoffrey E. Imagenet classification with ...": an initial, then a capital
 # word followed by a lower-case one, is where the authors end and the title starts.
-_INITIAL_THEN_TITLE = re.compile(r"\b[A-Z]\.\s+(?=[A-Z][a-z]+\s+(?!and\b|et\b|van\b|von\b|de\b)[a-z]{2,})")
+_INITIAL_THEN_TITLE = re.compile(
+    r"\b[A-Z]\.\s+(?=[A-Z][a-z]+\s+(?!and\b|et\b|van\b|von\b|de\b)[a-z]{2,})"
+)
 
 
 def _title_like(sentence: str) -> bool:
@@ -213,4 +234,6 @@ def _is_initials(text: str) -> bool:
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    return 1 <= len(words) <= 6 and bool(re.search(r"[A-Za-z]", text)) and not re.search(r"\d", text)
+    return (
+        1 <= len(words) <= 6 and bool(re.search(r"[A-Za-z]", text)) and not re.search(r"\d", text)
+    )

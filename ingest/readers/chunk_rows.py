@@ -82,7 +82,9 @@ def order_chunk_rows(rows: list[ChunkRow]) -> list[ChunkRow]:
     by_id = {str(row.get("id")): row for row in rows}
     heads = [row for row in rows if not by_id.get(str(row.get("prechunk_id") or ""))]
     if len(heads) == 1:
-        chain, row, seen = [], heads[0], set()
+        chain: list[ChunkRow] = []
+        seen: set[int] = set()
+        row: ChunkRow | None = heads[0]
         while row is not None and id(row) not in seen:
             chain.append(row)
             seen.add(id(row))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from core.model import Paper
 from ingest.errors import InputError
@@ -39,7 +39,7 @@ def jsonl_rows(path: Path) -> Iterator[NumberedRow]:
         yield 0, InputError(str(path), f"cannot read file: {error.strerror or error}")
 
 
-def _parse_line(path: Path, number: int, raw: bytes) -> object:
+def _parse_line(path: Path, number: int, raw: bytes) -> Any:
     try:
         return json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
     except UnicodeDecodeError as error:

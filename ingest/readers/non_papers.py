@@ -13,10 +13,17 @@ from pathlib import Path
 #: File names (stem, upper case, before any `_`, `-` or `.`) of a repository's or a folder's
 #: own documents.
 _DOCUMENT_NAMES = {
-    "LICENSE": "a licence", "LICENCE": "a licence", "COPYING": "a licence",
-    "NOTICE": "a licence notice", "README": "a folder's README", "CHANGELOG": "a change log",
-    "CHANGES": "a change log", "HISTORY": "a change log", "CONTRIBUTING": "contribution notes",
-    "AUTHORS": "a list of authors", "CODE_OF_CONDUCT": "a code of conduct",
+    "LICENSE": "a licence",
+    "LICENCE": "a licence",
+    "COPYING": "a licence",
+    "NOTICE": "a licence notice",
+    "README": "a folder's README",
+    "CHANGELOG": "a change log",
+    "CHANGES": "a change log",
+    "HISTORY": "a change log",
+    "CONTRIBUTING": "contribution notes",
+    "AUTHORS": "a list of authors",
+    "CODE_OF_CONDUCT": "a code of conduct",
     "SECURITY": "a security policy",
 }
 #: Openings of licence texts (the first lines of the file, spaces folded).
@@ -31,8 +38,10 @@ _LICENCE_TEXT = re.compile(
 _DATA_OPENINGS = (
     (re.compile(r"^\s*(?:\{\s*\"|\[\s*[\[{\"])"), "JSON data"),
     (re.compile(r"^-DOCSTART-"), "token-per-line annotations (CoNLL)"),
-    (re.compile(r"^\s*(?:PREFIX|BASE|SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE),
-     "a SPARQL query"),
+    (
+        re.compile(r"^\s*(?:PREFIX|BASE|SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE),
+        "a SPARQL query",
+    ),
 )
 _TEXT_SUFFIXES = (".txt", ".md")
 _HEAD_BYTES = 2048

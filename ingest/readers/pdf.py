@@ -43,7 +43,7 @@ class PdfReader:
         if refused:
             yield refused
             return
-        with _quiet_pypdf(), apply_configuration(**_limits(settings)):
+        with _quiet_pypdf(), apply_configuration(**_limits(settings)):  # type: ignore[arg-type]
             try:
                 yield from _read(path, path.read_bytes(), settings)
             except LimitReachedError as error:
@@ -91,7 +91,10 @@ def _read(path: Path, data: bytes, settings: IngestSettings) -> Iterator[Paper |
             yield InputError(str(path), "text extraction failed; page skipped", page=number)
             continue
         pages.append(page)
-    if sum(char.isalnum() for page in pages for line in page.lines for char in line.text) < _MIN_TEXT_CHARS:
+    if (
+        sum(char.isalnum() for page in pages for line in page.lines for char in line.text)
+        < _MIN_TEXT_CHARS
+    ):
         yield InputError(str(path), "no text layer (scanned?)")
         return
     parts = find_parts(pages, _metadata(pdf))
@@ -142,7 +145,7 @@ def _refusal_reason(pdf: PypdfReader, settings: IngestSettings) -> str | None:
 def _declared_pages(pdf: PypdfReader) -> int:
     """The page count the document claims (`/Root /Pages /Count`), 0 when absent or odd."""
     try:
-        count = pdf.trailer["/Root"]["/Pages"]["/Count"]
+        count = pdf.trailer["/Root"]["/Pages"]["/Count"]  # type: ignore[index]
         return int(count) if isinstance(count, int) else 0
     except LimitReachedError:
         raise
@@ -178,7 +181,7 @@ def _paper(path: Path, data: bytes, parts: PdfParts, settings: IngestSettings) -
 
 def _metadata(pdf: PypdfReader) -> dict[str, str]:
     try:
-        info = pdf.metadata or {}
+        info = pdf.metadata or {}  # type: ignore[var-annotated]
         return {key: str(value) for key, value in info.items() if isinstance(value, str)}
     except Exception:  # noqa: BLE001
         return {}

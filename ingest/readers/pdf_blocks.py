@@ -108,7 +108,7 @@ def _footnotes(lines: list[Line], page: PageLayout, size: float) -> set[int]:
     """Per column, the run of smaller lines at the foot that opens with a footnote mark."""
     found: set[int] = set()
     for column in {line.column for line in lines}:
-        own = sorted((line for line in lines if line.column == column), key=lambda l: l.top)
+        own = sorted((line for line in lines if line.column == column), key=lambda line: line.top)
         run: list[Line] = []
         for line in reversed(own):
             if line.size > size - 0.4 or line.top < 0.45 * page.height:

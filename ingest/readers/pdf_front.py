@@ -119,7 +119,7 @@ def _title_lines(front: list[Line], body: float) -> list[Line]:
     """The topmost large line (bold, or well above the body size) and the lines that carry it
     on: more of the title in its size, or a subtitle under it in a size between."""
     candidates = [line for line in front if _is_candidate(line) and line.size >= body + 1.4]
-    start = next((l for l in candidates if l.bold or l.size >= body + 3), None)
+    start = next((c for c in candidates if c.bold or c.size >= body + 3), None)
     if start is None:
         return []
     chosen = [start]

@@ -127,7 +127,9 @@ def _front_lines(blocks: list[Block]) -> list[Line]:
     """The front matter's lines top to bottom, parts cut apart by a column gutter rejoined
     (author blocks spread across the page often leave a gap down its middle)."""
     kept = [block for block in blocks if block.role not in ("furniture", "footnote")]
-    lines = sorted((line for block in kept for line in block.lines), key=lambda l: (l.page, l.top))
+    lines = sorted(
+        (line for block in kept for line in block.lines), key=lambda line: (line.page, line.top)
+    )
     merged: list[Line] = []
     for line in lines:
         last = merged[-1] if merged else None

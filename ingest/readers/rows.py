@@ -47,7 +47,9 @@ def papers_from_rows(
     yield from chunk_rows.papers()
 
 
-def _paper_or_error(path: Path, line: int, row: Row, settings: IngestSettings) -> Paper | InputError:
+def _paper_or_error(
+    path: Path, line: int, row: Row, settings: IngestSettings
+) -> Paper | InputError:
     try:
         return paper_from_row(path, line, row, settings)
     except BadRow as error:
@@ -151,4 +153,6 @@ def _references(value: Any) -> list[Reference]:
 
 
 def _kind(value: Any) -> str:
-    return {list: "an array", str: "a string", type(None): "null"}.get(type(value), type(value).__name__)
+    return {list: "an array", str: "a string", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )

@@ -40,7 +40,9 @@ class TextReader:
         yield paper_from_text(path, text, data, settings)
 
 
-def paper_from_text(path: Path, text: str, data: bytes, settings: IngestSettings) -> Paper | InputError:
+def paper_from_text(
+    path: Path, text: str, data: bytes, settings: IngestSettings
+) -> Paper | InputError:
     body = repair_text(text)
     if not body:
         return InputError(str(path), "no text")
@@ -67,8 +69,13 @@ _SECTION_LINE = re.compile(
     re.MULTILINE,
 )
 _KIND_OF_HEADING = (
-    (re.compile(r"^(?:\d+\.?\s+)?(?:references|bibliography|works cited|literature cited)$", re.IGNORECASE),
-     ChunkKind.REFERENCES),
+    (
+        re.compile(
+            r"^(?:\d+\.?\s+)?(?:references|bibliography|works cited|literature cited)$",
+            re.IGNORECASE,
+        ),
+        ChunkKind.REFERENCES,
+    ),
     (re.compile(r"^(?:\d+\.?\s+)?acknowledge?ments?$", re.IGNORECASE), ChunkKind.ACKNOWLEDGMENTS),
     (re.compile(r"^(?:[A-Z]\.?\s+)?appendix\b", re.IGNORECASE), ChunkKind.APPENDIX),
     (re.compile(r"^abstract$", re.IGNORECASE), ChunkKind.ABSTRACT),
@@ -97,7 +104,9 @@ def _kind_of(heading: str) -> ChunkKind | None:
 
 def _after(kind: ChunkKind) -> ChunkKind:
     """An unknown heading after the abstract or the references starts body (or appendix) text."""
-    return ChunkKind.APPENDIX if kind in (ChunkKind.APPENDIX, ChunkKind.REFERENCES) else ChunkKind.BODY
+    return (
+        ChunkKind.APPENDIX if kind in (ChunkKind.APPENDIX, ChunkKind.REFERENCES) else ChunkKind.BODY
+    )
 
 
 def _title(text: str) -> str:

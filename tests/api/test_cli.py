@@ -46,20 +46,46 @@ def test_reingest_of_unchanged_inputs_writes_nothing(cli_data: Path, corpus_dir:
 def test_stats_search_related_and_sparql(cli_data: Path) -> None:
     stats = json.loads(run_cli("stats", data_dir=cli_data).stdout)
     assert stats["papers"] == 5
-    hits = json.loads(run_cli("search", "residual image classifiers", "--json", "-k", "2",
-                              data_dir=cli_data).stdout)
+    hits = json.loads(
+        run_cli(
+            "search", "residual image classifiers", "--json", "-k", "2", data_dir=cli_data
+        ).stdout
+    )
     assert hits[0]["paper_id"] == "vision-paper"
-    on_gsm8k = json.loads(run_cli("search", "residual image classifiers", "--json",
-                                  "--dataset", "GSM-8K", data_dir=cli_data).stdout)
+    on_gsm8k = json.loads(
+        run_cli(
+            "search",
+            "residual image classifiers",
+            "--json",
+            "--dataset",
+            "GSM-8K",
+            data_dir=cli_data,
+        ).stdout
+    )
     assert on_gsm8k and {hit["paper_id"] for hit in on_gsm8k} <= {"math-paper", "dpo-paper"}
-    both = json.loads(run_cli("search", "fine-tuning", "--json", "--dataset", "GSM8K",
-                              "--method", "LoRA", data_dir=cli_data).stdout)
+    both = json.loads(
+        run_cli(
+            "search",
+            "fine-tuning",
+            "--json",
+            "--dataset",
+            "GSM8K",
+            "--method",
+            "LoRA",
+            data_dir=cli_data,
+        ).stdout
+    )
     assert {hit["paper_id"] for hit in both} == {"math-paper"}
     related = json.loads(run_cli("related", "math-paper", "--json", data_dir=cli_data).stdout)
     assert related and all(item["paper_id"] != "math-paper" for item in related)
-    count = run_cli("sparql", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a "
-                    "<http://purl.org/spar/fabio/ResearchPaper> }", "--format", "csv",
-                    data_dir=cli_data)
+    count = run_cli(
+        "sparql",
+        "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a "
+        "<http://purl.org/spar/fabio/ResearchPaper> }",
+        "--format",
+        "csv",
+        data_dir=cli_data,
+    )
     assert count.returncode == 0, count.stderr
     assert count.stdout.split() == ["n", "5"]
 

@@ -22,8 +22,9 @@ import pytest
 from tests.api.test_cli import SCRIPT, run_cli
 
 KEY = "key-for-the-cli-beside-a-server"
-COUNT = ("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a "
-         "<http://purl.org/spar/fabio/ResearchPaper> }")
+COUNT = (
+    "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <http://purl.org/spar/fabio/ResearchPaper> }"
+)
 READS = {
     "search": ("search", "residual image classifiers", "--json", "-k", "3"),
     "related": ("related", "math-paper", "--json"),
@@ -82,7 +83,10 @@ def server(data_dir: Path, without_server: dict[str, object]) -> Iterator[dict[s
     with log.open("wb") as output:
         process = subprocess.Popen(
             [str(SCRIPT), "serve", "--port", str(port), "--data-dir", str(data_dir)],
-            env=env, stdout=output, stderr=subprocess.STDOUT)
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_for(url, process, log)
@@ -136,7 +140,7 @@ def test_a_write_without_the_key_names_the_server_and_what_to_do(
     for args in (("ingest", str(new)), ("remove", "dpo-paper")):
         refused = run_cli(*args, data_dir=data_dir)
         assert refused.returncode == 2, refused.stderr
-        line, = refused.stderr.strip().splitlines()  # one line, no traceback
+        (line,) = refused.stderr.strip().splitlines()  # one line, no traceback
         assert str(server["url"]) in line and f"pid {server['pid']}" in line
         assert "--api-key" in line
 
@@ -173,7 +177,7 @@ def test_a_busy_port_is_one_line_naming_port_and_option(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         busy = run_cli("serve", "--port", str(port), data_dir=tmp_path / "data")
     assert busy.returncode == 2
-    line, = busy.stderr.strip().splitlines()
+    (line,) = busy.stderr.strip().splitlines()
     assert f"port {port}" in line and "--port" in line
 
 
@@ -183,7 +187,8 @@ def test_a_stale_announcement_is_ignored(data_dir: Path, tmp_path: Path) -> None
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "server.json").write_text(
-        json.dumps({"url": "http://127.0.0.1:9", "pid": dead.pid, "writes": True}))
+        json.dumps({"url": "http://127.0.0.1:9", "pid": dead.pid, "writes": True})
+    )
     stats = run_cli("stats", data_dir=folder)
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["papers"] == 0
@@ -205,14 +210,18 @@ def test_a_folder_locked_by_an_unannounced_process_is_one_line(tmp_path: Path) -
         pytest.skip(f"console script not installed at {SCRIPT}")
     folder = tmp_path / "data"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    holder = subprocess.Popen([str(SCRIPT.with_name("python")), "-c", HOLD_THE_GRAPH, str(folder)],
-                              stdout=subprocess.PIPE, text=True, env=env)
+    holder = subprocess.Popen(
+        [str(SCRIPT.with_name("python")), "-c", HOLD_THE_GRAPH, str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
         for args in (("stats",), ("search", "anything"), ("serve", "--port", str(free_port()))):
             held = run_cli(*args, data_dir=folder)
             assert held.returncode == 2, (args, held.stderr)
-            line, = held.stderr.strip().splitlines()
+            (line,) = held.stderr.strip().splitlines()
             assert "another papergraph process" in line and "Traceback" not in line
     finally:
         holder.kill()

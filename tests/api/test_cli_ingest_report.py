@@ -11,10 +11,14 @@ import pytest
 from ingest.readers.base import Skipped, iter_inputs
 from tests.api.test_cli import SCRIPT, run_cli
 
-ABSTRACT = ("We study sparse expert routing for language models and measure accuracy on "
-            "several benchmarks with careful ablations of the router.")
-APACHE = ("\n" + " " * 33 + "Apache License\n" + " " * 27 + "Version 2.0, January 2004\n"
-          "                        http://www.apache.org/licenses/\n\n   TERMS AND CONDITIONS\n")
+ABSTRACT = (
+    "We study sparse expert routing for language models and measure accuracy on "
+    "several benchmarks with careful ablations of the router."
+)
+APACHE = (
+    "\n" + " " * 33 + "Apache License\n" + " " * 27 + "Version 2.0, January 2004\n"
+    "                        http://www.apache.org/licenses/\n\n   TERMS AND CONDITIONS\n"
+)
 
 
 def write_folder(folder: Path) -> Path:
@@ -22,15 +26,21 @@ def write_folder(folder: Path) -> Path:
     papers: a licence, a data folder's README, a licence under another name, a .docx."""
     folder.mkdir(parents=True)
     first = {"id": "routing", "title": "Sparse Routing", "abstract": ABSTRACT}
-    (folder / "a.jsonl").write_text(json.dumps(first) + "\n" + json.dumps(
-        {"id": "experts", "title": "Experts", "abstract": ABSTRACT + " Experts."}) + "\n")
+    (folder / "a.jsonl").write_text(
+        json.dumps(first)
+        + "\n"
+        + json.dumps({"id": "experts", "title": "Experts", "abstract": ABSTRACT + " Experts."})
+        + "\n"
+    )
     (folder / "b.jsonl").write_text(json.dumps({**first, "abstract": ABSTRACT + " Revised."}))
     (folder / "notes.md").write_text(f"# Routing Notes\n\n{ABSTRACT} Notes.\n")
     (folder / "LICENSE_papermage_Apache-2.0.txt").write_text(APACHE)
     (folder / "data").mkdir()
     (folder / "data" / "README.md").write_text("# The data\n\nFiles in this folder.\n")
-    (folder / "terms.txt").write_text("MIT License\n\nPermission is hereby granted, free of "
-                                      "charge, to any person obtaining a copy\n")
+    (folder / "terms.txt").write_text(
+        "MIT License\n\nPermission is hereby granted, free of "
+        "charge, to any person obtaining a copy\n"
+    )
     (folder / "draft.docx").write_bytes(b"PK\x03\x04 not really a docx")
     return folder
 
@@ -47,8 +57,11 @@ def test_text_files_that_hold_data_are_skipped_and_prose_is_kept(tmp_path: Path)
     skipped: list[Skipped] = []
     assert [Path(item).name for item in iter_inputs([folder], skipped)] == ["draft.md", "paper.txt"]
     assert sorted(entry.reason for entry in skipped) == [
-        "not a paper: JSON data", "not a paper: a SPARQL query",
-        "not a paper: tab-separated data", "not a paper: token-per-line annotations (CoNLL)"]
+        "not a paper: JSON data",
+        "not a paper: a SPARQL query",
+        "not a paper: tab-separated data",
+        "not a paper: token-per-line annotations (CoNLL)",
+    ]
 
 
 def test_folder_walk_skips_non_papers_with_the_reason(tmp_path: Path) -> None:
@@ -81,8 +94,9 @@ def ingested(tmp_path_factory: pytest.TempPathFactory):
         pytest.skip(f"console script not installed at {SCRIPT}")
     root = tmp_path_factory.mktemp("report")
     folder = write_folder(root / "inputs")
-    result = run_cli("ingest", str(folder), "--verbose", "--progress-every", "0",
-                     data_dir=root / "data")
+    result = run_cli(
+        "ingest", str(folder), "--verbose", "--progress-every", "0", data_dir=root / "data"
+    )
     return folder, root / "data", result
 
 

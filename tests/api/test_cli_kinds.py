@@ -26,15 +26,22 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, embedde
 
 def search_kinds(data_dir: Path, *options: str) -> list[str]:
     result = CliRunner().invoke(
-        app, ["search", "language models", "--json", "-k", "20", "--data-dir", str(data_dir), *options]
+        app,
+        ["search", "language models", "--json", "-k", "20", "--data-dir", str(data_dir), *options],
     )
     assert result.exit_code == 0, result.output
     return [hit["kind"] for hit in json.loads(result.output)]
 
 
 def test_kind_option_chooses_the_chunks_searched(data_dir: Path) -> None:
-    assert set(search_kinds(data_dir)) <= {"abstract", "body", "table", "caption", "appendix",
-                                           "acknowledgments"}
+    assert set(search_kinds(data_dir)) <= {
+        "abstract",
+        "body",
+        "table",
+        "caption",
+        "appendix",
+        "acknowledgments",
+    }
     abstracts = search_kinds(data_dir, "--kind", "abstract")
     assert abstracts and set(abstracts) == {"abstract"}
     assert search_kinds(data_dir, "--kind", "references") == []

@@ -15,8 +15,12 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def papergraph(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "COLUMNS": "400",
-           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "COLUMNS": "400",
+        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
     command = [sys.executable, "-c", "from api.cli import main; main()", *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
 
@@ -24,8 +28,11 @@ def papergraph(*args: str) -> subprocess.CompletedProcess[str]:
 def test_remove_takes_papers_out_everywhere_and_names_unknown_ids(tmp_path: Path, embedder) -> None:
     settings = Settings(data_dir=tmp_path / "data")
     rows = tmp_path / "rows.jsonl"
-    rows.write_text("\n".join(json.dumps({"id": f"p{n}", "abstract": f"Paper {n} uses LoRA."})
-                              for n in range(3)))
+    rows.write_text(
+        "\n".join(
+            json.dumps({"id": f"p{n}", "abstract": f"Paper {n} uses LoRA."}) for n in range(3)
+        )
+    )
     backend = Backend.open(settings, embedder=embedder)
     assert backend.ingester().ingest([rows]).ok
     backend.close()

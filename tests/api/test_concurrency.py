@@ -18,9 +18,7 @@ from api.config import ApiSettings, Settings
 KEY = "concurrency-key"
 UPLOADS, PER_UPLOAD = 6, 4
 TOPICS = ["GSM8K", "LoRA", "DPO", "ImageNet", "GLUE", "BERT"]
-COUNT_PAPERS = (
-    "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH ?g { ?p a fabio:ResearchPaper } }"
-)
+COUNT_PAPERS = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH ?g { ?p a fabio:ResearchPaper } }"
 
 
 def batch(number: int) -> bytes:
@@ -36,7 +34,9 @@ def batch(number: int) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def live_backend(tmp_path_factory: pytest.TempPathFactory, embedder, corpus_dir: Path) -> Iterator[Backend]:
+def live_backend(
+    tmp_path_factory: pytest.TempPathFactory, embedder, corpus_dir: Path
+) -> Iterator[Backend]:
     settings = Settings(data_dir=tmp_path_factory.mktemp("live"), api=ApiSettings(api_key=KEY))
     backend = Backend.open(settings, embedder=embedder)
     backend.ingester().ingest([corpus_dir])
@@ -71,7 +71,9 @@ class Reader(threading.Thread):
 
     def read_once(self) -> None:
         if self.kind == "search":
-            response = self.client.get("/search", params={"q": "evaluate on GSM8K", "mode": "hybrid", "k": 5})
+            response = self.client.get(
+                "/search", params={"q": "evaluate on GSM8K", "mode": "hybrid", "k": 5}
+            )
             self.expect(response.status_code == 200, response.text)
             for hit in response.json()["results"][:2]:  # a hit's paper is whole: page and graph
                 page = self.client.get(f"/papers/{hit['paper_id']}")
@@ -118,7 +120,9 @@ def test_reads_answer_consistently_while_papers_are_uploaded(base_url: str) -> N
         answer = client.post("/sparql", data={"query": COUNT_PAPERS}).json()
         assert int(answer["results"]["bindings"][0]["n"]["value"]) == total
         for number in range(UPLOADS):
-            hits = client.get("/search", params={"q": f"marker{number}x1", "mode": "keyword"}).json()
+            hits = client.get(
+                "/search", params={"q": f"marker{number}x1", "mode": "keyword"}
+            ).json()
             assert hits["results"][0]["paper_id"] == f"live-{number}-1"
 
 
@@ -138,15 +142,21 @@ def test_a_read_during_a_slow_write_waits_and_sees_the_whole_paper(
 
     monkeypatch.setattr(graph, "replace_paper", slow_graph_write)
     row = {"id": "half-written", "abstract": "We evaluate on GSM8K."}
-    upload = threading.Thread(target=lambda: httpx.post(
-        f"{base_url}/papers", files={"file": ("one.jsonl", json.dumps(row).encode())},
-        headers={"X-API-Key": KEY}, timeout=120))
+    upload = threading.Thread(
+        target=lambda: httpx.post(
+            f"{base_url}/papers",
+            files={"file": ("one.jsonl", json.dumps(row).encode())},
+            headers={"X-API-Key": KEY},
+            timeout=120,
+        )
+    )
     upload.start()
     assert in_sqlite.wait(timeout=120)
     assert live_backend.stores.chunks.get_paper("half-written") is not None  # SQLite has it
     pages: list[httpx.Response] = []
-    reader = threading.Thread(target=lambda: pages.append(
-        httpx.get(f"{base_url}/papers/half-written", timeout=120)))
+    reader = threading.Thread(
+        target=lambda: pages.append(httpx.get(f"{base_url}/papers/half-written", timeout=120))
+    )
     reader.start()
     reader.join(timeout=1.0)
     assert reader.is_alive()  # waiting for the write, not answering from half a paper

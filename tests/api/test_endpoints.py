@@ -14,7 +14,9 @@ def test_health_counts_what_was_ingested(client: TestClient) -> None:
 
 
 def test_semantic_search_ranks_the_matching_paper_first(client: TestClient) -> None:
-    body = client.get("/search", params={"q": "classifying images with deep residual nets", "k": 3}).json()
+    body = client.get(
+        "/search", params={"q": "classifying images with deep residual nets", "k": 3}
+    ).json()
     assert body["query"] == "classifying images with deep residual nets"
     assert body["results"][0]["paper_id"] == "vision-paper"
     first = body["results"][0]
@@ -115,8 +117,16 @@ def test_sparql_syntax_error_is_400_with_the_parser_message(client: TestClient) 
 
 def test_openapi_describes_every_route(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/health", "/search", "/sparql", "/papers", "/papers/{paper_id}",
-                 "/papers/{paper_id}/related", "/entities", "/entities/{entity_id}"):
+    for path in (
+        "/health",
+        "/search",
+        "/sparql",
+        "/papers",
+        "/papers/{paper_id}",
+        "/papers/{paper_id}/related",
+        "/entities",
+        "/entities/{entity_id}",
+    ):
         assert path in paths, path
 
 
@@ -126,8 +136,11 @@ def test_cors_lets_browser_sparql_clients_read_but_not_write(client: TestClient)
     assert read.headers["access-control-allow-origin"] in ("*", origin["Origin"])
     preflight = client.options(
         "/papers/dpo-paper",
-        headers={**origin, "Access-Control-Request-Method": "DELETE",
-                 "Access-Control-Request-Headers": "x-api-key"},
+        headers={
+            **origin,
+            "Access-Control-Request-Method": "DELETE",
+            "Access-Control-Request-Headers": "x-api-key",
+        },
     )
     assert "DELETE" not in preflight.headers.get("access-control-allow-methods", "")
 
@@ -138,15 +151,22 @@ def test_the_sparql_editor_examples_run_and_answer(client: TestClient) -> None:
 
     answers = {}
     for example in EXAMPLES:
-        response = client.post("/sparql", data={"query": example.query},
-                               headers={"Accept": "application/sparql-results+json"})
+        response = client.post(
+            "/sparql",
+            data={"query": example.query},
+            headers={"Accept": "application/sparql-results+json"},
+        )
         assert response.status_code == 200, (example.name, response.text)
         answers[example.name] = response.json()["results"]["bindings"]
     titles = {row["title"]["value"] for row in answers["Papers that mention GSM8K"]}
-    assert titles == {"Preference Optimization Without Reward Models",
-                      "Teaching Small Models Grade-School Arithmetic"}
-    used = {row["label"]["value"]: int(row["papers"]["value"])
-            for row in answers["Most used datasets and benchmarks"]}
+    assert titles == {
+        "Preference Optimization Without Reward Models",
+        "Teaching Small Models Grade-School Arithmetic",
+    }
+    used = {
+        row["label"]["value"]: int(row["papers"]["value"])
+        for row in answers["Most used datasets and benchmarks"]
+    }
     assert used["GSM8K"] == 2 and used["ImageNet"] == 1
 
 

@@ -60,4 +60,6 @@ def test_a_broken_jsonl_line_keeps_line_and_column(tmp_path: Path) -> None:
     path.write_bytes(b'{"id": "a", "abstract": "fine"}\n{"id": "b", "abstract": "tab\there"}\n')
     errors = [row for _, row in jsonl_rows(path) if not isinstance(row, dict)]
     assert [error.line for error in errors] == [2]
-    assert errors[0].message.endswith("line 2: invalid JSON: Invalid control character at column 29")
+    assert errors[0].message.endswith(
+        "line 2: invalid JSON: Invalid control character at column 29"
+    )

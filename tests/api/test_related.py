@@ -106,8 +106,9 @@ def test_citation_structure_gives_typed_reasons(related_backend: Backend) -> Non
     assert kinds["coupled"]["count"] == 2  # both cite 1706.03762 and 1810.04805
     assert kinds["co_cited"]["count"] == 1  # cite-j cites both
     assert {r["kind"] for r in item_for(from_h, "cite-j").reasons} >= {"cited_by"}
-    assert {r["kind"] for r in item_for(related_papers(related_backend, "cite-j", 10), "cite-h")
-            .reasons} >= {"cites"}
+    assert {
+        r["kind"] for r in item_for(related_papers(related_backend, "cite-j", 10), "cite-h").reasons
+    } >= {"cites"}
     assert from_h[0].paper_id in {"cite-i", "cite-j"}
 
 
@@ -135,8 +136,10 @@ def test_recommend_endpoint(related_client: TestClient) -> None:
     body = response.json()
     assert body["positive_paper_ids"] == ["sql-a"] and len(body["recommended_papers"]) == 3
     assert {"sql-a", "sql-b"}.isdisjoint(p["paper_id"] for p in body["recommended_papers"])
-    assert all(p["reasons"] and set(p["signals"]) == {"text", "entities", "citations"}
-               for p in body["recommended_papers"])
+    assert all(
+        p["reasons"] and set(p["signals"]) == {"text", "entities", "citations"}
+        for p in body["recommended_papers"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -172,9 +175,7 @@ def test_related_endpoint_takes_negative_seeds(related_client: TestClient) -> No
     assert missing.status_code == 404
 
 
-def test_cli_related_with_negatives_in_json_and_table(
-    tmp_path: Path, embedder
-) -> None:
+def test_cli_related_with_negatives_in_json_and_table(tmp_path: Path, embedder) -> None:
     script = Path(sys.executable).with_name("papergraph")
     if not script.exists():
         pytest.skip(f"console script not installed at {script}")
@@ -183,7 +184,10 @@ def test_cli_related_with_negatives_in_json_and_table(
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PAPERGRAPH_DATA_DIR": str(data_dir)}
     as_json = subprocess.run(
         [str(script), "related", "sql-a", "--negative", "sql-b", "-k", "3", "--json"],
-        capture_output=True, text=True, env=env, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     assert as_json.returncode == 0, as_json.stderr
     items = json.loads(as_json.stdout)
@@ -191,7 +195,10 @@ def test_cli_related_with_negatives_in_json_and_table(
     assert all(item["reasons"] for item in items)
     table = subprocess.run(
         [str(script), "related", "cite-h", "-k", "2"],
-        capture_output=True, text=True, env=env, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     assert table.returncode == 0, table.stderr
     assert "cite-i" in table.stdout and "both cite 2" in table.stdout
@@ -203,8 +210,11 @@ def test_a_newly_ingested_paper_is_recommended_at_once(tmp_path: Path, embedder)
     backend = Backend.open(Settings(data_dir=tmp_path / "data"), embedder=embedder)
     try:
         before = related_papers(backend, "sql-a", 20)
-        newcomer = {"id": "sql-new", "title": "Text-to-SQL with Execution Guidance",
-                    "abstract": "We decode SQL queries guided by execution on WikiSQL tables."}
+        newcomer = {
+            "id": "sql-new",
+            "title": "Text-to-SQL with Execution Guidance",
+            "abstract": "We decode SQL queries guided by execution on WikiSQL tables.",
+        }
         (tmp_path / "new.jsonl").write_text(json.dumps(newcomer) + "\n")
         assert backend.ingester().ingest([tmp_path / "new.jsonl"]).ok
         after = related_papers(backend, "sql-a", 20)
@@ -225,13 +235,16 @@ def test_pg_related_in_sparql_gives_the_scores_of_the_ranking(related_client: Te
         "ORDER BY DESC(?score) ?paper"
     )
     rows = related_client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
-    from_sparql = [(r["paper"]["value"].removeprefix(PAPER_NS), float(r["score"]["value"]))
-                   for r in rows]
+    from_sparql = [
+        (r["paper"]["value"].removeprefix(PAPER_NS), float(r["score"]["value"])) for r in rows
+    ]
     ranked = related_client.get("/papers/sql-a/related", params={"k": 100}).json()["related"]
     assert [pid for pid, _ in from_sparql] == [item["paper_id"] for item in ranked]
     assert [round(score, 4) for _, score in from_sparql] == [item["score"] for item in ranked]
     assert from_sparql[0][0] == "sql-b"
-    unbound = (f"SELECT ?s ?t WHERE {{ BIND(pg:related({seed}, {seed}) AS ?s) "
-               f'BIND(pg:related({seed}, "sql-b") AS ?t) }}')
+    unbound = (
+        f"SELECT ?s ?t WHERE {{ BIND(pg:related({seed}, {seed}) AS ?s) "
+        f'BIND(pg:related({seed}, "sql-b") AS ?t) }}'
+    )
     [row] = related_client.get("/sparql", params={"query": unbound}).json()["results"]["bindings"]
     assert row == {}

@@ -16,12 +16,24 @@ from api.related.facets import facet_model, split_sentences
 @pytest.mark.parametrize(
     ("sentence", "facet"),
     [
-        (("Large language models are hard to steer, and earlier work relied on costly human "
-          "labels."), "background"),
-        (("We propose a two-stream architecture that couples pooled features with full "
-          "resolution residuals."), "method"),
-        ("Our approach achieves an intersection-over-union score of 71.8% on Cityscapes.",
-         "result"),
+        (
+            (
+                "Large language models are hard to steer, and earlier work relied on costly human "
+                "labels."
+            ),
+            "background",
+        ),
+        (
+            (
+                "We propose a two-stream architecture that couples pooled features with full "
+                "resolution residuals."
+            ),
+            "method",
+        ),
+        (
+            "Our approach achieves an intersection-over-union score of 71.8% on Cityscapes.",
+            "result",
+        ),
     ],
 )
 def test_sentences_are_classified_by_facet(sentence: str, facet: str) -> None:
@@ -31,7 +43,8 @@ def test_sentences_are_classified_by_facet(sentence: str, facet: str) -> None:
 def test_an_abstract_splits_into_its_sentences() -> None:
     text = "We study GSM8K. We fine-tune models with DPO (Rafailov et al.). Accuracy rises by 3%."
     assert split_sentences(text) == [
-        "We fine-tune models with DPO (Rafailov et al.).", "Accuracy rises by 3%."
+        "We fine-tune models with DPO (Rafailov et al.).",
+        "Accuracy rises by 3%.",
     ]  # "We study GSM8K." is shorter than a sentence worth matching
 
 
@@ -48,7 +61,9 @@ def test_a_facet_ranks_by_matched_sentences_and_quotes_them(client: TestClient) 
         matched = [r for r in item["reasons"] if r["kind"] == "matched_sentences"]
         assert matched and matched[0]["facet"] == "result"
         pair = matched[0]["pairs"][0]
-        assert pair["seed_sentence"] in matched[0]["text"] and pair["sentence"] in matched[0]["text"]
+        assert (
+            pair["seed_sentence"] in matched[0]["text"] and pair["sentence"] in matched[0]["text"]
+        )
         assert "sentences" in item["signals"]
     scores = [item["score"] for item in body["related"]]
     assert scores == sorted(scores, reverse=True)
@@ -67,12 +82,12 @@ def test_an_unknown_facet_is_a_client_error(client: TestClient) -> None:
 
 
 def test_recommend_takes_a_facet(client: TestClient) -> None:
-    response = client.post("/recommend", json={"positive_paper_ids": ["math-paper"],
-                                               "facet": "background", "k": 3})
+    response = client.post(
+        "/recommend", json={"positive_paper_ids": ["math-paper"], "facet": "background", "k": 3}
+    )
     assert response.status_code == 200, response.text
     items = response.json()["recommended_papers"]
-    assert items and all(any(r["kind"] == "matched_sentences" for r in i["reasons"])
-                         for i in items)
+    assert items and all(any(r["kind"] == "matched_sentences" for r in i["reasons"]) for i in items)
 
 
 def test_cli_related_takes_a_facet(tmp_path: Path, corpus_dir: Path) -> None:

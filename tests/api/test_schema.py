@@ -33,7 +33,9 @@ CHECKS = [
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory, embedder, corpus_dir: Path, serve) -> Iterator[str]:
+def base_url(
+    tmp_path_factory: pytest.TempPathFactory, embedder, corpus_dir: Path, serve
+) -> Iterator[str]:
     """A server over its own store (the generated writes must not touch the shared one)."""
     data = Settings(
         data_dir=tmp_path_factory.mktemp("schema"),

@@ -154,7 +154,9 @@ def test_grouped_pages_do_not_repeat_papers(client: TestClient) -> None:
 
 def test_bad_parameters_answer_the_error_shape(client: TestClient) -> None:
     for params in (
-        {"q": "x", "group": "author"}, {"q": "x", "mode": "fuzzy"}, {"q": "x", "offset": -1}
+        {"q": "x", "group": "author"},
+        {"q": "x", "mode": "fuzzy"},
+        {"q": "x", "offset": -1},
     ):
         response = client.get("/search", params=params)
         assert response.status_code == 422

@@ -26,7 +26,15 @@ TEXT = {
 
 def kinds_paper() -> Paper:
     chunks = [
-        Chunk(f"kinds#{seq}", "kinds", seq, text, kind=kind, section=kind.value.title(), pages=[seq + 1])
+        Chunk(
+            f"kinds#{seq}",
+            "kinds",
+            seq,
+            text,
+            kind=kind,
+            section=kind.value.title(),
+            pages=[seq + 1],
+        )
         for seq, (kind, text) in enumerate(TEXT.items())
     ]
     return Paper(id="kinds", title="Sparse attention", chunks=chunks, content_hash="k1")

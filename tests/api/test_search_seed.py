@@ -39,8 +39,13 @@ def get(client: TestClient, path: str, **params: Any) -> Any:
 
 
 def test_hybrid_grouped_search_finds_the_web_agent_paper(seed_client: TestClient) -> None:
-    body = get(seed_client, "/search", q="autonomous agents acting in a realistic web environment",
-               group="paper", k=3)
+    body = get(
+        seed_client,
+        "/search",
+        q="autonomous agents acting in a realistic web environment",
+        group="paper",
+        k=3,
+    )
     assert body["mode"] == "hybrid"
     assert body["papers"][0]["paper_id"] == WEBARENA
     assert len({p["paper_id"] for p in body["papers"]}) == len(body["papers"]) == 3
@@ -71,8 +76,9 @@ def test_an_alias_filter_admits_exactly_the_papers_that_mention_the_entity(
     entity = _aliased_entity(seed_client)
     parameter = {"Benchmark": "benchmark", "Dataset": "dataset", "Method": "method"}[entity["type"]]
     expected = {p["paper_id"] for p in get(seed_client, f"/entities/{entity['id']}")["papers"]}
-    body = get(seed_client, "/search", q="evaluation", group="paper", k=10,
-               **{parameter: entity["alias"]})
+    body = get(
+        seed_client, "/search", q="evaluation", group="paper", k=10, **{parameter: entity["alias"]}
+    )
     assert {p["paper_id"] for p in body["papers"]} == expected
     assert body["filtered_papers"] == len(expected)
 
@@ -87,32 +93,40 @@ def test_pg_similar_ranks_the_seed_papers_as_semantic_search_does(
 ) -> None:
     text = "autonomous agents acting in a realistic web environment"
     rows = get(
-        seed_client, "/sparql",
+        seed_client,
+        "/sparql",
         query="SELECT ?paper ?s WHERE { ?paper a fabio:ResearchPaper . "
         f'BIND(pg:similar(?paper, "{text}") AS ?s) }} ORDER BY DESC(?s)',
     )["results"]["bindings"]
     assert rows[0]["paper"]["value"] == PAPER_NS + WEBARENA
-    in_sparql = [(row["paper"]["value"].removeprefix(PAPER_NS), float(row["s"]["value"]))
-                 for row in rows]
+    in_sparql = [
+        (row["paper"]["value"].removeprefix(PAPER_NS), float(row["s"]["value"])) for row in rows
+    ]
     grouped = get(seed_client, "/search", q=text, mode="semantic", group="paper", k=3)["papers"]
     assert [paper for paper, _ in in_sparql] == [p["paper_id"] for p in grouped]
-    assert [score for _, score in in_sparql] == pytest.approx([p["score"] for p in grouped],
-                                                              abs=1e-5)
+    assert [score for _, score in in_sparql] == pytest.approx(
+        [p["score"] for p in grouped], abs=1e-5
+    )
 
 
 def test_query_joins_a_pattern_with_meaning_on_the_seed(seed_client: TestClient) -> None:
-    response = seed_client.post("/query", json={
-        "text": "a survey of aligning language models with human preferences",
-        "where": "?paper pg:mentions ?m . ?m a pg:Method .",
-        "k": 3,
-    })
+    response = seed_client.post(
+        "/query",
+        json={
+            "text": "a survey of aligning language models with human preferences",
+            "where": "?paper pg:mentions ?m . ?m a pg:Method .",
+            "k": 3,
+        },
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["results"][0]["paper_id"] == SURVEY
     evidence = body["results"][0]["evidence"]
     assert evidence["chunk_id"].startswith(SURVEY + "#") and evidence["text"]
-    assert all(row["m"].startswith("https://w3id.org/papergraph/entity/method/")
-               for row in body["results"][0]["bindings"])
+    assert all(
+        row["m"].startswith("https://w3id.org/papergraph/entity/method/")
+        for row in body["results"][0]["bindings"]
+    )
 
 
 def test_the_seed_sample_answers_what_a_researcher_asks_first(seed_client: TestClient) -> None:
@@ -129,8 +143,12 @@ def test_the_seed_sample_answers_what_a_researcher_asks_first(seed_client: TestC
     for wanted in ("RLHF", "DPO", "LoRA", "MMLU", "GSM8K"):
         evidence = names[wanted]["evidence"]
         assert evidence and all(item["chunk_id"].startswith(f"{SURVEY}#") for item in evidence)
-    count = get(seed_client, "/sparql", query="SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE "
-                "{ ?p a <http://purl.org/spar/fabio/ResearchPaper> }")
+    count = get(
+        seed_client,
+        "/sparql",
+        query="SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE "
+        "{ ?p a <http://purl.org/spar/fabio/ResearchPaper> }",
+    )
     assert int(count["results"]["bindings"][0]["n"]["value"]) == 3
     for paper in get(seed_client, "/papers")["papers"]:
         related = get(seed_client, f"/papers/{paper['paper_id']}/related")["related"]

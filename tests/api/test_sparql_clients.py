@@ -104,7 +104,9 @@ def _wait_for(url: str, process: subprocess.Popen[bytes]) -> None:
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                raise RuntimeError(f"papergraph serve did not start: {process.stderr.read()!r}")
+                raise RuntimeError(
+                    f"papergraph serve did not start: {process.stderr.read()!r}"
+                ) from None
             time.sleep(0.2)
 
 
@@ -142,9 +144,10 @@ def test_sparqlwrapper_xml_and_csv(endpoint, local) -> None:
 
 
 def test_sparqlwrapper_ask(endpoint) -> None:
-    assert wrapper(endpoint, PREFIXES + "ASK { ?p pg:mentions ?e }", JSON).queryAndConvert()[
-        "boolean"
-    ] is True
+    assert (
+        wrapper(endpoint, PREFIXES + "ASK { ?p pg:mentions ?e }", JSON).queryAndConvert()["boolean"]
+        is True
+    )
 
 
 def test_construct_as_turtle_parses_into_the_local_triples(endpoint, local) -> None:

@@ -188,9 +188,7 @@ def test_service_is_refused(store_client) -> None:
 
 def test_dataset_parameters_name_the_graphs(store_client) -> None:
     graph = str(paper_graph_iri("dpo-paper"))
-    response = store_client.get(
-        "/sparql", params={"query": TITLES, "default-graph-uri": graph}
-    )
+    response = store_client.get("/sparql", params={"query": TITLES, "default-graph-uri": graph})
     assert [row["id"] for row in json_rows(response.json())] == ["dpo-paper"]
     graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
     response = store_client.post("/sparql", data={"query": graphs, "named-graph-uri": graph})

@@ -19,8 +19,16 @@ from ingest.settings import IngestSettings
 KEY = "test-key-7f3a"
 AUTH = {"X-API-Key": KEY}
 ROWS = [
-    {"id": "up-dpo", "title": "Uploaded DPO paper", "abstract": "We align models with DPO on GSM8K."},
-    {"id": "up-lora", "title": "Uploaded LoRA paper", "abstract": "We adapt BERT with LoRA on GLUE."},
+    {
+        "id": "up-dpo",
+        "title": "Uploaded DPO paper",
+        "abstract": "We align models with DPO on GSM8K.",
+    },
+    {
+        "id": "up-lora",
+        "title": "Uploaded LoRA paper",
+        "abstract": "We adapt BERT with LoRA on GLUE.",
+    },
 ]
 
 
@@ -58,7 +66,9 @@ def writer(writable: Backend) -> Iterator[TestClient]:
 
 
 def upload(client: TestClient, name: str, body: bytes, headers: dict | None = None):
-    return client.post("/papers", files={"file": (name, body)}, headers=AUTH if headers is None else headers)
+    return client.post(
+        "/papers", files={"file": (name, body)}, headers=AUTH if headers is None else headers
+    )
 
 
 def assert_error(response, status: int, type_name: str | None = None) -> dict:
@@ -117,8 +127,13 @@ def test_upload_jsonl_ingests_searchable_papers_and_is_idempotent(writer: TestCl
 
 
 def test_upload_reports_bad_lines_and_keeps_the_good_ones(writer: TestClient) -> None:
-    body = jsonl([{"id": "up-ok", "abstract": "A fine abstract about ResNet on ImageNet."},
-                  "{broken", {"id": "up-bad", "abstract": "x", "year": "soon"}])
+    body = jsonl(
+        [
+            {"id": "up-ok", "abstract": "A fine abstract about ResNet on ImageNet."},
+            "{broken",
+            {"id": "up-bad", "abstract": "x", "year": "soon"},
+        ]
+    )
     result = upload(writer, "mixed.jsonl", body).json()
     assert result["ingested"] == ["up-ok"]
     failures = {(f["file"], f["line"]) for f in result["failed"]}
@@ -165,7 +180,11 @@ def test_an_upload_without_a_file_is_422(writer: TestClient) -> None:
 
 def test_delete_removes_a_paper_everywhere(writer: TestClient, writable: Backend) -> None:
     triples = writer.get("/health").json()["triples"]  # counted once, then kept until a write
-    upload(writer, "gone.jsonl", jsonl([{"id": "up-gone", "abstract": "Zebra stripes thermoregulation."}]))
+    upload(
+        writer,
+        "gone.jsonl",
+        jsonl([{"id": "up-gone", "abstract": "Zebra stripes thermoregulation."}]),
+    )
     assert writer.get("/papers/up-gone").status_code == 200
     assert writer.get("/health").json()["triples"] > triples
     response = writer.delete("/papers/up-gone", headers=AUTH)
@@ -202,7 +221,10 @@ def test_every_documented_error_uses_the_error_schema(writer: TestClient) -> Non
                 if status.startswith(("4", "5")):
                     schema = response["content"]["application/json"]["schema"]
                     assert schema == {"$ref": "#/components/schemas/ErrorResponse"}, (
-                        path, method, status)
+                        path,
+                        method,
+                        status,
+                    )
 
 
 def test_a_server_that_takes_writes_repairs_a_crashed_writers_leftovers_at_start(

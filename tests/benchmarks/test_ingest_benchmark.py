@@ -19,8 +19,9 @@ def test_ingest_benchmark_measures_pipeline_and_encoder_on_the_same_chunks(
     pdfs = sorted((shared_data / "pdfs").rglob("*.pdf"), key=lambda p: p.stat().st_size)[:1]
     if not pdfs:
         pytest.skip("no PDFs in the shared data")
-    figures = benchmark.measure(pdfs, tmp_path, workers=0, sequential=True, embedder=embedder,
-                                pdf_engine=engine)
+    figures = benchmark.measure(
+        pdfs, tmp_path, workers=0, sequential=True, embedder=embedder, pdf_engine=engine
+    )
     assert figures.pdf_files >= 1 and figures.pdf_pages >= 1
     assert figures.chunks > 0
     assert figures.pipeline_chunks == figures.chunks  # the pipeline encoded exactly those chunks

@@ -17,8 +17,14 @@ def test_query_benchmark_drives_a_real_server_on_a_synthetic_corpus(
     benchmark.build_corpus(tmp_path / "corpus", papers=20, chunks=3)
     figures, (rss, peak) = benchmark.run(tmp_path / "corpus", requests=5)
     kinds = {figure.name for figure in figures}
-    assert {"static file (baseline)", "search semantic", "search keyword", "search hybrid",
-            "related papers", "paper detail"} <= kinds
+    assert {
+        "static file (baseline)",
+        "search semantic",
+        "search keyword",
+        "search hybrid",
+        "related papers",
+        "paper detail",
+    } <= kinds
     assert any(kind.startswith("sparql") for kind in kinds)
     assert {figure.clients for figure in figures} == {1, 8}
     assert all(figure.requests >= 2 and figure.p99_ms >= figure.p50_ms > 0 for figure in figures)
@@ -29,8 +35,9 @@ def test_query_benchmark_drives_a_real_server_on_a_synthetic_corpus(
 def test_vector_benchmark_compares_exact_and_hnsw(tmp_path: Path) -> None:
     benchmark = importlib.import_module("benchmarks.vectors")
     queries = benchmark.synthetic(20, seed=1)
-    rows = benchmark.run("synthetic", benchmark.synthetic(2000, seed=0), queries,
-                         benchmark.IndexSettings(), tmp_path)
+    rows = benchmark.run(
+        "synthetic", benchmark.synthetic(2000, seed=0), queries, benchmark.IndexSettings(), tmp_path
+    )
     assert [row.layout for row in rows] == ["flat", "hnsw"]
     assert rows[0].recall == 1.0 and 0.9 <= rows[1].recall <= 1.0
     assert all(row.file_mb > 0 and row.p50_ms > 0 for row in rows)

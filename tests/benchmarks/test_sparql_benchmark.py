@@ -13,7 +13,10 @@ SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "sparql.py"
 def test_small_run_measures_every_store_and_they_agree() -> None:
     output = subprocess.run(
         [sys.executable, str(SCRIPT), "--triples", "20000", "--repeat", "1", "--json"],
-        capture_output=True, text=True, timeout=300, check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     ).stdout
     result = json.loads(output)
     assert result["triples"] >= 20000 and result["papers"] > 50

@@ -10,7 +10,10 @@ def test_spans_match_stems_and_skip_stop_words() -> None:
     spans = highlight_spans(text, query_terms("optimizing the preferences"))
     # Porter stems "optimizer" to "optim" as well: the keyword index would match it too
     assert [text[s.start : s.end] for s in spans] == [
-        "optimized", "preference", "optimizer", "preferences",
+        "optimized",
+        "preference",
+        "optimizer",
+        "preferences",
     ]
 
 

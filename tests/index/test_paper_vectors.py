@@ -30,8 +30,13 @@ class CountingEmbedder(Embedder):
 
 def make_paper(paper_id: str, abstract: str | None, texts: list[str], version: str = "1") -> Paper:
     chunks = [Chunk(f"{paper_id}#{i}", paper_id, i, text) for i, text in enumerate(texts)]
-    return Paper(id=paper_id, title=f"Title of {paper_id}", chunks=chunks, abstract=abstract,
-                 content_hash=f"{paper_id}-v{version}")
+    return Paper(
+        id=paper_id,
+        title=f"Title of {paper_id}",
+        chunks=chunks,
+        abstract=abstract,
+        content_hash=f"{paper_id}-v{version}",
+    )
 
 
 @pytest.fixture

@@ -65,7 +65,8 @@ def test_a_round_takes_at_most_max_batch_and_the_rest_follow() -> None:
     assert lengths == [1, 1, 2, 3, 4, 5]
     assert max(len(call) for call in encoder.calls) == 2
     assert sorted(t for call in encoder.calls for t in call) == sorted(
-        ["x", *(str(i) * (i + 1) for i in range(5))])
+        ["x", *(str(i) * (i + 1) for i in range(5))]
+    )
 
 
 def test_a_failing_round_raises_in_every_waiting_thread_and_the_next_round_works() -> None:

@@ -29,8 +29,9 @@ def test_a_lift_climbs_ranks_and_lifted_papers_outside_the_lists_join_them() -> 
     ranked = hybrid_ranking([1, 3], [3, 1], PAPER_OF, weights, lifts={"d": 5.0}, extra=[5])
     assert order(ranked)[0] == 5  # lifted by 5 top ranks' worth, from no list at all
     assert set(order(ranked)) == {1, 3, 5}  # nothing unlifted is dropped
-    unlifted = hybrid_ranking([1, 3], [3, 1], PAPER_OF, FusionWeights(rrf_k=10, lift=0.0),
-                              lifts={"d": 5.0}, extra=[5])
+    unlifted = hybrid_ranking(
+        [1, 3], [3, 1], PAPER_OF, FusionWeights(rrf_k=10, lift=0.0), lifts={"d": 5.0}, extra=[5]
+    )
     assert order(unlifted)[-1] == 5
 
 

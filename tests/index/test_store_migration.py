@@ -34,7 +34,9 @@ def test_an_old_store_gets_kinds_pages_and_reference_keys(tmp_path: Path) -> Non
         assert (chunk["kind"], chunk["pages"]) == ("body", [])
         # the old paper's title and the old reference's title are findable for resolution
         assert [c.paper_id for c in store.title_candidates("attention is all you need")] == ["old"]
-        rows = store.unresolved_citing(None, None, "deep residual learning for image recognition", "x")
+        rows = store.unresolved_citing(
+            None, None, "deep residual learning for image recognition", "x"
+        )
         assert [(row["paper_id"], row["seq"]) for row in rows] == [("old", 0)]
 
 
@@ -43,11 +45,20 @@ def test_kind_section_pages_and_reference_fields_round_trip(tmp_path: Path) -> N
         id="p",
         title="A paper",
         chunks=[
-            Chunk("p#0", "p", 0, "Results.", section="4 Results", kind=ChunkKind.TABLE, pages=[3, 4])
+            Chunk(
+                "p#0", "p", 0, "Results.", section="4 Results", kind=ChunkKind.TABLE, pages=[3, 4]
+            )
         ],
         references=[
-            Reference(raw="r", title="T", authors=["A. B"], year=2020, venue="V", context="c",
-                      context_chunk_id="p#0")
+            Reference(
+                raw="r",
+                title="T",
+                authors=["A. B"],
+                year=2020,
+                venue="V",
+                context="c",
+                context_chunk_id="p#0",
+            )
         ],
     )
     with ChunkStore(tmp_path / "chunks.sqlite") as store:

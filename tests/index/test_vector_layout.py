@@ -86,8 +86,10 @@ def test_hnsw_recall_at_10_against_exact(tmp_path: Path) -> None:
     assert index.layout is Layout.HNSW
     queries = unit_rows(50, seed=4)
     found = index.search_batch(queries, 10)
-    overlap = [len({h[0] for h in hits} & set(exact_top(vectors, ids, q, 10))) / 10
-               for q, hits in zip(queries, found, strict=True)]
+    overlap = [
+        len({h[0] for h in hits} & set(exact_top(vectors, ids, q, 10))) / 10
+        for q, hits in zip(queries, found, strict=True)
+    ]
     assert np.mean(overlap) >= 0.95
 
 
@@ -102,7 +104,9 @@ def test_memory_mapped_open_searches_and_takes_writes(tmp_path: Path, layout_siz
     mapped.add(np.array([layout_size]), vectors[layout_size])
     mapped.save()
     again = FaissIndex.open(tmp_path / "v", DIMENSION, SMALL)
-    assert len(again) == layout_size + 1 and again.search(vectors[layout_size], 1)[0][0] == layout_size
+    assert (
+        len(again) == layout_size + 1 and again.search(vectors[layout_size], 1)[0][0] == layout_size
+    )
 
 
 def test_searches_go_on_while_a_save_migrates_to_hnsw(

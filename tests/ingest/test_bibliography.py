@@ -9,61 +9,94 @@ from ingest.readers.pdf_references import parse_references
 
 STYLES = [
     (  # NeurIPS / arXiv: full names, title, venue, year
-        ("Ashish Vaswani, Noam Shazeer, Niki Parmar, Jakob Uszkoreit, Llion Jones, Aidan N Gomez, "
-        "Łukasz Kaiser, and Illia Polosukhin. Attention is all you need. Advances in neural "
-        "information processing systems, 30, 2017."),
-        "Attention is all you need", "Ashish Vaswani", 2017,
+        (
+            "Ashish Vaswani, Noam Shazeer, Niki Parmar, Jakob Uszkoreit, Llion Jones, Aidan N Gomez, "
+            "Łukasz Kaiser, and Illia Polosukhin. Attention is all you need. Advances in neural "
+            "information processing systems, 30, 2017."
+        ),
+        "Attention is all you need",
+        "Ashish Vaswani",
+        2017,
         "Advances in neural information processing systems",
     ),
     (  # ACL: the year after the authors
-        ("Ilias Chalkidis, Ion Androutsopoulos, and Nikolaos Aletras. 2019. Neural legal judgment "
-        "prediction in English. In Proceedings of the 57th Annual Meeting of the Association for "
-        "Computational Linguistics, pages 4317–4323, Florence, Italy. Association for "
-        "Computational Linguistics."),
-        "Neural legal judgment prediction in English", "Ilias Chalkidis", 2019,
+        (
+            "Ilias Chalkidis, Ion Androutsopoulos, and Nikolaos Aletras. 2019. Neural legal judgment "
+            "prediction in English. In Proceedings of the 57th Annual Meeting of the Association for "
+            "Computational Linguistics, pages 4317–4323, Florence, Italy. Association for "
+            "Computational Linguistics."
+        ),
+        "Neural legal judgment prediction in English",
+        "Ilias Chalkidis",
+        2019,
         "Proceedings of the 57th Annual Meeting of the Association for Computational Linguistics",
     ),
     (  # "Surname, I." lists
-        ("Kingma, D. P. and Ba, J. Adam: A method for stochastic optimization. arXiv preprint "
-        "arXiv:1412.6980 (2014)."),
-        "Adam: A method for stochastic optimization", "D. P. Kingma", 2014, "arXiv preprint",
+        (
+            "Kingma, D. P. and Ba, J. Adam: A method for stochastic optimization. arXiv preprint "
+            "arXiv:1412.6980 (2014)."
+        ),
+        "Adam: A method for stochastic optimization",
+        "D. P. Kingma",
+        2014,
+        "arXiv preprint",
     ),
     (  # IEEE: quoted title
         '[3] A. Vaswani et al., "Attention is all you need," in NIPS, 2017.',
-        "Attention is all you need", "A. Vaswani", 2017, "NIPS",
+        "Attention is all you need",
+        "A. Vaswani",
+        2017,
+        "NIPS",
     ),
     (  # physics: comma after the authors, no quotes
         "A. Kandala, K. Temme, and J. M. Gambetta, Error mitigation extends the computational "
         "reach of a noisy quantum processor, Nature 567, 491 (2019).",
         "Error mitigation extends the computational reach of a noisy quantum processor",
-        "A. Kandala", 2019, "Nature",
+        "A. Kandala",
+        2019,
+        "Nature",
     ),
     (  # LaTeX left in the entry, accented surname first
         "K.~Koide and A.~Banno, ``Voxelized GICP for fast point cloud registration,'' in "
         "IEEE ICRA, 2021.",
-        "Voxelized GICP for fast point cloud registration", "K. Koide", 2021, "IEEE ICRA",
+        "Voxelized GICP for fast point cloud registration",
+        "K. Koide",
+        2021,
+        "IEEE ICRA",
     ),
     (
         "Šilhavý, M. Ideally soft nematic elastomers. Netw. Heterog. Media 2 (2007), 279–311.",
-        "Ideally soft nematic elastomers", "M Šilhavý", 2007, "Netw. Heterog. Media",
+        "Ideally soft nematic elastomers",
+        "M Šilhavý",
+        2007,
+        "Netw. Heterog. Media",
     ),
     (  # ACL with a middle initial
         "Diederik P. Kingma and Jimmy Ba. 2015. Adam: A method for stochastic optimization. In "
         "3rd International Conference on Learning Representations, ICLR 2015.",
-        "Adam: A method for stochastic optimization", "Diederik P. Kingma", 2015,
+        "Adam: A method for stochastic optimization",
+        "Diederik P. Kingma",
+        2015,
         "3rd International Conference on Learning Representations, ICLR",
     ),
     (  # "Surname, Given" pairs; the title after a final initial
         "Krizhevsky, Alex, Sutskever, Ilya, and Hinton, Geoffrey E. Imagenet classification with "
         "deep convolutional neural networks. In Advances in neural information processing "
         "systems, pp. 1097–1105, 2012.",
-        "Imagenet classification with deep convolutional neural networks", "Alex Krizhevsky",
-        2012, "Advances in neural information processing systems",
+        "Imagenet classification with deep convolutional neural networks",
+        "Alex Krizhevsky",
+        2012,
+        "Advances in neural information processing systems",
     ),
     (  # Nature: et al., year in brackets
-        ("Mnih, V. et al. Human-level control through deep reinforcement learning. Nature 518, "
-        "529–533 (2015)."),
-        "Human-level control through deep reinforcement learning", "V Mnih", 2015, "Nature",
+        (
+            "Mnih, V. et al. Human-level control through deep reinforcement learning. Nature 518, "
+            "529–533 (2015)."
+        ),
+        "Human-level control through deep reinforcement learning",
+        "V Mnih",
+        2015,
+        "Nature",
     ),
 ]
 
@@ -90,10 +123,14 @@ def test_ids_are_read_from_the_entry() -> None:
 @pytest.mark.parametrize(
     "entry",
     [
-        ("Benjamin Charlier and Jean Feydy. Kernel operations on the gpu. 2021. URL http: "
-        "//arxiv.org/abs/2004.11127."),
-        ("Ilias Chalkidis and Ion Androutsopoulos. Neural legal judgment prediction. In Proceedings "
-        "of ACL, Florence, Italy, 2019. Association for Computational Linguistics."),
+        (
+            "Benjamin Charlier and Jean Feydy. Kernel operations on the gpu. 2021. URL http: "
+            "//arxiv.org/abs/2004.11127."
+        ),
+        (
+            "Ilias Chalkidis and Ion Androutsopoulos. Neural legal judgment prediction. In Proceedings "
+            "of ACL, Florence, Italy, 2019. Association for Computational Linguistics."
+        ),
     ],
 )
 def test_urls_and_publishers_are_never_titles(entry: str) -> None:
@@ -103,7 +140,9 @@ def test_urls_and_publishers_are_never_titles(entry: str) -> None:
 
 
 def test_a_placeholder_arxiv_id_is_no_id() -> None:
-    assert parse_entry("J. Chang et al. 2022. CiteSee. ArXiv abs/2022.99999 (2022).").arxiv_id is None
+    assert (
+        parse_entry("J. Chang et al. 2022. CiteSee. ArXiv abs/2022.99999 (2022).").arxiv_id is None
+    )
 
 
 def test_junk_titles_are_recognised() -> None:
@@ -122,7 +161,9 @@ def test_a_bracketed_list_keeps_each_entry_and_its_printed_number() -> None:
     references = parse_references(section)
     assert [r.raw[:3] for r in references] == ["[1]", "[2]", "[3]"]
     assert [r.title for r in references] == [
-        "A first title of a paper", "Second paper title here", "Third title of some work",
+        "A first title of a paper",
+        "Second paper title here",
+        "Third title of some work",
     ]
     assert references[2].arxiv_id == "2001.00001"
 
@@ -135,13 +176,16 @@ def test_a_page_number_between_entries_does_not_merge_them() -> None:
         "Jimmy Lei Ba and Jamie Ryan Kiros. 2016. Layer normalization.\n"
     )
     assert [r.title for r in parse_references(section)] == [
-        "Recursive deep models for semantic compositionality", "Attention is all you need",
+        "Recursive deep models for semantic compositionality",
+        "Attention is all you need",
         "Layer normalization",
     ]
 
 
 def test_numbered_lists_after_the_bibliography_do_not_decide_the_split() -> None:
-    entries = [f"Author{n} Person and Other Writer. A title number {n} here. In Venue, 2020.\n"
-               for n in range(8)]
+    entries = [
+        f"Author{n} Person and Other Writer. A title number {n} here. In Venue, 2020.\n"
+        for n in range(8)
+    ]
     appendix = "A Details\n1. First step of the method.\n2. Second step.\n3. Third step.\n"
     assert len(parse_references("".join(entries) + appendix)) >= 8

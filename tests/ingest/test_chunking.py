@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from ingest.chunking import approximate_token_count, chunk_text
@@ -22,14 +24,14 @@ def test_chunks_are_numbered_and_linked() -> None:
     assert [c.id for c in chunks] == [f"paper-1#{n}" for n in range(len(chunks))]
     assert [c.seq for c in chunks] == list(range(len(chunks)))
     assert chunks[0].prev_id is None and chunks[-1].next_id is None
-    for before, after in zip(chunks, chunks[1:]):
+    for before, after in itertools.pairwise(chunks):
         assert before.next_id == after.id and after.prev_id == before.id
     assert all(c.paper_id == "paper-1" for c in chunks)
 
 
 def test_consecutive_chunks_share_the_overlap() -> None:
     chunks = chunk_text("p", SENTENCES, max_tokens=50, overlap=10)
-    for before, after in zip(chunks, chunks[1:]):
+    for before, after in itertools.pairwise(chunks):
         shared = after.text.split(" Sentence ")[0]
         assert before.text.endswith(shared)
         assert 0 < approximate_token_count(shared) <= 10

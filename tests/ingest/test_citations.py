@@ -26,20 +26,39 @@ BODY = (
     "reading and writing memory in blocks, and measure the speed of our kernels on long inputs."
 )
 BIBLIOGRAPHY = [
-    ("[1] Ashish Vaswani, Noam Shazeer, and Niki Parmar. Attention is all you need. In Advances "
-    "in Neural Information Processing Systems, 2017."),
-    ("[2] Kaiming He, Xiangyu Zhang, Shaoqing Ren, and Jian Sun. Deep residual learning for image "
-    "recognition. In Proceedings of the IEEE Conference on Computer Vision, 2016."),
-    ("[3] Ada Gardener and Bob Planter. Growing tomatoes in small urban gardens. Journal of "
-    "Horticulture, 2015."),
+    (
+        "[1] Ashish Vaswani, Noam Shazeer, and Niki Parmar. Attention is all you need. In Advances "
+        "in Neural Information Processing Systems, 2017."
+    ),
+    (
+        "[2] Kaiming He, Xiangyu Zhang, Shaoqing Ren, and Jian Sun. Deep residual learning for image "
+        "recognition. In Proceedings of the IEEE Conference on Computer Vision, 2016."
+    ),
+    (
+        "[3] Ada Gardener and Bob Planter. Growing tomatoes in small urban gardens. Journal of "
+        "Horticulture, 2015."
+    ),
 ]
 CITED = [
-    {"id": "1706.03762", "arxiv_id": "1706.03762", "title": "Attention Is All You Need",
-     "year": 2017, "abstract": "The Transformer relies entirely on attention mechanisms."},
-    {"id": "resnet", "title": "Deep Residual Learning for Image Recognition", "year": 2016,
-     "abstract": "Residual networks ease the training of very deep networks."},
-    {"id": "tomato", "title": "Growing Potatoes in Large Rural Fields", "year": 2015,
-     "abstract": "A paper whose title resembles an entry's but names another work."},
+    {
+        "id": "1706.03762",
+        "arxiv_id": "1706.03762",
+        "title": "Attention Is All You Need",
+        "year": 2017,
+        "abstract": "The Transformer relies entirely on attention mechanisms.",
+    },
+    {
+        "id": "resnet",
+        "title": "Deep Residual Learning for Image Recognition",
+        "year": 2016,
+        "abstract": "Residual networks ease the training of very deep networks.",
+    },
+    {
+        "id": "tomato",
+        "title": "Growing Potatoes in Large Rural Fields",
+        "year": 2015,
+        "abstract": "A paper whose title resembles an entry's but names another work.",
+    },
 ]
 
 
@@ -86,7 +105,7 @@ def test_references_link_papers_in_either_order(
 ) -> None:
     pdf, rows = inputs
     backend, client = open_app()
-    for path in ([pdf, rows] if citing_first else [rows, pdf]):
+    for path in [pdf, rows] if citing_first else [rows, pdf]:
         report = backend.ingester().ingest([path])
         assert report.ok, [failure.message for failure in report.failed]
     with client:

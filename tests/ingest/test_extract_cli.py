@@ -25,8 +25,9 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_extract_prints_one_json_object_per_paper(tmp_path: Path) -> None:
     (tmp_path / "dpo.txt").write_text(TEXT, "utf-8")
     (tmp_path / "broken.pdf").write_bytes(b"not a pdf")
-    done = run_cli("extract", str(tmp_path / "dpo.txt"), str(tmp_path / "broken.pdf"), "--json",
-                   cwd=tmp_path)
+    done = run_cli(
+        "extract", str(tmp_path / "dpo.txt"), str(tmp_path / "broken.pdf"), "--json", cwd=tmp_path
+    )
     assert done.returncode == 1 and "broken.pdf" in done.stderr  # the bad input is named
     (record,) = [json.loads(line) for line in done.stdout.splitlines()]
     assert set(record) == {"paper_id", "entities", "results"}

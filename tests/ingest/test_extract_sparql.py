@@ -40,7 +40,7 @@ def readme_queries() -> dict[str, str]:
     """The README's ```sparql blocks, keyed by their `# question` comment."""
     blocks = re.findall(r"```sparql\n(.*?)```", README.read_text("utf-8"), re.DOTALL)
     questions = [re.search(r"^# (.+)$", block, re.MULTILINE) for block in blocks]
-    return {q.group(1): block for q, block in zip(questions, blocks) if q}
+    return {q.group(1): block for q, block in zip(questions, blocks, strict=False) if q}
 
 
 @pytest.fixture(scope="module")

@@ -156,7 +156,11 @@ def test_repair_restores_indexes_and_graph_from_sqlite(backend: Backend, inputs:
 
     report = ingester.recover()
 
-    assert (report.vectors_added, report.vectors_removed, report.vectors_encoded) == (len(dpo), 1, 1)
+    assert (report.vectors_added, report.vectors_removed, report.vectors_encoded) == (
+        len(dpo),
+        1,
+        1,
+    )
     assert (report.keywords_added, report.keywords_removed) == (len(lora), 1)
     assert (report.graphs_rebuilt, report.graphs_removed) == (["resnet"], ["ghost"])
     assert_agree(stores)

@@ -59,10 +59,18 @@ def start_ingest(inputs: Path, data_dir: Path, checkpoint_every: int) -> subproc
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
         "PAPERGRAPH_INGEST__CHECKPOINT_EVERY": str(checkpoint_every),
     }
-    command = [sys.executable, "-c", "from api.cli import main; main()", "ingest", str(inputs),
-               "--data-dir", str(data_dir)]
-    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    command = [
+        sys.executable,
+        "-c",
+        "from api.cli import main; main()",
+        "ingest",
+        str(inputs),
+        "--data-dir",
+        str(data_dir),
+    ]
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def stored_papers(data_dir: Path) -> int:

@@ -55,7 +55,10 @@ def raw_pdf(objects: list[bytes]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return out
 
 
@@ -72,7 +75,10 @@ FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 def flate_bomb(megabytes: int) -> bytes:
     content = zlib.compress(b"BT /F1 12 Tf 50 700 Td (A) Tj ET\n" + b" " * (megabytes << 20), 9)
-    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(content), content)
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
+        len(content),
+        content,
+    )
     catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
     return raw_pdf([catalog, pages_object(1, 1), PAGE_OBJECT, stream, FONT])
 
@@ -84,50 +90,92 @@ def page_bomb(kids: int, declared: int) -> bytes:
 
 
 def jsonl(*lines: object) -> bytes:
-    return b"\n".join(line if isinstance(line, bytes) else json.dumps(line).encode() for line in lines)
+    return b"\n".join(
+        line if isinstance(line, bytes) else json.dumps(line).encode() for line in lines
+    )
 
 
 # name -> (how to write it, what the user must see: substrings of the error message)
 Writer = Callable[[Path, bytes], None]
 BAD_INPUTS: dict[str, tuple[Callable[[Path, bytes], object], list[str]]] = {
     "zero-byte.pdf": (lambda p, good: p.write_bytes(b""), ["empty file (0 bytes)"]),
-    "truncated.pdf": (lambda p, good: p.write_bytes(good[: len(good) // 3]), ["corrupt or truncated PDF"]),
+    "truncated.pdf": (
+        lambda p, good: p.write_bytes(good[: len(good) // 3]),
+        ["corrupt or truncated PDF"],
+    ),
     "garbage.pdf": (lambda p, good: p.write_bytes(b"%PDF-1.4\n\x00\xff garbage"), ["PDF"]),
-    "not-a-pdf.pdf": (lambda p, good: p.write_bytes(b"<html>a web page</html>"), ["not a PDF (no %PDF- header)"]),
-    "encrypted.pdf": (lambda p, good: make_pdf(p, [PAGE], encrypt="secret"), ["encrypted PDF (a password is required)"]),
+    "not-a-pdf.pdf": (
+        lambda p, good: p.write_bytes(b"<html>a web page</html>"),
+        ["not a PDF (no %PDF- header)"],
+    ),
+    "encrypted.pdf": (
+        lambda p, good: make_pdf(p, [PAGE], encrypt="secret"),
+        ["encrypted PDF (a password is required)"],
+    ),
     "image-only.pdf": (lambda p, good: _scan(p), ["no text layer (scanned?)"]),
-    "flate-bomb.pdf": (lambda p, good: p.write_bytes(flate_bomb(40)), ["page 1", "safety limit (PDF bomb?)"]),
-    "page-bomb.pdf": (lambda p, good: p.write_bytes(page_bomb(3000, 3000)), ["too many pages (3000 declared > 2000)"]),
-    "page-bomb-lying.pdf": (lambda p, good: p.write_bytes(page_bomb(110_000, 1)), ["safety limit (PDF bomb?)"]),
+    "flate-bomb.pdf": (
+        lambda p, good: p.write_bytes(flate_bomb(40)),
+        ["page 1", "safety limit (PDF bomb?)"],
+    ),
+    "page-bomb.pdf": (
+        lambda p, good: p.write_bytes(page_bomb(3000, 3000)),
+        ["too many pages (3000 declared > 2000)"],
+    ),
+    "page-bomb-lying.pdf": (
+        lambda p, good: p.write_bytes(page_bomb(110_000, 1)),
+        ["safety limit (PDF bomb?)"],
+    ),
     "oversize.pdf": (lambda p, good: p.write_bytes(good + b"%" * (1 << 20)), ["file too large"]),
     "bad-lines.jsonl": (
-        lambda p, good: p.write_bytes(jsonl(
-            GOOD_ROW | {"id": "row-among-bad"},
-            b"{not json",
-            b"\xff\xfe invalid utf-8",
-            {"id": "t1", "title": 5, "abstract": "x"},
-            {"id": "t2", "abstract": "x", "authors": {"a": 1}},
-            {"id": "t3", "abstract": "x", "year": "soon"},
-            {"id": "t4", "abstract": "x", "references": "1706.03762"},
-            {"id": ["a"], "abstract": "x"},
-            {"id": "t5"},
-            [1, 2, 3],
-            "a string row",
-            b"[" * 100_000 + b"]" * 100_000,
-        )),
-        ["line 2: invalid JSON", "line 3: invalid UTF-8", "line 4: 'title' must be a string",
-         "line 5: 'authors' must be", "line 6: 'year' must be an integer",
-         "line 7: 'references' must be a list", "line 8: 'id' must be", "line 9: no text",
-         "line 10: expected a JSON object, got an array",
-         "line 11: expected a JSON object, got a string", "line 12: invalid JSON: nested too deeply"],
+        lambda p, good: p.write_bytes(
+            jsonl(
+                GOOD_ROW | {"id": "row-among-bad"},
+                b"{not json",
+                b"\xff\xfe invalid utf-8",
+                {"id": "t1", "title": 5, "abstract": "x"},
+                {"id": "t2", "abstract": "x", "authors": {"a": 1}},
+                {"id": "t3", "abstract": "x", "year": "soon"},
+                {"id": "t4", "abstract": "x", "references": "1706.03762"},
+                {"id": ["a"], "abstract": "x"},
+                {"id": "t5"},
+                [1, 2, 3],
+                "a string row",
+                b"[" * 100_000 + b"]" * 100_000,
+            )
+        ),
+        [
+            "line 2: invalid JSON",
+            "line 3: invalid UTF-8",
+            "line 4: 'title' must be a string",
+            "line 5: 'authors' must be",
+            "line 6: 'year' must be an integer",
+            "line 7: 'references' must be a list",
+            "line 8: 'id' must be",
+            "line 9: no text",
+            "line 10: expected a JSON object, got an array",
+            "line 11: expected a JSON object, got a string",
+            "line 12: invalid JSON: nested too deeply",
+        ],
     ),
-    "scalar.json": (lambda p, good: p.write_bytes(b"42"), ["expected a JSON array of rows or a JSON object"]),
-    "latin1.txt": (lambda p, good: p.write_bytes("Résumé of a paper".encode("latin-1")), ["invalid UTF-8"]),
-    "unsupported.docx": (lambda p, good: p.write_bytes(b"PK\x03\x04"), ["unsupported file type '.docx'"]),
+    "scalar.json": (
+        lambda p, good: p.write_bytes(b"42"),
+        ["expected a JSON array of rows or a JSON object"],
+    ),
+    "latin1.txt": (
+        lambda p, good: p.write_bytes("Résumé of a paper".encode("latin-1")),
+        ["invalid UTF-8"],
+    ),
+    "unsupported.docx": (
+        lambda p, good: p.write_bytes(b"PK\x03\x04"),
+        ["unsupported file type '.docx'"],
+    ),
     "fifo.pdf": (lambda p, good: os.mkfifo(p), ["not a regular file"]),
     "socket.jsonl": (lambda p, good: _socket(p), ["not a regular file"]),
     "missing.pdf": (lambda p, good: None, ["no such file or folder"]),
-    "broken-link.pdf": (lambda p, good: p.symlink_to(p.with_name("nowhere.pdf")), ["no such file or folder"]),
+    "broken-link.pdf": (
+        lambda p, good: p.symlink_to(p.with_name("nowhere.pdf")),
+        ["no such file or folder"],
+    ),
     "empty-folder": (lambda p, good: p.mkdir(), ["folder holds no file Papergraph reads"]),
 }
 SOCKETS: list[socket.socket] = []
@@ -175,12 +223,17 @@ def backend(tmp_path: Path, embedder) -> Iterator[Backend]:
         sock.close()
 
 
-def test_bad_inputs_are_each_reported_and_the_batch_goes_on(tmp_path: Path, backend: Backend) -> None:
+def test_bad_inputs_are_each_reported_and_the_batch_goes_on(
+    tmp_path: Path, backend: Backend
+) -> None:
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     good_pdf = make_pdf(inputs / "good.pdf", [PAGE]).read_bytes()
-    make_pdf(inputs / "empty-password.pdf", [PAGE[:1] + ["Open despite encryption, about BERT on GLUE."]],
-             encrypt=StandardEncryption("", ownerPassword="owner"))
+    make_pdf(
+        inputs / "empty-password.pdf",
+        [PAGE[:1] + ["Open despite encryption, about BERT on GLUE."]],
+        encrypt=StandardEncryption("", ownerPassword="owner"),
+    )
     paths = [inputs / "good.pdf", inputs / "empty-password.pdf"]
     for name, (write, _) in BAD_INPUTS.items():
         write(inputs / name, good_pdf)
@@ -200,7 +253,9 @@ def test_bad_inputs_are_each_reported_and_the_batch_goes_on(tmp_path: Path, back
     print("\n| input | what the user sees |\n|---|---|\n" + "\n".join(table))
 
 
-def write_mutants(folder: Path, seeds: list[bytes], per_seed: int, rng: random.Random) -> list[Path]:
+def write_mutants(
+    folder: Path, seeds: list[bytes], per_seed: int, rng: random.Random
+) -> list[Path]:
     folder.mkdir()
     for number, seed in enumerate(seeds):
         for copy, data in enumerate(mutants(seed, per_seed, rng)):
@@ -211,16 +266,24 @@ def write_mutants(folder: Path, seeds: list[bytes], per_seed: int, rng: random.R
 def assert_each_file_accounted_for(backend: Backend, files: list[Path]) -> None:
     items = list(backend.ingester().read(files))
     for path in files:
-        mine = [i for i in items if (isinstance(i, Paper) and i.source == str(path))
-                or (isinstance(i, InputError) and i.path == str(path))]
+        mine = [
+            i
+            for i in items
+            if (isinstance(i, Paper) and i.source == str(path))
+            or (isinstance(i, InputError) and i.path == str(path))
+        ]
         assert mine, path
 
 
-def test_mutated_real_pdfs_are_read_or_refused(tmp_path: Path, backend: Backend, shared_data: Path) -> None:
+def test_mutated_real_pdfs_are_read_or_refused(
+    tmp_path: Path, backend: Backend, shared_data: Path
+) -> None:
     """Seeded random damage to the two smallest real PDFs: each copy reads as a paper or as an
     error naming it (reading only; encoding whole papers would take minutes here)."""
     real = sorted((shared_data / "pdfs").rglob("*.pdf"), key=lambda p: p.stat().st_size)[:2]
-    files = write_mutants(tmp_path / "mutants", [p.read_bytes() for p in real], 10, random.Random(7))
+    files = write_mutants(
+        tmp_path / "mutants", [p.read_bytes() for p in real], 10, random.Random(7)
+    )
     assert_each_file_accounted_for(backend, files)
 
 

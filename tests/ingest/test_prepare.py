@@ -24,7 +24,8 @@ def write_inputs(folder: Path) -> list[Path]:
 
 def summary(items: list[Prepared | InputError]) -> list[tuple[str, object]]:
     return [
-        ("error", item.message) if isinstance(item, InputError)
+        ("error", item.message)
+        if isinstance(item, InputError)
         else (item.paper.id, sorted(e.key for e in item.extraction.entities))
         for item in items
     ]
@@ -33,7 +34,12 @@ def summary(items: list[Prepared | InputError]) -> list[tuple[str, object]]:
 def test_an_input_error_survives_pickling() -> None:
     error = InputError("a.pdf", "corrupt", page=3)
     copy = pickle.loads(pickle.dumps(error))
-    assert (copy.path, copy.reason, copy.page, copy.message) == ("a.pdf", "corrupt", 3, error.message)
+    assert (copy.path, copy.reason, copy.page, copy.message) == (
+        "a.pdf",
+        "corrupt",
+        3,
+        error.message,
+    )
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -56,8 +62,10 @@ def test_ingest_with_workers_writes_every_paper_once_and_reports_bad_files(
     from api.config import Settings
 
     paths = write_inputs(tmp_path / "inputs")
-    settings = Settings(data_dir=tmp_path / "data",
-                        ingest=IngestSettings(workers=2, extractor="lexicon", encode_batch_chunks=2))
+    settings = Settings(
+        data_dir=tmp_path / "data",
+        ingest=IngestSettings(workers=2, extractor="lexicon", encode_batch_chunks=2),
+    )
     backend = Backend.open(settings, embedder=embedder)  # type: ignore[arg-type]
     try:
         first = next(p for p in paths if p.name == "paper-0.md")
@@ -88,11 +96,24 @@ def test_a_worker_that_dies_costs_only_the_input_that_killed_it(
         text = "KILL-THE-WORKER" if n == 2 else f"We study LoRA adapters on GLUE, run {n}."
         (folder / f"paper-{n}.md").write_text(f"# Paper {n}\n\n{text}\n")
     settings = IngestSettings(extractor="worker_killer.KillingExtractor", workers=2)
-    items = list(Preparer(settings, create_extractor("lexicon")).from_paths(sorted(folder.iterdir())))
+    items = list(
+        Preparer(settings, create_extractor("lexicon")).from_paths(sorted(folder.iterdir()))
+    )
     assert [item.paper.id if isinstance(item, Prepared) else "error" for item in items] == [
-        "paper-0", "paper-1", "error", "paper-3", "paper-4", "paper-5", "paper-6", "paper-7"]
+        "paper-0",
+        "paper-1",
+        "error",
+        "paper-3",
+        "paper-4",
+        "paper-5",
+        "paper-6",
+        "paper-7",
+    ]
     error = items[2]
     assert isinstance(error, InputError)
     assert "paper-2.md" in error.message and "died" in error.message
-    assert all("lora" in {e.key.split("/")[-1] for e in item.extraction.entities}
-               for item in items if isinstance(item, Prepared))
+    assert all(
+        "lora" in {e.key.split("/")[-1] for e in item.extraction.entities}
+        for item in items
+        if isinstance(item, Prepared)
+    )

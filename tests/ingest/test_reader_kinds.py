@@ -43,7 +43,8 @@ def test_markdown_references_heading_gives_references_chunks_and_entries(tmp_pat
     assert all(c.section == "References" for c in bibliography)
     assert "Attention is all you need" in bibliography[0].text
     assert [r.title for r in paper.references][:2] == [
-        "Attention is all you need", "Deep residual learning for image recognition",
+        "Attention is all you need",
+        "Deep residual learning for image recognition",
     ]
     assert paper.chunks[0].section == "Blockwise Attention"
 
@@ -62,5 +63,6 @@ def test_papers_jsonl_abstract_and_text_are_abstract_and_body(tmp_path: Path) ->
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     paper = read_one(path)
     assert [(c.kind, c.text) for c in paper.chunks] == [
-        (ChunkKind.ABSTRACT, "We study attention."), (ChunkKind.BODY, "Body text here."),
+        (ChunkKind.ABSTRACT, "We study attention."),
+        (ChunkKind.BODY, "Body text here."),
     ]

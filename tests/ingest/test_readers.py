@@ -21,14 +21,33 @@ SETTINGS = IngestSettings(chunk_tokens=64, chunk_overlap=8)
 ABSTRACT = "We fine-tune BERT on GLUE. " * 3
 
 CHUNK_ROWS = [  # out of file order on purpose; the links give the reading order
-    {"id": "2301.00001#1", "title": "T", "content": "second Natu- ral part.",
-     "prechunk_id": "2301.00001#0", "postchunk_id": "2301.00001#2", "arxiv_id": "2301.00001",
-     "references": ["1706.03762"]},
-    {"id": "2301.00001#0", "title": "Chunked Paper", "content": "first Ofï¬ ine part.",
-     "prechunk_id": "", "postchunk_id": "2301.00001#1", "arxiv_id": "2301.00001",
-     "references": ["1706.03762", "1810.04805"]},
-    {"id": "2301.00001#2", "title": "T", "content": "third part.", "prechunk_id": "2301.00001#1",
-     "postchunk_id": "", "arxiv_id": "2301.00001", "references": []},
+    {
+        "id": "2301.00001#1",
+        "title": "T",
+        "content": "second Natu- ral part.",
+        "prechunk_id": "2301.00001#0",
+        "postchunk_id": "2301.00001#2",
+        "arxiv_id": "2301.00001",
+        "references": ["1706.03762"],
+    },
+    {
+        "id": "2301.00001#0",
+        "title": "Chunked Paper",
+        "content": "first Ofï¬ ine part.",
+        "prechunk_id": "",
+        "postchunk_id": "2301.00001#1",
+        "arxiv_id": "2301.00001",
+        "references": ["1706.03762", "1810.04805"],
+    },
+    {
+        "id": "2301.00001#2",
+        "title": "T",
+        "content": "third part.",
+        "prechunk_id": "2301.00001#1",
+        "postchunk_id": "",
+        "arxiv_id": "2301.00001",
+        "references": [],
+    },
 ]
 
 
@@ -40,7 +59,9 @@ def write_lines(path: Path, lines: list[str | dict]) -> Path:
 
 def read_all(path: Path) -> tuple[list[Paper], list[InputError]]:
     items = list(read_path(path, SETTINGS))
-    return [i for i in items if isinstance(i, Paper)], [i for i in items if isinstance(i, InputError)]
+    return [i for i in items if isinstance(i, Paper)], [
+        i for i in items if isinstance(i, InputError)
+    ]
 
 
 def make_pdf(path: Path, pages: list[list[str]], *, title_size: int = 20, **options) -> Path:
@@ -119,53 +140,89 @@ def test_chunk_rows_become_one_paper_in_link_order(tmp_path: Path) -> None:
     assert not errors
     assert paper.id == paper.arxiv_id == "2301.00001" and paper.title == "Chunked Paper"
     assert [c.id for c in paper.chunks] == ["2301.00001#0", "2301.00001#1", "2301.00001#2"]
-    assert [c.text for c in paper.chunks] == ["first Offline part.", "second Natural part.", "third part."]
+    assert [c.text for c in paper.chunks] == [
+        "first Offline part.",
+        "second Natural part.",
+        "third part.",
+    ]
     assert paper.chunks[1].prev_id == "2301.00001#0" and paper.chunks[1].next_id == "2301.00001#2"
     assert [r.arxiv_id for r in paper.references] == ["1706.03762", "1810.04805"]
     assert paper.source == str(path) and len(paper.content_hash) == 64
 
 
 def test_paper_rows_with_every_optional_field(tmp_path: Path) -> None:
-    row = {"paper_id": "p1", "title": "Adapters", "abstract": ["First sentence.", "Second one."],
-           "text": "Body text here.", "authors": "Ann Lee, Bo Chen", "year": "2021",
-           "arxiv_id": "2106.09685v2", "doi": "10.1000/abc",
-           "references": ["1706.03762", "10.18653/v1/N19-1423", {"title": "Some Paper"}]}
+    row = {
+        "paper_id": "p1",
+        "title": "Adapters",
+        "abstract": ["First sentence.", "Second one."],
+        "text": "Body text here.",
+        "authors": "Ann Lee, Bo Chen",
+        "year": "2021",
+        "arxiv_id": "2106.09685v2",
+        "doi": "10.1000/abc",
+        "references": ["1706.03762", "10.18653/v1/N19-1423", {"title": "Some Paper"}],
+    }
     path = write_lines(tmp_path / "papers.jsonl", [row])
     [paper], _ = read_all(path)
-    assert (paper.id, paper.title, paper.year, paper.arxiv_id) == ("p1", "Adapters", 2021, "2106.09685")
-    assert paper.authors == ["Ann Lee", "Bo Chen"] and paper.abstract == "First sentence. Second one."
+    assert (paper.id, paper.title, paper.year, paper.arxiv_id) == (
+        "p1",
+        "Adapters",
+        2021,
+        "2106.09685",
+    )
+    assert (
+        paper.authors == ["Ann Lee", "Bo Chen"] and paper.abstract == "First sentence. Second one."
+    )
     assert "Body text here." in paper.chunks[-1].text
     refs = paper.references
-    assert (refs[0].arxiv_id, refs[1].doi, refs[2].title) == ("1706.03762", "10.18653/v1/N19-1423", "Some Paper")
+    assert (refs[0].arxiv_id, refs[1].doi, refs[2].title) == (
+        "1706.03762",
+        "10.18653/v1/N19-1423",
+        "Some Paper",
+    )
     canonical = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert paper.content_hash == hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def test_paper_id_falls_back_to_arxiv_id_then_file_and_line(tmp_path: Path) -> None:
-    path = write_lines(tmp_path / "my papers.jsonl",
-                       [{"title": "A", "abstract": ABSTRACT, "arxiv_id": "1810.04805"},
-                        {"title": "B", "abstract": ABSTRACT}])
+    path = write_lines(
+        tmp_path / "my papers.jsonl",
+        [
+            {"title": "A", "abstract": ABSTRACT, "arxiv_id": "1810.04805"},
+            {"title": "B", "abstract": ABSTRACT},
+        ],
+    )
     papers, _ = read_all(path)
     assert [p.id for p in papers] == ["1810.04805", "my_papers-2"]
 
 
 def test_bad_lines_are_reported_with_line_numbers_and_skipped(tmp_path: Path) -> None:
-    path = write_lines(tmp_path / "mixed.jsonl", [
-        {"id": "good-1", "title": "Good", "abstract": ABSTRACT},
-        "{not json",
-        "[1, 2]",
-        {"id": "no-text", "title": "Nothing"},
-        {"id": "bad-title", "title": 42, "abstract": ABSTRACT},
-        {"id": "bad-year", "title": "Y", "abstract": ABSTRACT, "year": "soon"},
-        {"id": "good-2", "title": "Also good", "text": ABSTRACT},
-    ])
+    path = write_lines(
+        tmp_path / "mixed.jsonl",
+        [
+            {"id": "good-1", "title": "Good", "abstract": ABSTRACT},
+            "{not json",
+            "[1, 2]",
+            {"id": "no-text", "title": "Nothing"},
+            {"id": "bad-title", "title": 42, "abstract": ABSTRACT},
+            {"id": "bad-year", "title": "Y", "abstract": ABSTRACT, "year": "soon"},
+            {"id": "good-2", "title": "Also good", "text": ABSTRACT},
+        ],
+    )
     with path.open("ab") as handle:
         handle.write(b'{"id": "latin", "abstract": "caf\xe9"}\n')
     papers, errors = read_all(path)
     assert [p.id for p in papers] == ["good-1", "good-2"]
     assert [e.line for e in errors] == [2, 3, 4, 5, 6, 8]
     reasons = " | ".join(e.reason for e in errors)
-    for expected in ("invalid JSON", "expected a JSON object", "no text", "'title'", "'year'", "UTF-8"):
+    for expected in (
+        "invalid JSON",
+        "expected a JSON object",
+        "no text",
+        "'title'",
+        "'year'",
+        "UTF-8",
+    ):
         assert expected in reasons
 
 
@@ -185,7 +242,9 @@ def test_parquet_rows_read_like_json_rows(tmp_path: Path) -> None:
     [paper], errors = read_all(path)
     assert not errors and [c.text for c in paper.chunks][0] == "first Offline part."
     papers_path = tmp_path / "papers.parquet"
-    pq.write_table(pa.Table.from_pylist([{"id": "q1", "title": "Q", "abstract": ABSTRACT}]), papers_path)
+    pq.write_table(
+        pa.Table.from_pylist([{"id": "q1", "title": "Q", "abstract": ABSTRACT}]), papers_path
+    )
     assert [p.title for p in read_all(papers_path)[0]] == ["Q"]
 
 
@@ -293,7 +352,9 @@ def test_pdf_with_too_many_pages_is_refused(tmp_path: Path) -> None:
 
 
 def test_pdf_without_arxiv_id_is_named_by_file(tmp_path: Path) -> None:
-    path = make_pdf(tmp_path / "My Paper.pdf", [["A Title Without Any Identifier", "Body text goes here."]])
+    path = make_pdf(
+        tmp_path / "My Paper.pdf", [["A Title Without Any Identifier", "Body text goes here."]]
+    )
     [paper], _ = read_all(path)
     assert paper.id == "My_Paper" and paper.arxiv_id is None
 
@@ -350,4 +411,7 @@ def test_all_shared_pdfs_are_read_without_exceptions(shared_data: Path, engine: 
     by_id = {p.id: p for p in papers}
     assert by_id["1706.03762"].title == "Attention Is All You Need"
     assert by_id["1512.03385"].title == "Deep Residual Learning for Image Recognition"
-    assert by_id["2005.11401"].title == "Retrieval-Augmented Generation for Knowledge-Intensive NLP Tasks"
+    assert (
+        by_id["2005.11401"].title
+        == "Retrieval-Augmented Generation for Knowledge-Intensive NLP Tasks"
+    )

@@ -166,7 +166,8 @@ def test_the_shared_pdfs_show_no_organisation_place_venue_or_hardware(shared_dat
     if not any(folder.rglob("*.pdf")):
         pytest.skip(f"no PDFs under {folder}")
     records = [
-        r for r in extract_records([folder], IngestSettings(), create_extractor("tagged"))
+        r
+        for r in extract_records([folder], IngestSettings(), create_extractor("tagged"))
         if isinstance(r, dict)
     ]
     shown = [(r["paper_id"], e) for r in records for e in r["entities"] if e["salient"]]

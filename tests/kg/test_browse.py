@@ -12,7 +12,9 @@ def _load(kg: KnowledgeGraph, *papers) -> None:
         kg.replace_paper(paper.id, paper_graph(paper, extraction))
 
 
-def test_paper_facts_know_each_papers_entities_and_year(kg: KnowledgeGraph, paper_a, paper_b) -> None:
+def test_paper_facts_know_each_papers_entities_and_year(
+    kg: KnowledgeGraph, paper_a, paper_b
+) -> None:
     _load(kg, paper_a, paper_b)
     facts = paper_facts(kg)
     assert facts.years == {"2307.12966": 2023, "2201.11903": 2022}
@@ -21,7 +23,10 @@ def test_paper_facts_know_each_papers_entities_and_year(kg: KnowledgeGraph, pape
     gsm8k = facts.entities["dataset/gsm8k"]
     assert (gsm8k.type, gsm8k.label) == ("Dataset", "GSM8K")
     assert {facts.entities[key].type for key in facts.mentions["2307.12966"]} <= {
-        "Method", "Dataset", "Benchmark", "Task"
+        "Method",
+        "Dataset",
+        "Benchmark",
+        "Task",
     }  # metrics are not facets
 
 
@@ -29,7 +34,10 @@ def test_results_of_a_paper_and_of_an_entity(kg: KnowledgeGraph, paper_a, paper_
     _load(kg, paper_a, paper_b)
     [row] = results(kg, paper_id="2307.12966")
     assert (row["method"], row["dataset"], row["metric"], row["value"]) == (
-        "CoT-R", "GSM8K", "Accuracy", 81.5
+        "CoT-R",
+        "GSM8K",
+        "Accuracy",
+        81.5,
     )
     assert row["dataset_id"] == "dataset/gsm8k" and row["paper_id"] == "2307.12966"
     assert row["paper_title"] == "Chain of Thought Reasoning, Revisited"

@@ -96,8 +96,6 @@ def test_from_a_web_iri_is_looked_up_never_fetched(
 
 def test_a_dataset_round_trips_through_rdflib_graph(filled: KnowledgeGraph) -> None:
     """The Turtle of a CONSTRUCT over one paper parses back into that paper's triples."""
-    answer = ask(
-        filled, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", QueryDataset.from_iris([B])
-    )
+    answer = ask(filled, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", QueryDataset.from_iris([B]))
     parsed = Graph().parse(data=answer.serialize("turtle"), format="turtle")
     assert set(parsed) == set(filled.paper_rdf("2201.11903"))

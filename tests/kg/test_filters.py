@@ -35,8 +35,10 @@ def test_a_value_resolves_by_folded_label_or_alias(two_papers: KnowledgeGraph) -
     [
         (PaperFilter(entities={"dataset": ["GSM-8K"]}), {"2307.12966", "2201.11903"}),
         (PaperFilter(entities={"method": ["CoT Revisited"]}), {"2307.12966"}),
-        (PaperFilter(entities={"method": ["Chain of Thought"], "dataset": ["gsm8k"]}),
-         {"2307.12966", "2201.11903"}),
+        (
+            PaperFilter(entities={"method": ["Chain of Thought"], "dataset": ["gsm8k"]}),
+            {"2307.12966", "2201.11903"},
+        ),
         (PaperFilter(authors=["turing"]), {"2307.12966"}),
         (PaperFilter(year_from=2023), {"2307.12966"}),
         (PaperFilter(year_to=2022), {"2201.11903"}),

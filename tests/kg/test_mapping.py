@@ -57,9 +57,12 @@ def test_a_value_less_result_claim_has_slots_but_no_value(paper_a) -> None:
 
 def test_only_salient_entities_are_what_the_paper_is_about(paper_a) -> None:
     paper, extraction = paper_a
-    extraction = dataclasses.replace(extraction, entities=[
-        dataclasses.replace(e, salient=(i == 0)) for i, e in enumerate(extraction.entities)
-    ])
+    extraction = dataclasses.replace(
+        extraction,
+        entities=[
+            dataclasses.replace(e, salient=(i == 0)) for i, e in enumerate(extraction.entities)
+        ],
+    )
     graph = paper_graph(paper, extraction)
     node = paper_iri(paper.id)
     about = set(graph.objects(node, PG.about))

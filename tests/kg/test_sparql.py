@@ -142,7 +142,9 @@ def test_timeout_stops_the_query(filled: KnowledgeGraph) -> None:
     if filled.settings.store == "Memory":  # rdflib's evaluator is interrupted at once
 
         def ours() -> list[threading.Thread]:
-            return [t for t in threading.enumerate() if t.name == "sparql-query" and t not in before]
+            return [
+                t for t in threading.enumerate() if t.name == "sparql-query" and t not in before
+            ]
 
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline and ours():

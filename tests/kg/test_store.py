@@ -274,8 +274,12 @@ def test_a_citation_resolved_later_is_added_to_the_citing_papers_graph(
     write(kg, paper_a, paper_b)
     citing, cited = paper_a[0].id, paper_b[0].id
     before = kg.count_triples()
-    reference = Reference(title="A title", context="As shown by [3].", context_chunk_id=f"{citing}#0")
-    kg.add_to_paper(citing, citation_graph(citing, cited, reference, "As shown by [3].").serialize(format="nt"))
+    reference = Reference(
+        title="A title", context="As shown by [3].", context_chunk_id=f"{citing}#0"
+    )
+    kg.add_to_paper(
+        citing, citation_graph(citing, cited, reference, "As shown by [3].").serialize(format="nt")
+    )
     assert cited in [row[1] for row in kg.citation_edges() if row[0] == citing]
     assert kg.count_triples() > before
     assert kg.paper_entities(citing)  # what the graph held is still there

@@ -31,8 +31,14 @@ from ingest.pipeline import Ingester
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("PAPERGRAPH_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 SCREENSHOTS = REPO / "test-output" / "web"
 #: Where README screenshots live; the tests refresh them when PAPERGRAPH_UPDATE_SCREENSHOTS=1.
@@ -80,12 +86,18 @@ class ResultSentenceExtractor:
         extraction = self._lexicon.extract(paper)
         for chunk in paper.chunks:
             for match in _RESULT.finditer(chunk.text):
-                evidence = Evidence(chunk.id, match.start(), match.end(), match.group(0),
-                                    self.name, 0.8)
+                evidence = Evidence(
+                    chunk.id, match.start(), match.end(), match.group(0), self.name, 0.8
+                )
                 extraction.results.append(
-                    Result(method=match["method"], task=None, dataset=match["dataset"],
-                           metric=match["metric"], value=float(match["value"]),
-                           evidence=[evidence])
+                    Result(
+                        method=match["method"],
+                        task=None,
+                        dataset=match["dataset"],
+                        metric=match["metric"],
+                        value=float(match["value"]),
+                        evidence=[evidence],
+                    )
                 )
         return extraction
 
@@ -148,11 +160,23 @@ def server_url(web_data_dir: Path) -> Iterator[str]:
         "PAPERGRAPH_API__API_KEY": API_KEY,
         "HF_HUB_OFFLINE": "1",
     }
-    command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
-               "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "api.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
     with log.open("wb") as output:
-        server = subprocess.Popen(command, cwd=web_data_dir.parent, env=env,
-                                  stdout=output, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            command, cwd=web_data_dir.parent, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, server, log, timeout_s=180)
@@ -171,7 +195,8 @@ def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)")
     sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)"
+        "playwright.sync_api",
+        reason="Playwright for Python is not installed (pip install playwright)",
     )
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -191,8 +216,10 @@ def page(browser: Any, server_url: str, page_errors: list[str]) -> Iterator[Any]
     context = browser.new_context(base_url=server_url, viewport={"width": 1280, "height": 860})
     tab = context.new_page()
     tab.on("pageerror", lambda error: page_errors.append(str(error)))
-    tab.on("console", lambda message: page_errors.append(message.text)
-           if message.type == "error" else None)
+    tab.on(
+        "console",
+        lambda message: page_errors.append(message.text) if message.type == "error" else None,
+    )
     yield tab
     context.close()
     assert not page_errors, f"errors in the page: {page_errors}"

@@ -23,8 +23,13 @@ def test_page_benchmark_runs_on_a_small_corpus(
     tmp_path: Path, embedder: Any, web_corpus_dir: Path
 ) -> None:
     benchmark = _benchmark()
-    timings = benchmark.measure([web_corpus_dir], tmp_path / "data", repeats=2,
-                                query="preference optimization", embedder=embedder)
+    timings = benchmark.measure(
+        [web_corpus_dir],
+        tmp_path / "data",
+        repeats=2,
+        query="preference optimization",
+        embedder=embedder,
+    )
     assert [t.page for t in timings] == ["search", "browse all papers", "paper", "entity", "graph"]
     assert all(t.page_ms > 0 and t.baseline_ms > 0 for t in timings)
     table = benchmark.report(timings)

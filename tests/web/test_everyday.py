@@ -60,7 +60,8 @@ def test_api_docs_list_the_operations_with_no_network(page: Any, server_url: str
     expect(operations.first).to_be_visible(timeout=20_000)
     paths = set(operations.all_inner_texts())
     assert {"/search", "/sparql", "/entities", "/papers/{paper_id}"} <= {
-        path.replace("\u200b", "") for path in paths}
+        path.replace("\u200b", "") for path in paths
+    }
     page.goto("/redoc")
     expect(page.get_by_text("/search", exact=False).first).to_be_attached(timeout=20_000)
     assert not elsewhere, f"the docs asked other hosts: {elsewhere}"

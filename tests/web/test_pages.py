@@ -65,11 +65,15 @@ def test_facets_narrow_the_results_and_count_papers(page: Any, screenshot: Any) 
     expect(page).to_have_url(re.compile(r"entity=method%2Flora"))
     expect(page.locator("ol.hits > li")).to_have_count(count)
     titles = set(page.locator("ol.hits h2").all_inner_texts())
-    assert titles == {"Cheap Adaptation of Large Models with Low-Rank Updates",
-                      "Teaching Small Models Grade-School Arithmetic"}
+    assert titles == {
+        "Cheap Adaptation of Large Models with Low-Rank Updates",
+        "Teaching Small Models Grade-School Arithmetic",
+    }
     expect(page.locator("label.facet-value", has_text="LoRA").locator("input")).to_be_checked()
     page.locator("label.facet-value", has_text="2024").locator("input").check()
-    expect(page.locator("ol.hits h2")).to_have_text(["Teaching Small Models Grade-School Arithmetic"])
+    expect(page.locator("ol.hits h2")).to_have_text(
+        ["Teaching Small Models Grade-School Arithmetic"]
+    )
     screenshot(page, "search-filtered")
 
 
@@ -149,8 +153,9 @@ def test_sparql_editor_runs_a_query_shows_rows_and_offers_downloads(
     assert as_json["results"]["bindings"][0]["papers"]["value"] == "5"
 
 
-def test_sparql_editor_shows_a_bad_query_inline(page: Any, page_errors: list[str],
-                                                screenshot: Any) -> None:
+def test_sparql_editor_shows_a_bad_query_inline(
+    page: Any, page_errors: list[str], screenshot: Any
+) -> None:
     page.goto("/sparql-editor")
     page.get_by_label("Query", exact=False).first.fill("SELECT ?x WHERE { ?x")
     page.get_by_role("button", name="Run query").click()
@@ -186,10 +191,17 @@ def test_ingest_page_uploads_jsonl_with_progress(
         pytest.skip("this server has no POST /papers upload endpoint yet (issue #7 adds it)")
     papers_before = page.request.get("/health").json()["papers"]
     upload = tmp_path / "uploaded.jsonl"
-    upload.write_text(json.dumps({
-        "id": "uploaded-paper", "title": "Uploaded Through The Ingest Page", "year": 2025,
-        "abstract": "We fine-tune models with LoRA and evaluate on GSM8K.",
-    }) + "\n")
+    upload.write_text(
+        json.dumps(
+            {
+                "id": "uploaded-paper",
+                "title": "Uploaded Through The Ingest Page",
+                "year": 2025,
+                "abstract": "We fine-tune models with LoRA and evaluate on GSM8K.",
+            }
+        )
+        + "\n"
+    )
     page.goto("/ingest")
     page.get_by_label("API key").fill(api_key)
     page.get_by_label("Files").set_input_files(str(upload))
@@ -206,8 +218,15 @@ def test_ingest_page_uploads_jsonl_with_progress(
 def test_no_page_asks_anything_of_another_host(page: Any, server_url: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    for path in ("/", "/?q=GSM8K", "/paper/dpo-paper", "/entity/benchmark/gsm8k",
-                 "/graph?entity=benchmark/gsm8k", "/sparql-editor", "/ingest"):
+    for path in (
+        "/",
+        "/?q=GSM8K",
+        "/paper/dpo-paper",
+        "/entity/benchmark/gsm8k",
+        "/graph?entity=benchmark/gsm8k",
+        "/sparql-editor",
+        "/ingest",
+    ):
         page.goto(path)
         page.wait_for_load_state("networkidle")
     assert requested and all(url.startswith(server_url + "/") for url in requested), [
@@ -215,11 +234,25 @@ def test_no_page_asks_anything_of_another_host(page: Any, server_url: str) -> No
     ]
 
 
-@pytest.mark.parametrize("path", ["/?q=GSM8K", "/paper/math-paper", "/entity/benchmark/gsm8k",
-                                  "/graph?paper=math-paper", "/sparql-editor", "/ingest"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/?q=GSM8K",
+        "/paper/math-paper",
+        "/entity/benchmark/gsm8k",
+        "/graph?paper=math-paper",
+        "/sparql-editor",
+        "/ingest",
+    ],
+)
 def test_pages_fit_a_phone_screen(browser: Any, server_url: str, path: str) -> None:
-    context = browser.new_context(base_url=server_url, viewport={"width": 390, "height": 844},
-                                  is_mobile=True, has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        base_url=server_url,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    )
     phone = context.new_page()
     try:
         phone.goto(path)
