@@ -24,12 +24,9 @@ Three measurements, each a subcommand:
 from __future__ import annotations
 
 import argparse
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -187,31 +184,10 @@ def ingest(args: argparse.Namespace) -> None:
 @contextmanager
 def oxigraph_server(location: Path) -> Iterator[str]:
     """A fresh `oxigraph serve --union-default-graph` on a free port; stopped on exit."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    binary = str(Path(sys.executable).with_name("oxigraph"))
-    process = subprocess.Popen(
-        [
-            binary,
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    from benchmarks.sparql import start_oxigraph_server
+
+    process, base = start_oxigraph_server(location)
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D").read()
-                break
-            except OSError:
-                time.sleep(0.1)
         yield base
     finally:
         process.terminate()

@@ -173,7 +173,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_oxigraph_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     binary = Path(sys.executable).with_name("oxigraph")
     port = _free_port()
     process = subprocess.Popen(
@@ -220,7 +220,7 @@ def measure_store(store: str, data: Path, papers: int, repeat: int) -> dict[str,
         kg.oxigraph.bulk_load(path=str(data), format=pyoxigraph.RdfFormat.N_QUADS)
         kg.oxigraph.optimize()
     else:
-        server, base = _start_server(folder)
+        server, base = start_oxigraph_server(folder)
         started = time.perf_counter()
         request = urllib.request.Request(
             f"{base}/store", data=data.read_bytes(), headers={"Content-Type": "application/n-quads"}

@@ -87,3 +87,12 @@ class VectorIndex(ABC):
     def as_ids(ids: np.ndarray | list[int]) -> np.ndarray:
         """`ids` as a flat int64 array."""
         return np.ascontiguousarray(ids, dtype=np.int64).reshape(-1)
+
+    def as_additions(self, ids: np.ndarray, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """What `add` takes, checked alike by every backend: one distinct id per vector."""
+        ids, vectors = self.as_ids(ids), self.as_vectors(vectors)
+        if len(ids) != len(vectors):
+            raise ValueError(f"{len(ids)} ids for {len(vectors)} vectors")
+        if len(np.unique(ids)) != len(ids):
+            raise ValueError("ids given to add() repeat")
+        return ids, vectors

@@ -93,11 +93,7 @@ class FaissIndex(VectorIndex):
             self._mapped = False
 
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
-        ids, vectors = self.as_ids(ids), self.as_vectors(vectors)
-        if len(ids) != len(vectors):
-            raise ValueError(f"{len(ids)} ids for {len(vectors)} vectors")
-        if len(np.unique(ids)) != len(ids):
-            raise ValueError("ids given to add() repeat")
+        ids, vectors = self.as_additions(ids, vectors)
         with self._lock:
             self._writable()
             self._drop_for_replace(ids)

@@ -91,11 +91,7 @@ class MilvusIndex(VectorIndex):
             )
 
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
-        ids, vectors = self.as_ids(ids), self.as_vectors(vectors)
-        if len(ids) != len(vectors):
-            raise ValueError(f"{len(ids)} ids for {len(vectors)} vectors")
-        if len(np.unique(ids)) != len(ids):
-            raise ValueError("ids given to add() repeat")
+        ids, vectors = self.as_additions(ids, vectors)
         rows = [{ID: int(i), VECTOR: v} for i, v in zip(ids, vectors, strict=True)]
         with self._lock:
             for start in range(0, len(rows), PAGE):
