@@ -33,7 +33,8 @@ from core.errors import PapergraphError
 from kg.dataset import QueryDataset, query_over
 from kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
 from kg.mapping import new_graph
-from kg.store import KnowledgeGraph, plain_term
+from kg.reads import plain_term
+from kg.store import KnowledgeGraph
 from kg.vocab import SPARQL_PREFIXES
 
 QueryKind = TypingLiteral["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
