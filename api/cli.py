@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from api.announce import PortBusy, running_server
+from api.cli_options import ApiKey, DataDir, Engine, Host, Port
 from api.cli_output import (
     print_hits,
     print_json,
@@ -45,24 +45,6 @@ app = typer.Typer(
 )
 
 
-class Engine(str, Enum):
-    local = "local"
-    ray = "ray"
-
-
-DataDir = Annotated[
-    Path | None, typer.Option("--data-dir", help="Where the stores live (PAPERGRAPH_DATA_DIR).")
-]
-ApiKey = Annotated[
-    str | None,
-    typer.Option(
-        "--api-key",
-        help="The running server's API key, for writes sent to it "
-        "(default: PAPERGRAPH_API__API_KEY).",
-    ),
-]
-Host = Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")]
-Port = Annotated[int | None, typer.Option(help="Port to bind (default 8000).")]
 #: Conditions a user fixes by choosing another folder, port or key: exit 2, like a usage error.
 HELD = (FolderHeld, PortBusy, WriterBusy)
 
