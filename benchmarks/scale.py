@@ -238,7 +238,7 @@ def predicate_table(graphs: dict[str, str]) -> str:
         "| predicate | triples | share |",
         "|---|---|---|",
     ]
-    lines += [f"| {name} | {n:,} | {100 * n / total:.1f} % |" for name, n in counts.most_common(12)]
+    lines += [f"| {name} | {n:,} | {100 * n / total:.1f} % |" for name, n in counts.most_common(20)]
     return "\n".join(lines)
 
 

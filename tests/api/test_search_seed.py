@@ -134,7 +134,11 @@ def test_the_seed_sample_answers_what_a_researcher_asks_first(seed_client: TestC
     assert get(seed_client, "/health")["papers"] == 3
     hits = get(seed_client, "/search", q="direct preference optimization", k=5, mode="semantic")
     assert hits["results"][0]["paper_id"] == SURVEY
-    page = get(seed_client, f"/papers/{SURVEY}")
+    # a survey names dozens of methods: the page shows those it is about, `all` every mention
+    about = get(seed_client, f"/papers/{SURVEY}")["entities"]
+    page = get(seed_client, f"/papers/{SURVEY}", entities="all")
+    assert about and all(entity["salient"] for entity in about)
+    assert len(about) < len(page["entities"])
     names = {
         name: entity
         for entity in page["entities"]
