@@ -68,22 +68,16 @@ def related_here(
 
 def sparql_here(backend: Backend, query: str, format: str) -> bytes | Rows:
     """The answer serialised in `format`, or a SELECT's rows for the table."""
-    from kg.sparql import run_query
+    from kg.sparql import run_configured
 
-    graph_settings = backend.settings.graph
     try:
-        answer = run_query(
-            backend.stores.graph,
-            query,
-            timeout_s=graph_settings.query_timeout_s,
-            max_rows=graph_settings.max_rows,
-        )
+        answer = run_configured(backend.stores.graph, query, backend.settings.graph)
         if format or answer.kind != "SELECT":
             return answer.serialize(format or ("json" if answer.kind == "ASK" else "turtle"))
     finally:
         backend.close()
     rows = [{name: str(value) for name, value in row.items()} for row in answer.rows]
-    return answer.variables, rows, graph_settings.max_rows if answer.truncated else None
+    return answer.variables, rows, answer.max_rows if answer.truncated else None
 
 
 def sparql_there(remote: RemoteServer, query: str, format: str) -> bytes | Rows:

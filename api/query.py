@@ -14,7 +14,7 @@ from api.backend import Backend
 from core.errors import BadRequest
 from index.highlight import Span, highlight_spans, query_terms, snippet
 from kg.errors import SparqlSyntaxError
-from kg.sparql import run_query
+from kg.sparql import run_configured
 from kg.vocab import PAPER_NS, paper_id_from_iri
 
 PAPER_VARIABLE = "paper"
@@ -59,14 +59,8 @@ def select_for(where: str | None, sparql: str | None) -> str:
 
 def hybrid_query(backend: Backend, text: str, select: str, k: int) -> QueryAnswer:
     """The `k` papers `select` binds to ?paper that are nearest to `text`, best first."""
-    settings = backend.settings.graph
     try:
-        answer = run_query(
-            backend.stores.graph,
-            select,
-            timeout_s=settings.query_timeout_s,
-            max_rows=settings.max_rows,
-        )
+        answer = run_configured(backend.stores.graph, select, backend.settings.graph)
     except SparqlSyntaxError as error:
         raise SparqlSyntaxError(f"{error.message}; the query run was:\n{select}") from error
     if answer.kind != "SELECT":

@@ -34,6 +34,7 @@ from kg.dataset import QueryDataset, query_over
 from kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
 from kg.mapping import new_graph
 from kg.reads import plain_term
+from kg.settings import GraphSettings
 from kg.store import KnowledgeGraph
 from kg.vocab import SPARQL_PREFIXES
 
@@ -220,6 +221,23 @@ def run_query(
 
 class _Cancelled(BaseException):
     """Raised inside a timed-out query's thread to stop it (not an Exception: nothing catches it)."""
+
+
+def run_configured(
+    kg: KnowledgeGraph,
+    query: str,
+    settings: GraphSettings,
+    dataset: QueryDataset | None = None,
+) -> QueryAnswer:
+    """`run_query` under the configured limits: time, rows and whether SERVICE may fetch."""
+    return run_query(
+        kg,
+        query,
+        timeout_s=settings.query_timeout_s,
+        max_rows=settings.max_rows,
+        dataset=dataset,
+        allow_service=settings.allow_service,
+    )
 
 
 def _interrupt(worker: threading.Thread) -> None:

@@ -26,7 +26,7 @@ from core.errors import BadRequest
 from kg.dataset import QueryDataset
 from kg.errors import QueryForbidden, UnsupportedContentType
 from kg.load import READ_ONLY, check_loads, run_loads
-from kg.sparql import run_query
+from kg.sparql import run_configured
 
 router = APIRouter(tags=["sparql"])
 
@@ -75,15 +75,7 @@ def answer_query(
     accept: str | None,
     override: str | None,
 ) -> Response:
-    graph_settings = backend.settings.graph
-    answer = run_query(
-        backend.stores.graph,
-        query,
-        timeout_s=graph_settings.query_timeout_s,
-        max_rows=graph_settings.max_rows,
-        dataset=dataset,
-        allow_service=graph_settings.allow_service,
-    )
+    answer = run_configured(backend.stores.graph, query, backend.settings.graph, dataset)
     name = choose(accept, override, graph=answer.is_graph)
     media_type = answer.media_type(name)
     headers = {"Vary": "Accept"}
