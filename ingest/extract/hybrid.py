@@ -30,7 +30,7 @@ from ingest.extract.patterns import Definition
 from ingest.extract.ranker import load_salience_model
 from ingest.extract.resolve import local_names
 from ingest.extract.results import find_results
-from ingest.extract.table_names import own_names
+from ingest.extract.table_names import DATASET_TYPES, own_names
 from ingest.extract.table_results import table_results
 from ingest.extract.variants import merge_variants
 
@@ -103,7 +103,14 @@ class HybridExtractor(LexiconExtractor):
             (e for e in entities if e.type is EntityType.TASK), key=lambda e: -e.salience
         )
         task = tasks[0].label if tasks else None
-        return table_results(paper, self.paper_matcher(paper), own_names(paper, entities), task)
+        datasets = {
+            name: e.label
+            for e in entities
+            if e.type in DATASET_TYPES
+            for name in (e.label, *e.aliases)
+        }
+        matcher = self.paper_matcher(paper)
+        return table_results(paper, matcher, own_names(paper, entities), task, datasets)
 
 
 def _defined_names(definitions: list[Definition]) -> set[str]:

@@ -11,21 +11,16 @@ number of its own. Baseline rows are what the paper compares against, not what i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from core.model import ChunkKind, Evidence, Paper, Result, Table, TableCell, fold
 from ingest.extract.matcher import NameMatcher
 from ingest.extract.metric_names import GENERIC, Metric, metrics_named, read_metric
 from ingest.extract.table_grid import Grid, Row, clean, parse_number, read_grid, split_pair
+from ingest.extract.table_headers import SETTING, HeaderKind, expand_abbreviation, header_kind
 from ingest.extract.table_names import SPLIT, dataset_named, own_row
 
-#: Column headers of quantities that are no result, whatever the caption's metric.
-_QUANTITY = re.compile(
-    r"#|\b(?:params?|parameters|flops|macs|time|speed|fps|size|memory|layers?|depth|width|"
-    r"epochs?|steps?|batch|hours?|days?|gpus?|ms|sec|seconds|cost|lr|rate)\b",
-    re.IGNORECASE,
-)
 EXTRACTOR = "table"
 CONFIDENCE = 0.8
 
@@ -39,17 +34,23 @@ class TableContext:
     caption_metric: Metric | None
     caption_dataset: str | None
     chunk_id: str
+    datasets: Mapping[str, str] = field(default_factory=dict)  # name -> label, of the paper
 
 
 def table_results(
-    paper: Paper, matcher: NameMatcher, own_names: Iterable[str], task: str | None = None
+    paper: Paper,
+    matcher: NameMatcher,
+    own_names: Iterable[str],
+    task: str | None = None,
+    datasets: Mapping[str, str] | None = None,
 ) -> list[Result]:
-    """Result rows from every table of `paper`, own rows only, each value once."""
+    """Result rows from every table of `paper`, own rows only, each value once; `datasets` are
+    the dataset names the paper uses (name -> label), which short headers ("C10") abbreviate."""
     names = [fold(name) for name in own_names if fold(name)]
     results: list[Result] = []
     seen: set[tuple[str | None, ...]] = set()
     for table in paper.tables:
-        context = _context(paper, table, matcher)
+        context = _context(paper, table, matcher, datasets or {})
         if context is None:
             continue
         for result in _table_results(context, matcher, names, task):
@@ -60,7 +61,9 @@ def table_results(
     return results
 
 
-def _context(paper: Paper, table: Table, matcher: NameMatcher) -> TableContext | None:
+def _context(
+    paper: Paper, table: Table, matcher: NameMatcher, datasets: Mapping[str, str]
+) -> TableContext | None:
     grid = read_grid(table)
     if grid is None or _is_figure(paper, table):
         return None
@@ -71,6 +74,7 @@ def _context(paper: Paper, table: Table, matcher: NameMatcher) -> TableContext |
         caption_metric=named[0] if len(named) == 1 else None,
         caption_dataset=dataset_named(table.caption, matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
+        datasets=datasets,
     )
 
 
@@ -98,12 +102,19 @@ def _table_results(
     rows = [row for row in context.grid.rows if own_row(row.label, names)]
     if not rows:
         rows = _bold_rows(context.grid)
-    return [
-        result
-        for row in rows
-        for col in row.cells
-        for result in _cell_results(context, matcher, row, col, task)
-    ]
+    return [result for row in rows for result in _row_results(context, matcher, row, task)]
+
+
+def _row_results(
+    context: TableContext, matcher: NameMatcher, row: Row, task: str | None
+) -> list[Result]:
+    """The row's results, one per dataset and metric: a later column giving the same pair (a
+    subset, "Middle" and "High" after RACE's overall accuracy) qualifies it, it is not it."""
+    found: dict[tuple[str | None, str | None], Result] = {}
+    for col in sorted(row.cells):
+        for result in _cell_results(context, matcher, row, col, task):
+            found.setdefault((result.dataset, result.metric), result)
+    return list(found.values())
 
 
 def _bold_rows(grid: Grid) -> list[Row]:
@@ -123,7 +134,7 @@ def _cell_results(
     """The cell's result, or two for a pair under a pair of metrics ("EM / F1": "76.2 / 84.6")."""
     cell = row.cells[col]
     header = context.grid.column_headers.get(col, "")
-    if _QUANTITY.search(header) and not read_metric(header):
+    if SETTING.search(header) and not read_metric(header):
         return []
     values = split_pair(cell.text)
     pair_metrics = split_pair(header) if values else None
@@ -178,16 +189,22 @@ def _cell_result(
 
 
 def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row) -> str | None:
-    """The dataset the header, the group row or the caption names (with a split the header
-    prints: "test-dev AP" under a COCO caption is COCO test-dev); a header naming no metric
-    names the dataset itself ("Yelp-2" in a table of error rates)."""
+    """The dataset the header names (or abbreviates), the group row's or the caption's (with a
+    split the header prints: "test-dev AP" under a COCO caption is COCO test-dev); a name-shaped
+    header naming no metric is the dataset itself ("Yelp-2" in a table of error rates), one that
+    names a language, a setting or the method column gives none (ingest/extract/table_headers.py)."""
     caption = context.table.caption
-    named = dataset_named(header, matcher, caption) or dataset_named(row.group, matcher, caption)
+    named = (
+        dataset_named(header, matcher, caption)
+        or expand_abbreviation(header, context.datasets)
+        or dataset_named(row.group, matcher, caption)
+    )
     if named:
         return named
-    if header and read_metric(header) is None:
+    kind = header_kind(header) if header else HeaderKind.WORDS
+    if kind is HeaderKind.NAME:
         return clean(header.strip("*† "))
-    if context.caption_dataset is None:
+    if context.caption_dataset is None or kind not in (HeaderKind.METRIC, HeaderKind.WORDS):
         return None
     split = SPLIT.search(header)
     return f"{context.caption_dataset} {split.group('split')}" if split else context.caption_dataset

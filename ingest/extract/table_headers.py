@@ -1,0 +1,102 @@
+"""What a column header of a results table names: a metric, a dataset, a setting or nothing.
+
+A header is typed before any dataset is taken from it. A metric header ("BLEU", "top-5 err.")
+takes its dataset from elsewhere; a known dataset name, or an abbreviation of one the paper
+names ("C10" for CIFAR-10, "IN-1k" for ImageNet-1k, "AG" for AG News), is the column's dataset.
+A language code ("En", "Ko": a column per language of one multilingual test set), a setting
+(speedup, parameters, time, layers, batch size, a latency in ms) or the method column's own
+header ("Method", "Model") is never a dataset. Any other header is a dataset only when it is
+name-shaped ("Yelp-2", "DBpedia"); plain words ("Middle", "High") are a subset qualifier, and
+the dataset comes from the group row or the caption.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from enum import Enum
+
+import pycountry
+
+from core.model import fold
+from ingest.extract.metric_names import read_metric
+
+#: Header words of settings and costs: what a model was run with, not where it was tested.
+SETTING = re.compile(
+    r"#|\b(?:params?|parameters|flops|macs|time|speed|speed-?up|latency|throughput|fps|size|"
+    r"memory|layers?|depth|width|epochs?|steps?|batch|hours?|days?|gpus?|tpus?|ms|sec|seconds|"
+    r"cost|lr|rate|year|venue|backbone|encoder|resolution|(?:extra|training) data)\b|"
+    r"\d\s*(?:ms|s|x|×)(?!\w)",
+    re.IGNORECASE,
+)
+_METHOD_COLUMN = re.compile(
+    r"^(?:methods?|models?|approach(?:es)?|systems?|architectures?|networks?|name|baselines?)$",
+    re.IGNORECASE,
+)
+_NAME_SHAPED = re.compile(r"^(?=.*[A-Z])(?:\S*[A-Z]\S*[A-Z0-9]|\S*\d)\S*(?:\s\S+){0,2}$")
+#: "C10", "IN-1k", "AG": a few letters (two capitals, or a number after them).
+_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,5}-?\d+(?:\.\d+)?[kKmM]?|[A-Z][A-Za-z]{0,4})$")
+_TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]|\d")
+_LANGUAGE_CODES = frozenset(
+    code.lower() for language in pycountry.languages if (code := getattr(language, "alpha_2", ""))
+)
+
+
+class HeaderKind(Enum):
+    """What a column header names."""
+
+    METRIC = "metric"
+    SETTING = "setting"
+    LANGUAGE = "language"
+    METHOD = "method"
+    NAME = "name"  # name-shaped: a dataset the gazetteer may not know
+    WORDS = "words"  # plain words: a qualifier of the caption's dataset
+
+
+def header_kind(header: str) -> HeaderKind:
+    """The kind of a header that names no known dataset (checked before this)."""
+    text = header.strip("*†‡ ")
+    if read_metric(text):
+        return HeaderKind.METRIC
+    if _METHOD_COLUMN.match(text):
+        return HeaderKind.METHOD
+    if text.lower() in _LANGUAGE_CODES and len(text) == 2:
+        return HeaderKind.LANGUAGE
+    if SETTING.search(text):
+        return HeaderKind.SETTING
+    return HeaderKind.NAME if _NAME_SHAPED.match(text) else HeaderKind.WORDS
+
+
+def expand_abbreviation(header: str, datasets: Mapping[str, str]) -> str | None:
+    """The one dataset the paper names (`datasets`: each name it is written as -> its label)
+    that `header` abbreviates ("C10" -> "CIFAR-10"), or None:
+    the header's letters are, in order, capitals or word initials of the name (its first letter
+    first) and its number is the name's number."""
+    text = header.strip("*†‡ ")
+    if not (_ABBREVIATION.match(text) and _TWO_CAPITALS.search(text)):
+        return None
+    found = {
+        label
+        for name, label in datasets.items()
+        if _abbreviates(text, name) and fold(name) != fold(text)
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    letters, number = _split(short)
+    initials, name_number = _split(name, capitals=True)
+    if number != name_number or not letters or not initials or letters[0] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(letter in rest for letter in letters[1:])
+
+
+def _split(text: str, capitals: bool = False) -> tuple[str, str]:
+    """The letters (upper-cased; with `capitals`, only the capitals and word initials) and the
+    number of a name: "ImageNet-1k" -> ("IN", "1k") with capitals."""
+    number = re.search(r"\d+(?:\.\d+)?\s*[kKmM]?\b", text)
+    digits = number.group().replace(" ", "").lower() if number else ""
+    head = text[: number.start()] if number else text
+    pattern = r"[A-Z]|\b[a-z]" if capitals else r"[A-Za-z]"
+    return "".join(re.findall(pattern, head)).upper(), digits

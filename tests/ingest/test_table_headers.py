@@ -1,0 +1,108 @@
+"""Column headers typed before a dataset is read from them: settings, languages and the method
+column are never datasets; short headers expand to the paper's dataset names."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.model import Table
+from ingest.extract.hybrid import hybrid_matcher
+from ingest.extract.table_headers import HeaderKind, expand_abbreviation, header_kind
+from ingest.extract.table_results import table_results
+from tests.ingest.tables import grid, paper_with
+
+PAPER_DATASETS = {
+    "CIFAR-10": "CIFAR-10",
+    "CIFAR-100": "CIFAR-100",
+    "ImageNet": "ImageNet",
+    "ImageNet-1k": "ImageNet",
+    "AG News": "AG News",
+    "Among Them": "Among Them",  # a phrase typed as a dataset: its "G" is no initial
+}
+
+
+def _found(table: Table, names: list[str], datasets: dict[str, str] | None = None) -> set:
+    paper = paper_with([table], "A paper", "We propose NewNet.\n\n" + table.caption)
+    rows = table_results(paper, hybrid_matcher(), names, datasets=datasets or PAPER_DATASETS)
+    return {(r.dataset, r.metric, r.value) for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("Speedup", HeaderKind.SETTING),
+        ("#layers", HeaderKind.SETTING),
+        ("Batch size", HeaderKind.SETTING),
+        ("Params", HeaderKind.SETTING),
+        ("Latency 80ms", HeaderKind.SETTING),
+        ("Ko", HeaderKind.LANGUAGE),
+        ("En", HeaderKind.LANGUAGE),
+        ("method", HeaderKind.METHOD),
+        ("Model", HeaderKind.METHOD),
+        ("top-5 err.", HeaderKind.METRIC),
+        ("Yelp-2", HeaderKind.NAME),
+        ("DBpedia", HeaderKind.NAME),
+        ("Middle", HeaderKind.WORDS),
+    ],
+)
+def test_a_header_is_typed_as_metric_setting_language_method_name_or_words(
+    header: str, kind: HeaderKind
+) -> None:
+    assert header_kind(header) is kind
+
+
+@pytest.mark.parametrize(
+    ("header", "dataset"),
+    [("C10", "CIFAR-10"), ("C100", "CIFAR-100"), ("IN-1k", "ImageNet"), ("AG", "AG News")],
+)
+def test_a_short_header_expands_to_the_dataset_the_paper_names(header: str, dataset: str) -> None:
+    assert expand_abbreviation(header, PAPER_DATASETS) == dataset
+
+
+def test_a_word_or_an_ambiguous_abbreviation_expands_to_nothing() -> None:
+    assert expand_abbreviation("Dev", PAPER_DATASETS) is None
+    assert expand_abbreviation("C10", {"CIFAR-10": "CIFAR-10", "CUB-10": "CUB-10"}) is None
+
+
+def test_setting_language_and_method_columns_give_no_dataset() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "En", "Ko", "Speedup", "method"],
+                ["Baseline", "80.1", "70.2", "1.0", "3"],
+                ["NewNet (ours)", "81.5", "72.4", "2.5", "4"],
+            ]
+        ),
+        "3",
+        "Table 3: Accuracy of each model.",
+    )
+    assert _found(table, ["NewNet"]) == set()
+
+
+def test_abbreviated_dataset_columns_are_the_papers_datasets() -> None:
+    table = Table(
+        grid([["Model", "C10", "C100", "IN-1k"], ["NewNet (ours)", "96.1", "81.2", "77.0"]]),
+        "2",
+        "Table 2: Top-1 accuracy.",
+    )
+    assert _found(table, ["NewNet"]) == {
+        ("CIFAR-10", "Top-1 Accuracy", 96.1),
+        ("CIFAR-100", "Top-1 Accuracy", 81.2),
+        ("ImageNet", "Top-1 Accuracy", 77.0),
+    }
+
+
+def test_subset_columns_in_words_qualify_the_captions_dataset_once() -> None:
+    table = Table(
+        grid([["Model", "Accuracy", "Middle", "High"], ["NewNet", "81.8", "85.5", "80.2"]]),
+        "1",
+        "Table 1: Results on the test set of RACE.",
+    )
+    assert _found(table, ["NewNet"]) == {("RACE", "Accuracy", 81.8)}
+
+
+def test_an_error_is_never_an_accuracy_in_the_lexicon() -> None:
+    matcher = hybrid_matcher()
+    for rank in ("1", "5"):
+        entry = matcher.lookup(f"top-{rank} error")
+        assert entry is not None and entry.label == f"top-{rank} error"
