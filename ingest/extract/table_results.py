@@ -21,6 +21,12 @@ from ingest.extract.table_grid import Grid, Row, clean, parse_number, read_grid,
 from ingest.extract.table_headers import SETTING, HeaderKind, expand_abbreviation, header_kind
 from ingest.extract.table_names import SPLIT, dataset_named, own_row
 
+#: Captions of tables that take the method apart: its variants are no result of the paper.
+ABLATION = re.compile(
+    r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\b", re.IGNORECASE
+)
+_CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
 EXTRACTOR = "table"
 CONFIDENCE = 0.8
 
@@ -49,7 +55,7 @@ def table_results(
     names = [fold(name) for name in own_names if fold(name)]
     results: list[Result] = []
     seen: set[tuple[str | None, ...]] = set()
-    for table in paper.tables:
+    for table in distinct_grids(paper.tables):
         context = _context(paper, table, matcher, datasets or {})
         if context is None:
             continue
@@ -61,11 +67,23 @@ def table_results(
     return results
 
 
+def distinct_grids(tables: list[Table]) -> list[Table]:
+    """The tables, a grid printed under two captions kept under the later one only. A caption
+    printed below its table, looking for its grid below, reaches the next table's grid first;
+    that next caption finds nothing below and takes the same grid from above, rightly."""
+    kept: dict[tuple[tuple[int, int, str], ...], Table] = {}
+    for table in tables:
+        cells = tuple(sorted((cell.row, cell.col, cell.text) for cell in table.cells))
+        kept.pop(cells, None)
+        kept[cells] = table
+    return list(kept.values())
+
+
 def _context(
     paper: Paper, table: Table, matcher: NameMatcher, datasets: Mapping[str, str]
 ) -> TableContext | None:
     grid = read_grid(table)
-    if grid is None or _is_figure(paper, table):
+    if grid is None or _is_figure(paper, table) or _ablation(table.caption):
         return None
     named = metrics_named(table.caption)
     return TableContext(
@@ -76,6 +94,12 @@ def _context(
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,
     )
+
+
+def _ablation(caption: str) -> bool:
+    """Whether the caption's first sentence says the table takes the method apart."""
+    first = _SENTENCE_END.split(_CAPTION_LABEL.sub("", caption), maxsplit=1)[0]
+    return bool(ABLATION.search(first))
 
 
 def _is_figure(paper: Paper, table: Table) -> bool:

@@ -106,3 +106,25 @@ def test_an_error_is_never_an_accuracy_in_the_lexicon() -> None:
     for rank in ("1", "5"):
         entry = matcher.lookup(f"top-{rank} error")
         assert entry is not None and entry.label == f"top-{rank} error"
+
+
+def _rows_of(tables: list[Table]) -> set:
+    paper = paper_with(tables, "A paper", "We propose NewNet.")
+    rows = table_results(paper, hybrid_matcher(), ["NewNet"], datasets=PAPER_DATASETS)
+    return {(r.dataset, r.metric, r.value, r.evidence[0].table) for r in rows}
+
+
+def test_a_grid_under_two_captions_is_the_later_captions() -> None:
+    cells = grid([["Model", "Accuracy"], ["NewNet", "81.8"]])
+    first = Table(cells, "4", "Table 4: Results on GLUE.")
+    second = Table(cells, "5", "Table 5: Results on the test set of RACE.")
+    assert _rows_of([first, second]) == {("RACE", "Accuracy", 81.8, "5")}
+
+
+def test_an_ablation_table_gives_no_results_unless_ablation_is_a_later_sentence() -> None:
+    cells = grid([["Model", "Accuracy"], ["NewNet", "81.8"], ["NewNet w/o attention", "79.0"]])
+    ablation = Table(cells, "6", "Table 6: Ablation study on the RACE dev set.")
+    effect = Table(cells, "7", "Table 7. Effect of depth on RACE accuracy.")
+    assert _rows_of([ablation, effect]) == set()
+    main = Table(cells, "1", "Table 1: Results on RACE. Ablations are in Table 6.")
+    assert ("RACE", "Accuracy", 81.8, "1") in _rows_of([main])
