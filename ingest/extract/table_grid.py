@@ -24,6 +24,8 @@ _PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
 _SPACES = re.compile(r"\s+")
+#: A name printed as one token: with a digit, a hyphen or two capitals ("SST-2", "QNLI", "C10").
+_NAME_TOKEN = re.compile(r"\d|\w-\w|[A-Z].*[A-Z]")
 _LEADING_DIGIT = re.compile(r"^\s*[(±+−-]?\d")  # "25 M", "3.8 G": a quantity, not a name
 
 
@@ -132,9 +134,22 @@ def _column_header(table: Table, header_rows: list[int], col: int, label_cols: i
     for position, row in enumerate(header_rows):
         last = position == len(header_rows) - 1
         cell = _covering(table, row, col, label_cols, inherit=not last)
-        if cell is not None and clean(cell.text) not in parts:
-            parts.append(clean(cell.text))
+        text = _part_over(cell, col) if cell is not None else ""
+        if text and text not in parts:
+            parts.append(text)
     return " ".join(parts)
+
+
+def _part_over(cell: TableCell, col: int) -> str:
+    """The header text over `col`: a spanning cell that prints one name per column it covers
+    ("MNLI-m QNLI MRPC SST-2" over four columns, merged by the reader) gives each its own, and
+    none to the columns past it."""
+    text = clean(cell.text)
+    names = text.split(" ")
+    offset = col - cell.col
+    if cell.col_span > 1 and len(names) == cell.col_span and all(map(_NAME_TOKEN.search, names)):
+        return names[offset] if 0 <= offset < len(names) else ""
+    return text
 
 
 def _covering(

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.model import Table
+from core.model import Table, TableCell
 from ingest.extract.hybrid import hybrid_matcher
+from ingest.extract.table_grid import read_grid
 from ingest.extract.table_headers import HeaderKind, expand_abbreviation, header_kind
 from ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
@@ -128,3 +129,19 @@ def test_an_ablation_table_gives_no_results_unless_ablation_is_a_later_sentence(
     assert _rows_of([ablation, effect]) == set()
     main = Table(cells, "1", "Table 1: Results on RACE. Ablations are in Table 6.")
     assert ("RACE", "Accuracy", 81.8, "1") in _rows_of([main])
+
+
+def test_a_merged_header_cell_printing_one_name_per_column_is_split() -> None:
+    cells = [
+        TableCell(0, 0, "Tasks"),
+        TableCell(0, 1, "C10 C100", col_span=2),
+        TableCell(0, 3, "Dev Set", col_span=2),
+        TableCell(1, 1, "Acc."),
+        TableCell(1, 2, "Acc."),
+        TableCell(1, 3, "Acc."),
+        TableCell(1, 4, "F1"),
+        *(TableCell(2, c, text) for c, text in enumerate(["NewNet", "96.1", "81.2", "70", "60"])),
+    ]
+    headers = read_grid(Table(cells, "1", "Table 1: Results.")).column_headers
+    assert (headers[1], headers[2]) == ("C10 Acc.", "C100 Acc.")
+    assert headers[3] == "Dev Set Acc."  # two words over two columns: one header, not split
