@@ -50,15 +50,20 @@ _WMT_BARE = re.compile(r"\bWMT\b")
 #: Splits that name a leaderboard of their own; "val" and "test" are what a dataset name means.
 SPLIT = re.compile(r"\s*\b(?P<split>test-dev|test-std|minival|dev)\b", re.IGNORECASE)
 _OURS = re.compile(
-    r"\b(?:ours|our (?:method|model|approach|system)|proposed|this work)\b", re.IGNORECASE
+    r"\b(?:ours|our (?:methods?|models?|approach(?:es)?|systems?|results?)|proposed|this work)\b",
+    re.IGNORECASE,
 )
 _TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s*:")
 #: A coined name in a title: one word with a capital or digit inside ("PixelCNN", "ResNeXt").
 _COINED = re.compile(r"\b[A-Za-z]+[a-z][A-Z0-9][\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9]{2,}\w*\b")
 DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
 MIN_NAME = 3  # folded characters a proposed name needs to mark a row
+TITLE_RANK = 3  # how far down the salient methods one the title names may be
 DOMINANT = 0.5  # salience of a method the paper is about (tuned on pdfgold-dev tune papers)
-_NAME_SHAPED = re.compile(r"[A-Z]")  # "ResNets", not "residual learning framework"
+_NAME_SHAPED = re.compile(r"[A-Z]")
+_WORD = re.compile(r"[a-z0-9]+")
+#: The pieces a coined name is built of: a capital and its lower-case run, or a lone capital.
+_PIECE = re.compile(r"[A-Z][a-z]+|[A-Z]|[a-z]+|\d+")  # "ResNets", not "residual learning framework"
 
 
 def dataset_named(text: str, matcher: NameMatcher, context: str = "") -> str | None:
@@ -115,23 +120,59 @@ def _initialled(name: str) -> str:
     return f"{head[0]}-{tail}" if tail and head[1:].islower() else name
 
 
+def _in_title(entity: Entity, title: str) -> bool:
+    """Whether the title prints one of the method's names of two words or more, or a run of two
+    words or more that the name shortens ("PixelRNN": Pixel Recurrent Neural Networks)."""
+    words = _WORD.findall(title.lower())
+    for name in (entity.label, *entity.aliases):
+        parts = _WORD.findall(name.lower())
+        if len(parts) >= 2 and _contains(words, parts):
+            return True
+        pieces = _PIECE.findall(name)
+        if len(pieces) >= 2 and _shortens(words, [p.lower() for p in pieces]):
+            return True
+    return False
+
+
+def _contains(words: list[str], parts: list[str]) -> bool:
+    return any(words[i : i + len(parts)] == parts for i in range(len(words) - len(parts) + 1))
+
+
+def _shortens(words: list[str], pieces: list[str]) -> bool:
+    """Each piece starts the next title word, from some word on ("F", "P", "N": Feature ...)."""
+    return any(
+        all(word.startswith(piece) for word, piece in zip(words[i:], pieces, strict=False))
+        and len(words) - i >= len(pieces)
+        for i in range(len(words))
+    )
+
+
 def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
     """What the paper calls its own method: the name its title opens with ("QANet: ...") and
-    the coined names its title prints ("... with PixelCNN Decoders"), with the other names the
-    paper gives those methods ("Structural-RNN" is also "S-RNN"); else the methods it proposes
+    the coined names its title prints ("... with PixelCNN Decoders"), else one of its most salient
+    methods the title names ("Feature Pyramid Networks for ..." is FPN; "Pixel Recurrent Neural
+    Networks", PixelRNN), with the other names the paper gives those methods ("Structural-RNN"
+    is also "S-RNN"); else the methods it proposes
     by a name (at most two), and the paper's dominant method (salience at least DOMINANT)."""
     methods = [e for e in entities if e.type is EntityType.METHOD]
     titled = _TITLE_NAME.match(paper.title or "")
     names = [titled.group("name")] if titled and len(fold(titled.group("name"))) >= MIN_NAME else []
     names += [word for word in _COINED.findall(paper.title or "") if word not in names]
     names += [_initialled(name) for name in names if _initialled(name) not in names]
+    ranked = sorted(methods, key=lambda e: -e.salience)
+    if not names:
+        names = [
+            n
+            for e in ranked[:TITLE_RANK]
+            if _in_title(e, paper.title or "")
+            for n in (e.label, *e.aliases)
+        ]
     if names:
         folded = {fold(name) for name in names}
         for entity in methods:
             if folded & {fold(n) for n in (entity.label, *entity.aliases)}:
                 names += [n for n in (entity.label, *entity.aliases) if n not in names]
         return names
-    ranked = sorted(methods, key=lambda e: -e.salience)
     dominant = [e for e in ranked[:1] if e.salience >= DOMINANT]
     proposed = [e for e in ranked if e.role is Role.PROPOSES and _NAME_SHAPED.search(e.label)]
     chosen = dominant + [e for e in proposed[:2] if e not in dominant]

@@ -123,7 +123,7 @@ def _caption_chunk(paper: Paper, table: Table) -> str:
 def _table_results(
     context: TableContext, matcher: NameMatcher, names: list[str], task: str | None
 ) -> list[Result]:
-    rows = [row for row in context.grid.rows if own_row(row.label, names)]
+    rows = [row for row in context.grid.rows if own_row(row.label, names) or own_row(row.group, [])]
     if not rows:
         rows = _bold_rows(context.grid)
     return [result for row in rows for result in _row_results(context, matcher, row, task)]

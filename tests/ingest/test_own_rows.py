@@ -1,0 +1,65 @@
+"""Which rows of a table are the paper's own: the method its title names, or a group of "ours"."""
+
+from __future__ import annotations
+
+from core.model import Entity, EntityType, Paper, Table
+from ingest.extract.hybrid import hybrid_matcher
+from ingest.extract.table_names import own_names
+from ingest.extract.table_results import table_results
+from tests.ingest.tables import grid, paper_with
+
+
+def _method(label: str, salience: float, *aliases: str) -> Entity:
+    return Entity(EntityType.METHOD, label, list(aliases), salience=salience)
+
+
+def test_a_salient_method_the_title_spells_out_is_the_papers_own() -> None:
+    paper = Paper(id="fpn", title="Feature Pyramid Networks for Object Detection")
+    methods = [
+        _method("FPN", 0.46, "feature pyramid networks"),
+        _method("RPN", 0.41),
+        _method("Faster R-CNN", 0.33),
+    ]
+    assert own_names(paper, methods)[0] == "FPN"
+
+
+def test_a_coined_name_shortening_title_words_is_the_papers_own() -> None:
+    paper = Paper(id="pixelrnn", title="Pixel Recurrent Neural Networks")
+    methods = [_method("LSTM", 0.35), _method("PixelRNN", 0.18), _method("ConvNet", 0.17)]
+    assert own_names(paper, methods) == ["PixelRNN"]
+
+
+def test_a_title_method_far_down_the_salience_ranking_is_not_the_papers_own() -> None:
+    paper = Paper(
+        id="tricks",
+        title="Bag of Tricks for Image Classification with Convolutional Neural Networks",
+    )
+    methods = [
+        _method("ResNet", 0.4),
+        _method("MobileNet", 0.3),
+        _method("Inception", 0.2),
+        _method("CNN", 0.1, "convolutional neural networks"),
+    ]
+    assert "CNN" not in own_names(paper, methods)
+
+
+def test_rows_under_a_group_row_saying_ours_are_the_papers_own() -> None:
+    table = Table(
+        grid(
+            [
+                ["System", "EM", "F1"],
+                ["Published", "", ""],
+                ["BiDAF", "68.0", "77.3"],
+                ["Ours", "", ""],
+                ["Large (single)", "84.1", "90.9"],
+            ]
+        ),
+        "2",
+        "Table 2: SQuAD 1.1 results.",
+    )
+    paper = paper_with([table], "A paper", "We evaluate on SQuAD.")
+    rows = table_results(paper, hybrid_matcher(), [])
+    assert {(r.method, r.metric, r.value) for r in rows} == {
+        ("Large (single)", "EM", 84.1),
+        ("Large (single)", "F1", 90.9),
+    }
