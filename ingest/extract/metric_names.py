@@ -26,8 +26,8 @@ def _rule(pattern: str, label: str, higher: bool = True) -> tuple[re.Pattern[str
 
 #: First match wins, so specific names come before the general ones they contain.
 RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
-    _rule(r"top[- ]?1\s*(?:err\.?|error)(?:\s*rate)?", "Top-1 Error", higher=False),
-    _rule(r"top[- ]?5\s*(?:err\.?|error)(?:\s*rate)?", "Top-5 Error", higher=False),
+    _rule(r"top[- ]?1\s*(?:[a-z]+\s+)?(?:err\.?|error)(?:\s*rate)?", "Top-1 Error", higher=False),
+    _rule(r"top[- ]?5\s*(?:[a-z]+\s+)?(?:err\.?|error)(?:\s*rate)?", "Top-5 Error", higher=False),
     _rule(r"top[- ]?1(?:\s*acc\.?|\s*accuracy)?", "Top-1 Accuracy"),
     _rule(r"top[- ]?5(?:\s*acc\.?|\s*accuracy)?", "Top-5 Accuracy"),
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: score)?", "BLEU"),
@@ -97,6 +97,20 @@ def read_metric(text: str) -> Metric | None:
         return None
     _, index = min(found, key=lambda hit: (hit[0], hit[1]))
     return RULES[index][1]
+
+
+_BARE_TOP = re.compile(r"\btop[- ]?(?P<k>\d)\b(?!.*\b(?:acc|err))", re.IGNORECASE)
+
+
+def bare_top_k(header: str, context: str) -> Metric | None:
+    """A header printing only "top-k" is an error where its caption or group row reads errors
+    ("Error rates (%) ..." over "top-1 | top-5"), an accuracy elsewhere; None for other headers."""
+    match = _BARE_TOP.search(header)
+    if match is None:
+        return None
+    named = {metric.label for metric in metrics_named(context)}
+    kind = "Error" if "Error" in named and "Accuracy" not in named else "Accuracy"
+    return _BY_LABEL[f"top-{match.group('k')} {kind}".lower()]
 
 
 def metrics_named(text: str) -> list[Metric]:

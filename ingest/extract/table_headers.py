@@ -24,7 +24,7 @@ from ingest.extract.metric_names import read_metric
 #: Header words of settings and costs: what a model was run with, not where it was tested.
 SETTING = re.compile(
     r"#|\b(?:params?|parameters|flops|macs|time|speed|speed-?up|latency|throughput|fps|size|"
-    r"memory|layers?|depth|width|epochs?|steps?|batch|hours?|days?|gpus?|tpus?|ms|sec|seconds|"
+    r"memory|layers?|depth|width|epochs?|steps?|batch|hours?|days?|[gt]pu\w*|ms|sec|seconds|"
     r"cost|lr|rate|year|venue|backbone|encoder|resolution|(?:extra|training) data)\b|"
     r"\d\s*(?:ms|s|x|×)(?!\w)",
     re.IGNORECASE,

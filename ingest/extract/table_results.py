@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from core.model import ChunkKind, Evidence, Paper, Result, Table, TableCell, fold
 from ingest.extract.matcher import NameMatcher
-from ingest.extract.metric_names import GENERIC, Metric, metrics_named, read_metric
+from ingest.extract.metric_names import GENERIC, Metric, bare_top_k, metrics_named, read_metric
 from ingest.extract.table_grid import Grid, Row, clean, parse_number, read_grid, split_pair
 from ingest.extract.table_headers import SETTING, HeaderKind, expand_abbreviation, header_kind
 from ingest.extract.table_names import SPLIT, dataset_named, own_row
@@ -175,8 +175,10 @@ def _cell_results(
 
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     """The column's metric, the group row's, or the caption's; a caption naming one metric says
-    it better than a generic header ("NLL" under "... in bits/dim")."""
-    metric = read_metric(header) or read_metric(row.group)
+    it better than a generic header ("NLL" under "... in bits/dim"), and a bare "top-1" header
+    is an error under a caption of error rates."""
+    top_k = bare_top_k(header, f"{row.group} {context.table.caption}")
+    metric = top_k or read_metric(header) or read_metric(row.group)
     caption = context.caption_metric
     if metric is None:
         return caption

@@ -1,0 +1,30 @@
+"""Metric names as headers print them: an error is never read as an accuracy."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.metric_names import bare_top_k, read_metric
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        ("top-5 err.", "Top-5 Error"),
+        ("top-5 localization err val", "Top-5 Error"),
+        ("Top-1 error rate", "Top-1 Error"),
+        ("top-1 acc", "Top-1 Accuracy"),
+    ],
+)
+def test_a_top_k_header_reads_as_error_or_accuracy_by_its_words(header: str, label: str) -> None:
+    metric = read_metric(header)
+    assert metric is not None and metric.label == label
+    assert metric.higher_is_better is (label.endswith("Accuracy"))
+
+
+def test_a_bare_top_k_header_takes_error_or_accuracy_from_its_caption() -> None:
+    error = bare_top_k("top-1", "Table 4. Error rates (%) of single-model results on ImageNet.")
+    accuracy = bare_top_k("Top-5", "Table 5. Results on ImageNet.")
+    assert error is not None and (error.label, error.higher_is_better) == ("Top-1 Error", False)
+    assert accuracy is not None and accuracy.label == "Top-5 Accuracy"
+    assert bare_top_k("top-5 err.", "Error rates") is None  # says which itself
