@@ -124,8 +124,8 @@ def _table_results(
     context: TableContext, matcher: NameMatcher, names: list[str], task: str | None
 ) -> list[Result]:
     rows = [row for row in context.grid.rows if own_row(row.label, names) or own_row(row.group, [])]
-    if not rows:
-        rows = _bold_rows(context.grid)
+    bold = _bold_rows(rows or context.grid.rows)
+    rows = bold if bold and len(rows) > 2 else rows or bold
     return [result for row in rows for result in _row_results(context, matcher, row, task)]
 
 
@@ -141,11 +141,11 @@ def _row_results(
     return list(found.values())
 
 
-def _bold_rows(grid: Grid) -> list[Row]:
+def _bold_rows(rows: list[Row]) -> list[Row]:
     """The one row most of whose numbers are bold, where a table marks a single row so."""
     bold = [
         row
-        for row in grid.rows
+        for row in rows
         if (numbers := [c for c in row.cells.values() if parse_number(c.text)])
         and sum(c.bold for c in numbers) * 2 > len(numbers)
     ]

@@ -63,3 +63,23 @@ def test_rows_under_a_group_row_saying_ours_are_the_papers_own() -> None:
         ("Large (single)", "EM", 84.1),
         ("Large (single)", "F1", 90.9),
     }
+
+
+def test_of_many_rows_naming_the_method_the_one_printed_bold_is_the_result() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "Top-1", "Top-5"],
+                ["ResNet-50", "76.21", "92.97"],
+                ["ResNet-50-B", "76.66", "93.28"],
+                ["ResNet-50-C", "76.87", "93.48"],
+                ["ResNet-50-D", "77.16", "93.52"],
+            ],
+            bold={(4, 1), (4, 2)},
+        ),
+        "5",
+        "Table 5: Accuracy of ResNet variants on ImageNet.",
+    )
+    paper = paper_with([table], "A paper", "Deep residual nets on ImageNet.")
+    rows = table_results(paper, hybrid_matcher(), ["resnet"])
+    assert {(r.method, r.value) for r in rows} == {("ResNet-50-D", 77.16), ("ResNet-50-D", 93.52)}
