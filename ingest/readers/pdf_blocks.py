@@ -200,11 +200,28 @@ def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
             continue
         below = _region(blocks, index, +1, size)
         above = _region(blocks, index, -1, size)
-        chosen = below if block.label == "table" and below else above or below
+        if block.label == "table" and below and not _next_caption_owns(blocks, index, size):
+            chosen = below
+        else:
+            chosen = above or below
         role = block.label or "figure"
         for member in chosen:
             member.role = role
         block.rows = [line for member in chosen for line in member.lines]
+
+
+def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
+    """Whether the lines below a table caption end at another table caption that has none below
+    it: captions printed under their tables, so those lines are that caption's table."""
+    position = index + 1
+    while position < len(blocks) and not (
+        blocks[position].role in ("heading", "caption") or _is_prose(blocks[position], size)
+    ):
+        position += 1
+    if position >= len(blocks) or blocks[position].role != "caption":
+        return False
+    following = blocks[position]
+    return following.label == "table" and not _region(blocks, position, +1, size)
 
 
 def _region(blocks: list[Block], index: int, step: int, size: float) -> list[Block]:

@@ -1,0 +1,57 @@
+"""Tables whose captions are printed below them: each caption gets the grid above it, not the
+next table's (a page of two tables the test draws with reportlab after the layout test's first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from core.model import Paper
+from ingest.readers import read_path
+from ingest.settings import IngestSettings
+from tests.ingest.test_pdf_layout import LEFT, PROSE, _page_one, _prose, _text
+
+TABLES = (
+    ("Table 1:", "Error rates on the text classification sets.", ("IMDB", "Yelp-2"), "3.79"),
+    ("Table 2:", "Results on the ClueWeb09-B ranking task.", ("NDCG@20", "ERR@20"), "31.10"),
+)
+
+
+def _table(pdf: canvas.Canvas, y: float, header: tuple[str, str], value: str) -> float:
+    rows = [("Model", *header), ("Baseline", "4.51", "1.89"), ("Ours", value, "1.55")]
+    for index, row in enumerate(rows):
+        for x, cell in zip((LEFT + 10, LEFT + 110, LEFT + 170), row, strict=True):
+            _text(pdf, x, y - 12 * index, cell, size=9)
+    return y - 12 * len(rows)
+
+
+def _draw(path: Path) -> None:
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    _page_one(pdf)  # title, authors, abstract and the introduction
+    y = _prose(pdf, LEFT, 780, ("The first results are in the tables below", *PROSE))
+    for label, caption, header, value in TABLES:
+        y = _table(pdf, y - 20, header, value)
+        _text(pdf, LEFT, y - 8, label, "Helvetica-Bold", 9)
+        _text(pdf, LEFT + 38, y - 8, caption, size=9)
+        y -= 20
+    _prose(pdf, LEFT, y - 20, ("After the tables the discussion goes on as", *PROSE))
+    pdf.showPage()
+    pdf.save()
+
+
+@pytest.fixture(scope="module")
+def paper(tmp_path_factory: pytest.TempPathFactory) -> Paper:
+    path = tmp_path_factory.mktemp("pdf") / "below.pdf"
+    _draw(path)
+    [read] = list(read_path(path, IngestSettings()))
+    assert isinstance(read, Paper), read
+    return read
+
+
+def test_each_caption_below_its_table_gets_the_grid_above_it(paper: Paper) -> None:
+    grids = {t.number: {cell.text for cell in t.cells} for t in paper.tables}
+    assert {"IMDB", "3.79"} <= grids["1"] and "NDCG@20" not in grids["1"]
+    assert {"NDCG@20", "31.10"} <= grids["2"]
