@@ -30,7 +30,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"top[- ]?5\s*(?:[a-z]+\s+)?(?:err\.?|error)(?:\s*rate)?", "Top-5 Error", higher=False),
     _rule(r"top[- ]?1(?:\s*acc\.?|\s*accuracy)?", "Top-1 Accuracy"),
     _rule(r"top[- ]?5(?:\s*acc\.?|\s*accuracy)?", "Top-5 Accuracy"),
-    _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: score)?", "BLEU"),
+    _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
     _rule(r"rouge[- ]?(?:1|2|l)", "ROUGE"),
     _rule(r"meteor", "METEOR"),
     _rule(r"cider(?:-d)?", "CIDEr"),
@@ -80,7 +80,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"precision", "Precision"),
     _rule(r"recall", "Recall"),
     _rule(r"pearson|spearman|mcc|matthews", "Correlation"),
-    _rule(r"(?:game |mean |median |normalized )?score", "Score"),
+    _rule(r"(?:game |mean |median |normalized |raw )?scores?", "Score"),
 )
 
 #: Header metrics so general that a caption naming one more specific metric says it better
@@ -123,7 +123,9 @@ def metrics_named(text: str) -> list[Metric]:
                 continue
             taken.append((match.start(), match.end()))
             hits.setdefault(metric.label, (match.start(), metric))
-    return [metric for _, metric in sorted(hits.values(), key=lambda hit: hit[0])]
+    named = [metric for _, metric in sorted(hits.values(), key=lambda hit: hit[0])]
+    specific = [metric for metric in named if metric.label != "Score"]
+    return specific or named  # "BLEU scores", "F1 scores": the score is that metric
 
 
 def canonical(name: str) -> Metric | None:

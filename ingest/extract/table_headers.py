@@ -29,6 +29,12 @@ SETTING = re.compile(
     r"\d\s*(?:ms|s|x|×)(?!\w)",
     re.IGNORECASE,
 )
+#: Rows and columns summing the others up: no dataset of their own.
+AGGREGATE = re.compile(
+    r"^(?:(?:arithmetic |geometric |harmonic )?mean|median|average|avg\.?|total|overall|all|sum|"
+    r"wins?|# ?best)\b",
+    re.IGNORECASE,
+)
 _METHOD_COLUMN = re.compile(
     r"^(?:methods?|models?|approach(?:es)?|systems?|architectures?|networks?|name|baselines?)$",
     re.IGNORECASE,

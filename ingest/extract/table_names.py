@@ -11,9 +11,12 @@ the methods it says it proposes) or says "ours".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from core.model import Entity, EntityType, Paper, Role, fold
+from ingest.extract.gazetteer import generated_lexicon
 from ingest.extract.matcher import NameMatcher
 from ingest.extract.metric_names import read_metric
 
@@ -73,13 +76,24 @@ def dataset_named(text: str, matcher: NameMatcher, context: str = "") -> str | N
     pair = _language_pair(text, f"{text} {context}")
     if pair:
         return pair
-    for match in matcher.find(text):
+    matches = matcher.find(text)
+    for match in matches:
         if match.entry.type in DATASET_TYPES and read_metric(match.entry.label) is None:
             split = SPLIT.match(text, match.end)
             label = match.entry.label
             if split and fold(split.group("split")) not in fold(label):
                 return f"{label} {split.group('split')}"
             return label
+    return next(filter(None, (_leading_dataset(m.entry.label, matcher) for m in matches)), None)
+
+
+def _leading_dataset(name: str, matcher: NameMatcher) -> str | None:
+    """The dataset a longer name opens with ("Atari games", a task, opens with Atari)."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        entry = matcher.lookup(" ".join(words[:size]))
+        if entry is not None and entry.type in DATASET_TYPES:
+            return entry.label
     return None
 
 
@@ -177,3 +191,34 @@ def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
     proposed = [e for e in ranked if e.role is Role.PROPOSES and _NAME_SHAPED.search(e.label)]
     chosen = dominant + [e for e in proposed[:2] if e not in dominant]
     return [name for entity in chosen for name in (entity.label, *entity.aliases)]
+
+
+@lru_cache(maxsize=1)
+def _dataset_labels() -> tuple[str, ...]:
+    return tuple(e.label.lower() for e in generated_lexicon() if e.type in DATASET_TYPES)
+
+
+@lru_cache(maxsize=64)
+def _naming_prefix(names: tuple[str, ...]) -> str:
+    """The one of a benchmark's names that known names of its parts open with most often (the
+    longest that fits each): "Atari 2600" for "Atari 2600 Gopher", "Atari 2600 Seaquest"."""
+    tally: Counter[str] = Counter()
+    for label in _dataset_labels():
+        fits = [n for n in names if label.startswith(n.lower() + " ")]
+        if fits:
+            tally[max(fits, key=len)] += 1
+    return max(names, key=lambda name: (tally[name], -names.index(name)))
+
+
+def part_of(dataset: str, part: str, matcher: NameMatcher) -> str:
+    """The name of one part of a benchmark ("Atari" and a row "bank heist": "Atari 2600 Bank
+    Heist"): the known name when the gazetteer has it, else the part after the benchmark's name
+    that known part names open with most."""
+    entry = matcher.lookup(dataset)
+    names = (entry.label, *entry.aliases) if entry else (dataset,)
+    printed = part if any(c.isupper() for c in part) else part.title()
+    for name in names:
+        known = matcher.lookup(f"{name} {printed}")
+        if known is not None and known.type in DATASET_TYPES:
+            return known.label
+    return f"{_naming_prefix(tuple(names))} {printed}"

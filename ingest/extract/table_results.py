@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
-from core.model import ChunkKind, Evidence, Paper, Result, Table, TableCell, fold
+from core.model import ChunkKind, Paper, Result, Table, TableCell, fold
 from ingest.extract.matcher import NameMatcher
 from ingest.extract.metric_names import GENERIC, Metric, bare_top_k, metrics_named, read_metric
-from ingest.extract.table_grid import Grid, Row, clean, parse_number, read_grid, split_pair
+from ingest.extract.table_columns import column_results, own_columns
+from ingest.extract.table_context import TableContext, cell_evidence
+from ingest.extract.table_grid import Row, clean, parse_number, read_grid, split_pair
 from ingest.extract.table_headers import SETTING, HeaderKind, expand_abbreviation, header_kind
 from ingest.extract.table_names import SPLIT, dataset_named, own_row
 
@@ -27,20 +28,6 @@ ABLATION = re.compile(
 )
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
-EXTRACTOR = "table"
-CONFIDENCE = 0.8
-
-
-@dataclass(frozen=True)
-class TableContext:
-    """What every cell of one table shares: the table, its grid and what its caption names."""
-
-    table: Table
-    grid: Grid
-    caption_metric: Metric | None
-    caption_dataset: str | None
-    chunk_id: str
-    datasets: Mapping[str, str] = field(default_factory=dict)  # name -> label, of the paper
 
 
 def table_results(
@@ -126,6 +113,8 @@ def _table_results(
     rows = [row for row in context.grid.rows if own_row(row.label, names) or own_row(row.group, [])]
     bold = _bold_rows(rows or context.grid.rows)
     rows = bold if bold and len(rows) > 2 else rows or bold
+    if not rows and (columns := own_columns(context, names)):
+        return column_results(context, matcher, columns, task)
     return [result for row in rows for result in _row_results(context, matcher, row, task)]
 
 
@@ -209,7 +198,7 @@ def _cell_result(
         dataset=dataset,
         metric=metric.label,
         value=number.value,
-        evidence=[_evidence(context, row, header, cell)],
+        evidence=[cell_evidence(context, row.label, header, cell)],
         higher_is_better=metric.higher_is_better,
     )
 
@@ -234,23 +223,3 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         return None
     split = SPLIT.search(header)
     return f"{context.caption_dataset} {split.group('split')}" if split else context.caption_dataset
-
-
-def _evidence(context: TableContext, row: Row, header: str, cell: TableCell) -> Evidence:
-    table = context.table
-    name = f"Table {table.number}" if table.number else "A table"
-    text = f'{name}, row "{row.label}", column "{header}": {clean(cell.text)}'
-    return Evidence(
-        chunk_id=context.chunk_id,
-        start=0,
-        end=0,
-        text=text,
-        extractor=EXTRACTOR,
-        confidence=CONFIDENCE,
-        page=table.page,
-        table=table.number,
-        caption=clean(table.caption) or None,
-        row_header=row.label,
-        column_header=header or None,
-        cell=clean(cell.text),
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.metric_names import bare_top_k, read_metric
+from ingest.extract.metric_names import bare_top_k, metrics_named, read_metric
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,8 @@ def test_a_bare_top_k_header_takes_error_or_accuracy_from_its_caption() -> None:
     assert error is not None and (error.label, error.higher_is_better) == ("Top-1 Error", False)
     assert accuracy is not None and accuracy.label == "Top-5 Accuracy"
     assert bare_top_k("top-5 err.", "Error rates") is None  # says which itself
+
+
+def test_scores_of_a_named_metric_are_that_metric_and_bare_scores_are_a_score() -> None:
+    assert [m.label for m in metrics_named("better BLEU scores than before")] == ["BLEU"]
+    assert [m.label for m in metrics_named("Raw scores of agents on Atari games.")] == ["Score"]

@@ -9,6 +9,7 @@ from core.model import Table, TableCell
 from ingest.extract.hybrid import hybrid_matcher
 from ingest.extract.table_grid import read_grid
 from ingest.extract.table_headers import HeaderKind, expand_abbreviation, header_kind
+from ingest.extract.table_names import dataset_named
 from ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
 
@@ -145,3 +146,7 @@ def test_a_merged_header_cell_printing_one_name_per_column_is_split() -> None:
     headers = read_grid(Table(cells, "1", "Table 1: Results.")).column_headers
     assert (headers[1], headers[2]) == ("C10 Acc.", "C100 Acc.")
     assert headers[3] == "Dev Set Acc."  # two words over two columns: one header, not split
+
+
+def test_a_dataset_opening_a_longer_known_name_is_found() -> None:
+    assert dataset_named("Raw scores on Atari games", hybrid_matcher()) == "Atari"

@@ -1,0 +1,82 @@
+"""Results from tables printed the other way round: methods in the columns, datasets in the rows.
+
+A table comparing agents game by game ("alien", "amidar", ... down the side; "DQN", "Rainbow",
+"MuZero" across the top) names the paper's own method in a column header, not in a row label.
+Each row is then a dataset: one the row label names (or abbreviates), else a part of the
+benchmark the caption names ("Atari" and "bank heist": Atari 2600 Bank Heist). The metric
+comes from the column header, the group row or the caption; a table naming none gives nothing.
+"""
+
+from __future__ import annotations
+
+from core.model import Result
+from ingest.extract.matcher import NameMatcher
+from ingest.extract.metric_names import Metric, read_metric
+from ingest.extract.table_context import TableContext, cell_evidence
+from ingest.extract.table_grid import Row, clean, parse_number
+from ingest.extract.table_headers import AGGREGATE, HeaderKind, expand_abbreviation, header_kind
+from ingest.extract.table_names import dataset_named, own_row, part_of
+
+
+def own_columns(context: TableContext, names: list[str]) -> list[int]:
+    """The value columns whose header names the paper's own method (or says "ours"), not one
+    of its settings or metrics ("XLNet params", "BERT F1")."""
+    headers = context.grid.column_headers
+    return [
+        col
+        for col, header in sorted(headers.items())
+        if header
+        and own_row(header, names)
+        and header_kind(header) not in (HeaderKind.SETTING, HeaderKind.METRIC)
+    ]
+
+
+def column_results(
+    context: TableContext, matcher: NameMatcher, columns: list[int], task: str | None
+) -> list[Result]:
+    """One result per row and own column, the first own column's where several give a row the
+    same dataset and metric ("MuZero" before "MuZero normalized")."""
+    found: dict[tuple[str, str], Result] = {}
+    for row in context.grid.rows:
+        dataset = row_dataset(context, matcher, row)
+        for col in columns:
+            result = _result(context, row, col, dataset, task)
+            if result is not None:
+                found.setdefault((result.dataset or "", result.metric or ""), result)
+    return list(found.values())
+
+
+def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | None:
+    """The dataset a row label names, abbreviates, or is a part of the caption's benchmark."""
+    caption = context.table.caption
+    label = clean(row.label.strip("*†‡ "))
+    named = dataset_named(label, matcher, caption) or expand_abbreviation(label, context.datasets)
+    if named or not label or context.caption_dataset is None or AGGREGATE.match(label):
+        return named
+    if header_kind(label) not in (HeaderKind.NAME, HeaderKind.WORDS):
+        return None  # "Mean", "Params", "Speedup": no part of a benchmark
+    return part_of(context.caption_dataset, label, matcher)
+
+
+def _result(
+    context: TableContext, row: Row, col: int, dataset: str | None, task: str | None
+) -> Result | None:
+    cell = row.cells.get(col)
+    header = context.grid.column_headers.get(col, "")
+    metric = _metric(context, header, row)
+    number = parse_number(cell.text) if cell is not None else None
+    if cell is None or number is None or metric is None or dataset is None:
+        return None
+    return Result(
+        method=clean(header),
+        task=task,
+        dataset=dataset,
+        metric=metric.label,
+        value=number.value,
+        evidence=[cell_evidence(context, row.label, header, cell)],
+        higher_is_better=metric.higher_is_better,
+    )
+
+
+def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
+    return read_metric(header) or read_metric(row.group) or context.caption_metric

@@ -1,0 +1,46 @@
+"""What every cell of one results table shares, and a cell as the evidence of a result."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from core.model import Evidence, Table, TableCell
+from ingest.extract.metric_names import Metric
+from ingest.extract.table_grid import Grid, clean
+
+EXTRACTOR = "table"
+CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True)
+class TableContext:
+    """What every cell of one table shares: the table, its grid and what its caption names."""
+
+    table: Table
+    grid: Grid
+    caption_metric: Metric | None
+    caption_dataset: str | None
+    chunk_id: str
+    datasets: Mapping[str, str] = field(default_factory=dict)  # name -> label, of the paper
+
+
+def cell_evidence(context: TableContext, label: str, header: str, cell: TableCell) -> Evidence:
+    """The cell as evidence: page, table number, caption, its row and column headers."""
+    table = context.table
+    name = f"Table {table.number}" if table.number else "A table"
+    text = f'{name}, row "{label}", column "{header}": {clean(cell.text)}'
+    return Evidence(
+        chunk_id=context.chunk_id,
+        start=0,
+        end=0,
+        text=text,
+        extractor=EXTRACTOR,
+        confidence=CONFIDENCE,
+        page=table.page,
+        table=table.number,
+        caption=clean(table.caption) or None,
+        row_header=label,
+        column_header=header or None,
+        cell=clean(cell.text),
+    )

@@ -1,0 +1,59 @@
+"""Tables with methods across the top and datasets down the side (game-by-game comparisons)."""
+
+from __future__ import annotations
+
+from core.model import Table
+from ingest.extract.hybrid import hybrid_matcher
+from ingest.extract.table_names import part_of
+from ingest.extract.table_results import table_results
+from tests.ingest.tables import grid, paper_with
+
+GAMES = Table(
+    grid(
+        [
+            ["Game", "Random", "DQN", "NewAgent", "NewAgent params"],
+            ["alien", "227.8", "1620.0", "9491.7", "12"],
+            ["bank heist", "14.2", "455.0", "1,611.9", "12"],
+            ["Mean", "0.0", "100.0", "223.4", "12"],
+        ]
+    ),
+    "3",
+    "Table 3: Raw scores of agents on Atari games.",
+)
+
+
+def _found(table: Table) -> set:
+    paper = paper_with([table], "NewAgent: planning", "We propose NewAgent.\n\n" + table.caption)
+    rows = table_results(paper, hybrid_matcher(), ["newagent"])
+    return {(r.method, r.dataset, r.metric, r.value) for r in rows}
+
+
+def test_the_own_methods_column_gives_one_result_per_dataset_row() -> None:
+    assert _found(GAMES) == {
+        ("NewAgent", "Atari 2600 Alien", "Score", 9491.7),
+        ("NewAgent", "Atari 2600 Bank Heist", "Score", 1611.9),
+    }
+
+
+def test_the_evidence_names_the_row_and_the_column() -> None:
+    paper = paper_with([GAMES], "NewAgent: planning", "We propose NewAgent.")
+    result = next(
+        r for r in table_results(paper, hybrid_matcher(), ["newagent"]) if r.value == 9491.7
+    )
+    evidence = result.evidence[0]
+    assert (evidence.row_header, evidence.column_header, evidence.cell) == (
+        "alien",
+        "NewAgent",
+        "9491.7",
+    )
+
+
+def test_a_table_naming_no_metric_gives_no_column_results() -> None:
+    table = Table(GAMES.cells, "4", "Table 4: Agents on Atari games, game by game.")
+    assert _found(table) == set()
+
+
+def test_a_part_of_a_benchmark_is_named_the_way_known_parts_are() -> None:
+    matcher = hybrid_matcher()
+    assert part_of("Atari", "bank heist", matcher) == "Atari 2600 Bank Heist"
+    assert part_of("Atari", "Gopher", matcher) == "Atari 2600 Gopher"
