@@ -52,7 +52,9 @@ class Canonical(NamedTuple):
 
 _YEAR = re.compile(r"(?<![\w.])(?:'|’)?((?:19|20)\d\d)(?![\w.])")
 _GLUED_YEAR = re.compile(r"^([A-Z]{3,})[ -]?'?(0\d|1\d|2[0-5])$")  # WMT14, WMT'16, IWSLT-15
-_PAIR = re.compile(r"(?<![\w])([A-Za-z]{2,10})\s*(?:-|–|→|->|to|/)\s*([A-Za-z]{2,10})(?![\w])")
+_PAIR = re.compile(
+    r"(?<![\w])([A-Za-z]{2,10})(?:\s*-\s*to\s*-\s*|\s+to\s+|\s*(?:-|–|→|->|/)\s*)([A-Za-z]{2,10})(?![\w])"
+)
 _SPLIT = re.compile(
     r"(?<![\w-])(" + "|".join(SPLITS) + r")(?:\s*(?:set|split))?(?![\w-])", re.IGNORECASE
 )
@@ -77,7 +79,7 @@ def canonical(name: str, entity_type: EntityType) -> Canonical:
 
 def split_qualifier(name: str) -> tuple[str, str]:
     """("WMT", "2014 en-de") from "WMT 2014 English-German"; (name, "") when nothing to split."""
-    if (on := _ON.match(name)) and _variant_only(on.group("variant")):
+    if (on := _ON.match(name)) and variant_only(on.group("variant")):
         name = f"{on.group('name')} {on.group('variant')}"
     year, rest = _take_year(name)
     pair, rest = _take_pair(rest)
@@ -88,7 +90,7 @@ def split_qualifier(name: str) -> tuple[str, str]:
     return base, " ".join(part for part in (year, pair, split) if part)
 
 
-def _variant_only(text: str) -> bool:
+def variant_only(text: str) -> bool:
     """Whether `text` is only a year, a language pair or a split ("EN-DE" in "EN-DE on WMT")."""
     _, rest = _take_year(text)
     _, rest = _take_pair(rest)
@@ -142,9 +144,39 @@ def _plain(name: str) -> str:
 
 
 def known_type(name: str) -> EntityType | None:
-    """The type family the lexicon gives `name`, when it gives exactly one."""
-    kinds = {kind for kind in (*FAMILY_HEADS,) if (kind, fold(name)) in known_labels()}
-    return kinds.pop() if len(kinds) == 1 else None
+    """The type family the lists give `name`, when one gives exactly one: the hand lexicon
+    first ("EM" is the metric, though Papers with Code has a dataset EM), then the generated
+    rows, then every name Papers with Code lists ("Retrieval" is a task)."""
+    folded = fold(name)
+    for labels in (hand_labels(), known_labels(), pwc_types()):
+        kinds = {kind for kind in FAMILY_HEADS if (kind, folded) in labels}
+        if kinds:
+            return kinds.pop() if len(kinds) == 1 else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def hand_labels() -> frozenset[tuple[EntityType, str]]:
+    """(type family, folded name) of every name the hand-made lexicon rows hold."""
+    rows = [
+        row
+        for path in sorted(LEXICON.glob("*.tsv"))
+        if not path.name.startswith("generated")
+        for row in _rows(path)
+    ]
+    return frozenset(
+        (FAMILY.get(kind, kind), fold(name))
+        for label, kind, names in rows
+        for name in (label, *names)
+    )
+
+
+@lru_cache(maxsize=1)
+def pwc_types() -> frozenset[tuple[EntityType, str]]:
+    """(type family, folded name) of every name Papers with Code lists."""
+    path = LEXICON / PWC_FILE
+    rows = _rows(path) if path.is_file() else []
+    return frozenset((FAMILY.get(kind, kind), fold(label)) for label, kind, _ in rows)
 
 
 def known_label(name: str, entity_type: EntityType) -> str | None:

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from core.canonical import FAMILY, canonical, known_type, pwc_names
+from core.canonical import DATASET_TYPES, FAMILY, canonical, known_type, pwc_names
 from core.model import Entity, EntityType, Paper, fold
 from ingest.extract.admissible import rejection
 from ingest.extract.variants import absorb
@@ -36,12 +36,36 @@ VOUCHING = frozenset({"lexicon"})
 
 
 def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
-    """`entities` without those whose label names no concept."""
+    """`entities` without those whose label names no concept, or that the paper writes as
+    common words (`common_words`)."""
+    cited = cited_surnames(paper)
     return [
         e
         for e in entities
         if rejection(e.label, vouched(e), paper.authors, curated=curated(e)) is None
+        and not common_words(e)
+        and (curated(e) or e.label.lower() not in cited)
     ]
+
+
+def cited_surnames(paper: Paper) -> frozenset[str]:
+    """Lower-cased surnames of the authors the paper cites: "Kumar" alone names a person, even
+    where a list of dataset names holds it."""
+    return frozenset(
+        name.split()[-1].lower() for ref in paper.references for name in ref.authors if name.split()
+    )
+
+
+def common_words(entity: Entity) -> bool:
+    """Whether the paper only wrote words that a list happens to hold as a name: a dataset
+    written all in lower case ("social media", "and datasets" for the dataset AND), or a
+    two-letter acronym no hand-made list vouches for ("UT", "EM")."""
+    if curated(entity):
+        return False
+    written = [e.text for e in entity.evidence] or [entity.label]
+    if entity.type in DATASET_TYPES and not any(c.isupper() for t in written for c in t):
+        return True
+    return len(entity.label) <= 2 and entity.label.isupper()
 
 
 def curated(entity: Entity) -> bool:
@@ -92,6 +116,16 @@ def _listed_as_other(entity: Entity) -> EntityType | None:
     return None if same else kind
 
 
+def showable(entity: Entity) -> bool:
+    """Whether a reader may be shown the entity: not a phrase only the tagger proposed that the
+    paper writes in lower case ("cumbersome model", "sensemaking process", "zero-shot"): such
+    phrases describe; names are written with capitals or listed somewhere. It stays a mention."""
+    origins = {e.extractor for e in entity.evidence}
+    if origins != {"tagger"}:
+        return True
+    return any(c.isupper() for e in entity.evidence for c in e.text[1:])
+
+
 def mark_salient(entities: list[Entity]) -> list[Entity]:
     """Set `salient` on each entity: its type's top SHOWN[type], the first always, the rest
     only at or above FLOOR or when mentioned as often as the first (a short paper naming two
@@ -100,6 +134,9 @@ def mark_salient(entities: list[Entity]) -> list[Entity]:
     firsts: dict[EntityType, Entity] = {}
     seen: dict[EntityType, int] = {}
     for entity in ranked:
+        if not showable(entity):
+            entity.salient = False
+            continue
         rank = seen.get(entity.type, 0)
         seen[entity.type] = rank + 1
         first = firsts.setdefault(entity.type, entity)
