@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from core.canonical import variant_only
+from core.canonical import language, variant_only
 from core.model import ChunkKind
 from ingest.extract.entityness import load_entityness
 
@@ -101,8 +101,10 @@ def rejection(
         return "person"
     if described(name, lower):
         return "generic phrase"
-    if " ".join(w.strip() for w in name.lower().split()) in {h.strip() for h in HYPERPARAMETERS}:
+    if _singular(name) in {_singular(h) for h in HYPERPARAMETERS}:
         return "hyperparameter"
+    if not curated and len(words) == 1 and len(name) > 2 and language(name):
+        return "language"  # "French" is what a dataset is in, not a dataset
     if vouched:
         return None
     if any(w in countries() or w in COMPANIES for w in lower):
@@ -125,6 +127,10 @@ def described(name: str, lower: list[str]) -> bool:
     or what kind of software ("unsupervised manner", "model variants", "python toolkit")."""
     plain = name.lower() == name or name[:1].isupper() and name[1:].islower()
     return plain and len(lower) > 1 and (lower[0] in COMPARATIVES or lower[-1] in DESCRIPTIVE_HEADS)
+
+
+def _singular(phrase: str) -> str:
+    return " ".join(w.removesuffix("s") for w in phrase.lower().split())
 
 
 def _organisation(name: str, lower: list[str]) -> str | None:

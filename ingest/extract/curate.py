@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import re
+
 from core.canonical import DATASET_TYPES, FAMILY, canonical, known_type, pwc_names
 from core.model import Entity, EntityType, Paper, fold
 from ingest.extract.admissible import rejection
@@ -33,19 +35,39 @@ SHOWN = {
 FLOOR = 0.25
 #: Origins whose names a list vouches for: the hand lexicon.
 VOUCHING = frozenset({"lexicon"})
+_CODE = re.compile(r"([A-Z]{1,3})(\d{1,2})")
 
 
 def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
     """`entities` without those whose label names no concept, or that the paper writes as
     common words (`common_words`)."""
     cited = cited_surnames(paper)
+    text = "\n".join(c.text for c in paper.chunks)
     return [
         e
         for e in entities
         if rejection(e.label, vouched(e), paper.authors, curated=curated(e)) is None
         and not common_words(e)
         and (curated(e) or e.label.lower() not in cited)
+        and not enumerated(e, text)
     ]
+
+
+def enumerated(entity: Entity, text: str) -> bool:
+    """Whether the entity is one label of a numbered series the paper writes ("C4" beside "C3"
+    and "C5" are a network's stages, not the C4 corpus; "P3" beside "P2" and "P4" no P3 prompt
+    collection), judged by every form the paper writes it in."""
+    written = {e.text for e in entity.evidence} or {entity.label}
+    return all(_in_series(name, text) for name in written)
+
+
+def _in_series(name: str, text: str) -> bool:
+    if not (code := _CODE.fullmatch(name)):
+        return False
+    prefix, number = code.group(1), int(code.group(2))
+    return all(
+        re.search(rf"(?<![\w-]){prefix}{n}(?![\w-])", text) for n in (number - 1, number + 1)
+    )
 
 
 def cited_surnames(paper: Paper) -> frozenset[str]:
@@ -93,6 +115,8 @@ def canonicalise(entities: list[Entity]) -> list[Entity]:
             continue
         absorb(head, entity)
         head.qualifiers.extend(q for q in entity.qualifiers if q not in head.qualifiers)
+    for entity in kept:
+        entity.qualifiers = _most_specific(entity.qualifiers)
     return kept
 
 
@@ -105,8 +129,23 @@ def _relabel(entity: Entity) -> None:
             entity.aliases.insert(0, entity.label)
         entity.aliases = [a for a in entity.aliases if a != label]
         entity.label = label
-    if qualifier and qualifier not in entity.qualifiers:
-        entity.qualifiers.append(qualifier)
+    written = [qualifier] + [q for q in _written_qualifiers(entity) if q != qualifier]
+    entity.qualifiers.extend(q for q in written if q and q not in entity.qualifiers)
+
+
+def _written_qualifiers(entity: Entity) -> list[str]:
+    """The years, pairs and splits the paper wrote with a dataset's name: "WMT 2014
+    English-German" matched as the lexicon's WMT still says which WMT."""
+    if entity.type not in DATASET_TYPES:
+        return []
+    found = (canonical(e.text, entity.type) for e in entity.evidence)
+    return list(dict.fromkeys(c.qualifier for c in found if c.key == entity.key and c.qualifier))
+
+
+def _most_specific(qualifiers: list[str]) -> list[str]:
+    """`qualifiers` without those another one contains ("2014" beside "2014 en-de")."""
+    parts = [set(q.split()) for q in qualifiers]
+    return [q for q, p in zip(qualifiers, parts, strict=True) if not any(p < o for o in parts)]
 
 
 def _listed_as_other(entity: Entity) -> EntityType | None:

@@ -251,3 +251,24 @@ def test_a_lower_case_phrase_only_the_tagger_proposed_is_a_mention_not_shown() -
 
 def _evidence(text: str, extractor: str) -> Evidence:
     return Evidence(chunk_id="p1#0", start=0, end=len(text), text=text, extractor=extractor)
+
+
+def test_a_dataset_matched_by_its_family_name_keeps_the_year_and_pair_the_paper_wrote() -> None:
+    body = (
+        "On the WMT 2014 English-German translation task our model reaches 28.4 BLEU, and on "
+        "the WMT 2014 English-French task 41.8 BLEU. WMT 2014 English-German has 4.5M pairs."
+    )
+    entities = create_extractor("tagged").extract(_paper((ChunkKind.BODY, body))).entities
+    wmt = next(e for e in entities if e.key == "dataset/wmt")
+    assert wmt.label == "WMT"
+    assert sorted(wmt.qualifiers) == ["2014 en-de", "2014 en-fr"]
+
+
+def test_a_code_in_a_numbered_series_is_no_corpus() -> None:
+    body = (
+        "We take the outputs C2, C3, C4 and C5 of the backbone's stages and build P2, P3, P4 "
+        "and P5. We train on COCO. C4 features feed the head; P3 is the finest level used."
+    )
+    labels = _labels(_paper((ChunkKind.BODY, body)))
+    assert "COCO" in labels
+    assert not labels & {"C4", "Colossal Clean Crawled Corpus", "P3", "PromptSource"}
