@@ -71,6 +71,16 @@ DESCRIPTIVE_HEADS = frozenset(
 )
 #: Words papers capitalise that name no concept ("SoTA" results, "Ours").
 GENERIC_NAMES = frozenset("sota soa ours baseline baselines oracle".split())
+#: A paper's section headings ("Related Work", "RESULTS"), never a concept.
+SECTION_HEADINGS = frozenset(
+    """abstract|introduction|related work|background|conclusion|conclusions|discussion|
+    references|bibliography|acknowledgments|acknowledgements|appendix|appendices|experiments|
+    experimental setup|experimental results|results|evaluation|method|methods|methodology|
+    future work|limitations|analysis|overview|preliminaries|approach|implementation details|
+    ablation study|ablation studies""".replace("\n", "")
+    .replace(" " * 4, "")
+    .split("|")
+)
 CONNECTIVES = frozenset("and or of the a an with for in on to by from at as vs via".split())
 _QUESTION = re.compile(
     r"^(?:RQ|Q|H|Exp|Section|Sec|Figure|Fig|Table|Tab|Appendix|Eq)\.?\s?\d+\w?$", re.IGNORECASE
@@ -101,6 +111,8 @@ def rejection(
         return "person"
     if described(name, lower):
         return "generic phrase"
+    if not curated and " ".join(lower) in SECTION_HEADINGS:
+        return "section heading"
     if _singular(name) in {_singular(h) for h in HYPERPARAMETERS}:
         return "hyperparameter"
     if not curated and len(words) == 1 and len(name) > 2 and language(name):

@@ -50,7 +50,16 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and not common_words(e)
         and (curated(e) or e.label.lower() not in cited)
         and not enumerated(e, text)
+        and (curated(e) or not shouted(e.label, text))
     ]
+
+
+def shouted(name: str, text: str) -> bool:
+    """Whether `name` is an ordinary word in capitals ("RESULTS", "FINE" in a heading or a
+    table): all capitals, and the paper also writes it in lower case as a word, at least twice."""
+    if len(name) < 4 or not name.isalpha() or not name.isupper():
+        return False
+    return len(re.findall(rf"(?<![\w-]){name.lower()}(?![\w-])", text)) >= 2
 
 
 def enumerated(entity: Entity, text: str) -> bool:

@@ -200,6 +200,10 @@ FIXED_FAULTS = {
     "English-to-German": "fragment",  # a language pair without its dataset
     "TensorFlow": "hardware or file format",
     "HBM": "hardware or file format",
+    "Related Work": "section heading",
+    "RESULTS": "section heading",
+    "French": "language",  # what a dataset is in, not a dataset
+    "learning rate schedules": "hyperparameter",
 }
 
 
@@ -272,3 +276,15 @@ def test_a_code_in_a_numbered_series_is_no_corpus() -> None:
     labels = _labels(_paper((ChunkKind.BODY, body)))
     assert "COCO" in labels
     assert not labels & {"C4", "Colossal Clean Crawled Corpus", "P3", "PromptSource"}
+
+
+def test_an_ordinary_word_in_capitals_is_no_name() -> None:
+    from ingest.extract.curate import admit
+
+    body = "NOTE: we train on WikiSQL. A note on the data: we note that WikiSQL has tables."
+    paper = _paper((ChunkKind.BODY, body))
+    found = [
+        Entity(EntityType.METHOD, name, evidence=[_evidence(name, "name")])
+        for name in ("NOTE", "WikiSQL")
+    ]
+    assert [e.label for e in admit(found, paper)] == ["WikiSQL"]
