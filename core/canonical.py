@@ -59,7 +59,7 @@ _SPLIT = re.compile(
     r"(?<![\w-])(" + "|".join(SPLITS) + r")(?:\s*(?:set|split))?(?![\w-])", re.IGNORECASE
 )
 _KIND_WORDS = re.compile(
-    r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?)$", re.IGNORECASE
+    r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?|images)$", re.IGNORECASE
 )
 _ON = re.compile(r"^(?P<variant>.+?)\s+(?:on|of|from)\s+(?:the\s+)?(?P<name>.+)$")
 _TITLE_WORDS = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:[A-Z][a-z]+|[a-z]+))*$")

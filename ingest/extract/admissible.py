@@ -71,6 +71,8 @@ DESCRIPTIVE_HEADS = frozenset(
 )
 #: Words papers capitalise that name no concept ("SoTA" results, "Ours").
 GENERIC_NAMES = frozenset("sota soa ours baseline baselines oracle".split())
+#: Research fields by their initials ("NLP datasets", "HCI research"): no method or dataset.
+FIELDS = frozenset("nlp hci cv ml ai".split())
 #: A paper's section headings ("Related Work", "RESULTS"), never a concept.
 SECTION_HEADINGS = frozenset(
     """abstract|introduction|related work|background|conclusion|conclusions|discussion|
@@ -113,6 +115,8 @@ def rejection(
         return "generic phrase"
     if not curated and " ".join(lower) in SECTION_HEADINGS:
         return "section heading"
+    if not curated and " ".join(lower) in FIELDS:
+        return "research field"
     if _singular(name) in {_singular(h) for h in HYPERPARAMETERS}:
         return "hyperparameter"
     if not curated and len(words) == 1 and len(name) > 2 and language(name):

@@ -89,14 +89,14 @@ def cited_surnames(paper: Paper) -> frozenset[str]:
 
 def common_words(entity: Entity) -> bool:
     """Whether the paper only wrote words that a list happens to hold as a name: a dataset
-    written all in lower case ("social media", "and datasets" for the dataset AND), or a
-    two-letter acronym no hand-made list vouches for ("UT", "EM")."""
-    if curated(entity):
-        return False
+    with capitals in its name written all in lower case ("social media" for Social media, "and
+    datasets" for AND, "coin flip" for Coin Flip), or a two-letter acronym no hand-made list
+    vouches for ("UT", "EM")."""
     written = [e.text for e in entity.evidence] or [entity.label]
-    if entity.type in DATASET_TYPES and not any(c.isupper() for t in written for c in t):
+    lowered = not any(c.isupper() for text in written for c in text)
+    if entity.type in DATASET_TYPES and lowered and entity.label != entity.label.lower():
         return True
-    return len(entity.label) <= 2 and entity.label.isupper()
+    return not curated(entity) and len(entity.label) <= 2 and entity.label.isupper()
 
 
 def curated(entity: Entity) -> bool:

@@ -204,6 +204,7 @@ FIXED_FAULTS = {
     "RESULTS": "section heading",
     "French": "language",  # what a dataset is in, not a dataset
     "learning rate schedules": "hyperparameter",
+    "NLP": "research field",
 }
 
 
@@ -233,6 +234,10 @@ def test_a_name_only_papers_with_code_lists_takes_its_type_there() -> None:
 
     assert known_type("Retrieval") is EntityType.TASK  # the tagger's "Method" Retrieval
     assert known_type("knowledge distillation") is EntityType.METHOD  # hand row: PwC says Task
+
+
+def test_a_dataset_named_with_a_kind_word_is_the_dataset() -> None:
+    assert canonical("MNIST images", EntityType.DATASET).key == "dataset/mnist"
 
 
 def test_a_cited_author_alone_is_no_dataset() -> None:
