@@ -143,6 +143,21 @@ def _plain(name: str) -> str:
     return name.lower() if _TITLE_WORDS.match(name) and " " in name.replace("-", " ") else name
 
 
+_GLUE = re.compile(r"^(?P<metric>[A-Za-z][A-Za-z0-9-]*?)(?P<rest>val|test|dev|box|mask|St|Th)$")
+
+
+def metric_glue(name: str) -> tuple[str, str] | None:
+    """(metric label, variant) of a metric name glued to a split or a variant, as tables print
+    them: "APval" -> ("AP", "val"), "APbox" -> ("AP", "box"), "PQSt" -> ("PQ", "St")."""
+    if not (glued := _GLUE.match(name)):
+        return None
+    metric = glued.group("metric")
+    if known_type(metric) is not EntityType.METRIC:
+        return None
+    label = known_label(metric, EntityType.METRIC)
+    return (label, glued.group("rest")) if label else None
+
+
 def known_type(name: str) -> EntityType | None:
     """The type family the lists give `name`, when one gives exactly one: the hand lexicon
     first ("EM" is the metric, though Papers with Code has a dataset EM), then the generated

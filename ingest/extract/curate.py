@@ -15,7 +15,14 @@ from __future__ import annotations
 
 import re
 
-from core.canonical import DATASET_TYPES, FAMILY, canonical, known_type, pwc_names
+from core.canonical import (
+    DATASET_TYPES,
+    FAMILY,
+    canonical,
+    known_type,
+    metric_glue,
+    pwc_names,
+)
 from core.model import Entity, EntityType, Paper, fold
 from ingest.extract.admissible import rejection
 from ingest.extract.variants import absorb
@@ -132,6 +139,11 @@ def canonicalise(entities: list[Entity]) -> list[Entity]:
 def _relabel(entity: Entity) -> None:
     if not curated(entity) and (kind := _listed_as_other(entity)) is not None:
         entity.type = kind  # "AP" that a name pattern typed Dataset is the metric the lexicon knows
+    if not curated(entity) and (glued := metric_glue(entity.label)) is not None:
+        entity.type = EntityType.METRIC  # "APval" is AP on the val split, no method
+        entity.aliases.insert(0, entity.label)
+        entity.label, split = glued
+        entity.qualifiers.append(split)
     _, label, qualifier = canonical(entity.label, entity.type)
     if label != entity.label:
         if entity.label not in entity.aliases:

@@ -293,3 +293,12 @@ def test_an_ordinary_word_in_capitals_is_no_name() -> None:
         for name in ("NOTE", "WikiSQL")
     ]
     assert [e.label for e in admit(found, paper)] == ["WikiSQL"]
+
+
+def test_a_metric_glued_to_its_split_is_the_metric_with_the_split_as_qualifier() -> None:
+    from ingest.extract.curate import canonicalise
+
+    glued = Entity(EntityType.METHOD, "APval", evidence=[_evidence("APval", "name")])
+    (metric,) = canonicalise([glued])
+    assert (metric.type, metric.label, metric.qualifiers) == (EntityType.METRIC, "AP", ["val"])
+    assert "APval" in metric.aliases
