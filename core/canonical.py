@@ -52,12 +52,14 @@ class Canonical(NamedTuple):
 
 _YEAR = re.compile(r"(?<![\w.])(?:'|’)?((?:19|20)\d\d)(?![\w.])")
 _GLUED_YEAR = re.compile(r"^([A-Z]{3,})[ -]?'?(0\d|1\d|2[0-5])$")  # WMT14, WMT'16, IWSLT-15
-_PAIR = re.compile(r"(?<![\w])([A-Za-z]{2,10})\s*(?:-|–|→|->|to|/)\s*([A-Za-z]{2,10})(?![\w])")
+_PAIR = re.compile(
+    r"(?<![\w])([A-Za-z]{2,10})(?:\s*-\s*to\s*-\s*|\s+to\s+|\s*(?:-|–|→|->|/)\s*)([A-Za-z]{2,10})(?![\w])"
+)
 _SPLIT = re.compile(
     r"(?<![\w-])(" + "|".join(SPLITS) + r")(?:\s*(?:set|split))?(?![\w-])", re.IGNORECASE
 )
 _KIND_WORDS = re.compile(
-    r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?)$", re.IGNORECASE
+    r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?|images)$", re.IGNORECASE
 )
 _ON = re.compile(r"^(?P<variant>.+?)\s+(?:on|of|from)\s+(?:the\s+)?(?P<name>.+)$")
 _TITLE_WORDS = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:[A-Z][a-z]+|[a-z]+))*$")
@@ -77,7 +79,7 @@ def canonical(name: str, entity_type: EntityType) -> Canonical:
 
 def split_qualifier(name: str) -> tuple[str, str]:
     """("WMT", "2014 en-de") from "WMT 2014 English-German"; (name, "") when nothing to split."""
-    if (on := _ON.match(name)) and _variant_only(on.group("variant")):
+    if (on := _ON.match(name)) and variant_only(on.group("variant")):
         name = f"{on.group('name')} {on.group('variant')}"
     year, rest = _take_year(name)
     pair, rest = _take_pair(rest)
@@ -88,7 +90,7 @@ def split_qualifier(name: str) -> tuple[str, str]:
     return base, " ".join(part for part in (year, pair, split) if part)
 
 
-def _variant_only(text: str) -> bool:
+def variant_only(text: str) -> bool:
     """Whether `text` is only a year, a language pair or a split ("EN-DE" in "EN-DE on WMT")."""
     _, rest = _take_year(text)
     _, rest = _take_pair(rest)
@@ -141,10 +143,55 @@ def _plain(name: str) -> str:
     return name.lower() if _TITLE_WORDS.match(name) and " " in name.replace("-", " ") else name
 
 
+_GLUE = re.compile(r"^(?P<metric>[A-Za-z][A-Za-z0-9-]*?)(?P<rest>val|test|dev|box|mask|St|Th)$")
+
+
+def metric_glue(name: str) -> tuple[str, str] | None:
+    """(metric label, variant) of a metric name glued to a split or a variant, as tables print
+    them: "APval" -> ("AP", "val"), "APbox" -> ("AP", "box"), "PQSt" -> ("PQ", "St")."""
+    if not (glued := _GLUE.match(name)):
+        return None
+    metric = glued.group("metric")
+    if known_type(metric) is not EntityType.METRIC:
+        return None
+    label = known_label(metric, EntityType.METRIC)
+    return (label, glued.group("rest")) if label else None
+
+
 def known_type(name: str) -> EntityType | None:
-    """The type family the lexicon gives `name`, when it gives exactly one."""
-    kinds = {kind for kind in (*FAMILY_HEADS,) if (kind, fold(name)) in known_labels()}
-    return kinds.pop() if len(kinds) == 1 else None
+    """The type family the lists give `name`, when one gives exactly one: the hand lexicon
+    first ("EM" is the metric, though Papers with Code has a dataset EM), then the generated
+    rows, then every name Papers with Code lists ("Retrieval" is a task)."""
+    folded = fold(name)
+    for labels in (hand_labels(), known_labels(), pwc_types()):
+        kinds = {kind for kind in FAMILY_HEADS if (kind, folded) in labels}
+        if kinds:
+            return kinds.pop() if len(kinds) == 1 else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def hand_labels() -> frozenset[tuple[EntityType, str]]:
+    """(type family, folded name) of every name the hand-made lexicon rows hold."""
+    rows = [
+        row
+        for path in sorted(LEXICON.glob("*.tsv"))
+        if not path.name.startswith("generated")
+        for row in _rows(path)
+    ]
+    return frozenset(
+        (FAMILY.get(kind, kind), fold(name))
+        for label, kind, names in rows
+        for name in (label, *names)
+    )
+
+
+@lru_cache(maxsize=1)
+def pwc_types() -> frozenset[tuple[EntityType, str]]:
+    """(type family, folded name) of every name Papers with Code lists."""
+    path = LEXICON / PWC_FILE
+    rows = _rows(path) if path.is_file() else []
+    return frozenset((FAMILY.get(kind, kind), fold(label)) for label, kind, _ in rows)
 
 
 def known_label(name: str, entity_type: EntityType) -> str | None:

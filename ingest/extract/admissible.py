@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from core.canonical import language, variant_only
 from core.model import ChunkKind
 from ingest.extract.entityness import load_entityness
 
@@ -46,8 +47,8 @@ VENUE_PHRASES = (
 )
 HARDWARE_FORMATS = frozenset(
     """gpu gpus cpu cpus tpu tpus tpuv2 tpuv3 tpuv4 a100 a100s v100 v100s h100 h100s p100 k80
-    t4 rtx titan pdf pdfs latex tex html xml json jsonl csv tsv jpeg jpg png svg markdown
-    docx url urls http https github""".split()
+    t4 rtx titan hbm sram dram pdf pdfs latex tex html xml json jsonl csv tsv jpeg jpg png svg markdown
+    docx url urls http https github tensorflow pytorch jax keras numpy scipy""".split()
 )
 #: Settings of training, not methods or metrics (SciREX annotators typed some as Metric).
 HYPERPARAMETERS = frozenset(
@@ -61,13 +62,27 @@ HYPERPARAMETERS = frozenset(
 COMPARATIVES = frozenset(
     """deeper deepest larger largest smaller smallest bigger biggest better best worse wider
     shallower simpler stronger weaker faster slower longer shorter higher lower more most less
-    fewer our their this these existing previous proposed""".split()
+    fewer our their this these existing previous proposed large small big huge tiny cumbersome
+    simple strong weak vanilla naive standard typical various different generic""".split()
 )
 DESCRIPTIVE_HEADS = frozenset(
-    "manner way fashion variants variant version versions setting settings kind kinds".split()
+    """manner way fashion variants variant version versions setting settings kind kinds toolkit
+    toolkits library libraries package packages module modules performance""".split()
 )
 #: Words papers capitalise that name no concept ("SoTA" results, "Ours").
 GENERIC_NAMES = frozenset("sota soa ours baseline baselines oracle".split())
+#: Research fields by their initials ("NLP datasets", "HCI research"): no method or dataset.
+FIELDS = frozenset("nlp hci cv ml ai".split())
+#: A paper's section headings ("Related Work", "RESULTS"), never a concept.
+SECTION_HEADINGS = frozenset(
+    """abstract|introduction|related work|background|conclusion|conclusions|discussion|
+    references|bibliography|acknowledgments|acknowledgements|appendix|appendices|experiments|
+    experimental setup|experimental results|results|evaluation|method|methods|methodology|
+    future work|limitations|analysis|overview|preliminaries|approach|implementation details|
+    ablation study|ablation studies""".replace("\n", "")
+    .replace(" " * 4, "")
+    .split("|")
+)
 CONNECTIVES = frozenset("and or of the a an with for in on to by from at as vs via".split())
 _QUESTION = re.compile(
     r"^(?:RQ|Q|H|Exp|Section|Sec|Figure|Fig|Table|Tab|Appendix|Eq)\.?\s?\d+\w?$", re.IGNORECASE
@@ -96,8 +111,16 @@ def rejection(
         return "place or organisation"
     if not curated and _person(lower, people):
         return "person"
-    if " ".join(w.strip() for w in name.lower().split()) in {h.strip() for h in HYPERPARAMETERS}:
+    if described(name, lower):
+        return "generic phrase"
+    if not curated and " ".join(lower) in SECTION_HEADINGS:
+        return "section heading"
+    if not curated and " ".join(lower) in FIELDS:
+        return "research field"
+    if _singular(name) in {_singular(h) for h in HYPERPARAMETERS}:
         return "hyperparameter"
+    if not curated and len(words) == 1 and len(name) > 2 and language(name):
+        return "language"  # "French" is what a dataset is in, not a dataset
     if vouched:
         return None
     if any(w in countries() or w in COMPANIES for w in lower):
@@ -108,12 +131,22 @@ def rejection(
         return "research question or pointer"
     if fragment(name, lower):
         return "fragment"
-    if name.islower() and (lower[0] in COMPARATIVES or lower[-1] in DESCRIPTIVE_HEADS):
-        return "generic phrase"
     model = load_entityness()
     if model is not None and name.islower() and not model.is_name(name):
         return "generic phrase"
     return None
+
+
+def described(name: str, lower: list[str]) -> bool:
+    """A lower-case phrase that describes rather than names, whatever list holds it: a size or
+    comparison ("large language model", "deeper network") or a head that says how, which variant
+    or what kind of software ("unsupervised manner", "model variants", "python toolkit")."""
+    plain = name.lower() == name or name[:1].isupper() and name[1:].islower()
+    return plain and len(lower) > 1 and (lower[0] in COMPARATIVES or lower[-1] in DESCRIPTIVE_HEADS)
+
+
+def _singular(phrase: str) -> str:
+    return " ".join(w.removesuffix("s") for w in phrase.lower().split())
 
 
 def _organisation(name: str, lower: list[str]) -> str | None:
@@ -139,9 +172,15 @@ def _person(lower: list[str], people: Iterable[str]) -> bool:
 
 
 def fragment(name: str, lower: list[str]) -> bool:
-    """Broken spans: odd symbols, unbalanced brackets, a connective at either end, a repeated
-    word ("EM EM EM"), or too long to be a name."""
+    """Broken spans: odd symbols, unbalanced brackets, a hyphen or connective at either end, a
+    number first ("50K", "9 English NLP", "5-shot"), a citation ("Deng et al"), a repeated word
+    ("EM EM EM"), a year, split or language pair alone ("English-to-German"), or too long."""
     if _ODD.search(name) or name.count("(") != name.count(")"):
+        return True
+    stripped = name.strip()
+    if stripped[:1] in "-–" or stripped[-1:] in "-–" or stripped[:1].isdigit():
+        return True
+    if "et al" in name or variant_only(name):
         return True
     if lower[0] in CONNECTIVES or lower[-1] in CONNECTIVES or len(lower) > 6:
         return True

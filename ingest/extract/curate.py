@@ -13,7 +13,16 @@
 
 from __future__ import annotations
 
-from core.canonical import FAMILY, canonical, known_type, pwc_names
+import re
+
+from core.canonical import (
+    DATASET_TYPES,
+    FAMILY,
+    canonical,
+    known_type,
+    metric_glue,
+    pwc_names,
+)
 from core.model import Entity, EntityType, Paper, fold
 from ingest.extract.admissible import rejection
 from ingest.extract.variants import absorb
@@ -33,15 +42,68 @@ SHOWN = {
 FLOOR = 0.25
 #: Origins whose names a list vouches for: the hand lexicon.
 VOUCHING = frozenset({"lexicon"})
+_CODE = re.compile(r"([A-Z]{1,3})(\d{1,2})")
 
 
 def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
-    """`entities` without those whose label names no concept."""
+    """`entities` without those whose label names no concept, or that the paper writes as
+    common words (`common_words`)."""
+    cited = cited_surnames(paper)
+    text = "\n".join(c.text for c in paper.chunks)
     return [
         e
         for e in entities
         if rejection(e.label, vouched(e), paper.authors, curated=curated(e)) is None
+        and not common_words(e)
+        and (curated(e) or e.label.lower() not in cited)
+        and not enumerated(e, text)
+        and (curated(e) or not shouted(e.label, text))
     ]
+
+
+def shouted(name: str, text: str) -> bool:
+    """Whether `name` is an ordinary word in capitals ("RESULTS", "FINE" in a heading or a
+    table): all capitals, and the paper also writes it in lower case as a word, at least twice."""
+    if len(name) < 4 or not name.isalpha() or not name.isupper():
+        return False
+    return len(re.findall(rf"(?<![\w-]){name.lower()}(?![\w-])", text)) >= 2
+
+
+def enumerated(entity: Entity, text: str) -> bool:
+    """Whether the entity is one label of a numbered series the paper writes ("C4" beside "C3"
+    and "C5" are a network's stages, not the C4 corpus; "P3" beside "P2" and "P4" no P3 prompt
+    collection), judged by every form the paper writes it in."""
+    written = {e.text for e in entity.evidence} or {entity.label}
+    return all(_in_series(name, text) for name in written)
+
+
+def _in_series(name: str, text: str) -> bool:
+    if not (code := _CODE.fullmatch(name)):
+        return False
+    prefix, number = code.group(1), int(code.group(2))
+    return all(
+        re.search(rf"(?<![\w-]){prefix}{n}(?![\w-])", text) for n in (number - 1, number + 1)
+    )
+
+
+def cited_surnames(paper: Paper) -> frozenset[str]:
+    """Lower-cased surnames of the authors the paper cites: "Kumar" alone names a person, even
+    where a list of dataset names holds it."""
+    return frozenset(
+        name.split()[-1].lower() for ref in paper.references for name in ref.authors if name.split()
+    )
+
+
+def common_words(entity: Entity) -> bool:
+    """Whether the paper only wrote words that a list happens to hold as a name: a dataset
+    with capitals in its name written all in lower case ("social media" for Social media, "and
+    datasets" for AND, "coin flip" for Coin Flip), or a two-letter acronym no hand-made list
+    vouches for ("UT", "EM")."""
+    written = [e.text for e in entity.evidence] or [entity.label]
+    lowered = not any(c.isupper() for text in written for c in text)
+    if entity.type in DATASET_TYPES and lowered and entity.label != entity.label.lower():
+        return True
+    return not curated(entity) and len(entity.label) <= 2 and entity.label.isupper()
 
 
 def curated(entity: Entity) -> bool:
@@ -69,20 +131,42 @@ def canonicalise(entities: list[Entity]) -> list[Entity]:
             continue
         absorb(head, entity)
         head.qualifiers.extend(q for q in entity.qualifiers if q not in head.qualifiers)
+    for entity in kept:
+        entity.qualifiers = _most_specific(entity.qualifiers)
     return kept
 
 
 def _relabel(entity: Entity) -> None:
     if not curated(entity) and (kind := _listed_as_other(entity)) is not None:
         entity.type = kind  # "AP" that a name pattern typed Dataset is the metric the lexicon knows
+    if not curated(entity) and (glued := metric_glue(entity.label)) is not None:
+        entity.type = EntityType.METRIC  # "APval" is AP on the val split, no method
+        entity.aliases.insert(0, entity.label)
+        entity.label, split = glued
+        entity.qualifiers.append(split)
     _, label, qualifier = canonical(entity.label, entity.type)
     if label != entity.label:
         if entity.label not in entity.aliases:
             entity.aliases.insert(0, entity.label)
         entity.aliases = [a for a in entity.aliases if a != label]
         entity.label = label
-    if qualifier and qualifier not in entity.qualifiers:
-        entity.qualifiers.append(qualifier)
+    written = [qualifier] + [q for q in _written_qualifiers(entity) if q != qualifier]
+    entity.qualifiers.extend(q for q in written if q and q not in entity.qualifiers)
+
+
+def _written_qualifiers(entity: Entity) -> list[str]:
+    """The years, pairs and splits the paper wrote with a dataset's name: "WMT 2014
+    English-German" matched as the lexicon's WMT still says which WMT."""
+    if entity.type not in DATASET_TYPES:
+        return []
+    found = (canonical(e.text, entity.type) for e in entity.evidence)
+    return list(dict.fromkeys(c.qualifier for c in found if c.key == entity.key and c.qualifier))
+
+
+def _most_specific(qualifiers: list[str]) -> list[str]:
+    """`qualifiers` without those another one contains ("2014" beside "2014 en-de")."""
+    parts = [set(q.split()) for q in qualifiers]
+    return [q for q, p in zip(qualifiers, parts, strict=True) if not any(p < o for o in parts)]
 
 
 def _listed_as_other(entity: Entity) -> EntityType | None:
@@ -90,6 +174,16 @@ def _listed_as_other(entity: Entity) -> EntityType | None:
     kind = known_type(entity.label)
     same = kind is None or kind is FAMILY.get(entity.type, entity.type)
     return None if same else kind
+
+
+def showable(entity: Entity) -> bool:
+    """Whether a reader may be shown the entity: not a phrase only the tagger proposed that the
+    paper writes in lower case ("cumbersome model", "sensemaking process", "zero-shot"): such
+    phrases describe; names are written with capitals or listed somewhere. It stays a mention."""
+    origins = {e.extractor for e in entity.evidence}
+    if origins != {"tagger"}:
+        return True
+    return any(c.isupper() for e in entity.evidence for c in e.text[1:])
 
 
 def mark_salient(entities: list[Entity]) -> list[Entity]:
@@ -100,6 +194,9 @@ def mark_salient(entities: list[Entity]) -> list[Entity]:
     firsts: dict[EntityType, Entity] = {}
     seen: dict[EntityType, int] = {}
     for entity in ranked:
+        if not showable(entity):
+            entity.salient = False
+            continue
         rank = seen.get(entity.type, 0)
         seen[entity.type] = rank + 1
         first = firsts.setdefault(entity.type, entity)

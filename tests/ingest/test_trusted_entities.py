@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from core.canonical import canonical, lpwc_iri
-from core.model import Chunk, ChunkKind, Entity, EntityType, Paper
+from core.model import Chunk, ChunkKind, Entity, EntityType, Evidence, Paper
 from ingest.extract import create_extractor
 from ingest.extract.admissible import rejection
 from ingest.extract.curate import mark_salient
@@ -184,3 +184,121 @@ def test_the_shared_pdfs_show_no_organisation_place_venue_or_hardware(shared_dat
 def test_a_kind_word_after_a_dataset_name_is_no_part_of_it() -> None:
     assert canonical("MS COCO dataset", EntityType.DATASET).label == "COCO"
     assert canonical("TriviaQA dataset", EntityType.DATASET).key == "dataset/triviaqa"
+
+
+FIXED_FAULTS = {
+    "large language model": "generic phrase",  # hand lexicon row, but a size, not a name
+    "python toolkit": "generic phrase",
+    "small model": "generic phrase",
+    "attention modules": "generic phrase",
+    "validation performance": "generic phrase",
+    "β-multiplier-": "fragment",  # a word broken at a line's hyphen
+    "50K": "fragment",
+    "5-shot": "fragment",
+    "9 English NLP": "fragment",
+    "Deng et al": "fragment",
+    "English-to-German": "fragment",  # a language pair without its dataset
+    "TensorFlow": "hardware or file format",
+    "HBM": "hardware or file format",
+    "Related Work": "section heading",
+    "RESULTS": "section heading",
+    "French": "language",  # what a dataset is in, not a dataset
+    "learning rate schedules": "hyperparameter",
+    "NLP": "research field",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXED_FAULTS))
+def test_faults_read_on_the_shared_pdfs_are_refused(name: str) -> None:
+    curated = name == "large language model"
+    assert rejection(name, vouched=curated, curated=curated) == FIXED_FAULTS[name]
+
+
+def test_a_language_pair_written_with_to_is_a_pair_not_a_dataset_named_german() -> None:
+    found = canonical("WMT 2014 English-to-German", EntityType.DATASET)
+    assert found == ("dataset/wmt", "WMT", "2014 en-de")
+
+
+def test_a_dataset_name_the_paper_writes_only_in_lower_case_is_no_dataset() -> None:
+    body = (
+        "We collect posts from social media and datasets of tables. We train on WikiSQL "
+        "and datasets like it, and on social media posts again."
+    )
+    labels = _labels(_paper((ChunkKind.BODY, body)))
+    assert "WikiSQL" in labels
+    assert not labels & {"Social media", "AND Dataset"}
+
+
+def test_a_name_only_papers_with_code_lists_takes_its_type_there() -> None:
+    from core.canonical import known_type
+
+    assert known_type("Retrieval") is EntityType.TASK  # the tagger's "Method" Retrieval
+    assert known_type("knowledge distillation") is EntityType.METHOD  # hand row: PwC says Task
+
+
+def test_a_dataset_named_with_a_kind_word_is_the_dataset() -> None:
+    assert canonical("MNIST images", EntityType.DATASET).key == "dataset/mnist"
+
+
+def test_a_cited_author_alone_is_no_dataset() -> None:
+    from core.model import Reference
+
+    paper = _paper((ChunkKind.BODY, "As in Kumar, we train on WikiSQL. Kumar reports WikiSQL."))
+    paper.references = [Reference(raw="A. Kumar. 2020.", authors=["Ashutosh Kumar"])]
+    entities = create_extractor("tagged").extract(paper).entities
+    assert "Kumar" not in {e.label for e in entities}
+
+
+def test_a_lower_case_phrase_only_the_tagger_proposed_is_a_mention_not_shown() -> None:
+    tagged = Entity(type=EntityType.METHOD, label="cumbersome model", salience=0.9)
+    tagged.evidence = [_evidence("cumbersome model", "tagger")]
+    named = Entity(type=EntityType.METHOD, label="PixelCNN", salience=0.5)
+    named.evidence = [_evidence("PixelCNN", "tagger")]
+    ranked = {e.label: e.salient for e in mark_salient([tagged, named])}
+    assert ranked == {"cumbersome model": False, "PixelCNN": True}
+
+
+def _evidence(text: str, extractor: str) -> Evidence:
+    return Evidence(chunk_id="p1#0", start=0, end=len(text), text=text, extractor=extractor)
+
+
+def test_a_dataset_matched_by_its_family_name_keeps_the_year_and_pair_the_paper_wrote() -> None:
+    body = (
+        "On the WMT 2014 English-German translation task our model reaches 28.4 BLEU, and on "
+        "the WMT 2014 English-French task 41.8 BLEU. WMT 2014 English-German has 4.5M pairs."
+    )
+    entities = create_extractor("tagged").extract(_paper((ChunkKind.BODY, body))).entities
+    wmt = next(e for e in entities if e.key == "dataset/wmt")
+    assert wmt.label == "WMT"
+    assert sorted(wmt.qualifiers) == ["2014 en-de", "2014 en-fr"]
+
+
+def test_a_code_in_a_numbered_series_is_no_corpus() -> None:
+    body = (
+        "We take the outputs C2, C3, C4 and C5 of the backbone's stages and build P2, P3, P4 "
+        "and P5. We train on COCO. C4 features feed the head; P3 is the finest level used."
+    )
+    labels = _labels(_paper((ChunkKind.BODY, body)))
+    assert "COCO" in labels
+    assert not labels & {"C4", "Colossal Clean Crawled Corpus", "P3", "PromptSource"}
+
+
+def test_an_ordinary_word_in_capitals_is_no_name() -> None:
+    from ingest.extract.curate import admit
+
+    body = "NOTE: we train on WikiSQL. A note on the data: we note that WikiSQL has tables."
+    paper = _paper((ChunkKind.BODY, body))
+    found = [
+        Entity(EntityType.METHOD, name, evidence=[_evidence(name, "name")])
+        for name in ("NOTE", "WikiSQL")
+    ]
+    assert [e.label for e in admit(found, paper)] == ["WikiSQL"]
+
+
+def test_a_metric_glued_to_its_split_is_the_metric_with_the_split_as_qualifier() -> None:
+    from ingest.extract.curate import canonicalise
+
+    glued = Entity(EntityType.METHOD, "APval", evidence=[_evidence("APval", "name")])
+    (metric,) = canonicalise([glued])
+    assert (metric.type, metric.label, metric.qualifiers) == (EntityType.METRIC, "AP", ["val"])
+    assert "APval" in metric.aliases
