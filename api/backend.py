@@ -15,6 +15,7 @@ from api.config import Settings
 from api.related import function as related_function
 from api.related.corpus import CorpusCache
 from api.related.facets import SentenceCache
+from api.related.rank import Recommender
 from index.chunk_vectors import PaperChunkVectors
 from index.embed import Embedder
 from index.factory import create_vector_index
@@ -66,10 +67,14 @@ class Backend:
             keywords=KeywordIndex(data_dir / "keywords"),
             graph=KnowledgeGraph(settings.graph, data_dir),
         )
-        backend = cls(settings=settings, stores=stores, embedder=embedder)
-        similar.install(backend)  # pg:similar in SPARQL
-        related_function.install(backend)  # pg:related in SPARQL
-        return backend
+        return cls(settings=settings, stores=stores, embedder=embedder)
+
+    def install_sparql_functions(self) -> None:
+        """Make `pg:similar` and `pg:related` callable in this graph's SPARQL queries; the app
+        and the CLI call it where they are built."""
+        graph, chunks = self.stores.graph, self.stores.chunks
+        similar.install(graph, self.embedder, chunks, self.chunk_vectors)
+        related_function.install(graph, self.recommender)
 
     def while_unchanged(self, name: str, load: Callable[[], T]) -> T:
         """`load()`'s answer, reused until a paper is written or removed (by any process)."""
@@ -93,14 +98,12 @@ class Backend:
         return PaperVectors(path, self.stores.chunks, self.stores.vectors, self.embedder)
 
     @cached_property
-    def sentence_cache(self) -> SentenceCache:
-        """Papers' sentences with facet and vector, for related papers by facet."""
-        return SentenceCache(self.embedder)
-
-    @cached_property
-    def related_corpus(self) -> CorpusCache:
-        """The snapshot related-paper ranking reads, reused while no paper changes."""
-        return CorpusCache(self)
+    def recommender(self) -> Recommender:
+        """Related papers: the snapshot they read (reused while no paper changes), papers'
+        sentences (for facets) and the weights."""
+        corpus = CorpusCache(self.stores.chunks, self.stores.graph, self.paper_vectors)
+        sentences = SentenceCache(self.embedder)
+        return Recommender(self.stores.chunks, corpus, sentences, self.settings.related)
 
     def ingester(self) -> Ingester:
         """The writer of this data folder: takes the writer lock (or raises WriterBusy) and

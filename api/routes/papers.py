@@ -157,7 +157,7 @@ def get_related(
     """The papers most related to this one, never itself, each with its reasons."""
     negative = [pid.strip() for value in seed_negative or [] for pid in value.split(",")]
     negative = [pid for pid in negative if pid]
-    related = related_papers(backend, paper_id, k, negative=negative, facet=facet)
+    related = related_papers(backend.recommender, paper_id, k, negative=negative, facet=facet)
     return RelatedResponse(
         paper_id=paper_id,
         seed_negative=negative,

@@ -18,7 +18,7 @@ def post_recommend(backend: BackendDep, request: RecommendRequest) -> RecommendR
     Unknown ids answer 404; an id both positive and negative answers 400.
     """
     items = recommend(
-        backend,
+        backend.recommender,
         request.positive_paper_ids,
         request.negative_paper_ids,
         request.k,

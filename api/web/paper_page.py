@@ -63,7 +63,9 @@ def paper_page(backend: Backend, paper_id: str) -> PaperPage:
         results=rows,
         references=[_reference(backend, ref) for ref in paper["references"]],
         cited_by=[_paper_link(backend, citing) for citing in paper["cited_by"]],
-        related=[item.__dict__ for item in related_papers(backend, paper_id, RELATED_SHOWN)],
+        related=[
+            item.__dict__ for item in related_papers(backend.recommender, paper_id, RELATED_SHOWN)
+        ],
         also_mentioned=[e for e in entities if not e["salient"]],
     )
 
