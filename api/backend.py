@@ -16,9 +16,11 @@ from api.related import function as related_function
 from api.related.corpus import CorpusCache
 from api.related.facets import SentenceCache
 from api.related.rank import Recommender
+from api.search import Searcher
 from index.chunk_vectors import PaperChunkVectors
 from index.embed import Embedder
 from index.factory import create_vector_index
+from index.hybrid import HybridRetriever
 from index.keyword import KeywordIndex
 from index.paper_vectors import FILENAME as PAPER_VECTORS_FILE
 from index.paper_vectors import PaperVectors
@@ -28,6 +30,7 @@ from ingest.journal import Journal
 from ingest.locks import SnapshotLock, WriterBusy, WriterLock
 from ingest.pipeline import Ingester, Stores
 from ingest.recovery import RecoveryReport
+from kg.query_entities import EntityLexicon
 from kg.store import KnowledgeGraph
 
 log = logging.getLogger(__name__)
@@ -104,6 +107,24 @@ class Backend:
         corpus = CorpusCache(self.stores.chunks, self.stores.graph, self.paper_vectors)
         sentences = SentenceCache(self.embedder)
         return Recommender(self.stores.chunks, corpus, sentences, self.settings.related)
+
+    @cached_property
+    def searcher(self) -> Searcher:
+        """Search over this folder's indexes, filtered and lifted by its graph."""
+        stores, settings = self.stores, self.settings.index
+        retriever = HybridRetriever(
+            stores.chunks,
+            stores.vectors,
+            stores.keywords,
+            self.chunk_vectors,
+            self.embedder.encode_query,
+            settings,
+        )
+        return Searcher(stores.chunks, stores.graph, self.entity_lexicon, retriever, settings)
+
+    def entity_lexicon(self) -> EntityLexicon:
+        """The graph's entity names, reloaded when a paper is written or removed."""
+        return self.while_unchanged("entity-lexicon", lambda: EntityLexicon.load(self.stores.graph))
 
     def ingester(self) -> Ingester:
         """The writer of this data folder: takes the writer lock (or raises WriterBusy) and

@@ -46,7 +46,7 @@ def search_here(backend: Backend, params: dict[str, Any]) -> list[dict[str, Any]
         kinds=kinds,
     )
     try:
-        return [dataclasses.asdict(hit) for hit in run_search(backend, request).hits]
+        return [dataclasses.asdict(hit) for hit in run_search(backend.searcher, request).hits]
     finally:
         backend.close()
 

@@ -114,7 +114,7 @@ def search_page(
 def _groups(backend: Backend, query: str, mode: SearchMode) -> list[PaperGroup]:
     """Hits grouped by paper, in the order of each paper's best hit."""
     groups: dict[str, PaperGroup] = {}
-    for hit in search_chunks(backend, query, CANDIDATE_CHUNKS, mode):
+    for hit in search_chunks(backend.searcher, query, CANDIDATE_CHUNKS, mode):
         group = groups.setdefault(
             hit.paper_id, PaperGroup(hit.paper_id, hit.title, score=hit.score)
         )
