@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import BackendDep
+from api.details import entity_detail
 from api.schemas import EntityDetail, EntityList, next_offset
-from core.errors import NotFound
 from core.model import EntityType
 
 router = APIRouter(tags=["entities"])
@@ -37,12 +37,4 @@ def list_entities(
 
 @router.get("/entities/{entity_id:path}", response_model=EntityDetail)
 def get_entity(backend: BackendDep, entity_id: str) -> EntityDetail:
-    found = backend.stores.graph.entity(entity_id)
-    if found is None:
-        raise NotFound(f"no entity with id {entity_id!r}")
-    titles = {}
-    for paper in found.get("papers", []):
-        stored = backend.stores.chunks.get_paper(paper["paper_id"])
-        titles[paper["paper_id"]] = stored["title"] if stored else None
-    papers = [{**paper, "title": titles[paper["paper_id"]]} for paper in found.get("papers", [])]
-    return EntityDetail(**{**found, "id": entity_id, "papers": papers})
+    return entity_detail(backend.stores.chunks, backend.stores.graph, entity_id)
