@@ -43,7 +43,7 @@ class Backend:
     """The open stores plus the encoder; `open()` builds it, `close()` releases it.
 
     Any number of processes may read a data folder; one at a time may write to it. The first
-    call to `ingester()` takes the folder's writer lock and repairs what an interrupted writer
+    call to `ingester()` takes the folder's writer lock and recovers what an interrupted writer
     left; `snapshot` keeps this process's readers from seeing half-written papers, and
     `writing` lets one thread at a time write.
     """
@@ -128,7 +128,7 @@ class Backend:
 
     def ingester(self) -> Ingester:
         """The writer of this data folder: takes the writer lock (or raises WriterBusy) and
-        runs the crash repair the first time."""
+        runs the crash recovery the first time."""
         if self._ingester is None:
             lock = WriterLock(Path(self.settings.data_dir))
             lock.acquire()
@@ -150,7 +150,7 @@ class Backend:
         return self._ingester
 
     def claim_writer(self) -> bool:
-        """For a server that takes writes (an API key is set): take the writer lock and repair
+        """For a server that takes writes (an API key is set): take the writer lock and recover
         now, so reads are consistent from the first request. False when another process holds
         the lock; writes then answer 409 until it lets go."""
         if not self.settings.api.api_key:

@@ -19,7 +19,7 @@ from typing import Any
 
 from api.query_entities import MAX_LIFTED_PAPERS, EntityLifts, entity_lifts
 from core.model import ChunkKind
-from index.highlight import Span, highlight_spans, query_terms, snippet
+from index.highlight import HighlightSpan, highlight_spans, query_terms, snippet
 from index.hybrid import Admissible, HybridRetriever, Rankings, SearchMode
 from index.settings import IndexSettings
 from index.store import ChunkStore
@@ -47,7 +47,7 @@ class SearchHit:
     rank: int = 0
     semantic_rank: int | None = None
     keyword_rank: int | None = None
-    highlights: list[Span] = field(default_factory=list)
+    highlights: list[HighlightSpan] = field(default_factory=list)
     snippet: str = ""
     section: str | None = None
     kind: str = ChunkKind.BODY.value
