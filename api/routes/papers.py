@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
-from api.deps import BackendDep, ReadSnapshot
+from api.deps import BackendDep, ChunksDep, GraphDep, ReadSnapshot, RecommenderDep
 from api.details import paper_detail, paper_summary
 from api.errors import NothingIngested
 from api.related.faceted import Facet
@@ -50,12 +50,12 @@ UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
 
 @router.get("/papers", response_model=PaperList, dependencies=[ReadSnapshot])
 def list_papers(
-    backend: BackendDep,
+    chunks: ChunksDep,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> PaperList:
-    papers = backend.stores.chunks.list_papers(offset, limit)
-    total = backend.stores.chunks.count_papers()
+    papers = chunks.list_papers(offset, limit)
+    total = chunks.count_papers()
     return PaperList(
         total=total,
         offset=offset,
@@ -67,7 +67,8 @@ def list_papers(
 
 @router.get("/papers/{paper_id}", response_model=PaperDetail, dependencies=[ReadSnapshot])
 def get_paper(
-    backend: BackendDep,
+    chunks: ChunksDep,
+    graph: GraphDep,
     paper_id: str,
     request: Request,
     entities: Annotated[
@@ -75,13 +76,12 @@ def get_paper(
         Query(description="`salient`: the entities the paper is about; `all`: every mention."),
     ] = "salient",
 ) -> PaperDetail | Response:
-    paper = backend.stores.chunks.get_paper(paper_id)
+    paper = chunks.get_paper(paper_id)
     if paper is None:
         raise NotFound(f"no paper with id {paper_id!r}")
-    rdf = paper_rdf_response(backend, paper_id, request.headers.get("accept"))
+    rdf = paper_rdf_response(graph, paper_id, request.headers.get("accept"))
     if rdf is not None:  # Accept: text/turtle etc. gets the paper's named graph
         return rdf
-    chunks, graph = backend.stores.chunks, backend.stores.graph
     return paper_detail(chunks, graph, paper_id, every_entity=entities == "all")
 
 
@@ -89,7 +89,7 @@ def get_paper(
     "/papers/{paper_id}/related", response_model=RelatedResponse, dependencies=[ReadSnapshot]
 )
 def get_related(
-    backend: BackendDep,
+    recommender: RecommenderDep,
     paper_id: str,
     k: Annotated[int, Query(ge=1, le=100, description="How many papers.")] = 10,
     seed_negative: Annotated[
@@ -108,7 +108,7 @@ def get_related(
     """The papers most related to this one, never itself, each with its reasons."""
     negative = [pid.strip() for value in seed_negative or [] for pid in value.split(",")]
     negative = [pid for pid in negative if pid]
-    related = related_papers(backend.recommender, paper_id, k, negative=negative, facet=facet)
+    related = related_papers(recommender, paper_id, k, negative=negative, facet=facet)
     return RelatedResponse(
         paper_id=paper_id,
         seed_negative=negative,
