@@ -36,10 +36,11 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.backend = backend or Backend.open(settings)
+        app.state.backend.install_sparql_functions()  # pg:similar and pg:related
         app.state.backend.embedder.encode_query("warm up")  # load the model before serving
-        app.state.backend.claim_writer()  # repair a crashed writer's leftovers before serving
+        app.state.backend.claim_writer()  # recover a crashed writer's leftovers before serving
         if backend is None:  # a server process: take the related-papers snapshot before serving
-            app.state.backend.related_corpus.current(settings.related.snapshot_max_age_s)
+            app.state.backend.recommender.snapshot()
         yield
         if backend is None:
             app.state.backend.close()

@@ -15,9 +15,12 @@ from api.config import Settings
 from api.related import function as related_function
 from api.related.corpus import CorpusCache
 from api.related.facets import SentenceCache
+from api.related.rank import Recommender
+from api.search import Searcher
 from index.chunk_vectors import PaperChunkVectors
 from index.embed import Embedder
 from index.factory import create_vector_index
+from index.hybrid import HybridRetriever
 from index.keyword import KeywordIndex
 from index.paper_vectors import FILENAME as PAPER_VECTORS_FILE
 from index.paper_vectors import PaperVectors
@@ -27,6 +30,7 @@ from ingest.journal import Journal
 from ingest.locks import SnapshotLock, WriterBusy, WriterLock
 from ingest.pipeline import Ingester, Stores
 from ingest.recovery import RecoveryReport
+from kg.query_entities import EntityLexicon
 from kg.store import KnowledgeGraph
 
 log = logging.getLogger(__name__)
@@ -39,7 +43,7 @@ class Backend:
     """The open stores plus the encoder; `open()` builds it, `close()` releases it.
 
     Any number of processes may read a data folder; one at a time may write to it. The first
-    call to `ingester()` takes the folder's writer lock and repairs what an interrupted writer
+    call to `ingester()` takes the folder's writer lock and recovers what an interrupted writer
     left; `snapshot` keeps this process's readers from seeing half-written papers, and
     `writing` lets one thread at a time write.
     """
@@ -66,10 +70,14 @@ class Backend:
             keywords=KeywordIndex(data_dir / "keywords"),
             graph=KnowledgeGraph(settings.graph, data_dir),
         )
-        backend = cls(settings=settings, stores=stores, embedder=embedder)
-        similar.install(backend)  # pg:similar in SPARQL
-        related_function.install(backend)  # pg:related in SPARQL
-        return backend
+        return cls(settings=settings, stores=stores, embedder=embedder)
+
+    def install_sparql_functions(self) -> None:
+        """Make `pg:similar` and `pg:related` callable in this graph's SPARQL queries; the app
+        and the CLI call it where they are built."""
+        graph, chunks = self.stores.graph, self.stores.chunks
+        similar.install(graph, self.embedder, chunks, self.chunk_vectors)
+        related_function.install(graph, self.recommender)
 
     def while_unchanged(self, name: str, load: Callable[[], T]) -> T:
         """`load()`'s answer, reused until a paper is written or removed (by any process)."""
@@ -93,18 +101,34 @@ class Backend:
         return PaperVectors(path, self.stores.chunks, self.stores.vectors, self.embedder)
 
     @cached_property
-    def sentence_cache(self) -> SentenceCache:
-        """Papers' sentences with facet and vector, for related papers by facet."""
-        return SentenceCache(self.embedder)
+    def recommender(self) -> Recommender:
+        """Related papers: the snapshot they read (reused while no paper changes), papers'
+        sentences (for facets) and the weights."""
+        corpus = CorpusCache(self.stores.chunks, self.stores.graph, self.paper_vectors)
+        sentences = SentenceCache(self.embedder)
+        return Recommender(self.stores.chunks, corpus, sentences, self.settings.related)
 
     @cached_property
-    def related_corpus(self) -> CorpusCache:
-        """The snapshot related-paper ranking reads, reused while no paper changes."""
-        return CorpusCache(self)
+    def searcher(self) -> Searcher:
+        """Search over this folder's indexes, filtered and lifted by its graph."""
+        stores, settings = self.stores, self.settings.index
+        retriever = HybridRetriever(
+            stores.chunks,
+            stores.vectors,
+            stores.keywords,
+            self.chunk_vectors,
+            self.embedder.encode_query,
+            settings,
+        )
+        return Searcher(stores.chunks, stores.graph, self.entity_lexicon, retriever, settings)
+
+    def entity_lexicon(self) -> EntityLexicon:
+        """The graph's entity names, reloaded when a paper is written or removed."""
+        return self.while_unchanged("entity-lexicon", lambda: EntityLexicon.load(self.stores.graph))
 
     def ingester(self) -> Ingester:
         """The writer of this data folder: takes the writer lock (or raises WriterBusy) and
-        runs the crash repair the first time."""
+        runs the crash recovery the first time."""
         if self._ingester is None:
             lock = WriterLock(Path(self.settings.data_dir))
             lock.acquire()
@@ -126,7 +150,7 @@ class Backend:
         return self._ingester
 
     def claim_writer(self) -> bool:
-        """For a server that takes writes (an API key is set): take the writer lock and repair
+        """For a server that takes writes (an API key is set): take the writer lock and recover
         now, so reads are consistent from the first request. False when another process holds
         the lock; writes then answer 409 until it lets go."""
         if not self.settings.api.api_key:

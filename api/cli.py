@@ -66,7 +66,7 @@ def _open(settings: Settings) -> Backend:
     from kg.errors import StoreUnavailable
 
     try:
-        return Backend.open(settings)
+        backend = Backend.open(settings)
     except StoreUnavailable as error:
         if "lock" not in error.message.lower():
             raise
@@ -75,6 +75,8 @@ def _open(settings: Settings) -> Backend:
             "wait for it or stop it, or start servers with `papergraph serve`, "
             "which the other commands can use"
         ) from None
+    backend.install_sparql_functions()  # pg:similar and pg:related in `papergraph sparql`
+    return backend
 
 
 @app.command()

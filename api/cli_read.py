@@ -46,7 +46,7 @@ def search_here(backend: Backend, params: dict[str, Any]) -> list[dict[str, Any]
         kinds=kinds,
     )
     try:
-        return [dataclasses.asdict(hit) for hit in run_search(backend, request).hits]
+        return [dataclasses.asdict(hit) for hit in run_search(backend.searcher, request).hits]
     finally:
         backend.close()
 
@@ -57,11 +57,12 @@ def related_here(
     """The papers `POST /recommend` would answer."""
     from api.related.faceted import Facet
     from api.related.rank import recommend
+    from api.schemas import RelatedItem
 
     chosen = Facet(facet) if facet else None
     try:
-        items = recommend(backend, positive, negative, k, facet=chosen)
-        return [dict(item.__dict__) for item in items]
+        items = recommend(backend.recommender, positive, negative, k, facet=chosen)
+        return [RelatedItem(**item.__dict__).model_dump(mode="json") for item in items]
     finally:
         backend.close()
 

@@ -8,13 +8,44 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.backend import Backend
+from api.config import Settings
+from api.related.rank import Recommender
+from api.search import Searcher
+from index.store import ChunkStore
+from kg.store import KnowledgeGraph
 
 
 def get_backend(request: Request) -> Backend:
     return request.app.state.backend
 
 
+def get_graph(request: Request) -> KnowledgeGraph:
+    return get_backend(request).stores.graph
+
+
+def get_chunks(request: Request) -> ChunkStore:
+    return get_backend(request).stores.chunks
+
+
+def get_settings(request: Request) -> Settings:
+    return get_backend(request).settings
+
+
+def get_recommender(request: Request) -> Recommender:
+    return get_backend(request).recommender
+
+
+def get_searcher(request: Request) -> Searcher:
+    return get_backend(request).searcher
+
+
+#: What a route takes: the part it uses, not the whole backend where it can.
 BackendDep = Annotated[Backend, Depends(get_backend)]
+GraphDep = Annotated[KnowledgeGraph, Depends(get_graph)]
+ChunksDep = Annotated[ChunkStore, Depends(get_chunks)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+RecommenderDep = Annotated[Recommender, Depends(get_recommender)]
+SearcherDep = Annotated[Searcher, Depends(get_searcher)]
 
 
 def read_snapshot(request: Request) -> Iterator[None]:

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from api.backend import Backend
 from kg.query_entities import (
     EntityEvidence,
     EntityLexicon,
@@ -25,6 +24,7 @@ from kg.query_entities import (
     entity_evidence,
     link_query,
 )
+from kg.store import KnowledgeGraph
 
 #: How much a role says about a paper and an entity (pg:mentions alone is the weakest).
 ROLE_STRENGTH = {
@@ -80,21 +80,16 @@ class EntityLifts:
         return sorted(name for name in names if name.lower() not in said)
 
 
-def lexicon(backend: Backend) -> EntityLexicon:
-    """The graph's entity names, reloaded when a paper is written or removed."""
-    return backend.while_unchanged(
-        "entity-lexicon", lambda: EntityLexicon.load(backend.stores.graph)
-    )
-
-
-def entity_lifts(backend: Backend, query: str, papers: int) -> EntityLifts:
-    """The entities `query` names and each paper's lift from them (`papers` in the corpus)."""
-    linked = link_query(lexicon(backend), query)
+def entity_lifts(
+    lexicon: EntityLexicon, graph: KnowledgeGraph, query: str, papers: int, result_weight: float
+) -> EntityLifts:
+    """The entities `query` names (in `lexicon`) and each paper's lift from them, read from
+    `graph` (`papers` in the corpus; `result_weight` for a reported result)."""
+    linked = link_query(lexicon, query)
     found = EntityLifts(linked)
     if not linked:
         return found
-    evidence = entity_evidence(backend.stores.graph, linked)
-    result_weight = backend.settings.index.entity_result_weight
+    evidence = entity_evidence(graph, linked)
     coverage = query_coverage(query, linked)
     for paper_id in evidence.mentions.keys() | evidence.results.keys():
         lift, reasons = _paper_lift(paper_id, linked, evidence, papers, result_weight)

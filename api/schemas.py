@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from api.related.faceted import Facet
+from api.related.reasons import RelatedReason
 
 
 class Health(BaseModel):
@@ -154,7 +155,7 @@ class RelatedItem(BaseModel):
         description="Each signal's score in [0, 1]: text, entities, citations; sentences "
         "(max-sim of matched sentences) and facet_entities when sentences are read.",
     )
-    reasons: list[dict[str, object]] = Field(
+    reasons: list[RelatedReason] = Field(
         description="Why: {kind, text, ...}; kinds cites, cited_by, co_cited, coupled, "
         "shared_<entity type> (entity, label, idf, papers), similar_text (score), "
         "matched_sentences (facet, score, pairs of seed_sentence and sentence with cosine)."

@@ -1,8 +1,10 @@
-"""Search over chunks: semantic (FAISS), keyword (BM25) or both fused (`index.ranking`).
+"""Search over chunks: semantic (vector index), keyword (BM25) or both fused
+(`index.hybrid`, which reads and fuses the lists).
 
-Filters are answered by the graph (`kg.filters`) as a set of papers; the rankings are then
-restricted to those papers' chunks before fusion, so ranks and pages count only admissible
-chunks. Lists are read deeper and deeper until the page is full or the lists run out.
+This module parses what a request asks and resolves it: filters are answered by the graph
+(`kg.filters`) as a set of papers, whose chunks alone the rankings may hold, so ranks and
+pages count only admissible chunks. Lists are read deeper and deeper until the page is full or
+the lists run out.
 
 Unless `entities` is off, the entities the query names are linked (`api.query_entities`) and
 reported; in hybrid mode they lift the papers that hold them, as evidence and not as a filter,
@@ -11,19 +13,21 @@ and each lifted result says why in `reasons`.
 
 from __future__ import annotations
 
-import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
-from api.backend import Backend
 from api.query_entities import MAX_LIFTED_PAPERS, EntityLifts, entity_lifts
 from core.model import ChunkKind
-from index.highlight import Span, highlight_spans, query_terms, snippet
-from index.ranking import FusionWeights, hybrid_ranking
+from index.highlight import HighlightSpan, highlight_spans, query_terms, snippet
+from index.hybrid import Admissible, HybridRetriever, Rankings, SearchMode
+from index.settings import IndexSettings
+from index.store import ChunkStore
 from kg.filters import PaperFilter, matching_papers
-from kg.query_entities import QueryEntity
+from kg.query_entities import EntityLexicon, QueryEntity
+from kg.store import KnowledgeGraph
+
+__all__ = ["DEFAULT_KINDS", "SearchMode", "SearchRequest", "Searcher", "search", "search_chunks"]
 
 MIN_DEPTH = 50
 #: Chunk kinds search leaves out unless asked for: they answer no question about the work.
@@ -31,13 +35,6 @@ HIDDEN_KINDS = frozenset(
     {ChunkKind.FRONT, ChunkKind.REFERENCES, ChunkKind.FIGURE, ChunkKind.FOOTNOTE}
 )
 DEFAULT_KINDS = frozenset(ChunkKind) - HIDDEN_KINDS
-EXACT_SEMANTIC_MAX_CHUNKS = 50_000  # filtered semantic ranking scores admissible chunks directly
-
-
-class SearchMode(str, enum.Enum):
-    HYBRID = "hybrid"
-    SEMANTIC = "semantic"
-    KEYWORD = "keyword"
 
 
 @dataclass
@@ -50,7 +47,7 @@ class SearchHit:
     rank: int = 0
     semantic_rank: int | None = None
     keyword_rank: int | None = None
-    highlights: list[Span] = field(default_factory=list)
+    highlights: list[HighlightSpan] = field(default_factory=list)
     snippet: str = ""
     section: str | None = None
     kind: str = ChunkKind.BODY.value
@@ -95,45 +92,48 @@ class SearchPage:
 
 
 @dataclass
-class _Rankings:
-    """The fused ranking and each list's ranks, restricted to admissible chunks."""
+class Searcher:
+    """What search reads: the chunk store, the graph (filters, entity evidence), the entity
+    names a query may name (reloaded when papers change), the retriever and its settings."""
 
-    fused: list[tuple[int, float]]
-    semantic_ranks: dict[int, int]
-    keyword_ranks: dict[int, int]
-    exhausted: bool
-    reasons: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # paper -> why lifted
+    chunks: ChunkStore
+    graph: KnowledgeGraph
+    lexicon: Callable[[], EntityLexicon]
+    retriever: HybridRetriever
+    settings: IndexSettings
 
 
 def search_chunks(
-    backend: Backend, query: str, k: int = 10, mode: SearchMode = SearchMode.HYBRID
+    searcher: Searcher, query: str, k: int = 10, mode: SearchMode = SearchMode.HYBRID
 ) -> list[SearchHit]:
     """The k chunks that best answer `query`, best first."""
-    return search(backend, SearchRequest(query=query, k=k, mode=mode)).hits
+    return search(searcher, SearchRequest(query=query, k=k, mode=mode)).hits
 
 
-def search(backend: Backend, request: SearchRequest) -> SearchPage:
+def search(searcher: Searcher, request: SearchRequest) -> SearchPage:
     """A page of chunks (or of papers, with `group_by_paper`) answering `request`."""
     page = SearchPage(papers=[] if request.group_by_paper else None)
     if not request.query.strip():
         return page
-    allowed: set[int] | None = None
-    allowed_papers: set[str] | None = None
+    admissible = Admissible()
     if not request.paper_filter.is_empty:
-        allowed_papers = matching_papers(backend.stores.graph, request.paper_filter)
-        page.filtered_papers = len(allowed_papers)
-        allowed = {r for p in allowed_papers for r in backend.stores.chunks.paper_rowids(p)}
-        if not allowed:
+        admissible = _admissible(searcher, request.paper_filter)
+        page.filtered_papers = len(admissible.papers or ())
+        if not admissible.chunks:
             return page
     lifts = EntityLifts()
     if request.entities:
-        lifts = entity_lifts(backend, request.query, backend.stores.chunks.count_papers())
+        lifts = _lifts(searcher, request.query)
         page.query_entities = lifts.entities
     need = request.offset + request.k + 1  # one more tells whether a next page exists
     depth = max(MIN_DEPTH, 4 * need)
+    lifted = _lifted(lifts, admissible.papers)
+    reasons = lifts.reasons if request.mode is SearchMode.HYBRID else {}  # only hybrid lifts
     while True:
-        rankings = _rankings(backend, request, depth, allowed, allowed_papers, lifts)
-        hits = _hits(backend, request, rankings)
+        rankings = searcher.retriever.rankings(
+            request.query, request.mode, depth, admissible, lifts.expansions(), lifted
+        )
+        hits = _hits(searcher, request, rankings, reasons)
         count = len(_group(hits, request.chunks_per_paper)) if request.group_by_paper else len(hits)
         if count >= need or rankings.exhausted:
             break
@@ -158,54 +158,17 @@ def _fill(page: SearchPage, request: SearchRequest, hits: list[SearchHit]) -> No
         hit.snippet = snippet(hit.text, hit.highlights)
 
 
-def _rankings(
-    backend: Backend,
-    request: SearchRequest,
-    depth: int,
-    allowed: set[int] | None,
-    allowed_papers: set[str] | None,
-    lifts: EntityLifts,
-) -> _Rankings:
-    mode = request.mode
-    settings = backend.settings.index
-    semantic: list[tuple[int, float]] = []
-    keyword: list[tuple[int, float]] = []
-    exhausted = True
-    if mode in (SearchMode.SEMANTIC, SearchMode.HYBRID):
-        semantic, done = _semantic(backend, request.query, depth, allowed, allowed_papers)
-        exhausted = exhausted and done
-    if mode in (SearchMode.KEYWORD, SearchMode.HYBRID):
-        keyword = backend.stores.keywords.search(
-            request.query, depth, lifts.expansions(), settings.alias_weight
-        )
-        exhausted = exhausted and len(keyword) < depth
-        keyword = _admissible(keyword, allowed)
-    semantic_ranks = {rowid: rank for rank, (rowid, _) in enumerate(semantic, start=1)}
-    keyword_ranks = {rowid: rank for rank, (rowid, _) in enumerate(keyword, start=1)}
-    if mode is SearchMode.SEMANTIC:
-        return _Rankings(semantic, semantic_ranks, keyword_ranks, exhausted)
-    if mode is SearchMode.KEYWORD:
-        return _Rankings(keyword, semantic_ranks, keyword_ranks, exhausted)
-    weights = FusionWeights(
-        settings.rrf_k,
-        settings.rrf_semantic_weight,
-        settings.rrf_keyword_weight,
-        settings.paper_weight,
-        settings.entity_weight,
-    )
-    paper_of = _paper_of(backend, semantic_ranks.keys() | keyword_ranks.keys())
-    lifted = _lifted(lifts, allowed_papers) if weights.lift else {}
-    extra = _lifted_chunks(backend, request.query, lifted, set(paper_of.values()))
-    paper_of.update(extra)
-    fused = hybrid_ranking(
-        [r for r, _ in semantic], [r for r, _ in keyword], paper_of, weights, lifted, list(extra)
-    )
-    return _Rankings(fused, semantic_ranks, keyword_ranks, exhausted, lifts.reasons)
+def _admissible(searcher: Searcher, paper_filter: PaperFilter) -> Admissible:
+    """The papers the filter admits (asked of the graph) and their chunks."""
+    papers = matching_papers(searcher.graph, paper_filter)
+    chunks = {rowid for paper in papers for rowid in searcher.chunks.paper_rowids(paper)}
+    return Admissible(chunks, papers)
 
 
-def _paper_of(backend: Backend, rowids: set[int]) -> dict[int, str]:
-    rows = backend.stores.chunks.chunks_by_rowids(sorted(rowids))
-    return {row["rowid"]: row["paper_id"] for row in rows}
+def _lifts(searcher: Searcher, query: str) -> EntityLifts:
+    papers = searcher.chunks.count_papers()
+    weight = searcher.settings.entity_result_weight
+    return entity_lifts(searcher.lexicon(), searcher.graph, query, papers, weight)
 
 
 def _lifted(lifts: EntityLifts, allowed_papers: set[str] | None) -> dict[str, float]:
@@ -215,60 +178,19 @@ def _lifted(lifts: EntityLifts, allowed_papers: set[str] | None) -> dict[str, fl
     return dict(admissible[:MAX_LIFTED_PAPERS])
 
 
-def _lifted_chunks(
-    backend: Backend, query: str, lifted: dict[str, float], listed: set[str]
-) -> dict[int, str]:
-    """The best chunk (by cosine) of each lifted paper that neither list reached."""
-    missing = [paper for paper in lifted if paper not in listed]
-    if not missing:
-        return {}
-    vector = backend.embedder.encode_query(query)
-    return {best.rowid: best.paper_id for best in backend.chunk_vectors.rank(missing, vector)}
-
-
-def _semantic(
-    backend: Backend,
-    query: str,
-    depth: int,
-    allowed: set[int] | None,
-    allowed_papers: set[str] | None,
-) -> tuple[list[tuple[int, float]], bool]:
-    """The semantic list (admissible chunks only) and whether it holds every such chunk."""
-    vector = backend.embedder.encode_query(query)
-    if allowed is not None and allowed_papers is not None:
-        if len(allowed) <= EXACT_SEMANTIC_MAX_CHUNKS:
-            return _score_chunks(backend, vector, allowed_papers)[:depth], len(allowed) <= depth
-    found = backend.stores.vectors.search(vector, depth)
-    return _admissible(found, allowed), len(found) < depth
-
-
-def _score_chunks(
-    backend: Backend, vector: np.ndarray, paper_ids: set[str]
-) -> list[tuple[int, float]]:
-    """Every chunk of `paper_ids` by cosine to `vector`, best first (exact, no index search)."""
-    scored: list[tuple[int, float]] = []
-    for paper_id in paper_ids:
-        rowids, matrix = backend.chunk_vectors.chunk_vectors(paper_id)
-        if rowids:
-            scored.extend(zip(rowids, (float(s) for s in matrix @ vector), strict=True))
-    scored.sort(key=lambda pair: (-pair[1], pair[0]))
-    return scored
-
-
-def _admissible(
-    ranked: list[tuple[int, float]], allowed: set[int] | None
-) -> list[tuple[int, float]]:
-    return ranked if allowed is None else [pair for pair in ranked if pair[0] in allowed]
-
-
-def _hits(backend: Backend, request: SearchRequest, rankings: _Rankings) -> list[SearchHit]:
+def _hits(
+    searcher: Searcher,
+    request: SearchRequest,
+    rankings: Rankings,
+    reasons: dict[str, list[dict[str, Any]]],
+) -> list[SearchHit]:
     limit = request.offset + request.k + 1
     kinds = {kind.value for kind in request.kinds}
-    rows = backend.stores.chunks.chunks_by_rowids([rowid for rowid, _ in rankings.fused])
+    rows = searcher.chunks.chunks_by_rowids([rowid for rowid, _ in rankings.fused])
     by_rowid = {row["rowid"]: row for row in rows if row["kind"] in kinds}
     ranked = [pair for pair in rankings.fused if pair[0] in by_rowid]
     ranked = ranked if request.group_by_paper else ranked[:limit]
-    titles = _titles(backend, {by_rowid[rowid]["paper_id"] for rowid, _ in ranked})
+    titles = _titles(searcher.chunks, {by_rowid[rowid]["paper_id"] for rowid, _ in ranked})
     hits: list[SearchHit] = []
     for rowid, score in ranked:
         row = by_rowid[rowid]
@@ -285,7 +207,7 @@ def _hits(backend: Backend, request: SearchRequest, rankings: _Rankings) -> list
                 section=row["section"],
                 kind=row["kind"],
                 pages=row["pages"],
-                reasons=rankings.reasons.get(row["paper_id"], []),
+                reasons=reasons.get(row["paper_id"], []),
             )
         )
     return hits
@@ -303,9 +225,9 @@ def _group(hits: list[SearchHit], chunks_per_paper: int) -> list[PaperHit]:
     return list(papers.values())
 
 
-def _titles(backend: Backend, paper_ids: set[str]) -> dict[str, str]:
+def _titles(chunks: ChunkStore, paper_ids: set[str]) -> dict[str, str]:
     titles: dict[str, str] = {}
     for paper_id in paper_ids:
-        paper = backend.stores.chunks.get_paper(paper_id)
+        paper = chunks.get_paper(paper_id)
         titles[paper_id] = paper["title"] if paper else ""
     return titles

@@ -16,48 +16,53 @@ It lives in `api` because it joins the graph (`kg`) with the encoder and indexes
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from index.chunk_vectors import PaperChunkVectors
+from index.embed import Embedder
+from index.store import ChunkStore
 from kg.functions import SparqlFunction
+from kg.store import KnowledgeGraph
 from kg.vocab import CHUNK_NS, PAPER_NS, PG, XSD, chunk_id_from_iri, paper_id_from_iri
-
-if TYPE_CHECKING:
-    from api.backend import Backend
 
 SIMILAR = PG.similar
 
 
-def similar_function(backend: Backend) -> SparqlFunction:
-    """The implementation of `pg:similar` over `backend`'s stores."""
+def similar_function(
+    embedder: Embedder, chunks: ChunkStore, vectors: PaperChunkVectors
+) -> SparqlFunction:
+    """The implementation of `pg:similar`: `embedder` encodes the text, `vectors` scores."""
 
     def similar(node: Node | None = None, text: Node | None = None, *extra: Node) -> Node | None:
         if extra or not isinstance(node, URIRef) or not isinstance(text, Literal):
             return None
         if not str(text).strip():
             return None
-        score = _score(backend, str(node), str(text))
+        score = _score(chunks, vectors, str(node), embedder.encode_query(str(text)))
         return Literal(round(score, 6), datatype=XSD.double) if score is not None else None
 
     return similar
 
 
-def _score(backend: Backend, iri: str, text: str) -> float | None:
-    vector = backend.embedder.encode_query(text)
+def _score(
+    chunks: ChunkStore, vectors: PaperChunkVectors, iri: str, vector: np.ndarray
+) -> float | None:
     if iri.startswith(PAPER_NS):
-        best = backend.chunk_vectors.best_chunk(paper_id_from_iri(iri), vector)
+        best = vectors.best_chunk(paper_id_from_iri(iri), vector)
         return best.score if best is not None else None
     if iri.startswith(CHUNK_NS):
         chunk_id = chunk_id_from_iri(iri)
         paper_id = chunk_id.rpartition("#")[0]
-        for chunk in backend.stores.chunks.paper_chunks(paper_id):
+        for chunk in chunks.paper_chunks(paper_id):
             if chunk["chunk_id"] == chunk_id:
-                return backend.chunk_vectors.chunk_score(paper_id, chunk["rowid"], vector)
+                return vectors.chunk_score(paper_id, chunk["rowid"], vector)
     return None
 
 
-def install(backend: Backend) -> None:
-    """Make `pg:similar` callable in this backend's SPARQL queries."""
-    backend.stores.graph.register_function(SIMILAR, similar_function(backend))
+def install(
+    graph: KnowledgeGraph, embedder: Embedder, chunks: ChunkStore, vectors: PaperChunkVectors
+) -> None:
+    """Make `pg:similar` callable in `graph`'s SPARQL queries."""
+    graph.register_function(SIMILAR, similar_function(embedder, chunks, vectors))

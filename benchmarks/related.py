@@ -188,7 +188,16 @@ def sentence_ndcg(
     for query in queries:
         depth = max(k, settings.facet_candidates)
         items = fuse(evaluation.corpus, [evaluation.signals[query]], [], depth, settings)
-        items = rerank(backend, evaluation.corpus, [query], items, facet, settings)[:k]
+        recommender = backend.recommender
+        items = rerank(
+            recommender.chunks,
+            recommender.sentences,
+            evaluation.corpus,
+            [query],
+            items,
+            facet,
+            settings,
+        )[:k]
         scores.append(ndcg_at([item.paper_id for item in items], evaluation.relevant[query], k))
     return sum(scores) / len(scores) if scores else 0.0
 
@@ -228,7 +237,9 @@ def sentence_figures(
 
 
 def evaluate(backend: Backend, relevant: dict[str, set[str]]) -> Evaluation:
-    corpus = RelatedCorpus.load(backend)
+    corpus = RelatedCorpus.load(
+        backend.stores.chunks, backend.stores.graph, backend.paper_vectors.matrix()
+    )
     queries = [q for q, related in relevant.items() if related and q in corpus.titles]
     signals = {q: seed_signals(corpus, q, 0) for q in queries}
     return Evaluation(corpus, signals, {q: relevant[q] for q in queries})

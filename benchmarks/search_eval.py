@@ -101,7 +101,9 @@ def read_lists(backend: Backend, queries: Iterable[Query]) -> list[QueryLists]:
     for query in queries:
         vector = backend.embedder.encode_query(query.text)
         semantic = [r for r, _ in backend.stores.vectors.search(vector, DEPTH)]
-        full = entity_lifts(backend, query.text, papers)
+        lexicon, graph = backend.entity_lexicon(), backend.stores.graph
+        saved = backend.settings.index.entity_result_weight
+        full = entity_lifts(lexicon, graph, query.text, papers, saved)
         expansions = full.expansions()
         keyword = {
             boost: [
@@ -109,10 +111,7 @@ def read_lists(backend: Backend, queries: Iterable[Query]) -> list[QueryLists]:
             ]
             for boost in ALIAS_WEIGHTS
         }
-        saved = backend.settings.index.entity_result_weight
-        backend.settings.index.entity_result_weight = 0.0
-        mentions = entity_lifts(backend, query.text, papers).lifts
-        backend.settings.index.entity_result_weight = saved
+        mentions = entity_lifts(lexicon, graph, query.text, papers, 0.0).lifts
         results = {
             p: (full.lifts.get(p, 0.0) - mentions.get(p, 0.0)) / max(saved, 1e-9)
             for p in full.lifts
@@ -175,6 +174,6 @@ def measured(
         request = SearchRequest(
             query.text, k=CUTOFF, mode=mode, group_by_paper=True, entities=entities
         )
-        page = search(backend, request)
+        page = search(backend.searcher, request)
         total += metric([paper.paper_id for paper in page.papers or []], query.relevant)
     return total / max(1, len(queries))

@@ -55,7 +55,7 @@ class VectorIndex(ABC):
         """Persist to the folder so that `open` finds exactly this content."""
 
     def ids(self) -> np.ndarray:
-        """Every id the index holds (int64), so a repair can compare it with the chunk store.
+        """Every id the index holds (int64), so the crash recovery can compare it with the chunk store.
 
         Backends that cannot list their ids cannot be reconciled after a crash; they are rebuilt.
         """

@@ -5,7 +5,7 @@ search by a selector and from `ids()` and `len()`; `save()` rebuilds the index w
 they exceed `max_tombstone_fraction`, and rebuilds it as Flat or HNSW when the live count has
 crossed `exact_below`. Tombstones are saved beside the index (`vectors.hidden.npy`); the two
 files are not written atomically together, which is safe because chunk rowids are never reused
-and the crash repair compares `ids()` with the chunk store and fixes either way of disagreeing.
+and the crash recovery compares `ids()` with the chunk store and fixes either way of disagreeing.
 """
 
 from __future__ import annotations

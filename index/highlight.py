@@ -19,7 +19,7 @@ SNIPPET_CHARS = 240
 
 
 @dataclass(frozen=True)
-class Span:
+class HighlightSpan:
     """Characters [start, end) of a chunk's text that match a query word."""
 
     start: int
@@ -43,12 +43,12 @@ def query_terms(query: str) -> set[str]:
     return set(_analyzer().analyze(query))
 
 
-def highlight_spans(text: str, terms: set[str]) -> list[Span]:
+def highlight_spans(text: str, terms: set[str]) -> list[HighlightSpan]:
     """Spans of `text` whose word stems are among `terms` (from `query_terms`), in order."""
     if not terms:
         return []
     return [
-        Span(match.start(), match.end())
+        HighlightSpan(match.start(), match.end())
         for match in _words_starting_like(frozenset(terms)).finditer(text)
         if not terms.isdisjoint(_stems(match.group().lower()))
     ]
@@ -69,7 +69,7 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(_analyzer().analyze(word))
 
 
-def snippet(text: str, spans: list[Span], width: int = SNIPPET_CHARS) -> str:
+def snippet(text: str, spans: list[HighlightSpan], width: int = SNIPPET_CHARS) -> str:
     """About `width` characters of `text` around its first match, HTML-escaped, with each
     match inside <mark>...</mark>; the text's start when nothing matched."""
     start = 0

@@ -3,7 +3,7 @@
 A paper's rows go into the chunk store in the same transaction as its journal entry; the entry
 is deleted only once the vector index, the keyword index and the graph hold the paper too. An
 entry found on the next start therefore marks a paper that may be in some stores and not in
-others, and the repair (`ingest.recovery`) drops it everywhere.
+others, and the recovery (`ingest.recovery`) drops it everywhere.
 """
 
 from __future__ import annotations

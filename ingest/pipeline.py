@@ -8,7 +8,7 @@ Atomicity across four stores that share no transaction: the chunk store (SQLite)
 of truth and holds a write journal (`ingest.journal`). A paper's rows, its embeddings and its
 journal mark commit in one SQLite transaction; then the vector index, the keyword index (one
 tantivy commit) and the graph (one SPARQL update) are written; then the mark is cleared. A crash
-anywhere leaves either no trace or a mark, and the next writer's repair (`ingest.recovery`)
+anywhere leaves either no trace or a mark, and the next writer's recovery (`ingest.recovery`)
 drops marked papers everywhere and re-derives whatever an index lacks from SQLite. The vector
 index is saved to disk every `checkpoint_every` papers and at the end of a batch; what a crash
 loses of it is rebuilt from the embeddings kept in SQLite.
@@ -237,7 +237,7 @@ class Ingester:
 
     def _undo(self, paper_id: str) -> None:
         """After a failed write, drop the paper everywhere; if that fails too, its journal mark
-        stays and the next start's repair drops it."""
+        stays and the next start's recovery drops it."""
         try:
             drop_paper(self.stores, self.journal, paper_id)
         except Exception:  # noqa: BLE001 - the original error is the one to report

@@ -10,7 +10,7 @@ Ray Data runs two stages over the input files, in input order:
 
 This process (the driver) writes each encoded paper through `Ingester.record`, the same commit
 as `--engine local`: a paper is in every store or in none, re-ingest is idempotent, and a job
-killed halfway resumes without duplicates (the journal repair plus the content-hash skip). The
+killed halfway resumes without duplicates (the journal's recovery plus the content-hash skip). The
 stores stay single-writer, so the cluster only needs the inputs on a filesystem every node sees
 (a shared folder, or an object store mounted at the same path).
 """

@@ -2,7 +2,7 @@
 chunk store, which is the source of truth.
 
 Run by the writer when it starts (it holds the data folder's `WriterLock`, so no other process
-is mid-write). Three steps, each idempotent, so a crash during the repair is repaired next time:
+is mid-write). Three steps, each idempotent, so a crash during the recovery is recovered next time:
 
 1. Papers the journal marks as part-way written or removed are dropped from every store.
 2. The graph: a paper graph whose paper is not in the chunk store is dropped; a stored paper
@@ -36,7 +36,7 @@ BATCH = 512
 
 @dataclass
 class RecoveryReport:
-    """What the repair changed; all empty and zero when the stores already agreed."""
+    """What the recovery changed; all empty and zero when the stores already agreed."""
 
     dropped: list[str] = field(default_factory=list)
     graphs_removed: list[str] = field(default_factory=list)
@@ -77,7 +77,7 @@ def recover(
     """Bring every store into agreement with the chunk store (see the module docstring)."""
     report = RecoveryReport()
     for paper_id, action in journal.pending():
-        log.warning("repair: dropping %s, interrupted during %s", paper_id, action)
+        log.warning("recovery: dropping %s, interrupted during %s", paper_id, action)
         drop_paper(stores, journal, paper_id)
         report.dropped.append(paper_id)
     _reconcile_graph(stores, extractor, report)
@@ -86,7 +86,7 @@ def recover(
     if report.vectors_added or report.vectors_removed:
         stores.vectors.save()
     if not report.clean:
-        log.warning("repair: %s", report)
+        log.warning("recovery: %s", report)
     return report
 
 
@@ -106,7 +106,7 @@ def _reconcile_vectors(stores: Stores, encode: Encode, report: RecoveryReport) -
     try:
         held = stores.vectors.ids()
     except NotImplementedError:
-        log.warning("repair: %s cannot list its ids; not checked", type(stores.vectors).__name__)
+        log.warning("recovery: %s cannot list its ids; not checked", type(stores.vectors).__name__)
         return
     wanted = stores.chunks.all_rowids()
     extra = np.setdiff1d(held, wanted)

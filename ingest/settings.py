@@ -44,7 +44,7 @@ class IngestSettings(BaseModel):
         100,
         ge=1,
         description="Papers between saves of the vector index. A crash loses at most this many "
-        "papers' vectors from the index file, and the repair restores them from the chunk store.",
+        "papers' vectors from the index file, and the crash recovery restores them from the chunk store.",
     )
     extractor: str = Field(
         "tagged",

@@ -1,4 +1,4 @@
-"""The stores a paper is written to, as one bundle the pipeline, the repair and the API share."""
+"""The stores a paper is written to, as one bundle the pipeline, the crash recovery and the API share."""
 
 from __future__ import annotations
 

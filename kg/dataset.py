@@ -5,7 +5,7 @@ paper graph available to GRAPH. A request may name another one, as the SPARQL 1.
 allows: `default-graph-uri` / `named-graph-uri`, which override the query's own FROM / FROM
 NAMED. Graph IRIs are looked up in the store; nothing is ever fetched from the web.
 
-Each store gets the dataset its own way:
+Each store gets the dataset its own way (its `kg.dialect` calls the runner below):
 - Oxigraph: pyoxigraph's `default_graph=` / `named_graphs=` query arguments;
 - a SPARQL server: the protocol parameters, passed on (`oxigraph serve --union-default-graph`
   applies them, while it ignores FROM in the query text);
@@ -32,7 +32,6 @@ from rdflib.query import Result
 from rdflib.term import Node, Variable
 
 from kg.errors import SparqlSyntaxError, StoreUnavailable
-from kg.store import KnowledgeGraph
 from kg.vocab import SPARQL_PREFIXES, XSD
 
 _TABLE_ACCEPT = "application/sparql-results+json"
@@ -67,23 +66,10 @@ class QueryDataset:
         )
 
 
-def query_over(
-    kg: KnowledgeGraph, text: str, parsed: Query, kind: str, dataset: QueryDataset
-) -> Result:
-    """Run a checked query over `dataset` on whichever store `kg` holds."""
-    oxigraph = kg.oxigraph
-    if oxigraph is not None:
-        return _on_oxigraph(oxigraph, text, dataset)
-    store = kg.dataset.store
-    if isinstance(store, SPARQLStore):
-        return _on_server(store, text, kind, dataset)
-    return _on_rdflib(kg.dataset, parsed, dataset)
-
-
 # ---------------------------------------------------------------- Oxigraph, embedded
 
 
-def _on_oxigraph(store: ox.Store, text: str, dataset: QueryDataset) -> Result:
+def on_oxigraph(store: ox.Store, text: str, dataset: QueryDataset) -> Result:
     answer = store.query(
         text,
         prefixes={prefix: str(iri) for prefix, iri in SPARQL_PREFIXES.items()},
@@ -131,7 +117,7 @@ def _term(term: object) -> Node:
 # ---------------------------------------------------------------- a SPARQL 1.1 server
 
 
-def _on_server(store: SPARQLStore, text: str, kind: str, dataset: QueryDataset) -> Result:
+def on_server(store: SPARQLStore, text: str, kind: str, dataset: QueryDataset) -> Result:
     """POST the query with the protocol's dataset parameters, as any SPARQL client would."""
     params = [("default-graph-uri", str(g)) for g in dataset.default_graphs]
     params += [("named-graph-uri", str(g)) for g in dataset.named_graphs]
@@ -165,7 +151,7 @@ def _on_server(store: SPARQLStore, text: str, kind: str, dataset: QueryDataset) 
 # ---------------------------------------------------------------- rdflib's evaluator
 
 
-def _on_rdflib(source: Dataset, parsed: Query, dataset: QueryDataset) -> Result:
+def on_rdflib(source: Dataset, parsed: Query, dataset: QueryDataset) -> Result:
     view = Dataset()
     default = Graph()
     for name in dataset.default_graphs:

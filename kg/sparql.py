@@ -30,7 +30,7 @@ from rdflib.query import Result
 from rdflib.term import BNode, Literal, Node
 
 from core.errors import PapergraphError
-from kg.dataset import QueryDataset, query_over
+from kg.dataset import QueryDataset
 from kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
 from kg.mapping import new_graph
 from kg.reads import plain_term
@@ -256,7 +256,7 @@ def _evaluate(
     kg: KnowledgeGraph, checked: CheckedQuery, max_rows: int, cancelled: threading.Event
 ) -> QueryAnswer:
     if checked.dataset is not None:
-        result = query_over(kg, checked.text, checked.parsed, checked.kind, checked.dataset)
+        result = kg.dialect.query_over(checked.text, checked.parsed, checked.kind, checked.dataset)
     else:
         result = kg.query(checked.text)
     try:

@@ -23,54 +23,35 @@ import pyoxigraph
 import rdflib.query
 from pyparsing import ParseException
 from rdflib import Dataset, Graph, URIRef
-from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.term import Node
 
+from kg.dialect import Dialect, ServerDialect, dialect_of
 from kg.errors import SparqlSyntaxError, StoreUnavailable
-from kg.functions import SparqlFunction, mentions_any, oxigraph_query, rdflib_functions
-from kg.mapping import new_graph
-from kg.reads import GraphReads, _iri
+from kg.functions import SparqlFunction
+from kg.reads import GraphReads
 from kg.settings import GraphSettings
 from kg.vocab import (
-    SPARQL_PREFIXES,
     paper_graph_iri,
 )
-
-try:  # the Oxigraph plugin is optional at import time; rdflib finds it by entry point
-    from oxrdflib import OxigraphStore
-except ImportError:  # pragma: no cover
-    OxigraphStore = None  # type: ignore[assignment,misc]
 
 #: The store plugins Papergraph is tested against (tests/kg/conftest.py covers each).
 SUPPORTED_STORES = ("Oxigraph", "Memory", "SPARQLUpdateStore")
 
 
-def _open_dataset(settings: GraphSettings, data_dir: Path) -> Dataset:
+def _open(settings: GraphSettings, data_dir: Path) -> Dialect:
+    """The store `settings` name, opened, as its dialect."""
     try:
         dataset = Dataset(store=settings.store, default_union=True)
     except Exception as exc:  # rdflib raises PluginException or the store's own error
         raise StoreUnavailable(f"cannot create store {settings.store!r}: {exc}") from exc
-    store = dataset.store
+    dialect = dialect_of(dataset)
     try:
-        if OxigraphStore is not None and isinstance(store, OxigraphStore):
-            location = Path(settings.store_config or data_dir / "graph")
-            location.parent.mkdir(parents=True, exist_ok=True)
-            dataset.open(str(location), create=False)
-        elif isinstance(store, SPARQLUpdateStore):
-            if not settings.store_config:
-                raise StoreUnavailable(
-                    "SPARQLUpdateStore needs store_config 'QUERY_URL[,UPDATE_URL]'"
-                )
-            query_url, _, update_url = settings.store_config.partition(",")
-            store.method = "POST"  # long queries; GET also hides the server's error message
-            dataset.open((query_url.strip(), (update_url or query_url).strip()))
-        elif settings.store_config:
-            dataset.open(settings.store_config, create=True)
+        dialect.open(settings.store_config, data_dir)
     except StoreUnavailable:
         raise
     except Exception as exc:  # a locked or unreadable folder, a bad configuration
         raise StoreUnavailable(f"cannot open store {settings.store!r}: {exc}") from exc
-    return dataset
+    return dialect
 
 
 class KnowledgeGraph(GraphReads):
@@ -78,91 +59,42 @@ class KnowledgeGraph(GraphReads):
 
     def __init__(self, settings: GraphSettings, data_dir: Path) -> None:
         self.settings = settings
-        self.dataset = _open_dataset(settings, Path(data_dir))
+        self.dialect = _open(settings, Path(data_dir))
+        self.dataset = self.dialect.dataset
         self._write_lock = threading.Lock()
         self.functions: dict[URIRef, SparqlFunction] = {}
-        if isinstance(self.dataset.store, SPARQLUpdateStore):
+        if isinstance(self.dialect, ServerDialect):
             self.query("ASK { }")  # fail now, not on the first request, if the server is down
-
-    # ------------------------------------------------------------------ store kinds
 
     @property
     def oxigraph(self) -> pyoxigraph.Store | None:
-        """The embedded pyoxigraph store, where there is one (not cached: close() frees it)."""
-        store = self.dataset.store
-        if OxigraphStore is not None and isinstance(store, OxigraphStore):
-            return store._inner
-        return None
-
-    @property
-    def speaks_sparql_update(self) -> bool:
-        return self.oxigraph is not None or isinstance(self.dataset.store, SPARQLUpdateStore)
-
-    def _update(self, update: str) -> None:
-        oxigraph = self.oxigraph
-        try:
-            if oxigraph is not None:
-                oxigraph.update(update)
-            else:
-                self.dataset.store.update(update, {}, {}, None)  # type: ignore[arg-type]
-        except (URLError, OSError) as exc:
-            raise StoreUnavailable(f"graph store update failed: {exc}") from exc
+        """The embedded pyoxigraph store, where there is one (bulk loads use it directly)."""
+        return self.dialect.oxigraph
 
     # ------------------------------------------------------------------ writes
 
     def replace_paper(self, paper_id: str, graph: Graph | str) -> None:
-        """Drop the paper's named graph and write `graph` (or its N-Triples) in its place.
-
-        Oxigraph and SPARQL servers get one update request (DROP + INSERT DATA), which both
-        apply in one transaction; the Memory store is swapped under a lock.
-        """
-        name = paper_graph_iri(paper_id)
-        if isinstance(graph, str) and not self.speaks_sparql_update:
-            graph = new_graph().parse(data=graph, format="nt")
+        """Drop the paper's named graph and write `graph` (or its N-Triples) in its place, as one
+        transaction where the store has them (`kg.dialect`)."""
         with self._write_lock:
-            if self.speaks_sparql_update:
-                triples = graph if isinstance(graph, str) else graph.serialize(format="nt")
-                self._update(
-                    f"DROP SILENT GRAPH {_iri(name)} ;\n"
-                    f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{triples}\n}} }}"
-                )
-            else:
-                self.dataset.remove_graph(name)
-                target = self.dataset.graph(name)
-                self.dataset.addN((s, p, o, target) for s, p, o in graph)  # type: ignore[misc, str-unpack]
+            self.dialect.replace_graph(paper_graph_iri(paper_id), graph)
 
     def add_to_paper(self, paper_id: str, ntriples: str) -> None:
         """Add triples to a paper's named graph, keeping what it holds (a citation resolved after
         the paper was written)."""
         if not ntriples.strip():
             return
-        name = paper_graph_iri(paper_id)
         with self._write_lock:
-            if self.speaks_sparql_update:
-                self._update(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{ntriples}\n}} }}")
-            else:
-                target = self.dataset.graph(name)
-                for s, p, o in new_graph().parse(data=ntriples, format="nt"):
-                    target.add((s, p, o))
+            self.dialect.add_to_graph(paper_graph_iri(paper_id), ntriples)
 
     def run_update(self, update: str) -> None:
         """Apply an update the caller has vetted (kg.load allows LOAD only, when enabled)."""
         with self._write_lock:
-            if self.speaks_sparql_update:
-                self._update(update)
-            else:
-                try:
-                    self.dataset.update(update)
-                except (URLError, OSError) as exc:
-                    raise StoreUnavailable(f"graph store update failed: {exc}") from exc
+            self.dialect.update(update)
 
     def remove_paper(self, paper_id: str) -> None:
-        name = paper_graph_iri(paper_id)
         with self._write_lock:
-            if self.speaks_sparql_update:
-                self._update(f"DROP SILENT GRAPH {_iri(name)}")
-            else:
-                self.dataset.remove_graph(name)
+            self.dialect.remove_graph(paper_graph_iri(paper_id))
 
     def close(self) -> None:
         self.dataset.close()
@@ -179,14 +111,8 @@ class KnowledgeGraph(GraphReads):
         self, sparql: str, *, init_bindings: Mapping[str, Node] | None = None
     ) -> rdflib.query.Result:
         """Run a SPARQL query over the union of all papers; the project prefixes are predeclared."""
-        bindings = dict(init_bindings or {})
-        if bindings and self.oxigraph is not None:
-            # pyoxigraph substitutes projected variables only; a trailing VALUES binds any
-            # (it joins before projection, as rdflib's initBindings and SPARQLStore do)
-            sparql = f"{sparql}\n{_values(bindings)}"
-            bindings = {}
         try:
-            result = self._run(sparql, bindings)
+            result = self.dialect.query(sparql, dict(init_bindings or {}), self.functions)
         except (SyntaxError, ParseException) as exc:  # pyoxigraph's parser, rdflib's parser
             raise SparqlSyntaxError(str(exc)) from exc
         except (URLError, ConnectionError) as exc:
@@ -201,22 +127,6 @@ class KnowledgeGraph(GraphReads):
     def register_function(self, iri: URIRef, function: SparqlFunction) -> None:
         """Let queries call `function` as `<iri>(...)` (Oxigraph and local rdflib stores)."""
         self.functions[URIRef(iri)] = function
-
-    def _run(self, sparql: str, bindings: Mapping[str, Node]) -> rdflib.query.Result:
-        oxigraph = self.oxigraph
-        if not self.functions or not mentions_any(sparql, self.functions):
-            return self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)  # type: ignore[arg-type]
-        if oxigraph is not None:
-            prefixes = {prefix: str(ns) for prefix, ns in self.dataset.namespaces()}
-            prefixes.update((prefix, str(ns)) for prefix, ns in SPARQL_PREFIXES.items())
-            return oxigraph_query(oxigraph, sparql, prefixes, self.functions)
-        if isinstance(self.dataset.store, SPARQLUpdateStore):  # the server evaluates
-            return self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)  # type: ignore[arg-type]
-        with rdflib_functions(self.functions):
-            result = self.dataset.query(sparql, initNs=SPARQL_PREFIXES, initBindings=bindings)  # type: ignore[arg-type]
-            if result.type == "SELECT":
-                result.bindings  # noqa: B018 - rdflib evaluates lazily: read it all while registered
-        return result
 
     def _select(self, sparql: str) -> list[dict[str, Any]]:
         """Rows of a SELECT as dicts of rdflib terms (missing bindings left out)."""
@@ -233,9 +143,3 @@ class KnowledgeGraph(GraphReads):
     def _count(self, sparql: str) -> int:
         rows = self._select(sparql)
         return int(rows[0]["n"]) if rows else 0
-
-
-def _values(bindings: Mapping[str, Node]) -> str:
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(term.n3() for term in bindings.values())
-    return f"VALUES ({names}) {{ ({terms}) }}"

@@ -11,16 +11,21 @@ import math
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from index.paper_vectors import PaperMatrix
+from index.paper_vectors import PaperMatrix, PaperVectors
+from index.store import ChunkStore
 from kg.store import KnowledgeGraph
 
-if TYPE_CHECKING:  # api.backend holds a CorpusCache, so this module must not import it
-    from api.backend import Backend
+#: Preferred labels of entity keys, asked of the graph (`KnowledgeGraph.entity_labels`).
+LabelSource = Callable[[list[str]], dict[str, str]]
+
+
+def _no_labels(keys: list[str]) -> dict[str, str]:
+    return {}
 
 
 def bm25_idf(document_frequency: int, papers: int) -> float:
@@ -43,6 +48,7 @@ class RelatedCorpus:
     entity_keys: dict[str, set[str]]
     references: dict[str, set[str]] = field(default_factory=dict)  # paper → what it cites
     citers: dict[str, set[str]] = field(default_factory=dict)  # paper → who cites it
+    label_source: LabelSource = field(default=_no_labels, repr=False)
     document_frequency: Counter[str] = field(init=False)
     idf: dict[str, float] = field(init=False)
     ids: tuple[str, ...] = field(init=False)
@@ -78,32 +84,34 @@ class RelatedCorpus:
         )
 
     @classmethod
-    def load(cls, backend: Backend) -> RelatedCorpus:
-        papers = backend.stores.chunks.all_papers_minimal()
+    def load(cls, chunks: ChunkStore, graph: KnowledgeGraph, matrix: PaperMatrix) -> RelatedCorpus:
+        """The snapshot of `chunks`' papers, `graph`'s entities and citations, and `matrix`."""
+        papers = chunks.all_papers_minimal()
         titles = {str(paper["id"]): str(paper["title"]) for paper in papers}
         by_arxiv = {str(p["arxiv_id"]): str(p["id"]) for p in papers if p.get("arxiv_id")}
         references: dict[str, set[str]] = defaultdict(set)
         citers: dict[str, set[str]] = defaultdict(set)
-        for citing, cited in backend.stores.graph.citation_edges():
+        for citing, cited in graph.citation_edges():
             cited = cited if cited in titles else by_arxiv.get(cited, cited)
             if citing != cited:
                 references[citing].add(cited)
                 citers[cited].add(citing)
-        entity_keys = backend.stores.graph.paper_entity_keys()
+        entity_keys = graph.paper_entity_keys()
         return cls(
             titles=titles,
-            matrix=backend.paper_vectors.matrix(),
+            matrix=matrix,
             entity_keys={pid: keys for pid, keys in entity_keys.items() if pid in titles},
             references=dict(references),
             citers=dict(citers),
+            label_source=graph.entity_labels,
         )
 
-    def labels(self, graph: KnowledgeGraph, keys: set[str]) -> dict[str, str]:
+    def labels(self, keys: set[str]) -> dict[str, str]:
         """Preferred labels of entity keys, asked of the graph once per key and snapshot (each
         paper's graph restates its entities' labels, so the lookup reads many triples)."""
         missing = keys - self._labels.keys()
         if missing:
-            self._labels.update(graph.entity_labels(sorted(missing)))
+            self._labels.update(self.label_source(sorted(missing)))
         return {key: self._labels[key] for key in keys if key in self._labels}
 
     def entity_norm(self, paper_id: str) -> float:
@@ -127,8 +135,8 @@ class CorpusCache:
     made some other way (a SPARQL update) is seen within `max_age_s`.
     """
 
-    def __init__(self, backend: Backend) -> None:
-        self._backend = backend
+    def __init__(self, chunks: ChunkStore, graph: KnowledgeGraph, vectors: PaperVectors) -> None:
+        self._chunks, self._graph, self._vectors = chunks, graph, vectors
         self._lock = threading.Lock()
         self._corpus: RelatedCorpus | None = None
         self._taken = 0.0
@@ -138,12 +146,12 @@ class CorpusCache:
         with self._lock:
             corpus = self._corpus
             fresh = time.monotonic() - self._taken < max_age_s
-            version = self._backend.stores.chunks.version()  # moves on any paper change
+            version = self._chunks.version()  # moves on any paper change
             if corpus is not None and fresh and version == self._version:
                 return corpus
-            matrix = self._backend.paper_vectors.matrix()  # re-encodes changed papers only
+            matrix = self._vectors.matrix()  # re-encodes changed papers only
             if corpus is None or corpus.matrix is not matrix or not fresh:
-                corpus = RelatedCorpus.load(self._backend)
+                corpus = RelatedCorpus.load(self._chunks, self._graph, matrix)
                 self._corpus, self._taken = corpus, time.monotonic()
             self._version = version
             return corpus

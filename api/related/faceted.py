@@ -17,11 +17,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from api.related.corpus import RelatedCorpus
-from api.related.facets import SentenceMatch, match
+from api.related.facets import SentenceCache, SentenceMatch, match
+from api.related.reasons import (
+    MatchedSentencesReason,
+    RelatedReason,
+    SentencePair,
+    SharedEntityReason,
+)
 from api.related.settings import RelatedSettings
+from index.store import ChunkStore
 
-if TYPE_CHECKING:
-    from api.backend import Backend
+if TYPE_CHECKING:  # api.related.rank reranks with this module
     from api.related.rank import RelatedPaper
 
 
@@ -39,15 +45,15 @@ FACET_ENTITY_TYPES: dict[Facet, tuple[str, ...]] = {
 }
 
 
-def paper_texts(backend: Backend, paper_ids: Sequence[str]) -> dict[str, str]:
+def paper_texts(chunks: ChunkStore, paper_ids: Sequence[str]) -> dict[str, str]:
     """Title and abstract of each paper (its first chunk when it has no abstract)."""
     texts = {}
     for paper_id in paper_ids:
-        paper = backend.stores.chunks.get_paper(paper_id) or {}
+        paper = chunks.get_paper(paper_id) or {}
         body = paper.get("abstract") or ""
         if not body:
-            chunks = backend.stores.chunks.paper_chunks(paper_id)
-            body = chunks[0]["text"] if chunks else ""
+            first = chunks.paper_chunks(paper_id)[:1]
+            body = first[0]["text"] if first else ""
         title = str(paper.get("title") or "").strip()
         texts[paper_id] = (
             f"{title}. {body}" if title and not title.endswith(".") else f"{title} {body}"
@@ -56,7 +62,8 @@ def paper_texts(backend: Backend, paper_ids: Sequence[str]) -> dict[str, str]:
 
 
 def rerank(
-    backend: Backend,
+    chunks: ChunkStore,
+    sentence_cache: SentenceCache,
     corpus: RelatedCorpus,
     positive: Sequence[str],
     candidates: list[RelatedPaper],
@@ -65,9 +72,7 @@ def rerank(
 ) -> list[RelatedPaper]:
     """`candidates` re-scored by facet (or with the sentence signal), best first."""
     seeds = list(dict.fromkeys(positive))
-    sentences = backend.sentence_cache.get(
-        paper_texts(backend, seeds + [c.paper_id for c in candidates])
-    )
+    sentences = sentence_cache.get(paper_texts(chunks, seeds + [c.paper_id for c in candidates]))
     for item in candidates:
         matches = [
             match(sentences[s], sentences[item.paper_id], facet.value if facet else None)
@@ -111,29 +116,30 @@ def typed_entity_cosine(corpus: RelatedCorpus, seed: str, other: str, facet: Fac
     return shared / norm
 
 
-def _sentence_reasons(matches: list[SentenceMatch], facet: Facet | None) -> list[dict[str, object]]:
+def _sentence_reasons(matches: list[SentenceMatch], facet: Facet | None) -> list[RelatedReason]:
     best = max(matches, key=lambda m: m.score)
     if not best.pairs:
         return []
     seed_sentence, sentence, cosine = best.pairs[0]
     about = f"{facet.value} " if facet else ""
-    return [
-        {
-            "kind": "matched_sentences",
-            "facet": facet.value if facet else None,
-            "score": round(best.score, 3),
-            "pairs": [{"seed_sentence": a, "sentence": b, "cosine": c} for a, b, c in best.pairs],
-            "text": f"its {about}sentence \u201c{sentence}\u201d matches \u201c{seed_sentence}\u201d "
-            f"(cosine {cosine:.2f})",
-        }
-    ]
+    text = (
+        f"its {about}sentence \u201c{sentence}\u201d matches \u201c{seed_sentence}\u201d "
+        f"(cosine {cosine:.2f})"
+    )
+    pairs = [SentencePair(seed_sentence=a, sentence=b, cosine=c) for a, b, c in best.pairs]
+    reason = MatchedSentencesReason(
+        facet=facet.value if facet else None, score=round(best.score, 3), pairs=pairs, text=text
+    )
+    return [reason]
 
 
-def _facet_reasons(item: RelatedPaper, facet: Facet | None) -> list[dict[str, object]]:
+def _facet_reasons(item: RelatedPaper, facet: Facet | None) -> list[RelatedReason]:
     """The fused ranking's reasons, less the entity reasons outside the facet's types."""
     if facet is None:
         return list(item.reasons)
     types = FACET_ENTITY_TYPES[facet]
     return [
-        r for r in item.reasons if "entity" not in r or str(r["entity"]).split("/", 1)[0] in types
+        r
+        for r in item.reasons
+        if not isinstance(r, SharedEntityReason) or r.entity.split("/", 1)[0] in types
     ]

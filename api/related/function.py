@@ -19,27 +19,24 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import TYPE_CHECKING
 
 import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from api.related.corpus import RelatedCorpus
-from api.related.rank import fused_scores
+from api.related.rank import Recommender, fused_scores
 from api.related.signals import seed_signals
 from kg.functions import SparqlFunction
+from kg.store import KnowledgeGraph
 from kg.vocab import PAPER_NS, PG, XSD, paper_id_from_iri
-
-if TYPE_CHECKING:
-    from api.backend import Backend
 
 RELATED = PG.related
 SEEDS_KEPT = 64
 
 
-def related_function(backend: Backend) -> SparqlFunction:
-    """The implementation of `pg:related` over `backend`'s related-papers snapshot."""
+def related_function(recommender: Recommender) -> SparqlFunction:
+    """The implementation of `pg:related` over `recommender`'s snapshot and weights."""
     kept: OrderedDict[tuple[int, str], np.ndarray] = OrderedDict()
     lock = threading.Lock()
 
@@ -49,9 +46,8 @@ def related_function(backend: Backend) -> SparqlFunction:
             if key in kept:
                 kept.move_to_end(key)
                 return kept[key]
-        settings = backend.settings.related
         signals = seed_signals(corpus, seed, 0)
-        score, _, eligible = fused_scores(corpus, [signals], [], settings)
+        score, _, eligible = fused_scores(corpus, [signals], [], recommender.settings)
         answer = np.where(eligible, score, np.nan)
         with lock:
             kept[key] = answer
@@ -62,7 +58,7 @@ def related_function(backend: Backend) -> SparqlFunction:
     def related(seed: Node | None = None, paper: Node | None = None, *extra: Node) -> Node | None:
         if extra or not _is_paper(seed) or not _is_paper(paper):
             return None
-        corpus = backend.related_corpus.current(backend.settings.related.snapshot_max_age_s)
+        corpus = recommender.snapshot()
         seed_id, paper_id = paper_id_from_iri(str(seed)), paper_id_from_iri(str(paper))
         row = corpus.position.get(paper_id)
         if seed_id not in corpus.position or row is None:
@@ -77,6 +73,6 @@ def _is_paper(node: Node | None) -> bool:
     return isinstance(node, URIRef) and str(node).startswith(PAPER_NS)
 
 
-def install(backend: Backend) -> None:
-    """Make `pg:related` callable in this backend's SPARQL queries."""
-    backend.stores.graph.register_function(RELATED, related_function(backend))
+def install(graph: KnowledgeGraph, recommender: Recommender) -> None:
+    """Make `pg:related` callable in `graph`'s SPARQL queries."""
+    graph.register_function(RELATED, related_function(recommender))

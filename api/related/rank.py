@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from api.related.corpus import RelatedCorpus
+from api.related.corpus import CorpusCache, RelatedCorpus
 from api.related.faceted import Facet, rerank
+from api.related.facets import SentenceCache
+from api.related.reasons import RelatedReason
 from api.related.settings import RelatedSettings
-from api.related.signals import SIGNAL_NAMES, Reason, SeedSignals, seed_signals
+from api.related.signals import SIGNAL_NAMES, SeedSignals, seed_signals
 from core.errors import BadRequest, NotFound
-
-if TYPE_CHECKING:  # api.backend installs pg:related, which ranks with this module
-    from api.backend import Backend
+from index.store import ChunkStore
 
 
 @dataclass
@@ -32,11 +31,26 @@ class RelatedPaper:
     title: str
     score: float
     signals: dict[str, float] = field(default_factory=dict)
-    reasons: list[Reason] = field(default_factory=list)
+    reasons: list[RelatedReason] = field(default_factory=list)
+
+
+@dataclass
+class Recommender:
+    """What recommendation reads: the chunk store (titles, abstracts), the snapshot cache
+    (vectors, entities, citations), papers' sentences, and the weights."""
+
+    chunks: ChunkStore
+    corpus: CorpusCache
+    sentences: SentenceCache
+    settings: RelatedSettings
+
+    def snapshot(self) -> RelatedCorpus:
+        """The current snapshot, taken again when a paper changed or it grew too old."""
+        return self.corpus.current(self.settings.snapshot_max_age_s)
 
 
 def related_papers(
-    backend: Backend,
+    recommender: Recommender,
     paper_id: str,
     k: int = 10,
     settings: RelatedSettings | None = None,
@@ -44,11 +58,11 @@ def related_papers(
     facet: Facet | None = None,
 ) -> list[RelatedPaper]:
     """The k papers most related to `paper_id` (and least to `negative`), never a seed."""
-    return recommend(backend, [paper_id], negative, k, settings, facet)
+    return recommend(recommender, [paper_id], negative, k, settings, facet)
 
 
 def recommend(
-    backend: Backend,
+    recommender: Recommender,
     positive: Sequence[str],
     negative: Sequence[str] = (),
     k: int = 10,
@@ -57,15 +71,17 @@ def recommend(
 ) -> list[RelatedPaper]:
     """The k papers most like the positive seeds and least like the negative ones; with a
     facet, ranked by what they share in it (`api.related.faceted`)."""
-    settings = settings or backend.settings.related
-    corpus = backend.related_corpus.current(settings.snapshot_max_age_s)
+    settings = settings or recommender.settings
+    corpus = recommender.corpus.current(settings.snapshot_max_age_s)
     check_seeds(corpus, positive, negative)
     by_sentences = facet is not None or settings.sentence_weight > 0
     depth = max(k, settings.facet_candidates) if by_sentences else k
     items = rank(corpus, positive, negative, depth, settings)
     if by_sentences:
-        items = rerank(backend, corpus, positive, items, facet, settings)[:k]
-    label_entity_reasons(backend, corpus, items)
+        items = rerank(
+            recommender.chunks, recommender.sentences, corpus, positive, items, facet, settings
+        )
+        items = items[:k]
     return items
 
 
@@ -110,6 +126,9 @@ def fuse(
     score, parts, eligible = fused_scores(corpus, positives, negatives, settings)
     rows = np.flatnonzero(eligible)
     rows = rows[np.lexsort((corpus.name_order[rows], -score[rows]))][:k]
+    for seed in positives:
+        for signal in seed.signals.values():
+            signal.prepare(rows.tolist())
     items = []
     for row in rows.tolist():
         paper_id = corpus.ids[row]
@@ -158,34 +177,17 @@ def _mean_parts(seeds: Sequence[SeedSignals]) -> dict[str, np.ndarray]:
     return {name: np.mean([s.signals[name].scores for s in seeds], axis=0) for name in SIGNAL_NAMES}
 
 
-def _reasons(positives: Sequence[SeedSignals], row: int, weights: dict[str, float]) -> list[Reason]:
+def _reasons(
+    positives: Sequence[SeedSignals], row: int, weights: dict[str, float]
+) -> list[RelatedReason]:
     """Citations first, then shared entities (rarest first), then text; each names its seed
     when there are several. A signal weighted 0 gives no reasons."""
-    reasons: list[Reason] = []
+    reasons: list[RelatedReason] = []
     for name in ("citations", "entities", "text"):
         if weights[name] <= 0:
             continue
         for seed in positives:
             for reason in seed.signals[name].explain(row):
-                extra = {"seed": seed.seed} if len(positives) > 1 else {}
-                reasons.append({**reason, **extra})
+                several = len(positives) > 1
+                reasons.append(reason.model_copy(update={"seed": seed.seed}) if several else reason)
     return reasons
-
-
-def label_entity_reasons(
-    backend: Backend, corpus: RelatedCorpus, items: Sequence[RelatedPaper]
-) -> None:
-    """Put the preferred label and a sentence on every shared-entity reason."""
-    keys = {str(r["entity"]) for item in items for r in item.reasons if "entity" in r}
-    labels = corpus.labels(backend.stores.graph, keys)
-    papers = len(corpus.titles)
-    for item in items:
-        for reason in item.reasons:
-            if "entity" not in reason:
-                continue
-            label = labels.get(str(reason["entity"]), str(reason["label"]))
-            entity_type = str(reason["kind"]).removeprefix("shared_")
-            reason["label"] = label
-            reason["text"] = (
-                f"both mention the {entity_type} {label} (in {reason['papers']} of {papers} papers)"
-            )

@@ -7,7 +7,9 @@
   papers) and bibliographic coupling (citing the same papers) add their Salton-normalised
   counts; the sum is capped at 1.
 
-A reason is a dict with a machine-readable `kind` (and fields) and a human-readable `text`.
+Each signal explains a row with typed reasons (`api.related.reasons`), built complete: an
+entity reason's label is read from the graph once per snapshot (`RelatedCorpus.labels`),
+for every row shown together (`Signal.prepare`).
 """
 
 from __future__ import annotations
@@ -16,22 +18,30 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 
 from api.related.corpus import RelatedCorpus
+from api.related.reasons import (
+    CitationReason,
+    RelatedReason,
+    SharedEntityReason,
+    SimilarTextReason,
+)
 
-Reason = dict[str, object]
 SIGNAL_NAMES = ("text", "entities", "citations")
 
 
 @dataclass
 class Signal:
     """One signal's scores against one seed, one per corpus row (`RelatedCorpus.ids`), and
-    `explain(row)`: the reasons behind a row's score, asked only for the papers shown."""
+    `explain(row)`: the reasons behind a row's score, asked only for the papers shown, after
+    `prepare(rows)` has read what explaining those rows needs in one go."""
 
     scores: np.ndarray
-    explain: Callable[[int], list[Reason]] = field(default=lambda row: [])
+    explain: Callable[[int], list[RelatedReason]] = field(default=lambda row: [])
+    prepare: Callable[[list[int]], None] = field(default=lambda rows: None)
 
 
 @dataclass
@@ -63,17 +73,12 @@ def text_signal(corpus: RelatedCorpus, seed: str) -> Signal:
     scores[corpus.text_rows[known]] = cosines[known]
     scores[corpus.position[seed]] = 0.0
 
-    def explain(row: int) -> list[Reason]:
+    def explain(row: int) -> list[RelatedReason]:
         cosine = float(scores[row])
         if cosine <= 0:
             return []
-        return [
-            {
-                "kind": "similar_text",
-                "score": round(cosine, 3),
-                "text": f"similar title and abstract (cosine {cosine:.2f})",
-            }
-        ]
+        text = f"similar title and abstract (cosine {cosine:.2f})"
+        return [SimilarTextReason(score=round(cosine, 3), text=text)]
 
     return Signal(scores, explain)
 
@@ -91,34 +96,43 @@ def entity_signal(corpus: RelatedCorpus, seed: str, max_reasons: int = 3) -> Sig
     scores[touched] /= seed_norm * corpus.norms[touched]
     scores[corpus.position[seed]] = 0.0
 
-    def explain(row: int) -> list[Reason]:
+    def shown(row: int) -> list[str]:
         if scores[row] <= 0:
             return []
         shared = mine & corpus.entity_keys.get(corpus.ids[row], set())
-        ranked = sorted(shared, key=lambda key: (-corpus.idf[key], key))
-        return [_entity_reason(corpus, key) for key in ranked[:max_reasons]]
+        return sorted(shared, key=lambda key: (-corpus.idf[key], key))[:max_reasons]
 
-    return Signal(scores, explain)
+    def explain(row: int) -> list[RelatedReason]:
+        keys = shown(row)
+        labels = corpus.labels(set(keys))
+        return [_entity_reason(corpus, key, labels) for key in keys]
+
+    def prepare(rows: list[int]) -> None:
+        corpus.labels({key for row in rows for key in shown(row)})
+
+    return Signal(scores, explain, prepare)
 
 
-def _entity_reason(corpus: RelatedCorpus, key: str) -> Reason:
-    """Label and text are filled in later, in one query for every item shown."""
+def _entity_reason(corpus: RelatedCorpus, key: str, labels: dict[str, str]) -> RelatedReason:
     entity_type = key.split("/", 1)[0]
-    return {
-        "kind": f"shared_{entity_type}",
-        "entity": key,
-        "label": key.split("/", 1)[-1],
-        "idf": round(corpus.idf[key], 3),
-        "papers": corpus.document_frequency[key],
-    }
+    label = labels.get(key, key.split("/", 1)[-1])
+    papers = corpus.document_frequency[key]
+    return SharedEntityReason(
+        kind=f"shared_{entity_type}",
+        entity=key,
+        label=label,
+        idf=round(corpus.idf[key], 3),
+        papers=papers,
+        text=f"both mention the {entity_type} {label} (in {papers} of {len(corpus.titles)} papers)",
+    )
 
 
 def citation_signal(corpus: RelatedCorpus, seed: str) -> Signal:
     found = _Found(scores=defaultdict(float), reasons=defaultdict(list))
     for other in corpus.references.get(seed, set()):
-        _add(found, other, 1.0, {"kind": "cites", "text": "this paper cites it"})
+        _add(found, other, 1.0, CitationReason(kind="cites", text="this paper cites it"))
     for other in corpus.citers.get(seed, set()):
-        _add(found, other, 1.0, {"kind": "cited_by", "text": "it cites this paper"})
+        _add(found, other, 1.0, CitationReason(kind="cited_by", text="it cites this paper"))
     _add_shared(found, corpus.citers, corpus.references, seed, "co_cited")
     _add_shared(found, corpus.references, corpus.citers, seed, "coupled")
     found.scores.pop(seed, None)
@@ -131,10 +145,10 @@ class _Found:
     """Citation scores and reasons by paper id, as they are gathered."""
 
     scores: dict[str, float]
-    reasons: dict[str, list[Reason]]
+    reasons: dict[str, list[RelatedReason]]
 
 
-def _add(found: _Found, other: str, score: float, reason: Reason) -> None:
+def _add(found: _Found, other: str, score: float, reason: RelatedReason) -> None:
     found.scores[other] += score
     found.reasons[other].append(reason)
 
@@ -144,7 +158,7 @@ def _add_shared(
     via_of: dict[str, set[str]],
     back: dict[str, set[str]],
     seed: str,
-    kind: str,
+    kind: Literal["co_cited", "coupled"],
 ) -> None:
     """Co-citation (via = who cites the seed) or coupling (via = what the seed cites)."""
     via = via_of.get(seed, set())
@@ -158,4 +172,4 @@ def _add_shared(
             if kind == "co_cited"
             else f"both cite {count} of the same paper(s)"
         )
-        _add(found, other, strength, {"kind": kind, "count": count, "text": text})
+        _add(found, other, strength, CitationReason(kind=kind, count=count, text=text))

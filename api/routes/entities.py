@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import BackendDep
+from api.deps import ChunksDep, GraphDep
+from api.details import entity_detail
 from api.schemas import EntityDetail, EntityList, next_offset
-from core.errors import NotFound
 from core.model import EntityType
 
 router = APIRouter(tags=["entities"])
@@ -16,14 +16,14 @@ router = APIRouter(tags=["entities"])
 
 @router.get("/entities", response_model=EntityList)
 def list_entities(
-    backend: BackendDep,
+    graph: GraphDep,
     type: EntityType | None = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> EntityList:
     """One page of entities, most-mentioned first, with the total and the next page's offset."""
-    graph, kind = backend.stores.graph, type.value if type else None
+    kind = type.value if type else None
     found = graph.entities(type=kind, q=q, limit=limit, offset=offset)
     total = graph.count_entities(type=kind, q=q)
     return EntityList(
@@ -36,13 +36,5 @@ def list_entities(
 
 
 @router.get("/entities/{entity_id:path}", response_model=EntityDetail)
-def get_entity(backend: BackendDep, entity_id: str) -> EntityDetail:
-    found = backend.stores.graph.entity(entity_id)
-    if found is None:
-        raise NotFound(f"no entity with id {entity_id!r}")
-    titles = {}
-    for paper in found.get("papers", []):
-        stored = backend.stores.chunks.get_paper(paper["paper_id"])
-        titles[paper["paper_id"]] = stored["title"] if stored else None
-    papers = [{**paper, "title": titles[paper["paper_id"]]} for paper in found.get("papers", [])]
-    return EntityDetail(**{**found, "id": entity_id, "papers": papers})
+def get_entity(chunks: ChunksDep, graph: GraphDep, entity_id: str) -> EntityDetail:
+    return entity_detail(chunks, graph, entity_id)

@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response, StreamingResponse
 
-from api.backend import Backend
-from api.deps import BackendDep
+from api.deps import GraphDep
 from api.negotiation import negotiate
 from api.schemas import error_responses
 from kg.errors import UnsupportedFormat
 from kg.export import DUMP_FORMATS, dump_format, export
+from kg.store import KnowledgeGraph
 
 router = APIRouter(tags=["export"])
 
@@ -26,12 +26,12 @@ router = APIRouter(tags=["export"])
     },
 )
 def export_graph(
-    backend: BackendDep,
+    graph: GraphDep,
     format: Annotated[str, Query(description=f"One of {', '.join(DUMP_FORMATS)}.")] = "nq",
     paper_id: Annotated[str | None, Query(description="Only this paper's named graph.")] = None,
 ) -> StreamingResponse:
     chosen = dump_format(format)
-    pieces = export(backend.stores.graph, chosen.name, paper_id)
+    pieces = export(graph, chosen.name, paper_id)
     filename = f"{paper_id or 'papergraph'}.{chosen.extension}"
     return StreamingResponse(
         pieces,
@@ -51,7 +51,7 @@ _PAPER_OFFERS = {
 }
 
 
-def paper_rdf_response(backend: Backend, paper_id: str, accept: str | None) -> Response | None:
+def paper_rdf_response(graph: KnowledgeGraph, paper_id: str, accept: str | None) -> Response | None:
     """The paper's named graph when Accept prefers an RDF syntax to JSON; None otherwise."""
     try:
         name = negotiate(accept, _PAPER_OFFERS)
@@ -60,5 +60,5 @@ def paper_rdf_response(backend: Backend, paper_id: str, accept: str | None) -> R
     if name == "json":
         return None
     chosen = dump_format(name)
-    body = b"".join(export(backend.stores.graph, chosen.name, paper_id))
+    body = b"".join(export(graph, chosen.name, paper_id))
     return Response(body, media_type=chosen.media_type, headers={"Vary": "Accept"})

@@ -6,10 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import BackendDep
+from api.deps import GraphDep
 from api.schemas import Leaderboard, LeaderboardEvidence, LeaderboardList, LeaderboardRow
 from ingest.extract.metric_names import higher_is_better
 from kg.leaderboards import Board, leaderboards
+from kg.store import KnowledgeGraph
 
 router = APIRouter(tags=["leaderboards"])
 
@@ -25,18 +26,18 @@ _EVIDENCE_NAMES = {
 
 @router.get("/leaderboards", response_model=LeaderboardList)
 def list_leaderboards(
-    backend: BackendDep, task: Label = None, dataset: Label = None, metric: Label = None
+    graph: GraphDep, task: Label = None, dataset: Label = None, metric: Label = None
 ) -> LeaderboardList:
     """Boards the filters admit, most rows first; each board's rows best first."""
-    boards = find_boards(backend, task=task, dataset=dataset, metric=metric)
+    boards = find_boards(graph, task=task, dataset=dataset, metric=metric)
     return LeaderboardList(leaderboards=[board_model(board) for board in boards])
 
 
 def find_boards(
-    backend: BackendDep, *, task: str | None, dataset: str | None, metric: str | None
+    graph: KnowledgeGraph, *, task: str | None, dataset: str | None, metric: str | None
 ) -> list[Board]:
     return leaderboards(
-        backend.stores.graph,
+        graph,
         task=task,
         dataset=dataset,
         metric=metric,

@@ -8,8 +8,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
-from api.backend import Backend
-from api.deps import BackendDep, ReadSnapshot
+from api.deps import BackendDep, ChunksDep, GraphDep, ReadSnapshot, RecommenderDep
+from api.details import paper_detail, paper_summary
 from api.errors import NothingIngested
 from api.related.faceted import Facet
 from api.related.rank import related_papers
@@ -20,8 +20,6 @@ from api.schemas import (
     InputFailure,
     PaperDetail,
     PaperList,
-    PaperSummary,
-    ReferenceOut,
     RelatedItem,
     RelatedResponse,
     RemovedPaper,
@@ -50,36 +48,27 @@ UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _summary(paper: dict[str, Any]) -> PaperSummary:
-    return PaperSummary(
-        paper_id=paper["id"],
-        title=paper["title"],
-        authors=paper.get("authors") or [],
-        year=paper.get("year"),
-        arxiv_id=paper.get("arxiv_id"),
-    )
-
-
 @router.get("/papers", response_model=PaperList, dependencies=[ReadSnapshot])
 def list_papers(
-    backend: BackendDep,
+    chunks: ChunksDep,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> PaperList:
-    papers = backend.stores.chunks.list_papers(offset, limit)
-    total = backend.stores.chunks.count_papers()
+    papers = chunks.list_papers(offset, limit)
+    total = chunks.count_papers()
     return PaperList(
         total=total,
         offset=offset,
         limit=limit,
         next_offset=next_offset(offset, len(papers), total),
-        papers=[_summary(paper) for paper in papers],
+        papers=[paper_summary(paper) for paper in papers],
     )
 
 
 @router.get("/papers/{paper_id}", response_model=PaperDetail, dependencies=[ReadSnapshot])
 def get_paper(
-    backend: BackendDep,
+    chunks: ChunksDep,
+    graph: GraphDep,
     paper_id: str,
     request: Request,
     entities: Annotated[
@@ -87,58 +76,20 @@ def get_paper(
         Query(description="`salient`: the entities the paper is about; `all`: every mention."),
     ] = "salient",
 ) -> PaperDetail | Response:
-    paper = backend.stores.chunks.get_paper(paper_id)
+    paper = chunks.get_paper(paper_id)
     if paper is None:
         raise NotFound(f"no paper with id {paper_id!r}")
-    rdf = paper_rdf_response(backend, paper_id, request.headers.get("accept"))
+    rdf = paper_rdf_response(graph, paper_id, request.headers.get("accept"))
     if rdf is not None:  # Accept: text/turtle etc. gets the paper's named graph
         return rdf
-    return paper_detail(backend, paper_id, every_entity=entities == "all")
-
-
-def paper_detail(backend: Backend, paper_id: str, every_entity: bool = False) -> PaperDetail:
-    """One paper's page as JSON: metadata, the entities it is about (all of them with
-    `every_entity`, each saying whether it is `salient`), references, citing papers."""
-    paper = backend.stores.chunks.get_paper(paper_id)
-    if paper is None:
-        raise NotFound(f"no paper with id {paper_id!r}")
-    graph = backend.stores.graph
-    references = [_reference(row) for row in backend.stores.chunks.references(paper_id)]
-    entities = [e for e in graph.paper_entities(paper_id) if every_entity or e["salient"]]
-    _place_evidence(entities, backend.stores.chunks.paper_chunks(paper_id))
-    return PaperDetail(
-        **_summary(paper).model_dump(),
-        abstract=paper.get("abstract"),
-        doi=paper.get("doi"),
-        source=paper.get("source"),
-        entities=entities,
-        references=references,
-        cited_by=graph.cited_by(paper_id),
-    )
-
-
-def _reference(row: dict[str, Any]) -> ReferenceOut:
-    fields = {key: row.get(key) for key in ReferenceOut.model_fields if key in row}
-    return ReferenceOut(
-        **fields, paper_id=row.get("cited_id"), context_chunk_id=row.get("context_chunk")
-    )
-
-
-def _place_evidence(entities: list[dict[str, Any]], chunks: list[dict[str, Any]]) -> None:
-    """Each evidence passage says which kind of chunk, section and pages it was read from."""
-    places = {chunk["chunk_id"]: chunk for chunk in chunks}
-    for entity in entities:
-        for evidence in entity.get("evidence", []):
-            chunk = places.get(evidence.get("chunk_id"))
-            if chunk is not None:
-                evidence.update(kind=chunk["kind"], section=chunk["section"], pages=chunk["pages"])
+    return paper_detail(chunks, graph, paper_id, every_entity=entities == "all")
 
 
 @router.get(
     "/papers/{paper_id}/related", response_model=RelatedResponse, dependencies=[ReadSnapshot]
 )
 def get_related(
-    backend: BackendDep,
+    recommender: RecommenderDep,
     paper_id: str,
     k: Annotated[int, Query(ge=1, le=100, description="How many papers.")] = 10,
     seed_negative: Annotated[
@@ -157,7 +108,7 @@ def get_related(
     """The papers most related to this one, never itself, each with its reasons."""
     negative = [pid.strip() for value in seed_negative or [] for pid in value.split(",")]
     negative = [pid for pid in negative if pid]
-    related = related_papers(backend, paper_id, k, negative=negative, facet=facet)
+    related = related_papers(recommender, paper_id, k, negative=negative, facet=facet)
     return RelatedResponse(
         paper_id=paper_id,
         seed_negative=negative,

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from fastapi import APIRouter
 
 from api.deps import BackendDep
-from api.query import hybrid_query, select_for
+from api.hybrid_query import hybrid_query, select_for
 from api.schemas import QueryRequest, QueryResponse, error_responses
 
 router = APIRouter(tags=["query"])

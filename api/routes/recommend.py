@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import BackendDep
+from api.deps import RecommenderDep
 from api.related.rank import recommend
 from api.schemas import RecommendRequest, RecommendResponse, RelatedItem
 
@@ -12,13 +12,13 @@ router = APIRouter(tags=["papers"])
 
 
 @router.post("/recommend", response_model=RecommendResponse)
-def post_recommend(backend: BackendDep, request: RecommendRequest) -> RecommendResponse:
+def post_recommend(recommender: RecommenderDep, request: RecommendRequest) -> RecommendResponse:
     """Papers like the positive seeds and unlike the negative ones, each with its reasons.
 
     Unknown ids answer 404; an id both positive and negative answers 400.
     """
     items = recommend(
-        backend,
+        recommender,
         request.positive_paper_ids,
         request.negative_paper_ids,
         request.k,

@@ -78,7 +78,7 @@ def search(
         kinds=frozenset(kind) or DEFAULT_KINDS,
         entities=entities == "on",
     )
-    page = run_search(backend, request)
+    page = run_search(backend.searcher, request)
     filters: dict[str, list[str] | int] = {**paper_filter.entities}
     if author:
         filters["author"] = author

@@ -18,7 +18,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.backend import Backend
-from api.deps import BackendDep
+from api.deps import BackendDep, GraphDep, SettingsDep
 from api.negotiation import choose
 from api.routes.void import service_description
 from api.schemas import error_responses
@@ -26,7 +26,9 @@ from core.errors import BadRequest
 from kg.dataset import QueryDataset
 from kg.errors import QueryForbidden, UnsupportedContentType
 from kg.load import READ_ONLY, check_loads, run_loads
+from kg.settings import GraphSettings
 from kg.sparql import run_configured
+from kg.store import KnowledgeGraph
 
 router = APIRouter(tags=["sparql"])
 
@@ -69,13 +71,14 @@ FormatOverride = Annotated[
 
 
 def answer_query(
-    backend: Backend,
+    graph: KnowledgeGraph,
+    limits: GraphSettings,
     query: str,
     dataset: QueryDataset | None,
     accept: str | None,
     override: str | None,
 ) -> Response:
-    answer = run_configured(backend.stores.graph, query, backend.settings.graph, dataset)
+    answer = run_configured(graph, query, limits, dataset)
     name = choose(accept, override, graph=answer.is_graph)
     media_type = answer.media_type(name)
     headers = {"Vary": "Accept"}
@@ -99,7 +102,8 @@ def _apply_update(backend: Backend, update: str, api_key: str | None) -> Respons
 @router.get("/sparql", response_class=Response, responses=_RESPONSES)
 def sparql_get(
     request: Request,
-    backend: BackendDep,
+    graph: GraphDep,
+    settings: SettingsDep,
     default_graphs: DefaultGraphs = [],  # noqa: B006 - FastAPI copies defaults
     named_graphs: NamedGraphs = [],  # noqa: B006
     query: Annotated[str | None, Query(description="A SPARQL 1.1 query.")] = None,
@@ -109,9 +113,9 @@ def sparql_get(
         raise QueryForbidden(f"{READ_ONLY}; an update is never accepted by GET")
     accept = request.headers.get("accept")
     if query is None:
-        return service_description(request, backend, accept, format)
+        return service_description(request, graph, settings.graph.allow_service, accept, format)
     dataset = QueryDataset.from_iris(default_graphs, named_graphs)
-    return answer_query(backend, query, dataset, accept, format)
+    return answer_query(graph, settings.graph, query, dataset, accept, format)
 
 
 @router.post("/sparql", response_class=Response, responses=_RESPONSES)
@@ -149,7 +153,8 @@ async def sparql_post(
         )
     dataset = QueryDataset.from_iris(default_graphs, named_graphs)
     accept = request.headers.get("accept")
-    return await run_in_threadpool(answer_query, backend, query, dataset, accept, format)
+    graph, limits = backend.stores.graph, backend.settings.graph
+    return await run_in_threadpool(answer_query, graph, limits, query, dataset, accept, format)
 
 
 def _text(value: object) -> str | None:

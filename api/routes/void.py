@@ -5,25 +5,29 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.backend import Backend
-from api.deps import BackendDep
+from api.deps import GraphDep, SettingsDep
 from api.negotiation import GRAPH_OFFERS, choose
 from api.schemas import error_responses
 from kg.sparql import GRAPH_FORMATS
+from kg.store import KnowledgeGraph
 from kg.void import describe
 
 router = APIRouter(tags=["sparql"])
 
 
 def service_description(
-    request: Request, backend: Backend, accept: str | None, override: str | None
+    request: Request,
+    graph: KnowledgeGraph,
+    federated: bool,
+    accept: str | None,
+    override: str | None,
 ) -> Response:
     """The description of this server's /sparql, in the RDF syntax Accept asks for."""
     name = choose(accept, override, graph=True)
     endpoint = str(request.url_for("sparql_get"))
-    graph = describe(backend.stores.graph, endpoint, federated=backend.settings.graph.allow_service)
+    description = describe(graph, endpoint, federated=federated)
     return Response(
-        graph.serialize(format=name, encoding="utf-8"),
+        description.serialize(format=name, encoding="utf-8"),
         media_type=GRAPH_FORMATS[name],
         headers={"Vary": "Accept"},
     )
@@ -39,8 +43,10 @@ def service_description(
 )
 def void(
     request: Request,
-    backend: BackendDep,
+    graph: GraphDep,
+    settings: SettingsDep,
     format: str | None = Query(None, description="Overrides Accept: turtle, nt, json-ld, xml."),
 ) -> Response:
     """SPARQL service description + VoID: vocabularies, counts, dump, example queries."""
-    return service_description(request, backend, request.headers.get("accept"), format)
+    accept, federated = request.headers.get("accept"), settings.graph.allow_service
+    return service_description(request, graph, federated, accept, format)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from api.backend import Backend
-from api.routes.entities import get_entity
+from api.details import entity_detail
 from core.model import Role
 from kg.browse import results
 
@@ -37,7 +37,7 @@ class EntityPage:
 
 def entity_page(backend: Backend, entity_id: str) -> EntityPage:
     """Everything the entity page shows; NotFound when there is no such entity."""
-    entity = get_entity(backend, entity_id).model_dump()
+    entity = entity_detail(backend.stores.chunks, backend.stores.graph, entity_id).model_dump()
     found = backend.stores.graph.entity(entity_id) or {}
     salience = {paper["paper_id"]: paper.get("salience") for paper in found.get("papers", [])}
     papers = [

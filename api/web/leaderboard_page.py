@@ -30,7 +30,7 @@ def leaderboard_page(
     backend: Backend, task: str | None, dataset: str | None, metric: str | None
 ) -> LeaderboardPage:
     """One board when dataset and metric name one (NotFound when none), else the list."""
-    boards = find_boards(backend, task=task, dataset=dataset, metric=metric)
+    boards = find_boards(backend.stores.graph, task=task, dataset=dataset, metric=metric)
     if not (dataset and metric):
         return LeaderboardPage(
             boards=[

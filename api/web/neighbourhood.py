@@ -95,7 +95,7 @@ def paper_neighbourhood(backend: Backend, paper_id: str) -> Neighbourhood:
 def _citations(backend: Backend) -> RelatedCorpus:
     """Who cites whom, from the snapshot related papers read (not a scan of every citation
     per page: a second at 5,000 papers)."""
-    return backend.related_corpus.current(backend.settings.related.snapshot_max_age_s)
+    return backend.recommender.snapshot()
 
 
 def entity_neighbourhood(backend: Backend, entity_id: str) -> Neighbourhood:

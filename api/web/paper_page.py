@@ -13,8 +13,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from api.backend import Backend
+from api.details import paper_detail
 from api.related.rank import related_papers
-from api.routes.papers import paper_detail
 from api.web.highlight import evidence_passage
 from core.model import EntityType, Role
 from kg.browse import results
@@ -50,20 +50,21 @@ class PaperPage:
 
 def paper_page(backend: Backend, paper_id: str) -> PaperPage:
     """Everything the paper page shows; NotFound when there is no such paper."""
-    paper = paper_detail(backend, paper_id, every_entity=True).model_dump()
+    store, graph = backend.stores.chunks, backend.stores.graph
+    paper = paper_detail(store, graph, paper_id, every_entity=True).model_dump()
     entities = paper["entities"]
     paper["entities"] = [e for e in entities if e["salient"]]
-    chunks = {
-        chunk["chunk_id"]: chunk["text"] for chunk in backend.stores.chunks.paper_chunks(paper_id)
-    }
-    rows = results(backend.stores.graph, paper_id=paper_id) or list(paper.get("results") or [])
+    chunks = {chunk["chunk_id"]: chunk["text"] for chunk in store.paper_chunks(paper_id)}
+    rows = results(graph, paper_id=paper_id) or list(paper.get("results") or [])
     return PaperPage(
         paper=paper,
         groups=_entity_groups(paper["entities"], chunks),
         results=rows,
         references=[_reference(backend, ref) for ref in paper["references"]],
         cited_by=[_paper_link(backend, citing) for citing in paper["cited_by"]],
-        related=[item.__dict__ for item in related_papers(backend, paper_id, RELATED_SHOWN)],
+        related=[
+            item.__dict__ for item in related_papers(backend.recommender, paper_id, RELATED_SHOWN)
+        ],
         also_mentioned=[e for e in entities if not e["salient"]],
     )
 

@@ -64,18 +64,18 @@ class FacetValue:
 
 
 @dataclass
-class Facet:
+class FilterFacet:
     name: str
     param: str
     values: list[FacetValue]
 
 
 @dataclass
-class SearchPage:
+class SearchView:
     query: str
     mode: str
     groups: list[PaperGroup]
-    facets: list[Facet]
+    facets: list[FilterFacet]
     page: int
     pages: int
     total: int
@@ -89,7 +89,7 @@ def search_page(
     selection: Selection,
     page: int = 1,
     page_size: int = PAGE_SIZE,
-) -> SearchPage:
+) -> SearchView:
     """Page `page` of the papers that answer `query` (or of all papers) within `selection`."""
     facts = backend.while_unchanged("facets", lambda: paper_facts(backend.stores.graph))
     groups = _groups(backend, query, mode) if query.strip() else _all_papers(backend)
@@ -99,7 +99,7 @@ def search_page(
     shown = groups[(page - 1) * page_size : page * page_size]
     for group in shown:
         _fill_metadata(backend, group)
-    return SearchPage(
+    return SearchView(
         query=query,
         mode=mode.value,
         groups=shown,
@@ -114,7 +114,7 @@ def search_page(
 def _groups(backend: Backend, query: str, mode: SearchMode) -> list[PaperGroup]:
     """Hits grouped by paper, in the order of each paper's best hit."""
     groups: dict[str, PaperGroup] = {}
-    for hit in search_chunks(backend, query, CANDIDATE_CHUNKS, mode):
+    for hit in search_chunks(backend.searcher, query, CANDIDATE_CHUNKS, mode):
         group = groups.setdefault(
             hit.paper_id, PaperGroup(hit.paper_id, hit.title, score=hit.score)
         )
@@ -142,7 +142,7 @@ def _fill_metadata(backend: Backend, group: PaperGroup) -> None:
         group.passages.append(Passage(f"{group.paper_id}#abstract", Markup(escape(short)), 0.0))
 
 
-def _facets(paper_ids: list[str], facts: PaperFacts, selection: Selection) -> list[Facet]:
+def _facets(paper_ids: list[str], facts: PaperFacts, selection: Selection) -> list[FilterFacet]:
     """Counts among the papers in the result set; ticked values always shown."""
     counts = Counter(key for paper_id in paper_ids for key in facts.mentions.get(paper_id, ()))
     facets = []
@@ -160,10 +160,10 @@ def _facets(paper_ids: list[str], facts: PaperFacts, selection: Selection) -> li
             FacetValue(key, facts.entities[key].label, counts[key], key in selection.entities)
             for key in shown
         ]
-        facets.append(Facet(f"{entity_type.value}s", "entity", values))
+        facets.append(FilterFacet(f"{entity_type.value}s", "entity", values))
     years = Counter(facts.years[paper_id] for paper_id in paper_ids if paper_id in facts.years)
     facets.append(
-        Facet(
+        FilterFacet(
             "Years",
             "year",
             [

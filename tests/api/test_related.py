@@ -61,8 +61,8 @@ def item_for(items: list[RelatedPaper], paper_id: str) -> RelatedPaper:
 def test_a_shared_rare_dataset_outranks_a_shared_common_method(
     related_backend: Backend, settings: RelatedSettings | None
 ) -> None:
-    from_a = related_papers(related_backend, "sql-a", 10, settings)
-    from_c = related_papers(related_backend, "speech-c", 10, settings)
+    from_a = related_papers(related_backend.recommender, "sql-a", 10, settings)
+    from_c = related_papers(related_backend.recommender, "speech-c", 10, settings)
     assert from_a[0].paper_id == "sql-b"
     rare_pair = item_for(from_a, "sql-b")
     common_pair = item_for(from_c, "protein-d")
@@ -80,7 +80,7 @@ def test_every_paper_gets_explained_recommendations_never_itself(
     related_backend: Backend,
 ) -> None:
     for paper in PAPERS:
-        items = related_papers(related_backend, paper["id"], 5)
+        items = related_papers(related_backend.recommender, paper["id"], 5)
         assert len(items) == 5, paper["id"]
         assert paper["id"] not in {item.paper_id for item in items}
         assert [i.score for i in items] == sorted((i.score for i in items), reverse=True)
@@ -91,7 +91,7 @@ def test_every_paper_gets_explained_recommendations_never_itself(
 def test_a_paper_with_no_abstract_entities_or_citations_falls_back_to_text(
     related_backend: Backend,
 ) -> None:
-    items = related_papers(related_backend, "notes-g", 3)
+    items = related_papers(related_backend.recommender, "notes-g", 3)
     assert items
     assert all(item.signals["entities"] == item.signals["citations"] == 0 for item in items)
     assert {r["kind"] for item in items for r in item.reasons} == {"similar_text"}
@@ -100,28 +100,31 @@ def test_a_paper_with_no_abstract_entities_or_citations_falls_back_to_text(
 
 
 def test_citation_structure_gives_typed_reasons(related_backend: Backend) -> None:
-    from_h = related_papers(related_backend, "cite-h", 10)
+    from_h = related_papers(related_backend.recommender, "cite-h", 10)
     coupled = item_for(from_h, "cite-i")
     kinds = {r["kind"]: r for r in coupled.reasons}
     assert kinds["coupled"]["count"] == 2  # both cite 1706.03762 and 1810.04805
     assert kinds["co_cited"]["count"] == 1  # cite-j cites both
     assert {r["kind"] for r in item_for(from_h, "cite-j").reasons} >= {"cited_by"}
     assert {
-        r["kind"] for r in item_for(related_papers(related_backend, "cite-j", 10), "cite-h").reasons
+        r["kind"]
+        for r in item_for(
+            related_papers(related_backend.recommender, "cite-j", 10), "cite-h"
+        ).reasons
     } >= {"cites"}
     assert from_h[0].paper_id in {"cite-i", "cite-j"}
 
 
 def test_a_negative_seed_lowers_what_resembles_it(related_backend: Backend) -> None:
-    plain = {i.paper_id: i.score for i in recommend(related_backend, ["sql-a"], [], 10)}
-    steered = recommend(related_backend, ["sql-a"], ["vision-e"], 10)
+    plain = {i.paper_id: i.score for i in recommend(related_backend.recommender, ["sql-a"], [], 10)}
+    steered = recommend(related_backend.recommender, ["sql-a"], ["vision-e"], 10)
     assert "vision-e" not in {item.paper_id for item in steered}
     assert all(item.score <= plain[item.paper_id] for item in steered)
     assert sum(item.score < plain[item.paper_id] for item in steered) >= len(steered) // 2
 
 
 def test_several_positive_seeds_name_the_seed_of_each_reason(related_backend: Backend) -> None:
-    items = recommend(related_backend, ["sql-a", "cite-h"], [], 10)
+    items = recommend(related_backend.recommender, ["sql-a", "cite-h"], [], 10)
     ids = [item.paper_id for item in items]
     assert "sql-a" not in ids and "cite-h" not in ids
     assert {"sql-b", "cite-i"} <= set(ids[:4])
@@ -209,7 +212,7 @@ def test_a_newly_ingested_paper_is_recommended_at_once(tmp_path: Path, embedder)
     build(tmp_path / "data", corpus, embedder)
     backend = Backend.open(Settings(data_dir=tmp_path / "data"), embedder=embedder)
     try:
-        before = related_papers(backend, "sql-a", 20)
+        before = related_papers(backend.recommender, "sql-a", 20)
         newcomer = {
             "id": "sql-new",
             "title": "Text-to-SQL with Execution Guidance",
@@ -217,7 +220,7 @@ def test_a_newly_ingested_paper_is_recommended_at_once(tmp_path: Path, embedder)
         }
         (tmp_path / "new.jsonl").write_text(json.dumps(newcomer) + "\n")
         assert backend.ingester().ingest([tmp_path / "new.jsonl"]).ok
-        after = related_papers(backend, "sql-a", 20)
+        after = related_papers(backend.recommender, "sql-a", 20)
     finally:
         backend.close()
     assert "sql-new" not in {item.paper_id for item in before}
@@ -248,3 +251,22 @@ def test_pg_related_in_sparql_gives_the_scores_of_the_ranking(related_client: Te
     )
     [row] = related_client.get("/sparql", params={"query": unbound}).json()["results"]["bindings"]
     assert row == {}
+
+
+def test_the_api_document_describes_every_kind_of_reason() -> None:
+    """A client reading /openapi.json learns each reason's fields, not an untyped object."""
+    schemas = create_app(Settings()).openapi()["components"]["schemas"]
+    kinds = schemas["RelatedItem"]["properties"]["reasons"]["items"]["anyOf"]
+    named = {ref["$ref"].rsplit("/", 1)[-1] for ref in kinds}
+    assert named == {
+        "SimilarTextReason",
+        "SharedEntityReason",
+        "CitationReason",
+        "MatchedSentencesReason",
+    }
+    assert {"entity", "label", "idf", "papers", "text"} <= set(
+        schemas["SharedEntityReason"]["properties"]
+    )
+    assert schemas["MatchedSentencesReason"]["properties"]["pairs"]["items"] == {
+        "$ref": "#/components/schemas/SentencePair"
+    }

@@ -17,7 +17,7 @@ def test_every_seed_paper_gets_a_ranked_list_with_reasons(
     try:
         report = backend.ingester().ingest([shared_data / "ai-arxiv2-sample.jsonl"])
         assert report.ok and len(report.ingested) == 3
-        lists = {pid: related_papers(backend, pid, 5) for pid in report.ingested}
+        lists = {pid: related_papers(backend.recommender, pid, 5) for pid in report.ingested}
     finally:
         backend.close()
     for paper_id, items in lists.items():

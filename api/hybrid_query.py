@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from api.backend import Backend
 from core.errors import BadRequest
-from index.highlight import Span, highlight_spans, query_terms, snippet
+from index.highlight import HighlightSpan, highlight_spans, query_terms, snippet
 from kg.errors import SparqlSyntaxError
 from kg.sparql import run_configured
 from kg.vocab import PAPER_NS, paper_id_from_iri
@@ -22,11 +22,11 @@ MAX_BINDINGS_PER_PAPER = 20
 
 
 @dataclass
-class Evidence:
+class MatchedPassage:
     chunk_id: str
     text: str
     score: float
-    highlights: list[Span]
+    highlights: list[HighlightSpan]
     snippet: str
 
 
@@ -36,11 +36,11 @@ class PaperAnswer:
     title: str
     score: float
     bindings: list[dict[str, str]]
-    evidence: Evidence
+    evidence: MatchedPassage
 
 
 @dataclass
-class QueryAnswer:
+class HybridAnswer:
     text: str
     sparql: str
     matched_papers: int = 0
@@ -57,7 +57,7 @@ def select_for(where: str | None, sparql: str | None) -> str:
     return f"SELECT * WHERE {{\n{where}\n}}"
 
 
-def hybrid_query(backend: Backend, text: str, select: str, k: int) -> QueryAnswer:
+def hybrid_query(backend: Backend, text: str, select: str, k: int) -> HybridAnswer:
     """The `k` papers `select` binds to ?paper that are nearest to `text`, best first."""
     try:
         answer = run_configured(backend.stores.graph, select, backend.settings.graph)
@@ -72,7 +72,7 @@ def hybrid_query(backend: Backend, text: str, select: str, k: int) -> QueryAnswe
         )
     bindings = _bindings_by_paper(answer.rows)
     ranked = backend.chunk_vectors.rank(bindings, backend.embedder.encode_query(text))
-    result = QueryAnswer(text, select, matched_papers=len(ranked), truncated=answer.truncated)
+    result = HybridAnswer(text, select, matched_papers=len(ranked), truncated=answer.truncated)
     rows = backend.stores.chunks.chunks_by_rowids([best.rowid for best in ranked[:k]])
     by_rowid = {row["rowid"]: row for row in rows}
     terms = query_terms(text)
@@ -80,7 +80,7 @@ def hybrid_query(backend: Backend, text: str, select: str, k: int) -> QueryAnswe
         chunk = by_rowid[best.rowid]
         paper = backend.stores.chunks.get_paper(best.paper_id)
         spans = highlight_spans(chunk["text"], terms)
-        evidence = Evidence(
+        evidence = MatchedPassage(
             chunk["chunk_id"],
             chunk["text"],
             round(best.score, 6),
