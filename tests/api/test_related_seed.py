@@ -29,5 +29,8 @@ def test_every_seed_paper_gets_a_ranked_list_with_reasons(
     survey, rlcd = lists["2307.12966"], lists["2307.12950"]
     assert survey[0].paper_id == "2307.12950"  # alignment survey ↔ alignment method
     assert rlcd[0].paper_id == "2307.12966"
-    shared = {r["kind"] for r in survey[0].reasons}
-    assert any(kind.startswith("shared_") for kind in shared), shared
+    # The sample holds a few chunks of each paper: RLCD's are about RLCD alone, so the two share
+    # no entity they are about, and the generic phrase both name ("large language model", once a
+    # shared method here) is no entity and no reason.
+    texts = [reason["text"] for reason in survey[0].reasons]
+    assert not any("large language model" in text.lower() for text in texts), texts
