@@ -38,8 +38,9 @@ class EntityPage:
 def entity_page(backend: Backend, entity_id: str) -> EntityPage:
     """Everything the entity page shows; NotFound when there is no such entity."""
     entity = entity_detail(backend.stores.chunks, backend.stores.graph, entity_id).model_dump()
-    found = backend.stores.graph.entity(entity_id) or {}
-    salience = {paper["paper_id"]: paper.get("salience") for paper in found.get("papers", [])}
+    found = backend.stores.graph.entity(entity_id)
+    mentions = found["papers"] if found is not None else []
+    salience = {paper["paper_id"]: paper["salience"] for paper in mentions}
     papers = [
         {
             **_with_year(backend, paper),
