@@ -8,6 +8,7 @@ from typing import Any
 from api.schemas import EntityDetail, PaperDetail, PaperSummary, ReferenceOut
 from core.errors import NotFound
 from index.store import ChunkStore
+from kg.records import PaperEntityRecord
 from kg.store import KnowledgeGraph
 
 
@@ -50,14 +51,15 @@ def _reference(row: dict[str, Any]) -> ReferenceOut:
     )
 
 
-def _place_evidence(entities: list[dict[str, Any]], chunks: list[dict[str, Any]]) -> None:
+def _place_evidence(entities: list[PaperEntityRecord], chunks: list[dict[str, Any]]) -> None:
     """Each evidence passage says which kind of chunk, section and pages it was read from."""
     places = {chunk["chunk_id"]: chunk for chunk in chunks}
     for entity in entities:
-        for evidence in entity.get("evidence", []):
-            chunk = places.get(evidence.get("chunk_id"))
+        for evidence in entity["evidence"]:
+            chunk = places.get(evidence["chunk_id"])
             if chunk is not None:
-                evidence.update(kind=chunk["kind"], section=chunk["section"], pages=chunk["pages"])
+                evidence["kind"], evidence["section"] = chunk["kind"], chunk["section"]
+                evidence["pages"] = chunk["pages"]
 
 
 def entity_detail(chunks: ChunkStore, graph: KnowledgeGraph, entity_id: str) -> EntityDetail:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from api.backend import Backend
 from core.errors import BadRequest
 from index.highlight import HighlightSpan, highlight_spans, query_terms, snippet
+from index.hybrid import HybridRetriever
 from kg.errors import SparqlSyntaxError
+from kg.settings import GraphSettings
 from kg.sparql import run_configured
+from kg.store import KnowledgeGraph
 from kg.vocab import PAPER_NS, paper_id_from_iri
 
 PAPER_VARIABLE = "paper"
@@ -57,10 +59,18 @@ def select_for(where: str | None, sparql: str | None) -> str:
     return f"SELECT * WHERE {{\n{where}\n}}"
 
 
-def hybrid_query(backend: Backend, text: str, select: str, k: int) -> HybridAnswer:
-    """The `k` papers `select` binds to ?paper that are nearest to `text`, best first."""
+def hybrid_query(
+    graph: KnowledgeGraph,
+    limits: GraphSettings,
+    retriever: HybridRetriever,
+    text: str,
+    select: str,
+    k: int,
+) -> HybridAnswer:
+    """The `k` papers `select` binds to ?paper (run on `graph` under `limits`) that are nearest
+    to `text` by `retriever`'s chunk vectors, best first."""
     try:
-        answer = run_configured(backend.stores.graph, select, backend.settings.graph)
+        answer = run_configured(graph, select, limits)
     except SparqlSyntaxError as error:
         raise SparqlSyntaxError(f"{error.message}; the query run was:\n{select}") from error
     if answer.kind != "SELECT":
@@ -71,14 +81,14 @@ def hybrid_query(backend: Backend, text: str, select: str, k: int) -> HybridAnsw
             + (", ".join(f"?{v}" for v in answer.variables) or "nothing")
         )
     bindings = _bindings_by_paper(answer.rows)
-    ranked = backend.chunk_vectors.rank(bindings, backend.embedder.encode_query(text))
+    ranked = retriever.chunk_vectors.rank(bindings, retriever.encode_query(text))
     result = HybridAnswer(text, select, matched_papers=len(ranked), truncated=answer.truncated)
-    rows = backend.stores.chunks.chunks_by_rowids([best.rowid for best in ranked[:k]])
+    rows = retriever.chunks.chunks_by_rowids([best.rowid for best in ranked[:k]])
     by_rowid = {row["rowid"]: row for row in rows}
     terms = query_terms(text)
     for best in ranked[:k]:
         chunk = by_rowid[best.rowid]
-        paper = backend.stores.chunks.get_paper(best.paper_id)
+        paper = retriever.chunks.get_paper(best.paper_id)
         spans = highlight_spans(chunk["text"], terms)
         evidence = MatchedPassage(
             chunk["chunk_id"],

@@ -16,6 +16,7 @@ from rdflib import URIRef
 
 from core.model import Role
 from kg.mapping import ROLE_ORDER
+from kg.records import EvidenceRecord, PaperEntityRecord
 from kg.vocab import ENTITY_CLASS, PG, ROLE_PROPERTY, chunk_id_from_iri, entity_key_from_iri
 
 Select = Callable[[str], list[dict[str, Any]]]
@@ -50,9 +51,9 @@ _EVIDENCE = """SELECT ?entity ?salience (GROUP_CONCAT(?span; separator="\\ue001"
   GROUP BY ?entity ?salience"""
 
 
-def paper_entities(select: Select, graph: str, paper: str) -> list[dict[str, Any]]:
+def paper_entities(select: Select, graph: str, paper: str) -> list[PaperEntityRecord]:
     """Entities of the paper `paper` (an IRI in <>) in the named graph `graph` (likewise)."""
-    entities: dict[str, dict[str, Any]] = {}
+    entities: dict[str, PaperEntityRecord] = {}
     for row in select(_PROPERTIES.format(graph=graph, paper=paper)):
         entity = _entity(entities, row["entity"])
         predicate, value = str(row["p"]), row["o"]
@@ -81,7 +82,7 @@ def paper_entities(select: Select, graph: str, paper: str) -> list[dict[str, Any
     return found
 
 
-def _entity(entities: dict[str, dict[str, Any]], node: Any) -> dict[str, Any]:
+def _entity(entities: dict[str, PaperEntityRecord], node: Any) -> PaperEntityRecord:
     iri = str(node)
     if iri not in entities:
         entities[iri] = {
@@ -97,7 +98,7 @@ def _entity(entities: dict[str, dict[str, Any]], node: Any) -> dict[str, Any]:
     return entities[iri]
 
 
-def _add_evidence(entities: dict[str, dict[str, Any]], rows: list[dict[str, Any]]) -> None:
+def _add_evidence(entities: dict[str, PaperEntityRecord], rows: list[dict[str, Any]]) -> None:
     for row in rows:
         entity = entities.get(str(row["entity"]))
         if entity is None:
@@ -108,7 +109,7 @@ def _add_evidence(entities: dict[str, dict[str, Any]], rows: list[dict[str, Any]
         entity["evidence"] += [_span(span) for span in packed.split(SPAN) if span]
 
 
-def _span(packed: str) -> dict[str, Any]:
+def _span(packed: str) -> EvidenceRecord:
     chunk, start, end, text, agent, confidence = packed.split(FIELD)
     return {
         "chunk_id": chunk_id_from_iri(URIRef(chunk)) if chunk else None,

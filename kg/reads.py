@@ -15,6 +15,13 @@ from rdflib.term import Node
 
 from core.model import EntityType, Role, fold
 from kg.mapping import ROLE_ORDER, new_graph
+from kg.records import (
+    EntityPaperRecord,
+    EntityRecord,
+    EntitySummaryRecord,
+    PaperEntityRecord,
+    ReferenceRecord,
+)
 from kg.vocab import (
     ENTITY_CLASS,
     GRAPH_NS,
@@ -91,7 +98,7 @@ class GraphReads:
             graph.add((s, p, plain_term(o)))
         return graph
 
-    def paper_entities(self, paper_id: str) -> list[dict[str, Any]]:
+    def paper_entities(self, paper_id: str) -> list[PaperEntityRecord]:
         """The entities a paper mentions, with role, salience and evidence, most salient first."""
         from kg.paper_entities import paper_entities  # SELECTs, not a copy of the graph
 
@@ -99,7 +106,7 @@ class GraphReads:
             self._select, _iri(paper_graph_iri(paper_id)), _iri(paper_iri(paper_id))
         )
 
-    def paper_references(self, paper_id: str) -> list[dict[str, Any]]:
+    def paper_references(self, paper_id: str) -> list[ReferenceRecord]:
         """What the paper cites: {paper_id, doi, title, ingested}; DOIs of ingested papers resolve."""
         rows = self._select(
             f"SELECT ?cited ?doi ?title WHERE {{ GRAPH {_iri(paper_graph_iri(paper_id))} {{ "
@@ -108,7 +115,7 @@ class GraphReads:
         )
         ingested = set(self.paper_ids())
         by_doi = self._papers_by_doi()
-        references = []
+        references: list[ReferenceRecord] = []
         for row in rows:
             cited, doi = str(row["cited"]), row.get("doi")
             cited_id = paper_id_from_iri(cited) if cited.startswith(PAPER_NS) else None
@@ -183,7 +190,7 @@ class GraphReads:
         q: str | None = None,
         limit: int = 50,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    ) -> list[EntitySummaryRecord]:
         """Entities by number of papers, optionally of one type and matching `q`.
 
         `q` matches labels and aliases case-insensitively as a substring, and also the folded
@@ -233,7 +240,7 @@ class GraphReads:
             aliases.setdefault(row["e"], set()).add(str(row["a"]))
         return aliases
 
-    def entity(self, key: str) -> dict[str, Any] | None:
+    def entity(self, key: str) -> EntityRecord | None:
         """One entity with its labels and the papers that mention it, most salient first."""
         node = entity_iri(key)
         rows = self._select(  # each paper restates type and label: keep them apart
@@ -253,33 +260,31 @@ class GraphReads:
             "papers": papers,
         }
 
-    def _entity_papers(self, node: URIRef) -> list[dict[str, Any]]:
+    def _entity_papers(self, node: URIRef) -> list[EntityPaperRecord]:
         rows = self._select(
             "SELECT ?paper ?role ?salience ?title WHERE { GRAPH ?g { "
             f"?paper ?role {_iri(node)} ; a fabio:ResearchPaper . "
             f"OPTIONAL {{ ?paper pg:hasMention ?m . ?m pg:entity {_iri(node)} ; pg:salience ?salience }} "
             "OPTIONAL { ?paper dcterms:title ?title } } }"
         )
-        papers: dict[str, dict[str, Any]] = {}
+        first: dict[str, dict[str, Any]] = {}  # each paper's first row
+        roles: dict[str, set[Role]] = {}
         for row in rows:
             role = _ROLE_OF_PROPERTY.get(str(row["role"]))
             if role is None:
                 continue
             paper_id = paper_id_from_iri(row["paper"])
-            entry = papers.setdefault(
-                paper_id,
-                {
-                    "paper_id": paper_id,
-                    "title": str(row["title"]) if "title" in row else None,
-                    "roles": set(),
-                    "salience": float(row["salience"]) if "salience" in row else 0.0,
-                },
-            )
-            entry["roles"].add(role)
-        result = []
-        for entry in papers.values():
-            entry["role"] = _strongest(entry.pop("roles")).value
-            result.append(entry)
+            first.setdefault(paper_id, row)
+            roles.setdefault(paper_id, set()).add(role)
+        result: list[EntityPaperRecord] = [
+            {
+                "paper_id": paper_id,
+                "title": str(row["title"]) if "title" in row else None,
+                "salience": float(row["salience"]) if "salience" in row else 0.0,
+                "role": _strongest(roles[paper_id]).value,
+            }
+            for paper_id, row in first.items()
+        ]
         result.sort(key=lambda p: (-p["salience"], p["paper_id"]))
         return result
 

@@ -57,7 +57,7 @@ class RelatedCorpus:
     norms: np.ndarray = field(init=False)
     name_order: np.ndarray = field(init=False)  # each row's rank by paper id, to break ties
     text_rows: np.ndarray = field(init=False)  # the row of each paper vector, -1 when unknown
-    _labels: dict[str, str] = field(init=False, default_factory=dict, repr=False)
+    _labels: dict[str, str | None] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.document_frequency = Counter(key for keys in self.entity_keys.values() for key in keys)
@@ -111,8 +111,9 @@ class RelatedCorpus:
         paper's graph restates its entities' labels, so the lookup reads many triples)."""
         missing = keys - self._labels.keys()
         if missing:
-            self._labels.update(self.label_source(sorted(missing)))
-        return {key: self._labels[key] for key in keys if key in self._labels}
+            found = self.label_source(sorted(missing))
+            self._labels.update({key: found.get(key) for key in missing})  # None: has no label
+        return {key: label for key in keys if (label := self._labels.get(key)) is not None}
 
     def entity_norm(self, paper_id: str) -> float:
         row = self.position.get(paper_id)

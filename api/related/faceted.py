@@ -14,21 +14,18 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from api.related.corpus import RelatedCorpus
 from api.related.facets import SentenceCache, SentenceMatch, match
 from api.related.reasons import (
     MatchedSentencesReason,
+    RelatedPaper,
     RelatedReason,
     SentencePair,
     SharedEntityReason,
 )
 from api.related.settings import RelatedSettings
 from index.store import ChunkStore
-
-if TYPE_CHECKING:  # api.related.rank reranks with this module
-    from api.related.rank import RelatedPaper
 
 
 class Facet(str, enum.Enum):

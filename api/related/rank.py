@@ -9,29 +9,18 @@ paper ids). Seeds are never recommended.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from api.related.corpus import CorpusCache, RelatedCorpus
 from api.related.faceted import Facet, rerank
 from api.related.facets import SentenceCache
-from api.related.reasons import RelatedReason
+from api.related.reasons import RelatedPaper, RelatedReason
 from api.related.settings import RelatedSettings
 from api.related.signals import SIGNAL_NAMES, SeedSignals, seed_signals
 from core.errors import BadRequest, NotFound
 from index.store import ChunkStore
-
-
-@dataclass
-class RelatedPaper:
-    """One recommendation: its fused score, each signal's part, and why."""
-
-    paper_id: str
-    title: str
-    score: float
-    signals: dict[str, float] = field(default_factory=dict)
-    reasons: list[RelatedReason] = field(default_factory=list)
 
 
 @dataclass

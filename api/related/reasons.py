@@ -1,4 +1,5 @@
-"""Why a paper is related: one typed model per kind of reason, documented in the OpenAPI schema.
+"""A recommendation (`RelatedPaper`) and why it is related: one typed model per kind of reason,
+documented in the OpenAPI schema.
 
 Each reason is built complete where its signal is computed (`api.related.signals`,
 `api.related.faceted`): a machine-readable `kind` with its fields and a human-readable `text`.
@@ -8,6 +9,7 @@ also reads like the JSON object it becomes (`reason["kind"]`, `"seed" in reason`
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -82,3 +84,14 @@ class MatchedSentencesReason(_Reason):
 
 
 RelatedReason = SimilarTextReason | SharedEntityReason | CitationReason | MatchedSentencesReason
+
+
+@dataclass
+class RelatedPaper:
+    """One recommendation: its fused score, each signal's part, and why."""
+
+    paper_id: str
+    title: str
+    score: float
+    signals: dict[str, float] = field(default_factory=dict)
+    reasons: list[RelatedReason] = field(default_factory=list)

@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 from fastapi import APIRouter
 
-from api.deps import BackendDep
+from api.deps import GraphDep, SearcherDep, SettingsDep
 from api.hybrid_query import hybrid_query, select_for
 from api.schemas import QueryRequest, QueryResponse, error_responses
 
@@ -21,9 +21,13 @@ router = APIRouter(tags=["query"])
         (504, "The query ran past the time limit."),
     ),
 )
-def query(request: QueryRequest, backend: BackendDep) -> QueryResponse:
+def query(
+    request: QueryRequest, graph: GraphDep, settings: SettingsDep, searcher: SearcherDep
+) -> QueryResponse:
     """Papers that satisfy a SPARQL pattern (`where`) or SELECT (`sparql`), binding ?paper,
     ranked by semantic relevance to `text`, each with its bindings and best evidence chunk."""
     select = select_for(request.where, request.sparql)
-    answer = hybrid_query(backend, request.text, select, request.k)
+    answer = hybrid_query(
+        graph, settings.graph, searcher.retriever, request.text, select, request.k
+    )
     return QueryResponse.model_validate(asdict(answer))

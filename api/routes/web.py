@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import BackendDep
+from api.deps import BackendDep, ChunksDep, GraphDep, RecommenderDep
 from api.search import SearchMode
 from api.web.entity_page import entity_page
 from api.web.leaderboard_page import leaderboard_page
@@ -69,18 +69,26 @@ async def search(
 
 
 @router.get("/paper/{paper_id}", response_class=HTMLResponse)
-async def paper(request: Request, backend: BackendDep, paper_id: str) -> HTMLResponse:
+async def paper(
+    request: Request,
+    chunks: ChunksDep,
+    graph: GraphDep,
+    recommender: RecommenderDep,
+    paper_id: str,
+) -> HTMLResponse:
     try:
-        shown = await run_in_threadpool(paper_page, backend, paper_id)
+        shown = await run_in_threadpool(paper_page, chunks, graph, recommender, paper_id)
     except PapergraphError as error:
         return _error_page(request, error)
     return _page(request, "paper.html", page=shown, title=shown.paper["title"])
 
 
 @router.get("/entity/{entity_id:path}", response_class=HTMLResponse)
-async def entity(request: Request, backend: BackendDep, entity_id: str) -> HTMLResponse:
+async def entity(
+    request: Request, chunks: ChunksDep, graph: GraphDep, entity_id: str
+) -> HTMLResponse:
     try:
-        shown = await run_in_threadpool(entity_page, backend, entity_id)
+        shown = await run_in_threadpool(entity_page, chunks, graph, entity_id)
     except PapergraphError as error:
         return _error_page(request, error)
     return _page(request, "entity.html", page=shown, title=shown.entity["label"])
@@ -89,13 +97,14 @@ async def entity(request: Request, backend: BackendDep, entity_id: str) -> HTMLR
 @router.get("/leaderboard", response_class=HTMLResponse)
 async def leaderboard(
     request: Request,
-    backend: BackendDep,
+    chunks: ChunksDep,
+    graph: GraphDep,
     dataset: str | None = None,
     metric: str | None = None,
     task: str | None = None,
 ) -> HTMLResponse:
     try:
-        shown = await run_in_threadpool(leaderboard_page, backend, task, dataset, metric)
+        shown = await run_in_threadpool(leaderboard_page, chunks, graph, task, dataset, metric)
     except PapergraphError as error:
         return _error_page(request, error)
     title = f"{shown.board.dataset} · {shown.board.metric}" if shown.board else "Leaderboards"
@@ -104,13 +113,19 @@ async def leaderboard(
 
 @router.get("/graph", response_class=HTMLResponse)
 async def graph(
-    request: Request, backend: BackendDep, paper: str | None = None, entity: str | None = None
+    request: Request,
+    chunks: ChunksDep,
+    store: GraphDep,
+    recommender: RecommenderDep,
+    paper: str | None = None,
+    entity: str | None = None,
 ) -> HTMLResponse:
+    parts = (chunks, store, recommender)
     try:
         if paper:
-            hood = await run_in_threadpool(paper_neighbourhood, backend, paper)
+            hood = await run_in_threadpool(paper_neighbourhood, *parts, paper)
         elif entity:
-            hood = await run_in_threadpool(entity_neighbourhood, backend, entity)
+            hood = await run_in_threadpool(entity_neighbourhood, *parts, entity)
         else:
             raise BadRequest("say whose neighbourhood to draw: /graph?paper=ID or ?entity=ID")
     except PapergraphError as error:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from api.backend import Backend
 from api.details import entity_detail
 from core.model import Role
+from index.store import ChunkStore
 from kg.browse import results
+from kg.store import KnowledgeGraph
 
 #: "Papers that ... it", strongest role first.
 ROLE_PHRASES = {
@@ -35,14 +36,15 @@ class EntityPage:
     results: list[dict[str, Any]]
 
 
-def entity_page(backend: Backend, entity_id: str) -> EntityPage:
+def entity_page(chunks: ChunkStore, graph: KnowledgeGraph, entity_id: str) -> EntityPage:
     """Everything the entity page shows; NotFound when there is no such entity."""
-    entity = entity_detail(backend.stores.chunks, backend.stores.graph, entity_id).model_dump()
-    found = backend.stores.graph.entity(entity_id) or {}
-    salience = {paper["paper_id"]: paper.get("salience") for paper in found.get("papers", [])}
+    entity = entity_detail(chunks, graph, entity_id).model_dump()
+    found = graph.entity(entity_id)
+    mentions = found["papers"] if found is not None else []
+    salience = {paper["paper_id"]: paper["salience"] for paper in mentions}
     papers = [
         {
-            **_with_year(backend, paper),
+            **_with_year(chunks, paper),
             "salience": salience.get(paper["paper_id"]),
             "role_phrase": ROLE_PHRASES.get(paper.get("role") or "", paper.get("role")),
         }
@@ -56,13 +58,12 @@ def entity_page(backend: Backend, entity_id: str) -> EntityPage:
         entity=entity,
         roles=[group for group in roles if group.papers],
         papers=papers,
-        results=results(backend.stores.graph, entity_id=entity_id)
-        or list(entity.get("results") or []),
+        results=results(graph, entity_id=entity_id) or list(entity.get("results") or []),
     )
 
 
-def _with_year(backend: Backend, paper: dict[str, Any]) -> dict[str, Any]:
-    stored = backend.stores.chunks.get_paper(paper["paper_id"])
+def _with_year(chunks: ChunkStore, paper: dict[str, Any]) -> dict[str, Any]:
+    stored = chunks.get_paper(paper["paper_id"])
     return {
         **paper,
         "year": stored.get("year") if stored else None,

@@ -1,4 +1,10 @@
-"""Mark the words of a query in a passage, HTML-escaped, trimmed to a window around the match."""
+"""Mark spans of a passage, HTML-escaped, trimmed to a window around the first one.
+
+Which words a search matched is decided once, by `index.highlight` (the keyword index's stems),
+for the JSON answer and the pages alike: a search page marks its hits' `highlights`
+(`marked_passage`), the paper page its evidence spans (`evidence_passage`). `highlight(text,
+query)` marks a query's whole words in any other text.
+"""
 
 from __future__ import annotations
 
@@ -60,15 +66,20 @@ def window(text: str, start: int, end: int, width: int = 420) -> tuple[str, int]
     return f"{prefix}{text[left:right]}{suffix}", len(prefix) - left
 
 
+def marked_passage(text: str, spans: list[tuple[int, int]], width: int = 420) -> Markup:
+    """The part of `text` around the first span (its start when there is none), every span
+    inside it marked."""
+    first = spans[0] if spans else (0, 0)
+    excerpt, shift = window(text, *first, width=width)
+    shifted = [(s + shift, e + shift) for s, e in spans]
+    return mark_spans(excerpt, [(s, e) for s, e in shifted if s >= 0 and e <= len(excerpt)])
+
+
 def highlight(text: str, query: str, width: int = 420) -> Markup:
     """The part of `text` around the first query word, every query word marked."""
     pattern = _pattern(query_terms(query))
     matches = list(pattern.finditer(text)) if pattern else []
-    first = matches[0].span() if matches else (0, 0)
-    excerpt, shift = window(text, *first, width=width)
-    spans = [(m.start() + shift, m.end() + shift) for m in matches]
-    spans = [(s, e) for s, e in spans if s >= 0 and e <= len(excerpt)]
-    return mark_spans(excerpt, spans)
+    return marked_passage(text, [match.span() for match in matches], width)
 
 
 def evidence_passage(chunk_text: str, spans: list[tuple[int, int]], width: int = 360) -> Markup:

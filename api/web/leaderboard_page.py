@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from api.backend import Backend
 from api.routes.leaderboards import board_model, find_boards
 from api.schemas import Leaderboard
 from core.errors import NotFound
+from index.store import ChunkStore
+from kg.store import KnowledgeGraph
 
 
 @dataclass
@@ -27,10 +28,14 @@ class LeaderboardPage:
 
 
 def leaderboard_page(
-    backend: Backend, task: str | None, dataset: str | None, metric: str | None
+    chunks: ChunkStore,
+    graph: KnowledgeGraph,
+    task: str | None,
+    dataset: str | None,
+    metric: str | None,
 ) -> LeaderboardPage:
     """One board when dataset and metric name one (NotFound when none), else the list."""
-    boards = find_boards(backend.stores.graph, task=task, dataset=dataset, metric=metric)
+    boards = find_boards(graph, task=task, dataset=dataset, metric=metric)
     if not (dataset and metric):
         return LeaderboardPage(
             boards=[
@@ -49,6 +54,6 @@ def leaderboard_page(
     board = board_model(boards[0])
     titles = {}
     for paper_id in {row.paper_id for row in board.rows}:
-        stored = backend.stores.chunks.get_paper(paper_id)
+        stored = chunks.get_paper(paper_id)
         titles[paper_id] = stored["title"] if stored else paper_id
     return LeaderboardPage(board=board, titles=titles)

@@ -6,9 +6,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from api.backend import Backend
 from api.related.corpus import RelatedCorpus
+from api.related.rank import Recommender
 from core.errors import NotFound
+from index.store import ChunkStore
+from kg.store import KnowledgeGraph
 
 MAX_ENTITIES = 24
 MAX_PAPERS = 30
@@ -56,21 +58,22 @@ def entity_url(entity_id: str) -> str:
     return f"/entity/{quote(entity_id, safe='/')}"
 
 
-def _paper_node(backend: Backend, paper_id: str, center: bool = False) -> Node:
-    stored = backend.stores.chunks.get_paper(paper_id)
+def _paper_node(chunks: ChunkStore, paper_id: str, center: bool = False) -> Node:
+    stored = chunks.get_paper(paper_id)
     if stored is None:  # cited but not ingested: drawn, not linked
         return Node(f"paper:{paper_id}", "paper", paper_id)
     return Node(f"paper:{paper_id}", "paper", stored["title"], paper_url(paper_id), center)
 
 
-def paper_neighbourhood(backend: Backend, paper_id: str) -> Neighbourhood:
+def paper_neighbourhood(
+    chunks: ChunkStore, graph: KnowledgeGraph, recommender: Recommender, paper_id: str
+) -> Neighbourhood:
     """The paper, its most salient entities, the papers it cites and the papers citing it."""
-    stored = backend.stores.chunks.get_paper(paper_id)
+    stored = chunks.get_paper(paper_id)
     if stored is None:
         raise NotFound(f"no paper with id {paper_id!r}")
-    graph = backend.stores.graph
     hood = Neighbourhood(stored["title"])
-    center = _paper_node(backend, paper_id, center=True)
+    center = _paper_node(chunks, paper_id, center=True)
     hood.add(center)
     about = [e for e in graph.paper_entities(paper_id) if e["salient"]]
     for entity in about[:MAX_ENTITIES]:
@@ -82,25 +85,27 @@ def paper_neighbourhood(backend: Backend, paper_id: str) -> Neighbourhood:
         )
         hood.add(node)
         hood.edges.append(Edge(center.id, node.id, entity["role"] or "mentions"))
-    links = _citations(backend)
+    links = _citations(recommender)
     for cited in sorted(links.references.get(paper_id, ())):
-        hood.add(_paper_node(backend, cited))
+        hood.add(_paper_node(chunks, cited))
         hood.edges.append(Edge(f"paper:{paper_id}", f"paper:{cited}", "cites"))
     for citing in sorted(links.citers.get(paper_id, ())):
-        hood.add(_paper_node(backend, citing))
+        hood.add(_paper_node(chunks, citing))
         hood.edges.append(Edge(f"paper:{citing}", f"paper:{paper_id}", "cites"))
     return hood
 
 
-def _citations(backend: Backend) -> RelatedCorpus:
+def _citations(recommender: Recommender) -> RelatedCorpus:
     """Who cites whom, from the snapshot related papers read (not a scan of every citation
     per page: a second at 5,000 papers)."""
-    return backend.recommender.snapshot()
+    return recommender.snapshot()
 
 
-def entity_neighbourhood(backend: Backend, entity_id: str) -> Neighbourhood:
+def entity_neighbourhood(
+    chunks: ChunkStore, graph: KnowledgeGraph, recommender: Recommender, entity_id: str
+) -> Neighbourhood:
     """The entity, the papers that mention it (by role), and citations among those papers."""
-    found = backend.stores.graph.entity(entity_id)
+    found = graph.entity(entity_id)
     if found is None:
         raise NotFound(f"no entity with id {entity_id!r}")
     hood = Neighbourhood(found["label"])
@@ -108,11 +113,11 @@ def entity_neighbourhood(backend: Backend, entity_id: str) -> Neighbourhood:
     hood.add(center)
     papers = [paper["paper_id"] for paper in found["papers"][:MAX_PAPERS]]
     for paper in found["papers"][:MAX_PAPERS]:
-        node = _paper_node(backend, paper["paper_id"])
+        node = _paper_node(chunks, paper["paper_id"])
         hood.add(node)
         hood.edges.append(Edge(node.id, center.id, paper.get("role") or "mentions"))
     shown = set(papers)
-    references = _citations(backend).references
+    references = _citations(recommender).references
     for citing in papers:
         for cited in sorted(references.get(citing, set()) & shown):
             hood.edges.append(Edge(f"paper:{citing}", f"paper:{cited}", "cites"))

@@ -12,12 +12,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from api.backend import Backend
 from api.details import paper_detail
-from api.related.rank import related_papers
+from api.related.rank import Recommender, related_papers
 from api.web.highlight import evidence_passage
 from core.model import EntityType, Role
+from index.store import ChunkStore
 from kg.browse import results
+from kg.store import KnowledgeGraph
 
 TYPE_ORDER = [t.value for t in EntityType]
 EVIDENCE_PER_ENTITY = 3
@@ -48,9 +49,10 @@ class PaperPage:
     also_mentioned: list[dict[str, Any]] = field(default_factory=list)  # not what it is about
 
 
-def paper_page(backend: Backend, paper_id: str) -> PaperPage:
+def paper_page(
+    store: ChunkStore, graph: KnowledgeGraph, recommender: Recommender, paper_id: str
+) -> PaperPage:
     """Everything the paper page shows; NotFound when there is no such paper."""
-    store, graph = backend.stores.chunks, backend.stores.graph
     paper = paper_detail(store, graph, paper_id, every_entity=True).model_dump()
     entities = paper["entities"]
     paper["entities"] = [e for e in entities if e["salient"]]
@@ -60,11 +62,9 @@ def paper_page(backend: Backend, paper_id: str) -> PaperPage:
         paper=paper,
         groups=_entity_groups(paper["entities"], chunks),
         results=rows,
-        references=[_reference(backend, ref) for ref in paper["references"]],
-        cited_by=[_paper_link(backend, citing) for citing in paper["cited_by"]],
-        related=[
-            item.__dict__ for item in related_papers(backend.recommender, paper_id, RELATED_SHOWN)
-        ],
+        references=[_reference(store, ref) for ref in paper["references"]],
+        cited_by=[_paper_link(store, citing) for citing in paper["cited_by"]],
+        related=[item.__dict__ for item in related_papers(recommender, paper_id, RELATED_SHOWN)],
         also_mentioned=[e for e in entities if not e["salient"]],
     )
 
@@ -114,8 +114,8 @@ def _place(evidence: dict[str, Any]) -> Markup:
     return Markup(' <span class="where muted">— {}</span>').format(where) if where else Markup("")
 
 
-def _paper_link(backend: Backend, paper_id: str) -> dict[str, Any]:
-    stored = backend.stores.chunks.get_paper(paper_id)
+def _paper_link(store: ChunkStore, paper_id: str) -> dict[str, Any]:
+    stored = store.get_paper(paper_id)
     return {
         "paper_id": paper_id,
         "title": stored["title"] if stored else paper_id,
@@ -124,11 +124,11 @@ def _paper_link(backend: Backend, paper_id: str) -> dict[str, Any]:
     }
 
 
-def _reference(backend: Backend, reference: dict[str, Any]) -> dict[str, Any]:
+def _reference(store: ChunkStore, reference: dict[str, Any]) -> dict[str, Any]:
     """A reference with a link: its page when ingested, else arXiv or doi.org."""
     arxiv_id, doi = reference.get("arxiv_id"), reference.get("doi")
     target = reference.get("paper_id") or arxiv_id or reference.get("raw")
-    stored = backend.stores.chunks.get_paper(target) if target else None
+    stored = store.get_paper(target) if target else None
     if stored is not None:
         return {**reference, "title": stored["title"], "paper_id": stored["id"], "href": None}
     href = (

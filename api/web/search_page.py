@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from api.backend import Backend
 from api.search import SearchMode, search_chunks
-from api.web.highlight import highlight
+from api.web.highlight import marked_passage
 from kg.browse import FACET_TYPES, PaperFacts, paper_facts
 
 PAGE_SIZE = 10
@@ -119,7 +119,8 @@ def _groups(backend: Backend, query: str, mode: SearchMode) -> list[PaperGroup]:
             hit.paper_id, PaperGroup(hit.paper_id, hit.title, score=hit.score)
         )
         if len(group.passages) < PASSAGES_PER_PAPER:
-            group.passages.append(Passage(hit.chunk_id, highlight(hit.text, query), hit.score))
+            marked = marked_passage(hit.text, [(span.start, span.end) for span in hit.highlights])
+            group.passages.append(Passage(hit.chunk_id, marked, hit.score))
     return list(groups.values())
 
 
