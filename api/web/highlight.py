@@ -2,34 +2,13 @@
 
 Which words a search matched is decided once, by `index.highlight` (the keyword index's stems),
 for the JSON answer and the pages alike: a search page marks its hits' `highlights`
-(`marked_passage`), the paper page its evidence spans (`evidence_passage`). `highlight(text,
-query)` marks a query's whole words in any other text.
+(`marked_passage`), the paper page its evidence spans (`evidence_passage`). There is no
+second word rule here: this module only escapes, marks and trims.
 """
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup, escape
-
-_WORD = re.compile(r"[\w][\w\-.]*\w|\w", re.UNICODE)
-_STOPWORDS = frozenset(
-    "a an and are as at be by for from has have how in is it of on or that the this to was "
-    "were what when where which who why with without".split()
-)
-
-
-def query_terms(query: str) -> list[str]:
-    """The words worth marking: no stopwords, longest first so 'GSM8K' beats 'GSM'."""
-    words = {word.lower() for word in _WORD.findall(query) if word.lower() not in _STOPWORDS}
-    return sorted(words, key=lambda word: (-len(word), word))
-
-
-def _pattern(terms: list[str]) -> re.Pattern[str] | None:
-    if not terms:
-        return None
-    alternatives = "|".join(re.escape(term) for term in terms)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def mark_spans(text: str, spans: list[tuple[int, int]]) -> Markup:
@@ -73,13 +52,6 @@ def marked_passage(text: str, spans: list[tuple[int, int]], width: int = 420) ->
     excerpt, shift = window(text, *first, width=width)
     shifted = [(s + shift, e + shift) for s, e in spans]
     return mark_spans(excerpt, [(s, e) for s, e in shifted if s >= 0 and e <= len(excerpt)])
-
-
-def highlight(text: str, query: str, width: int = 420) -> Markup:
-    """The part of `text` around the first query word, every query word marked."""
-    pattern = _pattern(query_terms(query))
-    matches = list(pattern.finditer(text)) if pattern else []
-    return marked_passage(text, [match.span() for match in matches], width)
 
 
 def evidence_passage(chunk_text: str, spans: list[tuple[int, int]], width: int = 360) -> Markup:
