@@ -69,15 +69,19 @@ _WORD = re.compile(r"[a-z0-9]+")
 _PIECE = re.compile(r"[A-Z][a-z]+|[A-Z]|[a-z]+|\d+")  # "ResNets", not "residual learning framework"
 
 
-def dataset_named(text: str, matcher: NameMatcher, context: str = "") -> str | None:
-    """The dataset `text` names (a language pair resolved under `context`), or None."""
+def dataset_named(
+    text: str, matcher: NameMatcher, context: str = "", last: bool = False
+) -> str | None:
+    """The dataset `text` names (a language pair resolved under `context`), or None; with
+    `last`, the last it names (a row label "ImageNet-21k CIFAR-10" is pre-trained on one,
+    tested on the other)."""
     if not text:
         return None
     pair = _language_pair(text, f"{text} {context}")
     if pair:
         return pair
     matches = matcher.find(text)
-    for match in matches:
+    for match in reversed(matches) if last else matches:
         if match.entry.type in DATASET_TYPES and read_metric(match.entry.label) is None:
             split = SPLIT.match(text, match.end)
             label = match.entry.label

@@ -26,6 +26,7 @@ from ingest.extract.table_names import SPLIT, dataset_named, own_row
 ABLATION = re.compile(
     r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\b", re.IGNORECASE
 )
+_TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
 
@@ -122,12 +123,19 @@ def _row_results(
     context: TableContext, matcher: NameMatcher, row: Row, task: str | None
 ) -> list[Result]:
     """The row's results, one per dataset and metric: a later column giving the same pair (a
-    subset, "Middle" and "High" after RACE's overall accuracy) qualifies it, it is not it."""
+    subset, "Middle" and "High" after RACE's overall accuracy) qualifies it, it is not it; a
+    test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc")."""
     found: dict[tuple[str | None, str | None], Result] = {}
     for col in sorted(row.cells):
         for result in _cell_results(context, matcher, row, col, task):
-            found.setdefault((result.dataset, result.metric), result)
+            key = (result.dataset, result.metric)
+            if key not in found or (_on_test(result) and not _on_test(found[key])):
+                found[key] = result
     return list(found.values())
+
+
+def _on_test(result: Result) -> bool:
+    return bool(_TEST_COLUMN.search(result.evidence[0].column_header or ""))
 
 
 def _bold_rows(rows: list[Row]) -> list[Row]:

@@ -150,3 +150,27 @@ def test_a_merged_header_cell_printing_one_name_per_column_is_split() -> None:
 
 def test_a_dataset_opening_a_longer_known_name_is_found() -> None:
     assert dataset_named("Raw scores on Atari games", hybrid_matcher()) == "Atari"
+
+
+def test_a_test_column_wins_over_a_validation_column_of_the_same_metric() -> None:
+    table = Table(
+        grid([["Model", "Val Top-1 Acc", "Test Top-1 Acc"], ["NewNet", "56.3", "57.2"]]),
+        "6",
+        "Table 6: Results on ImageNet.",
+    )
+    assert _found(table, ["NewNet"]) == {("ImageNet", "Top-1 Accuracy", 57.2)}
+
+
+def test_a_row_label_naming_two_datasets_is_the_last_one_in_a_methods_across_table() -> None:
+    table = Table(
+        grid(
+            [
+                ["Pre-trained", "Dataset", "NewNet-B", "Baseline"],
+                ["ImageNet", "CIFAR-10", "98.1", "97.0"],
+                ["", "CIFAR-100", "87.1", "86.0"],
+            ]
+        ),
+        "5",
+        "Table 5: Top-1 accuracy of NewNet when pre-trained on ImageNet.",
+    )
+    assert _found(table, ["NewNet"]) >= {("CIFAR-10", "Top-1 Accuracy", 98.1)}
