@@ -56,6 +56,7 @@ _OURS = re.compile(
     r"\b(?:ours|our (?:methods?|models?|approach(?:es)?|systems?|results?)|proposed|this work)\b",
     re.IGNORECASE,
 )
+_CITED = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]|\bet al\b|\(\D*(?:19|20)\d\d[a-z]?\)")
 _TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s*:")
 #: A coined name in a title: one word with a capital or digit inside ("PixelCNN", "ResNeXt").
 _COINED = re.compile(r"\b[A-Za-z]+[a-z][A-Z0-9][\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9]{2,}\w*\b")
@@ -125,9 +126,12 @@ def _year(digits: str) -> str:
 
 
 def own_row(label: str, names: list[str]) -> bool:
-    """Whether a row label names the paper's own method (folded `names`) or says "ours"."""
+    """Whether a row label names the paper's own method (folded `names`) or says "ours"; a label
+    citing its source ("PixelCNN [30]", "BERT (Devlin et al., 2019)") is another paper's."""
     if _OURS.search(label):
         return True
+    if _CITED.search(label):
+        return False
     folded = fold(label)
     return any(len(name) >= MIN_NAME and name in folded for name in names)
 

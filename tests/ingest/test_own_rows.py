@@ -83,3 +83,21 @@ def test_of_many_rows_naming_the_method_the_one_printed_bold_is_the_result() -> 
     paper = paper_with([table], "A paper", "Deep residual nets on ImageNet.")
     rows = table_results(paper, hybrid_matcher(), ["resnet"])
     assert {(r.method, r.value) for r in rows} == {("ResNet-50-D", 77.16), ("ResNet-50-D", 93.52)}
+
+
+def test_a_row_citing_its_source_is_another_papers_even_under_the_papers_name() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "NLL Test (Train)"],
+                ["PixelCNN [30]", "3.14 (3.08)"],
+                ["PixelCNN (van den Oord et al., 2016)", "3.14"],
+                ["Gated PixelCNN", "3.03 (2.90)"],
+            ]
+        ),
+        "1",
+        "Table 1: Test set performance of different models on CIFAR-10 in bits/dim.",
+    )
+    paper = paper_with([table], "A paper", "We propose the Gated PixelCNN.")
+    rows = table_results(paper, hybrid_matcher(), ["pixelcnn"])
+    assert {(r.method, r.value) for r in rows} == {("Gated PixelCNN", 3.03)}
