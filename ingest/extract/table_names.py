@@ -186,7 +186,7 @@ def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
         names = [
             n
             for e in ranked[:TITLE_RANK]
-            if _in_title(e, paper.title or "")
+            if _NAME_SHAPED.search(e.label) and _in_title(e, paper.title or "")
             for n in (e.label, *e.aliases)
         ]
     if names:
