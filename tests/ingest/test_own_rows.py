@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.model import Entity, EntityType, Paper, Table
+from ingest.extract import create_extractor
 from ingest.extract.hybrid import hybrid_matcher
 from ingest.extract.table_names import own_names
 from ingest.extract.table_results import table_results
@@ -107,3 +108,18 @@ def test_a_generic_phrase_the_title_prints_names_no_rows() -> None:
     paper = Paper(id="muzero", title="Mastering Atari by Planning with a Learned Model")
     methods = [_method("learned model", 0.45), _method("MuZero", 0.4), _method("MCTS", 0.2)]
     assert "learned model" not in own_names(paper, methods)
+
+
+def test_sentences_give_no_values_where_the_paper_prints_tables_of_others_results() -> None:
+    text = "We propose QANet.\n\nQANet achieves 84.6 F1 on SQuAD, above the 77.3 F1 of BiDAF."
+    table = Table(
+        grid([["Model", "F1"], ["BiDAF [30]", "77.3"], ["R-Net [31]", "79.5"]]),
+        "1",
+        "Table 1: Published results on SQuAD.",
+    )
+    with_table = paper_with([table], "Reading with QANet", text)
+    without = paper_with([], "Reading with QANet", text)
+    extractor = create_extractor("hybrid")
+    valued = [r for r in extractor.extract(with_table).results if r.value is not None]
+    assert valued == []
+    assert any(r.value == 84.6 for r in extractor.extract(without).results)
