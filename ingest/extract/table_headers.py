@@ -26,7 +26,7 @@ SETTING = re.compile(
     r"#|\b(?:params?|parameters|flops|macs|time|speed|speed-?up|latency|throughput|fps|size|"
     r"memory|layers?|depth|width|epochs?|steps?|batch|hours?|days?|[gt]pu\w*|ms|sec|seconds|"
     r"cost|lr|rate|year|venue|backbone|encoder|resolution|(?:extra|training) data)\b|"
-    r"\d\s*(?:ms|s|x|×)(?!\w)",
+    r"\d\s*(?:ms|s|x|×)(?!\w)|^[A-Za-zα-ω]$",  # a one-letter header: a symbol (L, d, k)
     re.IGNORECASE,
 )
 #: Rows and columns summing the others up: no dataset of their own.

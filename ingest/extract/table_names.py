@@ -56,6 +56,7 @@ _OURS = re.compile(
     r"\b(?:ours|our (?:methods?|models?|approach(?:es)?|systems?|results?)|proposed|this work)\b",
     re.IGNORECASE,
 )
+_VARIANT = re.compile(r"-[A-Za-z0-9]{1,3}\b(?!-)")
 _CITED = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]|\bet al\b|\(\D*(?:19|20)\d\d[a-z]?\)")
 _TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s*:")
 #: A coined name in a title: one word with a capital or digit inside ("PixelCNN", "ResNeXt").
@@ -85,7 +86,8 @@ def dataset_named(
     for match in reversed(matches) if last else matches:
         if match.entry.type in DATASET_TYPES and read_metric(match.entry.label) is None:
             split = SPLIT.match(text, match.end)
-            label = match.entry.label
+            suffix = _VARIANT.match(text, match.end)  # "ARC-e", "ARC-c": a part of it
+            label = match.entry.label + (suffix.group() if suffix else "")
             if split and fold(split.group("split")) not in fold(label):
                 return f"{label} {split.group('split')}"
             return label

@@ -201,7 +201,7 @@ def _cell_result(
     if dataset is None:
         return None
     return Result(
-        method=row.label,
+        method=method_name(context, row),
         task=task,
         dataset=dataset,
         metric=metric.label,
@@ -209,6 +209,18 @@ def _cell_result(
         evidence=[cell_evidence(context, row.label, header, cell)],
         higher_is_better=metric.higher_is_better,
     )
+
+
+def method_name(context: TableContext, row: Row) -> str:
+    """The row label with the settings printed beside it before the first result column
+    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart."""
+    settings = []
+    for col, cell in sorted(row.cells.items()):
+        header = context.grid.column_headers.get(col, "")
+        if not SETTING.search(header) or read_metric(header):
+            break
+        settings.append(f"{header}: {clean(cell.text)}" if header else clean(cell.text))
+    return f"{row.label} ({', '.join(settings)})" if settings else row.label
 
 
 def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row) -> str | None:

@@ -174,3 +174,36 @@ def test_a_row_label_naming_two_datasets_is_the_last_one_in_a_methods_across_tab
         "Table 5: Top-1 accuracy of NewNet when pre-trained on ImageNet.",
     )
     assert _found(table, ["NewNet"]) >= {("CIFAR-10", "Top-1 Accuracy", 98.1)}
+
+
+def test_settings_beside_the_label_tell_variants_apart_and_symbols_are_settings() -> None:
+    table = Table(
+        grid(
+            [
+                [
+                    "Model",
+                    "Params B",
+                    "L",
+                    "PIQA acc",
+                    "HellaSwag acc_norm",
+                    "ARC-e acc",
+                    "ARC-c acc",
+                ],
+                ["NewNet", "0.17", "12", "65.1", "32.3", "47.5", "24.2"],
+                ["NewNet", "1.5", "24", "72.4", "52.5", "60.5", "29.4"],
+            ]
+        ),
+        "3",
+        "Table 3: Zero-shot performance.",
+    )
+    paper = paper_with([table], "A paper", "We propose NewNet.")
+    rows = table_results(paper, hybrid_matcher(), ["newnet"], datasets=PAPER_DATASETS)
+    found = {(r.method, r.dataset, r.metric, r.value) for r in rows}
+    assert ("NewNet (Params B: 0.17, L: 12)", "PIQA", "Accuracy", 65.1) in found
+    assert ("NewNet (Params B: 1.5, L: 24)", "HellaSwag", "Accuracy", 52.5) in found
+    assert {d for _, d, _, _ in found} == {"PIQA", "HellaSwag", "ARC (Easy)", "ARC (Challenge)"}
+    assert len(found) == 8  # no result from the parameter count or the layer count
+
+
+def test_a_printed_variant_suffix_stays_on_the_dataset() -> None:
+    assert dataset_named("MNLI-m", hybrid_matcher()) == "MultiNLI-m"
