@@ -207,3 +207,35 @@ def test_settings_beside_the_label_tell_variants_apart_and_symbols_are_settings(
 
 def test_a_printed_variant_suffix_stays_on_the_dataset() -> None:
     assert dataset_named("MNLI-m", hybrid_matcher()) == "MultiNLI-m"
+
+
+def test_numbers_the_reader_ran_into_one_cell_are_read_one_per_column() -> None:
+    cells = [
+        TableCell(0, 0, "System"),
+        TableCell(0, 1, "Dev"),
+        TableCell(0, 3, "Test"),
+        TableCell(1, 1, "EM"),
+        TableCell(1, 2, "F1"),
+        TableCell(1, 3, "EM"),
+        TableCell(1, 3, "F1"),  # placed in a column its neighbour holds
+        TableCell(2, 0, "NewNet (single)"),
+        TableCell(2, 1, "84.1 90.9 85.1 91.8", col_span=3),
+        TableCell(3, 0, "Baseline"),
+        TableCell(3, 1, "3.14 (3.08)"),  # a value and its bracketed train figure: one cell
+    ]
+    table = Table(cells, "2", "Table 2: SQuAD 1.1 results.")
+    grid_ = read_grid(table)
+    assert grid_ is not None
+    assert [grid_.column_headers[c] for c in (1, 2, 3, 4)] == [
+        "Dev EM",
+        "Dev F1",
+        "Test EM",
+        "Test F1",
+    ]
+    assert {c: cell.text for c, cell in grid_.rows[0].cells.items()} == {
+        1: "84.1",
+        2: "90.9",
+        3: "85.1",
+        4: "91.8",
+    }
+    assert grid_.rows[1].cells[1].text == "3.14 (3.08)"
