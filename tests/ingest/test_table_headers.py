@@ -143,7 +143,9 @@ def test_a_merged_header_cell_printing_one_name_per_column_is_split() -> None:
         TableCell(1, 4, "F1"),
         *(TableCell(2, c, text) for c, text in enumerate(["NewNet", "96.1", "81.2", "70", "60"])),
     ]
-    headers = read_grid(Table(cells, "1", "Table 1: Results.")).column_headers
+    read = read_grid(Table(cells, "1", "Table 1: Results."))
+    assert read is not None
+    headers = read.column_headers
     assert (headers[1], headers[2]) == ("C10 Acc.", "C100 Acc.")
     assert headers[3] == "Dev Set Acc."  # two words over two columns: one header, not split
 
