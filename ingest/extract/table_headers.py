@@ -89,6 +89,14 @@ def expand_abbreviation(header: str, datasets: Mapping[str, str]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def abbreviation_in(header: str, datasets: Mapping[str, str]) -> str | None:
+    """The dataset a word of the header abbreviates ("CQA Dev Set Accuracy": CommonsenseQA),
+    metric names left aside."""
+    words = (word.strip("()[],:;") for word in header.split())
+    found = (expand_abbreviation(w, datasets) for w in words if w and not read_metric(w))
+    return next(filter(None, found), None)
+
+
 def _abbreviates(short: str, name: str) -> bool:
     letters, number = _split(short)
     initials, name_number = _split(name, capitals=True)

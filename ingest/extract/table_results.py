@@ -19,7 +19,7 @@ from ingest.extract.metric_names import GENERIC, Metric, bare_top_k, metrics_nam
 from ingest.extract.table_columns import column_results, own_columns
 from ingest.extract.table_context import TableContext, cell_evidence
 from ingest.extract.table_grid import Row, clean, parse_number, read_grid, split_pair
-from ingest.extract.table_headers import SETTING, HeaderKind, expand_abbreviation, header_kind
+from ingest.extract.table_headers import SETTING, HeaderKind, abbreviation_in, header_kind
 from ingest.extract.table_names import SPLIT, dataset_named, own_row
 
 #: Captions of tables that take the method apart: its variants are no result of the paper.
@@ -231,7 +231,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     caption = context.table.caption
     named = (
         dataset_named(header, matcher, caption)
-        or expand_abbreviation(header, context.datasets)
+        or abbreviation_in(header, context.datasets)
         or dataset_named(row.group, matcher, caption)
     )
     if named:

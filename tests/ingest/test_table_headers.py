@@ -241,3 +241,13 @@ def test_numbers_the_reader_ran_into_one_cell_are_read_one_per_column() -> None:
         4: "91.8",
     }
     assert grid_.rows[1].cells[1].text == "3.14 (3.08)"
+
+
+def test_a_word_of_a_longer_header_abbreviating_a_dataset_names_it() -> None:
+    table = Table(
+        grid([["Method", "CQA Dev Set Accuracy (%)"], ["NewNet", "72.3"]]),
+        "1",
+        "Table 1: We evaluate a variety of baselines.",
+    )
+    datasets = {"CommonsenseQA": "CommonsenseQA"}
+    assert _found(table, ["NewNet"], datasets) == {("CommonsenseQA", "Accuracy", 72.3)}
