@@ -30,6 +30,7 @@ from ingest.extract.patterns import Definition
 from ingest.extract.ranker import load_salience_model
 from ingest.extract.resolve import local_names
 from ingest.extract.results import find_results
+from ingest.extract.table_grid import read_grid
 from ingest.extract.table_names import DATASET_TYPES, own_names
 from ingest.extract.table_results import table_results
 from ingest.extract.variants import merge_variants
@@ -86,11 +87,12 @@ class HybridExtractor(LexiconExtractor):
         if self._curated:
             entities = mark_salient(canonicalise(entities))
         extraction.entities = entities
-        # sentences only where no table gave the paper's own rows: where both speak, the
-        # table is the precise one (measured by benchmarks/results_pdf.py)
-        found = self.table_results(paper, extraction.entities) or find_results(
-            paper, extraction.entities
-        )
+        # sentences only where the paper has no table to read: where both speak, the table is
+        # the precise one, and where its tables hold no row of its own, the numbers its
+        # sentences print are mostly the others' or settings (benchmarks/results_pdf.py)
+        found = self.table_results(paper, extraction.entities)
+        if not found and not any(read_grid(table) for table in paper.tables):
+            found = find_results(paper, extraction.entities)
         sizes = ClaimSizes(prefer_proposed=self._ranker is None)
         extraction.results = merged(found, claims(extraction.entities, sizes))
         return extraction

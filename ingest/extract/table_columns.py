@@ -50,7 +50,9 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     """The dataset a row label names, abbreviates, or is a part of the caption's benchmark."""
     caption = context.table.caption
     label = clean(row.label.strip("*†‡ "))
-    named = dataset_named(label, matcher, caption) or expand_abbreviation(label, context.datasets)
+    named = dataset_named(label, matcher, caption, last=True) or expand_abbreviation(
+        label, context.datasets
+    )
     if named or not label or context.caption_dataset is None or AGGREGATE.match(label):
         return named
     if header_kind(label) not in (HeaderKind.NAME, HeaderKind.WORDS):

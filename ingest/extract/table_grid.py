@@ -12,7 +12,7 @@ right. A cell's number is its leading value: "81.5 ± 0.5" is 81.5, never the sp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from core.model import Table, TableCell
 
@@ -21,6 +21,7 @@ _VALUE = re.compile(
     r"(?:(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*%?|\(\d+(?:\.\d+)?\))?\s*[*†‡§¶∗]*\s*$"
 )
 _PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
 _SPACES = re.compile(r"\s+")
@@ -91,6 +92,7 @@ def clean(text: str) -> str:
 
 def read_grid(table: Table) -> Grid | None:
     """The table's header/body structure; None when no body row holds a number."""
+    table = replace(table, cells=unmerged(table.cells))
     at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
     if not at:
         return None
@@ -106,6 +108,30 @@ def read_grid(table: Table) -> Grid | None:
     grid.column_headers = {c: _column_header(table, header_rows, c, label_cols) for c in columns}
     grid.rows = _body(at, body_rows, label_cols)
     return grid
+
+
+def unmerged(cells: list[TableCell]) -> list[TableCell]:
+    """The cells with those the reader ran together split apart: a cell printing several bare
+    numbers ("78.7 81.9 80.0 83.1") is one per column, and a cell placed in a column another
+    cell of its row already holds moves to the next free one (header "EM", "F1", "EM", "F1")."""
+    rows: dict[int, list[TableCell]] = {}
+    for cell in cells:
+        rows.setdefault(cell.row, []).append(cell)
+    return [placed for row in sorted(rows) for placed in _laid_out(rows[row])]
+
+
+def _laid_out(cells: list[TableCell]) -> list[TableCell]:
+    placed: list[TableCell] = []
+    free = 0
+    for cell in sorted(cells, key=lambda c: c.col):  # stable: reading order within a column
+        parts = clean(cell.text).split(" ")
+        merged = len(parts) > 1 and all(_BARE_NUMBER.match(part) for part in parts)
+        pieces = [replace(cell, text=p, col_span=1) for p in parts] if merged else [cell]
+        for piece in pieces:
+            piece = replace(piece, col=max(piece.col, free))
+            placed.append(piece)
+            free = piece.col + piece.col_span
+    return placed
 
 
 def _numbers_in(at: dict[tuple[int, int], TableCell], row: int, from_col: int) -> int:

@@ -26,7 +26,7 @@ SETTING = re.compile(
     r"#|\b(?:params?|parameters|flops|macs|time|speed|speed-?up|latency|throughput|fps|size|"
     r"memory|layers?|depth|width|epochs?|steps?|batch|hours?|days?|[gt]pu\w*|ms|sec|seconds|"
     r"cost|lr|rate|year|venue|backbone|encoder|resolution|(?:extra|training) data)\b|"
-    r"\d\s*(?:ms|s|x|×)(?!\w)",
+    r"\d\s*(?:ms|s|x|×)(?!\w)|^[A-Za-zα-ω]$",  # a one-letter header: a symbol (L, d, k)
     re.IGNORECASE,
 )
 #: Rows and columns summing the others up: no dataset of their own.
@@ -87,6 +87,14 @@ def expand_abbreviation(header: str, datasets: Mapping[str, str]) -> str | None:
         if _abbreviates(text, name) and fold(name) != fold(text)
     }
     return next(iter(found)) if len(found) == 1 else None
+
+
+def abbreviation_in(header: str, datasets: Mapping[str, str]) -> str | None:
+    """The dataset a word of the header abbreviates ("CQA Dev Set Accuracy": CommonsenseQA),
+    metric names left aside."""
+    words = (word.strip("()[],:;") for word in header.split())
+    found = (expand_abbreviation(w, datasets) for w in words if w and not read_metric(w))
+    return next(filter(None, found), None)
 
 
 def _abbreviates(short: str, name: str) -> bool:

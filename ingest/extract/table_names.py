@@ -56,6 +56,8 @@ _OURS = re.compile(
     r"\b(?:ours|our (?:methods?|models?|approach(?:es)?|systems?|results?)|proposed|this work)\b",
     re.IGNORECASE,
 )
+_VARIANT = re.compile(r"-[A-Za-z0-9]{1,3}\b(?!-)")
+_CITED = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]|\bet al\b|\(\D*(?:19|20)\d\d[a-z]?\)")
 _TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s*:")
 #: A coined name in a title: one word with a capital or digit inside ("PixelCNN", "ResNeXt").
 _COINED = re.compile(r"\b[A-Za-z]+[a-z][A-Z0-9][\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9]{2,}\w*\b")
@@ -69,18 +71,23 @@ _WORD = re.compile(r"[a-z0-9]+")
 _PIECE = re.compile(r"[A-Z][a-z]+|[A-Z]|[a-z]+|\d+")  # "ResNets", not "residual learning framework"
 
 
-def dataset_named(text: str, matcher: NameMatcher, context: str = "") -> str | None:
-    """The dataset `text` names (a language pair resolved under `context`), or None."""
+def dataset_named(
+    text: str, matcher: NameMatcher, context: str = "", last: bool = False
+) -> str | None:
+    """The dataset `text` names (a language pair resolved under `context`), or None; with
+    `last`, the last it names (a row label "ImageNet-21k CIFAR-10" is pre-trained on one,
+    tested on the other)."""
     if not text:
         return None
     pair = _language_pair(text, f"{text} {context}")
     if pair:
         return pair
     matches = matcher.find(text)
-    for match in matches:
+    for match in reversed(matches) if last else matches:
         if match.entry.type in DATASET_TYPES and read_metric(match.entry.label) is None:
             split = SPLIT.match(text, match.end)
-            label = match.entry.label
+            suffix = _VARIANT.match(text, match.end)  # "ARC-e", "ARC-c": a part of it
+            label = match.entry.label + (suffix.group() if suffix else "")
             if split and fold(split.group("split")) not in fold(label):
                 return f"{label} {split.group('split')}"
             return label
@@ -121,9 +128,12 @@ def _year(digits: str) -> str:
 
 
 def own_row(label: str, names: list[str]) -> bool:
-    """Whether a row label names the paper's own method (folded `names`) or says "ours"."""
+    """Whether a row label names the paper's own method (folded `names`) or says "ours"; a label
+    citing its source ("PixelCNN [30]", "BERT (Devlin et al., 2019)") is another paper's."""
     if _OURS.search(label):
         return True
+    if _CITED.search(label):
+        return False
     folded = fold(label)
     return any(len(name) >= MIN_NAME and name in folded for name in names)
 
@@ -178,7 +188,7 @@ def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
         names = [
             n
             for e in ranked[:TITLE_RANK]
-            if _in_title(e, paper.title or "")
+            if _NAME_SHAPED.search(e.label) and _in_title(e, paper.title or "")
             for n in (e.label, *e.aliases)
         ]
     if names:

@@ -19,13 +19,14 @@ from ingest.extract.metric_names import GENERIC, Metric, bare_top_k, metrics_nam
 from ingest.extract.table_columns import column_results, own_columns
 from ingest.extract.table_context import TableContext, cell_evidence
 from ingest.extract.table_grid import Row, clean, parse_number, read_grid, split_pair
-from ingest.extract.table_headers import SETTING, HeaderKind, expand_abbreviation, header_kind
+from ingest.extract.table_headers import SETTING, HeaderKind, abbreviation_in, header_kind
 from ingest.extract.table_names import SPLIT, dataset_named, own_row
 
 #: Captions of tables that take the method apart: its variants are no result of the paper.
 ABLATION = re.compile(
     r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\b", re.IGNORECASE
 )
+_TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
 
@@ -122,12 +123,19 @@ def _row_results(
     context: TableContext, matcher: NameMatcher, row: Row, task: str | None
 ) -> list[Result]:
     """The row's results, one per dataset and metric: a later column giving the same pair (a
-    subset, "Middle" and "High" after RACE's overall accuracy) qualifies it, it is not it."""
+    subset, "Middle" and "High" after RACE's overall accuracy) qualifies it, it is not it; a
+    test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc")."""
     found: dict[tuple[str | None, str | None], Result] = {}
     for col in sorted(row.cells):
         for result in _cell_results(context, matcher, row, col, task):
-            found.setdefault((result.dataset, result.metric), result)
+            key = (result.dataset, result.metric)
+            if key not in found or (_on_test(result) and not _on_test(found[key])):
+                found[key] = result
     return list(found.values())
+
+
+def _on_test(result: Result) -> bool:
+    return bool(_TEST_COLUMN.search(result.evidence[0].column_header or ""))
 
 
 def _bold_rows(rows: list[Row]) -> list[Row]:
@@ -193,7 +201,7 @@ def _cell_result(
     if dataset is None:
         return None
     return Result(
-        method=row.label,
+        method=method_name(context, row),
         task=task,
         dataset=dataset,
         metric=metric.label,
@@ -201,6 +209,18 @@ def _cell_result(
         evidence=[cell_evidence(context, row.label, header, cell)],
         higher_is_better=metric.higher_is_better,
     )
+
+
+def method_name(context: TableContext, row: Row) -> str:
+    """The row label with the settings printed beside it before the first result column
+    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart."""
+    settings = []
+    for col, cell in sorted(row.cells.items()):
+        header = context.grid.column_headers.get(col, "")
+        if not SETTING.search(header) or read_metric(header):
+            break
+        settings.append(f"{header}: {clean(cell.text)}" if header else clean(cell.text))
+    return f"{row.label} ({', '.join(settings)})" if settings else row.label
 
 
 def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row) -> str | None:
@@ -211,7 +231,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     caption = context.table.caption
     named = (
         dataset_named(header, matcher, caption)
-        or expand_abbreviation(header, context.datasets)
+        or abbreviation_in(header, context.datasets)
         or dataset_named(row.group, matcher, caption)
     )
     if named:

@@ -200,14 +200,22 @@ def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
             continue
         below = _region(blocks, index, +1, size)
         above = _region(blocks, index, -1, size)
-        if block.label == "table" and below and not _next_caption_owns(blocks, index, size):
-            chosen = below
+        below_is_table = _holds_numbers(below) or not _holds_numbers(above)
+        if block.label == "table" and below and below_is_table:
+            chosen = above if _next_caption_owns(blocks, index, size) and above else below
         else:
             chosen = above or below
         role = block.label or "figure"
         for member in chosen:
             member.role = role
         block.rows = [line for member in chosen for line in member.lines]
+
+
+def _holds_numbers(region: list[Block]) -> bool:
+    """Whether a region prints numbers, as a table does: the tail of a caption or of prose
+    under a table caption printed below its table does not."""
+    words = [word for member in region for line in member.lines for word in line.text.split()]
+    return sum(any(c.isdigit() for c in word) for word in words) >= 2
 
 
 def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.model import Entity, EntityType, Paper, Table
+from ingest.extract import create_extractor
 from ingest.extract.hybrid import hybrid_matcher
 from ingest.extract.table_names import own_names
 from ingest.extract.table_results import table_results
@@ -83,3 +84,42 @@ def test_of_many_rows_naming_the_method_the_one_printed_bold_is_the_result() -> 
     paper = paper_with([table], "A paper", "Deep residual nets on ImageNet.")
     rows = table_results(paper, hybrid_matcher(), ["resnet"])
     assert {(r.method, r.value) for r in rows} == {("ResNet-50-D", 77.16), ("ResNet-50-D", 93.52)}
+
+
+def test_a_row_citing_its_source_is_another_papers_even_under_the_papers_name() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "NLL Test (Train)"],
+                ["PixelCNN [30]", "3.14 (3.08)"],
+                ["PixelCNN (van den Oord et al., 2016)", "3.14"],
+                ["Gated PixelCNN", "3.03 (2.90)"],
+            ]
+        ),
+        "1",
+        "Table 1: Test set performance of different models on CIFAR-10 in bits/dim.",
+    )
+    paper = paper_with([table], "A paper", "We propose the Gated PixelCNN.")
+    rows = table_results(paper, hybrid_matcher(), ["pixelcnn"])
+    assert {(r.method, r.value) for r in rows} == {("Gated PixelCNN", 3.03)}
+
+
+def test_a_generic_phrase_the_title_prints_names_no_rows() -> None:
+    paper = Paper(id="muzero", title="Mastering Atari by Planning with a Learned Model")
+    methods = [_method("learned model", 0.45), _method("MuZero", 0.4), _method("MCTS", 0.2)]
+    assert "learned model" not in own_names(paper, methods)
+
+
+def test_sentences_give_no_values_where_the_paper_prints_tables_of_others_results() -> None:
+    text = "We propose QANet.\n\nQANet achieves 84.6 F1 on SQuAD, above the 77.3 F1 of BiDAF."
+    table = Table(
+        grid([["Model", "F1"], ["BiDAF [30]", "77.3"], ["R-Net [31]", "79.5"]]),
+        "1",
+        "Table 1: Published results on SQuAD.",
+    )
+    with_table = paper_with([table], "Reading with QANet", text)
+    without = paper_with([], "Reading with QANet", text)
+    extractor = create_extractor("hybrid")
+    valued = [r for r in extractor.extract(with_table).results if r.value is not None]
+    assert valued == []
+    assert any(r.value == 84.6 for r in extractor.extract(without).results)

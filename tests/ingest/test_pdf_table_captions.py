@@ -55,3 +55,24 @@ def test_each_caption_below_its_table_gets_the_grid_above_it(paper: Paper) -> No
     grids = {t.number: {cell.text for cell in t.cells} for t in paper.tables}
     assert {"IMDB", "3.79"} <= grids["1"] and "NDCG@20" not in grids["1"]
     assert {"NDCG@20", "31.10"} <= grids["2"]
+
+
+def _draw_tail(path: Path) -> None:
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    _page_one(pdf)
+    y = _prose(pdf, LEFT, 780, ("The per-class results are in the table below", *PROSE))
+    y = _table(pdf, y - 20, ("Road", "Car"), "98.6")
+    _text(pdf, LEFT, y - 8, "Table 3:", "Helvetica-Bold", 9)
+    _text(pdf, LEFT + 38, y - 8, "Per-class results on the test set.", size=9)
+    _prose(pdf, LEFT, y - 22, ("IoU.", "In short these results show the", *PROSE))
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_caption_below_its_table_and_above_prose_gets_the_table(tmp_path: Path) -> None:
+    path = tmp_path / "tail.pdf"
+    _draw_tail(path)
+    [read] = list(read_path(path, IngestSettings()))
+    assert isinstance(read, Paper), read
+    [table] = read.tables
+    assert {"Road", "98.6"} <= {cell.text for cell in table.cells}

@@ -143,10 +143,111 @@ def test_a_merged_header_cell_printing_one_name_per_column_is_split() -> None:
         TableCell(1, 4, "F1"),
         *(TableCell(2, c, text) for c, text in enumerate(["NewNet", "96.1", "81.2", "70", "60"])),
     ]
-    headers = read_grid(Table(cells, "1", "Table 1: Results.")).column_headers
+    read = read_grid(Table(cells, "1", "Table 1: Results."))
+    assert read is not None
+    headers = read.column_headers
     assert (headers[1], headers[2]) == ("C10 Acc.", "C100 Acc.")
     assert headers[3] == "Dev Set Acc."  # two words over two columns: one header, not split
 
 
 def test_a_dataset_opening_a_longer_known_name_is_found() -> None:
     assert dataset_named("Raw scores on Atari games", hybrid_matcher()) == "Atari"
+
+
+def test_a_test_column_wins_over_a_validation_column_of_the_same_metric() -> None:
+    table = Table(
+        grid([["Model", "Val Top-1 Acc", "Test Top-1 Acc"], ["NewNet", "56.3", "57.2"]]),
+        "6",
+        "Table 6: Results on ImageNet.",
+    )
+    assert _found(table, ["NewNet"]) == {("ImageNet", "Top-1 Accuracy", 57.2)}
+
+
+def test_a_row_label_naming_two_datasets_is_the_last_one_in_a_methods_across_table() -> None:
+    table = Table(
+        grid(
+            [
+                ["Pre-trained", "Dataset", "NewNet-B", "Baseline"],
+                ["ImageNet", "CIFAR-10", "98.1", "97.0"],
+                ["", "CIFAR-100", "87.1", "86.0"],
+            ]
+        ),
+        "5",
+        "Table 5: Top-1 accuracy of NewNet when pre-trained on ImageNet.",
+    )
+    assert _found(table, ["NewNet"]) >= {("CIFAR-10", "Top-1 Accuracy", 98.1)}
+
+
+def test_settings_beside_the_label_tell_variants_apart_and_symbols_are_settings() -> None:
+    table = Table(
+        grid(
+            [
+                [
+                    "Model",
+                    "Params B",
+                    "L",
+                    "PIQA acc",
+                    "HellaSwag acc_norm",
+                    "ARC-e acc",
+                    "ARC-c acc",
+                ],
+                ["NewNet", "0.17", "12", "65.1", "32.3", "47.5", "24.2"],
+                ["NewNet", "1.5", "24", "72.4", "52.5", "60.5", "29.4"],
+            ]
+        ),
+        "3",
+        "Table 3: Zero-shot performance.",
+    )
+    paper = paper_with([table], "A paper", "We propose NewNet.")
+    rows = table_results(paper, hybrid_matcher(), ["newnet"], datasets=PAPER_DATASETS)
+    found = {(r.method, r.dataset, r.metric, r.value) for r in rows}
+    assert ("NewNet (Params B: 0.17, L: 12)", "PIQA", "Accuracy", 65.1) in found
+    assert ("NewNet (Params B: 1.5, L: 24)", "HellaSwag", "Accuracy", 52.5) in found
+    assert {d for _, d, _, _ in found} == {"PIQA", "HellaSwag", "ARC (Easy)", "ARC (Challenge)"}
+    assert len(found) == 8  # no result from the parameter count or the layer count
+
+
+def test_a_printed_variant_suffix_stays_on_the_dataset() -> None:
+    assert dataset_named("MNLI-m", hybrid_matcher()) == "MultiNLI-m"
+
+
+def test_numbers_the_reader_ran_into_one_cell_are_read_one_per_column() -> None:
+    cells = [
+        TableCell(0, 0, "System"),
+        TableCell(0, 1, "Dev"),
+        TableCell(0, 3, "Test"),
+        TableCell(1, 1, "EM"),
+        TableCell(1, 2, "F1"),
+        TableCell(1, 3, "EM"),
+        TableCell(1, 3, "F1"),  # placed in a column its neighbour holds
+        TableCell(2, 0, "NewNet (single)"),
+        TableCell(2, 1, "84.1 90.9 85.1 91.8", col_span=3),
+        TableCell(3, 0, "Baseline"),
+        TableCell(3, 1, "3.14 (3.08)"),  # a value and its bracketed train figure: one cell
+    ]
+    table = Table(cells, "2", "Table 2: SQuAD 1.1 results.")
+    grid_ = read_grid(table)
+    assert grid_ is not None
+    assert [grid_.column_headers[c] for c in (1, 2, 3, 4)] == [
+        "Dev EM",
+        "Dev F1",
+        "Test EM",
+        "Test F1",
+    ]
+    assert {c: cell.text for c, cell in grid_.rows[0].cells.items()} == {
+        1: "84.1",
+        2: "90.9",
+        3: "85.1",
+        4: "91.8",
+    }
+    assert grid_.rows[1].cells[1].text == "3.14 (3.08)"
+
+
+def test_a_word_of_a_longer_header_abbreviating_a_dataset_names_it() -> None:
+    table = Table(
+        grid([["Method", "CQA Dev Set Accuracy (%)"], ["NewNet", "72.3"]]),
+        "1",
+        "Table 1: We evaluate a variety of baselines.",
+    )
+    datasets = {"CommonsenseQA": "CommonsenseQA"}
+    assert _found(table, ["NewNet"], datasets) == {("CommonsenseQA", "Accuracy", 72.3)}
