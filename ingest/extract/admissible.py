@@ -47,7 +47,7 @@ VENUE_PHRASES = (
 )
 HARDWARE_FORMATS = frozenset(
     """gpu gpus cpu cpus tpu tpus tpuv2 tpuv3 tpuv4 a100 a100s v100 v100s h100 h100s p100 k80
-    t4 rtx titan hbm sram dram pdf pdfs latex tex html xml json jsonl csv tsv jpeg jpg png svg markdown
+    t4 rtx titan hbm sram dram device devices pdf pdfs latex tex html xml json jsonl csv tsv jpeg jpg png svg markdown
     docx url urls http https github tensorflow pytorch jax keras numpy scipy""".split()
 )
 #: Settings of training, not methods or metrics (SciREX annotators typed some as Metric).
@@ -147,6 +147,16 @@ def described(name: str, lower: list[str]) -> bool:
 
 def _singular(phrase: str) -> str:
     return " ".join(w.removesuffix("s") for w in phrase.lower().split())
+
+
+def affiliation(name: str) -> str | None:
+    """Why `name` is an organisation, venue or hardware, or None: checked on every form a paper
+    writes an entity in ("DUT" defined as "device under test" is hardware, whatever list holds
+    "DUT")."""
+    lower = [w.lower() for w in _TOKEN.findall(name)]
+    return next(
+        (r for check in (_organisation, _venue, _hardware) if (r := check(name, lower))), None
+    )
 
 
 def _organisation(name: str, lower: list[str]) -> str | None:

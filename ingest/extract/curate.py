@@ -24,7 +24,7 @@ from core.canonical import (
     pwc_names,
 )
 from core.model import Entity, EntityType, Paper, fold
-from ingest.extract.admissible import rejection
+from ingest.extract.admissible import affiliation, rejection
 from ingest.extract.variants import absorb
 
 #: Most entities of a type a paper is shown to be about, and the salience under which an
@@ -42,14 +42,15 @@ SHOWN = {
 FLOOR = 0.25
 #: Origins whose names a list vouches for: the hand lexicon.
 VOUCHING = frozenset({"lexicon"})
+_CITED = re.compile(r"\b([A-Z][a-z]+)(?: and [A-Z][a-z]+)? et al\b")
 _CODE = re.compile(r"([A-Z]{1,3})(\d{1,2})")
 
 
 def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
     """`entities` without those whose label names no concept, or that the paper writes as
     common words (`common_words`)."""
-    cited = cited_surnames(paper)
     text = "\n".join(c.text for c in paper.chunks)
+    cited = cited_surnames(paper, text)
     return [
         e
         for e in entities
@@ -58,6 +59,7 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and (curated(e) or e.label.lower() not in cited)
         and not enumerated(e, text)
         and (curated(e) or not shouted(e.label, text))
+        and (curated(e) or not any(affiliation(v.text) for v in e.evidence))
     ]
 
 
@@ -86,12 +88,12 @@ def _in_series(name: str, text: str) -> bool:
     )
 
 
-def cited_surnames(paper: Paper) -> frozenset[str]:
-    """Lower-cased surnames of the authors the paper cites: "Kumar" alone names a person, even
-    where a list of dataset names holds it."""
-    return frozenset(
-        name.split()[-1].lower() for ref in paper.references for name in ref.authors if name.split()
-    )
+def cited_surnames(paper: Paper, text: str) -> frozenset[str]:
+    """Lower-cased surnames of the authors the paper cites, from its reference list and from
+    "Kumar et al." in its text: "Kumar" alone names a person, even where a list of dataset
+    names holds it."""
+    listed = {name.split()[-1] for ref in paper.references for name in ref.authors if name.split()}
+    return frozenset(n.lower() for n in listed | set(_CITED.findall(text)))
 
 
 def common_words(entity: Entity) -> bool:

@@ -307,3 +307,27 @@ def test_a_metric_glued_to_its_split_is_the_metric_with_the_split_as_qualifier()
     (metric,) = canonicalise([glued])
     assert (metric.type, metric.label, metric.qualifiers) == (EntityType.METRIC, "AP", ["val"])
     assert "APval" in metric.aliases
+
+
+def test_a_name_cited_as_et_al_in_the_text_is_a_person() -> None:
+    from ingest.extract.curate import admit
+
+    paper = _paper((ChunkKind.BODY, "Kumar et al. (2019) train on WikiSQL; see also Kumar."))
+    found = [
+        Entity(EntityType.DATASET, name, evidence=[_evidence(name, "gazetteer")])
+        for name in ("Kumar", "WikiSQL")
+    ]
+    assert [e.label for e in admit(found, paper)] == ["WikiSQL"]
+
+
+def test_an_acronym_the_paper_defines_as_hardware_is_hardware_whatever_list_holds_it() -> None:
+    from ingest.extract.curate import admit
+
+    paper = _paper((ChunkKind.BODY, "The device under test (DUT) runs WikiSQL queries."))
+    dut = Entity(
+        EntityType.DATASET,
+        "DUT",
+        evidence=[_evidence("DUT", "gazetteer"), _evidence("device under test", "pattern")],
+    )
+    wikisql = Entity(EntityType.DATASET, "WikiSQL", evidence=[_evidence("WikiSQL", "gazetteer")])
+    assert [e.label for e in admit([dut, wikisql], paper)] == ["WikiSQL"]
