@@ -17,11 +17,12 @@ How it scores (benchmarks/pdfgold.py gives the records and the tune/test split):
   real method ("dropout", "Adam" are not in it), so this precision is a floor: read the sample.
 - Dataset recall: the share of gold datasets (papers with any) that a shown Dataset/Benchmark
   names, by folded name or canonical key.
-- Read by hand: `benchmarks/data/entities_read_by_hand.tsv` holds a verdict for every entity the
-  default extractor showed on the test split when it was read (right: a real method, dataset,
-  task or metric of the type given; wrong: not, with what was seen). A second line per split
-  scores `after` by those verdicts where a row exists and by the judge elsewhere, and says how
-  many were read. An entity shown since then is unread until someone reads it and adds a row.
+- Read by hand: `benchmarks/data/entities_read_by_hand.tsv` holds a verdict for every entity
+  the default extractor showed on the test and tune splits when they were read (right: a real
+  method, dataset, task or metric of the type given; wrong: not, with what was seen). A second
+  line per split scores `after` by those verdicts where a row exists and by the judge
+  elsewhere, and says how many were read. An entity shown since then is unread until someone
+  reads it and adds a row.
 """
 
 from __future__ import annotations
