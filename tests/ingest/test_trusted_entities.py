@@ -245,6 +245,16 @@ def test_a_dataset_named_with_a_kind_word_is_the_dataset() -> None:
     assert canonical("MNIST images", EntityType.DATASET).key == "dataset/mnist"
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "label"),
+    [("VOC", EntityType.DATASET, "PASCAL VOC"), ("VTAB-1k", EntityType.BENCHMARK, "VTAB")],
+)
+def test_a_short_name_of_a_listed_dataset_is_that_dataset(
+    name: str, kind: EntityType, label: str
+) -> None:
+    assert canonical(name, kind).label == label
+
+
 def test_a_cited_author_alone_is_no_dataset() -> None:
     from core.model import Reference
 
