@@ -1,14 +1,18 @@
 """From a paper's candidate entities to the ones people see: admitted, canonical, salient.
 
 1. `admit`: names that are no concept (ingest/extract/admissible.py: organisations, places,
-   venues, people, hardware, formats, research questions, fragments, generic phrases) go.
-2. `canonicalise`: a name the lexicon lists under one other type takes that type (a name
-   pattern's Dataset "AP" is the metric); every entity takes the label and key of
-   `core.canonical.canonical`, its own
-   spelling kept as an alias and a dataset's year/pair/split as a qualifier; entities that now
+   venues, people, hardware, formats, research questions, fragments, generic phrases) go, and
+   so do those the paper itself shows are none: a surname it cites, a code of a numbered series
+   it writes ("C4" beside "C3" and "C5"), an ordinary word in capitals, a listed dataset name it
+   writes only as lower-case words, a form of the entity that is hardware or an organisation.
+2. `canonicalise`: a name the lists give one other type takes that type (a name pattern's
+   Dataset "AP" is the metric; "APval" is AP with the qualifier val); every entity takes the
+   label and key of `core.canonical.canonical`, its own spelling kept as an alias and the
+   years, pairs and splits the paper wrote with a dataset as qualifiers; entities that now
    share a key become one.
 3. `mark_salient`: per type, the most salient few above a floor are what the paper is *about*
-   (`Entity.salient`); the rest stay in the graph as mentions.
+   (`Entity.salient`); the rest, and lower-case phrases only the tagger proposed, stay in the
+   graph as mentions.
 """
 
 from __future__ import annotations
