@@ -46,6 +46,9 @@ SHOWN = {
 FLOOR = 0.25
 #: Origins whose names a list vouches for: the hand lexicon.
 VOUCHING = frozenset({"lexicon"})
+#: What a model costs, as papers name it (folded): measures, whatever a list or a name pattern
+#: typed them ("MAdds" Method, "MACs" Dataset).
+COST_MEASURES = frozenset("flop flops gflops mflops macs gmacs madds multadds multiplyadds".split())
 _CITED = re.compile(r"\b([A-Z][a-z]+)(?: and [A-Z][a-z]+)? et al\b")
 _CODE = re.compile(r"([A-Z]{1,3})(\d{1,2})")
 
@@ -145,6 +148,8 @@ def canonicalise(entities: list[Entity]) -> list[Entity]:
 def _relabel(entity: Entity) -> None:
     if not curated(entity) and (kind := _listed_as_other(entity)) is not None:
         entity.type = kind  # "AP" that a name pattern typed Dataset is the metric the lexicon knows
+    if fold(entity.label) in COST_MEASURES:
+        entity.type = EntityType.METRIC  # "MAdds", "MACs": what a model costs, no method
     if not curated(entity) and (glued := metric_glue(entity.label)) is not None:
         entity.type = EntityType.METRIC  # "APval" is AP on the val split, no method
         entity.aliases.insert(0, entity.label)

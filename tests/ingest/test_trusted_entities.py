@@ -341,3 +341,11 @@ def test_an_acronym_the_paper_defines_as_hardware_is_hardware_whatever_list_hold
     )
     wikisql = Entity(EntityType.DATASET, "WikiSQL", evidence=[_evidence("WikiSQL", "gazetteer")])
     assert [e.label for e in admit([dut, wikisql], paper)] == ["WikiSQL"]
+
+
+def test_what_a_model_costs_is_a_metric_whatever_typed_it() -> None:
+    from ingest.extract.curate import canonicalise
+
+    madds = Entity(EntityType.METHOD, "MAdds", evidence=[_evidence("MAdds", "name")])
+    macs = Entity(EntityType.DATASET, "MACs", evidence=[_evidence("MACs", "name")])
+    assert {e.type for e in canonicalise([madds, macs])} == {EntityType.METRIC}
