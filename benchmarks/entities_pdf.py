@@ -17,6 +17,12 @@ How it scores (benchmarks/pdfgold.py gives the records and the tune/test split):
   real method ("dropout", "Adam" are not in it), so this precision is a floor: read the sample.
 - Dataset recall: the share of gold datasets (papers with any) that a shown Dataset/Benchmark
   names, by folded name or canonical key.
+- Read by hand: `benchmarks/data/entities_read_by_hand.tsv` holds a verdict for every entity
+  the default extractor showed on the test and tune splits when they were read (right: a real
+  method, dataset, task or metric of the type given; wrong: not, with what was seen). A second
+  line per split scores `after` by those verdicts where a row exists and by the judge
+  elsewhere, and says how many were read. An entity shown since then is unread until someone
+  reads it and adds a row.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from ingest.extract.tagged import TaggedExtractor
 from ingest.settings import IngestSettings
 
 PWC = SHARED_DATA / "pwc-taxonomy"
+READ_BY_HAND = Path(__file__).resolve().parent / "data" / "entities_read_by_hand.tsv"
 DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
 
 
@@ -56,6 +63,8 @@ class Tally:
     found_datasets: int = 0
     papers: int = 0
     wrong: list[str] = field(default_factory=list)
+    read: int = 0  # shown entities a person read (READ_BY_HAND)
+    right_as_read: int = 0  # right by the reader's verdict where read, else by the judge
 
     def line(self, name: str) -> str:
         precision = self.right / self.shown if self.shown else 0.0
@@ -65,6 +74,32 @@ class Tally:
             f"{self.shown / max(self.papers, 1):.1f} per paper)   dataset recall {recall:.3f} "
             f"({self.found_datasets}/{self.gold_datasets})"
         )
+
+    def read_line(self, name: str) -> str:
+        precision = self.right_as_read / self.shown if self.shown else 0.0
+        return (
+            f"  {name:<7} read by hand: precision {precision:.3f} ({self.right_as_read}/"
+            f"{self.shown}; {self.read} of {self.shown} read, the rest judged as above)"
+        )
+
+
+@lru_cache(maxsize=1)
+def hand_verdicts() -> dict[tuple[str, str, str], bool]:
+    """(PDF file name, type, label) -> right, for the shown entities read by hand."""
+    verdicts: dict[tuple[str, str, str], bool] = {}
+    if not READ_BY_HAND.is_file():
+        return verdicts
+    for line in READ_BY_HAND.read_text("utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith(("#", "pdf\t")) or len(cols) < 4:
+            continue
+        verdicts[(cols[0], cols[1], cols[2])] = cols[3] == "right"
+    return verdicts
+
+
+def read_verdict(entity: Entity, gold: GoldPaper) -> bool | None:
+    """The reader's verdict on `entity` as shown for this PDF, or None when unread."""
+    return hand_verdicts().get((gold.pdf.name, entity.type.value, entity.label))
 
 
 @lru_cache(maxsize=1)
@@ -122,10 +157,14 @@ def score(tally: Tally, shown: list[Entity], gold: GoldPaper) -> None:
     tally.papers += 1
     for entity in shown:
         tally.shown += 1
-        if judged_right(entity, gold):
+        auto = judged_right(entity, gold)
+        if auto:
             tally.right += 1
         else:
             tally.wrong.append(f"{entity.type.value}: {entity.label}")
+        verdict = read_verdict(entity, gold)
+        tally.read += verdict is not None
+        tally.right_as_read += auto if verdict is None else verdict
     tally.gold_datasets += len(gold.datasets)
     tally.found_datasets += sum(found_dataset(d, shown) for d in gold.datasets)
 
@@ -155,15 +194,22 @@ def benchmark(papers: int = 0, sample_size: int = 0) -> str:
                         f"{paper.id}  {e.type.value}: {e.label}"
                         f"{' [' + ', '.join(e.qualifiers) + ']' if e.qualifiers else ''}"
                         f"  {'right' if judged_right(e, gold) else 'unjudged'}"
+                        f"{_read_mark(read_verdict(e, gold))}"
                         for e in shown
                     ]
         lines.append(f"{split} split ({len(golds)} PDFs)")
         lines += [tally.line(name) for name, tally in tallies.items()]
+        if tallies["after"].read:
+            lines.append(tallies["after"].read_line("after"))
     if sample_size:
         lines.append(f"\n{sample_size} shown entities of the test split, at random:")
         picked = random.Random(14).sample(sample, min(sample_size, len(sample)))
         lines += ["  " + line for line in picked]
     return "\n".join(lines)
+
+
+def _read_mark(verdict: bool | None) -> str:
+    return "" if verdict is None else f", read: {'right' if verdict else 'wrong'}"
 
 
 def main() -> None:

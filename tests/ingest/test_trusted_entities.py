@@ -106,7 +106,12 @@ def test_captions_tables_and_appendix_are_read() -> None:
 
 @pytest.mark.parametrize(
     "variants",
-    [("BERT", "Bert"), ("ADAM", "Adam"), ("fine-tuning", "Fine-Tuning", "finetuning")],
+    [
+        ("BERT", "Bert"),
+        ("ADAM", "Adam"),
+        ("fine-tuning", "Fine-Tuning", "finetuning"),
+        ("GAN", "GANs"),  # a generated list also holds "GANs": the hand row's singular wins
+    ],
 )
 def test_case_and_spelling_variants_get_one_key_and_one_label(variants: tuple[str, ...]) -> None:
     found = {canonical(name, EntityType.METHOD)[:2] for name in variants}
@@ -240,6 +245,16 @@ def test_a_dataset_named_with_a_kind_word_is_the_dataset() -> None:
     assert canonical("MNIST images", EntityType.DATASET).key == "dataset/mnist"
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "label"),
+    [("VOC", EntityType.DATASET, "PASCAL VOC"), ("VTAB-1k", EntityType.BENCHMARK, "VTAB")],
+)
+def test_a_short_name_of_a_listed_dataset_is_that_dataset(
+    name: str, kind: EntityType, label: str
+) -> None:
+    assert canonical(name, kind).label == label
+
+
 def test_a_cited_author_alone_is_no_dataset() -> None:
     from core.model import Reference
 
@@ -302,3 +317,35 @@ def test_a_metric_glued_to_its_split_is_the_metric_with_the_split_as_qualifier()
     (metric,) = canonicalise([glued])
     assert (metric.type, metric.label, metric.qualifiers) == (EntityType.METRIC, "AP", ["val"])
     assert "APval" in metric.aliases
+
+
+def test_a_name_cited_as_et_al_in_the_text_is_a_person() -> None:
+    from ingest.extract.curate import admit
+
+    paper = _paper((ChunkKind.BODY, "Kumar et al. (2019) train on WikiSQL; see also Kumar."))
+    found = [
+        Entity(EntityType.DATASET, name, evidence=[_evidence(name, "gazetteer")])
+        for name in ("Kumar", "WikiSQL")
+    ]
+    assert [e.label for e in admit(found, paper)] == ["WikiSQL"]
+
+
+def test_an_acronym_the_paper_defines_as_hardware_is_hardware_whatever_list_holds_it() -> None:
+    from ingest.extract.curate import admit
+
+    paper = _paper((ChunkKind.BODY, "The device under test (DUT) runs WikiSQL queries."))
+    dut = Entity(
+        EntityType.DATASET,
+        "DUT",
+        evidence=[_evidence("DUT", "gazetteer"), _evidence("device under test", "pattern")],
+    )
+    wikisql = Entity(EntityType.DATASET, "WikiSQL", evidence=[_evidence("WikiSQL", "gazetteer")])
+    assert [e.label for e in admit([dut, wikisql], paper)] == ["WikiSQL"]
+
+
+def test_what_a_model_costs_is_a_metric_whatever_typed_it() -> None:
+    from ingest.extract.curate import canonicalise
+
+    madds = Entity(EntityType.METHOD, "MAdds", evidence=[_evidence("MAdds", "name")])
+    macs = Entity(EntityType.DATASET, "MACs", evidence=[_evidence("MACs", "name")])
+    assert {e.type for e in canonicalise([madds, macs])} == {EntityType.METRIC}
