@@ -28,6 +28,7 @@ _SPACES = re.compile(r"\s+")
 #: A name printed as one token: with a digit, a hyphen or two capitals ("SST-2", "QNLI", "C10").
 _NAME_TOKEN = re.compile(r"\d|\w-\w|[A-Z].*[A-Z]")
 _LEADING_DIGIT = re.compile(r"^\s*[(±+−-]?\d")  # "25 M", "3.8 G": a quantity, not a name
+_NO_VALUE = re.compile(r"^\s*(?:[-–—]|n/?a|N/?A)\s*[*†‡]*\s*$")  # a value not reported
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,17 @@ def _numbers_in(at: dict[tuple[int, int], TableCell], row: int, from_col: int) -
 
 
 def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -> int:
-    """How many leading columns hold names rather than numbers in most body rows (at least 1)."""
+    """How many leading columns hold names rather than numbers in most body rows (at least 1);
+    a dash (a value not reported) counts as a number."""
     count = 1
     width = max(col for _, col in at) + 1
     while count < width - 1:
         texts = [at[(r, count)].text for r in body_rows if (r, count) in at]
-        numeric = sum(1 for text in texts if holds_value(text) or _LEADING_DIGIT.match(text))
+        numeric = sum(
+            1
+            for text in texts
+            if holds_value(text) or _LEADING_DIGIT.match(text) or _NO_VALUE.match(text)
+        )
         if not texts or numeric * 2 >= len(texts):
             break
         count += 1

@@ -251,3 +251,22 @@ def test_a_word_of_a_longer_header_abbreviating_a_dataset_names_it() -> None:
     )
     datasets = {"CommonsenseQA": "CommonsenseQA"}
     assert _found(table, ["NewNet"], datasets) == {("CommonsenseQA", "Accuracy", 72.3)}
+
+
+def test_a_column_of_dashes_for_unreported_values_is_a_value_column() -> None:
+    table = Table(
+        grid(
+            [
+                ["System", "Dev EM", "Dev F1", "Test EM", "Test F1"],
+                ["Human", "-", "-", "82.3", "91.2"],
+                ["unet (Ensemble)", "-", "-", "71.4", "74.9"],
+                ["NewNet (Single)", "78.7", "81.9", "80.0", "83.1"],
+            ]
+        ),
+        "3",
+        "Table 3: SQuAD 2.0 results.",
+    )
+    grid_ = read_grid(table)
+    assert grid_ is not None
+    assert grid_.rows[2].label == "NewNet (Single)"
+    assert grid_.rows[2].cells[1].text == "78.7"
