@@ -254,11 +254,14 @@ def _overlaps(block: Block, caption: Block) -> bool:
 
 
 def _is_prose(block: Block, size: float) -> bool:
-    """Running text in the body size: long lines of ordinary words."""
+    """Running text in the body size: long lines of ordinary words (hyphenated ones too; a
+    narrow column of long words holds fewer per line, but as many characters)."""
     lines = [line for line in block.lines if abs(line.size - size) < 0.6]
     if len(lines) < len(block.lines) * 0.6:
         return False
     words = [word for line in lines for word in line.main_text.split()]
-    alphabetic = sum(1 for word in words if word.strip(".,;:()").isalpha())
+    alphabetic = sum(1 for word in words if word.strip(".,;:()").replace("-", "").isalpha())
     per_line = len(words) / max(1, len(lines))
-    return per_line >= 7 and alphabetic >= 0.7 * len(words)
+    characters = sum(len(line.main_text) for line in lines) / max(1, len(lines))
+    long_lines = per_line >= 7 or (per_line >= 5 and characters >= 40)
+    return long_lines and alphabetic >= 0.7 * len(words)

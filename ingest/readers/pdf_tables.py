@@ -11,6 +11,7 @@ at those columns. Bold comes from the font.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from core.model import Table, TableCell
 from ingest.readers.pdf_layout import Line, Word, join_words
@@ -90,19 +91,36 @@ def _cut_at_columns(cell: list[Word], columns: list[tuple[float, float]]) -> lis
 
 
 def _columns(rows: list[list[list[Word]]]) -> list[tuple[float, float]]:
-    """Column intervals: the union of the cell extents of the rows with the most cells."""
+    """Column intervals: the union of the cell extents of the rows with the most cells, and the
+    cells of rows one short that fall outside those (a header cell over two columns does not
+    join them into one)."""
     if not rows:
         return []
     most = max(len(row) for row in rows)
-    full = [row for row in rows if len(row) >= max(2, most - 1)] or rows
-    spans = sorted((cell[0].x0, cell[-1].x1) for row in full for cell in row)
+    columns = _union(_span(cell) for row in rows if len(row) == most for cell in row)
+    for row in rows:
+        if max(2, most - 1) <= len(row) < most:
+            extra = [_span(cell) for cell in row if not _overlapping(_span(cell), columns)]
+            columns = _union([*columns, *extra])
+    return columns
+
+
+def _span(cell: list[Word]) -> tuple[float, float]:
+    return cell[0].x0, cell[-1].x1
+
+
+def _union(spans: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
     columns: list[tuple[float, float]] = []
-    for x0, x1 in spans:
+    for x0, x1 in sorted(spans):
         if columns and x0 < columns[-1][1] - 1:
             columns[-1] = (columns[-1][0], max(columns[-1][1], x1))
         else:
             columns.append((x0, x1))
     return columns
+
+
+def _overlapping(span: tuple[float, float], columns: list[tuple[float, float]]) -> bool:
+    return any(span[0] < right - 1 and span[1] > left + 1 for left, right in columns)
 
 
 def _nearest(word: Word, columns: list[tuple[float, float]]) -> int:

@@ -45,3 +45,13 @@ def test_header_names_over_their_own_columns_are_cut_but_a_spanning_header_is_no
     assert rows[0] == ["Dev Set Accuracy"]
     assert rows[1] == ["Tasks", "MNLI-m", "QNLI", "MRPC"]
     assert rows[3] == ["No NSP", "83.9", "84.9", "86.5"]
+
+
+def test_a_header_over_two_value_columns_does_not_join_them() -> None:
+    lines = [
+        _line(0, [("System", 100), ("Dev", 200), ("F1", 216), ("Test", 232), ("F1", 252)]),
+        _line(12, [("ELMo", 100), ("95.7", 205), ("92.2", 240)]),
+        _line(24, [("CVT", 100), ("-", 212), ("92.6", 240)]),
+    ]
+    rows = _rows(build_table(lines, "7", "Table 7: CoNLL-2003 results.", 9))
+    assert rows == [["System", "Dev F1", "Test F1"], ["ELMo", "95.7", "92.2"], ["CVT", "-", "92.6"]]
