@@ -55,7 +55,14 @@ def test_a_header_is_typed_as_metric_setting_language_method_name_or_words(
 
 @pytest.mark.parametrize(
     ("header", "dataset"),
-    [("C10", "CIFAR-10"), ("C100", "CIFAR-100"), ("IN-1k", "ImageNet"), ("AG", "AG News")],
+    [
+        ("C10", "CIFAR-10"),
+        ("C100", "CIFAR-100"),
+        ("C10+", "CIFAR-10"),
+        ("C100+", "CIFAR-100"),
+        ("IN-1k", "ImageNet"),
+        ("AG", "AG News"),
+    ],
 )
 def test_a_short_header_expands_to_the_dataset_the_paper_names(header: str, dataset: str) -> None:
     assert expand_abbreviation(header, PAPER_DATASETS) == dataset
@@ -270,3 +277,12 @@ def test_a_column_of_dashes_for_unreported_values_is_a_value_column() -> None:
     assert grid_ is not None
     assert grid_.rows[2].label == "NewNet (Single)"
     assert grid_.rows[2].cells[1].text == "78.7"
+
+
+def test_columns_with_augmentation_marks_are_the_plain_datasets() -> None:
+    table = Table(
+        grid([["Method", "C10+", "C100+"], ["NewNet (ours)", "3.46", "17.18"]]),
+        "2",
+        "Table 2: Error rates (%) on CIFAR. + indicates standard data augmentation.",
+    )
+    assert _found(table, ["NewNet"]) == {("CIFAR-10", "Error", 3.46), ("CIFAR-100", "Error", 17.18)}
