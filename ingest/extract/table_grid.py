@@ -104,11 +104,20 @@ def read_grid(table: Table) -> Grid | None:
     header_rows = [r for r in rows if r < first_body]
     body_rows = [r for r in rows if r >= first_body]
     label_cols = _label_columns(at, body_rows)
+    while len(header_rows) > 1 and _group_row(at, header_rows[-1], label_cols):
+        body_rows.insert(0, header_rows.pop())
     columns = sorted({col for _, col in at if col >= label_cols})
     grid = Grid(first_value_column=label_cols)
     grid.column_headers = {c: _column_header(table, header_rows, c, label_cols) for c in columns}
     grid.rows = _body(at, body_rows, label_cols)
     return grid
+
+
+def _group_row(at: dict[tuple[int, int], TableCell], row: int, label_cols: int) -> bool:
+    """Whether a row under the headers is the first group's name: one cell, starting in the
+    label columns ("Top Leaderboard Systems", "Dev set results without data augmentation")."""
+    cells = [col for r, col in at if r == row]
+    return len(cells) == 1 and cells[0] < label_cols
 
 
 def unmerged(cells: list[TableCell]) -> list[TableCell]:

@@ -20,7 +20,7 @@ from ingest.extract.table_columns import column_results, own_columns
 from ingest.extract.table_context import TableContext, cell_evidence
 from ingest.extract.table_grid import Row, clean, parse_number, read_grid, split_pair
 from ingest.extract.table_headers import SETTING, HeaderKind, abbreviation_in, header_kind
-from ingest.extract.table_names import SPLIT, dataset_named, own_row
+from ingest.extract.table_names import SPLIT, cites, dataset_named, own_row
 
 #: Captions of tables that take the method apart: its variants are no result of the paper.
 ABLATION = re.compile(
@@ -116,7 +116,17 @@ def _table_results(
     rows = bold if bold and len(rows) > 2 else rows or bold
     if not rows and (columns := own_columns(context, names)):
         return column_results(context, matcher, columns, task)
+    rows = rows or uncited_rows(context.grid.rows)
     return [result for row in rows for result in _row_results(context, matcher, row, task)]
+
+
+def uncited_rows(rows: list[Row]) -> list[Row]:
+    """In a table that names none of the paper's methods but cites a source on its baselines
+    ("DRAW [9]"), the rows after the last cited one, printed without a source and no more of
+    them than cited ones, are the paper's own ("Row LSTM")."""
+    cited = [index for index, row in enumerate(rows) if cites(row.label)]
+    after = [row for row in rows[cited[-1] + 1 :] if row.label] if cited else []
+    return after if len(cited) >= 2 and len(after) <= len(cited) else []
 
 
 def _row_results(

@@ -286,3 +286,24 @@ def test_columns_with_augmentation_marks_are_the_plain_datasets() -> None:
         "Table 2: Error rates (%) on CIFAR. + indicates standard data augmentation.",
     )
     assert _found(table, ["NewNet"]) == {("CIFAR-10", "Error", 3.46), ("CIFAR-100", "Error", 17.18)}
+
+
+def test_a_group_name_under_the_headers_is_no_header() -> None:
+    cells = grid(
+        [
+            ["System", "Dev", "", "Test", ""],
+            ["", "EM", "F1", "EM", "F1"],
+            ["Top Leaderboard Systems (Dec 10th, 2018)"],
+            ["Human", "-", "-", "82.3", "91.2"],
+            ["NewNet (Single)", "84.1", "90.9", "-", "-"],
+        ]
+    )
+    grid_ = read_grid(Table(cells, "2", "Table 2: SQuAD 1.1 results."))
+    assert grid_ is not None
+    assert [grid_.column_headers[c] for c in (1, 2, 3, 4)] == [
+        "Dev EM",
+        "Dev F1",
+        "Test EM",
+        "Test F1",
+    ]
+    assert grid_.rows[0].group == "Top Leaderboard Systems (Dec 10th, 2018)"
