@@ -255,7 +255,8 @@ def _overlaps(block: Block, caption: Block) -> bool:
 
 def _is_prose(block: Block, size: float) -> bool:
     """Running text in the body size: long lines of ordinary words (hyphenated ones too; a
-    narrow column of long words holds fewer per line, but as many characters)."""
+    narrow column of long words holds fewer per line, but as many characters; one such line
+    alone may be a header row)."""
     lines = [line for line in block.lines if abs(line.size - size) < 0.6]
     if len(lines) < len(block.lines) * 0.6:
         return False
@@ -263,5 +264,5 @@ def _is_prose(block: Block, size: float) -> bool:
     alphabetic = sum(1 for word in words if word.strip(".,;:()").replace("-", "").isalpha())
     per_line = len(words) / max(1, len(lines))
     characters = sum(len(line.main_text) for line in lines) / max(1, len(lines))
-    long_lines = per_line >= 7 or (per_line >= 5 and characters >= 40)
+    long_lines = per_line >= 7 or (len(lines) >= 2 and per_line >= 5 and characters >= 40)
     return long_lines and alphabetic >= 0.7 * len(words)

@@ -103,3 +103,25 @@ def test_prose_of_long_words_under_a_caption_is_not_taken_for_its_table(tmp_path
     texts = {cell.text for cell in table.cells}
     assert {"Dev F1", "92.8"} <= texts
     assert not any("BiLSTM" in text for text in texts)
+
+
+def test_a_header_row_in_the_body_size_stays_with_its_table(tmp_path: Path) -> None:
+    pdf = canvas.Canvas(str(tmp_path / "header.pdf"), pagesize=A4)
+    _page_one(pdf)
+    y = _prose(pdf, LEFT, 780, ("The language modelling results are below", *PROSE))
+    _text(pdf, LEFT, y - 20, "Table 4:", "Helvetica-Bold", 9)
+    _text(pdf, LEFT + 38, y - 20, "Comparison on language modeling.", size=9)
+    header = (("Params", 60), ("Train Steps", 100), ("Step/Sec", 165), ("PPLX", 215))
+    header += (("Speedup", 250),)  # one line of six words, forty characters: no prose
+    for text, x in header:
+        _text(pdf, LEFT + x, y - 36, text)
+    row = ("Primer", "34M", "1.9M", "21.7", "33.77", "2.12")
+    for x, cell in zip((0, *(x for _, x in header)), row, strict=True):
+        _text(pdf, LEFT + x, y - 50, cell, size=9)
+    _prose(pdf, LEFT, y - 80, ("After the table the discussion goes on as", *PROSE))
+    pdf.showPage()
+    pdf.save()
+    [read] = list(read_path(tmp_path / "header.pdf", IngestSettings()))
+    assert isinstance(read, Paper), read
+    [table] = read.tables
+    assert {"Params", "Train Steps", "PPLX", "33.77"} <= {cell.text for cell in table.cells}
