@@ -7,11 +7,11 @@ import pytest
 
 from core.model import Table, TableCell
 from ingest.extract.hybrid import hybrid_matcher
-from ingest.extract.table_grid import read_grid
+from ingest.extract.table_grid import read_grid, side_by_side
 from ingest.extract.table_headers import HeaderKind, expand_abbreviation, header_kind
 from ingest.extract.table_names import dataset_named
 from ingest.extract.table_results import table_results
-from tests.ingest.tables import grid, paper_with
+from tests.ingest.tables import RESNET_TABLE_4, grid, paper_with
 
 PAPER_DATASETS = {
     "CIFAR-10": "CIFAR-10",
@@ -307,3 +307,41 @@ def test_a_group_name_under_the_headers_is_no_header() -> None:
         "Test F1",
     ]
     assert grid_.rows[0].group == "Top Leaderboard Systems (Dec 10th, 2018)"
+
+
+def test_two_tables_printed_side_by_side_are_read_apart_each_with_its_dataset() -> None:
+    cells = grid(
+        [
+            ["SQuAD1.1", "EM", "F1", "SQuAD2.0", "EM", "F1"],
+            ["BERT [10]", "84.1", "90.9", "BERT [10]", "78.98", "81.77"],
+            ["NewNet", "88.95", "94.52", "NewNet", "86.12", "88.79"],
+        ]
+    )
+    table = Table(cells, "2", "Table 2: Results on SQuAD1.1 and SQuAD2.0.")
+    assert [len(part.cells) for part in side_by_side(table)] == [9, 9]
+    datasets = {"SQuAD1.1": "SQuAD1.1", "SQuAD2.0": "SQuAD2.0"}
+    assert {("SQuAD1.1", "EM", 88.95), ("SQuAD2.0", "EM", 86.12)} <= _found(
+        table, ["NewNet"], datasets
+    )
+
+
+def test_an_ablation_beside_the_main_table_keeps_its_own_label_column() -> None:
+    cells = grid(
+        [
+            ["", "EM", "F1", "", "EM", "F1"],
+            ["Match-LSTM", "64.7", "73.7", "No char embedding", "65.0", "75.4"],
+            ["R-Net", "68.4", "77.5", "No word embedding", "55.5", "66.8"],
+            ["NewNet (Ours)", "68.0", "77.3", "NewNet (single)", "67.7", "77.3"],
+        ]
+    )
+    left, right = side_by_side(Table(cells, "1", "Table 1: Results on the SQuAD dev set."))
+    assert {c.text for c in right.cells if c.col == 0} == {
+        "No char embedding",
+        "No word embedding",
+        "NewNet (single)",
+    }
+    assert max(c.col for c in left.cells) == 2
+
+
+def test_a_table_with_one_label_column_is_one_table() -> None:
+    assert side_by_side(RESNET_TABLE_4) == [RESNET_TABLE_4]
