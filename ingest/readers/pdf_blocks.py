@@ -186,11 +186,27 @@ def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
         return False
     if block.role == "heading" and role != "heading":
         return False
-    if line.page != previous.page or line.column != previous.column:
+    if line.page != previous.page or (
+        line.column != previous.column and not _caption_tail(block, previous, line)
+    ):
         return False
     gap = line.top - previous.bottom
     same_type = abs(line.size - previous.size) < 0.6
     return same_type and -2 < gap < 0.7 * max(line.size, previous.size)
+
+
+def _caption_tail(block: Block, previous: Line, line: Line) -> bool:
+    """The short last line of a caption set across a two-column page: it ends before the gutter,
+    so it reads as the left column's, but it starts where the caption's lines start and runs
+    on as text (no gap between words that a table row's cells would leave)."""
+    words = line.words
+    running = all(b.x0 - a.x1 < line.size for a, b in zip(words, words[1:], strict=False))
+    return (
+        block.role == "caption"
+        and previous.column == 0
+        and abs(line.x0 - previous.x0) < 2
+        and running
+    )
 
 
 def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:

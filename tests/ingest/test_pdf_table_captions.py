@@ -125,3 +125,38 @@ def test_a_header_row_in_the_body_size_stays_with_its_table(tmp_path: Path) -> N
     assert isinstance(read, Paper), read
     [table] = read.tables
     assert {"Params", "Train Steps", "PPLX", "33.77"} <= {cell.text for cell in table.cells}
+
+
+CAPTION_LINES = (
+    "Table 38: Preferred metric scores on the ten tasks where the model performance exceeds the",
+    "average human performance. Normalized scores can be negative if the model performs worse",
+    "than random chance.",
+)
+
+
+def _wide_table(pdf: canvas.Canvas, y: float) -> float:
+    """A table across the page whose middle gap reads as a gutter: a label and one value on the
+    left half, three values on the right."""
+    for index in range(12):
+        _text(pdf, 60, y, f"task number {index} of the suite", size=9)
+        _text(pdf, 230, y, f"{70 + index}.5", size=9)
+        for x, value in ((330, "20.0"), (400, "63.6"), (470, f"{index}.5")):
+            _text(pdf, x, y, value, size=9)
+        y -= 11
+    return y
+
+
+def test_a_caption_across_a_page_read_as_two_columns_keeps_its_last_line(tmp_path: Path) -> None:
+    pdf = canvas.Canvas(str(tmp_path / "wide.pdf"), pagesize=A4)
+    _page_one(pdf)
+    y = _wide_table(pdf, 800)
+    for index, text in enumerate(CAPTION_LINES):
+        _text(pdf, 60, y - 16 - 12 * index, text)
+    pdf.showPage()
+    pdf.save()
+    [read] = list(read_path(tmp_path / "wide.pdf", IngestSettings()))
+    assert isinstance(read, Paper), read
+    [table] = read.tables
+    assert table.caption.endswith("than random chance.")
+    assert not any("chance" in cell.text for cell in table.cells)
+    assert {"task number 3 of the suite", "73.5", "63.6"} <= {cell.text for cell in table.cells}
