@@ -7,7 +7,8 @@ authors), the task the task named in the sentence (else the paper's most salient
 where that is precise: a value needs a method; a whole number without a percent sign is a count
 or a setting, never a value; nor is a spread, a change or a setting's value; a "sentence" with
 more than MAX_NUMBERS numbers is table text run together (tables are read as tables,
-ingest/extract/table_results.py); figure text, references and footnotes are never read.
+ingest/extract/table_results.py); figure text and figure captions (a plot's caption describes
+what its curves show, not values the paper reports), references and footnotes are never read.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from core.model import ChunkKind, Entity, EntityType, Evidence, Paper, Result, Role
+from core.model import Chunk, ChunkKind, Entity, EntityType, Evidence, Paper, Result, Role
 from ingest.extract.metric_names import higher_is_better, read_metric
 
 EXTRACTOR = "result-pattern"
@@ -52,6 +53,7 @@ NO_RESULT_KINDS = frozenset(
         ChunkKind.FRONT,
     }
 )
+_FIGURE_CAPTION = re.compile(r"^\s*(?:Figure|Fig\.?)\s*(?:\d|[A-Z]\d|[IVX]+\b)", re.IGNORECASE)
 _OWN_WORK = re.compile(r"\b(?:our|we|ours|proposed)\b", re.IGNORECASE)
 METRIC_REACH = 60  # characters between a value and its metric
 MAX_NUMBERS = 4  # a "sentence" with more numbers is table text the PDF reader ran together
@@ -74,7 +76,7 @@ def find_results(paper: Paper, entities: list[Entity]) -> list[Result]:
     results: list[Result] = []
     seen: set[tuple[str | None, ...]] = set()
     for chunk in paper.chunks:
-        if chunk.kind in NO_RESULT_KINDS:
+        if chunk.kind in NO_RESULT_KINDS or _figure_caption(chunk):
             continue
         for start, end in _sentences(chunk.text):
             inside = [s for s in spans.get(chunk.id, []) if start <= s.start and s.end <= end]
@@ -84,6 +86,10 @@ def find_results(paper: Paper, entities: list[Entity]) -> list[Result]:
                     seen.add(key)
                     results.append(result)
     return results
+
+
+def _figure_caption(chunk: Chunk) -> bool:
+    return chunk.kind is ChunkKind.CAPTION and bool(_FIGURE_CAPTION.match(chunk.text))
 
 
 def _spans_by_chunk(entities: list[Entity]) -> dict[str, list[Span]]:

@@ -28,6 +28,7 @@ _SPACES = re.compile(r"\s+")
 #: A name printed as one token: with a digit, a hyphen or two capitals ("SST-2", "QNLI", "C10").
 _NAME_TOKEN = re.compile(r"\d|\w-\w|[A-Z].*[A-Z]")
 _LEADING_DIGIT = re.compile(r"^\s*[(±+−-]?\d")  # "25 M", "3.8 G": a quantity, not a name
+_NO_VALUE = re.compile(r"^\s*(?:[-–—]|n/?a|N/?A)\s*[*†‡]*\s*$")  # a value not reported
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Grid:
     """A results table's structure: header text per column, body rows, where the values start."""
 
     column_headers: dict[int, str] = field(default_factory=dict)
+    label_header: str = ""  # the header over the row labels ("Model", or a dataset: "SQuAD2.0")
     rows: list[Row] = field(default_factory=list)
     first_value_column: int = 1
 
@@ -103,11 +105,60 @@ def read_grid(table: Table) -> Grid | None:
     header_rows = [r for r in rows if r < first_body]
     body_rows = [r for r in rows if r >= first_body]
     label_cols = _label_columns(at, body_rows)
+    while len(header_rows) > 1 and _group_row(at, header_rows[-1], label_cols):
+        body_rows.insert(0, header_rows.pop())
     columns = sorted({col for _, col in at if col >= label_cols})
     grid = Grid(first_value_column=label_cols)
     grid.column_headers = {c: _column_header(table, header_rows, c, label_cols) for c in columns}
+    grid.label_header = " ".join(
+        clean(at[(r, c)].text) for r in header_rows for c in range(label_cols) if (r, c) in at
+    )
     grid.rows = _body(at, body_rows, label_cols)
     return grid
+
+
+def _group_row(at: dict[tuple[int, int], TableCell], row: int, label_cols: int) -> bool:
+    """Whether a row under the headers is the first group's name: one cell, starting in the
+    label columns ("Top Leaderboard Systems", "Dev set results without data augmentation")."""
+    cells = [col for r, col in at if r == row]
+    return len(cells) == 1 and cells[0] < label_cols
+
+
+def side_by_side(table: Table) -> list[Table]:
+    """The tables a grid prints side by side, each with its own label column ("SQuAD1.1 | EM |
+    F1 | SQuAD2.0 | EM | F1", a method name in the first and fourth column of each row): one
+    table per part, a group name spanning the split in both."""
+    cells = unmerged(table.cells)
+    split = _second_label_column(cells)
+    if split is None:
+        return [table]
+    left = [replace(c, col_span=min(c.col_span, split - c.col)) for c in cells if c.col < split]
+    right = [replace(c, col=c.col - split) for c in cells if c.col >= split]
+    spanning = [replace(c, col_span=1) for c in cells if c.col < split < c.col + c.col_span]
+    return [replace(table, cells=left), *side_by_side(replace(table, cells=spanning + right))]
+
+
+def _second_label_column(cells: list[TableCell]) -> int | None:
+    """A column past the values that holds names in most body rows, right after a value."""
+    at = {(cell.row, cell.col): cell for cell in cells if clean(cell.text)}
+    body = {r for (r, c), cell in at.items() if c >= 1 and holds_value(cell.text)}
+    width = max((col for _, col in at), default=0) + 1
+    for col in range(2, width - 1):
+        named = [
+            r
+            for r in body
+            if (r, col) in at
+            and _is_name(at[(r, col)].text)
+            and (r, col - 1) in at
+            and (holds_value(at[(r, col - 1)].text) or _NO_VALUE.match(at[(r, col - 1)].text))
+        ]
+        if len(named) >= max(2, len(body) / 2):
+            return col
+    return None
+
+
+def _is_name(text: str) -> bool:
+    return any(c.isalpha() for c in text) and not (holds_value(text) or _LEADING_DIGIT.match(text))
 
 
 def unmerged(cells: list[TableCell]) -> list[TableCell]:
@@ -141,12 +192,17 @@ def _numbers_in(at: dict[tuple[int, int], TableCell], row: int, from_col: int) -
 
 
 def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -> int:
-    """How many leading columns hold names rather than numbers in most body rows (at least 1)."""
+    """How many leading columns hold names rather than numbers in most body rows (at least 1);
+    a dash (a value not reported) counts as a number."""
     count = 1
     width = max(col for _, col in at) + 1
     while count < width - 1:
         texts = [at[(r, count)].text for r in body_rows if (r, count) in at]
-        numeric = sum(1 for text in texts if holds_value(text) or _LEADING_DIGIT.match(text))
+        numeric = sum(
+            1
+            for text in texts
+            if holds_value(text) or _LEADING_DIGIT.match(text) or _NO_VALUE.match(text)
+        )
         if not texts or numeric * 2 >= len(texts):
             break
         count += 1

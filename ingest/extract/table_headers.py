@@ -77,8 +77,9 @@ def expand_abbreviation(header: str, datasets: Mapping[str, str]) -> str | None:
     """The one dataset the paper names (`datasets`: each name it is written as -> its label)
     that `header` abbreviates ("C10" -> "CIFAR-10"), or None:
     the header's letters are, in order, capitals or word initials of the name (its first letter
-    first) and its number is the name's number."""
-    text = header.strip("*†‡ ")
+    first) and its number is the name's number; a trailing "+" (with augmentation: "C10+") is
+    the same dataset."""
+    text = header.strip("*†‡ ").rstrip("+")
     if not (_ABBREVIATION.match(text) and _TWO_CAPITALS.search(text)):
         return None
     found = {

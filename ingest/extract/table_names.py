@@ -132,10 +132,15 @@ def own_row(label: str, names: list[str]) -> bool:
     citing its source ("PixelCNN [30]", "BERT (Devlin et al., 2019)") is another paper's."""
     if _OURS.search(label):
         return True
-    if _CITED.search(label):
+    if cites(label):
         return False
     folded = fold(label)
     return any(len(name) >= MIN_NAME and name in folded for name in names)
+
+
+def cites(label: str) -> bool:
+    """Whether a row label cites its source ("PixelCNN [30]", "BERT (Devlin et al., 2019)")."""
+    return bool(_CITED.search(label))
 
 
 def _initialled(name: str) -> str:

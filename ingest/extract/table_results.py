@@ -18,9 +18,16 @@ from ingest.extract.matcher import NameMatcher
 from ingest.extract.metric_names import GENERIC, Metric, bare_top_k, metrics_named, read_metric
 from ingest.extract.table_columns import column_results, own_columns
 from ingest.extract.table_context import TableContext, cell_evidence
-from ingest.extract.table_grid import Row, clean, parse_number, read_grid, split_pair
+from ingest.extract.table_grid import (
+    Row,
+    clean,
+    parse_number,
+    read_grid,
+    side_by_side,
+    split_pair,
+)
 from ingest.extract.table_headers import SETTING, HeaderKind, abbreviation_in, header_kind
-from ingest.extract.table_names import SPLIT, dataset_named, own_row
+from ingest.extract.table_names import SPLIT, cites, dataset_named, own_row
 
 #: Captions of tables that take the method apart: its variants are no result of the paper.
 ABLATION = re.compile(
@@ -43,7 +50,7 @@ def table_results(
     names = [fold(name) for name in own_names if fold(name)]
     results: list[Result] = []
     seen: set[tuple[str | None, ...]] = set()
-    for table in distinct_grids(paper.tables):
+    for table in distinct_grids([part for t in paper.tables for part in side_by_side(t)]):
         context = _context(paper, table, matcher, datasets or {})
         if context is None:
             continue
@@ -78,7 +85,8 @@ def _context(
         table=table,
         grid=grid,
         caption_metric=named[0] if len(named) == 1 else None,
-        caption_dataset=dataset_named(table.caption, matcher),
+        caption_dataset=dataset_named(grid.label_header, matcher)
+        or dataset_named(table.caption, matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,
     )
@@ -116,7 +124,17 @@ def _table_results(
     rows = bold if bold and len(rows) > 2 else rows or bold
     if not rows and (columns := own_columns(context, names)):
         return column_results(context, matcher, columns, task)
+    rows = rows or uncited_rows(context.grid.rows)
     return [result for row in rows for result in _row_results(context, matcher, row, task)]
+
+
+def uncited_rows(rows: list[Row]) -> list[Row]:
+    """In a table that names none of the paper's methods but cites a source on its baselines
+    ("DRAW [9]"), the rows after the last cited one, printed without a source and no more of
+    them than cited ones, are the paper's own ("Row LSTM")."""
+    cited = [index for index, row in enumerate(rows) if cites(row.label)]
+    after = [row for row in rows[cited[-1] + 1 :] if row.label] if cited else []
+    return after if len(cited) >= 2 and len(after) <= len(cited) else []
 
 
 def _row_results(

@@ -186,11 +186,27 @@ def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
         return False
     if block.role == "heading" and role != "heading":
         return False
-    if line.page != previous.page or line.column != previous.column:
+    if line.page != previous.page or (
+        line.column != previous.column and not _caption_tail(block, previous, line)
+    ):
         return False
     gap = line.top - previous.bottom
     same_type = abs(line.size - previous.size) < 0.6
     return same_type and -2 < gap < 0.7 * max(line.size, previous.size)
+
+
+def _caption_tail(block: Block, previous: Line, line: Line) -> bool:
+    """The short last line of a caption set across a two-column page: it ends before the gutter,
+    so it reads as the left column's, but it starts where the caption's lines start and runs
+    on as text (no gap between words that a table row's cells would leave)."""
+    words = line.words
+    running = all(b.x0 - a.x1 < line.size for a, b in zip(words, words[1:], strict=False))
+    return (
+        block.role == "caption"
+        and previous.column == 0
+        and abs(line.x0 - previous.x0) < 2
+        and running
+    )
 
 
 def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
@@ -254,11 +270,15 @@ def _overlaps(block: Block, caption: Block) -> bool:
 
 
 def _is_prose(block: Block, size: float) -> bool:
-    """Running text in the body size: long lines of ordinary words."""
+    """Running text in the body size: long lines of ordinary words (hyphenated ones too; a
+    narrow column of long words holds fewer per line, but as many characters; one such line
+    alone may be a header row)."""
     lines = [line for line in block.lines if abs(line.size - size) < 0.6]
     if len(lines) < len(block.lines) * 0.6:
         return False
     words = [word for line in lines for word in line.main_text.split()]
-    alphabetic = sum(1 for word in words if word.strip(".,;:()").isalpha())
+    alphabetic = sum(1 for word in words if word.strip(".,;:()").replace("-", "").isalpha())
     per_line = len(words) / max(1, len(lines))
-    return per_line >= 7 and alphabetic >= 0.7 * len(words)
+    characters = sum(len(line.main_text) for line in lines) / max(1, len(lines))
+    long_lines = per_line >= 7 or (len(lines) >= 2 and per_line >= 5 and characters >= 40)
+    return long_lines and alphabetic >= 0.7 * len(words)

@@ -1,15 +1,23 @@
 """A table's lines read as a grid of cells.
 
 Rows are the table's lines (parts on one baseline joined); a row is cut into cells where the gap
-between words is wider than a space; columns are the x-intervals the fullest rows' cells occupy,
-so a header cell over two columns gets a column span of 2. Bold comes from the font.
+between words is wider than a space, or between two numbers (tables set tight in a small font
+leave well under an em between columns); columns are the x-intervals the fullest rows' cells
+occupy, so a header cell over two columns gets a column span of 2, and a header run whose words
+sit over separate columns ("MNLI-m QNLI MRPC", set with barely more than a space between) is cut
+at those columns. Bold comes from the font.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from core.model import Table, TableCell
 from ingest.readers.pdf_layout import Line, Word, join_words
 from ingest.repair import repair_text
+
+_NUMBER = re.compile(r"^[(+\-−±]?\d[\d.,/%]*[)*†‡∗]*$|^\.\d+%?$")
 
 
 def build_table(lines: list[Line], number: str | None, caption: str, page: int) -> Table:
@@ -17,6 +25,7 @@ def build_table(lines: list[Line], number: str | None, caption: str, page: int) 
     rows = [_cells(row) for row in _rows(lines)]
     rows = [row for row in rows if row]
     columns = _columns(rows)
+    rows = [[part for cell in row for part in _cut_at_columns(cell, columns)] for row in rows]
     cells: list[TableCell] = []
     for row_index, row in enumerate(rows):
         for words in row:
@@ -53,27 +62,71 @@ def _rows(lines: list[Line]) -> list[list[Word]]:
 def _cells(words: list[Word]) -> list[list[Word]]:
     cells: list[list[Word]] = []
     for word in words:
-        if cells and word.x0 - cells[-1][-1].x1 < 0.75 * max(word.size, 4.0):
+        if cells and not _cell_break(cells[-1][-1], word):
             cells[-1].append(word)
         else:
             cells.append([word])
     return cells
 
 
+def _cell_break(before: Word, word: Word) -> bool:
+    """A gap wider than a space, or a space between two numbers: each number is its own cell."""
+    gap, size = word.x0 - before.x1, max(word.size, 4.0)
+    numbers = bool(_NUMBER.match(before.text) and _NUMBER.match(word.text))
+    return gap >= 0.75 * size or (numbers and gap >= 0.3 * size)
+
+
+def _cut_at_columns(cell: list[Word], columns: list[tuple[float, float]]) -> list[list[Word]]:
+    """A cell cut where a gap of more than a space between its words holds the gap between two
+    columns: header names over their own columns, not a spanning header's words."""
+    parts = [[cell[0]]]
+    for before, word in zip(cell, cell[1:], strict=False):
+        gap = word.x0 - before.x1
+        apart = _nearest(before, columns) != _nearest(word, columns)
+        if apart and gap >= 0.45 * max(word.size, 4.0):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
 def _columns(rows: list[list[list[Word]]]) -> list[tuple[float, float]]:
-    """Column intervals: the union of the cell extents of the rows with the most cells."""
+    """Column intervals: the union of the cell extents of the rows with the most cells, and the
+    cells of rows one short that fall outside those (a header cell over two columns does not
+    join them into one)."""
     if not rows:
         return []
     most = max(len(row) for row in rows)
-    full = [row for row in rows if len(row) >= max(2, most - 1)] or rows
-    spans = sorted((cell[0].x0, cell[-1].x1) for row in full for cell in row)
+    columns = _union(_span(cell) for row in rows if len(row) == most for cell in row)
+    for row in rows:
+        if max(2, most - 1) <= len(row) < most:
+            extra = [_span(cell) for cell in row if not _overlapping(_span(cell), columns)]
+            columns = _union([*columns, *extra])
+    return columns
+
+
+def _span(cell: list[Word]) -> tuple[float, float]:
+    return cell[0].x0, cell[-1].x1
+
+
+def _union(spans: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
     columns: list[tuple[float, float]] = []
-    for x0, x1 in spans:
+    for x0, x1 in sorted(spans):
         if columns and x0 < columns[-1][1] - 1:
             columns[-1] = (columns[-1][0], max(columns[-1][1], x1))
         else:
             columns.append((x0, x1))
     return columns
+
+
+def _overlapping(span: tuple[float, float], columns: list[tuple[float, float]]) -> bool:
+    return any(span[0] < right - 1 and span[1] > left + 1 for left, right in columns)
+
+
+def _nearest(word: Word, columns: list[tuple[float, float]]) -> int:
+    """The column whose middle is nearest the word's."""
+    centre = (word.x0 + word.x1) / 2
+    return min(range(len(columns)), key=lambda i: abs(sum(columns[i]) / 2 - centre), default=0)
 
 
 def _place(words: list[Word], columns: list[tuple[float, float]]) -> tuple[int, int]:

@@ -123,3 +123,34 @@ def test_sentences_give_no_values_where_the_paper_prints_tables_of_others_result
     valued = [r for r in extractor.extract(with_table).results if r.value is not None]
     assert valued == []
     assert any(r.value == 84.6 for r in extractor.extract(without).results)
+
+
+def test_rows_after_the_last_cited_baseline_are_the_papers_own() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "NLL Test"],
+                ["Uniform Distribution:", "8.00"],
+                ["NICE [1]:", "4.48"],
+                ["Deep GMMs [3]:", "4.00"],
+                ["RIDE [4]:", "3.47"],
+                ["Row LSTM:", "3.07"],
+                ["Diagonal BiLSTM:", "3.00"],
+            ]
+        ),
+        "5",
+        "Table 5. Test set performance of different models on CIFAR-10 in bits/dim.",
+    )
+    paper = paper_with([table], "Pixel Recurrent Neural Networks", table.caption, "pixelrnn")
+    rows = table_results(paper, hybrid_matcher(), ["PixelRNN"])
+    assert {(r.method, r.value) for r in rows} == {("Row LSTM:", 3.07), ("Diagonal BiLSTM:", 3.0)}
+
+
+def test_a_table_without_cited_baselines_gives_no_unnamed_rows() -> None:
+    table = Table(
+        grid([["Model", "NLL Test"], ["Uniform Distribution:", "8.00"], ["Row LSTM:", "3.07"]]),
+        "5",
+        "Table 5. Test set performance of different models on CIFAR-10 in bits/dim.",
+    )
+    paper = paper_with([table], "Pixel Recurrent Neural Networks", table.caption, "pixelrnn")
+    assert table_results(paper, hybrid_matcher(), ["PixelRNN"]) == []

@@ -66,6 +66,13 @@ def test_figure_text_gives_no_results() -> None:
     assert _results(axis) == [("F1", 0.2), ("F1", 0.4)]  # the same text in the body reads
 
 
+def test_a_figure_caption_gives_no_results_but_a_table_caption_does() -> None:
+    stated = "QANet achieves 84.6 F1 on SQuAD."
+    assert _results(f"Figure 3: {stated}", kind=ChunkKind.CAPTION) == []
+    assert _results(f"Fig. 2. {stated}", kind=ChunkKind.CAPTION) == []
+    assert _results(f"Table 3: {stated}", kind=ChunkKind.CAPTION) == [("F1", 84.6)]
+
+
 def test_a_value_needs_a_method_and_a_sentence_few_numbers() -> None:
     assert _results("The F1 on SQuAD is 84.6.") == []
     assert _results("QANet BiDAF F1 SQuAD 84.6 77.3 76.2 68.0 70.1") == []

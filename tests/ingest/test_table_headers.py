@@ -7,11 +7,11 @@ import pytest
 
 from core.model import Table, TableCell
 from ingest.extract.hybrid import hybrid_matcher
-from ingest.extract.table_grid import read_grid
+from ingest.extract.table_grid import read_grid, side_by_side
 from ingest.extract.table_headers import HeaderKind, expand_abbreviation, header_kind
 from ingest.extract.table_names import dataset_named
 from ingest.extract.table_results import table_results
-from tests.ingest.tables import grid, paper_with
+from tests.ingest.tables import RESNET_TABLE_4, grid, paper_with
 
 PAPER_DATASETS = {
     "CIFAR-10": "CIFAR-10",
@@ -55,7 +55,14 @@ def test_a_header_is_typed_as_metric_setting_language_method_name_or_words(
 
 @pytest.mark.parametrize(
     ("header", "dataset"),
-    [("C10", "CIFAR-10"), ("C100", "CIFAR-100"), ("IN-1k", "ImageNet"), ("AG", "AG News")],
+    [
+        ("C10", "CIFAR-10"),
+        ("C100", "CIFAR-100"),
+        ("C10+", "CIFAR-10"),
+        ("C100+", "CIFAR-100"),
+        ("IN-1k", "ImageNet"),
+        ("AG", "AG News"),
+    ],
 )
 def test_a_short_header_expands_to_the_dataset_the_paper_names(header: str, dataset: str) -> None:
     assert expand_abbreviation(header, PAPER_DATASETS) == dataset
@@ -251,3 +258,90 @@ def test_a_word_of_a_longer_header_abbreviating_a_dataset_names_it() -> None:
     )
     datasets = {"CommonsenseQA": "CommonsenseQA"}
     assert _found(table, ["NewNet"], datasets) == {("CommonsenseQA", "Accuracy", 72.3)}
+
+
+def test_a_column_of_dashes_for_unreported_values_is_a_value_column() -> None:
+    table = Table(
+        grid(
+            [
+                ["System", "Dev EM", "Dev F1", "Test EM", "Test F1"],
+                ["Human", "-", "-", "82.3", "91.2"],
+                ["unet (Ensemble)", "-", "-", "71.4", "74.9"],
+                ["NewNet (Single)", "78.7", "81.9", "80.0", "83.1"],
+            ]
+        ),
+        "3",
+        "Table 3: SQuAD 2.0 results.",
+    )
+    grid_ = read_grid(table)
+    assert grid_ is not None
+    assert grid_.rows[2].label == "NewNet (Single)"
+    assert grid_.rows[2].cells[1].text == "78.7"
+
+
+def test_columns_with_augmentation_marks_are_the_plain_datasets() -> None:
+    table = Table(
+        grid([["Method", "C10+", "C100+"], ["NewNet (ours)", "3.46", "17.18"]]),
+        "2",
+        "Table 2: Error rates (%) on CIFAR. + indicates standard data augmentation.",
+    )
+    assert _found(table, ["NewNet"]) == {("CIFAR-10", "Error", 3.46), ("CIFAR-100", "Error", 17.18)}
+
+
+def test_a_group_name_under_the_headers_is_no_header() -> None:
+    cells = grid(
+        [
+            ["System", "Dev", "", "Test", ""],
+            ["", "EM", "F1", "EM", "F1"],
+            ["Top Leaderboard Systems (Dec 10th, 2018)"],
+            ["Human", "-", "-", "82.3", "91.2"],
+            ["NewNet (Single)", "84.1", "90.9", "-", "-"],
+        ]
+    )
+    grid_ = read_grid(Table(cells, "2", "Table 2: SQuAD 1.1 results."))
+    assert grid_ is not None
+    assert [grid_.column_headers[c] for c in (1, 2, 3, 4)] == [
+        "Dev EM",
+        "Dev F1",
+        "Test EM",
+        "Test F1",
+    ]
+    assert grid_.rows[0].group == "Top Leaderboard Systems (Dec 10th, 2018)"
+
+
+def test_two_tables_printed_side_by_side_are_read_apart_each_with_its_dataset() -> None:
+    cells = grid(
+        [
+            ["SQuAD1.1", "EM", "F1", "SQuAD2.0", "EM", "F1"],
+            ["BERT [10]", "84.1", "90.9", "BERT [10]", "78.98", "81.77"],
+            ["NewNet", "88.95", "94.52", "NewNet", "86.12", "88.79"],
+        ]
+    )
+    table = Table(cells, "2", "Table 2: Results on SQuAD1.1 and SQuAD2.0.")
+    assert [len(part.cells) for part in side_by_side(table)] == [9, 9]
+    datasets = {"SQuAD1.1": "SQuAD1.1", "SQuAD2.0": "SQuAD2.0"}
+    assert {("SQuAD1.1", "EM", 88.95), ("SQuAD2.0", "EM", 86.12)} <= _found(
+        table, ["NewNet"], datasets
+    )
+
+
+def test_an_ablation_beside_the_main_table_keeps_its_own_label_column() -> None:
+    cells = grid(
+        [
+            ["", "EM", "F1", "", "EM", "F1"],
+            ["Match-LSTM", "64.7", "73.7", "No char embedding", "65.0", "75.4"],
+            ["R-Net", "68.4", "77.5", "No word embedding", "55.5", "66.8"],
+            ["NewNet (Ours)", "68.0", "77.3", "NewNet (single)", "67.7", "77.3"],
+        ]
+    )
+    left, right = side_by_side(Table(cells, "1", "Table 1: Results on the SQuAD dev set."))
+    assert {c.text for c in right.cells if c.col == 0} == {
+        "No char embedding",
+        "No word embedding",
+        "NewNet (single)",
+    }
+    assert max(c.col for c in left.cells) == 2
+
+
+def test_a_table_with_one_label_column_is_one_table() -> None:
+    assert side_by_side(RESNET_TABLE_4) == [RESNET_TABLE_4]

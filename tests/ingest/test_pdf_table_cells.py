@@ -1,0 +1,57 @@
+"""A table set tight in a small font is still cut into its cells (BERT's SQuAD and SWAG tables
+leave under an em between columns)."""
+
+from __future__ import annotations
+
+from core.model import Table
+from ingest.readers.pdf_layout import Line, Word
+from ingest.readers.pdf_tables import build_table
+
+SIZE = 9.0
+
+
+def _line(top: float, words: list[tuple[str, float]]) -> Line:
+    """A line of words starting at the given x, each as wide as 4.5 pt per character."""
+    return Line(
+        [Word(text, x, x + 4.5 * len(text), top, top + SIZE, SIZE) for text, x in words], page=1
+    )
+
+
+def _rows(table: Table) -> list[list[str]]:
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell.row, []).append((cell.col, cell.text))
+    return [[text for _, text in sorted(cells)] for _, cells in sorted(rows.items())]
+
+
+def test_numbers_a_little_more_than_a_space_apart_are_separate_cells() -> None:
+    lines = [
+        _line(0, [("System", 100), ("Dev", 200), ("Test", 225)]),
+        _line(12, [("ESIM+GloVe", 100), ("51.9", 200), ("52.7", 224)]),
+        _line(24, [("BERT", 100), ("large", 122.7), ("86.6", 200), ("86.3", 224)]),
+    ]
+    table = build_table(lines, "4", "Table 4: SWAG accuracies.", 7)
+    assert _rows(table)[1:] == [["ESIM+GloVe", "51.9", "52.7"], ["BERT large", "86.6", "86.3"]]
+
+
+def test_header_names_over_their_own_columns_are_cut_but_a_spanning_header_is_not() -> None:
+    lines = [
+        _line(0, [("Dev", 170), ("Set", 186.5), ("Accuracy", 202)]),
+        _line(12, [("Tasks", 100), ("MNLI-m", 150), ("QNLI", 182), ("MRPC", 206)]),
+        _line(24, [("BERT", 100), ("84.4", 155), ("88.4", 182), ("86.7", 208)]),
+        _line(36, [("No", 100), ("NSP", 112), ("83.9", 155), ("84.9", 182), ("86.5", 208)]),
+    ]
+    rows = _rows(build_table(lines, "5", "Table 5: Ablation.", 8))
+    assert rows[0] == ["Dev Set Accuracy"]
+    assert rows[1] == ["Tasks", "MNLI-m", "QNLI", "MRPC"]
+    assert rows[3] == ["No NSP", "83.9", "84.9", "86.5"]
+
+
+def test_a_header_over_two_value_columns_does_not_join_them() -> None:
+    lines = [
+        _line(0, [("System", 100), ("Dev", 200), ("F1", 216), ("Test", 232), ("F1", 252)]),
+        _line(12, [("ELMo", 100), ("95.7", 205), ("92.2", 240)]),
+        _line(24, [("CVT", 100), ("-", 212), ("92.6", 240)]),
+    ]
+    rows = _rows(build_table(lines, "7", "Table 7: CoNLL-2003 results.", 9))
+    assert rows == [["System", "Dev F1", "Test F1"], ["ELMo", "95.7", "92.2"], ["CVT", "-", "92.6"]]
