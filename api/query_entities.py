@@ -81,10 +81,16 @@ class EntityLifts:
 
 
 def entity_lifts(
-    lexicon: EntityLexicon, graph: KnowledgeGraph, query: str, papers: int, result_weight: float
+    lexicon: EntityLexicon,
+    graph: KnowledgeGraph,
+    query: str,
+    papers: int,
+    result_weight: float,
+    salience_power: float = 0.5,
 ) -> EntityLifts:
     """The entities `query` names (in `lexicon`) and each paper's lift from them, read from
-    `graph` (`papers` in the corpus; `result_weight` for a reported result)."""
+    `graph` (`papers` in the corpus; `result_weight` for a reported result; salience counts
+    raised to `salience_power`)."""
     linked = link_query(lexicon, query)
     found = EntityLifts(linked)
     if not linked:
@@ -92,7 +98,9 @@ def entity_lifts(
     evidence = entity_evidence(graph, linked)
     coverage = query_coverage(query, linked)
     for paper_id in evidence.mentions.keys() | evidence.results.keys():
-        lift, reasons = _paper_lift(paper_id, linked, evidence, papers, result_weight)
+        lift, reasons = _paper_lift(
+            paper_id, linked, evidence, (papers, result_weight, salience_power)
+        )
         if lift > 0:
             found.lifts[paper_id] = lift * coverage
             found.reasons[paper_id] = reasons
@@ -124,9 +132,11 @@ def _paper_lift(
     paper_id: str,
     linked: list[QueryEntity],
     evidence: EntityEvidence,
-    papers: int,
-    result_weight: float,
+    scale: tuple[int, float, float],
 ) -> tuple[float, list[dict[str, Any]]]:
+    """A paper's lift and reasons; `scale` = (papers in the corpus, result weight, salience
+    power)."""
+    papers, result_weight, power = scale
     lift, reasons = 0.0, []
     held = evidence.mentions.get(paper_id, {})
     for entity in _distinct(linked):
@@ -135,7 +145,7 @@ def _paper_lift(
         role, salience = held[entity.entity]
         rare = rarity(evidence.papers_with_entity.get(entity.entity, 1), papers)
         gain = (
-            entity.confidence * math.sqrt(max(salience, 0.05)) * ROLE_STRENGTH.get(role, 0.5) * rare
+            entity.confidence * max(salience, 0.05) ** power * ROLE_STRENGTH.get(role, 0.5) * rare
         )
         lift += gain
         reasons.append(

@@ -30,7 +30,7 @@ import json
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from api.backend import Backend
@@ -241,7 +241,7 @@ TODAY = Weights()
 
 
 def rankings(tuned: Weights) -> list[tuple[str, SearchMode, Weights]]:
-    plain = Weights(tuned.rrf_k, tuned.keyword, tuned.paper, 0.0, tuned.result, 0.0)
+    plain = replace(tuned, entity=0.0, alias=0.0)
     return [
         ("keyword (BM25)", SearchMode.KEYWORD, TODAY),
         ("semantic (MiniLM)", SearchMode.SEMANTIC, TODAY),

@@ -22,6 +22,7 @@ from index.settings import IndexSettings
 CUTOFF = 10
 DEPTH = 100
 ALIAS_WEIGHTS = (0.0, 0.25, 0.5, 1.0)
+SALIENCE_POWERS = (0.0, 0.5, 1.0, 2.0)
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,14 @@ class Weights:
     entity: float = 0.0
     result: float = 1.0
     alias: float = 0.0
+    paper_sum: float = 0.0
+    salience: float = 0.5
 
     def apply(self, settings: IndexSettings) -> None:
         settings.rrf_k, settings.rrf_keyword_weight = self.rrf_k, self.keyword
         settings.paper_weight, settings.entity_weight = self.paper, self.entity
         settings.entity_result_weight, settings.alias_weight = self.result, self.alias
+        settings.paper_sum_weight, settings.salience_power = self.paper_sum, self.salience
 
 
 GRID: dict[str, tuple[float, ...]] = {
@@ -54,6 +58,8 @@ GRID: dict[str, tuple[float, ...]] = {
     "entity": (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0),
     "result": (0.0, 0.5, 1.0, 2.0, 4.0),
     "alias": ALIAS_WEIGHTS,
+    "paper_sum": (0.0, 0.1, 0.25, 0.5, 1.0),
+    "salience": SALIENCE_POWERS,
 }
 
 
@@ -73,16 +79,19 @@ class QueryLists:
     semantic: list[int]
     keyword: dict[float, list[int]]  # alias boost -> keyword list
     paper_of: dict[int, str]
-    mention_lifts: dict[str, float]
+    mention_lifts: dict[float, dict[str, float]]  # salience power -> lift of every paper
     result_lifts: dict[str, float]  # lift from reported (task, dataset) results, at weight 1
     extra: list[int] = field(default_factory=list)
 
     def ranked_papers(self, weights: Weights) -> list[str]:
+        mentions = self.mention_lifts[weights.salience]
         lifts = {
-            p: self.mention_lifts.get(p, 0.0) + weights.result * self.result_lifts.get(p, 0.0)
-            for p in self.mention_lifts.keys() | self.result_lifts.keys()
+            p: mentions.get(p, 0.0) + weights.result * self.result_lifts.get(p, 0.0)
+            for p in mentions.keys() | self.result_lifts.keys()
         }
-        fusion = FusionWeights(weights.rrf_k, 1.0, weights.keyword, weights.paper, weights.entity)
+        fusion = FusionWeights(
+            weights.rrf_k, 1.0, weights.keyword, weights.paper, weights.entity, weights.paper_sum
+        )
         top = dict(sorted(lifts.items(), key=lambda pair: -pair[1])[:MAX_LIFTED_PAPERS])
         fused = hybrid_ranking(
             self.semantic,
@@ -102,8 +111,7 @@ def read_lists(backend: Backend, queries: Iterable[Query]) -> list[QueryLists]:
         vector = backend.embedder.encode_query(query.text)
         semantic = [r for r, _ in backend.stores.vectors.search(vector, DEPTH)]
         lexicon, graph = backend.entity_lexicon(), backend.stores.graph
-        saved = backend.settings.index.entity_result_weight
-        full = entity_lifts(lexicon, graph, query.text, papers, saved)
+        full = entity_lifts(lexicon, graph, query.text, papers, 1.0)  # results at weight 1
         expansions = full.expansions()
         keyword = {
             boost: [
@@ -111,9 +119,12 @@ def read_lists(backend: Backend, queries: Iterable[Query]) -> list[QueryLists]:
             ]
             for boost in ALIAS_WEIGHTS
         }
-        mentions = entity_lifts(lexicon, graph, query.text, papers, 0.0).lifts
+        mentions = {
+            power: entity_lifts(lexicon, graph, query.text, papers, 0.0, power).lifts
+            for power in SALIENCE_POWERS
+        }
         results = {
-            p: (full.lifts.get(p, 0.0) - mentions.get(p, 0.0)) / max(saved, 1e-9)
+            p: full.lifts.get(p, 0.0) - mentions[0.5].get(p, 0.0)
             for p in full.lifts
         }
         rowids = {r for r in semantic} | {r for ranking in keyword.values() for r in ranking}

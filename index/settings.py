@@ -56,6 +56,18 @@ class IndexSettings(BaseModel):
         description="Weight of paper-level fusion in hybrid search: each chunk also gains this "
         "times the RRF of its paper's ranks in the two lists read paper by paper (0: chunks only).",
     )
+    paper_sum_weight: float = Field(
+        0.0,
+        ge=0,
+        description="Paper-level aggregation in hybrid search: each chunk also gains this times "
+        "the summed RRF scores of its paper's other chunks in the two lists (0: best chunk only).",
+    )
+    salience_power: float = Field(
+        0.5,
+        ge=0,
+        description="Exponent on an entity's salience in a paper's entity lift (0: salience "
+        "ignored, 0.5: square root, 1: proportional; higher favours papers centred on it).",
+    )
     entity_weight: float = Field(
         1.0,
         ge=0,
