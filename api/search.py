@@ -175,6 +175,7 @@ def _lifts(searcher: Searcher, query: str) -> EntityLifts:
         papers,
         settings.entity_result_weight,
         settings.salience_power,
+        settings.entity_pair_weight,
     )
 
 

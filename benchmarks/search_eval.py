@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from api.backend import Backend
-from api.query_entities import MAX_LIFTED_PAPERS, entity_lifts
+from api.query_entities import MAX_LIFTED_PAPERS, EntityLifts, entity_lifts
 from api.search import SearchMode, SearchRequest, search
 from index.ranking import FusionWeights, hybrid_ranking
 from index.settings import IndexSettings
+from kg.query_entities import EntityLexicon
+from kg.store import KnowledgeGraph
 
 CUTOFF = 10
 DEPTH = 100
@@ -43,12 +45,14 @@ class Weights:
     alias: float = 0.0
     paper_sum: float = 0.0
     salience: float = 0.5
+    pair: float = 0.0
 
     def apply(self, settings: IndexSettings) -> None:
         settings.rrf_k, settings.rrf_keyword_weight = self.rrf_k, self.keyword
         settings.paper_weight, settings.entity_weight = self.paper, self.entity
         settings.entity_result_weight, settings.alias_weight = self.result, self.alias
         settings.paper_sum_weight, settings.salience_power = self.paper_sum, self.salience
+        settings.entity_pair_weight = self.pair
 
 
 GRID: dict[str, tuple[float, ...]] = {
@@ -60,6 +64,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "alias": ALIAS_WEIGHTS,
     "paper_sum": (0.0, 0.1, 0.25, 0.5, 1.0),
     "salience": SALIENCE_POWERS,
+    "pair": (0.0, 0.5, 1.0, 2.0, 4.0),
 }
 
 
@@ -81,13 +86,16 @@ class QueryLists:
     paper_of: dict[int, str]
     mention_lifts: dict[float, dict[str, float]]  # salience power -> lift of every paper
     result_lifts: dict[str, float]  # lift from reported (task, dataset) results, at weight 1
+    pair_lifts: dict[str, float]  # lift from a task and dataset named in one chunk, at weight 1
     extra: list[int] = field(default_factory=list)
 
     def ranked_papers(self, weights: Weights) -> list[str]:
         mentions = self.mention_lifts[weights.salience]
         lifts = {
-            p: mentions.get(p, 0.0) + weights.result * self.result_lifts.get(p, 0.0)
-            for p in mentions.keys() | self.result_lifts.keys()
+            p: mentions.get(p, 0.0)
+            + weights.result * self.result_lifts.get(p, 0.0)
+            + weights.pair * self.pair_lifts.get(p, 0.0)
+            for p in mentions.keys() | self.result_lifts.keys() | self.pair_lifts.keys()
         }
         fusion = FusionWeights(
             weights.rrf_k, 1.0, weights.keyword, weights.paper, weights.entity, weights.paper_sum
@@ -111,21 +119,13 @@ def read_lists(backend: Backend, queries: Iterable[Query]) -> list[QueryLists]:
         vector = backend.embedder.encode_query(query.text)
         semantic = [r for r, _ in backend.stores.vectors.search(vector, DEPTH)]
         lexicon, graph = backend.entity_lexicon(), backend.stores.graph
-        full = entity_lifts(lexicon, graph, query.text, papers, 1.0)  # results at weight 1
+        full, mentions, results, pairs = _lift_parts(lexicon, graph, query.text, papers)
         expansions = full.expansions()
         keyword = {
             boost: [
                 r for r, _ in backend.stores.keywords.search(query.text, DEPTH, expansions, boost)
             ]
             for boost in ALIAS_WEIGHTS
-        }
-        mentions = {
-            power: entity_lifts(lexicon, graph, query.text, papers, 0.0, power).lifts
-            for power in SALIENCE_POWERS
-        }
-        results = {
-            p: full.lifts.get(p, 0.0) - mentions[0.5].get(p, 0.0)
-            for p in full.lifts
         }
         rowids = {r for r in semantic} | {r for ranking in keyword.values() for r in ranking}
         paper_of = {
@@ -138,10 +138,39 @@ def read_lists(backend: Backend, queries: Iterable[Query]) -> list[QueryLists]:
         paper_of.update({b.rowid: b.paper_id for b in best})
         found.append(
             QueryLists(
-                query, semantic, keyword, paper_of, mentions, results, [b.rowid for b in best]
+                query,
+                semantic,
+                keyword,
+                paper_of,
+                mentions,
+                results,
+                pairs,
+                [b.rowid for b in best],
             )
         )
     return found
+
+
+def _lift_parts(
+    lexicon: EntityLexicon, graph: KnowledgeGraph, text: str, papers: int
+) -> tuple[EntityLifts, dict[float, dict[str, float]], dict[str, float], dict[str, float]]:
+    """The lifts of every paper with all parts on, and apart: from mentions (per salience
+    power), from reported results and from chunks naming both a task and a dataset (each at
+    weight 1; lifts add up, so each part is the whole less the mentions)."""
+    full = entity_lifts(lexicon, graph, text, papers, 1.0, 0.5, 1.0)
+    mentions = {
+        power: entity_lifts(lexicon, graph, text, papers, 0.0, power).lifts
+        for power in SALIENCE_POWERS
+    }
+    base = mentions[0.5]
+    results = entity_lifts(lexicon, graph, text, papers, 1.0).lifts
+    pairs = entity_lifts(lexicon, graph, text, papers, 0.0, 0.5, 1.0).lifts
+    return (
+        full,
+        mentions,
+        {p: v - base.get(p, 0.0) for p, v in results.items()},
+        {p: v - base.get(p, 0.0) for p, v in pairs.items()},
+    )
 
 
 Metric = Callable[[Sequence[str], frozenset[str]], float]

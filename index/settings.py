@@ -68,6 +68,12 @@ class IndexSettings(BaseModel):
         description="Exponent on an entity's salience in a paper's entity lift (0: salience "
         "ignored, 0.5: square root, 1: proportional; higher favours papers centred on it).",
     )
+    entity_pair_weight: float = Field(
+        0.0,
+        ge=0,
+        description="Lift of a paper that names a linked task and a linked dataset in the same "
+        "chunk(s), before entity_weight: this x the links' confidences x n / (n + 1) for n chunks.",
+    )
     entity_weight: float = Field(
         1.0,
         ge=0,

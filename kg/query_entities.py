@@ -7,7 +7,8 @@ dataset, task or method of the graph names it, less surely; longer n-grams win o
 ones inside them. A link's confidence says how sure the name is: a preferred label is surer than an
 alias, a one-word name surer when it is long, and a name shared by entities of several types is
 split between them. The graph then says, per linked entity, which papers mention it, in which
-role and with which salience, and which papers report a result for a linked (task, dataset).
+role and with which salience, in which chunks it is named, and which papers report a result for
+a linked (task, dataset).
 """
 
 from __future__ import annotations
@@ -173,6 +174,14 @@ class EntityEvidence:
     mentions: dict[str, dict[str, tuple[str, float]]] = field(default_factory=dict)
     results: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     papers_with_entity: dict[str, int] = field(default_factory=dict)
+    #: paper id -> entity IRI -> the ids (IRIs) of the chunks it is named in
+    chunks: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+
+    def shared_chunks(self, paper_id: str, first: str, second: str) -> int:
+        """How many of `paper_id`'s chunks name both entities (a task and a dataset named
+        together: "we evaluate our parser on the Penn Treebank")."""
+        held = self.chunks.get(paper_id, {})
+        return len(held.get(first, set()) & held.get(second, set()))
 
 
 def entity_evidence(kg: KnowledgeGraph, linked: list[QueryEntity]) -> EntityEvidence:
@@ -196,7 +205,21 @@ def entity_evidence(kg: KnowledgeGraph, linked: list[QueryEntity]) -> EntityEvid
         counts[str(entity)].add(paper_id)
     evidence.papers_with_entity = {entity: len(papers) for entity, papers in counts.items()}
     evidence.results = _results(kg, linked)
+    evidence.chunks = _chunks(kg, values)
     return evidence
+
+
+def _chunks(kg: KnowledgeGraph, values: str) -> dict[str, dict[str, set[str]]]:
+    """paper id -> entity IRI -> the chunks its mentions were read from."""
+    rows = kg.query(
+        f"SELECT DISTINCT ?paper ?e ?chunk WHERE {{ VALUES ?e {{ {values} }} "
+        "?mention pg:entity ?e ; pg:evidence ?evidence . ?paper pg:hasMention ?mention . "
+        "?evidence prov:wasDerivedFrom ?chunk }"
+    )
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for paper, entity, chunk in rows:  # type: ignore[misc]
+        found[paper_id_from_iri(paper)][str(entity)].add(str(chunk))
+    return {paper: dict(entities) for paper, entities in found.items()}
 
 
 def _results(kg: KnowledgeGraph, linked: list[QueryEntity]) -> dict[str, set[tuple[str, str]]]:
