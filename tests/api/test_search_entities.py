@@ -22,7 +22,7 @@ def lifting(backend: Backend) -> Iterator[None]:
     """Entity lifts on, strong enough to show (the shipped weight is tuned on benchmarks)."""
     settings = backend.settings.index
     saved = settings.entity_weight
-    settings.entity_weight = 3.0
+    settings.entity_weight = 10.0
     yield
     settings.entity_weight = saved
 
