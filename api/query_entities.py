@@ -212,7 +212,7 @@ def _pair_lift(
     for task in tasks:
         for dataset in datasets:
             shared = evidence.shared_chunks(paper_id, task.entity, dataset.entity)
-            if not shared:
+            if not shared or task.start == dataset.start:  # one name read as both types
                 continue
             gain = weight * task.confidence * dataset.confidence * shared / (shared + 1)
             lift += gain

@@ -41,3 +41,18 @@ def test_without_pair_weight_naming_together_counts_for_nothing() -> None:
     apart, _ = paper_lift("apart", LINKED, evidence(), scale)
     assert together == apart
     assert all(reason["kind"] != "named_together" for reason in reasons)
+
+
+def test_one_query_name_read_as_both_task_and_dataset_is_no_pair() -> None:
+    atari_task = QueryEntity(
+        "e/task/atari", "task/atari", EntityType.TASK, "Atari", "Atari", 0, 5, 0.5
+    )
+    atari_data = QueryEntity(
+        "e/dataset/atari", "dataset/atari", EntityType.DATASET, "Atari", "Atari", 0, 5, 0.5
+    )
+    found = EntityEvidence(papers_with_entity={atari_task.entity: 1, atari_data.entity: 1})
+    found.mentions["p"] = {atari_task.entity: ("uses", 0.5), atari_data.entity: ("uses", 0.5)}
+    found.chunks["p"] = {atari_task.entity: {"c1"}, atari_data.entity: {"c1"}}
+    scale = LiftScale(papers=10, result_weight=0.0, salience_power=0.5, pair_weight=1.0)
+    _, reasons = paper_lift("p", [atari_task, atari_data], found, scale)
+    assert reasons and all(reason["kind"] != "named_together" for reason in reasons)
