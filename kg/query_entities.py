@@ -218,7 +218,7 @@ def _chunks(kg: KnowledgeGraph, values: str) -> dict[str, dict[str, set[str]]]:
     )
     found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for paper, entity, chunk in rows:  # type: ignore[misc]
-        found[paper_id_from_iri(paper)][str(entity)].add(str(chunk))
+        found[paper_id_from_iri(str(paper))][str(entity)].add(str(chunk))
     return {paper: dict(entities) for paper, entities in found.items()}
 
 
