@@ -45,10 +45,10 @@ class IndexSettings(BaseModel):
         1.0, ge=0, description="Weight of the semantic (vector) ranking in hybrid search."
     )
     rrf_keyword_weight: float = Field(
-        1.5,
+        2.0,
         ge=0,
         description="Weight of the keyword (BM25) ranking in hybrid search (these defaults: "
-        "rrf_k 60, keyword 1.5, paper 8, entity 1, result 2, pair 0.5, salience power 0.5, "
+        "rrf_k 60, keyword 2, paper 8, entity 1, result 2, pair 2, salience power 0.5, "
         "alias 0, paper_sum 0: "
         "chosen on the tune queries of benchmarks/retrieval.py).",
     )
@@ -71,7 +71,7 @@ class IndexSettings(BaseModel):
         "ignored, 0.5: square root, 1: proportional; higher favours papers centred on it).",
     )
     entity_pair_weight: float = Field(
-        0.5,
+        2.0,
         ge=0,
         description="Lift of a paper that names a linked task and a linked dataset in the same "
         "chunk(s), before entity_weight: this x the links' confidences x n / (n + 1) for n chunks.",

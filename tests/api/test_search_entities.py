@@ -22,7 +22,10 @@ def lifting(backend: Backend) -> Iterator[None]:
     """Entity lifts on, strong enough to show (the shipped weight is tuned on benchmarks)."""
     settings = backend.settings.index
     saved = settings.entity_weight
-    settings.entity_weight = 10.0
+    # paper-level fusion alone spans paper_weight x (both list weights) top-rank units
+    settings.entity_weight = max(
+        3.0, settings.paper_weight * (settings.rrf_semantic_weight + settings.rrf_keyword_weight)
+    )
     yield
     settings.entity_weight = saved
 
