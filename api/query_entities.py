@@ -3,7 +3,9 @@
 A paper gains (its "lift") for each linked entity it holds, in proportion to the link's
 confidence, the entity's salience in the paper, the strength of its role there (evaluating on a
 dataset, proposing or using a method counts more than a passing mention) and how rare the entity
-is in the corpus; and more for reporting a result for a linked (task, dataset) pair. The lift
+is in the corpus; more when a linked task and a linked dataset are named in the same chunk
+("we evaluate our parser on the Penn Treebank"), the more such chunks the more; and more for
+reporting a result for a linked (task, dataset) pair. The lift
 is scaled by the share of the query's words that name entities (`query_coverage`). Papers the
 graph missed still rank by their text, so nothing relevant is dropped. Each lift carries reasons
 that say what lifted the paper.
@@ -17,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.model import EntityType
 from kg.query_entities import (
     EntityEvidence,
     EntityLexicon,
@@ -65,6 +68,16 @@ WORDS = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
 MAX_LIFTED_PAPERS = 200  # lifted papers beyond both lists get a chunk scored; the best this many
 
 
+@dataclass(frozen=True)
+class LiftScale:
+    """What a paper's lift is scaled by, besides the links and the graph's evidence."""
+
+    papers: int  # in the corpus (for rarity)
+    result_weight: float  # a reported result for a linked (task, dataset)
+    salience_power: float  # exponent on salience
+    pair_weight: float  # a linked task and dataset named in one chunk
+
+
 @dataclass
 class EntityLifts:
     """The linked entities, each paper's lift and the reasons for it."""
@@ -81,10 +94,17 @@ class EntityLifts:
 
 
 def entity_lifts(
-    lexicon: EntityLexicon, graph: KnowledgeGraph, query: str, papers: int, result_weight: float
+    lexicon: EntityLexicon,
+    graph: KnowledgeGraph,
+    query: str,
+    papers: int,
+    result_weight: float,
+    salience_power: float = 0.5,
+    pair_weight: float = 0.0,
 ) -> EntityLifts:
     """The entities `query` names (in `lexicon`) and each paper's lift from them, read from
-    `graph` (`papers` in the corpus; `result_weight` for a reported result)."""
+    `graph` (`papers` in the corpus; `result_weight` for a reported result; salience counts
+    raised to `salience_power`; `pair_weight` for a linked task and dataset named in one chunk)."""
     linked = link_query(lexicon, query)
     found = EntityLifts(linked)
     if not linked:
@@ -92,7 +112,12 @@ def entity_lifts(
     evidence = entity_evidence(graph, linked)
     coverage = query_coverage(query, linked)
     for paper_id in evidence.mentions.keys() | evidence.results.keys():
-        lift, reasons = _paper_lift(paper_id, linked, evidence, papers, result_weight)
+        lift, reasons = paper_lift(
+            paper_id,
+            linked,
+            evidence,
+            LiftScale(papers, result_weight, salience_power, pair_weight),
+        )
         if lift > 0:
             found.lifts[paper_id] = lift * coverage
             found.reasons[paper_id] = reasons
@@ -120,13 +145,14 @@ def rarity(papers_with: int, papers: int) -> float:
     return max(0.0, math.log((papers + 1) / (papers_with + 0.5)) / math.log((papers + 1) / 1.5))
 
 
-def _paper_lift(
+def paper_lift(
     paper_id: str,
     linked: list[QueryEntity],
     evidence: EntityEvidence,
-    papers: int,
-    result_weight: float,
+    scale: LiftScale,
 ) -> tuple[float, list[dict[str, Any]]]:
+    """`paper_id`'s lift from the `linked` entities, and the reasons for it."""
+    papers, result_weight, power = scale.papers, scale.result_weight, scale.salience_power
     lift, reasons = 0.0, []
     held = evidence.mentions.get(paper_id, {})
     for entity in _distinct(linked):
@@ -135,7 +161,7 @@ def _paper_lift(
         role, salience = held[entity.entity]
         rare = rarity(evidence.papers_with_entity.get(entity.entity, 1), papers)
         gain = (
-            entity.confidence * math.sqrt(max(salience, 0.05)) * ROLE_STRENGTH.get(role, 0.5) * rare
+            entity.confidence * max(salience, 0.05) ** power * ROLE_STRENGTH.get(role, 0.5) * rare
         )
         lift += gain
         reasons.append(
@@ -153,6 +179,9 @@ def _paper_lift(
         )
     if distinct := _distinct(linked):  # holding all the named entities beats holding one
         lift *= (len(reasons) / len(distinct)) ** 2
+    pair_lift, pair_reasons = _pair_lift(paper_id, linked, evidence, scale.pair_weight)
+    lift += pair_lift
+    reasons.extend(pair_reasons)
     by_iri = {e.entity: e for e in linked}
     for task, dataset in sorted(evidence.results.get(paper_id, set())):
         gain = result_weight * by_iri[task].confidence * by_iri[dataset].confidence
@@ -166,6 +195,38 @@ def _paper_lift(
                 "text": f"reports a result for {by_iri[task].label} on {by_iri[dataset].label}",
             }
         )
+    return lift, reasons
+
+
+def _pair_lift(
+    paper_id: str, linked: list[QueryEntity], evidence: EntityEvidence, weight: float
+) -> tuple[float, list[dict[str, Any]]]:
+    """The lift for each linked (task, dataset) the paper names in the same chunks:
+    `weight x confidences x n / (n + 1)` for n such chunks."""
+    if not weight:
+        return 0.0, []
+    distinct = _distinct(linked)
+    tasks = [e for e in distinct if e.type is EntityType.TASK]
+    datasets = [e for e in distinct if e.type in (EntityType.DATASET, EntityType.BENCHMARK)]
+    lift, reasons = 0.0, []
+    for task in tasks:
+        for dataset in datasets:
+            shared = evidence.shared_chunks(paper_id, task.entity, dataset.entity)
+            if not shared or task.start == dataset.start:  # one name read as both types
+                continue
+            gain = weight * task.confidence * dataset.confidence * shared / (shared + 1)
+            lift += gain
+            reasons.append(
+                {
+                    "kind": "named_together",
+                    "task": task.key,
+                    "dataset": dataset.key,
+                    "chunks": shared,
+                    "lift": round(gain, 4),
+                    "text": f"names {task.label} and {dataset.label} together in {shared} "
+                    f"passage{'s' if shared > 1 else ''}",
+                }
+            )
     return lift, reasons
 
 

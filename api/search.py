@@ -167,8 +167,16 @@ def _admissible(searcher: Searcher, paper_filter: PaperFilter) -> Admissible:
 
 def _lifts(searcher: Searcher, query: str) -> EntityLifts:
     papers = searcher.chunks.count_papers()
-    weight = searcher.settings.entity_result_weight
-    return entity_lifts(searcher.lexicon(), searcher.graph, query, papers, weight)
+    settings = searcher.settings
+    return entity_lifts(
+        searcher.lexicon(),
+        searcher.graph,
+        query,
+        papers,
+        settings.entity_result_weight,
+        settings.salience_power,
+        settings.entity_pair_weight,
+    )
 
 
 def _lifted(lifts: EntityLifts, allowed_papers: set[str] | None) -> dict[str, float]:

@@ -14,14 +14,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from api.backend import Backend
-from api.query_entities import MAX_LIFTED_PAPERS, entity_lifts
+from api.query_entities import MAX_LIFTED_PAPERS, EntityLifts, entity_lifts
 from api.search import SearchMode, SearchRequest, search
 from index.ranking import FusionWeights, hybrid_ranking
 from index.settings import IndexSettings
+from kg.query_entities import EntityLexicon
+from kg.store import KnowledgeGraph
 
 CUTOFF = 10
 DEPTH = 100
 ALIAS_WEIGHTS = (0.0, 0.25, 0.5, 1.0)
+SALIENCE_POWERS = (0.0, 0.5, 1.0, 2.0)
 
 
 @dataclass(frozen=True)
@@ -40,20 +43,28 @@ class Weights:
     entity: float = 0.0
     result: float = 1.0
     alias: float = 0.0
+    paper_sum: float = 0.0
+    salience: float = 0.5
+    pair: float = 0.0
 
     def apply(self, settings: IndexSettings) -> None:
         settings.rrf_k, settings.rrf_keyword_weight = self.rrf_k, self.keyword
         settings.paper_weight, settings.entity_weight = self.paper, self.entity
         settings.entity_result_weight, settings.alias_weight = self.result, self.alias
+        settings.paper_sum_weight, settings.salience_power = self.paper_sum, self.salience
+        settings.entity_pair_weight = self.pair
 
 
 GRID: dict[str, tuple[float, ...]] = {
     "rrf_k": (2.0, 5.0, 10.0, 20.0, 40.0, 60.0),
     "keyword": (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0),
-    "paper": (0.0, 0.25, 0.5, 1.0, 2.0, 4.0),
+    "paper": (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0),
     "entity": (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0),
     "result": (0.0, 0.5, 1.0, 2.0, 4.0),
     "alias": ALIAS_WEIGHTS,
+    "paper_sum": (0.0, 0.1, 0.25, 0.5, 1.0),
+    "salience": SALIENCE_POWERS,
+    "pair": (0.0, 0.5, 1.0, 2.0, 4.0),
 }
 
 
@@ -73,16 +84,22 @@ class QueryLists:
     semantic: list[int]
     keyword: dict[float, list[int]]  # alias boost -> keyword list
     paper_of: dict[int, str]
-    mention_lifts: dict[str, float]
+    mention_lifts: dict[float, dict[str, float]]  # salience power -> lift of every paper
     result_lifts: dict[str, float]  # lift from reported (task, dataset) results, at weight 1
+    pair_lifts: dict[str, float]  # lift from a task and dataset named in one chunk, at weight 1
     extra: list[int] = field(default_factory=list)
 
     def ranked_papers(self, weights: Weights) -> list[str]:
+        mentions = self.mention_lifts[weights.salience]
         lifts = {
-            p: self.mention_lifts.get(p, 0.0) + weights.result * self.result_lifts.get(p, 0.0)
-            for p in self.mention_lifts.keys() | self.result_lifts.keys()
+            p: mentions.get(p, 0.0)
+            + weights.result * self.result_lifts.get(p, 0.0)
+            + weights.pair * self.pair_lifts.get(p, 0.0)
+            for p in mentions.keys() | self.result_lifts.keys() | self.pair_lifts.keys()
         }
-        fusion = FusionWeights(weights.rrf_k, 1.0, weights.keyword, weights.paper, weights.entity)
+        fusion = FusionWeights(
+            weights.rrf_k, 1.0, weights.keyword, weights.paper, weights.entity, weights.paper_sum
+        )
         top = dict(sorted(lifts.items(), key=lambda pair: -pair[1])[:MAX_LIFTED_PAPERS])
         fused = hybrid_ranking(
             self.semantic,
@@ -102,19 +119,13 @@ def read_lists(backend: Backend, queries: Iterable[Query]) -> list[QueryLists]:
         vector = backend.embedder.encode_query(query.text)
         semantic = [r for r, _ in backend.stores.vectors.search(vector, DEPTH)]
         lexicon, graph = backend.entity_lexicon(), backend.stores.graph
-        saved = backend.settings.index.entity_result_weight
-        full = entity_lifts(lexicon, graph, query.text, papers, saved)
+        full, mentions, results, pairs = _lift_parts(lexicon, graph, query.text, papers)
         expansions = full.expansions()
         keyword = {
             boost: [
                 r for r, _ in backend.stores.keywords.search(query.text, DEPTH, expansions, boost)
             ]
             for boost in ALIAS_WEIGHTS
-        }
-        mentions = entity_lifts(lexicon, graph, query.text, papers, 0.0).lifts
-        results = {
-            p: (full.lifts.get(p, 0.0) - mentions.get(p, 0.0)) / max(saved, 1e-9)
-            for p in full.lifts
         }
         rowids = {r for r in semantic} | {r for ranking in keyword.values() for r in ranking}
         paper_of = {
@@ -127,10 +138,39 @@ def read_lists(backend: Backend, queries: Iterable[Query]) -> list[QueryLists]:
         paper_of.update({b.rowid: b.paper_id for b in best})
         found.append(
             QueryLists(
-                query, semantic, keyword, paper_of, mentions, results, [b.rowid for b in best]
+                query,
+                semantic,
+                keyword,
+                paper_of,
+                mentions,
+                results,
+                pairs,
+                [b.rowid for b in best],
             )
         )
     return found
+
+
+def _lift_parts(
+    lexicon: EntityLexicon, graph: KnowledgeGraph, text: str, papers: int
+) -> tuple[EntityLifts, dict[float, dict[str, float]], dict[str, float], dict[str, float]]:
+    """The lifts of every paper with all parts on, and apart: from mentions (per salience
+    power), from reported results and from chunks naming both a task and a dataset (each at
+    weight 1; lifts add up, so each part is the whole less the mentions)."""
+    full = entity_lifts(lexicon, graph, text, papers, 1.0, 0.5, 1.0)
+    mentions = {
+        power: entity_lifts(lexicon, graph, text, papers, 0.0, power).lifts
+        for power in SALIENCE_POWERS
+    }
+    base = mentions[0.5]
+    results = entity_lifts(lexicon, graph, text, papers, 1.0).lifts
+    pairs = entity_lifts(lexicon, graph, text, papers, 0.0, 0.5, 1.0).lifts
+    return (
+        full,
+        mentions,
+        {p: v - base.get(p, 0.0) for p, v in results.items()},
+        {p: v - base.get(p, 0.0) for p, v in pairs.items()},
+    )
 
 
 Metric = Callable[[Sequence[str], frozenset[str]], float]

@@ -97,6 +97,7 @@ class HybridRetriever:
             settings.rrf_keyword_weight,
             settings.paper_weight,
             settings.entity_weight,
+            settings.paper_sum_weight,
         )
 
     def _fuse(

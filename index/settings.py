@@ -36,7 +36,7 @@ class IndexSettings(BaseModel):
         1024, ge=0, description="Query embeddings kept in the encoder's LRU cache (0: no cache)."
     )
     rrf_k: float = Field(
-        20.0,
+        60.0,
         gt=0,
         description="Reciprocal-rank fusion constant: score = sum of weight / (rrf_k + rank). "
         "Smaller values favour the top ranks of each list.",
@@ -45,16 +45,36 @@ class IndexSettings(BaseModel):
         1.0, ge=0, description="Weight of the semantic (vector) ranking in hybrid search."
     )
     rrf_keyword_weight: float = Field(
-        0.75,
+        2.0,
         ge=0,
-        description="Weight of the keyword (BM25) ranking in hybrid search (20, 0.75, "
-        "entity 1 and alias 1: chosen on the tune queries of benchmarks/retrieval.py).",
+        description="Weight of the keyword (BM25) ranking in hybrid search (these defaults: "
+        "rrf_k 60, keyword 2, paper 8, entity 1, result 2, pair 2, salience power 0.5, "
+        "alias 0, paper_sum 0: "
+        "chosen on the tune queries of benchmarks/retrieval.py).",
     )
     paper_weight: float = Field(
-        0.0,
+        8.0,
         ge=0,
         description="Weight of paper-level fusion in hybrid search: each chunk also gains this "
         "times the RRF of its paper's ranks in the two lists read paper by paper (0: chunks only).",
+    )
+    paper_sum_weight: float = Field(
+        0.0,
+        ge=0,
+        description="Paper-level aggregation in hybrid search: each chunk also gains this times "
+        "the summed RRF scores of its paper's other chunks in the two lists (0: best chunk only).",
+    )
+    salience_power: float = Field(
+        0.5,
+        ge=0,
+        description="Exponent on an entity's salience in a paper's entity lift (0: salience "
+        "ignored, 0.5: square root, 1: proportional; higher favours papers centred on it).",
+    )
+    entity_pair_weight: float = Field(
+        2.0,
+        ge=0,
+        description="Lift of a paper that names a linked task and a linked dataset in the same "
+        "chunk(s), before entity_weight: this x the links' confidences x n / (n + 1) for n chunks.",
     )
     entity_weight: float = Field(
         1.0,
@@ -64,13 +84,13 @@ class IndexSettings(BaseModel):
         "top-ranked list entries. 0 turns the lift off; the entities are still reported.",
     )
     entity_result_weight: float = Field(
-        0.0,
+        2.0,
         ge=0,
         description="Lift of a paper that reports a result for a (task, dataset) pair the query "
         "names, before entity_weight (a linked entity held with salience 1 lifts by 1).",
     )
     alias_weight: float = Field(
-        1.0,
+        0.0,
         ge=0,
         description="Boost of the linked entities' other names (aliases, preferred label) "
         "added to the keyword query; 0 adds none.",

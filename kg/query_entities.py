@@ -1,11 +1,14 @@
 """Entities named in a search query, and what the graph says about them paper by paper.
 
 A query is linked by its word n-grams: an n-gram whose folded form (`core.model.fold`) is an
-entity's preferred label or alias names that entity; longer n-grams win over the shorter ones
-inside them. A link's confidence says how sure the name is: a preferred label is surer than an
+entity's preferred label or alias names that entity; failing that, an n-gram whose canonical
+name (`core.canonical`: "WMT 2014 English-German" is WMT, "MS COCO dataset" is MS COCO) is a
+dataset, task or method of the graph names it, less surely; longer n-grams win over the shorter
+ones inside them. A link's confidence says how sure the name is: a preferred label is surer than an
 alias, a one-word name surer when it is long, and a name shared by entities of several types is
 split between them. The graph then says, per linked entity, which papers mention it, in which
-role and with which salience, and which papers report a result for a linked (task, dataset).
+role and with which salience, in which chunks it is named, and which papers report a result for
+a linked (task, dataset).
 """
 
 from __future__ import annotations
@@ -16,12 +19,25 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from core.canonical import canonical
 from core.model import EntityType, fold
 from kg.store import KnowledgeGraph
-from kg.vocab import ENTITY_CLASS, ROLE_PROPERTY, entity_key_from_iri, paper_id_from_iri
+from kg.vocab import (
+    ENTITY_CLASS,
+    ROLE_PROPERTY,
+    entity_iri,
+    entity_key_from_iri,
+    paper_id_from_iri,
+)
 
 MAX_NGRAM = 8
 ALIAS_CONFIDENCE = 0.8  # an alias names its entity less surely than the preferred label
+CANONICAL_CONFIDENCE = 0.6  # a name matched only through its canonical form, less surely still
+#: The types a query n-gram is read as when its name matches no label or alias.
+CANONICAL_TYPES = (EntityType.DATASET, EntityType.BENCHMARK, EntityType.TASK, EntityType.METHOD)
+#: Words that join two names ("<task> on <dataset>"): an n-gram holding one is never resolved
+#: through its canonical form, which would read "<variant> on <dataset>" as one dataset.
+_JOINS = frozenset(["on", "of", "from", "for", "in", "and", "with", "using"])
 SHORT_NAME = 3  # one-word names of this many characters or fewer are often common words
 _WORD = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
 _TYPE_OF_CLASS = {str(iri): kind for kind, iri in ENTITY_CLASS.items()}
@@ -34,6 +50,7 @@ class NameEntry:
     type: EntityType
     label: str  # its preferred label
     preferred: bool  # matched through the preferred label (not an alias)
+    canonical: bool = False  # matched only through the canonical form of the query's words
 
 
 @dataclass
@@ -42,6 +59,8 @@ class EntityLexicon:
 
     names: dict[str, list[NameEntry]] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)  # entity IRI -> every name
+    types: dict[str, EntityType] = field(default_factory=dict)  # entity IRI -> type
+    labels: dict[str, str] = field(default_factory=dict)  # entity IRI -> preferred label
 
     @classmethod
     def load(cls, kg: KnowledgeGraph) -> EntityLexicon:
@@ -53,6 +72,7 @@ class EntityLexicon:
         lexicon = cls()
         for entity, kind, pref, alt in rows:  # type: ignore[misc]
             iri, label = str(entity), str(pref)
+            lexicon.types[iri], lexicon.labels[iri] = _TYPE_OF_CLASS[str(kind)], label
             lexicon._add(fold(label), NameEntry(iri, _TYPE_OF_CLASS[str(kind)], label, True))
             names = lexicon.aliases.setdefault(iri, {label})
             if alt is not None:
@@ -61,6 +81,19 @@ class EntityLexicon:
                     fold(str(alt)), NameEntry(iri, _TYPE_OF_CLASS[str(kind)], label, False)
                 )
         return lexicon
+
+    def entries(self, text: str) -> list[NameEntry]:
+        """The entities `text` names: by label or alias, else by its canonical name."""
+        found = self.names.get(fold(text))
+        if found or not fold(text) or _JOINS & set(text.lower().split()):
+            return found or []
+        return [
+            NameEntry(iri, self.types[iri], self.labels[iri], False, canonical=True)
+            for iri in dict.fromkeys(
+                str(entity_iri(canonical(text, kind).key)) for kind in CANONICAL_TYPES
+            )
+            if iri in self.types
+        ]
 
     def _add(self, folded: str, entry: NameEntry) -> None:
         if not folded:
@@ -99,7 +132,7 @@ def link_query(lexicon: EntityLexicon, query: str) -> list[QueryEntity]:
             if taken & set(span):
                 continue
             start, end = words[first].start(), words[first + size - 1].end()
-            entries = lexicon.names.get(fold(query[start:end]), [])
+            entries = lexicon.entries(query[start:end])
             if not entries:
                 continue
             taken |= set(span)
@@ -126,6 +159,8 @@ def link_query(lexicon: EntityLexicon, query: str) -> list[QueryEntity]:
 def _confidence(entry: NameEntry, text: str, words: int, readings: int) -> float:
     """How surely `text` names `entry`'s entity (1 for an unambiguous multi-word label)."""
     confidence = 1.0 if entry.preferred else ALIAS_CONFIDENCE
+    if entry.canonical:
+        confidence = CANONICAL_CONFIDENCE
     if words == 1 and len(text) <= SHORT_NAME and not text.isupper():
         confidence *= 0.5  # "art", "pos": a short lower-case word is often not the name
     return confidence / readings
@@ -139,6 +174,14 @@ class EntityEvidence:
     mentions: dict[str, dict[str, tuple[str, float]]] = field(default_factory=dict)
     results: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     papers_with_entity: dict[str, int] = field(default_factory=dict)
+    #: paper id -> entity IRI -> the ids (IRIs) of the chunks it is named in
+    chunks: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+
+    def shared_chunks(self, paper_id: str, first: str, second: str) -> int:
+        """How many of `paper_id`'s chunks name both entities (a task and a dataset named
+        together: "we evaluate our parser on the Penn Treebank")."""
+        held = self.chunks.get(paper_id, {})
+        return len(held.get(first, set()) & held.get(second, set()))
 
 
 def entity_evidence(kg: KnowledgeGraph, linked: list[QueryEntity]) -> EntityEvidence:
@@ -162,7 +205,21 @@ def entity_evidence(kg: KnowledgeGraph, linked: list[QueryEntity]) -> EntityEvid
         counts[str(entity)].add(paper_id)
     evidence.papers_with_entity = {entity: len(papers) for entity, papers in counts.items()}
     evidence.results = _results(kg, linked)
+    evidence.chunks = _chunks(kg, values)
     return evidence
+
+
+def _chunks(kg: KnowledgeGraph, values: str) -> dict[str, dict[str, set[str]]]:
+    """paper id -> entity IRI -> the chunks its mentions were read from."""
+    rows = kg.query(
+        f"SELECT DISTINCT ?paper ?e ?chunk WHERE {{ VALUES ?e {{ {values} }} "
+        "?mention pg:entity ?e ; pg:evidence ?evidence . ?paper pg:hasMention ?mention . "
+        "?evidence prov:wasDerivedFrom ?chunk }"
+    )
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for paper, entity, chunk in rows:  # type: ignore[misc]
+        found[paper_id_from_iri(str(paper))][str(entity)].add(str(chunk))
+    return {paper: dict(entities) for paper, entities in found.items()}
 
 
 def _results(kg: KnowledgeGraph, linked: list[QueryEntity]) -> dict[str, set[tuple[str, str]]]:

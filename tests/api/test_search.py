@@ -51,14 +51,15 @@ def test_fusion_weights_come_from_settings(client: TestClient, backend: Backend)
     semantic = [hit["chunk_id"] for hit in search(client, mode="semantic", **query)["results"]]
     keyword = [hit["chunk_id"] for hit in search(client, mode="keyword", **query)["results"]]
     settings = backend.settings.index
-    saved = (settings.rrf_semantic_weight, settings.rrf_keyword_weight)
+    saved = (settings.rrf_semantic_weight, settings.rrf_keyword_weight, settings.paper_weight)
     try:
+        settings.paper_weight = 0.0  # paper-level fusion regroups chunks by paper
         settings.rrf_semantic_weight, settings.rrf_keyword_weight = 1.0, 0.0
         only_semantic = [hit["chunk_id"] for hit in search(client, **query)["results"]]
         settings.rrf_semantic_weight, settings.rrf_keyword_weight = 0.0, 1.0
         only_keyword = [hit["chunk_id"] for hit in search(client, **query)["results"]]
     finally:
-        settings.rrf_semantic_weight, settings.rrf_keyword_weight = saved
+        settings.rrf_semantic_weight, settings.rrf_keyword_weight, settings.paper_weight = saved
     assert only_semantic == semantic
     assert only_keyword[: len(keyword)] == keyword
 

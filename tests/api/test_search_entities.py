@@ -22,7 +22,10 @@ def lifting(backend: Backend) -> Iterator[None]:
     """Entity lifts on, strong enough to show (the shipped weight is tuned on benchmarks)."""
     settings = backend.settings.index
     saved = settings.entity_weight
-    settings.entity_weight = 3.0
+    # paper-level fusion alone spans paper_weight x (both list weights) top-rank units
+    settings.entity_weight = max(
+        3.0, settings.paper_weight * (settings.rrf_semantic_weight + settings.rrf_keyword_weight)
+    )
     yield
     settings.entity_weight = saved
 
@@ -73,3 +76,27 @@ def test_entities_parameter_rejects_other_values(client: TestClient) -> None:
 def test_explicit_filters_stay_exact_with_entities_on(client: TestClient, lifting: None) -> None:
     body = search(client, q="fine-tuning results on GSM8K", method="LoRA", k=20)
     assert {hit["paper_id"] for hit in body["results"]} <= {"lora-paper", "math-paper"}
+
+
+def test_salience_power_sets_how_much_a_central_entity_outweighs_a_passing_one(
+    client: TestClient, backend: Backend, lifting: None
+) -> None:
+    query = {"q": "fine-tuning results on GSM8K", "group": "paper", "k": 10}
+
+    def gsm8k_lifts(power: float) -> dict[str, tuple[float, float]]:
+        backend.settings.index.salience_power = power
+        found: dict[str, tuple[float, float]] = {}
+        for paper in search(client, **query)["papers"]:
+            for reason in paper["reasons"]:
+                if reason.get("label") == "GSM8K":
+                    found[paper["paper_id"]] = (reason["salience"], reason["lift"])
+        return found
+
+    saved = backend.settings.index.salience_power
+    try:
+        flat, steep = gsm8k_lifts(0.0), gsm8k_lifts(2.0)
+    finally:
+        backend.settings.index.salience_power = saved
+    (low, high) = sorted(flat, key=lambda paper: flat[paper][0])
+    assert flat[low][0] < flat[high][0]  # the two holders name GSM8K with different salience
+    assert flat[low][1] / flat[high][1] > steep[low][1] / steep[high][1]

@@ -39,7 +39,7 @@ def test_small_benchmark_reports_every_ranking_on_both_splits(
     report = run(shared_data / "scitldr", papers=30, work_dir=tmp_path, log=False, scirex=None)
     (found,) = report.sets
     assert found.papers == 30 and found.tune_queries > 15 and found.test_queries > 15
-    assert len(found.scores) == 5
+    assert len(found.scores) == 6
     for scores in found.scores.values():
         assert set(scores) == {"tune", "test"}
         # 30 candidate papers: a TLDR finds its paper most of the time in every ranking

@@ -37,3 +37,12 @@ def test_a_lift_climbs_ranks_and_lifted_papers_outside_the_lists_join_them() -> 
 
 def test_paper_ranks_count_each_paper_once_at_its_best_chunk() -> None:
     assert paper_ranks([2, 1, 4, 3], PAPER_OF) == {"a": 1, "c": 2, "b": 3}
+
+
+def test_paper_sum_lifts_a_paper_many_of_whose_chunks_match_over_one_lucky_chunk() -> None:
+    semantic, keyword = [3, 1, 2], [3, 2, 1]  # b: one chunk on top; a: two chunks just below
+    best_chunk = hybrid_ranking(semantic, keyword, PAPER_OF, FusionWeights(rrf_k=10))
+    assert PAPER_OF[order(best_chunk)[0]] == "b"
+    summed = hybrid_ranking(semantic, keyword, PAPER_OF, FusionWeights(rrf_k=10, paper_sum=1.0))
+    assert PAPER_OF[order(summed)[0]] == "a"
+    assert set(order(summed)) == {1, 2, 3}  # aggregation reorders, never drops

@@ -1,0 +1,44 @@
+"""Linking the entities a query names (kg.query_entities.link_query), on a hand-built lexicon."""
+
+from __future__ import annotations
+
+from core.canonical import canonical
+from core.model import EntityType, fold
+from kg.query_entities import EntityLexicon, NameEntry, link_query
+from kg.vocab import entity_iri
+
+
+def lexicon_of(*names: tuple[EntityType, str]) -> EntityLexicon:
+    """A lexicon holding each (type, label) under its canonical key, as extraction labels it."""
+    lexicon = EntityLexicon()
+    for kind, label in names:
+        iri = str(entity_iri(canonical(label, kind).key))
+        lexicon.types[iri], lexicon.labels[iri] = kind, label
+        lexicon.aliases[iri] = {label}
+        lexicon._add(fold(label), NameEntry(iri, kind, label, True))
+    return lexicon
+
+
+LEXICON = lexicon_of((EntityType.DATASET, "WMT"), (EntityType.TASK, "machine translation"))
+
+
+def test_a_dataset_named_with_year_and_language_pair_links_through_its_canonical_name() -> None:
+    linked = link_query(LEXICON, "machine translation on WMT 2014 English-German")
+    by_label = {entity.label: entity for entity in linked}
+    assert set(by_label) == {"WMT", "machine translation"}
+    wmt = by_label["WMT"]
+    assert wmt.text == "WMT 2014 English-German"  # the whole variant is the dataset's span
+    assert wmt.confidence < by_label["machine translation"].confidence  # less sure than a label
+
+
+def test_canonical_linking_never_swallows_the_task_joined_by_on() -> None:
+    linked = link_query(LEXICON, "machine translation on WMT")
+    assert [(e.label, e.text) for e in linked] == [
+        ("machine translation", "machine translation"),
+        ("WMT", "WMT"),
+    ]
+    assert all(entity.confidence == 1.0 for entity in linked)
+
+
+def test_words_whose_canonical_name_the_graph_lacks_link_nothing() -> None:
+    assert link_query(LEXICON, "Hutter Prize compression") == []
