@@ -7,12 +7,14 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.types import Scope
 
 from api.backend import Backend
 from api.config import Settings
 from api.deps import ReadSnapshot
 from api.docs import offline_docs_app
 from api.errors import install_error_handlers
+from api.response_cache import ResponseCache
 from api.routes import (
     entities,
     export,
@@ -52,6 +54,12 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         responses={status: {"model": ErrorResponse} for status in (400, 404, 422, 500)},
     )
     install_error_handlers(app)
+    app.add_middleware(
+        ResponseCache,
+        state=_answer_state,
+        size=settings.api.response_cache_size,
+        max_bytes=settings.api.response_cache_max_bytes,
+    )
     if settings.api.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -64,3 +72,12 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     app.include_router(papers.router)  # reads take the snapshot per route; writes take the key
     web.install(app, [ReadSnapshot])  # the pages at /, /paper/..., /entity/..., and /static
     return app
+
+
+def _answer_state(scope: Scope) -> tuple[int, str] | None:
+    """What a read's answer depends on besides the request: the data's version and the
+    settings (None before the stores are open: nothing is cached then)."""
+    backend: Backend | None = getattr(scope["app"].state, "backend", None)
+    if backend is None:
+        return None
+    return backend.stores.chunks.committed_version(), backend.settings.model_dump_json()

@@ -204,8 +204,8 @@ def _rankings(
 
 
 def _paper_of(backend: Backend, rowids: set[int]) -> dict[int, str]:
-    rows = backend.stores.chunks.chunks_by_rowids(sorted(rowids))
-    return {row["rowid"]: row["paper_id"] for row in rows}
+    places = backend.stores.chunks.chunk_places(sorted(rowids))
+    return {rowid: paper_id for rowid, (paper_id, _) in places.items()}
 
 
 def _lifted(lifts: EntityLifts, allowed_papers: set[str] | None) -> dict[str, float]:
@@ -264,11 +264,13 @@ def _admissible(
 def _hits(backend: Backend, request: SearchRequest, rankings: _Rankings) -> list[SearchHit]:
     limit = request.offset + request.k + 1
     kinds = {kind.value for kind in request.kinds}
-    rows = backend.stores.chunks.chunks_by_rowids([rowid for rowid, _ in rankings.fused])
-    by_rowid = {row["rowid"]: row for row in rows if row["kind"] in kinds}
-    ranked = [pair for pair in rankings.fused if pair[0] in by_rowid]
+    places = backend.stores.chunks.chunk_places([rowid for rowid, _ in rankings.fused])
+    ranked = [pair for pair in rankings.fused if places.get(pair[0], ("", ""))[1] in kinds]
     ranked = ranked if request.group_by_paper else ranked[:limit]
-    titles = _titles(backend, {by_rowid[rowid]["paper_id"] for rowid, _ in ranked})
+    rows = backend.stores.chunks.chunks_by_rowids([rowid for rowid, _ in ranked])
+    by_rowid = {row["rowid"]: row for row in rows}
+    ranked = [pair for pair in ranked if pair[0] in by_rowid]
+    titles = backend.stores.chunks.paper_titles(sorted({row["paper_id"] for row in rows}))
     hits: list[SearchHit] = []
     for rowid, score in ranked:
         row = by_rowid[rowid]
@@ -301,11 +303,3 @@ def _group(hits: list[SearchHit], chunks_per_paper: int) -> list[PaperHit]:
         if len(paper.chunks) < chunks_per_paper:
             paper.chunks.append(hit)
     return list(papers.values())
-
-
-def _titles(backend: Backend, paper_ids: set[str]) -> dict[str, str]:
-    titles: dict[str, str] = {}
-    for paper_id in paper_ids:
-        paper = backend.stores.chunks.get_paper(paper_id)
-        titles[paper_id] = paper["title"] if paper else ""
-    return titles
