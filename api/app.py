@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -29,6 +30,9 @@ from api.routes import (
     web,
 )
 from api.schemas import ErrorResponse
+
+#: How `serve --workers N` hands its settings to the worker processes it spawns.
+WORKER_SETTINGS = "_PAPERGRAPH_WORKER_SETTINGS"
 
 
 def create_app(settings: Settings | None = None, backend: Backend | None = None) -> FastAPI:
@@ -72,6 +76,12 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     app.include_router(papers.router)  # reads take the snapshot per route; writes take the key
     web.install(app, [ReadSnapshot])  # the pages at /, /paper/..., /entity/..., and /static
     return app
+
+
+def create_worker_app() -> FastAPI:
+    """The app of one `papergraph serve --workers N` process, with the settings its parent
+    handed over (`api.cli_serve.worker_settings`)."""
+    return create_app(Settings.model_validate_json(os.environ[WORKER_SETTINGS]))
 
 
 def _answer_state(scope: Scope) -> tuple[int, str] | None:

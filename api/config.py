@@ -25,6 +25,13 @@ class ApiSettings(BaseModel):
     api_key: str | None = Field(
         None, description="Key required by write endpoints (header X-API-Key); unset: writes off."
     )
+    workers: int = Field(
+        1,
+        ge=1,
+        description="Server processes (`serve --workers N`). Above 1 they share the stores "
+        "read-only (graph opened read-only, vectors memory-mapped) and take no writes: a "
+        "server with an API key runs one process, the single writer.",
+    )
     response_cache_size: int = Field(
         1024,
         ge=0,

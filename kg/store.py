@@ -55,7 +55,10 @@ def _open_dataset(settings: GraphSettings, data_dir: Path) -> Dataset:
         if OxigraphStore is not None and isinstance(store, OxigraphStore):
             location = Path(settings.store_config or data_dir / "graph")
             location.parent.mkdir(parents=True, exist_ok=True)
-            dataset.open(str(location), create=False)
+            if settings.read_only:  # oxrdflib opens read-write; hand it a read-only store
+                store._store = pyoxigraph.Store.read_only(str(location))
+            else:
+                dataset.open(str(location), create=False)
         elif isinstance(store, SPARQLUpdateStore):
             if not settings.store_config:
                 raise StoreUnavailable(
