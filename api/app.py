@@ -15,6 +15,7 @@ from api.config import Settings
 from api.deps import ReadSnapshot
 from api.docs import offline_docs_app
 from api.errors import install_error_handlers
+from api.query_entities import lexicon
 from api.response_cache import ResponseCache
 from api.routes import (
     entities,
@@ -44,8 +45,9 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         app.state.backend = backend or Backend.open(settings)
         app.state.backend.embedder.encode_query("warm up")  # load the model before serving
         app.state.backend.claim_writer()  # repair a crashed writer's leftovers before serving
-        if backend is None:  # a server process: take the related-papers snapshot before serving
+        if backend is None:  # a server process: what the first requests would wait for
             app.state.backend.related_corpus.current(settings.related.snapshot_max_age_s)
+            lexicon(app.state.backend)  # the entity names search links queries to
         yield
         if backend is None:
             app.state.backend.close()
