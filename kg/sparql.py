@@ -137,10 +137,19 @@ def check_query(query: str, *, allow_service: bool = False) -> CheckedQuery:
 
 
 PARSED_QUERIES = 512  # query texts whose check is kept; a text is a few hundred bytes
+#: rdflib's pyparsing grammar is not safe to use from two threads at once: concurrent first
+#: queries of a fresh server failed with "Param.postParse2() missing 1 required positional
+#: argument". Parsing holds the GIL anyway, so one parse at a time costs nothing.
+PARSING = threading.Lock()
 
 
 @lru_cache(maxsize=PARSED_QUERIES)
 def _checked(query: str, allow_service: bool) -> CheckedQuery:
+    with PARSING:
+        return _parse(query, allow_service)
+
+
+def _parse(query: str, allow_service: bool) -> CheckedQuery:
     try:
         parsed = parseQuery(query)
     except ParseException as exc:
