@@ -261,7 +261,9 @@ class ChunkStore(ReferenceRows):
         with self._version_lock:
             if self._version_db is None:
                 self._version_db = sqlite3.connect(
-                    f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+                    f"{Path(self.path).resolve().as_uri()}?mode=ro",  # quoted: '?', '#'
+                    uri=True,
+                    check_same_thread=False,
                 )
             return int(self._version_db.execute("SELECT version FROM store_version").fetchone()[0])
 
