@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.types import Scope
 
 from api.backend import Backend
 from api.config import Settings
 from api.deps import ReadSnapshot
 from api.docs import offline_docs_app
 from api.errors import install_error_handlers
+from api.response_cache import ResponseCache
 from api.routes import (
     entities,
     export,
@@ -28,6 +31,9 @@ from api.routes import (
 )
 from api.schemas import ErrorResponse
 
+#: How `serve --workers N` hands its settings to the worker processes it spawns.
+WORKER_SETTINGS = "_PAPERGRAPH_WORKER_SETTINGS"
+
 
 def create_app(settings: Settings | None = None, backend: Backend | None = None) -> FastAPI:
     """An app over the stores `settings` names (or over an already open `backend`)."""
@@ -39,8 +45,9 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         app.state.backend.install_sparql_functions()  # pg:similar and pg:related
         app.state.backend.embedder.encode_query("warm up")  # load the model before serving
         app.state.backend.claim_writer()  # recover a crashed writer's leftovers before serving
-        if backend is None:  # a server process: take the related-papers snapshot before serving
-            app.state.backend.recommender.snapshot()
+        if backend is None:  # a server process: what the first requests would wait for
+            app.state.backend.recommender.snapshot()  # the related-papers snapshot
+            app.state.backend.entity_lexicon()  # the entity names search links queries to
         yield
         if backend is None:
             app.state.backend.close()
@@ -53,6 +60,12 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         responses={status: {"model": ErrorResponse} for status in (400, 404, 422, 500)},
     )
     install_error_handlers(app)
+    app.add_middleware(
+        ResponseCache,
+        state=_answer_state,
+        size=settings.api.response_cache_size,
+        max_bytes=settings.api.response_cache_max_bytes,
+    )
     if settings.api.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -65,3 +78,18 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     app.include_router(papers.router)  # reads take the snapshot per route; writes take the key
     web.install(app, [ReadSnapshot])  # the pages at /, /paper/..., /entity/..., and /static
     return app
+
+
+def create_worker_app() -> FastAPI:
+    """The app of one `papergraph serve --workers N` process, with the settings its parent
+    handed over (`api.cli_serve.worker_settings`)."""
+    return create_app(Settings.model_validate_json(os.environ[WORKER_SETTINGS]))
+
+
+def _answer_state(scope: Scope) -> tuple[int, str] | None:
+    """What a read's answer depends on besides the request: the data's version and the
+    settings (None before the stores are open: nothing is cached then)."""
+    backend: Backend | None = getattr(scope["app"].state, "backend", None)
+    if backend is None:
+        return None
+    return backend.stores.chunks.committed_version(), backend.settings.model_dump_json()

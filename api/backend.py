@@ -56,6 +56,7 @@ class Backend:
     recovery: RecoveryReport | None = None
     _writer_lock: WriterLock | None = None
     _views: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False)
+    _view_locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
     _ingester: Ingester | None = None
 
     @classmethod
@@ -80,14 +81,19 @@ class Backend:
         related_function.install(graph, self.recommender)
 
     def while_unchanged(self, name: str, load: Callable[[], T]) -> T:
-        """`load()`'s answer, reused until a paper is written or removed (by any process)."""
+        """`load()`'s answer, reused until a paper is written or removed (by any process).
+        Requests that find it missing at once wait for one load instead of each loading."""
         version = self.stores.chunks.version()
         cached = self._views.get(name)
         if cached is not None and cached[0] == version:
             return cast(T, cached[1])
-        value = load()
-        self._views[name] = (version, value)
-        return value
+        with self._view_locks.setdefault(name, threading.Lock()):
+            cached = self._views.get(name)
+            if cached is not None and cached[0] == version:
+                return cast(T, cached[1])
+            value = load()
+            self._views[name] = (version, value)
+            return value
 
     @cached_property
     def chunk_vectors(self) -> PaperChunkVectors:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from api.announce import PortBusy, running_server
-from api.cli_options import ApiKey, DataDir, Engine, Host, Port
+from api.cli_options import ApiKey, DataDir, Engine, Host, Port, Workers
 from api.cli_output import (
     print_hits,
     print_json,
@@ -168,11 +168,14 @@ def remove(
 
 
 @app.command()
-def serve(data_dir: DataDir = None, host: Host = None, port: Port = None) -> None:
+def serve(
+    data_dir: DataDir = None, host: Host = None, port: Port = None, workers: Workers = None
+) -> None:
     """Serve the HTTP API and the web pages (OpenAPI docs at /docs)."""
     from api.cli_serve import bind_for, serve_on
 
     settings = _settings(data_dir)
+    settings.api.workers = workers or settings.api.workers
     serve_on(bind_for(settings, host, port), settings)
 
 

@@ -27,3 +27,11 @@ ApiKey = Annotated[
 ]
 Host = Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")]
 Port = Annotated[int | None, typer.Option(help="Port to bind (default 8000).")]
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        help="Server processes (default 1). Above 1 they share the stores read-only and take "
+        "no writes (refused while an API key is set).",
+    ),
+]

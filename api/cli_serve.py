@@ -3,6 +3,7 @@ check that no other process holds the stores, announce the server in its data fo
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import sys
@@ -46,8 +47,17 @@ def _check_stores_free(settings: Settings) -> None:
         ) from None
 
 
+class WorkersTakeNoWrites(FolderHeld):
+    """Several server processes were asked for while writes are on (an API key is set): a
+    usage error (exit 2), like a folder another process holds."""
+
+
 def serve_on(sock: socket.socket, settings: Settings) -> None:
-    """Serve the app on the bound socket until interrupted, announced in the data folder."""
+    """Serve the app on the bound socket until interrupted, announced in the data folder:
+    in this process, or in `settings.api.workers` processes sharing the stores read-only."""
+    if settings.api.workers > 1:
+        _serve_workers(sock, settings)
+        return
     import uvicorn
 
     from api.app import create_app
@@ -67,6 +77,55 @@ def serve_on(sock: socket.socket, settings: Settings) -> None:
             flush=True,
         )
         server.run(sockets=[sock])
+
+
+def _serve_workers(sock: socket.socket, settings: Settings) -> None:
+    """uvicorn's worker processes on the bound socket, each over the stores opened read-only.
+
+    Writes stay with a single process: with an API key set this refuses to start. What a
+    worker would otherwise write (the paper-level vectors of papers changed since they were
+    saved) is brought up to date here first, once."""
+    from uvicorn import Config
+    from uvicorn.supervisors import Multiprocess
+
+    from api.app import WORKER_SETTINGS
+
+    if settings.api.api_key:
+        raise WorkersTakeNoWrites(
+            f"--workers {settings.api.workers} serves read-only, but an API key is set (writes "
+            "on): serve with --workers 1 to take writes, or unset the key"
+        )
+    _refresh_paper_vectors(settings)
+    os.environ[WORKER_SETTINGS] = worker_settings(settings).model_dump_json()
+    config = Config(
+        "api.app:create_worker_app", factory=True, workers=settings.api.workers, log_level="info"
+    )
+    with announced(Path(settings.data_dir), url_of(sock), writes=False):
+        print(
+            f"serving {settings.data_dir} at {url_of(sock)} with {settings.api.workers} worker "
+            "processes, read-only; Ctrl+C stops",
+            file=sys.stderr,
+            flush=True,
+        )
+        Multiprocess(config, sockets=[sock]).run()
+
+
+def worker_settings(settings: Settings) -> Settings:
+    """One worker's settings: the graph opened read-only and the vectors memory-mapped, so the
+    processes share one copy of the index pages."""
+    worker = settings.model_copy(deep=True)
+    worker.graph.read_only, worker.index.mmap, worker.api.workers = True, True, 1
+    return worker
+
+
+def _refresh_paper_vectors(settings: Settings) -> None:
+    from api.backend import Backend
+
+    backend = Backend.open(settings)
+    try:
+        backend.paper_vectors.matrix()
+    finally:
+        backend.close()
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:

@@ -25,6 +25,22 @@ class ApiSettings(BaseModel):
     api_key: str | None = Field(
         None, description="Key required by write endpoints (header X-API-Key); unset: writes off."
     )
+    workers: int = Field(
+        1,
+        ge=1,
+        description="Server processes (`serve --workers N`). Above 1 they share the stores "
+        "read-only (graph opened read-only, vectors memory-mapped) and take no writes: a "
+        "server with an API key runs one process, the single writer.",
+    )
+    response_cache_size: int = Field(
+        1024,
+        ge=0,
+        description="GET answers of the read routes kept while no write happens (keyed by the "
+        "store's version counter, replayed byte for byte; 0: none kept).",
+    )
+    response_cache_max_bytes: int = Field(
+        256 * 1024, ge=0, description="Largest answer the response cache keeps, in bytes."
+    )
     cors_origins: list[str] = Field(
         ["*"],
         description="Origins whose browser pages may read the API (SPARQL editors such as YASGUI). "

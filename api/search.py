@@ -194,11 +194,13 @@ def _hits(
 ) -> list[SearchHit]:
     limit = request.offset + request.k + 1
     kinds = {kind.value for kind in request.kinds}
-    rows = searcher.chunks.chunks_by_rowids([rowid for rowid, _ in rankings.fused])
-    by_rowid = {row["rowid"]: row for row in rows if row["kind"] in kinds}
-    ranked = [pair for pair in rankings.fused if pair[0] in by_rowid]
+    places = searcher.chunks.chunk_places([rowid for rowid, _ in rankings.fused])
+    ranked = [pair for pair in rankings.fused if places.get(pair[0], ("", ""))[1] in kinds]
     ranked = ranked if request.group_by_paper else ranked[:limit]
-    titles = _titles(searcher.chunks, {by_rowid[rowid]["paper_id"] for rowid, _ in ranked})
+    rows = searcher.chunks.chunks_by_rowids([rowid for rowid, _ in ranked])
+    by_rowid = {row["rowid"]: row for row in rows}
+    ranked = [pair for pair in ranked if pair[0] in by_rowid]
+    titles = searcher.chunks.paper_titles(sorted({row["paper_id"] for row in rows}))
     hits: list[SearchHit] = []
     for rowid, score in ranked:
         row = by_rowid[rowid]
@@ -231,11 +233,3 @@ def _group(hits: list[SearchHit], chunks_per_paper: int) -> list[PaperHit]:
         if len(paper.chunks) < chunks_per_paper:
             paper.chunks.append(hit)
     return list(papers.values())
-
-
-def _titles(chunks: ChunkStore, paper_ids: set[str]) -> dict[str, str]:
-    titles: dict[str, str] = {}
-    for paper_id in paper_ids:
-        paper = chunks.get_paper(paper_id)
-        titles[paper_id] = paper["title"] if paper else ""
-    return titles

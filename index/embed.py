@@ -8,10 +8,12 @@ CPU two concurrent encodes are no faster than one after the other.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,23 +59,59 @@ def load_model(model_name: str, device: str) -> SentenceTransformer:
     return SentenceTransformer(model_name, device=device)
 
 
-def load_encoder(settings: IndexSettings) -> SentenceTransformer:
-    """The model `settings.encoder_backend` asks for: sentence-transformers, or onnxruntime
-    over an export of the same local weights (`index.onnx_encoder`)."""
-    if settings.encoder_backend == "torch":
+def _local_weights(model_name: str) -> Path:
+    """The folder holding `model_name`'s weights (the packaged copy, or the name as a path)."""
+    return Path(packaged_model_path(model_name) or model_name)
+
+
+def load_encoder(
+    settings: IndexSettings, backend: str | None = None, threads: int | None = None
+) -> SentenceTransformer:
+    """The model `backend` (default `settings.encoder_backend`) asks for: sentence-transformers,
+    or onnxruntime over an export of the same local weights (`index.onnx_encoder`), using at
+    most `threads` CPU threads (None: onnxruntime's default)."""
+    backend = backend or settings.encoder_backend
+    if backend == "torch":
         return load_model(settings.model_name, settings.device)
     from index.onnx_encoder import OnnxSentenceModel
 
-    folder = Path(packaged_model_path(settings.model_name) or settings.model_name)
+    folder = _local_weights(settings.model_name)
     if not (folder / "config.json").is_file():
         raise EncoderUnavailable(
-            f"encoder_backend {settings.encoder_backend!r} needs the model's weights on disk; "
+            f"encoder backend {backend!r} needs the model's weights on disk; "
             f"{settings.model_name!r} is not a local folder nor a packaged model"
         )
     cache = settings.onnx_cache_dir / folder.name.replace("/", "_")
     if folder.name == "model":  # the packaged copy's folder has a generic name
         cache = settings.onnx_cache_dir / settings.model_name.replace("/", "_")
-    return OnnxSentenceModel(folder, cache, settings.encoder_backend)  # type: ignore[return-value]
+    return OnnxSentenceModel(folder, cache, backend, threads)  # type: ignore[return-value]
+
+
+def query_backend(settings: IndexSettings) -> str:
+    """The backend queries are encoded with (`IndexSettings.query_encoder`): 'auto' picks ONNX
+    fp32 beside a torch index when onnxruntime and the local weights are there."""
+    if settings.query_encoder != "auto":
+        return settings.query_encoder
+    if (
+        settings.encoder_backend == "torch"
+        and importlib.util.find_spec("onnxruntime") is not None
+        and (_local_weights(settings.model_name) / "config.json").is_file()
+    ):
+        return "onnx"
+    return settings.encoder_backend
+
+
+@contextmanager
+def _torch_threads(count: int) -> Iterator[None]:
+    """torch's intra-op threads set to `count` for the block (callers hold the model lock)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def _pooling_dimension(model_name: str) -> int | None:
@@ -91,10 +129,11 @@ class Embedder:
     def __init__(self, settings: IndexSettings) -> None:
         self.settings = settings
         self._model: SentenceTransformer | None = None
+        self._query_model: SentenceTransformer | None = None
         self._lock = threading.RLock()
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()
-        self._queries = QueryBatcher(self.encode)
+        self._queries = QueryBatcher(self.encode_queries)
 
     @property
     def model(self) -> SentenceTransformer:
@@ -104,6 +143,20 @@ class Embedder:
                 if self._model is None:
                     self._model = load_encoder(self.settings)
         return self._model
+
+    @property
+    def query_model(self) -> SentenceTransformer | None:
+        """The query encoder when it is not `model` (ONNX beside torch), loaded on first use;
+        None when queries go through `model`."""
+        backend = query_backend(self.settings)
+        if backend == "torch":
+            return None
+        if self._query_model is None:
+            with self._lock:
+                if self._query_model is None:
+                    threads = self.settings.query_threads
+                    self._query_model = load_encoder(self.settings, backend, threads)
+        return self._query_model
 
     @property
     def loaded(self) -> bool:
@@ -152,6 +205,16 @@ class Embedder:
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed a batch of queries as `encode` does, with the query encoder and at most
+        `query_threads` threads; a separate ONNX query encoder does not wait for `encode`."""
+        model = self.query_model
+        if model is None:
+            with self._lock, _torch_threads(self.settings.query_threads):
+                return self.encode(texts)
+        vectors = model.encode(list(texts), batch_size=self.settings.batch_size)
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:

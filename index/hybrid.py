@@ -105,8 +105,8 @@ class HybridRetriever:
     ) -> Ranked:
         weights = self.weights()
         rowids = {rowid for rowid, _ in semantic} | {rowid for rowid, _ in keyword}
-        rows = self.chunks.chunks_by_rowids(sorted(rowids))
-        paper_of: dict[int, str] = {row["rowid"]: row["paper_id"] for row in rows}
+        places = self.chunks.chunk_places(sorted(rowids))  # no texts: ranking needs none
+        paper_of = {rowid: paper_id for rowid, (paper_id, _) in places.items()}
         lifted = lifted if weights.lift else {}
         extra = self._lifted_chunks(query, lifted, set(paper_of.values()))
         paper_of.update(extra)

@@ -14,6 +14,7 @@ encode time; the export itself needs torch and transformers.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,7 +46,7 @@ def export(model_dir: Path, target: Path) -> Path:
     module = Pooled().eval()
     example = torch.ones((2, 8), dtype=torch.long)
     axes = {0: "batch", 1: "tokens"}
-    temporary = target.with_suffix(".tmp")
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")  # several servers may export at once
     with torch.no_grad():
         torch.onnx.export(
             module,
@@ -70,7 +71,7 @@ def quantize(source: Path, target: Path) -> Path:
     """Dynamic int8 quantisation, per channel, with reduce_range (see the module docstring)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    temporary = target.with_suffix(".tmp")
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
     quantize_dynamic(
         str(source),
         str(temporary),
@@ -97,7 +98,9 @@ def cached_model(model_dir: Path, cache: Path, variant: str) -> Path:
 class OnnxSentenceModel:
     """Texts → unit vectors with onnxruntime; the interface `index.embed.Embedder` uses."""
 
-    def __init__(self, model_dir: Path, cache: Path, variant: str) -> None:
+    def __init__(
+        self, model_dir: Path, cache: Path, variant: str, threads: int | None = None
+    ) -> None:
         import onnxruntime
         from transformers import AutoTokenizer
 
@@ -106,6 +109,9 @@ class OnnxSentenceModel:
         self.max_seq_length: int = int(config["max_seq_length"])
         options = onnxruntime.SessionOptions()
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        if threads is not None:  # a query encoder: one short batch at a time, no thread pool
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
         self.session = onnxruntime.InferenceSession(
             str(cached_model(model_dir, cache, variant)),
             options,

@@ -25,6 +25,21 @@ class IndexSettings(BaseModel):
         "neighbours ~0.9 of fp32's: benchmarks/encoder.py). ONNX needs the `fast` extra and "
         "local weights; the export is cached in onnx_cache_dir.",
     )
+    query_encoder: Literal["auto", "torch", "onnx", "onnx-int8"] = Field(
+        "auto",
+        description="How a server encodes queries. 'auto': ONNX fp32 (same vectors as torch, "
+        "the model's torch weights never loaded) when onnxruntime (the `fast` extra) is "
+        "installed and encoder_backend is torch, else encoder_backend. int8 is never chosen "
+        "for queries by 'auto': its top-10 overlap with fp32 is ~0.90 (benchmarks/encoder.py), "
+        "under the 0.95 kept for search.",
+    )
+    query_threads: int = Field(
+        1,
+        ge=1,
+        description="CPU threads one query batch may use. One: a ten-word query gains nothing "
+        "from more, and under concurrent requests extra threads only contend (7x slower on a "
+        "busy 2-core machine, README Performance).",
+    )
     onnx_cache_dir: Path = Field(
         Path.home() / ".cache" / "papergraph" / "onnx",
         description="Where exported ONNX encoders are kept, one folder per model.",

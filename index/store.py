@@ -116,6 +116,8 @@ class ChunkStore(ReferenceRows):
         self.path = path
         self._lock = threading.RLock()
         self._depth = 0  # nesting of transaction(); only touched while holding _lock
+        self._version_lock = threading.Lock()
+        self._version_db: sqlite3.Connection | None = None  # see committed_version()
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
@@ -250,6 +252,21 @@ class ChunkStore(ReferenceRows):
         """
         return int(self._query("SELECT version FROM store_version")[0][0])
 
+    def committed_version(self) -> int:
+        """`version()` as last committed, read on a connection of its own, so that it never
+        waits for this process's writer (a WAL reader does not block): for callers on an event
+        loop."""
+        if str(self.path) == ":memory:":  # a second connection would open another database
+            return self.version()
+        with self._version_lock:
+            if self._version_db is None:
+                self._version_db = sqlite3.connect(
+                    f"{Path(self.path).resolve().as_uri()}?mode=ro",  # quoted: '?', '#'
+                    uri=True,
+                    check_same_thread=False,
+                )
+            return int(self._version_db.execute("SELECT version FROM store_version").fetchone()[0])
+
     def mark_changed(self) -> None:
         with self.transaction() as db:
             db.execute("UPDATE store_version SET version = version + 1")
@@ -285,6 +302,24 @@ class ChunkStore(ReferenceRows):
             sql = f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE rowid IN ({marks})"
             found.update((int(row["rowid"]), chunk_row(row)) for row in self._query(sql, batch))
         return [found[rowid] for rowid in (int(r) for r in rowids) if rowid in found]
+
+    def chunk_places(self, rowids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """(paper id, kind) of each known rowid: what ranking needs, without reading texts."""
+        rows = self._rows_in("SELECT rowid, paper_id, kind FROM chunks WHERE rowid IN", rowids)
+        return {int(row[0]): (str(row[1]), str(row[2])) for row in rows}
+
+    def paper_titles(self, paper_ids: Sequence[str]) -> dict[str, str]:
+        """Each known paper's title, in one round trip per 500 papers."""
+        rows = self._rows_in("SELECT id, title FROM papers WHERE id IN", paper_ids)
+        return {str(row[0]): str(row[1]) for row in rows}
+
+    def _rows_in(self, select: str, keys: Sequence[Any]) -> list[sqlite3.Row]:
+        """`select ... IN (keys)`, in batches of at most SQLITE_MAX_VARIABLES keys."""
+        unique, rows = list(dict.fromkeys(keys)), []
+        for start in range(0, len(unique), SQLITE_MAX_VARIABLES):
+            batch = unique[start : start + SQLITE_MAX_VARIABLES]
+            rows += self._query(f"{select} ({', '.join('?' * len(batch))})", batch)
+        return rows
 
     def all_rowids(self) -> np.ndarray:
         """Every chunk's rowid (the ids the vector and keyword indexes must hold), ascending."""
@@ -323,6 +358,9 @@ class ChunkStore(ReferenceRows):
     def close(self) -> None:
         with self._lock:
             self._db.close()
+        with self._version_lock:
+            if self._version_db is not None:
+                self._version_db.close()
 
     def __enter__(self) -> Self:
         return self

@@ -50,7 +50,7 @@ class Dialect:
         """The embedded pyoxigraph store, where there is one."""
         return None
 
-    def open(self, config: str | None, data_dir: Path) -> None:
+    def open(self, config: str | None, data_dir: Path, read_only: bool = False) -> None:
         """Open the store with its configuration string (`GraphSettings.store_config`)."""
         if config:
             self.dataset.open(config, create=True)
@@ -84,10 +84,13 @@ class Dialect:
 
 
 class OxigraphDialect(Dialect):
-    def open(self, config: str | None, data_dir: Path) -> None:
+    def open(self, config: str | None, data_dir: Path, read_only: bool = False) -> None:
         location = Path(config or data_dir / "graph")
         location.parent.mkdir(parents=True, exist_ok=True)
-        self.dataset.open(str(location), create=False)
+        if read_only:  # oxrdflib opens read-write; hand it a read-only store
+            self.dataset.store._store = pyoxigraph.Store.read_only(str(location))  # type: ignore[attr-defined]
+        else:
+            self.dataset.open(str(location), create=False)
 
     @property
     def oxigraph(self) -> pyoxigraph.Store:  # not cached: closing the dataset frees it
@@ -119,7 +122,7 @@ class OxigraphDialect(Dialect):
 class ServerDialect(Dialect):
     """A remote server evaluates queries itself and knows no extension functions."""
 
-    def open(self, config: str | None, data_dir: Path) -> None:
+    def open(self, config: str | None, data_dir: Path, read_only: bool = False) -> None:
         if not config:
             raise StoreUnavailable("SPARQLUpdateStore needs store_config 'QUERY_URL[,UPDATE_URL]'")
         query_url, _, update_url = config.partition(",")

@@ -15,6 +15,7 @@ from rdflib.plugins.sparql.algebra import translateUpdate
 from rdflib.plugins.sparql.parser import parseUpdate
 
 from kg.errors import QueryForbidden, SparqlSyntaxError
+from kg.sparql import PARSING
 from kg.store import KnowledgeGraph
 from kg.vocab import GRAPH_NS, SPARQL_PREFIXES
 
@@ -38,7 +39,8 @@ def check_loads(update: str, *, allow_load: bool) -> list[Load]:
     if not allow_load:
         raise QueryForbidden(READ_ONLY)
     try:
-        operations = translateUpdate(parseUpdate(update), initNs=SPARQL_PREFIXES).algebra
+        with PARSING:  # rdflib's grammar is not safe to share between threads
+            operations = translateUpdate(parseUpdate(update), initNs=SPARQL_PREFIXES).algebra
     except ParseException as exc:
         raise SparqlSyntaxError(f"SPARQL Update syntax error: {exc}") from exc
     loads = []

@@ -64,10 +64,17 @@ class EntityLexicon:
 
     @classmethod
     def load(cls, kg: KnowledgeGraph) -> EntityLexicon:
+        # Each paper's graph restates its entities' type and labels, and the default graph is
+        # the bag of them: joining the patterns directly pairs every restatement with every
+        # other (a name in 3,000 papers: 9 M rows; minutes at 100 k chunks). So each part is
+        # made DISTINCT first, and only then joined.
         classes = " ".join(f"<{iri}>" for iri in ENTITY_CLASS.values())
         rows = kg.query(
-            f"SELECT DISTINCT ?e ?type ?pref ?alt WHERE {{ VALUES ?type {{ {classes} }} "
-            "?e a ?type ; skos:prefLabel ?pref . OPTIONAL { ?e skos:altLabel ?alt } }"
+            "SELECT ?e ?type ?pref ?alt WHERE { "
+            f"{{ SELECT DISTINCT ?e ?type WHERE {{ VALUES ?type {{ {classes} }} ?e a ?type }} }} "
+            "{ SELECT DISTINCT ?e ?pref WHERE { ?e skos:prefLabel ?pref } } "
+            "OPTIONAL { SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt } } "
+            "} ORDER BY ?e ?type ?pref ?alt"
         )
         lexicon = cls()
         for entity, kind, pref, alt in rows:  # type: ignore[misc]

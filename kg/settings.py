@@ -38,3 +38,8 @@ class GraphSettings(BaseModel):
         "outside the papers' graphs), with the API key: the server then fetches the URL. Off "
         "by default; every other update is always refused.",
     )
+    read_only: bool = Field(
+        False,
+        description="Open the embedded Oxigraph store read-only, so that several processes "
+        "(`papergraph serve --workers N`) share it; no process may write to it meanwhile.",
+    )

@@ -16,7 +16,8 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 from typing import Literal as TypingLiteral
 
@@ -127,7 +128,28 @@ def _mark_truncated(results_json: bytes, max_rows: int) -> bytes:
 
 
 def check_query(query: str, *, allow_service: bool = False) -> CheckedQuery:
-    """Parse `query`; refuse updates, SERVICE (unless allowed), and what rdflib's parser rejects."""
+    """Parse `query`; refuse updates, SERVICE (unless allowed), and what rdflib's parser rejects.
+
+    Parsing is pure Python (pyparsing, ~20 ms for a short SELECT, most of a /sparql request),
+    so the checks of recent query texts are kept (`PARSED_QUERIES`); each caller gets its own
+    copy, since `run_query` sets the copy's dataset. A rejected query is parsed every time."""
+    return replace(_checked(query, allow_service))
+
+
+PARSED_QUERIES = 512  # query texts whose check is kept; a text is a few hundred bytes
+#: rdflib's pyparsing grammar is not safe to use from two threads at once: concurrent first
+#: queries of a fresh server failed with "Param.postParse2() missing 1 required positional
+#: argument". Parsing holds the GIL anyway, so one parse at a time costs nothing.
+PARSING = threading.Lock()
+
+
+@lru_cache(maxsize=PARSED_QUERIES)
+def _checked(query: str, allow_service: bool) -> CheckedQuery:
+    with PARSING:
+        return _parse(query, allow_service)
+
+
+def _parse(query: str, allow_service: bool) -> CheckedQuery:
     try:
         parsed = parseQuery(query)
     except ParseException as exc:

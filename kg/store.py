@@ -46,7 +46,7 @@ def _open(settings: GraphSettings, data_dir: Path) -> Dialect:
         raise StoreUnavailable(f"cannot create store {settings.store!r}: {exc}") from exc
     dialect = dialect_of(dataset)
     try:
-        dialect.open(settings.store_config, data_dir)
+        dialect.open(settings.store_config, data_dir, read_only=settings.read_only)
     except StoreUnavailable:
         raise
     except Exception as exc:  # a locked or unreadable folder, a bad configuration

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from api.deps import BackendDep
 from api.schemas import SearchResponse
-from api.search import DEFAULT_KINDS, SearchMode, SearchRequest
+from api.search import DEFAULT_KINDS, PaperHit, SearchHit, SearchMode, SearchRequest
 from api.search import search as run_search
 from core.model import ChunkKind
 from kg.filters import PaperFilter
@@ -92,8 +91,8 @@ def search(
         {
             "query": q,
             "mode": mode.value,
-            "results": [asdict(hit) for hit in page.hits],
-            "papers": [asdict(paper) for paper in page.papers] if page.papers is not None else None,
+            "results": [_plain_hit(hit) for hit in page.hits],
+            "papers": [_plain_paper(p) for p in page.papers] if page.papers is not None else None,
             "offset": offset,
             "k": k,
             "next_offset": page.next_offset,
@@ -102,6 +101,16 @@ def search(
             "query_entities": [_query_entity(e) for e in page.query_entities],
         }
     )
+
+
+def _plain_hit(hit: SearchHit) -> dict[str, Any]:
+    """`dataclasses.asdict(hit)` without its deep copies (a tenth of a search request in
+    the profile): the answer is validated into new objects at once."""
+    return {**vars(hit), "highlights": [vars(span) for span in hit.highlights]}
+
+
+def _plain_paper(paper: PaperHit) -> dict[str, Any]:
+    return {**vars(paper), "chunks": [_plain_hit(hit) for hit in paper.chunks]}
 
 
 def _query_entity(entity: QueryEntity) -> dict[str, Any]:
