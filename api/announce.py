@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from core.errors import PapergraphError
+from papergraph.core.errors import PapergraphError
 
 FILENAME = "server.json"
 

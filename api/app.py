@@ -10,13 +10,13 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import Scope
 
-from api.backend import Backend
-from api.config import Settings
-from api.deps import ReadSnapshot
-from api.docs import offline_docs_app
-from api.errors import install_error_handlers
-from api.response_cache import ResponseCache
-from api.routes import (
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.api.deps import ReadSnapshot
+from papergraph.api.docs import offline_docs_app
+from papergraph.api.errors import install_error_handlers
+from papergraph.api.response_cache import ResponseCache
+from papergraph.api.routes import (
     entities,
     export,
     health,
@@ -29,7 +29,7 @@ from api.routes import (
     void,
     web,
 )
-from api.schemas import ErrorResponse
+from papergraph.api.schemas import ErrorResponse
 
 #: How `serve --workers N` hands its settings to the worker processes it spawns.
 WORKER_SETTINGS = "_PAPERGRAPH_WORKER_SETTINGS"
@@ -82,7 +82,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
 
 def create_worker_app() -> FastAPI:
     """The app of one `papergraph serve --workers N` process, with the settings its parent
-    handed over (`api.cli_serve.worker_settings`)."""
+    handed over (`papergraph.api.cli_serve.worker_settings`)."""
     return create_app(Settings.model_validate_json(os.environ[WORKER_SETTINGS]))
 
 

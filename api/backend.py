@@ -10,28 +10,28 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from api import similar
-from api.config import Settings
-from api.related import function as related_function
-from api.related.corpus import CorpusCache
-from api.related.facets import SentenceCache
-from api.related.rank import Recommender
-from api.search import Searcher
-from index.chunk_vectors import PaperChunkVectors
-from index.embed import Embedder
-from index.factory import create_vector_index
-from index.hybrid import HybridRetriever
-from index.keyword import KeywordIndex
-from index.paper_vectors import FILENAME as PAPER_VECTORS_FILE
-from index.paper_vectors import PaperVectors
-from index.store import ChunkStore
-from ingest.extract.factory import create_extractor
-from ingest.journal import Journal
-from ingest.locks import SnapshotLock, WriterBusy, WriterLock
-from ingest.pipeline import Ingester, Stores
-from ingest.recovery import RecoveryReport
-from kg.query_entities import EntityLexicon
-from kg.store import KnowledgeGraph
+from papergraph.api import similar
+from papergraph.api.config import Settings
+from papergraph.api.related import function as related_function
+from papergraph.api.related.corpus import CorpusCache
+from papergraph.api.related.facets import SentenceCache
+from papergraph.api.related.rank import Recommender
+from papergraph.api.search import Searcher
+from papergraph.index.chunk_vectors import PaperChunkVectors
+from papergraph.index.embed import Embedder
+from papergraph.index.factory import create_vector_index
+from papergraph.index.hybrid import HybridRetriever
+from papergraph.index.keyword import KeywordIndex
+from papergraph.index.paper_vectors import FILENAME as PAPER_VECTORS_FILE
+from papergraph.index.paper_vectors import PaperVectors
+from papergraph.index.store import ChunkStore
+from papergraph.ingest.extract.factory import create_extractor
+from papergraph.ingest.journal import Journal
+from papergraph.ingest.locks import SnapshotLock, WriterBusy, WriterLock
+from papergraph.ingest.pipeline import Ingester, Stores
+from papergraph.ingest.recovery import RecoveryReport
+from papergraph.kg.query_entities import EntityLexicon
+from papergraph.kg.store import KnowledgeGraph
 
 log = logging.getLogger(__name__)
 

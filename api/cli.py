@@ -3,8 +3,8 @@ export, stats.
 
 Exit codes a script can trust: 0 ok, 1 some inputs failed (or the request failed), 2 usage, or
 a data folder or port that another process holds. While `papergraph serve` runs on a data folder
-it announces itself there (`api.announce`), and the commands that need the stores go to it over
-HTTP (`api.remote`) with the same output.
+it announces itself there (`papergraph.api.announce`), and the commands that need the stores go to it over
+HTTP (`papergraph.api.remote`) with the same output.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from api.announce import PortBusy, running_server
-from api.cli_options import ApiKey, DataDir, Engine, Host, Port, Workers
-from api.cli_output import (
+from papergraph.api.announce import PortBusy, running_server
+from papergraph.api.cli_options import ApiKey, DataDir, Engine, Host, Port, Workers
+from papergraph.api.cli_output import (
     print_hits,
     print_json,
     print_related,
@@ -26,17 +26,17 @@ from api.cli_output import (
     print_rows,
     say_error,
 )
-from api.cli_remote import FolderHeld, writer
-from api.config import Settings
-from api.remote import RemoteServer
-from core.errors import PapergraphError
-from core.model import ChunkKind
-from ingest.errors import InputError
-from ingest.locks import WriterBusy
-from ingest.readers.base import iter_inputs
+from papergraph.api.cli_remote import FolderHeld, writer
+from papergraph.api.config import Settings
+from papergraph.api.remote import RemoteServer
+from papergraph.core.errors import PapergraphError
+from papergraph.core.model import ChunkKind
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.locks import WriterBusy
+from papergraph.ingest.readers.base import iter_inputs
 
 if TYPE_CHECKING:
-    from api.backend import Backend
+    from papergraph.api.backend import Backend
 
 app = typer.Typer(
     help="Papergraph: a knowledge graph and semantic search over research papers.",
@@ -62,8 +62,8 @@ def _remote(settings: Settings) -> RemoteServer | None:
 
 def _open(settings: Settings) -> Backend:
     """This process's own stores; a folder another process locks is said in one line."""
-    from api.backend import Backend
-    from kg.errors import StoreUnavailable
+    from papergraph.api.backend import Backend
+    from papergraph.kg.errors import StoreUnavailable
 
     try:
         backend = Backend.open(settings)
@@ -123,7 +123,7 @@ def ingest(
 ) -> None:
     """Ingest PDFs, JSONL/JSON/Parquet (arXiv chunks or papers), .txt and .md files; beside a
     running server, send them to it (with its API key)."""
-    from api.cli_ingest import ingest_here, ingest_there
+    from papergraph.api.cli_ingest import ingest_here, ingest_there
 
     settings = _settings(data_dir)
     if workers is not None:
@@ -172,7 +172,7 @@ def serve(
     data_dir: DataDir = None, host: Host = None, port: Port = None, workers: Workers = None
 ) -> None:
     """Serve the HTTP API and the web pages (OpenAPI docs at /docs)."""
-    from api.cli_serve import bind_for, serve_on
+    from papergraph.api.cli_serve import bind_for, serve_on
 
     settings = _settings(data_dir)
     settings.api.workers = workers or settings.api.workers
@@ -187,9 +187,9 @@ def demo(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Ingest only.")] = False,
 ) -> None:
     """Write the built-in demo corpus (papers JSONL + a generated PDF), ingest it, and serve."""
-    from api.cli_ingest import ingest_here
-    from api.cli_serve import bind_for, serve_on
-    from ingest.demo import write_demo_corpus
+    from papergraph.api.cli_ingest import ingest_here
+    from papergraph.api.cli_serve import bind_for, serve_on
+    from papergraph.ingest.demo import write_demo_corpus
 
     settings = _settings(data_dir)
     server = running_server(Path(settings.data_dir))
@@ -242,7 +242,7 @@ def search(
 ) -> None:
     """Search chunks by meaning and/or keywords, optionally among papers with given facts
     (entities are matched by label or alias, as GET /search does)."""
-    from api.cli_read import search_here
+    from papergraph.api.cli_read import search_here
 
     if mode not in ("hybrid", "semantic", "keyword"):
         raise typer.BadParameter(
@@ -283,8 +283,8 @@ def related(
     data_dir: DataDir = None,
 ) -> None:
     """Papers related to one paper (or several), with the reasons."""
-    from api.cli_read import related_here
-    from api.related.faceted import Facet
+    from papergraph.api.cli_read import related_here
+    from papergraph.api.related.faceted import Facet
 
     if facet is not None and facet not in {f.value for f in Facet}:
         raise typer.BadParameter(f"--facet must be one of {', '.join(f.value for f in Facet)}")
@@ -304,7 +304,7 @@ def sparql(
     data_dir: DataDir = None,
 ) -> None:
     """Run a SPARQL query over the graph; SELECT prints a table unless --format is given."""
-    from api.cli_read import sparql_here, sparql_there
+    from papergraph.api.cli_read import sparql_here, sparql_there
 
     settings = _settings(data_dir)
     remote = _remote(settings)
@@ -331,7 +331,7 @@ def extract(
     ] = None,
 ) -> None:
     """Extract entities and results without writing any store (JSON Lines with --json)."""
-    from api.cli_read import extract_here
+    from papergraph.api.cli_read import extract_here
 
     raise typer.Exit(extract_here(paths, as_json, extractor))
 
@@ -348,7 +348,7 @@ def export(
     data_dir: DataDir = None,
 ) -> None:
     """Dump the graph (or one paper's named graph) as RDF, streamed paper by paper."""
-    from api.cli_read import export_here
+    from papergraph.api.cli_read import export_here
 
     settings = _settings(data_dir)
     remote = _remote(settings)

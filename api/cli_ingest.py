@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from api.cli_output import errors
-from api.cli_progress import IngestProgress
-from api.cli_remote import upload_all
-from api.remote import RemoteServer
-from ingest.errors import InputError
-from ingest.pipeline import Ingester, IngestReport
-from ingest.ray_engine import RayIngester
+from papergraph.api.cli_output import errors
+from papergraph.api.cli_progress import IngestProgress
+from papergraph.api.cli_remote import upload_all
+from papergraph.api.remote import RemoteServer
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.pipeline import Ingester, IngestReport
+from papergraph.ingest.ray_engine import RayIngester
 
 if TYPE_CHECKING:
-    from api.backend import Backend
+    from papergraph.api.backend import Backend
 
 
 def ingest_here(backend: Backend, paths: list[Path], inputs: int, every_s: float) -> IngestReport:

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ingest.pipeline import IngestReport
+from papergraph.ingest.pipeline import IngestReport
 
 console = Console()
 errors = Console(stderr=True)

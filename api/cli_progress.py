@@ -24,8 +24,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from core.model import Paper
-from ingest.errors import InputError
+from papergraph.core.model import Paper
+from papergraph.ingest.errors import InputError
 
 
 class IngestProgress:

@@ -1,5 +1,5 @@
 """The read commands run here, on this process's own stores, in the shapes the CLI prints
-(the same a running server answers: see `api.remote`)."""
+(the same a running server answers: see `papergraph.api.remote`)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from api.cli_output import console, say_error
-from api.config import Settings
-from api.remote import RemoteServer
-from ingest.errors import InputError
+from papergraph.api.cli_output import console, say_error
+from papergraph.api.config import Settings
+from papergraph.api.remote import RemoteServer
+from papergraph.ingest.errors import InputError
 
 if TYPE_CHECKING:
-    from api.backend import Backend
+    from papergraph.api.backend import Backend
 
 #: A SELECT answer as the CLI's table: variables, rows of strings, and the cap when capped.
 Rows = tuple[list[str], list[dict[str, str]], int | None]
@@ -25,10 +25,10 @@ Rows = tuple[list[str], list[dict[str, str]], int | None]
 
 def search_here(backend: Backend, params: dict[str, Any]) -> list[dict[str, Any]]:
     """The hits `GET /search` would answer for the same parameters."""
-    from api.search import DEFAULT_KINDS, SearchMode, SearchRequest
-    from api.search import search as run_search
-    from core.model import ChunkKind
-    from kg.filters import PaperFilter
+    from papergraph.api.search import DEFAULT_KINDS, SearchMode, SearchRequest
+    from papergraph.api.search import search as run_search
+    from papergraph.core.model import ChunkKind
+    from papergraph.kg.filters import PaperFilter
 
     entities = {name: params[name] for name in ("method", "dataset", "benchmark", "task")}
     paper_filter = PaperFilter(
@@ -55,9 +55,9 @@ def related_here(
     backend: Backend, positive: list[str], negative: list[str], k: int, facet: str | None = None
 ) -> list[dict[str, Any]]:
     """The papers `POST /recommend` would answer."""
-    from api.related.faceted import Facet
-    from api.related.rank import recommend
-    from api.schemas import RelatedItem
+    from papergraph.api.related.faceted import Facet
+    from papergraph.api.related.rank import recommend
+    from papergraph.api.schemas import RelatedItem
 
     chosen = Facet(facet) if facet else None
     try:
@@ -69,7 +69,7 @@ def related_here(
 
 def sparql_here(backend: Backend, query: str, format: str) -> bytes | Rows:
     """The answer serialised in `format`, or a SELECT's rows for the table."""
-    from kg.sparql import run_configured
+    from papergraph.kg.sparql import run_configured
 
     try:
         answer = run_configured(backend.stores.graph, query, backend.settings.graph)
@@ -104,8 +104,8 @@ def sparql_there(remote: RemoteServer, query: str, format: str) -> bytes | Rows:
 
 def export_here(settings: Settings, format: str, paper_id: str | None) -> Iterator[bytes]:
     """The graph as RDF, piece by piece, opening only the graph store (no model)."""
-    from kg.export import export as export_graph
-    from kg.store import KnowledgeGraph
+    from papergraph.kg.export import export as export_graph
+    from papergraph.kg.store import KnowledgeGraph
 
     with KnowledgeGraph(settings.graph, Path(settings.data_dir)) as graph:
         yield from export_graph(graph, format, paper_id)
@@ -113,8 +113,8 @@ def export_here(settings: Settings, format: str, paper_id: str | None) -> Iterat
 
 def extract_here(paths: list[Path], as_json: bool, extractor: str | None) -> int:
     """Print each paper's entities and results; the exit code (1 when an input failed)."""
-    from ingest.extract import create_extractor
-    from ingest.extract.report import extract_records
+    from papergraph.ingest.extract import create_extractor
+    from papergraph.ingest.extract.report import extract_records
 
     settings = Settings().ingest
     failed = False

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from api.announce import Announcement
-from api.remote import RemoteError, RemoteServer
-from core.errors import PapergraphError
-from ingest.errors import InputError
-from ingest.pipeline import IngestReport
-from ingest.readers.base import iter_inputs
+from papergraph.api.announce import Announcement
+from papergraph.api.remote import RemoteError, RemoteServer
+from papergraph.core.errors import PapergraphError
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.pipeline import IngestReport
+from papergraph.ingest.readers.base import iter_inputs
 
 
 class FolderHeld(PapergraphError):

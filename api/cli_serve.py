@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-from api.announce import announced, bind, running_server, url_of
-from api.cli_remote import FolderHeld
-from api.config import Settings
+from papergraph.api.announce import announced, bind, running_server, url_of
+from papergraph.api.cli_remote import FolderHeld
+from papergraph.api.config import Settings
 
 
 def bind_for(settings: Settings, host: str | None, port: int | None) -> socket.socket:
@@ -34,8 +34,8 @@ def bind_for(settings: Settings, host: str | None, port: int | None) -> socket.s
 def _check_stores_free(settings: Settings) -> None:
     """Open and close the graph store: a process that holds it (an ingest, a server started by
     other means) is reported now, in one line, instead of in uvicorn's startup traceback."""
-    from kg.errors import StoreUnavailable
-    from kg.store import KnowledgeGraph
+    from papergraph.kg.errors import StoreUnavailable
+    from papergraph.kg.store import KnowledgeGraph
 
     try:
         with KnowledgeGraph(settings.graph, Path(settings.data_dir)):
@@ -60,7 +60,7 @@ def serve_on(sock: socket.socket, settings: Settings) -> None:
         return
     import uvicorn
 
-    from api.app import create_app
+    from papergraph.api.app import create_app
 
     url = url_of(sock)
     config = uvicorn.Config(create_app(settings), log_level="info")
@@ -88,7 +88,7 @@ def _serve_workers(sock: socket.socket, settings: Settings) -> None:
     from uvicorn import Config
     from uvicorn.supervisors import Multiprocess
 
-    from api.app import WORKER_SETTINGS
+    from papergraph.api.app import WORKER_SETTINGS
 
     if settings.api.api_key:
         raise WorkersTakeNoWrites(
@@ -98,7 +98,10 @@ def _serve_workers(sock: socket.socket, settings: Settings) -> None:
     _refresh_paper_vectors(settings)
     os.environ[WORKER_SETTINGS] = worker_settings(settings).model_dump_json()
     config = Config(
-        "api.app:create_worker_app", factory=True, workers=settings.api.workers, log_level="info"
+        "papergraph.api.app:create_worker_app",
+        factory=True,
+        workers=settings.api.workers,
+        log_level="info",
     )
     with announced(Path(settings.data_dir), url_of(sock), writes=False):
         print(
@@ -119,7 +122,7 @@ def worker_settings(settings: Settings) -> Settings:
 
 
 def _refresh_paper_vectors(settings: Settings) -> None:
-    from api.backend import Backend
+    from papergraph.api.backend import Backend
 
     backend = Backend.open(settings)
     try:

@@ -11,10 +11,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from api.related.settings import RelatedSettings
-from index.settings import IndexSettings
-from ingest.settings import IngestSettings
-from kg.settings import GraphSettings
+from papergraph.api.related.settings import RelatedSettings
+from papergraph.index.settings import IndexSettings
+from papergraph.ingest.settings import IngestSettings
+from papergraph.kg.settings import GraphSettings
 
 
 class ApiSettings(BaseModel):

@@ -7,12 +7,12 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from api.backend import Backend
-from api.config import Settings
-from api.related.rank import Recommender
-from api.search import Searcher
-from index.store import ChunkStore
-from kg.store import KnowledgeGraph
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.api.related.rank import Recommender
+from papergraph.api.search import Searcher
+from papergraph.index.store import ChunkStore
+from papergraph.kg.store import KnowledgeGraph
 
 
 def get_backend(request: Request) -> Backend:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.schemas import EntityDetail, PaperDetail, PaperSummary, ReferenceOut
-from core.errors import NotFound
-from index.store import ChunkStore
-from kg.records import PaperEntityRecord
-from kg.store import KnowledgeGraph
+from papergraph.api.schemas import EntityDetail, PaperDetail, PaperSummary, ReferenceOut
+from papergraph.core.errors import NotFound
+from papergraph.index.store import ChunkStore
+from papergraph.kg.records import PaperEntityRecord
+from papergraph.kg.store import KnowledgeGraph
 
 
 def paper_summary(paper: dict[str, Any]) -> PaperSummary:

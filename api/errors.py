@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from core.errors import BadRequest, PapergraphError
+from papergraph.core.errors import BadRequest, PapergraphError
 
 log = logging.getLogger(__name__)
 

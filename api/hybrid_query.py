@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from core.errors import BadRequest
-from index.highlight import HighlightSpan, highlight_spans, query_terms, snippet
-from index.hybrid import HybridRetriever
-from kg.errors import SparqlSyntaxError
-from kg.settings import GraphSettings
-from kg.sparql import run_configured
-from kg.store import KnowledgeGraph
-from kg.vocab import PAPER_NS, paper_id_from_iri
+from papergraph.core.errors import BadRequest
+from papergraph.index.highlight import HighlightSpan, highlight_spans, query_terms, snippet
+from papergraph.index.hybrid import HybridRetriever
+from papergraph.kg.errors import SparqlSyntaxError
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.sparql import run_configured
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import PAPER_NS, paper_id_from_iri
 
 PAPER_VARIABLE = "paper"
 MAX_BINDINGS_PER_PAPER = 20

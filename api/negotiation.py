@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import mimeparse
 
-from kg.errors import UnsupportedFormat
+from papergraph.kg.errors import UnsupportedFormat
 
 #: SELECT and ASK answers: media type asked for -> results format.
 TABLE_OFFERS: dict[str, str] = {

@@ -19,15 +19,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.model import EntityType
-from kg.query_entities import (
+from papergraph.core.model import EntityType
+from papergraph.kg.query_entities import (
     EntityEvidence,
     EntityLexicon,
     QueryEntity,
     entity_evidence,
     link_query,
 )
-from kg.store import KnowledgeGraph
+from papergraph.kg.store import KnowledgeGraph
 
 #: How much a role says about a paper and an entity (pg:mentions alone is the weakest).
 ROLE_STRENGTH = {

@@ -1,4 +1,4 @@
-"""The CLI's commands sent to a running server over HTTP (see `api.announce`).
+"""The CLI's commands sent to a running server over HTTP (see `papergraph.api.announce`).
 
 Each method answers what the local command computes, in the same shape, so the CLI prints the
 same output either way. An error the server answers (its JSON error shape) becomes a
@@ -13,8 +13,8 @@ from typing import Any
 
 import httpx
 
-from api.announce import Announcement
-from core.errors import PapergraphError
+from papergraph.api.announce import Announcement
+from papergraph.core.errors import PapergraphError
 
 READ_TIMEOUT_S = 300.0  # the first request waits while a starting server loads its model
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
-from api.related.faceted import Facet
-from api.related.reasons import RelatedReason
+from papergraph.api.related.faceted import Facet
+from papergraph.api.related.reasons import RelatedReason
 
 
 class Health(BaseModel):

@@ -1,12 +1,12 @@
 """Search over chunks: semantic (vector index), keyword (BM25) or both fused
-(`index.hybrid`, which reads and fuses the lists).
+(`papergraph.index.hybrid`, which reads and fuses the lists).
 
 This module parses what a request asks and resolves it: filters are answered by the graph
-(`kg.filters`) as a set of papers, whose chunks alone the rankings may hold, so ranks and
+(`papergraph.kg.filters`) as a set of papers, whose chunks alone the rankings may hold, so ranks and
 pages count only admissible chunks. Lists are read deeper and deeper until the page is full or
 the lists run out.
 
-Unless `entities` is off, the entities the query names are linked (`api.query_entities`) and
+Unless `entities` is off, the entities the query names are linked (`papergraph.api.query_entities`) and
 reported; in hybrid mode they lift the papers that hold them, as evidence and not as a filter,
 and each lifted result says why in `reasons`.
 """
@@ -17,15 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from api.query_entities import MAX_LIFTED_PAPERS, EntityLifts, entity_lifts
-from core.model import ChunkKind
-from index.highlight import HighlightSpan, highlight_spans, query_terms, snippet
-from index.hybrid import Admissible, HybridRetriever, Rankings, SearchMode
-from index.settings import IndexSettings
-from index.store import ChunkStore
-from kg.filters import PaperFilter, matching_papers
-from kg.query_entities import EntityLexicon, QueryEntity
-from kg.store import KnowledgeGraph
+from papergraph.api.query_entities import MAX_LIFTED_PAPERS, EntityLifts, entity_lifts
+from papergraph.core.model import ChunkKind
+from papergraph.index.highlight import HighlightSpan, highlight_spans, query_terms, snippet
+from papergraph.index.hybrid import Admissible, HybridRetriever, Rankings, SearchMode
+from papergraph.index.settings import IndexSettings
+from papergraph.index.store import ChunkStore
+from papergraph.kg.filters import PaperFilter, matching_papers
+from papergraph.kg.query_entities import EntityLexicon, QueryEntity
+from papergraph.kg.store import KnowledgeGraph
 
 __all__ = ["DEFAULT_KINDS", "SearchMode", "SearchRequest", "Searcher", "search", "search_chunks"]
 

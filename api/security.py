@@ -13,8 +13,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
-from api.deps import get_backend
-from api.errors import Unauthorized, WritesDisabled
+from papergraph.api.deps import get_backend
+from papergraph.api.errors import Unauthorized, WritesDisabled
 
 HEADER = "X-API-Key"
 

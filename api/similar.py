@@ -1,7 +1,7 @@
 """`pg:similar(?node, "text")`: vector search inside SPARQL.
 
 The function answers the cosine (xsd:double, -1..1) between the text's embedding and
-- a paper IRI: the paper's best chunk (`index.chunk_vectors`),
+- a paper IRI: the paper's best chunk (`papergraph.index.chunk_vectors`),
 - a chunk IRI: that chunk,
 and no value for anything else, so `BIND`, `FILTER` and `ORDER BY` can use it:
 
@@ -20,12 +20,12 @@ import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from index.chunk_vectors import PaperChunkVectors
-from index.embed import Embedder
-from index.store import ChunkStore
-from kg.functions import SparqlFunction
-from kg.store import KnowledgeGraph
-from kg.vocab import CHUNK_NS, PAPER_NS, PG, XSD, chunk_id_from_iri, paper_id_from_iri
+from papergraph.index.chunk_vectors import PaperChunkVectors
+from papergraph.index.embed import Embedder
+from papergraph.index.store import ChunkStore
+from papergraph.kg.functions import SparqlFunction
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import CHUNK_NS, PAPER_NS, PG, XSD, chunk_id_from_iri, paper_id_from_iri
 
 SIMILAR = PG.similar
 

@@ -16,11 +16,11 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO
 
-from api.backend import Backend
-from api.errors import PayloadTooLarge, UnsupportedMediaType
-from core.model import Paper, url_safe_id
-from ingest.errors import InputError
-from ingest.pipeline import IngestReport
+from papergraph.api.backend import Backend
+from papergraph.api.errors import PayloadTooLarge, UnsupportedMediaType
+from papergraph.core.model import Paper, url_safe_id
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.pipeline import IngestReport
 
 SUFFIXES = (".pdf", ".jsonl", ".json", ".parquet", ".txt", ".md")  # every reader's
 COPY_BYTES = 1 << 20

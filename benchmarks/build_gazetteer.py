@@ -31,8 +31,8 @@ if __package__ in (None, ""):
 
 from benchmarks.scirex import TUNE, split_of
 from benchmarks.shared_data import SHARED_DATA
-from ingest.extract.gazetteer import hand_lexicon
-from ingest.extract.matcher import name_key
+from papergraph.ingest.extract.gazetteer import hand_lexicon
+from papergraph.ingest.extract.matcher import name_key
 
 LEXICON = Path(__file__).resolve().parents[1] / "ingest" / "lexicon"
 SCIREX_TYPE = {"Method": "Method", "Material": "Dataset", "Task": "Task", "Metric": "Metric"}

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from index.embed import Embedder
-from index.settings import IndexSettings
+from papergraph.index.embed import Embedder
+from papergraph.index.settings import IndexSettings
 
 DEFAULT_CACHE = Path("/tmp/papergraph-embedding-cache.sqlite")
 

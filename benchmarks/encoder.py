@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.shared_data import SHARED_DATA
-from index.embed import Embedder
-from index.settings import IndexSettings
+from papergraph.index.embed import Embedder
+from papergraph.index.settings import IndexSettings
 
 BACKENDS = ("torch", "onnx", "onnx-int8")
 

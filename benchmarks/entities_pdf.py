@@ -42,11 +42,11 @@ if __package__ in (None, ""):
 
 from benchmarks.pdfgold import GoldPaper, gold_papers
 from benchmarks.shared_data import SHARED_DATA
-from core.canonical import canonical, pwc_names
-from core.model import Entity, EntityType, Paper, fold
-from ingest.extract.report import read_papers
-from ingest.extract.tagged import TaggedExtractor
-from ingest.settings import IngestSettings
+from papergraph.core.canonical import canonical, pwc_names
+from papergraph.core.model import Entity, EntityType, Paper, fold
+from papergraph.ingest.extract.report import read_papers
+from papergraph.ingest.extract.tagged import TaggedExtractor
+from papergraph.ingest.settings import IngestSettings
 
 PWC = SHARED_DATA / "pwc-taxonomy"
 READ_BY_HAND = Path(__file__).resolve().parent / "data" / "entities_read_by_hand.tsv"

@@ -54,10 +54,10 @@ from benchmarks.scirex import (
     read_documents,
 )
 from benchmarks.shared_data import SCIREX_DOCS
-from core.model import Entity, EntityType, Extraction
-from ingest.extract import create_extractor
-from ingest.extract.base import Extractor
-from ingest.extract.hybrid import HybridExtractor
+from papergraph.core.model import Entity, EntityType, Extraction
+from papergraph.ingest.extract import create_extractor
+from papergraph.ingest.extract.base import Extractor
+from papergraph.ingest.extract.hybrid import HybridExtractor
 
 SCIREX_TYPE = {
     EntityType.METHOD: "Method",

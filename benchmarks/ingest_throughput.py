@@ -30,13 +30,13 @@ from pathlib import Path
 
 from pypdf import PdfReader as PypdfReader
 
-from api.backend import Backend
-from api.config import Settings
-from core.model import Paper
-from index.embed import Embedder
-from ingest.errors import InputError
-from ingest.prepare import read_file
-from ingest.readers.base import iter_inputs
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.core.model import Paper
+from papergraph.index.embed import Embedder
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.prepare import read_file
+from papergraph.ingest.readers.base import iter_inputs
 
 
 @dataclass

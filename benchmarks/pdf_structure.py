@@ -75,9 +75,9 @@ class Read:
 
 
 def read_one(path: Path) -> Read:
-    from core.model import Paper
-    from ingest.readers import read_path
-    from ingest.settings import IngestSettings
+    from papergraph.core.model import Paper
+    from papergraph.ingest.readers import read_path
+    from papergraph.ingest.settings import IngestSettings
 
     start = time.process_time()
     papers = [item for item in read_path(path, IngestSettings()) if isinstance(item, Paper)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.model import Table, TableCell
+from papergraph.core.model import Table, TableCell
 
 _CAPTION = re.compile(r"^Table\s*(?P<number>[0-9IVX]+)\s*[:.|]", re.IGNORECASE)
 WORD_GAP = 4.5  # points between words of one cell

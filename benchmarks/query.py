@@ -40,17 +40,26 @@ import httpx
 import numpy as np
 
 from benchmarks.shared_data import REPO, SHARED_DATA
-from core.model import Chunk, Entity, EntityType, Evidence, Extraction, Paper, Reference, Role
-from index.embed import Embedder
-from index.faiss import FaissIndex
-from index.keyword import KeywordIndex
-from index.paper_vectors import FILENAME as PAPER_VECTORS_FILE
-from index.paper_vectors import PaperVectors
-from index.settings import IndexSettings
-from index.store import ChunkStore
-from kg.mapping import paper_graph
-from kg.settings import GraphSettings
-from kg.store import KnowledgeGraph
+from papergraph.core.model import (
+    Chunk,
+    Entity,
+    EntityType,
+    Evidence,
+    Extraction,
+    Paper,
+    Reference,
+    Role,
+)
+from papergraph.index.embed import Embedder
+from papergraph.index.faiss import FaissIndex
+from papergraph.index.keyword import KeywordIndex
+from papergraph.index.paper_vectors import FILENAME as PAPER_VECTORS_FILE
+from papergraph.index.paper_vectors import PaperVectors
+from papergraph.index.settings import IndexSettings
+from papergraph.index.store import ChunkStore
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.store import KnowledgeGraph
 
 DIMENSION = 384
 TYPES = {t.value: t for t in EntityType}

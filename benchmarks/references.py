@@ -7,7 +7,7 @@ unarXive sample's bibliography entries, which carry gold arXiv ids. Then:
 
 - parsing: references per PDF, the share with a title / authors / year / venue, titles that are
   junk (a URL, a venue, a publisher), and on unarXive the arXiv ids read against the gold ids;
-- resolution: every parsed reference is resolved (`ingest.citations.CitationResolver`, the code
+- resolution: every parsed reference is resolved (`papergraph.ingest.citations.CitationResolver`, the code
   ingest runs) against a chunk store holding the titles of every paper known here (the PDFs,
   pdfgold's gold titles, unarXive's papers, ai-arxiv2's). A title match whose reference names
   an arXiv id (printed, or unarXive's gold id) is checked against it: that gives the precision
@@ -33,13 +33,13 @@ from rapidfuzz import fuzz
 
 from benchmarks.pdfgold import gold_papers
 from benchmarks.shared_data import SHARED_DATA
-from core.model import Paper, Reference, title_key
-from index.store import ChunkStore
-from ingest.citations import CitationResolver
-from ingest.citing import attach_contexts
-from ingest.readers.bibliography import is_junk_title, parse_entry
-from ingest.readers.pdf import PdfReader
-from ingest.settings import IngestSettings
+from papergraph.core.model import Paper, Reference, title_key
+from papergraph.index.store import ChunkStore
+from papergraph.ingest.citations import CitationResolver
+from papergraph.ingest.citing import attach_contexts
+from papergraph.ingest.readers.bibliography import is_junk_title, parse_entry
+from papergraph.ingest.readers.pdf import PdfReader
+from papergraph.ingest.settings import IngestSettings
 
 THRESHOLDS = (80.0, 85.0, 88.0, 90.0, 93.0, 95.0, 98.0, 100.0)
 NEAR = 75.0  # unresolved references this close to a PDF's title are printed to check by hand

@@ -32,16 +32,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from api.backend import Backend
-from api.config import Settings
-from api.related.corpus import RelatedCorpus
-from api.related.faceted import Facet, rerank
-from api.related.rank import fuse
-from api.related.settings import RelatedSettings
-from api.related.signals import SeedSignals, seed_signals
 from benchmarks.embed_cache import DiskCachedEmbedder
 from benchmarks.shared_data import SCIREX_DOCS
-from index.embed import Embedder
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.api.related.corpus import RelatedCorpus
+from papergraph.api.related.faceted import Facet, rerank
+from papergraph.api.related.rank import fuse
+from papergraph.api.related.settings import RelatedSettings
+from papergraph.api.related.signals import SeedSignals, seed_signals
+from papergraph.index.embed import Embedder
 
 CACHE = Path.home() / ".cache" / "papergraph" / "benchmarks"
 ENTITY_WEIGHTS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0, 2.0, 5.0)
@@ -120,7 +120,7 @@ def relevance(pairs: dict[str, set[tuple[str, str]]]) -> dict[str, set[str]]:
 
 
 def cache_key(docs: int | None, words: int, settings: Settings) -> str:
-    lexicon = resources.files("ingest.lexicon")
+    lexicon = resources.files("papergraph.ingest.lexicon")
     digest = hashlib.sha256(f"{docs}|{words}|{settings.ingest.extractor}".encode())
     for name in sorted(p.name for p in lexicon.iterdir() if p.name.endswith(".tsv")):
         digest.update(lexicon.joinpath(name).read_bytes())
@@ -183,7 +183,7 @@ def sentence_ndcg(
     facet: Facet | None,
     k: int = 10,
 ) -> float:
-    """NDCG@k of the fused ranking re-scored by sentences (`api.related.faceted.rerank`)."""
+    """NDCG@k of the fused ranking re-scored by sentences (`papergraph.api.related.faceted.rerank`)."""
     scores = []
     for query in queries:
         depth = max(k, settings.facet_candidates)

@@ -43,13 +43,13 @@ if __package__ in (None, ""):
 
 from benchmarks.pdf_tables import pdf_tables
 from benchmarks.pdfgold import PDFGOLD, GoldPaper, Split, gold_papers
-from core.model import Paper, Result, Table, TableCell, fold
-from ingest.extract import create_extractor
-from ingest.extract.base import Extractor
-from ingest.extract.hybrid import hybrid_matcher
-from ingest.extract.metric_names import canonical
-from ingest.extract.report import read_papers
-from ingest.settings import IngestSettings
+from papergraph.core.model import Paper, Result, Table, TableCell, fold
+from papergraph.ingest.extract import create_extractor
+from papergraph.ingest.extract.base import Extractor
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.metric_names import canonical
+from papergraph.ingest.extract.report import read_papers
+from papergraph.ingest.settings import IngestSettings
 
 _SPLIT_WORDS = re.compile(
     r"\b(?:test-dev|test-std|testdev|minival|validation|val|test|dev|set)\b", re.IGNORECASE

@@ -9,9 +9,9 @@
 
 Both corpora go through the real pipeline (extraction, graph, FAISS, tantivy, chunk store). In
 one run: each single list, today's fusion (RRF k=60, equal weights), and the new ranking
-(`index.ranking`: paper-level fusion + entity lifts + alias expansion) with its weights chosen
+(`papergraph.index.ranking`: paper-level fusion + entity lifts + alias expansion) with its weights chosen
 on the tune queries of both sets together (`benchmarks.search_eval.tune`), each reported on the
-tune and the test queries; every test figure is measured through `api.search.search` with
+tune and the test queries; every test figure is measured through `papergraph.api.search.search` with
 `group=paper`, i.e. as `GET /search?group=paper&k=10` ranks.
 
     python -m benchmarks.retrieval                     # both sets, SciTLDR in full
@@ -33,9 +33,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from api.backend import Backend
-from api.config import Settings
-from api.search import SearchMode
 from benchmarks.embed_cache import DiskCachedEmbedder
 from benchmarks.search_eval import (
     Metric,
@@ -51,9 +48,12 @@ from benchmarks.search_eval import (
 )
 from benchmarks.shared_data import SCIREX_DOCS, SHARED_DATA
 from benchmarks.task_dataset import open_store, scirex_rows
-from core.errors import PapergraphError
-from index.settings import IndexSettings
-from ingest.errors import InputError
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.api.search import SearchMode
+from papergraph.core.errors import PapergraphError
+from papergraph.index.settings import IndexSettings
+from papergraph.ingest.errors import InputError
 
 PRIME_BATCH = 512  # texts per progress line (the model batches them by 64)
 
@@ -298,7 +298,7 @@ def run(
 def _measure(
     query_set: QuerySet, weights: Weights, tune_lists: list[QueryLists], say: Callable[[str], None]
 ) -> SetReport:
-    """Test figures through `api.search.search`; tune figures from the cached tune lists (the
+    """Test figures through `papergraph.api.search.search`; tune figures from the cached tune lists (the
     same fusion code, without re-reading the indexes)."""
     backend = query_set.backend
     found = SetReport(

@@ -13,7 +13,7 @@ Three measurements, each a subcommand:
 - `triples PATH...`: triples per paper (of an ingested data folder, or of inputs read and
   extracted as ingest does), by predicate (what dominates a paper's graph), and
   writing those graphs into a real `oxigraph serve`: one SPARQL update per paper vs N-Quads
-  shards through the bulk path (`kg.bulk`).
+  shards through the bulk path (`papergraph.kg.bulk`).
 
     PYTHONPATH=. .venv/bin/python benchmarks/scale.py vectors --size 1000000
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/scale.py ingest ../shared/data/pdfs
@@ -37,9 +37,9 @@ import faiss
 import numpy as np
 
 from benchmarks.vectors import synthetic
-from index.base import VectorIndex
-from index.factory import create_vector_index
-from index.settings import IndexSettings
+from papergraph.index.base import VectorIndex
+from papergraph.index.factory import create_vector_index
+from papergraph.index.settings import IndexSettings
 
 DIMENSION = 384
 LOAD_BATCH = 10_000  # vectors per add(): what an ingest checkpoint of ~300 papers writes
@@ -132,9 +132,9 @@ def vectors(args: argparse.Namespace) -> None:
 
 def ingest_with(engine: str, data_dir: Path, paths: list[Path], embedder: object) -> list[str]:
     """One engine's run: wall time, papers, chunks, triples, and the stats to compare."""
-    from api.backend import Backend
-    from api.config import Settings
-    from ingest.ray_engine import RayIngester
+    from papergraph.api.backend import Backend
+    from papergraph.api.config import Settings
+    from papergraph.ingest.ray_engine import RayIngester
 
     settings = Settings(data_dir=data_dir)
     backend = Backend.open(settings, embedder=embedder)  # type: ignore[arg-type]
@@ -163,7 +163,7 @@ def ingest_with(engine: str, data_dir: Path, paths: list[Path], embedder: object
 
 
 def ingest(args: argparse.Namespace) -> None:
-    from index.embed import Embedder
+    from papergraph.index.embed import Embedder
 
     embedder = Embedder(IndexSettings())
     embedder.encode(["warm the model up"])
@@ -195,8 +195,8 @@ def oxigraph_server(location: Path) -> Iterator[str]:
 
 
 def paper_graphs(data_dir: Path) -> dict[str, str]:
-    from kg.settings import GraphSettings
-    from kg.store import KnowledgeGraph
+    from papergraph.kg.settings import GraphSettings
+    from papergraph.kg.store import KnowledgeGraph
 
     kg = KnowledgeGraph(GraphSettings(), data_dir)
     try:
@@ -207,9 +207,9 @@ def paper_graphs(data_dir: Path) -> dict[str, str]:
 
 def input_graphs(paths: list[Path]) -> dict[str, str]:
     """Every paper the inputs hold, read and extracted as ingest does (no encoding)."""
-    from ingest.extract.factory import create_extractor
-    from ingest.prepare import Prepared, Preparer
-    from ingest.settings import IngestSettings
+    from papergraph.ingest.extract.factory import create_extractor
+    from papergraph.ingest.prepare import Prepared, Preparer
+    from papergraph.ingest.settings import IngestSettings
 
     settings = IngestSettings()
     preparer = Preparer(settings, create_extractor(settings.extractor))
@@ -243,9 +243,9 @@ def predicate_table(graphs: dict[str, str]) -> str:
 
 
 def triples(args: argparse.Namespace) -> None:
-    from kg.bulk import ShardWriter, load_into_server, load_offline
-    from kg.settings import GraphSettings
-    from kg.store import KnowledgeGraph
+    from papergraph.kg.bulk import ShardWriter, load_into_server, load_offline
+    from papergraph.kg.settings import GraphSettings
+    from papergraph.kg.store import KnowledgeGraph
 
     stored = len(args.paths) == 1 and (args.paths[0] / "graph").is_dir()  # a data folder
     graphs = paper_graphs(args.paths[0]) if stored else input_graphs(args.paths)

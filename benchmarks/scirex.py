@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.model import Chunk, Paper
+from papergraph.core.model import Chunk, Paper
 
 TYPES = ("Method", "Material", "Task", "Metric")
 TUNE, TEST = "tune", "test"

@@ -2,9 +2,9 @@
 
 Each query's lists are read once (`QueryLists`: semantic and keyword top-DEPTH chunks, the
 keyword list under each alias boost, the entity lifts, and the best chunk of every lifted paper
-the lists missed); any weights then fuse them with `index.ranking.hybrid_ranking`, the function
+the lists missed); any weights then fuse them with `papergraph.index.ranking.hybrid_ranking`, the function
 `GET /search` uses, so a grid costs no encoding and no index search. The figures reported are
-then measured through `api.search.search` itself.
+then measured through `papergraph.api.search.search` itself.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from api.backend import Backend
-from api.query_entities import MAX_LIFTED_PAPERS, EntityLifts, entity_lifts
-from api.search import SearchMode, SearchRequest, search
-from index.ranking import FusionWeights, hybrid_ranking
-from index.settings import IndexSettings
-from kg.query_entities import EntityLexicon
-from kg.store import KnowledgeGraph
+from papergraph.api.backend import Backend
+from papergraph.api.query_entities import MAX_LIFTED_PAPERS, EntityLifts, entity_lifts
+from papergraph.api.search import SearchMode, SearchRequest, search
+from papergraph.index.ranking import FusionWeights, hybrid_ranking
+from papergraph.index.settings import IndexSettings
+from papergraph.kg.query_entities import EntityLexicon
+from papergraph.kg.store import KnowledgeGraph
 
 CUTOFF = 10
 DEPTH = 100
@@ -208,7 +208,7 @@ def tune(
 def measured(
     backend: Backend, queries: Sequence[Query], mode: SearchMode, entities: bool, metric: Metric
 ) -> float:
-    """The mean metric of `mode` through `api.search.search` (group=paper, k=10)."""
+    """The mean metric of `mode` through `papergraph.api.search.search` (group=paper, k=10)."""
     total = 0.0
     for query in queries:
         request = SearchRequest(

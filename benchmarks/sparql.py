@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.model import (  # noqa: E402
+from papergraph.core.model import (  # noqa: E402
     Chunk,
     Entity,
     EntityType,
@@ -46,9 +46,9 @@ from core.model import (  # noqa: E402
     Result,
     Role,
 )
-from kg.export import DUMP_FORMATS, serialize_paper  # noqa: E402
-from kg.mapping import paper_graph  # noqa: E402
-from kg.vocab import paper_graph_iri  # noqa: E402
+from papergraph.kg.export import DUMP_FORMATS, serialize_paper  # noqa: E402
+from papergraph.kg.mapping import paper_graph  # noqa: E402
+from papergraph.kg.vocab import paper_graph_iri  # noqa: E402
 
 STORES = ("Memory", "Oxigraph", "oxigraph-server")
 WORDS = (
@@ -203,9 +203,9 @@ def measure_store(store: str, data: Path, papers: int, repeat: int) -> dict[str,
     """Load `data` into `store`, then time each query; runs in a fresh process per store."""
     import pyoxigraph
 
-    from kg.settings import GraphSettings
-    from kg.sparql import check_query
-    from kg.store import KnowledgeGraph
+    from papergraph.kg.settings import GraphSettings
+    from papergraph.kg.sparql import check_query
+    from papergraph.kg.store import KnowledgeGraph
 
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{store}-"))
     server = None

@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from api.backend import Backend
-from api.config import Settings
 from benchmarks.embed_cache import DiskCachedEmbedder
 from benchmarks.related import paper_row, read_scirex
 from benchmarks.scirex import normalise, split_of
-from index.settings import IndexSettings
-from ingest.errors import InputError
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.index.settings import IndexSettings
+from papergraph.ingest.errors import InputError
 
 BODY_WORDS = 1500  # the encoder runs ~12 chunks/s on a quiet machine: ~9 chunks a paper
 

@@ -25,8 +25,8 @@ if __package__ in (None, ""):
 import numpy as np
 
 from benchmarks.shared_data import SHARED_DATA
-from ingest.extract.entityness import BUCKETS, EntitynessModel, buckets, model_path
-from ingest.extract.gazetteer import generated_lexicon, hand_lexicon
+from papergraph.ingest.extract.entityness import BUCKETS, EntitynessModel, buckets, model_path
+from papergraph.ingest.extract.gazetteer import generated_lexicon, hand_lexicon
 
 SCIERC_NAMES = {"Method", "Task", "Metric", "Material"}
 SCIERC_NOT = {"Generic", "OtherScientificTerm"}

@@ -6,7 +6,7 @@ Labels come from SciREX section headings, no hand-labelling: a body sentence und
 "Ablation", "Analysis", "Discussion" is result; other sections are left out. A logistic
 regression over tf-idf unigrams and bigrams (scikit-learn) is trained on the tune documents'
 sentences and measured on the test documents' (the fixed split of `benchmarks.scirex`). Its
-weights are written as a TSV (`api/related/facet_model.tsv`), which `api.related.facets` scores
+weights are written as a TSV (`api/related/facet_model.tsv`), which `papergraph.api.related.facets` scores
 with plain Python: scikit-learn is needed only here.
 
     python -m benchmarks.train_facets            # train, print test accuracy, write the model
@@ -20,9 +20,9 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from api.related.facets import FACETS, MODEL_PATH, FacetModel, tokens
 from benchmarks.scirex import split_of
 from benchmarks.shared_data import SCIREX_DOCS
+from papergraph.api.related.facets import FACETS, MODEL_PATH, FacetModel, tokens
 
 HEADINGS = {
     "background": ("introduction", "related", "background", "preliminaries", "motivation"),

@@ -35,18 +35,18 @@ from benchmarks.build_gazetteer import (
 from benchmarks.scirex import TUNE, Document, normalise, read_documents
 from benchmarks.shared_data import SCIREX_DOCS
 from benchmarks.train_tagger import train_on
-from core.model import Entity, Extraction
-from ingest.extract.gazetteer import LexiconEntry, load_lexicon, read_lexicon
-from ingest.extract.hybrid import HybridExtractor
-from ingest.extract.ranker import (
+from papergraph.core.model import Entity, Extraction
+from papergraph.ingest.extract.gazetteer import LexiconEntry, load_lexicon, read_lexicon
+from papergraph.ingest.extract.hybrid import HybridExtractor
+from papergraph.ingest.extract.ranker import (
     PaperView,
     SalienceModel,
     features,
     ranked_peers,
     scirex_type,
 )
-from ingest.extract.tagged import TaggedExtractor
-from ingest.extract.tagger import Tagger
+from papergraph.ingest.extract.tagged import TaggedExtractor
+from papergraph.ingest.extract.tagger import Tagger
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "ingest" / "extract" / "model"
 GOLD_TYPE = {"Method": "Method", "Dataset": "Material", "Task": "Task", "Metric": "Metric"}

@@ -23,7 +23,7 @@ if __package__ in (None, ""):
 
 from benchmarks.scirex import TUNE, Document, read_documents
 from benchmarks.shared_data import SCIREX_DOCS
-from ingest.extract.tagger import LABEL_TYPES, sentence_features
+from papergraph.ingest.extract.tagger import LABEL_TYPES, sentence_features
 
 DEFAULT_OUT = (
     Path(__file__).resolve().parents[1] / "ingest" / "extract" / "model" / "tagger.crfsuite.gz"

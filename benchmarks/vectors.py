@@ -3,7 +3,7 @@
 For each size: build time, single-query latency (p50/p99 over the queries, one at a time, as the
 server asks), recall@10 of HNSW against exact search (the baseline), the saved file's size, and
 the resident memory a fresh process gains by opening the index and answering queries, read into
-memory vs memory-mapped (faiss.IO_FLAG_MMAP). The structures are the ones `index.ann` builds, with the
+memory vs memory-mapped (faiss.IO_FLAG_MMAP). The structures are the ones `papergraph.index.ann` builds, with the
 settings `IndexSettings` gives.
 
 Vectors are synthetic but shaped like sentence embeddings: unit vectors around a few thousand
@@ -34,8 +34,8 @@ import faiss
 import numpy as np
 
 from benchmarks.shared_data import SCIREX_DOCS, SHARED_DATA
-from index.ann import Layout, build_empty
-from index.settings import IndexSettings
+from papergraph.index.ann import Layout, build_empty
+from papergraph.index.settings import IndexSettings
 
 DIMENSION = 384
 BUILD_THREADS = faiss.omp_get_max_threads()
@@ -110,7 +110,7 @@ def sentence_vectors(count: int, queries: int, cache: Path) -> tuple[np.ndarray,
         with np.load(cache) as saved:
             if len(saved["base"]) == count and len(saved["queries"]) == queries:
                 return saved["base"], saved["queries"]
-    from index.embed import Embedder
+    from papergraph.index.embed import Embedder
 
     sentences: list[str] = []
     for split in ("train", "dev", "test"):

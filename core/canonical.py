@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import pycountry
 
-from core.model import EntityType, entity_key, fold
+from papergraph.core.model import EntityType, entity_key, fold
 
 LEXICON = Path(__file__).resolve().parents[1] / "ingest" / "lexicon"
 PWC_FILE = "pwc-names.txt"  # every PwC name (benchmarks/build_gazetteer.py)

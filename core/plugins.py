@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 
-from core.errors import PapergraphError
+from papergraph.core.errors import PapergraphError
 
 
 def resolve_class(

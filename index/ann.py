@@ -15,7 +15,7 @@ from enum import Enum
 import faiss
 import numpy as np
 
-from index.settings import IndexSettings
+from papergraph.index.settings import IndexSettings
 
 
 class Layout(str, Enum):

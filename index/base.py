@@ -12,8 +12,8 @@ from typing import Self
 
 import numpy as np
 
-from index.errors import DimensionMismatch
-from index.settings import IndexSettings
+from papergraph.index.errors import DimensionMismatch
+from papergraph.index.settings import IndexSettings
 
 Hit = tuple[int, float]  # (id, score); higher score is nearer
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.base import VectorIndex
-from index.store import ChunkStore
+from papergraph.index.base import VectorIndex
+from papergraph.index.store import ChunkStore
 
 DEFAULT_CACHED_VECTORS = 200_000  # ~300 MB of 384-d float32 at most
 

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from index.errors import EncoderUnavailable
-from index.query_batcher import QueryBatcher
-from index.settings import IndexSettings
+from papergraph.index.errors import EncoderUnavailable
+from papergraph.index.query_batcher import QueryBatcher
+from papergraph.index.settings import IndexSettings
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -68,12 +68,12 @@ def load_encoder(
     settings: IndexSettings, backend: str | None = None, threads: int | None = None
 ) -> SentenceTransformer:
     """The model `backend` (default `settings.encoder_backend`) asks for: sentence-transformers,
-    or onnxruntime over an export of the same local weights (`index.onnx_encoder`), using at
+    or onnxruntime over an export of the same local weights (`papergraph.index.onnx_encoder`), using at
     most `threads` CPU threads (None: onnxruntime's default)."""
     backend = backend or settings.encoder_backend
     if backend == "torch":
         return load_model(settings.model_name, settings.device)
-    from index.onnx_encoder import OnnxSentenceModel
+    from papergraph.index.onnx_encoder import OnnxSentenceModel
 
     folder = _local_weights(settings.model_name)
     if not (folder / "config.json").is_file():

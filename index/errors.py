@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.errors import Misconfigured, PapergraphError
+from papergraph.core.errors import Misconfigured, PapergraphError
 
 
 class UnknownIndexBackend(Misconfigured):

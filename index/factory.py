@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.plugins import resolve_class
-from index.base import VectorIndex
-from index.errors import UnknownIndexBackend
-from index.settings import IndexSettings
+from papergraph.core.plugins import resolve_class
+from papergraph.index.base import VectorIndex
+from papergraph.index.errors import UnknownIndexBackend
+from papergraph.index.settings import IndexSettings
 
 # Registered backends, as dotted paths so that only the chosen one is imported.
 BACKENDS: dict[str, str] = {
-    "faiss": "index.faiss.FaissIndex",
-    "milvus": "index.milvus.MilvusIndex",  # the `scale` extra: pymilvus (+ milvus-lite)
+    "faiss": "papergraph.index.faiss.FaissIndex",
+    "milvus": "papergraph.index.milvus.MilvusIndex",  # the `scale` extra: pymilvus (+ milvus-lite)
 }
 
 

@@ -1,4 +1,4 @@
-"""FAISS backend: exact below a size, HNSW above (`index.ann`), stable int64 ids, saved atomically.
+"""FAISS backend: exact below a size, HNSW above (`papergraph.index.ann`), stable int64 ids, saved atomically.
 
 Removal under HNSW: the graph cannot delete, so removed ids become tombstones, hidden from every
 search by a selector and from `ids()` and `len()`; `save()` rebuilds the index without them once
@@ -19,10 +19,10 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from index.ann import Layout, build_empty, layout_of, rebuild, tune, wanted_layout
-from index.base import Hit, VectorIndex
-from index.errors import CorruptIndex, DimensionMismatch
-from index.settings import IndexSettings
+from papergraph.index.ann import Layout, build_empty, layout_of, rebuild, tune, wanted_layout
+from papergraph.index.base import Hit, VectorIndex
+from papergraph.index.errors import CorruptIndex, DimensionMismatch
+from papergraph.index.settings import IndexSettings
 
 FILENAME = "vectors.faiss"
 HIDDEN = "vectors.hidden.npy"

@@ -1,5 +1,5 @@
 """Hybrid retrieval: the semantic (vector index) and keyword (BM25) lists, read to a depth,
-restricted to admissible chunks, and fused (`index.ranking`) with the papers' lifts.
+restricted to admissible chunks, and fused (`papergraph.index.ranking`) with the papers' lifts.
 
 The caller (the API's search) parses the request, resolves filters to the admissible papers and
 chunks, and links the query's entities to lifts; this module ranks chunks from those.
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.base import VectorIndex
-from index.chunk_vectors import PaperChunkVectors
-from index.keyword import KeywordIndex
-from index.ranking import FusionWeights, hybrid_ranking
-from index.settings import IndexSettings
-from index.store import ChunkStore
+from papergraph.index.base import VectorIndex
+from papergraph.index.chunk_vectors import PaperChunkVectors
+from papergraph.index.keyword import KeywordIndex
+from papergraph.index.ranking import FusionWeights, hybrid_ranking
+from papergraph.index.settings import IndexSettings
+from papergraph.index.store import ChunkStore
 
 EXACT_SEMANTIC_MAX_CHUNKS = 50_000  # filtered semantic ranking scores admissible chunks directly
 Ranked = list[tuple[int, float]]  # (chunk rowid, score), best first

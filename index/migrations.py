@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from core.model import title_key
+from papergraph.core.model import title_key
 
 #: table -> the columns added since the first release, with their declarations.
 ADDED_COLUMNS: dict[str, dict[str, str]] = {

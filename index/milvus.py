@@ -16,9 +16,9 @@ from typing import Any
 
 import numpy as np
 
-from index.base import Hit, VectorIndex
-from index.errors import DimensionMismatch, UnknownIndexBackend
-from index.settings import IndexSettings
+from papergraph.index.base import Hit, VectorIndex
+from papergraph.index.errors import DimensionMismatch, UnknownIndexBackend
+from papergraph.index.settings import IndexSettings
 
 LITE_FILENAME = "milvus.db"
 ID, VECTOR = "id", "vector"

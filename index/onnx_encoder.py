@@ -96,7 +96,7 @@ def cached_model(model_dir: Path, cache: Path, variant: str) -> Path:
 
 
 class OnnxSentenceModel:
-    """Texts → unit vectors with onnxruntime; the interface `index.embed.Embedder` uses."""
+    """Texts → unit vectors with onnxruntime; the interface `papergraph.index.embed.Embedder` uses."""
 
     def __init__(
         self, model_dir: Path, cache: Path, variant: str, threads: int | None = None

@@ -19,9 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from index.base import VectorIndex
-from index.embed import Embedder
-from index.store import ChunkStore
+from papergraph.index.base import VectorIndex
+from papergraph.index.embed import Embedder
+from papergraph.index.store import ChunkStore
 
 FILENAME = "paper_vectors.npz"
 FALLBACK_CHUNKS = 4  # chunks encoded for a paper without abstract when vectors cannot be read back

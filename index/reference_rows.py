@@ -1,6 +1,6 @@
 """References in the chunk store: what each paper cites, and which stored paper that is.
 
-Resolution (`ingest.citations`) asks two questions of SQLite, both by index: which stored papers
+Resolution (`papergraph.ingest.citations`) asks two questions of SQLite, both by index: which stored papers
 might a reference name (same arXiv id, DOI, or a title that starts or ends alike), and which
 stored references might name a paper just written (the same, the other way round). Titles are
 compared by `title_key`; the key and its reverse are indexed so that a prefix range finds the
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, NamedTuple
 
-from core.model import Reference, title_key
+from papergraph.core.model import Reference, title_key
 
 REFERENCE_INDEXES = """
 CREATE TABLE IF NOT EXISTS paper_title_keys (

@@ -23,9 +23,9 @@ from typing import Any, Self
 
 import numpy as np
 
-from core.model import Chunk, ChunkKind, Paper
-from index.migrations import backfill_title_keys, migrate
-from index.reference_rows import REFERENCE_INDEXES, ReferenceRows
+from papergraph.core.model import Chunk, ChunkKind, Paper
+from papergraph.index.migrations import backfill_title_keys, migrate
+from papergraph.index.reference_rows import REFERENCE_INDEXES, ReferenceRows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS papers (

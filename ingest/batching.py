@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ingest.errors import InputError
-from ingest.prepare import Item, Prepared
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.prepare import Item, Prepared
 
 Encode = Callable[[Sequence[str]], np.ndarray]
 

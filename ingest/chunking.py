@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from core.model import Chunk, ChunkKind
+from papergraph.core.model import Chunk, ChunkKind
 
 TokenCounter = Callable[[str], int]
 

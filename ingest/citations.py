@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from core.model import Paper, Reference, title_key, url_safe_id
-from index.store import ChunkStore
-from kg.mapping import citation_graph
+from papergraph.core.model import Paper, Reference, title_key, url_safe_id
+from papergraph.index.store import ChunkStore
+from papergraph.kg.mapping import citation_graph
 
 YEAR_SLACK = 1  # a preprint and its venue version may be a year apart
 

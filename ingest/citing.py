@@ -14,8 +14,8 @@ import functools
 import re
 from collections.abc import Iterator
 
-from core.model import ChunkKind, Paper, Reference
-from ingest.chunking import split_sentences
+from papergraph.core.model import ChunkKind, Paper, Reference
+from papergraph.ingest.chunking import split_sentences
 
 _BRACKETS = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 _PRINTED_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.\s)")

@@ -1,8 +1,8 @@
-"""Errors of reading and ingesting inputs; the base classes live in `core.errors`."""
+"""Errors of reading and ingesting inputs; the base classes live in `papergraph.core.errors`."""
 
 from __future__ import annotations
 
-from core.errors import BadRequest, PapergraphError
+from papergraph.core.errors import BadRequest, PapergraphError
 
 
 class InputError(BadRequest):

@@ -3,14 +3,14 @@
 A paper's rows go into the chunk store in the same transaction as its journal entry; the entry
 is deleted only once the vector index, the keyword index and the graph hold the paper too. An
 entry found on the next start therefore marks a paper that may be in some stores and not in
-others, and the recovery (`ingest.recovery`) drops it everywhere.
+others, and the recovery (`papergraph.ingest.recovery`) drops it everywhere.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from index.store import ChunkStore
+from papergraph.index.store import ChunkStore
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS write_journal (

@@ -3,7 +3,7 @@ a paper.
 
 `WriterLock` is an advisory `flock` on a file in the data folder. The kernel drops it when its
 process dies, SIGKILL included, so a crashed writer never leaves a stale lock behind; the next
-writer takes it and recovers what the crash left (`ingest.recovery`).
+writer takes it and recovers what the crash left (`papergraph.ingest.recovery`).
 
 `SnapshotLock` is a readers-writer lock for the threads of one process (the server): a writer
 holds it while it puts one paper into the stores, which takes milliseconds (the slow parts, text
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from core.errors import PapergraphError
+from papergraph.core.errors import PapergraphError
 
 LOCK_FILENAME = "write.lock"
 

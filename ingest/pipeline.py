@@ -5,10 +5,10 @@ never stops the batch. Re-ingesting an unchanged paper (same id, same content ha
 nothing; a changed one replaces the old version.
 
 Atomicity across four stores that share no transaction: the chunk store (SQLite) is the source
-of truth and holds a write journal (`ingest.journal`). A paper's rows, its embeddings and its
+of truth and holds a write journal (`papergraph.ingest.journal`). A paper's rows, its embeddings and its
 journal mark commit in one SQLite transaction; then the vector index, the keyword index (one
 tantivy commit) and the graph (one SPARQL update) are written; then the mark is cleared. A crash
-anywhere leaves either no trace or a mark, and the next writer's recovery (`ingest.recovery`)
+anywhere leaves either no trace or a mark, and the next writer's recovery (`papergraph.ingest.recovery`)
 drops marked papers everywhere and re-derives whatever an index lacks from SQLite. The vector
 index is saved to disk every `checkpoint_every` papers and at the end of a batch; what a crash
 loses of it is rebuilt from the embeddings kept in SQLite.
@@ -23,22 +23,22 @@ from pathlib import Path
 import numpy as np
 from rdflib import Graph
 
-from core.errors import PapergraphError
-from core.model import Paper
-from index.embed import Embedder
-from ingest.batching import Vectors, batches, encoded_in_background, failure
-from ingest.citations import CitationResolver, citation_ntriples
-from ingest.citing import attach_contexts
-from ingest.errors import InputError
-from ingest.extract.base import Extractor
-from ingest.journal import Journal
-from ingest.locks import SnapshotLock
-from ingest.prepare import Item, Prepared, Preparer, read_file
-from ingest.readers.base import Skipped, iter_inputs
-from ingest.recovery import RecoveryReport, drop_paper, recover, stored_reference
-from ingest.settings import IngestSettings
-from ingest.stores import Stores
-from kg.mapping import citation_graph, paper_graph
+from papergraph.core.errors import PapergraphError
+from papergraph.core.model import Paper
+from papergraph.index.embed import Embedder
+from papergraph.ingest.batching import Vectors, batches, encoded_in_background, failure
+from papergraph.ingest.citations import CitationResolver, citation_ntriples
+from papergraph.ingest.citing import attach_contexts
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.extract.base import Extractor
+from papergraph.ingest.journal import Journal
+from papergraph.ingest.locks import SnapshotLock
+from papergraph.ingest.prepare import Item, Prepared, Preparer, read_file
+from papergraph.ingest.readers.base import Skipped, iter_inputs
+from papergraph.ingest.recovery import RecoveryReport, drop_paper, recover, stored_reference
+from papergraph.ingest.settings import IngestSettings
+from papergraph.ingest.stores import Stores
+from papergraph.kg.mapping import citation_graph, paper_graph
 
 __all__ = ["IngestReport", "Ingester", "Stores"]
 
@@ -125,7 +125,7 @@ class Ingester:
         on_item: Callable[[Paper | InputError], None] | None,
         report: IngestReport | None = None,
     ) -> IngestReport:
-        """Papers encoded in batches across papers (`ingest.batching`), each written as
+        """Papers encoded in batches across papers (`papergraph.ingest.batching`), each written as
         `ingest_paper` writes it, while the next batch encodes."""
         report = report or IngestReport()
         batched = batches(items, self.settings.encode_batch_chunks, self._is_fresh)
@@ -144,7 +144,7 @@ class Ingester:
     def record(
         self, item: Item, encoded: np.ndarray | BaseException | None, report: IngestReport
     ) -> None:
-        """Write one item encoded elsewhere (`ingest.ray_engine`) and count it in `report`:
+        """Write one item encoded elsewhere (`papergraph.ingest.ray_engine`) and count it in `report`:
         vectors are written, an exception is reported, None means not fresh (unchanged)."""
         self._report(item, {} if encoded is None else {id(item): encoded}, report)
 
@@ -262,7 +262,7 @@ class Ingester:
         return existed
 
     def recover(self) -> RecoveryReport:
-        """Repair what an interrupted writer left (see `ingest.recovery`); the caller must hold
+        """Repair what an interrupted writer left (see `papergraph.ingest.recovery`); the caller must hold
         the data folder's `WriterLock`."""
         with self.snapshot.write():
             return recover(self.stores, self.journal, self.embedder.encode, self.extractor)

@@ -5,7 +5,7 @@ would otherwise hold the encoder up between batches. With `workers > 0` a proces
 both, one input file (or one already-read paper) per task, a bounded number of tasks ahead of
 the consumer, and the results come back in input order. With `workers == 0` they run in the
 calling thread, as before; the ingester still overlaps them with encoding (see
-`ingest.pipeline`).
+`papergraph.ingest.pipeline`).
 
 Workers build their extractor from its registered name (`IngestSettings.extractor`), once per
 process; an extractor instance passed to the ingester is used only in-process.
@@ -21,14 +21,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import PapergraphError
-from core.model import Extraction, Paper
-from ingest.citing import attach_contexts
-from ingest.errors import InputError
-from ingest.extract.base import Extractor
-from ingest.readers.base import Skipped, iter_inputs, reader_for
-from ingest.settings import IngestSettings
-from kg.mapping import paper_graph
+from papergraph.core.errors import PapergraphError
+from papergraph.core.model import Extraction, Paper
+from papergraph.ingest.citing import attach_contexts
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.extract.base import Extractor
+from papergraph.ingest.readers.base import Skipped, iter_inputs, reader_for
+from papergraph.ingest.settings import IngestSettings
+from papergraph.kg.mapping import paper_graph
 
 
 @dataclass
@@ -86,7 +86,7 @@ _worker_extractor: Extractor | None = None
 
 
 def _init_worker(extractor_name: str) -> None:
-    from ingest.extract.factory import create_extractor
+    from papergraph.ingest.extract.factory import create_extractor
 
     global _worker_extractor
     _worker_extractor = create_extractor(extractor_name)

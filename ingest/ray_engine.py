@@ -3,7 +3,7 @@
 Ray Data runs two stages over the input files, in input order:
 
 1. CPU tasks read each file and extract each paper's entities and named graph
-   (`ingest.prepare.prepare_task`, the local engine's own code), and mark which papers are fresh
+   (`papergraph.ingest.prepare.prepare_task`, the local engine's own code), and mark which papers are fresh
    (content hash not stored yet), so unchanged papers are never encoded again;
 2. an actor pool encodes the fresh papers' chunks: one actor per GPU when the cluster has GPUs,
    else `ray_encoders` CPU actors, each holding one model.
@@ -25,16 +25,16 @@ from typing import Any, Self
 
 import numpy as np
 
-from core.model import Paper
-from index.embed import Embedder
-from index.settings import IndexSettings
-from ingest.batching import Batch, encode_batch
-from ingest.errors import EngineUnavailable, InputError
-from ingest.extract.base import Extractor
-from ingest.pipeline import Ingester, IngestReport
-from ingest.prepare import Item, Prepared, prepare_task
-from ingest.readers.base import iter_inputs
-from ingest.settings import IngestSettings
+from papergraph.core.model import Paper
+from papergraph.index.embed import Embedder
+from papergraph.index.settings import IndexSettings
+from papergraph.ingest.batching import Batch, encode_batch
+from papergraph.ingest.errors import EngineUnavailable, InputError
+from papergraph.ingest.extract.base import Extractor
+from papergraph.ingest.pipeline import Ingester, IngestReport
+from papergraph.ingest.prepare import Item, Prepared, prepare_task
+from papergraph.ingest.readers.base import iter_inputs
+from papergraph.ingest.settings import IngestSettings
 
 Row = dict[str, Any]
 Encoded = np.ndarray | BaseException | None
@@ -44,7 +44,7 @@ _extractors: dict[str, Extractor] = {}  # per worker process, built on first use
 
 def _extractor(name: str) -> Extractor:
     if name not in _extractors:
-        from ingest.extract.factory import create_extractor
+        from papergraph.ingest.extract.factory import create_extractor
 
         _extractors[name] = create_extractor(name)
     return _extractors[name]

@@ -21,12 +21,12 @@ from typing import Any
 
 import numpy as np
 
-from core.model import Chunk, ChunkKind, Paper, Reference
-from index.store import ChunkStore
-from ingest.extract.base import Extractor
-from ingest.journal import Journal
-from ingest.stores import Stores
-from kg.mapping import paper_graph
+from papergraph.core.model import Chunk, ChunkKind, Paper, Reference
+from papergraph.index.store import ChunkStore
+from papergraph.ingest.extract.base import Extractor
+from papergraph.ingest.journal import Journal
+from papergraph.ingest.stores import Stores
+from papergraph.kg.mapping import paper_graph
 
 log = logging.getLogger(__name__)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.base import VectorIndex
-from index.keyword import KeywordIndex
-from index.store import ChunkStore
-from kg.store import KnowledgeGraph
+from papergraph.index.base import VectorIndex
+from papergraph.index.keyword import KeywordIndex
+from papergraph.index.store import ChunkStore
+from papergraph.kg.store import KnowledgeGraph
 
 
 @dataclass

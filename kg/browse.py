@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.model import EntityType
-from kg.store import KnowledgeGraph
-from kg.vocab import (
+from papergraph.core.model import EntityType
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import (
     ENTITY_CLASS,
     PAPER_NS,
     entity_iri,

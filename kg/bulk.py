@@ -28,9 +28,9 @@ from types import TracebackType
 from typing import Self, TextIO
 from urllib.error import URLError
 
-from kg.errors import StoreUnavailable
-from kg.store import KnowledgeGraph
-from kg.vocab import paper_graph_iri
+from papergraph.kg.errors import StoreUnavailable
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import paper_graph_iri
 
 NQUADS = "application/n-quads"
 

@@ -5,7 +5,7 @@ paper graph available to GRAPH. A request may name another one, as the SPARQL 1.
 allows: `default-graph-uri` / `named-graph-uri`, which override the query's own FROM / FROM
 NAMED. Graph IRIs are looked up in the store; nothing is ever fetched from the web.
 
-Each store gets the dataset its own way (its `kg.dialect` calls the runner below):
+Each store gets the dataset its own way (its `papergraph.kg.dialect` calls the runner below):
 - Oxigraph: pyoxigraph's `default_graph=` / `named_graphs=` query arguments;
 - a SPARQL server: the protocol parameters, passed on (`oxigraph serve --union-default-graph`
   applies them, while it ignores FROM in the query text);
@@ -31,8 +31,8 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 from rdflib.term import Node, Variable
 
-from kg.errors import SparqlSyntaxError, StoreUnavailable
-from kg.vocab import SPARQL_PREFIXES, XSD
+from papergraph.kg.errors import SparqlSyntaxError, StoreUnavailable
+from papergraph.kg.vocab import SPARQL_PREFIXES, XSD
 
 _TABLE_ACCEPT = "application/sparql-results+json"
 _GRAPH_ACCEPT = "application/n-triples"

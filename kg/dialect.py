@@ -1,5 +1,5 @@
 """How each kind of store is written and asked: one small object per store kind, chosen once
-when the graph opens, so `kg.store` and `kg.dataset` hold no store branches.
+when the graph opens, so `papergraph.kg.store` and `papergraph.kg.dataset` hold no store branches.
 
 - `OxigraphDialect`: the embedded pyoxigraph store; updates and queries go to pyoxigraph itself
   (oxrdflib cannot pass custom functions, a request's dataset, or substitute bindings).
@@ -23,11 +23,11 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.dataset import QueryDataset, on_oxigraph, on_rdflib, on_server
-from kg.errors import StoreUnavailable
-from kg.functions import SparqlFunction, mentions_any, oxigraph_query, rdflib_functions
-from kg.mapping import new_graph
-from kg.vocab import SPARQL_PREFIXES
+from papergraph.kg.dataset import QueryDataset, on_oxigraph, on_rdflib, on_server
+from papergraph.kg.errors import StoreUnavailable
+from papergraph.kg.functions import SparqlFunction, mentions_any, oxigraph_query, rdflib_functions
+from papergraph.kg.mapping import new_graph
+from papergraph.kg.vocab import SPARQL_PREFIXES
 
 try:  # the Oxigraph plugin is optional at import time; rdflib finds it by entry point
     from oxrdflib import OxigraphStore

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.errors import BadRequest, PapergraphError
+from papergraph.core.errors import BadRequest, PapergraphError
 
 
 class SparqlSyntaxError(BadRequest):

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, URIRef
 
-from core.errors import NotFound
-from kg.errors import UnsupportedFormat
-from kg.store import KnowledgeGraph
-from kg.vocab import paper_graph_iri
+from papergraph.core.errors import NotFound
+from papergraph.kg.errors import UnsupportedFormat
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import paper_graph_iri
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """Which papers satisfy search filters (method, dataset, author, year, ...), asked of the graph.
 
-An entity filter value is resolved to entities by folded name (`core.model.fold`): it
+An entity filter value is resolved to entities by folded name (`papergraph.core.model.fold`): it
 matches an entity whose preferred label or any alias folds to the same string, so
 `dataset=GSM-8K` finds GSM8K and `method=Direct Preference Optimization` finds DPO. A `dataset`
-filter also matches benchmarks, as result rows do (`kg.mapping`): which of the two a suite is
+filter also matches benchmarks, as result rows do (`papergraph.kg.mapping`): which of the two a suite is
 called varies from paper to paper. Repeated filters must all hold.
 """
 
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from core.model import EntityType, fold
-from kg.store import KnowledgeGraph
-from kg.vocab import ENTITY_CLASS, paper_id_from_iri
+from papergraph.core.model import EntityType, fold
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import ENTITY_CLASS, paper_id_from_iri
 
 #: filter name -> the entity types its value may name, as in `GET /search?dataset=...`.
 ENTITY_FILTERS: dict[str, tuple[EntityType, ...]] = {

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.model import EntityType, entity_key
-from kg.store import KnowledgeGraph
-from kg.vocab import chunk_id_from_iri, entity_iri, paper_id_from_iri
+from papergraph.core.model import EntityType, entity_key
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import chunk_id_from_iri, entity_iri, paper_id_from_iri
 
 Direction = Callable[[str], "bool | None"]  # a metric label -> higher is better, None: unknown
 EVIDENCE_FIELDS = ("page", "tableNumber", "caption", "rowHeader", "columnHeader", "cell")

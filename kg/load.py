@@ -14,10 +14,10 @@ from rdflib import URIRef
 from rdflib.plugins.sparql.algebra import translateUpdate
 from rdflib.plugins.sparql.parser import parseUpdate
 
-from kg.errors import QueryForbidden, SparqlSyntaxError
-from kg.sparql import PARSING
-from kg.store import KnowledgeGraph
-from kg.vocab import GRAPH_NS, SPARQL_PREFIXES
+from papergraph.kg.errors import QueryForbidden, SparqlSyntaxError
+from papergraph.kg.sparql import PARSING
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import GRAPH_NS, SPARQL_PREFIXES
 
 READ_ONLY = (
     "SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is not accepted: this endpoint is "

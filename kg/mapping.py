@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 
-from core.canonical import lpwc_iri
-from core.model import (
+from papergraph.core.canonical import lpwc_iri
+from papergraph.core.model import (
     Chunk,
     ChunkKind,
     Entity,
@@ -28,7 +28,7 @@ from core.model import (
     fold,
     url_safe_id,
 )
-from kg.vocab import (
+from papergraph.kg.vocab import (
     BASE,
     BIBO,
     CITO,

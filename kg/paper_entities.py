@@ -14,10 +14,16 @@ from typing import Any
 
 from rdflib import URIRef
 
-from core.model import Role
-from kg.mapping import ROLE_ORDER
-from kg.records import EvidenceRecord, PaperEntityRecord
-from kg.vocab import ENTITY_CLASS, PG, ROLE_PROPERTY, chunk_id_from_iri, entity_key_from_iri
+from papergraph.core.model import Role
+from papergraph.kg.mapping import ROLE_ORDER
+from papergraph.kg.records import EvidenceRecord, PaperEntityRecord
+from papergraph.kg.vocab import (
+    ENTITY_CLASS,
+    PG,
+    ROLE_PROPERTY,
+    chunk_id_from_iri,
+    entity_key_from_iri,
+)
 
 Select = Callable[[str], list[dict[str, Any]]]
 

@@ -1,8 +1,8 @@
 """Entities named in a search query, and what the graph says about them paper by paper.
 
-A query is linked by its word n-grams: an n-gram whose folded form (`core.model.fold`) is an
+A query is linked by its word n-grams: an n-gram whose folded form (`papergraph.core.model.fold`) is an
 entity's preferred label or alias names that entity; failing that, an n-gram whose canonical
-name (`core.canonical`: "WMT 2014 English-German" is WMT, "MS COCO dataset" is MS COCO) is a
+name (`papergraph.core.canonical`: "WMT 2014 English-German" is WMT, "MS COCO dataset" is MS COCO) is a
 dataset, task or method of the graph names it, less surely; longer n-grams win over the shorter
 ones inside them. A link's confidence says how sure the name is: a preferred label is surer than an
 alias, a one-word name surer when it is long, and a name shared by entities of several types is
@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from core.canonical import canonical
-from core.model import EntityType, fold
-from kg.store import KnowledgeGraph
-from kg.vocab import (
+from papergraph.core.canonical import canonical
+from papergraph.core.model import EntityType, fold
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import (
     ENTITY_CLASS,
     ROLE_PROPERTY,
     entity_iri,

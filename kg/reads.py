@@ -13,16 +13,16 @@ import rdflib.query
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from core.model import EntityType, Role, fold
-from kg.mapping import ROLE_ORDER, new_graph
-from kg.records import (
+from papergraph.core.model import EntityType, Role, fold
+from papergraph.kg.mapping import ROLE_ORDER, new_graph
+from papergraph.kg.records import (
     EntityPaperRecord,
     EntityRecord,
     EntitySummaryRecord,
     PaperEntityRecord,
     ReferenceRecord,
 )
-from kg.vocab import (
+from papergraph.kg.vocab import (
     ENTITY_CLASS,
     GRAPH_NS,
     PAPER_NS,
@@ -100,7 +100,7 @@ class GraphReads:
 
     def paper_entities(self, paper_id: str) -> list[PaperEntityRecord]:
         """The entities a paper mentions, with role, salience and evidence, most salient first."""
-        from kg.paper_entities import paper_entities  # SELECTs, not a copy of the graph
+        from papergraph.kg.paper_entities import paper_entities  # SELECTs, not a copy of the graph
 
         return paper_entities(
             self._select, _iri(paper_graph_iri(paper_id)), _iri(paper_iri(paper_id))

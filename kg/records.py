@@ -1,4 +1,4 @@
-"""What the graph's read queries answer (`kg.reads`, `kg.paper_entities`): typed records.
+"""What the graph's read queries answer (`papergraph.kg.reads`, `papergraph.kg.paper_entities`): typed records.
 
 They are TypedDicts, so each field is checked where it is read and the answers stay the plain
 JSON-shaped dicts the API models validate and the pages render.
@@ -18,7 +18,9 @@ class EvidenceRecord(TypedDict):
     text: str
     extractor: str | None
     confidence: float
-    kind: NotRequired[str]  # the chunk's kind, section and pages, placed by `api.details`
+    kind: NotRequired[
+        str
+    ]  # the chunk's kind, section and pages, placed by `papergraph.api.details`
     section: NotRequired[str | None]
     pages: NotRequired[list[int]]
 

@@ -30,14 +30,14 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import BNode, Literal, Node
 
-from core.errors import PapergraphError
-from kg.dataset import QueryDataset
-from kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
-from kg.mapping import new_graph
-from kg.reads import plain_term
-from kg.settings import GraphSettings
-from kg.store import KnowledgeGraph
-from kg.vocab import SPARQL_PREFIXES
+from papergraph.core.errors import PapergraphError
+from papergraph.kg.dataset import QueryDataset
+from papergraph.kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
+from papergraph.kg.mapping import new_graph
+from papergraph.kg.reads import plain_term
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import SPARQL_PREFIXES
 
 QueryKind = TypingLiteral["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 _KINDS: dict[str, QueryKind] = {

@@ -25,12 +25,12 @@ from pyparsing import ParseException
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from kg.dialect import Dialect, ServerDialect, dialect_of
-from kg.errors import SparqlSyntaxError, StoreUnavailable
-from kg.functions import SparqlFunction
-from kg.reads import GraphReads
-from kg.settings import GraphSettings
-from kg.vocab import (
+from papergraph.kg.dialect import Dialect, ServerDialect, dialect_of
+from papergraph.kg.errors import SparqlSyntaxError, StoreUnavailable
+from papergraph.kg.functions import SparqlFunction
+from papergraph.kg.reads import GraphReads
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.vocab import (
     paper_graph_iri,
 )
 
@@ -75,7 +75,7 @@ class KnowledgeGraph(GraphReads):
 
     def replace_paper(self, paper_id: str, graph: Graph | str) -> None:
         """Drop the paper's named graph and write `graph` (or its N-Triples) in its place, as one
-        transaction where the store has them (`kg.dialect`)."""
+        transaction where the store has them (`papergraph.kg.dialect`)."""
         with self._write_lock:
             self.dialect.replace_graph(paper_graph_iri(paper_id), graph)
 

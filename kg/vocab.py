@@ -12,7 +12,7 @@ from urllib.parse import quote, unquote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
-from core.model import EntityType, Role
+from papergraph.core.model import EntityType, Role
 
 BASE = "https://w3id.org/papergraph/"
 PG = Namespace(BASE + "ns#")

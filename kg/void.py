@@ -11,8 +11,8 @@ from __future__ import annotations
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, VOID, XSD
 
-from kg.store import KnowledgeGraph
-from kg.vocab import BASE, BIBO, CITO, ENTITY_CLASS, FABIO, PG, PREFIXES
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import BASE, BIBO, CITO, ENTITY_CLASS, FABIO, PG, PREFIXES
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")

@@ -35,8 +35,8 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def embedder():
     """The real default encoder, loaded once per test session (loading takes seconds)."""
-    from index.embed import Embedder
-    from index.settings import IndexSettings
+    from papergraph.index.embed import Embedder
+    from papergraph.index.settings import IndexSettings
 
     return Embedder(IndexSettings())
 

@@ -5,5 +5,5 @@ Modules: `settings` (the weights), `corpus` (one snapshot of the stores), `reaso
 recommendation and its typed reasons), `signals` (one score per signal with its reasons),
 `rank` (the `Recommender`'s parts, fusion, `related_papers()` and `recommend()`), `faceted`
 (re-ranking by facet and sentences), `function` (`pg:related` in SPARQL).
-This file imports nothing so that `api.config` can import `api.related.settings`.
+This file imports nothing so that `papergraph.api.config` can import `papergraph.api.related.settings`.
 """

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from index.paper_vectors import PaperMatrix, PaperVectors
-from index.store import ChunkStore
-from kg.store import KnowledgeGraph
+from papergraph.index.paper_vectors import PaperMatrix, PaperVectors
+from papergraph.index.store import ChunkStore
+from papergraph.kg.store import KnowledgeGraph
 
 #: Preferred labels of entity keys, asked of the graph (`KnowledgeGraph.entity_labels`).
 LabelSource = Callable[[list[str]], dict[str, str]]

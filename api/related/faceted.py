@@ -1,8 +1,8 @@
 """Related papers by facet (background, method, result), and sentence similarity as a signal.
 
-The fused ranking (`api.related.rank`) proposes its best `facet_candidates` papers; they are then
+The fused ranking (`papergraph.api.related.rank`) proposes its best `facet_candidates` papers; they are then
 re-scored. With a facet, a candidate's score is the text signal, plus `sentence_weight` times the
-max-sim of the seeds' sentences of that facet against the candidate's (`api.related.facets`),
+max-sim of the seeds' sentences of that facet against the candidate's (`papergraph.api.related.facets`),
 plus the entity signal restricted to the facet's entity types (methods for `method`; datasets,
 benchmarks, metrics and tasks for `result`; none for `background`), plus citations. Without a
 facet, the max-sim over all sentences is added to the fused score. Reasons quote the best
@@ -15,17 +15,17 @@ import enum
 import math
 from collections.abc import Sequence
 
-from api.related.corpus import RelatedCorpus
-from api.related.facets import SentenceCache, SentenceMatch, match
-from api.related.reasons import (
+from papergraph.api.related.corpus import RelatedCorpus
+from papergraph.api.related.facets import SentenceCache, SentenceMatch, match
+from papergraph.api.related.reasons import (
     MatchedSentencesReason,
     RelatedPaper,
     RelatedReason,
     SentencePair,
     SharedEntityReason,
 )
-from api.related.settings import RelatedSettings
-from index.store import ChunkStore
+from papergraph.api.related.settings import RelatedSettings
+from papergraph.index.store import ChunkStore
 
 
 class Facet(str, enum.Enum):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.embed import Embedder
+from papergraph.index.embed import Embedder
 
 FACETS = ("background", "method", "result")
 MODEL_PATH = Path(__file__).with_name("facet_model.tsv")

@@ -24,12 +24,12 @@ import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from api.related.corpus import RelatedCorpus
-from api.related.rank import Recommender, fused_scores
-from api.related.signals import seed_signals
-from kg.functions import SparqlFunction
-from kg.store import KnowledgeGraph
-from kg.vocab import PAPER_NS, PG, XSD, paper_id_from_iri
+from papergraph.api.related.corpus import RelatedCorpus
+from papergraph.api.related.rank import Recommender, fused_scores
+from papergraph.api.related.signals import seed_signals
+from papergraph.kg.functions import SparqlFunction
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import PAPER_NS, PG, XSD, paper_id_from_iri
 
 RELATED = PG.related
 SEEDS_KEPT = 64

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from api.related.corpus import CorpusCache, RelatedCorpus
-from api.related.faceted import Facet, rerank
-from api.related.facets import SentenceCache
-from api.related.reasons import RelatedPaper, RelatedReason
-from api.related.settings import RelatedSettings
-from api.related.signals import SIGNAL_NAMES, SeedSignals, seed_signals
-from core.errors import BadRequest, NotFound
-from index.store import ChunkStore
+from papergraph.api.related.corpus import CorpusCache, RelatedCorpus
+from papergraph.api.related.faceted import Facet, rerank
+from papergraph.api.related.facets import SentenceCache
+from papergraph.api.related.reasons import RelatedPaper, RelatedReason
+from papergraph.api.related.settings import RelatedSettings
+from papergraph.api.related.signals import SIGNAL_NAMES, SeedSignals, seed_signals
+from papergraph.core.errors import BadRequest, NotFound
+from papergraph.index.store import ChunkStore
 
 
 @dataclass
@@ -59,7 +59,7 @@ def recommend(
     facet: Facet | None = None,
 ) -> list[RelatedPaper]:
     """The k papers most like the positive seeds and least like the negative ones; with a
-    facet, ranked by what they share in it (`api.related.faceted`)."""
+    facet, ranked by what they share in it (`papergraph.api.related.faceted`)."""
     settings = settings or recommender.settings
     corpus = recommender.corpus.current(settings.snapshot_max_age_s)
     check_seeds(corpus, positive, negative)

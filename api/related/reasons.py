@@ -1,8 +1,8 @@
 """A recommendation (`RelatedPaper`) and why it is related: one typed model per kind of reason,
 documented in the OpenAPI schema.
 
-Each reason is built complete where its signal is computed (`api.related.signals`,
-`api.related.faceted`): a machine-readable `kind` with its fields and a human-readable `text`.
+Each reason is built complete where its signal is computed (`papergraph.api.related.signals`,
+`papergraph.api.related.faceted`): a machine-readable `kind` with its fields and a human-readable `text`.
 `seed` names the seed paper a reason is about, only when several seeds were given. A reason
 also reads like the JSON object it becomes (`reason["kind"]`, `"seed" in reason`).
 """

@@ -7,7 +7,7 @@
   papers) and bibliographic coupling (citing the same papers) add their Salton-normalised
   counts; the sum is capped at 1.
 
-Each signal explains a row with typed reasons (`api.related.reasons`), built complete: an
+Each signal explains a row with typed reasons (`papergraph.api.related.reasons`), built complete: an
 entity reason's label is read from the graph once per snapshot (`RelatedCorpus.labels`),
 for every row shown together (`Signal.prepare`).
 """
@@ -22,8 +22,8 @@ from typing import Literal
 
 import numpy as np
 
-from api.related.corpus import RelatedCorpus
-from api.related.reasons import (
+from papergraph.api.related.corpus import RelatedCorpus
+from papergraph.api.related.reasons import (
     CitationReason,
     RelatedReason,
     SharedEntityReason,

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import ChunksDep, GraphDep
-from api.details import entity_detail
-from api.schemas import EntityDetail, EntityList, next_offset
-from core.model import EntityType
+from papergraph.api.deps import ChunksDep, GraphDep
+from papergraph.api.details import entity_detail
+from papergraph.api.schemas import EntityDetail, EntityList, next_offset
+from papergraph.core.model import EntityType
 
 router = APIRouter(tags=["entities"])
 

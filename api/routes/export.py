@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response, StreamingResponse
 
-from api.deps import GraphDep
-from api.negotiation import negotiate
-from api.schemas import error_responses
-from kg.errors import UnsupportedFormat
-from kg.export import DUMP_FORMATS, dump_format, export
-from kg.store import KnowledgeGraph
+from papergraph.api.deps import GraphDep
+from papergraph.api.negotiation import negotiate
+from papergraph.api.schemas import error_responses
+from papergraph.kg.errors import UnsupportedFormat
+from papergraph.kg.export import DUMP_FORMATS, dump_format, export
+from papergraph.kg.store import KnowledgeGraph
 
 router = APIRouter(tags=["export"])
 

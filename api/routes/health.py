@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import BackendDep
-from api.schemas import Health
+from papergraph.api.deps import BackendDep
+from papergraph.api.schemas import Health
 
 router = APIRouter(tags=["health"])
 

@@ -6,11 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import GraphDep
-from api.schemas import Leaderboard, LeaderboardEvidence, LeaderboardList, LeaderboardRow
-from ingest.extract.metric_names import higher_is_better
-from kg.leaderboards import Board, leaderboards
-from kg.store import KnowledgeGraph
+from papergraph.api.deps import GraphDep
+from papergraph.api.schemas import Leaderboard, LeaderboardEvidence, LeaderboardList, LeaderboardRow
+from papergraph.ingest.extract.metric_names import higher_is_better
+from papergraph.kg.leaderboards import Board, leaderboards
+from papergraph.kg.store import KnowledgeGraph
 
 router = APIRouter(tags=["leaderboards"])
 

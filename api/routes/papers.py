@@ -1,5 +1,5 @@
 """Papers: the list, one paper's page, and its related papers (open); upload and removal
-(behind the API key, see `api.security`)."""
+(behind the API key, see `papergraph.api.security`)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
-from api.deps import BackendDep, ChunksDep, GraphDep, ReadSnapshot, RecommenderDep
-from api.details import paper_detail, paper_summary
-from api.errors import NothingIngested
-from api.related.faceted import Facet
-from api.related.rank import related_papers
-from api.routes.export import paper_rdf_response
-from api.schemas import (
+from papergraph.api.deps import BackendDep, ChunksDep, GraphDep, ReadSnapshot, RecommenderDep
+from papergraph.api.details import paper_detail, paper_summary
+from papergraph.api.errors import NothingIngested
+from papergraph.api.related.faceted import Facet
+from papergraph.api.related.rank import related_papers
+from papergraph.api.routes.export import paper_rdf_response
+from papergraph.api.schemas import (
     ErrorResponse,
     IngestResult,
     InputFailure,
@@ -25,10 +25,10 @@ from api.schemas import (
     RemovedPaper,
     next_offset,
 )
-from api.security import WriteAccess
-from api.uploads import ingest_upload
-from core.errors import NotFound
-from ingest.pipeline import IngestReport
+from papergraph.api.security import WriteAccess
+from papergraph.api.uploads import ingest_upload
+from papergraph.core.errors import NotFound
+from papergraph.ingest.pipeline import IngestReport
 
 router = APIRouter(tags=["papers"])
 

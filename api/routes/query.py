@@ -6,9 +6,9 @@ from dataclasses import asdict
 
 from fastapi import APIRouter
 
-from api.deps import GraphDep, SearcherDep, SettingsDep
-from api.hybrid_query import hybrid_query, select_for
-from api.schemas import QueryRequest, QueryResponse, error_responses
+from papergraph.api.deps import GraphDep, SearcherDep, SettingsDep
+from papergraph.api.hybrid_query import hybrid_query, select_for
+from papergraph.api.schemas import QueryRequest, QueryResponse, error_responses
 
 router = APIRouter(tags=["query"])
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import RecommenderDep
-from api.related.rank import recommend
-from api.schemas import RecommendRequest, RecommendResponse, RelatedItem
+from papergraph.api.deps import RecommenderDep
+from papergraph.api.related.rank import recommend
+from papergraph.api.schemas import RecommendRequest, RecommendResponse, RelatedItem
 
 router = APIRouter(tags=["papers"])
 

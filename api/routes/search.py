@@ -6,13 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import BackendDep
-from api.schemas import SearchResponse
-from api.search import DEFAULT_KINDS, PaperHit, SearchHit, SearchMode, SearchRequest
-from api.search import search as run_search
-from core.model import ChunkKind
-from kg.filters import PaperFilter
-from kg.query_entities import QueryEntity
+from papergraph.api.deps import BackendDep
+from papergraph.api.schemas import SearchResponse
+from papergraph.api.search import DEFAULT_KINDS, PaperHit, SearchHit, SearchMode, SearchRequest
+from papergraph.api.search import search as run_search
+from papergraph.core.model import ChunkKind
+from papergraph.kg.filters import PaperFilter
+from papergraph.kg.query_entities import QueryEntity
 
 router = APIRouter(tags=["search"])
 

@@ -17,18 +17,18 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from api.backend import Backend
-from api.deps import BackendDep, GraphDep, SettingsDep
-from api.negotiation import choose
-from api.routes.void import service_description
-from api.schemas import error_responses
-from core.errors import BadRequest
-from kg.dataset import QueryDataset
-from kg.errors import QueryForbidden, UnsupportedContentType
-from kg.load import READ_ONLY, check_loads, run_loads
-from kg.settings import GraphSettings
-from kg.sparql import run_configured
-from kg.store import KnowledgeGraph
+from papergraph.api.backend import Backend
+from papergraph.api.deps import BackendDep, GraphDep, SettingsDep
+from papergraph.api.negotiation import choose
+from papergraph.api.routes.void import service_description
+from papergraph.api.schemas import error_responses
+from papergraph.core.errors import BadRequest
+from papergraph.kg.dataset import QueryDataset
+from papergraph.kg.errors import QueryForbidden, UnsupportedContentType
+from papergraph.kg.load import READ_ONLY, check_loads, run_loads
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.sparql import run_configured
+from papergraph.kg.store import KnowledgeGraph
 
 router = APIRouter(tags=["sparql"])
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.deps import GraphDep, SettingsDep
-from api.negotiation import GRAPH_OFFERS, choose
-from api.schemas import error_responses
-from kg.sparql import GRAPH_FORMATS
-from kg.store import KnowledgeGraph
-from kg.void import describe
+from papergraph.api.deps import GraphDep, SettingsDep
+from papergraph.api.negotiation import GRAPH_OFFERS, choose
+from papergraph.api.schemas import error_responses
+from papergraph.kg.sparql import GRAPH_FORMATS
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.void import describe
 
 router = APIRouter(tags=["sparql"])
 

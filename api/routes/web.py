@@ -15,17 +15,17 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import BackendDep, ChunksDep, GraphDep, RecommenderDep
-from api.search import SearchMode
-from api.web.entity_page import entity_page
-from api.web.leaderboard_page import leaderboard_page
-from api.web.neighbourhood import entity_neighbourhood, paper_neighbourhood
-from api.web.paper_page import paper_page
-from api.web.search_page import PAGE_SIZE, Selection, search_page
-from api.web.sparql_examples import EXAMPLES
-from api.web.templating import STATIC_DIR, create_templates
-from core.errors import BadRequest, PapergraphError
-from kg.vocab import ENTITY_NS, PAPER_NS
+from papergraph.api.deps import BackendDep, ChunksDep, GraphDep, RecommenderDep
+from papergraph.api.search import SearchMode
+from papergraph.api.web.entity_page import entity_page
+from papergraph.api.web.leaderboard_page import leaderboard_page
+from papergraph.api.web.neighbourhood import entity_neighbourhood, paper_neighbourhood
+from papergraph.api.web.paper_page import paper_page
+from papergraph.api.web.search_page import PAGE_SIZE, Selection, search_page
+from papergraph.api.web.sparql_examples import EXAMPLES
+from papergraph.api.web.templating import STATIC_DIR, create_templates
+from papergraph.core.errors import BadRequest, PapergraphError
+from papergraph.kg.vocab import ENTITY_NS, PAPER_NS
 
 router = APIRouter(include_in_schema=False)
 templates = create_templates()

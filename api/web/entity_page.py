@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from api.details import entity_detail
-from core.model import Role
-from index.store import ChunkStore
-from kg.browse import results
-from kg.store import KnowledgeGraph
+from papergraph.api.details import entity_detail
+from papergraph.core.model import Role
+from papergraph.index.store import ChunkStore
+from papergraph.kg.browse import results
+from papergraph.kg.store import KnowledgeGraph
 
 #: "Papers that ... it", strongest role first.
 ROLE_PHRASES = {

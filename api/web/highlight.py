@@ -1,6 +1,6 @@
 """Mark spans of a passage, HTML-escaped, trimmed to a window around the first one.
 
-Which words a search matched is decided once, by `index.highlight` (the keyword index's stems),
+Which words a search matched is decided once, by `papergraph.index.highlight` (the keyword index's stems),
 for the JSON answer and the pages alike: a search page marks its hits' `highlights`
 (`marked_passage`), the paper page its evidence spans (`evidence_passage`). There is no
 second word rule here: this module only escapes, marks and trims.

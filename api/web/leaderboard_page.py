@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from api.routes.leaderboards import board_model, find_boards
-from api.schemas import Leaderboard
-from core.errors import NotFound
-from index.store import ChunkStore
-from kg.store import KnowledgeGraph
+from papergraph.api.routes.leaderboards import board_model, find_boards
+from papergraph.api.schemas import Leaderboard
+from papergraph.core.errors import NotFound
+from papergraph.index.store import ChunkStore
+from papergraph.kg.store import KnowledgeGraph
 
 
 @dataclass

@@ -6,11 +6,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from api.related.corpus import RelatedCorpus
-from api.related.rank import Recommender
-from core.errors import NotFound
-from index.store import ChunkStore
-from kg.store import KnowledgeGraph
+from papergraph.api.related.corpus import RelatedCorpus
+from papergraph.api.related.rank import Recommender
+from papergraph.core.errors import NotFound
+from papergraph.index.store import ChunkStore
+from papergraph.kg.store import KnowledgeGraph
 
 MAX_ENTITIES = 24
 MAX_PAPERS = 30

@@ -12,13 +12,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from api.details import paper_detail
-from api.related.rank import Recommender, related_papers
-from api.web.highlight import evidence_passage
-from core.model import EntityType, Role
-from index.store import ChunkStore
-from kg.browse import results
-from kg.store import KnowledgeGraph
+from papergraph.api.details import paper_detail
+from papergraph.api.related.rank import Recommender, related_papers
+from papergraph.api.web.highlight import evidence_passage
+from papergraph.core.model import EntityType, Role
+from papergraph.index.store import ChunkStore
+from papergraph.kg.browse import results
+from papergraph.kg.store import KnowledgeGraph
 
 TYPE_ORDER = [t.value for t in EntityType]
 EVIDENCE_PER_ENTITY = 3

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from api.backend import Backend
-from api.search import SearchMode, search_chunks
-from api.web.highlight import marked_passage
-from kg.browse import FACET_TYPES, PaperFacts, paper_facts
+from papergraph.api.backend import Backend
+from papergraph.api.search import SearchMode, search_chunks
+from papergraph.api.web.highlight import marked_passage
+from papergraph.kg.browse import FACET_TYPES, PaperFacts, paper_facts
 
 PAGE_SIZE = 10
 CANDIDATE_CHUNKS = 100  # chunks a query fetches before grouping and filtering

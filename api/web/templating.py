@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi.templating import Jinja2Templates
 
-from api.web.neighbourhood import entity_url, paper_url
+from papergraph.api.web.neighbourhood import entity_url, paper_url
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = WEB_DIR / "templates"

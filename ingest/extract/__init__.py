@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ingest.extract.base import Extractor
-from ingest.extract.errors import ExtractorNotFound, InvalidExtractor
-from ingest.extract.factory import create_extractor
-from ingest.extract.lexicon import LexiconExtractor
+from papergraph.ingest.extract.base import Extractor
+from papergraph.ingest.extract.errors import ExtractorNotFound, InvalidExtractor
+from papergraph.ingest.extract.factory import create_extractor
+from papergraph.ingest.extract.lexicon import LexiconExtractor
 
 __all__ = [
     "Extractor",

@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from core.canonical import language, variant_only
-from core.model import ChunkKind
-from ingest.extract.entityness import load_entityness
+from papergraph.core.canonical import language, variant_only
+from papergraph.core.model import ChunkKind
+from papergraph.ingest.extract.entityness import load_entityness
 
 #: Chunk kinds entities are read from; front matter, footnotes, acknowledgments and reference
 #: lists name affiliations, funders, venues and other papers' concepts.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from core.model import Extraction, Paper
+from papergraph.core.model import Extraction, Paper
 
 
 @runtime_checkable

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import product
 
-from core.model import Entity, EntityType, Evidence, Result, Role
+from papergraph.core.model import Entity, EntityType, Evidence, Result, Role
 
 EXTRACTOR = "result-claim"
 CONFIDENCE = 0.3

@@ -7,7 +7,7 @@
    writes only as lower-case words, a form of the entity that is hardware or an organisation.
 2. `canonicalise`: a name the lists give one other type takes that type (a name pattern's
    Dataset "AP" is the metric; "APval" is AP with the qualifier val); every entity takes the
-   label and key of `core.canonical.canonical`, its own spelling kept as an alias and the
+   label and key of `papergraph.core.canonical.canonical`, its own spelling kept as an alias and the
    years, pairs and splits the paper wrote with a dataset as qualifiers; entities that now
    share a key become one.
 3. `mark_salient`: per type, the most salient few above a floor are what the paper is *about*
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from core.canonical import (
+from papergraph.core.canonical import (
     DATASET_TYPES,
     FAMILY,
     canonical,
@@ -27,9 +27,9 @@ from core.canonical import (
     metric_glue,
     pwc_names,
 )
-from core.model import Entity, EntityType, Paper, fold
-from ingest.extract.admissible import affiliation, rejection
-from ingest.extract.variants import absorb
+from papergraph.core.model import Entity, EntityType, Paper, fold
+from papergraph.ingest.extract.admissible import affiliation, rejection
+from papergraph.ingest.extract.variants import absorb
 
 #: Most entities of a type a paper is shown to be about, and the salience under which an
 #: entity after the type's first is not. Swept on the pdfgold-dev tune split (floor 0.2-0.5,

@@ -86,7 +86,7 @@ class EntitynessModel:
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("ingest.extract") / "model" / MODEL_NAME))
+    return Path(str(resources.files("papergraph.ingest.extract") / "model" / MODEL_NAME))
 
 
 @lru_cache(maxsize=1)

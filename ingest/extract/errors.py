@@ -3,7 +3,7 @@ misconfiguration, so 500)."""
 
 from __future__ import annotations
 
-from core.errors import Misconfigured
+from papergraph.core.errors import Misconfigured
 
 
 class ExtractorNotFound(Misconfigured):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from core.plugins import resolve_class
-from ingest.extract.base import Extractor
-from ingest.extract.errors import ExtractorNotFound, InvalidExtractor
-from ingest.extract.hybrid import HybridExtractor
-from ingest.extract.lexicon import LexiconExtractor
-from ingest.extract.tagged import TaggedExtractor
+from papergraph.core.plugins import resolve_class
+from papergraph.ingest.extract.base import Extractor
+from papergraph.ingest.extract.errors import ExtractorNotFound, InvalidExtractor
+from papergraph.ingest.extract.hybrid import HybridExtractor
+from papergraph.ingest.extract.lexicon import LexiconExtractor
+from papergraph.ingest.extract.tagged import TaggedExtractor
 
 EXTRACTORS: dict[str, type] = {
     "lexicon": LexiconExtractor,

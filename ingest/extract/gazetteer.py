@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from core.model import EntityType
+from papergraph.core.model import EntityType
 
 SHORT_NAME = 5  # names this short (acronyms) match case-sensitively: "ARC" is not "arc"
 
@@ -59,7 +59,7 @@ GENERATED_PREFIX = "generated-"  # files written by benchmarks/build_gazetteer.p
 
 
 def _shipped(generated: bool) -> tuple[LexiconEntry, ...]:
-    folder = resources.files("ingest.lexicon")
+    folder = resources.files("papergraph.ingest.lexicon")
     files = sorted(
         (
             f

@@ -18,22 +18,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from core.model import Entity, EntityType, Extraction, Paper, Result
-from ingest.extract.claims import ClaimSizes, claims, merged
-from ingest.extract.curate import admit, canonicalise, mark_salient
-from ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
-from ingest.extract.lexicon import LexiconExtractor
-from ingest.extract.matcher import NameMatcher
-from ingest.extract.names import find_names
-from ingest.extract.neighbours import typed_by_neighbours
-from ingest.extract.patterns import Definition
-from ingest.extract.ranker import load_salience_model
-from ingest.extract.resolve import local_names
-from ingest.extract.results import find_results
-from ingest.extract.table_grid import read_grid
-from ingest.extract.table_names import DATASET_TYPES, own_names
-from ingest.extract.table_results import table_results
-from ingest.extract.variants import merge_variants
+from papergraph.core.model import Entity, EntityType, Extraction, Paper, Result
+from papergraph.ingest.extract.claims import ClaimSizes, claims, merged
+from papergraph.ingest.extract.curate import admit, canonicalise, mark_salient
+from papergraph.ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
+from papergraph.ingest.extract.lexicon import LexiconExtractor
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.names import find_names
+from papergraph.ingest.extract.neighbours import typed_by_neighbours
+from papergraph.ingest.extract.patterns import Definition
+from papergraph.ingest.extract.ranker import load_salience_model
+from papergraph.ingest.extract.resolve import local_names
+from papergraph.ingest.extract.results import find_results
+from papergraph.ingest.extract.table_grid import read_grid
+from papergraph.ingest.extract.table_names import DATASET_TYPES, own_names
+from papergraph.ingest.extract.table_results import table_results
+from papergraph.ingest.extract.variants import merge_variants
 
 
 @lru_cache(maxsize=1)

@@ -11,14 +11,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.model import Chunk, Entity, Evidence, Extraction, Paper, Role, entity_key, fold
-from ingest.extract.admissible import ENTITY_KINDS
-from ingest.extract.gazetteer import LexiconEntry, default_lexicon
-from ingest.extract.matcher import Match, NameMatcher
-from ingest.extract.patterns import Definition, find_definitions
-from ingest.extract.resolve import local_names
-from ingest.extract.roles import role_of, strongest
-from ingest.extract.salience import Signals, salience
+from papergraph.core.model import Chunk, Entity, Evidence, Extraction, Paper, Role, entity_key, fold
+from papergraph.ingest.extract.admissible import ENTITY_KINDS
+from papergraph.ingest.extract.gazetteer import LexiconEntry, default_lexicon
+from papergraph.ingest.extract.matcher import Match, NameMatcher
+from papergraph.ingest.extract.patterns import Definition, find_definitions
+from papergraph.ingest.extract.resolve import local_names
+from papergraph.ingest.extract.roles import role_of, strongest
+from papergraph.ingest.extract.salience import Signals, salience
 
 CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.75, "pattern": 0.6, "tagger": 0.55, "name": 0.5}
 FRONT_CHUNKS = 3  # chunks that count as the paper's opening when it has no separate abstract

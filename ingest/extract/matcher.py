@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from core.model import EntityType
-from ingest.extract.gazetteer import LexiconEntry
+from papergraph.core.model import EntityType
+from papergraph.ingest.extract.gazetteer import LexiconEntry
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _HYPHEN = "-"

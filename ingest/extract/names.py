@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from core.model import EntityType, Paper
-from ingest.extract.admissible import ENTITY_KINDS
-from ingest.extract.patterns import Definition
+from papergraph.core.model import EntityType, Paper
+from papergraph.ingest.extract.admissible import ENTITY_KINDS
+from papergraph.ingest.extract.patterns import Definition
 
 #: A name-shaped token: two capitals or a capital and a digit, in mixed case or with a hyphen.
 _NAME = r"(?:[A-Za-z][A-Za-z0-9]*(?:\s?-\s?[A-Za-z0-9]+)*)"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from core.model import EntityType, Paper
-from ingest.extract.matcher import NameMatcher
-from ingest.extract.patterns import Definition
+from papergraph.core.model import EntityType, Paper
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.patterns import Definition
 
 _SEPARATOR = re.compile(r"\s*(?:,|/|;)?\s*(?:and|or|vs\.?|as well as)?\s*")
 MIN_VOTES = 2

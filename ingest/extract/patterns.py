@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.model import EntityType
+from papergraph.core.model import EntityType
 
 _ACRONYM = re.compile(r"\(\s*(?P<short>[A-Za-z][\w+.-]{1,11}?)\s*\)(?P<after>\s+\w+)?")
 _NAMED = re.compile(

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from core.model import Entity, EntityType, Paper, Role
+from papergraph.core.model import Entity, EntityType, Paper, Role
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +171,7 @@ class SalienceModel:
 
 
 def model_path(name: str = MODEL_NAME) -> Path:
-    return Path(str(resources.files("ingest.extract") / "model" / name))
+    return Path(str(resources.files("papergraph.ingest.extract") / "model" / name))
 
 
 @lru_cache(maxsize=4)

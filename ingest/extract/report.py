@@ -11,12 +11,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from core.errors import PapergraphError
-from core.model import Entity, Extraction, Paper, Result
-from ingest.errors import InputError
-from ingest.extract.base import Extractor
-from ingest.readers.base import iter_inputs, reader_for
-from ingest.settings import IngestSettings
+from papergraph.core.errors import PapergraphError
+from papergraph.core.model import Entity, Extraction, Paper, Result
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.extract.base import Extractor
+from papergraph.ingest.readers.base import iter_inputs, reader_for
+from papergraph.ingest.settings import IngestSettings
 
 
 def read_papers(paths: Iterable[Path], settings: IngestSettings) -> Iterator[Paper | InputError]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ingest.extract.gazetteer import LexiconEntry
-from ingest.extract.matcher import NameMatcher
-from ingest.extract.patterns import Definition
+from papergraph.ingest.extract.gazetteer import LexiconEntry
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.patterns import Definition
 
 LocalName = tuple[str, LexiconEntry]
 

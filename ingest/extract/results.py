@@ -17,8 +17,17 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from core.model import Chunk, ChunkKind, Entity, EntityType, Evidence, Paper, Result, Role
-from ingest.extract.metric_names import higher_is_better, read_metric
+from papergraph.core.model import (
+    Chunk,
+    ChunkKind,
+    Entity,
+    EntityType,
+    Evidence,
+    Paper,
+    Result,
+    Role,
+)
+from papergraph.ingest.extract.metric_names import higher_is_better, read_metric
 
 EXTRACTOR = "result-pattern"
 CONFIDENCE = 0.5

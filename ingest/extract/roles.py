@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from core.model import EntityType, Role
+from papergraph.core.model import EntityType, Role
 
 _WE = r"\bwe\s+(?:\w+\s+){0,2}?"
 _CUES: list[tuple[Role, re.Pattern[str], frozenset[EntityType] | None]] = [

@@ -9,13 +9,18 @@ comes from the column header, the group row or the caption; a table naming none 
 
 from __future__ import annotations
 
-from core.model import Result
-from ingest.extract.matcher import NameMatcher
-from ingest.extract.metric_names import Metric, read_metric
-from ingest.extract.table_context import TableContext, cell_evidence
-from ingest.extract.table_grid import Row, clean, parse_number
-from ingest.extract.table_headers import AGGREGATE, HeaderKind, expand_abbreviation, header_kind
-from ingest.extract.table_names import dataset_named, own_row, part_of
+from papergraph.core.model import Result
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.metric_names import Metric, read_metric
+from papergraph.ingest.extract.table_context import TableContext, cell_evidence
+from papergraph.ingest.extract.table_grid import Row, clean, parse_number
+from papergraph.ingest.extract.table_headers import (
+    AGGREGATE,
+    HeaderKind,
+    expand_abbreviation,
+    header_kind,
+)
+from papergraph.ingest.extract.table_names import dataset_named, own_row, part_of
 
 
 def own_columns(context: TableContext, names: list[str]) -> list[int]:

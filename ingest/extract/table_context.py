@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from core.model import Evidence, Table, TableCell
-from ingest.extract.metric_names import Metric
-from ingest.extract.table_grid import Grid, clean
+from papergraph.core.model import Evidence, Table, TableCell
+from papergraph.ingest.extract.metric_names import Metric
+from papergraph.ingest.extract.table_grid import Grid, clean
 
 EXTRACTOR = "table"
 CONFIDENCE = 0.8

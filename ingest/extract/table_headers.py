@@ -18,8 +18,8 @@ from enum import Enum
 
 import pycountry
 
-from core.model import fold
-from ingest.extract.metric_names import read_metric
+from papergraph.core.model import fold
+from papergraph.ingest.extract.metric_names import read_metric
 
 #: Header words of settings and costs: what a model was run with, not where it was tested.
 SETTING = re.compile(

@@ -15,10 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from core.model import Entity, EntityType, Paper, Role, fold
-from ingest.extract.gazetteer import generated_lexicon
-from ingest.extract.matcher import NameMatcher
-from ingest.extract.metric_names import read_metric
+from papergraph.core.model import Entity, EntityType, Paper, Role, fold
+from papergraph.ingest.extract.gazetteer import generated_lexicon
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.metric_names import read_metric
 
 LANGUAGES = {
     "en": "English",

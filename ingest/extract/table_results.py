@@ -13,12 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from core.model import ChunkKind, Paper, Result, Table, TableCell, fold
-from ingest.extract.matcher import NameMatcher
-from ingest.extract.metric_names import GENERIC, Metric, bare_top_k, metrics_named, read_metric
-from ingest.extract.table_columns import column_results, own_columns
-from ingest.extract.table_context import TableContext, cell_evidence
-from ingest.extract.table_grid import (
+from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.metric_names import (
+    GENERIC,
+    Metric,
+    bare_top_k,
+    metrics_named,
+    read_metric,
+)
+from papergraph.ingest.extract.table_columns import column_results, own_columns
+from papergraph.ingest.extract.table_context import TableContext, cell_evidence
+from papergraph.ingest.extract.table_grid import (
     Row,
     clean,
     parse_number,
@@ -26,8 +32,13 @@ from ingest.extract.table_grid import (
     side_by_side,
     split_pair,
 )
-from ingest.extract.table_headers import SETTING, HeaderKind, abbreviation_in, header_kind
-from ingest.extract.table_names import SPLIT, cites, dataset_named, own_row
+from papergraph.ingest.extract.table_headers import (
+    SETTING,
+    HeaderKind,
+    abbreviation_in,
+    header_kind,
+)
+from papergraph.ingest.extract.table_names import SPLIT, cites, dataset_named, own_row
 
 #: Captions of tables that take the method apart: its variants are no result of the paper.
 ABLATION = re.compile(

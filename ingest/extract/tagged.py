@@ -15,14 +15,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from core.model import Chunk, EntityType, Paper
-from ingest.extract.admissible import ENTITY_KINDS
-from ingest.extract.gazetteer import LexiconEntry
-from ingest.extract.hybrid import HybridExtractor
-from ingest.extract.matcher import NameMatcher
-from ingest.extract.patterns import Definition
-from ingest.extract.resolve import local_names
-from ingest.extract.tagger import Tagged, Tagger, load_tagger
+from papergraph.core.model import Chunk, EntityType, Paper
+from papergraph.ingest.extract.admissible import ENTITY_KINDS
+from papergraph.ingest.extract.gazetteer import LexiconEntry
+from papergraph.ingest.extract.hybrid import HybridExtractor
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.patterns import Definition
+from papergraph.ingest.extract.resolve import local_names
+from papergraph.ingest.extract.tagger import Tagged, Tagger, load_tagger
 
 #: Words that are never a name on their own, however the tagger marks them.
 GENERIC = frozenset(

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from core.model import EntityType
+from papergraph.core.model import EntityType
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +160,7 @@ def _type(label: str) -> EntityType:
 
 def model_path() -> Path:
     """Where the trained model lives inside the package."""
-    return Path(str(resources.files("ingest.extract") / "model" / MODEL_NAME))
+    return Path(str(resources.files("papergraph.ingest.extract") / "model" / MODEL_NAME))
 
 
 @lru_cache(maxsize=1)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from core.model import Entity, EntityType, fold
-from ingest.extract.roles import strongest
+from papergraph.core.model import Entity, EntityType, fold
+from papergraph.ingest.extract.roles import strongest
 
 #: Trailing words that say what kind of thing a name is, not which one.
 KIND_WORDS = frozenset(

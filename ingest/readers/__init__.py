@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.readers.base import (
+from papergraph.ingest.readers.base import (
     Reader,
     Skipped,
     iter_inputs,
@@ -12,10 +12,10 @@ from ingest.readers.base import (
     register,
     registered_suffixes,
 )
-from ingest.readers.jsonl import JsonlReader
-from ingest.readers.parquet import ParquetReader
-from ingest.readers.pdf import PdfReader
-from ingest.readers.text import TextReader
+from papergraph.ingest.readers.jsonl import JsonlReader
+from papergraph.ingest.readers.parquet import ParquetReader
+from papergraph.ingest.readers.pdf import PdfReader
+from papergraph.ingest.readers.text import TextReader
 
 for _reader in (JsonlReader(), ParquetReader(), PdfReader(), TextReader()):
     register(_reader)  # type: ignore[arg-type]

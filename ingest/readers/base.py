@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from core.model import Paper
-from ingest.errors import InputError
-from ingest.readers.non_papers import not_a_paper
-from ingest.settings import IngestSettings
+from papergraph.core.model import Paper
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.readers.non_papers import not_a_paper
+from papergraph.ingest.settings import IngestSettings
 
 _READERS: dict[str, Reader] = {}
 

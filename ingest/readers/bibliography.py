@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from core.model import Reference
-from ingest.readers.references import find_arxiv_id, find_doi
+from papergraph.core.model import Reference
+from papergraph.ingest.readers.references import find_arxiv_id, find_doi
 
 _MARKER = re.compile(r"^\s*(?:\[\s*[\w+.-]{1,12}\s*\]|\(\d{1,3}\)|\d{1,3}\.(?=\s))\s*")
 _YEAR = re.compile(r"(?<![\d./:-])((?:19[5-9]|20[0-4])\d)[a-z]?(?![\d]|\.\d)")

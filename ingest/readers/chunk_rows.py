@@ -11,11 +11,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from core.model import Chunk, Paper, url_safe_id
-from ingest.errors import InputError
-from ingest.readers.base import canonical_json, sha256_hex
-from ingest.readers.references import dedupe, reference_from_value
-from ingest.repair import repair_text
+from papergraph.core.model import Chunk, Paper, url_safe_id
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.readers.base import canonical_json, sha256_hex
+from papergraph.ingest.readers.references import dedupe, reference_from_value
+from papergraph.ingest.repair import repair_text
 
 ChunkRow = dict[str, Any]
 _TRAILING_NUMBER = re.compile(r"#(\d+)$")

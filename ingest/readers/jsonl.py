@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
-from core.model import Paper
-from ingest.errors import InputError
-from ingest.readers.base import refusal
-from ingest.readers.rows import NumberedRow, papers_from_rows
-from ingest.settings import IngestSettings
+from papergraph.core.model import Paper
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.readers.base import refusal
+from papergraph.ingest.readers.rows import NumberedRow, papers_from_rows
+from papergraph.ingest.settings import IngestSettings
 
 
 class JsonlReader:

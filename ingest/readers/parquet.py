@@ -9,11 +9,11 @@ from typing import ClassVar
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from core.model import Paper
-from ingest.errors import InputError
-from ingest.readers.base import refusal
-from ingest.readers.rows import NumberedRow, papers_from_rows
-from ingest.settings import IngestSettings
+from papergraph.core.model import Paper
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.readers.base import refusal
+from papergraph.ingest.readers.rows import NumberedRow, papers_from_rows
+from papergraph.ingest.settings import IngestSettings
 
 
 class ParquetReader:

@@ -20,15 +20,15 @@ from pypdf import PasswordType, apply_configuration
 from pypdf import PdfReader as PypdfReader
 from pypdf.errors import LimitReachedError
 
-from core.errors import PapergraphError
-from core.model import Paper, url_safe_id
-from ingest.chunking import chunk_parts
-from ingest.errors import InputError
-from ingest.readers.base import refusal, sha256_hex
-from ingest.readers.pdf_engines import pdfium_pages, pypdf_page
-from ingest.readers.pdf_layout import PageLayout
-from ingest.readers.pdf_parts import PdfParts, find_parts
-from ingest.settings import IngestSettings
+from papergraph.core.errors import PapergraphError
+from papergraph.core.model import Paper, url_safe_id
+from papergraph.ingest.chunking import chunk_parts
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.readers.base import refusal, sha256_hex
+from papergraph.ingest.readers.pdf_engines import pdfium_pages, pypdf_page
+from papergraph.ingest.readers.pdf_layout import PageLayout
+from papergraph.ingest.readers.pdf_parts import PdfParts, find_parts
+from papergraph.ingest.settings import IngestSettings
 
 _MIN_TEXT_CHARS = 40
 

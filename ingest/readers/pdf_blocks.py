@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ingest.readers.pdf_layout import Line, PageLayout, body_size
+from papergraph.ingest.readers.pdf_layout import Line, PageLayout, body_size
 
 CAPTION = re.compile(
     r"^\s*(Figure|Fig\.|Table|Tab\.)\s*(\d+|[A-Z]\d*|[IVX]+)\s*([:.|]|$)", re.IGNORECASE

@@ -17,8 +17,8 @@ from typing import Any
 from pypdf import PageObject
 from pypdf.errors import LimitReachedError
 
-from ingest.errors import PdfEngineUnavailable
-from ingest.readers.pdf_layout import PageLayout, Word, is_bold_font, lay_out
+from papergraph.ingest.errors import PdfEngineUnavailable
+from papergraph.ingest.readers.pdf_layout import PageLayout, Word, is_bold_font, lay_out
 
 _BREAKS = frozenset((0x20, 0x0A, 0x0D, 0xA0, 0x09))
 _ACCENTS = {  # spacing accents -> the combining marks they stand for

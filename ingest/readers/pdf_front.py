@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.readers.pdf_layout import Line, Word, join_words
-from ingest.repair import repair_text
+from papergraph.ingest.readers.pdf_layout import Line, Word, join_words
+from papergraph.ingest.repair import repair_text
 
 _BOILERPLATE = re.compile(
     r"^(proceedings|published|provided proper|content from|journal|preprint|under review|"

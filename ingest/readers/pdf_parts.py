@@ -14,15 +14,15 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from core.model import ChunkKind, Reference, Table
-from ingest.chunking import TextPart
-from ingest.readers.pdf_blocks import Block, is_section_heading, read_blocks
-from ingest.readers.pdf_front import FrontMatter, read_front
-from ingest.readers.pdf_layout import Line, PageLayout
-from ingest.readers.pdf_references import parse_references
-from ingest.readers.pdf_tables import build_table, table_text
-from ingest.readers.references import find_arxiv_id, find_doi, strip_version
-from ingest.repair import find_arxiv_stamp, repair_text
+from papergraph.core.model import ChunkKind, Reference, Table
+from papergraph.ingest.chunking import TextPart
+from papergraph.ingest.readers.pdf_blocks import Block, is_section_heading, read_blocks
+from papergraph.ingest.readers.pdf_front import FrontMatter, read_front
+from papergraph.ingest.readers.pdf_layout import Line, PageLayout
+from papergraph.ingest.readers.pdf_references import parse_references
+from papergraph.ingest.readers.pdf_tables import build_table, table_text
+from papergraph.ingest.readers.references import find_arxiv_id, find_doi, strip_version
+from papergraph.ingest.repair import find_arxiv_stamp, repair_text
 
 _BAD_META_TITLE = re.compile(
     r"template|untitled|microsoft word|\.(dvi|pdf|docx?|tex)$", re.IGNORECASE

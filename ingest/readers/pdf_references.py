@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from core.model import Reference
-from ingest.readers.bibliography import parse_entry
-from ingest.readers.references import dedupe
-from ingest.repair import repair_text
+from papergraph.core.model import Reference
+from papergraph.ingest.readers.bibliography import parse_entry
+from papergraph.ingest.readers.references import dedupe
+from papergraph.ingest.repair import repair_text
 
 _BRACKETED = re.compile(r"(?:^|\n)\s*\[\d{1,3}\]\s*")
 _NUMBERED = re.compile(r"(?:^|\n)\s*\d{1,3}\.\s+(?=[A-Z])")

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from core.model import Table, TableCell
-from ingest.readers.pdf_layout import Line, Word, join_words
-from ingest.repair import repair_text
+from papergraph.core.model import Table, TableCell
+from papergraph.ingest.readers.pdf_layout import Line, Word, join_words
+from papergraph.ingest.repair import repair_text
 
 _NUMBER = re.compile(r"^[(+\-−±]?\d[\d.,/%]*[)*†‡∗]*$|^\.\d+%?$")
 

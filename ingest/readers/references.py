@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from core.model import Reference
+from papergraph.core.model import Reference
 
 ARXIV_ID = re.compile(
     r"(?<![\d.])(?:arXiv:\s?|abs/|pdf/)?(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])", re.IGNORECASE

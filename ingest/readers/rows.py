@@ -11,14 +11,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from core.model import ChunkKind, Paper, Reference, url_safe_id
-from ingest.chunking import chunk_sections
-from ingest.errors import InputError
-from ingest.readers.base import canonical_json, sha256_hex
-from ingest.readers.chunk_rows import ChunkRows, is_chunk_row
-from ingest.readers.references import dedupe, reference_from_value, strip_version
-from ingest.repair import repair_text
-from ingest.settings import IngestSettings
+from papergraph.core.model import ChunkKind, Paper, Reference, url_safe_id
+from papergraph.ingest.chunking import chunk_sections
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.readers.base import canonical_json, sha256_hex
+from papergraph.ingest.readers.chunk_rows import ChunkRows, is_chunk_row
+from papergraph.ingest.readers.references import dedupe, reference_from_value, strip_version
+from papergraph.ingest.repair import repair_text
+from papergraph.ingest.settings import IngestSettings
 
 Row = dict[str, Any]
 NumberedRow = tuple[int, "Row | InputError"]

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from core.model import ChunkKind, Paper, url_safe_id
-from ingest.chunking import chunk_sections
-from ingest.errors import InputError
-from ingest.readers.base import refusal, sha256_hex
-from ingest.readers.pdf_references import parse_references
-from ingest.repair import repair_text
-from ingest.settings import IngestSettings
+from papergraph.core.model import ChunkKind, Paper, url_safe_id
+from papergraph.ingest.chunking import chunk_sections
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.readers.base import refusal, sha256_hex
+from papergraph.ingest.readers.pdf_references import parse_references
+from papergraph.ingest.repair import repair_text
+from papergraph.ingest.settings import IngestSettings
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 

@@ -197,8 +197,8 @@ def test_a_stale_announcement_is_ignored(data_dir: Path, tmp_path: Path) -> None
 HOLD_THE_GRAPH = """
 import sys, time
 from pathlib import Path
-from kg.settings import GraphSettings
-from kg.store import KnowledgeGraph
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.store import KnowledgeGraph
 with KnowledgeGraph(GraphSettings(), Path(sys.argv[1])):
     print("holding", flush=True)
     time.sleep(120)

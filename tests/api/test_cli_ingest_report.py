@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.readers.base import Skipped, iter_inputs
+from papergraph.ingest.readers.base import Skipped, iter_inputs
 from tests.api.test_cli import SCRIPT, run_cli
 
 ABSTRACT = (
@@ -135,7 +135,7 @@ def test_progress_lines_come_while_nothing_is_finished_yet() -> None:
 
     from rich.console import Console
 
-    from api.cli_progress import IngestProgress
+    from papergraph.api.cli_progress import IngestProgress
 
     log = io.StringIO()
     with IngestProgress(Console(file=log, force_terminal=False), inputs=3, every_s=0.05):

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from api.backend import Backend
-from api.cli import app
-from api.config import Settings
+from papergraph.api.backend import Backend
+from papergraph.api.cli import app
+from papergraph.api.config import Settings
 
 
 @pytest.fixture(scope="module")

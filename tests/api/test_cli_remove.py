@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from api.backend import Backend
-from api.config import Settings
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import ApiSettings, Settings
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import ApiSettings, Settings
 
 KEY = "concurrency-key"
 UPLOADS, PER_UPLOAD = 6, 4

@@ -147,7 +147,7 @@ def test_cors_lets_browser_sparql_clients_read_but_not_write(client: TestClient)
 
 def test_the_sparql_editor_examples_run_and_answer(client: TestClient) -> None:
     """The examples the web editor offers, through /sparql on the written corpus."""
-    from api.web.sparql_examples import EXAMPLES
+    from papergraph.api.web.sparql_examples import EXAMPLES
 
     answers = {}
     for example in EXAMPLES:

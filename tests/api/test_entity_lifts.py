@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from api.query_entities import LiftScale, paper_lift
-from core.model import EntityType
-from kg.query_entities import EntityEvidence, QueryEntity
+from papergraph.api.query_entities import LiftScale, paper_lift
+from papergraph.core.model import EntityType
+from papergraph.kg.query_entities import EntityEvidence, QueryEntity
 
 TASK = QueryEntity(
     "e/task/parsing", "task/parsing", EntityType.TASK, "parsing", "parsing", 0, 7, 1.0

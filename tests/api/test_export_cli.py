@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from core.model import Entity, EntityType, Extraction, Paper, Role
-from kg.mapping import paper_graph
-from kg.settings import GraphSettings
-from kg.store import KnowledgeGraph
-from kg.vocab import paper_graph_iri
+from papergraph.core.model import Entity, EntityType, Extraction, Paper, Role
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import paper_graph_iri
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:(Dataset|ConjunctiveGraph).*deprecated:DeprecationWarning"

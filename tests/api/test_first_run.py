@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.config import Settings
-from ingest.readers.jsonl import jsonl_rows
+from papergraph.api.config import Settings
+from papergraph.ingest.readers.jsonl import jsonl_rows
 
 
 @pytest.mark.parametrize("page", ["/docs", "/redoc"])

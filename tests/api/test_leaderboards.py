@@ -7,13 +7,13 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import Settings
-from core.model import Extraction, Table
-from ingest.extract.hybrid import hybrid_matcher
-from ingest.extract.table_results import table_results
-from kg.mapping import paper_graph
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.core.model import Extraction, Table
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_results import table_results
+from papergraph.kg.mapping import paper_graph
 from tests.ingest.tables import ATTENTION_TABLE_2, grid, paper_with
 
 WMT_DE = "WMT 2014 English-German"

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from kg.vocab import PAPER_NS
+from papergraph.kg.vocab import PAPER_NS
 
 
 def query(client: TestClient, **body: Any) -> dict[str, Any]:

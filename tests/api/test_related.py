@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import Settings
-from api.related.rank import RelatedPaper, recommend, related_papers
-from api.related.settings import RelatedSettings
-from kg.vocab import PAPER_NS
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.api.related.rank import RelatedPaper, recommend, related_papers
+from papergraph.api.related.settings import RelatedSettings
+from papergraph.kg.vocab import PAPER_NS
 from tests.api.related_corpus import PAPERS, write_related_corpus
 
 ENTITIES_ONLY = RelatedSettings(text_weight=0.0, entity_weight=1.0, citation_weight=0.0)

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.cli import app as cli
-from api.related.facets import facet_model, split_sentences
+from papergraph.api.cli import app as cli
+from papergraph.api.related.facets import facet_model, split_sentences
 
 
 @pytest.mark.parametrize(

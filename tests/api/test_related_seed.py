@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from api.backend import Backend
-from api.config import Settings
-from api.related.rank import related_papers
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.api.related.rank import related_papers
 
 
 def test_every_seed_paper_gets_a_ranked_list_with_reasons(

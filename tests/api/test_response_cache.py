@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import ApiSettings, Settings
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import ApiSettings, Settings
 
 KEY = "cache-test-key"
 READS = [

@@ -17,10 +17,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import ApiSettings, Settings
-from ingest.settings import IngestSettings
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import ApiSettings, Settings
+from papergraph.ingest.settings import IngestSettings
 
 KEY = "schema-test-key"
 MAX_EXAMPLES = 15

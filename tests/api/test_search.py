@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.backend import Backend
+from papergraph.api.backend import Backend
 
 
 def search(client: TestClient, **params: Any) -> dict[str, Any]:

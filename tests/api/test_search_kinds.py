@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import Settings
-from core.model import Chunk, ChunkKind, Paper
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.core.model import Chunk, ChunkKind, Paper
 
 TEXT = {
     ChunkKind.FRONT: "Sparse attention kernels. Alice Example, Stanford University.",

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import Settings
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
 
 pytest.importorskip("milvus_lite", reason="the milvus backend is tested on Milvus Lite")
 
@@ -59,7 +59,7 @@ def ranking(client: TestClient, **params: Any) -> list[tuple[str, int | None, in
 
 
 def test_the_milvus_backend_is_in_use(milvus_backend: Backend) -> None:
-    from index.milvus import MilvusIndex
+    from papergraph.index.milvus import MilvusIndex
 
     assert isinstance(milvus_backend.stores.vectors, MilvusIndex)
     assert len(milvus_backend.stores.vectors) == milvus_backend.stores.chunks.count_chunks()

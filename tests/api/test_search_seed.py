@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import Settings
-from core.model import fold
-from kg.vocab import PAPER_NS
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.core.model import fold
+from papergraph.kg.vocab import PAPER_NS
 
 WEBARENA = "2307.13854"
 SURVEY = "2307.12966"

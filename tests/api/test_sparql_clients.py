@@ -21,10 +21,10 @@ import pytest
 from rdflib import Dataset, Graph
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 
-from api.backend import Backend
-from api.config import Settings
-from kg.export import export
-from kg.vocab import FABIO, RDF, SPARQL_PREFIXES, paper_graph_iri
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.kg.export import export
+from papergraph.kg.vocab import FABIO, RDF, SPARQL_PREFIXES, paper_graph_iri
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:(Dataset|ConjunctiveGraph).*deprecated:DeprecationWarning"

@@ -15,12 +15,12 @@ import pytest
 from fastapi.testclient import TestClient
 from rdflib import Dataset, Graph, URIRef
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import Settings
-from kg.settings import GraphSettings
-from kg.sparql import run_query
-from kg.vocab import paper_graph_iri
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.sparql import run_query
+from papergraph.kg.vocab import paper_graph_iri
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:(Dataset|ConjunctiveGraph).*deprecated:DeprecationWarning"

@@ -11,10 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 from reportlab.pdfgen import canvas
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import ApiSettings, Settings
-from ingest.settings import IngestSettings
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import ApiSettings, Settings
+from papergraph.ingest.settings import IngestSettings
 
 KEY = "test-key-7f3a"
 AUTH = {"X-API-Key": KEY}
@@ -230,7 +230,7 @@ def test_every_documented_error_uses_the_error_schema(writer: TestClient) -> Non
 def test_a_server_that_takes_writes_repairs_a_crashed_writers_leftovers_at_start(
     tmp_path: Path, embedder
 ) -> None:
-    from ingest.journal import Journal
+    from papergraph.ingest.journal import Journal
 
     settings = Settings(data_dir=tmp_path / "data", api=ApiSettings(api_key=KEY))
     corpus = tmp_path / "in.jsonl"

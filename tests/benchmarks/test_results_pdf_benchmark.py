@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.results_pdf import main, same_dataset, same_value, score_paper, summary
-from core.model import Result
+from papergraph.core.model import Result
 
 ROW = re.compile(r"^(baseline|tables \+ text)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)")
 

@@ -33,10 +33,10 @@ def test_triples_are_counted_and_bulk_loaded(
 @pytest.fixture
 def paper_graphs_folder(tmp_path: Path) -> Path:
     """A data folder whose embedded graph holds two papers' named graphs."""
-    from core.model import Chunk, Entity, EntityType, Evidence, Extraction, Paper, Role
-    from kg.mapping import paper_graph
-    from kg.settings import GraphSettings
-    from kg.store import KnowledgeGraph
+    from papergraph.core.model import Chunk, Entity, EntityType, Evidence, Extraction, Paper, Role
+    from papergraph.kg.mapping import paper_graph
+    from papergraph.kg.settings import GraphSettings
+    from papergraph.kg.store import KnowledgeGraph
 
     kg = KnowledgeGraph(GraphSettings(), tmp_path)
     for number in (1, 2):

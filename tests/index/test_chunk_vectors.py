@@ -6,10 +6,10 @@ from pathlib import Path
 
 import numpy as np
 
-from core.model import Chunk, Paper
-from index.chunk_vectors import PaperChunkVectors
-from index.faiss import FaissIndex
-from index.store import ChunkStore
+from papergraph.core.model import Chunk, Paper
+from papergraph.index.chunk_vectors import PaperChunkVectors
+from papergraph.index.faiss import FaissIndex
+from papergraph.index.store import ChunkStore
 
 
 def _paper(paper_id: str, texts: list[str]) -> Paper:

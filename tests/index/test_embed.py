@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.embed import Embedder, packaged_model_path
-from index.settings import IndexSettings
+from papergraph.index.embed import Embedder, packaged_model_path
+from papergraph.index.settings import IndexSettings
 
 TEXTS = [
     "Convolutional neural networks classify images of cats and dogs.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.highlight import highlight_spans, query_terms, snippet
+from papergraph.index.highlight import highlight_spans, query_terms, snippet
 
 
 def test_spans_match_stems_and_skip_stop_words() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.keyword import KeywordIndex
+from papergraph.index.keyword import KeywordIndex
 
 ROWS = [
     (1, "paper-a", "We train transformers on large text corpora for translation."),

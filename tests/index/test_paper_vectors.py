@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.model import Chunk, Paper
-from index.embed import Embedder
-from index.faiss import FaissIndex
-from index.paper_vectors import PaperVectors, profile_text
-from index.store import ChunkStore
+from papergraph.core.model import Chunk, Paper
+from papergraph.index.embed import Embedder
+from papergraph.index.faiss import FaissIndex
+from papergraph.index.paper_vectors import PaperVectors, profile_text
+from papergraph.index.store import ChunkStore
 
 
 class CountingEmbedder(Embedder):

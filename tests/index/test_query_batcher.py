@@ -6,8 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from index.embed import Embedder
-from index.query_batcher import QueryBatcher
+from papergraph.index.embed import Embedder
+from papergraph.index.query_batcher import QueryBatcher
 
 
 class SlowEncoder:

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 import torch
 
-from index.embed import Embedder, query_backend
-from index.settings import IndexSettings
+from papergraph.index.embed import Embedder, query_backend
+from papergraph.index.settings import IndexSettings
 
 QUERY = "direct preference optimization without a reward model"
 

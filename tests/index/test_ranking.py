@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.ranking import FusionWeights, hybrid_ranking, paper_ranks
+from papergraph.index.ranking import FusionWeights, hybrid_ranking, paper_ranks
 
 PAPER_OF = {1: "a", 2: "a", 3: "b", 4: "c", 5: "d"}
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core.model import Chunk, Paper, Reference
-from index.store import ChunkStore
+from papergraph.core.model import Chunk, Paper, Reference
+from papergraph.index.store import ChunkStore
 
 
 def make_paper(paper_id: str, n_chunks: int, title: str = "A paper") -> Paper:

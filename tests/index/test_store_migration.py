@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from core.model import Chunk, ChunkKind, Paper, Reference
-from index.store import ChunkStore
+from papergraph.core.model import Chunk, ChunkKind, Paper, Reference
+from papergraph.index.store import ChunkStore
 
 OLD_SCHEMA = """
 CREATE TABLE papers (id TEXT PRIMARY KEY, title TEXT NOT NULL, authors TEXT NOT NULL DEFAULT '[]',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.store import ChunkStore
+from papergraph.index.store import ChunkStore
 
 
 def test_committed_version_follows_every_write_even_in_an_odd_folder(tmp_path: Path) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.base import VectorIndex
-from index.errors import DimensionMismatch, UnknownIndexBackend
-from index.factory import BACKENDS, create_vector_index, vector_index_class
-from index.faiss import FaissIndex
-from index.settings import IndexSettings
+from papergraph.index.base import VectorIndex
+from papergraph.index.errors import DimensionMismatch, UnknownIndexBackend
+from papergraph.index.factory import BACKENDS, create_vector_index, vector_index_class
+from papergraph.index.faiss import FaissIndex
+from papergraph.index.settings import IndexSettings
 
 DIMENSION = 8
 TESTED_BACKENDS = ["faiss", "milvus"]
@@ -131,7 +131,7 @@ def test_factory_resolves_names_and_dotted_paths(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert vector_index_class("faiss") is FaissIndex
-    assert vector_index_class("index.faiss.FaissIndex") is FaissIndex
+    assert vector_index_class("papergraph.index.faiss.FaissIndex") is FaissIndex
 
     class CustomIndex(FaissIndex):
         pass
@@ -144,7 +144,8 @@ def test_factory_resolves_names_and_dotted_paths(
 
 
 @pytest.mark.parametrize(
-    "name", ["annoy", "no_such_module.Index", "index.faiss.Missing", "collections.OrderedDict"]
+    "name",
+    ["annoy", "no_such_module.Index", "papergraph.index.faiss.Missing", "collections.OrderedDict"],
 )
 def test_factory_refuses_unknown_backends(name: str, tmp_path: Path) -> None:
     with pytest.raises(UnknownIndexBackend) as raised:

@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import faiss as faiss_module
-from index.ann import Layout
-from index.faiss import HIDDEN, FaissIndex
-from index.settings import IndexSettings
+from papergraph.index import faiss as faiss_module
+from papergraph.index.ann import Layout
+from papergraph.index.faiss import HIDDEN, FaissIndex
+from papergraph.index.settings import IndexSettings
 
 DIMENSION = 16
 SMALL = IndexSettings(exact_below=200, hnsw_ef_search=64)

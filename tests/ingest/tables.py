@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.model import Chunk, Paper, Table, TableCell
+from papergraph.core.model import Chunk, Paper, Table, TableCell
 
 
 def grid(rows: list[list[str]], bold: set[tuple[int, int]] = frozenset()) -> list[TableCell]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.readers.bibliography import is_junk_title, parse_entry
-from ingest.readers.pdf_references import parse_references
+from papergraph.ingest.readers.bibliography import is_junk_title, parse_entry
+from papergraph.ingest.readers.pdf_references import parse_references
 
 STYLES = [
     (  # NeurIPS / arXiv: full names, title, venue, year

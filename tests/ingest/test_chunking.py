@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from ingest.chunking import approximate_token_count, chunk_text
+from papergraph.ingest.chunking import approximate_token_count, chunk_text
 
 SENTENCES = " ".join(
     f"Sentence {n} says that attention layers mix information across tokens." for n in range(60)
@@ -74,8 +74,8 @@ def test_approximate_count_is_close_to_wordpiece() -> None:
 
 
 def test_chunk_parts_never_mix_kinds_and_keep_pages_and_anchors() -> None:
-    from core.model import ChunkKind
-    from ingest.chunking import TextPart, chunk_parts
+    from papergraph.core.model import ChunkKind
+    from papergraph.ingest.chunking import TextPart, chunk_parts
 
     parts = [
         TextPart("An abstract sentence here.", ChunkKind.ABSTRACT, "Abstract", [1]),

@@ -16,9 +16,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import Settings
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
 
 BODY = (
     "Transformers [1] are the architecture of choice for sequence modelling. Residual "

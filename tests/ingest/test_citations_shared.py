@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.backend import Backend
-from api.config import Settings
+from papergraph.api.app import create_app
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
 
 FLASH = "pdfs/labmlai_annotated_dl_papers/2205.14135.pdf"
 ATTENTION = "pdfs/labmlai_annotated_dl_papers/1706.03762.pdf"

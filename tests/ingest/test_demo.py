@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.model import Paper
-from ingest.demo import DEMO_PAPERS, DEMO_PDF_ARXIV_ID, DEMO_PDF_TITLE, write_demo_corpus
-from ingest.readers import read_inputs
-from ingest.settings import IngestSettings
+from papergraph.core.model import Paper
+from papergraph.ingest.demo import DEMO_PAPERS, DEMO_PDF_ARXIV_ID, DEMO_PDF_TITLE, write_demo_corpus
+from papergraph.ingest.readers import read_inputs
+from papergraph.ingest.settings import IngestSettings
 
 
 def test_demo_corpus_round_trips(tmp_path: Path) -> None:

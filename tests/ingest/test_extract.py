@@ -10,18 +10,18 @@ from typing import Any
 
 import pytest
 
-from core.errors import Misconfigured
-from core.model import Chunk, Entity, EntityType, Extraction, Paper, Role, fold
-from ingest.extract import (
+from papergraph.core.errors import Misconfigured
+from papergraph.core.model import Chunk, Entity, EntityType, Extraction, Paper, Role, fold
+from papergraph.ingest.extract import (
     Extractor,
     ExtractorNotFound,
     InvalidExtractor,
     LexiconExtractor,
     create_extractor,
 )
-from ingest.extract.factory import EXTRACTORS
-from ingest.extract.gazetteer import default_lexicon
-from ingest.extract.matcher import name_key
+from papergraph.ingest.extract.factory import EXTRACTORS
+from papergraph.ingest.extract.gazetteer import default_lexicon
+from papergraph.ingest.extract.matcher import name_key
 
 SYNTHETIC_CHUNKS = [
     "We propose Direct Preference Optimization (DPO), a stable alternative to RLHF for LLMs.",
@@ -169,11 +169,13 @@ def test_lexicon_names_do_not_conflict() -> None:
 
 def test_factory_builds_by_name_and_by_dotted_path() -> None:
     assert isinstance(create_extractor("lexicon"), LexiconExtractor)
-    by_path = create_extractor("ingest.extract.lexicon.LexiconExtractor")
+    by_path = create_extractor("papergraph.ingest.extract.lexicon.LexiconExtractor")
     assert isinstance(by_path, LexiconExtractor)
 
 
-@pytest.mark.parametrize("name", ["nonsense", "no.such.module.Extractor", "core.model.Nope"])
+@pytest.mark.parametrize(
+    "name", ["nonsense", "no.such.module.Extractor", "papergraph.core.model.Nope"]
+)
 def test_factory_rejects_unknown_names(name: str) -> None:
     with pytest.raises(ExtractorNotFound) as caught:
         create_extractor(name)
@@ -219,7 +221,7 @@ SEED_CONCEPTS = {
 def repairer() -> Callable[[str], str]:
     """The project's text repair when it exists, else ftfy (the seed text has mojibake)."""
     try:
-        from ingest.repair import repair_text
+        from papergraph.ingest.repair import repair_text
     except ImportError:
         import ftfy
 

@@ -9,10 +9,10 @@ import pytest
 
 from benchmarks.scirex import TUNE, read_documents
 from benchmarks.train_tagger import train_on
-from core.model import Chunk, Entity, EntityType, Evidence, Paper, Result, Role
-from ingest.extract.claims import ClaimSizes, claims, merged
-from ingest.extract.ranker import SalienceModel, load_salience_model
-from ingest.extract.tagger import Tagger, Token, _spans, load_tagger
+from papergraph.core.model import Chunk, Entity, EntityType, Evidence, Paper, Result, Role
+from papergraph.ingest.extract.claims import ClaimSizes, claims, merged
+from papergraph.ingest.extract.ranker import SalienceModel, load_salience_model
+from papergraph.ingest.extract.tagger import Tagger, Token, _spans, load_tagger
 
 
 def entity(kind: EntityType, label: str, salience: float, role: Role = Role.MENTIONS) -> Entity:

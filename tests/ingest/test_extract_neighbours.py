@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from core.model import Chunk, EntityType, Paper
-from ingest.extract.gazetteer import LexiconEntry
-from ingest.extract.matcher import NameMatcher
-from ingest.extract.neighbours import typed_by_neighbours
-from ingest.extract.patterns import Definition
+from papergraph.core.model import Chunk, EntityType, Paper
+from papergraph.ingest.extract.gazetteer import LexiconEntry
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.neighbours import typed_by_neighbours
+from papergraph.ingest.extract.patterns import Definition
 
 KNOWN = NameMatcher.from_entries(
     [

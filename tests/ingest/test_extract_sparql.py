@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from core.model import Chunk, Paper
-from ingest.extract import create_extractor
-from kg.mapping import new_graph, paper_graph
-from kg.vocab import entity_iri, paper_graph_iri
+from papergraph.core.model import Chunk, Paper
+from papergraph.ingest.extract import create_extractor
+from papergraph.kg.mapping import new_graph, paper_graph
+from papergraph.kg.vocab import entity_iri, paper_graph_iri
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 PAPERS = {
@@ -92,7 +92,7 @@ def test_results_on_a_benchmark_by_value(graph: Graph) -> None:
 def test_one_iri_per_concept_across_papers(graph: Graph) -> None:
     from rdflib import RDF
 
-    from kg.vocab import PG
+    from papergraph.kg.vocab import PG
 
     datasets = {str(s) for s in graph.subjects(RDF.type, PG.Dataset)}
     benchmarks = {str(s) for s in graph.subjects(RDF.type, PG.Benchmark)}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.model import Entity, EntityType, Evidence, Role
-from ingest.extract.variants import head_form, merge_variants
+from papergraph.core.model import Entity, EntityType, Evidence, Role
+from papergraph.ingest.extract.variants import head_form, merge_variants
 
 
 def entity(kind: EntityType, label: str, salience: float, role: Role = Role.MENTIONS) -> Entity:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.metric_names import bare_top_k, metrics_named, read_metric
+from papergraph.ingest.extract.metric_names import bare_top_k, metrics_named, read_metric
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from core.model import Entity, EntityType, Paper, Table
-from ingest.extract import create_extractor
-from ingest.extract.hybrid import hybrid_matcher
-from ingest.extract.table_names import own_names
-from ingest.extract.table_results import table_results
+from papergraph.core.model import Entity, EntityType, Paper, Table
+from papergraph.ingest.extract import create_extractor
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_names import own_names
+from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
 
 

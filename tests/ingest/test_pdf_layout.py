@@ -8,9 +8,9 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from core.model import ChunkKind, Paper
-from ingest.readers import read_path
-from ingest.settings import IngestSettings
+from papergraph.core.model import ChunkKind, Paper
+from papergraph.ingest.readers import read_path
+from papergraph.ingest.settings import IngestSettings
 
 SETTINGS = IngestSettings(chunk_tokens=120, chunk_overlap=8)
 LEFT, RIGHT, WIDTH = 50, 310, 235

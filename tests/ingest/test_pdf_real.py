@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from core.model import ChunkKind, Paper
-from ingest.readers import read_path
-from ingest.settings import IngestSettings
+from papergraph.core.model import ChunkKind, Paper
+from papergraph.ingest.readers import read_path
+from papergraph.ingest.settings import IngestSettings
 
 
 def _read(shared_data: Path, name: str) -> Paper:

@@ -9,9 +9,9 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from core.model import Paper
-from ingest.readers import read_path
-from ingest.settings import IngestSettings
+from papergraph.core.model import Paper
+from papergraph.ingest.readers import read_path
+from papergraph.ingest.settings import IngestSettings
 from tests.ingest.test_pdf_layout import LEFT, PROSE, _page_one, _prose, _text
 
 TABLES = (

@@ -3,9 +3,9 @@ leave under an em between columns)."""
 
 from __future__ import annotations
 
-from core.model import Table
-from ingest.readers.pdf_layout import Line, Word
-from ingest.readers.pdf_tables import build_table
+from papergraph.core.model import Table
+from papergraph.ingest.readers.pdf_layout import Line, Word
+from papergraph.ingest.readers.pdf_tables import build_table
 
 SIZE = 9.0
 

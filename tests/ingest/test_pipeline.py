@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from api.backend import Backend
-from api.config import Settings
-from index.embed import Embedder
-from ingest.locks import SnapshotLock, WriterBusy
-from ingest.pipeline import Ingester, Stores
-from kg.settings import GraphSettings
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.index.embed import Embedder
+from papergraph.ingest.locks import SnapshotLock, WriterBusy
+from papergraph.ingest.pipeline import Ingester, Stores
+from papergraph.kg.settings import GraphSettings
 
 ABSTRACTS = {
     "dpo": "We propose DPO, which aligns language models without a reward model, on GSM8K.",

@@ -18,12 +18,12 @@ import sys
 import time
 from pathlib import Path
 
-from index.faiss import FaissIndex
-from index.keyword import KeywordIndex
-from index.store import ChunkStore
-from ingest.journal import Journal
-from kg.settings import GraphSettings
-from kg.store import KnowledgeGraph
+from papergraph.index.faiss import FaissIndex
+from papergraph.index.keyword import KeywordIndex
+from papergraph.index.store import ChunkStore
+from papergraph.ingest.journal import Journal
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.store import KnowledgeGraph
 
 REPO = Path(__file__).resolve().parents[2]
 TEXT_PAPERS = 16

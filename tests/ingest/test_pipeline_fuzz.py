@@ -18,11 +18,11 @@ import pytest
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
-from api.backend import Backend
-from api.config import Settings
-from core.model import Paper
-from ingest.errors import InputError
-from ingest.settings import IngestSettings
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.core.model import Paper
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.settings import IngestSettings
 
 PAGE = [
     "Sparse Mixtures of Adapters for Translation",

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import InputError
-from ingest.extract.factory import create_extractor
-from ingest.prepare import Prepared, Preparer
-from ingest.settings import IngestSettings
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.extract.factory import create_extractor
+from papergraph.ingest.prepare import Prepared, Preparer
+from papergraph.ingest.settings import IngestSettings
 
 
 def write_inputs(folder: Path) -> list[Path]:
@@ -58,8 +58,8 @@ def test_workers_prepare_the_same_papers_in_input_order(tmp_path: Path, workers:
 def test_ingest_with_workers_writes_every_paper_once_and_reports_bad_files(
     tmp_path: Path, embedder: object
 ) -> None:
-    from api.backend import Backend
-    from api.config import Settings
+    from papergraph.api.backend import Backend
+    from papergraph.api.config import Settings
 
     paths = write_inputs(tmp_path / "inputs")
     settings = Settings(

@@ -17,10 +17,10 @@ import numpy as np
 import pytest
 from rdflib.compare import isomorphic
 
-from api.backend import Backend
-from api.config import Settings
-from ingest.pipeline import IngestReport
-from ingest.ray_engine import RayIngester
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.ingest.pipeline import IngestReport
+from papergraph.ingest.ray_engine import RayIngester
 
 ray = pytest.importorskip("ray", reason="--engine ray needs the `scale` extra")
 SMALL_PDFS = [

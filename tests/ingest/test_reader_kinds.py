@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from core.model import ChunkKind, Paper
-from ingest.readers.base import reader_for
-from ingest.settings import IngestSettings
+from papergraph.core.model import ChunkKind, Paper
+from papergraph.ingest.readers.base import reader_for
+from papergraph.ingest.settings import IngestSettings
 
 MARKDOWN = """# Blockwise Attention
 

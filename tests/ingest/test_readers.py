@@ -12,10 +12,16 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from core.model import ChunkKind, Paper
-from ingest.errors import InputError
-from ingest.readers import iter_inputs, read_inputs, read_path, reader_for, registered_suffixes
-from ingest.settings import IngestSettings
+from papergraph.core.model import ChunkKind, Paper
+from papergraph.ingest.errors import InputError
+from papergraph.ingest.readers import (
+    iter_inputs,
+    read_inputs,
+    read_path,
+    reader_for,
+    registered_suffixes,
+)
+from papergraph.ingest.settings import IngestSettings
 
 SETTINGS = IngestSettings(chunk_tokens=64, chunk_overlap=8)
 ABSTRACT = "We fine-tune BERT on GLUE. " * 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.repair import find_arxiv_stamp, repair_text
+from papergraph.ingest.repair import find_arxiv_stamp, repair_text
 
 REVERSED_STAMP = "3 2 0 2 l u J 4 2 ] L C . s c [ 1 v 6 6 9 2 1 . 7 0 3 2 : v i X r a"
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from core.model import Chunk, ChunkKind, Entity, EntityType, Evidence, Paper, Role
-from ingest.extract.results import find_results
+from papergraph.core.model import Chunk, ChunkKind, Entity, EntityType, Evidence, Paper, Role
+from papergraph.ingest.extract.results import find_results
 
 NAMES = {
     "SQuAD": EntityType.DATASET,

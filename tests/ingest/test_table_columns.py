@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from core.model import Table
-from ingest.extract.hybrid import hybrid_matcher
-from ingest.extract.table_names import part_of
-from ingest.extract.table_results import table_results
+from papergraph.core.model import Table
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_names import part_of
+from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
 
 GAMES = Table(

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from core.model import Table, TableCell
-from ingest.extract.hybrid import hybrid_matcher
-from ingest.extract.table_grid import read_grid, side_by_side
-from ingest.extract.table_headers import HeaderKind, expand_abbreviation, header_kind
-from ingest.extract.table_names import dataset_named
-from ingest.extract.table_results import table_results
+from papergraph.core.model import Table, TableCell
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_grid import read_grid, side_by_side
+from papergraph.ingest.extract.table_headers import HeaderKind, expand_abbreviation, header_kind
+from papergraph.ingest.extract.table_names import dataset_named
+from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import RESNET_TABLE_4, grid, paper_with
 
 PAPER_DATASETS = {

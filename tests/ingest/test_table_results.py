@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.model import ChunkKind, Table
-from ingest.extract.hybrid import hybrid_matcher
-from ingest.extract.table_grid import parse_number
-from ingest.extract.table_results import table_results
+from papergraph.core.model import ChunkKind, Table
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_grid import parse_number
+from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import ATTENTION_TABLE_2, RESNET_TABLE_4, grid, paper_with
 
 ATTENTION_TEXT = (

@@ -13,10 +13,10 @@ import pytest
 
 from benchmarks.pdf_tables import pdf_tables
 from benchmarks.shared_data import SHARED_DATA
-from core.model import Result
-from ingest.extract import create_extractor
-from ingest.extract.report import read_papers
-from ingest.settings import IngestSettings
+from papergraph.core.model import Result
+from papergraph.ingest.extract import create_extractor
+from papergraph.ingest.extract.report import read_papers
+from papergraph.ingest.settings import IngestSettings
 
 PAPERS = SHARED_DATA / "pdfs" / "labmlai_annotated_dl_papers"
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.canonical import canonical, lpwc_iri
-from core.model import Chunk, ChunkKind, Entity, EntityType, Evidence, Paper
-from ingest.extract import create_extractor
-from ingest.extract.admissible import rejection
-from ingest.extract.curate import mark_salient
+from papergraph.core.canonical import canonical, lpwc_iri
+from papergraph.core.model import Chunk, ChunkKind, Entity, EntityType, Evidence, Paper
+from papergraph.ingest.extract import create_extractor
+from papergraph.ingest.extract.admissible import rejection
+from papergraph.ingest.extract.curate import mark_salient
 
 NOT_CONCEPTS = {
     "University": "organisation",
@@ -164,8 +164,8 @@ AFFILIATION_KINDS = {"organisation", "place or organisation", "venue", "hardware
 
 def test_the_shared_pdfs_show_no_organisation_place_venue_or_hardware(shared_data) -> None:
     """`papergraph extract --json` on the shared PDFs: what a paper is shown to be about."""
-    from ingest.extract.report import extract_records
-    from ingest.settings import IngestSettings
+    from papergraph.ingest.extract.report import extract_records
+    from papergraph.ingest.settings import IngestSettings
 
     folder = shared_data / "pdfs"
     if not any(folder.rglob("*.pdf")):
@@ -235,7 +235,7 @@ def test_a_dataset_name_the_paper_writes_only_in_lower_case_is_no_dataset() -> N
 
 
 def test_a_name_only_papers_with_code_lists_takes_its_type_there() -> None:
-    from core.canonical import known_type
+    from papergraph.core.canonical import known_type
 
     assert known_type("Retrieval") is EntityType.TASK  # the tagger's "Method" Retrieval
     assert known_type("knowledge distillation") is EntityType.METHOD  # hand row: PwC says Task
@@ -256,7 +256,7 @@ def test_a_short_name_of_a_listed_dataset_is_that_dataset(
 
 
 def test_a_cited_author_alone_is_no_dataset() -> None:
-    from core.model import Reference
+    from papergraph.core.model import Reference
 
     paper = _paper((ChunkKind.BODY, "As in Kumar, we train on WikiSQL. Kumar reports WikiSQL."))
     paper.references = [Reference(raw="A. Kumar. 2020.", authors=["Ashutosh Kumar"])]
@@ -299,7 +299,7 @@ def test_a_code_in_a_numbered_series_is_no_corpus() -> None:
 
 
 def test_an_ordinary_word_in_capitals_is_no_name() -> None:
-    from ingest.extract.curate import admit
+    from papergraph.ingest.extract.curate import admit
 
     body = "NOTE: we train on WikiSQL. A note on the data: we note that WikiSQL has tables."
     paper = _paper((ChunkKind.BODY, body))
@@ -311,7 +311,7 @@ def test_an_ordinary_word_in_capitals_is_no_name() -> None:
 
 
 def test_a_metric_glued_to_its_split_is_the_metric_with_the_split_as_qualifier() -> None:
-    from ingest.extract.curate import canonicalise
+    from papergraph.ingest.extract.curate import canonicalise
 
     glued = Entity(EntityType.METHOD, "APval", evidence=[_evidence("APval", "name")])
     (metric,) = canonicalise([glued])
@@ -320,7 +320,7 @@ def test_a_metric_glued_to_its_split_is_the_metric_with_the_split_as_qualifier()
 
 
 def test_a_name_cited_as_et_al_in_the_text_is_a_person() -> None:
-    from ingest.extract.curate import admit
+    from papergraph.ingest.extract.curate import admit
 
     paper = _paper((ChunkKind.BODY, "Kumar et al. (2019) train on WikiSQL; see also Kumar."))
     found = [
@@ -331,7 +331,7 @@ def test_a_name_cited_as_et_al_in_the_text_is_a_person() -> None:
 
 
 def test_an_acronym_the_paper_defines_as_hardware_is_hardware_whatever_list_holds_it() -> None:
-    from ingest.extract.curate import admit
+    from papergraph.ingest.extract.curate import admit
 
     paper = _paper((ChunkKind.BODY, "The device under test (DUT) runs WikiSQL queries."))
     dut = Entity(
@@ -344,7 +344,7 @@ def test_an_acronym_the_paper_defines_as_hardware_is_hardware_whatever_list_hold
 
 
 def test_what_a_model_costs_is_a_metric_whatever_typed_it() -> None:
-    from ingest.extract.curate import canonicalise
+    from papergraph.ingest.extract.curate import canonicalise
 
     madds = Entity(EntityType.METHOD, "MAdds", evidence=[_evidence("MAdds", "name")])
     macs = Entity(EntityType.DATASET, "MACs", evidence=[_evidence("MACs", "name")])

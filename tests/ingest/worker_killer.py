@@ -3,8 +3,8 @@ parser crash or the kernel's OOM killer, for tests/ingest/test_prepare.py's work
 
 import os
 
-from core.model import Extraction, Paper
-from ingest.extract.lexicon import LexiconExtractor
+from papergraph.core.model import Extraction, Paper
+from papergraph.ingest.extract.lexicon import LexiconExtractor
 
 
 class KillingExtractor(LexiconExtractor):

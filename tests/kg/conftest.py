@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core.model import (
+from papergraph.core.model import (
     Chunk,
     Entity,
     EntityType,
@@ -22,8 +22,8 @@ from core.model import (
     Result,
     Role,
 )
-from kg.settings import GraphSettings
-from kg.store import KnowledgeGraph
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.store import KnowledgeGraph
 
 STORE_PARAMS = ["Memory", "Oxigraph", "SPARQLUpdateStore"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kg.browse import paper_facts, results
-from kg.mapping import paper_graph
-from kg.store import KnowledgeGraph
+from papergraph.kg.browse import paper_facts, results
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.store import KnowledgeGraph
 
 
 def _load(kg: KnowledgeGraph, *papers) -> None:

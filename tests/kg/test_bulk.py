@@ -8,12 +8,12 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from core.model import Extraction, Paper
-from kg.bulk import ShardWriter, load_into_server, load_offline, shard_graphs
-from kg.errors import StoreUnavailable
-from kg.mapping import paper_graph
-from kg.settings import GraphSettings
-from kg.store import KnowledgeGraph
+from papergraph.core.model import Extraction, Paper
+from papergraph.kg.bulk import ShardWriter, load_into_server, load_offline, shard_graphs
+from papergraph.kg.errors import StoreUnavailable
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.store import KnowledgeGraph
 from tests.conftest import _free_port, _oxigraph_binary
 
 Papers = list[tuple[Paper, Extraction]]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from kg.dataset import QueryDataset
-from kg.mapping import paper_graph
-from kg.sparql import QueryAnswer, run_query
-from kg.store import KnowledgeGraph
-from kg.vocab import paper_graph_iri
+from papergraph.kg.dataset import QueryDataset
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.sparql import QueryAnswer, run_query
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import paper_graph_iri
 
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationWarning")
 

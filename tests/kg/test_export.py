@@ -7,12 +7,12 @@ import json
 import pytest
 from rdflib import Dataset, Graph
 
-from core.errors import NotFound
-from kg.errors import UnsupportedFormat
-from kg.export import DUMP_FORMATS, export
-from kg.mapping import paper_graph
-from kg.store import KnowledgeGraph
-from kg.vocab import paper_graph_iri
+from papergraph.core.errors import NotFound
+from papergraph.kg.errors import UnsupportedFormat
+from papergraph.kg.export import DUMP_FORMATS, export
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import paper_graph_iri
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:(Dataset|ConjunctiveGraph).*deprecated:DeprecationWarning"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.model import EntityType, Extraction, Paper
-from kg.filters import PaperFilter, matching_papers, resolve_entities
-from kg.mapping import paper_graph
-from kg.store import KnowledgeGraph
-from kg.vocab import entity_iri
+from papergraph.core.model import EntityType, Extraction, Paper
+from papergraph.kg.filters import PaperFilter, matching_papers, resolve_entities
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import entity_iri
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from core.model import Extraction, Paper
-from kg.mapping import paper_graph
-from kg.sparql import run_query
-from kg.store import KnowledgeGraph
-from kg.vocab import PG, XSD
+from papergraph.core.model import Extraction, Paper
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.sparql import run_query
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import PG, XSD
 
 TITLE_LENGTH = PG.titleLength
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from core.model import Chunk, Evidence, Extraction, Paper, Result
-from kg.leaderboards import leaderboards
-from kg.mapping import paper_graph
-from kg.store import KnowledgeGraph
+from papergraph.core.model import Chunk, Evidence, Extraction, Paper, Result
+from papergraph.kg.leaderboards import leaderboards
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.store import KnowledgeGraph
 
 WMT_DE = "WMT 2014 English-German"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.errors import QueryForbidden, SparqlSyntaxError
-from kg.load import check_loads, run_loads
-from kg.store import KnowledgeGraph
-from kg.vocab import paper_graph_iri
+from papergraph.kg.errors import QueryForbidden, SparqlSyntaxError
+from papergraph.kg.load import check_loads, run_loads
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import paper_graph_iri
 
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationWarning")
 

@@ -6,8 +6,19 @@ import dataclasses
 
 from rdflib import BNode, Literal
 
-from kg.mapping import paper_graph
-from kg.vocab import BIBO, CITO, DCTERMS, FABIO, PG, RDF, SKOS, doi_iri, entity_iri, paper_iri
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.vocab import (
+    BIBO,
+    CITO,
+    DCTERMS,
+    FABIO,
+    PG,
+    RDF,
+    SKOS,
+    doi_iri,
+    entity_iri,
+    paper_iri,
+)
 
 
 def test_paper_graph_is_deterministic_and_has_no_blank_nodes(paper_a) -> None:
@@ -72,7 +83,7 @@ def test_only_salient_entities_are_what_the_paper_is_about(paper_a) -> None:
 
 
 def test_a_dataset_variant_is_a_qualifier_and_a_pwc_name_links_to_lpwc(paper_a) -> None:
-    from core.model import Entity, EntityType
+    from papergraph.core.model import Entity, EntityType
 
     paper, extraction = paper_a
     wmt = Entity(EntityType.DATASET, "Human3.6M", qualifiers=["2014 en-de"])

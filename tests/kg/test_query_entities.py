@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from core.canonical import canonical
-from core.model import EntityType, fold
-from kg.query_entities import EntityLexicon, NameEntry, link_query
-from kg.vocab import entity_iri
+from papergraph.core.canonical import canonical
+from papergraph.core.model import EntityType, fold
+from papergraph.kg.query_entities import EntityLexicon, NameEntry, link_query
+from papergraph.kg.vocab import entity_iri
 
 
 def lexicon_of(*names: tuple[EntityType, str]) -> EntityLexicon:

@@ -11,10 +11,10 @@ import time
 import pytest
 from rdflib import Graph
 
-from kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
-from kg.mapping import paper_graph
-from kg.sparql import check_query, run_query
-from kg.store import KnowledgeGraph
+from papergraph.kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.sparql import check_query, run_query
+from papergraph.kg.store import KnowledgeGraph
 
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationWarning")
 

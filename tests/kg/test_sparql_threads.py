@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from kg import sparql
+from papergraph.kg import sparql
 
 QUERY = 'SELECT ?p WHERE {{ ?p dcterms:title ?t . FILTER(CONTAINS(?t, "{word}")) }} LIMIT {n}'
 

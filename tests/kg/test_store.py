@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from core.model import Entity, EntityType, Extraction, Paper, Role
-from kg.errors import SparqlSyntaxError, StoreUnavailable
-from kg.mapping import paper_graph
-from kg.settings import GraphSettings
-from kg.store import SUPPORTED_STORES, KnowledgeGraph
-from kg.vocab import paper_graph_iri
+from papergraph.core.model import Entity, EntityType, Extraction, Paper, Role
+from papergraph.kg.errors import SparqlSyntaxError, StoreUnavailable
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.settings import GraphSettings
+from papergraph.kg.store import SUPPORTED_STORES, KnowledgeGraph
+from papergraph.kg.vocab import paper_graph_iri
 
 # rdflib's own evaluator (Memory) calls its deprecated Dataset API
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationWarning")
@@ -268,8 +268,8 @@ def test_a_citation_resolved_later_is_added_to_the_citing_papers_graph(
     kg: KnowledgeGraph, paper_a, paper_b
 ) -> None:
     """A paper ingested after the one citing it: the citing graph gains cito:cites, keeps the rest."""
-    from core.model import Reference
-    from kg.mapping import citation_graph
+    from papergraph.core.model import Reference
+    from papergraph.kg.mapping import citation_graph
 
     write(kg, paper_a, paper_b)
     citing, cited = paper_a[0].id, paper_b[0].id

@@ -3,9 +3,9 @@ evidence: what was cut to bring the triples per paper down (README "Scaling out"
 
 from __future__ import annotations
 
-from core.model import Extraction, Paper
-from kg.mapping import paper_graph
-from kg.vocab import PG, PROV, RDF
+from papergraph.core.model import Extraction, Paper
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.vocab import PG, PROV, RDF
 
 
 def test_evidence_is_untyped_but_whole(paper_a: tuple[Paper, Extraction]) -> None:

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph
 
-from core.model import EntityType, Role, entity_key
-from kg.vocab import (
+from papergraph.core.model import EntityType, Role, entity_key
+from papergraph.kg.vocab import (
     ENTITY_CLASS,
     PG,
     ROLE_PROPERTY,

@@ -6,11 +6,11 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH, VOID
 
-from kg.mapping import paper_graph
-from kg.sparql import run_query
-from kg.store import KnowledgeGraph
-from kg.vocab import FABIO, PG
-from kg.void import EXAMPLE_QUERIES, SD, describe
+from papergraph.kg.mapping import paper_graph
+from papergraph.kg.sparql import run_query
+from papergraph.kg.store import KnowledgeGraph
+from papergraph.kg.vocab import FABIO, PG
+from papergraph.kg.void import EXAMPLE_QUERIES, SD, describe
 
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationWarning")
 ENDPOINT = "http://papergraph.test/sparql"

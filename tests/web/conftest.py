@@ -22,11 +22,11 @@ from typing import Any
 
 import pytest
 
-from api.backend import Backend
-from api.config import Settings
-from core.model import Evidence, Extraction, Paper, Result
-from ingest.extract.lexicon import LexiconExtractor
-from ingest.pipeline import Ingester
+from papergraph.api.backend import Backend
+from papergraph.api.config import Settings
+from papergraph.core.model import Evidence, Extraction, Paper, Result
+from papergraph.ingest.extract.lexicon import LexiconExtractor
+from papergraph.ingest.pipeline import Ingester
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("PAPERGRAPH_CHROMIUM", "/usr/bin/chromium"))
@@ -164,7 +164,7 @@ def server_url(web_data_dir: Path) -> Iterator[str]:
         sys.executable,
         "-m",
         "uvicorn",
-        "api.app:create_app",
+        "papergraph.api.app:create_app",
         "--factory",
         "--host",
         "127.0.0.1",

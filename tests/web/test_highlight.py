@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.web.highlight import evidence_passage, marked_passage
+from papergraph.api.web.highlight import evidence_passage, marked_passage
 
 
 def test_a_late_span_is_shown_in_its_window_marked_and_escaped() -> None:
