@@ -1,7 +1,7 @@
 """Content negotiation: pick a format from `Accept` (q-values, wildcards) or a `format=` override.
 
 `python-mimeparse` does the RFC 9110 matching; this module holds what Papergraph offers. Each
-offer maps a media type a client may ask for to a format name of kg.sparql / kg.export; the
+offer maps a media type a client may ask for to a format name of papergraph.kg.sparql / papergraph.kg.export; the
 first offer is the default, the one `*/*` or a missing Accept gets.
 """
 

@@ -249,7 +249,7 @@ def start_server(data_dir: Path, port: int, workers: int = 1) -> subprocess.Pope
     command = [
         sys.executable,
         "-c",
-        "from api.cli import main; main()",
+        "from papergraph.api.cli import main; main()",
         "serve",
         "--host",
         "127.0.0.1",

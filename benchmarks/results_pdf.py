@@ -188,10 +188,12 @@ def baseline_results(
     """Today's rows: the older checkout's `extract --json` on the PDF, else text-only rows."""
     if source is None:
         return valued(extractor.extract(replace(paper, tables=[])).results)
+    # A checkout from before the papergraph namespace (issue 17) has a top-level `api`.
+    cli = "papergraph.api.cli" if (source / "papergraph" / "__init__.py").is_file() else "api.cli"
     command = [
         sys.executable,
         "-c",
-        "from api.cli import main; main()",
+        f"from {cli} import main; main()",
         "extract",
         str(pdf),
         "--json",

@@ -1,1 +1,1 @@
-"""Hand-written gazetteers of ML/NLP names (TSV: label, type, aliases), read by ingest.extract."""
+"""Hand-written gazetteers of ML/NLP names (TSV: label, type, aliases), read by papergraph.ingest.extract."""

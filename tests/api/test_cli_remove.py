@@ -21,7 +21,7 @@ def papergraph(*args: str) -> subprocess.CompletedProcess[str]:
         "COLUMNS": "400",
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
     }
-    command = [sys.executable, "-c", "from api.cli import main; main()", *args]
+    command = [sys.executable, "-c", "from papergraph.api.cli import main; main()", *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
 
 

@@ -25,7 +25,7 @@ IDS = ("p-one", "p-two")
 
 def run_export(*args: str, data_dir: Path) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PAPERGRAPH_DATA_DIR": str(data_dir)}
-    command = "from api.cli import main; main()"
+    command = "from papergraph.api.cli import main; main()"
     return subprocess.run(
         [sys.executable, "-c", command, "export", *args], capture_output=True, env=env, timeout=300
     )

@@ -79,7 +79,7 @@ def served(
         backend.close()
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"}
-    command = "from api.cli import main; main()"
+    command = "from papergraph.api.cli import main; main()"
     process = subprocess.Popen(
         [sys.executable, "-c", command, "serve", "--data-dir", str(data_dir), "--port", str(port)],
         env=env,

@@ -18,7 +18,7 @@ TEXT = (
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"}
-    command = [sys.executable, "-c", "from api.cli import main; main()", *args]
+    command = [sys.executable, "-c", "from papergraph.api.cli import main; main()", *args]
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
 
 

@@ -62,7 +62,7 @@ def start_ingest(inputs: Path, data_dir: Path, checkpoint_every: int) -> subproc
     command = [
         sys.executable,
         "-c",
-        "from api.cli import main; main()",
+        "from papergraph.api.cli import main; main()",
         "ingest",
         str(inputs),
         "--data-dir",
