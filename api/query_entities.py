@@ -111,13 +111,9 @@ def entity_lifts(
         return found
     evidence = entity_evidence(graph, linked)
     coverage = query_coverage(query, linked)
+    scale = LiftScale(papers, result_weight, salience_power, pair_weight)
     for paper_id in evidence.mentions.keys() | evidence.results.keys():
-        lift, reasons = paper_lift(
-            paper_id,
-            linked,
-            evidence,
-            LiftScale(papers, result_weight, salience_power, pair_weight),
-        )
+        lift, reasons = paper_lift(paper_id, linked, evidence, scale)
         if lift > 0:
             found.lifts[paper_id] = lift * coverage
             found.reasons[paper_id] = reasons
@@ -155,7 +151,8 @@ def paper_lift(
     papers, result_weight, power = scale.papers, scale.result_weight, scale.salience_power
     lift, reasons = 0.0, []
     held = evidence.mentions.get(paper_id, {})
-    for entity in _distinct(linked):
+    distinct = _distinct(linked)
+    for entity in distinct:
         if entity.entity not in held:
             continue
         role, salience = held[entity.entity]
@@ -177,7 +174,7 @@ def paper_lift(
                 f"'{entity.text}'",
             }
         )
-    if distinct := _distinct(linked):  # holding all the named entities beats holding one
+    if distinct:  # holding all the named entities beats holding one
         lift *= (len(reasons) / len(distinct)) ** 2
     pair_lift, pair_reasons = _pair_lift(paper_id, linked, evidence, scale.pair_weight)
     lift += pair_lift

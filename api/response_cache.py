@@ -106,6 +106,7 @@ class _Recorder:
         self._send, self._key, self._kept = send, key, kept
         self._start: Message | None = None
         self._parts: list[bytes] | None = []
+        self._size = 0  # bytes in _parts, kept as they come rather than summed at each part
 
     async def __call__(self, message: Message) -> None:
         if message["type"] == "http.response.start":
@@ -113,8 +114,10 @@ class _Recorder:
             if message.get("status") != 200:
                 self._parts = None
         elif message["type"] == "http.response.body" and self._parts is not None:
-            self._parts.append(message.get("body", b""))
-            if sum(len(part) for part in self._parts) > self._kept.max_bytes:
+            body = message.get("body", b"")
+            self._parts.append(body)
+            self._size += len(body)
+            if self._size > self._kept.max_bytes:
                 self._parts = None
             elif not message.get("more_body", False) and self._start is not None:
                 self._kept.put(self._key, CachedResponse(self._start, b"".join(self._parts)))

@@ -69,7 +69,14 @@ class Dialect:
         self.update(f"DROP SILENT GRAPH {iri(name)}")
 
     def update(self, update: str) -> None:
-        """Apply a SPARQL update."""
+        """Apply a SPARQL update; a store that cannot be reached raises `StoreUnavailable`."""
+        try:
+            self._apply(update)
+        except (URLError, OSError) as exc:
+            raise StoreUnavailable(f"graph store update failed: {exc}") from exc
+
+    def _apply(self, update: str) -> None:
+        """Apply a SPARQL update, as the store does it."""
         raise NotImplementedError
 
     def query(
@@ -96,11 +103,8 @@ class OxigraphDialect(Dialect):
     def oxigraph(self) -> pyoxigraph.Store:  # not cached: closing the dataset frees it
         return self.dataset.store._inner  # type: ignore[attr-defined,no-any-return]
 
-    def update(self, update: str) -> None:
-        try:
-            self.oxigraph.update(update)
-        except (URLError, OSError) as exc:
-            raise StoreUnavailable(f"graph store update failed: {exc}") from exc
+    def _apply(self, update: str) -> None:
+        self.oxigraph.update(update)
 
     def query(
         self, sparql: str, bindings: Mapping[str, Node], functions: Mapping[URIRef, SparqlFunction]
@@ -129,11 +133,8 @@ class ServerDialect(Dialect):
         self.dataset.store.method = "POST"  # type: ignore[attr-defined]  # long queries; GET hides errors
         self.dataset.open((query_url.strip(), (update_url or query_url).strip()))
 
-    def update(self, update: str) -> None:
-        try:
-            self.dataset.store.update(update, {}, {}, None)  # type: ignore[arg-type]
-        except (URLError, OSError) as exc:
-            raise StoreUnavailable(f"graph store update failed: {exc}") from exc
+    def _apply(self, update: str) -> None:
+        self.dataset.store.update(update, {}, {}, None)  # type: ignore[arg-type]
 
     def query_over(self, text: str, parsed: Query, kind: str, dataset: QueryDataset) -> Result:
         return on_server(self.dataset.store, text, kind, dataset)  # type: ignore[arg-type]
@@ -155,11 +156,8 @@ class RdflibDialect(Dialect):
     def remove_graph(self, name: URIRef) -> None:
         self.dataset.remove_graph(name)
 
-    def update(self, update: str) -> None:
-        try:
-            self.dataset.update(update)
-        except (URLError, OSError) as exc:
-            raise StoreUnavailable(f"graph store update failed: {exc}") from exc
+    def _apply(self, update: str) -> None:
+        self.dataset.update(update)
 
     def query(
         self, sparql: str, bindings: Mapping[str, Node], functions: Mapping[URIRef, SparqlFunction]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from papergraph.core.model import Result
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, read_metric
-from papergraph.ingest.extract.table_context import TableContext, cell_evidence
+from papergraph.ingest.extract.table_context import TableContext, cell_result
 from papergraph.ingest.extract.table_grid import Row, clean, parse_number
 from papergraph.ingest.extract.table_headers import (
     AGGREGATE,
@@ -74,15 +74,7 @@ def _result(
     number = parse_number(cell.text) if cell is not None else None
     if cell is None or number is None or metric is None or dataset is None:
         return None
-    return Result(
-        method=clean(header),
-        task=task,
-        dataset=dataset,
-        metric=metric.label,
-        value=number.value,
-        evidence=[cell_evidence(context, row.label, header, cell)],
-        higher_is_better=metric.higher_is_better,
-    )
+    return cell_result(context, row, header, cell, number, metric, clean(header), dataset, task)
 
 
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from papergraph.core.model import Evidence, Table, TableCell
+from papergraph.core.model import Evidence, Result, Table, TableCell
 from papergraph.ingest.extract.metric_names import Metric
-from papergraph.ingest.extract.table_grid import Grid, clean
+from papergraph.ingest.extract.table_grid import Grid, Number, Row, clean
 
 EXTRACTOR = "table"
 CONFIDENCE = 0.8
@@ -43,4 +43,27 @@ def cell_evidence(context: TableContext, label: str, header: str, cell: TableCel
         row_header=label,
         column_header=header or None,
         cell=clean(cell.text),
+    )
+
+
+def cell_result(
+    context: TableContext,
+    row: Row,
+    header: str,
+    cell: TableCell,
+    number: Number,
+    metric: Metric,
+    method: str,
+    dataset: str,
+    task: str | None,
+) -> Result:
+    """The result the value `cell` reports for `method` on `dataset`, the cell its evidence."""
+    return Result(
+        method=method,
+        task=task,
+        dataset=dataset,
+        metric=metric.label,
+        value=number.value,
+        evidence=[cell_evidence(context, row.label, header, cell)],
+        higher_is_better=metric.higher_is_better,
     )

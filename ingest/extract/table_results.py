@@ -23,7 +23,7 @@ from papergraph.ingest.extract.metric_names import (
     read_metric,
 )
 from papergraph.ingest.extract.table_columns import column_results, own_columns
-from papergraph.ingest.extract.table_context import TableContext, cell_evidence
+from papergraph.ingest.extract.table_context import TableContext, cell_result
 from papergraph.ingest.extract.table_grid import (
     Row,
     clean,
@@ -229,14 +229,8 @@ def _cell_result(
     dataset = _dataset(context, matcher, header, row)
     if dataset is None:
         return None
-    return Result(
-        method=method_name(context, row),
-        task=task,
-        dataset=dataset,
-        metric=metric.label,
-        value=number.value,
-        evidence=[cell_evidence(context, row.label, header, cell)],
-        higher_is_better=metric.higher_is_better,
+    return cell_result(
+        context, row, header, cell, number, metric, method_name(context, row), dataset, task
     )
 
 

@@ -21,6 +21,16 @@ def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def ingested_folder(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, name: str) -> Path:
+    """A fresh data folder `papergraph ingest` filled from the corpus (skips without the script)."""
+    if not SCRIPT.exists():
+        pytest.skip(f"console script not installed at {SCRIPT}")
+    folder = tmp_path_factory.mktemp(name)
+    done = run_cli("ingest", str(corpus_dir), data_dir=folder)
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
 @pytest.fixture(scope="module")
 def cli_data(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
     """A data dir filled by `papergraph ingest` on the corpus plus one bad file."""

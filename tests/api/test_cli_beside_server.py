@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.test_cli import SCRIPT, run_cli
+from tests.api.test_cli import SCRIPT, ingested_folder, run_cli
 
 KEY = "key-for-the-cli-beside-a-server"
 COUNT = (
@@ -55,12 +55,7 @@ def _comparable(name: str, stdout: str) -> object:
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
-    if not SCRIPT.exists():
-        pytest.skip(f"console script not installed at {SCRIPT}")
-    folder = tmp_path_factory.mktemp("served")
-    done = run_cli("ingest", str(corpus_dir), data_dir=folder)
-    assert done.returncode == 0, done.stderr
-    return folder
+    return ingested_folder(tmp_path_factory, corpus_dir, "served")
 
 
 @pytest.fixture(scope="module")

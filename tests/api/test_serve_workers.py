@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.api.test_cli import SCRIPT, run_cli
+from tests.api.test_cli import SCRIPT, ingested_folder
 from tests.api.test_cli_beside_server import free_port
 
 READS = [
@@ -30,12 +30,7 @@ READS = [
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
-    if not SCRIPT.exists():
-        pytest.skip(f"console script not installed at {SCRIPT}")
-    folder = tmp_path_factory.mktemp("workers")
-    done = run_cli("ingest", str(corpus_dir), data_dir=folder)
-    assert done.returncode == 0, done.stderr
-    return folder
+    return ingested_folder(tmp_path_factory, corpus_dir, "workers")
 
 
 @contextmanager
