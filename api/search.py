@@ -129,9 +129,10 @@ def search(searcher: Searcher, request: SearchRequest) -> SearchPage:
     depth = max(MIN_DEPTH, 4 * need)
     lifted = _lifted(lifts, admissible.papers)
     reasons = lifts.reasons if request.mode is SearchMode.HYBRID else {}  # only hybrid lifts
+    expansions = lifts.expansions()
     while True:
         rankings = searcher.retriever.rankings(
-            request.query, request.mode, depth, admissible, lifts.expansions(), lifted
+            request.query, request.mode, depth, admissible, expansions, lifted
         )
         hits = _hits(searcher, request, rankings, reasons)
         count = len(_group(hits, request.chunks_per_paper)) if request.group_by_paper else len(hits)
