@@ -238,7 +238,8 @@ def predicate_table(graphs: dict[str, str]) -> str:
         "| predicate | triples | share |",
         "|---|---|---|",
     ]
-    lines += [f"| {name} | {n:,} | {100 * n / total:.1f} % |" for name, n in counts.most_common(20)]
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20]  # ties by name
+    lines += [f"| {name} | {n:,} | {100 * n / total:.1f} % |" for name, n in ranked]
     return "\n".join(lines)
 
 
