@@ -7,6 +7,7 @@ chunk rows are gathered per paper and become papers when the file ends.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,10 @@ from papergraph.ingest.settings import IngestSettings
 
 Row = dict[str, Any]
 NumberedRow = tuple[int, "Row | InputError"]
+#: Fields that hold a paper's text; a file whose first row has none holds no papers.
+_TEXT_FIELDS = ("abstract", "text", "content", "source")
+#: A 'source' string naming where a row came from: a URL, a path to a file, `repo@commit:file`.
+_PROVENANCE = re.compile(r"://|@[0-9a-f]{7,}|\.(?:pdf|tex|jsonl?|txt|html?|xml)\s*$", re.IGNORECASE)
 
 
 class BadRow(ValueError):
@@ -33,7 +38,13 @@ def papers_from_rows(
 ) -> Iterator[Paper | InputError]:
     """Papers from numbered rows; a row that is an error, or is bad, yields an error and no paper."""
     chunk_rows = ChunkRows(path)
+    first = True
     for line, row in rows:
+        if first and isinstance(row, dict):
+            first = False
+            if refused := _not_papers(path, row):
+                yield refused
+                return
         if isinstance(row, InputError):
             yield row
         elif not isinstance(row, dict):
@@ -45,6 +56,27 @@ def papers_from_rows(
         else:
             yield _paper_or_error(path, line, row, settings)
     yield from chunk_rows.papers()
+
+
+def _not_papers(path: Path, row: Row) -> InputError | None:
+    """The file refused when its first row has no text of a paper or a chunk: its rows are some
+    other data (a gold file's annotations, a list of names), never a paper each."""
+    if is_chunk_row(row) or any(_text_field(row, key) for key in _TEXT_FIELDS):
+        return None
+    fields = ", ".join(sorted(map(str, row))[:8]) or "none"
+    return InputError(
+        str(path),
+        "not papers: its rows have no 'abstract', 'text' or 'content' field "
+        f"(the first row's fields: {fields})",
+        line=1,
+    )
+
+
+def _text_field(row: Row, key: str) -> bool:
+    try:
+        return (_source_text(row) if key == "source" else _joined_text(row, key)) is not None
+    except BadRow:
+        return True  # a text field of the wrong type: that row's own error says so
 
 
 def _paper_or_error(
@@ -67,7 +99,7 @@ def _parts(
 
 def paper_from_row(path: Path, line: int, row: Row, settings: IngestSettings) -> Paper:
     """A paper from a paper row; raises BadRow naming the field that is wrong."""
-    abstract = _joined_text(row, "abstract") or _joined_text(row, "source")
+    abstract = _joined_text(row, "abstract") or _source_text(row)
     body = _joined_text(row, "text")
     text = repair_text("\n\n".join(part for part in (abstract, body) if part))
     if not text:
@@ -109,6 +141,15 @@ def _string(row: Row, key: str) -> str | None:
     if value is None or isinstance(value, str):
         return (value.strip() or None) if value else None
     raise BadRow(f"'{key}' must be a string, not {_kind(value)}")
+
+
+def _source_text(row: Row) -> str | None:
+    """A 'source' field as the paper's text: SciTLDR's list of sentences, or prose; a path, a
+    URL or a file name there says where the row came from, not what the paper says."""
+    value = row.get("source")
+    if isinstance(value, str) and (len(value.split()) < 8 or _PROVENANCE.search(value)):
+        return None
+    return _joined_text(row, "source")
 
 
 def _joined_text(row: Row, key: str) -> str | None:

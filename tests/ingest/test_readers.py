@@ -421,3 +421,34 @@ def test_all_shared_pdfs_are_read_without_exceptions(shared_data: Path, engine: 
         by_id["2005.11401"].title
         == "Retrieval-Augmented Generation for Knowledge-Intensive NLP Tasks"
     )
+
+
+def test_a_file_of_annotations_is_refused_not_read_as_papers(tmp_path: Path) -> None:
+    """A gold file beside PDFs (title, file, results; its 'source' a path) holds no papers."""
+    rows = [
+        {
+            "file": f"pdfs/{n}.pdf",
+            "title": f"Paper {n}",
+            "source": f"someone/papers@906269527a95f9804bda:Paper {n}.pdf",
+            "results": [{"dataset": "ImageNet", "metric": "Top 1 Accuracy", "value": "66%"}],
+        }
+        for n in range(3)
+    ]
+    path = write_lines(tmp_path / "gold.jsonl", rows)
+    papers, errors = read_all(path)
+    assert not papers and len(errors) == 1
+    assert errors[0].path == str(path) and "not papers" in errors[0].reason
+    assert "'abstract', 'text' or 'content'" in errors[0].reason
+
+
+def test_a_source_field_is_text_when_it_is_prose(tmp_path: Path) -> None:
+    """SciTLDR's `source` (sentences) is the paper's text; a file name there is not."""
+    path = write_lines(
+        tmp_path / "rows.jsonl",
+        [
+            {"id": "prose", "title": "P", "source": [ABSTRACT, "More words here."]},
+            {"id": "path", "title": "Q", "source": "https://example.org/q.pdf"},
+        ],
+    )
+    papers, errors = read_all(path)
+    assert [p.id for p in papers] == ["prose"] and "no text" in errors[0].reason
