@@ -76,7 +76,10 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
         "Error",
         higher=False,
     ),
-    _rule(r"(?:test |classification |top )?(?:acc\.?|accuracy)(?:_norm)?", "Accuracy"),
+    _rule(
+        r"(?:test |classification |top )?(?:acc\.?|accuracy)(?:_norm)?|percentage correct",
+        "Accuracy",
+    ),
     _rule(r"precision", "Precision"),
     _rule(r"recall", "Recall"),
     _rule(r"pearson|spearman|mcc|matthews", "Correlation"),

@@ -25,11 +25,15 @@ class TableContext:
     datasets: Mapping[str, str] = field(default_factory=dict)  # name -> label, of the paper
 
 
-def cell_evidence(context: TableContext, label: str, header: str, cell: TableCell) -> Evidence:
-    """The cell as evidence: page, table number, caption, its row and column headers."""
+def cell_evidence(
+    context: TableContext, label: str, header: str, cell: TableCell, inferred: str = ""
+) -> Evidence:
+    """The cell as evidence: page, table number, caption, its row and column headers; where
+    the table prints no metric, `inferred` names the one taken and why."""
     table = context.table
     name = f"Table {table.number}" if table.number else "A table"
     text = f'{name}, row "{label}", column "{header}": {clean(cell.text)}'
+    text += f" ({inferred})" if inferred else ""
     return Evidence(
         chunk_id=context.chunk_id,
         start=0,
@@ -56,14 +60,17 @@ def cell_result(
     method: str,
     dataset: str,
     task: str | None,
+    inferred: bool = False,
 ) -> Result:
-    """The result the value `cell` reports for `method` on `dataset`, the cell its evidence."""
+    """The result the value `cell` reports for `method` on `dataset`, the cell its evidence;
+    `inferred`: the table prints no metric, `metric` is the dataset's usual one."""
+    note = f"metric inferred: no header or caption names one; {metric.label} is the usual metric of {dataset}"
     return Result(
         method=method,
         task=task,
         dataset=dataset,
         metric=metric.label,
         value=number.value,
-        evidence=[cell_evidence(context, row.label, header, cell)],
+        evidence=[cell_evidence(context, row.label, header, cell, note if inferred else "")],
         higher_is_better=metric.higher_is_better,
     )

@@ -57,6 +57,11 @@ _OURS = re.compile(
     re.IGNORECASE,
 )
 _VARIANT = re.compile(r"-[A-Za-z0-9]{1,3}\b(?!-)")
+_VERSION = re.compile(r"(?<![\d.])v?(?P<v>\d\.\d{1,2})(?![\d.])", re.IGNORECASE)
+#: A version after the name: "v1.1" anywhere, a bare "1.1" only after a name without digits and
+#: before no unit ("ImageNet 1.2 M" is a size, "CIFAR-10 3.2" a value run into the header).
+_VERSION_AFTER = re.compile(r"\s*(?:v|version\s*)(?P<v>\d\.\d{1,2})(?![\d.])", re.IGNORECASE)
+_BARE_VERSION_AFTER = re.compile(r"\s(?P<v>[1-9]\.\d{1,2})(?![\d.]|\s*(?:[%kKMBG×x]\b|[×x]))")
 _CITED = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]|\bet al\b|\(\D*(?:19|20)\d\d[a-z]?\)")
 _TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s*:")
 #: A coined name in a title: one word with a capital or digit inside ("PixelCNN", "ResNeXt").
@@ -87,11 +92,22 @@ def dataset_named(
         if match.entry.type in DATASET_TYPES and read_metric(match.entry.label) is None:
             split = SPLIT.match(text, match.end)
             suffix = _VARIANT.match(text, match.end)  # "ARC-e", "ARC-c": a part of it
-            label = match.entry.label + (suffix.group() if suffix else "")
+            label = _versioned(match.entry.label, text, match.start, match.end)
+            label += suffix.group() if suffix else ""
             if split and fold(split.group("split")) not in fold(label):
                 return f"{label} {split.group('split')}"
             return label
     return next(filter(None, (_leading_dataset(m.entry.label, matcher) for m in matches)), None)
+
+
+def _versioned(label: str, text: str, start: int, end: int) -> str:
+    """The label with the version the text prints in or after the name ("SQuAD v1.1", "SQuAD
+    2.0": versions are leaderboards of their own), unless the label already carries it."""
+    bare = None if re.search(r"\d", label) else _BARE_VERSION_AFTER.match(text, end)
+    version = _VERSION.search(text[start:end]) or _VERSION_AFTER.match(text, end) or bare
+    if version is None or fold(version.group("v")) in fold(label):
+        return label
+    return f"{label} {version.group('v')}"
 
 
 def _leading_dataset(name: str, matcher: NameMatcher) -> str | None:

@@ -3,7 +3,9 @@
 For every value cell of a row the paper reports for itself (its label names the proposed method,
 or says "ours"; else, in a table where no label does, the row whose numbers are printed bold), the
 metric comes from the column header, else the group row, else the caption when it names exactly
-one; the dataset likewise (a language pair under a WMT caption is that WMT test set). A column
+one; the dataset likewise (a language pair under a WMT caption is that WMT test set). Where
+none of them names a metric (a GLUE table: "MNLI", "QQP", "RTE" over numbers), the dataset's usual
+metric is taken (ingest/extract/usual_metrics.py) and the evidence says so. A column
 without a metric (parameters, FLOPs, a hyperparameter) gives nothing, and so does a cell without a
 number of its own. Baseline rows are what the paper compares against, not what it reports.
 """
@@ -39,6 +41,7 @@ from papergraph.ingest.extract.table_headers import (
     header_kind,
 )
 from papergraph.ingest.extract.table_names import SPLIT, cites, dataset_named, own_row
+from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
 
 #: Captions of tables that take the method apart: its variants are no result of the paper.
 ABLATION = re.compile(
@@ -224,14 +227,17 @@ def _cell_result(
     task: str | None,
 ) -> Result | None:
     number = parse_number(printed)
-    if number is None or metric is None:
+    dataset = _dataset(context, matcher, header, row) if number else None
+    if number is None or dataset is None:
         return None
-    dataset = _dataset(context, matcher, header, row)
-    if dataset is None:
+    inferred = metric is None
+    if metric is None and not metrics_named(context.table.caption):
+        metric = usual_metric(dataset, matcher)
+        metric = metric if metric and plausible(metric, number.value) else None
+    if metric is None:
         return None
-    return cell_result(
-        context, row, header, cell, number, metric, method_name(context, row), dataset, task
-    )
+    method = method_name(context, row)
+    return cell_result(context, row, header, cell, number, metric, method, dataset, task, inferred)
 
 
 def method_name(context: TableContext, row: Row) -> str:

@@ -1,0 +1,76 @@
+"""The metric a dataset is usually reported in, for tables that print none.
+
+A GLUE-style table prints a column per dataset ("MNLI", "QQP", "RTE") and no metric in its
+headers, group rows or caption. Such a column's metric is the dataset's usual one: hand rows
+(`ingest/lexicon/usual-metrics.txt`, GLUE and SuperGLUE as their papers define them) first,
+then the rows benchmarks/build_metric_prior.py derives from the shared data
+(`generated-usual-metrics.txt`). A result read so says in its evidence that the metric was
+inferred, and a value no percentage can be (over 100) is never given such a metric.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+
+from papergraph.core.model import fold
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.metric_names import Metric, canonical
+from papergraph.ingest.extract.table_headers import expand_abbreviation
+
+FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")  # the first naming a dataset wins
+#: Metrics read as a share or a correlation: a value above 100 is something else (a count).
+BOUNDED = frozenset({"Accuracy", "F1", "EM", "Correlation", "Error", "Top-1 Accuracy", "mAP"})
+_SUFFIX = re.compile(r"(?:[- ](?:m{1,2}|matched|mismatched|dev|test|val)|\s*\(.*\))$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[dict[str, Metric], dict[str, str]]:
+    """Folded dataset name -> its usual metric (hand rows first), and -> the name as written."""
+    folder = resources.files("papergraph.ingest.lexicon")
+    table: dict[str, Metric] = {}
+    spelled: dict[str, str] = {}
+    for name in FILES:
+        for line in folder.joinpath(name).read_text("utf-8").splitlines():
+            cols = line.split("\t")
+            metric = canonical(cols[1]) if len(cols) > 1 else None
+            if line.startswith(("#", "dataset\t")) or metric is None:
+                continue
+            names = [cols[0], *(cols[2].split("|") if name == FILES[0] and len(cols) > 2 else [])]
+            for written in names:
+                if key := fold(written):
+                    table.setdefault(key, metric)
+                    spelled.setdefault(key, written)
+    return table, spelled
+
+
+def usual_metrics() -> dict[str, Metric]:
+    """Folded dataset name -> its usual metric, hand rows first."""
+    return _rows()[0]
+
+
+def usual_metric(dataset: str, matcher: NameMatcher | None = None) -> Metric | None:
+    """The usual metric of `dataset` (by its name, its name less a subset suffix such as
+    "-m", or any name the gazetteer gives it), or None where the data does not say."""
+    table = usual_metrics()
+    found = next((table[key] for key in _keys(dataset, matcher) if key in table), None)
+    if found or len(dataset) < 3:
+        return found
+    names = {name: name for name in _rows()[1].values()}
+    expanded = expand_abbreviation(dataset, names)  # "QQP": Quora Question Pairs
+    return table.get(fold(expanded)) if expanded else None
+
+
+def _keys(dataset: str, matcher: NameMatcher | None) -> Iterator[str]:
+    for name in (dataset, _SUFFIX.sub("", dataset)):
+        yield fold(name)
+        entry = matcher.lookup(name) if matcher is not None else None
+        if entry is not None:
+            yield from map(fold, entry.names)
+
+
+def plausible(metric: Metric, value: float) -> bool:
+    """Whether `value` can be a value of the inferred `metric` (a share is at most 100)."""
+    return metric.label not in BOUNDED or 0 <= value <= 100

@@ -1,0 +1,68 @@
+"""Tables that print no metric (GLUE-style), dataset versions and size headers: what they give."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Table
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_names import dataset_named
+from papergraph.ingest.extract.table_results import table_results
+from papergraph.ingest.extract.usual_metrics import usual_metric
+from tests.ingest.tables import grid, paper_with
+
+GLUE = Table(
+    grid(
+        [
+            ["Model", "MNLI", "QQP", "RTE", "CoLA", "STS-B"],
+            ["BERT [2]", "86.6", "91.3", "70.4", "60.6", "90.0"],
+            ["NewNet", "89.8", "91.8", "83.8", "63.6", "91.8"],
+        ]
+    ),
+    number="4",
+    caption="Table 4: Results on the development sets of the benchmark.",
+)
+
+
+def _rows(table: Table, names: list[str]) -> list:
+    paper = paper_with([table], "NewNet: a paper", "We propose NewNet.\n\n" + table.caption)
+    return table_results(paper, hybrid_matcher(), names)
+
+
+def test_a_table_naming_no_metric_takes_each_datasets_usual_one_and_says_so() -> None:
+    rows = {r.dataset: r for r in _rows(GLUE, ["NewNet"])}
+    assert {d: (r.metric, r.value) for d, r in rows.items()} == {
+        "MultiNLI": ("Accuracy", 89.8),
+        "QQP": ("Accuracy", 91.8),  # an abbreviation of Quora Question Pairs, from the data
+        "RTE": ("Accuracy", 83.8),
+        "CoLA": ("Correlation", 63.6),
+        "STS-B": ("Correlation", 91.8),
+    }
+    assert all("metric inferred" in r.evidence[0].text for r in rows.values())
+    assert all(r.method == "NewNet" for r in rows.values())
+
+
+def test_a_printed_metric_is_never_replaced_by_the_usual_one() -> None:
+    printed = Table(
+        grid([["Model", "QNLI F1"], ["NewNet", "77.0"]]), number="1", caption="Table 1: QNLI."
+    )
+    [row] = _rows(printed, ["NewNet"])
+    assert (row.metric, "metric inferred" in row.evidence[0].text) == ("F1", False)
+
+
+def test_a_count_is_no_value_of_an_inferred_share() -> None:
+    sizes = Table(
+        grid([["Model", "RTE", "QNLI"], ["NewNet", "2490", "83.1"]]), number="2", caption="x"
+    )
+    assert [(r.dataset, r.value) for r in _rows(sizes, ["NewNet"])] == [("QNLI", 83.1)]
+
+
+def test_datasets_the_data_gives_no_clear_metric_for_get_none() -> None:
+    assert usual_metric("Penn Treebank parsing corpus of nowhere") is None
+    assert usual_metric("Yelp-2") is None
+
+
+def test_a_version_printed_with_the_dataset_is_kept() -> None:
+    matcher = hybrid_matcher()
+    assert dataset_named("Results on SQuAD v1.1 dev set", matcher) == "SQuAD 1.1 dev"
+    assert dataset_named("Table 3: SQuAD 2.0 results.", matcher) == "SQuAD 2.0"
+    assert dataset_named("ImageNet 1.2 M", matcher) == "ImageNet"  # a size, not a version
+    assert dataset_named("CIFAR-10 3.2", matcher) == "CIFAR-10"  # a value run into it
