@@ -6,8 +6,9 @@ names ("C10" for CIFAR-10, "IN-1k" for ImageNet-1k, "AG" for AG News), is the co
 A language code ("En", "Ko": a column per language of one multilingual test set), a setting
 (speedup, parameters, time, layers, batch size, a latency in ms) or the method column's own
 header ("Method", "Model") is never a dataset. Any other header is a dataset only when it is
-name-shaped ("Yelp-2", "DBpedia"); plain words ("Middle", "High") are a subset qualifier, and
-the dataset comes from the group row or the caption.
+name-shaped ("Yelp-2", "DBpedia"); plain words ("Middle", "High") and quantities ("50K" training
+examples, "10%" of the labels, a year) are a qualifier, and the dataset comes from the group row
+or the caption.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ _NAME_SHAPED = re.compile(r"^(?=.*[A-Z])(?:\S*[A-Z]\S*[A-Z0-9]|\S*\d)\S*(?:\s\S+
 #: "C10", "IN-1k", "AG": a few letters (two capitals, or a number after them).
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,5}-?\d+(?:\.\d+)?[kKmM]?|[A-Z][A-Za-z]{0,4})$")
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]|\d")
+_QUANTITY = re.compile(r"^[~≈<>≤≥]?\s*\d[\d.,]*\s*(?:[kKmMbB]|%)?$")
 _LANGUAGE_CODES = frozenset(
     code.lower() for language in pycountry.languages if (code := getattr(language, "alpha_2", ""))
 )
@@ -70,6 +72,8 @@ def header_kind(header: str) -> HeaderKind:
         return HeaderKind.LANGUAGE
     if SETTING.search(text):
         return HeaderKind.SETTING
+    if _QUANTITY.match(text):  # "50K", "10%", "2012": a size or a year, not a dataset's name
+        return HeaderKind.WORDS
     return HeaderKind.NAME if _NAME_SHAPED.match(text) else HeaderKind.WORDS
 
 

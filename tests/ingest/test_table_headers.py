@@ -45,6 +45,9 @@ def _found(table: Table, names: list[str], datasets: dict[str, str] | None = Non
         ("Yelp-2", HeaderKind.NAME),
         ("DBpedia", HeaderKind.NAME),
         ("Middle", HeaderKind.WORDS),
+        ("50K", HeaderKind.WORDS),  # a training-set size qualifies the caption's dataset
+        ("10%", HeaderKind.WORDS),
+        ("2012", HeaderKind.WORDS),
     ],
 )
 def test_a_header_is_typed_as_metric_setting_language_method_name_or_words(

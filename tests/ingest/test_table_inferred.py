@@ -66,3 +66,14 @@ def test_a_version_printed_with_the_dataset_is_kept() -> None:
     assert dataset_named("Table 3: SQuAD 2.0 results.", matcher) == "SQuAD 2.0"
     assert dataset_named("ImageNet 1.2 M", matcher) == "ImageNet"  # a size, not a version
     assert dataset_named("CIFAR-10 3.2", matcher) == "CIFAR-10"  # a value run into it
+
+
+def test_a_size_header_is_no_dataset_the_caption_names_it() -> None:
+    sizes = Table(
+        grid([["Model", "50K", "100K"], ["NewNet", "71.2", "74.0"]]),
+        number="3",
+        caption="Table 3: Accuracy on SNLI with 50K and 100K training examples.",
+    )
+    rows = _rows(sizes, ["NewNet"])
+    assert {(r.dataset, r.metric) for r in rows} == {("SNLI", "Accuracy")}
+    assert "50K" not in {r.dataset for r in rows}
