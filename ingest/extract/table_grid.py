@@ -25,6 +25,8 @@ _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
 _SPACES = re.compile(r"\s+")
+_SPACED_CAPITALS = re.compile(r"(?<![\w-])(?:[A-Z] ){2,}[A-Z]+(?![a-z])")
+_CUT_HYPHEN = re.compile(r"(?<=[A-Z0-9])- (?=[A-Z0-9])")
 #: A name printed as one token: with a digit, a hyphen or two capitals ("SST-2", "QNLI", "C10").
 _NAME_TOKEN = re.compile(r"\d|\w-\w|[A-Z].*[A-Z]")
 _LEADING_DIGIT = re.compile(r"^\s*[(±+−-]?\d")  # "25 M", "3.8 G": a quantity, not a name
@@ -90,6 +92,13 @@ def split_pair(text: str) -> tuple[str, str] | None:
 def clean(text: str) -> str:
     """One line of cell text, spaces collapsed."""
     return _SPACES.sub(" ", text).strip()
+
+
+def name_text(text: str) -> str:
+    """A label or header as one name: letters of small capitals the reader spaced apart are
+    joined again ("B E RT- Base" is BERT-Base), a hyphen cut from its second half too."""
+    text = _SPACED_CAPITALS.sub(lambda m: m.group().replace(" ", ""), clean(text))
+    return _CUT_HYPHEN.sub("-", text)
 
 
 def read_grid(table: Table) -> Grid | None:
@@ -226,7 +235,7 @@ def _part_over(cell: TableCell, col: int) -> str:
     """The header text over `col`: a spanning cell that prints one name per column it covers
     ("MNLI-m QNLI MRPC SST-2" over four columns, merged by the reader) gives each its own, and
     none to the columns past it."""
-    text = clean(cell.text)
+    text = name_text(cell.text)
     names = text.split(" ")
     offset = col - cell.col
     if cell.col_span > 1 and len(names) == cell.col_span and all(map(_NAME_TOKEN.search, names)):
@@ -252,7 +261,7 @@ def _body(at: dict[tuple[int, int], TableCell], body_rows: list[int], label_cols
     for index in body_rows:
         cells = {c: cell for (r, c), cell in at.items() if r == index}
         values = {c: cell for c, cell in cells.items() if c >= label_cols}
-        label = " ".join(clean(cells[c].text) for c in sorted(cells) if c < label_cols)
+        label = name_text(" ".join(cells[c].text for c in sorted(cells) if c < label_cols))
         if not any(holds_value(cell.text) for cell in values.values()):
             group = " ".join(clean(cell.text) for _, cell in sorted(cells.items()))
             continue

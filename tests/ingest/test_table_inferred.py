@@ -77,3 +77,21 @@ def test_a_size_header_is_no_dataset_the_caption_names_it() -> None:
     rows = _rows(sizes, ["NewNet"])
     assert {(r.dataset, r.metric) for r in rows} == {("SNLI", "Accuracy")}
     assert "50K" not in {r.dataset for r in rows}
+
+
+def test_small_capitals_spaced_apart_by_the_reader_are_one_name_again() -> None:
+    spaced = Table(
+        grid(
+            [
+                ["System", "SQuAD 1.1 EM"],
+                ["B E RT- Base", "80.8"],
+                ["B E RT- Large", "84.1"],
+                ["A B C Net", "70.1"],
+            ]
+        ),
+        number="2",
+        caption="Table 2: Results.",
+    )
+    paper = paper_with([spaced], "BERT: Pre-training", "We propose BERT.\n\n" + spaced.caption)
+    rows = table_results(paper, hybrid_matcher(), ["BERT"])
+    assert {(r.method, r.value) for r in rows} == {("BERT-Base", 80.8), ("BERT-Large", 84.1)}
