@@ -26,10 +26,14 @@ def _rule(pattern: str, label: str, higher: bool = True) -> tuple[re.Pattern[str
 
 #: First match wins, so specific names come before the general ones they contain.
 RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
-    _rule(r"top[- ]?1\s*(?:[a-z]+\s+)?(?:err\.?|error)(?:\s*rate)?", "Top-1 Error", higher=False),
-    _rule(r"top[- ]?5\s*(?:[a-z]+\s+)?(?:err\.?|error)(?:\s*rate)?", "Top-5 Error", higher=False),
-    _rule(r"top[- ]?1(?:\s*acc\.?|\s*accuracy)?", "Top-1 Accuracy"),
-    _rule(r"top[- ]?5(?:\s*acc\.?|\s*accuracy)?", "Top-5 Accuracy"),
+    _rule(
+        r"top[- ]?1\s*(?:[a-z]+\s+)?(?:err\.?|errors?)(?:\s*rates?)?", "Top-1 Error", higher=False
+    ),
+    _rule(
+        r"top[- ]?5\s*(?:[a-z]+\s+)?(?:err\.?|errors?)(?:\s*rates?)?", "Top-5 Error", higher=False
+    ),
+    _rule(r"top[- ]?1(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-1 Accuracy"),
+    _rule(r"top[- ]?5(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-5 Accuracy"),
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
     _rule(r"rouge[- ]?(?:1|2|l)", "ROUGE"),
     _rule(r"meteor", "METEOR"),
@@ -38,7 +42,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"chrf\+*", "chrF"),
     _rule(r"word error rate|wer", "Word Error Rate", higher=False),
     _rule(r"character error rate|cer", "Character Error Rate", higher=False),
-    _rule(r"perplexity|ppl", "Perplexity", higher=False),
+    _rule(r"perplexit(?:y|ies)|ppl", "Perplexity", higher=False),
     _rule(
         r"bits?\s*/\s*dim(?:ension)?|bits per dim(?:ension)?|bpd|bpc|bits per char(?:acter)?",
         "Bits per dim",
@@ -56,7 +60,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"box\s*ap|ap\s*\^?\s*\{?(?:box|bb|bbox)\}?", "box AP"),
     _rule(r"m\.?ap|mean average precision", "mAP"),
     _rule(r"(?-i:AP)|average precision", "AP"),
-    _rule(r"m\.?iou|mean\s*iou|mean intersection over union", "Mean IoU"),
+    _rule(r"m\.?ious?|mean\s*ious?|mean intersection over union", "Mean IoU"),
     _rule(r"iou", "IoU"),
     _rule(r"exact match|(?-i:EM)", "EM"),
     _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score|macro[- ]f1|micro[- ]f1", "F1"),
@@ -72,12 +76,12 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"mse|mean squared error", "MSE", higher=False),
     _rule(r"epe|end[- ]point error", "EPE", higher=False),
     _rule(
-        r"(?:test |classification |percentage )?(?:err\.?|error)(?: rate)?(?: \(%\))?",
+        r"(?:test |classification |percentage )?(?:err\.?|errors?)(?: rates?)?(?: \(%\))?",
         "Error",
         higher=False,
     ),
     _rule(
-        r"(?:test |classification |top )?(?:acc\.?|accuracy)(?:_norm)?|percentage correct",
+        r"(?:test |classification |top )?(?:acc\.?|accurac(?:y|ies))(?:_norm)?|percentage correct",
         "Accuracy",
     ),
     _rule(r"precision", "Precision"),

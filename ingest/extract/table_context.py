@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from papergraph.core.model import Evidence, Result, Table, TableCell
-from papergraph.ingest.extract.metric_names import Metric
+from papergraph.ingest.extract.metric_names import Metric, metrics_named
 from papergraph.ingest.extract.table_grid import Grid, Number, Row, clean
 
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_LEAD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_CLAUSE = re.compile(r"[;,.:](?:\s|$)")
+_OTHERS = re.compile(r"\b(?:others?|rest|remaining)\b", re.IGNORECASE)
 EXTRACTOR = "table"
 CONFIDENCE = 0.8
 
@@ -23,6 +28,31 @@ class TableContext:
     caption_dataset: str | None
     chunk_id: str
     datasets: Mapping[str, str] = field(default_factory=dict)  # name -> label, of the paper
+    #: What the caption says each column is measured in ("F1 scores are reported for QQP and
+    #: MRPC, ... accuracy for the other tasks"): a header's leading name -> metric; "" the rest.
+    column_metrics: Mapping[str, Metric] = field(default_factory=dict)
+
+    def column_metric(self, header: str) -> Metric | None:
+        """The metric the caption gives the column headed `header`, or None."""
+        lead = _LEAD.match(header)
+        named = self.column_metrics.get(lead.group()) if lead else None
+        return named or self.column_metrics.get("")
+
+
+def column_metrics(caption: str, headers: Iterable[str]) -> dict[str, Metric]:
+    """Per-column metrics a caption states clause by clause: a clause naming one metric and
+    some columns' leading names gives those columns that metric, and one naming one metric for
+    "the other" columns gives the rest; nothing where no clause names a column."""
+    leads = {lead.group() for header in headers if (lead := _LEAD.match(header))}
+    found: dict[str, Metric] = {}
+    rest: Metric | None = None
+    for clause in _CLAUSE.split(caption):
+        named = metrics_named(clause)
+        if len(named) != 1:
+            continue
+        found |= {word: named[0] for word in _NAME.findall(clause) if word in leads}
+        rest = named[0] if _OTHERS.search(clause) else rest
+    return {**found, "": rest} if found and rest else found
 
 
 def cell_evidence(

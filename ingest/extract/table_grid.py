@@ -25,6 +25,8 @@ _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
 _SPACES = re.compile(r"\s+")
+#: A header part that counts something ("363k" examples) or prints nothing ("-").
+_SIZE_OR_DASH = re.compile(r"^(?:\d[\d.,]*\s*[kKmMbB]|[-–—])$")
 _SPACED_CAPITALS = re.compile(r"(?<![\w-])(?:[A-Z] ){2,}[A-Z]+(?![a-z])")
 _CUT_HYPHEN = re.compile(r"(?<=[A-Z0-9])- (?=[A-Z0-9])")
 #: A name printed as one token: with a digit, a hyphen or two capitals ("SST-2", "QNLI", "C10").
@@ -228,7 +230,8 @@ def _column_header(table: Table, header_rows: list[int], col: int, label_cols: i
         text = _part_over(cell, col) if cell is not None else ""
         if text and text not in parts:
             parts.append(text)
-    return " ".join(parts)
+    named = [part for part in parts if not _SIZE_OR_DASH.match(part)]
+    return " ".join(named or parts)  # "QQP" over "363k" (its training examples) is QQP
 
 
 def _part_over(cell: TableCell, col: int) -> str:

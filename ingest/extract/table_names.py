@@ -52,6 +52,7 @@ _WMT = re.compile(r"\b(?:WMT\s*'?\s*(?P<wmt>\d{2,4})|newstest\s*(?P<news>\d{4}))
 _WMT_BARE = re.compile(r"\bWMT\b")
 #: Splits that name a leaderboard of their own; "val" and "test" are what a dataset name means.
 SPLIT = re.compile(r"\s*\b(?P<split>test-dev|test-std|minival|dev)\b", re.IGNORECASE)
+_LISTED = re.compile(r"\s*(?:and|or|&|/|,)\s*(?:test|dev|val)", re.IGNORECASE)
 _OURS = re.compile(
     r"\b(?:ours|our (?:methods?|models?|approach(?:es)?|systems?|results?)|proposed|this work)\b",
     re.IGNORECASE,
@@ -91,6 +92,7 @@ def dataset_named(
     for match in reversed(matches) if last else matches:
         if match.entry.type in DATASET_TYPES and read_metric(match.entry.label) is None:
             split = SPLIT.match(text, match.end)
+            split = None if split and _LISTED.match(text, split.end()) else split  # "Dev and Test"
             suffix = _VARIANT.match(text, match.end)  # "ARC-e", "ARC-c": a part of it
             label = _versioned(match.entry.label, text, match.start, match.end)
             label += suffix.group() if suffix else ""

@@ -25,7 +25,7 @@ from papergraph.ingest.extract.metric_names import (
     read_metric,
 )
 from papergraph.ingest.extract.table_columns import column_results, own_columns
-from papergraph.ingest.extract.table_context import TableContext, cell_result
+from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_grid import (
     Row,
     clean,
@@ -103,6 +103,7 @@ def _context(
         or dataset_named(table.caption, matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,
+        column_metrics=column_metrics(table.caption, grid.column_headers.values()),
     )
 
 
@@ -208,7 +209,7 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     is an error under a caption of error rates."""
     top_k = bare_top_k(header, f"{row.group} {context.table.caption}")
     metric = top_k or read_metric(header) or read_metric(row.group)
-    caption = context.caption_metric
+    caption = context.column_metric(header) or context.caption_metric
     if metric is None:
         return caption
     if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
@@ -271,4 +272,6 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     if context.caption_dataset is None or kind not in (HeaderKind.METRIC, HeaderKind.WORDS):
         return None
     split = SPLIT.search(header)
-    return f"{context.caption_dataset} {split.group('split')}" if split else context.caption_dataset
+    if split is None:
+        return context.caption_dataset
+    return f"{SPLIT.sub('', context.caption_dataset)} {split.group('split')}"  # not "SQuAD Dev Dev"

@@ -95,3 +95,38 @@ def test_small_capitals_spaced_apart_by_the_reader_are_one_name_again() -> None:
     paper = paper_with([spaced], "BERT: Pre-training", "We propose BERT.\n\n" + spaced.caption)
     rows = table_results(paper, hybrid_matcher(), ["BERT"])
     assert {(r.method, r.value) for r in rows} == {("BERT-Base", 80.8), ("BERT-Large", 84.1)}
+
+
+def test_a_caption_giving_each_column_its_metric_is_read_column_by_column() -> None:
+    stated = Table(
+        grid(
+            [
+                ["System", "QQP", "QNLI", "STS-B", "MRPC"],
+                ["", "363k", "108k", "5.7k", "3.5k"],
+                ["NewNet", "72.1", "92.7", "86.5", "89.3"],
+            ]
+        ),
+        number="1",
+        caption="Table 1: Test results. F1 scores are reported for QQP and MRPC, Spearman "
+        "correlations are reported for STS-B, and accuracy scores are reported for the other tasks.",
+    )
+    rows = {r.dataset: r.metric for r in _rows(stated, ["NewNet"])}
+    assert rows == {"QQP": "F1", "QNLI": "Accuracy", "STS-B": "Correlation", "MRPC": "F1"}
+
+
+def test_plural_metric_names_keep_their_direction() -> None:
+    from papergraph.ingest.extract.metric_names import read_metric
+
+    assert read_metric("top-1 errors").label == "Top-1 Error"
+    assert read_metric("SWAG Dev and Test accuracies").label == "Accuracy"
+    assert read_metric("perplexities").higher_is_better is False
+
+
+def test_splits_the_caption_lists_are_the_columns_not_the_dataset() -> None:
+    splits = Table(
+        grid([["System", "Dev", "Test"], ["NewNet", "86.6", "86.3"]]),
+        number="4",
+        caption="Table 4: SWAG Dev and Test accuracies.",
+    )
+    rows = {(r.dataset, r.metric, r.value) for r in _rows(splits, ["NewNet"])}
+    assert rows == {("SWAG Dev", "Accuracy", 86.6), ("SWAG", "Accuracy", 86.3)}
