@@ -116,7 +116,10 @@ def read_grid(table: Table) -> Grid | None:
     header_rows = [r for r in rows if r < first_body]
     body_rows = [r for r in rows if r >= first_body]
     label_cols = _label_columns(at, body_rows)
-    while len(header_rows) > 1 and _group_row(at, header_rows[-1], label_cols):
+    grouped = any(_group_row(at, row, width_of(at)) for row in body_rows)
+    while len(header_rows) > 1 and _group_row(
+        at, header_rows[-1], width_of(at) if grouped else label_cols
+    ):
         body_rows.insert(0, header_rows.pop())
     columns = sorted({col for _, col in at if col >= label_cols})
     grid = Grid(first_value_column=label_cols)
@@ -129,10 +132,16 @@ def read_grid(table: Table) -> Grid | None:
 
 
 def _group_row(at: dict[tuple[int, int], TableCell], row: int, label_cols: int) -> bool:
-    """Whether a row under the headers is the first group's name: one cell, starting in the
-    label columns ("Top Leaderboard Systems", "Dev set results without data augmentation")."""
-    cells = [col for r, col in at if r == row]
-    return len(cells) == 1 and cells[0] < label_cols
+    """Whether a row is a group's name: one cell without a value, starting in the label columns
+    ("Top Leaderboard Systems", "Dev set results without data augmentation"); where the body
+    holds such rows set anywhere (centred: "Eating activity"), the first group's name under the
+    headers may be too (`label_cols` is then the table's width)."""
+    cells = [(col, cell) for (r, col), cell in at.items() if r == row]
+    return len(cells) == 1 and cells[0][0] < label_cols and not holds_value(cells[0][1].text)
+
+
+def width_of(at: dict[tuple[int, int], TableCell]) -> int:
+    return max(col for _, col in at) + 1
 
 
 def side_by_side(table: Table) -> list[Table]:

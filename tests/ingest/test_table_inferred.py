@@ -130,3 +130,24 @@ def test_splits_the_caption_lists_are_the_columns_not_the_dataset() -> None:
     )
     rows = {(r.dataset, r.metric, r.value) for r in _rows(splits, ["NewNet"])}
     assert rows == {("SWAG Dev", "Accuracy", 86.6), ("SWAG", "Accuracy", 86.3)}
+
+
+def test_a_centred_group_name_under_the_headers_is_the_first_group_not_a_header() -> None:
+    from papergraph.ingest.extract.table_grid import read_grid
+
+    centred = Table(
+        grid(
+            [
+                ["Methods", "80ms", "160ms", "320ms"],
+                ["", "", "Walking activity", ""],
+                ["NewNet", "1.08", "1.34", "1.60"],
+                ["", "", "Eating activity", ""],
+                ["NewNet", "1.35", "1.71", "2.12"],
+            ]
+        ),
+        number="1",
+        caption="Table 1: Angle error.",
+    )
+    parsed = read_grid(centred)
+    assert parsed is not None and parsed.column_headers[2] == "160ms"
+    assert [row.group for row in parsed.rows] == ["Walking activity", "Eating activity"]
