@@ -27,6 +27,7 @@ from papergraph.ingest.extract.metric_names import (
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_grid import (
+    Grid,
     Row,
     clean,
     parse_number,
@@ -47,6 +48,16 @@ from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
 ABLATION = re.compile(
     r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\b", re.IGNORECASE
 )
+#: Metrics and the general one each is a kind of, as captions name both.
+REFINES = {
+    "Bits per dim": "NLL",
+    "Top-1 Error": "Error",
+    "Top-5 Error": "Error",
+    "Top-1 Accuracy": "Accuracy",
+    "Top-5 Accuracy": "Accuracy",
+    "box AP": "AP",
+    "mask AP": "AP",
+}
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
@@ -98,13 +109,21 @@ def _context(
     return TableContext(
         table=table,
         grid=grid,
-        caption_metric=named[0] if len(named) == 1 else None,
+        caption_metric=named[0] if len(named) == 1 else refined(named),
         caption_dataset=dataset_named(grid.label_header, matcher)
         or dataset_named(table.caption, matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,
         column_metrics=column_metrics(table.caption, grid.column_headers.values()),
     )
+
+
+def refined(named: list[Metric]) -> Metric | None:
+    """The one metric a caption names besides the general one it refines ("negative
+    log-likelihood ... in bits/dim" is bits/dim; "error ... top-1 error" is top-1 error)."""
+    labels = {metric.label for metric in named}
+    specific = [m for m in named if REFINES.get(m.label) in labels]
+    return specific[0] if len(specific) == 1 and len(labels) == 2 else None
 
 
 def _ablation(caption: str) -> bool:
@@ -139,8 +158,17 @@ def _table_results(
     rows = bold if bold and len(rows) > 2 else rows or bold
     if not rows and (columns := own_columns(context, names)):
         return column_results(context, matcher, columns, task)
-    rows = rows or uncited_rows(context.grid.rows)
+    rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
     return [result for row in rows for result in _row_results(context, matcher, row, task)]
+
+
+def setting_rows(grid: Grid) -> list[Row]:
+    """Rows labelled by a setting the label column's header names ("Image size": "32x32",
+    "64x64"), none citing a source: one method run under each setting, the paper's own."""
+    header = grid.label_header
+    if not header or not SETTING.search(header) or read_metric(header):
+        return []
+    return [] if any(cites(row.label) for row in grid.rows) else grid.rows
 
 
 def uncited_rows(rows: list[Row]) -> list[Row]:

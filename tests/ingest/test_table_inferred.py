@@ -151,3 +151,25 @@ def test_a_centred_group_name_under_the_headers_is_the_first_group_not_a_header(
     parsed = read_grid(centred)
     assert parsed is not None and parsed.column_headers[2] == "160ms"
     assert [row.group for row in parsed.rows] == ["Walking activity", "Eating activity"]
+
+
+def test_rows_labelled_by_a_setting_are_the_papers_own_runs() -> None:
+    sizes = Table(
+        grid(
+            [
+                ["Image size", "NLL Validation (Train)"],
+                ["32x32:", "3.86 (3.83)"],
+                ["64x64:", "3.63"],
+            ]
+        ),
+        number="6",
+        caption="Table 6: Negative log-likelihood on 32x32 and 64x64 ImageNet in bits/dim.",
+    )
+    rows = {(r.dataset, r.metric, r.value) for r in _rows(sizes, ["NewNet"])}
+    assert rows == {("ImageNet", "Bits per dim", 3.86), ("ImageNet", "Bits per dim", 3.63)}
+    cited = Table(
+        grid([["Batch size", "Top-1 error"], ["256 [12]", "23.1"], ["1024", "23.9"]]),
+        number="7",
+        caption="Table 7: ImageNet.",
+    )
+    assert _rows(cited, ["NewNet"]) == []
