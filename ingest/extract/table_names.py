@@ -69,6 +69,17 @@ _TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,
 _COINED = re.compile(r"\b[A-Za-z]+[a-z][A-Z0-9][\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9]{2,}\w*\b")
 DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
 MIN_NAME = 3  # folded characters a proposed name needs to mark a row
+OPENING_CHUNKS = 8  # chunks read for "we call our model X"
+_NOT_CALLED = re.compile(
+    r"^(?:Table|Tables|Figure|Figures|Fig|Section|Sections|Sec|Appendix|Eq|Equation|Algorithm|"
+    r"Chapter|Step|Part|Note|Ref)$"
+)
+#: "we call this model FLAN", "which we dub X", "we refer to as X", "named X", "X (ours)".
+_CALLED = re.compile(
+    r"\b(?:[Ww]e\s+(?:call|name|dub|term|refer\s+to)(?:\s+(?:it|this|our|the|these|them|as|"
+    r"[a-z-]+)){0,4}?\s+|(?:which|that)\s+we\s+(?:call|name|dub|term)\s+|dubbed\s+|coined\s+)"
+    r"(?:as\s+)?(?:the\s+)?[\"“']?(?P<name>[A-Z][\w-]*[A-Z0-9][\w-]*|[A-Z][a-z][\w-]+)\b"
+)
 TITLE_RANK = 3  # how far down the salient methods one the title names may be
 DOMINANT = 0.5  # salience of a method the paper is about (tuned on pdfgold-dev tune papers)
 _NAME_SHAPED = re.compile(r"[A-Z]")
@@ -195,6 +206,20 @@ def _shortens(words: list[str], pieces: list[str]) -> bool:
 
 
 def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
+    """The names of `_own_names`, and those the paper's opening says it calls its method ("We
+    call this instruction-tuned model FLAN"), whatever type the gazetteer gives the name."""
+    names = _own_names(paper, list(entities))
+    return names + [name for name in called_names(paper) if name not in names]
+
+
+def called_names(paper: Paper) -> list[str]:
+    """Names the abstract and the first body chunks give the paper's own method."""
+    opening = " ".join(chunk.text for chunk in paper.chunks[:OPENING_CHUNKS])
+    found = (m.group("name") for m in _CALLED.finditer(opening))
+    return list(dict.fromkeys(name for name in found if not _NOT_CALLED.match(name)))
+
+
+def _own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
     """What the paper calls its own method: the name its title opens with ("QANet: ...") and
     the coined names its title prints ("... with PixelCNN Decoders"), else one of its most salient
     methods the title names ("Feature Pyramid Networks for ..." is FPN; "Pixel Recurrent Neural

@@ -154,3 +154,16 @@ def test_a_table_without_cited_baselines_gives_no_unnamed_rows() -> None:
     )
     paper = paper_with([table], "Pixel Recurrent Neural Networks", table.caption, "pixelrnn")
     assert table_results(paper, hybrid_matcher(), ["PixelRNN"]) == []
+
+
+def test_the_name_the_paper_says_it_calls_its_model_marks_its_rows_whatever_its_type() -> None:
+    from papergraph.ingest.extract.table_names import called_names, own_names
+    from tests.ingest.tables import paper_with
+
+    paper = paper_with(
+        [],
+        "Finetuned Language Models Are Zero-Shot Learners",
+        "We call this instruction-tuned model FLAN. We refer to Table 2 for details.",
+    )
+    assert called_names(paper) == ["FLAN"]
+    assert "FLAN" in own_names(paper, [])
