@@ -19,6 +19,7 @@ from papergraph.core.model import Entity, EntityType, Paper, Role, fold
 from papergraph.ingest.extract.gazetteer import generated_lexicon
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.usual_metrics import dataset_in
 
 LANGUAGES = {
     "en": "English",
@@ -110,7 +111,8 @@ def dataset_named(
             if split and fold(split.group("split")) not in fold(label):
                 return f"{label} {split.group('split')}"
             return label
-    return next(filter(None, (_leading_dataset(m.entry.label, matcher) for m in matches)), None)
+    leading = (_leading_dataset(m.entry.label, matcher) for m in matches)
+    return next(filter(None, leading), None) or dataset_in(text, last)
 
 
 def _versioned(label: str, text: str, start: int, end: int) -> str:

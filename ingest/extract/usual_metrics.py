@@ -23,6 +23,7 @@ from papergraph.ingest.extract.table_headers import expand_abbreviation
 FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")  # the first naming a dataset wins
 #: Metrics read as a share or a correlation: a value above 100 is something else (a count).
 BOUNDED = frozenset({"Accuracy", "F1", "EM", "Correlation", "Error", "Top-1 Accuracy", "mAP"})
+_NAME_SHAPED = re.compile(r"\d|[A-Z].*[A-Z]")
 _SUFFIX = re.compile(r"(?:[- ](?:m{1,2}|matched|mismatched|dev|test|val)|\s*\(.*\))$", re.I)
 
 
@@ -61,6 +62,23 @@ def usual_metric(dataset: str, matcher: NameMatcher | None = None) -> Metric | N
     names = {name: name for name in _rows()[1].values()}
     expanded = expand_abbreviation(dataset, names)  # "QQP": Quora Question Pairs
     return table.get(fold(expanded)) if expanded else None
+
+
+def dataset_in(text: str, last: bool = False) -> str | None:
+    """A dataset these files name, printed in `text` as a name-shaped word or run of words
+    ("RTE" in "LM RTE", where the gazetteer knows RTE as the task): the first, or the last."""
+    words = text.split()
+    spans = [(i, j) for i in range(len(words)) for j in range(min(len(words), i + 4), i, -1)]
+    found = [" ".join(words[i:j]) for i, j in spans if " ".join(words[i:j]) in _shaped()]
+    return (found[-1] if last else found[0]) if found else None
+
+
+@lru_cache(maxsize=1)
+def _shaped() -> frozenset[str]:
+    """The names as written that are name-shaped: a digit, or two capitals ("RTE", "SST-2");
+    a plain word ("Company", "Amazon") names too much else to be a dataset in a header."""
+    names = _rows()[1].values()
+    return frozenset(name for name in names if len(name) >= 3 and _NAME_SHAPED.search(name))
 
 
 def _keys(dataset: str, matcher: NameMatcher | None) -> Iterator[str]:

@@ -173,3 +173,9 @@ def test_rows_labelled_by_a_setting_are_the_papers_own_runs() -> None:
         caption="Table 7: ImageNet.",
     )
     assert _rows(cited, ["NewNet"]) == []
+
+
+def test_a_dataset_the_data_knows_is_found_under_a_group_label_glued_to_it() -> None:
+    matcher = hybrid_matcher()
+    assert dataset_named("Entailment RTE", matcher, last=True) == "RTE"  # a task in the gazetteer
+    assert dataset_named("Company", matcher) is None  # a plain word names too much else
