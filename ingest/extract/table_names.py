@@ -90,11 +90,12 @@ _PIECE = re.compile(r"[A-Z][a-z]+|[A-Z]|[a-z]+|\d+")  # "ResNets", not "residual
 
 
 def dataset_named(
-    text: str, matcher: NameMatcher, context: str = "", last: bool = False
+    text: str, matcher: NameMatcher, context: str = "", last: bool = False, data: bool = True
 ) -> str | None:
     """The dataset `text` names (a language pair resolved under `context`), or None; with
     `last`, the last it names (a row label "ImageNet-21k CIFAR-10" is pre-trained on one,
-    tested on the other)."""
+    tested on the other); with `data`, one the usual-metric data names where the gazetteer
+    knows none (ingest/extract/usual_metrics.py)."""
     if not text:
         return None
     pair = _language_pair(text, f"{text} {context}")
@@ -112,7 +113,8 @@ def dataset_named(
                 return f"{label} {split.group('split')}"
             return label
     leading = (_leading_dataset(m.entry.label, matcher) for m in matches)
-    return next(filter(None, leading), None) or dataset_in(text, last)
+    found = next(filter(None, leading), None)
+    return found or (dataset_in(text, last) if data else None)
 
 
 def _versioned(label: str, text: str, start: int, end: int) -> str:

@@ -44,9 +44,12 @@ from papergraph.ingest.extract.table_headers import (
 from papergraph.ingest.extract.table_names import SPLIT, cites, dataset_named, own_row
 from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
 
-#: Captions of tables that take the method apart: its variants are no result of the paper.
+#: Captions of tables that take the method apart (its variants are no result of the paper), or
+#: that list settings or counts.
 ABLATION = re.compile(
-    r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\b", re.IGNORECASE
+    r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\b|"
+    r"\bhyper-?param\w*|\b(?:data ?set|corpus|corpora) statistics\b|\bstatistics of\b",
+    re.IGNORECASE,
 )
 #: Metrics and the general one each is a kind of, as captions name both.
 REFINES = {
@@ -76,7 +79,7 @@ def table_results(
     results: list[Result] = []
     seen: set[tuple[str | None, ...]] = set()
     for table in distinct_grids([part for t in paper.tables for part in side_by_side(t)]):
-        context = _context(paper, table, matcher, datasets or {})
+        context = _context(paper, table, matcher, datasets or {}, names)
         if context is None:
             continue
         for result in _table_results(context, matcher, names, task):
@@ -100,7 +103,11 @@ def distinct_grids(tables: list[Table]) -> list[Table]:
 
 
 def _context(
-    paper: Paper, table: Table, matcher: NameMatcher, datasets: Mapping[str, str]
+    paper: Paper,
+    table: Table,
+    matcher: NameMatcher,
+    datasets: Mapping[str, str],
+    names: list[str],
 ) -> TableContext | None:
     grid = read_grid(table)
     if grid is None or _is_figure(paper, table) or _ablation(table.caption):
@@ -110,12 +117,18 @@ def _context(
         table=table,
         grid=grid,
         caption_metric=named[0] if len(named) == 1 else refined(named),
-        caption_dataset=dataset_named(grid.label_header, matcher)
-        or dataset_named(table.caption, matcher),
+        caption_dataset=dataset_named(_not_own(grid.label_header, names), matcher)
+        or dataset_named(_not_own(table.caption, names), matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,
         column_metrics=column_metrics(table.caption, grid.column_headers.values()),
     )
+
+
+def _not_own(text: str, names: list[str]) -> str:
+    """The text less the words that name the paper's own method: FLAN, a collection of datasets
+    too, is no dataset in the FLAN paper's captions."""
+    return " ".join(word for word in text.split() if fold(word) not in names)
 
 
 def refined(named: list[Metric]) -> Metric | None:
@@ -127,7 +140,8 @@ def refined(named: list[Metric]) -> Metric | None:
 
 
 def _ablation(caption: str) -> bool:
-    """Whether the caption's first sentence says the table takes the method apart."""
+    """Whether the caption's first sentence says the table takes the method apart, or lists
+    hyperparameters or a dataset's statistics (numbers that are no result)."""
     first = _SENTENCE_END.split(_CAPTION_LABEL.sub("", caption), maxsplit=1)[0]
     return bool(ABLATION.search(first))
 
@@ -288,8 +302,9 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     names a language, a setting or the method column gives none (ingest/extract/table_headers.py)."""
     caption = context.table.caption
     named = (
-        dataset_named(header, matcher, caption)
+        dataset_named(header, matcher, caption, data=False)
         or abbreviation_in(header, context.datasets)
+        or dataset_named(header, matcher, caption)
         or dataset_named(row.group, matcher, caption)
     )
     if named:

@@ -18,7 +18,6 @@ from importlib import resources
 from papergraph.core.model import fold
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, canonical
-from papergraph.ingest.extract.table_headers import expand_abbreviation
 
 FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")  # the first naming a dataset wins
 #: Metrics read as a share or a correlation: a value above 100 is something else (a count).
@@ -56,18 +55,13 @@ def usual_metric(dataset: str, matcher: NameMatcher | None = None) -> Metric | N
     """The usual metric of `dataset` (by its name, its name less a subset suffix such as
     "-m", or any name the gazetteer gives it), or None where the data does not say."""
     table = usual_metrics()
-    found = next((table[key] for key in _keys(dataset, matcher) if key in table), None)
-    if found or len(dataset) < 3:
-        return found
-    names = {name: name for name in _rows()[1].values()}
-    expanded = expand_abbreviation(dataset, names)  # "QQP": Quora Question Pairs
-    return table.get(fold(expanded)) if expanded else None
+    return next((table[key] for key in _keys(dataset, matcher) if key in table), None)
 
 
 def dataset_in(text: str, last: bool = False) -> str | None:
     """A dataset these files name, printed in `text` as a name-shaped word or run of words
     ("RTE" in "LM RTE", where the gazetteer knows RTE as the task): the first, or the last."""
-    words = text.split()
+    words = [word.strip(",.;:()[]{}\"'") for word in text.split()]
     spans = [(i, j) for i in range(len(words)) for j in range(min(len(words), i + 4), i, -1)]
     found = [" ".join(words[i:j]) for i, j in spans if " ".join(words[i:j]) in _shaped()]
     return (found[-1] if last else found[0]) if found else None

@@ -31,7 +31,7 @@ def test_a_table_naming_no_metric_takes_each_datasets_usual_one_and_says_so() ->
     rows = {r.dataset: r for r in _rows(GLUE, ["NewNet"])}
     assert {d: (r.metric, r.value) for d, r in rows.items()} == {
         "MultiNLI": ("Accuracy", 89.8),
-        "QQP": ("Accuracy", 91.8),  # an abbreviation of Quora Question Pairs, from the data
+        "QQP": ("Accuracy", 91.8),
         "RTE": ("Accuracy", 83.8),
         "CoLA": ("Correlation", 63.6),
         "STS-B": ("Correlation", 91.8),
@@ -179,3 +179,23 @@ def test_a_dataset_the_data_knows_is_found_under_a_group_label_glued_to_it() -> 
     matcher = hybrid_matcher()
     assert dataset_named("Entailment RTE", matcher, last=True) == "RTE"  # a task in the gazetteer
     assert dataset_named("Company", matcher) is None  # a plain word names too much else
+
+
+def test_a_hyperparameter_table_gives_no_results_even_under_dataset_columns() -> None:
+    settings = Table(
+        grid([["Method", "CoLA", "RTE"], ["NewNet alpha", "8", "16"], ["NewNet lr", "4", "5"]]),
+        number="10",
+        caption="Table 10: The hyperparameters we used for NewNet on the GLUE benchmark.",
+    )
+    assert _rows(settings, ["NewNet"]) == []
+
+
+def test_the_papers_own_method_is_never_the_captions_dataset() -> None:
+    named = Table(
+        grid([["Model", "acc."], ["FLAN", "77.5"]]),
+        number="4",
+        caption="Table 4: FLAN compared with its base model on RTE.",
+    )
+    paper = paper_with([named], "A paper", "We call this model FLAN.\n\n" + named.caption)
+    found = table_results(paper, hybrid_matcher(), ["flan"])
+    assert [(r.method, r.dataset, r.value) for r in found] == [("FLAN", "RTE", 77.5)]
