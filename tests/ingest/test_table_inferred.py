@@ -199,3 +199,12 @@ def test_the_papers_own_method_is_never_the_captions_dataset() -> None:
     paper = paper_with([named], "A paper", "We call this model FLAN.\n\n" + named.caption)
     found = table_results(paper, hybrid_matcher(), ["flan"])
     assert [(r.method, r.dataset, r.value) for r in found] == [("FLAN", "RTE", 77.5)]
+
+
+def test_a_sweep_over_a_setting_gives_no_results() -> None:
+    sweep = Table(
+        grid([["Data size", "Cifar10"], *[[f"{n}M", f"{50 + n}.0"] for n in range(1, 7)]]),
+        number="5",
+        caption="Table 5: Few-shot results (%) by data size.",
+    )
+    assert _rows(sweep, ["NewNet"]) == []
