@@ -61,6 +61,7 @@ REFINES = {
     "box AP": "AP",
     "mask AP": "AP",
 }
+_INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
 MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a sweep
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
@@ -178,11 +179,12 @@ def _table_results(
 
 
 def setting_rows(grid: Grid) -> list[Row]:
-    """Rows labelled by a setting the label column's header names ("Image size": "32x32",
-    "64x64"), none citing a source: one method run under each setting, the paper's own; a
-    longer sweep (data sizes by training steps) is a study of the method, not its results."""
+    """Rows labelled by the input the label column's header names ("Image size": "32x32",
+    "64x64"; a resolution), none citing a source: the method run on each, the paper's own; a
+    longer sweep (data sizes by training steps) is a study of the method, not its results, and
+    so is a table of the method's own settings ("Kernel size": 3x3, 7x7)."""
     header = grid.label_header
-    if not header or not SETTING.search(header) or read_metric(header):
+    if not _INPUT_SETTING.search(header) or read_metric(header):
         return []
     if len(grid.rows) > MAX_SETTING_ROWS:
         return []

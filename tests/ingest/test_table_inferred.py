@@ -208,3 +208,12 @@ def test_a_sweep_over_a_setting_gives_no_results() -> None:
         caption="Table 5: Few-shot results (%) by data size.",
     )
     assert _rows(sweep, ["NewNet"]) == []
+
+
+def test_a_table_of_the_methods_own_settings_is_a_study_not_results() -> None:
+    kernels = Table(
+        grid([["Kernel size", "ImageNet top-1 acc (%)"], ["3x3", "71.76"], ["13x13", "72.53"]]),
+        number="3",
+        caption="Table 3: Different kernel sizes.",
+    )
+    assert _rows(kernels, ["NewNet"]) == []
