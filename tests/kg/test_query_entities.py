@@ -77,3 +77,12 @@ def test_a_dataset_named_without_its_kind_word_links_the_graphs_label() -> None:
 def test_a_transfer_between_two_datasets_links_both() -> None:
     linked = link_query(FAMILIES, "domain adaptation on GTAV-to-Cityscapes Labels")
     assert [(e.label, e.text) for e in linked] == [("GTAV", "GTAV"), ("Cityscapes", "Cityscapes")]
+
+
+def test_a_name_written_with_to_between_hyphens_still_links_whole() -> None:
+    lexicon = lexicon_of((EntityType.METHOD, "sequence-to-sequence"), (EntityType.DATASET, "WMT"))
+    linked = link_query(lexicon, "sequence-to-sequence on WMT")
+    assert [(e.label, e.text) for e in linked] == [
+        ("sequence-to-sequence", "sequence-to-sequence"),
+        ("WMT", "WMT"),
+    ]
