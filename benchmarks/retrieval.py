@@ -209,15 +209,9 @@ def scitldr_set(
         step = max(1, -(-len(items) // max_queries)) if max_queries else 1
         return [Query(item.query, frozenset({item.paper_id})) for item in items[::step]]
 
-    return QuerySet(
-        "SciTLDR known-item",
-        "MRR@10",
-        reciprocal_rank,
-        backend,
-        queries(corpus.dev),
-        queries(corpus.test),
-        "title + abstract",
-    )
+    dev, test = queries(corpus.dev), queries(corpus.test)
+    name, corpus_text = "SciTLDR known-item", "title + abstract"
+    return QuerySet(name, "MRR@10", reciprocal_rank, backend, dev, test, corpus_text)
 
 
 def task_dataset_set(scirex: Path, work_dir: Path, say: Callable[[str], None]) -> QuerySet:
@@ -228,9 +222,8 @@ def task_dataset_set(scirex: Path, work_dir: Path, say: Callable[[str], None]) -
     test_q = [Query(q.query, q.relevant) for q in graded if q.split == "test"]
     chunks = backend.stores.chunks.count_chunks()
     corpus = f"whole papers, {chunks} chunks, every chunk in the graph, BM25 and the vector index"
-    return QuerySet(
-        "<task> on <dataset> (SciREX)", "nDCG@10", ndcg, backend, tune_q, test_q, corpus
-    )
+    name = "<task> on <dataset> (SciREX)"
+    return QuerySet(name, "nDCG@10", ndcg, backend, tune_q, test_q, corpus)
 
 
 def single_list(lists: Sequence[QueryLists], metric: Metric, which: str) -> float:
