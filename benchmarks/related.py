@@ -70,8 +70,9 @@ def _section_text(doc: dict[str, Any], start: int, end: int) -> str:
     return _detokenise(doc["words"][start:end])
 
 
-def paper_row(doc: dict[str, Any], words: int) -> dict[str, Any]:
-    """Title (section 0), abstract (section 1) and the first `words` words of the rest.
+def paper_row(doc: dict[str, Any], words: int | None) -> dict[str, Any]:
+    """Title (section 0), abstract (section 1) and the first `words` words of the rest (all of
+    it when `words` is None).
 
     A document held as one section (a few are) gives its first sentence as the title and no
     abstract: the paper-level vector then pools its chunk vectors.
@@ -83,7 +84,7 @@ def paper_row(doc: dict[str, Any], words: int) -> dict[str, Any]:
     body_words: list[str] = []
     for start, end in sections[2:]:
         body_words.extend(_section_text(doc, start, end).split())
-        if len(body_words) >= words:
+        if words is not None and len(body_words) >= words:
             break
     first_sentence_end = doc["sentences"][0][1]
     title_words = doc["words"][sections[0][0] : min(sections[0][1], first_sentence_end)]

@@ -86,6 +86,7 @@ class SetReport:
     tune_queries: int
     test_queries: int
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    corpus: str = ""  # what each paper's indexed text is
 
 
 @dataclass
@@ -185,6 +186,7 @@ class QuerySet:
     backend: Backend
     tune: list[Query]
     test: list[Query]
+    corpus: str = ""
 
 
 def scitldr_set(
@@ -207,14 +209,9 @@ def scitldr_set(
         step = max(1, -(-len(items) // max_queries)) if max_queries else 1
         return [Query(item.query, frozenset({item.paper_id})) for item in items[::step]]
 
-    return QuerySet(
-        "SciTLDR known-item",
-        "MRR@10",
-        reciprocal_rank,
-        backend,
-        queries(corpus.dev),
-        queries(corpus.test),
-    )
+    dev, test = queries(corpus.dev), queries(corpus.test)
+    name, corpus_text = "SciTLDR known-item", "title + abstract"
+    return QuerySet(name, "MRR@10", reciprocal_rank, backend, dev, test, corpus_text)
 
 
 def task_dataset_set(scirex: Path, work_dir: Path, say: Callable[[str], None]) -> QuerySet:
@@ -223,7 +220,10 @@ def task_dataset_set(scirex: Path, work_dir: Path, say: Callable[[str], None]) -
     backend = open_store(work_dir / "scirex", rows, say)
     tune_q = [Query(q.query, q.relevant) for q in graded if q.split == "tune"]
     test_q = [Query(q.query, q.relevant) for q in graded if q.split == "test"]
-    return QuerySet("<task> on <dataset> (SciREX)", "nDCG@10", ndcg, backend, tune_q, test_q)
+    chunks = backend.stores.chunks.count_chunks()
+    corpus = f"whole papers, {chunks} chunks, every chunk in the graph, BM25 and the vector index"
+    name = "<task> on <dataset> (SciREX)"
+    return QuerySet(name, "nDCG@10", ndcg, backend, tune_q, test_q, corpus)
 
 
 def single_list(lists: Sequence[QueryLists], metric: Metric, which: str) -> float:
@@ -307,6 +307,7 @@ def _measure(
         backend.stores.chunks.count_papers(),
         len(query_set.tune),
         len(query_set.test),
+        corpus=query_set.corpus,
     )
     saved = backend.settings.index.model_copy()
     try:
@@ -333,6 +334,7 @@ def print_report(report: Report) -> None:
             f"\n{found.name}: {found.papers} papers, {found.tune_queries} tune and "
             f"{found.test_queries} test queries; {found.metric}, group=paper, k=10"
         )
+        print(f"indexed: {found.corpus}")
         print(f"{'ranking':<40} {'tune':>8} {'test':>8}")
         for name, scores in found.scores.items():
             print(f"{name:<40} {scores['tune']:>8.4f} {scores['test']:>8.4f}")

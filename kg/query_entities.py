@@ -2,9 +2,12 @@
 
 A query is linked by its word n-grams: an n-gram whose folded form (`papergraph.core.model.fold`) is an
 entity's preferred label or alias names that entity; failing that, an n-gram whose canonical
-name (`papergraph.core.canonical`: "WMT 2014 English-German" is WMT, "MS COCO dataset" is MS COCO) is a
-dataset, task or method of the graph names it, less surely; longer n-grams win over the shorter
-ones inside them. A link's confidence says how sure the name is: a preferred label is surer than an
+name (`papergraph.core.canonical`: "WMT 2014 English-German" is WMT, "MS COCO dataset" is MS COCO) is
+the canonical name of a dataset, task or method of the graph names it, less surely (both sides
+are canonicalised: "Sogou News" names the graph's "Sogou news corpus"); failing that, a name
+with a version glued on ("IWSLT2015", "VOT2017", "TREC-6") names the graph's unversioned
+dataset, less surely still. Longer n-grams win over the shorter ones inside them, and "X-to-Y"
+(a transfer between two datasets, "GTAV-to-Cityscapes") is read as two names. A link's confidence says how sure the name is: a preferred label is surer than an
 alias, a one-word name surer when it is long, and a name shared by entities of several types is
 split between them. The graph then says, per linked entity, which papers mention it, in which
 role and with which salience, in which chunks it is named, and which papers report a result for
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -25,7 +28,6 @@ from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import (
     ENTITY_CLASS,
     ROLE_PROPERTY,
-    entity_iri,
     entity_key_from_iri,
     paper_id_from_iri,
 )
@@ -33,8 +35,16 @@ from papergraph.kg.vocab import (
 MAX_NGRAM = 8
 ALIAS_CONFIDENCE = 0.8  # an alias names its entity less surely than the preferred label
 CANONICAL_CONFIDENCE = 0.6  # a name matched only through its canonical form, less surely still
+VERSION_CONFIDENCE = 0.5  # "IWSLT2015" read as the graph's "IWSLT": the family, not the version
+#: A name with a version glued on: "IWSLT2015", "VOT2017", "TREC-6", "MHP v1".
+_VERSIONED = re.compile(r"^(?P<name>[A-Za-z][A-Za-z-]*[A-Za-z])[-_ ]?v?\d{1,4}$")
+#: A dataset's kind word, which a query may leave out ("Sogou news corpus" is "Sogou News").
+_KIND_WORDS = re.compile(r"\s+(?:data\s?sets?|corpus|corpora|benchmarks?)$", re.IGNORECASE)
+#: "GTAV-to-Cityscapes": the "-to-" between two names, replaced by " to " (same length).
+_HYPHEN_TO = re.compile(r"(?<=\w)-to-(?=\w)", re.IGNORECASE)
 #: The types a query n-gram is read as when its name matches no label or alias.
 CANONICAL_TYPES = (EntityType.DATASET, EntityType.BENCHMARK, EntityType.TASK, EntityType.METHOD)
+_VERSION_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
 #: Words that join two names ("<task> on <dataset>"): an n-gram holding one is never resolved
 #: through its canonical form, which would read "<variant> on <dataset>" as one dataset.
 _JOINS = frozenset(["on", "of", "from", "for", "in", "and", "with", "using"])
@@ -51,6 +61,7 @@ class NameEntry:
     label: str  # its preferred label
     preferred: bool  # matched through the preferred label (not an alias)
     canonical: bool = False  # matched only through the canonical form of the query's words
+    family: bool = False  # matched only once a glued version was taken off ("IWSLT2015")
 
 
 @dataclass
@@ -61,6 +72,7 @@ class EntityLexicon:
     aliases: dict[str, set[str]] = field(default_factory=dict)  # entity IRI -> every name
     types: dict[str, EntityType] = field(default_factory=dict)  # entity IRI -> type
     labels: dict[str, str] = field(default_factory=dict)  # entity IRI -> preferred label
+    _by_canonical: dict[str, list[str]] | None = None  # canonical key -> entity IRIs
 
     @classmethod
     def load(cls, kg: KnowledgeGraph) -> EntityLexicon:
@@ -94,13 +106,41 @@ class EntityLexicon:
         found = self.names.get(fold(text))
         if found or not fold(text) or _JOINS & set(text.lower().split()):
             return found or []
+        by_canonical = self._canonical_index()
+        iris = (
+            iri
+            for kind in CANONICAL_TYPES
+            for iri in by_canonical.get(canonical(text, kind).key, ())
+        )
         return [
             NameEntry(iri, self.types[iri], self.labels[iri], False, canonical=True)
-            for iri in dict.fromkeys(
-                str(entity_iri(canonical(text, kind).key)) for kind in CANONICAL_TYPES
-            )
-            if iri in self.types
+            for iri in dict.fromkeys(iris)
         ]
+
+    def versioned_entries(self, text: str) -> list[NameEntry]:
+        """The entities a versioned name's family names ("IWSLT2015": the graph's IWSLT),
+        when the graph holds no entity for the name itself."""
+        versioned = _VERSIONED.match(text)
+        if versioned is None:
+            return []
+        family = [e for e in self.entries(versioned.group("name")) if e.type in _VERSION_TYPES]
+        return [replace(entry, preferred=False, family=True) for entry in family]
+
+    def _canonical_index(self) -> dict[str, list[str]]:
+        """Canonical key -> the graph's entities whose label has that canonical name (a paper's
+        "Sogou news corpus" and a query's "Sogou News" meet at dataset/sogounews)."""
+        if self._by_canonical is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for iri, kind in self.types.items():
+                index[entity_key_from_iri(URIRef(iri))].append(iri)
+                if kind in CANONICAL_TYPES:
+                    label = self.labels[iri]
+                    bare = _KIND_WORDS.sub("", label) if kind in _VERSION_TYPES else label
+                    for key in {canonical(label, kind).key, canonical(bare or label, kind).key}:
+                        if iri not in index[key]:
+                            index[key].append(iri)
+            self._by_canonical = dict(index)
+        return self._by_canonical
 
     def _add(self, folded: str, entry: NameEntry) -> None:
         if not folded:
@@ -130,7 +170,7 @@ class QueryEntity:
 
 def link_query(lexicon: EntityLexicon, query: str) -> list[QueryEntity]:
     """The entities `query` names, longest names first, spans never overlapping."""
-    words = list(_WORD.finditer(query))
+    words = list(_WORD.finditer(_HYPHEN_TO.sub(" to ", query)))
     taken: set[int] = set()
     linked: list[QueryEntity] = []
     for size in range(min(MAX_NGRAM, len(words)), 0, -1):
@@ -140,6 +180,8 @@ def link_query(lexicon: EntityLexicon, query: str) -> list[QueryEntity]:
                 continue
             start, end = words[first].start(), words[first + size - 1].end()
             entries = lexicon.entries(query[start:end])
+            if not entries and size == 1:
+                entries = lexicon.versioned_entries(query[start:end])
             if not entries:
                 continue
             taken |= set(span)
@@ -168,6 +210,8 @@ def _confidence(entry: NameEntry, text: str, words: int, readings: int) -> float
     confidence = 1.0 if entry.preferred else ALIAS_CONFIDENCE
     if entry.canonical:
         confidence = CANONICAL_CONFIDENCE
+    if entry.family:
+        confidence = VERSION_CONFIDENCE
     if words == 1 and len(text) <= SHORT_NAME and not text.isupper():
         confidence *= 0.5  # "art", "pos": a short lower-case word is often not the name
     return confidence / readings

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.related import _section_text, read_scirex
 from benchmarks.retrieval import load_corpus, print_report, run
 from benchmarks.shared_data import SCIREX_DOCS
 from benchmarks.task_dataset import scirex_rows
@@ -31,6 +32,18 @@ def test_task_on_dataset_queries_come_from_gold_result_pairs(shared_data: Path) 
     assert all(q.relevant and q.relevant <= ids and " on " in q.query for q in queries)
     squad = [q for q in queries if q.query == "Question Answering on SQuAD1 1"]
     assert squad and len(squad[0].relevant) > 1  # several papers report results on SQuAD1.1
+
+
+def test_task_on_dataset_papers_are_whole_with_their_experiments(shared_data: Path) -> None:
+    """The graph can only see a paper evaluate on a dataset if the experiments are indexed."""
+    if not SCIREX_DOCS.exists():
+        pytest.skip(f"{SCIREX_DOCS}: SciREX documents absent")
+    rows, _ = scirex_rows(SCIREX_DOCS)
+    documents = read_scirex(SCIREX_DOCS, None)
+    last_sections = [_section_text(doc, *doc["sections"][-1]) for doc in documents]
+    assert all(last[-200:] in row["text"] for row, last in zip(rows, last_sections, strict=True))
+    late = [row for row in rows if "experiment" in " ".join(row["text"].split()[1500:]).lower()]
+    assert len(late) > len(rows) / 2  # most papers describe experiments after 1,500 words
 
 
 def test_small_benchmark_reports_every_ranking_on_both_splits(

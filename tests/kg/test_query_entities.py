@@ -42,3 +42,47 @@ def test_canonical_linking_never_swallows_the_task_joined_by_on() -> None:
 
 def test_words_whose_canonical_name_the_graph_lacks_link_nothing() -> None:
     assert link_query(LEXICON, "Hutter Prize compression") == []
+
+
+FAMILIES = lexicon_of(
+    (EntityType.DATASET, "IWSLT"),
+    (EntityType.DATASET, "CIFAR"),
+    (EntityType.DATASET, "CIFAR-10"),
+    (EntityType.DATASET, "Sogou news corpus"),
+    (EntityType.DATASET, "GTAV"),
+    (EntityType.DATASET, "Cityscapes"),
+    (EntityType.TASK, "machine translation"),
+)
+
+
+def test_a_versioned_name_the_graph_lacks_links_its_family_less_surely() -> None:
+    linked = link_query(FAMILIES, "machine translation on IWSLT2015 German-English")
+    by_label = {entity.label: entity for entity in linked}
+    assert set(by_label) == {"machine translation", "IWSLT"}
+    assert by_label["IWSLT"].text == "IWSLT2015"
+    assert by_label["IWSLT"].confidence < by_label["machine translation"].confidence
+
+
+def test_a_versioned_name_the_graph_holds_links_only_that_version() -> None:
+    assert [e.label for e in link_query(FAMILIES, "image classification on CIFAR-10")] == [
+        "CIFAR-10"
+    ]
+
+
+def test_a_dataset_named_without_its_kind_word_links_the_graphs_label() -> None:
+    (sogou,) = link_query(FAMILIES, "sentiment analysis on Sogou News")
+    assert (sogou.label, sogou.text) == ("Sogou news corpus", "Sogou News")
+
+
+def test_a_transfer_between_two_datasets_links_both() -> None:
+    linked = link_query(FAMILIES, "domain adaptation on GTAV-to-Cityscapes Labels")
+    assert [(e.label, e.text) for e in linked] == [("GTAV", "GTAV"), ("Cityscapes", "Cityscapes")]
+
+
+def test_a_name_written_with_to_between_hyphens_still_links_whole() -> None:
+    lexicon = lexicon_of((EntityType.METHOD, "sequence-to-sequence"), (EntityType.DATASET, "WMT"))
+    linked = link_query(lexicon, "sequence-to-sequence on WMT")
+    assert [(e.label, e.text) for e in linked] == [
+        ("sequence-to-sequence", "sequence-to-sequence"),
+        ("WMT", "WMT"),
+    ]
