@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from papergraph.core.canonical import known_label
 from papergraph.core.model import Entity, EntityType, Paper, Role, fold
 from papergraph.ingest.extract.gazetteer import generated_lexicon
 from papergraph.ingest.extract.matcher import NameMatcher
@@ -115,6 +116,17 @@ def dataset_named(
     leading = (_leading_dataset(m.entry.label, matcher) for m in matches)
     found = next(filter(None, leading), None)
     return found or (dataset_in(text, last) if data else None)
+
+
+def full_name(dataset: str) -> str:
+    """The lexicon's label of a dataset printed by a short name, with the split printed after
+    it ("QQP" is Quora Question Pairs, "MNLI dev" MultiNLI dev: one node whichever name the
+    table prints); other names as they are."""
+    head, _, rest = dataset.partition(" ")
+    label = known_label(head, EntityType.DATASET)
+    if label is None or (rest and not SPLIT.fullmatch(f" {rest}")):
+        return dataset
+    return f"{label} {rest}" if rest else label
 
 
 def _versioned(label: str, text: str, start: int, end: int) -> str:

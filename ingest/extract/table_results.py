@@ -41,7 +41,13 @@ from papergraph.ingest.extract.table_headers import (
     abbreviation_in,
     header_kind,
 )
-from papergraph.ingest.extract.table_names import SPLIT, cites, dataset_named, own_row
+from papergraph.ingest.extract.table_names import (
+    SPLIT,
+    cites,
+    dataset_named,
+    full_name,
+    own_row,
+)
 from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
 
 #: Captions of tables that take the method apart (its variants are no result of the paper), or
@@ -286,6 +292,7 @@ def _cell_result(
     if metric is None:
         return None
     method = method_name(context, row)
+    dataset = full_name(dataset)
     return cell_result(context, row, header, cell, number, metric, method, dataset, task, inferred)
 
 

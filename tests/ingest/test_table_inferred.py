@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from papergraph.core.model import Table
+from papergraph.core.canonical import canonical
+from papergraph.core.model import EntityType, Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
-from papergraph.ingest.extract.table_names import dataset_named
+from papergraph.ingest.extract.table_names import dataset_named, full_name
 from papergraph.ingest.extract.table_results import table_results
 from papergraph.ingest.extract.usual_metrics import usual_metric
 from tests.ingest.tables import grid, paper_with
@@ -31,7 +32,7 @@ def test_a_table_naming_no_metric_takes_each_datasets_usual_one_and_says_so() ->
     rows = {r.dataset: r for r in _rows(GLUE, ["NewNet"])}
     assert {d: (r.metric, r.value) for d, r in rows.items()} == {
         "MultiNLI": ("Accuracy", 89.8),
-        "QQP": ("Accuracy", 91.8),
+        "Quora Question Pairs": ("Accuracy", 91.8),
         "RTE": ("Accuracy", 83.8),
         "CoLA": ("Correlation", 63.6),
         "STS-B": ("Correlation", 91.8),
@@ -111,7 +112,12 @@ def test_a_caption_giving_each_column_its_metric_is_read_column_by_column() -> N
         "correlations are reported for STS-B, and accuracy scores are reported for the other tasks.",
     )
     rows = {r.dataset: r.metric for r in _rows(stated, ["NewNet"])}
-    assert rows == {"QQP": "F1", "QNLI": "Accuracy", "STS-B": "Correlation", "MRPC": "F1"}
+    assert rows == {
+        "Quora Question Pairs": "F1",
+        "QNLI": "Accuracy",
+        "STS-B": "Correlation",
+        "MRPC": "F1",
+    }
 
 
 def test_plural_metric_names_keep_their_direction() -> None:
@@ -217,3 +223,21 @@ def test_a_table_of_the_methods_own_settings_is_a_study_not_results() -> None:
         caption="Table 3: Different kernel sizes.",
     )
     assert _rows(kernels, ["NewNet"]) == []
+
+
+def test_a_short_dataset_name_is_the_dataset_it_shortens_kept_as_an_alias() -> None:
+    """PwC lists "QQP" as a task whose dataset is Quora Question Pairs: a table header "QQP"
+    and the paper's mention "QQP" are one node, labelled as PwC and gold name it."""
+    headers = Table(
+        grid([["Model", "QQP", "MNLI"], ["NewNet", "91.8", "90.1"]]),
+        number="2",
+        caption="Table 2: Accuracy on the test sets.",
+    )
+    assert {(r.dataset, r.value) for r in _rows(headers, ["NewNet"])} == {
+        ("Quora Question Pairs", 91.8),
+        ("MultiNLI", 90.1),
+    }
+    assert full_name("QQP dev") == "Quora Question Pairs dev"  # the split printed stays
+    assert full_name("Yelp-2") == "Yelp-2"  # a name no list shortens is kept
+    assert canonical("QQP", EntityType.DATASET).label == "Quora Question Pairs"
+    assert canonical("QQP", EntityType.TASK).label == "QQP"  # only a dataset is resolved so
