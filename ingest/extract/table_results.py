@@ -69,6 +69,9 @@ REFINES = {
 }
 _INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
 MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a sweep
+#: A row label that is a variant of a method printed once above it: "44", "110", "B0".
+_VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
+MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-task models on dev")
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
@@ -175,13 +178,28 @@ def _caption_chunk(paper: Paper, table: Table) -> str:
 def _table_results(
     context: TableContext, matcher: NameMatcher, names: list[str], task: str | None
 ) -> list[Result]:
-    rows = [row for row in context.grid.rows if own_row(row.label, names) or own_row(row.group, [])]
+    rows = [row for row in context.grid.rows if _own(row, names)]
     bold = _bold_rows(rows or context.grid.rows)
     rows = bold if bold and len(rows) > 2 else rows or bold
     if not rows and (columns := own_columns(context, names)):
         return column_results(context, matcher, columns, task)
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
     return [result for row in rows for result in _row_results(context, matcher, row, task)]
+
+
+def _own(row: Row, names: list[str]) -> bool:
+    """Whether the row is the paper's: its label names the method or says "ours", its group
+    row says "ours", or it is a variant ("110") of the method its group row names ("ResNet")."""
+    if own_row(row.label, names) or own_row(row.group, []):
+        return True
+    return variant_of_group(row) and own_row(row.group, names)
+
+
+def variant_of_group(row: Row) -> bool:
+    """Whether the row's label is only a variant (a depth "110", "B0") of the method named once
+    in the group row above it, a short name ("ResNet", "EfficientNet")."""
+    short = 0 < len(row.group.split()) <= MAX_GROUP_WORDS and not parse_number(row.group)
+    return short and bool(_VARIANT_LABEL.match(row.label.strip("*†‡ ")))
 
 
 def setting_rows(grid: Grid) -> list[Row]:
@@ -298,14 +316,16 @@ def _cell_result(
 
 def method_name(context: TableContext, row: Row) -> str:
     """The row label with the settings printed beside it before the first result column
-    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart."""
+    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart; a
+    variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110")."""
     settings = []
     for col, cell in sorted(row.cells.items()):
         header = context.grid.column_headers.get(col, "")
         if not SETTING.search(header) or read_metric(header):
             break
         settings.append(f"{header}: {clean(cell.text)}" if header else clean(cell.text))
-    return f"{row.label} ({', '.join(settings)})" if settings else row.label
+    label = f"{row.group}-{row.label}" if variant_of_group(row) else row.label
+    return f"{label} ({', '.join(settings)})" if settings else label
 
 
 def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row) -> str | None:

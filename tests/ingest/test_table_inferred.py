@@ -241,3 +241,25 @@ def test_a_short_dataset_name_is_the_dataset_it_shortens_kept_as_an_alias() -> N
     assert full_name("Yelp-2") == "Yelp-2"  # a name no list shortens is kept
     assert canonical("QQP", EntityType.DATASET).label == "Quora Question Pairs"
     assert canonical("QQP", EntityType.TASK).label == "QQP"  # only a dataset is resolved so
+
+
+def test_a_depth_printed_under_its_method_once_is_that_methods_variant() -> None:
+    depths = Table(
+        grid(
+            [
+                ["method", "error (%)"],
+                ["Highway [42]", "7.72"],
+                ["FitNet [35]", "8.39"],
+                ["ResNet", ""],
+                ["44", "7.17"],
+                ["110", "6.43"],
+            ]
+        ),
+        number="6",
+        caption="Table 6. Classification error on CIFAR-10.",
+    )
+    rows = _rows(depths, ["ResNet"])
+    assert [(r.method, r.dataset, r.metric, r.value) for r in rows] == [
+        ("ResNet-44", "CIFAR-10", "Error", 7.17),
+        ("ResNet-110", "CIFAR-10", "Error", 6.43),
+    ]
