@@ -30,10 +30,11 @@ from papergraph.ingest.extract.table_grid import (
     Grid,
     Row,
     clean,
+    header_parts,
     parse_number,
     read_grid,
     side_by_side,
-    split_pair,
+    split_values,
 )
 from papergraph.ingest.extract.table_headers import (
     SETTING,
@@ -257,17 +258,23 @@ def _bold_rows(rows: list[Row]) -> list[Row]:
 def _cell_results(
     context: TableContext, matcher: NameMatcher, row: Row, col: int, task: str | None
 ) -> list[Result]:
-    """The cell's result, or two for a pair under a pair of metrics ("EM / F1": "76.2 / 84.6")."""
+    """The cell's result, or one per value of a cell printing several under a header naming as
+    many parts: metrics ("EM / F1": "76.2 / 84.6") or datasets ("MNLI-m/mm": "90.2/89.7")."""
     cell = row.cells[col]
     header = context.grid.column_headers.get(col, "")
     if SETTING.search(header) and not read_metric(header):
         return []
-    values = split_pair(cell.text)
-    pair_metrics = split_pair(header) if values else None
-    if values and pair_metrics and all(read_metric(m) for m in pair_metrics):
+    values = split_values(cell.text)
+    parts = header_parts(header, len(values)) if values else None
+    if values and parts:
+        metrics = [read_metric(part) for part in parts]
+        if all(metrics):  # metrics of the header's dataset: "EM / F1"
+            heads = [(header, metric) for metric in metrics]
+        else:  # the parts of a dataset, each under the column's metric: "MNLI-m/mm"
+            heads = [(part, _metric(context, part, row)) for part in parts]
         found = [
-            _cell_result(context, matcher, row, header, cell, value, read_metric(metric), task)
-            for value, metric in zip(values, pair_metrics, strict=True)
+            _cell_result(context, matcher, row, head, cell, value, metric, task)
+            for value, (head, metric) in zip(values, heads, strict=True)
         ]
         return [result for result in found if result is not None]
     metric = _metric(context, header, row)

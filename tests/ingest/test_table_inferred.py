@@ -263,3 +263,42 @@ def test_a_depth_printed_under_its_method_once_is_that_methods_variant() -> None
         ("ResNet-44", "CIFAR-10", "Error", 7.17),
         ("ResNet-110", "CIFAR-10", "Error", 6.43),
     ]
+
+
+def test_values_joined_in_one_cell_are_one_result_per_part_the_header_names() -> None:
+    glue = Table(
+        grid(
+            [
+                ["Model", "MNLI-m/mm", "QNLI"],
+                ["BERT [2]", "86.6/86.1", "92.3"],
+                ["NewNet", "90.2/89.7", "93.9"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Results on the GLUE test sets.",
+    )
+    rows = {(r.dataset, r.metric): r.value for r in _rows(glue, ["NewNet"])}
+    assert rows == {
+        ("MultiNLI-m", "Accuracy"): 90.2,
+        ("MultiNLI-mm", "Accuracy"): 89.7,
+        ("QNLI", "Accuracy"): 93.9,
+    }
+    ner = Table(
+        grid([["Model", "Precision/Recall/F1"], ["NewNet", "93.1/92.4/92.8"]]),
+        number="4",
+        caption="Table 4: Results on the CoNLL-2003 test set.",
+    )
+    assert {(r.metric, r.value) for r in _rows(ner, ["NewNet"])} == {
+        ("Precision", 93.1),
+        ("Recall", 92.4),
+        ("F1", 92.8),
+    }
+
+
+def test_a_joined_cell_under_a_header_naming_no_parts_is_not_split() -> None:
+    from papergraph.ingest.extract.table_grid import header_parts
+
+    assert header_parts("MNLI", 2) is None  # "90.2/89.7" under "MNLI": which is which is unsaid
+    assert header_parts("Published EM / F1", 2) == ["Published EM", "Published F1"]
+    assert header_parts("SST-2/SST-5", 2) == ["SST-2", "SST-5"]
+    assert header_parts("MNLI-(m/mm)", 2) == ["MNLI-m", "MNLI-mm"]
