@@ -18,7 +18,8 @@ from papergraph.core.model import Table, TableCell
 
 _VALUE = re.compile(
     r"^\(?(?P<num>\d+(?:\.\d+)?|\.\d+)\s*(?P<pct>%)?\)?\s*[*†‡§¶♯♮⋆∗'a-c]*\s*(?:%\s*)?"
-    r"(?:(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*%?|\(\d+(?:\.\d+)?\))?\s*[*†‡§¶∗]*\s*$"
+    r"(?:(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*%?|\(\d+(?:\.\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?\))?"
+    r"\s*[*†‡§¶∗]*\s*$"  # "6.43 (6.61±0.16)": the best run, then the mean and spread
 )
 _PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
 _SLASH = re.compile(r"\s*/\s*")
@@ -53,6 +54,13 @@ class Row:
     label: str
     cells: dict[int, TableCell]
     group: str = ""  # the text of the group row above it, if any
+    #: Headers a row without values set over the value columns above this row gives them
+    #: ("# layers", "# params" printed in the body above the rows that fill them).
+    headers: dict[int, str] = field(default_factory=dict)
+
+    def header(self, grid: Grid, col: int) -> str:
+        """The column's header as this row reads it: a header row in the body above it first."""
+        return self.headers.get(col) or grid.column_headers.get(col, "")
 
 
 @dataclass
@@ -288,14 +296,18 @@ def _body(at: dict[tuple[int, int], TableCell], body_rows: list[int], label_cols
     rows: list[Row] = []
     group = ""
     previous_label = ""
+    headers: dict[int, str] = {}
     for index in body_rows:
         cells = {c: cell for (r, c), cell in at.items() if r == index}
         values = {c: cell for c, cell in cells.items() if c >= label_cols}
         label = name_text(" ".join(cells[c].text for c in sorted(cells) if c < label_cols))
         if not any(holds_value(cell.text) for cell in values.values()):
-            group = " ".join(clean(cell.text) for _, cell in sorted(cells.items()))
+            if len(values) > 1 and len(values) == len(cells):  # headers over value columns
+                headers = {c: clean(cell.text) for c, cell in values.items()}
+            else:
+                group = " ".join(clean(cell.text) for _, cell in sorted(cells.items()))
             continue
         label = label or previous_label  # a row continuing the method above it
-        rows.append(Row(index, label, values, group))
+        rows.append(Row(index, label, values, group, dict(headers)))
         previous_label = label
     return rows

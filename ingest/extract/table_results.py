@@ -72,6 +72,7 @@ _INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
 MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a sweep
 #: A row label that is a variant of a method printed once above it: "44", "110", "B0".
 _VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
+_DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)
 MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-task models on dev")
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
@@ -261,7 +262,7 @@ def _cell_results(
     """The cell's result, or one per value of a cell printing several under a header naming as
     many parts: metrics ("EM / F1": "76.2 / 84.6") or datasets ("MNLI-m/mm": "90.2/89.7")."""
     cell = row.cells[col]
-    header = context.grid.column_headers.get(col, "")
+    header = row.header(context.grid, col)
     if SETTING.search(header) and not read_metric(header):
         return []
     values = split_values(cell.text)
@@ -324,14 +325,18 @@ def _cell_result(
 def method_name(context: TableContext, row: Row) -> str:
     """The row label with the settings printed beside it before the first result column
     ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart; a
-    variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110")."""
+    variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
+    and so is a method and its depth column ("ResNet" at "# layers" 110)."""
     settings = []
+    label = f"{row.group}-{row.label}" if variant_of_group(row) else row.label
     for col, cell in sorted(row.cells.items()):
-        header = context.grid.column_headers.get(col, "")
+        header = row.header(context.grid, col)
         if not SETTING.search(header) or read_metric(header):
             break
+        if _DEPTH.search(header) and clean(cell.text).isdigit() and "-" not in label:
+            label = f"{label}-{clean(cell.text)}"  # "ResNet" at "# layers" 110: ResNet-110
+            continue
         settings.append(f"{header}: {clean(cell.text)}" if header else clean(cell.text))
-    label = f"{row.group}-{row.label}" if variant_of_group(row) else row.label
     return f"{label} ({', '.join(settings)})" if settings else label
 
 

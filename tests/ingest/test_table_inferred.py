@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from papergraph.core.canonical import canonical
-from papergraph.core.model import EntityType, Table
+from papergraph.core.model import EntityType, Table, TableCell
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_names import dataset_named, full_name
 from papergraph.ingest.extract.table_results import table_results
@@ -302,3 +302,28 @@ def test_a_joined_cell_under_a_header_naming_no_parts_is_not_split() -> None:
     assert header_parts("Published EM / F1", 2) == ["Published EM", "Published F1"]
     assert header_parts("SST-2/SST-5", 2) == ["SST-2", "SST-5"]
     assert header_parts("MNLI-(m/mm)", 2) == ["MNLI-m", "MNLI-mm"]
+
+
+def test_headers_printed_in_the_body_name_the_columns_below_them() -> None:
+    """ResNet's CIFAR-10 table: "# layers" and "# params" are printed above the rows that fill
+    them, under a first header row that names only the method and the error column."""
+    cells = [
+        TableCell(0, 0, "method", col_span=2),
+        TableCell(0, 3, "error (%)"),
+        TableCell(1, 0, "Maxout [10]", col_span=2),
+        TableCell(1, 3, "9.38"),
+        TableCell(2, 1, "# layers"),
+        TableCell(2, 2, "# params"),
+        TableCell(3, 0, "Highway [42, 43]"),
+        *(TableCell(3, c, t) for c, t in ((1, "19"), (2, "2.3M"), (3, "7.54 (7.72±0.16)"))),
+        TableCell(4, 0, "ResNet"),
+        *(TableCell(4, c, t) for c, t in ((1, "110"), (2, "1.7M"), (3, "6.43 (6.61±0.16)"))),
+    ]
+    depths = Table(cells, number="6", caption="Table 6. Classification error on CIFAR-10.")
+    [row] = _rows(depths, ["ResNet"])
+    assert (row.method, row.dataset, row.metric, row.value) == (
+        "ResNet-110 (# params: 1.7M)",
+        "CIFAR-10",
+        "Error",
+        6.43,  # the best run, printed before the mean and spread
+    )
