@@ -239,6 +239,8 @@ def test_a_short_dataset_name_is_the_dataset_it_shortens_kept_as_an_alias() -> N
     }
     assert full_name("QQP dev") == "Quora Question Pairs dev"  # the split printed stays
     assert full_name("Yelp-2") == "Yelp-2"  # a name no list shortens is kept
+    assert full_name("CIFAR-10 test set") == "CIFAR-10"  # the test set is what the name means
+    assert full_name("PASCAL VOC 2007 test set") == "PASCAL VOC 2007"
     assert canonical("QQP", EntityType.DATASET).label == "Quora Question Pairs"
     assert canonical("QQP", EntityType.TASK).label == "QQP"  # only a dataset is resolved so
 
@@ -256,7 +258,7 @@ def test_a_depth_printed_under_its_method_once_is_that_methods_variant() -> None
             ]
         ),
         number="6",
-        caption="Table 6. Classification error on CIFAR-10.",
+        caption="Table 6. Classification error on the CIFAR-10 test set.",
     )
     rows = _rows(depths, ["ResNet"])
     assert [(r.method, r.dataset, r.metric, r.value) for r in rows] == [
