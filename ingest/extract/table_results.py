@@ -73,6 +73,7 @@ MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a swee
 #: A row label that is a variant of a method printed once above it: "44", "110", "B0".
 _VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
 _DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)
+_AP_KIND = re.compile(r"^AP(?:50|75|S|M|L)$")  # the AP family a box/mask table prints
 MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-task models on dev")
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
@@ -294,6 +295,17 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
         return caption
     if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
         return caption
+    return _of_kind(context, metric)
+
+
+def _of_kind(context: TableContext, metric: Metric) -> Metric:
+    """An AP of a table whose AP column is only mask AP ("APmask AP50 AP75 APS": DetectoRS's
+    instance segmentation table) is a mask AP too ("mask AP75"), not the box one of its name."""
+    if not _AP_KIND.match(metric.label):
+        return metric
+    kinds = {m.label for h in context.grid.column_headers.values() if (m := read_metric(h))}
+    if "mask AP" in kinds and "box AP" not in kinds:
+        return Metric(f"mask {metric.label}", metric.higher_is_better)
     return metric
 
 

@@ -329,3 +329,16 @@ def test_headers_printed_in_the_body_name_the_columns_below_them() -> None:
         "Error",
         6.43,  # the best run, printed before the mean and spread
     )
+
+
+def test_the_ap_columns_of_a_mask_table_are_mask_metrics() -> None:
+    masks = Table(
+        grid([["Method", "APmask", "AP50", "APS"], ["NewNet", "44.4", "67.7", "25.6"]]),
+        number="5",
+        caption="Table 5: Instance segmentation comparison on COCO test-dev.",
+    )
+    assert {(r.metric, r.value) for r in _rows(masks, ["NewNet"])} == {
+        ("mask AP", 44.4),
+        ("mask AP50", 67.7),
+        ("mask APS", 25.6),
+    }
