@@ -27,6 +27,9 @@ from papergraph.core.model import EntityType, entity_key, fold
 
 LEXICON = Path(__file__).resolve().parents[1] / "ingest" / "lexicon"
 PWC_FILE = "pwc-names.txt"  # every PwC name (benchmarks/build_gazetteer.py)
+#: Short dataset names PwC lists as tasks, with the dataset each shortens ("QQP"; written by
+#: benchmarks/build_short_names.py): aliases of that dataset where no lexicon row says otherwise.
+SHORT_NAMES_FILE = "dataset-short-names.txt"
 LPWC = "https://linkedpaperswithcode.com/"
 LPWC_KIND = {
     EntityType.METHOD: "method",
@@ -208,6 +211,8 @@ def pwc_types() -> frozenset[tuple[EntityType, str]]:
 def known_label(name: str, entity_type: EntityType) -> str | None:
     """The lexicon label of `name` as a name of this type family, or None."""
     family = FAMILY.get(entity_type, entity_type)
+    if family is EntityType.DATASET and (full := dict(short_names()).get(name)):
+        return full  # "QQP", a PwC task label too, as a dataset is Quora Question Pairs
     if name in lexicon_labels():  # "HumanEval+" is its own row, though it folds as "HumanEval"
         return name
     return known_labels().get((family, fold(name)))
@@ -227,7 +232,18 @@ def known_labels() -> dict[tuple[EntityType, str], str]:
             labels.update({(FAMILY.get(kind, kind), fold(name)): label for name in names})
         for label, kind, _ in rows:
             labels[(FAMILY.get(kind, kind), fold(label))] = label
+    for short, dataset in short_names():
+        labels.setdefault((EntityType.DATASET, fold(short)), dataset)
     return labels
+
+
+@lru_cache(maxsize=1)
+def short_names() -> tuple[tuple[str, str], ...]:
+    """(short name, dataset) rows of SHORT_NAMES_FILE: "QQP" is Quora Question Pairs."""
+    path = LEXICON / SHORT_NAMES_FILE
+    lines = path.read_text("utf-8").splitlines() if path.is_file() else []
+    rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+    return tuple((row[0], row[1]) for row in rows if len(row) == 2)
 
 
 @lru_cache(maxsize=1)

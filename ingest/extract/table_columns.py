@@ -4,7 +4,8 @@ A table comparing agents game by game ("alien", "amidar", ... down the side; "DQ
 "MuZero" across the top) names the paper's own method in a column header, not in a row label.
 Each row is then a dataset: one the row label names (or abbreviates), else a part of the
 benchmark the caption names ("Atari" and "bank heist": Atari 2600 Bank Heist). The metric
-comes from the column header, the group row or the caption; a table naming none gives nothing.
+comes from the column header, the row label ("DROP f1"), the group row or the caption; a table
+naming none gives nothing.
 """
 
 from __future__ import annotations
@@ -78,4 +79,7 @@ def _result(
 
 
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
-    return read_metric(header) or read_metric(row.group) or context.caption_metric
+    """The column's metric, else the one the row label prints after its dataset ("DROP f1",
+    "TriviaQA acc"), the group row's, or the caption's."""
+    found = read_metric(header) or read_metric(row.label) or read_metric(row.group)
+    return found or context.caption_metric

@@ -18,9 +18,11 @@ from papergraph.core.model import Table, TableCell
 
 _VALUE = re.compile(
     r"^\(?(?P<num>\d+(?:\.\d+)?|\.\d+)\s*(?P<pct>%)?\)?\s*[*†‡§¶♯♮⋆∗'a-c]*\s*(?:%\s*)?"
-    r"(?:(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*%?|\(\d+(?:\.\d+)?\))?\s*[*†‡§¶∗]*\s*$"
+    r"(?:(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*%?|\(\d+(?:\.\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?\))?"
+    r"\s*[*†‡§¶∗]*\s*$"  # "6.43 (6.61±0.16)": the best run, then the mean and spread
 )
 _PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
+_SLASH = re.compile(r"\s*/\s*")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
@@ -52,6 +54,13 @@ class Row:
     label: str
     cells: dict[int, TableCell]
     group: str = ""  # the text of the group row above it, if any
+    #: Headers a row without values set over the value columns above this row gives them
+    #: ("# layers", "# params" printed in the body above the rows that fill them).
+    headers: dict[int, str] = field(default_factory=dict)
+
+    def header(self, grid: Grid, col: int) -> str:
+        """The column's header as this row reads it: a header row in the body above it first."""
+        return self.headers.get(col) or grid.column_headers.get(col, "")
 
 
 @dataclass
@@ -78,11 +87,28 @@ def parse_number(text: str) -> Number | None:
 
 
 def holds_value(text: str) -> bool:
-    """Whether a cell prints a value, or a pair of them ("76.2 / 84.6")."""
-    pair = split_pair(text)
-    return parse_number(text) is not None or (
-        pair is not None and all(parse_number(half) for half in pair)
-    )
+    """Whether a cell prints a value, or several of them ("76.2 / 84.6", "80.1/79.2/79.6")."""
+    return parse_number(text) is not None or split_values(text) is not None
+
+
+def split_values(text: str) -> list[str] | None:
+    """The values of a cell printing two or more joined by "/" ("90.2/89.7"), or None."""
+    parts = [part.strip() for part in clean(text).split("/")]
+    return parts if len(parts) > 1 and all(map(parse_number, parts)) else None
+
+
+def header_parts(header: str, count: int) -> list[str] | None:
+    """One header per value of a cell printing `count` values: the header's one word joining as
+    many parts by "/" ("P/R/F1"; "MNLI-m/mm", whose later parts end the first: MNLI-m, MNLI-mm),
+    the header's other words kept with each ("Published EM / F1": Published EM, Published F1)."""
+    words = _SLASH.sub("/", clean(header)).split(" ")
+    words = [re.sub(r"[()]", "", w) if "/" in w else w for w in words]  # "MNLI-(m/mm)"
+    joined = [i for i, word in enumerate(words) if word.count("/") == count - 1]
+    if len(joined) != 1 or not all(parts := words[joined[0]].split("/")):
+        return None
+    stem = parts[0].rsplit("-", 1)[0] + "-" if "-" in parts[0] else ""
+    full = [parts[0]] + [p if "-" in p or len(p) > 3 else stem + p for p in parts[1:]]
+    return [" ".join([*words[: joined[0]], part, *words[joined[0] + 1 :]]) for part in full]
 
 
 def split_pair(text: str) -> tuple[str, str] | None:
@@ -270,14 +296,18 @@ def _body(at: dict[tuple[int, int], TableCell], body_rows: list[int], label_cols
     rows: list[Row] = []
     group = ""
     previous_label = ""
+    headers: dict[int, str] = {}
     for index in body_rows:
         cells = {c: cell for (r, c), cell in at.items() if r == index}
         values = {c: cell for c, cell in cells.items() if c >= label_cols}
         label = name_text(" ".join(cells[c].text for c in sorted(cells) if c < label_cols))
         if not any(holds_value(cell.text) for cell in values.values()):
-            group = " ".join(clean(cell.text) for _, cell in sorted(cells.items()))
+            if len(values) > 1 and len(values) == len(cells):  # headers over value columns
+                headers = {c: clean(cell.text) for c, cell in values.items()}
+            else:
+                group = " ".join(clean(cell.text) for _, cell in sorted(cells.items()))
             continue
         label = label or previous_label  # a row continuing the method above it
-        rows.append(Row(index, label, values, group))
+        rows.append(Row(index, label, values, group, dict(headers)))
         previous_label = label
     return rows

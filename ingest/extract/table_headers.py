@@ -5,7 +5,7 @@ takes its dataset from elsewhere; a known dataset name, or an abbreviation of on
 names ("C10" for CIFAR-10, "IN-1k" for ImageNet-1k, "AG" for AG News), is the column's dataset.
 A language code ("En", "Ko": a column per language of one multilingual test set), a setting
 (speedup, parameters, time, layers, batch size, a latency in ms) or the method column's own
-header ("Method", "Model") is never a dataset. Any other header is a dataset only when it is
+header ("Method", "Model") or a method the lexicon knows ("GPT-2") is never a dataset. Any other header is a dataset only when it is
 name-shaped ("Yelp-2", "DBpedia"); plain words ("Middle", "High") and quantities ("50K" training
 examples, "10%" of the labels, a year) are a qualifier, and the dataset comes from the group row
 or the caption.
@@ -19,7 +19,8 @@ from enum import Enum
 
 import pycountry
 
-from papergraph.core.model import fold
+from papergraph.core.canonical import known_type
+from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.metric_names import read_metric
 
 #: Header words of settings and costs: what a model was run with, not where it was tested.
@@ -66,8 +67,8 @@ def header_kind(header: str) -> HeaderKind:
     text = header.strip("*†‡ ")
     if read_metric(text):
         return HeaderKind.METRIC
-    if _METHOD_COLUMN.match(text):
-        return HeaderKind.METHOD
+    if _METHOD_COLUMN.match(text) or known_type(text) is EntityType.METHOD:
+        return HeaderKind.METHOD  # "GPT-2" over the scores of detecting its text: no dataset
     if text.lower() in _LANGUAGE_CODES and len(text) == 2:
         return HeaderKind.LANGUAGE
     if SETTING.search(text):

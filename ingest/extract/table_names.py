@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from papergraph.core.canonical import known_label
 from papergraph.core.model import Entity, EntityType, Paper, Role, fold
 from papergraph.ingest.extract.gazetteer import generated_lexicon
 from papergraph.ingest.extract.matcher import NameMatcher
@@ -53,6 +54,7 @@ _WMT = re.compile(r"\b(?:WMT\s*'?\s*(?P<wmt>\d{2,4})|newstest\s*(?P<news>\d{4}))
 _WMT_BARE = re.compile(r"\bWMT\b")
 #: Splits that name a leaderboard of their own; "val" and "test" are what a dataset name means.
 SPLIT = re.compile(r"\s*\b(?P<split>test-dev|test-std|minival|dev)\b", re.IGNORECASE)
+_TEST_SET = re.compile(r"\s+(?:test|testing)\s+(?:set|split|data)$", re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?:and|or|&|/|,)\s*(?:test|dev|val)", re.IGNORECASE)
 _OURS = re.compile(
     r"\b(?:ours|our (?:methods?|models?|approach(?:es)?|systems?|results?)|proposed|this work)\b",
@@ -115,6 +117,19 @@ def dataset_named(
     leading = (_leading_dataset(m.entry.label, matcher) for m in matches)
     found = next(filter(None, leading), None)
     return found or (dataset_in(text, last) if data else None)
+
+
+def full_name(dataset: str) -> str:
+    """The lexicon's label of a dataset printed by a short name, with the split printed after
+    it ("QQP" is Quora Question Pairs, "MNLI dev" MultiNLI dev: one node whichever name the
+    table prints), less a test set the gazetteer's name says ("CIFAR-10 test set" is CIFAR-10:
+    a test set is what a dataset's name means); other names as they are."""
+    dataset = _TEST_SET.sub("", dataset) or dataset
+    head, _, rest = dataset.partition(" ")
+    label = known_label(head, EntityType.DATASET)
+    if label is None or (rest and not SPLIT.fullmatch(f" {rest}")):
+        return dataset
+    return f"{label} {rest}" if rest else label
 
 
 def _versioned(label: str, text: str, start: int, end: int) -> str:

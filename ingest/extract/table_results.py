@@ -30,10 +30,11 @@ from papergraph.ingest.extract.table_grid import (
     Grid,
     Row,
     clean,
+    header_parts,
     parse_number,
     read_grid,
     side_by_side,
-    split_pair,
+    split_values,
 )
 from papergraph.ingest.extract.table_headers import (
     SETTING,
@@ -41,7 +42,13 @@ from papergraph.ingest.extract.table_headers import (
     abbreviation_in,
     header_kind,
 )
-from papergraph.ingest.extract.table_names import SPLIT, cites, dataset_named, own_row
+from papergraph.ingest.extract.table_names import (
+    SPLIT,
+    cites,
+    dataset_named,
+    full_name,
+    own_row,
+)
 from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
 
 #: Captions of tables that take the method apart (its variants are no result of the paper), or
@@ -63,6 +70,11 @@ REFINES = {
 }
 _INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
 MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a sweep
+#: A row label that is a variant of a method printed once above it: "44", "110", "B0".
+_VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
+_DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)
+_AP_KIND = re.compile(r"^AP(?:50|75|S|M|L)$")  # the AP family a box/mask table prints
+MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-task models on dev")
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
@@ -169,13 +181,28 @@ def _caption_chunk(paper: Paper, table: Table) -> str:
 def _table_results(
     context: TableContext, matcher: NameMatcher, names: list[str], task: str | None
 ) -> list[Result]:
-    rows = [row for row in context.grid.rows if own_row(row.label, names) or own_row(row.group, [])]
+    rows = [row for row in context.grid.rows if _own(row, names)]
     bold = _bold_rows(rows or context.grid.rows)
     rows = bold if bold and len(rows) > 2 else rows or bold
     if not rows and (columns := own_columns(context, names)):
         return column_results(context, matcher, columns, task)
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
     return [result for row in rows for result in _row_results(context, matcher, row, task)]
+
+
+def _own(row: Row, names: list[str]) -> bool:
+    """Whether the row is the paper's: its label names the method or says "ours", its group
+    row says "ours", or it is a variant ("110") of the method its group row names ("ResNet")."""
+    if own_row(row.label, names) or own_row(row.group, []):
+        return True
+    return variant_of_group(row) and own_row(row.group, names)
+
+
+def variant_of_group(row: Row) -> bool:
+    """Whether the row's label is only a variant (a depth "110", "B0") of the method named once
+    in the group row above it, a short name ("ResNet", "EfficientNet")."""
+    short = 0 < len(row.group.split()) <= MAX_GROUP_WORDS and not parse_number(row.group)
+    return short and bool(_VARIANT_LABEL.match(row.label.strip("*†‡ ")))
 
 
 def setting_rows(grid: Grid) -> list[Row]:
@@ -233,17 +260,23 @@ def _bold_rows(rows: list[Row]) -> list[Row]:
 def _cell_results(
     context: TableContext, matcher: NameMatcher, row: Row, col: int, task: str | None
 ) -> list[Result]:
-    """The cell's result, or two for a pair under a pair of metrics ("EM / F1": "76.2 / 84.6")."""
+    """The cell's result, or one per value of a cell printing several under a header naming as
+    many parts: metrics ("EM / F1": "76.2 / 84.6") or datasets ("MNLI-m/mm": "90.2/89.7")."""
     cell = row.cells[col]
-    header = context.grid.column_headers.get(col, "")
+    header = row.header(context.grid, col)
     if SETTING.search(header) and not read_metric(header):
         return []
-    values = split_pair(cell.text)
-    pair_metrics = split_pair(header) if values else None
-    if values and pair_metrics and all(read_metric(m) for m in pair_metrics):
+    values = split_values(cell.text)
+    parts = header_parts(header, len(values)) if values else None
+    if values and parts:
+        metrics = [read_metric(part) for part in parts]
+        if all(metrics):  # metrics of the header's dataset: "EM / F1"
+            heads = [(header, metric) for metric in metrics]
+        else:  # the parts of a dataset, each under the column's metric: "MNLI-m/mm"
+            heads = [(part, _metric(context, part, row)) for part in parts]
         found = [
-            _cell_result(context, matcher, row, header, cell, value, read_metric(metric), task)
-            for value, metric in zip(values, pair_metrics, strict=True)
+            _cell_result(context, matcher, row, head, cell, value, metric, task)
+            for value, (head, metric) in zip(values, heads, strict=True)
         ]
         return [result for result in found if result is not None]
     metric = _metric(context, header, row)
@@ -262,6 +295,17 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
         return caption
     if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
         return caption
+    return _of_kind(context, metric)
+
+
+def _of_kind(context: TableContext, metric: Metric) -> Metric:
+    """An AP of a table whose AP column is only mask AP ("APmask AP50 AP75 APS": DetectoRS's
+    instance segmentation table) is a mask AP too ("mask AP75"), not the box one of its name."""
+    if not _AP_KIND.match(metric.label):
+        return metric
+    kinds = {m.label for h in context.grid.column_headers.values() if (m := read_metric(h))}
+    if "mask AP" in kinds and "box AP" not in kinds:
+        return Metric(f"mask {metric.label}", metric.higher_is_better)
     return metric
 
 
@@ -286,19 +330,26 @@ def _cell_result(
     if metric is None:
         return None
     method = method_name(context, row)
+    dataset = full_name(dataset)
     return cell_result(context, row, header, cell, number, metric, method, dataset, task, inferred)
 
 
 def method_name(context: TableContext, row: Row) -> str:
     """The row label with the settings printed beside it before the first result column
-    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart."""
+    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart; a
+    variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
+    and so is a method and its depth column ("ResNet" at "# layers" 110)."""
     settings = []
+    label = f"{row.group}-{row.label}" if variant_of_group(row) else row.label
     for col, cell in sorted(row.cells.items()):
-        header = context.grid.column_headers.get(col, "")
+        header = row.header(context.grid, col)
         if not SETTING.search(header) or read_metric(header):
             break
+        if _DEPTH.search(header) and clean(cell.text).isdigit() and "-" not in label:
+            label = f"{label}-{clean(cell.text)}"  # "ResNet" at "# layers" 110: ResNet-110
+            continue
         settings.append(f"{header}: {clean(cell.text)}" if header else clean(cell.text))
-    return f"{row.label} ({', '.join(settings)})" if settings else row.label
+    return f"{label} ({', '.join(settings)})" if settings else label
 
 
 def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row) -> str | None:

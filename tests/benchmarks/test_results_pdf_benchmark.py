@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.results_pdf import main, same_dataset, same_value, score_paper, summary
+import benchmarks.results_pdf as results_pdf
+from benchmarks.results_pdf import (
+    main,
+    same_dataset,
+    same_metric,
+    same_value,
+    score_paper,
+    summary,
+)
 from papergraph.core.model import Result
 
 ROW = re.compile(r"^(baseline|tables \+ text)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)")
@@ -24,6 +32,17 @@ def test_datasets_match_without_split_words_and_by_containment() -> None:
     assert same_dataset("CIFAR-10", "CIFAR-10, 4000 Labels")
     assert same_dataset("WMT 2014 English-German", "WMT2014 English-German")
     assert not same_dataset("CIFAR-10", "CIFAR-100")
+
+
+def test_a_gold_metric_naming_only_a_split_is_the_split_not_a_metric(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # PwC's NLP-progress rows: SWAG | metric "Dev" | 86.6 is SWAG's dev accuracy
+    assert same_metric("Accuracy", "Dev") and same_metric("Accuracy", "Test")
+    assert not same_metric("Accuracy", "Matched")  # a part of MultiNLI, not a split
+    assert not same_metric("Accuracy", "F1") and same_metric("top-1 err.", "Top-1 Error")
+    monkeypatch.setattr(results_pdf, "SPLIT_METRICS", False)
+    assert not same_metric("Accuracy", "Dev")
 
 
 def test_scores_average_per_paper_and_leave_out_papers_without_rows() -> None:

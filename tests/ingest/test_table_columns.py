@@ -57,3 +57,21 @@ def test_a_part_of_a_benchmark_is_named_the_way_known_parts_are() -> None:
     matcher = hybrid_matcher()
     assert part_of("Atari", "bank heist", matcher) == "Atari 2600 Bank Heist"
     assert part_of("Atari", "Gopher", matcher) == "Atari 2600 Gopher"
+
+
+def test_a_row_label_printing_its_metric_after_the_dataset_gives_that_metric() -> None:
+    tasks = Table(
+        grid(
+            [
+                ["Task", "Transformer", "NewAgent"],
+                ["TriviaQA acc", "26.1 ± 0.5", "27.5 ± 0.4"],
+                ["DROP f1", "23.9 ± 0.4", "24.8 ± 0.5"],
+            ]
+        ),
+        "6",
+        "Table 6: One-shot scores of the models on downstream tasks.",
+    )
+    assert _found(tasks) == {
+        ("NewAgent", "TriviaQA", "Accuracy", 27.5),
+        ("NewAgent", "DROP", "F1", 24.8),
+    }

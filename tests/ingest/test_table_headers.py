@@ -348,3 +348,9 @@ def test_an_ablation_beside_the_main_table_keeps_its_own_label_column() -> None:
 
 def test_a_table_with_one_label_column_is_one_table() -> None:
     assert side_by_side(RESNET_TABLE_4) == [RESNET_TABLE_4]
+
+
+def test_a_header_naming_a_known_method_names_no_dataset() -> None:
+    # DetectGPT's columns name the model whose text is detected, not where it was tested
+    assert header_kind("GPT-2") is HeaderKind.METHOD
+    assert header_kind("Yelp-2") is HeaderKind.NAME  # a name no list knows stays a dataset

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from papergraph.core.model import Table
+from papergraph.core.canonical import canonical
+from papergraph.core.model import EntityType, Table, TableCell
 from papergraph.ingest.extract.hybrid import hybrid_matcher
-from papergraph.ingest.extract.table_names import dataset_named
+from papergraph.ingest.extract.table_names import dataset_named, full_name
 from papergraph.ingest.extract.table_results import table_results
 from papergraph.ingest.extract.usual_metrics import usual_metric
 from tests.ingest.tables import grid, paper_with
@@ -31,7 +32,7 @@ def test_a_table_naming_no_metric_takes_each_datasets_usual_one_and_says_so() ->
     rows = {r.dataset: r for r in _rows(GLUE, ["NewNet"])}
     assert {d: (r.metric, r.value) for d, r in rows.items()} == {
         "MultiNLI": ("Accuracy", 89.8),
-        "QQP": ("Accuracy", 91.8),
+        "Quora Question Pairs": ("Accuracy", 91.8),
         "RTE": ("Accuracy", 83.8),
         "CoLA": ("Correlation", 63.6),
         "STS-B": ("Correlation", 91.8),
@@ -111,7 +112,12 @@ def test_a_caption_giving_each_column_its_metric_is_read_column_by_column() -> N
         "correlations are reported for STS-B, and accuracy scores are reported for the other tasks.",
     )
     rows = {r.dataset: r.metric for r in _rows(stated, ["NewNet"])}
-    assert rows == {"QQP": "F1", "QNLI": "Accuracy", "STS-B": "Correlation", "MRPC": "F1"}
+    assert rows == {
+        "Quora Question Pairs": "F1",
+        "QNLI": "Accuracy",
+        "STS-B": "Correlation",
+        "MRPC": "F1",
+    }
 
 
 def test_plural_metric_names_keep_their_direction() -> None:
@@ -217,3 +223,122 @@ def test_a_table_of_the_methods_own_settings_is_a_study_not_results() -> None:
         caption="Table 3: Different kernel sizes.",
     )
     assert _rows(kernels, ["NewNet"]) == []
+
+
+def test_a_short_dataset_name_is_the_dataset_it_shortens_kept_as_an_alias() -> None:
+    """PwC lists "QQP" as a task whose dataset is Quora Question Pairs: a table header "QQP"
+    and the paper's mention "QQP" are one node, labelled as PwC and gold name it."""
+    headers = Table(
+        grid([["Model", "QQP", "MNLI"], ["NewNet", "91.8", "90.1"]]),
+        number="2",
+        caption="Table 2: Accuracy on the test sets.",
+    )
+    assert {(r.dataset, r.value) for r in _rows(headers, ["NewNet"])} == {
+        ("Quora Question Pairs", 91.8),
+        ("MultiNLI", 90.1),
+    }
+    assert full_name("QQP dev") == "Quora Question Pairs dev"  # the split printed stays
+    assert full_name("Yelp-2") == "Yelp-2"  # a name no list shortens is kept
+    assert full_name("CIFAR-10 test set") == "CIFAR-10"  # the test set is what the name means
+    assert full_name("PASCAL VOC 2007 test set") == "PASCAL VOC 2007"
+    assert canonical("QQP", EntityType.DATASET).label == "Quora Question Pairs"
+    assert canonical("QQP", EntityType.TASK).label == "QQP"  # only a dataset is resolved so
+
+
+def test_a_depth_printed_under_its_method_once_is_that_methods_variant() -> None:
+    depths = Table(
+        grid(
+            [
+                ["method", "error (%)"],
+                ["Highway [42]", "7.72"],
+                ["FitNet [35]", "8.39"],
+                ["ResNet", ""],
+                ["44", "7.17"],
+                ["110", "6.43"],
+            ]
+        ),
+        number="6",
+        caption="Table 6. Classification error on the CIFAR-10 test set.",
+    )
+    rows = _rows(depths, ["ResNet"])
+    assert [(r.method, r.dataset, r.metric, r.value) for r in rows] == [
+        ("ResNet-44", "CIFAR-10", "Error", 7.17),
+        ("ResNet-110", "CIFAR-10", "Error", 6.43),
+    ]
+
+
+def test_values_joined_in_one_cell_are_one_result_per_part_the_header_names() -> None:
+    glue = Table(
+        grid(
+            [
+                ["Model", "MNLI-m/mm", "QNLI"],
+                ["BERT [2]", "86.6/86.1", "92.3"],
+                ["NewNet", "90.2/89.7", "93.9"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Results on the GLUE test sets.",
+    )
+    rows = {(r.dataset, r.metric): r.value for r in _rows(glue, ["NewNet"])}
+    assert rows == {
+        ("MultiNLI-m", "Accuracy"): 90.2,
+        ("MultiNLI-mm", "Accuracy"): 89.7,
+        ("QNLI", "Accuracy"): 93.9,
+    }
+    ner = Table(
+        grid([["Model", "Precision/Recall/F1"], ["NewNet", "93.1/92.4/92.8"]]),
+        number="4",
+        caption="Table 4: Results on the CoNLL-2003 test set.",
+    )
+    assert {(r.metric, r.value) for r in _rows(ner, ["NewNet"])} == {
+        ("Precision", 93.1),
+        ("Recall", 92.4),
+        ("F1", 92.8),
+    }
+
+
+def test_a_joined_cell_under_a_header_naming_no_parts_is_not_split() -> None:
+    from papergraph.ingest.extract.table_grid import header_parts
+
+    assert header_parts("MNLI", 2) is None  # "90.2/89.7" under "MNLI": which is which is unsaid
+    assert header_parts("Published EM / F1", 2) == ["Published EM", "Published F1"]
+    assert header_parts("SST-2/SST-5", 2) == ["SST-2", "SST-5"]
+    assert header_parts("MNLI-(m/mm)", 2) == ["MNLI-m", "MNLI-mm"]
+
+
+def test_headers_printed_in_the_body_name_the_columns_below_them() -> None:
+    """ResNet's CIFAR-10 table: "# layers" and "# params" are printed above the rows that fill
+    them, under a first header row that names only the method and the error column."""
+    cells = [
+        TableCell(0, 0, "method", col_span=2),
+        TableCell(0, 3, "error (%)"),
+        TableCell(1, 0, "Maxout [10]", col_span=2),
+        TableCell(1, 3, "9.38"),
+        TableCell(2, 1, "# layers"),
+        TableCell(2, 2, "# params"),
+        TableCell(3, 0, "Highway [42, 43]"),
+        *(TableCell(3, c, t) for c, t in ((1, "19"), (2, "2.3M"), (3, "7.54 (7.72±0.16)"))),
+        TableCell(4, 0, "ResNet"),
+        *(TableCell(4, c, t) for c, t in ((1, "110"), (2, "1.7M"), (3, "6.43 (6.61±0.16)"))),
+    ]
+    depths = Table(cells, number="6", caption="Table 6. Classification error on CIFAR-10.")
+    [row] = _rows(depths, ["ResNet"])
+    assert (row.method, row.dataset, row.metric, row.value) == (
+        "ResNet-110 (# params: 1.7M)",
+        "CIFAR-10",
+        "Error",
+        6.43,  # the best run, printed before the mean and spread
+    )
+
+
+def test_the_ap_columns_of_a_mask_table_are_mask_metrics() -> None:
+    masks = Table(
+        grid([["Method", "APmask", "AP50", "APS"], ["NewNet", "44.4", "67.7", "25.6"]]),
+        number="5",
+        caption="Table 5: Instance segmentation comparison on COCO test-dev.",
+    )
+    assert {(r.metric, r.value) for r in _rows(masks, ["NewNet"])} == {
+        ("mask AP", 44.4),
+        ("mask AP50", 67.7),
+        ("mask APS", 25.6),
+    }
