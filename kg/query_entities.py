@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -91,14 +92,13 @@ class EntityLexicon:
 
     def entries(self, text: str) -> list[NameEntry]:
         """The entities `text` names: by label or alias, else by its canonical name."""
-        found = self.names.get(fold(text))
-        if found or not fold(text) or _JOINS & set(text.lower().split()):
+        folded = fold(text)
+        found = self.names.get(folded)
+        if found or not folded or _JOINS & set(text.lower().split()):
             return found or []
         return [
             NameEntry(iri, self.types[iri], self.labels[iri], False, canonical=True)
-            for iri in dict.fromkeys(
-                str(entity_iri(canonical(text, kind).key)) for kind in CANONICAL_TYPES
-            )
+            for iri in canonical_iris(text)
             if iri in self.types
         ]
 
@@ -126,6 +126,18 @@ class QueryEntity:
     end: int
     confidence: float
     aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1 << 14)
+def canonical_iris(text: str) -> tuple[str, ...]:
+    """The entity IRIs `text` is the canonical name of, read as each of `CANONICAL_TYPES`, in
+    that order, each once; whether the graph holds them is the lexicon's to say. A function of
+    the text alone (the name lists are read once), and the costliest step of linking a query
+    (a query of 20 words has ~65 n-grams to resolve, 4 ways each): kept, as queries share
+    their short n-grams ("language model", "attention")."""
+    return tuple(
+        dict.fromkeys(str(entity_iri(canonical(text, kind).key)) for kind in CANONICAL_TYPES)
+    )
 
 
 def link_query(lexicon: EntityLexicon, query: str) -> list[QueryEntity]:
