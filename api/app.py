@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import Scope
+from threadpoolctl import threadpool_limits
 
 from papergraph.api.backend import Backend
 from papergraph.api.config import Settings
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        blas = threadpool_limits(settings.api.blas_threads, user_api="blas")
         app.state.backend = backend or Backend.open(settings)
         app.state.backend.install_sparql_functions()  # pg:similar and pg:related
         app.state.backend.embedder.encode_query("warm up")  # load the model before serving
@@ -51,6 +53,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         yield
         if backend is None:
             app.state.backend.close()
+        blas.restore_original_limits()
 
     app = offline_docs_app(  # /docs and /redoc with every asset served here, not from a CDN
         title="Papergraph",
