@@ -195,7 +195,10 @@ def _hits(
 ) -> list[SearchHit]:
     limit = request.offset + request.k + 1
     kinds = {kind.value for kind in request.kinds}
-    places = searcher.chunks.chunk_places([rowid for rowid, _ in rankings.fused])
+    places = rankings.places  # looked up by the fusion; lifted chunks and single lists are not
+    unplaced = [rowid for rowid, _ in rankings.fused if rowid not in places]
+    if unplaced:
+        places = {**places, **searcher.chunks.chunk_places(unplaced)}
     ranked = [pair for pair in rankings.fused if places.get(pair[0], ("", ""))[1] in kinds]
     ranked = ranked if request.group_by_paper else ranked[:limit]
     rows = searcher.chunks.chunks_by_rowids([rowid for rowid, _ in ranked])

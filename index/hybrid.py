@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -46,6 +46,8 @@ class Rankings:
     semantic_ranks: dict[int, int]
     keyword_ranks: dict[int, int]
     exhausted: bool  # both lists hold every admissible chunk they could find
+    #: (paper id, kind) of the chunks the fusion looked up, for the caller to reuse
+    places: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -86,8 +88,11 @@ class HybridRetriever:
             return Rankings(semantic, semantic_ranks, keyword_ranks, exhausted)
         if mode is SearchMode.KEYWORD:
             return Rankings(keyword, semantic_ranks, keyword_ranks, exhausted)
-        fused = self._fuse(query, semantic, keyword, lifted or {})
-        return Rankings(fused, semantic_ranks, keyword_ranks, exhausted)
+        places = self.chunks.chunk_places(
+            sorted({r for r, _ in semantic} | {r for r, _ in keyword})
+        )
+        fused = self._fuse(query, semantic, keyword, lifted or {}, places)
+        return Rankings(fused, semantic_ranks, keyword_ranks, exhausted, places)
 
     def weights(self) -> FusionWeights:
         settings = self.settings
@@ -101,11 +106,14 @@ class HybridRetriever:
         )
 
     def _fuse(
-        self, query: str, semantic: Ranked, keyword: Ranked, lifted: dict[str, float]
+        self,
+        query: str,
+        semantic: Ranked,
+        keyword: Ranked,
+        lifted: dict[str, float],
+        places: dict[int, tuple[str, str]],  # of the listed chunks; no texts: ranking needs none
     ) -> Ranked:
         weights = self.weights()
-        rowids = {rowid for rowid, _ in semantic} | {rowid for rowid, _ in keyword}
-        places = self.chunks.chunk_places(sorted(rowids))  # no texts: ranking needs none
         paper_of = {rowid: paper_id for rowid, (paper_id, _) in places.items()}
         lifted = lifted if weights.lift else {}
         extra = self._lifted_chunks(query, lifted, set(paper_of.values()))
