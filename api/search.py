@@ -115,6 +115,9 @@ def search(searcher: Searcher, request: SearchRequest) -> SearchPage:
     page = SearchPage(papers=[] if request.group_by_paper else None)
     if not request.query.strip():
         return page
+    vector = None  # encoded while the filters, the entity links and the keyword list are read
+    if request.mode is not SearchMode.KEYWORD:
+        vector = searcher.retriever.start_encoding(request.query)
     admissible = Admissible()
     if not request.paper_filter.is_empty:
         admissible = _admissible(searcher, request.paper_filter)
@@ -132,7 +135,7 @@ def search(searcher: Searcher, request: SearchRequest) -> SearchPage:
     expansions = lifts.expansions()
     while True:
         rankings = searcher.retriever.rankings(
-            request.query, request.mode, depth, admissible, expansions, lifted
+            request.query, request.mode, depth, admissible, expansions, lifted, vector
         )
         hits = _hits(searcher, request, rankings, reasons)
         count = len(_group(hits, request.chunks_per_paper)) if request.group_by_paper else len(hits)
