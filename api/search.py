@@ -170,13 +170,12 @@ def _admissible(searcher: Searcher, paper_filter: PaperFilter) -> Admissible:
 
 
 def _lifts(searcher: Searcher, query: str) -> EntityLifts:
-    papers = searcher.chunks.count_papers()
     settings = searcher.settings
     return entity_lifts(
         searcher.lexicon(),
         searcher.graph,
         query,
-        papers,
+        searcher.chunks.count_papers,  # counted only for a query that names an entity
         settings.entity_result_weight,
         settings.salience_power,
         settings.entity_pair_weight,
