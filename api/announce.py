@@ -81,7 +81,11 @@ def announced(data_dir: Path, url: str, writes: bool) -> Iterator[Announcement]:
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket on host:port, or PortBusy saying which port and how to pick another."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # Named as TCP, so that asyncio turns Nagle's algorithm off on each accepted connection
+    # (it does so only for sockets whose proto is IPPROTO_TCP): uvicorn writes a response's
+    # head and body separately, and with Nagle on the body waited for the client's delayed
+    # ACK, ~40 ms on every keep-alive request.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))

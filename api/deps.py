@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, Request
 
 from papergraph.api.backend import Backend
@@ -15,28 +17,38 @@ from papergraph.index.store import ChunkStore
 from papergraph.kg.store import KnowledgeGraph
 
 
-def get_backend(request: Request) -> Backend:
+def backend_of(request: Request) -> Backend:
     return request.app.state.backend
 
 
-def get_graph(request: Request) -> KnowledgeGraph:
-    return get_backend(request).stores.graph
+# The dependencies are coroutines: FastAPI runs a plain function dependency in its thread pool,
+# one round trip between the event loop and a worker thread per dependency and request, which
+# under load queues behind the threads holding the GIL (issue 19's profile). These only read
+# an attribute, which the event loop does at once.
 
 
-def get_chunks(request: Request) -> ChunkStore:
-    return get_backend(request).stores.chunks
+async def get_backend(request: Request) -> Backend:
+    return backend_of(request)
 
 
-def get_settings(request: Request) -> Settings:
-    return get_backend(request).settings
+async def get_graph(request: Request) -> KnowledgeGraph:
+    return backend_of(request).stores.graph
 
 
-def get_recommender(request: Request) -> Recommender:
-    return get_backend(request).recommender
+async def get_chunks(request: Request) -> ChunkStore:
+    return backend_of(request).stores.chunks
 
 
-def get_searcher(request: Request) -> Searcher:
-    return get_backend(request).searcher
+async def get_settings(request: Request) -> Settings:
+    return backend_of(request).settings
+
+
+async def get_recommender(request: Request) -> Recommender:
+    return backend_of(request).recommender
+
+
+async def get_searcher(request: Request) -> Searcher:
+    return backend_of(request).searcher
 
 
 #: What a route takes: the part it uses, not the whole backend where it can.
@@ -48,11 +60,15 @@ RecommenderDep = Annotated[Recommender, Depends(get_recommender)]
 SearcherDep = Annotated[Searcher, Depends(get_searcher)]
 
 
-def read_snapshot(request: Request) -> Iterator[None]:
+async def read_snapshot(request: Request) -> AsyncIterator[None]:
     """Hold the backend's snapshot lock for reading while the request runs, so it sees each
-    paper in every store or in none (writers hold it only while they put a paper in place)."""
-    snapshot = get_backend(request).snapshot
-    snapshot.acquire_read()
+    paper in every store or in none (writers hold it only while they put a paper in place).
+    Taken on the event loop when free (nearly always); waited for in a worker thread while a
+    writer has it, shielded so that a cancelled request cannot leave it taken."""
+    snapshot = backend_of(request).snapshot
+    if not snapshot.try_acquire_read():
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(snapshot.acquire_read)
     try:
         yield
     finally:

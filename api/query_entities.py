@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,18 +97,20 @@ def entity_lifts(
     lexicon: EntityLexicon,
     graph: KnowledgeGraph,
     query: str,
-    papers: int,
+    papers: int | Callable[[], int],
     result_weight: float,
     salience_power: float = 0.5,
     pair_weight: float = 0.0,
 ) -> EntityLifts:
     """The entities `query` names (in `lexicon`) and each paper's lift from them, read from
-    `graph` (`papers` in the corpus; `result_weight` for a reported result; salience counts
-    raised to `salience_power`; `pair_weight` for a linked task and dataset named in one chunk)."""
+    `graph` (`papers` in the corpus, or how to count them, asked only when the query names an
+    entity; `result_weight` for a reported result; salience counts raised to
+    `salience_power`; `pair_weight` for a linked task and dataset named in one chunk)."""
     linked = link_query(lexicon, query)
     found = EntityLifts(linked)
     if not linked:
         return found
+    papers = papers() if callable(papers) else papers
     evidence = entity_evidence(graph, linked)
     coverage = query_coverage(query, linked)
     scale = LiftScale(papers, result_weight, salience_power, pair_weight)

@@ -115,6 +115,9 @@ def search(searcher: Searcher, request: SearchRequest) -> SearchPage:
     page = SearchPage(papers=[] if request.group_by_paper else None)
     if not request.query.strip():
         return page
+    vector = None  # encoded while the filters, the entity links and the keyword list are read
+    if request.mode is not SearchMode.KEYWORD:
+        vector = searcher.retriever.start_encoding(request.query)
     admissible = Admissible()
     if not request.paper_filter.is_empty:
         admissible = _admissible(searcher, request.paper_filter)
@@ -132,7 +135,7 @@ def search(searcher: Searcher, request: SearchRequest) -> SearchPage:
     expansions = lifts.expansions()
     while True:
         rankings = searcher.retriever.rankings(
-            request.query, request.mode, depth, admissible, expansions, lifted
+            request.query, request.mode, depth, admissible, expansions, lifted, vector
         )
         hits = _hits(searcher, request, rankings, reasons)
         count = len(_group(hits, request.chunks_per_paper)) if request.group_by_paper else len(hits)
@@ -167,13 +170,12 @@ def _admissible(searcher: Searcher, paper_filter: PaperFilter) -> Admissible:
 
 
 def _lifts(searcher: Searcher, query: str) -> EntityLifts:
-    papers = searcher.chunks.count_papers()
     settings = searcher.settings
     return entity_lifts(
         searcher.lexicon(),
         searcher.graph,
         query,
-        papers,
+        searcher.chunks.count_papers,  # counted only for a query that names an entity
         settings.entity_result_weight,
         settings.salience_power,
         settings.entity_pair_weight,
@@ -195,7 +197,10 @@ def _hits(
 ) -> list[SearchHit]:
     limit = request.offset + request.k + 1
     kinds = {kind.value for kind in request.kinds}
-    places = searcher.chunks.chunk_places([rowid for rowid, _ in rankings.fused])
+    places = rankings.places  # looked up by the fusion; lifted chunks and single lists are not
+    unplaced = [rowid for rowid, _ in rankings.fused if rowid not in places]
+    if unplaced:
+        places = {**places, **searcher.chunks.chunk_places(unplaced)}
     ranked = [pair for pair in rankings.fused if places.get(pair[0], ("", ""))[1] in kinds]
     ranked = ranked if request.group_by_paper else ranked[:limit]
     rows = searcher.chunks.chunks_by_rowids([rowid for rowid, _ in ranked])

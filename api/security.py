@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
-from papergraph.api.deps import get_backend
+from papergraph.api.deps import backend_of
 from papergraph.api.errors import Unauthorized, WritesDisabled
 
 HEADER = "X-API-Key"
@@ -29,7 +29,7 @@ def require_api_key(
     request: Request, given: Annotated[str | None, Depends(api_key_header)]
 ) -> None:
     """Let the request write, or raise 403 (writes disabled) / 401 (missing or wrong key)."""
-    expected = get_backend(request).settings.api.api_key
+    expected = backend_of(request).settings.api.api_key
     if not expected:
         raise WritesDisabled(
             "writes are disabled: this server has no API key (set PAPERGRAPH_API__API_KEY)"

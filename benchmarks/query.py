@@ -231,6 +231,7 @@ class Figure:
     p50_ms: float
     p99_ms: float
     per_s: float
+    server_cpu_ms: float = 0.0  # CPU the server's processes spent per request (user + system)
 
 
 def free_port() -> int:
@@ -290,6 +291,15 @@ def memory_mb(pid: int) -> tuple[float, float]:
     return now, peak
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a server: its process and its live workers."""
+    total = 0
+    for one in [pid, *_children(pid)]:
+        fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (stat fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _fields(path: Path) -> dict[str, str]:
     lines = path.read_text().splitlines()
     return dict(line.split(":", 1) for line in lines if ":" in line)
@@ -338,9 +348,11 @@ def scenarios(data_dir: Path, requests: int, queries: list[str]) -> dict[str, li
         store.close()
     rng = random.Random(1)
     fresh = iter(queries)
-    # The baseline: a static file, the floor of HTTP + uvicorn + FastAPI on this machine.
+    # The baseline: a static file, the floor of HTTP + uvicorn + FastAPI on this machine. Asked
+    # five times as often as the others: 200 answers at 8 clients took half a second, and one
+    # pause of another process moved the floor every ratio is read against by 2x.
     kinds: dict[str, list[list[str]]] = {
-        "static file (baseline)": [["/static/favicon.svg"] * requests] * 2
+        "static file (baseline)": [["/static/favicon.svg"] * (5 * requests)] * 2
     }
     kinds["health (counts papers, chunks, triples)"] = [["/health"] * max(requests // 10, 2)] * 2
     for mode in ("semantic", "keyword", "hybrid"):
@@ -392,7 +404,10 @@ def run(
                 continue
             asyncio.run(load(base, name, url_lists[0][:3], 1))  # warm this route once
             for clients, urls in zip(concurrency, url_lists, strict=True):
+                cpu = cpu_seconds(server.pid)
                 figures.append(asyncio.run(load(base, name, urls, clients)))
+                spent = cpu_seconds(server.pid) - cpu
+                figures[-1].server_cpu_ms = 1000 * spent / figures[-1].requests
                 print(report(figures[-1:], header=False), file=sys.stderr, flush=True)
         memory = memory_mb(server.pid)
     finally:
@@ -405,17 +420,24 @@ def run(
 
 
 def report(figures: list[Figure], header: bool = True) -> str:
+    """A table row per figure; `÷ static` is its req/s over the static file's at the same
+    number of clients in the same run (blank where the static file was not measured)."""
+    static = {f.clients: f.per_s for f in figures if f.name.startswith("static")}
     lines = [
-        "| request | clients | requests | p50 ms | p99 ms | req/s |",
-        "|---|---|---|---|---|---|",
+        "| request | clients | requests | p50 ms | p99 ms | req/s | ÷ static | server CPU ms/req |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     lines = lines if header else []
     lines += [
         f"| {f.name} | {f.clients} | {f.requests} | {f.p50_ms:.1f} | {f.p99_ms:.1f} | "
-        f"{f.per_s:.0f} |"
+        f"{f.per_s:.0f} | {_ratio(f, static)} | {f.server_cpu_ms:.1f} |"
         for f in figures
     ]
     return "\n".join(lines)
+
+
+def _ratio(figure: Figure, static: dict[int, float]) -> str:
+    return f"{figure.per_s / static[figure.clients]:.2f}" if figure.clients in static else ""
 
 
 def main() -> None:

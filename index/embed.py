@@ -214,7 +214,7 @@ class Embedder:
         if model is None:
             with self._lock, _torch_threads(self.settings.query_threads):
                 return self.encode(texts)
-        vectors = model.encode(list(texts), batch_size=self.settings.batch_size)
+        vectors = model.encode(list(texts), batch_size=self.settings.query_batch_size)
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:

@@ -40,6 +40,13 @@ class IndexSettings(BaseModel):
         "from more, and under concurrent requests extra threads only contend (7x slower on a "
         "busy 2-core machine, README Performance).",
     )
+    query_batch_size: int = Field(
+        4,
+        ge=1,
+        description="Queries encoded together in one encoder call, of those that arrive at once "
+        "(sorted by length, so little padding): on one thread, eight queries in calls of four "
+        "cost 4.6 ms each, in one call of eight 5.1 ms, one by one 5.7 ms (issue 19).",
+    )
     onnx_cache_dir: Path = Field(
         Path.home() / ".cache" / "papergraph" / "onnx",
         description="Where exported ONNX encoders are kept, one folder per model.",

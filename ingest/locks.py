@@ -105,6 +105,15 @@ class SnapshotLock:
             self._condition.wait_for(lambda: not self._writing and self._writers_waiting == 0)
             self._readers += 1
 
+    def try_acquire_read(self) -> bool:
+        """`acquire_read` without waiting: False, and nothing taken, while a writer holds the
+        lock or waits for it."""
+        with self._condition:
+            if self._writing or self._writers_waiting:
+                return False
+            self._readers += 1
+            return True
+
     def release_read(self) -> None:
         with self._condition:
             self._readers -= 1

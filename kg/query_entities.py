@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rdflib import URIRef
 
 from papergraph.core.canonical import canonical
-from papergraph.core.model import EntityType, fold
+from papergraph.core.model import EntityType, entity_key, fold
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import (
     ENTITY_CLASS,
@@ -103,15 +104,12 @@ class EntityLexicon:
 
     def entries(self, text: str) -> list[NameEntry]:
         """The entities `text` names: by label or alias, else by its canonical name."""
-        found = self.names.get(fold(text))
-        if found or not fold(text) or _JOINS & set(text.lower().split()):
+        folded = fold(text)
+        found = self.names.get(folded)
+        if found or not folded or _JOINS & set(text.lower().split()):
             return found or []
         by_canonical = self._canonical_index()
-        iris = (
-            iri
-            for kind in CANONICAL_TYPES
-            for iri in by_canonical.get(canonical(text, kind).key, ())
-        )
+        iris = (iri for key in canonical_keys(text) for iri in by_canonical.get(key, ()))
         return [
             NameEntry(iri, self.types[iri], self.labels[iri], False, canonical=True)
             for iri in dict.fromkeys(iris)
@@ -166,6 +164,25 @@ class QueryEntity:
     end: int
     confidence: float
     aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1 << 14)
+def canonical_keys(text: str) -> tuple[str, ...]:
+    """The entity keys `text` is the canonical name of, read as each of `CANONICAL_TYPES`, in
+    that order, each once; which graph entities carry them is the lexicon's to say. A function of
+    the text alone (the name lists are read once), and the costliest step of linking a query
+    (a query of 20 words has ~65 n-grams to resolve, 4 ways each): kept, as queries share
+    their short n-grams ("language model", "attention")."""
+    # Datasets and benchmarks are one family: a name gets one label as either, so it is
+    # resolved once for both (tests/kg/test_query_entities.py holds this to `canonical`).
+    dataset = canonical(text, EntityType.DATASET)
+    keys = {
+        EntityType.DATASET: dataset.key,
+        EntityType.BENCHMARK: entity_key(EntityType.BENCHMARK, dataset.label),
+        EntityType.TASK: canonical(text, EntityType.TASK).key,
+        EntityType.METHOD: canonical(text, EntityType.METHOD).key,
+    }
+    return tuple(dict.fromkeys(keys[kind] for kind in CANONICAL_TYPES))
 
 
 def link_query(lexicon: EntityLexicon, query: str) -> list[QueryEntity]:

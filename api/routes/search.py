@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from papergraph.api.deps import BackendDep
+from papergraph.api.json_body import json_response
 from papergraph.api.schemas import SearchResponse
 from papergraph.api.search import DEFAULT_KINDS, PaperHit, SearchHit, SearchMode, SearchRequest
 from papergraph.api.search import search as run_search
@@ -59,7 +60,7 @@ def search(
             "query names, nor lift the papers that hold them.",
         ),
     ] = "on",
-) -> SearchResponse:
+) -> Response:
     named = {"method": method, "dataset": dataset, "benchmark": benchmark, "task": task}
     paper_filter = PaperFilter(
         entities={name: values for name, values in named.items() if values},
@@ -87,7 +88,7 @@ def search(
         filters["year_to"] = year_to
     if kind:
         filters["kind"] = [k.value for k in kind]
-    return SearchResponse.model_validate(
+    answer = SearchResponse.model_validate(
         {
             "query": q,
             "mode": mode.value,
@@ -101,6 +102,7 @@ def search(
             "query_entities": [_query_entity(e) for e in page.query_entities],
         }
     )
+    return json_response(answer)
 
 
 def _plain_hit(hit: SearchHit) -> dict[str, Any]:

@@ -260,6 +260,23 @@ def test_snapshot_lock_holds_readers_while_a_paper_is_written() -> None:
     assert reader_done == [True]
 
 
+def test_a_reader_that_cannot_wait_is_refused_while_a_paper_is_written() -> None:
+    """The server takes the read lock on its event loop only when it is free at once."""
+    lock = SnapshotLock()
+    with lock.write():
+        assert not lock.try_acquire_read()
+    assert lock.try_acquire_read()
+    events: list[str] = []
+    writer = threading.Thread(target=lambda: _hold(lock, events))
+    writer.start()
+    time.sleep(0.05)
+    assert events == []  # the reader it let in holds the writer off
+    assert not lock.try_acquire_read()  # and a waiting writer goes before new readers
+    lock.release_read()
+    writer.join(timeout=2)
+    assert events == ["written"]  # the refused attempts left nothing taken
+
+
 def _hold(lock: SnapshotLock, events: list[str]) -> None:
     with lock.write():
         events.append("written")

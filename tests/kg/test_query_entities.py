@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from papergraph.core.canonical import canonical
 from papergraph.core.model import EntityType, fold
-from papergraph.kg.query_entities import EntityLexicon, NameEntry, link_query
+from papergraph.kg.query_entities import (
+    CANONICAL_TYPES,
+    EntityLexicon,
+    NameEntry,
+    canonical_keys,
+    link_query,
+)
 from papergraph.kg.vocab import entity_iri
 
 
@@ -85,4 +91,41 @@ def test_a_name_written_with_to_between_hyphens_still_links_whole() -> None:
     assert [(e.label, e.text) for e in linked] == [
         ("sequence-to-sequence", "sequence-to-sequence"),
         ("WMT", "WMT"),
+    ]
+
+
+NAMES = [
+    "WMT 2014 English-German",
+    "WMT14 En-De",
+    "EN-DE on WMT 2014",
+    "MS COCO dataset",
+    "ImageNet benchmark",
+    "GLUE benchmark dev set",
+    "SQuAD v2 test split",
+    "CIFAR-10",
+    "GANs",
+    "LSTMs",
+    "Fine-Tuning",
+    "Model Variants",
+    "HumanEval+",
+    "we propose a simple method",
+    "question answering",
+    "2020 results",
+]
+
+
+def test_a_name_resolves_as_a_benchmark_as_it_does_as_a_dataset() -> None:
+    """Linking resolves a name once for the dataset family: the same IRIs as `canonical`
+    gives for each type."""
+    for text in NAMES:
+        expected = tuple(dict.fromkeys(canonical(text, kind).key for kind in CANONICAL_TYPES))
+        assert canonical_keys(text) == expected, text
+
+
+def test_a_benchmark_named_with_its_split_links_to_the_benchmark() -> None:
+    lexicon = lexicon_of((EntityType.BENCHMARK, "GLUE"), (EntityType.METHOD, "GAN"))
+    linked = link_query(lexicon, "GLUE dev set results of GANs")
+    assert [(e.label, e.type, e.text) for e in linked] == [
+        ("GLUE", EntityType.BENCHMARK, "GLUE dev set"),
+        ("GAN", EntityType.METHOD, "GANs"),
     ]
