@@ -235,8 +235,9 @@ def _holds_numbers(region: list[Block]) -> bool:
 
 
 def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
-    """Whether the lines below a table caption end at another table caption that has none below
-    it: captions printed under their tables, so those lines are that caption's table."""
+    """Whether the lines below a table caption are another caption's: they end at a figure's
+    caption (a figure printed above its caption), or at a table caption that itself takes the
+    lines above it (captions printed under their tables, each taking its own grid)."""
     position = index + 1
     while position < len(blocks) and not (
         blocks[position].role in ("heading", "caption") or _is_prose(blocks[position], size)
@@ -245,7 +246,10 @@ def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
     if position >= len(blocks) or blocks[position].role != "caption":
         return False
     following = blocks[position]
-    return following.label == "table" and not _region(blocks, position, +1, size)
+    if following.label != "table":
+        return bool(_region(blocks, position, -1, size))
+    below = _region(blocks, position, +1, size)
+    return not below or _next_caption_owns(blocks, position, size)
 
 
 def _region(blocks: list[Block], index: int, step: int, size: float) -> list[Block]:

@@ -1,0 +1,97 @@
+"""Which grid a table caption takes, on pages the test draws with reportlab: three tables
+stacked with their captions below them each take their own (FPN's Tables 1-3), a table
+caption between its table and a figure takes the table, not the figure's axis numbers (ViT's
+Table 2 over Figure 2), and a caption's grid with no number in its body is no table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from papergraph.core.model import Paper
+from papergraph.ingest.readers import read_path
+from papergraph.ingest.settings import IngestSettings
+from tests.ingest.test_pdf_layout import LEFT, PROSE, _page_one, _prose, _text
+from tests.ingest.test_pdf_table_captions import _table
+
+STACKED = (
+    ("Table 1.", "Proposal results on the minival set.", ("AR100", "AR1k"), "44.0"),
+    ("Table 2.", "Detection results with fixed proposals.", ("AP@0.5", "AP"), "56.9"),
+    ("Table 3.", "Detection results with learned proposals.", ("APs", "APm"), "17.8"),
+)
+
+
+def _read(path: Path) -> Paper:
+    [read] = list(read_path(path, IngestSettings()))
+    assert isinstance(read, Paper), read
+    return read
+
+
+def _grids(paper: Paper) -> dict[str | None, set[str]]:
+    return {table.number: {cell.text for cell in table.cells} for table in paper.tables}
+
+
+def test_three_stacked_tables_with_captions_below_each_take_their_own(tmp_path: Path) -> None:
+    pdf = canvas.Canvas(str(tmp_path / "stacked.pdf"), pagesize=A4)
+    _page_one(pdf)
+    y = 790.0
+    for label, caption, header, value in STACKED:
+        y = _table(pdf, y - 14, header, value)
+        _text(pdf, LEFT, y - 8, label, "Helvetica-Bold", 9)
+        _text(pdf, LEFT + 38, y - 8, caption, size=9)
+        y -= 20
+    _text(pdf, LEFT, y - 24, "5.2 Object Detection", "Helvetica-Bold", 11)
+    _prose(pdf, LEFT, y - 40, ("Next we turn to detectors that use regions", *PROSE))
+    pdf.showPage()
+    pdf.save()
+    grids = _grids(_read(tmp_path / "stacked.pdf"))
+    for label, _, header, value in STACKED:
+        others = {h for _, _, hs, _ in STACKED for h in hs} - set(header)
+        assert {*header, value} <= grids[label.rstrip(".").split()[1]]
+        assert not others & grids[label.rstrip(".").split()[1]], label
+
+
+def _bars(pdf: canvas.Canvas, y: float) -> float:
+    """A bar chart's axis ticks and labels: numbers in a grid-like layout."""
+    for index, tick in enumerate(("90", "85", "80", "75")):
+        _text(pdf, LEFT + 10, y - 14 * index, tick, size=8)
+        _text(pdf, LEFT + 200, y - 14 * index, str(int(tick) - 20), size=8)
+    _text(pdf, LEFT + 40, y - 60, "Natural (7 tasks)", size=8)
+    _text(pdf, LEFT + 230, y - 60, "Structured (8 tasks)", size=8)
+    return y - 70
+
+
+def test_a_table_caption_above_a_figure_takes_the_table_above_it(tmp_path: Path) -> None:
+    pdf = canvas.Canvas(str(tmp_path / "figure.pdf"), pagesize=A4)
+    _page_one(pdf)
+    y = _table(pdf, 790, ("ImageNet", "CIFAR-10"), "88.55")
+    _text(pdf, LEFT, y - 8, "Table 2:", "Helvetica-Bold", 9)
+    _text(pdf, LEFT + 38, y - 8, "Comparison with the state of the art.", size=9)
+    y = _bars(pdf, y - 30)
+    _text(pdf, LEFT, y - 8, "Figure 2:", "Helvetica-Bold", 9)
+    _text(pdf, LEFT + 42, y - 8, "Breakdown of the benchmark by task group.", size=9)
+    _prose(pdf, LEFT, y - 30, ("The figure splits the tasks into groups and", *PROSE))
+    pdf.showPage()
+    pdf.save()
+    grids = _grids(_read(tmp_path / "figure.pdf"))
+    assert {"ImageNet", "88.55"} <= grids["2"]
+    assert "Natural (7 tasks)" not in grids["2"]
+
+
+def test_a_grid_with_no_number_under_its_header_is_no_table(tmp_path: Path) -> None:
+    pdf = canvas.Canvas(str(tmp_path / "words.pdf"), pagesize=A4)
+    _page_one(pdf)
+    y = _prose(pdf, LEFT, 780, ("Examples of the prompts are in the table", *PROSE))
+    _text(pdf, LEFT, y - 20, "Table 9:", "Helvetica-Bold", 9)
+    _text(pdf, LEFT + 38, y - 20, "Examples of prompts and answers.", size=9)
+    for index, (prompt, answer) in enumerate((("Prompt", "Answer"), ("Name a city", "Paris"))):
+        _text(pdf, LEFT + 10, y - 36 - 12 * index, prompt, size=9)
+        _text(pdf, LEFT + 150, y - 36 - 12 * index, answer, size=9)
+    _prose(pdf, LEFT, y - 80, ("After the table the discussion goes on as", *PROSE))
+    pdf.showPage()
+    pdf.save()
+    read = _read(tmp_path / "words.pdf")
+    assert read.tables == []
+    assert any("Name a city" in chunk.text for chunk in read.chunks)
