@@ -211,20 +211,48 @@ def _caption_tail(block: Block, previous: Line, line: Line) -> bool:
 
 def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
     """Give each caption the lines of its table or figure, and mark those lines' blocks."""
+    claimed: set[int] = set()  # the far halves of wide tables, no later caption's
     for index, block in enumerate(blocks):
         if block.role != "caption":
             continue
-        below = _region(blocks, index, +1, size)
-        above = _region(blocks, index, -1, size)
+        below = _region(blocks, index, +1, size, claimed)
+        above = _region(blocks, index, -1, size, claimed)
         below_is_table = _holds_numbers(below) or not _holds_numbers(above)
         if block.label == "table" and below and below_is_table:
             chosen = above if _next_caption_owns(blocks, index, size) and above else below
         else:
             chosen = above or below
+        if block.label == "table":
+            far = _across_gutter(blocks, chosen, block, size)
+            claimed.update(id(member) for member in far)
+            chosen = sorted([*chosen, *far], key=lambda member: member.lines[0].top)
         role = block.label or "figure"
         for member in chosen:
             member.role = role
         block.rows = [line for member in chosen for line in member.lines]
+
+
+def _across_gutter(
+    blocks: list[Block], chosen: list[Block], caption: Block, size: float
+) -> list[Block]:
+    """The other half of a table set across a two-column page whose middle gap reads as the
+    gutter: under (or over) a caption across the page, the blocks of the other column that
+    start beside the chosen half's lines and are no prose, heading or caption."""
+    halves = {line.column for member in chosen for line in member.lines}
+    if not chosen or len(halves) != 1 or halves == {0} or caption.lines[0].column != 0:
+        return []
+    other = 3 - halves.pop()
+    top = min(line.top for member in chosen for line in member.lines)
+    bottom = max(line.bottom for member in chosen for line in member.lines)
+    return [
+        block
+        for block in blocks
+        if block.role in ("text", "figure", "table")
+        and block not in chosen
+        and all(line.column == other for line in block.lines)
+        and top - 1 <= block.lines[0].top < bottom
+        and not _is_prose(block, size)
+    ]
 
 
 def _holds_numbers(region: list[Block]) -> bool:
@@ -252,8 +280,11 @@ def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
     return not below or _next_caption_owns(blocks, position, size)
 
 
-def _region(blocks: list[Block], index: int, step: int, size: float) -> list[Block]:
-    """The blocks next to a caption, going `step`-wards, up to the first prose or heading."""
+def _region(
+    blocks: list[Block], index: int, step: int, size: float, claimed: set[int] | None = None
+) -> list[Block]:
+    """The blocks next to a caption, going `step`-wards, up to the first prose or heading;
+    blocks another caption claimed across the gutter are passed over."""
     caption = blocks[index]
     found: list[Block] = []
     position = index + step
@@ -261,7 +292,7 @@ def _region(blocks: list[Block], index: int, step: int, size: float) -> list[Blo
         block = blocks[position]
         if block.role in ("heading", "caption") or _is_prose(block, size):
             break
-        if _overlaps(block, caption):
+        if _overlaps(block, caption) and id(block) not in (claimed or ()):
             found.append(block)
         position += step
     return found if step > 0 else found[::-1]

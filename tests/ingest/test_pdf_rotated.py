@@ -17,7 +17,10 @@ from papergraph.ingest.settings import IngestSettings
 from tests.ingest.test_pdf_layout import LEFT, PROSE, _page_one, _prose, _text
 
 CLASSES = ("Mean IoU", "road", "traffic light", "bicycle")
-ROWS = (("RefineNet [10]", "73.6", "98.2", "66.9", "70.1"), ("Ours", "81.5", "98.6", "77.3", "78.2"))
+ROWS = (
+    ("RefineNet [10]", "73.6", "98.2", "66.9", "70.1"),
+    ("Ours", "81.5", "98.6", "77.3", "78.2"),
+)
 
 
 def _turned(pdf: canvas.Canvas, x: float, y: float, text: str, size: float = 9) -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from papergraph.core.model import Paper
+from papergraph.core.model import ChunkKind, Paper
 from papergraph.ingest.readers import read_path
 from papergraph.ingest.settings import IngestSettings
 from tests.ingest.test_pdf_layout import LEFT, PROSE, _page_one, _prose, _text
-from tests.ingest.test_pdf_table_captions import _table
+from tests.ingest.test_pdf_table_captions import _table, _wide_table
 
 STACKED = (
     ("Table 1.", "Proposal results on the minival set.", ("AR100", "AR1k"), "44.0"),
@@ -95,3 +95,27 @@ def test_a_grid_with_no_number_under_its_header_is_no_table(tmp_path: Path) -> N
     read = _read(tmp_path / "words.pdf")
     assert read.tables == []
     assert any("Name a city" in chunk.text for chunk in read.chunks)
+
+
+WIDE_CAPTION = (
+    "Maneuver anticipation on 1100 miles of real-world driving data, turns and lane changes."
+)
+
+
+def test_a_wide_table_under_a_caption_across_two_columns_keeps_both_halves(
+    tmp_path: Path,
+) -> None:
+    pdf = canvas.Canvas(str(tmp_path / "halves.pdf"), pagesize=A4)
+    _page_one(pdf)
+    _text(pdf, LEFT, 800, "Table 2:", "Helvetica-Bold", 9)
+    _text(pdf, LEFT + 38, 800, WIDE_CAPTION, size=9)
+    y = _wide_table(pdf, 780)
+    for x in (LEFT, 310):  # two columns of prose under the table
+        _prose(pdf, x, y - 20, ("The anticipation results show that the", *PROSE, *PROSE))
+    pdf.showPage()
+    pdf.save()
+    paper = _read(tmp_path / "halves.pdf")
+    [table] = paper.tables
+    assert {"task number 3 of the suite", "73.5", "63.6", "3.5"} <= {c.text for c in table.cells}
+    body = " ".join(c.text for c in paper.chunks if c.kind is not ChunkKind.TABLE)
+    assert "63.6" not in body
