@@ -31,6 +31,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[\divxlc]{1,4}(?:\s*(?:of|/)\s*\d+)?$",
 _MARKER = re.compile(r"^(?:[\d*∗†‡§¶⋆♠♣♦♥]{1,2}|[a-z])\s*[A-Za-z(<]")
 _DIGITS = re.compile(r"\d+")
 _ALGORITHM = re.compile(r"^\d{1,2}:")
+_VALUE = re.compile(r"^[(+\-−±]?\d[\d.,/%± ]*[)*†‡∗]*$")
 
 
 @dataclass
@@ -186,6 +187,8 @@ def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
         return False
     if block.role == "heading" and role != "heading":
         return False
+    if block.role == "caption" and _has_cell_gap(line):
+        return False  # a table row set right under its caption, in the caption's size
     if line.page != previous.page or (
         line.column != previous.column and not _caption_tail(block, previous, line)
     ):
@@ -193,6 +196,22 @@ def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
     gap = line.top - previous.bottom
     same_type = abs(line.size - previous.size) < 0.6
     return same_type and -2 < gap < 0.7 * max(line.size, previous.size)
+
+
+def _has_cell_gap(line: Line) -> bool:
+    """Whether the line reads as a table row: parts further apart than a stretched space, one
+    of them a number or none longer than three words (two captions set side by side leave a
+    wide gap too, between long runs of words)."""
+    parts: list[list[str]] = [[]]
+    words = line.main_words
+    for index, word in enumerate(words):
+        if index and word.x0 - words[index - 1].x1 >= 1.2 * line.size:
+            parts.append([])
+        parts[-1].append(word.text)
+    if len(parts) < 2:
+        return False
+    numeric = any(_VALUE.match(" ".join(part)) for part in parts)
+    return numeric or max(len(part) for part in parts) <= 3
 
 
 def _caption_tail(block: Block, previous: Line, line: Line) -> bool:
@@ -309,8 +328,8 @@ def _is_prose(block: Block, size: float) -> bool:
     narrow column of long words holds fewer per line, but as many characters; one such line
     alone may be a header row)."""
     lines = [line for line in block.lines if abs(line.size - size) < 0.6]
-    if len(lines) < len(block.lines) * 0.6:
-        return False
+    if len(lines) < len(block.lines) * 0.6 or all(_has_cell_gap(line) for line in lines):
+        return False  # small type, or a table's header rows set in the body size
     words = [word for line in lines for word in line.main_text.split()]
     alphabetic = sum(1 for word in words if word.strip(".,;:()").replace("-", "").isalpha())
     per_line = len(words) / max(1, len(lines))

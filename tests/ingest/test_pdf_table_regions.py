@@ -119,3 +119,27 @@ def test_a_wide_table_under_a_caption_across_two_columns_keeps_both_halves(
     assert {"task number 3 of the suite", "73.5", "63.6", "3.5"} <= {c.text for c in table.cells}
     body = " ".join(c.text for c in paper.chunks if c.kind is not ChunkKind.TABLE)
     assert "63.6" not in body
+
+
+PARSING = (
+    ("Parser", "Training", "WSJ 23 F1"),
+    ("Petrov et al. (2006) [29]", "WSJ only, discriminative", "90.4"),
+    ("Transformer (4 layers)", "semi-supervised", "92.7"),
+)
+
+
+def test_rows_set_right_under_a_caption_in_its_size_are_the_table(tmp_path: Path) -> None:
+    """The Transformer's Table 4: caption and rows in the body size, a line apart."""
+    pdf = canvas.Canvas(str(tmp_path / "tight.pdf"), pagesize=A4)
+    _page_one(pdf)
+    _text(pdf, LEFT, 790, "Table 4: The model generalizes well to English constituency parsing")
+    _text(pdf, LEFT, 778, "(Results are on Section 23 of WSJ)")
+    for index, row in enumerate(PARSING):
+        for x, cell in zip((LEFT + 10, LEFT + 200, LEFT + 380), row, strict=True):
+            _text(pdf, x, 766 - 12 * index, cell)
+    _prose(pdf, LEFT, 720, ("We used a beam size of 21 and a length penalty", *PROSE))
+    pdf.showPage()
+    pdf.save()
+    [table] = _read(tmp_path / "tight.pdf").tables
+    assert table.caption.endswith("(Results are on Section 23 of WSJ)")
+    assert {"WSJ 23 F1", "Transformer (4 layers)", "92.7"} <= {c.text for c in table.cells}
