@@ -167,12 +167,23 @@ def is_heading(line: Line, size: float) -> bool:
     letters = sum(char.isalpha() for char in text)
     if letters < 0.6 * len(text.replace(" ", "")) or _ALGORITHM.match(text):
         return False
-    if sum(1 for word in words if any(c.isdigit() for c in word)) > 1:
+    if _reads_as_row(words, bool(_NUMBERED.match(text))):
         return False  # a table row or an equation, not a heading
     if _NAMED.match(text) and len(words) <= 3:
         return True
     styled = line.bold or line.size >= size + 0.9 or (text.isupper() and len(text) > 3)
     return styled and (bool(_NUMBERED.match(text)) or bool(_NAMED.match(text)) or len(words) <= 8)
+
+
+def _reads_as_row(words: list[str], numbered: bool) -> bool:
+    """Words with digits as a table row or an equation prints them: more than one, not counting
+    a section's number, after which a name may carry two ("3.6 ClueWeb09-B Dataset", "5.5
+    Scaling up to GPT-3 175B") but no bare number."""
+    rest = words[1:] if numbered else words
+    digits = sum(1 for word in rest if any(c.isdigit() for c in word))
+    if not numbered:
+        return digits > 1
+    return digits > 2 or any(_VALUE.match(word) for word in rest)
 
 
 def is_section_heading(text: str) -> bool:
@@ -335,4 +346,17 @@ def _is_prose(block: Block, size: float) -> bool:
     per_line = len(words) / max(1, len(lines))
     characters = sum(len(line.main_text) for line in lines) / max(1, len(lines))
     long_lines = per_line >= 7 or (len(lines) >= 2 and per_line >= 5 and characters >= 40)
-    return long_lines and alphabetic >= 0.7 * len(words)
+    return (long_lines or _sentence_tail(lines)) and alphabetic >= 0.7 * len(words)
+
+
+def _sentence_tail(lines: list[Line]) -> bool:
+    """The end of a paragraph run on from the column before: it opens in lower case with a
+    line of running words and ends with a full stop ("at 81.33% on VOC, which outperforms
+    the standard model / by 4%.")."""
+    first = lines[0].main_text.split() if lines else []
+    return (
+        len(first) >= 6
+        and first[0][:1].islower()
+        and lines[-1].main_text.rstrip().endswith(".")
+        and not any(_has_cell_gap(line) for line in lines)
+    )

@@ -143,3 +143,44 @@ def test_rows_set_right_under_a_caption_in_its_size_are_the_table(tmp_path: Path
     [table] = _read(tmp_path / "tight.pdf").tables
     assert table.caption.endswith("(Results are on Section 23 of WSJ)")
     assert {"WSJ 23 F1", "Transformer (4 layers)", "92.7"} <= {c.text for c in table.cells}
+
+
+def _caption_under(pdf: canvas.Canvas, y: float, label: str, header: tuple[str, str]) -> float:
+    y = _table(pdf, y, header, "66.05")
+    _text(pdf, LEFT, y - 8, label, "Helvetica-Bold", 9)
+    _text(pdf, LEFT + 38, y - 8, "Ablation study on the benchmarks.", size=9)
+    return y - 20
+
+
+def test_a_numbered_heading_naming_a_dataset_is_no_table_under_a_caption(tmp_path: Path) -> None:
+    """XLNet's Table 6 over "3.6 ClueWeb09-B Dataset": a heading, so the caption keeps the
+    table above it."""
+    pdf = canvas.Canvas(str(tmp_path / "heading.pdf"), pagesize=A4)
+    _page_one(pdf)
+    y = _prose(pdf, LEFT, 790, ("The ablation results are in the table below", *PROSE))
+    y = _caption_under(pdf, y - 14, "Table 6:", ("RACE", "SQuAD2.0"))
+    _text(pdf, LEFT, y - 14, "3.6 ClueWeb09-B Dataset", "Helvetica-Bold", 11)
+    _prose(pdf, LEFT, y - 30, ("Following previous work we use the dataset", *PROSE))
+    pdf.showPage()
+    pdf.save()
+    paper = _read(tmp_path / "heading.pdf")
+    assert {"RACE", "66.05"} <= _grids(paper)["6"]
+    assert any(chunk.section == "3.6 ClueWeb09-B Dataset" for chunk in paper.chunks)
+
+
+def test_the_tail_of_a_paragraph_under_a_caption_is_prose(tmp_path: Path) -> None:
+    """Bag of Tricks' Tables 8 and 9, stacked with captions below them, the second followed
+    by the short end of a paragraph: each caption takes its own grid."""
+    pdf = canvas.Canvas(str(tmp_path / "tail.pdf"), pagesize=A4)
+    _page_one(pdf)
+    y = _caption_under(pdf, 790, "Table 8:", ("Top-1", "mAP"))
+    y = _caption_under(pdf, y - 6, "Table 9:", ("PixAcc", "mIoU"))
+    _text(pdf, LEFT, y - 8, "at 81.33% on VOC, which outperforms the standard model")
+    _text(pdf, LEFT, y - 20, "by 4%.")
+    _text(pdf, LEFT, y - 44, "6.2 Semantic Segmentation", "Helvetica-Bold", 11)
+    _prose(pdf, LEFT, y - 60, ("Semantic segmentation predicts a category", *PROSE))
+    pdf.showPage()
+    pdf.save()
+    grids = _grids(_read(tmp_path / "tail.pdf"))
+    assert {"mAP", "66.05"} <= grids["8"] and "mIoU" not in grids["8"]
+    assert {"mIoU", "66.05"} <= grids["9"]
