@@ -242,20 +242,24 @@ def _caption_tail(block: Block, previous: Line, line: Line) -> bool:
 def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
     """Give each caption the lines of its table or figure, and mark those lines' blocks."""
     claimed: set[int] = set()  # the far halves of wide tables, no later caption's
+    tables: set[int] = set()  # blocks earlier table captions took
     for index, block in enumerate(blocks):
         if block.role != "caption":
             continue
         below = _region(blocks, index, +1, size, claimed)
         above = _region(blocks, index, -1, size, claimed)
         below_is_table = _holds_numbers(below) or not _holds_numbers(above)
+        owns = _next_caption_owns(blocks, index, size) and not _taken(above, tables)
         if block.label == "table" and below and below_is_table:
-            chosen = above if _next_caption_owns(blocks, index, size) and above else below
+            chosen = above if owns and above else below
         else:
             chosen = above or below
         if block.label == "table":
             far = _across_gutter(blocks, chosen, block, size)
             claimed.update(id(member) for member in far)
             chosen = sorted([*chosen, *far], key=lambda member: member.lines[0].top)
+        if block.label == "table":
+            tables.update(id(member) for member in chosen)
         role = block.label or "figure"
         for member in chosen:
             member.role = role
@@ -282,7 +286,22 @@ def _across_gutter(
         and all(line.column == other for line in block.lines)
         and top - 1 <= block.lines[0].top < bottom
         and not _is_prose(block, size)
+        and _aligned(block, chosen)
     ]
+
+
+def _aligned(block: Block, chosen: list[Block]) -> bool:
+    """Whether most of a block's lines share a baseline with the chosen half's lines, as the
+    two halves of one table's rows do (a figure's ticks beside a table do not)."""
+    bottoms = [line.bottom for member in chosen for line in member.lines]
+    level = sum(any(abs(line.bottom - b) < 1.5 for b in bottoms) for line in block.lines)
+    return level >= 0.6 * len(block.lines)
+
+
+def _taken(region: list[Block], tables: set[int]) -> bool:
+    """Whether a region is all another table caption's grid (stacked tables with captions
+    above them: the third's caption does not take the second's rows)."""
+    return bool(region) and all(id(member) in tables for member in region)
 
 
 def _holds_numbers(region: list[Block]) -> bool:

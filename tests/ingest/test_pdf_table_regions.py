@@ -184,3 +184,25 @@ def test_the_tail_of_a_paragraph_under_a_caption_is_prose(tmp_path: Path) -> Non
     grids = _grids(_read(tmp_path / "tail.pdf"))
     assert {"mAP", "66.05"} <= grids["8"] and "mIoU" not in grids["8"]
     assert {"mIoU", "66.05"} <= grids["9"]
+
+
+def test_stacked_tables_with_captions_above_and_a_figure_below_keep_their_grids(
+    tmp_path: Path,
+) -> None:
+    """RefineDet's Tables 5-7, each caption above its table, Figure 3 under the last: the
+    last caption takes the table under it, not the one above (another caption's)."""
+    pdf = canvas.Canvas(str(tmp_path / "above.pdf"), pagesize=A4)
+    _page_one(pdf)
+    y = 800.0
+    for label, caption, header, value in STACKED:
+        _text(pdf, LEFT, y, label, "Helvetica-Bold", 9)
+        _text(pdf, LEFT + 38, y, caption, size=9)
+        y = _table(pdf, y - 16, header, value) - 14
+    _text(pdf, LEFT, y - 200, "Figure 3:", "Helvetica-Bold", 9)
+    _text(pdf, LEFT + 42, y - 200, "Qualitative results on the test set.", size=9)
+    _prose(pdf, LEFT, y - 230, ("The detections in the figure show that the", *PROSE))
+    pdf.showPage()
+    pdf.save()
+    grids = _grids(_read(tmp_path / "above.pdf"))
+    for label, _, header, value in STACKED:
+        assert {*header, value} <= grids[label.rstrip(".").split()[1]], label
