@@ -35,6 +35,7 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -45,6 +46,7 @@ if __package__ in (None, ""):
 
 from benchmarks.pdf_tables import pdf_tables
 from benchmarks.pdfgold import PDFGOLD, GoldPaper, Split, gold_papers
+from benchmarks.results_why import explain_misses
 from papergraph.core.canonical import SPLITS, split_qualifier
 from papergraph.core.model import Paper, Result, Table, TableCell, fold
 from papergraph.ingest.extract import create_extractor
@@ -231,11 +233,13 @@ def run(
     show: int,
     source: Path | None = None,
     dumped: dict[str, list[Table]] | None = None,
+    why: bool = False,
 ) -> None:
     golds = [g for g in gold_papers(split) if g.results][:papers]
     ours: dict[Split, list[Score]] = {"tune": [], "test": []}
     baseline: dict[Split, list[Score]] = {"tune": [], "test": []}
     shown = 0
+    places: Counter[str] = Counter()
     for gold in golds:
         paper = read_paper(gold, dumped)
         if paper is None:
@@ -246,6 +250,10 @@ def run(
         ours[gold.split].append(score_paper(found, gold.results))
         baseline[gold.split].append(score_paper(text_only, gold.results))
         shown += _show(gold, found, max(0, show - shown))
+        if why:
+            explain_misses(gold.pdf.name, paper, found, gold.results, matches, places)
+    if why:
+        print("missed gold rows by where the value is:", dict(places.most_common()))
     for name in ("tune", "test"):
         if ours[name]:
             _print(name, len(ours[name]), summary(baseline[name]), summary(ours[name]))
@@ -300,6 +308,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         action="store_true",
         help="a gold metric naming only a split ('Dev', 'Test') must equal ours",
     )
+    parser.add_argument(
+        "--why",
+        action="store_true",
+        help="for each missed gold row, say whether its value is in a grid, the text or nowhere",
+    )
     args = parser.parse_args(argv)
     global SPLIT_METRICS  # noqa: PLW0603 - one run, one scoring
     SPLIT_METRICS = not args.strict_metrics
@@ -313,6 +326,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         args.show,
         args.baseline_source,
         dumped,
+        args.why,
     )
 
 

@@ -31,6 +31,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[\divxlc]{1,4}(?:\s*(?:of|/)\s*\d+)?$",
 _MARKER = re.compile(r"^(?:[\d*∗†‡§¶⋆♠♣♦♥]{1,2}|[a-z])\s*[A-Za-z(<]")
 _DIGITS = re.compile(r"\d+")
 _ALGORITHM = re.compile(r"^\d{1,2}:")
+_VALUE = re.compile(r"^[(+\-−±]?\d[\d.,/%± ]*[)*†‡∗]*$")
 
 
 @dataclass
@@ -166,12 +167,23 @@ def is_heading(line: Line, size: float) -> bool:
     letters = sum(char.isalpha() for char in text)
     if letters < 0.6 * len(text.replace(" ", "")) or _ALGORITHM.match(text):
         return False
-    if sum(1 for word in words if any(c.isdigit() for c in word)) > 1:
+    if _reads_as_row(words, bool(_NUMBERED.match(text))):
         return False  # a table row or an equation, not a heading
     if _NAMED.match(text) and len(words) <= 3:
         return True
     styled = line.bold or line.size >= size + 0.9 or (text.isupper() and len(text) > 3)
     return styled and (bool(_NUMBERED.match(text)) or bool(_NAMED.match(text)) or len(words) <= 8)
+
+
+def _reads_as_row(words: list[str], numbered: bool) -> bool:
+    """Words with digits as a table row or an equation prints them: more than one, not counting
+    a section's number, after which a name may carry two ("3.6 ClueWeb09-B Dataset", "5.5
+    Scaling up to GPT-3 175B") but no bare number."""
+    rest = words[1:] if numbered else words
+    digits = sum(1 for word in rest if any(c.isdigit() for c in word))
+    if not numbered:
+        return digits > 1
+    return digits > 2 or any(_VALUE.match(word) for word in rest)
 
 
 def is_section_heading(text: str) -> bool:
@@ -186,6 +198,8 @@ def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
         return False
     if block.role == "heading" and role != "heading":
         return False
+    if block.role == "caption" and _has_cell_gap(line):
+        return False  # a table row set right under its caption, in the caption's size
     if line.page != previous.page or (
         line.column != previous.column and not _caption_tail(block, previous, line)
     ):
@@ -193,6 +207,22 @@ def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
     gap = line.top - previous.bottom
     same_type = abs(line.size - previous.size) < 0.6
     return same_type and -2 < gap < 0.7 * max(line.size, previous.size)
+
+
+def _has_cell_gap(line: Line) -> bool:
+    """Whether the line reads as a table row: parts further apart than a stretched space, one
+    of them a number or none longer than three words (two captions set side by side leave a
+    wide gap too, between long runs of words)."""
+    parts: list[list[str]] = [[]]
+    words = line.main_words
+    for index, word in enumerate(words):
+        if index and word.x0 - words[index - 1].x1 >= 1.2 * line.size:
+            parts.append([])
+        parts[-1].append(word.text)
+    if len(parts) < 2:
+        return False
+    numeric = any(_VALUE.match(" ".join(part)) for part in parts)
+    return numeric or max(len(part) for part in parts) <= 3
 
 
 def _caption_tail(block: Block, previous: Line, line: Line) -> bool:
@@ -211,20 +241,67 @@ def _caption_tail(block: Block, previous: Line, line: Line) -> bool:
 
 def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
     """Give each caption the lines of its table or figure, and mark those lines' blocks."""
+    claimed: set[int] = set()  # the far halves of wide tables, no later caption's
+    tables: set[int] = set()  # blocks earlier table captions took
     for index, block in enumerate(blocks):
         if block.role != "caption":
             continue
-        below = _region(blocks, index, +1, size)
-        above = _region(blocks, index, -1, size)
+        below = _region(blocks, index, +1, size, claimed)
+        above = _region(blocks, index, -1, size, claimed)
         below_is_table = _holds_numbers(below) or not _holds_numbers(above)
+        owns = _next_caption_owns(blocks, index, size) and not _taken(above, tables)
         if block.label == "table" and below and below_is_table:
-            chosen = above if _next_caption_owns(blocks, index, size) and above else below
+            chosen = above if owns and above else below
         else:
             chosen = above or below
+        if block.label == "table":
+            far = _across_gutter(blocks, chosen, block, size)
+            claimed.update(id(member) for member in far)
+            chosen = sorted([*chosen, *far], key=lambda member: member.lines[0].top)
+        if block.label == "table":
+            tables.update(id(member) for member in chosen)
         role = block.label or "figure"
         for member in chosen:
             member.role = role
         block.rows = [line for member in chosen for line in member.lines]
+
+
+def _across_gutter(
+    blocks: list[Block], chosen: list[Block], caption: Block, size: float
+) -> list[Block]:
+    """The other half of a table set across a two-column page whose middle gap reads as the
+    gutter: under (or over) a caption across the page, the blocks of the other column that
+    start beside the chosen half's lines and are no prose, heading or caption."""
+    halves = {line.column for member in chosen for line in member.lines}
+    if not chosen or len(halves) != 1 or halves == {0} or caption.lines[0].column != 0:
+        return []
+    other = 3 - halves.pop()
+    top = min(line.top for member in chosen for line in member.lines)
+    bottom = max(line.bottom for member in chosen for line in member.lines)
+    return [
+        block
+        for block in blocks
+        if block.role in ("text", "figure", "table")
+        and block not in chosen
+        and all(line.column == other for line in block.lines)
+        and top - 1 <= block.lines[0].top < bottom
+        and not _is_prose(block, size)
+        and _aligned(block, chosen)
+    ]
+
+
+def _aligned(block: Block, chosen: list[Block]) -> bool:
+    """Whether most of a block's lines share a baseline with the chosen half's lines, as the
+    two halves of one table's rows do (a figure's ticks beside a table do not)."""
+    bottoms = [line.bottom for member in chosen for line in member.lines]
+    level = sum(any(abs(line.bottom - b) < 1.5 for b in bottoms) for line in block.lines)
+    return level >= 0.6 * len(block.lines)
+
+
+def _taken(region: list[Block], tables: set[int]) -> bool:
+    """Whether a region is all another table caption's grid (stacked tables with captions
+    above them: the third's caption does not take the second's rows)."""
+    return bool(region) and all(id(member) in tables for member in region)
 
 
 def _holds_numbers(region: list[Block]) -> bool:
@@ -235,8 +312,9 @@ def _holds_numbers(region: list[Block]) -> bool:
 
 
 def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
-    """Whether the lines below a table caption end at another table caption that has none below
-    it: captions printed under their tables, so those lines are that caption's table."""
+    """Whether the lines below a table caption are another caption's: they end at a figure's
+    caption (a figure printed above its caption), or at a table caption that itself takes the
+    lines above it (captions printed under their tables, each taking its own grid)."""
     position = index + 1
     while position < len(blocks) and not (
         blocks[position].role in ("heading", "caption") or _is_prose(blocks[position], size)
@@ -245,11 +323,17 @@ def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
     if position >= len(blocks) or blocks[position].role != "caption":
         return False
     following = blocks[position]
-    return following.label == "table" and not _region(blocks, position, +1, size)
+    if following.label != "table":
+        return bool(_region(blocks, position, -1, size))
+    below = _region(blocks, position, +1, size)
+    return not below or _next_caption_owns(blocks, position, size)
 
 
-def _region(blocks: list[Block], index: int, step: int, size: float) -> list[Block]:
-    """The blocks next to a caption, going `step`-wards, up to the first prose or heading."""
+def _region(
+    blocks: list[Block], index: int, step: int, size: float, claimed: set[int] | None = None
+) -> list[Block]:
+    """The blocks next to a caption, going `step`-wards, up to the first prose or heading;
+    blocks another caption claimed across the gutter are passed over."""
     caption = blocks[index]
     found: list[Block] = []
     position = index + step
@@ -257,7 +341,7 @@ def _region(blocks: list[Block], index: int, step: int, size: float) -> list[Blo
         block = blocks[position]
         if block.role in ("heading", "caption") or _is_prose(block, size):
             break
-        if _overlaps(block, caption):
+        if _overlaps(block, caption) and id(block) not in (claimed or ()):
             found.append(block)
         position += step
     return found if step > 0 else found[::-1]
@@ -274,11 +358,24 @@ def _is_prose(block: Block, size: float) -> bool:
     narrow column of long words holds fewer per line, but as many characters; one such line
     alone may be a header row)."""
     lines = [line for line in block.lines if abs(line.size - size) < 0.6]
-    if len(lines) < len(block.lines) * 0.6:
-        return False
+    if len(lines) < len(block.lines) * 0.6 or all(_has_cell_gap(line) for line in lines):
+        return False  # small type, or a table's header rows set in the body size
     words = [word for line in lines for word in line.main_text.split()]
     alphabetic = sum(1 for word in words if word.strip(".,;:()").replace("-", "").isalpha())
     per_line = len(words) / max(1, len(lines))
     characters = sum(len(line.main_text) for line in lines) / max(1, len(lines))
     long_lines = per_line >= 7 or (len(lines) >= 2 and per_line >= 5 and characters >= 40)
-    return long_lines and alphabetic >= 0.7 * len(words)
+    return (long_lines or _sentence_tail(lines)) and alphabetic >= 0.7 * len(words)
+
+
+def _sentence_tail(lines: list[Line]) -> bool:
+    """The end of a paragraph run on from the column before: it opens in lower case with a
+    line of running words and ends with a full stop ("at 81.33% on VOC, which outperforms
+    the standard model / by 4%.")."""
+    first = lines[0].main_text.split() if lines else []
+    return (
+        len(first) >= 6
+        and first[0][:1].islower()
+        and lines[-1].main_text.rstrip().endswith(".")
+        and not any(_has_cell_gap(line) for line in lines)
+    )

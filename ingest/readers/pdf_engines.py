@@ -72,22 +72,25 @@ class _WordBuilder:
         self.box = [0.0, 0.0, 0.0, 0.0]
         self.size = 0.0
         self.bold = False
-        self.rotated = False
+        self.angle = 0.0  # radians; rotated text (a side stamp, a vertical header) is not 0
         self.margin: list[str] = []  # rotated text (the arXiv side stamp), kept apart
         self.centres: list[float] = []
         self.pending = ""  # an accent waiting for the letter it sits on
 
-    def add(self, char: str, box: tuple[float, float, float, float], size: float) -> bool:
+    def add(
+        self, char: str, box: tuple[float, float, float, float], size: float, angle: float = 0.0
+    ) -> bool:
         """Append a character; True when it starts a new word (the caller sets its font)."""
         x0, x1, top, bottom = box
         if char in _ACCENTS:
             return self._accent(_ACCENTS[char], (x0 + x1) / 2)
-        if self.chars and self._breaks(x0, top, bottom, size):
+        if self.chars and (angle != self.angle or self._breaks(x0, x1, top, bottom, size)):
             self.end()
         started = not self.chars
         if started:
             self.box = [x0, x1, top, bottom]
             self.size = size
+            self.angle = angle
         else:
             self.box = [
                 min(self.box[0], x0),
@@ -112,7 +115,11 @@ class _WordBuilder:
             self.pending = mark
         return False
 
-    def _breaks(self, x0: float, top: float, bottom: float, size: float) -> bool:
+    def _breaks(self, x0: float, x1: float, top: float, bottom: float, size: float) -> bool:
+        if self.angle:  # vertical text: characters run up (or down) the page
+            beside = min(x1, self.box[1]) - max(x0, self.box[0])
+            step = self.box[2] - bottom if self.angle > math.pi else top - self.box[3]
+            return beside < 0.3 * (x1 - x0) or step > 0.2 * size or step < -2 * size
         gap = x0 - self.box[1]
         overlap = min(bottom, self.box[3]) - max(top, self.box[2])
         resized = abs(size - self.size) > 0.15 * max(size, self.size)
@@ -122,10 +129,9 @@ class _WordBuilder:
         if self.chars:
             text = unicodedata.normalize("NFC", "".join(self.chars).replace("\x02", "-"))
             x0, x1, top, bottom = self.box
-            if self.rotated:
+            if self.angle:
                 self.margin.append(text)
-            else:
-                self.words.append(Word(text, x0, x1, top, bottom, self.size, self.bold))
+            self.words.append(Word(text, x0, x1, top, bottom, self.size, self.bold, self.angle))
         self.chars = []
         self.centres = []
 
@@ -147,8 +153,8 @@ def _pdfium_words(textpage: Any, height: float) -> tuple[list[Word], str]:
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, rect)
         size = round(pdfium_c.FPDFText_GetFontSize(textpage, index), 1)
         box = (rect.left, rect.right, height - rect.top, height - rect.bottom)
-        if builder.add(chr(code), box, size):
-            builder.rotated = abs(pdfium_c.FPDFText_GetCharAngle(textpage, index)) > 0.1
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage, index)
+        if builder.add(chr(code), box, size, round(angle, 2) if abs(angle) > 0.1 else 0.0):
             pdfium_c.FPDFText_GetFontInfo(textpage, index, name, 128, flags)
             weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
             builder.bold = is_bold_font(name.value.decode("latin-1"), weight)

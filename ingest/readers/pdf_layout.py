@@ -10,10 +10,12 @@ position and font only, and stands in when PDFium is not installed.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+_VALUE = re.compile(r"^[(+\-−±]?\d[\d.,/%]*[)*†‡∗]*$|^\.\d+%?$|^[-–—−]$")
 _FOOTNOTE_MARK = re.compile(r"^[\d,*∗†‡§¶⋆]+$")
 _BOLD_FONT = re.compile(
     r"bold|black|heavy|demi|semibold|medi(?:um)?\b|-medi|cmbx|sfbx|\bbx", re.IGNORECASE
@@ -31,6 +33,7 @@ class Word:
     bottom: float
     size: float
     bold: bool = False
+    angle: float = 0.0  # radians the text is turned by; 0 for upright text
 
 
 @dataclass
@@ -132,7 +135,8 @@ def is_bold_font(name: str, weight: int) -> bool:
 
 def lay_out(number: int, width: float, height: float, words: list[Word], margin: str) -> PageLayout:
     """Lines of the page's words in reading order, columns detected from the words."""
-    words = [word for word in words if word.text.strip() and _upright(word)]
+    upright = [w for w in words if w.text.strip() and not w.angle and _upright(w)]
+    words = upright + header_words([w for w in words if w.angle and w.text.strip()], upright)
     gutter = _gutter(words, width)
     lines = _lines(words, number)
     if gutter is not None:
@@ -140,6 +144,59 @@ def lay_out(number: int, width: float, height: float, words: list[Word], margin:
     lines.sort(key=lambda line: (line.top, line.x0))
     ordered = _reading_order(lines)
     return PageLayout(number, width, height, ordered, gutter is not None, margin)
+
+
+def header_words(rotated: list[Word], upright: list[Word]) -> list[Word]:
+    """Rotated words read as table header cells: the words of one vertical column of text
+    joined in reading order, kept only where numbers stand right under them (a table's value
+    column); the side stamp and a figure's axis label, with none below, are left out."""
+    headers = [_joined(group) for group in _vertical_groups(rotated)]
+    return [word for word in headers if _over_numbers(word, upright)]
+
+
+def _vertical_groups(rotated: list[Word]) -> list[list[Word]]:
+    """Rotated words side by side in x and close in y: one header's words."""
+    groups: list[list[Word]] = []
+    for word in sorted(rotated, key=lambda w: (w.x0, w.top)):
+        for group in groups:
+            last = group[-1]
+            beside = min(word.x1, last.x1) - max(word.x0, last.x0)
+            near = max(word.top - last.bottom, last.top - word.bottom) < 1.5 * word.size
+            if beside > 0.5 * (word.x1 - word.x0) and near and word.angle == last.angle:
+                group.append(word)
+                break
+        else:
+            groups.append([word])
+    return groups
+
+
+def _joined(group: list[Word]) -> Word:
+    """One upright word for a vertical header: text read up the page (or down, turned the
+    other way), box around all of it."""
+    upwards = group[0].angle > math.pi
+    ordered = sorted(group, key=lambda w: -w.bottom if upwards else w.top)
+    return Word(
+        " ".join(word.text for word in ordered),
+        min(w.x0 for w in group),
+        max(w.x1 for w in group),
+        min(w.top for w in group),
+        max(w.bottom for w in group),
+        group[0].size,
+        all(w.bold for w in group),
+        group[0].angle,
+    )
+
+
+def _over_numbers(header: Word, upright: list[Word]) -> bool:
+    """Whether the nearest upright words under the header's middle, within a few lines, are
+    at least two numbers: the column the header names."""
+    centre, reach = (header.x0 + header.x1) / 2, 6 * header.size
+    below = sorted(
+        (w for w in upright if w.x0 - 2 <= centre <= w.x1 + 2 and 0 <= w.top - header.bottom),
+        key=lambda w: w.top,
+    )
+    near = [w for w in below[:3] if w.top - header.bottom < reach]
+    return len(near) >= 2 and all(_VALUE.match(w.text) for w in near[:2])
 
 
 def _upright(word: Word) -> bool:

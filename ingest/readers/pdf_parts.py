@@ -20,7 +20,7 @@ from papergraph.ingest.readers.pdf_blocks import Block, is_section_heading, read
 from papergraph.ingest.readers.pdf_front import FrontMatter, read_front
 from papergraph.ingest.readers.pdf_layout import Line, PageLayout
 from papergraph.ingest.readers.pdf_references import parse_references
-from papergraph.ingest.readers.pdf_tables import build_table, table_text
+from papergraph.ingest.readers.pdf_tables import build_table, has_numeric_body, table_text
 from papergraph.ingest.readers.references import find_arxiv_id, find_doi, strip_version
 from papergraph.ingest.repair import find_arxiv_stamp, repair_text
 
@@ -222,8 +222,9 @@ class _Walk:
         self._add(block.text, ChunkKind.CAPTION, block)
         if block.label == "table" and block.rows:
             table = build_table(block.rows, block.number, caption, block.pages[0])
-            anchor = f"table-{len(self.tables)}"
-            self.tables.append(table)
+            anchor = f"table-{len(self.tables)}" if has_numeric_body(table) else None
+            if anchor is not None:  # a grid with no number under its header is no table
+                self.tables.append(table)
             pages = sorted({line.page for line in block.rows})
             self.parts.append(
                 TextPart(
@@ -231,7 +232,7 @@ class _Walk:
                     ChunkKind.TABLE,
                     self.section,
                     pages,
-                    key=anchor,
+                    key=anchor or f"grid-{len(self.parts)}",
                     anchor=anchor,
                     rows=True,
                 )

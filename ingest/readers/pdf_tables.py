@@ -36,6 +36,13 @@ def build_table(lines: list[Line], number: str | None, caption: str, page: int) 
     return Table(cells=cells, number=number, caption=caption, page=page)
 
 
+def has_numeric_body(table: Table) -> bool:
+    """Whether two cells under the first row print a digit, as a table of results, settings or
+    complexities ("O(n2 · d)") does: a figure's labels given a table caption do not."""
+    top = min((cell.row for cell in table.cells), default=0)
+    return sum(cell.row > top and any(c.isdigit() for c in cell.text) for cell in table.cells) >= 2
+
+
 def table_text(table: Table) -> str:
     """The table row by row, cells separated by " | " (what its chunk carries)."""
     rows: dict[int, list[TableCell]] = {}
