@@ -157,7 +157,9 @@ def _plain(name: str) -> str:
     return name.lower() if _TITLE_WORDS.match(name) and " " in name.replace("-", " ") else name
 
 
-_GLUE = re.compile(r"^(?P<metric>[A-Za-z][A-Za-z0-9-]*?)(?P<rest>val|test|dev|bbox|box|mask|bb|mk|St|Th)$")
+_GLUE = re.compile(
+    r"^(?P<metric>[A-Za-z][A-Za-z0-9-]*?)(?P<rest>val|test|dev|bbox|box|mask|bb|mk|St|Th)$"
+)
 
 
 def metric_glue(name: str) -> tuple[str, str] | None:

@@ -3,8 +3,11 @@
 1. `admit`: names that are no concept (ingest/extract/admissible.py: organisations, places,
    venues, people, hardware, formats, research questions, fragments, generic phrases) go, and
    so do those the paper itself shows are none: a surname it cites, a code of a numbered series
-   it writes ("C4" beside "C3" and "C5"), an ordinary word in capitals, a listed dataset name it
-   writes only as lower-case words, a form of the entity that is hardware or an organisation.
+   it writes ("C4" beside "C3" and "C5"), a code it writes as a network's stage ("the C4
+   backbone"), a part of a hyphenated name ("Panoptic" of "Panoptic-FPN"), an acronym it
+   defines by a lower-case phrase (ingest/extract/written.py), an ordinary word in capitals, a
+   listed dataset name it writes only as lower-case words, a form of the entity that is
+   hardware or an organisation.
 2. `canonicalise`: a name the lists give one other type takes that type (a name pattern's
    Dataset "AP" is the metric; "APval" is AP with the qualifier val); every entity takes the
    label and key of `papergraph.core.canonical.canonical`, its own spelling kept as an alias and the
@@ -30,6 +33,7 @@ from papergraph.core.canonical import (
 from papergraph.core.model import Entity, EntityType, Paper, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
 from papergraph.ingest.extract.variants import absorb
+from papergraph.ingest.extract.written import defined_as_phrase, glued_fragment, network_part
 
 #: Most entities of a type a paper is shown to be about, and the salience under which an
 #: entity after the type's first is not. Swept on the pdfgold-dev tune split (floor 0.2-0.5,
@@ -65,6 +69,8 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and not common_words(e)
         and (curated(e) or e.label.lower() not in cited)
         and not enumerated(e, text)
+        and not network_part(e, text)
+        and (curated(e) or not (glued_fragment(e, paper) or defined_as_phrase(e)))
         and (curated(e) or not shouted(e.label, text))
         and (curated(e) or not any(affiliation(v.text) for v in e.evidence))
     ]

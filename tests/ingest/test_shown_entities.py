@@ -40,3 +40,43 @@ def test_a_generated_list_spelling_of_a_hand_listed_metric_takes_the_hand_label(
     for name in ("top-5 error rates", "top-5 error rate", "top-5 error"):
         assert canonical(name, EntityType.METRIC).label == "top-5 error"
     assert canonical("HumanEval+", EntityType.BENCHMARK).label == "HumanEval+"
+
+
+def test_a_code_written_as_a_network_stage_is_no_corpus_but_the_corpus_stays() -> None:
+    # GN, MoCo and MobileNetV3 showed "C4" (their ResNet stage) as the C4 corpus
+    stages = (
+        "We use Mask R-CNN with the C4 backbone (R50-C4). We train on COCO.",
+        "We refer to these two layers as C4 and C5. We evaluate on COCO.",
+    )
+    for body in stages:
+        c4 = _entity(EntityType.DATASET, "C4", "lexicon", body=body)
+        coco = _entity(EntityType.DATASET, "COCO", "lexicon", body=body)
+        assert [e.label for e in admit([c4, coco], _paper(body))] == ["COCO"]
+    corpus = "We pre-train on a subset of C4, then on the full C4 dataset, for 1M steps."
+    c4 = _entity(EntityType.DATASET, "C4", "lexicon", body=corpus)
+    assert [e.label for e in admit([c4], _paper(corpus))] == ["C4"]
+
+
+def test_a_listed_name_written_only_inside_hyphenated_names_is_a_fragment() -> None:
+    # DetectoRS showed "Panoptic" (from its table rows Panoptic-DeepLab and Panoptic-FPN)
+    body = "Panoptic-DeepLab reaches 41.4 PQ and Panoptic-FPN 40.9 PQ on COCO."
+    panoptic = _entity(EntityType.DATASET, "Panoptic", "gazetteer", body=body)
+    coco = _entity(EntityType.DATASET, "COCO", "gazetteer", body=body)
+    assert [e.label for e in admit([panoptic, coco], _paper(body))] == ["COCO"]
+    alone = "We also report results on Panoptic, and Panoptic-FPN as a baseline."
+    panoptic = _entity(EntityType.DATASET, "Panoptic", "gazetteer", body=alone)
+    assert [e.label for e in admit([panoptic], _paper(alone))] == ["Panoptic"]
+
+
+def test_an_acronym_the_paper_defines_as_a_lower_case_phrase_is_no_dataset() -> None:
+    # ALBERT's "sentence-order prediction (SOP)" was shown as the SOP (Stanford Online
+    # Products) dataset a generated list holds
+    body = "We use a sentence-order prediction (SOP) loss. SOP improves on SQuAD."
+    sop = _entity(EntityType.DATASET, "SOP", "gazetteer", body=body)
+    sop.evidence.append(
+        Evidence(
+            chunk_id="p1#0", start=9, end=34, text="sentence-order prediction", extractor="pattern"
+        )
+    )
+    squad = _entity(EntityType.DATASET, "SQuAD", "gazetteer", body=body)
+    assert [e.label for e in admit([sop, squad], _paper(body))] == ["SQuAD"]
