@@ -216,10 +216,12 @@ def known_label(name: str, entity_type: EntityType) -> str | None:
     family = FAMILY.get(entity_type, entity_type)
     if family is EntityType.DATASET and (full := dict(short_names()).get(name)):
         return full  # "QQP", a PwC task label too, as a dataset is Quora Question Pairs
-    hand = (family, fold(name)) in hand_labels()
+    # a hand row's alias wins a generated metric, method or task label ("top-5 error rate" is
+    # top-5 error); a generated dataset label stays a version of its own ("SQuAD2.0")
+    hand = family is not EntityType.DATASET and (family, fold(name)) in hand_labels()
     if name in lexicon_labels() and (not hand or name in hand_row_labels()):
         return name  # "HumanEval+" is its own row, though it folds as "HumanEval"
-    return known_labels().get((family, fold(name)))  # a hand row's alias wins a generated label
+    return known_labels().get((family, fold(name)))
 
 
 @lru_cache(maxsize=1)

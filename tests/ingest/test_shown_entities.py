@@ -5,8 +5,18 @@ result tables evaluate on shown with that role."""
 from __future__ import annotations
 
 from papergraph.core.canonical import canonical
-from papergraph.core.model import Chunk, ChunkKind, Entity, EntityType, Evidence, Paper
+from papergraph.core.model import (
+    Chunk,
+    ChunkKind,
+    Entity,
+    EntityType,
+    Evidence,
+    Paper,
+    Result,
+    Role,
+)
 from papergraph.ingest.extract.curate import admit, canonicalise
+from papergraph.ingest.extract.evaluated import from_tables
 
 
 def _paper(body: str) -> Paper:
@@ -80,3 +90,47 @@ def test_an_acronym_the_paper_defines_as_a_lower_case_phrase_is_no_dataset() -> 
     )
     squad = _entity(EntityType.DATASET, "SQuAD", "gazetteer", body=body)
     assert [e.label for e in admit([sop, squad], _paper(body))] == ["SQuAD"]
+
+
+def _table_row(dataset: str, metric: str, value: float | None = 71.2) -> Result:
+    cell = Evidence(chunk_id="p1#0", start=0, end=4, text="71.2", extractor="table", table="2")
+    return Result("ALBERT", None, dataset, metric, value, evidence=[cell])
+
+
+def test_a_dataset_the_papers_result_tables_report_on_is_shown_as_evaluated_on() -> None:
+    # ALBERT's GLUE table (CoLA, MRPC, QNLI, QQP) beside eight more salient datasets
+    cola = _entity(EntityType.DATASET, "CoLA", "gazetteer")
+    qqp = _entity(EntityType.DATASET, "Quora Question Pairs", "gazetteer")
+    named = _entity(EntityType.DATASET, "WikiText-103", "gazetteer")
+    for dataset in (cola, qqp, named):
+        dataset.salient = False  # below the salience cut
+    from_tables([cola, qqp, named], [_table_row("CoLA", "MCC"), _table_row("QQP", "accuracy")])
+    assert (cola.salient, cola.role, qqp.salient, qqp.role) == (
+        True,
+        Role.EVALUATES_ON,
+        True,
+        Role.EVALUATES_ON,
+    )
+    assert not named.salient and named.role is Role.MENTIONS
+    claim = _entity(EntityType.DATASET, "RACE", "gazetteer")
+    claim.salient = False
+    from_tables([claim], [_table_row("RACE", "accuracy", value=None)])
+    assert not claim.salient  # a value-less claim is no table row
+
+
+def test_a_metric_named_in_passing_is_hidden_where_the_tables_report_others() -> None:
+    # RetinaNet and RefineDet showed "accuracy" while their tables report AP
+    accuracy = _entity(EntityType.METRIC, "accuracy", "lexicon")
+    ap = _entity(EntityType.METRIC, "AP", "lexicon")
+    for metric in (accuracy, ap):
+        metric.salient = True
+    from_tables([accuracy, ap], [_table_row("COCO", "AP50"), _table_row("COCO", "AP")])
+    assert (accuracy.salient, ap.salient) == (False, True)
+    top1 = _entity(EntityType.METRIC, "accuracy", "lexicon")
+    top1.salient = True
+    from_tables([top1], [_table_row("ImageNet", "top-1 accuracy")])
+    assert top1.salient  # "Top-1 Accuracy" columns report accuracy
+    unread = _entity(EntityType.METRIC, "accuracy", "lexicon")
+    unread.salient = True
+    from_tables([unread], [])
+    assert unread.salient  # a paper without table rows keeps what salience showed
