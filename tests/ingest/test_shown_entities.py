@@ -1,4 +1,4 @@
-"""What a paper is shown to be about (issue 14): the wrong shown entities read on the pdfgold-dev
+"""What a paper is shown to be about (issue 14): wrong shown entities read on the pdfgold-dev
 splits, each pinned by the general rule that now keeps it out, and the datasets a paper's own
 result tables evaluate on shown with that role."""
 
@@ -116,21 +116,3 @@ def test_a_dataset_the_papers_result_tables_report_on_is_shown_as_evaluated_on()
     claim.salient = False
     from_tables([claim], [_table_row("RACE", "accuracy", value=None)])
     assert not claim.salient  # a value-less claim is no table row
-
-
-def test_a_metric_named_in_passing_is_hidden_where_the_tables_report_others() -> None:
-    # RetinaNet and RefineDet showed "accuracy" while their tables report AP
-    accuracy = _entity(EntityType.METRIC, "accuracy", "lexicon")
-    ap = _entity(EntityType.METRIC, "AP", "lexicon")
-    for metric in (accuracy, ap):
-        metric.salient = True
-    from_tables([accuracy, ap], [_table_row("COCO", "AP50"), _table_row("COCO", "AP")])
-    assert (accuracy.salient, ap.salient) == (False, True)
-    top1 = _entity(EntityType.METRIC, "accuracy", "lexicon")
-    top1.salient = True
-    from_tables([top1], [_table_row("ImageNet", "top-1 accuracy")])
-    assert top1.salient  # "Top-1 Accuracy" columns report accuracy
-    unread = _entity(EntityType.METRIC, "accuracy", "lexicon")
-    unread.salient = True
-    from_tables([unread], [])
-    assert unread.salient  # a paper without table rows keeps what salience showed
