@@ -14,18 +14,46 @@ Measured on pdfgold-dev by benchmarks/entities_pdf.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from papergraph.core.canonical import DATASET_TYPES, canonical
-from papergraph.core.model import Entity, EntityType, Result, Role
+from papergraph.core.model import Entity, EntityType, Evidence, Paper, Result, Role, fold
+from papergraph.ingest.extract.curate import FLOOR, admit
+
+#: The salience of a dataset only a table row names: the floor of what is shown.
+TABLE_SALIENCE = FLOOR
 
 
-def from_tables(entities: list[Entity], results: list[Result]) -> None:
-    """Mark the datasets the paper's table rows evaluate on as evaluates-on and shown."""
+def from_tables(entities: list[Entity], results: list[Result], paper: Paper) -> list[Entity]:
+    """`entities` with the datasets the paper's table rows evaluate on marked evaluates-on and
+    shown: a name no entity has yet becomes a Dataset ("Yelp-2", "AG", "PPI" in table headers),
+    one read as another type becomes that Dataset ("RTE" as a task, "COPA" as a method), each
+    admitted as any other entity is (ingest/extract/curate.py)."""
     rows = [r for r in results if r.value is not None and any(e.table for e in r.evidence)]
-    datasets = {_dataset_key(r.dataset) for r in rows if r.dataset}
+    named = {_dataset_key(r.dataset): r for r in rows if r.dataset}
+    kept = list(entities)
     for entity in entities:
-        if entity.type in DATASET_TYPES and datasets & _dataset_keys(entity):
-            entity.role = Role.EVALUATES_ON
-            entity.salient = True
+        if entity.type in DATASET_TYPES and (keys := named.keys() & _dataset_keys(entity)):
+            entity.role, entity.salient = Role.EVALUATES_ON, True
+            for key in keys:
+                del named[key]
+    others = {e.key: e for e in entities if e.type not in DATASET_TYPES}
+    new = [_as_dataset(row, others) for row in named.values()]
+    kept = [e for e in kept if all(e is not n for n in new)]
+    return kept + admit(new, paper)
+
+
+def _as_dataset(row: Result, others: dict[str, Entity]) -> Entity:
+    """A Dataset for the row's dataset: the entity of another type under its name, or new."""
+    assert row.dataset is not None
+    _, label, qualifier = canonical(row.dataset, EntityType.DATASET)
+    same = [e for e in others.values() if fold(e.label) == fold(label)]
+    entity = same[0] if same else Entity(EntityType.DATASET, label, salience=TABLE_SALIENCE)
+    entity.type, entity.role, entity.salient = EntityType.DATASET, Role.EVALUATES_ON, True
+    entity.evidence.extend(_naming(e, row.dataset) for e in row.evidence if e.table)
+    if qualifier and qualifier not in entity.qualifiers:
+        entity.qualifiers.append(qualifier)
+    return entity
 
 
 def _dataset_key(name: str) -> str:
@@ -34,3 +62,11 @@ def _dataset_key(name: str) -> str:
 
 def _dataset_keys(entity: Entity) -> set[str]:
     return {_dataset_key(name) for name in (entity.label, *entity.aliases)}
+
+
+def _naming(cell: Evidence, dataset: str) -> Evidence:
+    """The cell's evidence, its text the header over it that names the dataset ("QQP"): the
+    column's header, else the row's, else the name the table reader resolved."""
+    headers = (cell.column_header, cell.row_header)
+    written = next((h for h in headers if h and fold(dataset)[:3] in fold(h)), dataset)
+    return replace(cell, text=written, extractor="table")

@@ -95,7 +95,7 @@ class HybridExtractor(LexiconExtractor):
         if not found and not any(read_grid(table) for table in paper.tables):
             found = find_results(paper, extraction.entities)
         if self._curated:
-            from_tables(extraction.entities, found)
+            extraction.entities = from_tables(extraction.entities, found, paper)
         sizes = ClaimSizes(prefer_proposed=self._ranker is None)
         extraction.results = merged(found, claims(extraction.entities, sizes))
         return extraction

@@ -93,18 +93,27 @@ def test_an_acronym_the_paper_defines_as_a_lower_case_phrase_is_no_dataset() -> 
 
 
 def _table_row(dataset: str, metric: str, value: float | None = 71.2) -> Result:
-    cell = Evidence(chunk_id="p1#0", start=0, end=4, text="71.2", extractor="table", table="2")
+    cell = Evidence(
+        chunk_id="p1#0",
+        start=0,
+        end=4,
+        text="71.2",
+        extractor="table",
+        table="2",
+        column_header=dataset,
+    )
     return Result("ALBERT", None, dataset, metric, value, evidence=[cell])
 
 
 def test_a_dataset_the_papers_result_tables_report_on_is_shown_as_evaluated_on() -> None:
-    # ALBERT's GLUE table (CoLA, MRPC, QNLI, QQP) beside eight more salient datasets
+    # ALBERT's GLUE table (CoLA, QQP) beside eight more salient datasets
     cola = _entity(EntityType.DATASET, "CoLA", "gazetteer")
     qqp = _entity(EntityType.DATASET, "Quora Question Pairs", "gazetteer")
     named = _entity(EntityType.DATASET, "WikiText-103", "gazetteer")
     for dataset in (cola, qqp, named):
         dataset.salient = False  # below the salience cut
-    from_tables([cola, qqp, named], [_table_row("CoLA", "MCC"), _table_row("QQP", "accuracy")])
+    rows = [_table_row("CoLA", "MCC"), _table_row("QQP", "accuracy")]
+    assert from_tables([cola, qqp, named], rows, _paper("")) == [cola, qqp, named]
     assert (cola.salient, cola.role, qqp.salient, qqp.role) == (
         True,
         Role.EVALUATES_ON,
@@ -114,5 +123,18 @@ def test_a_dataset_the_papers_result_tables_report_on_is_shown_as_evaluated_on()
     assert not named.salient and named.role is Role.MENTIONS
     claim = _entity(EntityType.DATASET, "RACE", "gazetteer")
     claim.salient = False
-    from_tables([claim], [_table_row("RACE", "accuracy", value=None)])
+    from_tables([claim], [_table_row("RACE", "accuracy", value=None)], _paper(""))
     assert not claim.salient  # a value-less claim is no table row
+
+
+def test_a_table_dataset_no_entity_names_becomes_one_and_another_type_becomes_a_dataset() -> None:
+    # XLNet's "Yelp-2" header (no list holds it) and its "RTE" column, read as a task
+    rte = _entity(EntityType.TASK, "RTE", "gazetteer")
+    rows = [_table_row("Yelp-2", "error"), _table_row("RTE", "accuracy")]
+    found = from_tables([rte], rows, _paper("Model | Yelp-2 | RTE"))
+    assert sorted((e.type, e.label, e.role, e.salient) for e in found) == [
+        (EntityType.DATASET, "RTE", Role.EVALUATES_ON, True),
+        (EntityType.DATASET, "Yelp-2", Role.EVALUATES_ON, True),
+    ]
+    # a header that names no concept is refused as any other entity is
+    assert from_tables([], [_table_row("University", "accuracy")], _paper("")) == []
