@@ -14,9 +14,10 @@ Measured on pdfgold-dev by benchmarks/entities_pdf.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from papergraph.core.canonical import DATASET_TYPES, canonical
+from papergraph.core.canonical import DATASET_TYPES, canonical, known_type, pwc_names
 from papergraph.core.model import Entity, EntityType, Evidence, Paper, Result, Role, fold
 from papergraph.ingest.extract.curate import FLOOR, admit
 
@@ -38,9 +39,20 @@ def from_tables(entities: list[Entity], results: list[Result], paper: Paper) -> 
             for key in keys:
                 del named[key]
     others = {e.key: e for e in entities if e.type not in DATASET_TYPES}
-    new = [_as_dataset(row, others) for row in named.values()]
+    new = [_as_dataset(r, others) for r in named.values() if dataset_shaped(r.dataset or "")]
     kept = [e for e in kept if all(e is not n for n in new)]
     return kept + admit(new, paper)
+
+
+def dataset_shaped(name: str) -> bool:
+    """Whether a table's dataset name may stand as a dataset of its own: not a method's variant
+    ("PaLM-540B", "OPT-2.7": a method the lists know, then a size), and, when it is several
+    words, one a list holds ("LM ANLI R1", "WMT De En", "hate speech one-shot" are header
+    texts the table reader joined, read on the shared PDFs)."""
+    head = re.split(r"[-\s]", name, maxsplit=1)[0]
+    if known_type(head) is EntityType.METHOD:
+        return False
+    return " " not in name or known_type(name) is EntityType.DATASET or fold(name) in pwc_names()
 
 
 def _as_dataset(row: Result, others: dict[str, Entity]) -> Entity:

@@ -138,3 +138,12 @@ def test_a_table_dataset_no_entity_names_becomes_one_and_another_type_becomes_a_
     ]
     # a header that names no concept is refused as any other entity is
     assert from_tables([], [_table_row("University", "accuracy")], _paper("")) == []
+
+
+def test_a_method_variant_or_joined_header_text_in_a_table_is_no_new_dataset() -> None:
+    # read on the shared PDFs: PaLM's "PaLM-540B" and "LM ANLI R1", DetectGPT's "OPT-2.7"
+    rows = [_table_row(name, "accuracy") for name in ("PaLM-540B", "OPT-2.7", "LM ANLI R1")]
+    assert from_tables([], rows, _paper("")) == []
+    assert [e.label for e in from_tables([], [_table_row("AddSent", "F1")], _paper(""))] == [
+        "AddSent"
+    ]
