@@ -55,6 +55,7 @@ VOUCHING = frozenset({"lexicon"})
 COST_MEASURES = frozenset("flop flops gflops mflops macs gmacs madds multadds multiplyadds".split())
 _CITED = re.compile(r"\b([A-Z][a-z]+)(?: and [A-Z][a-z]+)? et al\b")
 _CODE = re.compile(r"([A-Z]{1,3})(\d{1,2})")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
@@ -134,12 +135,14 @@ def vouched(entity: Entity) -> bool:
     return any(fold(name) in known for name in (entity.label, *entity.aliases))
 
 
-def canonicalise(entities: list[Entity]) -> list[Entity]:
-    """Canonical labels and qualifiers; entities of one key merged, in their original order."""
+def canonicalise(entities: list[Entity], year: int | None = None) -> list[Entity]:
+    """Canonical labels and qualifiers; entities of one key merged, in their original order.
+    `year`, the paper's, bounds the years a name can carry ("MSRC-21" in a 2012 paper names its
+    21 classes, not an edition of 2021)."""
     by_key: dict[str, Entity] = {}
     kept: list[Entity] = []
     for entity in entities:
-        _relabel(entity)
+        _relabel(entity, year)
         head = by_key.setdefault(entity.key, entity)
         if head is entity:
             kept.append(entity)
@@ -151,7 +154,7 @@ def canonicalise(entities: list[Entity]) -> list[Entity]:
     return kept
 
 
-def _relabel(entity: Entity) -> None:
+def _relabel(entity: Entity, year: int | None = None) -> None:
     if not curated(entity) and (kind := _listed_as_other(entity)) is not None:
         entity.type = kind  # "AP" that a name pattern typed Dataset is the metric the lexicon knows
     if fold(entity.label) in COST_MEASURES:
@@ -162,6 +165,8 @@ def _relabel(entity: Entity) -> None:
         entity.label, split = glued
         entity.qualifiers.append(split)
     _, label, qualifier = canonical(entity.label, entity.type)
+    if year and any(int(y) > year for y in _YEARS.findall(qualifier)):
+        return  # a number glued to the name, no year yet to come
     if label != entity.label:
         if entity.label not in entity.aliases:
             entity.aliases.insert(0, entity.label)

@@ -86,7 +86,7 @@ class HybridExtractor(LexiconExtractor):
         if self._ranker is not None:  # before relabelling: it reads the paper's own spelling
             entities = self._ranker.rescore(paper, entities)
         if self._curated:
-            entities = mark_salient(canonicalise(entities))
+            entities = mark_salient(canonicalise(entities, paper.year))
         extraction.entities = entities
         # sentences only where the paper has no table to read: where both speak, the table is
         # the precise one, and where its tables hold no row of its own, the numbers its

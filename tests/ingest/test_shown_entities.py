@@ -147,3 +147,13 @@ def test_a_method_variant_or_joined_header_text_in_a_table_is_no_new_dataset() -
     assert [e.label for e in from_tables([], [_table_row("AddSent", "F1")], _paper(""))] == [
         "AddSent"
     ]
+
+
+def test_a_number_glued_to_a_dataset_name_is_no_year_after_the_paper() -> None:
+    # the 2012 dense-CRF paper's "MSRC-21" (21 classes) was shown as MSRC of the year 2021
+    msrc = _entity(EntityType.DATASET, "MSRC-21", "pattern")
+    (kept,) = canonicalise([msrc], year=2012)
+    assert (kept.label, kept.qualifiers) == ("MSRC-21", [])
+    wmt = _entity(EntityType.DATASET, "WMT14", "gazetteer")
+    (edition,) = canonicalise([wmt], year=2017)
+    assert (edition.label, edition.qualifiers) == ("WMT", ["2014"])
