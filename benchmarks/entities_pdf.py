@@ -4,6 +4,7 @@ the extractor before issue 14, in one run.
     PYTHONPATH=. python benchmarks/entities_pdf.py                 # all 41 PDFs, tune and test
     PYTHONPATH=. python benchmarks/entities_pdf.py --papers 2      # CI-sized
     PYTHONPATH=. python benchmarks/entities_pdf.py --sample 30     # also print 30 shown test entities
+    PYTHONPATH=. python benchmarks/entities_pdf.py --wrong         # also list the wrong and unread
 
 How it scores (benchmarks/pdfgold.py gives the records and the tune/test split):
 - Each PDF is read once by the ingest readers and given to both extractors: `before` (the
@@ -174,11 +175,14 @@ def read(gold: GoldPaper) -> Paper | None:
     return next((p for p in items if isinstance(p, Paper)), None)
 
 
-def benchmark(papers: int = 0, sample_size: int = 0) -> str:
-    """The report: per split, both extractors' figures; then `sample_size` shown test entities."""
+def benchmark(papers: int = 0, sample_size: int = 0, wrong: bool = False) -> str:
+    """The report: per split, both extractors' figures; then `sample_size` shown test entities;
+    with `wrong`, every shown entity read wrong, or unread and not judged right, and its origins
+    (which extractor paths named it), to find why it is shown."""
     extractors = {"before": TaggedExtractor(curated=False), "after": TaggedExtractor()}
     sample: list[str] = []
     lines: list[str] = []
+    listed: list[str] = []
     for split in ("tune", "test"):
         tallies = {name: Tally() for name in extractors}
         golds = list(gold_papers(split))[: papers or None]
@@ -189,6 +193,10 @@ def benchmark(papers: int = 0, sample_size: int = 0) -> str:
             for name, extractor in extractors.items():
                 shown = [e for e in extractor.extract(paper).entities if e.salient]
                 score(tallies[name], shown, gold)
+                if name == "after" and wrong:
+                    listed += [
+                        f"  {split}  {gold.pdf.name}  {line}" for line in misread(shown, gold)
+                    ]
                 if name == "after" and split == "test":
                     sample += [
                         f"{paper.id}  {e.type.value}: {e.label}"
@@ -201,11 +209,25 @@ def benchmark(papers: int = 0, sample_size: int = 0) -> str:
         lines += [tally.line(name) for name, tally in tallies.items()]
         if tallies["after"].read:
             lines.append(tallies["after"].read_line("after"))
+    if wrong:
+        lines += ["\nShown entities read wrong, or unread and not judged right:", *listed]
     if sample_size:
         lines.append(f"\n{sample_size} shown entities of the test split, at random:")
         picked = random.Random(14).sample(sample, min(sample_size, len(sample)))
         lines += ["  " + line for line in picked]
     return "\n".join(lines)
+
+
+def misread(shown: list[Entity], gold: GoldPaper) -> list[str]:
+    """The shown entities read wrong, or unread and not judged right, with their origins."""
+    found = []
+    for entity in shown:
+        verdict = read_verdict(entity, gold)
+        if verdict is False or (verdict is None and not judged_right(entity, gold)):
+            origins = ", ".join(sorted({e.extractor for e in entity.evidence}))
+            mark = "read: wrong" if verdict is False else "unread"
+            found.append(f"{entity.type.value}: {entity.label}  ({origins}; {mark})")
+    return found
 
 
 def _read_mark(verdict: bool | None) -> str:
@@ -216,8 +238,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=0, help="at most this many PDFs per split")
     parser.add_argument("--sample", type=int, default=0, help="print N shown test entities")
+    parser.add_argument("--wrong", action="store_true", help="list the wrong and unread shown")
     args = parser.parse_args()
-    print(benchmark(args.papers, args.sample))
+    print(benchmark(args.papers, args.sample, args.wrong))
 
 
 if __name__ == "__main__":

@@ -157,12 +157,15 @@ def _plain(name: str) -> str:
     return name.lower() if _TITLE_WORDS.match(name) and " " in name.replace("-", " ") else name
 
 
-_GLUE = re.compile(r"^(?P<metric>[A-Za-z][A-Za-z0-9-]*?)(?P<rest>val|test|dev|box|mask|St|Th)$")
+_GLUE = re.compile(
+    r"^(?P<metric>[A-Za-z][A-Za-z0-9-]*?)(?P<rest>val|test|dev|bbox|box|mask|bb|mk|St|Th)$"
+)
 
 
 def metric_glue(name: str) -> tuple[str, str] | None:
     """(metric label, variant) of a metric name glued to a split or a variant, as tables print
-    them: "APval" -> ("AP", "val"), "APbox" -> ("AP", "box"), "PQSt" -> ("PQ", "St")."""
+    them: "APval" -> ("AP", "val"), "APbox" -> ("AP", "box"), "APmk" -> ("AP", "mk"), "PQSt" -> ("PQ",
+    "St")."""
     if not (glued := _GLUE.match(name)):
         return None
     metric = glued.group("metric")
@@ -213,8 +216,11 @@ def known_label(name: str, entity_type: EntityType) -> str | None:
     family = FAMILY.get(entity_type, entity_type)
     if family is EntityType.DATASET and (full := dict(short_names()).get(name)):
         return full  # "QQP", a PwC task label too, as a dataset is Quora Question Pairs
-    if name in lexicon_labels():  # "HumanEval+" is its own row, though it folds as "HumanEval"
-        return name
+    # a hand row's alias wins a generated metric, method or task label ("top-5 error rate" is
+    # top-5 error); a generated dataset label stays a version of its own ("SQuAD2.0")
+    hand = family is not EntityType.DATASET and (family, fold(name)) in hand_labels()
+    if name in lexicon_labels() and (not hand or name in hand_row_labels()):
+        return name  # "HumanEval+" is its own row, though it folds as "HumanEval"
     return known_labels().get((family, fold(name)))
 
 
@@ -250,6 +256,13 @@ def short_names() -> tuple[tuple[str, str], ...]:
 def lexicon_labels() -> frozenset[str]:
     """The labels of every lexicon row, as written."""
     return frozenset(label for label, _, _ in known_rows())
+
+
+@lru_cache(maxsize=1)
+def hand_row_labels() -> frozenset[str]:
+    """The labels of the hand-made lexicon rows, as written."""
+    paths = [p for p in sorted(LEXICON.glob("*.tsv")) if not p.name.startswith("generated")]
+    return frozenset(label for path in paths for label, _, _ in _rows(path))
 
 
 @lru_cache(maxsize=1)

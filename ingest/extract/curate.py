@@ -3,8 +3,11 @@
 1. `admit`: names that are no concept (ingest/extract/admissible.py: organisations, places,
    venues, people, hardware, formats, research questions, fragments, generic phrases) go, and
    so do those the paper itself shows are none: a surname it cites, a code of a numbered series
-   it writes ("C4" beside "C3" and "C5"), an ordinary word in capitals, a listed dataset name it
-   writes only as lower-case words, a form of the entity that is hardware or an organisation.
+   it writes ("C4" beside "C3" and "C5"), a code it writes as a network's stage ("the C4
+   backbone"), a part of a hyphenated name ("Panoptic" of "Panoptic-FPN"), an acronym it
+   defines by a lower-case phrase (ingest/extract/written.py), an ordinary word in capitals, a
+   listed dataset name it writes only as lower-case words, a form of the entity that is
+   hardware or an organisation.
 2. `canonicalise`: a name the lists give one other type takes that type (a name pattern's
    Dataset "AP" is the metric; "APval" is AP with the qualifier val); every entity takes the
    label and key of `papergraph.core.canonical.canonical`, its own spelling kept as an alias and the
@@ -30,6 +33,7 @@ from papergraph.core.canonical import (
 from papergraph.core.model import Entity, EntityType, Paper, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
 from papergraph.ingest.extract.variants import absorb
+from papergraph.ingest.extract.written import defined_as_phrase, glued_fragment, network_part
 
 #: Most entities of a type a paper is shown to be about, and the salience under which an
 #: entity after the type's first is not. Swept on the pdfgold-dev tune split (floor 0.2-0.5,
@@ -51,6 +55,7 @@ VOUCHING = frozenset({"lexicon"})
 COST_MEASURES = frozenset("flop flops gflops mflops macs gmacs madds multadds multiplyadds".split())
 _CITED = re.compile(r"\b([A-Z][a-z]+)(?: and [A-Z][a-z]+)? et al\b")
 _CODE = re.compile(r"([A-Z]{1,3})(\d{1,2})")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
@@ -65,6 +70,8 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and not common_words(e)
         and (curated(e) or e.label.lower() not in cited)
         and not enumerated(e, text)
+        and not network_part(e, text)
+        and (curated(e) or not (glued_fragment(e, paper) or defined_as_phrase(e)))
         and (curated(e) or not shouted(e.label, text))
         and (curated(e) or not any(affiliation(v.text) for v in e.evidence))
     ]
@@ -128,12 +135,14 @@ def vouched(entity: Entity) -> bool:
     return any(fold(name) in known for name in (entity.label, *entity.aliases))
 
 
-def canonicalise(entities: list[Entity]) -> list[Entity]:
-    """Canonical labels and qualifiers; entities of one key merged, in their original order."""
+def canonicalise(entities: list[Entity], year: int | None = None) -> list[Entity]:
+    """Canonical labels and qualifiers; entities of one key merged, in their original order.
+    `year`, the paper's, bounds the years a name can carry ("MSRC-21" in a 2012 paper names its
+    21 classes, not an edition of 2021)."""
     by_key: dict[str, Entity] = {}
     kept: list[Entity] = []
     for entity in entities:
-        _relabel(entity)
+        _relabel(entity, year)
         head = by_key.setdefault(entity.key, entity)
         if head is entity:
             kept.append(entity)
@@ -145,7 +154,7 @@ def canonicalise(entities: list[Entity]) -> list[Entity]:
     return kept
 
 
-def _relabel(entity: Entity) -> None:
+def _relabel(entity: Entity, year: int | None = None) -> None:
     if not curated(entity) and (kind := _listed_as_other(entity)) is not None:
         entity.type = kind  # "AP" that a name pattern typed Dataset is the metric the lexicon knows
     if fold(entity.label) in COST_MEASURES:
@@ -156,6 +165,8 @@ def _relabel(entity: Entity) -> None:
         entity.label, split = glued
         entity.qualifiers.append(split)
     _, label, qualifier = canonical(entity.label, entity.type)
+    if year and any(int(y) > year for y in _YEARS.findall(qualifier)):
+        return  # a number glued to the name, no year yet to come
     if label != entity.label:
         if entity.label not in entity.aliases:
             entity.aliases.insert(0, entity.label)

@@ -27,3 +27,16 @@ def test_curated_extraction_shows_fewer_entities_and_reports_both(shared_data: P
     for before, after in (rows[0:2], rows[2:4]):
         assert float(after[4]) < float(before[4])  # fewer entities shown per paper
     assert "shown entities of the test split" in text
+
+
+def test_the_wrong_list_names_each_entity_its_split_paper_and_origins(shared_data: Path) -> None:
+    if not (shared_data / "pdfgold-dev" / "gold.jsonl").is_file():
+        pytest.skip(f"no pdfgold-dev under {shared_data}")
+    text = benchmark(papers=2, wrong=True)
+    listed = text.split("Shown entities read wrong, or unread and not judged right:")[1]
+    lines = [line for line in listed.splitlines() if line]
+    assert lines  # A3C's loose "AUC" and "top-5 accuracy" were read wrong
+    for line in lines:
+        assert re.match(
+            r"^  (tune|test)  \S+\.pdf  \w+: .+  \([\w, ]+; (read: wrong|unread)\)$", line
+        )

@@ -1,0 +1,85 @@
+"""What the way a paper writes a listed name says: it is no dataset here.
+
+A generated list (Papers with Code, SciREX) holds short names that papers also use for other
+things, and the paper's own writing tells which (all read on the pdfgold-dev tune and test
+splits, issue 14):
+- `network_part`: a code such as "C4" written as a network's stage ("the C4 backbone", "R50-C4",
+  "C4 and C5") and never as a corpus ("the C4 dataset", "a subset of C4");
+- `glued_fragment`: a name written only as the first or last part of a hyphenated name
+  ("Panoptic" only in "Panoptic-DeepLab" and "Panoptic-FPN");
+- `defined_as_phrase`: a dataset acronym the paper defines by a lower-case phrase ("SOP" for
+  "sentence-order prediction", not the Stanford Online Products dataset): proper names of datasets
+  are written with capitals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from papergraph.core.canonical import DATASET_TYPES, known_type
+from papergraph.core.model import Entity, Paper
+
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
+_NETWORK_AFTER = r"\s+(?:backbones?|variants?|layers?|blocks?|stages?|features?|heads?|branch)\b"
+_CORPUS_AFTER = r"\s+(?:data\s?sets?|corpus|corpora|data|subset)\b|\s*/\s*[A-Z]"
+_CORPUS_BEFORE = r"\b(?:subset|portion|version|split)\s+of\s+(?:the\s+)?"
+
+
+def network_part(entity: Entity, text: str) -> bool:
+    """Whether a dataset named by a code ("C4") is, as the paper writes it, a network's stage:
+    written next to a stage word, after a network's name and a hyphen, or beside the next or
+    previous code of its series, and never next to a corpus word."""
+    if entity.type not in DATASET_TYPES:
+        return False
+    names = {e.text for e in entity.evidence if _CODE.fullmatch(e.text)}
+    return any(_as_part(name, text) and not _as_corpus(name, text) for name in names)
+
+
+def _as_part(name: str, text: str) -> bool:
+    prefix, number = re.fullmatch(r"([A-Z]+)(\d+)", name).groups()  # type: ignore[union-attr]
+    series = "|".join(f"{prefix}{n}" for n in (int(number) - 1, int(number) + 1))
+    name = re.escape(name)
+    return bool(
+        re.search(rf"(?<![\w-]){name}{_NETWORK_AFTER}", text)
+        or re.search(rf"\w\d-{name}(?![\w-])", text)
+        or re.search(rf"(?<![\w-]){name}\s+(?:and|to)\s+(?:{series})(?![\w-])", text)
+        or re.search(rf"(?<![\w-])(?:{series})\s+(?:and|to)\s+{name}(?![\w-])", text)
+    )
+
+
+def _as_corpus(name: str, text: str) -> bool:
+    name = re.escape(name)
+    return bool(
+        re.search(rf"(?<![\w-]){name}(?:{_CORPUS_AFTER})", text)
+        or re.search(rf"(?:{_CORPUS_BEFORE}){name}(?![\w-])", text)
+    )
+
+
+def glued_fragment(entity: Entity, paper: Paper) -> bool:
+    """Whether every place the paper writes the entity is glued by a hyphen to another name
+    ("Panoptic" in "Panoptic-DeepLab", "Panoptic-FPN"): a part of that other name."""
+    texts = {chunk.id: chunk.text for chunk in paper.chunks}
+    glued = [_glued_to_name(texts.get(e.chunk_id, ""), e.start, e.end) for e in entity.evidence]
+    return bool(glued) and all(glued)
+
+
+def _glued_to_name(text: str, start: int, end: int) -> bool:
+    if text[start:end] == "" or start >= len(text):
+        return False
+    after = re.match(r"-([A-Za-z][\w]+)", text[end:])
+    before = re.search(r"([A-Za-z][\w]+)-$", text[:start])
+    return any(m is not None and _name_shaped(m.group(1)) for m in (after, before))
+
+
+def _name_shaped(word: str) -> bool:
+    """A name a list knows, or one written like a name: two capitals or more ("DeepLab")."""
+    return sum(c.isupper() for c in word) >= 2 or known_type(word) is not None
+
+
+def defined_as_phrase(entity: Entity) -> bool:
+    """Whether a dataset the paper names is, by its own definition, a lower-case phrase: its
+    acronym defined as "sentence-order prediction (SOP)"."""
+    if entity.type not in DATASET_TYPES:
+        return False
+    defined = [e.text for e in entity.evidence if e.extractor == "pattern"]
+    return any(" " in t.replace("-", " ") and t == t.lower() for t in defined)

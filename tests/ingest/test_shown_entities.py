@@ -1,0 +1,159 @@
+"""What a paper is shown to be about (issue 14): wrong shown entities read on the pdfgold-dev
+splits, each pinned by the general rule that now keeps it out, and the datasets a paper's own
+result tables evaluate on shown with that role."""
+
+from __future__ import annotations
+
+from papergraph.core.canonical import canonical
+from papergraph.core.model import (
+    Chunk,
+    ChunkKind,
+    Entity,
+    EntityType,
+    Evidence,
+    Paper,
+    Result,
+    Role,
+)
+from papergraph.ingest.extract.curate import admit, canonicalise
+from papergraph.ingest.extract.evaluated import from_tables
+
+
+def _paper(body: str) -> Paper:
+    chunk = Chunk(id="p1#0", paper_id="p1", seq=0, text=body, kind=ChunkKind.BODY)
+    return Paper(id="p1", title="A Paper", authors=["Ada Lovelace"], chunks=[chunk])
+
+
+def _entity(kind: EntityType, name: str, extractor: str, *, body: str = "") -> Entity:
+    """An entity with one piece of evidence per place `body` writes `name` (one if none)."""
+    starts = [i for i in range(len(body)) if body.startswith(name, i)] or [0]
+    evidence = [
+        Evidence(chunk_id="p1#0", start=s, end=s + len(name), text=name, extractor=extractor)
+        for s in starts
+    ]
+    return Entity(kind, name, evidence=evidence)
+
+
+def test_a_metric_glued_to_a_coco_or_panoptic_superscript_is_that_metric() -> None:
+    # MoCo's "APmk" (AP^mk) and MaskFormer's "PQSt" (PQ^St) were shown as methods
+    found = canonicalise(
+        [_entity(EntityType.METHOD, name, "name") for name in ("APmk", "PQSt", "APbbox")]
+    )
+    assert [(e.type, e.label, e.qualifiers) for e in found] == [
+        (EntityType.METRIC, "AP", ["mk", "bbox"]),
+        (EntityType.METRIC, "PQ", ["St"]),
+    ]
+
+
+def test_a_generated_list_spelling_of_a_hand_listed_metric_takes_the_hand_label() -> None:
+    # AlexNet's "top-5 error rates" was a second metric beside OverFeat's "top-5 error"
+    for name in ("top-5 error rates", "top-5 error rate", "top-5 error"):
+        assert canonical(name, EntityType.METRIC).label == "top-5 error"
+    assert canonical("HumanEval+", EntityType.BENCHMARK).label == "HumanEval+"
+
+
+def test_a_code_written_as_a_network_stage_is_no_corpus_but_the_corpus_stays() -> None:
+    # GN, MoCo and MobileNetV3 showed "C4" (their ResNet stage) as the C4 corpus
+    stages = (
+        "We use Mask R-CNN with the C4 backbone (R50-C4). We train on COCO.",
+        "We refer to these two layers as C4 and C5. We evaluate on COCO.",
+    )
+    for body in stages:
+        c4 = _entity(EntityType.DATASET, "C4", "lexicon", body=body)
+        coco = _entity(EntityType.DATASET, "COCO", "lexicon", body=body)
+        assert [e.label for e in admit([c4, coco], _paper(body))] == ["COCO"]
+    corpus = "We pre-train on a subset of C4, then on the full C4 dataset, for 1M steps."
+    c4 = _entity(EntityType.DATASET, "C4", "lexicon", body=corpus)
+    assert [e.label for e in admit([c4], _paper(corpus))] == ["C4"]
+
+
+def test_a_listed_name_written_only_inside_hyphenated_names_is_a_fragment() -> None:
+    # DetectoRS showed "Panoptic" (from its table rows Panoptic-DeepLab and Panoptic-FPN)
+    body = "Panoptic-DeepLab reaches 41.4 PQ and Panoptic-FPN 40.9 PQ on COCO."
+    panoptic = _entity(EntityType.DATASET, "Panoptic", "gazetteer", body=body)
+    coco = _entity(EntityType.DATASET, "COCO", "gazetteer", body=body)
+    assert [e.label for e in admit([panoptic, coco], _paper(body))] == ["COCO"]
+    alone = "We also report results on Panoptic, and Panoptic-FPN as a baseline."
+    panoptic = _entity(EntityType.DATASET, "Panoptic", "gazetteer", body=alone)
+    assert [e.label for e in admit([panoptic], _paper(alone))] == ["Panoptic"]
+
+
+def test_an_acronym_the_paper_defines_as_a_lower_case_phrase_is_no_dataset() -> None:
+    # ALBERT's "sentence-order prediction (SOP)" was shown as the SOP (Stanford Online
+    # Products) dataset a generated list holds
+    body = "We use a sentence-order prediction (SOP) loss. SOP improves on SQuAD."
+    sop = _entity(EntityType.DATASET, "SOP", "gazetteer", body=body)
+    sop.evidence.append(
+        Evidence(
+            chunk_id="p1#0", start=9, end=34, text="sentence-order prediction", extractor="pattern"
+        )
+    )
+    squad = _entity(EntityType.DATASET, "SQuAD", "gazetteer", body=body)
+    assert [e.label for e in admit([sop, squad], _paper(body))] == ["SQuAD"]
+
+
+def _table_row(dataset: str, metric: str, value: float | None = 71.2) -> Result:
+    cell = Evidence(
+        chunk_id="p1#0",
+        start=0,
+        end=4,
+        text="71.2",
+        extractor="table",
+        table="2",
+        column_header=dataset,
+    )
+    return Result("ALBERT", None, dataset, metric, value, evidence=[cell])
+
+
+def test_a_dataset_the_papers_result_tables_report_on_is_shown_as_evaluated_on() -> None:
+    # ALBERT's GLUE table (CoLA, QQP) beside eight more salient datasets
+    cola = _entity(EntityType.DATASET, "CoLA", "gazetteer")
+    qqp = _entity(EntityType.DATASET, "Quora Question Pairs", "gazetteer")
+    named = _entity(EntityType.DATASET, "WikiText-103", "gazetteer")
+    for dataset in (cola, qqp, named):
+        dataset.salient = False  # below the salience cut
+    rows = [_table_row("CoLA", "MCC"), _table_row("QQP", "accuracy")]
+    assert from_tables([cola, qqp, named], rows, _paper("")) == [cola, qqp, named]
+    assert (cola.salient, cola.role, qqp.salient, qqp.role) == (
+        True,
+        Role.EVALUATES_ON,
+        True,
+        Role.EVALUATES_ON,
+    )
+    assert not named.salient and named.role is Role.MENTIONS
+    claim = _entity(EntityType.DATASET, "RACE", "gazetteer")
+    claim.salient = False
+    from_tables([claim], [_table_row("RACE", "accuracy", value=None)], _paper(""))
+    assert not claim.salient  # a value-less claim is no table row
+
+
+def test_a_table_dataset_no_entity_names_becomes_one_and_another_type_becomes_a_dataset() -> None:
+    # XLNet's "Yelp-2" header (no list holds it) and its "RTE" column, read as a task
+    rte = _entity(EntityType.TASK, "RTE", "gazetteer")
+    rows = [_table_row("Yelp-2", "error"), _table_row("RTE", "accuracy")]
+    found = from_tables([rte], rows, _paper("Model | Yelp-2 | RTE"))
+    assert sorted((e.type, e.label, e.role, e.salient) for e in found) == [
+        (EntityType.DATASET, "RTE", Role.EVALUATES_ON, True),
+        (EntityType.DATASET, "Yelp-2", Role.EVALUATES_ON, True),
+    ]
+    # a header that names no concept is refused as any other entity is
+    assert from_tables([], [_table_row("University", "accuracy")], _paper("")) == []
+
+
+def test_a_method_variant_or_joined_header_text_in_a_table_is_no_new_dataset() -> None:
+    # read on the shared PDFs: PaLM's "PaLM-540B" and "LM ANLI R1", DetectGPT's "OPT-2.7"
+    rows = [_table_row(name, "accuracy") for name in ("PaLM-540B", "OPT-2.7", "LM ANLI R1")]
+    assert from_tables([], rows, _paper("")) == []
+    assert [e.label for e in from_tables([], [_table_row("AddSent", "F1")], _paper(""))] == [
+        "AddSent"
+    ]
+
+
+def test_a_number_glued_to_a_dataset_name_is_no_year_after_the_paper() -> None:
+    # the 2012 dense-CRF paper's "MSRC-21" (21 classes) was shown as MSRC of the year 2021
+    msrc = _entity(EntityType.DATASET, "MSRC-21", "pattern")
+    (kept,) = canonicalise([msrc], year=2012)
+    assert (kept.label, kept.qualifiers) == ("MSRC-21", [])
+    wmt = _entity(EntityType.DATASET, "WMT14", "gazetteer")
+    (edition,) = canonicalise([wmt], year=2017)
+    assert (edition.label, edition.qualifiers) == ("WMT", ["2014"])
