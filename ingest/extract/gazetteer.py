@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from papergraph.core.model import EntityType
+from papergraph.ingest.extract.errors import GazetteerUnreadable
 
 SHORT_NAME = 5  # names this short (acronyms) match case-sensitively: "ARC" is not "arc"
 
@@ -53,6 +54,29 @@ def read_lexicon(lines: Iterable[str]) -> list[LexiconEntry]:
 def load_lexicon(paths: Iterable[Path]) -> list[LexiconEntry]:
     """Entries of the given TSV files."""
     return [e for path in paths for e in read_lexicon(path.read_text("utf-8").splitlines())]
+
+
+def read_gazetteer(folder: Path) -> tuple[LexiconEntry, ...]:
+    """Entries of every `*.tsv` file in `folder` (in name order): a gazetteer given in settings.
+
+    Raises `GazetteerUnreadable` naming the folder or the file and line when there is nothing to
+    read or a row's type is unknown."""
+    files = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
+    if not files:
+        raise GazetteerUnreadable(f"{folder}: no gazetteer here (a folder of *.tsv files)")
+    return tuple(entry for path in files for entry in _read_file(path))
+
+
+def _read_file(path: Path) -> list[LexiconEntry]:
+    entries = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        try:
+            entry = parse_row(line)
+        except ValueError as error:
+            raise GazetteerUnreadable(f"{path}, line {number}: {error}") from error
+        if entry is not None:
+            entries.append(entry)
+    return entries
 
 
 GENERATED_PREFIX = "generated-"  # files written by benchmarks/build_gazetteer.py
