@@ -32,7 +32,9 @@ def create_extractor(name: str = "tagged", gazetteer: Path | None = None) -> Ext
     elif "gazetteer" in inspect.signature(cls).parameters:
         extractor = cls(gazetteer=read_gazetteer(gazetteer))
     else:
-        raise InvalidExtractor(f"extractor {name!r} reads no gazetteer; unset the gazetteer setting")
+        raise InvalidExtractor(
+            f"extractor {name!r} reads no gazetteer; unset the gazetteer setting"
+        )
     if not isinstance(extractor, Extractor):
         raise InvalidExtractor(f"{name!r} does not satisfy the Extractor protocol")
     return extractor
