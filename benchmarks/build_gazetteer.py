@@ -29,6 +29,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from wordfreq import zipf_frequency
+
 from benchmarks.scirex import TUNE, split_of
 from benchmarks.shared_data import SHARED_DATA
 from papergraph.ingest.extract.gazetteer import hand_lexicon
@@ -38,6 +40,8 @@ LEXICON = Path(__file__).resolve().parents[1] / "ingest" / "lexicon"
 SCIREX_TYPE = {"Method": "Method", "Material": "Dataset", "Task": "Task", "Metric": "Metric"}
 MAX_WORDS = 6
 MIN_RATIO = 0.5  # annotated in at least this share of the tune docs whose text has the phrase
+COMMON_ZIPF = 3.0  # a word at least this frequent in English (~1 in a million words) is common
+FOLD_CHARS = 4  # shorter single words (acronyms: "MR", "SST") match only as written
 #: Words that are never a name on their own, whatever an annotation or a list says.
 GENERIC = frozenset(
     """model models method methods approach approaches algorithm network networks system systems
@@ -85,9 +89,17 @@ def specific(name: str, kind: str, lowercase_share: dict[str, float]) -> bool:
     return not (kind == "Method" and not has_upper_or_digit)
 
 
-def exact_case(name: str) -> bool:
-    """Single capitalised words ("Cityscapes", "Penn") match only as written."""
-    return " " not in name and any(c.isupper() for c in name)
+def case_rule(name: str) -> str:
+    """The row's `case` column. A single word that is also a common English word (wordfreq's
+    Zipf frequency of its lower-case form at least COMMON_ZIPF: "Penn", "Yelp", "Adam") matches
+    only as written ("exact"); a rarer single word of at least FOLD_CHARS characters matches in
+    any case ("fold": "Omniglot" is "OMNIGLOT", "bAbI" "BABI"); shorter words (acronyms) and
+    phrases keep the lexicon's own rules ("")."""
+    if " " in name or not any(c.isupper() for c in name):
+        return ""
+    if zipf_frequency(name.lower(), "en") >= COMMON_ZIPF:
+        return "exact"
+    return "fold" if len(name) >= FOLD_CHARS else "exact"
 
 
 # --------------------------------------------------------------------------- Papers with Code
@@ -223,7 +235,7 @@ def rows_to_tsv(
         if key in taken:
             continue
         taken[key] = kind
-        lines.append(f"{name}\t{kind}\t\t{'exact' if exact_case(name) else ''}")
+        lines.append(f"{name}\t{kind}\t\t{case_rule(name)}")
     return "\n".join(lines) + "\n"
 
 

@@ -1,7 +1,9 @@
 """The lexicon of known names: entries read from the TSV files in `ingest/lexicon/`.
 
-A row is `label<TAB>type<TAB>aliases[<TAB>case]`: aliases are `|`-separated, and `case=exact`
-makes every name of the row case-sensitive (for names that are also common words).
+A row is `label<TAB>type<TAB>aliases[<TAB>case]`: aliases are `|`-separated; `case=exact`
+makes every name of the row case-sensitive (for names that are also common words), `case=fold`
+every name case-insensitive, short ones too (a rare word: "bAbI" is "BABI", "Omniglot"
+"OMNIGLOT"); otherwise names of up to SHORT_NAME characters (acronyms) match as written.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class LexiconEntry:
     type: EntityType
     aliases: tuple[str, ...] = ()
     exact_case: bool = False
+    folded: bool = False  # every name matches in any case
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -33,7 +36,7 @@ class LexiconEntry:
 
     def case_sensitive(self, name: str) -> bool:
         """Whether `name` must match with its exact case."""
-        return self.exact_case or len(name) <= SHORT_NAME
+        return not self.folded and (self.exact_case or len(name) <= SHORT_NAME)
 
 
 def parse_row(line: str) -> LexiconEntry | None:
@@ -43,7 +46,7 @@ def parse_row(line: str) -> LexiconEntry | None:
     cols = [col.strip() for col in line.rstrip("\n").split("\t")] + ["", ""]
     label, type_name, aliases, case = cols[:4]
     names = tuple(a.strip() for a in aliases.split("|") if a.strip() and a.strip() != label)
-    return LexiconEntry(label, EntityType(type_name), names, case == "exact")
+    return LexiconEntry(label, EntityType(type_name), names, case == "exact", case == "fold")
 
 
 def read_lexicon(lines: Iterable[str]) -> list[LexiconEntry]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.build_gazetteer import LEXICON, clean
+from benchmarks.build_gazetteer import LEXICON, case_rule, clean
 from benchmarks.related import _section_text, read_scirex
 from benchmarks.retrieval import load_corpus, print_report, run
 from benchmarks.scirex import TUNE, split_of
@@ -88,3 +88,11 @@ def test_leak_free_gazetteer_holds_no_name_only_test_relevant_papers_annotate(
             annotated |= {clean(" ".join(doc["words"][a:b])).lower() for a, b, _ in doc["ner"]}
     assert names and scirex and all(entry.label.lower() in annotated for entry in scirex)
     assert len(scirex) < len(read_lexicon(SHIPPED_SCIREX.read_text("utf-8").splitlines()))
+
+
+def test_generated_single_word_names_fold_case_unless_common_words() -> None:
+    """The gazetteer's case column, from English word frequencies: a rare coined name matches in
+    any case, a common word or a short acronym only as written, a phrase by the usual rules."""
+    assert case_rule("Omniglot") == "fold" and case_rule("bAbI") == "fold"
+    assert case_rule("Penn") == "exact" and case_rule("Adam") == "exact"
+    assert case_rule("MR") == "exact" and case_rule("Penn Treebank") == ""

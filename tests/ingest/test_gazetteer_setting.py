@@ -72,3 +72,13 @@ def test_an_extractor_without_gazetteer_refuses_one(tmp_path: Path) -> None:
     folder = gazetteer(tmp_path / "g", "Quokka Reviews\tDataset\t\t\n")
     with pytest.raises(InvalidExtractor, match="reads no gazetteer"):
         create_extractor("lexicon", folder)
+
+
+def test_a_fold_row_matches_in_any_case_an_exact_row_only_as_written(tmp_path: Path) -> None:
+    """A rare coined name is one name however a paper cases it ("Omniglot", "OMNIGLOT", short
+    "bAbI" and "BABI"); a name that is also a common word ("Penn") is not "penn"."""
+    text = "We train on OMNIGLOT and on the BABI tasks, and compare penn-style baselines."
+    paper = Paper(id="f", title="t", chunks=[Chunk("f#0", "f", 0, text)])
+    rows = "Omniglot\tDataset\t\tfold\nbAbI\tDataset\t\tfold\nPenn\tDataset\t\texact\n"
+    found = datasets(gazetteer(tmp_path / "fold", rows), paper)
+    assert {"omniglot", "babi"} <= found and "penn" not in found
