@@ -138,7 +138,9 @@ class Backend:
         if self._ingester is None:
             lock = WriterLock(Path(self.settings.data_dir))
             lock.acquire()
-            extractor = create_extractor(self.settings.ingest.extractor)
+            extractor = create_extractor(
+                self.settings.ingest.extractor, self.settings.ingest.gazetteer
+            )
             ingester = Ingester(
                 self.settings.ingest,
                 self.stores,

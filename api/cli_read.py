@@ -118,7 +118,7 @@ def extract_here(paths: list[Path], as_json: bool, extractor: str | None) -> int
 
     settings = Settings().ingest
     failed = False
-    chosen = create_extractor(extractor or settings.extractor)
+    chosen = create_extractor(extractor or settings.extractor, settings.gazetteer)
     for record in extract_records(paths, settings, chosen):
         if isinstance(record, InputError):
             failed = True

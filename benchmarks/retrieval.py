@@ -25,20 +25,19 @@ query vectors in /tmp/papergraph-embedding-cache.sqlite, so a second run only se
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from benchmarks.embed_cache import DiskCachedEmbedder
+from benchmarks.known_items import KnownItem, load_corpus, open_built, prime
 from benchmarks.search_eval import (
     Metric,
     Query,
     QueryLists,
     Weights,
+    choose_min_gain,
     mean_score,
     measured,
     ndcg,
@@ -47,33 +46,9 @@ from benchmarks.search_eval import (
     tune,
 )
 from benchmarks.shared_data import SCIREX_DOCS, SHARED_DATA
-from benchmarks.task_dataset import open_store, scirex_rows
+from benchmarks.task_dataset import leak_free_gazetteer, open_store, scirex_rows
 from papergraph.api.backend import Backend
-from papergraph.api.config import Settings
 from papergraph.api.search import SearchMode
-from papergraph.core.errors import PapergraphError
-from papergraph.index.settings import IndexSettings
-from papergraph.ingest.errors import InputError
-
-PRIME_BATCH = 512  # texts per progress line (the model batches them by 64)
-
-
-@dataclass(frozen=True)
-class KnownItem:
-    query: str
-    paper_id: str
-
-
-@dataclass
-class Corpus:
-    papers: list[dict[str, object]]
-    dev: list[KnownItem]
-    test: list[KnownItem]
-
-    @property
-    def fingerprint(self) -> str:
-        ids = "\n".join(str(p["id"]) for p in self.papers)
-        return hashlib.sha256(ids.encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -93,89 +68,8 @@ class SetReport:
 class Report:
     weights: Weights
     sets: list[SetReport] = field(default_factory=list)
-
-
-def read_split(folder: Path, split: str) -> list[dict[str, object]]:
-    path = folder / f"{split}.jsonl"
-    if not path.exists():
-        raise SystemExit(f"{path}: not found (set PAPERGRAPH_SHARED_DATA or --data)")
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
-
-
-def load_corpus(folder: Path, papers: int | None) -> Corpus:
-    """All SciTLDR papers (or `papers` of them: half dev, half test) and their TLDR queries."""
-    splits = {name: read_split(folder, name) for name in ("train", "dev", "test")}
-    if papers is not None:
-        half = papers // 2
-        splits = {"train": [], "dev": splits["dev"][:half], "test": splits["test"][: papers - half]}
-    rows: dict[str, dict[str, object]] = {}
-    for split in ("train", "dev", "test"):
-        for row in splits[split]:
-            rows.setdefault(str(row["paper_id"]), row)
-    papers_out = [
-        {
-            "id": paper_id,
-            "title": str(row["title"]).strip(),
-            "abstract": " ".join(
-                str(sentence).strip()
-                for sentence in row["source"]  # type: ignore[attr-defined]
-            ),
-        }
-        for paper_id, row in rows.items()
-    ]
-
-    def known_items(split: str) -> list[KnownItem]:
-        return [
-            KnownItem(str(target).strip(), str(row["paper_id"]))
-            for row in splits[split]
-            for target in row["target"]  # type: ignore[attr-defined]
-            if str(target).strip()
-        ]
-
-    return Corpus(papers_out, known_items("dev"), known_items("test"))
-
-
-def open_built(
-    corpus: Corpus, work_dir: Path, say: Callable[[str], None]
-) -> tuple[Backend, DiskCachedEmbedder, float]:
-    """A backend over the corpus, built through the ingest pipeline unless cached."""
-    data_dir = work_dir / f"data-{corpus.fingerprint}"
-    marker = data_dir / "built.json"
-    settings = Settings(data_dir=data_dir, index=IndexSettings(query_cache_size=0))
-    embedder = DiskCachedEmbedder(settings.index)
-    backend = Backend.open(settings, embedder=embedder)
-    if marker.exists():
-        return backend, embedder, float(json.loads(marker.read_text())["build_s"])
-    source = work_dir / f"scitldr-{corpus.fingerprint}.jsonl"
-    source.write_text("".join(json.dumps(p) + "\n" for p in corpus.papers), encoding="utf-8")
-    started = time.perf_counter()
-    ingester = backend.ingester()
-    papers = list(ingester.read([source]))
-    failed = [item for item in papers if isinstance(item, InputError)]
-    readable = [item for item in papers if not isinstance(item, InputError)]
-    _prime(embedder, [chunk.text for paper in readable for chunk in paper.chunks], say)
-    for position, paper in enumerate(readable, start=1):
-        try:
-            ingester.ingest_paper(paper)
-        except PapergraphError as error:
-            failed.append(InputError(paper.id, error.message))
-        if position % 500 == 0:
-            say(f"  ingested {position}/{len(readable)}")
-    backend.stores.vectors.save()
-    build_s = time.perf_counter() - started
-    if failed:
-        failures = "; ".join(f"{f.path}: {f.message}" for f in failed[:5])
-        raise SystemExit(f"ingest failed for {len(failed)} input(s): {failures}")
-    marker.write_text(json.dumps({"build_s": build_s, "papers": len(corpus.papers)}))
-    return backend, embedder, build_s
-
-
-def _prime(embedder: DiskCachedEmbedder, texts: list[str], say: Callable[[str], None]) -> None:
-    todo = list(dict.fromkeys(texts))
-    for start in range(0, len(todo), PRIME_BATCH):
-        embedder.prime(todo[start : start + PRIME_BATCH])
-        say(f"  encoded {min(start + PRIME_BATCH, len(todo))}/{len(todo)}")
+    min_gain: float = 0.0  # the tuner's least gain, chosen by two-fold CV on the tune queries
+    held_out: dict[float, float] = field(default_factory=dict)  # least gain -> held-out objective
 
 
 @dataclass
@@ -187,6 +81,7 @@ class QuerySet:
     tune: list[Query]
     test: list[Query]
     corpus: str = ""
+    shipped: Backend | None = None  # the same corpus built with the shipped gazetteer (leaks)
 
 
 def scitldr_set(
@@ -203,7 +98,7 @@ def scitldr_set(
         f"{len(corpus.test)} test queries"
     )
     backend, embedder, _ = open_built(corpus, work_dir, say)
-    _prime(embedder, [item.query for item in corpus.dev + corpus.test], say)
+    prime(embedder, [item.query for item in corpus.dev + corpus.test], say)
 
     def queries(items: list[KnownItem]) -> list[Query]:
         step = max(1, -(-len(items) // max_queries)) if max_queries else 1
@@ -215,15 +110,22 @@ def scitldr_set(
 
 
 def task_dataset_set(scirex: Path, work_dir: Path, say: Callable[[str], None]) -> QuerySet:
+    """The set over a store whose gazetteer saw no document relevant to a test query, with the
+    store built with the shipped gazetteer beside it (`shipped`) to measure the leak."""
     rows, graded = scirex_rows(scirex)
     say(f"SciREX: {len(rows)} papers, {len(graded)} '<task> on <dataset>' queries")
-    backend = open_store(work_dir / "scirex", rows, say)
+    gazetteer = leak_free_gazetteer(scirex.parents[1], work_dir, graded)
+    backend = open_store(work_dir / "scirex", rows, say, gazetteer)
+    shipped = open_store(work_dir / "scirex", rows, say)
     tune_q = [Query(q.query, q.relevant) for q in graded if q.split == "tune"]
     test_q = [Query(q.query, q.relevant) for q in graded if q.split == "test"]
     chunks = backend.stores.chunks.count_chunks()
-    corpus = f"whole papers, {chunks} chunks, every chunk in the graph, BM25 and the vector index"
+    corpus = (
+        f"whole papers, {chunks} chunks, every chunk in the graph, BM25 and the vector index; "
+        "gazetteer without the SciREX documents relevant to test queries (leak-free)"
+    )
     name = "<task> on <dataset> (SciREX)"
-    return QuerySet(name, "nDCG@10", ndcg, backend, tune_q, test_q, corpus)
+    return QuerySet(name, "nDCG@10", ndcg, backend, tune_q, test_q, corpus, shipped)
 
 
 def single_list(lists: Sequence[QueryLists], metric: Metric, which: str) -> float:
@@ -284,14 +186,18 @@ def run(
             )
             for s in sets
         }
-        weights, _ = tune(objective, TODAY)
+        gain, held_out = choose_min_gain(objective, TODAY)
+        say(f"least gain {gain}, chosen on tune halves: {held_out}")
+        weights, _ = tune(objective, TODAY, min_gain=gain)
         say(f"tuned: {weights}")
-        report = Report(weights)
+        report = Report(weights, min_gain=gain, held_out=held_out)
         for query_set in sets:
             report.sets.append(_measure(query_set, weights, tune_lists[query_set.name], say))
     finally:
         for query_set in sets:
             query_set.backend.close()
+            if query_set.shipped is not None:
+                query_set.shipped.close()
     return report
 
 
@@ -324,20 +230,47 @@ def _measure(
     finally:
         for key, value in saved.model_dump().items():
             setattr(backend.settings.index, key, value)
+    if query_set.shipped is not None:
+        _measure_shipped(query_set, query_set.shipped, weights, found, say)
     return found
+
+
+def _measure_shipped(
+    query_set: QuerySet,
+    shipped: Backend,
+    weights: Weights,
+    found: SetReport,
+    say: Callable[[str], None],
+) -> None:
+    """The tuned hybrid, without and with entities, over the store built with the shipped
+    gazetteer (tune and test both through `search`): the leak is the gap to the leak-free rows."""
+    for name, chosen in (("hybrid tuned, no entities", replace(weights, entity=0.0, alias=0.0)),
+                         ("entity-aware hybrid (tuned)", weights)):  # fmt: skip
+        chosen.apply(shipped.settings.index)
+        entities = chosen.entity > 0 or chosen.alias > 0
+        say(f"measuring {name} on {query_set.name}, shipped gazetteer")
+        score = {
+            split: round(
+                measured(shipped, queries, SearchMode.HYBRID, entities, query_set.metric), 4
+            )
+            for split, queries in (("tune", query_set.tune), ("test", query_set.test))
+        }
+        found.scores[f"{name}, shipped gazetteer (LEAKS)"] = score
 
 
 def print_report(report: Report) -> None:
     print(f"weights tuned on the tune queries of every set: {report.weights}")
+    folds = ", ".join(f"{gain:g}: {value:.4f}" for gain, value in report.held_out.items())
+    print(f"least gain {report.min_gain:g}, by two-fold CV on tune (held-out objective {folds})")
     for found in report.sets:
         print(
             f"\n{found.name}: {found.papers} papers, {found.tune_queries} tune and "
             f"{found.test_queries} test queries; {found.metric}, group=paper, k=10"
         )
         print(f"indexed: {found.corpus}")
-        print(f"{'ranking':<40} {'tune':>8} {'test':>8}")
+        print(f"{'ranking':<62} {'tune':>8} {'test':>8}")
         for name, scores in found.scores.items():
-            print(f"{name:<40} {scores['tune']:>8.4f} {scores['test']:>8.4f}")
+            print(f"{name:<62} {scores['tune']:>8.4f} {scores['test']:>8.4f}")
         singles = max(found.scores[n]["test"] for n in ("keyword (BM25)", "semantic (MiniLM)"))
         ours = found.scores["entity-aware hybrid (tuned)"]["test"]
         verdict = "beats" if ours > singles else "does NOT beat"

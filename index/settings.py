@@ -67,15 +67,15 @@ class IndexSettings(BaseModel):
         1.0, ge=0, description="Weight of the semantic (vector) ranking in hybrid search."
     )
     rrf_keyword_weight: float = Field(
-        1.25,
+        1.5,
         ge=0,
         description="Weight of the keyword (BM25) ranking in hybrid search (these defaults: "
-        "rrf_k 40, keyword 1.25, paper 2, entity 0.25, result 0.5, pair 4, salience power 0.5, "
+        "rrf_k 40, keyword 1.5, paper 8, entity 0.5, result 0, pair 4, salience power 0.5, "
         "alias 0, paper_sum 0: chosen on the tune queries of benchmarks/retrieval.py over whole "
-        "SciREX papers and SciTLDR).",
+        "SciREX papers, with a leak-free gazetteer, and SciTLDR).",
     )
     paper_weight: float = Field(
-        2.0,
+        8.0,
         ge=0,
         description="Weight of paper-level fusion in hybrid search: each chunk also gains this "
         "times the RRF of its paper's ranks in the two lists read paper by paper (0: chunks only).",
@@ -99,14 +99,14 @@ class IndexSettings(BaseModel):
         "chunk(s), before entity_weight: this x the links' confidences x n / (n + 1) for n chunks.",
     )
     entity_weight: float = Field(
-        0.25,
+        0.5,
         ge=0,
         description="Weight of the entities a query names (entity-aware search): a paper's "
         "lift (confidence x salience x role x rarity per linked entity) counts this many "
         "top-ranked list entries. 0 turns the lift off; the entities are still reported.",
     )
     entity_result_weight: float = Field(
-        0.5,
+        0.0,
         ge=0,
         description="Lift of a paper that reports a result for a (task, dataset) pair the query "
         "names, before entity_weight (a linked entity held with salience 1 lifts by 1).",

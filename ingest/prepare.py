@@ -85,11 +85,11 @@ def prepare_task(task: Task, settings: IngestSettings, extractor: Extractor) -> 
 _worker_extractor: Extractor | None = None
 
 
-def _init_worker(extractor_name: str) -> None:
+def _init_worker(extractor_name: str, gazetteer: Path | None) -> None:
     from papergraph.ingest.extract.factory import create_extractor
 
     global _worker_extractor
-    _worker_extractor = create_extractor(extractor_name)
+    _worker_extractor = create_extractor(extractor_name, gazetteer)
 
 
 def _prepare_in_worker(task: Task, settings: IngestSettings) -> list[Item]:
@@ -128,7 +128,7 @@ class Preparer:
 
     def _run_pool(self, tasks: Iterator[Task | InputError]) -> Iterator[Item]:
         workers = self.settings.workers
-        pools = _Pools(workers, self.settings.extractor)
+        pools = _Pools(workers, self.settings)
         try:
             ahead: deque[tuple[Task | InputError, Future[list[Item]] | None]] = deque()
             for task in tasks:
@@ -165,9 +165,9 @@ class Preparer:
 class _Pools:
     """The worker pool, replaced when a worker dies, and one-off processes for retries."""
 
-    def __init__(self, workers: int, extractor_name: str) -> None:
+    def __init__(self, workers: int, settings: IngestSettings) -> None:
         self._workers = workers
-        self._extractor_name = extractor_name
+        self._extractor = (settings.extractor, settings.gazetteer)
         self._pool = self._new(workers)
 
     def _new(self, workers: int) -> ProcessPoolExecutor:
@@ -176,7 +176,7 @@ class _Pools:
             workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self._extractor_name,),
+            initargs=self._extractor,
         )
 
     def submit(self, task: Task, settings: IngestSettings) -> Future[list[Item]]:

@@ -39,20 +39,21 @@ from papergraph.ingest.settings import IngestSettings
 Row = dict[str, Any]
 Encoded = np.ndarray | BaseException | None
 
-_extractors: dict[str, Extractor] = {}  # per worker process, built on first use
+_extractors: dict[tuple[str, Path | None], Extractor] = {}  # per worker, built on first use
 
 
-def _extractor(name: str) -> Extractor:
-    if name not in _extractors:
+def _extractor(settings: IngestSettings) -> Extractor:
+    key = (settings.extractor, settings.gazetteer)
+    if key not in _extractors:
         from papergraph.ingest.extract.factory import create_extractor
 
-        _extractors[name] = create_extractor(name)
-    return _extractors[name]
+        _extractors[key] = create_extractor(*key)
+    return _extractors[key]
 
 
 def prepare_rows(row: Row, settings: IngestSettings, stored: dict[str, str]) -> list[Row]:
     """One input file → one row per paper (or error), pickled, with whether to encode it."""
-    items = prepare_task(Path(row["path"]), settings, _extractor(settings.extractor))
+    items = prepare_task(Path(row["path"]), settings, _extractor(settings))
     return [{"item": pickle.dumps(item), "fresh": _is_fresh(item, stored)} for item in items]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,6 +52,13 @@ class IngestSettings(BaseModel):
         description=(
             "Entity extractor: a registered name (tagged, hybrid, lexicon) or a dotted class path."
         ),
+    )
+    gazetteer: Path | None = Field(
+        None,
+        description="A folder of gazetteer TSV files (the lexicon's `label<TAB>type<TAB>aliases"
+        "<TAB>case` rows) that the hybrid and tagged extractors read in place of the shipped "
+        "generated names (Papers with Code, SciREX); unset: the shipped ones. The hand-written "
+        "lexicon is read either way.",
     )
     workers: int = Field(
         0,

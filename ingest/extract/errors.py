@@ -12,3 +12,7 @@ class ExtractorNotFound(Misconfigured):
 
 class InvalidExtractor(Misconfigured):
     """The `extractor` setting names a class that does not satisfy the Extractor protocol."""
+
+
+class GazetteerUnreadable(Misconfigured):
+    """The `gazetteer` setting names a folder with no TSV file, or a row of an unknown type."""

@@ -1,7 +1,9 @@
 """The lexicon of known names: entries read from the TSV files in `ingest/lexicon/`.
 
-A row is `label<TAB>type<TAB>aliases[<TAB>case]`: aliases are `|`-separated, and `case=exact`
-makes every name of the row case-sensitive (for names that are also common words).
+A row is `label<TAB>type<TAB>aliases[<TAB>case]`: aliases are `|`-separated; `case=exact`
+makes every name of the row case-sensitive (for names that are also common words), `case=fold`
+every name case-insensitive, short ones too (a rare word: "bAbI" is "BABI", "Omniglot"
+"OMNIGLOT"); otherwise names of up to SHORT_NAME characters (acronyms) match as written.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from papergraph.core.model import EntityType
+from papergraph.ingest.extract.errors import GazetteerUnreadable
 
 SHORT_NAME = 5  # names this short (acronyms) match case-sensitively: "ARC" is not "arc"
 
@@ -25,6 +28,7 @@ class LexiconEntry:
     type: EntityType
     aliases: tuple[str, ...] = ()
     exact_case: bool = False
+    folded: bool = False  # every name matches in any case
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -32,7 +36,7 @@ class LexiconEntry:
 
     def case_sensitive(self, name: str) -> bool:
         """Whether `name` must match with its exact case."""
-        return self.exact_case or len(name) <= SHORT_NAME
+        return not self.folded and (self.exact_case or len(name) <= SHORT_NAME)
 
 
 def parse_row(line: str) -> LexiconEntry | None:
@@ -42,7 +46,7 @@ def parse_row(line: str) -> LexiconEntry | None:
     cols = [col.strip() for col in line.rstrip("\n").split("\t")] + ["", ""]
     label, type_name, aliases, case = cols[:4]
     names = tuple(a.strip() for a in aliases.split("|") if a.strip() and a.strip() != label)
-    return LexiconEntry(label, EntityType(type_name), names, case == "exact")
+    return LexiconEntry(label, EntityType(type_name), names, case == "exact", case == "fold")
 
 
 def read_lexicon(lines: Iterable[str]) -> list[LexiconEntry]:
@@ -53,6 +57,29 @@ def read_lexicon(lines: Iterable[str]) -> list[LexiconEntry]:
 def load_lexicon(paths: Iterable[Path]) -> list[LexiconEntry]:
     """Entries of the given TSV files."""
     return [e for path in paths for e in read_lexicon(path.read_text("utf-8").splitlines())]
+
+
+def read_gazetteer(folder: Path) -> tuple[LexiconEntry, ...]:
+    """Entries of every `*.tsv` file in `folder` (in name order): a gazetteer given in settings.
+
+    Raises `GazetteerUnreadable` naming the folder or the file and line when there is nothing to
+    read or a row's type is unknown."""
+    files = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
+    if not files:
+        raise GazetteerUnreadable(f"{folder}: no gazetteer here (a folder of *.tsv files)")
+    return tuple(entry for path in files for entry in _read_file(path))
+
+
+def _read_file(path: Path) -> list[LexiconEntry]:
+    entries = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        try:
+            entry = parse_row(line)
+        except ValueError as error:
+            raise GazetteerUnreadable(f"{path}, line {number}: {error}") from error
+        if entry is not None:
+            entries.append(entry)
+    return entries
 
 
 GENERATED_PREFIX = "generated-"  # files written by benchmarks/build_gazetteer.py

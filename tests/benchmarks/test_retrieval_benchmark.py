@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from benchmarks.build_gazetteer import LEXICON, case_rule, clean
 from benchmarks.related import _section_text, read_scirex
 from benchmarks.retrieval import load_corpus, print_report, run
+from benchmarks.scirex import TUNE, split_of
 from benchmarks.shared_data import SCIREX_DOCS
-from benchmarks.task_dataset import scirex_rows
+from benchmarks.task_dataset import leak_free_gazetteer, scirex_rows
+from papergraph.ingest.extract.gazetteer import read_gazetteer, read_lexicon
+
+SHIPPED_SCIREX = LEXICON / "generated-scirex.tsv"
 
 
 def test_corpus_pairs_each_tldr_with_its_paper(shared_data: Path) -> None:
@@ -61,3 +67,32 @@ def test_small_benchmark_reports_every_ranking_on_both_splits(
     print_report(report)
     printed = capsys.readouterr().out
     assert "MRR@10" in printed and "entity-aware hybrid" in printed and "test" in printed
+
+
+def test_leak_free_gazetteer_holds_no_name_only_test_relevant_papers_annotate(
+    tmp_path: Path,
+) -> None:
+    """The benchmark's store reads a gazetteer built without the SciREX documents relevant to
+    a test query: every SciREX name in it is annotated in some other tune document."""
+    if not SCIREX_DOCS.exists():
+        pytest.skip(f"{SCIREX_DOCS}: SciREX documents absent")
+    _, queries = scirex_rows(SCIREX_DOCS, words=50)
+    held_out = frozenset().union(*(q.relevant for q in queries if q.split == "test"))
+    folder = leak_free_gazetteer(SCIREX_DOCS.parents[1], tmp_path, queries)
+    names = [e.label.lower() for e in read_gazetteer(folder) if e.label]
+    scirex = read_lexicon((folder / "generated-scirex.tsv").read_text("utf-8").splitlines())
+    annotated: set[str] = set()
+    for path in SCIREX_DOCS.glob("*.json"):
+        if split_of(path.stem) == TUNE and path.stem not in held_out:
+            doc = json.loads(path.read_text("utf-8"))
+            annotated |= {clean(" ".join(doc["words"][a:b])).lower() for a, b, _ in doc["ner"]}
+    assert names and scirex and all(entry.label.lower() in annotated for entry in scirex)
+    assert len(scirex) < len(read_lexicon(SHIPPED_SCIREX.read_text("utf-8").splitlines()))
+
+
+def test_generated_single_word_names_fold_case_unless_common_words() -> None:
+    """The gazetteer's case column, from English word frequencies: a rare coined name matches in
+    any case, a common word or a short acronym only as written, a phrase by the usual rules."""
+    assert case_rule("Omniglot") == "fold" and case_rule("bAbI") == "fold"
+    assert case_rule("Penn") == "exact" and case_rule("Adam") == "exact"
+    assert case_rule("MR") == "exact" and case_rule("Penn Treebank") == ""
