@@ -49,6 +49,14 @@ def test_claims_need_all_four_slots_and_yield_to_sentence_results() -> None:
     assert [r.value for r in combined if r.dataset == "SQuAD"] == [91.2]
 
 
+def test_a_paper_whose_tables_gave_values_gets_no_guessed_claims() -> None:
+    cell = Evidence("p#3", 0, 4, "91.2", "table", 0.8, page=6, table="2", cell="91.2")
+    from_table = Result("OurNet", "question answering", "SQuAD", "F1", 91.2, evidence=[cell])
+    assert merged([from_table], claims(ENTITIES)) == [from_table]
+    from_text = Result("OurNet", "question answering", "SQuAD", "F1", 91.2)
+    assert len(merged([from_text], claims(ENTITIES))) > 1  # text alone: claims still fill in
+
+
 def test_salience_model_ranks_by_its_weights_and_round_trips() -> None:
     weights = {"bias": -1.0, "title": 4.0}
     model = SalienceModel({"Method": weights}, {})
