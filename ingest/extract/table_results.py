@@ -13,9 +13,10 @@ number of its own. Baseline rows are what the paper compares against, not what i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
+from papergraph.ingest.extract.dataset_tasks import row_task
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import (
     GENERIC,
@@ -84,11 +85,13 @@ def table_results(
     paper: Paper,
     matcher: NameMatcher,
     own_names: Iterable[str],
-    task: str | None = None,
+    tasks: Sequence[str] = (),
     datasets: Mapping[str, str] | None = None,
 ) -> list[Result]:
-    """Result rows from every table of `paper`, own rows only, each value once; `datasets` are
-    the dataset names the paper uses (name -> label), which short headers ("C10") abbreviate."""
+    """Result rows from every table of `paper`, own rows only, each value once; `tasks` are the
+    task labels the paper names, most salient first, of which a row takes the one its dataset
+    is evaluated for (ingest/extract/dataset_tasks.py); `datasets` are the dataset names the
+    paper uses (name -> label), which short headers ("C10") abbreviate."""
     names = [fold(name) for name in own_names if fold(name)]
     results: list[Result] = []
     seen: set[tuple[str | None, ...]] = set()
@@ -96,12 +99,19 @@ def table_results(
         context = _context(paper, table, matcher, datasets or {}, names)
         if context is None:
             continue
-        for result in _table_results(context, matcher, names, task):
+        where = f"{table.caption} {_section(paper, context.chunk_id)}"
+        for result in _table_results(context, matcher, names, None):
+            result.task = row_task(result.dataset, where, tasks, matcher)
             key = (result.method, result.dataset, result.metric, str(result.value))
             if key not in seen:
                 seen.add(key)
                 results.append(result)
     return results
+
+
+def _section(paper: Paper, chunk_id: str) -> str:
+    """The section heading of the chunk that prints the table, or ""."""
+    return next((c.section or "" for c in paper.chunks if c.id == chunk_id), "")
 
 
 def distinct_grids(tables: list[Table]) -> list[Table]:

@@ -18,7 +18,7 @@ ATTENTION_TEXT = (
 
 def _rows(tables: list[Table], names: list[str], text: str = ATTENTION_TEXT) -> list:
     paper = paper_with(tables, "A paper", text + "\n\n" + "\n\n".join(t.caption for t in tables))
-    return table_results(paper, hybrid_matcher(), names, task="Machine Translation")
+    return table_results(paper, hybrid_matcher(), names, tasks=["Machine Translation"])
 
 
 def test_attention_table_gives_the_transformer_bleu_on_both_wmt_pairs() -> None:
