@@ -38,6 +38,7 @@ OUT = Path(__file__).resolve().parents[1] / "ingest" / "lexicon" / "generated-da
 TASK_FILES = "pwc-taxonomy/repositories/sota-extractor-master/data/tasks/*.json"
 CSV_FILES = "pwc-taxonomy/results/**/*_tasks_detailed.csv"
 Vote = tuple[str, str]  # (dataset name, task name)
+NO_DATASET = {"N/A", "NA", "NONE", "OTHER"}
 
 
 def clean(name: str) -> str:
@@ -86,9 +87,11 @@ def scirex_votes(shared: Path) -> Iterator[Vote]:
 
 
 def dataset_tasks(votes: Iterator[Vote]) -> dict[str, Counter[str]]:
+    """Dataset -> its tasks' votes; "N/A" and other names without a letter are no dataset."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for dataset, task in votes:
-        found[dataset][task] += 1
+        if re.search(r"[A-Za-z]", dataset) and dataset.upper() not in NO_DATASET:
+            found[dataset][task] += 1
     return found
 
 

@@ -24,6 +24,7 @@ from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.matcher import NameMatcher
 
 FILE = "generated-dataset-tasks.txt"
+MIN_DATASETS = 2  # a task of fewer datasets is one benchmark's
 _SPLIT = re.compile(
     r"\s*\b(?:test-dev|test-std|minival|validation|val|test|dev|train)(?:\s+set)?\b", re.I
 )
@@ -42,6 +43,16 @@ def _rows() -> dict[str, Counter[str]]:
             task, _, count = item.rpartition(":")
             votes[task] += int(count) if count.isdigit() else 0
     return table
+
+
+@lru_cache(maxsize=1)
+def known_tasks() -> frozenset[str]:
+    """The tasks the data gives two datasets or more, folded: a paper's "task" that is one
+    benchmark's (BIG-bench lists "RACE-m" as a task of its own) or a dataset ("HellaSwag") files
+    no row."""
+    rows = _rows()
+    counts = Counter(fold(task) for tasks in rows.values() for task in {fold(t) for t in tasks})
+    return frozenset(task for task, n in counts.items() if n >= MIN_DATASETS and task not in rows)
 
 
 def dataset_tasks(dataset: str, matcher: NameMatcher) -> Counter[str]:
@@ -74,6 +85,7 @@ def row_task(
     """The task of a row on `dataset` in a table whose caption and section read `context`;
     `paper_tasks`: the task labels the paper names, most salient first."""
     candidates = dataset_tasks(dataset, matcher) if dataset else Counter()
+    paper_tasks = [task for task in paper_tasks if fold(task) in known_tasks()]
     named = [task for task in paper_tasks if _words_in(task, context)]
     if not candidates:
         return named[0] if named else None

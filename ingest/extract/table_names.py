@@ -11,6 +11,7 @@ the methods it says it proposes) or says "ours".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -299,3 +300,24 @@ def part_of(dataset: str, part: str, matcher: NameMatcher) -> str:
         if known is not None and known.type in DATASET_TYPES:
             return known.label
     return f"{_naming_prefix(tuple(names))} {printed}"
+
+
+#: Footnote and emphasis symbols a table prints beside a label ("BERT*", "ResNet†", "✓"): any
+#: symbol character (Unicode category S*, bar the "+" of "RPN+RCNN") or footnote punctuation.
+_MARK_PUNCTUATION = frozenset("*†‡§¶‖⁎∗⋆")
+#: A check or cross column read into the label ("DetectoRS ResNet-50 X"): a lone X after a name.
+_CHECK = re.compile(r"(?<=\S)\s+[Xx✓✗✔✘]$")
+
+
+def without_marks(label: str) -> str:
+    """The label less the footnote, emphasis and check marks a table prints beside it, and a
+    trailing colon ("PixelCNN:"); "" where it is marks only ("*", "†")."""
+    kept = "".join(c for c in label if not _is_mark(c))
+    return _CHECK.sub("", " ".join(kept.split())).rstrip(" :")
+
+
+def _is_mark(char: str) -> bool:
+    category = unicodedata.category(char)
+    if char in _MARK_PUNCTUATION or category in ("So", "No") and not char.isdecimal():
+        return True
+    return category == "Sm" and char not in "+=<>-×~|/" or category == "Lm" and char > "\u1d00"

@@ -49,6 +49,7 @@ from papergraph.ingest.extract.table_names import (
     dataset_named,
     full_name,
     own_row,
+    without_marks,
 )
 from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
 
@@ -339,7 +340,7 @@ def _cell_result(
         metric = metric if metric and plausible(metric, number.value) else None
     if metric is None:
         return None
-    method = method_name(context, row)
+    method = method_name(context, row) or None
     dataset = full_name(dataset)
     return cell_result(context, row, header, cell, number, metric, method, dataset, task, inferred)
 
@@ -348,9 +349,11 @@ def method_name(context: TableContext, row: Row) -> str:
     """The row label with the settings printed beside it before the first result column
     ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart; a
     variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
-    and so is a method and its depth column ("ResNet" at "# layers" 110)."""
+    and so is a method and its depth column ("ResNet" at "# layers" 110); footnote and check
+    marks are no part of it ("DetectoRS ResNet-50 X", "BERT*")."""
     settings = []
-    label = f"{row.group}-{row.label}" if variant_of_group(row) else row.label
+    label = without_marks(row.label) or without_marks(row.group)  # "BERT*", "†": marks only
+    label = f"{row.group}-{label}" if variant_of_group(row) else label
     for col, cell in sorted(row.cells.items()):
         header = row.header(context.grid, col)
         if not SETTING.search(header) or read_metric(header):

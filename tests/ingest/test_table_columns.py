@@ -75,3 +75,22 @@ def test_a_row_label_printing_its_metric_after_the_dataset_gives_that_metric() -
         ("NewAgent", "TriviaQA", "Accuracy", 27.5),
         ("NewAgent", "DROP", "F1", 24.8),
     }
+
+
+def test_a_row_under_a_caption_naming_a_single_dataset_is_no_part_of_it() -> None:
+    """PaLM's Table 4: benchmarks down the side, the model across the top, and a caption whose
+    "large LMs" reads as a dataset "LM": its rows are "Winograd" and "RACE-h", not "LM RACE-h"."""
+    table = Table(
+        grid(
+            [
+                ["Task", "Prior SOTA", "NewLM 540B"],
+                ["Winograd", "88.3", "90.1"],
+                ["RACE-h", "47.9", "49.1"],
+            ]
+        ),
+        "4",
+        "Table 4: Accuracy of NewLM compared to other large LMs.",
+    )
+    paper = paper_with([table], "NewLM", "We propose NewLM.\n\n" + table.caption)
+    rows = table_results(paper, hybrid_matcher(), ["newlm"])
+    assert {(r.dataset, r.value) for r in rows} == {("Winograd", 90.1), ("RACE-h", 49.1)}

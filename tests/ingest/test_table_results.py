@@ -149,3 +149,25 @@ def test_a_split_in_the_header_qualifies_the_captions_dataset() -> None:
     )
     found = {(r.dataset, r.value) for r in _rows([table], [])}
     assert {dataset.split()[-1] for dataset, _ in found} == {"test-dev", "minival"}
+
+
+def test_method_names_lose_footnote_emphasis_and_check_marks() -> None:
+    table = Table(
+        grid(
+            [
+                ["Method", "COCO test-dev AP"],
+                ["Mask R-CNN [12]", "39.8"],
+                ["NewDet ResNet-50 X", "42.1"],
+                ["NewDet ResNet-101†", "44.9"],
+                ["NewDet ResNeXt-101*", "47.3"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Detection results.",
+    )
+    rows = _rows([table], ["NewDet"], text="We propose NewDet.")
+    assert {(r.method, r.value) for r in rows} == {
+        ("NewDet ResNet-50", 42.1),
+        ("NewDet ResNet-101", 44.9),
+        ("NewDet ResNeXt-101", 47.3),
+    }
