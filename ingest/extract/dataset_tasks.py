@@ -20,13 +20,17 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
+from papergraph.core.canonical import short_names
 from papergraph.core.model import EntityType, fold
+from papergraph.ingest.extract.gazetteer import generated_lexicon, hand_lexicon
 from papergraph.ingest.extract.matcher import NameMatcher
 
 FILE = "generated-dataset-tasks.txt"
 MIN_DATASETS = 2  # a task of fewer datasets is one benchmark's
 _SPLIT = re.compile(
-    r"\s*\b(?:test-dev|test-std|minival|validation|val|test|dev|train)(?:\s+set)?\b", re.I
+    r"\s*\b(?:test-dev|test-std|minival|validation|val|test|dev|train)(?:\s+set)?\b"
+    r"|-(?:m{1,2}|matched|mismatched)$",  # MultiNLI-m and -mm are MultiNLI
+    re.I,
 )
 _WORDS = re.compile(r"[a-z0-9]+")
 
@@ -53,6 +57,20 @@ def known_tasks() -> frozenset[str]:
     rows = _rows()
     counts = Counter(fold(task) for tasks in rows.values() for task in {fold(t) for t in tasks})
     return frozenset(task for task, n in counts.items() if n >= MIN_DATASETS and task not in rows)
+
+
+@lru_cache(maxsize=1)
+def dataset_names() -> frozenset[str]:
+    """Every name the lexicons give a dataset or benchmark, folded: "QQP", a task of the
+    taxonomy, is the Quora Question Pairs dataset, and files no row as a task."""
+    entries = [*generated_lexicon(), *hand_lexicon()]
+    named = {
+        fold(name)
+        for entry in entries
+        if entry.type in (EntityType.DATASET, EntityType.BENCHMARK)
+        for name in (entry.label, *entry.aliases)
+    }
+    return frozenset(named | {fold(short) for short, _ in short_names()})
 
 
 def dataset_tasks(dataset: str, matcher: NameMatcher) -> Counter[str]:
@@ -85,7 +103,7 @@ def row_task(
     """The task of a row on `dataset` in a table whose caption and section read `context`;
     `paper_tasks`: the task labels the paper names, most salient first."""
     candidates = dataset_tasks(dataset, matcher) if dataset else Counter()
-    paper_tasks = [task for task in paper_tasks if fold(task) in known_tasks()]
+    paper_tasks = [t for t in paper_tasks if fold(t) in known_tasks() - dataset_names()]
     named = [task for task in paper_tasks if _words_in(task, context)]
     if not candidates:
         return named[0] if named else None
