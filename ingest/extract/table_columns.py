@@ -11,7 +11,7 @@ naming none gives nothing.
 
 from __future__ import annotations
 
-from papergraph.core.model import EntityType, Result
+from papergraph.core.model import Result
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, read_metric
 from papergraph.ingest.extract.table_context import TableContext, cell_result
@@ -22,7 +22,13 @@ from papergraph.ingest.extract.table_headers import (
     expand_abbreviation,
     header_kind,
 )
-from papergraph.ingest.extract.table_names import dataset_named, own_row, part_of, without_marks
+from papergraph.ingest.extract.table_names import (
+    dataset_named,
+    is_benchmark,
+    own_row,
+    part_of,
+    without_marks,
+)
 
 
 def own_columns(context: TableContext, names: list[str]) -> list[int]:
@@ -65,8 +71,7 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     kind = header_kind(label)
     if kind not in (HeaderKind.NAME, HeaderKind.WORDS):
         return None  # "Mean", "Params", "Speedup": no part of a benchmark
-    entry = matcher.lookup(context.caption_dataset)
-    if entry is not None and entry.type is not EntityType.BENCHMARK:
+    if not is_benchmark(context.caption_dataset, matcher):
         # a dataset has no parts: "Winograd" under PaLM's caption (whose "LMs" reads as a
         # dataset "LM") is Winograd, not "LM Winograd"
         named = kind is HeaderKind.NAME or (label[:1].isupper() and " " not in label)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from papergraph.core.canonical import known_label
 from papergraph.core.model import Entity, EntityType, Paper, Role, fold
-from papergraph.ingest.extract.gazetteer import generated_lexicon
+from papergraph.ingest.extract.gazetteer import generated_lexicon, hand_lexicon
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.usual_metrics import dataset_in
@@ -286,6 +286,20 @@ def _naming_prefix(names: tuple[str, ...]) -> str:
         if fits:
             tally[max(fits, key=len)] += 1
     return max(names, key=lambda name: (tally[name], -names.index(name)))
+
+
+def is_benchmark(dataset: str, matcher: NameMatcher) -> bool:
+    """Whether a name is a benchmark of parts ("Atari", "BIG-bench"), here or in the shipped
+    lexicons (a paper may read "Atari" as a dataset), or unknown; not a single dataset ("LM",
+    read from a caption's "large LMs")."""
+    entry = matcher.lookup(dataset)
+    return entry is None or entry.type is EntityType.BENCHMARK or fold(dataset) in _benchmarks()
+
+
+@lru_cache(maxsize=1)
+def _benchmarks() -> frozenset[str]:
+    entries = [e for e in (*generated_lexicon(), *hand_lexicon()) if e.type is EntityType.BENCHMARK]
+    return frozenset(fold(name) for e in entries for name in (e.label, *e.aliases))
 
 
 def part_of(dataset: str, part: str, matcher: NameMatcher) -> str:

@@ -94,3 +94,15 @@ def test_a_row_under_a_caption_naming_a_single_dataset_is_no_part_of_it() -> Non
     paper = paper_with([table], "NewLM", "We propose NewLM.\n\n" + table.caption)
     rows = table_results(paper, hybrid_matcher(), ["newlm"])
     assert {(r.dataset, r.value) for r in rows} == {("Winograd", 90.1), ("RACE-h", 49.1)}
+
+
+def test_a_benchmark_the_paper_reads_as_a_dataset_still_has_parts() -> None:
+    """MuZero's Table S1: the paper's own names type "Atari" a dataset; its rows are still
+    Atari games, not games of no benchmark ("Frostbite")."""
+    from papergraph.core.model import EntityType
+    from papergraph.ingest.extract.gazetteer import LexiconEntry
+
+    local = hybrid_matcher().extended([("Atari", LexiconEntry("Atari", EntityType.DATASET))], "name")
+    paper = paper_with([GAMES], "NewAgent: planning", "We propose NewAgent.\n\n" + GAMES.caption)
+    rows = table_results(paper, local, ["newagent"])
+    assert len(rows) == 2 and all(str(r.dataset).startswith("Atari ") for r in rows)
