@@ -60,6 +60,11 @@ def known_tasks() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _task_names() -> frozenset[str]:
+    return known_tasks() - dataset_names()
+
+
+@lru_cache(maxsize=1)
 def dataset_names() -> frozenset[str]:
     """Every name the lexicons give a dataset or benchmark, folded: "QQP", a task of the
     taxonomy, is the Quora Question Pairs dataset, and files no row as a task."""
@@ -103,7 +108,7 @@ def row_task(
     """The task of a row on `dataset` in a table whose caption and section read `context`;
     `paper_tasks`: the task labels the paper names, most salient first."""
     candidates = dataset_tasks(dataset, matcher) if dataset else Counter()
-    paper_tasks = [t for t in paper_tasks if fold(t) in known_tasks() - dataset_names()]
+    paper_tasks = [t for t in paper_tasks if fold(t) in _task_names()]
     named = [task for task in paper_tasks if _words_in(task, context)]
     if not candidates:
         return named[0] if named else None
@@ -115,10 +120,14 @@ def row_task(
     if known:  # the paper's, most voted first, then most salient
         return max(known, key=lambda task: score[fold(task)])
     ranked = score.most_common(2)
-    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-        return _label(_spelling(candidates, ranked[0][0]), matcher)
-    general = [task for task in paper_tasks if any(_refines(c, task) for c in candidates)]
-    return general[0] if general else None  # "Question Answering" for "Open-Domain QA"
+    leads = len(ranked) == 1 or ranked[0][1] > ranked[1][1]
+    leader = [_spelling(candidates, ranked[0][0])] if leads else list(candidates)
+    # the paper's words for what the leader (or, on a tie, a candidate) is a kind of:
+    # "semantic segmentation" for COCO-Stuff's "Unsupervised Semantic Segmentation"
+    general = [task for task in paper_tasks if any(_refines(c, task) for c in leader)]
+    if general:
+        return general[0]
+    return _label(leader[0], matcher) if leads else None
 
 
 def _scores(candidates: Counter[str]) -> Counter[str]:

@@ -63,3 +63,15 @@ def test_an_unknown_dataset_takes_the_task_its_caption_names() -> None:
     )
     found = _tasks(table, "NewNet", ["Image Classification", "Question Answering"])
     assert found == {"Zorbex-7": "Question Answering"}
+
+
+def test_the_leading_task_takes_the_papers_words_for_what_it_is_a_kind_of() -> None:
+    """COCO-Stuff's data leads with "Unsupervised Semantic Segmentation"; a paper about
+    semantic segmentation files its COCO-Stuff row under semantic segmentation."""
+    table = Table(
+        grid([["Method", "COCO-Stuff Mean IoU"], ["RefineNet [3]", "33.6"], ["NewSeg", "39.7"]]),
+        number="7",
+        caption="Table 7: Results on COCO-Stuff.",
+    )
+    found = _tasks(table, "NewSeg", ["Scene Understanding", "Semantic Segmentation"])
+    assert found == {"COCO-Stuff": "Semantic Segmentation"}
