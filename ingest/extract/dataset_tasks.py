@@ -55,7 +55,7 @@ def known_tasks() -> frozenset[str]:
     benchmark's (BIG-bench lists "RACE-m" as a task of its own) or a dataset ("HellaSwag") files
     no row."""
     rows = _rows()
-    counts = Counter(fold(task) for tasks in rows.values() for task in {fold(t) for t in tasks})
+    counts = Counter(task for tasks in rows.values() for task in {task_key(t) for t in tasks})
     return frozenset(task for task, n in counts.items() if n >= MIN_DATASETS and task not in rows)
 
 
@@ -108,7 +108,7 @@ def row_task(
     """The task of a row on `dataset` in a table whose caption and section read `context`;
     `paper_tasks`: the task labels the paper names, most salient first."""
     candidates = dataset_tasks(dataset, matcher) if dataset else Counter()
-    paper_tasks = [t for t in paper_tasks if fold(t) in _task_names()]
+    paper_tasks = [t for t in paper_tasks if task_key(t) in _task_names()]
     named = [task for task in paper_tasks if _words_in(task, context)]
     if not candidates:
         return named[0] if named else None
@@ -116,9 +116,11 @@ def row_task(
     for task in named:  # the caption's "object detection" for "Real-Time Object Detection"
         if any(_refines(candidate, task) for candidate in candidates):
             return task
-    known = [task for task in paper_tasks if fold(task) in score]
+    known = [task for task in paper_tasks if task_key(task) in score]
     if known:  # the paper's, most voted first, then most salient
-        return max(known, key=lambda task: score[fold(task)])
+        return max(known, key=lambda task: score[task_key(task)])
+    if named:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
+        return named[0]
     ranked = score.most_common(2)
     leads = len(ranked) == 1 or ranked[0][1] > ranked[1][1]
     leader = [_spelling(candidates, ranked[0][0])] if leads else list(candidates)
@@ -136,8 +138,8 @@ def _scores(candidates: Counter[str]) -> Counter[str]:
     Classification" and five more."""
     votes: Counter[str] = Counter()
     for task, n in candidates.items():
-        votes[fold(task)] += n
-    spelled = {fold(task): task for task in candidates}
+        votes[task_key(task)] += n
+    spelled = {task_key(task): task for task in candidates}
     return Counter(
         {
             key: n + sum(_refines(o, spelled[key]) for k, o in spelled.items() if k != key)
@@ -146,9 +148,14 @@ def _scores(candidates: Counter[str]) -> Counter[str]:
     )
 
 
+def task_key(task: str) -> str:
+    """A task folded, American and British spelling alike ("language modeling")."""
+    return fold(task).replace("modeling", "modelling")
+
+
 def _spelling(candidates: Counter[str], key: str) -> str:
     """The candidates' most voted spelling of a folded task."""
-    return max((t for t in candidates if fold(t) == key), key=lambda t: candidates[t])
+    return max((t for t in candidates if task_key(t) == key), key=lambda t: candidates[t])
 
 
 def _refines(candidate: str, task: str) -> bool:

@@ -75,3 +75,24 @@ def test_the_leading_task_takes_the_papers_words_for_what_it_is_a_kind_of() -> N
     )
     found = _tasks(table, "NewSeg", ["Scene Understanding", "Semantic Segmentation"])
     assert found == {"COCO-Stuff": "Semantic Segmentation"}
+
+
+def test_the_caption_task_wins_over_a_datasets_unrelated_leading_task() -> None:
+    """ResNet's Table 7: PASCAL VOC's data leads with interactive segmentation; the caption
+    says object detection."""
+    table = Table(
+        grid([["Method", "VOC 07 test mAP"], ["VGG-16 [32]", "73.2"], ["NewNet-101", "76.4"]]),
+        number="7",
+        caption="Table 7: Object detection mAP (%) on PASCAL VOC.",
+    )
+    found = _tasks(table, "NewNet", ["Image Classification", "Object Detection"])
+    assert set(found.values()) == {"Object Detection"}
+
+
+def test_american_and_british_spellings_of_a_task_are_one() -> None:
+    table = Table(
+        grid([["Model", "OpenWebText perplexity"], ["GPT-2", "18.3"], ["FastAttn GPT-2", "18.2"]]),
+        number="2",
+        caption="Table 2: GPT-2 trained with FastAttn.",
+    )
+    assert _tasks(table, "FastAttn", ["language modeling"]) == {"OpenWebText": "language modeling"}
