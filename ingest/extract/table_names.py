@@ -330,6 +330,13 @@ def without_marks(label: str) -> str:
     return _CHECK.sub("", " ".join(kept.split())).rstrip(" :")
 
 
+def ticked(label: str, label_header: str) -> str:
+    """The setting a tick at the label's end says the row uses: the last of the label
+    columns' headers ("Method Backbone TTA": "DetectoRS ResNet-50 X" is run with TTA), or ""."""
+    words = label_header.split()
+    return words[-1] if _CHECK.search(label.strip()) and len(words) >= 2 else ""
+
+
 def _is_mark(char: str) -> bool:
     category = unicodedata.category(char)
     if char in _MARK_PUNCTUATION or category in ("So", "No") and not char.isdecimal():

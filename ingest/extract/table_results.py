@@ -49,6 +49,7 @@ from papergraph.ingest.extract.table_names import (
     dataset_named,
     full_name,
     own_row,
+    ticked,
     without_marks,
 )
 from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
@@ -350,9 +351,12 @@ def method_name(context: TableContext, row: Row) -> str:
     ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart; a
     variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
     and so is a method and its depth column ("ResNet" at "# layers" 110); footnote and check
-    marks are no part of it ("DetectoRS ResNet-50 X", "BERT*")."""
+    marks are no part of it ("BERT*"), and a tick names the setting its column heads
+    ("DetectoRS ResNet-50 X" under "Method Backbone TTA": "DetectoRS ResNet-50 (TTA)")."""
     settings = []
     label = without_marks(row.label) or without_marks(row.group)  # "BERT*", "†": marks only
+    if tick := ticked(row.label, context.grid.label_header):
+        settings.append(tick)  # "DetectoRS ResNet-50 X" under "Method Backbone TTA"
     label = f"{row.group}-{label}" if variant_of_group(row) else label
     for col, cell in sorted(row.cells.items()):
         header = row.header(context.grid, col)

@@ -171,3 +171,25 @@ def test_method_names_lose_footnote_emphasis_and_check_marks() -> None:
         ("NewDet ResNet-101", 44.9),
         ("NewDet ResNeXt-101", 47.3),
     }
+
+
+def test_a_tick_names_the_setting_its_column_heads() -> None:
+    """DetectoRS's Table 4: "Method Backbone TTA" over "DetectoRS ResNet-50 X", a row run with
+    test-time augmentation, which is not the plain row's result."""
+    table = Table(
+        grid(
+            [
+                ["Method Backbone TTA", "COCO test-dev AP"],
+                ["Mask R-CNN [12] ResNet-50", "39.8"],
+                ["NewDet ResNet-50", "51.3"],
+                ["NewDet ResNet-50 X", "53.0"],
+            ]
+        ),
+        number="4",
+        caption="Table 4: Detection results.",
+    )
+    rows = _rows([table], ["NewDet"], text="We propose NewDet.")
+    assert {(r.method, r.value) for r in rows} == {
+        ("NewDet ResNet-50", 51.3),
+        ("NewDet ResNet-50 (TTA)", 53.0),
+    }
