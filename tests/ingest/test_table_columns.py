@@ -102,7 +102,9 @@ def test_a_benchmark_the_paper_reads_as_a_dataset_still_has_parts() -> None:
     from papergraph.core.model import EntityType
     from papergraph.ingest.extract.gazetteer import LexiconEntry
 
-    local = hybrid_matcher().extended([("Atari", LexiconEntry("Atari", EntityType.DATASET))], "name")
+    local = hybrid_matcher().extended(
+        [("Atari", LexiconEntry("Atari", EntityType.DATASET))], "name"
+    )
     paper = paper_with([GAMES], "NewAgent: planning", "We propose NewAgent.\n\n" + GAMES.caption)
     rows = table_results(paper, local, ["newagent"])
     assert len(rows) == 2 and all(str(r.dataset).startswith("Atari ") for r in rows)
