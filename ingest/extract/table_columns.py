@@ -74,8 +74,8 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     if not is_benchmark(context.caption_dataset, matcher):
         # a dataset has no parts: "Winograd" under PaLM's caption (whose "LMs" reads as a
         # dataset "LM") is Winograd, not "LM Winograd"
-        named = kind is HeaderKind.NAME or (label[:1].isupper() and " " not in label)
-        return label if named else None
+        own_name = kind is HeaderKind.NAME or (label[:1].isupper() and " " not in label)
+        return label if own_name else None
     return part_of(context.caption_dataset, label, matcher)
 
 
