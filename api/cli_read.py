@@ -114,7 +114,7 @@ def export_here(settings: Settings, format: str, paper_id: str | None) -> Iterat
 def extract_here(paths: list[Path], as_json: bool, extractor: str | None) -> int:
     """Print each paper's entities and results; the exit code (1 when an input failed)."""
     from papergraph.ingest.extract import create_extractor
-    from papergraph.ingest.extract.report import extract_records
+    from papergraph.ingest.extract.report import SamePaper, extract_records
 
     settings = Settings().ingest
     failed = False
@@ -123,6 +123,8 @@ def extract_here(paths: list[Path], as_json: bool, extractor: str | None) -> int
         if isinstance(record, InputError):
             failed = True
             say_error(record.message, "failed")
+        elif isinstance(record, SamePaper):
+            say_error(f"{record.paper_id} read again from another file; printed once", "skipped")
         elif as_json:
             typer.echo(json.dumps(record, ensure_ascii=False))
         else:

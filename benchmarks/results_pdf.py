@@ -70,6 +70,7 @@ class Score:
     predicted: int = 0
     matched_gold: int = 0
     gold: int = 0
+    task_agreed: int = 0  # matched predicted rows whose task is a matched gold row's
 
 
 def read_paper(gold: GoldPaper, dumped: dict[str, list[Table]] | None = None) -> Paper | None:
@@ -174,7 +175,22 @@ def score_paper(results: list[Result], gold: list[dict[str, Any]]) -> Score:
         predicted=len(results),
         matched_gold=sum(any(matches(r, row) for r in results) for row in in_pdf),
         gold=len(in_pdf),
+        task_agreed=sum(
+            any(matches(r, row) and same_task(r.task, str(row.get("task") or "")) for row in gold)
+            for r in results
+        ),
     )
+
+
+def task_key(name: str) -> str:
+    """One key per task: the gazetteer's label folded ("Reading comprehension" is "Reading
+    Comprehension"), else the name folded."""
+    entry = hybrid_matcher().lookup(name)
+    return fold(entry.label if entry is not None else name)
+
+
+def same_task(ours: str | None, gold: str) -> bool:
+    return bool(ours) and bool(gold) and task_key(ours or "") == task_key(gold)
 
 
 def summary(scores: list[Score]) -> dict[str, float]:
@@ -193,6 +209,8 @@ def summary(scores: list[Score]) -> dict[str, float]:
         "microR": micro_r,
         "microF1": _f1(micro_p, micro_r),
         "rows": float(total.predicted),
+        "task": total.task_agreed / total.matched_predicted if total.matched_predicted else 0.0,
+        "matched": float(total.matched_predicted),
     }
 
 
@@ -264,7 +282,7 @@ def _show(gold: GoldPaper, found: list[Result], limit: int) -> int:
         hit = any(matches(result, row) for row in gold.results)
         cell = result.evidence[0].text if result.evidence else ""
         print(
-            f"  [{'gold' if hit else '    '}] {gold.pdf.name} | {result.method} | "
+            f"  [{'gold' if hit else '    '}] {gold.pdf.name} | {result.task} | {result.method} | "
             f"{result.dataset} | {result.metric} | {result.value} | {cell[:110]}"
         )
     return min(limit, len(found))
@@ -282,6 +300,7 @@ def _print(split: str, papers: int, base: dict[str, float], new: dict[str, float
             + "".join(f"{figures[k]:>7.3f}" for k in ("P", "R", "F1"))
             + "".join(f"{figures[k]:>8.3f}" for k in ("microP", "microR"))
             + f"{figures['microF1']:>9.3f}{int(figures['rows']):>6}"
+            + f"   task agrees on {figures['task']:.3f} of {int(figures['matched'])} matched rows"
         )
 
 

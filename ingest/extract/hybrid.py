@@ -107,7 +107,6 @@ class HybridExtractor(LexiconExtractor):
         tasks = sorted(
             (e for e in entities if e.type is EntityType.TASK), key=lambda e: -e.salience
         )
-        task = tasks[0].label if tasks else None
         datasets = {
             name: e.label
             for e in entities
@@ -115,7 +114,8 @@ class HybridExtractor(LexiconExtractor):
             for name in (e.label, *e.aliases)
         }
         matcher = self.paper_matcher(paper)
-        return table_results(paper, matcher, own_names(paper, entities), task, datasets)
+        names = own_names(paper, entities)
+        return table_results(paper, matcher, names, [t.label for t in tasks], datasets)
 
 
 def _defined_names(definitions: list[Definition]) -> set[str]:

@@ -7,7 +7,7 @@ Behind `papergraph extract PATH... --json`, for evaluation and debugging: one ob
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +44,28 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class SamePaper:
+    """A paper read again from another file (two downloads of one arXiv paper): its rows were
+    printed once already."""
+
+    paper_id: str
+
+
 def extract_records(
     paths: Iterable[Path], settings: IngestSettings, extractor: Extractor
-) -> Iterator[dict[str, Any] | InputError]:
+) -> Iterator[dict[str, Any] | InputError | SamePaper]:
+    """One record per paper, each paper once: a later file holding a paper already read gives
+    a SamePaper notice, not its rows again."""
+    seen: set[str] = set()
     for item in read_papers(paths, settings):
-        yield item if isinstance(item, InputError) else extraction_record(extractor.extract(item))
+        if isinstance(item, InputError):
+            yield item
+        elif item.id in seen:
+            yield SamePaper(item.id)
+        else:
+            seen.add(item.id)
+            yield extraction_record(extractor.extract(item))
 
 
 def _entity(entity: Entity) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 A table comparing agents game by game ("alien", "amidar", ... down the side; "DQN", "Rainbow",
 "MuZero" across the top) names the paper's own method in a column header, not in a row label.
 Each row is then a dataset: one the row label names (or abbreviates), else a part of the
-benchmark the caption names ("Atari" and "bank heist": Atari 2600 Bank Heist). The metric
+benchmark the caption names ("Atari" and "bank heist": Atari 2600 Bank Heist), a benchmark
+and not a single dataset (no "LM Winograd" where a caption's "LMs" reads as one). The metric
 comes from the column header, the row label ("DROP f1"), the group row or the caption; a table
 naming none gives nothing.
 """
@@ -21,7 +22,13 @@ from papergraph.ingest.extract.table_headers import (
     expand_abbreviation,
     header_kind,
 )
-from papergraph.ingest.extract.table_names import dataset_named, own_row, part_of
+from papergraph.ingest.extract.table_names import (
+    dataset_named,
+    is_benchmark,
+    own_row,
+    part_of,
+    without_marks,
+)
 
 
 def own_columns(context: TableContext, names: list[str]) -> list[int]:
@@ -61,8 +68,14 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     )
     if named or not label or context.caption_dataset is None or AGGREGATE.match(label):
         return named
-    if header_kind(label) not in (HeaderKind.NAME, HeaderKind.WORDS):
+    kind = header_kind(label)
+    if kind not in (HeaderKind.NAME, HeaderKind.WORDS):
         return None  # "Mean", "Params", "Speedup": no part of a benchmark
+    if not is_benchmark(context.caption_dataset, matcher):
+        # a dataset has no parts: "Winograd" under PaLM's caption (whose "LMs" reads as a
+        # dataset "LM") is Winograd, not "LM Winograd"
+        own_name = kind is HeaderKind.NAME or (label[:1].isupper() and " " not in label)
+        return label if own_name else None
     return part_of(context.caption_dataset, label, matcher)
 
 
@@ -75,7 +88,8 @@ def _result(
     number = parse_number(cell.text) if cell is not None else None
     if cell is None or number is None or metric is None or dataset is None:
         return None
-    return cell_result(context, row, header, cell, number, metric, clean(header), dataset, task)
+    method = without_marks(clean(header)) or None
+    return cell_result(context, row, header, cell, number, metric, method, dataset, task)
 
 
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:

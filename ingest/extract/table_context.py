@@ -87,7 +87,7 @@ def cell_result(
     cell: TableCell,
     number: Number,
     metric: Metric,
-    method: str,
+    method: str | None,
     dataset: str,
     task: str | None,
     inferred: bool = False,

@@ -11,13 +11,14 @@ the methods it says it proposes) or says "ours".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
 from papergraph.core.canonical import known_label
 from papergraph.core.model import Entity, EntityType, Paper, Role, fold
-from papergraph.ingest.extract.gazetteer import generated_lexicon
+from papergraph.ingest.extract.gazetteer import generated_lexicon, hand_lexicon
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.usual_metrics import dataset_in
@@ -287,6 +288,20 @@ def _naming_prefix(names: tuple[str, ...]) -> str:
     return max(names, key=lambda name: (tally[name], -names.index(name)))
 
 
+def is_benchmark(dataset: str, matcher: NameMatcher) -> bool:
+    """Whether a name is a benchmark of parts ("Atari", "BIG-bench"), here or in the shipped
+    lexicons (a paper may read "Atari" as a dataset), or unknown; not a single dataset ("LM",
+    read from a caption's "large LMs")."""
+    entry = matcher.lookup(dataset)
+    return entry is None or entry.type is EntityType.BENCHMARK or fold(dataset) in _benchmarks()
+
+
+@lru_cache(maxsize=1)
+def _benchmarks() -> frozenset[str]:
+    entries = [e for e in (*generated_lexicon(), *hand_lexicon()) if e.type is EntityType.BENCHMARK]
+    return frozenset(fold(name) for e in entries for name in (e.label, *e.aliases))
+
+
 def part_of(dataset: str, part: str, matcher: NameMatcher) -> str:
     """The name of one part of a benchmark ("Atari" and a row "bank heist": "Atari 2600 Bank
     Heist"): the known name when the gazetteer has it, else the part after the benchmark's name
@@ -299,3 +314,31 @@ def part_of(dataset: str, part: str, matcher: NameMatcher) -> str:
         if known is not None and known.type in DATASET_TYPES:
             return known.label
     return f"{_naming_prefix(tuple(names))} {printed}"
+
+
+#: Footnote and emphasis symbols a table prints beside a label ("BERT*", "ResNet†", "✓"): any
+#: symbol character (Unicode category S*, bar the "+" of "RPN+RCNN") or footnote punctuation.
+_MARK_PUNCTUATION = frozenset("*†‡§¶‖⁎∗⋆")
+#: A check or cross column read into the label ("DetectoRS ResNet-50 X"): a lone X after a name.
+_CHECK = re.compile(r"(?<=\S)\s+[Xx✓✗✔✘]$")
+
+
+def without_marks(label: str) -> str:
+    """The label less the footnote, emphasis and check marks a table prints beside it, and a
+    trailing colon ("PixelCNN:"); "" where it is marks only ("*", "†")."""
+    kept = "".join(c for c in label if not _is_mark(c))
+    return _CHECK.sub("", " ".join(kept.split())).rstrip(" :")
+
+
+def ticked(label: str, label_header: str) -> str:
+    """The setting a tick at the label's end says the row uses: the last of the label
+    columns' headers ("Method Backbone TTA": "DetectoRS ResNet-50 X" is run with TTA), or ""."""
+    words = label_header.split()
+    return words[-1] if _CHECK.search(label.strip()) and len(words) >= 2 else ""
+
+
+def _is_mark(char: str) -> bool:
+    category = unicodedata.category(char)
+    if char in _MARK_PUNCTUATION or category in ("So", "No") and not char.isdecimal():
+        return True
+    return category == "Sm" and char not in "+=<>-×~|/" or category == "Lm" and char > "\u1d00"

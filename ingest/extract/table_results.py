@@ -13,9 +13,10 @@ number of its own. Baseline rows are what the paper compares against, not what i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
+from papergraph.ingest.extract.dataset_tasks import row_task
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import (
     GENERIC,
@@ -48,6 +49,8 @@ from papergraph.ingest.extract.table_names import (
     dataset_named,
     full_name,
     own_row,
+    ticked,
+    without_marks,
 )
 from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
 
@@ -84,11 +87,13 @@ def table_results(
     paper: Paper,
     matcher: NameMatcher,
     own_names: Iterable[str],
-    task: str | None = None,
+    tasks: Sequence[str] = (),
     datasets: Mapping[str, str] | None = None,
 ) -> list[Result]:
-    """Result rows from every table of `paper`, own rows only, each value once; `datasets` are
-    the dataset names the paper uses (name -> label), which short headers ("C10") abbreviate."""
+    """Result rows from every table of `paper`, own rows only, each value once; `tasks` are the
+    task labels the paper names, most salient first, of which a row takes the one its dataset
+    is evaluated for (ingest/extract/dataset_tasks.py); `datasets` are the dataset names the
+    paper uses (name -> label), which short headers ("C10") abbreviate."""
     names = [fold(name) for name in own_names if fold(name)]
     results: list[Result] = []
     seen: set[tuple[str | None, ...]] = set()
@@ -96,12 +101,19 @@ def table_results(
         context = _context(paper, table, matcher, datasets or {}, names)
         if context is None:
             continue
-        for result in _table_results(context, matcher, names, task):
+        where = f"{table.caption} {_section(paper, context.chunk_id)}"
+        for result in _table_results(context, matcher, names, None):
+            result.task = row_task(result.dataset, where, tasks, matcher)
             key = (result.method, result.dataset, result.metric, str(result.value))
             if key not in seen:
                 seen.add(key)
                 results.append(result)
     return results
+
+
+def _section(paper: Paper, chunk_id: str) -> str:
+    """The section heading of the chunk that prints the table, or ""."""
+    return next((c.section or "" for c in paper.chunks if c.id == chunk_id), "")
 
 
 def distinct_grids(tables: list[Table]) -> list[Table]:
@@ -329,7 +341,7 @@ def _cell_result(
         metric = metric if metric and plausible(metric, number.value) else None
     if metric is None:
         return None
-    method = method_name(context, row)
+    method = method_name(context, row) or None
     dataset = full_name(dataset)
     return cell_result(context, row, header, cell, number, metric, method, dataset, task, inferred)
 
@@ -338,9 +350,14 @@ def method_name(context: TableContext, row: Row) -> str:
     """The row label with the settings printed beside it before the first result column
     ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart; a
     variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
-    and so is a method and its depth column ("ResNet" at "# layers" 110)."""
+    and so is a method and its depth column ("ResNet" at "# layers" 110); footnote and check
+    marks are no part of it ("BERT*"), and a tick names the setting its column heads
+    ("DetectoRS ResNet-50 X" under "Method Backbone TTA": "DetectoRS ResNet-50 (TTA)")."""
     settings = []
-    label = f"{row.group}-{row.label}" if variant_of_group(row) else row.label
+    label = without_marks(row.label) or without_marks(row.group)  # "BERT*", "†": marks only
+    if tick := ticked(row.label, context.grid.label_header):
+        settings.append(tick)  # "DetectoRS ResNet-50 X" under "Method Backbone TTA"
+    label = f"{row.group}-{label}" if variant_of_group(row) else label
     for col, cell in sorted(row.cells.items()):
         header = row.header(context.grid, col)
         if not SETTING.search(header) or read_metric(header):

@@ -44,7 +44,7 @@ def board_client(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator
             ["ConvS2S"],
         ),
     ]:
-        results = table_results(paper, hybrid_matcher(), names, "Machine Translation")
+        results = table_results(paper, hybrid_matcher(), names, ["Machine Translation"])
         backend.stores.graph.replace_paper(
             paper.id, paper_graph(paper, Extraction(paper.id, [], results))
         )

@@ -40,3 +40,15 @@ def test_extract_prints_one_json_object_per_paper(tmp_path: Path) -> None:
     assert (result["method"], result["metric"], result["value"]) == ("DPO", "accuracy", 72.5)
     assert "72.5%" in result["evidence"][0]["text"]
     assert not (tmp_path / "papergraph-data").exists()  # no store written
+
+
+def test_a_paper_in_two_files_is_printed_once(tmp_path: Path) -> None:
+    """Two downloads of one paper (the shared PDFs hold ResNet as resnet.pdf and
+    1512.03385.pdf) give its rows once, and the second file is named as the same paper."""
+    for folder in ("first", "second"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "dpo.txt").write_text(TEXT, "utf-8")
+    done = run_cli("extract", str(tmp_path), "--json", cwd=tmp_path)
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 0 and len(records) == 1
+    assert f"{records[0]['paper_id']} read again from another file" in done.stderr

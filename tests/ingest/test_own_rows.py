@@ -143,7 +143,7 @@ def test_rows_after_the_last_cited_baseline_are_the_papers_own() -> None:
     )
     paper = paper_with([table], "Pixel Recurrent Neural Networks", table.caption, "pixelrnn")
     rows = table_results(paper, hybrid_matcher(), ["PixelRNN"])
-    assert {(r.method, r.value) for r in rows} == {("Row LSTM:", 3.07), ("Diagonal BiLSTM:", 3.0)}
+    assert {(r.method, r.value) for r in rows} == {("Row LSTM", 3.07), ("Diagonal BiLSTM", 3.0)}
 
 
 def test_a_table_without_cited_baselines_gives_no_unnamed_rows() -> None:

@@ -75,3 +75,36 @@ def test_a_row_label_printing_its_metric_after_the_dataset_gives_that_metric() -
         ("NewAgent", "TriviaQA", "Accuracy", 27.5),
         ("NewAgent", "DROP", "F1", 24.8),
     }
+
+
+def test_a_row_under_a_caption_naming_a_single_dataset_is_no_part_of_it() -> None:
+    """PaLM's Table 4: benchmarks down the side, the model across the top, and a caption whose
+    "large LMs" reads as a dataset "LM": its rows are "Winograd" and "RACE-h", not "LM RACE-h"."""
+    table = Table(
+        grid(
+            [
+                ["Task", "Prior SOTA", "NewLM 540B"],
+                ["Winograd", "88.3", "90.1"],
+                ["RACE-h", "47.9", "49.1"],
+            ]
+        ),
+        "4",
+        "Table 4: Accuracy of NewLM compared to other large LMs.",
+    )
+    paper = paper_with([table], "NewLM", "We propose NewLM.\n\n" + table.caption)
+    rows = table_results(paper, hybrid_matcher(), ["newlm"])
+    assert {(r.dataset, r.value) for r in rows} == {("Winograd", 90.1), ("RACE-h", 49.1)}
+
+
+def test_a_benchmark_the_paper_reads_as_a_dataset_still_has_parts() -> None:
+    """MuZero's Table S1: the paper's own names type "Atari" a dataset; its rows are still
+    Atari games, not games of no benchmark ("Frostbite")."""
+    from papergraph.core.model import EntityType
+    from papergraph.ingest.extract.gazetteer import LexiconEntry
+
+    local = hybrid_matcher().extended(
+        [("Atari", LexiconEntry("Atari", EntityType.DATASET))], "name"
+    )
+    paper = paper_with([GAMES], "NewAgent: planning", "We propose NewAgent.\n\n" + GAMES.caption)
+    rows = table_results(paper, local, ["newagent"])
+    assert len(rows) == 2 and all(str(r.dataset).startswith("Atari ") for r in rows)

@@ -18,7 +18,7 @@ ATTENTION_TEXT = (
 
 def _rows(tables: list[Table], names: list[str], text: str = ATTENTION_TEXT) -> list:
     paper = paper_with(tables, "A paper", text + "\n\n" + "\n\n".join(t.caption for t in tables))
-    return table_results(paper, hybrid_matcher(), names, task="Machine Translation")
+    return table_results(paper, hybrid_matcher(), names, tasks=["Machine Translation"])
 
 
 def test_attention_table_gives_the_transformer_bleu_on_both_wmt_pairs() -> None:
@@ -149,3 +149,47 @@ def test_a_split_in_the_header_qualifies_the_captions_dataset() -> None:
     )
     found = {(r.dataset, r.value) for r in _rows([table], [])}
     assert {dataset.split()[-1] for dataset, _ in found} == {"test-dev", "minival"}
+
+
+def test_method_names_lose_footnote_emphasis_and_check_marks() -> None:
+    table = Table(
+        grid(
+            [
+                ["Method", "COCO test-dev AP"],
+                ["Mask R-CNN [12]", "39.8"],
+                ["NewDet ResNet-50 X", "42.1"],
+                ["NewDet ResNet-101†", "44.9"],
+                ["NewDet ResNeXt-101*", "47.3"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Detection results.",
+    )
+    rows = _rows([table], ["NewDet"], text="We propose NewDet.")
+    assert {(r.method, r.value) for r in rows} == {
+        ("NewDet ResNet-50", 42.1),
+        ("NewDet ResNet-101", 44.9),
+        ("NewDet ResNeXt-101", 47.3),
+    }
+
+
+def test_a_tick_names_the_setting_its_column_heads() -> None:
+    """DetectoRS's Table 4: "Method Backbone TTA" over "DetectoRS ResNet-50 X", a row run with
+    test-time augmentation, which is not the plain row's result."""
+    table = Table(
+        grid(
+            [
+                ["Method Backbone TTA", "COCO test-dev AP"],
+                ["Mask R-CNN [12] ResNet-50", "39.8"],
+                ["NewDet ResNet-50", "51.3"],
+                ["NewDet ResNet-50 X", "53.0"],
+            ]
+        ),
+        number="4",
+        caption="Table 4: Detection results.",
+    )
+    rows = _rows([table], ["NewDet"], text="We propose NewDet.")
+    assert {(r.method, r.value) for r in rows} == {
+        ("NewDet ResNet-50", 51.3),
+        ("NewDet ResNet-50 (TTA)", 53.0),
+    }

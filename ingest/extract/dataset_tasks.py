@@ -1,0 +1,174 @@
+"""The task a table's result row is filed under: the task its dataset is evaluated for.
+
+Leaderboards are keyed by (task, dataset, metric), so a row filed under the paper's most salient
+task, whatever the table, lands on the wrong board (FlashAttention's OpenWebText perplexity under
+image classification, ResNet's ImageNet error under object detection). The tasks each dataset
+is evaluated for come from data (`ingest/lexicon/generated-dataset-tasks.txt`, written by
+benchmarks/build_dataset_tasks.py from the Papers with Code taxonomy, sota-extractor task files
+and SciREX tune documents). Of a dataset's tasks, the one the table's caption or section names
+wins, then the one the paper names (most salient first), then the one that leads the votes (a
+task whose name others refine, "Image Classification" inside "Few-Shot Image Classification",
+counts those too). A dataset no data knows takes the task its caption or section names; else
+the row has no task rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from papergraph.core.canonical import short_names
+from papergraph.core.model import EntityType, fold
+from papergraph.ingest.extract.gazetteer import generated_lexicon, hand_lexicon
+from papergraph.ingest.extract.matcher import NameMatcher
+
+FILE = "generated-dataset-tasks.txt"
+MIN_DATASETS = 2  # a task of fewer datasets is one benchmark's
+_SPLIT = re.compile(
+    r"\s*\b(?:test-dev|test-std|minival|validation|val|test|dev|train)(?:\s+set)?\b"
+    r"|-(?:m{1,2}|matched|mismatched)$",  # MultiNLI-m and -mm are MultiNLI
+    re.I,
+)
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _rows() -> dict[str, Counter[str]]:
+    """Folded dataset name -> its tasks with their votes (names that fold alike add up)."""
+    text = resources.files("papergraph.ingest.lexicon").joinpath(FILE).read_text("utf-8")
+    table: dict[str, Counter[str]] = {}
+    for line in text.splitlines()[3:]:
+        name, _, tasks = line.partition("\t")
+        votes = table.setdefault(fold(name), Counter())
+        for item in tasks.split("|"):
+            task, _, count = item.rpartition(":")
+            votes[task] += int(count) if count.isdigit() else 0
+    return table
+
+
+@lru_cache(maxsize=1)
+def known_tasks() -> frozenset[str]:
+    """The tasks the data gives two datasets or more, folded: a paper's "task" that is one
+    benchmark's (BIG-bench lists "RACE-m" as a task of its own) or a dataset ("HellaSwag") files
+    no row."""
+    rows = _rows()
+    counts = Counter(task for tasks in rows.values() for task in {task_key(t) for t in tasks})
+    return frozenset(task for task, n in counts.items() if n >= MIN_DATASETS and task not in rows)
+
+
+@lru_cache(maxsize=1)
+def _task_names() -> frozenset[str]:
+    return known_tasks() - dataset_names()
+
+
+@lru_cache(maxsize=1)
+def dataset_names() -> frozenset[str]:
+    """Every name the lexicons give a dataset or benchmark, folded: "QQP", a task of the
+    taxonomy, is the Quora Question Pairs dataset, and files no row as a task."""
+    entries = [*generated_lexicon(), *hand_lexicon()]
+    named = {
+        fold(name)
+        for entry in entries
+        if entry.type in (EntityType.DATASET, EntityType.BENCHMARK)
+        for name in (entry.label, *entry.aliases)
+    }
+    return frozenset(named | {fold(short) for short, _ in short_names()})
+
+
+def dataset_tasks(dataset: str, matcher: NameMatcher) -> Counter[str]:
+    """The tasks `dataset` is evaluated for, with votes: as printed, less its split ("SQuAD1.1
+    dev"), or under the gazetteer's label or aliases of it; empty where no data knows it."""
+    rows = _rows()
+    entry = matcher.lookup(dataset) or matcher.lookup(_SPLIT.sub("", dataset))
+    names = [dataset, _SPLIT.sub("", dataset)]
+    names += [entry.label, *entry.aliases] if entry is not None else []
+    found = next((rows[key] for name in names if (key := fold(name)) in rows), None)
+    own = {fold(name) for name in names}  # a "task" named as the dataset ("QQP") is none
+    return Counter(
+        {t: n for t, n in (found or {}).items() if fold(t) not in own and _task(t, matcher)}
+    )
+
+
+def _task(name: str, matcher: NameMatcher) -> bool:
+    """Whether the gazetteer takes the name for a task, or does not know it ("QQP", a task of
+    Papers with Code's taxonomy, is the Quora Question Pairs dataset)."""
+    entry = matcher.lookup(name)
+    return entry is None or entry.type is EntityType.TASK
+
+
+def row_task(
+    dataset: str | None,
+    context: str,
+    paper_tasks: Sequence[str],
+    matcher: NameMatcher,
+) -> str | None:
+    """The task of a row on `dataset` in a table whose caption and section read `context`;
+    `paper_tasks`: the task labels the paper names, most salient first."""
+    candidates = dataset_tasks(dataset, matcher) if dataset else Counter()
+    paper_tasks = [t for t in paper_tasks if task_key(t) in _task_names()]
+    named = [task for task in paper_tasks if _words_in(task, context)]
+    if not candidates:
+        return named[0] if named else None
+    score = _scores(candidates)
+    for task in named:  # the caption's "object detection" for "Real-Time Object Detection"
+        if any(_refines(candidate, task) for candidate in candidates):
+            return task
+    known = [task for task in paper_tasks if task_key(task) in score]
+    if known:  # the paper's, most voted first, then most salient
+        return max(known, key=lambda task: score[task_key(task)])
+    if named:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
+        return named[0]
+    ranked = score.most_common(2)
+    leads = len(ranked) == 1 or ranked[0][1] > ranked[1][1]
+    leader = [_spelling(candidates, ranked[0][0])] if leads else list(candidates)
+    # the paper's words for what the leader (or, on a tie, a candidate) is a kind of:
+    # "semantic segmentation" for COCO-Stuff's "Unsupervised Semantic Segmentation"
+    general = [task for task in paper_tasks if any(_refines(c, task) for c in leader)]
+    if general:
+        return general[0]
+    return _label(leader[0], matcher) if leads else None
+
+
+def _scores(candidates: Counter[str]) -> Counter[str]:
+    """Folded task -> its votes (spellings that fold alike add up) plus the number of tasks
+    that refine it: "Image Classification" under ImageNet counts "Few-Shot Image
+    Classification" and five more."""
+    votes: Counter[str] = Counter()
+    for task, n in candidates.items():
+        votes[task_key(task)] += n
+    spelled = {task_key(task): task for task in candidates}
+    return Counter(
+        {
+            key: n + sum(_refines(o, spelled[key]) for k, o in spelled.items() if k != key)
+            for key, n in votes.items()
+        }
+    )
+
+
+def task_key(task: str) -> str:
+    """A task folded, American and British spelling alike ("language modeling")."""
+    return fold(task).replace("modeling", "modelling")
+
+
+def _spelling(candidates: Counter[str], key: str) -> str:
+    """The candidates' most voted spelling of a folded task."""
+    return max((t for t in candidates if task_key(t) == key), key=lambda t: candidates[t])
+
+
+def _refines(candidate: str, task: str) -> bool:
+    """Whether `candidate` is `task` or a kind of it ("Real-Time Object Detection")."""
+    return _words_in(task, candidate)
+
+
+def _words_in(short: str, long: str) -> bool:
+    words = " ".join(_WORDS.findall(short.lower()))
+    return bool(words) and f" {words} " in f" {' '.join(_WORDS.findall(long.lower()))} "
+
+
+def _label(task: str | None, matcher: NameMatcher) -> str | None:
+    """The gazetteer's label of a task name, so that one task is one leaderboard key."""
+    entry = matcher.lookup(task) if task else None
+    return entry.label if entry is not None and entry.type is EntityType.TASK else task
