@@ -214,7 +214,7 @@ def pwc_types() -> frozenset[tuple[EntityType, str]]:
 def known_label(name: str, entity_type: EntityType) -> str | None:
     """The lexicon label of `name` as a name of this type family, or None."""
     family = FAMILY.get(entity_type, entity_type)
-    if family is EntityType.DATASET and (full := dict(short_names()).get(name)):
+    if family is EntityType.DATASET and (full := short_name_map().get(name)):
         return full  # "QQP", a PwC task label too, as a dataset is Quora Question Pairs
     # a hand row's alias wins a generated metric, method or task label ("top-5 error rate" is
     # top-5 error); a generated dataset label stays a version of its own ("SQuAD2.0")
@@ -250,6 +250,13 @@ def short_names() -> tuple[tuple[str, str], ...]:
     lines = path.read_text("utf-8").splitlines() if path.is_file() else []
     rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
     return tuple((row[0], row[1]) for row in rows if len(row) == 2)
+
+
+@lru_cache(maxsize=1)
+def short_name_map() -> dict[str, str]:
+    """SHORT_NAMES_FILE as short name -> dataset, built once (`known_label` is on every
+    canonicalisation's path)."""
+    return dict(short_names())
 
 
 @lru_cache(maxsize=1)

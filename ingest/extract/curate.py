@@ -63,6 +63,7 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
     common words (`common_words`)."""
     text = "\n".join(c.text for c in paper.chunks)
     cited = cited_surnames(paper, text)
+    texts = {chunk.id: chunk.text for chunk in paper.chunks}
     return [
         e
         for e in entities
@@ -71,7 +72,7 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and (curated(e) or e.label.lower() not in cited)
         and not enumerated(e, text)
         and not network_part(e, text)
-        and (curated(e) or not (glued_fragment(e, paper) or defined_as_phrase(e)))
+        and (curated(e) or not (glued_fragment(e, texts) or defined_as_phrase(e)))
         and (curated(e) or not shouted(e.label, text))
         and (curated(e) or not any(affiliation(v.text) for v in e.evidence))
     ]

@@ -82,8 +82,9 @@ def dataset_tasks(dataset: str, matcher: NameMatcher) -> Counter[str]:
     """The tasks `dataset` is evaluated for, with votes: as printed, less its split ("SQuAD1.1
     dev"), or under the gazetteer's label or aliases of it; empty where no data knows it."""
     rows = _rows()
-    entry = matcher.lookup(dataset) or matcher.lookup(_SPLIT.sub("", dataset))
-    names = [dataset, _SPLIT.sub("", dataset)]
+    bare = _SPLIT.sub("", dataset)
+    entry = matcher.lookup(dataset) or matcher.lookup(bare)
+    names = [dataset, bare]
     names += [entry.label, *entry.aliases] if entry is not None else []
     found = next((rows[key] for name in names if (key := fold(name)) in rows), None)
     own = {fold(name) for name in names}  # a "task" named as the dataset ("QQP") is none

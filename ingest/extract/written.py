@@ -15,9 +15,10 @@ splits, issue 14):
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from papergraph.core.canonical import DATASET_TYPES, known_type
-from papergraph.core.model import Entity, Paper
+from papergraph.core.model import Entity
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
 _NETWORK_AFTER = r"\s+(?:backbones?|variants?|layers?|blocks?|stages?|features?|heads?|branch)\b"
@@ -55,10 +56,10 @@ def _as_corpus(name: str, text: str) -> bool:
     )
 
 
-def glued_fragment(entity: Entity, paper: Paper) -> bool:
-    """Whether every place the paper writes the entity is glued by a hyphen to another name
-    ("Panoptic" in "Panoptic-DeepLab", "Panoptic-FPN"): a part of that other name."""
-    texts = {chunk.id: chunk.text for chunk in paper.chunks}
+def glued_fragment(entity: Entity, texts: Mapping[str, str]) -> bool:
+    """Whether every place the paper writes the entity (`texts`: its chunk texts by id) is glued
+    by a hyphen to another name ("Panoptic" in "Panoptic-DeepLab", "Panoptic-FPN"): a part of
+    that other name."""
     glued = [_glued_to_name(texts.get(e.chunk_id, ""), e.start, e.end) for e in entity.evidence]
     return bool(glued) and all(glued)
 
