@@ -25,6 +25,8 @@ How it scores:
   with `in_pdf` (papers with none are left out). Both are averaged over papers (two Atari papers
   hold most rows), F1 from the two averages; micro figures are printed beside them. Gold rows are
   only a paper's headline results, so precision is a floor: read the rows `--show` prints.
+- Figures are printed for every valued row ("tables + text") and for the rows a leaderboard
+  shows by default ("leaderboard rows": ablation rows left out, kg/leaderboards.py).
 """
 
 from __future__ import annotations
@@ -256,6 +258,7 @@ def run(
     golds = [g for g in gold_papers(split) if g.results][:papers]
     ours: dict[Split, list[Score]] = {"tune": [], "test": []}
     baseline: dict[Split, list[Score]] = {"tune": [], "test": []}
+    boards: dict[Split, list[Score]] = {"tune": [], "test": []}  # rows a leaderboard shows
     shown = 0
     places: Counter[str] = Counter()
     for gold in golds:
@@ -266,6 +269,7 @@ def run(
         found = valued(extractor.extract(paper).results)
         text_only = baseline_results(paper, gold.pdf, extractor, source)
         ours[gold.split].append(score_paper(found, gold.results))
+        boards[gold.split].append(score_paper(leaderboard_rows(found), gold.results))
         baseline[gold.split].append(score_paper(text_only, gold.results))
         shown += _show(gold, found, max(0, show - shown))
         if why:
@@ -274,27 +278,41 @@ def run(
         print("missed gold rows by where the value is:", dict(places.most_common()))
     for name in ("tune", "test"):
         if ours[name]:
-            _print(name, len(ours[name]), summary(baseline[name]), summary(ours[name]))
+            figures = (summary(baseline[name]), summary(ours[name]), summary(boards[name]))
+            _print(name, len(ours[name]), *figures)
 
 
 def _show(gold: GoldPaper, found: list[Result], limit: int) -> int:
     for result in found[:limit]:
         hit = any(matches(result, row) for row in gold.results)
         cell = result.evidence[0].text if result.evidence else ""
+        mark = ("gold" if hit else "") + ("·abl" if not leaderboard_rows([result]) else "")
         print(
-            f"  [{'gold' if hit else '    '}] {gold.pdf.name} | {result.task} | {result.method} | "
+            f"  [{mark:<8}] {gold.pdf.name} | {result.task} | {result.method} | "
             f"{result.dataset} | {result.metric} | {result.value} | {cell[:110]}"
         )
     return min(limit, len(found))
 
 
-def _print(split: str, papers: int, base: dict[str, float], new: dict[str, float]) -> None:
+def leaderboard_rows(results: list[Result]) -> list[Result]:
+    """The rows a leaderboard shows by default: no ablation (kg/leaderboards.py)."""
+    return [r for r in results if not any(e.ablation for e in r.evidence)]
+
+
+def _print(
+    split: str,
+    papers: int,
+    base: dict[str, float],
+    new: dict[str, float],
+    board: dict[str, float],
+) -> None:
     print(f"\n{split}: {papers} papers with gold rows (P/R averaged per paper; micro beside)")
     print(
         f"{'extractor':<24}{'P':>7}{'R':>7}{'F1':>7}{'microP':>8}{'microR':>8}{'microF1':>9}"
         f"{'rows':>6}"
     )
-    for name, figures in (("baseline", base), ("tables + text", new)):
+    lines = (("baseline", base), ("tables + text", new), ("  leaderboard rows", board))
+    for name, figures in lines:
         print(
             f"{name:<24}"
             + "".join(f"{figures[k]:>7.3f}" for k in ("P", "R", "F1"))

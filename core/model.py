@@ -147,6 +147,10 @@ class Evidence:
     row_header: str | None = None
     column_header: str | None = None
     cell: str | None = None
+    #: Why a table value is an ablation (a variant of the method: a change row "+ mixup", or
+    #: a table its caption calls an ablation study), None where it is a result: kept off
+    #: leaderboards unless asked for.
+    ablation: str | None = None
 
 
 @dataclass

@@ -31,6 +31,8 @@ class TableContext:
     #: What the caption says each column is measured in ("F1 scores are reported for QQP and
     #: MRPC, ... accuracy for the other tasks"): a header's leading name -> metric; "" the rest.
     column_metrics: Mapping[str, Metric] = field(default_factory=dict)
+    study: bool = False  # the caption says the table is an ablation study
+    method: str = ""  # the paper's own method's name, the base of a change row naming none
 
     def column_metric(self, header: str) -> Metric | None:
         """The metric the caption gives the column headed `header`, or None."""

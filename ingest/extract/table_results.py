@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
 from papergraph.ingest.extract.dataset_tasks import row_task
@@ -49,15 +50,21 @@ from papergraph.ingest.extract.table_names import (
     dataset_named,
     full_name,
     own_row,
-    ticked,
-    without_marks,
+)
+from papergraph.ingest.extract.table_rows import (
+    STUDY,
+    ablation_reason,
+    method_name,
+    table_study,
+    variant_of_group,
 )
 from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
 
 #: Captions of tables that take the method apart (its variants are no result of the paper), or
-#: that list settings or counts.
+#: that list settings or counts. (A caption saying so after its first sentence marks the
+#: table's rows as ablations: ingest/extract/table_rows.py.)
 ABLATION = re.compile(
-    r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\b|"
+    rf"{STUDY.pattern}|"
     r"\bhyper-?param\w*|\b(?:data ?set|corpus|corpora) statistics\b|\bstatistics of\b",
     re.IGNORECASE,
 )
@@ -73,11 +80,7 @@ REFINES = {
 }
 _INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
 MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a sweep
-#: A row label that is a variant of a method printed once above it: "44", "110", "B0".
-_VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
-_DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)
 _AP_KIND = re.compile(r"^AP(?:50|75|S|M|L)$")  # the AP family a box/mask table prints
-MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-task models on dev")
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
@@ -99,6 +102,7 @@ def table_results(
     seen: set[tuple[str | None, ...]] = set()
     for table in distinct_grids([part for t in paper.tables for part in side_by_side(t)]):
         context = _context(paper, table, matcher, datasets or {}, names)
+        context = replace(context, method=next(iter(own_names), "")) if context else None
         if context is None:
             continue
         where = f"{table.caption} {_section(paper, context.chunk_id)}"
@@ -148,6 +152,7 @@ def _context(
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,
         column_metrics=column_metrics(table.caption, grid.column_headers.values()),
+        study=table_study(table, grid),
     )
 
 
@@ -199,7 +204,18 @@ def _table_results(
     if not rows and (columns := own_columns(context, names)):
         return column_results(context, matcher, columns, task)
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
-    return [result for row in rows for result in _row_results(context, matcher, row, task)]
+    return [
+        _marked(result, context, row, names)
+        for row in rows
+        for result in _row_results(context, matcher, row, task)
+    ]
+
+
+def _marked(result: Result, context: TableContext, row: Row, names: list[str]) -> Result:
+    """The result, its evidence saying why it is an ablation where it is one."""
+    for evidence in result.evidence:
+        evidence.ablation = ablation_reason(context.study, row, names)
+    return result
 
 
 def _own(row: Row, names: list[str]) -> bool:
@@ -208,13 +224,6 @@ def _own(row: Row, names: list[str]) -> bool:
     if own_row(row.label, names) or own_row(row.group, []):
         return True
     return variant_of_group(row) and own_row(row.group, names)
-
-
-def variant_of_group(row: Row) -> bool:
-    """Whether the row's label is only a variant (a depth "110", "B0") of the method named once
-    in the group row above it, a short name ("ResNet", "EfficientNet")."""
-    short = 0 < len(row.group.split()) <= MAX_GROUP_WORDS and not parse_number(row.group)
-    return short and bool(_VARIANT_LABEL.match(row.label.strip("*†‡ ")))
 
 
 def setting_rows(grid: Grid) -> list[Row]:
@@ -341,32 +350,9 @@ def _cell_result(
         metric = metric if metric and plausible(metric, number.value) else None
     if metric is None:
         return None
-    method = method_name(context, row) or None
+    method = method_name(context, row, header) or None
     dataset = full_name(dataset)
     return cell_result(context, row, header, cell, number, metric, method, dataset, task, inferred)
-
-
-def method_name(context: TableContext, row: Row) -> str:
-    """The row label with the settings printed beside it before the first result column
-    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart; a
-    variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
-    and so is a method and its depth column ("ResNet" at "# layers" 110); footnote and check
-    marks are no part of it ("BERT*"), and a tick names the setting its column heads
-    ("DetectoRS ResNet-50 X" under "Method Backbone TTA": "DetectoRS ResNet-50 (TTA)")."""
-    settings = []
-    label = without_marks(row.label) or without_marks(row.group)  # "BERT*", "†": marks only
-    if tick := ticked(row.label, context.grid.label_header):
-        settings.append(tick)  # "DetectoRS ResNet-50 X" under "Method Backbone TTA"
-    label = f"{row.group}-{label}" if variant_of_group(row) else label
-    for col, cell in sorted(row.cells.items()):
-        header = row.header(context.grid, col)
-        if not SETTING.search(header) or read_metric(header):
-            break
-        if _DEPTH.search(header) and clean(cell.text).isdigit() and "-" not in label:
-            label = f"{label}-{clean(cell.text)}"  # "ResNet" at "# layers" 110: ResNet-110
-            continue
-        settings.append(f"{header}: {clean(cell.text)}" if header else clean(cell.text))
-    return f"{label} ({', '.join(settings)})" if settings else label
 
 
 def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row) -> str | None:

@@ -1,0 +1,144 @@
+"""Row labels of ablation tables: what a row's method is called, and whether the row is an ablation.
+
+A table taking a method apart prints its rows as option letters ("(c) FPN"), set notation
+("RPN, {Pk}") and changes of the row above ("+ cosine decay", "w/o lateral"): none of that is
+part of a method's name. A change row is the base it changes (the method its column names, else
+the nearest row above that is no change, else the paper's method) with that change:
+"ResNet-50-D + mixup w/o distill". Rows of a table whose caption or group row says it is an
+ablation ("ablation", "ablative", "effect of"), and change rows, are marked as ablations: a
+variant of the paper's method, kept off leaderboards unless asked for (kg/leaderboards.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from papergraph.core.canonical import known_type
+from papergraph.core.model import EntityType, Table
+from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.table_context import TableContext
+from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number
+from papergraph.ingest.extract.table_headers import SETTING
+from papergraph.ingest.extract.table_names import own_row, ticked, without_marks
+
+#: An option letter or roman numeral before a row's label: "(c) FPN", "b) baseline", "(iv) ...".
+_OPTION = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)\s+")
+#: Set notation the label columns print ("RPN, {Pk}", "{P2, P3}"): a symbol, not a name.
+_SET = re.compile(r"\s*,?\s*\{[^{}]*\}")
+#: A row that changes the one above: "+ cosine", "w/o distill", "w/ mixup", "- lateral".
+_CHANGE = re.compile(r"^\s*(?:\+|w/o\b|w/(?=\s)|without\b|[-−–]\s)", re.IGNORECASE)
+#: A label taking a part out: "w/o lateral", "No char embedding".
+_REMOVES = re.compile(r"\b(?:w/o|without)\b|^\s*no\s", re.IGNORECASE)
+#: Captions and group rows of ablation studies.
+STUDY = re.compile(r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\b", re.IGNORECASE)
+#: A row label that is a variant of a method printed once above it: "44", "110", "B0".
+_VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
+_DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)
+MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-task models on dev")
+#: A caption describing sub-tables: "(1a) ...", "(b) ...".
+_SUBTABLES = re.compile(r"\((?:\d+)?[a-d]\)")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_label(label: str) -> str:
+    """The label less option letters and set notation ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN")."""
+    text = _SET.sub(" ", _OPTION.sub("", label))
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_change(label: str) -> bool:
+    """Whether the row is a change of the row above ("+ mixup w/o distill", "w/o lateral")."""
+    return bool(_CHANGE.match(label))
+
+
+def change_base(rows: list[Row], row: Row, header: str, fallback: str) -> str:
+    """What a change row changes: the method the column header names ("ResNet-50-D Top-1"),
+    else the nearest row above that is no change, else `fallback` (the paper's method)."""
+    named = column_method(header)
+    if named:
+        return named
+    above = rows[: rows.index(row)] if row in rows else []
+    base = next((r.label for r in reversed(above) if r.label and not is_change(r.label)), "")
+    return clean_label(base) or fallback
+
+
+def column_method(header: str) -> str:
+    """The method a column header names before its metric ("ResNet-50-D Top-1"), or ""."""
+    words = header.split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        if read_metric(name) is None and _method_shaped(name) and read_metric(header):
+            return name
+    return ""
+
+
+def _method_shaped(name: str) -> bool:
+    """A known method, or a name with a hyphened variant ("ResNet-50-D") of a known one."""
+    if known_type(name) is EntityType.METHOD:
+        return True
+    head = name.split("-")[0]
+    return "-" in name and " " not in name and known_type(head) is EntityType.METHOD
+
+
+def with_change(base: str, change: str) -> str:
+    """The base's name with the change: "ResNet-50-D" and "+ mixup": "ResNet-50-D + mixup"."""
+    change = clean_label(change)
+    return f"{base} {change}" if base else change
+
+
+def table_study(table: Table, grid: Grid) -> bool:
+    """Whether the table is an ablation study: a sub-caption printed under its rows says so
+    ("(b) Ablations on the SQuAD dev set", one of two tables side by side), or its caption
+    does where the caption speaks of no sub-tables ("(1a) ... (1b) ablations ...")."""
+    last = max((row.index for row in grid.rows), default=-1)
+    if any(STUDY.search(cell.text) for cell in table.cells if cell.row > last):
+        return True
+    return bool(STUDY.search(table.caption)) and not _SUBTABLES.search(table.caption)
+
+
+def ablation_reason(study: bool, row: Row, names: list[str]) -> str | None:
+    """Why a row's values are an ablation (a variant of the method, no leaderboard row), or
+    None: the table is an ablation study (`study`) and the row is not the paper's full method
+    by its plain name ("BIDAF (single)" among "No char embedding", "Dynamic attention"), the
+    group row above it says the rows below are one, or it is a change of the row above."""
+    if is_change(row.label):
+        return f'the row "{row.label}" is a change of the row above'
+    if STUDY.search(row.group):
+        return f'the group row "{row.group}" says the rows are an ablation study'
+    full = own_row(row.label, names) and not _REMOVES.search(row.label)
+    return "the table is an ablation study" if study and not full else None
+
+
+def method_name(context: TableContext, row: Row, header: str = "") -> str:
+    """The row label with the settings printed beside it before the first result column
+    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart; a
+    variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
+    and so is a method and its depth column ("ResNet" at "# layers" 110); footnote and check
+    marks are no part of it ("BERT*"), and a tick names the setting its column heads
+    ("DetectoRS ResNet-50 X" under "Method Backbone TTA": "DetectoRS ResNet-50 (TTA)"); option
+    letters and set notation are none either ("(c) FPN RPN, {Pk}": "FPN RPN"), and a change
+    row is the base it changes with the change ("ResNet-50-D + mixup w/o distill")."""
+    settings = []
+    label = clean_label(without_marks(row.label) or without_marks(row.group))  # "BERT*", "†"
+    if is_change(label):
+        base = change_base(context.grid.rows, row, header, context.method)
+        label = with_change(clean_label(without_marks(base)), label)
+    if tick := ticked(row.label, context.grid.label_header):
+        settings.append(tick)  # "DetectoRS ResNet-50 X" under "Method Backbone TTA"
+    label = f"{row.group}-{label}" if variant_of_group(row) else label
+    for col, cell in sorted(row.cells.items()):
+        header = row.header(context.grid, col)
+        if not SETTING.search(header) or read_metric(header):
+            break
+        if _DEPTH.search(header) and clean(cell.text).isdigit() and "-" not in label:
+            label = f"{label}-{clean(cell.text)}"  # "ResNet" at "# layers" 110: ResNet-110
+            continue
+        settings.append(f"{header}: {clean(cell.text)}" if header else clean(cell.text))
+    return f"{label} ({', '.join(settings)})" if settings else label
+
+
+def variant_of_group(row: Row) -> bool:
+    """Whether the row's label is only a variant (a depth "110", "B0") of the method named once
+    in the group row above it, a short name ("ResNet", "EfficientNet")."""
+    short = 0 < len(row.group.split()) <= MAX_GROUP_WORDS and not parse_number(row.group)
+    return short and bool(_VARIANT_LABEL.match(row.label.strip("*†‡ ")))
