@@ -311,6 +311,11 @@ class LeaderboardEvidence(BaseModel):
     row_header: str | None = Field(None, description="The row's label, as printed.")
     column_header: str | None = Field(None, description="The column's header texts.")
     cell: str | None = Field(None, description="The cell, as printed.")
+    ablation: str | None = Field(
+        None,
+        description="Why the value is an ablation (a variant of the method taken apart); "
+        "such rows are listed only with ablations=true.",
+    )
 
 
 class LeaderboardRow(BaseModel):

@@ -19,7 +19,17 @@ from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import chunk_id_from_iri, entity_iri, paper_id_from_iri
 
 Direction = Callable[[str], "bool | None"]  # a metric label -> higher is better, None: unknown
-EVIDENCE_FIELDS = ("page", "tableNumber", "caption", "rowHeader", "columnHeader", "cell")
+EVIDENCE_FIELDS = (
+    "page",
+    "tableNumber",
+    "caption",
+    "rowHeader",
+    "columnHeader",
+    "cell",
+    "ablation",
+)
+#: Rows read from an ablation (a variant of the method taken apart) stay off the boards.
+_NO_ABLATION = "FILTER NOT EXISTS { GRAPH ?g { ?result pg:evidence/pg:ablation ?ablated } }"
 
 _ROWS_QUERY = """
 SELECT ?paper ?result ?value ?better ?method ?dataset ?datasetLabel ?metric ?metricLabel
@@ -63,10 +73,12 @@ def leaderboards(
     dataset: str | None = None,
     metric: str | None = None,
     direction: Direction | None = None,
+    ablations: bool = False,
 ) -> list[Board]:
     """The boards the filters admit, largest first; `direction(metric_label)` gives a metric's
-    direction where no result states one (higher is better when it says nothing)."""
-    rows = graph.query(_rows_query(dataset, metric))
+    direction where no result states one (higher is better when it says nothing); values read
+    from ablations (`pg:ablation` on their evidence) only with `ablations`."""
+    rows = graph.query(_rows_query(dataset, metric, ablations))
     support = _support(graph)
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -78,8 +90,8 @@ def leaderboards(
     return sorted(boards, key=lambda b: (-len(b.rows), b.dataset, b.metric))
 
 
-def _rows_query(dataset: str | None, metric: str | None) -> str:
-    filters = []
+def _rows_query(dataset: str | None, metric: str | None, ablations: bool = False) -> str:
+    filters = [] if ablations else [_NO_ABLATION]
     if dataset:
         keys = [entity_key(t, dataset) for t in (EntityType.DATASET, EntityType.BENCHMARK)]
         filters.append("VALUES ?dataset { " + " ".join(f"<{entity_iri(k)}>" for k in keys) + " }")

@@ -231,6 +231,7 @@ _TABLE_PLACE: dict[str, URIRef] = {
     "row_header": PG.rowHeader,
     "column_header": PG.columnHeader,
     "cell": PG.cell,
+    "ablation": PG.ablation,
 }
 
 

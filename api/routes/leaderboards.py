@@ -15,6 +15,10 @@ from papergraph.kg.store import KnowledgeGraph
 router = APIRouter(tags=["leaderboards"])
 
 Label = Annotated[str | None, Query(max_length=200, description="A label, matched after folding.")]
+Ablations = Annotated[
+    bool,
+    Query(description="Also rows read from ablations: variants of a method taken apart."),
+]
 
 #: Graph evidence property -> response field.
 _EVIDENCE_NAMES = {
@@ -26,15 +30,25 @@ _EVIDENCE_NAMES = {
 
 @router.get("/leaderboards", response_model=LeaderboardList)
 def list_leaderboards(
-    graph: GraphDep, task: Label = None, dataset: Label = None, metric: Label = None
+    graph: GraphDep,
+    task: Label = None,
+    dataset: Label = None,
+    metric: Label = None,
+    ablations: Ablations = False,
 ) -> LeaderboardList:
-    """Boards the filters admit, most rows first; each board's rows best first."""
-    boards = find_boards(graph, task=task, dataset=dataset, metric=metric)
+    """Boards the filters admit, most rows first; each board's rows best first; values read
+    from ablations (a variant of the method taken apart) only with `ablations=true`."""
+    boards = find_boards(graph, task=task, dataset=dataset, metric=metric, ablations=ablations)
     return LeaderboardList(leaderboards=[board_model(board) for board in boards])
 
 
 def find_boards(
-    graph: KnowledgeGraph, *, task: str | None, dataset: str | None, metric: str | None
+    graph: KnowledgeGraph,
+    *,
+    task: str | None,
+    dataset: str | None,
+    metric: str | None,
+    ablations: bool = False,
 ) -> list[Board]:
     return leaderboards(
         graph,
@@ -42,6 +56,7 @@ def find_boards(
         dataset=dataset,
         metric=metric,
         direction=higher_is_better,
+        ablations=ablations,
     )
 
 

@@ -102,9 +102,12 @@ async def leaderboard(
     dataset: str | None = None,
     metric: str | None = None,
     task: str | None = None,
+    ablations: bool = False,
 ) -> HTMLResponse:
     try:
-        shown = await run_in_threadpool(leaderboard_page, chunks, graph, task, dataset, metric)
+        shown = await run_in_threadpool(
+            leaderboard_page, chunks, graph, task, dataset, metric, ablations
+        )
     except PapergraphError as error:
         return _error_page(request, error)
     title = f"{shown.board.dataset} · {shown.board.metric}" if shown.board else "Leaderboards"

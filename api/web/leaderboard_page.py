@@ -25,6 +25,7 @@ class LeaderboardPage:
     board: Leaderboard | None = None
     boards: list[BoardSummary] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
+    ablations: bool = False  # rows read from ablations are listed
 
 
 def leaderboard_page(
@@ -33,11 +34,14 @@ def leaderboard_page(
     task: str | None,
     dataset: str | None,
     metric: str | None,
+    ablations: bool = False,
 ) -> LeaderboardPage:
-    """One board when dataset and metric name one (NotFound when none), else the list."""
-    boards = find_boards(graph, task=task, dataset=dataset, metric=metric)
+    """One board when dataset and metric name one (NotFound when none), else the list; rows
+    read from ablations only with `ablations`."""
+    boards = find_boards(graph, task=task, dataset=dataset, metric=metric, ablations=ablations)
     if not (dataset and metric):
         return LeaderboardPage(
+            ablations=ablations,
             boards=[
                 BoardSummary(
                     b.dataset,
@@ -47,7 +51,7 @@ def leaderboard_page(
                     len({row["paper_id"] for row in b.rows}),
                 )
                 for b in boards
-            ]
+            ],
         )
     if not boards:
         raise NotFound(f"no leaderboard for {metric!r} on {dataset!r}")
@@ -56,4 +60,4 @@ def leaderboard_page(
     for paper_id in {row.paper_id for row in board.rows}:
         stored = chunks.get_paper(paper_id)
         titles[paper_id] = stored["title"] if stored else paper_id
-    return LeaderboardPage(board=board, titles=titles)
+    return LeaderboardPage(board=board, titles=titles, ablations=ablations)

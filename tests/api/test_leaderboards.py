@@ -24,6 +24,17 @@ CONVS2S_TABLE = Table(
     page=5,
 )
 
+#: A table whose bold row is a change of the row above: an ablation, off the boards by default.
+LIGHTCONV_TABLE = Table(
+    grid(
+        [["Model", "WMT'14 En-De BLEU"], ["LightConv", "26.0"], ["+ dynamic kernels", "26.9"]],
+        bold={(2, 1)},
+    ),
+    number="3",
+    caption="Table 3: Accuracy on WMT tasks.",
+    page=6,
+)
+
 
 @pytest.fixture(scope="module")
 def board_client(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[TestClient]:
@@ -42,6 +53,10 @@ def board_client(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator
                 paper_id="convs2s",
             ),
             ["ConvS2S"],
+        ),
+        (
+            paper_with([LIGHTCONV_TABLE], "Pay Less Attention", "x", paper_id="lightconv"),
+            ["DynamicConv"],
         ),
     ]:
         results = table_results(paper, hybrid_matcher(), names, ["Machine Translation"])
@@ -98,3 +113,17 @@ def test_leaderboard_page_links_each_value_to_its_table_cell(board_client: TestC
     assert "WMT 2014 English-French" in listing
     missing = board_client.get("/leaderboard", params={"dataset": "SQuAD", "metric": "F1"})
     assert missing.status_code == 404 and "no leaderboard" in missing.text
+
+
+def test_ablation_rows_are_off_the_boards_unless_asked_for(board_client: TestClient) -> None:
+    params = {"dataset": WMT_DE, "metric": "BLEU"}
+    [board] = board_client.get("/leaderboards", params=params).json()["leaderboards"]
+    assert "lightconv" not in {row["paper_id"] for row in board["rows"]}
+    shown = board_client.get("/leaderboards", params={**params, "ablations": "true"}).json()
+    [row] = [r for r in shown["leaderboards"][0]["rows"] if r["paper_id"] == "lightconv"]
+    assert (row["method"], row["value"]) == ("LightConv + dynamic kernels", 26.9)
+    assert "change of the row above" in row["evidence"]["ablation"]
+    page = board_client.get("/leaderboard", params=params).text
+    assert "LightConv + dynamic kernels" not in page and "ablations=true" in page
+    page = board_client.get("/leaderboard", params={**params, "ablations": "true"}).text
+    assert "LightConv + dynamic kernels" in page and "(ablation)" in page

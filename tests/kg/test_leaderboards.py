@@ -127,3 +127,17 @@ def test_the_readme_leaderboard_query_ranks_values_with_their_cells(kg: Knowledg
         ),
         ("ConvS2S", "25.16", "https://w3id.org/papergraph/paper/convs2s", "2", "8", "25.16"),
     ]
+
+
+def test_a_value_read_from_an_ablation_is_off_the_board_unless_asked_for(
+    kg: KnowledgeGraph,
+) -> None:
+    variant = _result("Transformer + label smoothing", WMT_DE, "BLEU", 28.9, "ablated")
+    variant.evidence[0].ablation = 'the row "+ label smoothing" is a change of the row above'
+    kg.replace_paper("ablated", paper_graph(*_paper("ablated", variant)))
+    _load(kg)
+    [board] = leaderboards(kg, dataset=WMT_DE, metric="BLEU")
+    assert "ablated" not in {row["paper_id"] for row in board.rows}
+    [board] = leaderboards(kg, dataset=WMT_DE, metric="BLEU", ablations=True)
+    assert board.rows[0]["method"] == "Transformer + label smoothing"
+    assert "change of the row above" in board.rows[0]["evidence"]["ablation"]
