@@ -76,13 +76,14 @@ def dataset_names() -> frozenset[str]:
         for name in (entry.label, *entry.aliases)
     }
     return frozenset(named | {fold(short) for short, _ in short_names()})
+_QUALIFIER = re.compile(r"\s*\([^()]*\)$")  # a subset or size: "(Wikipedia)", "(50K)"
 
 
 def dataset_tasks(dataset: str, matcher: NameMatcher) -> Counter[str]:
     """The tasks `dataset` is evaluated for, with votes: as printed, less its split ("SQuAD1.1
-    dev"), or under the gazetteer's label or aliases of it; empty where no data knows it."""
+    dev") and a qualifier ("TriviaQA (Wikipedia)"), or under the gazetteer's label or aliases of it; empty where no data knows it."""
     rows = _rows()
-    bare = _SPLIT.sub("", dataset)
+    bare = _QUALIFIER.sub("", _SPLIT.sub("", dataset))  # "TriviaQA (Wikipedia)": TriviaQA's
     entry = matcher.lookup(dataset) or matcher.lookup(bare)
     names = [dataset, bare]
     names += [entry.label, *entry.aliases] if entry is not None else []

@@ -34,6 +34,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     ),
     _rule(r"top[- ]?1(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-1 Accuracy"),
     _rule(r"top[- ]?5(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-5 Accuracy"),
+    _rule(r"self[- ]?bleu", "Self-BLEU", higher=False),  # diversity: a copy scores 100
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
     _rule(r"rouge[- ]?(?:1|2|l)", "ROUGE"),
     _rule(r"meteor", "METEOR"),
@@ -118,6 +119,28 @@ def bare_top_k(header: str, context: str) -> Metric | None:
     named = {metric.label for metric in metrics_named(context)}
     kind = "Error" if "Error" in named and "Accuracy" not in named else "Accuracy"
     return _BY_LABEL[f"top-{match.group('k')} {kind}".lower()]
+
+
+#: A word a header broke at its hyphen over two lines: "Self-" over "BLEU".
+_BROKEN = re.compile(r"(?<![\w-])(?P<head>[A-Za-z]+)-\s+")
+
+
+def unbroken(header: str) -> str:
+    """The header with a hyphen-broken word made whole ("Self- BLEU": "Self-BLEU", a metric
+    of its own, not BLEU): joined with the first later word it makes a metric with (header
+    rows between come from a centred neighbour: "Self- BERT BLEU"), else the next word."""
+    broken = _BROKEN.search(header)
+    words = header[broken.end() :].split() if broken else []
+    if broken is None or not words:
+        return header
+    joined = [f"{broken.group('head')}-{word}" for word in words]
+    at = next((i for i, w in enumerate(joined) if _names_another(w, words[i])), 0)
+    rest = [*words[:at], joined[at], *words[at + 1 :]]
+    return unbroken(f"{header[: broken.start()]}{' '.join(rest)}")
+
+
+def _names_another(joined: str, word: str) -> bool:
+    return read_metric(joined) not in (None, read_metric(word))
 
 
 def metrics_named(text: str) -> list[Metric]:

@@ -55,6 +55,8 @@ _WMT = re.compile(r"\b(?:WMT\s*'?\s*(?P<wmt>\d{2,4})|newstest\s*(?P<news>\d{4}))
 _WMT_BARE = re.compile(r"\bWMT\b")
 #: Splits that name a leaderboard of their own; "val" and "test" are what a dataset name means.
 SPLIT = re.compile(r"\s*\b(?P<split>test-dev|test-std|minival|dev)\b", re.IGNORECASE)
+#: A size or share: "50K", "140K", "1.2M", "10%": a setting of a dataset, never its name.
+SIZE = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[kKmMbB]|%)?$")
 _TEST_SET = re.compile(r"\s+(?:test|testing)\s+(?:set|split|data)$", re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?:and|or|&|/|,)\s*(?:test|dev|val)", re.IGNORECASE)
 _OURS = re.compile(
@@ -106,7 +108,12 @@ def dataset_named(
         return pair
     matches = matcher.find(text)
     for match in reversed(matches) if last else matches:
-        if match.entry.type in DATASET_TYPES and read_metric(match.entry.label) is None:
+        sized = SIZE.match(text[match.start : match.end])  # "50K", a name the paper took in
+        if (
+            match.entry.type in DATASET_TYPES
+            and read_metric(match.entry.label) is None
+            and not sized
+        ):
             split = SPLIT.match(text, match.end)
             split = None if split and _LISTED.match(text, split.end()) else split  # "Dev and Test"
             suffix = _VARIANT.match(text, match.end)  # "ARC-e", "ARC-c": a part of it

@@ -25,9 +25,15 @@ from papergraph.ingest.extract.metric_names import (
     bare_top_k,
     metrics_named,
     read_metric,
+    unbroken,
 )
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
+from papergraph.ingest.extract.table_datasets import (
+    caption_subset,
+    column_subset,
+    fragment_dataset,
+)
 from papergraph.ingest.extract.table_grid import (
     Grid,
     Row,
@@ -148,6 +154,7 @@ def _context(
         grid=grid,
         caption_metric=named[0] if len(named) == 1 else refined(named),
         caption_dataset=dataset_named(_not_own(grid.label_header, names), matcher)
+        or caption_subset(table.caption, matcher)
         or dataset_named(_not_own(table.caption, names), matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,
@@ -310,7 +317,7 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     it better than a generic header ("NLL" under "... in bits/dim"), and a bare "top-1" header
     is an error under a caption of error rates."""
     top_k = bare_top_k(header, f"{row.group} {context.table.caption}")
-    metric = top_k or read_metric(header) or read_metric(row.group)
+    metric = top_k or read_metric(unbroken(header)) or read_metric(row.group)
     caption = context.column_metric(header) or context.caption_metric
     if metric is None:
         return caption
@@ -362,13 +369,14 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     names a language, a setting or the method column gives none (ingest/extract/table_headers.py)."""
     caption = context.table.caption
     named = (
-        dataset_named(header, matcher, caption, data=False)
+        fragment_dataset(header, matcher)
+        or dataset_named(header, matcher, caption, data=False)
         or abbreviation_in(header, context.datasets)
         or dataset_named(header, matcher, caption)
         or dataset_named(row.group, matcher, caption)
     )
     if named:
-        return named
+        return column_subset(context.caption_dataset, named, caption, matcher) or named
     kind = header_kind(header) if header else HeaderKind.WORDS
     if kind is HeaderKind.NAME:
         return clean(header.strip("*† "))

@@ -1,0 +1,87 @@
+"""Datasets a table names with a qualifier: a header's "Dataset: X" fragment, a size, a subset.
+
+A header fragment "Dataset: QQP 50K" names the dataset QQP; the size after it (50K training
+pairs) is a setting of that dataset, kept as a qualifier ("Quora Question Pairs (50K)"), never
+the dataset. A caption naming a domain or subset of a dataset ("the Wikipedia domain of
+TriviaQA") names that dataset with the subset as qualifier ("TriviaQA (Wikipedia)"), and so
+does a column whose header names a domain (a common word printed as one: "Wikipedia", "Web")
+under a caption naming one dataset and not that domain.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from papergraph.core.model import fold
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.table_names import (
+    SIZE,
+    SPLIT,
+    dataset_named,
+    full_name,
+    is_benchmark,
+)
+
+#: "Dataset: QQP 50K" up to the next "Word:" or the end.
+_FRAGMENT = re.compile(
+    r"\b(?:data ?set|corpus|benchmark)\s*:\s*(?P<name>.+?)\s*(?=\b[A-Za-z]+\s*:|$)", re.IGNORECASE
+)
+#: "the Wikipedia domain of TriviaQA", "the verified subset of the TriviaQA dataset".
+_SUBSET_OF = re.compile(
+    r"\b(?P<part>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:domain|subset|portion|part|section|"
+    r"split|track)s?\s+of\s+(?:the\s+)?(?P<whole>[A-Z][\w.-]*)",
+)
+COMMON = 3.5  # wordfreq Zipf frequency from which a word is a common English word
+_PLAIN_WORD = re.compile(r"^[A-Z]?[a-z]+$")  # "Wikipedia", "Web"; not "SQuAD", "COCO"
+
+
+def fragment_dataset(header: str, matcher: NameMatcher) -> str | None:
+    """The dataset a header's "Dataset: X" fragment names, its size as a qualifier
+    ("Dataset: QQP 50K": "Quora Question Pairs (50K)"), or None."""
+    found = _FRAGMENT.search(header)
+    if found is None:
+        return None
+    words = found.group("name").strip("*† ").split()
+    name = " ".join(w for w in words if not SIZE.match(w))
+    sizes = [w for w in words if SIZE.match(w)]
+    if not name:
+        return None
+    dataset = full_name(dataset_named(name, matcher) or name)
+    return f"{dataset} ({' '.join(sizes)})" if sizes else dataset
+
+
+def caption_subset(caption: str, matcher: NameMatcher) -> str | None:
+    """The dataset a caption names by a domain or subset of it, qualified ("... on the
+    Wikipedia domain of TriviaQA dataset": "TriviaQA (Wikipedia)"), or None."""
+    for found in _SUBSET_OF.finditer(caption):
+        whole = dataset_named(found.group("whole"), matcher, data=False)
+        if whole and fold(whole) != fold(found.group("part")):
+            return f"{whole} ({found.group('part')})"
+    return None
+
+
+def column_subset(
+    caption_dataset: str | None, column: str, caption: str, matcher: NameMatcher
+) -> str | None:
+    """The caption's dataset qualified by the domain a column names ("TriviaQA (Wikipedia)"
+    for a "Wikipedia" column under a TriviaQA caption), or None: the column's name is one common
+    word the caption does not print, and the caption's dataset is no benchmark of parts
+    (GLUE's columns are datasets of their own)."""
+    whole = SPLIT.sub("", caption_dataset or "")  # "TriviaQA dev": TriviaQA, then its split
+    if not whole or "(" in whole or is_benchmark(whole, matcher):
+        return None
+    word = column.strip()
+    if not _PLAIN_WORD.match(word) or fold(word) in fold(caption):
+        return None
+    if _frequency(word.lower()) < COMMON:
+        return None
+    split = caption_dataset[len(whole) :] if caption_dataset else ""
+    return f"{whole} ({word}){split}"
+
+
+@lru_cache(maxsize=4096)
+def _frequency(word: str) -> float:
+    from wordfreq import zipf_frequency  # the word lists load once, on a domain-shaped header
+
+    return float(zipf_frequency(word, "en"))

@@ -1,0 +1,98 @@
+"""Datasets tables name with a qualifier: "Dataset: X" fragments, sizes, domains and subsets;
+and a metric whose name a header broke at its hyphen ("Self-" over "BLEU")."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Result, Table
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.metric_names import read_metric, unbroken
+from papergraph.ingest.extract.table_results import table_results
+from tests.ingest.tables import grid, paper_with
+
+PARAPHRASE_TABLE = Table(
+    grid(
+        [
+            ["Method", "BLEU", "Self-", "BLEU", "Self-"],
+            ["", "", "BLEU", "", "BLEU"],
+            ["", "Dataset: QQP 140K", "Dataset: QQP 140K", "Dataset: QQP 50K", "Dataset: QQP 50K"],
+            ["LPT", "33.21", "59.16", "28.70", "47.79"],
+            ["RAPT (ours)", "34.09", "31.78", "31.61", "38.39"],
+        ]
+    ),
+    number="4",
+    caption="Table 4: Comparison of approaches to adapt GPT2 for paraphrase generation.",
+)
+
+
+def _rows(table: Table, names: list[str]) -> list[Result]:
+    paper = paper_with([table], "A paper", f"We propose {names[0]}.\n\n{table.caption}")
+    return table_results(paper, hybrid_matcher(), names)
+
+
+def test_a_dataset_fragment_names_the_dataset_and_its_size_is_a_qualifier() -> None:
+    found = {(r.dataset, r.metric, r.value) for r in _rows(PARAPHRASE_TABLE, ["RAPT"])}
+    assert ("Quora Question Pairs (140K)", "BLEU", 34.09) in found
+    assert ("Quora Question Pairs (50K)", "BLEU", 31.61) in found
+    assert not any(dataset in ("50K", "140K") for dataset, _, _ in found)
+
+
+def test_a_hyphen_broken_metric_is_one_word_not_the_metric_it_ends_with() -> None:
+    rows = _rows(PARAPHRASE_TABLE, ["RAPT"])
+    self_bleu = {(r.dataset, r.value) for r in rows if r.metric == "Self-BLEU"}
+    assert self_bleu == {
+        ("Quora Question Pairs (140K)", 31.78),
+        ("Quora Question Pairs (50K)", 38.39),
+    }
+    assert all(r.higher_is_better is False for r in rows if r.metric == "Self-BLEU")
+    assert {r.value for r in rows if r.metric == "BLEU"} == {34.09, 31.61}
+    # a header row of a centred neighbour between the two halves of the word
+    assert read_metric(unbroken("Self- BERT BLEU Dataset: QQP 50K")).label == "Self-BLEU"
+
+
+def test_a_caption_naming_a_domain_of_a_dataset_gives_the_dataset_with_the_domain() -> None:
+    table = Table(
+        grid(
+            [
+                ["", "Full", "Verified"],
+                ["Single Model", "EM / F1", "EM / F1"],
+                ["BiDAF (Seo et al., 2016)", "40.3 / 45.7", "46.5 / 52.8"],
+                ["QANet", "51.1 / 56.6", "53.3 / 59.2"],
+            ]
+        ),
+        number="7",
+        caption="Table 7: The development set performances of single-paragraph reading models "
+        "on the Wikipedia domain of TriviaQA dataset.",
+    )
+    found = {(r.dataset, r.metric, r.value) for r in _rows(table, ["QANet"])}
+    assert ("TriviaQA (Wikipedia)", "EM", 51.1) in found
+    assert ("TriviaQA (Wikipedia)", "F1", 56.6) in found
+    assert all(dataset == "TriviaQA (Wikipedia)" for dataset, _, _ in found)
+
+
+def test_a_column_naming_a_domain_under_a_caption_naming_the_dataset_qualifies_it() -> None:
+    table = Table(
+        grid(
+            [
+                ["", "Wikipedia", "Web"],
+                ["Model", "EM", "EM"],
+                ["BiDAF (Seo et al., 2016)", "40.3", "40.7"],
+                ["QANet", "51.1", "52.4"],
+            ]
+        ),
+        number="7",
+        caption="Table 7: Exact match on the TriviaQA dev set.",
+    )
+    found = {(r.dataset, r.value) for r in _rows(table, ["QANet"])}
+    assert ("TriviaQA (Wikipedia) dev", 51.1) in found  # the caption's split after the domain
+    assert not any(dataset == "Wikipedia" for dataset, _ in found)
+
+
+def test_columns_of_a_benchmark_of_parts_stay_datasets_of_their_own() -> None:
+    table = Table(
+        grid([["Model", "MNLI", "QQP", "SST-2"], ["BERT (ours)", "86.7", "72.1", "94.9"]]),
+        number="1",
+        caption="Table 1: GLUE test results, accuracy.",
+    )
+    datasets = {r.dataset for r in _rows(table, ["BERT"])}
+    assert not any("GLUE (" in dataset for dataset in datasets)
+    assert "Quora Question Pairs" in datasets
