@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from papergraph.core.model import fold
 from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_names import (
     SIZE,
     SPLIT,
@@ -49,6 +50,24 @@ def fragment_dataset(header: str, matcher: NameMatcher) -> str | None:
         return None
     dataset = full_name(dataset_named(name, matcher) or name)
     return f"{dataset} ({' '.join(sizes)})" if sizes else dataset
+
+
+def body_renamed(grid: Grid, row: Row, header: str) -> str:
+    """The header with its "Dataset: X" fragment renamed for the row by a body row above it
+    that prints as many fragments as the headers do ("Method Dataset: ParaSCI ACL Dataset:
+    MSRPC" half-way down a table headed "Dataset: QQP 140K", "Dataset: QQP 50K"): the k-th
+    fragment of the headers is the body row's k-th for the rows below it."""
+    own = _FRAGMENT.search(header)
+    if own is None or row not in grid.rows:
+        return header
+    columns = [grid.column_headers[col] for col in sorted(grid.column_headers)]
+    printed = list(dict.fromkeys(f.group("name") for h in columns for f in _FRAGMENT.finditer(h)))
+    for above in reversed(grid.rows[: grid.rows.index(row) + 1]):
+        names = [found.group("name") for found in _FRAGMENT.finditer(above.group)]
+        if names and len(names) == len(printed):
+            renamed = names[printed.index(own.group("name"))]
+            return f"{header[: own.start('name')]}{renamed}{header[own.end('name') :]}"
+    return header
 
 
 def caption_subset(caption: str, matcher: NameMatcher) -> str | None:

@@ -30,6 +30,7 @@ from papergraph.ingest.extract.metric_names import (
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
+    body_renamed,
     caption_subset,
     column_subset,
     fragment_dataset,
@@ -155,6 +156,7 @@ def _context(
         caption_metric=named[0] if len(named) == 1 else refined(named),
         caption_dataset=dataset_named(_not_own(grid.label_header, names), matcher)
         or caption_subset(table.caption, matcher)
+        or dataset_named(_not_own(_first_sentence(table.caption), names), matcher)
         or dataset_named(_not_own(table.caption, names), matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,
@@ -180,8 +182,13 @@ def refined(named: list[Metric]) -> Metric | None:
 def _ablation(caption: str) -> bool:
     """Whether the caption's first sentence says the table takes the method apart, or lists
     hyperparameters or a dataset's statistics (numbers that are no result)."""
-    first = _SENTENCE_END.split(_CAPTION_LABEL.sub("", caption), maxsplit=1)[0]
-    return bool(ABLATION.search(first))
+    return bool(ABLATION.search(_first_sentence(caption)))
+
+
+def _first_sentence(caption: str) -> str:
+    """What the caption says first: its dataset there is the table's ("... on QQP 140K."), not
+    one a later sentence cites ("... proposed by Kumar et al.")."""
+    return _SENTENCE_END.split(_CAPTION_LABEL.sub("", caption), maxsplit=1)[0]
 
 
 def _is_figure(paper: Paper, table: Table) -> bool:
@@ -369,7 +376,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     names a language, a setting or the method column gives none (ingest/extract/table_headers.py)."""
     caption = context.table.caption
     named = (
-        fragment_dataset(header, matcher)
+        fragment_dataset(body_renamed(context.grid, row, header), matcher)
         or dataset_named(header, matcher, caption, data=False)
         or abbreviation_in(header, context.datasets)
         or dataset_named(header, matcher, caption)

@@ -96,3 +96,35 @@ def test_columns_of_a_benchmark_of_parts_stay_datasets_of_their_own() -> None:
     datasets = {r.dataset for r in _rows(table, ["BERT"])}
     assert not any("GLUE (" in dataset for dataset in datasets)
     assert "Quora Question Pairs" in datasets
+
+
+def test_a_body_row_of_dataset_fragments_renames_the_headers_for_the_rows_below() -> None:
+    table = Table(
+        grid(
+            [
+                ["Method", "BLEU", "BLEU"],
+                ["", "Dataset: QQP 140K", "Dataset: QQP 50K"],
+                ["RAPT (ours)", "34.09", "31.61"],
+                ["Method", "Dataset: ParaSCI ACL", "Dataset: MSRPC"],
+                ["RAPT (ours)", "35.34", "45.08"],
+            ]
+        ),
+        number="4",
+        caption="Table 4: Comparison of approaches to adapt GPT2 for paraphrase generation.",
+    )
+    found = {(r.dataset, r.value) for r in _rows(table, ["RAPT"])}
+    assert ("Quora Question Pairs (140K)", 34.09) in found
+    assert ("ParaSCI ACL", 35.34) in found and ("MSRPC", 45.08) in found
+    assert ("Quora Question Pairs (140K)", 35.34) not in found
+
+
+def test_the_dataset_of_the_captions_first_sentence_is_the_tables() -> None:
+    table = Table(
+        grid([["Method", "BLEU"], ["DiPS", "18.47"], ["RAPT", "34.09"]]),
+        number="6",
+        caption="Table 6: Comparison with prior work on QQP. DiPS refers to the model proposed "
+        "by Kumar et al. (2019), trained on MSRPC.",
+    )
+    assert {(r.dataset, r.value) for r in _rows(table, ["RAPT"])} == {
+        ("Quora Question Pairs", 34.09)
+    }
