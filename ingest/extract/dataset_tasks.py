@@ -76,6 +76,8 @@ def dataset_names() -> frozenset[str]:
         for name in (entry.label, *entry.aliases)
     }
     return frozenset(named | {fold(short) for short, _ in short_names()})
+
+
 _QUALIFIER = re.compile(r"\s*\([^()]*\)$")  # a subset or size: "(Wikipedia)", "(50K)"
 
 
