@@ -70,6 +70,16 @@ def body_renamed(grid: Grid, row: Row, header: str) -> str:
     return header
 
 
+def sized(dataset: str | None, caption: str) -> str | None:
+    """The caption's dataset with the size the caption prints after it ("... on QQP 140K":
+    "QQP (140K)"), as a header's "Dataset: QQP 140K" gives it; else as it is."""
+    if not dataset:
+        return dataset
+    found = re.search(rf"\b{re.escape(dataset)}\s+(?P<size>\S+)", caption)
+    size = found.group("size").rstrip(".,;:") if found else ""
+    return f"{dataset} ({size})" if size and SIZE.match(size) and size[-1].isalpha() else dataset
+
+
 def caption_subset(caption: str, matcher: NameMatcher) -> str | None:
     """The dataset a caption names by a domain or subset of it, qualified ("... on the
     Wikipedia domain of TriviaQA dataset": "TriviaQA (Wikipedia)"), or None."""

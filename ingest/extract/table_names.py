@@ -57,6 +57,7 @@ _WMT_BARE = re.compile(r"\bWMT\b")
 SPLIT = re.compile(r"\s*\b(?P<split>test-dev|test-std|minival|dev)\b", re.IGNORECASE)
 #: A size or share: "50K", "140K", "1.2M", "10%": a setting of a dataset, never its name.
 SIZE = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[kKmMbB]|%)?$")
+_QUALIFIER = re.compile(r"\([^()]+\)")  # a size or subset after the name: "QQP (140K)"
 _TEST_SET = re.compile(r"\s+(?:test|testing)\s+(?:set|split|data)$", re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?:and|or|&|/|,)\s*(?:test|dev|val)", re.IGNORECASE)
 _OURS = re.compile(
@@ -129,13 +130,13 @@ def dataset_named(
 
 def full_name(dataset: str) -> str:
     """The lexicon's label of a dataset printed by a short name, with the split printed after
-    it ("QQP" is Quora Question Pairs, "MNLI dev" MultiNLI dev: one node whichever name the
-    table prints), less a test set the gazetteer's name says ("CIFAR-10 test set" is CIFAR-10:
+    it ("QQP" is Quora Question Pairs, "MNLI dev" MultiNLI dev, "QQP (50K)" Quora Question
+    Pairs (50K): one node whichever name the table prints), less a test set the gazetteer's name says ("CIFAR-10 test set" is CIFAR-10:
     a test set is what a dataset's name means); other names as they are."""
     dataset = _TEST_SET.sub("", dataset) or dataset
     head, _, rest = dataset.partition(" ")
     label = known_label(head, EntityType.DATASET)
-    if label is None or (rest and not SPLIT.fullmatch(f" {rest}")):
+    if label is None or (rest and not (SPLIT.fullmatch(f" {rest}") or _QUALIFIER.fullmatch(rest))):
         return dataset
     return f"{label} {rest}" if rest else label
 

@@ -34,6 +34,7 @@ from papergraph.ingest.extract.table_datasets import (
     caption_subset,
     column_subset,
     fragment_dataset,
+    sized,
 )
 from papergraph.ingest.extract.table_grid import (
     Grid,
@@ -156,7 +157,9 @@ def _context(
         caption_metric=named[0] if len(named) == 1 else refined(named),
         caption_dataset=dataset_named(_not_own(grid.label_header, names), matcher)
         or caption_subset(table.caption, matcher)
-        or dataset_named(_not_own(_first_sentence(table.caption), names), matcher)
+        or sized(
+            dataset_named(_not_own(_first_sentence(table.caption), names), matcher), table.caption
+        )
         or dataset_named(_not_own(table.caption, names), matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,

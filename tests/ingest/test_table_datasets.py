@@ -128,3 +128,12 @@ def test_the_dataset_of_the_captions_first_sentence_is_the_tables() -> None:
     assert {(r.dataset, r.value) for r in _rows(table, ["RAPT"])} == {
         ("Quora Question Pairs", 34.09)
     }
+
+
+def test_a_size_the_caption_prints_after_its_dataset_qualifies_it_as_a_header_would() -> None:
+    table = Table(
+        grid([["Method", "BLEU"], ["DiPS", "18.47"], ["RAPT", "34.09"]]),
+        number="6",
+        caption="Table 6: Comparison with prior work on QQP 140K.",
+    )
+    assert {r.dataset for r in _rows(table, ["RAPT"])} == {"Quora Question Pairs (140K)"}
