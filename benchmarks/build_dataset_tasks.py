@@ -68,7 +68,9 @@ def task_file_votes(shared: Path) -> Iterator[Vote]:
 def scirex_votes(shared: Path) -> Iterator[Vote]:
     for document in raw_documents(scirex_docs(shared), TUNE):
         relations = document["n_ary_relations"]
-        yield from {(clean(r["Material"]), clean(r["Task"])) for r in relations}
+        # each pair once per document, in a fixed order: ties between a dataset's tasks are
+        # written in the order their votes came, and a set's order changes with the hash seed
+        yield from sorted({(clean(r["Material"]), clean(r["Task"])) for r in relations})
 
 
 def dataset_tasks(votes: Iterator[Vote]) -> dict[str, Counter[str]]:
