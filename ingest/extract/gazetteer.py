@@ -15,7 +15,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from papergraph.core.model import EntityType
+from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.errors import GazetteerUnreadable
 
 SHORT_NAME = 5  # names this short (acronyms) match case-sensitively: "ARC" is not "arc"
@@ -116,3 +116,11 @@ def generated_lexicon() -> tuple[LexiconEntry, ...]:
 def default_lexicon() -> tuple[LexiconEntry, ...]:
     """The hand-written lexicon: what the `lexicon` extractor knows."""
     return hand_lexicon()
+
+
+@lru_cache(maxsize=8)
+def lexicon_names(*types: EntityType) -> frozenset[str]:
+    """Every name (label or alias) the shipped lexicons, generated and hand-written, give an
+    entry of one of `types`, folded: "is this name a dataset's?" in one set lookup."""
+    entries = (e for e in (*generated_lexicon(), *hand_lexicon()) if e.type in types)
+    return frozenset(fold(name) for entry in entries for name in entry.names)
