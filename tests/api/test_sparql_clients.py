@@ -20,10 +20,10 @@ import pytest
 from rdflib import Dataset, Graph
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 
-from papergraph.api.backend import Backend
 from papergraph.api.config import Settings
 from papergraph.kg.export import export
 from papergraph.kg.vocab import FABIO, RDF, SPARQL_PREFIXES, paper_graph_iri
+from tests.api.backends import ingested
 from tests.servers import free_port, stop, wait_until_up
 
 pytestmark = pytest.mark.filterwarnings(
@@ -62,13 +62,9 @@ def served(
 ) -> Iterator[tuple[str, Dataset]]:
     """(the /sparql URL of a live `papergraph serve`, the same quads in a local rdflib Dataset)."""
     data_dir = tmp_path_factory.mktemp("served")
-    backend = Backend.open(Settings(data_dir=data_dir), embedder=embedder)
-    try:
-        assert backend.ingester().ingest([corpus_dir]).ok
+    with ingested(Settings(data_dir=data_dir), embedder, corpus_dir) as backend:
         local = Dataset(default_union=True)
         local.parse(data=b"".join(export(backend.stores.graph, "nq")), format="nquads")
-    finally:
-        backend.close()
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"}
     command = "from papergraph.api.cli import main; main()"
