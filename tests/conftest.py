@@ -71,10 +71,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        stderr = process.stderr
-        assert stderr is not None
-        ask = f"{base}/query?query=ASK%7B%7D"
-        wait_until_up(ask, process, lambda: stderr.read().decode(), timeout_s=30, every_s=0.05)
+        wait_until_up(f"{base}/query?query=ASK%7B%7D", process, timeout_s=30, every_s=0.05)
         yield base
     finally:
         stop(process, timeout_s=10)

@@ -21,12 +21,13 @@ def free_port() -> int:
 def wait_until_up(
     url: str,
     process: subprocess.Popen[Any],
-    output: Callable[[], str],
     timeout_s: float,
+    output: Callable[[], str] | None = None,
     every_s: float = 0.3,
 ) -> None:
-    """Return once `url` answers (2xx). Raise RuntimeError with the process's `output` when it
-    exits first or `timeout_s` passes (then it is killed, so that its output can be read)."""
+    """Return once `url` answers (2xx). Raise RuntimeError with the process's `output` (its
+    stderr pipe by default) when it exits first or `timeout_s` passes (then it is killed, so
+    that its output can be read)."""
     deadline = time.monotonic() + timeout_s
     while process.poll() is None and time.monotonic() < deadline:
         try:
@@ -39,7 +40,13 @@ def wait_until_up(
         why = f"did not answer within {timeout_s:g} s"
     else:
         why = f"exited with {process.returncode}"
-    raise RuntimeError(f"the server behind {url} {why}:\n{output()}")
+    written = output() if output is not None else _stderr(process)
+    raise RuntimeError(f"the server behind {url} {why}:\n{written}")
+
+
+def _stderr(process: subprocess.Popen[Any]) -> str:
+    written = process.stderr.read() if process.stderr is not None else ""
+    return written.decode() if isinstance(written, bytes) else str(written)
 
 
 def stop(process: subprocess.Popen[Any], timeout_s: float = 20) -> None:

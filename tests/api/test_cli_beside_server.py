@@ -78,7 +78,7 @@ def server(data_dir: Path, without_server: dict[str, object]) -> Iterator[dict[s
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(f"{url}/health", process, log.read_text, timeout_s=240, every_s=0.5)
+        wait_until_up(f"{url}/health", process, 240, output=log.read_text, every_s=0.5)
         yield {"url": url, "pid": process.pid, "process": process}
     finally:
         stop(process, timeout_s=30)

@@ -40,9 +40,7 @@ def serving(data_dir: Path, workers: int) -> Iterator[str]:
     server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        stderr = server.stderr
-        assert stderr is not None
-        wait_until_up(f"{base}/health", server, stderr.read, timeout_s=180, every_s=0.5)
+        wait_until_up(f"{base}/health", server, timeout_s=180, every_s=0.5)
         yield base
     finally:
         server.send_signal(signal.SIGINT)

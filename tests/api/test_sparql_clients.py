@@ -76,9 +76,7 @@ def served(
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        stderr = process.stderr
-        assert stderr is not None
-        wait_until_up(f"{base}/health", process, lambda: stderr.read().decode(), timeout_s=180)
+        wait_until_up(f"{base}/health", process, timeout_s=180)
         yield f"{base}/sparql", local
     finally:
         stop(process, timeout_s=30)

@@ -157,7 +157,7 @@ def server_url(web_data_dir: Path) -> Iterator[str]:
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(f"{url}/health", server, log.read_text, timeout_s=180)
+        wait_until_up(f"{url}/health", server, timeout_s=180, output=log.read_text)
         yield url
     finally:
         stop(server, timeout_s=20)
