@@ -20,22 +20,20 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.scirex import TUNE, split_of
-from benchmarks.shared_data import SHARED_DATA
+from benchmarks.scirex import TUNE, raw_documents
+from benchmarks.shared_data import SHARED_DATA, scirex_docs
+from benchmarks.sota_tasks import task_datasets
 
 OUT = Path(__file__).resolve().parents[1] / "ingest" / "lexicon" / "generated-dataset-tasks.txt"
-TASK_FILES = "pwc-taxonomy/repositories/sota-extractor-master/data/tasks/*.json"
 CSV_FILES = "pwc-taxonomy/results/**/*_tasks_detailed.csv"
 Vote = tuple[str, str]  # (dataset name, task name)
 NO_DATASET = {"N/A", "NA", "NONE", "OTHER"}
@@ -61,29 +59,18 @@ def csv_votes(shared: Path) -> Iterator[Vote]:
 
 
 def task_file_votes(shared: Path) -> Iterator[Vote]:
-    for path in sorted(shared.glob(TASK_FILES)):
-        yield from _task_votes(json.loads(path.read_text("utf-8")))
-
-
-def _task_votes(tasks: Any) -> Iterator[Vote]:
-    """(dataset, task) for every dataset of every task and subtask in a task file."""
-    for task in tasks if isinstance(tasks, list) else [tasks]:
-        name = clean(str(task.get("task") or ""))
-        stack = list(task.get("datasets") or [])
-        while stack and name:
-            dataset = stack.pop()
-            if isinstance(dataset, dict) and dataset.get("dataset"):
-                yield clean(str(dataset["dataset"])), name
-                stack.extend(dataset.get("subdatasets") or [])
-        yield from _task_votes(task.get("subtasks") or [])
+    """(dataset, task) for every dataset of every task and subtask of the task files."""
+    for task, dataset in task_datasets(shared):
+        if name := clean(task):
+            yield clean(str(dataset["dataset"])), name
 
 
 def scirex_votes(shared: Path) -> Iterator[Vote]:
-    for path in sorted((shared / "scirex" / "train_docs").glob("*.json")):
-        if split_of(path.stem) != TUNE:
-            continue
-        relations = json.loads(path.read_text("utf-8"))["n_ary_relations"]
-        yield from {(clean(r["Material"]), clean(r["Task"])) for r in relations}
+    for document in raw_documents(scirex_docs(shared), TUNE):
+        relations = document["n_ary_relations"]
+        # each pair once per document, in a fixed order: ties between a dataset's tasks are
+        # written in the order their votes came, and a set's order changes with the hash seed
+        yield from sorted({(clean(r["Material"]), clean(r["Task"])) for r in relations})
 
 
 def dataset_tasks(votes: Iterator[Vote]) -> dict[str, Counter[str]]:

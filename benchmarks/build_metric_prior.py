@@ -18,7 +18,6 @@ writes nothing. Hand rows (ingest/lexicon/usual-metrics.txt) are kept apart and 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -29,12 +28,12 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.scirex import TUNE, split_of
-from benchmarks.shared_data import SHARED_DATA
+from benchmarks.scirex import TUNE, raw_documents
+from benchmarks.shared_data import SHARED_DATA, scirex_docs
+from benchmarks.sota_tasks import task_datasets
 from papergraph.ingest.extract.metric_names import canonical, read_metric
 
 OUT = Path(__file__).resolve().parents[1] / "ingest" / "lexicon" / "generated-usual-metrics.txt"
-TASK_FILES = "pwc-taxonomy/repositories/sota-extractor-master/data/tasks/*.json"
 _EVALUATED = re.compile(r"[^.]*\b(?:evaluated|measured|metric)\b[^.]*", re.IGNORECASE)
 Vote = tuple[str, str]  # (dataset name, metric label)
 
@@ -49,20 +48,7 @@ def metric_label(name: str) -> str | None:
 
 
 def task_votes(shared: Path) -> Iterator[Vote]:
-    for path in sorted(shared.glob(TASK_FILES)):
-        yield from _dataset_votes(_datasets(json.loads(path.read_text("utf-8"))))
-
-
-def _datasets(tasks: Any) -> Iterator[dict[str, Any]]:
-    """Every dataset of every task and subtask (and sub-dataset) in a task file."""
-    for task in tasks if isinstance(tasks, list) else [tasks]:
-        stack = list(task.get("datasets") or [])
-        while stack:
-            dataset = stack.pop()
-            if isinstance(dataset, dict) and dataset.get("dataset"):
-                yield dataset
-                stack.extend(dataset.get("subdatasets") or [])
-        yield from _datasets(task.get("subtasks") or [])
+    yield from _dataset_votes(dataset for _, dataset in task_datasets(shared))
 
 
 def _dataset_votes(datasets: Iterable[dict[str, Any]]) -> Iterator[Vote]:
@@ -77,10 +63,8 @@ def _dataset_votes(datasets: Iterable[dict[str, Any]]) -> Iterator[Vote]:
 
 
 def scirex_votes(shared: Path) -> Iterator[Vote]:
-    for path in sorted((shared / "scirex" / "train_docs").glob("*.json")):
-        if split_of(path.stem) != TUNE:
-            continue
-        relations = json.loads(path.read_text("utf-8"))["n_ary_relations"]
+    for document in raw_documents(scirex_docs(shared), TUNE):
+        relations = document["n_ary_relations"]
         pairs = {(clean(r["Material"]), metric_label(r["Metric"])) for r in relations}
         yield from ((name, label) for name, label in pairs if label)
 

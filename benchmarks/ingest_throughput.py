@@ -35,8 +35,7 @@ from papergraph.api.config import Settings
 from papergraph.core.model import Paper
 from papergraph.index.embed import Embedder
 from papergraph.ingest.errors import InputError
-from papergraph.ingest.prepare import read_file
-from papergraph.ingest.readers.base import iter_inputs
+from papergraph.ingest.readers.base import iter_inputs, read_file
 
 
 @dataclass

@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -125,15 +126,22 @@ def _results(doc: dict[str, Any]) -> list[GoldResult]:
     ]
 
 
+def document_paths(folder: Path, split: str | None = None) -> Iterator[Path]:
+    """The SciREX files of `folder` in file-name order, of one split (or all)."""
+    for path in sorted(folder.glob("*.json")):
+        if split is None or split_of(path.stem) == split:
+            yield path
+
+
+def raw_documents(folder: Path, split: str | None = None) -> Iterator[dict[str, Any]]:
+    """The SciREX documents of `folder` as stored (`words`, `sections`, `coref`,
+    `n_ary_relations`, ...), in file-name order, of one split (or all)."""
+    for path in document_paths(folder, split):
+        yield json.loads(path.read_text("utf-8"))
+
+
 def read_documents(
     folder: Path, split: str | None = None, limit: int | None = None
 ) -> Iterator[Document]:
     """Documents of `folder` in file-name order, of one split (or all), at most `limit`."""
-    count = 0
-    for path in sorted(folder.glob("*.json")):
-        if split is not None and split_of(path.stem) != split:
-            continue
-        if limit is not None and count >= limit:
-            return
-        count += 1
-        yield read_document(path)
+    return map(read_document, islice(document_paths(folder, split), limit))

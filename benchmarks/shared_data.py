@@ -19,5 +19,10 @@ def shared_data() -> Path:
     return next((path for path in candidates if path.exists()), candidates[0])
 
 
+def scirex_docs(shared: Path) -> Path:
+    """The SciREX documents (one JSON file each) of a shared-data folder."""
+    return shared / "scirex" / "train_docs"
+
+
 SHARED_DATA = shared_data()
-SCIREX_DOCS = SHARED_DATA / "scirex" / "train_docs"
+SCIREX_DOCS = scirex_docs(SHARED_DATA)

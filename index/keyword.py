@@ -12,11 +12,12 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
-from typing import Self, cast
+from typing import cast
 
 import numpy as np
 import tantivy
+
+from papergraph.core.closing import Closing
 
 TOKENIZER = "en_stem"
 MAX_QUERY_TERMS = 128
@@ -50,7 +51,7 @@ def _document(rowid: int, paper_id: str, text: str) -> tantivy.Document:
     return document
 
 
-class KeywordIndex:
+class KeywordIndex(Closing):
     """Chunks by rowid, searchable by BM25; persisted in `folder`.
 
     Searches may run from any thread; writes are serialised by a lock. The index writer is
@@ -154,17 +155,6 @@ class KeywordIndex:
             if self._writer is not None:
                 self._writer.wait_merging_threads()
                 self._writer = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @contextmanager
     def _writing(self) -> Iterator[tantivy.IndexWriter]:

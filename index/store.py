@@ -18,11 +18,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import numpy as np
 
+from papergraph.core.closing import Closing
 from papergraph.core.model import Chunk, ChunkKind, Paper
 from papergraph.index.migrations import backfill_title_keys, migrate
 from papergraph.index.reference_rows import REFERENCE_INDEXES, ReferenceRows
@@ -107,7 +107,7 @@ def paper_row(row: sqlite3.Row) -> dict[str, Any]:
     return paper
 
 
-class ChunkStore(ReferenceRows):
+class ChunkStore(ReferenceRows, Closing):
     """Papers and their chunks and references, in one SQLite file at `path` (or ':memory:')."""
 
     def __init__(self, path: str | Path) -> None:
@@ -361,14 +361,3 @@ class ChunkStore(ReferenceRows):
         with self._version_lock:
             if self._version_db is not None:
                 self._version_db.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()

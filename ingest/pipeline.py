@@ -33,8 +33,8 @@ from papergraph.ingest.errors import InputError
 from papergraph.ingest.extract.base import Extractor
 from papergraph.ingest.journal import Journal
 from papergraph.ingest.locks import SnapshotLock
-from papergraph.ingest.prepare import Item, Prepared, Preparer, read_file
-from papergraph.ingest.readers.base import Skipped, iter_inputs
+from papergraph.ingest.prepare import Item, Prepared, Preparer
+from papergraph.ingest.readers.base import Skipped, read_inputs
 from papergraph.ingest.recovery import RecoveryReport, drop_paper, recover, stored_reference
 from papergraph.ingest.settings import IngestSettings
 from papergraph.ingest.stores import Stores
@@ -93,11 +93,7 @@ class Ingester:
 
     def read(self, paths: Iterable[Path]) -> Iterator[Paper | InputError]:
         """Every paper (or per-input error) the given files and folders hold."""
-        for item in iter_inputs(paths):
-            if isinstance(item, InputError):
-                yield item
-            else:
-                yield from read_file(item, self.settings)
+        return read_inputs(paths, self.settings)
 
     def ingest(
         self, paths: Iterable[Path], on_item: Callable[[Paper | InputError], None] | None = None

@@ -26,7 +26,7 @@ from papergraph.core.model import Extraction, Paper
 from papergraph.ingest.citing import attach_contexts
 from papergraph.ingest.errors import InputError
 from papergraph.ingest.extract.base import Extractor
-from papergraph.ingest.readers.base import Skipped, iter_inputs, reader_for
+from papergraph.ingest.readers.base import Skipped, iter_inputs, read_file
 from papergraph.ingest.settings import IngestSettings
 from papergraph.kg.mapping import paper_graph
 
@@ -43,20 +43,6 @@ class Prepared:
 
 Item = Prepared | InputError
 Task = Path | Paper
-
-
-def read_file(path: Path, settings: IngestSettings) -> Iterator[Paper | InputError]:
-    """Every paper in one file, or the errors that name the file and the reason."""
-    reader = reader_for(path)
-    if reader is None:
-        yield InputError(str(path), "unsupported file type")
-        return
-    try:
-        yield from reader.read(path, settings)
-    except PapergraphError as error:
-        yield InputError(str(path), error.message)
-    except Exception as error:  # a reader bug must not end the batch
-        yield InputError(str(path), f"unreadable: {type(error).__name__}: {error}")
 
 
 def extract(paper: Paper, extractor: Extractor) -> Item:

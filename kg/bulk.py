@@ -24,10 +24,10 @@ import subprocess
 import urllib.request
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from types import TracebackType
-from typing import Self, TextIO
+from typing import TextIO
 from urllib.error import URLError
 
+from papergraph.core.closing import Closing
 from papergraph.kg.errors import StoreUnavailable
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import paper_graph_iri
@@ -44,7 +44,7 @@ def as_nquads(paper_id: str, ntriples: str) -> Iterator[str]:
             yield f"{statement.removesuffix('.').rstrip()} {graph} .\n"
 
 
-class ShardWriter:
+class ShardWriter(Closing):
     """Papers' graphs into `folder/papers-00000.nq`, ...; a new shard after `max_quads` quads
     (a paper never straddles two shards)."""
 
@@ -75,17 +75,6 @@ class ShardWriter:
         if self._file is not None:
             self._file.close()
             self._file = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def shards_from_graph(kg: KnowledgeGraph, folder: Path, max_quads: int = 1_000_000) -> list[Path]:

@@ -100,6 +100,7 @@ class EntityLexicon:
                 lexicon._add(
                     fold(str(alt)), NameEntry(iri, _TYPE_OF_CLASS[str(kind)], label, False)
                 )
+        lexicon.canonical_index()  # built here (and so in the server's warm-up), not on a query
         return lexicon
 
     def entries(self, text: str) -> list[NameEntry]:
@@ -108,7 +109,7 @@ class EntityLexicon:
         found = self.names.get(folded)
         if found or not folded or _JOINS & set(text.lower().split()):
             return found or []
-        by_canonical = self._canonical_index()
+        by_canonical = self.canonical_index()
         iris = (iri for key in canonical_keys(text) for iri in by_canonical.get(key, ()))
         return [
             NameEntry(iri, self.types[iri], self.labels[iri], False, canonical=True)
@@ -124,9 +125,10 @@ class EntityLexicon:
         family = [e for e in self.entries(versioned.group("name")) if e.type in _VERSION_TYPES]
         return [replace(entry, preferred=False, family=True) for entry in family]
 
-    def _canonical_index(self) -> dict[str, list[str]]:
+    def canonical_index(self) -> dict[str, list[str]]:
         """Canonical key -> the graph's entities whose label has that canonical name (a paper's
-        "Sogou news corpus" and a query's "Sogou News" meet at dataset/sogounews)."""
+        "Sogou news corpus" and a query's "Sogou News" meet at dataset/sogounews). `load` builds
+        it; a lexicon filled by hand builds it on its first use."""
         if self._by_canonical is None:
             index: dict[str, list[str]] = defaultdict(list)
             for iri, kind in self.types.items():

@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 from urllib.error import URLError
 
 import pyoxigraph
@@ -25,6 +25,7 @@ from pyparsing import ParseException
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from papergraph.core.closing import Closing
 from papergraph.kg.dialect import Dialect, ServerDialect, dialect_of
 from papergraph.kg.errors import SparqlSyntaxError, StoreUnavailable
 from papergraph.kg.functions import SparqlFunction
@@ -54,7 +55,7 @@ def _open(settings: GraphSettings, data_dir: Path) -> Dialect:
     return dialect
 
 
-class KnowledgeGraph(GraphReads):
+class KnowledgeGraph(GraphReads, Closing):
     """Papers as named graphs in one rdflib Dataset; writes replace a paper's graph whole."""
 
     def __init__(self, settings: GraphSettings, data_dir: Path) -> None:
@@ -98,12 +99,6 @@ class KnowledgeGraph(GraphReads):
 
     def close(self) -> None:
         self.dataset.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     # ------------------------------------------------------------------ queries
 

@@ -7,11 +7,9 @@ import http.server
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.shared_data import SHARED_DATA
+from tests.servers import free_port, stop, wait_until_up
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -49,19 +48,13 @@ def _oxigraph_binary() -> str | None:
     return str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a live `oxigraph serve --union-default-graph` on a free local port."""
     binary = _oxigraph_binary()
     if binary is None:
         pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph)")
-    port = _free_port()
+    port = free_port()
     location = tmp_path_factory.mktemp("oxigraph-server")
     process = subprocess.Popen(
         [
@@ -78,25 +71,10 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"oxigraph serve did not start: {process.stderr.read()!r}"
-                    ) from None
-                time.sleep(0.05)
+        wait_until_up(f"{base}/query?query=ASK%7B%7D", process, timeout_s=30, every_s=0.05)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout_s=10)
 
 
 @pytest.fixture(scope="session")

@@ -20,15 +20,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from papergraph.core.canonical import short_names
+from papergraph.core.canonical import DATASET_TYPES, SPLITS, short_names
 from papergraph.core.model import EntityType, fold
-from papergraph.ingest.extract.gazetteer import generated_lexicon, hand_lexicon
+from papergraph.ingest.extract.gazetteer import lexicon_names
 from papergraph.ingest.extract.matcher import NameMatcher
 
 FILE = "generated-dataset-tasks.txt"
 MIN_DATASETS = 2  # a task of fewer datasets is one benchmark's
 _SPLIT = re.compile(
-    r"\s*\b(?:test-dev|test-std|minival|validation|val|test|dev|train)(?:\s+set)?\b"
+    r"\s*\b(?:" + "|".join(SPLITS) + r")(?:\s+set)?\b"  # "SQuAD1.1 dev", "COCO test-dev set"
     r"|-(?:m{1,2}|matched|mismatched)$",  # MultiNLI-m and -mm are MultiNLI
     re.I,
 )
@@ -68,13 +68,7 @@ def _task_names() -> frozenset[str]:
 def dataset_names() -> frozenset[str]:
     """Every name the lexicons give a dataset or benchmark, folded: "QQP", a task of the
     taxonomy, is the Quora Question Pairs dataset, and files no row as a task."""
-    entries = [*generated_lexicon(), *hand_lexicon()]
-    named = {
-        fold(name)
-        for entry in entries
-        if entry.type in (EntityType.DATASET, EntityType.BENCHMARK)
-        for name in (entry.label, *entry.aliases)
-    }
+    named = lexicon_names(*DATASET_TYPES)
     return frozenset(named | {fold(short) for short, _ in short_names()})
 
 

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from papergraph.core.model import EntityType
+from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.errors import GazetteerUnreadable
 
 SHORT_NAME = 5  # names this short (acronyms) match case-sensitively: "ARC" is not "arc"
@@ -49,14 +50,28 @@ def parse_row(line: str) -> LexiconEntry | None:
     return LexiconEntry(label, EntityType(type_name), names, case == "exact", case == "fold")
 
 
-def read_lexicon(lines: Iterable[str]) -> list[LexiconEntry]:
-    """Entries of one TSV text, in file order."""
-    return [entry for line in lines if (entry := parse_row(line)) is not None]
+def read_lexicon(lines: Iterable[str], source: str = "lexicon") -> list[LexiconEntry]:
+    """Entries of one TSV text, in file order. Raises `GazetteerUnreadable` naming `source` and
+    the line when a row's type is unknown."""
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            entry = parse_row(line)
+        except ValueError as error:
+            raise GazetteerUnreadable(f"{source}, line {number}: {error}") from error
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def read_file(path: Path | Traversable) -> list[LexiconEntry]:
+    """Entries of one TSV file (a path, or a file shipped in the package)."""
+    return read_lexicon(path.read_text("utf-8").splitlines(), str(path))
 
 
 def load_lexicon(paths: Iterable[Path]) -> list[LexiconEntry]:
     """Entries of the given TSV files."""
-    return [e for path in paths for e in read_lexicon(path.read_text("utf-8").splitlines())]
+    return [entry for path in paths for entry in read_file(path)]
 
 
 def read_gazetteer(folder: Path) -> tuple[LexiconEntry, ...]:
@@ -67,19 +82,7 @@ def read_gazetteer(folder: Path) -> tuple[LexiconEntry, ...]:
     files = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
     if not files:
         raise GazetteerUnreadable(f"{folder}: no gazetteer here (a folder of *.tsv files)")
-    return tuple(entry for path in files for entry in _read_file(path))
-
-
-def _read_file(path: Path) -> list[LexiconEntry]:
-    entries = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        try:
-            entry = parse_row(line)
-        except ValueError as error:
-            raise GazetteerUnreadable(f"{path}, line {number}: {error}") from error
-        if entry is not None:
-            entries.append(entry)
-    return entries
+    return tuple(entry for path in files for entry in read_file(path))
 
 
 GENERATED_PREFIX = "generated-"  # files written by benchmarks/build_gazetteer.py
@@ -95,7 +98,7 @@ def _shipped(generated: bool) -> tuple[LexiconEntry, ...]:
         ),
         key=lambda f: f.name,
     )
-    return tuple(e for f in files for e in read_lexicon(f.read_text("utf-8").splitlines()))
+    return tuple(entry for file in files for entry in read_file(file))
 
 
 @lru_cache(maxsize=1)
@@ -113,3 +116,11 @@ def generated_lexicon() -> tuple[LexiconEntry, ...]:
 def default_lexicon() -> tuple[LexiconEntry, ...]:
     """The hand-written lexicon: what the `lexicon` extractor knows."""
     return hand_lexicon()
+
+
+@lru_cache(maxsize=8)
+def lexicon_names(*types: EntityType) -> frozenset[str]:
+    """Every name (label or alias) the shipped lexicons, generated and hand-written, give an
+    entry of one of `types`, folded: "is this name a dataset's?" in one set lookup."""
+    entries = (e for e in (*generated_lexicon(), *hand_lexicon()) if e.type in types)
+    return frozenset(fold(name) for entry in entries for name in entry.names)

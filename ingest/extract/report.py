@@ -11,28 +11,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from papergraph.core.errors import PapergraphError
 from papergraph.core.model import Entity, Extraction, Paper, Result
 from papergraph.ingest.errors import InputError
 from papergraph.ingest.extract.base import Extractor
-from papergraph.ingest.readers.base import iter_inputs, reader_for
+from papergraph.ingest.readers.base import read_inputs
 from papergraph.ingest.settings import IngestSettings
 
 
 def read_papers(paths: Iterable[Path], settings: IngestSettings) -> Iterator[Paper | InputError]:
     """Every paper the inputs hold, by the readers `ingest` uses; an InputError per bad input."""
-    for item in iter_inputs(paths):
-        if isinstance(item, InputError):
-            yield item
-        elif (reader := reader_for(item)) is None:
-            yield InputError(str(item), "unsupported file type")
-        else:
-            try:
-                yield from reader.read(item, settings)
-            except PapergraphError as error:
-                yield InputError(str(item), error.message)
-            except Exception as error:  # a reader bug must not end the batch
-                yield InputError(str(item), f"unreadable: {type(error).__name__}: {error}")
+    return read_inputs(paths, settings)
 
 
 def extraction_record(extraction: Extraction) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from papergraph.core.errors import PapergraphError
 from papergraph.core.model import Paper
 from papergraph.ingest.errors import InputError
 from papergraph.ingest.readers.non_papers import not_a_paper
@@ -112,7 +113,18 @@ def read_inputs(paths: Iterable[Path], settings: IngestSettings) -> Iterator[Pap
         if isinstance(item, InputError):
             yield item
         else:
-            yield from read_path(item, settings)
+            yield from read_file(item, settings)
+
+
+def read_file(path: Path, settings: IngestSettings) -> Iterator[Paper | InputError]:
+    """Every paper in one file, or the errors that name the file and the reason: what a reader
+    raises becomes an `InputError` too (a reader bug must not end the batch)."""
+    try:
+        yield from read_path(path, settings)
+    except PapergraphError as error:
+        yield InputError(str(path), error.message)
+    except Exception as error:
+        yield InputError(str(path), f"unreadable: {type(error).__name__}: {error}")
 
 
 def read_path(path: Path, settings: IngestSettings) -> Iterator[Paper | InputError]:

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from papergraph.api.app import create_app
 from papergraph.api.backend import Backend
 from papergraph.api.config import Settings
+from tests.api.backends import ingested
 
 
 @pytest.fixture(scope="package")
@@ -25,11 +26,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="package")
 def backend(settings: Settings, embedder, corpus_dir: Path) -> Iterator[Backend]:
-    opened = Backend.open(settings, embedder=embedder)
-    report = opened.ingester().ingest([corpus_dir])
-    assert report.ok, [failure.message for failure in report.failed]
-    yield opened
-    opened.close()
+    with ingested(settings, embedder, corpus_dir) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="package")

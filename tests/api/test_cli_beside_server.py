@@ -12,7 +12,6 @@ import os
 import signal
 import socket
 import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.api.test_cli import SCRIPT, ingested_folder, run_cli
+from tests.servers import free_port, stop, wait_until_up
 
 KEY = "key-for-the-cli-beside-a-server"
 COUNT = (
@@ -33,12 +33,6 @@ READS = {
     "stats": ("stats",),
     "export": ("export", "--format", "nt", "--paper", "dpo-paper"),
 }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _comparable(name: str, stdout: str) -> object:
@@ -84,27 +78,10 @@ def server(data_dir: Path, without_server: dict[str, object]) -> Iterator[dict[s
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(url, process, log)
+        wait_until_up(f"{url}/health", process, 240, output=log.read_text, every_s=0.5)
         yield {"url": url, "pid": process.pid, "process": process}
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline:
-        assert process.poll() is None, log.read_text()
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError(f"the server did not answer:\n{log.read_text()}")
+        stop(process, timeout_s=30)
 
 
 def test_the_server_announces_itself_in_the_data_folder(

@@ -8,20 +8,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from papergraph.api.backend import Backend
 from papergraph.api.cli import app
 from papergraph.api.config import Settings
+from tests.api.backends import ingested
 
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, embedder) -> Path:
     folder = Path(tmp_path_factory.mktemp("cli-kinds"))
-    backend = Backend.open(Settings(data_dir=folder), embedder=embedder)
-    try:
-        assert backend.ingester().ingest([corpus_dir]).ok
-    finally:
-        backend.close()
-    return folder
+    with ingested(Settings(data_dir=folder), embedder, corpus_dir):
+        return folder
 
 
 def search_kinds(data_dir: Path, *options: str) -> list[str]:

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from papergraph.api.app import create_app
 from papergraph.api.backend import Backend
 from papergraph.api.config import ApiSettings, Settings
+from tests.api.backends import ingested
 
 KEY = "cache-test-key"
 READS = [
@@ -35,10 +36,8 @@ def app_over(backend: Backend, cache_size: int) -> TestClient:
 @pytest.fixture(scope="module")
 def writable(tmp_path_factory: pytest.TempPathFactory, embedder, corpus_dir) -> Iterator[Backend]:
     settings = Settings(data_dir=tmp_path_factory.mktemp("cached"), api=ApiSettings(api_key=KEY))
-    backend = Backend.open(settings, embedder=embedder)
-    assert backend.ingester().ingest([corpus_dir]).ok
-    yield backend
-    backend.close()
+    with ingested(settings, embedder, corpus_dir) as backend:
+        yield backend
 
 
 def answer(client: TestClient, url: str, accept: str = "application/json") -> tuple:

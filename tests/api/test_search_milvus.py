@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from papergraph.api.app import create_app
 from papergraph.api.backend import Backend
 from papergraph.api.config import Settings
+from tests.api.backends import ingested
 
 pytest.importorskip("milvus_lite", reason="the milvus backend is tested on Milvus Lite")
 
@@ -35,11 +36,8 @@ def milvus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="module")
 def milvus_backend(milvus_settings: Settings, embedder, corpus_dir: Path) -> Iterator[Backend]:
-    opened = Backend.open(milvus_settings, embedder=embedder)
-    report = opened.ingester().ingest([corpus_dir])
-    assert report.ok, [failure.message for failure in report.failed]
-    yield opened
-    opened.close()
+    with ingested(milvus_settings, embedder, corpus_dir) as opened:
+        yield opened
     opened.stores.vectors.close()  # type: ignore[attr-defined]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.api.test_cli import SCRIPT, ingested_folder
-from tests.api.test_cli_beside_server import free_port
+from tests.servers import free_port, wait_until_up
 
 READS = [
     "/search?" + urlencode({"q": "preference optimization without a reward model", "k": 5}),
@@ -41,23 +40,11 @@ def serving(data_dir: Path, workers: int) -> Iterator[str]:
     server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
-        while not _answers(base + "/health"):
-            assert server.poll() is None, server.stderr.read() if server.stderr else ""
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.5)
+        wait_until_up(f"{base}/health", server, timeout_s=180, every_s=0.5)
         yield base
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(60)
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status == 200
-    except OSError:  # refused, reset, or timed out while the server starts
-        return False
 
 
 def fetch(url: str) -> tuple[int, bytes]:

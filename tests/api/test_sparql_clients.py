@@ -11,7 +11,6 @@ import io
 import os
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -21,10 +20,11 @@ import pytest
 from rdflib import Dataset, Graph
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 
-from papergraph.api.backend import Backend
 from papergraph.api.config import Settings
 from papergraph.kg.export import export
 from papergraph.kg.vocab import FABIO, RDF, SPARQL_PREFIXES, paper_graph_iri
+from tests.api.backends import ingested
+from tests.servers import free_port, stop, wait_until_up
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:(Dataset|ConjunctiveGraph).*deprecated:DeprecationWarning"
@@ -46,14 +46,6 @@ CONSTRUCT = PREFIXES + (
 )
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def local(served: tuple[str, Dataset]) -> Dataset:
     return served[1]
@@ -70,14 +62,10 @@ def served(
 ) -> Iterator[tuple[str, Dataset]]:
     """(the /sparql URL of a live `papergraph serve`, the same quads in a local rdflib Dataset)."""
     data_dir = tmp_path_factory.mktemp("served")
-    backend = Backend.open(Settings(data_dir=data_dir), embedder=embedder)
-    try:
-        assert backend.ingester().ingest([corpus_dir]).ok
+    with ingested(Settings(data_dir=data_dir), embedder, corpus_dir) as backend:
         local = Dataset(default_union=True)
         local.parse(data=b"".join(export(backend.stores.graph, "nq")), format="nquads")
-    finally:
-        backend.close()
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"}
     command = "from papergraph.api.cli import main; main()"
     process = subprocess.Popen(
@@ -88,26 +76,10 @@ def served(
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(f"{base}/health", process)
+        wait_until_up(f"{base}/health", process, timeout_s=180)
         yield f"{base}/sparql", local
     finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def _wait_for(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 180  # the server loads the encoder before it listens
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(
-                    f"papergraph serve did not start: {process.stderr.read()!r}"
-                ) from None
-            time.sleep(0.2)
+        stop(process, timeout_s=30)
 
 
 def local_rows(local: Dataset, query: str) -> list[dict[str, str]]:

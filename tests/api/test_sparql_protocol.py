@@ -21,6 +21,7 @@ from papergraph.api.config import Settings
 from papergraph.kg.settings import GraphSettings
 from papergraph.kg.sparql import run_query
 from papergraph.kg.vocab import paper_graph_iri
+from tests.api.backends import ingested
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:(Dataset|ConjunctiveGraph).*deprecated:DeprecationWarning"
@@ -50,11 +51,8 @@ def store_backend(
         request.getfixturevalue("oxigraph_update")("DROP ALL")
         graph = GraphSettings(store=store, store_config=f"{base}/query,{base}/update")
     settings = Settings(data_dir=tmp_path_factory.mktemp(f"data-{store}"), graph=graph)
-    backend = Backend.open(settings, embedder=embedder)
-    report = backend.ingester().ingest([corpus_dir])
-    assert report.ok, [failure.message for failure in report.failed]
-    yield backend
-    backend.close()
+    with ingested(settings, embedder, corpus_dir) as backend:
+        yield backend
 
 
 @pytest.fixture(scope="module")

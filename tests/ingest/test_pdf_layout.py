@@ -5,102 +5,43 @@ footnotes, running heads, acknowledgments, references and appendix."""
 from __future__ import annotations
 
 import pytest
-from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from papergraph.core.model import ChunkKind, Paper
-from papergraph.ingest.readers import read_path
 from papergraph.ingest.settings import IngestSettings
+from tests.ingest.drawn_pdf import ABSTRACT, LEFT, PROSE, RIGHT, draw_pdf, prose, read_paper, text
 
 SETTINGS = IngestSettings(chunk_tokens=120, chunk_overlap=8)
-LEFT, RIGHT, WIDTH = 50, 310, 235
-PROSE = (  # lines of a column: about 45 characters of 10 pt Helvetica fill its 235 pt
-    "Sparse adapters route each token through a",
-    "small expert chosen by a learned gate so that",
-    "the model spends its capacity where the text",
-    "is hardest and keeps the shared weights frozen.",
-)
-ABSTRACT = (
-    "We route tokens through low rank adapters that",
-    "a learned gate chooses and evaluate them on the",
-    "WMT14 sets where they gain one point of BLEU.",
-)
-
-
-def _text(
-    pdf: canvas.Canvas, x: float, y: float, text: str, font: str = "Helvetica", size: float = 10
-) -> None:
-    pdf.setFont(font, size)
-    pdf.drawString(x, y, text)
-
-
-def _prose(
-    pdf: canvas.Canvas, x: float, y: float, lines: tuple[str, ...], size: float = 10
-) -> float:
-    for line in lines:
-        _text(pdf, x, y, line, size=size)
-        y -= 12
-    return y
-
-
-def _page_one(pdf: canvas.Canvas) -> None:
-    _text(pdf, 120, 780, "Routing Adapters for Sparse Translation", "Helvetica-Bold", 18)
-    _text(pdf, 170, 750, "Mia Example", "Helvetica-Bold", 11)
-    _text(pdf, 235, 755, "1", size=6)
-    _text(pdf, 320, 750, "Noor Sample", "Helvetica-Bold", 11)
-    _text(pdf, 387, 755, "2", size=6)
-    _text(pdf, 150, 735, "1University of Testing", size=10)
-    _text(pdf, 320, 735, "2Example Research Lab", size=10)
-    _text(pdf, 215, 720, "{mia,noor}@example.org", "Courier", 9)
-    _text(pdf, LEFT, 690, "Abstract", "Helvetica-Bold", 11)
-    y = _prose(pdf, LEFT, 675, ABSTRACT)
-    _text(pdf, LEFT, y - 10, "1 Introduction", "Helvetica-Bold", 11)
-    y = _prose(pdf, LEFT, y - 25, ("The left column opens the introduction and", *PROSE))
-    _prose(pdf, LEFT, y, PROSE)
-    y = _prose(pdf, RIGHT, 690, ("The right column carries the introduction on", *PROSE))
-    _text(pdf, RIGHT, y - 10, "2 Method", "Helvetica-Bold", 11)
-    _prose(pdf, RIGHT, y - 25, ("Our gate picks one adapter for every token", *PROSE))
-    _text(pdf, LEFT, 95, "1", size=5)
-    _text(pdf, LEFT + 4, 92, "Work done during an internship at the lab.", size=8)
-    _text(
-        pdf,
-        LEFT,
-        60,
-        "37th Conference on Neural Information Processing Systems (NeurIPS 2023).",
-        size=8,
-    )
-    pdf.showPage()
 
 
 def _furniture(pdf: canvas.Canvas, number: int) -> None:
-    _text(pdf, 220, 815, "Routing Adapters (preprint)", size=8)
-    _text(pdf, 290, 30, str(number), size=9)
+    text(pdf, 220, 815, "Routing Adapters (preprint)", size=8)
+    text(pdf, 290, 30, str(number), size=9)
 
 
 def _page_two(pdf: canvas.Canvas) -> None:
     _furniture(pdf, 2)
-    y = _prose(pdf, LEFT, 780, ("Results come first in the left column here", *PROSE))
-    _text(pdf, LEFT, y - 10, "Table 1:", "Helvetica-Bold", 9)
-    _text(pdf, LEFT + 38, y - 10, "BLEU on the WMT14 test sets.", size=9)
+    y = prose(pdf, LEFT, 780, ("Results come first in the left column here", *PROSE))
+    text(pdf, LEFT, y - 10, "Table 1:", "Helvetica-Bold", 9)
+    text(pdf, LEFT + 38, y - 10, "BLEU on the WMT14 test sets.", size=9)
     rows = [("Model", "EN-DE", "EN-FR"), ("Base", "27.3", "38.1"), ("Ours", "28.9", "39.4")]
     for index, row in enumerate(rows):
         font = "Helvetica-Bold" if index == 0 else "Helvetica"
         for x, cell in zip((LEFT + 10, LEFT + 110, LEFT + 170), row, strict=True):
-            _text(pdf, x, y - 30 - 12 * index, cell, font, 9)
-    _prose(pdf, LEFT, y - 80, ("After the table the discussion goes on as", *PROSE))
-    _text(pdf, RIGHT + 10, 770, "0.2 0.4 0.6 0.8 1.0", size=7)
-    _text(pdf, RIGHT + 10, 760, "BLEU gain", size=7)
-    _text(pdf, RIGHT, 740, "Figure 1:", "Helvetica-Bold", 9)
-    _text(pdf, RIGHT + 42, 740, "Gains over training steps.", size=9)
-    _prose(pdf, RIGHT, 715, ("Below the figure the right column goes on", *PROSE))
-    pdf.showPage()
+            text(pdf, x, y - 30 - 12 * index, cell, font, 9)
+    prose(pdf, LEFT, y - 80, ("After the table the discussion goes on as", *PROSE))
+    text(pdf, RIGHT + 10, 770, "0.2 0.4 0.6 0.8 1.0", size=7)
+    text(pdf, RIGHT + 10, 760, "BLEU gain", size=7)
+    text(pdf, RIGHT, 740, "Figure 1:", "Helvetica-Bold", 9)
+    text(pdf, RIGHT + 42, 740, "Gains over training steps.", size=9)
+    prose(pdf, RIGHT, 715, ("Below the figure the right column goes on", *PROSE))
 
 
 def _page_three(pdf: canvas.Canvas) -> None:
     _furniture(pdf, 3)
-    _text(pdf, LEFT, 780, "Acknowledgments", "Helvetica-Bold", 11)
-    y = _prose(pdf, LEFT, 765, ("We thank the reviewers of this paper for all", *PROSE[:1]))
-    _text(pdf, LEFT, y - 10, "References", "Helvetica-Bold", 11)
+    text(pdf, LEFT, 780, "Acknowledgments", "Helvetica-Bold", 11)
+    y = prose(pdf, LEFT, 765, ("We thank the reviewers of this paper for all", *PROSE[:1]))
+    text(pdf, LEFT, y - 10, "References", "Helvetica-Bold", 11)
     entries = [
         "[1] A. Vaswani et al. Attention is all you",
         "need. arXiv:1706.03762, 2017.",
@@ -109,22 +50,15 @@ def _page_three(pdf: canvas.Canvas) -> None:
         "[3] J. Doe. A journal paper on routing.",
         "doi:10.1000/xyz123, 2020.",
     ]
-    y = _prose(pdf, LEFT, y - 25, tuple(entries), size=9)
-    _text(pdf, RIGHT, 780, "A Additional Results", "Helvetica-Bold", 11)
-    _prose(pdf, RIGHT, 765, ("The appendix repeats the runs with other seeds", *PROSE))
-    pdf.showPage()
+    y = prose(pdf, LEFT, y - 25, tuple(entries), size=9)
+    text(pdf, RIGHT, 780, "A Additional Results", "Helvetica-Bold", 11)
+    prose(pdf, RIGHT, 765, ("The appendix repeats the runs with other seeds", *PROSE))
 
 
 @pytest.fixture(scope="module")
 def paper(tmp_path_factory: pytest.TempPathFactory) -> Paper:
     path = tmp_path_factory.mktemp("pdf") / "routing.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    for draw in (_page_one, _page_two, _page_three):
-        draw(pdf)
-    pdf.save()
-    [read] = list(read_path(path, SETTINGS))
-    assert isinstance(read, Paper), read
-    return read
+    return read_paper(draw_pdf(path, _page_two, _page_three), SETTINGS)
 
 
 def _text_of(paper: Paper, kind: ChunkKind) -> str:

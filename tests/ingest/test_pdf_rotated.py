@@ -5,16 +5,11 @@ of the body text and out of the table."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from papergraph.core.model import ChunkKind, Paper
-from papergraph.ingest.readers import read_path
-from papergraph.ingest.settings import IngestSettings
-from tests.ingest.test_pdf_layout import LEFT, PROSE, _page_one, _prose, _text
+from tests.ingest.drawn_pdf import LEFT, PROSE, draw_pdf, prose, read_paper, text
 
 CLASSES = ("Mean IoU", "road", "traffic light", "bicycle")
 ROWS = (
@@ -23,47 +18,40 @@ ROWS = (
 )
 
 
-def _turned(pdf: canvas.Canvas, x: float, y: float, text: str, size: float = 9) -> None:
+def _turned(pdf: canvas.Canvas, x: float, y: float, line: str, size: float = 9) -> None:
     """Text read from the bottom up, starting at (x, y)."""
     pdf.saveState()
     pdf.translate(x, y)
     pdf.rotate(90)
     pdf.setFont("Helvetica", size)
-    pdf.drawString(0, 0, text)
+    pdf.drawString(0, 0, line)
     pdf.restoreState()
 
 
-def _draw(path: Path) -> None:
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    _page_one(pdf)
+def _page(pdf: canvas.Canvas) -> None:
+    """A table under rotated class names, the arXiv stamp up the margin, a plot's axis label."""
     _turned(pdf, 20, 300, "arXiv:1809.02983v4 [cs.CV] 21 Apr 2019", size=20)
-    y = _prose(pdf, LEFT, 790, ("The per-class results are in the table below", *PROSE))
-    _text(pdf, LEFT, y - 14, "Table 3:", "Helvetica-Bold", 9)
-    _text(pdf, LEFT + 38, y - 14, "Per-class results on the Cityscapes test set.", size=9)
+    y = prose(pdf, LEFT, 790, ("The per-class results are in the table below", *PROSE))
+    text(pdf, LEFT, y - 14, "Table 3:", "Helvetica-Bold", 9)
+    text(pdf, LEFT + 38, y - 14, "Per-class results on the Cityscapes test set.", size=9)
     columns = (LEFT + 10, LEFT + 110, LEFT + 150, LEFT + 190, LEFT + 230)
-    _text(pdf, columns[0], y - 80, "Method", size=9)
+    text(pdf, columns[0], y - 80, "Method", size=9)
     for x, name in zip(columns[1:], CLASSES, strict=True):
         _turned(pdf, x + 8, y - 80, name)
     for index, row in enumerate(ROWS):
         for x, cell in zip(columns, row, strict=True):
-            _text(pdf, x, y - 94 - 12 * index, cell, size=9)
-    y = _prose(pdf, LEFT, y - 140, ("After the table the discussion goes on as", *PROSE))
+            text(pdf, x, y - 94 - 12 * index, cell, size=9)
+    y = prose(pdf, LEFT, y - 140, ("After the table the discussion goes on as", *PROSE))
     _turned(pdf, LEFT + 5, y - 120, "Accuracy (%)")  # a plot's axis label, ticks beside it
     for index, tick in enumerate(("80", "60", "40")):
-        _text(pdf, LEFT + 20, y - 40 - 30 * index, tick, size=8)
-    _text(pdf, LEFT, y - 140, "Figure 4:", "Helvetica-Bold", 9)
-    _text(pdf, LEFT + 42, y - 140, "Accuracy over training.", size=9)
-    pdf.showPage()
-    pdf.save()
+        text(pdf, LEFT + 20, y - 40 - 30 * index, tick, size=8)
+    text(pdf, LEFT, y - 140, "Figure 4:", "Helvetica-Bold", 9)
+    text(pdf, LEFT + 42, y - 140, "Accuracy over training.", size=9)
 
 
 @pytest.fixture(scope="module")
 def paper(tmp_path_factory: pytest.TempPathFactory) -> Paper:
-    path = tmp_path_factory.mktemp("pdf") / "rotated.pdf"
-    _draw(path)
-    [read] = list(read_path(path, IngestSettings()))
-    assert isinstance(read, Paper), read
-    return read
+    return read_paper(draw_pdf(tmp_path_factory.mktemp("pdf") / "rotated.pdf", _page))
 
 
 def test_rotated_header_cells_name_their_value_columns(paper: Paper) -> None:

@@ -11,10 +11,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from papergraph.core.model import ChunkKind, Paper
-from papergraph.ingest.readers import read_path
-from papergraph.ingest.settings import IngestSettings
-from tests.ingest.test_pdf_layout import LEFT, PROSE, _page_one, _prose, _text
-from tests.ingest.test_pdf_table_captions import _table, _wide_table
+from tests.ingest.drawn_pdf import (
+    LEFT,
+    PROSE,
+    page_one,
+    prose,
+    read_paper,
+    small_table,
+    text,
+    wide_table,
+)
 
 STACKED = (
     ("Table 1.", "Proposal results on the minival set.", ("AR100", "AR1k"), "44.0"),
@@ -23,30 +29,24 @@ STACKED = (
 )
 
 
-def _read(path: Path) -> Paper:
-    [read] = list(read_path(path, IngestSettings()))
-    assert isinstance(read, Paper), read
-    return read
-
-
 def _grids(paper: Paper) -> dict[str | None, set[str]]:
     return {table.number: {cell.text for cell in table.cells} for table in paper.tables}
 
 
 def test_three_stacked_tables_with_captions_below_each_take_their_own(tmp_path: Path) -> None:
     pdf = canvas.Canvas(str(tmp_path / "stacked.pdf"), pagesize=A4)
-    _page_one(pdf)
+    page_one(pdf)
     y = 790.0
     for label, caption, header, value in STACKED:
-        y = _table(pdf, y - 14, header, value)
-        _text(pdf, LEFT, y - 8, label, "Helvetica-Bold", 9)
-        _text(pdf, LEFT + 38, y - 8, caption, size=9)
+        y = small_table(pdf, y - 14, header, value)
+        text(pdf, LEFT, y - 8, label, "Helvetica-Bold", 9)
+        text(pdf, LEFT + 38, y - 8, caption, size=9)
         y -= 20
-    _text(pdf, LEFT, y - 24, "5.2 Object Detection", "Helvetica-Bold", 11)
-    _prose(pdf, LEFT, y - 40, ("Next we turn to detectors that use regions", *PROSE))
+    text(pdf, LEFT, y - 24, "5.2 Object Detection", "Helvetica-Bold", 11)
+    prose(pdf, LEFT, y - 40, ("Next we turn to detectors that use regions", *PROSE))
     pdf.showPage()
     pdf.save()
-    grids = _grids(_read(tmp_path / "stacked.pdf"))
+    grids = _grids(read_paper(tmp_path / "stacked.pdf"))
     for label, _, header, value in STACKED:
         others = {h for _, _, hs, _ in STACKED for h in hs} - set(header)
         assert {*header, value} <= grids[label.rstrip(".").split()[1]]
@@ -56,43 +56,43 @@ def test_three_stacked_tables_with_captions_below_each_take_their_own(tmp_path: 
 def _bars(pdf: canvas.Canvas, y: float) -> float:
     """A bar chart's axis ticks and labels: numbers in a grid-like layout."""
     for index, tick in enumerate(("90", "85", "80", "75")):
-        _text(pdf, LEFT + 10, y - 14 * index, tick, size=8)
-        _text(pdf, LEFT + 200, y - 14 * index, str(int(tick) - 20), size=8)
-    _text(pdf, LEFT + 40, y - 60, "Natural (7 tasks)", size=8)
-    _text(pdf, LEFT + 230, y - 60, "Structured (8 tasks)", size=8)
+        text(pdf, LEFT + 10, y - 14 * index, tick, size=8)
+        text(pdf, LEFT + 200, y - 14 * index, str(int(tick) - 20), size=8)
+    text(pdf, LEFT + 40, y - 60, "Natural (7 tasks)", size=8)
+    text(pdf, LEFT + 230, y - 60, "Structured (8 tasks)", size=8)
     return y - 70
 
 
 def test_a_table_caption_above_a_figure_takes_the_table_above_it(tmp_path: Path) -> None:
     pdf = canvas.Canvas(str(tmp_path / "figure.pdf"), pagesize=A4)
-    _page_one(pdf)
-    y = _table(pdf, 790, ("ImageNet", "CIFAR-10"), "88.55")
-    _text(pdf, LEFT, y - 8, "Table 2:", "Helvetica-Bold", 9)
-    _text(pdf, LEFT + 38, y - 8, "Comparison with the state of the art.", size=9)
+    page_one(pdf)
+    y = small_table(pdf, 790, ("ImageNet", "CIFAR-10"), "88.55")
+    text(pdf, LEFT, y - 8, "Table 2:", "Helvetica-Bold", 9)
+    text(pdf, LEFT + 38, y - 8, "Comparison with the state of the art.", size=9)
     y = _bars(pdf, y - 30)
-    _text(pdf, LEFT, y - 8, "Figure 2:", "Helvetica-Bold", 9)
-    _text(pdf, LEFT + 42, y - 8, "Breakdown of the benchmark by task group.", size=9)
-    _prose(pdf, LEFT, y - 30, ("The figure splits the tasks into groups and", *PROSE))
+    text(pdf, LEFT, y - 8, "Figure 2:", "Helvetica-Bold", 9)
+    text(pdf, LEFT + 42, y - 8, "Breakdown of the benchmark by task group.", size=9)
+    prose(pdf, LEFT, y - 30, ("The figure splits the tasks into groups and", *PROSE))
     pdf.showPage()
     pdf.save()
-    grids = _grids(_read(tmp_path / "figure.pdf"))
+    grids = _grids(read_paper(tmp_path / "figure.pdf"))
     assert {"ImageNet", "88.55"} <= grids["2"]
     assert "Natural (7 tasks)" not in grids["2"]
 
 
 def test_a_grid_with_no_number_under_its_header_is_no_table(tmp_path: Path) -> None:
     pdf = canvas.Canvas(str(tmp_path / "words.pdf"), pagesize=A4)
-    _page_one(pdf)
-    y = _prose(pdf, LEFT, 780, ("Examples of the prompts are in the table", *PROSE))
-    _text(pdf, LEFT, y - 20, "Table 9:", "Helvetica-Bold", 9)
-    _text(pdf, LEFT + 38, y - 20, "Examples of prompts and answers.", size=9)
+    page_one(pdf)
+    y = prose(pdf, LEFT, 780, ("Examples of the prompts are in the table", *PROSE))
+    text(pdf, LEFT, y - 20, "Table 9:", "Helvetica-Bold", 9)
+    text(pdf, LEFT + 38, y - 20, "Examples of prompts and answers.", size=9)
     for index, (prompt, answer) in enumerate((("Prompt", "Answer"), ("Name a city", "Paris"))):
-        _text(pdf, LEFT + 10, y - 36 - 12 * index, prompt, size=9)
-        _text(pdf, LEFT + 150, y - 36 - 12 * index, answer, size=9)
-    _prose(pdf, LEFT, y - 80, ("After the table the discussion goes on as", *PROSE))
+        text(pdf, LEFT + 10, y - 36 - 12 * index, prompt, size=9)
+        text(pdf, LEFT + 150, y - 36 - 12 * index, answer, size=9)
+    prose(pdf, LEFT, y - 80, ("After the table the discussion goes on as", *PROSE))
     pdf.showPage()
     pdf.save()
-    read = _read(tmp_path / "words.pdf")
+    read = read_paper(tmp_path / "words.pdf")
     assert read.tables == []
     assert any("Name a city" in chunk.text for chunk in read.chunks)
 
@@ -106,15 +106,15 @@ def test_a_wide_table_under_a_caption_across_two_columns_keeps_both_halves(
     tmp_path: Path,
 ) -> None:
     pdf = canvas.Canvas(str(tmp_path / "halves.pdf"), pagesize=A4)
-    _page_one(pdf)
-    _text(pdf, LEFT, 800, "Table 2:", "Helvetica-Bold", 9)
-    _text(pdf, LEFT + 38, 800, WIDE_CAPTION, size=9)
-    y = _wide_table(pdf, 780)
+    page_one(pdf)
+    text(pdf, LEFT, 800, "Table 2:", "Helvetica-Bold", 9)
+    text(pdf, LEFT + 38, 800, WIDE_CAPTION, size=9)
+    y = wide_table(pdf, 780)
     for x in (LEFT, 310):  # two columns of prose under the table
-        _prose(pdf, x, y - 20, ("The anticipation results show that the", *PROSE, *PROSE))
+        prose(pdf, x, y - 20, ("The anticipation results show that the", *PROSE, *PROSE))
     pdf.showPage()
     pdf.save()
-    paper = _read(tmp_path / "halves.pdf")
+    paper = read_paper(tmp_path / "halves.pdf")
     [table] = paper.tables
     assert {"task number 3 of the suite", "73.5", "63.6", "3.5"} <= {c.text for c in table.cells}
     body = " ".join(c.text for c in paper.chunks if c.kind is not ChunkKind.TABLE)
@@ -131,24 +131,24 @@ PARSING = (
 def test_rows_set_right_under_a_caption_in_its_size_are_the_table(tmp_path: Path) -> None:
     """The Transformer's Table 4: caption and rows in the body size, a line apart."""
     pdf = canvas.Canvas(str(tmp_path / "tight.pdf"), pagesize=A4)
-    _page_one(pdf)
-    _text(pdf, LEFT, 790, "Table 4: The model generalizes well to English constituency parsing")
-    _text(pdf, LEFT, 778, "(Results are on Section 23 of WSJ)")
+    page_one(pdf)
+    text(pdf, LEFT, 790, "Table 4: The model generalizes well to English constituency parsing")
+    text(pdf, LEFT, 778, "(Results are on Section 23 of WSJ)")
     for index, row in enumerate(PARSING):
         for x, cell in zip((LEFT + 10, LEFT + 200, LEFT + 380), row, strict=True):
-            _text(pdf, x, 766 - 12 * index, cell)
-    _prose(pdf, LEFT, 720, ("We used a beam size of 21 and a length penalty", *PROSE))
+            text(pdf, x, 766 - 12 * index, cell)
+    prose(pdf, LEFT, 720, ("We used a beam size of 21 and a length penalty", *PROSE))
     pdf.showPage()
     pdf.save()
-    [table] = _read(tmp_path / "tight.pdf").tables
+    [table] = read_paper(tmp_path / "tight.pdf").tables
     assert table.caption.endswith("(Results are on Section 23 of WSJ)")
     assert {"WSJ 23 F1", "Transformer (4 layers)", "92.7"} <= {c.text for c in table.cells}
 
 
 def _caption_under(pdf: canvas.Canvas, y: float, label: str, header: tuple[str, str]) -> float:
-    y = _table(pdf, y, header, "66.05")
-    _text(pdf, LEFT, y - 8, label, "Helvetica-Bold", 9)
-    _text(pdf, LEFT + 38, y - 8, "Ablation study on the benchmarks.", size=9)
+    y = small_table(pdf, y, header, "66.05")
+    text(pdf, LEFT, y - 8, label, "Helvetica-Bold", 9)
+    text(pdf, LEFT + 38, y - 8, "Ablation study on the benchmarks.", size=9)
     return y - 20
 
 
@@ -156,14 +156,14 @@ def test_a_numbered_heading_naming_a_dataset_is_no_table_under_a_caption(tmp_pat
     """XLNet's Table 6 over "3.6 ClueWeb09-B Dataset": a heading, so the caption keeps the
     table above it."""
     pdf = canvas.Canvas(str(tmp_path / "heading.pdf"), pagesize=A4)
-    _page_one(pdf)
-    y = _prose(pdf, LEFT, 790, ("The ablation results are in the table below", *PROSE))
+    page_one(pdf)
+    y = prose(pdf, LEFT, 790, ("The ablation results are in the table below", *PROSE))
     y = _caption_under(pdf, y - 14, "Table 6:", ("RACE", "SQuAD2.0"))
-    _text(pdf, LEFT, y - 14, "3.6 ClueWeb09-B Dataset", "Helvetica-Bold", 11)
-    _prose(pdf, LEFT, y - 30, ("Following previous work we use the dataset", *PROSE))
+    text(pdf, LEFT, y - 14, "3.6 ClueWeb09-B Dataset", "Helvetica-Bold", 11)
+    prose(pdf, LEFT, y - 30, ("Following previous work we use the dataset", *PROSE))
     pdf.showPage()
     pdf.save()
-    paper = _read(tmp_path / "heading.pdf")
+    paper = read_paper(tmp_path / "heading.pdf")
     assert {"RACE", "66.05"} <= _grids(paper)["6"]
     assert any(chunk.section == "3.6 ClueWeb09-B Dataset" for chunk in paper.chunks)
 
@@ -172,16 +172,16 @@ def test_the_tail_of_a_paragraph_under_a_caption_is_prose(tmp_path: Path) -> Non
     """Bag of Tricks' Tables 8 and 9, stacked with captions below them, the second followed
     by the short end of a paragraph: each caption takes its own grid."""
     pdf = canvas.Canvas(str(tmp_path / "tail.pdf"), pagesize=A4)
-    _page_one(pdf)
+    page_one(pdf)
     y = _caption_under(pdf, 790, "Table 8:", ("Top-1", "mAP"))
     y = _caption_under(pdf, y - 6, "Table 9:", ("PixAcc", "mIoU"))
-    _text(pdf, LEFT, y - 8, "at 81.33% on VOC, which outperforms the standard model")
-    _text(pdf, LEFT, y - 20, "by 4%.")
-    _text(pdf, LEFT, y - 44, "6.2 Semantic Segmentation", "Helvetica-Bold", 11)
-    _prose(pdf, LEFT, y - 60, ("Semantic segmentation predicts a category", *PROSE))
+    text(pdf, LEFT, y - 8, "at 81.33% on VOC, which outperforms the standard model")
+    text(pdf, LEFT, y - 20, "by 4%.")
+    text(pdf, LEFT, y - 44, "6.2 Semantic Segmentation", "Helvetica-Bold", 11)
+    prose(pdf, LEFT, y - 60, ("Semantic segmentation predicts a category", *PROSE))
     pdf.showPage()
     pdf.save()
-    grids = _grids(_read(tmp_path / "tail.pdf"))
+    grids = _grids(read_paper(tmp_path / "tail.pdf"))
     assert {"mAP", "66.05"} <= grids["8"] and "mIoU" not in grids["8"]
     assert {"mIoU", "66.05"} <= grids["9"]
 
@@ -192,17 +192,17 @@ def test_stacked_tables_with_captions_above_and_a_figure_below_keep_their_grids(
     """RefineDet's Tables 5-7, each caption above its table, Figure 3 under the last: the
     last caption takes the table under it, not the one above (another caption's)."""
     pdf = canvas.Canvas(str(tmp_path / "above.pdf"), pagesize=A4)
-    _page_one(pdf)
+    page_one(pdf)
     y = 800.0
     for label, caption, header, value in STACKED:
-        _text(pdf, LEFT, y, label, "Helvetica-Bold", 9)
-        _text(pdf, LEFT + 38, y, caption, size=9)
-        y = _table(pdf, y - 16, header, value) - 14
-    _text(pdf, LEFT, y - 200, "Figure 3:", "Helvetica-Bold", 9)
-    _text(pdf, LEFT + 42, y - 200, "Qualitative results on the test set.", size=9)
-    _prose(pdf, LEFT, y - 230, ("The detections in the figure show that the", *PROSE))
+        text(pdf, LEFT, y, label, "Helvetica-Bold", 9)
+        text(pdf, LEFT + 38, y, caption, size=9)
+        y = small_table(pdf, y - 16, header, value) - 14
+    text(pdf, LEFT, y - 200, "Figure 3:", "Helvetica-Bold", 9)
+    text(pdf, LEFT + 42, y - 200, "Qualitative results on the test set.", size=9)
+    prose(pdf, LEFT, y - 230, ("The detections in the figure show that the", *PROSE))
     pdf.showPage()
     pdf.save()
-    grids = _grids(_read(tmp_path / "above.pdf"))
+    grids = _grids(read_paper(tmp_path / "above.pdf"))
     for label, _, header, value in STACKED:
         assert {*header, value} <= grids[label.rstrip(".").split()[1]], label

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -14,6 +16,7 @@ from reportlab.pdfgen import canvas
 
 from papergraph.core.model import ChunkKind, Paper
 from papergraph.ingest.errors import InputError
+from papergraph.ingest.readers import base as readers_base
 from papergraph.ingest.readers import (
     iter_inputs,
     read_inputs,
@@ -57,7 +60,7 @@ CHUNK_ROWS = [  # out of file order on purpose; the links give the reading order
 ]
 
 
-def write_lines(path: Path, lines: list[str | dict]) -> Path:
+def write_lines(path: Path, lines: Sequence[str | dict[str, Any]]) -> Path:
     text = "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines)
     path.write_text(text + "\n", encoding="utf-8")
     return path
@@ -452,3 +455,26 @@ def test_a_source_field_is_text_when_it_is_prose(tmp_path: Path) -> None:
     )
     papers, errors = read_all(path)
     assert [p.id for p in papers] == ["prose"] and "no text" in errors[0].reason
+
+
+class _BrokenReader:
+    """A reader with a bug: it raises instead of yielding an InputError."""
+
+    suffixes = (".broken",)
+
+    def read(self, path: Path, settings: IngestSettings) -> Iterator[Paper | InputError]:
+        raise RuntimeError("index out of range")
+        yield  # a generator, as readers are
+
+
+def test_a_reader_that_raises_costs_its_file_not_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(readers_base._READERS, ".broken", _BrokenReader())
+    (tmp_path / "a.broken").write_text("x")
+    (tmp_path / "b.md").write_text("# Sparse Adapters\n\nWe route tokens through adapters.\n")
+    broken, paper = list(read_inputs([tmp_path], SETTINGS))
+    assert isinstance(broken, InputError) and isinstance(paper, Paper)
+    assert (
+        broken.message == f"{tmp_path / 'a.broken'}: unreadable: RuntimeError: index out of range"
+    )

@@ -22,6 +22,7 @@ from papergraph.core.model import (
     Result,
     Role,
 )
+from papergraph.kg.mapping import paper_graph
 from papergraph.kg.settings import GraphSettings
 from papergraph.kg.store import KnowledgeGraph
 
@@ -148,3 +149,13 @@ def paper_b() -> tuple[Paper, Extraction]:
         ],
     )
     return paper, extraction
+
+
+@pytest.fixture
+def filled(
+    kg: KnowledgeGraph, paper_a: tuple[Paper, Extraction], paper_b: tuple[Paper, Extraction]
+) -> KnowledgeGraph:
+    """`kg` (every store) holding paper_a and paper_b, each written as its named graph."""
+    for paper, extraction in (paper_a, paper_b):
+        kg.replace_paper(paper.id, paper_graph(paper, extraction))
+    return kg

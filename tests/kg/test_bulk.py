@@ -14,7 +14,8 @@ from papergraph.kg.errors import StoreUnavailable
 from papergraph.kg.mapping import paper_graph
 from papergraph.kg.settings import GraphSettings
 from papergraph.kg.store import KnowledgeGraph
-from tests.conftest import _free_port, _oxigraph_binary
+from tests.conftest import _oxigraph_binary
+from tests.servers import free_port
 
 Papers = list[tuple[Paper, Extraction]]
 
@@ -85,6 +86,6 @@ def test_offline_load_builds_the_same_store(
 
 
 def test_a_server_that_is_down_is_named(shards: list[Path]) -> None:
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     with pytest.raises(StoreUnavailable, match="127.0.0.1"):
         load_into_server(f"{url}/store", f"{url}/update", shards)

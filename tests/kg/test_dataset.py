@@ -6,7 +6,6 @@ import pytest
 from rdflib import Graph
 
 from papergraph.kg.dataset import QueryDataset
-from papergraph.kg.mapping import paper_graph
 from papergraph.kg.sparql import QueryAnswer, run_query
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import paper_graph_iri
@@ -17,13 +16,6 @@ A = str(paper_graph_iri("2307.12966"))
 B = str(paper_graph_iri("2201.11903"))
 TITLES = "SELECT ?t WHERE { ?p a fabio:ResearchPaper ; dcterms:title ?t } ORDER BY ?t"
 GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
-
-
-@pytest.fixture
-def filled(kg: KnowledgeGraph, paper_a, paper_b) -> KnowledgeGraph:
-    for paper, extraction in (paper_a, paper_b):
-        kg.replace_paper(paper.id, paper_graph(paper, extraction))
-    return kg
 
 
 def ask(kg: KnowledgeGraph, query: str, dataset: QueryDataset | None = None) -> QueryAnswer:

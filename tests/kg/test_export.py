@@ -10,7 +10,6 @@ from rdflib import Dataset, Graph
 from papergraph.core.errors import NotFound
 from papergraph.kg.errors import UnsupportedFormat
 from papergraph.kg.export import DUMP_FORMATS, export
-from papergraph.kg.mapping import paper_graph
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import paper_graph_iri
 
@@ -18,13 +17,6 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore:(Dataset|ConjunctiveGraph).*deprecated:DeprecationWarning"
 )
 IDS = ("2201.11903", "2307.12966")
-
-
-@pytest.fixture
-def filled(kg: KnowledgeGraph, paper_a, paper_b) -> KnowledgeGraph:
-    for paper, extraction in (paper_a, paper_b):
-        kg.replace_paper(paper.id, paper_graph(paper, extraction))
-    return kg
 
 
 def dump(kg: KnowledgeGraph, format: str, paper_id: str | None = None) -> bytes:

@@ -4,30 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from papergraph.core.model import EntityType, Extraction, Paper
+from papergraph.core.model import EntityType
 from papergraph.kg.filters import PaperFilter, matching_papers, resolve_entities
-from papergraph.kg.mapping import paper_graph
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import entity_iri
 
 
-@pytest.fixture
-def two_papers(
-    kg: KnowledgeGraph, paper_a: tuple[Paper, Extraction], paper_b: tuple[Paper, Extraction]
-) -> KnowledgeGraph:
-    for paper, extraction in (paper_a, paper_b):
-        kg.replace_paper(paper.id, paper_graph(paper, extraction))
-    return kg
-
-
-def test_a_value_resolves_by_folded_label_or_alias(two_papers: KnowledgeGraph) -> None:
+def test_a_value_resolves_by_folded_label_or_alias(filled: KnowledgeGraph) -> None:
     gsm8k = {entity_iri("dataset/gsm8k")}
-    assert resolve_entities(two_papers, "GSM-8K", (EntityType.DATASET,)) == gsm8k
-    assert resolve_entities(two_papers, "gsm 8k", (EntityType.DATASET,)) == gsm8k
-    assert resolve_entities(two_papers, "CoT Revisited", (EntityType.METHOD,)) == {
+    assert resolve_entities(filled, "GSM-8K", (EntityType.DATASET,)) == gsm8k
+    assert resolve_entities(filled, "gsm 8k", (EntityType.DATASET,)) == gsm8k
+    assert resolve_entities(filled, "CoT Revisited", (EntityType.METHOD,)) == {
         entity_iri("method/cotr")
     }
-    assert resolve_entities(two_papers, "GSM8K", (EntityType.METHOD,)) == set()
+    assert resolve_entities(filled, "GSM8K", (EntityType.METHOD,)) == set()
 
 
 @pytest.mark.parametrize(
@@ -49,6 +39,6 @@ def test_a_value_resolves_by_folded_label_or_alias(two_papers: KnowledgeGraph) -
     ],
 )
 def test_matching_papers(
-    two_papers: KnowledgeGraph, paper_filter: PaperFilter, expected: set[str]
+    filled: KnowledgeGraph, paper_filter: PaperFilter, expected: set[str]
 ) -> None:
-    assert matching_papers(two_papers, paper_filter) == expected
+    assert matching_papers(filled, paper_filter) == expected

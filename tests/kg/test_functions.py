@@ -6,8 +6,6 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from papergraph.core.model import Extraction, Paper
-from papergraph.kg.mapping import paper_graph
 from papergraph.kg.sparql import run_query
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import PG, XSD
@@ -23,13 +21,9 @@ def title_length(title: Node | None = None) -> Node | None:
 
 
 @pytest.fixture
-def graph_with_papers(
-    kg: KnowledgeGraph, paper_a: tuple[Paper, Extraction], paper_b: tuple[Paper, Extraction]
-) -> KnowledgeGraph:
-    for paper, extraction in (paper_a, paper_b):
-        kg.replace_paper(paper.id, paper_graph(paper, extraction))
-    kg.register_function(TITLE_LENGTH, title_length)
-    return kg
+def graph_with_papers(filled: KnowledgeGraph) -> KnowledgeGraph:
+    filled.register_function(TITLE_LENGTH, title_length)
+    return filled
 
 
 def _rows(kg: KnowledgeGraph, query: str) -> list[dict[str, Node]]:

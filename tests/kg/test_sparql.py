@@ -12,18 +12,10 @@ import pytest
 from rdflib import Graph
 
 from papergraph.kg.errors import QueryForbidden, QueryTimeout, SparqlSyntaxError, UnsupportedFormat
-from papergraph.kg.mapping import paper_graph
 from papergraph.kg.sparql import check_query, run_query
 from papergraph.kg.store import KnowledgeGraph
 
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationWarning")
-
-
-@pytest.fixture
-def filled(kg: KnowledgeGraph, paper_a, paper_b) -> KnowledgeGraph:
-    for paper, extraction in (paper_a, paper_b):
-        kg.replace_paper(paper.id, paper_graph(paper, extraction))
-    return kg
 
 
 def ask(kg: KnowledgeGraph, query: str, max_rows: int = 100):

@@ -16,13 +16,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationW
 ENDPOINT = "http://papergraph.test/sparql"
 
 
-@pytest.fixture
-def filled(kg: KnowledgeGraph, paper_a, paper_b) -> KnowledgeGraph:
-    for paper, extraction in (paper_a, paper_b):
-        kg.replace_paper(paper.id, paper_graph(paper, extraction))
-    return kg
-
-
 def partition_count(graph: Graph, cls: URIRef) -> int:
     (partition,) = graph.subjects(VOID["class"], cls)
     return int(graph.value(partition, VOID.entities))

@@ -11,11 +11,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +24,7 @@ from papergraph.api.config import Settings
 from papergraph.core.model import Evidence, Extraction, Paper, Result
 from papergraph.ingest.extract.lexicon import LexiconExtractor
 from papergraph.ingest.pipeline import Ingester
+from tests.servers import free_port, stop, wait_until_up
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("PAPERGRAPH_CHROMIUM", "/usr/bin/chromium"))
@@ -128,30 +126,10 @@ def web_data_dir(
     return settings.data_dir
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the server exited with {server.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"the server did not answer within {timeout_s} s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="package")
 def server_url(web_data_dir: Path) -> Iterator[str]:
     """A real uvicorn process serving the app over the corpus on a free port of 127.0.0.1."""
-    port = _free_port()
+    port = free_port()
     log = web_data_dir.parent / "server.log"
     env = {
         **os.environ,
@@ -179,14 +157,10 @@ def server_url(web_data_dir: Path) -> Iterator[str]:
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(url, server, log, timeout_s=180)
+        wait_until_up(f"{url}/health", server, timeout_s=180, output=log.read_text)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, timeout_s=20)
 
 
 @pytest.fixture(scope="package")
