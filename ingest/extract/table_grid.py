@@ -275,7 +275,8 @@ def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -
 def _column_header(table: Table, header_rows: list[int], col: int, label_cols: int) -> str:
     """The header rows' texts over a column, top to bottom; an empty cell in a header row but
     the last is covered from beside it (`_covering`), except between two lines of the column's
-    own header ("Time-to-" above an empty row above "maneuver (s)")."""
+    own header ("Time-to-" above an empty row above "maneuver (s)"); a word broken across two
+    lines is one word again ("Self-" over "BLEU": Self-BLEU, no BLEU column)."""
     parts: list[str] = []
     own = [row for row in header_rows if _over(table, row, col)]
     for position, row in enumerate(header_rows):
@@ -283,7 +284,9 @@ def _column_header(table: Table, header_rows: list[int], col: int, label_cols: i
         between = bool(own) and own[0] < row < own[-1]
         cell = _covering(table, row, col, label_cols, inherit=not (last or between))
         text = _part_over(cell, col) if cell is not None else ""
-        if text and text not in parts:
+        if text and parts and parts[-1].endswith("-") and text[:1].isalnum():
+            parts[-1] += text  # a word broken across lines: "Self-" over "BLEU" is Self-BLEU
+        elif text and text not in parts:
             parts.append(text)
     named = [part for part in parts if not _SIZE_OR_DASH.match(part)]
     return " ".join(named or parts)  # "QQP" over "363k" (its training examples) is QQP

@@ -180,7 +180,7 @@ def test_a_header_broken_across_lines_is_its_own_columns_alone() -> None:
         ),
     ]
     headers = _headers(Table(cells, number="2", caption="Table 2: Maneuver anticipation."))
-    assert headers[3] == "Turns Time-to- maneuver (s)"  # no "Re (%)" from the line between
+    assert headers[3] == "Turns Time-to-maneuver (s)"  # no "Re (%)" from the line between
     assert "Time-to-" not in headers[4]  # not spread over the next column
 
 
@@ -195,3 +195,20 @@ def test_a_group_header_printed_once_still_covers_the_columns_right_of_it() -> N
     headers = _headers(Table(cells, number="2", caption="Table 2."))
     assert headers[2] == "BLEU EN-FR"
     assert headers[4] == "Training Cost (FLOPs) EN-FR"
+
+
+def test_a_word_broken_across_header_lines_is_one_word_and_self_bleu_is_no_bleu() -> None:
+    """RAPT's tables print "Self-" above "BLEU" (a diversity score) beside a "BLEU" column."""
+    table = Table(
+        grid(
+            [
+                ["", "Self-", ""],
+                ["Method", "BLEU", "BLEU"],
+                ["NewNet", "31.78", "34.09"],
+            ]
+        ),
+        number="4",
+        caption="Table 4: Paraphrase generation on Quora Question Pairs.",
+    )
+    assert _headers(table) == {1: "Self-BLEU", 2: "BLEU"}
+    assert _results(table, ["NewNet"]) == {("NewNet", "Quora Question Pairs", "BLEU", 34.09)}
