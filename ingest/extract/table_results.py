@@ -42,6 +42,7 @@ from papergraph.ingest.extract.table_headers import (
     HeaderKind,
     abbreviation_in,
     header_kind,
+    names_unknown_metric,
 )
 from papergraph.ingest.extract.table_names import (
     SPLIT,
@@ -336,7 +337,7 @@ def _cell_result(
     if number is None or dataset is None:
         return None
     inferred = metric is None
-    if metric is None and not context.caption_names_metric:
+    if metric is None and not (context.caption_names_metric or names_unknown_metric(header)):
         metric = usual_metric(dataset, matcher)
         metric = metric if metric and plausible(metric, number.value) else None
     if metric is None:
