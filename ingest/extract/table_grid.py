@@ -316,28 +316,35 @@ def _over(table: Table, row: int, col: int) -> list[TableCell]:
 def _covering(
     table: Table, row: int, col: int, label_cols: int, *, inherit: bool
 ) -> TableCell | None:
-    """The header cell over `col` in `row`: the one printed there; else, with `inherit`, a
-    spanning header to the right centred over its columns, which the reader placed a column
-    short on each side (`_centred`: "E2E NLG Challenge" over BLEU .. CIDEr, not the "#
-    Trainable" of the column before); else the header to the left, printed once over the
-    columns right of it ("BLEU" over "EN-DE", "EN-FR"), unless it is a word broken across
-    lines ("Time-to-")."""
+    """The header cell over `col` in `row`: the one printed there; else, with `inherit`, the
+    header to the right centred over its columns, which the reader placed a column short on
+    each side (`_centred`: "E2E NLG Challenge" over BLEU .. CIDEr, not the "# Trainable" of
+    the column before; "Turns" over three columns); else the header to the left, printed once
+    over the columns right of it ("BLEU" over "EN-DE", "EN-FR"), unless it is a word broken
+    across lines ("Time-to-")."""
     spanning = _over(table, row, col)
     if spanning or not inherit:
         return spanning[0] if spanning else None
     in_row = [c for c in table.cells if c.row <= row < c.row + c.row_span and clean(c.text)]
     left = max((c for c in in_row if label_cols <= c.col < col), key=lambda c: c.col, default=None)
-    right = next((c for c in in_row if c.col == col + 1 and c.col_span > 1), None)
+    right = next((c for c in in_row if c.col == col + 1), None)
     if right is not None and _centred(table, row, right, label_cols):
-        if not _shared(table, row, left, col, label_cols):
+        kept = right.col_span == 1 and _printed_once(table, row, left, label_cols)
+        if not kept and not _shared(table, row, left, col, label_cols):
             return right
     return None if left is None or clean(left.text).endswith("-") else left
 
 
+def _printed_once(table: Table, row: int, left: TableCell | None, label_cols: int) -> bool:
+    """Whether the header left of an empty cell is one printed once over the columns right of
+    it ("BLEU" over "EN-DE", "EN-FR"): a one-column header not centred over three."""
+    return left is not None and left.col_span == 1 and not _centred(table, row, left, label_cols)
+
+
 def _shared(table: Table, row: int, left: TableCell | None, col: int, label_cols: int) -> bool:
-    """Whether `col` lies right past a centred group to the left as well: one column two
-    groups claim, left to the left one."""
-    if left is None or left.col_span < 2 or left.col + left.col_span != col:
+    """Whether `col` lies right past a centred header to the left as well: one column two
+    headers claim, left to the left one."""
+    if left is None or left.col + left.col_span != col:
         return False
     return _centred(table, row, left, label_cols)
 
@@ -346,13 +353,19 @@ def _centred(table: Table, row: int, group: TableCell, label_cols: int) -> bool:
     """Whether a header leaves the value column on each side of it empty in its row, and the
     row below heads the column before it as it heads the group's first ("BLEU" beside "NIST"
     under "E2E NLG Challenge", not "MNLI" beside the empty cell under "SQuAD"): centred over
-    its columns, read a column short on each side."""
+    its columns, read a column short on each side. A one-column header is so only where no
+    spanning header claims the column after it ("image" over "pyramid" beside "test-dev")."""
     before, past = group.col - 1, group.col + group.col_span
     width = max(c.col + c.col_span for c in table.cells)
     if not (label_cols <= before and past < width):
         return False
     alike = bool(_over(table, row + 1, before)) == bool(_over(table, row + 1, group.col))
-    return alike and not _over(table, row, past) and not _over(table, row, before)
+    if not alike or _over(table, row, past) or _over(table, row, before):
+        return False
+    if group.col_span > 1:
+        return True
+    claims = [c for c in _over(table, row, past + 1) if c.col == past + 1 and c.col_span > 1]
+    return not any(_centred(table, row, claim, label_cols) for claim in claims)
 
 
 def _body(at: dict[tuple[int, int], TableCell], body_rows: list[int], label_cols: int) -> list[Row]:

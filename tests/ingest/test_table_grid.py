@@ -214,3 +214,21 @@ def test_a_word_broken_across_header_lines_is_one_word_and_self_bleu_is_no_bleu(
     assert _headers(table) == {1: "Self-BLEU QQP", 2: "BLEU QQP"}
     # no usual metric of QQP (accuracy) for the Self-BLEU column either
     assert _results(table, ["NewNet"]) == {("NewNet", "Quora Question Pairs", "BLEU", 34.09)}
+
+
+def test_a_one_column_header_centred_over_three_heads_the_columns_either_side() -> None:
+    """S-RNN's Table 2: "Turns" and "Lane change" each set over the middle of three columns."""
+    cells = [
+        TableCell(0, 2, "Turns"),
+        TableCell(0, 5, "Lane change"),
+        TableCell(1, 0, "Method"),
+        *(TableCell(1, 1 + i, name) for i, name in enumerate(["Pr", "Re", "Time"] * 2)),
+        *(TableCell(2, c, t) for c, t in enumerate(["S-RNN", "81.2", "78.6", "3.94", "92.7"])),
+    ]
+    headers = _headers(Table(cells, number="2", caption="Table 2: Maneuver anticipation."))
+    assert [headers[col] for col in (1, 3, 4, 6)] == [
+        "Turns Pr",
+        "Turns Time",
+        "Lane change Pr",
+        "Lane change Time",
+    ]
