@@ -80,6 +80,7 @@ _DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)
 _AP_KIND = re.compile(r"^AP(?:50|75|S|M|L)$")  # the AP family a box/mask table prints
 MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-task models on dev")
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
+_AVERAGE = re.compile(r"\b(?:avg|average)\b", re.IGNORECASE)  # not "mean": "Mean IoU" is a metric
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
 
@@ -248,18 +249,20 @@ def uncited_rows(rows: list[Row]) -> list[Row]:
 def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[Result]:
     """The row's results, one per dataset and metric: a later column giving the same pair (a
     subset, "Middle" and "High" after RACE's overall accuracy) qualifies it, it is not it; a
-    test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc")."""
+    test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc"), and the
+    dataset's average over its parts ("XSum Avg." after one column per source model)."""
     found: dict[tuple[str | None, str | None], Result] = {}
     for col in sorted(row.cells):
         for result in _cell_results(context, matcher, row, col):
             key = (result.dataset, result.metric)
-            if key not in found or (_on_test(result) and not _on_test(found[key])):
+            if key not in found or _rank(result) > _rank(found[key]):
                 found[key] = result
     return list(found.values())
 
 
-def _on_test(result: Result) -> bool:
-    return bool(_TEST_COLUMN.search(result.evidence[0].column_header or ""))
+def _rank(result: Result) -> tuple[bool, bool]:
+    header = result.evidence[0].column_header or ""
+    return bool(_TEST_COLUMN.search(header)), bool(_AVERAGE.search(header))
 
 
 def _bold_rows(rows: list[Row]) -> list[Row]:

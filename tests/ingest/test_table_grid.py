@@ -232,3 +232,22 @@ def test_a_one_column_header_centred_over_three_heads_the_columns_either_side() 
         "Lane change Pr",
         "Lane change Time",
     ]
+
+
+def test_a_datasets_average_column_gives_its_result_not_its_first_part() -> None:
+    """DetectGPT's Table 1: one column per source model under each dataset, then "Avg."."""
+    table = Table(
+        grid(
+            [
+                ["Method", "XSum", "", "", "SQuAD", "", ""],
+                ["", "GPT-2", "Neo-2.7", "Avg.", "GPT-2", "Neo-2.7", "Avg."],
+                ["NewNet", "0.99", "0.95", "0.97", "0.99", "0.85", "0.92"],
+            ]
+        ),
+        number="1",
+        caption="Table 1. AUROC for detecting samples from the given model on the given dataset.",
+    )
+    assert _results(table, ["NewNet"]) == {
+        ("NewNet", "XSum", "AUC", 0.97),
+        ("NewNet", "SQuAD", "AUC", 0.92),
+    }
