@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from papergraph.core.model import Paper, Result, Table
+from papergraph.core.model import Paper, Result, Table, TableCell
+from papergraph.ingest.extract.table_grid import read_grid
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?|\.\d+)")
 
@@ -45,18 +46,32 @@ def _pattern(forms: list[str]) -> re.Pattern[str]:
 
 
 def in_grid(table: Table, pattern: re.Pattern[str]) -> str | None:
-    """Where the value sits in the table: its row's first cell and its column's top cells."""
+    """Where the value sits in the table: its row and column header texts as the grid reader
+    reads them (`table_grid.read_grid`: not a column's top cells, which hold body rows when the
+    header is one line), or the cell's row and top cells where the reader finds no grid."""
     for cell in table.cells:
         if pattern.search(cell.text):
-            row = sorted((c for c in table.cells if c.row == cell.row), key=lambda c: c.col)
-            header = [
-                c.text for c in table.cells if c.row < 3 and c.col <= cell.col < c.col + c.col_span
-            ]
+            row, column = _grid_headers(table, cell) or _top_cells(table, cell)
             return (
-                f"table {table.number} p{table.page}: row {row[0].text!r}, "
-                f"column {' / '.join(header)!r}, cell {cell.text!r}"
+                f"table {table.number} p{table.page}: row {row!r}, "
+                f"column {column!r}, cell {cell.text!r}"
             )
     return None
+
+
+def _grid_headers(table: Table, cell: TableCell) -> tuple[str, str] | None:
+    """The row label and column header the grid reader gives the cell, or None."""
+    grid = read_grid(table)
+    body = next((r for r in grid.rows if r.index == cell.row), None) if grid else None
+    if grid is None or body is None:
+        return None
+    return body.label, f"{body.header(grid, cell.col)} (as read)"
+
+
+def _top_cells(table: Table, cell: TableCell) -> tuple[str, str]:
+    row = sorted((c for c in table.cells if c.row == cell.row), key=lambda c: c.col)
+    header = [c.text for c in table.cells if c.row < 3 and c.col <= cell.col < c.col + c.col_span]
+    return row[0].text, f"{' / '.join(header)} (top cells)"
 
 
 def raw_text(pdf: Path) -> str:

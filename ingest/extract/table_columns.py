@@ -44,16 +44,14 @@ def own_columns(context: TableContext, names: list[str]) -> list[int]:
     ]
 
 
-def column_results(
-    context: TableContext, matcher: NameMatcher, columns: list[int], task: str | None
-) -> list[Result]:
+def column_results(context: TableContext, matcher: NameMatcher, columns: list[int]) -> list[Result]:
     """One result per row and own column, the first own column's where several give a row the
     same dataset and metric ("MuZero" before "MuZero normalized")."""
     found: dict[tuple[str, str], Result] = {}
     for row in context.grid.rows:
         dataset = row_dataset(context, matcher, row)
         for col in columns:
-            result = _result(context, row, col, dataset, task)
+            result = _result(context, row, col, dataset)
             if result is not None:
                 found.setdefault((result.dataset or "", result.metric or ""), result)
     return list(found.values())
@@ -79,9 +77,7 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     return part_of(context.caption_dataset, label, matcher)
 
 
-def _result(
-    context: TableContext, row: Row, col: int, dataset: str | None, task: str | None
-) -> Result | None:
+def _result(context: TableContext, row: Row, col: int, dataset: str | None) -> Result | None:
     cell = row.cells.get(col)
     header = context.grid.column_headers.get(col, "")
     metric = _metric(context, header, row)
@@ -89,11 +85,11 @@ def _result(
     if cell is None or number is None or metric is None or dataset is None:
         return None
     method = without_marks(clean(header)) or None
-    return cell_result(context, row, header, cell, number, metric, method, dataset, task)
+    return cell_result(context, row, header, cell, number, metric, method, dataset)
 
 
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     """The column's metric, else the one the row label prints after its dataset ("DROP f1",
     "TriviaQA acc"), the group row's, or the caption's."""
-    found = read_metric(header) or read_metric(row.label) or read_metric(row.group)
+    found = context.header_metric(header) or read_metric(row.label) or read_metric(row.group)
     return found or context.caption_metric

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from papergraph.core.model import Evidence, Result, Table, TableCell
-from papergraph.ingest.extract.metric_names import Metric, metrics_named
+from papergraph.ingest.extract.metric_names import Metric, metrics_named, read_metric
 from papergraph.ingest.extract.table_grid import Grid, Number, Row, clean
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -33,6 +33,18 @@ class TableContext:
     column_metrics: Mapping[str, Metric] = field(default_factory=dict)
     study: bool = False  # the caption says the table is an ablation study
     method: str = ""  # the paper's own method's name, the base of a change row naming none
+    #: Whether the caption names any metric (a column without one then takes no usual metric).
+    caption_names_metric: bool = False
+    #: The metric each header of the table names, read once per table, not once per cell.
+    header_metrics: Mapping[str, Metric | None] = field(default_factory=dict)
+
+    def header_metric(self, header: str) -> Metric | None:
+        """The metric `header` names (read once per table for the grid's headers)."""
+        return self.header_metrics[header] if header in self.header_metrics else read_metric(header)
+
+    def metric_kinds(self) -> set[str]:
+        """The metrics the table's column headers name."""
+        return {metric.label for metric in self.header_metrics.values() if metric}
 
     def column_metric(self, header: str) -> Metric | None:
         """The metric the caption gives the column headed `header`, or None."""
@@ -91,15 +103,15 @@ def cell_result(
     metric: Metric,
     method: str | None,
     dataset: str,
-    task: str | None,
     inferred: bool = False,
 ) -> Result:
     """The result the value `cell` reports for `method` on `dataset`, the cell its evidence;
-    `inferred`: the table prints no metric, `metric` is the dataset's usual one."""
+    `inferred`: the table prints no metric, `metric` is the dataset's usual one. Its task is
+    set by the caller, from the dataset and the paper's tasks."""
     note = f"metric inferred: no header or caption names one; {metric.label} is the usual metric of {dataset}"
     return Result(
         method=method,
-        task=task,
+        task=None,  # the caller's: the task the dataset is evaluated for
         dataset=dataset,
         metric=metric.label,
         value=number.value,

@@ -16,11 +16,18 @@ from dataclasses import dataclass, field, replace
 
 from papergraph.core.model import Table, TableCell
 
+_FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
 _VALUE = re.compile(
     r"^\(?(?P<num>\d+(?:\.\d+)?|\.\d+)\s*(?P<pct>%)?\)?\s*[*†‡§¶♯♮⋆∗'a-c]*\s*(?:%\s*)?"
-    r"(?:(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*%?|\(\d+(?:\.\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?\))?"
-    r"\s*[*†‡§¶∗]*\s*$"  # "6.43 (6.61±0.16)": the best run, then the mean and spread
+    rf"(?:(?:±|\+/-|\+-)\s*{_FIGURE}\s*%?"
+    rf"|\(\d+(?:\.\d+)?(?:\s*(?:±|\+/-)\s*{_FIGURE})?\)"  # "6.43 (6.61±0.16)": best, mean±spread
+    r"|\(\s*[+−-]\s*\d+(?:\.\d+)?\s*%?\s*\)"  # "84.6 (+0.8)": the change beside it is not read
+    r"|\(\s*\d+(?:\.\d+)?\s*(?:s|ms|min|h)\s*\))?"  # "70.3 (7s)": the run time beside it
+    r"\s*[*†‡§¶∗]*\s*$"
 )
+#: A cell printing a number that is no value of its own but stands where values do: an
+#: approximation or a bound ("≈ 84.62", "≤ 80.97"), a signed score ("-3.8", "−17,098.09").
+_VALUE_LIKE = re.compile(r"^[≈~<>≤≥+−-]\s*(?=[\d.])")
 _PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
 _SLASH = re.compile(r"\s*/\s*")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
@@ -89,6 +96,16 @@ def parse_number(text: str) -> Number | None:
 def holds_value(text: str) -> bool:
     """Whether a cell prints a value, or several of them ("76.2 / 84.6", "80.1/79.2/79.6")."""
     return parse_number(text) is not None or split_values(text) is not None
+
+
+def value_like(text: str) -> bool:
+    """Whether a cell stands where a value does: a value, or a number printed as an
+    approximation, a bound or with a sign ("≈ 84.62", "≤ 80.97", "-3.8"), which makes its row
+    a body row, never a header or a group's name."""
+    if holds_value(text):
+        return True
+    cleaned = clean(text).replace(",", "")
+    return bool(_VALUE_LIKE.match(cleaned)) and holds_value(_VALUE_LIKE.sub("", cleaned))
 
 
 def split_values(text: str) -> list[str] | None:
@@ -163,7 +180,7 @@ def _group_row(at: dict[tuple[int, int], TableCell], row: int, label_cols: int) 
     holds such rows set anywhere (centred: "Eating activity"), the first group's name under the
     headers may be too (`label_cols` is then the table's width)."""
     cells = [(col, cell) for (r, col), cell in at.items() if r == row]
-    return len(cells) == 1 and cells[0][0] < label_cols and not holds_value(cells[0][1].text)
+    return len(cells) == 1 and cells[0][0] < label_cols and not value_like(cells[0][1].text)
 
 
 def width_of(at: dict[tuple[int, int], TableCell]) -> int:
@@ -233,7 +250,7 @@ def _laid_out(cells: list[TableCell]) -> list[TableCell]:
 
 def _numbers_in(at: dict[tuple[int, int], TableCell], row: int, from_col: int) -> int:
     return sum(
-        1 for (r, c), cell in at.items() if r == row and c >= from_col and holds_value(cell.text)
+        1 for (r, c), cell in at.items() if r == row and c >= from_col and value_like(cell.text)
     )
 
 
@@ -256,14 +273,20 @@ def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -
 
 
 def _column_header(table: Table, header_rows: list[int], col: int, label_cols: int) -> str:
-    """The header rows' texts over a column, top to bottom; an unspanned cell covers the empty
-    cells to its right in every header row but the last."""
+    """The header rows' texts over a column, top to bottom; an empty cell in a header row but
+    the last is covered from beside it (`_covering`), except between two lines of the column's
+    own header ("Time-to-" above an empty row above "maneuver (s)"); a word broken across two
+    lines is one word again ("Self-" over "BLEU": Self-BLEU, no BLEU column)."""
     parts: list[str] = []
+    own = [row for row in header_rows if _over(table, row, col)]
     for position, row in enumerate(header_rows):
         last = position == len(header_rows) - 1
-        cell = _covering(table, row, col, label_cols, inherit=not last)
+        between = bool(own) and own[0] < row < own[-1]
+        cell = _covering(table, row, col, label_cols, inherit=not (last or between))
         text = _part_over(cell, col) if cell is not None else ""
-        if text and text not in parts:
+        if text and parts and parts[-1].endswith("-") and text[:1].isalnum():
+            parts[-1] += text  # a word broken across lines: "Self-" over "BLEU" is Self-BLEU
+        elif text and text not in parts:
             parts.append(text)
     named = [part for part in parts if not _SIZE_OR_DASH.match(part)]
     return " ".join(named or parts)  # "QQP" over "363k" (its training examples) is QQP
@@ -281,15 +304,68 @@ def _part_over(cell: TableCell, col: int) -> str:
     return text
 
 
+def _over(table: Table, row: int, col: int) -> list[TableCell]:
+    """The cells of header row `row` printed over column `col`."""
+    return [
+        c
+        for c in table.cells
+        if c.row <= row < c.row + c.row_span and c.col <= col < c.col + c.col_span and clean(c.text)
+    ]
+
+
 def _covering(
     table: Table, row: int, col: int, label_cols: int, *, inherit: bool
 ) -> TableCell | None:
-    in_row = [c for c in table.cells if c.row <= row < c.row + c.row_span and clean(c.text)]
-    spanning = [c for c in in_row if c.col <= col < c.col + c.col_span]
+    """The header cell over `col` in `row`: the one printed there; else, with `inherit`, the
+    header to the right centred over its columns, which the reader placed a column short on
+    each side (`_centred`: "E2E NLG Challenge" over BLEU .. CIDEr, not the "# Trainable" of
+    the column before; "Turns" over three columns); else the header to the left, printed once
+    over the columns right of it ("BLEU" over "EN-DE", "EN-FR"), unless it is a word broken
+    across lines ("Time-to-")."""
+    spanning = _over(table, row, col)
     if spanning or not inherit:
         return spanning[0] if spanning else None
-    left = [c for c in in_row if label_cols <= c.col < col]
-    return max(left, key=lambda c: c.col, default=None)
+    in_row = [c for c in table.cells if c.row <= row < c.row + c.row_span and clean(c.text)]
+    left = max((c for c in in_row if label_cols <= c.col < col), key=lambda c: c.col, default=None)
+    right = next((c for c in in_row if c.col == col + 1), None)
+    if right is not None and _centred(table, row, right, label_cols):
+        kept = right.col_span == 1 and _printed_once(table, row, left, label_cols)
+        if not kept and not _shared(table, row, left, col, label_cols):
+            return right
+    return None if left is None or clean(left.text).endswith("-") else left
+
+
+def _printed_once(table: Table, row: int, left: TableCell | None, label_cols: int) -> bool:
+    """Whether the header left of an empty cell is one printed once over the columns right of
+    it ("BLEU" over "EN-DE", "EN-FR"): a one-column header not centred over three."""
+    return left is not None and left.col_span == 1 and not _centred(table, row, left, label_cols)
+
+
+def _shared(table: Table, row: int, left: TableCell | None, col: int, label_cols: int) -> bool:
+    """Whether `col` lies right past a centred header to the left as well: one column two
+    headers claim, left to the left one."""
+    if left is None or left.col + left.col_span != col:
+        return False
+    return _centred(table, row, left, label_cols)
+
+
+def _centred(table: Table, row: int, group: TableCell, label_cols: int) -> bool:
+    """Whether a header leaves the value column on each side of it empty in its row, and the
+    row below heads the column before it as it heads the group's first ("BLEU" beside "NIST"
+    under "E2E NLG Challenge", not "MNLI" beside the empty cell under "SQuAD"): centred over
+    its columns, read a column short on each side. A one-column header is so only where no
+    spanning header claims the column after it ("image" over "pyramid" beside "test-dev")."""
+    before, past = group.col - 1, group.col + group.col_span
+    width = max(c.col + c.col_span for c in table.cells)
+    if not (label_cols <= before and past < width):
+        return False
+    alike = bool(_over(table, row + 1, before)) == bool(_over(table, row + 1, group.col))
+    if not alike or _over(table, row, past) or _over(table, row, before):
+        return False
+    if group.col_span > 1:
+        return True
+    claims = [c for c in _over(table, row, past + 1) if c.col == past + 1 and c.col_span > 1]
+    return not any(_centred(table, row, claim, label_cols) for claim in claims)
 
 
 def _body(at: dict[tuple[int, int], TableCell], body_rows: list[int], label_cols: int) -> list[Row]:
@@ -301,7 +377,7 @@ def _body(at: dict[tuple[int, int], TableCell], body_rows: list[int], label_cols
         cells = {c: cell for (r, c), cell in at.items() if r == index}
         values = {c: cell for c, cell in cells.items() if c >= label_cols}
         label = name_text(" ".join(cells[c].text for c in sorted(cells) if c < label_cols))
-        if not any(holds_value(cell.text) for cell in values.values()):
+        if not any(value_like(cell.text) for cell in values.values()):
             if len(values) > 1 and len(values) == len(cells):  # headers over value columns
                 headers = {c: clean(cell.text) for c, cell in values.items()}
             else:

@@ -78,6 +78,14 @@ def header_kind(header: str) -> HeaderKind:
     return HeaderKind.NAME if _NAME_SHAPED.match(text) else HeaderKind.WORDS
 
 
+def names_unknown_metric(header: str) -> bool:
+    """Whether a header prints a metric's name glued into a word ("Self-BLEU", a diversity
+    score; "Self-TER"): a measure the metric names do not know, so the column's dataset's usual
+    metric is not it."""
+    words = (word for word in header.split() if "-" in word.strip("-"))
+    return any(read_metric(part) for word in words for part in word.split("-") if part)
+
+
 def expand_abbreviation(header: str, datasets: Mapping[str, str]) -> str | None:
     """The one dataset the paper names (`datasets`: each name it is written as -> its label)
     that `header` abbreviates ("C10" -> "CIFAR-10"), or None:

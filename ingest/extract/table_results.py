@@ -51,6 +51,7 @@ from papergraph.ingest.extract.table_headers import (
     HeaderKind,
     abbreviation_in,
     header_kind,
+    names_unknown_metric,
 )
 from papergraph.ingest.extract.table_names import (
     SPLIT,
@@ -64,6 +65,7 @@ from papergraph.ingest.extract.table_rows import (
     ablation_reason,
     method_name,
     table_study,
+    uncited_rows,
     variant_of_group,
 )
 from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
@@ -90,6 +92,7 @@ _INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
 MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a sweep
 _AP_KIND = re.compile(r"^AP(?:50|75|S|M|L)$")  # the AP family a box/mask table prints
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
+_AVERAGE = re.compile(r"\b(?:avg|average)\b", re.IGNORECASE)  # not "mean": "Mean IoU" is a metric
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
 
@@ -114,7 +117,7 @@ def table_results(
         if context is None:
             continue
         where = f"{table.caption} {_section(paper, context.chunk_id)}"
-        for result in _table_results(context, matcher, names, None):
+        for result in _table_results(context, matcher, names):
             result.task = row_task(result.dataset, where, tasks, matcher)
             key = (result.method, result.dataset, result.metric, str(result.value))
             if key not in seen:
@@ -165,7 +168,14 @@ def _context(
         datasets=datasets,
         column_metrics=column_metrics(table.caption, grid.column_headers.values()),
         study=table_study(table, grid),
+        caption_names_metric=bool(named),
+        header_metrics={header: read_metric(header) for header in _headers(grid)},
     )
+
+
+def _headers(grid: Grid) -> set[str]:
+    """Every header over a value column: the header rows' and those printed in the body."""
+    return {*grid.column_headers.values(), *(h for row in grid.rows for h in row.headers.values())}
 
 
 def _not_own(text: str, names: list[str]) -> str:
@@ -212,19 +222,17 @@ def _caption_chunk(paper: Paper, table: Table) -> str:
     return paper.chunks[0].id if paper.chunks else f"{paper.id}#0"
 
 
-def _table_results(
-    context: TableContext, matcher: NameMatcher, names: list[str], task: str | None
-) -> list[Result]:
+def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]) -> list[Result]:
     rows = [row for row in context.grid.rows if _own(row, names)]
     bold = _bold_rows(rows or context.grid.rows)
     rows = bold if bold and len(rows) > 2 else rows or bold
     if not rows and (columns := own_columns(context, names)):
-        return column_results(context, matcher, columns, task)
+        return column_results(context, matcher, columns)
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
     return [
         _marked(result, context, row, names)
         for row in rows
-        for result in _row_results(context, matcher, row, task)
+        for result in _row_results(context, matcher, row)
     ]
 
 
@@ -256,32 +264,23 @@ def setting_rows(grid: Grid) -> list[Row]:
     return [] if any(cites(row.label) for row in grid.rows) else grid.rows
 
 
-def uncited_rows(rows: list[Row]) -> list[Row]:
-    """In a table that names none of the paper's methods but cites a source on its baselines
-    ("DRAW [9]"), the rows after the last cited one, printed without a source and no more of
-    them than cited ones, are the paper's own ("Row LSTM")."""
-    cited = [index for index, row in enumerate(rows) if cites(row.label)]
-    after = [row for row in rows[cited[-1] + 1 :] if row.label] if cited else []
-    return after if len(cited) >= 2 and len(after) <= len(cited) else []
-
-
-def _row_results(
-    context: TableContext, matcher: NameMatcher, row: Row, task: str | None
-) -> list[Result]:
+def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[Result]:
     """The row's results, one per dataset and metric: a later column giving the same pair (a
     subset, "Middle" and "High" after RACE's overall accuracy) qualifies it, it is not it; a
-    test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc")."""
+    test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc"), and the
+    dataset's average over its parts ("XSum Avg." after one column per source model)."""
     found: dict[tuple[str | None, str | None], Result] = {}
     for col in sorted(row.cells):
-        for result in _cell_results(context, matcher, row, col, task):
+        for result in _cell_results(context, matcher, row, col):
             key = (result.dataset, result.metric)
-            if key not in found or (_on_test(result) and not _on_test(found[key])):
+            if key not in found or _rank(result) > _rank(found[key]):
                 found[key] = result
     return list(found.values())
 
 
-def _on_test(result: Result) -> bool:
-    return bool(_TEST_COLUMN.search(result.evidence[0].column_header or ""))
+def _rank(result: Result) -> tuple[bool, bool]:
+    header = result.evidence[0].column_header or ""
+    return bool(_TEST_COLUMN.search(header)), bool(_AVERAGE.search(header))
 
 
 def _bold_rows(rows: list[Row]) -> list[Row]:
@@ -295,14 +294,12 @@ def _bold_rows(rows: list[Row]) -> list[Row]:
     return bold if len(bold) == 1 else []
 
 
-def _cell_results(
-    context: TableContext, matcher: NameMatcher, row: Row, col: int, task: str | None
-) -> list[Result]:
+def _cell_results(context: TableContext, matcher: NameMatcher, row: Row, col: int) -> list[Result]:
     """The cell's result, or one per value of a cell printing several under a header naming as
     many parts: metrics ("EM / F1": "76.2 / 84.6") or datasets ("MNLI-m/mm": "90.2/89.7")."""
     cell = row.cells[col]
     header = row.header(context.grid, col)
-    if SETTING.search(header) and not read_metric(header):
+    if SETTING.search(header) and not context.header_metric(header):
         return []
     values = split_values(cell.text)
     parts = header_parts(header, len(values)) if values else None
@@ -313,12 +310,12 @@ def _cell_results(
         else:  # the parts of a dataset, each under the column's metric: "MNLI-m/mm"
             heads = [(part, _metric(context, part, row)) for part in parts]
         found = [
-            _cell_result(context, matcher, row, head, cell, value, metric, task)
+            _cell_result(context, matcher, row, head, cell, value, metric)
             for value, (head, metric) in zip(values, heads, strict=True)
         ]
         return [result for result in found if result is not None]
     metric = _metric(context, header, row)
-    result = _cell_result(context, matcher, row, header, cell, cell.text, metric, task)
+    result = _cell_result(context, matcher, row, header, cell, cell.text, metric)
     return [result] if result is not None else []
 
 
@@ -327,7 +324,7 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     it better than a generic header ("NLL" under "... in bits/dim"), and a bare "top-1" header
     is an error under a caption of error rates."""
     top_k = bare_top_k(header, f"{row.group} {context.table.caption}")
-    metric = top_k or read_metric(unbroken(header)) or read_metric(row.group)
+    metric = top_k or context.header_metric(unbroken(header)) or read_metric(row.group)
     caption = context.column_metric(header) or context.caption_metric
     if metric is None:
         return caption
@@ -341,7 +338,7 @@ def _of_kind(context: TableContext, metric: Metric) -> Metric:
     instance segmentation table) is a mask AP too ("mask AP75"), not the box one of its name."""
     if not _AP_KIND.match(metric.label):
         return metric
-    kinds = {m.label for h in context.grid.column_headers.values() if (m := read_metric(h))}
+    kinds = context.metric_kinds()
     if "mask AP" in kinds and "box AP" not in kinds:
         return Metric(f"mask {metric.label}", metric.higher_is_better)
     return metric
@@ -355,21 +352,20 @@ def _cell_result(
     cell: TableCell,
     printed: str,
     metric: Metric | None,
-    task: str | None,
 ) -> Result | None:
     number = parse_number(printed)
     dataset = _dataset(context, matcher, header, row) if number else None
     if number is None or dataset is None:
         return None
     inferred = metric is None
-    if metric is None and not metrics_named(context.table.caption):
+    if metric is None and not (context.caption_names_metric or names_unknown_metric(header)):
         metric = usual_metric(dataset, matcher)
         metric = metric if metric and plausible(metric, number.value) else None
     if metric is None:
         return None
     method = method_name(context, row, header) or None
     dataset = full_name(dataset)
-    return cell_result(context, row, header, cell, number, metric, method, dataset, task, inferred)
+    return cell_result(context, row, header, cell, number, metric, method, dataset, inferred)
 
 
 def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row) -> str | None:

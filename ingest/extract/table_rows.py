@@ -19,7 +19,7 @@ from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number
 from papergraph.ingest.extract.table_headers import SETTING
-from papergraph.ingest.extract.table_names import own_row, ticked, without_marks
+from papergraph.ingest.extract.table_names import cites, own_row, ticked, without_marks
 
 #: An option letter or roman numeral before a row's label: "(c) FPN", "b) baseline", "(iv) ...".
 _OPTION = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)\s+")
@@ -128,7 +128,7 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
     label = f"{row.group}-{label}" if variant_of_group(row) else label
     for col, cell in sorted(row.cells.items()):
         header = row.header(context.grid, col)
-        if not SETTING.search(header) or read_metric(header):
+        if not SETTING.search(header) or context.header_metric(header):
             break
         if _DEPTH.search(header) and clean(cell.text).isdigit() and "-" not in label:
             label = f"{label}-{clean(cell.text)}"  # "ResNet" at "# layers" 110: ResNet-110
@@ -142,3 +142,12 @@ def variant_of_group(row: Row) -> bool:
     in the group row above it, a short name ("ResNet", "EfficientNet")."""
     short = 0 < len(row.group.split()) <= MAX_GROUP_WORDS and not parse_number(row.group)
     return short and bool(_VARIANT_LABEL.match(row.label.strip("*†‡ ")))
+
+
+def uncited_rows(rows: list[Row]) -> list[Row]:
+    """In a table that names none of the paper's methods but cites a source on its baselines
+    ("DRAW [9]"), the rows after the last cited one, printed without a source and no more of
+    them than cited ones, are the paper's own ("Row LSTM")."""
+    cited = [index for index, row in enumerate(rows) if cites(row.label)]
+    after = [row for row in rows[cited[-1] + 1 :] if row.label] if cited else []
+    return after if len(cited) >= 2 and len(after) <= len(cited) else []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from statistics import median
 
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.readers.pdf_layout import Line, Word, join_words
@@ -22,7 +23,7 @@ _NUMBER = re.compile(r"^[(+\-−±]?\d[\d.,/%]*[)*†‡∗]*$|^\.\d+%?$")
 
 def build_table(lines: list[Line], number: str | None, caption: str, page: int) -> Table:
     """The table whose rows are `lines`, with its number, caption and 1-based page."""
-    rows = [_cells(row) for row in _rows(lines)]
+    rows = [_cells(row) for row in _rows([part for line in lines for part in _unstacked(line)])]
     rows = [row for row in rows if row]
     columns = _columns(rows)
     rows = [[part for cell in row for part in _cut_at_columns(cell, columns)] for row in rows]
@@ -52,6 +53,41 @@ def table_text(table: Table) -> str:
         " | ".join(cell.text for cell in sorted(cells, key=lambda c: c.col))
         for _, cells in sorted(rows.items())
     )
+
+
+def _unstacked(line: Line) -> list[Line]:
+    """A line whose words stand one above another (two table rows the page's line finder
+    joined through a label set between them: "Shift-Max" centred beside two rows, whose values
+    read "56.657.9") split into its rows, where the middles of its words in the line's largest
+    size part by more than 0.4 of a word's height; smaller words (a sub- and superscript
+    stacked after "AP": "bbox" over "50") go with the part nearest them."""
+    largest = max(word.size for word in line.words)
+    main = [word for word in line.words if word.size >= 0.95 * largest]
+    if not any(_stacked(one, other) for i, one in enumerate(main) for other in main[i + 1 :]):
+        return [line]
+    ordered = sorted(main, key=_middle)
+    height = median(word.bottom - word.top for word in ordered)
+    parts = [[ordered[0]]]
+    for before, word in zip(ordered, ordered[1:], strict=False):
+        if _middle(word) - _middle(before) > 0.4 * height:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    kept = {id(word) for word in main}
+    for word in (word for word in line.words if id(word) not in kept):
+        nearest = min(parts, key=lambda part: abs(_middle(word) - median(map(_middle, part))))
+        nearest.append(word)
+    return [Line(sorted(part, key=lambda w: w.x0), line.page, line.column) for part in parts]
+
+
+def _stacked(one: Word, other: Word) -> bool:
+    """Whether two words of a line share more than half the narrower one's width."""
+    shared = min(one.x1, other.x1) - max(one.x0, other.x0)
+    return shared > 0.5 * min(one.x1 - one.x0, other.x1 - other.x0)
+
+
+def _middle(word: Word) -> float:
+    return (word.top + word.bottom) / 2
 
 
 def _rows(lines: list[Line]) -> list[list[Word]]:

@@ -16,7 +16,9 @@ from benchmarks.results_pdf import (
     score_paper,
     summary,
 )
-from papergraph.core.model import Result
+from benchmarks.results_why import _pattern, in_grid
+from papergraph.core.model import Result, Table
+from tests.ingest.tables import grid
 
 ROW = re.compile(r"^(baseline|tables \+ text)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)")
 
@@ -73,3 +75,16 @@ def test_benchmark_prints_both_extractors_per_split(
     rows = [m.groups() for line in capsys.readouterr().out.splitlines() if (m := ROW.match(line))]
     assert [name for name, *_ in rows] == ["baseline", "tables + text"]
     assert all(0.0 <= float(value) <= 1.0 for _, *values in rows for value in values)
+
+
+def test_why_names_a_missed_values_column_as_the_grid_reader_reads_it() -> None:
+    """A one-line header over body rows: the column is "Accuracy", not the column's top cells
+    ("Accuracy / 59.0 / 72.0", which read body rows as header text)."""
+    table = Table(
+        grid([["RACE", "Accuracy"], ["GPT", "59.0"], ["BERT", "72.0"], ["XLNet", "81.75"]]),
+        number="1",
+        caption="Table 1: RACE.",
+        page=8,
+    )
+    found = in_grid(table, _pattern(["81.75"]))
+    assert found == "table 1 p8: row 'XLNet', column 'Accuracy (as read)', cell '81.75'"

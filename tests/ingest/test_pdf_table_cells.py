@@ -55,3 +55,41 @@ def test_a_header_over_two_value_columns_does_not_join_them() -> None:
     ]
     rows = _rows(build_table(lines, "7", "Table 7: CoNLL-2003 results.", 9))
     assert rows == [["System", "Dev F1", "Test F1"], ["ELMo", "95.7", "92.2"], ["CVT", "-", "92.6"]]
+
+
+def _word(text: str, x: float, top: float, size: float = SIZE) -> Word:
+    return Word(text, x, x + 4.5 * len(text) * size / SIZE, top, top + size, size)
+
+
+def test_two_rows_joined_through_a_label_set_between_them_are_two_rows() -> None:
+    """MicroNet's and ALBERT's tables: a label centred beside two rows ("Shift-Max") made the
+    page's line finder join both rows' values into one line ("56.657.9")."""
+    header = _line(0, [("Model", 100), ("Params", 200), ("Top-1", 240)])
+    joined = Line(
+        [
+            _word("56.6", 240, 12),
+            _word("2.2M", 200, 12),
+            _word("Shift-Max", 100, 17),
+            _word("2.3M", 200, 22),
+            _word("57.9", 240, 22),
+        ],
+        page=1,
+    )
+    rows = _rows(build_table([header, joined], "5", "Table 5: Shift-Max.", 6))
+    assert rows[1:] == [["2.2M", "56.6"], ["Shift-Max"], ["2.3M", "57.9"]]
+
+
+def test_a_superscript_over_a_subscript_stays_in_its_header_row() -> None:
+    """GN's headers print "AP" with "bbox" raised over "50" lowered: one header, one row."""
+    header = Line(
+        [
+            _word("backbone", 100, 0),
+            _word("AP", 200, 0),
+            _word("bbox", 209, -3, size=6.0),
+            _word("50", 209, 5, size=6.0),
+        ],
+        page=1,
+    )
+    body = _line(12, [("GN", 100), ("61.0", 205)])
+    rows = _rows(build_table([header, body], "4", "Table 4: Detection in COCO.", 7))
+    assert rows == [["backbone", "APbbox50"], ["GN", "61.0"]]

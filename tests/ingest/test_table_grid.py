@@ -1,0 +1,256 @@
+"""A table's grid read as headers over columns and body rows under them: values a header must not
+swallow, rows that are no group's name, group headers over the columns they stand over."""
+
+from __future__ import annotations
+
+import pytest
+
+from papergraph.core.model import Table, TableCell
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_grid import parse_number, read_grid
+from papergraph.ingest.extract.table_results import table_results
+from tests.ingest.tables import grid, paper_with
+
+
+def _results(table: Table, names: list[str]) -> set[tuple[str | None, str | None, str, float]]:
+    paper = paper_with([table], "A paper", "We propose NewNet.\n\n" + table.caption)
+    found = table_results(paper, hybrid_matcher(), names)
+    return {(r.method, r.dataset, r.metric, r.value) for r in found if r.value is not None}
+
+
+def _headers(table: Table) -> dict[int, str]:
+    read = read_grid(table)
+    assert read is not None
+    return read.column_headers
+
+
+MNIST_NLL = Table(
+    grid(
+        [
+            ["Model", "NLL Test"],
+            ["DBM 2hl [1]:", "≈ 84.62"],
+            ["DBN 2hl [2]:", "≈ 84.55"],
+            ["NADE [3]:", "88.33"],
+            ["DRAW [9]:", "≤ 80.97"],
+            ["NewNet:", "79.20"],
+        ]
+    ),
+    number="4",
+    caption="Table 4. Test set performance of different models on MNIST in nats (negative "
+    "log-likelihood).",
+)
+
+
+def test_approximate_values_are_body_rows_not_part_of_the_column_header() -> None:
+    read = read_grid(MNIST_NLL)
+    assert read is not None
+    assert read.column_headers == {1: "NLL Test"}  # not "NLL Test ≈ 84.62 ≈ 84.55"
+    assert [row.label for row in read.rows][:2] == ["DBM 2hl [1]:", "DBN 2hl [2]:"]
+    assert all(row.group == "" for row in read.rows)  # "DRAW [9]: ≤ 80.97" names no group
+    assert _results(MNIST_NLL, ["NewNet"]) == {("NewNet", "MNIST", "NLL", 79.2)}
+
+
+def test_a_row_of_signed_scores_is_a_body_row_not_the_name_of_the_rows_below() -> None:
+    atari = Table(
+        grid(
+            [
+                ["Game", "DQN", "NewNet"],
+                ["Ice Hockey", "-3.8", "-1.7"],
+                ["Pong", "18.9", "20.9"],
+            ]
+        ),
+        number="S3",
+        caption="Table S3. Raw scores on Atari 2600 games.",
+    )
+    read = read_grid(atari)
+    assert read is not None
+    assert [(row.label, row.group) for row in read.rows] == [("Ice Hockey", ""), ("Pong", "")]
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        ("70.4±.1", 70.4),  # a spread printed without its leading zero
+        ("84.6 (+0.8)", 84.6),  # the change over a baseline printed beside the value
+        ("70.3 (7s)", 70.3),  # the run time printed beside the value
+        ("3.14 (3.08)", 3.14),
+    ],
+)
+def test_a_value_printed_with_a_spread_a_change_or_a_run_time_is_the_value(
+    printed: str, value: float
+) -> None:
+    number = parse_number(printed)
+    assert number is not None and number.value == value
+
+
+@pytest.mark.parametrize("printed", ["≈ 84.62", "≤ 80.97", "-3.8", "+1.2", "(+0.8)"])
+def test_an_approximation_a_bound_or_a_change_is_no_value(printed: str) -> None:
+    assert parse_number(printed) is None
+
+
+def test_own_rows_printed_with_spreads_give_results_and_stay_rows() -> None:
+    e2e = Table(
+        grid(
+            [
+                ["Model", "BLEU", "NIST"],
+                ["GPT-2 M (FT)*", "68.2", "8.62"],
+                ["GPT-2 M (NewNet)", "70.4±.1", "8.85±.02"],
+                ["GPT-2 L (FT)*", "68.5", "8.78"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Results on WebNLG.",
+    )
+    read = read_grid(e2e)
+    assert read is not None
+    assert [row.group for row in read.rows] == ["", "", ""]
+    assert ("GPT-2 M (NewNet)", "WebNLG", "BLEU", 70.4) in _results(e2e, ["NewNet"])
+
+
+def _centred_group_table() -> Table:
+    """LoRA's Table 3 as the PDF reader gives it: "# Trainable" over "Parameters" (one column),
+    "E2E NLG Challenge" centred over BLEU .. CIDEr but placed over NIST .. ROUGE-L only (here
+    "WebNLG", a dataset the gazetteer knows)."""
+    cells = [
+        TableCell(0, 0, "Model & Method"),
+        TableCell(0, 1, "# Trainable"),
+        TableCell(0, 3, "WebNLG", col_span=3),
+        *(
+            TableCell(1, col, text)
+            for col, text in enumerate(
+                ["", "Parameters", "BLEU", "NIST", "MET", "ROUGE-L", "CIDEr"]
+            )
+            if text
+        ),
+        *(
+            TableCell(2, col, text)
+            for col, text in enumerate(
+                ["GPT-2 M (NewNet)", "0.35M", "70.4±.1", "8.85", "46.8", "71.8", "2.53"]
+            )
+        ),
+    ]
+    return Table(cells, number="3", caption="Table 3: GPT-2 with different adaptation methods.")
+
+
+def test_a_centred_group_header_covers_the_columns_either_side_the_reader_left_out() -> None:
+    headers = _headers(_centred_group_table())
+    assert headers[1] == "# Trainable Parameters"
+    assert headers[2] == "WebNLG BLEU"  # not "# Trainable BLEU", a setting
+    assert headers[6] == "WebNLG CIDEr"
+    found = _results(_centred_group_table(), ["NewNet"])
+    method = "GPT-2 M (NewNet) (# Trainable Parameters: 0.35M)"  # the setting beside the label
+    assert (method, "WebNLG", "BLEU", 70.4) in found
+
+
+def test_two_centred_groups_take_their_own_first_columns() -> None:
+    """FPN's Table 4: "test-dev" and "test-std" each centred over five AP columns, read over
+    the middle three; a two-line header "image" / "pyramid" keeps to its own column."""
+    metrics = ["AP@.5", "AP", "APs", "APm", "APl"]
+    cells = [
+        TableCell(0, 1, "image"),
+        TableCell(0, 3, "test-dev", col_span=3),
+        TableCell(0, 8, "test-std", col_span=3),
+        TableCell(1, 0, "method"),
+        TableCell(1, 1, "pyramid"),
+        *(TableCell(1, 2 + i, metric) for i, metric in enumerate(metrics * 2)),
+        TableCell(2, 0, "NewNet"),
+        *(TableCell(2, 2 + i, f"{50 + i}.0") for i in range(10)),
+    ]
+    headers = _headers(Table(cells, number="4", caption="Table 4. Results on COCO."))
+    assert headers[2] == "test-dev AP@.5"  # not "image AP@.5"
+    assert headers[6] == "test-dev APl"
+    assert headers[7] == "test-std AP@.5"  # not "test-dev AP@.5"
+    assert headers[11] == "test-std APl"
+
+
+def test_a_header_broken_across_lines_is_its_own_columns_alone() -> None:
+    """S-RNN's Table 2: "Time-to-" above "maneuver (s)", with "Pr (%)" and "Re (%)" of the
+    columns before it printed on the line between."""
+    cells = [
+        TableCell(0, 1, "Turns", col_span=3),
+        TableCell(1, 3, "Time-to-"),
+        TableCell(2, 0, "Method"),
+        TableCell(2, 1, "Pr (%)"),
+        TableCell(2, 2, "Re (%)"),
+        TableCell(2, 4, "Pr (%)"),
+        TableCell(3, 3, "maneuver (s)"),
+        *(
+            TableCell(4, col, text)
+            for col, text in enumerate(["S-RNN", "81.2", "78.6", "3.94", "92.7"])
+        ),
+    ]
+    headers = _headers(Table(cells, number="2", caption="Table 2: Maneuver anticipation."))
+    assert headers[3] == "Turns Time-to-maneuver (s)"  # no "Re (%)" from the line between
+    assert "Time-to-" not in headers[4]  # not spread over the next column
+
+
+def test_a_group_header_printed_once_still_covers_the_columns_right_of_it() -> None:
+    cells = grid(
+        [
+            ["Model", "BLEU", "", "Training Cost (FLOPs)", ""],
+            ["", "EN-DE", "EN-FR", "EN-DE", "EN-FR"],
+            ["NewNet", "28.4", "41.8", "", ""],
+        ]
+    )
+    headers = _headers(Table(cells, number="2", caption="Table 2."))
+    assert headers[2] == "BLEU EN-FR"
+    assert headers[4] == "Training Cost (FLOPs) EN-FR"
+
+
+def test_a_word_broken_across_header_lines_is_one_word_and_self_bleu_is_no_bleu() -> None:
+    """RAPT's tables print "Self-" above "BLEU" (a diversity score) beside a "BLEU" column."""
+    table = Table(
+        grid(
+            [
+                ["", "Self-", ""],
+                ["Method", "BLEU", "BLEU"],
+                ["", "QQP", "QQP"],
+                ["NewNet", "31.78", "34.09"],
+            ]
+        ),
+        number="4",
+        caption="Table 4: Paraphrase generation.",
+    )
+    assert _headers(table) == {1: "Self-BLEU QQP", 2: "BLEU QQP"}
+    # Self-BLEU is a metric of its own (a diversity score), never BLEU nor QQP's usual metric
+    assert _results(table, ["NewNet"]) == {
+        ("NewNet", "Quora Question Pairs", "Self-BLEU", 31.78),
+        ("NewNet", "Quora Question Pairs", "BLEU", 34.09),
+    }
+
+
+def test_a_one_column_header_centred_over_three_heads_the_columns_either_side() -> None:
+    """S-RNN's Table 2: "Turns" and "Lane change" each set over the middle of three columns."""
+    cells = [
+        TableCell(0, 2, "Turns"),
+        TableCell(0, 5, "Lane change"),
+        TableCell(1, 0, "Method"),
+        *(TableCell(1, 1 + i, name) for i, name in enumerate(["Pr", "Re", "Time"] * 2)),
+        *(TableCell(2, c, t) for c, t in enumerate(["S-RNN", "81.2", "78.6", "3.94", "92.7"])),
+    ]
+    headers = _headers(Table(cells, number="2", caption="Table 2: Maneuver anticipation."))
+    assert [headers[col] for col in (1, 3, 4, 6)] == [
+        "Turns Pr",
+        "Turns Time",
+        "Lane change Pr",
+        "Lane change Time",
+    ]
+
+
+def test_a_datasets_average_column_gives_its_result_not_its_first_part() -> None:
+    """DetectGPT's Table 1: one column per source model under each dataset, then "Avg."."""
+    table = Table(
+        grid(
+            [
+                ["Method", "XSum", "", "", "SQuAD", "", ""],
+                ["", "GPT-2", "Neo-2.7", "Avg.", "GPT-2", "Neo-2.7", "Avg."],
+                ["NewNet", "0.99", "0.95", "0.97", "0.99", "0.85", "0.92"],
+            ]
+        ),
+        number="1",
+        caption="Table 1. AUROC for detecting samples from the given model on the given dataset.",
+    )
+    assert _results(table, ["NewNet"]) == {
+        ("NewNet", "XSum", "AUC", 0.97),
+        ("NewNet", "SQuAD", "AUC", 0.92),
+    }
