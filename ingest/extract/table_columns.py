@@ -11,11 +11,13 @@ naming none gives nothing.
 
 from __future__ import annotations
 
+import re
+
 from papergraph.core.model import Result
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, read_metric
 from papergraph.ingest.extract.table_context import TableContext, cell_result
-from papergraph.ingest.extract.table_grid import Row, clean, parse_number
+from papergraph.ingest.extract.table_grid import Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import (
     AGGREGATE,
     HeaderKind,
@@ -30,37 +32,63 @@ from papergraph.ingest.extract.table_names import (
     without_marks,
 )
 
+#: The shots a model is run with, printed over its columns: "0-shot", "few-shot".
+_SHOTS = re.compile(r"\b(?:\d+|zero|one|few)-shot\b", re.IGNORECASE)
+
 
 def own_columns(context: TableContext, names: list[str]) -> list[int]:
     """The value columns whose header names the paper's own method (or says "ours"), not one
-    of its settings or metrics ("XLNet params", "BERT F1")."""
+    of its settings or metrics ("XLNet params", "BERT F1"); a group header over the name is
+    not the name's ("Raw score" over "PaLM 540B")."""
     headers = context.grid.column_headers
     return [
         col
         for col, header in sorted(headers.items())
         if header
         and own_row(header, names)
-        and header_kind(header) not in (HeaderKind.SETTING, HeaderKind.METRIC)
+        and header_kind(_from_name(header, names)) not in (HeaderKind.SETTING, HeaderKind.METRIC)
     ]
 
 
-def column_results(context: TableContext, matcher: NameMatcher, columns: list[int]) -> list[Result]:
+def _from_name(header: str, names: list[str]) -> str:
+    """The header from the word naming the paper's method on ("Raw score PaLM 540B": PaLM 540B)."""
+    words = without_marks(clean(header)).split()
+    start = next((i for i, word in enumerate(words) if own_row(word, names)), 0)
+    return " ".join(words[start:])
+
+
+def column_results(
+    context: TableContext, matcher: NameMatcher, columns: list[int], names: list[str]
+) -> list[Result]:
     """One result per row and own column, the first own column's where several give a row the
-    same dataset and metric ("MuZero" before "MuZero normalized")."""
-    found: dict[tuple[str, str], Result] = {}
+    same method, dataset and metric ("MuZero" before "MuZero normalized"); a model size or a
+    number of shots over the columns tells methods apart ("PaLM 8B (0-shot)", "PaLM 540B")."""
+    found: dict[tuple[str, str, str], Result] = {}
     for row in context.grid.rows:
         dataset = row_dataset(context, matcher, row)
         for col in columns:
-            result = _result(context, row, col, dataset)
+            result = _result(context, row, col, dataset, names)
             if result is not None:
-                found.setdefault((result.dataset or "", result.metric or ""), result)
+                key = (result.method or "", result.dataset or "", result.metric or "")
+                found.setdefault(key, result)
     return list(found.values())
+
+
+def column_method(header: str, names: list[str]) -> str:
+    """The method an own column's header names: its words from the paper's name on, less plain
+    words ("MuZero normalized": MuZero; "Raw score PaLM 540B": PaLM 540B), with the shots it
+    was run with ("Few-shot PaLM 540B": PaLM 540B (few-shot))."""
+    shots = _SHOTS.search(header)
+    words = _from_name(_SHOTS.sub(" ", header), names).split()
+    kept = [word for word in words if not word.islower()] or words
+    name = " ".join(kept)
+    return f"{name} ({shots.group().lower()})" if shots else name
 
 
 def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | None:
     """The dataset a row label names, abbreviates, or is a part of the caption's benchmark."""
     caption = context.table.caption
-    label = clean(row.label.strip("*†‡ "))
+    label = clean(strip_marks(row.label))
     named = dataset_named(label, matcher, caption, last=True) or expand_abbreviation(
         label, context.datasets
     )
@@ -77,14 +105,16 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     return part_of(context.caption_dataset, label, matcher)
 
 
-def _result(context: TableContext, row: Row, col: int, dataset: str | None) -> Result | None:
+def _result(
+    context: TableContext, row: Row, col: int, dataset: str | None, names: list[str]
+) -> Result | None:
     cell = row.cells.get(col)
     header = context.grid.column_headers.get(col, "")
     metric = _metric(context, header, row)
     number = parse_number(cell.text) if cell is not None else None
     if cell is None or number is None or metric is None or dataset is None:
         return None
-    method = without_marks(clean(header)) or None
+    method = column_method(header, names) or None
     return cell_result(context, row, header, cell, number, metric, method, dataset)
 
 

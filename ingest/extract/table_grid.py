@@ -6,7 +6,8 @@ row that holds only a group name ("COCO test-dev", "Ensembles"). Header cells pr
 several columns without a span ("BLEU" over "EN-DE" and "EN-FR") cover the empty cells to their
 right. A cell's number is its leading value: "81.5 ± 0.5" is 81.5, never the spread; a change
 ("+1.2"), a count ("25M"), an order of magnitude ("2.3·10^19") is no value; "3.14 (3.08)" is
-3.14, its bracketed second figure (train, or a spread) is not read.
+3.14, its bracketed second figure (train, or a spread) is not read, and a bracketed count alone
+("(64)": the shots a model was given) is no value.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from papergraph.core.model import Table, TableCell
+from papergraph.core.canonical import known_type
+from papergraph.core.model import EntityType, Table, TableCell
+from papergraph.ingest.extract.header_blocks import block_header
 
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
 _VALUE = re.compile(
@@ -34,14 +37,19 @@ _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
 _SPACES = re.compile(r"\s+")
+_BRACKETED_COUNT = re.compile(r"^\(\d+\)$")
+#: The footnote marks a table prints beside a label, header or value ("BERT*", "88.1†").
+FOOTNOTE_MARKS = "*†‡§¶‖⁎∗⋆"
 #: A header part that counts something ("363k" examples) or prints nothing ("-").
 _SIZE_OR_DASH = re.compile(r"^(?:\d[\d.,]*\s*[kKmMbB]|[-–—])$")
+#: A model's size: "8B", "540B", "1.3B", "350M" parameters.
+_MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*[BM]$")
 _SPACED_CAPITALS = re.compile(r"(?<![\w-])(?:[A-Z] ){2,}[A-Z]+(?![a-z])")
 _CUT_HYPHEN = re.compile(r"(?<=[A-Z0-9])- (?=[A-Z0-9])")
 #: A name printed as one token: with a digit, a hyphen or two capitals ("SST-2", "QNLI", "C10").
 _NAME_TOKEN = re.compile(r"\d|\w-\w|[A-Z].*[A-Z]")
-_LEADING_DIGIT = re.compile(r"^\s*[(±+−-]?\d")  # "25 M", "3.8 G": a quantity, not a name
-_NO_VALUE = re.compile(r"^\s*(?:[-–—]|n/?a|N/?A)\s*[*†‡]*\s*$")  # a value not reported
+LEADING_DIGIT = re.compile(r"^\s*[(±+−-]?\d")  # "25 M", "3.8 G": a quantity, not a name
+NO_VALUE = re.compile(r"^\s*(?:[-–—]|n/?a|N/?A)\s*[*†‡]*\s*$")  # a value not reported
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,8 @@ def parse_number(text: str) -> Number | None:
     """The value a cell prints, or None for text, changes, counts and orders of magnitude."""
     cleaned = clean(text).replace(",", "")
     if not cleaned or _CHANGE.search(cleaned) or _NOT_VALUE.search(cleaned):
+        return None
+    if _BRACKETED_COUNT.match(cleaned):  # "(64)": the shots or examples beside a value
         return None
     match = _VALUE.match(cleaned)
     if match is None:
@@ -139,6 +149,12 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def strip_marks(text: str) -> str:
+    """A label or header less the footnote marks and spaces at its ends ("BERT*", "ResNet†"):
+    table_names.without_marks also drops symbols inside ("En→De"), which names need."""
+    return text.strip(FOOTNOTE_MARKS + " ")
+
+
 def name_text(text: str) -> str:
     """A label or header as one name: letters of small capitals the reader spaced apart are
     joined again ("B E RT- Base" is BERT-Base), a hyphen cut from its second half too."""
@@ -187,43 +203,6 @@ def width_of(at: dict[tuple[int, int], TableCell]) -> int:
     return max(col for _, col in at) + 1
 
 
-def side_by_side(table: Table) -> list[Table]:
-    """The tables a grid prints side by side, each with its own label column ("SQuAD1.1 | EM |
-    F1 | SQuAD2.0 | EM | F1", a method name in the first and fourth column of each row): one
-    table per part, a group name spanning the split in both."""
-    cells = unmerged(table.cells)
-    split = _second_label_column(cells)
-    if split is None:
-        return [table]
-    left = [replace(c, col_span=min(c.col_span, split - c.col)) for c in cells if c.col < split]
-    right = [replace(c, col=c.col - split) for c in cells if c.col >= split]
-    spanning = [replace(c, col_span=1) for c in cells if c.col < split < c.col + c.col_span]
-    return [replace(table, cells=left), *side_by_side(replace(table, cells=spanning + right))]
-
-
-def _second_label_column(cells: list[TableCell]) -> int | None:
-    """A column past the values that holds names in most body rows, right after a value."""
-    at = {(cell.row, cell.col): cell for cell in cells if clean(cell.text)}
-    body = {r for (r, c), cell in at.items() if c >= 1 and holds_value(cell.text)}
-    width = max((col for _, col in at), default=0) + 1
-    for col in range(2, width - 1):
-        named = [
-            r
-            for r in body
-            if (r, col) in at
-            and _is_name(at[(r, col)].text)
-            and (r, col - 1) in at
-            and (holds_value(at[(r, col - 1)].text) or _NO_VALUE.match(at[(r, col - 1)].text))
-        ]
-        if len(named) >= max(2, len(body) / 2):
-            return col
-    return None
-
-
-def _is_name(text: str) -> bool:
-    return any(c.isalpha() for c in text) and not (holds_value(text) or _LEADING_DIGIT.match(text))
-
-
 def unmerged(cells: list[TableCell]) -> list[TableCell]:
     """The cells with those the reader ran together split apart: a cell printing several bare
     numbers ("78.7 81.9 80.0 83.1") is one per column, and a cell placed in a column another
@@ -264,7 +243,7 @@ def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -
         numeric = sum(
             1
             for text in texts
-            if holds_value(text) or _LEADING_DIGIT.match(text) or _NO_VALUE.match(text)
+            if holds_value(text) or LEADING_DIGIT.match(text) or NO_VALUE.match(text)
         )
         if not texts or numeric * 2 >= len(texts):
             break
@@ -274,22 +253,33 @@ def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -
 
 def _column_header(table: Table, header_rows: list[int], col: int, label_cols: int) -> str:
     """The header rows' texts over a column, top to bottom; an empty cell in a header row but
-    the last is covered from beside it (`_covering`), except between two lines of the column's
-    own header ("Time-to-" above an empty row above "maneuver (s)"); a word broken across two
-    lines is one word again ("Self-" over "BLEU": Self-BLEU, no BLEU column)."""
+        the last is covered from beside it (`_covering`), except between two lines of the column's
+        own header ("Time-to-" above an empty row above "maneuver (s)"); a word broken across two
+        lines is one word again ("Self-" over "BLEU": Self-BLEU, no BLEU column); a group header over
+    the block of columns a row below repeats heads all of it (ingest/extract/header_blocks.py)."""
     parts: list[str] = []
     own = [row for row in header_rows if _over(table, row, col)]
     for position, row in enumerate(header_rows):
         last = position == len(header_rows) - 1
         between = bool(own) and own[0] < row < own[-1]
-        cell = _covering(table, row, col, label_cols, inherit=not (last or between))
+        inherit = not (last or between)
+        block = block_header(table, header_rows, row, col, label_cols) if inherit else None
+        cell = block or _covering(table, row, col, label_cols, inherit=inherit)
         text = _part_over(cell, col) if cell is not None else ""
         if text and parts and parts[-1].endswith("-") and text[:1].isalnum():
             parts[-1] += text  # a word broken across lines: "Self-" over "BLEU" is Self-BLEU
         elif text and text not in parts:
             parts.append(text)
-    named = [part for part in parts if not _SIZE_OR_DASH.match(part)]
-    return " ".join(named or parts)  # "QQP" over "363k" (its training examples) is QQP
+    return " ".join(_named(parts))
+
+
+def _named(parts: list[str]) -> list[str]:
+    """The header parts that name the column: a count under a dataset ("QQP" over "363k", its
+    training examples) or a dash names nothing; a size in millions or billions under no known
+    dataset is a model's ("PaLM" over "8B": PaLM 8B, never a data size)."""
+    data = any(known_type(part) in (EntityType.DATASET, EntityType.BENCHMARK) for part in parts)
+    named = [p for p in parts if not _SIZE_OR_DASH.match(p) or not data and _MODEL_SIZE.match(p)]
+    return named or parts
 
 
 def _part_over(cell: TableCell, col: int) -> str:

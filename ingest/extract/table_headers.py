@@ -22,6 +22,7 @@ import pycountry
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.table_grid import strip_marks
 
 #: Header words of settings and costs: what a model was run with, not where it was tested.
 SETTING = re.compile(
@@ -64,7 +65,7 @@ class HeaderKind(Enum):
 
 def header_kind(header: str) -> HeaderKind:
     """The kind of a header that names no known dataset (checked before this)."""
-    text = header.strip("*†‡ ")
+    text = strip_marks(header)
     if read_metric(text):
         return HeaderKind.METRIC
     if _METHOD_COLUMN.match(text) or known_type(text) is EntityType.METHOD:
@@ -92,7 +93,7 @@ def expand_abbreviation(header: str, datasets: Mapping[str, str]) -> str | None:
     the header's letters are, in order, capitals or word initials of the name (its first letter
     first) and its number is the name's number; a trailing "+" (with augmentation: "C10+") is
     the same dataset."""
-    text = header.strip("*†‡ ").rstrip("+")
+    text = strip_marks(header).rstrip("+")
     if not (_ABBREVIATION.match(text) and _TWO_CAPITALS.search(text)):
         return None
     found = {

@@ -43,8 +43,8 @@ from papergraph.ingest.extract.table_grid import (
     header_parts,
     parse_number,
     read_grid,
-    side_by_side,
     split_values,
+    strip_marks,
 )
 from papergraph.ingest.extract.table_headers import (
     SETTING,
@@ -68,6 +68,7 @@ from papergraph.ingest.extract.table_rows import (
     uncited_rows,
     variant_of_group,
 )
+from papergraph.ingest.extract.table_split import side_by_side
 from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
 
 #: Captions of tables that take the method apart (its variants are no result of the paper), or
@@ -224,10 +225,10 @@ def _caption_chunk(paper: Paper, table: Table) -> str:
 
 def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]) -> list[Result]:
     rows = [row for row in context.grid.rows if _own(row, names)]
+    if not rows and (columns := own_columns(context, names)):
+        return column_results(context, matcher, columns, names)  # before a bold row: datasets
     bold = _bold_rows(rows or context.grid.rows)
     rows = bold if bold and len(rows) > 2 else rows or bold
-    if not rows and (columns := own_columns(context, names)):
-        return column_results(context, matcher, columns)
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
     return [
         _marked(result, context, row, names)
@@ -385,7 +386,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         return column_subset(context.caption_dataset, named, caption, matcher) or named
     kind = header_kind(header) if header else HeaderKind.WORDS
     if kind is HeaderKind.NAME:
-        return clean(header.strip("*† "))
+        return clean(strip_marks(header))
     if context.caption_dataset is None or kind not in (HeaderKind.METRIC, HeaderKind.WORDS):
         return None
     split = SPLIT.search(header)

@@ -17,7 +17,7 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.table_context import TableContext
-from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number
+from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import SETTING
 from papergraph.ingest.extract.table_names import cites, own_row, ticked, without_marks
 
@@ -141,7 +141,7 @@ def variant_of_group(row: Row) -> bool:
     """Whether the row's label is only a variant (a depth "110", "B0") of the method named once
     in the group row above it, a short name ("ResNet", "EfficientNet")."""
     short = 0 < len(row.group.split()) <= MAX_GROUP_WORDS and not parse_number(row.group)
-    return short and bool(_VARIANT_LABEL.match(row.label.strip("*†‡ ")))
+    return short and bool(_VARIANT_LABEL.match(strip_marks(row.label)))
 
 
 def uncited_rows(rows: list[Row]) -> list[Row]:

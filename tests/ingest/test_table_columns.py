@@ -22,9 +22,10 @@ GAMES = Table(
 )
 
 
-def _found(table: Table) -> set:
-    paper = paper_with([table], "NewAgent: planning", "We propose NewAgent.\n\n" + table.caption)
-    rows = table_results(paper, hybrid_matcher(), ["newagent"])
+def _found(table: Table, name: str = "NewAgent") -> set:
+    text = f"We propose {name}.\n\n{table.caption}"
+    paper = paper_with([table], f"{name}: planning", text)
+    rows = table_results(paper, hybrid_matcher(), [name.lower()])
     return {(r.method, r.dataset, r.metric, r.value) for r in rows}
 
 
@@ -108,3 +109,52 @@ def test_a_benchmark_the_paper_reads_as_a_dataset_still_has_parts() -> None:
     paper = paper_with([GAMES], "NewAgent: planning", "We propose NewAgent.\n\n" + GAMES.caption)
     rows = table_results(paper, local, ["newagent"])
     assert len(rows) == 2 and all(str(r.dataset).startswith("Atari ") for r in rows)
+
+
+SIZES = Table(
+    grid(
+        [
+            ["", "", "0-shot", "", "", "Few-shot", ""],
+            ["", "NewLM", "NewLM", "NewLM", "NewLM", "NewLM", "NewLM"],
+            ["Task", "8B", "62B", "540B", "8B", "62B", "540B"],
+            ["TriviaQA (EM)", "39.5", "67.3", "76.9", "47.2", "70.1", "81.4"],
+            ["BoolQ (Acc)", "68.3", "84.8", "88.0", "68.9", "82.7", "89.1"],
+        ]
+    ),
+    "36",
+    "Table 36: Results of NewLM 8B and 62B in comparison to NewLM 540B.",
+)
+
+
+def test_a_model_size_over_the_columns_is_part_of_the_method_never_a_data_size() -> None:
+    """Each size and shot setting is a method of its own ("NewLM 540B (few-shot)"), not the
+    first column's ("0-shot NewLM") for every value of the row."""
+    found = _found(SIZES, "NewLM")
+    assert ("NewLM 8B (0-shot)", "TriviaQA", "EM", 39.5) in found
+    assert ("NewLM 540B (few-shot)", "TriviaQA", "EM", 81.4) in found
+    assert ("NewLM 62B (few-shot)", "BoolQ", "Accuracy", 82.7) in found
+    assert len(found) == 12
+
+
+TASKS = Table(
+    grid(
+        [
+            ["Task", "", "Raw score", "Normalized score", ""],
+            ["", "NewLM 540B", "Human (Avg.)", "NewLM 540B", "Human (Avg.)"],
+            ["persian idioms", "72.7", "20.0", "63.6", "-6.7"],
+            ["common morpheme", "84.0", "32.8", "78.7", "10.3"],
+        ],
+        bold={(2, 1), (2, 3), (3, 1), (3, 3)},
+    ),
+    "38",
+    "Table 38: Scores on BIG-bench tasks where NewLM 540B exceeds the average human.",
+)
+
+
+def test_tasks_down_the_side_are_datasets_and_the_model_over_the_column_the_method() -> None:
+    """A row whose one negative value leaves it the only bold row is still a task: the method
+    is the model over the columns, read from the raw scores ("Raw score" centred over two)."""
+    assert _found(TASKS, "NewLM") == {
+        ("NewLM 540B", "BIG-bench Persian Idioms", "Score", 72.7),
+        ("NewLM 540B", "BIG-bench Common Morpheme", "Score", 84.0),
+    }

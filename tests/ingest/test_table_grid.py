@@ -254,3 +254,33 @@ def test_a_datasets_average_column_gives_its_result_not_its_first_part() -> None
         ("NewNet", "XSum", "AUC", 0.97),
         ("NewNet", "SQuAD", "AUC", 0.92),
     }
+
+
+def test_a_header_centred_over_an_even_block_heads_every_column_the_row_below_repeats() -> None:
+    """ "XSum" over four detector columns sits between the second and third, and the reader put
+    it in the third: the block the row below repeats ("GPT-2 OPT NeoX Avg." once per dataset)
+    is its columns, the first one too, never the next dataset's."""
+    table = Table(
+        grid(
+            [
+                ["", "", "", "XSum", "", "", "", "SQuAD", ""],
+                ["Method", "GPT-2", "OPT", "NeoX", "Avg.", "GPT-2", "OPT", "NeoX", "Avg."],
+                ["NewNet", "0.99", "0.97", "0.95", "0.97", "0.98", "0.96", "0.90", "0.95"],
+            ]
+        ),
+        "1",
+        "Table 1: AUROC for detecting samples from each model.",
+    )
+    headers = _headers(table)
+    assert [headers[col] for col in (1, 4, 5, 8)] == [
+        "XSum GPT-2",
+        "XSum Avg.",
+        "SQuAD GPT-2",
+        "SQuAD Avg.",
+    ]
+
+
+def test_a_bracketed_count_beside_the_values_is_no_value() -> None:
+    """PaLM prints the shots of its few-shot column as "(64)": a count, not a score."""
+    assert parse_number("(64)") is None
+    assert parse_number("81.4") is not None

@@ -7,10 +7,11 @@ import pytest
 
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.hybrid import hybrid_matcher
-from papergraph.ingest.extract.table_grid import read_grid, side_by_side
+from papergraph.ingest.extract.table_grid import read_grid
 from papergraph.ingest.extract.table_headers import HeaderKind, expand_abbreviation, header_kind
 from papergraph.ingest.extract.table_names import dataset_named
 from papergraph.ingest.extract.table_results import table_results
+from papergraph.ingest.extract.table_split import side_by_side
 from tests.ingest.tables import RESNET_TABLE_4, grid, paper_with
 
 PAPER_DATASETS = {

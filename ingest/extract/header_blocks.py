@@ -1,0 +1,70 @@
+"""Group headers over the blocks of columns that a header row below them repeats.
+
+A header centred over an even number of columns ("XSum" over six detector columns, "Raw score"
+over "PaLM 540B" and "Human (Avg.)") sits on the line between two of them, and the reader puts
+it in one: the columns at its edges get no header from beside it, or the neighbouring group's.
+Where a header row below repeats one sequence of headers once per group header ("GPT-2 OPT-2.7
+Neo-2.7 GPT-J NeoX Avg." under each of "XSum", "SQuAD", "WritingPrompts"), each repeat is one
+block of columns, and the group header lying in a block heads all of its columns.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from math import inf
+
+from papergraph.core.model import Table, TableCell
+
+
+def block_header(
+    table: Table, header_rows: list[int], row: int, col: int, label_cols: int
+) -> TableCell | None:
+    """The header of `row` over the block of columns holding `col`, where a header row below
+    repeats its headers once per header of `row`, each of those lying in its own block; else
+    None."""
+    groups = _value_cells(table, row, label_cols)
+    if len(groups) < 2:
+        return None
+    for below in (r for r in header_rows if r > row):
+        starts = _repeat_starts(_value_cells(table, below, label_cols))
+        if len(starts) == len(groups) and _one_per_block(groups, starts):
+            ends = [*starts[1:], inf]
+            return next(
+                (g for g, s, e in zip(groups, starts, ends, strict=True) if s <= col < e), None
+            )
+    return None
+
+
+def _value_cells(table: Table, row: int, label_cols: int) -> list[TableCell]:
+    """The cells printed in `row` over the value columns, left to right."""
+    found = [
+        cell
+        for cell in table.cells
+        if cell.row <= row < cell.row + cell.row_span and cell.col >= label_cols and _text(cell)
+    ]
+    return sorted(found, key=lambda cell: cell.col)
+
+
+def _repeat_starts(cells: list[TableCell]) -> list[int]:
+    """The columns where a row's sequence of headers starts again, where the row is one
+    sequence printed several times over ("8B 62B 540B 8B 62B 540B"); else []."""
+    if not cells:
+        return []
+    starts = [index for index, cell in enumerate(cells) if _text(cell) == _text(cells[0])]
+    bounds = [*starts, len(cells)]
+    blocks = [[_text(c) for c in cells[a:b]] for a, b in pairwise(bounds)]
+    if len(blocks) < 2 or any(block != blocks[0] for block in blocks):
+        return []
+    return [cells[index].col for index in starts]
+
+
+def _one_per_block(groups: list[TableCell], starts: list[int]) -> bool:
+    """Whether each group header lies inside its own block, in order."""
+    ends = [*starts[1:], inf]
+    return all(
+        s <= g.col and g.col + g.col_span <= e for g, s, e in zip(groups, starts, ends, strict=True)
+    )
+
+
+def _text(cell: TableCell) -> str:
+    return " ".join(cell.text.split())
