@@ -34,6 +34,10 @@ from papergraph.ingest.extract.table_names import (
 
 #: The shots a model is run with, printed over its columns: "0-shot", "few-shot".
 _SHOTS = re.compile(r"\b(?:\d+|zero|one|few)-shot\b", re.IGNORECASE)
+#: A word after a method's name that is part of it: a size ("540B"), a bracketed variant.
+_PART_OF_NAME = re.compile(r"^\(|\d")
+#: A unit printed after a column's name: "[%]", "(%)".
+_UNIT = re.compile(r"\s*[\[(]\s*%\s*[\])]")
 
 
 def own_columns(context: TableContext, names: list[str]) -> list[int]:
@@ -69,20 +73,26 @@ def column_results(
         for col in columns:
             result = _result(context, row, col, dataset, names)
             if result is not None:
-                key = (result.method or "", result.dataset or "", result.metric or "")
-                found.setdefault(key, result)
+                method = column_method(context.grid.column_headers.get(col, ""), names, False)
+                found.setdefault((method, result.dataset or "", result.metric or ""), result)
     return list(found.values())
 
 
-def column_method(header: str, names: list[str]) -> str:
-    """The method an own column's header names: its words from the paper's name on, less plain
-    words ("MuZero normalized": MuZero; "Raw score PaLM 540B": PaLM 540B), with the shots it
-    was run with ("Few-shot PaLM 540B": PaLM 540B (few-shot))."""
-    shots = _SHOTS.search(header)
-    words = _from_name(_SHOTS.sub(" ", header), names).split()
-    kept = [word for word in words if not word.islower()] or words
-    name = " ".join(kept)
-    return f"{name} ({shots.group().lower()})" if shots else name
+def column_method(header: str, names: list[str], qualified: bool = True) -> str:
+    """The method an own column's header names: its words from the paper's name on, a unit
+    ("[%]") left out, a size or a bracketed variant kept ("Raw score PaLM 540B": PaLM 540B),
+    the shots it was run with and the other words after the name as qualifiers ("Few-shot PaLM
+    540B": PaLM 540B (few-shot); "RWKV-4" over "GPT [%]": RWKV-4 (GPT)); without `qualified`,
+    plain words are left out ("MuZero normalized" is MuZero's column again)."""
+    text = _UNIT.sub(" ", header)
+    shots = [found.group().lower() for found in _SHOTS.finditer(text)]
+    words = _from_name(_SHOTS.sub(" ", text), names).split()
+    own = bool(words) and own_row(words[0], names)
+    kept = [not own or i == 0 or bool(_PART_OF_NAME.search(w)) for i, w in enumerate(words)]
+    name = " ".join(word for word, keep in zip(words, kept, strict=True) if keep)
+    rest = [w for w, keep in zip(words, kept, strict=True) if not keep]
+    qualifiers = shots + [word for word in rest if qualified or not word.islower()]
+    return f"{name} ({' '.join(qualifiers)})" if qualifiers else name
 
 
 def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | None:

@@ -275,10 +275,11 @@ def _column_header(table: Table, header_rows: list[int], col: int, label_cols: i
 
 def _named(parts: list[str]) -> list[str]:
     """The header parts that name the column: a count under a dataset ("QQP" over "363k", its
-    training examples) or a dash names nothing; a size in millions or billions under no known
-    dataset is a model's ("PaLM" over "8B": PaLM 8B, never a data size)."""
-    data = any(known_type(part) in (EntityType.DATASET, EntityType.BENCHMARK) for part in parts)
-    named = [p for p in parts if not _SIZE_OR_DASH.match(p) or not data and _MODEL_SIZE.match(p)]
+    training examples) or a dash names nothing; a size in millions or billions under a known
+    model or no known dataset is a model's ("PaLM" over "8B": PaLM 8B, never a data size)."""
+    kinds = {known_type(part) for part in parts}
+    model = EntityType.METHOD in kinds or not kinds & {EntityType.DATASET, EntityType.BENCHMARK}
+    named = [p for p in parts if not _SIZE_OR_DASH.match(p) or model and _MODEL_SIZE.match(p)]
     return named or parts
 
 
