@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, TableCell
+from papergraph.ingest.extract.grid_repair import headers_off_labels, values_split_off
 from papergraph.ingest.extract.header_blocks import block_header
 
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
@@ -163,8 +164,9 @@ def name_text(text: str) -> str:
 
 
 def read_grid(table: Table) -> Grid | None:
-    """The table's header/body structure; None when no body row holds a number."""
-    table = replace(table, cells=unmerged(table.cells))
+    """The table's header/body structure; None when no body row holds a number. Cells read a
+    column off are put back first (ingest/extract/grid_repair.py)."""
+    table = replace(table, cells=unmerged(values_split_off(table.cells)))
     at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
     if not at:
         return None
@@ -173,6 +175,8 @@ def read_grid(table: Table) -> Grid | None:
     if first_body is None:
         return None
     header_rows = [r for r in rows if r < first_body]
+    table = replace(table, cells=headers_off_labels(table.cells, header_rows))
+    at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
     body_rows = [r for r in rows if r >= first_body]
     label_cols = _label_columns(at, body_rows)
     grouped = any(_group_row(at, row, width_of(at)) for row in body_rows)

@@ -284,3 +284,50 @@ def test_a_bracketed_count_beside_the_values_is_no_value() -> None:
     """PaLM prints the shots of its few-shot column as "(64)": a count, not a score."""
     assert parse_number("(64)") is None
     assert parse_number("81.4") is not None
+
+
+def _vtab_cells(third_label: str, third_values: list[str]) -> list[TableCell]:
+    """VTAB's breakdown as the reader gives it: the headers from the label column on, the
+    first value of two rows in the label's column, of the third run into its label."""
+    header = [
+        TableCell(0, col, name) for col, name in enumerate(["Caltech101", "CIFAR-100", "Mean"])
+    ]
+    first = [TableCell(1, 0, "NewNet-H (JFT)"), TableCell(1, 0, "95.3")]
+    first += [TableCell(1, col, text) for col, text in enumerate(["85.5", "77.6"], start=1)]
+    third = [TableCell(2, 0, third_label)]
+    third += [TableCell(2, col, text) for col, text in enumerate(third_values, start=1)]
+    return header + first + third
+
+
+def test_a_value_run_into_its_label_and_headers_read_over_the_labels_are_put_back() -> None:
+    """ "NewNet-L (I21k) 90.8" is the label NewNet-L (I21k) and its Caltech101 value, and each
+    header heads the column of values under it, not the one left of it."""
+    table = Table(_vtab_cells("NewNet-L (I21k) 90.8", ["84.1", "72.7"]), "9", "Table 9: VTAB.")
+    read = read_grid(table)
+    assert read is not None
+    assert read.column_headers == {1: "Caltech101", 2: "CIFAR-100", 3: "Mean"}
+    assert [row.label for row in read.rows] == ["NewNet-H (JFT)", "NewNet-L (I21k)"]
+    assert {col: cell.text for col, cell in read.rows[1].cells.items()} == {
+        1: "90.8",
+        2: "84.1",
+        3: "72.7",
+    }
+
+
+def test_a_label_ending_in_a_number_in_a_full_row_keeps_it() -> None:
+    """A row as wide as the others has no value run into its label: "NewNet 1.5" is a name."""
+    table = Table(
+        grid(
+            [
+                ["Model", "CIFAR-100", "Mean"],
+                ["NewNet 1.5", "84.1", "72.7"],
+                ["Base", "80.0", "70.1"],
+            ]
+        ),
+        "3",
+        "Table 3: Accuracy.",
+    )
+    read = read_grid(table)
+    assert read is not None
+    assert [row.label for row in read.rows] == ["NewNet 1.5", "Base"]
+    assert read.column_headers == {1: "CIFAR-100", 2: "Mean"}

@@ -1,0 +1,75 @@
+"""Cells a PDF reader placed a column off, put back before a grid is read.
+
+Two misreadings move a table's columns against its headers. A row's first value run into its
+label ("ViT-L/16 (I21k) 90.8", one cell short of the rows around it) is split off into a cell
+of its own. A header row printing one name per value column and none over the labels
+("Caltech101 CIFAR-100 ... Mean" above "ViT-H/14 (JFT) 95.3 85.5 ...") was read from the
+label column on, each header one column left of its values: it moves right by one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from papergraph.core.model import TableCell
+
+#: A label with a value run onto its end: "ViT-L/16 (I21k) 90.8" (a decimal, never "ResNet 50").
+_GLUED_VALUE = re.compile(r"^(?P<label>.*[A-Za-z)\]].*?)\s+(?P<value>\d+\.\d+[*†‡]*)$")
+_NUMBER = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$")
+
+
+def values_split_off(cells: list[TableCell]) -> list[TableCell]:
+    """The cells with a value run into a row's label split off, in rows one cell short of the
+    widest row: both stay in the label's column, ahead of the values the layout moves right."""
+    rows = _by_row(cells)
+    widest = max((len(row) for row in rows.values()), default=0)
+    repaired: list[TableCell] = []
+    for row in sorted(rows):
+        cells_in_row = sorted(rows[row], key=lambda cell: cell.col)
+        first = cells_in_row[0]
+        glued = _GLUED_VALUE.match(" ".join(first.text.split()))
+        if len(cells_in_row) == widest - 1 and first.col == 0 and glued:
+            label = replace(first, text=glued.group("label"))
+            value = replace(first, text=glued.group("value"), col_span=1)
+            cells_in_row = [label, value, *cells_in_row[1:]]
+        repaired.extend(cells_in_row)
+    return repaired
+
+
+def headers_off_labels(cells: list[TableCell], header_rows: list[int]) -> list[TableCell]:
+    """The cells with each header row printed one column left of the values moved right: a
+    row of single-column names from the label column on, one fewer than the body's columns,
+    over a body whose every row has a name in the label column, where no header row reaches
+    the last value column."""
+    rows = _by_row(cells)
+    body = [rows[row] for row in rows if row not in header_rows]
+    width = max((cell.col for row in body for cell in row), default=0)
+    heads = [cell for row in header_rows for cell in rows.get(row, [])]
+    if any(cell.col + cell.col_span > width for cell in heads):
+        return cells  # a header over the last value column: the headers stand where they are
+    if not body or any(not _labelled(row) for row in body):
+        return cells
+    shifted = {row for row in header_rows if _one_left(rows.get(row, []), width)}
+    return [replace(c, col=c.col + 1) if c.row in shifted else c for c in cells]
+
+
+def _one_left(row: list[TableCell], width: int) -> bool:
+    """Whether a header row names columns 0 .. width-1, one each, none a number."""
+    columns = sorted(cell.col for cell in row)
+    spans = all(cell.col_span == 1 and cell.row_span == 1 for cell in row)
+    names = not any(_NUMBER.match(cell.text.strip()) for cell in row)
+    return width > 1 and columns == list(range(width)) and spans and names
+
+
+def _labelled(row: list[TableCell]) -> bool:
+    first = min(row, key=lambda cell: cell.col)
+    return first.col == 0 and not _NUMBER.match(first.text.strip())
+
+
+def _by_row(cells: list[TableCell]) -> dict[int, list[TableCell]]:
+    rows: dict[int, list[TableCell]] = {}
+    for cell in cells:
+        if cell.text.strip():
+            rows.setdefault(cell.row, []).append(cell)
+    return rows
