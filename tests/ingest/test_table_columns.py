@@ -158,3 +158,29 @@ def test_tasks_down_the_side_are_datasets_and_the_model_over_the_column_the_meth
         ("NewLM 540B", "BIG-bench Persian Idioms", "Score", 72.7),
         ("NewLM 540B", "BIG-bench Common Morpheme", "Score", 84.0),
     }
+
+
+PROMPTS = Table(
+    grid(
+        [
+            ["Task Name", "Measure", "ChatGPT", "NewRNN", "NewRNN", "SOTA"],
+            ["", "type", "[%]", "GPT [%]", "changed [%]", "[%]"],
+            ["RTE", "F1 Macro", "88.1", "44.2", "74.8", "92.1"],
+            ["WNLI", "Accuracy", "81.7", "47.9", "49.3", "97.9"],
+        ]
+    ),
+    "6",
+    "Table 6: ChatGPT and NewRNN compared on reasoning tasks.",
+)
+
+
+def test_the_line_under_an_own_column_qualifies_the_method_and_its_unit_is_no_part() -> None:
+    """ "NewRNN" over "GPT [%]" and "changed [%]" is the method run two ways: NewRNN (GPT) and
+    NewRNN (changed), each with its own values; never "NewRNN GPT [%]"."""
+    found = {(method, dataset, value) for method, dataset, _, value in _found(PROMPTS, "NewRNN")}
+    assert found == {
+        ("NewRNN (GPT)", "RTE", 44.2),
+        ("NewRNN (changed)", "RTE", 74.8),
+        ("NewRNN (GPT)", "WNLI", 47.9),
+        ("NewRNN (changed)", "WNLI", 49.3),
+    }

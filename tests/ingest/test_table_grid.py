@@ -7,7 +7,7 @@ import pytest
 
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.hybrid import hybrid_matcher
-from papergraph.ingest.extract.table_grid import parse_number, read_grid
+from papergraph.ingest.extract.table_grid import parse_number, read_grid, strip_marks
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
 
@@ -331,3 +331,9 @@ def test_a_label_ending_in_a_number_in_a_full_row_keeps_it() -> None:
     assert read is not None
     assert [row.label for row in read.rows] == ["NewNet 1.5", "Base"]
     assert read.column_headers == {1: "CIFAR-100", 2: "Mean"}
+
+
+def test_footnote_marks_leave_a_label_at_its_ends_only() -> None:
+    """ "BERT*†" is BERT; a symbol inside a name ("En→De") is part of it."""
+    assert strip_marks(" BERT*† ") == "BERT"
+    assert strip_marks("‡En→De*") == "En→De"
