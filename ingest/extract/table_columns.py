@@ -35,7 +35,7 @@ from papergraph.ingest.extract.table_names import (
 #: The shots a model is run with, printed over its columns: "0-shot", "few-shot".
 _SHOTS = re.compile(r"\b(?:\d+|zero|one|few)-shot\b", re.IGNORECASE)
 #: A word after a method's name that is part of it: a size ("540B"), a bracketed variant.
-_PART_OF_NAME = re.compile(r"^\(|\d")
+_PART_OF_NAME = re.compile(r"^\(|^\d+(?:\.\d+)?[BMK]$")
 #: A unit printed after a column's name: "[%]", "(%)".
 _UNIT = re.compile(r"\s*[\[(]\s*%\s*[\])]")
 

@@ -38,6 +38,7 @@ _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
 _SPACES = re.compile(r"\s+")
+_FRACTION = re.compile(r"^\d/\d{1,2}$")  # "1/3": a share of a budget, not a value
 _BRACKETED_COUNT = re.compile(r"^\(\d+\)$")
 #: The footnote marks a table prints beside a label, header or value ("BERT*", "88.1†").
 FOOTNOTE_MARKS = "*†‡§¶‖⁎∗⋆"
@@ -171,7 +172,7 @@ def read_grid(table: Table) -> Grid | None:
     if not at:
         return None
     rows = sorted({row for row, _ in at})
-    first_body = next((r for r in rows if _numbers_in(at, r, from_col=1) > 0), None)
+    first_body = next((r for r in rows if _body_like(at, r)), None)
     if first_body is None:
         return None
     header_rows = [r for r in rows if r < first_body]
@@ -229,6 +230,15 @@ def _laid_out(cells: list[TableCell]) -> list[TableCell]:
             placed.append(piece)
             free = piece.col + piece.col_span
     return placed
+
+
+def _body_like(at: dict[tuple[int, int], TableCell], row: int) -> bool:
+    """Whether a row holds values: a number past the first column that is no share of a
+    budget ("1/3 Full 1/3 Full" under "Transf. Primer" is a header line of compute budgets)."""
+    return any(
+        r == row and c >= 1 and value_like(cell.text) and not _FRACTION.match(clean(cell.text))
+        for (r, c), cell in at.items()
+    )
 
 
 def _numbers_in(at: dict[tuple[int, int], TableCell], row: int, from_col: int) -> int:

@@ -184,3 +184,26 @@ def test_the_line_under_an_own_column_qualifies_the_method_and_its_unit_is_no_pa
         ("NewRNN (GPT)", "WNLI", 47.9),
         ("NewRNN (changed)", "WNLI", 49.3),
     }
+
+
+BUDGETS = Table(
+    grid(
+        [
+            ["", "", "Transf.", "Transf.", "NewLM", "NewLM"],
+            ["Task", "Metric", "", "", "", ""],
+            ["", "", "1/3", "Full", "1/3", "Full"],
+            ["OpenBookQA", "acc", "45.3 ± 0.9", "46.8 ± 0.8", "47.9 ± 0.4", "49.3 ± 0.5"],
+        ]
+    ),
+    "6",
+    "Table 6: Transformer and NewLM on one-shot tasks at 1/3 and full compute budgets.",
+)
+
+
+def test_a_header_line_of_compute_budgets_qualifies_the_own_columns() -> None:
+    """ "1/3" and "Full" under "NewLM" are shares of the compute budget, a header line and not a
+    row of values: NewLM (1/3) and NewLM (Full), each with its value."""
+    assert _found(BUDGETS, "NewLM") == {
+        ("NewLM (1/3)", "OpenBookQA", "Accuracy", 47.9),
+        ("NewLM (Full)", "OpenBookQA", "Accuracy", 49.3),
+    }
