@@ -32,6 +32,7 @@ from papergraph.core.canonical import (
 )
 from papergraph.core.model import Entity, EntityType, Paper, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
+from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.variants import absorb
 from papergraph.ingest.extract.written import defined_as_phrase, glued_fragment, network_part
 
@@ -75,6 +76,7 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and (curated(e) or not (glued_fragment(e, texts) or defined_as_phrase(e)))
         and (curated(e) or not shouted(e.label, text))
         and (curated(e) or not any(affiliation(v.text) for v in e.evidence))
+        and (curated(e) or not unsolved_task(e, texts, paper.title))
     ]
 
 

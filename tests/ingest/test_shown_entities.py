@@ -157,3 +157,56 @@ def test_a_number_glued_to_a_dataset_name_is_no_year_after_the_paper() -> None:
     wmt = _entity(EntityType.DATASET, "WMT14", "gazetteer")
     (edition,) = canonicalise([wmt], year=2017)
     assert (edition.label, edition.qualifiers) == ("WMT", ["2014"])
+
+
+def _titled(body: str, title: str) -> Paper:
+    paper = _paper(body)
+    paper.title = title
+    return paper
+
+
+def test_a_listed_task_the_paper_uses_as_a_technique_or_data_is_no_task() -> None:
+    # DenseNet's "Data Augmentation", GCN's "L2 Regularization" and the Improved-GAN paper's
+    # "Time Series" (Papers with Code task names) were shown as each paper's task
+    uses = (
+        (
+            "Data Augmentation",
+            "We adopt a standard data augmentation scheme. Without data augmentation, it overfits.",
+        ),
+        (
+            "L2 Regularization",
+            "We tune the L2 regularization factor and use neither dropout nor L2 regularization.",
+        ),
+        ("Time Series", "This learning rule scales well to long time series."),
+        (
+            "high-resolution image",
+            "It is expensive to apply in large scale to high-resolution images.",
+        ),
+    )
+    for name, body in uses:
+        task = _entity(EntityType.TASK, name, "gazetteer", body=body.replace(name.lower(), name))
+        assert admit([task], _paper(body.replace(name.lower(), name))) == [], name
+
+
+def test_a_listed_task_the_paper_names_as_one_it_solves_stays() -> None:
+    # Scene Segmentation (DANet), Atari games (A3C), dense prediction (CaiT), the title's task
+    solves = (
+        ("Scene Segmentation", "We address the Scene Segmentation task by capturing context.", ""),
+        ("Atari games", "We then evaluated actor-critic on 57 Atari games.", ""),
+        (
+            "dense prediction",
+            "Pyramidal ViTs, designed for dense prediction tasks, follow CNNs.",
+            "",
+        ),
+        (
+            "Conditional Image Generation",
+            "It explores Conditional Image Generation.",
+            "Conditional Image Generation with PixelCNN Decoders",
+        ),
+    )
+    for name, body, title in solves:
+        task = _entity(EntityType.TASK, name, "gazetteer", body=body)
+        assert admit([task], _titled(body, title)) == [task], name
+    # a hand-listed task is one wherever the paper names it
+    task = _entity(EntityType.TASK, "object detection", "lexicon", body="We use object detection.")
+    assert admit([task], _paper("We use object detection.")) == [task]
