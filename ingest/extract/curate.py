@@ -34,7 +34,13 @@ from papergraph.core.model import Entity, EntityType, Paper, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
 from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.variants import absorb
-from papergraph.ingest.extract.written import defined_as_phrase, glued_fragment, network_part
+from papergraph.ingest.extract.written import (
+    defined_as_phrase,
+    glued_fragment,
+    listed_code,
+    network_part,
+    other_kind,
+)
 
 #: Most entities of a type a paper is shown to be about, and the salience under which an
 #: entity after the type's first is not. Swept on the pdfgold-dev tune split (floor 0.2-0.5,
@@ -73,10 +79,12 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and (curated(e) or e.label.lower() not in cited)
         and not enumerated(e, text)
         and not network_part(e, text)
+        and not listed_code(e, text)
         and (curated(e) or not (glued_fragment(e, texts) or defined_as_phrase(e)))
         and (curated(e) or not shouted(e.label, text))
         and (curated(e) or not any(affiliation(v.text) for v in e.evidence))
         and (curated(e) or not unsolved_task(e, texts, paper.title))
+        and (curated(e) or not other_kind(e, texts))
     ]
 
 

@@ -9,7 +9,14 @@ splits, issue 14):
   ("Panoptic" only in "Panoptic-DeepLab" and "Panoptic-FPN");
 - `defined_as_phrase`: a dataset acronym the paper defines by a lower-case phrase ("SOP" for
   "sentence-order prediction", not the Stanford Online Products dataset): proper names of datasets
-  are written with capitals.
+  are written with capitals;
+- `listed_code`: a code written in a list of its series ("(C1, C4)", "C1 and C4": the Paper
+  Plain study's participants) and never as a corpus;
+- `other_kind`: a name the paper writes, at least half the times, as a group of people ("PhD
+  students"), an illness or a pathogen ("the COVID-19 pandemic", "patients with COVID-19"), or,
+  for a metric or dataset, as part of a network ("RMS normalization" in Primer);
+- `glued_fragment` also takes a version glued by a hyphen: "SARS-CoV" written only in
+  "SARS-CoV-2" is part of that name.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import re
 from collections.abc import Mapping
 
 from papergraph.core.canonical import DATASET_TYPES, known_type
-from papergraph.core.model import Entity
+from papergraph.core.model import Entity, EntityType
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
 _NETWORK_AFTER = r"\s+(?:backbones?|variants?|layers?|blocks?|stages?|features?|heads?|branch)\b"
@@ -67,6 +74,8 @@ def glued_fragment(entity: Entity, texts: Mapping[str, str]) -> bool:
 def _glued_to_name(text: str, start: int, end: int) -> bool:
     if text[start:end] == "" or start >= len(text):
         return False
+    if re.match(r"\s?-\s?\d+(?![\w.])", text[end:]):
+        return True  # "SARS-CoV" of "SARS-CoV-2": a version makes it another name
     after = re.match(r"-([A-Za-z][\w]+)", text[end:])
     before = re.search(r"([A-Za-z][\w]+)-$", text[:start])
     return any(m is not None and _name_shaped(m.group(1)) for m in (after, before))
@@ -84,3 +93,82 @@ def defined_as_phrase(entity: Entity) -> bool:
         return False
     defined = [e.text for e in entity.evidence if e.extractor == "pattern"]
     return any(" " in t.replace("-", " ") and t == t.lower() for t in defined)
+
+
+_SERIES_JOIN = r"\s*(?:,|and|&|or|to|–|-)\s*"
+
+
+def listed_code(entity: Entity, text: str) -> bool:
+    """Whether a dataset named by a code ("C4") is one of a numbered series the paper lists
+    ("(C1, C4)", "C2 and C4", "C1–C4": participants, stages) and never written as a corpus."""
+    if entity.type not in DATASET_TYPES:
+        return False
+    names = {e.text for e in entity.evidence if _CODE.fullmatch(e.text)}
+    return any(_in_list(name, text) and not _as_corpus(name, text) for name in names)
+
+
+def _in_list(name: str, text: str) -> bool:
+    prefix = re.escape(re.fullmatch(r"([A-Z]+)\d+", name).group(1))  # type: ignore[union-attr]
+    other = rf"(?<![\w-]){prefix}(?!{name[len(prefix) :]}(?!\d))\d{{1,2}}(?![\w-])"
+    name = re.escape(name)
+    return bool(
+        re.search(rf"{other}{_SERIES_JOIN}{name}(?![\w-])", text)
+        or re.search(rf"(?<![\w-]){name}{_SERIES_JOIN}{other}", text)
+    )
+
+
+_PEOPLE = r"students?|participants?|researchers?|candidates?|holders?|annotators?|workers?|donors?"
+_ILLNESS = (
+    r"pandemic|epidemic|outbreak|infections?|virus(?:es)?|disease|symptoms?|vaccines?"
+    r"|vaccination|antigens?|patients?"
+)
+_PARTS = r"normali[sz]ation|norm|layers?|activations?|pooling|optimi[sz]ers?|blocks?|gates?"
+_OUTBREAK = re.compile(
+    r"\b(?:pandemic|epidemic|outbreak|infections?|virus)\b"
+    r"|\b(?:students|participants|researchers|annotators|workers|donors|patients)$",
+    re.IGNORECASE,
+)
+_ILL_BEFORE = re.compile(
+    r"(?:patients\s+with|treatments?\s+(?:of|for)|therap(?:y|ies)\s+(?:of|for)|recovery\s+from"
+    r"|infected\s+with|severe)\s+$",
+    re.IGNORECASE,
+)
+
+
+def other_kind(entity: Entity, texts: Mapping[str, str]) -> bool:
+    """Whether the paper writes the entity, at least half the times, as a kind of thing no
+    method, dataset, task or metric is: people ("PhD students"), an illness or a pathogen ("the
+    COVID-19 pandemic", "patients with COVID-19"), or a part of a network where it is typed a
+    metric or dataset ("RMS normalization"); or whether its name says so ("COVID-19 pandemic")
+    or is a person's as a reference list writes it ("Gouma S")."""
+    if _OUTBREAK.search(entity.label) or cited_person(entity, texts):
+        return True  # "COVID-19 pandemic", "convalescent donors"; "Gouma S" of "Kim JY, Gouma S"
+    heads = f"{_PEOPLE}|{_ILLNESS}"
+    if entity.type in (EntityType.METRIC, *DATASET_TYPES):
+        heads += f"|{_PARTS}"
+    after = re.compile(rf"^\s?(?:-\s?\d+)?\s+(?:{heads})\b", re.IGNORECASE)
+    marks = [_marked(texts.get(e.chunk_id, ""), e.start, e.end, after) for e in entity.evidence]
+    return bool(marks) and 2 * sum(marks) >= len(marks)
+
+
+def _marked(text: str, start: int, end: int, after: re.Pattern[str]) -> bool:
+    if not text[start:end]:
+        return False
+    before = " ".join(text[max(0, start - 40) : start].split()) + " "
+    return bool(after.match(text[end : end + 40]) or _ILL_BEFORE.search(before))
+
+
+_CITED_FORM = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)? [A-Z]{1,3}"
+
+
+def cited_person(entity: Entity, texts: Mapping[str, str]) -> bool:
+    """Whether the entity is a surname and initials ("Gouma S") written in a list of such names,
+    as a reference list writes its authors ("Kim JY, Gouma S, Robinson J, et al.")."""
+    if not re.fullmatch(_CITED_FORM, entity.label):
+        return False
+    for e in entity.evidence:
+        text = texts.get(e.chunk_id, "")
+        around = text[max(0, e.start - 30) : e.start] + "#" + text[e.end : e.end + 30]
+        if re.search(rf"{_CITED_FORM},\s*#|#,\s*(?:{_CITED_FORM}|et al)", around):
+            return True
+    return False

@@ -210,3 +210,57 @@ def test_a_listed_task_the_paper_names_as_one_it_solves_stays() -> None:
     # a hand-listed task is one wherever the paper names it
     task = _entity(EntityType.TASK, "object detection", "lexicon", body="We use object detection.")
     assert admit([task], _paper("We use object detection.")) == [task]
+
+
+def _chunks(*texts: str) -> Paper:
+    chunks = [
+        Chunk(id=f"p1#{i}", paper_id="p1", seq=i, text=t, kind=ChunkKind.BODY)
+        for i, t in enumerate(texts)
+    ]
+    return Paper(id="p1", title="A Paper", authors=["Ada Lovelace"], chunks=chunks)
+
+
+def _written(kind: EntityType, name: str, extractor: str, paper: Paper) -> Entity:
+    """An entity with evidence at every place the paper's chunks write `name`."""
+    evidence = [
+        Evidence(chunk_id=c.id, start=i, end=i + len(name), text=name, extractor=extractor)
+        for c in paper.chunks
+        for i in range(len(c.text))
+        if c.text.startswith(name, i)
+    ]
+    return Entity(kind, name, evidence=evidence)
+
+
+def test_people_illnesses_and_network_parts_are_no_entities() -> None:
+    # CiteSee's "PhD" (students), Primer's "RMS" (normalization), the COVID-19 editorial's
+    # "SARS-CoV" (of SARS-CoV-2), "COVID-19", "COVID-19 pandemic" and "Gouma S" (its references)
+    paper = _chunks(
+        "We recruited 8 PhD students and 2 PhD students more.",
+        "Transformer++ uses RMS normalization and Swish.",
+        "A greater risk after SARS-CoV-2 infection; immunity to SARS-CoV-2 matters.",
+        "As the COVID-19 pandemic goes on, COVID-19 has many symptoms; patients with COVID-19.",
+        "1. Bange EM, Han NA, Kim JY, Gouma S, Robinson J, et al. T cells.",
+    )
+    found = [
+        _written(EntityType.DATASET, "PhD", "gazetteer", paper),
+        _written(EntityType.METRIC, "RMS", "gazetteer", paper),
+        _written(EntityType.METHOD, "SARS-CoV", "tagger", paper),
+        _written(EntityType.METHOD, "COVID-19", "tagger", paper),
+        _written(EntityType.METHOD, "COVID-19 pandemic", "tagger", paper),
+        _written(EntityType.METHOD, "Gouma S", "tagger", paper),
+    ]
+    assert admit(found, paper) == []
+    kept = _chunks("We report RMS error on MIMIC and train PhD-level models on SciERC.")
+    rms = _written(EntityType.METRIC, "RMS", "gazetteer", kept)
+    assert admit([rms], kept) == [rms]
+
+
+def test_a_code_listed_with_others_of_its_series_is_no_corpus() -> None:
+    # the Paper Plain study's participant "C4" ("(C1, C4)", "C4 described ...") was shown as C4
+    study = "Participants C1, C2 and C3 read papers (C1, C4). C4 described the exhaustion."
+    c4 = _entity(EntityType.DATASET, "C4", "lexicon", body=study)
+    assert admit([c4], _paper(study)) == []
+    # RETRO's C4 beside its figure's C1, C2, C3 stays: it writes C4 as what it evaluates on
+    retro = "H1 C1 H1+ CA H2 C2 ATTN H3 C3. We evaluate our models on C4 and Wikitext103."
+    c4 = _entity(EntityType.DATASET, "C4", "lexicon", body=retro)
+    assert admit([c4], _paper(retro)) == [c4]
