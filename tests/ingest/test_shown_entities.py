@@ -264,3 +264,16 @@ def test_a_code_listed_with_others_of_its_series_is_no_corpus() -> None:
     retro = "H1 C1 H1+ CA H2 C2 ATTN H3 C3. We evaluate our models on C4 and Wikitext103."
     c4 = _entity(EntityType.DATASET, "C4", "lexicon", body=retro)
     assert admit([c4], _paper(retro)) == [c4]
+
+
+def test_case_variants_of_a_dataset_take_the_spelling_a_list_gives() -> None:
+    # PaLM's "CoPA" and Primer's "COPA" were two labels of one dataset
+    for name in ("CoPA", "Copa", "COPA"):
+        assert canonical(name, EntityType.DATASET)[1:] == ("COPA", "")
+    assert canonical("Cifar-10", EntityType.DATASET).label == "CIFAR-10"
+    # a phrase of plain words is left lower-cased, as before
+    assert canonical("Hand Drawn Sketches", EntityType.DATASET).label == "hand drawn sketches"
+    # PaLM's table column "CoPA", read first as a method, becomes the dataset under its label
+    copa = _entity(EntityType.METHOD, "CoPA", "name")
+    (found,) = from_tables([copa], [_table_row("CoPA", "accuracy")], _paper("CoPA"))
+    assert (found.type, found.label, found.aliases) == (EntityType.DATASET, "COPA", ["CoPA"])
