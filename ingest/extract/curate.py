@@ -38,6 +38,7 @@ from papergraph.ingest.extract.written import (
     defined_as_phrase,
     glued_fragment,
     listed_code,
+    measured_as_other,
     network_part,
     other_kind,
 )
@@ -80,6 +81,7 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and not enumerated(e, text)
         and not network_part(e, text)
         and not listed_code(e, text)
+        and not measured_as_other(e, texts)
         and (curated(e) or not (glued_fragment(e, texts) or defined_as_phrase(e)))
         and (curated(e) or not shouted(e.label, text))
         and (curated(e) or not any(affiliation(v.text) for v in e.evidence))

@@ -15,6 +15,9 @@ splits, issue 14):
 - `other_kind`: a name the paper writes, at least half the times, as a group of people ("PhD
   students"), an illness or a pathogen ("the COVID-19 pandemic", "patients with COVID-19"), or,
   for a metric or dataset, as part of a network ("RMS normalization" in Primer);
+- `measured_as_other`: a metric the paper says it measures by another ("accuracy (AP)",
+  "the highest accuracy 56.8% AP", "0.7% AP in accuracy", "accuracy (77.0 F1 score)"): the
+  other is the metric it reports, and the word is used loosely;
 - `glued_fragment` also takes a version glued by a hyphen: "SARS-CoV" written only in
   "SARS-CoV-2" is part of that name.
 """
@@ -24,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from papergraph.core.canonical import DATASET_TYPES, known_type
+from papergraph.core.canonical import DATASET_TYPES, known_label, known_type
 from papergraph.core.model import Entity, EntityType
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
@@ -172,3 +175,29 @@ def cited_person(entity: Entity, texts: Mapping[str, str]) -> bool:
         if re.search(rf"{_CITED_FORM},\s*#|#,\s*(?:{_CITED_FORM}|et al)", around):
             return True
     return False
+
+
+_MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:[\d.]+\s?%?\s?)?|[\d.]+\s?%?\s?)([A-Za-z][\w@-]*)")
+_MEASURED_BEFORE = re.compile(r"[\d.]+\s?%?\s?([A-Za-z][\w@-]*)\)?\s+(?:in|of)\s+$")
+
+
+def measured_as_other(entity: Entity, texts: Mapping[str, str]) -> bool:
+    """Whether the paper writes a metric as measured by another metric it names: "accuracy
+    (AP)", "the highest accuracy 56.8% AP", "0.7% AP in accuracy", "accuracy (EM/F1)"."""
+    if entity.type is not EntityType.METRIC:
+        return False
+    own = known_label(entity.label, EntityType.METRIC) or entity.label
+    for e in entity.evidence:
+        text = texts.get(e.chunk_id, "")
+        if not text[e.start : e.end]:
+            continue
+        after = _MEASURED_AFTER.match(text[e.end : e.end + 30])
+        before = _MEASURED_BEFORE.search(text[max(0, e.start - 30) : e.start])
+        if any(m is not None and _other_metric(m.group(1), own) for m in (after, before)):
+            return True
+    return False
+
+
+def _other_metric(word: str, own: str) -> bool:
+    label = known_label(word, EntityType.METRIC)
+    return known_type(word) is EntityType.METRIC and label is not None and label != own

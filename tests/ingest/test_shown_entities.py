@@ -277,3 +277,20 @@ def test_case_variants_of_a_dataset_take_the_spelling_a_list_gives() -> None:
     copa = _entity(EntityType.METHOD, "CoPA", "name")
     (found,) = from_tables([copa], [_table_row("CoPA", "accuracy")], _paper("CoPA"))
     assert (found.type, found.label, found.aliases) == (EntityType.DATASET, "COPA", ["CoPA"])
+
+
+def test_a_metric_the_paper_measures_by_another_is_not_shown() -> None:
+    # RetinaNet's, YOLOv7's and QANet's loose "accuracy": they report AP and F1
+    for body in (
+        "Figure 2. Speed (ms) versus accuracy (AP) on COCO test-dev.",
+        "YOLOv7 has the highest accuracy 56.8% AP among real-time detectors.",
+        "It beats Cascade-Mask R-CNN by 0.7% AP in accuracy.",
+        "Our model achieves the same accuracy (77.0 F1 score) as BiDAF.",
+    ):
+        accuracy = _entity(EntityType.METRIC, "accuracy", "lexicon", body=body)
+        ap = _entity(EntityType.METRIC, "AP", "lexicon", body=body)
+        assert accuracy not in admit([accuracy, ap], _paper(body)), body
+    # MoCo's accuracy, in percent, is the metric it reports
+    body = "The table shows ResNet-50 accuracy (%) with different momentum values."
+    accuracy = _entity(EntityType.METRIC, "accuracy", "lexicon", body=body)
+    assert admit([accuracy], _paper(body)) == [accuracy]
