@@ -69,8 +69,11 @@ def _as_corpus(name: str, text: str) -> bool:
 def glued_fragment(entity: Entity, texts: Mapping[str, str]) -> bool:
     """Whether every place the paper writes the entity (`texts`: its chunk texts by id) is glued
     by a hyphen to another name ("Panoptic" in "Panoptic-DeepLab", "Panoptic-FPN"): a part of
-    that other name."""
-    glued = [_glued_to_name(texts.get(e.chunk_id, ""), e.start, e.end) for e in entity.evidence]
+    that other name. Where the name has capitals, the places it is written in lower case are
+    the ordinary word ("panoptic segmentation", "ADE20K panoptic"), no naming, and not asked."""
+    cased = entity.label != entity.label.lower()
+    naming = [e for e in entity.evidence if not (cased and e.text == e.text.lower())]
+    glued = [_glued_to_name(texts.get(e.chunk_id, ""), e.start, e.end) for e in naming]
     return bool(glued) and all(glued)
 
 

@@ -73,6 +73,11 @@ def test_a_listed_name_written_only_inside_hyphenated_names_is_a_fragment() -> N
     panoptic = _entity(EntityType.DATASET, "Panoptic", "gazetteer", body=body)
     coco = _entity(EntityType.DATASET, "COCO", "gazetteer", body=body)
     assert [e.label for e in admit([panoptic, coco], _paper(body))] == ["COCO"]
+    # MaskFormer: its capitalised "Panoptic" is glued, the rest is the word ("ADE20K panoptic")
+    body = "Panoptic-DeepLab [11] | 41.4\nWe report on ADE20K panoptic and COCO panoptic val."
+    panoptic = _entity(EntityType.DATASET, "Panoptic", "gazetteer", body=body)
+    panoptic.evidence += _entity(EntityType.DATASET, "panoptic", "gazetteer", body=body).evidence
+    assert admit([panoptic], _paper(body)) == []
     alone = "We also report results on Panoptic, and Panoptic-FPN as a baseline."
     panoptic = _entity(EntityType.DATASET, "Panoptic", "gazetteer", body=alone)
     assert [e.label for e in admit([panoptic], _paper(alone))] == ["Panoptic"]
