@@ -13,7 +13,8 @@ splits, issue 14):
 - `listed_code`: a code written in a list of its series ("(C1, C4)", "C1 and C4": the Paper
   Plain study's participants) and never as a corpus;
 - `other_kind`: a name the paper writes, at least half the times, as a group of people ("PhD
-  students"), an illness or a pathogen ("the COVID-19 pandemic", "patients with COVID-19"), or,
+  students"), an illness or a pathogen ("the COVID-19 pandemic", "patients with COVID-19"),
+  hardware ("PMOS transistors"), a variable given a value ("VDD = 1.8 V"), or,
   for a metric or dataset, as part of a network ("RMS normalization" in Primer);
 - `measured_as_other`: a metric the paper says it measures by another ("accuracy (AP)",
   "the highest accuracy 56.8% AP", "0.7% AP in accuracy", "accuracy (77.0 F1 score)"): the
@@ -128,6 +129,9 @@ _ILLNESS = (
     r"pandemic|epidemic|outbreak|infections?|virus(?:es)?|disease|symptoms?|vaccines?"
     r"|vaccination|antigens?|patients?"
 )
+#: A variable given a value or a unit, or a subscript: "VDD = 1.8 V", "VDD (V)", "VGS,i".
+_QUANTITY = r"^,\w{1,2}(?=[\s=+),])|^\s?(?:=|\((?:[µmunkM]?[VAWFΩ]|Hz|ms|s)\))"
+_HARDWARE = r"transistors?|sensors?|chips?|circuits?|processors?|wafers?"
 _PARTS = r"normali[sz]ation|norm|layers?|activations?|pooling|optimi[sz]ers?|blocks?|gates?"
 _OUTBREAK = re.compile(
     r"\b(?:pandemic|epidemic|outbreak|infections?|virus)\b"
@@ -144,15 +148,23 @@ _ILL_BEFORE = re.compile(
 def other_kind(entity: Entity, texts: Mapping[str, str]) -> bool:
     """Whether the paper writes the entity, at least half the times, as a kind of thing no
     method, dataset, task or metric is: people ("PhD students"), an illness or a pathogen ("the
-    COVID-19 pandemic", "patients with COVID-19"), or a part of a network where it is typed a
+    COVID-19 pandemic", "patients with COVID-19"), hardware ("PMOS transistors"), a variable
+    given a value or a unit ("VDD = 1.8 V"; not a metric's "AP = 40.2"), or a part of a network
+    where it is typed a
     metric or dataset ("RMS normalization"); or whether its name says so ("COVID-19 pandemic")
     or is a person's as a reference list writes it ("Gouma S")."""
     if _OUTBREAK.search(entity.label) or cited_person(entity, texts):
         return True  # "COVID-19 pandemic", "convalescent donors"; "Gouma S" of "Kim JY, Gouma S"
-    heads = f"{_PEOPLE}|{_ILLNESS}"
+    heads = f"{_PEOPLE}|{_ILLNESS}|{_HARDWARE}"
     if entity.type in (EntityType.METRIC, *DATASET_TYPES):
         heads += f"|{_PARTS}"
-    after = re.compile(rf"^\s?(?:-\s?\d+)?\s+(?:{heads})\b", re.IGNORECASE)
+    # "NMOS transistors", "NMOS (PMOS) transistors", "NMOS and PMOS transistors"
+    after = re.compile(
+        rf"^\s?(?:-\s?\d+)?(?:\s?\([^()]{{1,12}}\)|\s+(?:and|or)\s+\S+)?\s+(?:{heads})\b",
+        re.IGNORECASE,
+    )
+    if entity.type is not EntityType.METRIC:  # a metric is written with its value ("AP = 40")
+        after = re.compile(f"{after.pattern}|{_QUANTITY}", re.IGNORECASE)
     marks = [_marked(texts.get(e.chunk_id, ""), e.start, e.end, after) for e in entity.evidence]
     return bool(marks) and 2 * sum(marks) >= len(marks)
 

@@ -299,3 +299,23 @@ def test_a_metric_the_paper_measures_by_another_is_not_shown() -> None:
     body = "The table shows ResNet-50 accuracy (%) with different momentum values."
     accuracy = _entity(EntityType.METRIC, "accuracy", "lexicon", body=body)
     assert admit([accuracy], _paper(body)) == [accuracy]
+
+
+def test_hardware_variables_settings_and_generic_names_are_no_entities() -> None:
+    # the strain-sensor paper's "PMOS" (transistors) and "VDD" (a supply voltage), OPT's table
+    # header "one-shot" (a setting) and PaLM's "SoTA" row, which Papers with Code lists
+    paper = _chunks(
+        "The PMOS transistors M3 and M4 impose the current; the NMOS (PMOS) transistors match.",
+        "Measured at VDD = 1.8 V and plotted against VDD (V).",
+    )
+    found = [
+        _written(EntityType.METHOD, "PMOS", "name", paper),
+        _written(EntityType.METHOD, "VDD", "name", paper),
+        _entity(EntityType.DATASET, "one-shot", "table"),
+        _entity(EntityType.METHOD, "SoTA", "gazetteer"),
+    ]
+    assert admit(found, paper) == []
+    # a metric is written with its value
+    scored = _chunks("RetinaNet reaches AP = 40.8 on COCO.")
+    ap = _written(EntityType.METRIC, "AP", "lexicon", scored)
+    assert admit([ap], scored) == [ap]
