@@ -90,7 +90,7 @@ _QUESTION = re.compile(
     r"^(?:RQ|Q|H|Exp|Section|Sec|Figure|Fig|Table|Tab|Appendix|Eq)\.?\s?\d+\w?$", re.IGNORECASE
 )
 _ODD = re.compile(r"[*@|=<>{}\[\]#$\\^~]|\s\)|\(\s*$")
-_SETTING = re.compile(r"(?:zero|one|two|three|few|many|k|\d+)[- ]?shots?", re.IGNORECASE)
+_SETTING = re.compile(r"(?:zero|one|two|three|few|many|k)[- ]?shots?", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.'-]*")
 
 
