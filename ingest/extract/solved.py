@@ -12,8 +12,9 @@ factor"), and a data kind as what is handled ("long time series"). The data deci
 a reading may be: a task that the Papers with Code data evaluates datasets on
 (ingest/extract/dataset_tasks.py) may be written as solved ("results on X", "applied to X");
 any other ("High-Resolution Image", "L2 Regularization") must be named a task ("X tasks", "the
-task of X") or be in the title ("apply ... to high-resolution images" is data, not a task). A
-name the hand lexicon lists as a task is one (ingest/extract/curate.py does not ask).
+task of X", "results in X") or be in the title ("apply ... to high-resolution images" is data, not a task). A
+name the hand lexicon lists as a task is one (ingest/extract/curate.py does not ask); a name
+that ends as a benchmark's does ("... Recognition Challenge") is none.
 Read on the pdfgold-dev tune and test splits and the 39 shared PDFs (issue 14).
 """
 
@@ -35,12 +36,15 @@ SOLVING_WORDS = (
 _AFTER = re.compile(rf"^\s*(?:\([^()]{{1,12}}\)\s*)?(?:{TASK_NOUNS})\b", re.IGNORECASE)
 _TAIL = r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$"
 _NAMED_TASK = re.compile(
-    rf"\b(?:{TASK_NOUNS})\s+(?:of|such\s+as|like|including|on|for){_TAIL}", re.IGNORECASE
+    rf"\b(?:{TASK_NOUNS})\s+(?:of|such\s+as|like|including|on|for|in){_TAIL}", re.IGNORECASE
 )
 _SOLVED = re.compile(
     rf"\b(?:{SOLVING_WORDS})\s+(?:[\w-]+\s+){{0,3}}?(?:on|for|to|in){_TAIL}", re.IGNORECASE
 )
 _TASK_HEAD = re.compile(r"\b(?:tasks?|problems?)$", re.IGNORECASE)
+_BENCHMARK_HEAD = re.compile(
+    r"\b(?:challenges?|benchmarks?|competitions?|datasets?|corpus|corpora)$", re.IGNORECASE
+)
 _WINDOW = 60
 
 
@@ -49,6 +53,8 @@ def unsolved_task(entity: Entity, texts: Mapping[str, str], title: str) -> bool:
     chunk texts by id; `title`: the paper's): then it is a technique or a kind of data."""
     if entity.type is not EntityType.TASK:
         return False
+    if _BENCHMARK_HEAD.search(entity.label):
+        return True  # "ImageNet Large Scale Visual Recognition Challenge" is what is competed on
     names = {entity.label, *entity.aliases, *(e.text for e in entity.evidence)}
     if any(_TASK_HEAD.search(name) for name in names) or _in_title(names, title):
         return False
