@@ -16,6 +16,8 @@ splits, issue 14):
   students"), an illness or a pathogen ("the COVID-19 pandemic", "patients with COVID-19"),
   hardware ("PMOS transistors"), a variable given a value ("VDD = 1.8 V"), or,
   for a metric or dataset, as part of a network ("RMS normalization" in Primer);
+- `defined_as_other`: a metric acronym the paper defines as a phrase that shares no word with
+  the metric's names ("masked autoencoders (MAE)" in ConvNeXt, not mean absolute error);
 - `measured_as_other`: a metric the paper says it measures by another ("accuracy (AP)",
   "the highest accuracy 56.8% AP", "0.7% AP in accuracy", "accuracy (77.0 F1 score)"): the
   other is the metric it reports, and the word is used loosely;
@@ -28,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from papergraph.core.canonical import DATASET_TYPES, known_label, known_type
+from papergraph.core.canonical import DATASET_TYPES, known_label, known_rows, known_type
 from papergraph.core.model import Entity, EntityType
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
@@ -216,3 +218,27 @@ def measured_as_other(entity: Entity, texts: Mapping[str, str]) -> bool:
 def _other_metric(word: str, own: str) -> bool:
     label = known_label(word, EntityType.METRIC)
     return known_type(word) is EntityType.METRIC and label is not None and label != own
+
+
+def defined_as_other(entity: Entity) -> bool:
+    """Whether a metric the paper names is, by its own definition, something else: its acronym
+    defined as a lower-case phrase sharing no word with the metric's names ("masked autoencoders
+    (MAE)"; "area under the receiver operating characteristic curve" is AUC)."""
+    if entity.type is not EntityType.METRIC:
+        return False
+    defined = [e.text for e in entity.evidence if e.extractor == "pattern"]
+    phrases = [t for t in defined if " " in t and t == t.lower()]
+    words = _metric_words(entity.label)
+    return bool(phrases) and not any(words & set(t.split()) for t in phrases)
+
+
+def _metric_words(label: str) -> set[str]:
+    """The lower-cased words of every name the lexicon gives the metric `label` ("area",
+    "under", "curve", ... for AUC): a definition sharing one is a spelling of it."""
+    names = [
+        name
+        for row_label, kind, aliases in known_rows()
+        if kind is EntityType.METRIC and row_label == label
+        for name in (row_label, *aliases)
+    ]
+    return {w for name in names for w in name.lower().split() if len(w) > 2}

@@ -15,7 +15,7 @@ from papergraph.core.model import (
     Result,
     Role,
 )
-from papergraph.ingest.extract.curate import admit, canonicalise
+from papergraph.ingest.extract.curate import admit, called_methods, canonicalise
 from papergraph.ingest.extract.evaluated import from_tables
 
 
@@ -327,3 +327,27 @@ def test_hardware_variables_settings_and_generic_names_are_no_entities() -> None
     scored = _chunks("RetinaNet reaches AP = 40.8 on COCO.")
     ap = _written(EntityType.METRIC, "AP", "lexicon", scored)
     assert admit([ap], scored) == [ap]
+
+
+def test_a_name_the_paper_gives_its_own_model_or_defines_otherwise_keeps_that_sense() -> None:
+    # FLAN (a Dataset row: the Flan collection) is the FLAN paper's model; ConvNeXt's "MAE" is
+    # masked autoencoders, not the mean absolute error; DetectGPT's AUC stays the metric
+    body = "We call this instruction-tuned model FLAN. FLAN beats GPT-3."
+    paper = _paper(body)
+    flan = _entity(EntityType.DATASET, "FLAN", "lexicon", body=body)
+    assert [e.type for e in called_methods([flan], paper)] == [EntityType.METHOD]
+
+    def defined(acronym: str, phrase: str) -> Entity:
+        text = f"such as {phrase} ({acronym}) help"
+        entity = _entity(EntityType.METRIC, acronym, "lexicon", body=text)
+        start = text.index(phrase)
+        entity.evidence.append(
+            Evidence("p1#0", start, start + len(phrase), text=phrase, extractor="pattern")
+        )
+        return entity
+
+    mae = defined("MAE", "masked autoencoders")
+    assert admit([mae], _paper("such as masked autoencoders (MAE) help")) == []
+    phrase = "area under the receiver operating characteristic curve"
+    auc = defined("AUC", phrase)
+    assert admit([auc], _paper(f"such as {phrase} (AUC) help")) == [auc]
