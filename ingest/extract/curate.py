@@ -43,6 +43,7 @@ from papergraph.ingest.extract.written import (
     measured_as_other,
     network_part,
     other_kind,
+    ranks_runs,
 )
 
 #: Most entities of a type a paper is shown to be about, and the salience under which an
@@ -85,6 +86,7 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and not listed_code(e, text)
         and not measured_as_other(e, texts)
         and not defined_as_other(e)
+        and not ranks_runs(e, texts)
         and (curated(e) or not (glued_fragment(e, texts) or defined_as_phrase(e)))
         and (curated(e) or not shouted(e.label, text))
         and (curated(e) or not any(affiliation(v.text) for v in e.evidence))

@@ -16,6 +16,8 @@ splits, issue 14):
   students"), an illness or a pathogen ("the COVID-19 pandemic", "patients with COVID-19"),
   hardware ("PMOS transistors"), a variable given a value ("VDD = 1.8 V"), or,
   for a metric or dataset, as part of a network ("RMS normalization" in Primer);
+- `ranks_runs`: a metric every mention of which ranks runs ("the top 5 experiments" in A3C, no
+  top-5 accuracy);
 - `defined_as_other`: a metric acronym the paper defines as a phrase that shares no word with
   the metric's names ("masked autoencoders (MAE)" in ConvNeXt, not mean absolute error);
 - `measured_as_other`: a metric the paper says it measures by another ("accuracy (AP)",
@@ -133,6 +135,7 @@ _ILLNESS = (
 )
 #: A variable given a value or a unit, or a subscript: "VDD = 1.8 V", "VDD (V)", "VGS,i".
 _QUANTITY = r"^,\w{1,2}(?=[\s=+),])|^\s?(?:=|\((?:[µmunkM]?[VAWFΩ]|Hz|ms|s)\))"
+_RANKED = r"experiments|runs|trials|seeds"
 _HARDWARE = r"transistors?|sensors?|chips?|circuits?|processors?|wafers?"
 _PARTS = r"normali[sz]ation|norm|layers?|activations?|pooling|optimi[sz]ers?|blocks?|gates?"
 _OUTBREAK = re.compile(
@@ -242,3 +245,18 @@ def _metric_words(label: str) -> set[str]:
         for name in (row_label, *aliases)
     ]
     return {w for name in names for w in name.lower().split() if len(w) > 2}
+
+
+_RANKING = re.compile(rf"^\s+(?:{_RANKED})\b", re.IGNORECASE)
+
+
+def ranks_runs(entity: Entity, texts: Mapping[str, str]) -> bool:
+    """Whether every mention of a metric ranks runs rather than measures: "error bars for the
+    top 5 experiments" (A3C) matched as top-5 accuracy."""
+    if entity.type is not EntityType.METRIC or not entity.evidence:
+        return False
+    return all(
+        _RANKING.match(texts.get(e.chunk_id, "")[e.end : e.end + 20])
+        and texts.get(e.chunk_id, "")[e.start : e.end]
+        for e in entity.evidence
+    )

@@ -351,3 +351,13 @@ def test_a_name_the_paper_gives_its_own_model_or_defines_otherwise_keeps_that_se
     phrase = "area under the receiver operating characteristic curve"
     auc = defined("AUC", phrase)
     assert admit([auc], _paper(f"such as {phrase} (AUC) help")) == [auc]
+
+
+def test_a_metric_alias_that_only_ranks_runs_is_no_metric() -> None:
+    # A3C's "error bars for the top 5 experiments" was shown as top-5 accuracy
+    body = "Each plot shows error bars for the top 5 experiments."
+    top5 = _entity(EntityType.METRIC, "top 5", "lexicon", body=body)
+    assert admit([top5], _paper(body)) == []
+    body = "We report the top 5 error of 7.3 on ImageNet."
+    top5 = _entity(EntityType.METRIC, "top 5", "lexicon", body=body)
+    assert admit([top5], _paper(body)) == [top5]
