@@ -33,7 +33,7 @@ import re
 from collections.abc import Mapping
 
 from papergraph.core.canonical import DATASET_TYPES, known_label, known_rows, known_type
-from papergraph.core.model import Entity, EntityType
+from papergraph.core.model import Entity, EntityType, fold
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
 _NETWORK_AFTER = r"\s+(?:backbones?|variants?|layers?|blocks?|stages?|features?|heads?|branch)\b"
@@ -219,8 +219,19 @@ def measured_as_other(entity: Entity, texts: Mapping[str, str]) -> bool:
 
 
 def _other_metric(word: str, own: str) -> bool:
+    """Whether `word` names a metric other than `own`, and is no acronym of it ("Expected
+    Average Overlap (EAO)", "mean square error (MSE)" define the acronym)."""
     label = known_label(word, EntityType.METRIC)
-    return known_type(word) is EntityType.METRIC and label is not None and label != own
+    if known_type(word) is not EntityType.METRIC or label is None or label == own:
+        return False
+    return not _abbreviates(fold(word), fold(own))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether `short` is written with letters of `long` in order ("eao" of "expected average
+    overlap", "ppl" of "validation perplexity", "iou" of "miou")."""
+    rest = iter(long)
+    return len(short) < len(long) and all(letter in rest for letter in short)
 
 
 def defined_as_other(entity: Entity) -> bool:
@@ -231,20 +242,21 @@ def defined_as_other(entity: Entity) -> bool:
         return False
     defined = [e.text for e in entity.evidence if e.extractor == "pattern"]
     phrases = [t for t in defined if " " in t and t == t.lower()]
-    words = _metric_words(entity.label)
-    return bool(phrases) and not any(words & set(t.split()) for t in phrases)
+    words = _metric_words(entity.label)  # none where the lists spell it out nowhere ("TPIR")
+    return bool(phrases and words) and not any(words & set(t.split()) for t in phrases)
 
 
 def _metric_words(label: str) -> set[str]:
-    """The lower-cased words of every name the lexicon gives the metric `label` ("area",
-    "under", "curve", ... for AUC): a definition sharing one is a spelling of it."""
+    """The lower-cased words of the names of several words the lexicon gives the metric `label`
+    ("area", "under", "curve", ... for AUC): a definition sharing one is a spelling of it."""
     names = [
         name
         for row_label, kind, aliases in known_rows()
         if kind is EntityType.METRIC and row_label == label
         for name in (row_label, *aliases)
     ]
-    return {w for name in names for w in name.lower().split() if len(w) > 2}
+    spelled = [name for name in names if " " in name]
+    return {w for name in spelled for w in name.lower().split() if len(w) > 2}
 
 
 _RANKING = re.compile(rf"^\s+(?:{_RANKED})\b", re.IGNORECASE)

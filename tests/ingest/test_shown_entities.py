@@ -303,6 +303,13 @@ def test_a_metric_the_paper_measures_by_another_is_not_shown() -> None:
         accuracy = _entity(EntityType.METRIC, "accuracy", "lexicon", body=body)
         ap = _entity(EntityType.METRIC, "AP", "lexicon", body=body)
         assert accuracy not in admit([accuracy, ap], _paper(body)), body
+    # a metric's own acronym in brackets is its definition, not another metric (SciREX papers)
+    for name, body in (
+        ("mean square error", "We report the mean square error (MSE) of each model."),
+        ("Expected Average Overlap", "Trackers are ranked by Expected Average Overlap (EAO)."),
+    ):
+        metric = _entity(EntityType.METRIC, name, "gazetteer", body=body)
+        assert admit([metric], _paper(body)) == [metric], name
     # MoCo's accuracy, in percent, is the metric it reports
     body = "The table shows ResNet-50 accuracy (%) with different momentum values."
     accuracy = _entity(EntityType.METRIC, "accuracy", "lexicon", body=body)
@@ -351,6 +358,9 @@ def test_a_name_the_paper_gives_its_own_model_or_defines_otherwise_keeps_that_se
     phrase = "area under the receiver operating characteristic curve"
     auc = defined("AUC", phrase)
     assert admit([auc], _paper(f"such as {phrase} (AUC) help")) == [auc]
+    # a metric no list spells out cannot be told apart: its definition stands
+    tpir = defined("TPIR", "true positive identification rate")
+    assert admit([tpir], _paper("such as true positive identification rate (TPIR) help")) == [tpir]
 
 
 def test_a_metric_alias_that_only_ranks_runs_is_no_metric() -> None:
