@@ -7,6 +7,9 @@ a user's filter ("WMT14 En-De") into the graph's key:
   (dataset/wmt, "WMT", "2014 en-de");
 - a name the shipped lexicon knows (a label or an alias, ingest/lexicon/*.tsv) takes that row's
   label, so "ADAM" and "Adam", "finetuning" and "Fine-Tuning" get one label across papers;
+- a dataset name no lexicon row holds takes the spelling a list gives it, Papers with Code's
+  first, then the datasets whose usual metric the lexicon lists ("CoPA" and "Copa" are COPA),
+  so case variants of one dataset are one node with one preferred label;
 - any other name keeps its spelling, lower-cased when it is only plain or Title-Case words
   ("Model Variants" -> "model variants"), so a heading's capitals do not make a second label.
 
@@ -76,8 +79,42 @@ def canonical(name: str, entity_type: EntityType) -> Canonical:
         stripped = _KIND_WORDS.sub("", base) or base
         if known_label(stripped, entity_type) or not known_label(base, entity_type):
             base = stripped
-    label = _known_plural(base, entity_type) or known_label(base, entity_type) or _plain(base)
+    label = (
+        _known_plural(base, entity_type)
+        or known_label(base, entity_type)
+        or listed_spelling(base, entity_type)
+        or _plain(base)
+    )
     return Canonical(entity_key(entity_type, label), label, qualifier)
+
+
+def listed_spelling(name: str, entity_type: EntityType) -> str | None:
+    """How a list spells a dataset `name` that the paper wrote in other capitals ("CoPA" ->
+    "COPA"), or None: Papers with Code's names first, then the usual-metric lists' datasets.
+    Plain lower-case or Title-Case phrases are left to `_plain`."""
+    if entity_type not in DATASET_TYPES or _plain(name) != name:
+        return None
+    return dataset_spellings().get(fold(name))
+
+
+#: Lists of dataset names, beside PWC_FILE, read for their spelling: the first column.
+SPELLING_FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")
+
+
+@lru_cache(maxsize=1)
+def dataset_spellings() -> dict[str, str]:
+    """Folded dataset name -> its spelling in the lists (PWC_FILE wins)."""
+    spellings: dict[str, str] = {}
+    for file in SPELLING_FILES:
+        path = LEXICON / file
+        lines = path.read_text("utf-8").splitlines() if path.is_file() else []
+        for line in lines:
+            if line.strip() and not line.startswith(("#", "dataset\t")):
+                spellings[fold(line.split("\t")[0])] = line.split("\t")[0]
+    path = LEXICON / PWC_FILE
+    rows = _rows(path) if path.is_file() else []
+    spellings.update({fold(label): label for label, kind, _ in rows if kind in DATASET_TYPES})
+    return spellings
 
 
 def split_qualifier(name: str) -> tuple[str, str]:

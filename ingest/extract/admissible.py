@@ -90,6 +90,7 @@ _QUESTION = re.compile(
     r"^(?:RQ|Q|H|Exp|Section|Sec|Figure|Fig|Table|Tab|Appendix|Eq)\.?\s?\d+\w?$", re.IGNORECASE
 )
 _ODD = re.compile(r"[*@|=<>{}\[\]#$\\^~]|\s\)|\(\s*$")
+_SETTING = re.compile(r"(?:zero|one|two|three|few|many|k)[- ]?shots?", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.'-]*")
 
 
@@ -123,12 +124,14 @@ def rejection(
         return "hyperparameter"
     if not curated and len(words) == 1 and len(name) > 2 and language(name):
         return "language"  # "French" is what a dataset is in, not a dataset
+    if not curated and " ".join(lower) in GENERIC_NAMES:
+        return "generic phrase"  # "SoTA", though Papers with Code lists a dataset SOTA
+    if not curated and _SETTING.fullmatch(name.strip()):
+        return "setting"  # "one-shot", "zero-shot": how a model is evaluated
     if vouched:
         return None
     if any(w in countries() or w in COMPANIES for w in lower):
         return "affiliation"
-    if " ".join(lower) in GENERIC_NAMES:
-        return "generic phrase"
     if _QUESTION.match(name.strip()):
         return "research question or pointer"
     if fragment(name, lower):

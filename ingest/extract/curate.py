@@ -32,8 +32,19 @@ from papergraph.core.canonical import (
 )
 from papergraph.core.model import Entity, EntityType, Paper, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
+from papergraph.ingest.extract.solved import unsolved_task
+from papergraph.ingest.extract.table_names import called_names
 from papergraph.ingest.extract.variants import absorb
-from papergraph.ingest.extract.written import defined_as_phrase, glued_fragment, network_part
+from papergraph.ingest.extract.written import (
+    defined_as_other,
+    defined_as_phrase,
+    glued_fragment,
+    listed_code,
+    measured_as_other,
+    network_part,
+    other_kind,
+    ranks_runs,
+)
 
 #: Most entities of a type a paper is shown to be about, and the salience under which an
 #: entity after the type's first is not. Swept on the pdfgold-dev tune split (floor 0.2-0.5,
@@ -72,10 +83,26 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and (curated(e) or e.label.lower() not in cited)
         and not enumerated(e, text)
         and not network_part(e, text)
+        and not listed_code(e, text)
+        and not measured_as_other(e, texts)
+        and not defined_as_other(e)
+        and not ranks_runs(e, texts)
         and (curated(e) or not (glued_fragment(e, texts) or defined_as_phrase(e)))
         and (curated(e) or not shouted(e.label, text))
         and (curated(e) or not any(affiliation(v.text) for v in e.evidence))
+        and (curated(e) or not unsolved_task(e, texts, paper.title))
+        and (curated(e) or not other_kind(e, texts))
     ]
+
+
+def called_methods(entities: list[Entity], paper: Paper) -> list[Entity]:
+    """`entities`, a dataset the paper's opening says it calls its own model ("we call this
+    instruction-tuned model FLAN", though a list holds the FLAN collection) typed Method."""
+    called = {fold(name) for name in called_names(paper)}
+    for entity in entities:
+        if entity.type in DATASET_TYPES and fold(entity.label) in called:
+            entity.type = EntityType.METHOD
+    return entities
 
 
 def shouted(name: str, text: str) -> bool:

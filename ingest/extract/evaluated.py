@@ -61,6 +61,9 @@ def _as_dataset(row: Result, others: dict[str, Entity]) -> Entity:
     _, label, qualifier = canonical(row.dataset, EntityType.DATASET)
     same = [e for e in others.values() if fold(e.label) == fold(label)]
     entity = same[0] if same else Entity(EntityType.DATASET, label, salience=TABLE_SALIENCE)
+    if entity.label != label:  # labelled as another type: the dataset's label ("CoPA" -> COPA)
+        entity.aliases = [entity.label, *(a for a in entity.aliases if a != label)]
+        entity.label = label
     entity.type, entity.role, entity.salient = EntityType.DATASET, Role.EVALUATES_ON, True
     entity.evidence.extend(_naming(e, row.dataset) for e in row.evidence if e.table)
     if qualifier and qualifier not in entity.qualifiers:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from papergraph.core.model import Entity, EntityType, Extraction, Paper, Result
 from papergraph.ingest.extract.claims import ClaimSizes, claims, merged
-from papergraph.ingest.extract.curate import admit, canonicalise, mark_salient
+from papergraph.ingest.extract.curate import admit, called_methods, canonicalise, mark_salient
 from papergraph.ingest.extract.evaluated import from_tables
 from papergraph.ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
 from papergraph.ingest.extract.lexicon import LexiconExtractor
@@ -82,7 +82,7 @@ class HybridExtractor(LexiconExtractor):
         extraction = super().extract(paper)
         entities = merge_variants(extraction.entities)
         if self._curated:
-            entities = admit(entities, paper)
+            entities = called_methods(admit(entities, paper), paper)
         if self._ranker is not None:  # before relabelling: it reads the paper's own spelling
             entities = self._ranker.rescore(paper, entities)
         if self._curated:

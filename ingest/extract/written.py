@@ -9,7 +9,22 @@ splits, issue 14):
   ("Panoptic" only in "Panoptic-DeepLab" and "Panoptic-FPN");
 - `defined_as_phrase`: a dataset acronym the paper defines by a lower-case phrase ("SOP" for
   "sentence-order prediction", not the Stanford Online Products dataset): proper names of datasets
-  are written with capitals.
+  are written with capitals;
+- `listed_code`: a code written in a list of its series ("(C1, C4)", "C1 and C4": the Paper
+  Plain study's participants) and never as a corpus;
+- `other_kind`: a name the paper writes, at least half the times, as a group of people ("PhD
+  students"), an illness or a pathogen ("the COVID-19 pandemic", "patients with COVID-19"),
+  hardware ("PMOS transistors"), a variable given a value ("VDD = 1.8 V"), or,
+  for a metric or dataset, as part of a network ("RMS normalization" in Primer);
+- `ranks_runs`: a metric every mention of which ranks runs ("the top 5 experiments" in A3C, no
+  top-5 accuracy);
+- `defined_as_other`: a metric acronym the paper defines as a phrase that shares no word with
+  the metric's names ("masked autoencoders (MAE)" in ConvNeXt, not mean absolute error);
+- `measured_as_other`: a metric the paper says it measures by another ("accuracy (AP)",
+  "the highest accuracy 56.8% AP", "0.7% AP in accuracy", "accuracy (77.0 F1 score)"): the
+  other is the metric it reports, and the word is used loosely;
+- `glued_fragment` also takes a version glued by a hyphen: "SARS-CoV" written only in
+  "SARS-CoV-2" is part of that name.
 """
 
 from __future__ import annotations
@@ -17,8 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from papergraph.core.canonical import DATASET_TYPES, known_type
-from papergraph.core.model import Entity
+from papergraph.core.canonical import DATASET_TYPES, known_label, known_rows, known_type
+from papergraph.core.model import Entity, EntityType, fold
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
 _NETWORK_AFTER = r"\s+(?:backbones?|variants?|layers?|blocks?|stages?|features?|heads?|branch)\b"
@@ -59,14 +74,19 @@ def _as_corpus(name: str, text: str) -> bool:
 def glued_fragment(entity: Entity, texts: Mapping[str, str]) -> bool:
     """Whether every place the paper writes the entity (`texts`: its chunk texts by id) is glued
     by a hyphen to another name ("Panoptic" in "Panoptic-DeepLab", "Panoptic-FPN"): a part of
-    that other name."""
-    glued = [_glued_to_name(texts.get(e.chunk_id, ""), e.start, e.end) for e in entity.evidence]
+    that other name. Where the name has capitals, the places it is written in lower case are
+    the ordinary word ("panoptic segmentation", "ADE20K panoptic"), no naming, and not asked."""
+    cased = entity.label != entity.label.lower()
+    naming = [e for e in entity.evidence if not (cased and e.text == e.text.lower())]
+    glued = [_glued_to_name(texts.get(e.chunk_id, ""), e.start, e.end) for e in naming]
     return bool(glued) and all(glued)
 
 
 def _glued_to_name(text: str, start: int, end: int) -> bool:
     if text[start:end] == "" or start >= len(text):
         return False
+    if re.match(r"\s?-\s?\d+(?![\w.])", text[end:]):
+        return True  # "SARS-CoV" of "SARS-CoV-2": a version makes it another name
     after = re.match(r"-([A-Za-z][\w]+)", text[end:])
     before = re.search(r"([A-Za-z][\w]+)-$", text[:start])
     return any(m is not None and _name_shaped(m.group(1)) for m in (after, before))
@@ -84,3 +104,171 @@ def defined_as_phrase(entity: Entity) -> bool:
         return False
     defined = [e.text for e in entity.evidence if e.extractor == "pattern"]
     return any(" " in t.replace("-", " ") and t == t.lower() for t in defined)
+
+
+_SERIES_JOIN = r"\s*(?:,|and|&|or|to|–|-)\s*"
+
+
+def listed_code(entity: Entity, text: str) -> bool:
+    """Whether a dataset named by a code ("C4") is one of a numbered series the paper lists
+    ("(C1, C4)", "C2 and C4", "C1–C4": participants, stages) and never written as a corpus."""
+    if entity.type not in DATASET_TYPES:
+        return False
+    names = {e.text for e in entity.evidence if _CODE.fullmatch(e.text)}
+    return any(_in_list(name, text) and not _as_corpus(name, text) for name in names)
+
+
+def _in_list(name: str, text: str) -> bool:
+    prefix = re.escape(re.fullmatch(r"([A-Z]+)\d+", name).group(1))  # type: ignore[union-attr]
+    other = rf"(?<![\w-]){prefix}(?!{name[len(prefix) :]}(?!\d))\d{{1,2}}(?![\w-])"
+    name = re.escape(name)
+    return bool(
+        re.search(rf"{other}{_SERIES_JOIN}{name}(?![\w-])", text)
+        or re.search(rf"(?<![\w-]){name}{_SERIES_JOIN}{other}", text)
+    )
+
+
+_PEOPLE = r"students?|participants?|researchers?|candidates?|holders?|annotators?|workers?|donors?"
+_ILLNESS = (
+    r"pandemic|epidemic|outbreak|infections?|virus(?:es)?|disease|symptoms?|vaccines?"
+    r"|vaccination|antigens?|patients?"
+)
+#: A variable given a value or a unit, or a subscript: "VDD = 1.8 V", "VDD (V)", "VGS,i".
+_QUANTITY = r"^,\w{1,2}(?=[\s=+),])|^\s?(?:=|\((?:[µmunkM]?[VAWFΩ]|Hz|ms|s)\))"
+_RANKED = r"experiments|runs|trials|seeds"
+_HARDWARE = r"transistors?|sensors?|chips?|circuits?|processors?|wafers?"
+_PARTS = r"normali[sz]ation|norm|layers?|activations?|pooling|optimi[sz]ers?|blocks?|gates?"
+_OUTBREAK = re.compile(
+    r"\b(?:pandemic|epidemic|outbreak|infections?|virus)\b"
+    r"|\b(?:students|participants|researchers|annotators|workers|donors|patients)$",
+    re.IGNORECASE,
+)
+_ILL_BEFORE = re.compile(
+    r"(?:patients\s+with|treatments?\s+(?:of|for)|therap(?:y|ies)\s+(?:of|for)|recovery\s+from"
+    r"|infected\s+with|severe)\s+$",
+    re.IGNORECASE,
+)
+
+
+def other_kind(entity: Entity, texts: Mapping[str, str]) -> bool:
+    """Whether the paper writes the entity, at least half the times, as a kind of thing no
+    method, dataset, task or metric is: people ("PhD students"), an illness or a pathogen ("the
+    COVID-19 pandemic", "patients with COVID-19"), hardware ("PMOS transistors"), a variable
+    given a value or a unit ("VDD = 1.8 V"; not a metric's "AP = 40.2"), or a part of a network
+    where it is typed a
+    metric or dataset ("RMS normalization"); or whether its name says so ("COVID-19 pandemic")
+    or is a person's as a reference list writes it ("Gouma S")."""
+    if _OUTBREAK.search(entity.label) or cited_person(entity, texts):
+        return True  # "COVID-19 pandemic", "convalescent donors"; "Gouma S" of "Kim JY, Gouma S"
+    heads = f"{_PEOPLE}|{_ILLNESS}|{_HARDWARE}"
+    if entity.type in (EntityType.METRIC, *DATASET_TYPES):
+        heads += f"|{_PARTS}"
+    # "NMOS transistors", "NMOS (PMOS) transistors", "NMOS and PMOS transistors"
+    after = re.compile(
+        rf"^\s?(?:-\s?\d+)?(?:\s?\([^()]{{1,12}}\)|\s+(?:and|or)\s+\S+)?\s+(?:{heads})\b",
+        re.IGNORECASE,
+    )
+    if entity.type is not EntityType.METRIC:  # a metric is written with its value ("AP = 40")
+        after = re.compile(f"{after.pattern}|{_QUANTITY}", re.IGNORECASE)
+    marks = [_marked(texts.get(e.chunk_id, ""), e.start, e.end, after) for e in entity.evidence]
+    return bool(marks) and 2 * sum(marks) >= len(marks)
+
+
+def _marked(text: str, start: int, end: int, after: re.Pattern[str]) -> bool:
+    if not text[start:end]:
+        return False
+    before = " ".join(text[max(0, start - 40) : start].split()) + " "
+    return bool(after.match(text[end : end + 40]) or _ILL_BEFORE.search(before))
+
+
+_CITED_FORM = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)? [A-Z]{1,3}"
+
+
+def cited_person(entity: Entity, texts: Mapping[str, str]) -> bool:
+    """Whether the entity is a surname and initials ("Gouma S") written in a list of such names,
+    as a reference list writes its authors ("Kim JY, Gouma S, Robinson J, et al.")."""
+    if not re.fullmatch(_CITED_FORM, entity.label):
+        return False
+    for e in entity.evidence:
+        text = texts.get(e.chunk_id, "")
+        around = text[max(0, e.start - 30) : e.start] + "#" + text[e.end : e.end + 30]
+        if re.search(rf"{_CITED_FORM},\s*#|#,\s*(?:{_CITED_FORM}|et al)", around):
+            return True
+    return False
+
+
+_MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:[\d.]+\s?%?\s?)?|[\d.]+\s?%?\s?)([A-Za-z][\w@-]*)")
+_MEASURED_BEFORE = re.compile(r"[\d.]+\s?%?\s?([A-Za-z][\w@-]*)\)?\s+(?:in|of)\s+$")
+
+
+def measured_as_other(entity: Entity, texts: Mapping[str, str]) -> bool:
+    """Whether the paper writes a metric as measured by another metric it names: "accuracy
+    (AP)", "the highest accuracy 56.8% AP", "0.7% AP in accuracy", "accuracy (EM/F1)"."""
+    if entity.type is not EntityType.METRIC:
+        return False
+    own = known_label(entity.label, EntityType.METRIC) or entity.label
+    for e in entity.evidence:
+        text = texts.get(e.chunk_id, "")
+        if not text[e.start : e.end]:
+            continue
+        after = _MEASURED_AFTER.match(text[e.end : e.end + 30])
+        before = _MEASURED_BEFORE.search(text[max(0, e.start - 30) : e.start])
+        if any(m is not None and _other_metric(m.group(1), own) for m in (after, before)):
+            return True
+    return False
+
+
+def _other_metric(word: str, own: str) -> bool:
+    """Whether `word` names a metric other than `own`, and is no acronym of it ("Expected
+    Average Overlap (EAO)", "mean square error (MSE)" define the acronym)."""
+    label = known_label(word, EntityType.METRIC)
+    if known_type(word) is not EntityType.METRIC or label is None or label == own:
+        return False
+    return not _abbreviates(fold(word), fold(own))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether `short` is written with letters of `long` in order ("eao" of "expected average
+    overlap", "ppl" of "validation perplexity", "iou" of "miou")."""
+    rest = iter(long)
+    return len(short) < len(long) and all(letter in rest for letter in short)
+
+
+def defined_as_other(entity: Entity) -> bool:
+    """Whether a metric the paper names is, by its own definition, something else: its acronym
+    defined as a lower-case phrase sharing no word with the metric's names ("masked autoencoders
+    (MAE)"; "area under the receiver operating characteristic curve" is AUC)."""
+    if entity.type is not EntityType.METRIC:
+        return False
+    defined = [e.text for e in entity.evidence if e.extractor == "pattern"]
+    phrases = [t for t in defined if " " in t and t == t.lower()]
+    words = _metric_words(entity.label)  # none where the lists spell it out nowhere ("TPIR")
+    return bool(phrases and words) and not any(words & set(t.split()) for t in phrases)
+
+
+def _metric_words(label: str) -> set[str]:
+    """The lower-cased words of the names of several words the lexicon gives the metric `label`
+    ("area", "under", "curve", ... for AUC): a definition sharing one is a spelling of it."""
+    names = [
+        name
+        for row_label, kind, aliases in known_rows()
+        if kind is EntityType.METRIC and row_label == label
+        for name in (row_label, *aliases)
+    ]
+    spelled = [name for name in names if " " in name]
+    return {w for name in spelled for w in name.lower().split() if len(w) > 2}
+
+
+_RANKING = re.compile(rf"^\s+(?:{_RANKED})\b", re.IGNORECASE)
+
+
+def ranks_runs(entity: Entity, texts: Mapping[str, str]) -> bool:
+    """Whether every mention of a metric ranks runs rather than measures: "error bars for the
+    top 5 experiments" (A3C) matched as top-5 accuracy."""
+    if entity.type is not EntityType.METRIC or not entity.evidence:
+        return False
+    return all(
+        _RANKING.match(texts.get(e.chunk_id, "")[e.end : e.end + 20])
+        and texts.get(e.chunk_id, "")[e.start : e.end]
+        for e in entity.evidence
+    )

@@ -15,7 +15,7 @@ from papergraph.core.model import (
     Result,
     Role,
 )
-from papergraph.ingest.extract.curate import admit, canonicalise
+from papergraph.ingest.extract.curate import admit, called_methods, canonicalise
 from papergraph.ingest.extract.evaluated import from_tables
 
 
@@ -73,6 +73,11 @@ def test_a_listed_name_written_only_inside_hyphenated_names_is_a_fragment() -> N
     panoptic = _entity(EntityType.DATASET, "Panoptic", "gazetteer", body=body)
     coco = _entity(EntityType.DATASET, "COCO", "gazetteer", body=body)
     assert [e.label for e in admit([panoptic, coco], _paper(body))] == ["COCO"]
+    # MaskFormer: its capitalised "Panoptic" is glued, the rest is the word ("ADE20K panoptic")
+    body = "Panoptic-DeepLab [11] | 41.4\nWe report on ADE20K panoptic and COCO panoptic val."
+    panoptic = _entity(EntityType.DATASET, "Panoptic", "gazetteer", body=body)
+    panoptic.evidence += _entity(EntityType.DATASET, "panoptic", "gazetteer", body=body).evidence
+    assert admit([panoptic], _paper(body)) == []
     alone = "We also report results on Panoptic, and Panoptic-FPN as a baseline."
     panoptic = _entity(EntityType.DATASET, "Panoptic", "gazetteer", body=alone)
     assert [e.label for e in admit([panoptic], _paper(alone))] == ["Panoptic"]
@@ -157,3 +162,212 @@ def test_a_number_glued_to_a_dataset_name_is_no_year_after_the_paper() -> None:
     wmt = _entity(EntityType.DATASET, "WMT14", "gazetteer")
     (edition,) = canonicalise([wmt], year=2017)
     assert (edition.label, edition.qualifiers) == ("WMT", ["2014"])
+
+
+def _titled(body: str, title: str) -> Paper:
+    paper = _paper(body)
+    paper.title = title
+    return paper
+
+
+def test_a_listed_task_the_paper_uses_as_a_technique_or_data_is_no_task() -> None:
+    # DenseNet's "Data Augmentation", GCN's "L2 Regularization" and the Improved-GAN paper's
+    # "Time Series" (Papers with Code task names) were shown as each paper's task
+    uses = (
+        (
+            "Data Augmentation",
+            "We adopt a standard data augmentation scheme. Without data augmentation, it overfits.",
+        ),
+        (
+            "L2 Regularization",
+            "We tune the L2 regularization factor and use neither dropout nor L2 regularization.",
+        ),
+        ("Time Series", "This learning rule scales well to long time series."),
+        (
+            "high-resolution image",
+            "It is expensive to apply in large scale to high-resolution images.",
+        ),
+    )
+    for name, body in uses:
+        task = _entity(EntityType.TASK, name, "gazetteer", body=body.replace(name.lower(), name))
+        assert admit([task], _paper(body.replace(name.lower(), name))) == [], name
+
+
+def test_a_listed_task_the_paper_names_as_one_it_solves_stays() -> None:
+    # Scene Segmentation (DANet), Atari games (A3C), dense prediction (CaiT), the title's task
+    solves = (
+        ("Scene Segmentation", "We address the Scene Segmentation task by capturing context.", ""),
+        ("Atari games", "We then evaluated actor-critic on 57 Atari games.", ""),
+        (
+            "dense prediction",
+            "Pyramidal ViTs, designed for dense prediction tasks, follow CNNs.",
+            "",
+        ),
+        (
+            "Conditional Image Generation",
+            "It explores Conditional Image Generation.",
+            "Conditional Image Generation with PixelCNN Decoders",
+        ),
+    )
+    for name, body, title in solves:
+        task = _entity(EntityType.TASK, name, "gazetteer", body=body)
+        assert admit([task], _titled(body, title)) == [task], name
+    # Improved GAN: "results in semi-supervised classification" (no dataset data holds it)
+    body = "We achieve state-of-the-art results in semi-supervised classification on MNIST."
+    task = _entity(EntityType.TASK, "semi-supervised classification", "gazetteer", body=body)
+    assert admit([task], _paper(body)) == [task]
+    # OverFeat: the challenge it enters is what it competes on, not a task
+    body = "We enter the ImageNet Large Scale Visual Recognition Challenge tasks."
+    name = "ImageNet Large Scale Visual Recognition Challenge"
+    assert admit([_entity(EntityType.TASK, name, "gazetteer", body=body)], _paper(body)) == []
+    # a hand-listed task is one wherever the paper names it
+    task = _entity(EntityType.TASK, "object detection", "lexicon", body="We use object detection.")
+    assert admit([task], _paper("We use object detection.")) == [task]
+
+
+def _chunks(*texts: str) -> Paper:
+    chunks = [
+        Chunk(id=f"p1#{i}", paper_id="p1", seq=i, text=t, kind=ChunkKind.BODY)
+        for i, t in enumerate(texts)
+    ]
+    return Paper(id="p1", title="A Paper", authors=["Ada Lovelace"], chunks=chunks)
+
+
+def _written(kind: EntityType, name: str, extractor: str, paper: Paper) -> Entity:
+    """An entity with evidence at every place the paper's chunks write `name`."""
+    evidence = [
+        Evidence(chunk_id=c.id, start=i, end=i + len(name), text=name, extractor=extractor)
+        for c in paper.chunks
+        for i in range(len(c.text))
+        if c.text.startswith(name, i)
+    ]
+    return Entity(kind, name, evidence=evidence)
+
+
+def test_people_illnesses_and_network_parts_are_no_entities() -> None:
+    # CiteSee's "PhD" (students), Primer's "RMS" (normalization), the COVID-19 editorial's
+    # "SARS-CoV" (of SARS-CoV-2), "COVID-19", "COVID-19 pandemic" and "Gouma S" (its references)
+    paper = _chunks(
+        "We recruited 8 PhD students and 2 PhD students more.",
+        "Transformer++ uses RMS normalization and Swish.",
+        "A greater risk after SARS-CoV-2 infection; immunity to SARS-CoV-2 matters.",
+        "As the COVID-19 pandemic goes on, COVID-19 has many symptoms; patients with COVID-19.",
+        "1. Bange EM, Han NA, Kim JY, Gouma S, Robinson J, et al. T cells.",
+    )
+    found = [
+        _written(EntityType.DATASET, "PhD", "gazetteer", paper),
+        _written(EntityType.METRIC, "RMS", "gazetteer", paper),
+        _written(EntityType.METHOD, "SARS-CoV", "tagger", paper),
+        _written(EntityType.METHOD, "COVID-19", "tagger", paper),
+        _written(EntityType.METHOD, "COVID-19 pandemic", "tagger", paper),
+        _written(EntityType.METHOD, "Gouma S", "tagger", paper),
+    ]
+    assert admit(found, paper) == []
+    kept = _chunks("We report RMS error on MIMIC and train PhD-level models on SciERC.")
+    rms = _written(EntityType.METRIC, "RMS", "gazetteer", kept)
+    assert admit([rms], kept) == [rms]
+
+
+def test_a_code_listed_with_others_of_its_series_is_no_corpus() -> None:
+    # the Paper Plain study's participant "C4" ("(C1, C4)", "C4 described ...") was shown as C4
+    study = "Participants C1, C2 and C3 read papers (C1, C4). C4 described the exhaustion."
+    c4 = _entity(EntityType.DATASET, "C4", "lexicon", body=study)
+    assert admit([c4], _paper(study)) == []
+    # RETRO's C4 beside its figure's C1, C2, C3 stays: it writes C4 as what it evaluates on
+    retro = "H1 C1 H1+ CA H2 C2 ATTN H3 C3. We evaluate our models on C4 and Wikitext103."
+    c4 = _entity(EntityType.DATASET, "C4", "lexicon", body=retro)
+    assert admit([c4], _paper(retro)) == [c4]
+
+
+def test_case_variants_of_a_dataset_take_the_spelling_a_list_gives() -> None:
+    # PaLM's "CoPA" and Primer's "COPA" were two labels of one dataset
+    for name in ("CoPA", "Copa", "COPA"):
+        assert canonical(name, EntityType.DATASET)[1:] == ("COPA", "")
+    assert canonical("Cifar-10", EntityType.DATASET).label == "CIFAR-10"
+    # a phrase of plain words is left lower-cased, as before
+    assert canonical("Hand Drawn Sketches", EntityType.DATASET).label == "hand drawn sketches"
+    # PaLM's table column "CoPA", read first as a method, becomes the dataset under its label
+    copa = _entity(EntityType.METHOD, "CoPA", "name")
+    (found,) = from_tables([copa], [_table_row("CoPA", "accuracy")], _paper("CoPA"))
+    assert (found.type, found.label, found.aliases) == (EntityType.DATASET, "COPA", ["CoPA"])
+
+
+def test_a_metric_the_paper_measures_by_another_is_not_shown() -> None:
+    # RetinaNet's, YOLOv7's and QANet's loose "accuracy": they report AP and F1
+    for body in (
+        "Figure 2. Speed (ms) versus accuracy (AP) on COCO test-dev.",
+        "YOLOv7 has the highest accuracy 56.8% AP among real-time detectors.",
+        "It beats Cascade-Mask R-CNN by 0.7% AP in accuracy.",
+        "Our model achieves the same accuracy (77.0 F1 score) as BiDAF.",
+    ):
+        accuracy = _entity(EntityType.METRIC, "accuracy", "lexicon", body=body)
+        ap = _entity(EntityType.METRIC, "AP", "lexicon", body=body)
+        assert accuracy not in admit([accuracy, ap], _paper(body)), body
+    # a metric's own acronym in brackets is its definition, not another metric (SciREX papers)
+    for name, body in (
+        ("mean square error", "We report the mean square error (MSE) of each model."),
+        ("Expected Average Overlap", "Trackers are ranked by Expected Average Overlap (EAO)."),
+    ):
+        metric = _entity(EntityType.METRIC, name, "gazetteer", body=body)
+        assert admit([metric], _paper(body)) == [metric], name
+    # MoCo's accuracy, in percent, is the metric it reports
+    body = "The table shows ResNet-50 accuracy (%) with different momentum values."
+    accuracy = _entity(EntityType.METRIC, "accuracy", "lexicon", body=body)
+    assert admit([accuracy], _paper(body)) == [accuracy]
+
+
+def test_hardware_variables_settings_and_generic_names_are_no_entities() -> None:
+    # the strain-sensor paper's "PMOS" (transistors) and "VDD" (a supply voltage), OPT's table
+    # header "one-shot" (a setting) and PaLM's "SoTA" row, which Papers with Code lists
+    paper = _chunks(
+        "The PMOS transistors M3 and M4 impose the current; the NMOS (PMOS) transistors match.",
+        "Measured at VDD = 1.8 V and plotted against VDD (V).",
+    )
+    found = [
+        _written(EntityType.METHOD, "PMOS", "name", paper),
+        _written(EntityType.METHOD, "VDD", "name", paper),
+        _entity(EntityType.DATASET, "one-shot", "table"),
+        _entity(EntityType.METHOD, "SoTA", "gazetteer"),
+    ]
+    assert admit(found, paper) == []
+    # a metric is written with its value
+    scored = _chunks("RetinaNet reaches AP = 40.8 on COCO.")
+    ap = _written(EntityType.METRIC, "AP", "lexicon", scored)
+    assert admit([ap], scored) == [ap]
+
+
+def test_a_name_the_paper_gives_its_own_model_or_defines_otherwise_keeps_that_sense() -> None:
+    # FLAN (a Dataset row: the Flan collection) is the FLAN paper's model; ConvNeXt's "MAE" is
+    # masked autoencoders, not the mean absolute error; DetectGPT's AUC stays the metric
+    body = "We call this instruction-tuned model FLAN. FLAN beats GPT-3."
+    paper = _paper(body)
+    flan = _entity(EntityType.DATASET, "FLAN", "lexicon", body=body)
+    assert [e.type for e in called_methods([flan], paper)] == [EntityType.METHOD]
+
+    def defined(acronym: str, phrase: str) -> Entity:
+        text = f"such as {phrase} ({acronym}) help"
+        entity = _entity(EntityType.METRIC, acronym, "lexicon", body=text)
+        start = text.index(phrase)
+        entity.evidence.append(
+            Evidence("p1#0", start, start + len(phrase), text=phrase, extractor="pattern")
+        )
+        return entity
+
+    mae = defined("MAE", "masked autoencoders")
+    assert admit([mae], _paper("such as masked autoencoders (MAE) help")) == []
+    phrase = "area under the receiver operating characteristic curve"
+    auc = defined("AUC", phrase)
+    assert admit([auc], _paper(f"such as {phrase} (AUC) help")) == [auc]
+    # a metric no list spells out cannot be told apart: its definition stands
+    tpir = defined("TPIR", "true positive identification rate")
+    assert admit([tpir], _paper("such as true positive identification rate (TPIR) help")) == [tpir]
+
+
+def test_a_metric_alias_that_only_ranks_runs_is_no_metric() -> None:
+    # A3C's "error bars for the top 5 experiments" was shown as top-5 accuracy
+    body = "Each plot shows error bars for the top 5 experiments."
+    top5 = _entity(EntityType.METRIC, "top 5", "lexicon", body=body)
+    assert admit([top5], _paper(body)) == []
+    body = "We report the top 5 error of 7.3 on ImageNet."
+    top5 = _entity(EntityType.METRIC, "top 5", "lexicon", body=body)
+    assert admit([top5], _paper(body)) == [top5]
