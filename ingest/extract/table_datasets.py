@@ -33,6 +33,9 @@ _SUBSET_OF = re.compile(
     r"\b(?P<part>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:domain|subset|portion|part|section|"
     r"split|track)s?\s+of\s+(?:the\s+)?(?P<whole>[A-Z][\w.-]*)",
 )
+#: An evaluation setting printed where a dataset stands ("Zero-shot", "One-shot", "Few-shot
+#: (binary)", "5-shot" rows under columns of models): how a model was run, not the data.
+_SHOTS = re.compile(r"^(?:zero|one|two|three|four|five|few|many|\d+|k|n)[- ]?shots?\b", re.I)
 COMMON = 3.5  # wordfreq Zipf frequency from which a word is a common English word
 _PLAIN_WORD = re.compile(r"^[A-Z]?[a-z]+$")  # "Wikipedia", "Web"; not "SQuAD", "COCO"
 
@@ -114,3 +117,9 @@ def _frequency(word: str) -> float:
     from wordfreq import zipf_frequency  # the word lists load once, on a domain-shaped header
 
     return float(zipf_frequency(word, "en"))
+
+
+def names_setting(dataset: str | None) -> bool:
+    """Whether a result's "dataset" is an evaluation setting ("Zero-shot", "5-shot"): such a row
+    gives no result rather than one on a dataset named "Zero-shot"."""
+    return bool(dataset and _SHOTS.match(dataset.strip()))

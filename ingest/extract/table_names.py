@@ -57,6 +57,9 @@ _WMT_BARE = re.compile(r"\bWMT\b")
 SPLIT = re.compile(r"\s*\b(?P<split>test-dev|test-std|minival|dev)\b", re.IGNORECASE)
 #: A size or share: "50K", "140K", "1.2M", "10%": a setting of a dataset, never its name.
 SIZE = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[kKmMbB]|%)?$")
+#: A count of billions right after a name is a model's size: "the Reddit 2.7B model" is a
+#: model trained on Reddit, not the dataset (billions of tokens say so: "C4 156B tokens").
+_MODEL_SIZE = re.compile(r"[\s-]*\d+(?:\.\d+)?\s*B\b(?!\s*(?:tokens|words|pairs|examples))")
 _QUALIFIER = re.compile(r"\([^()]+\)")  # a size or subset after the name: "QQP (140K)"
 _TEST_SET = re.compile(r"\s+(?:test|testing)\s+(?:set|split|data)$", re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?:and|or|&|/|,)\s*(?:test|dev|val)", re.IGNORECASE)
@@ -110,6 +113,7 @@ def dataset_named(
     matches = matcher.find(text)
     for match in reversed(matches) if last else matches:
         sized = SIZE.match(text[match.start : match.end])  # "50K", a name the paper took in
+        sized = sized or _MODEL_SIZE.match(text, match.end)  # "Reddit 2.7B": a model
         if (
             match.entry.type in DATASET_TYPES
             and read_metric(match.entry.label) is None

@@ -34,6 +34,7 @@ from papergraph.ingest.extract.table_datasets import (
     caption_subset,
     column_subset,
     fragment_dataset,
+    names_setting,
     sized,
 )
 from papergraph.ingest.extract.table_grid import (
@@ -118,6 +119,8 @@ def table_results(
             continue
         where = f"{table.caption} {_section(paper, context.chunk_id)}"
         for result in _table_results(context, matcher, names):
+            if names_setting(result.dataset):
+                continue
             result.task = row_task(result.dataset, where, tasks, matcher)
             key = (result.method, result.dataset, result.metric, str(result.value))
             if key not in seen:

@@ -137,3 +137,44 @@ def test_a_size_the_caption_prints_after_its_dataset_qualifies_it_as_a_header_wo
         caption="Table 6: Comparison with prior work on QQP 140K.",
     )
     assert {r.dataset for r in _rows(table, ["RAPT"])} == {"Quora Question Pairs (140K)"}
+
+
+def test_rows_of_evaluation_settings_under_columns_of_models_name_no_dataset() -> None:
+    table = Table(
+        grid(
+            [
+                ["Setup", "Davinci", "NewLM-175B"],
+                ["Zero-shot", ".628", ".667"],
+                ["One-shot", ".616", ".713"],
+                ["Few-shot (binary)", ".354", ".759"],
+                ["5-shot", ".601", ".702"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Hate speech detection. F1 scores of detecting hate speech.",
+    )
+    rows = _rows(table, ["NewLM-175B"])
+    assert not any("shot" in str(r.dataset).lower() for r in rows)
+
+
+def test_a_dataset_name_followed_by_a_model_size_in_the_caption_is_a_model_not_the_dataset() -> (
+    None
+):
+    table = Table(
+        grid(
+            [
+                ["Model", "Safe. Dia. PPL", "Safe. Dia. F1"],
+                ["Reddit 2.7B", "16.2", ".140"],
+                ["NewLM-175B", "14.7", ".141"],
+            ]
+        ),
+        number="6",
+        caption="Table 6: Dialogue Responsible AI evaluations. NewLM-175B is roughly on par with "
+        "the Reddit 2.7B model.",
+    )
+    assert not any(r.dataset == "Reddit" for r in _rows(table, ["NewLM-175B"]))
+    matcher = hybrid_matcher()
+    from papergraph.ingest.extract.table_names import dataset_named
+
+    assert dataset_named("Models trained on Reddit comments.", matcher) == "Reddit"
+    assert dataset_named("pre-trained on C4 156B tokens", matcher) == "C4"
