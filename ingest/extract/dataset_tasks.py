@@ -50,6 +50,20 @@ def _rows() -> dict[str, Counter[str]]:
 
 
 @lru_cache(maxsize=1)
+def opened_by() -> dict[str, tuple[str, ...]]:
+    """First word -> the names of datasets of two words or more it opens, as the data writes
+    them ("AG" -> "AG News"): where a table's short header may be spelled out."""
+    text = resources.files("papergraph.ingest.lexicon").joinpath(FILE).read_text("utf-8")
+    names = (line.partition("\t")[0] for line in text.splitlines()[3:])
+    table: dict[str, list[str]] = {}
+    for name in names:
+        head, _, rest = name.partition(" ")
+        if rest:
+            table.setdefault(head, []).append(name)
+    return {head: tuple(found) for head, found in table.items()}
+
+
+@lru_cache(maxsize=1)
 def known_tasks() -> frozenset[str]:
     """The tasks the data gives two datasets or more, folded: a paper's "task" that is one
     benchmark's (BIG-bench lists "RACE-m" as a task of its own) or a dataset ("HellaSwag") files

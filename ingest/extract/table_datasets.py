@@ -13,9 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from collections.abc import Mapping
+
 from papergraph.core.model import fold
+from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.table_grid import Grid, Row
+from papergraph.ingest.extract.table_headers import expand_abbreviation
 from papergraph.ingest.extract.table_names import (
     SIZE,
     SPLIT,
@@ -123,3 +127,39 @@ def names_setting(dataset: str | None) -> bool:
     """Whether a result's "dataset" is an evaluation setting ("Zero-shot", "5-shot"): such a row
     gives no result rather than one on a dataset named "Zero-shot"."""
     return bool(dataset and _SHOTS.match(dataset.strip()))
+
+
+#: A short name printed as a header: two to five letters, capitals first ("TQA", "AG", "WQ").
+_SHORT = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]$")
+
+
+def spelled_out(dataset: str, datasets: Mapping[str, str]) -> str:
+    """A short name the lists know only as itself ("TQA", Papers with Code's Textbook QA) that
+    abbreviates a dataset the paper names in full ("TriviaQA": T, Q, A) is that dataset: the
+    paper's own words say what its table shortens; other names as they are."""
+    if not _SHORT.match(dataset):
+        return dataset
+    full = expand_abbreviation(dataset, {n: d for n, d in datasets.items() if n != dataset})
+    return full if full and fold(full) != fold(dataset) else dataset
+
+
+def opened_name(short: str, grid: Grid, matcher: NameMatcher) -> str:
+    """The one known dataset whose name a short header no list knows opens ("AG": AG News)
+    and that is evaluated for a task the datasets of the grid's other headers are (IMDb,
+    Yelp-2, DBpedia: text classification); else the header as it is."""
+    candidates = opened_by().get(short, ()) if _SHORT.match(short) else ()
+    headers = tuple(h for h in grid.column_headers.values() if h != short)
+    tasks = _header_tasks(headers, matcher) if candidates else frozenset()
+    fits = [name for name in candidates if _task_keys(name, matcher) & tasks]
+    return fits[0] if len(fits) == 1 else short
+
+
+@lru_cache(maxsize=256)
+def _header_tasks(headers: tuple[str, ...], matcher: NameMatcher) -> frozenset[str]:
+    """The tasks (folded) of the datasets the headers name."""
+    named = (dataset_named(header, matcher, data=False) for header in headers)
+    return frozenset(key for name in named if name for key in _task_keys(name, matcher))
+
+
+def _task_keys(dataset: str, matcher: NameMatcher) -> set[str]:
+    return {task_key(task) for task in dataset_tasks(dataset, matcher)}

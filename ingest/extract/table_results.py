@@ -35,7 +35,9 @@ from papergraph.ingest.extract.table_datasets import (
     column_subset,
     fragment_dataset,
     names_setting,
+    opened_name,
     sized,
+    spelled_out,
 )
 from papergraph.ingest.extract.table_grid import (
     Grid,
@@ -385,10 +387,11 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         or dataset_named(row.group, matcher, caption)
     )
     if named:
+        named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so
         return column_subset(context.caption_dataset, named, caption, matcher) or named
     kind = header_kind(header) if header else HeaderKind.WORDS
-    if kind is HeaderKind.NAME:
-        return clean(header.strip("*† "))
+    if kind is HeaderKind.NAME:  # "AG" over columns of text classification datasets: AG News
+        return opened_name(clean(header.strip("*† ")), context.grid, matcher)
     if context.caption_dataset is None or kind not in (HeaderKind.METRIC, HeaderKind.WORDS):
         return None
     split = SPLIT.search(header)

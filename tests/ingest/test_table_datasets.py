@@ -178,3 +178,41 @@ def test_a_dataset_name_followed_by_a_model_size_in_the_caption_is_a_model_not_t
 
     assert dataset_named("Models trained on Reddit comments.", matcher) == "Reddit"
     assert dataset_named("pre-trained on C4 156B tokens", matcher) == "C4"
+
+
+def test_a_short_header_opening_one_known_dataset_of_its_neighbours_task_is_that_dataset() -> (
+    None
+):
+    table = Table(
+        grid(
+            [
+                ["Model", "IMDB", "Yelp-2", "DBpedia", "AG"],
+                ["CNN [14]", "-", "2.90", "0.84", "6.57"],
+                ["NewNet", "3.79", "1.55", "0.62", "4.49"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Error rates on the test sets of text classification datasets.",
+    )
+    found = {r.dataset: r.value for r in _rows(table, ["NewNet"])}
+    assert found.get("AG News") == 4.49 and "AG" not in found  # AG News: text classification
+    lone = Table(
+        grid([["Model", "AG"], ["NewNet", "4.49"]]),
+        number="4",
+        caption="Table 4: Error rates.",
+    )
+    assert {r.dataset for r in _rows(lone, ["NewNet"])} == {"AG"}  # no neighbour says which
+
+
+def test_a_short_name_the_lists_know_by_itself_is_the_dataset_the_paper_spells_out() -> None:
+    table = Table(
+        grid([["Model", "NQ EM", "TQA EM"], ["NewQA", "44.6", "65.8"]]),
+        number="5",
+        caption="Table 5: Downstream results on the KILT test sets.",
+    )
+    paper = paper_with([table], "A paper", "We propose NewQA, tested on TriviaQA.\n\nTable 5")
+    spelled = {"TriviaQA": "TriviaQA", "TQA": "TQA", "Natural Questions": "Natural Questions"}
+    found = {r.dataset for r in table_results(paper, hybrid_matcher(), ["NewQA"], (), spelled)}
+    assert "TriviaQA" in found and "TQA" not in found
+    alone = {r.dataset for r in table_results(paper, hybrid_matcher(), ["NewQA"], (), {})}
+    assert "TQA" in alone  # a paper that never spells it out keeps the lists' name
