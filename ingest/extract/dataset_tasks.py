@@ -27,6 +27,9 @@ from papergraph.ingest.extract.matcher import NameMatcher
 
 FILE = "generated-dataset-tasks.txt"
 MIN_DATASETS = 2  # a task of fewer datasets is one benchmark's
+#: A task the caption names wins where its votes are at least 1/MINORITY of the leader's: a
+#: setting the caption mentions ("with data augmentation") is a minority reading of CIFAR-10.
+MINORITY = 4
 _SPLIT = re.compile(
     r"\s*\b(?:" + "|".join(SPLITS) + r")(?:\s+set)?\b"  # "SQuAD1.1 dev", "COCO test-dev set"
     r"|-(?:m{1,2}|matched|mismatched)$",  # MultiNLI-m and -mm are MultiNLI
@@ -116,23 +119,45 @@ def row_task(
     context: str,
     paper_tasks: Sequence[str],
     matcher: NameMatcher,
+    lead: str = "",
 ) -> str | None:
-    """The task of a row on `dataset` in a table whose caption and section read `context`;
-    `paper_tasks`: the task labels the paper names, most salient first."""
+    """The task of a row on `dataset` in a table whose caption and section read `context`,
+    the caption's first sentence `lead` (what the table is: later sentences name settings,
+    "All methods are with data augmentation"); `paper_tasks`: the task labels the paper names,
+    most salient first."""
     candidates = dataset_tasks(dataset, matcher) if dataset else Counter()
     paper_tasks = [t for t in paper_tasks if task_key(t) in _task_names()]
     named = [task for task in paper_tasks if _words_in(task, context)]
-    if not candidates:
-        return named[0] if named else None
+    titled = [task for task in named if _words_in(task, lead)]
+    if not candidates:  # the caption's first words, before a section the table floated into
+        return next(iter(titled + named), None)
     score = _scores(candidates)
+    top = max(score.values())
     for task in named:  # the caption's "object detection" for "Real-Time Object Detection"
-        if any(_refines(candidate, task) for candidate in candidates):
+        if _support(task, candidates) * MINORITY >= top:  # not CIFAR-10's "Data Augmentation"
             return task
     known = [task for task in paper_tasks if task_key(task) in score]
     if known:  # the paper's, most voted first, then most salient
         return max(known, key=lambda task: score[task_key(task)])
-    if named:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
-        return named[0]
+    votes = sum(candidates.values())  # a kind of the paper's task holding most votes:
+    general = [task for task in paper_tasks if _support(task, candidates) * 2 > votes]
+    if general:  # the paper's "named entity recognition" for "Named Entity Recognition (NER)"
+        return max(general, key=lambda task: _support(task, candidates))
+    if titled:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
+        return titled[0]
+    return _leader(candidates, score, paper_tasks, matcher)
+
+
+def _support(task: str, candidates: Counter[str]) -> int:
+    """The votes of the candidates that are `task` or a kind of it."""
+    return sum(n for candidate, n in candidates.items() if _refines(candidate, task))
+
+
+def _leader(
+    candidates: Counter[str], score: Counter[str], paper_tasks: Sequence[str], matcher: NameMatcher
+) -> str | None:
+    """The task leading the votes, in the paper's words where it names what the leader is a
+    kind of; None on a tie no paper task settles."""
     ranked = score.most_common(2)
     leads = len(ranked) == 1 or ranked[0][1] > ranked[1][1]
     leader = [_spelling(candidates, ranked[0][0])] if leads else list(candidates)
@@ -176,8 +201,15 @@ def _refines(candidate: str, task: str) -> bool:
 
 
 def _words_in(short: str, long: str) -> bool:
-    words = " ".join(_WORDS.findall(short.lower()))
-    return bool(words) and f" {words} " in f" {' '.join(_WORDS.findall(long.lower()))} "
+    """Whether `long` prints the words of `short` in a row, plurals alike ("Dialogue
+    Evaluations" names "Dialogue Evaluation")."""
+    words = _singular(short)
+    return bool(words) and f" {words} " in f" {_singular(long)} "
+
+
+def _singular(text: str) -> str:
+    words = _WORDS.findall(text.lower())
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and w[-2] != "s" else w for w in words)
 
 
 def _label(task: str | None, matcher: NameMatcher) -> str | None:

@@ -11,9 +11,8 @@ under a caption naming one dataset and not that domain.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 from collections.abc import Mapping
+from functools import lru_cache
 
 from papergraph.core.model import fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key

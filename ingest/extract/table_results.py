@@ -56,13 +56,7 @@ from papergraph.ingest.extract.table_headers import (
     header_kind,
     names_unknown_metric,
 )
-from papergraph.ingest.extract.table_names import (
-    SPLIT,
-    cites,
-    dataset_named,
-    full_name,
-    own_row,
-)
+from papergraph.ingest.extract.table_names import SPLIT, cites, dataset_named, full_name, own_row
 from papergraph.ingest.extract.table_rows import (
     STUDY,
     ablation_reason,
@@ -123,7 +117,8 @@ def table_results(
         for result in _table_results(context, matcher, names):
             if names_setting(result.dataset):
                 continue
-            result.task = row_task(result.dataset, where, tasks, matcher)
+            lead = _first_sentence(table.caption)  # what the table is; later, its settings
+            result.task = row_task(result.dataset, where, tasks, matcher, lead)
             key = (result.method, result.dataset, result.metric, str(result.value))
             if key not in seen:
                 seen.add(key)

@@ -180,9 +180,7 @@ def test_a_dataset_name_followed_by_a_model_size_in_the_caption_is_a_model_not_t
     assert dataset_named("pre-trained on C4 156B tokens", matcher) == "C4"
 
 
-def test_a_short_header_opening_one_known_dataset_of_its_neighbours_task_is_that_dataset() -> (
-    None
-):
+def test_a_short_header_opening_one_known_dataset_of_its_neighbours_task_is_that_dataset() -> None:
     table = Table(
         grid(
             [
