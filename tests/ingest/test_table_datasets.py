@@ -214,3 +214,16 @@ def test_a_short_name_the_lists_know_by_itself_is_the_dataset_the_paper_spells_o
     assert "TriviaQA" in found and "TQA" not in found
     alone = {r.dataset for r in table_results(paper, hybrid_matcher(), ["NewQA"], (), {})}
     assert "TQA" in alone  # a paper that never spells it out keeps the lists' name
+
+
+def test_the_splits_that_name_a_leaderboard_are_a_named_subset_of_the_splits() -> None:
+    from papergraph.core.canonical import LEADERBOARD_SPLITS, SPLITS
+    from papergraph.ingest.extract.table_names import SPLIT, full_name, is_benchmark
+
+    assert set(LEADERBOARD_SPLITS) < set(SPLITS)
+    assert all(SPLIT.fullmatch(f" {split}") for split in LEADERBOARD_SPLITS)
+    assert SPLIT.search("CIFAR-10 test") is None  # a test set is what the name means
+    assert full_name("MNLI dev") == "MultiNLI dev"
+    assert is_benchmark("BIG-bench", hybrid_matcher()) and not is_benchmark(
+        "CIFAR-10", hybrid_matcher()
+    )
