@@ -116,25 +116,30 @@ def _task(name: str, matcher: NameMatcher) -> bool:
 
 def row_task(
     dataset: str | None,
-    context: str,
+    caption: str,
     paper_tasks: Sequence[str],
     matcher: NameMatcher,
     lead: str = "",
+    section: str = "",
 ) -> str | None:
-    """The task of a row on `dataset` in a table whose caption and section read `context`,
-    the caption's first sentence `lead` (what the table is: later sentences name settings,
-    "All methods are with data augmentation"); `paper_tasks`: the task labels the paper names,
-    most salient first."""
+    """The task of a row on `dataset` in a table with `caption`, whose first sentence `lead`
+    says what the table is (later sentences name settings too: "All methods are with data
+    augmentation"), printed under `section` (tables float: OPT's dialogue table sits under
+    "Hate Speech Detection"); `paper_tasks`: the task labels the paper names, most salient
+    first."""
     candidates = dataset_tasks(dataset, matcher) if dataset else Counter()
     paper_tasks = [t for t in paper_tasks if task_key(t) in _task_names()]
-    named = [task for task in paper_tasks if _words_in(task, context)]
-    titled = [task for task in named if _words_in(task, lead)]
-    if not candidates:  # the caption's first words, before a section the table floated into
-        return next(iter(titled + named), None)
+    named = [task for task in paper_tasks if _words_in(task, f"{caption} {section}")]
+    titled = [t for t in paper_tasks if _words_in(t, lead)]
+    titled += [t for t in paper_tasks if _words_in(t, section) and t not in titled]
+    ranked = titled + [task for task in named if task not in titled]
+    if not candidates:  # the caption's first words, then the section, then the caption's rest
+        return next(iter(ranked), None)
     score = _scores(candidates)
     top = max(score.values())
-    for task in named:  # the caption's "object detection" for "Real-Time Object Detection"
-        if _support(task, candidates) * MINORITY >= top:  # not CIFAR-10's "Data Augmentation"
+    for task in ranked:  # the caption's "object detection" for "Real-Time Object Detection"
+        support = _support(task, candidates)  # a setting a later sentence names: a minority
+        if support and (task in titled or support * MINORITY >= top):
             return task
     known = [task for task in paper_tasks if task_key(task) in score]
     if known:  # the paper's, most voted first, then most salient
@@ -143,8 +148,8 @@ def row_task(
     general = [task for task in paper_tasks if _support(task, candidates) * 2 > votes]
     if general:  # the paper's "named entity recognition" for "Named Entity Recognition (NER)"
         return max(general, key=lambda task: _support(task, candidates))
-    if titled:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
-        return titled[0]
+    if ranked:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
+        return ranked[0]
     return _leader(candidates, score, paper_tasks, matcher)
 
 

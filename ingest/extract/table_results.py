@@ -113,12 +113,12 @@ def table_results(
         context = replace(context, method=next(iter(own_names), "")) if context else None
         if context is None:
             continue
-        where = f"{table.caption} {_section(paper, context.chunk_id)}"
+        section = _section(paper, context.chunk_id)  # a table floats: its caption says first
         for result in _table_results(context, matcher, names):
             if names_setting(result.dataset):
                 continue
             lead = _first_sentence(table.caption)  # what the table is; later, its settings
-            result.task = row_task(result.dataset, where, tasks, matcher, lead)
+            result.task = row_task(result.dataset, table.caption, tasks, matcher, lead, section)
             key = (result.method, result.dataset, result.metric, str(result.value))
             if key not in seen:
                 seen.add(key)
