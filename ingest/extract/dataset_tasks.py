@@ -133,13 +133,14 @@ def row_task(
     titled = [t for t in paper_tasks if _words_in(t, lead)]
     titled += [t for t in paper_tasks if _words_in(t, section) and t not in titled]
     ranked = titled + [task for task in named if task not in titled]
+    ranked = [_fuller(task, f"{caption} {section}", matcher) for task in ranked]
     if not candidates:  # the caption's first words, then the section, then the caption's rest
         return next(iter(ranked), None)
     score = _scores(candidates)
     top = max(score.values())
     for task in ranked:  # the caption's "object detection" for "Real-Time Object Detection"
         support = _support(task, candidates)  # a setting a later sentence names: a minority
-        if support and (task in titled or support * MINORITY >= top):
+        if support and (_words_in(task, f"{lead} {section}") or support * MINORITY >= top):
             return task
     known = [task for task in paper_tasks if task_key(task) in score]
     if known:  # the paper's, most voted first, then most salient
@@ -151,6 +152,22 @@ def row_task(
     if ranked:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
         return ranked[0]
     return _leader(candidates, score, paper_tasks, matcher)
+
+
+def _fuller(task: str, text: str, matcher: NameMatcher) -> str:
+    """The longer task the text names with the paper's task and the words after it, where the
+    gazetteer knows it ("Common Sense" printed in "Common Sense Reasoning Tasks" is Common
+    Sense Reasoning); else the task."""
+    words = r"\W+".join(re.escape(word) for word in _WORDS.findall(task.lower()))
+    found = re.search(rf"\b{words}(?P<after>(?:\s+\w+){{1,2}})", text, re.I) if words else None
+    if found is None:
+        return task
+    head, after = text[found.start() : found.start("after")], found.group("after").split()
+    for size in range(len(after), 0, -1):
+        entry = matcher.lookup(f"{head} {' '.join(after[:size])}")
+        if entry is not None and entry.type is EntityType.TASK:
+            return entry.label
+    return task
 
 
 def _support(task: str, candidates: Counter[str]) -> int:

@@ -144,3 +144,13 @@ def test_a_table_takes_its_captions_task_not_the_section_it_floated_into() -> No
         ("ConvAI2", "Dialogue Evaluation"),
         ("Zorbex-7", "Dialogue Evaluation"),
     }
+
+
+def test_the_paper_task_the_caption_prints_inside_a_longer_known_task_is_that_task() -> None:
+    table = Table(
+        grid([["Model", "PIQA acc", "WinoGrande acc"], ["NewLM", "77.5", "63.9"]]),
+        number="3",
+        caption="Table 3: Zero-Shot Performance of the model on Common Sense Reasoning Tasks.",
+    )
+    found = _tasks(table, "NewLM", ["Question Answering", "Common Sense"])
+    assert found == {"PIQA": "Common Sense Reasoning", "WinoGrande": "Common Sense Reasoning"}
