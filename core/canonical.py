@@ -46,6 +46,9 @@ FAMILY = {EntityType.BENCHMARK: EntityType.DATASET}
 DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
 FAMILY_HEADS = (EntityType.METHOD, EntityType.DATASET, EntityType.TASK, EntityType.METRIC)
 SPLITS = ("test-dev", "test-std", "minival", "test", "dev", "val", "validation", "train")
+#: The splits that name a leaderboard of their own ("COCO test-dev", "SQuAD dev"); "test" and
+#: "val" are what a dataset's name means, "train" no one reports on.
+LEADERBOARD_SPLITS = ("test-dev", "test-std", "minival", "dev")
 
 
 class Canonical(NamedTuple):

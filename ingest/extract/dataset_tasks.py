@@ -27,6 +27,9 @@ from papergraph.ingest.extract.matcher import NameMatcher
 
 FILE = "generated-dataset-tasks.txt"
 MIN_DATASETS = 2  # a task of fewer datasets is one benchmark's
+#: A task the caption names wins where its votes are at least 1/MINORITY of the leader's: a
+#: setting the caption mentions ("with data augmentation") is a minority reading of CIFAR-10.
+MINORITY = 4
 _SPLIT = re.compile(
     r"\s*\b(?:" + "|".join(SPLITS) + r")(?:\s+set)?\b"  # "SQuAD1.1 dev", "COCO test-dev set"
     r"|-(?:m{1,2}|matched|mismatched)$",  # MultiNLI-m and -mm are MultiNLI
@@ -47,6 +50,20 @@ def _rows() -> dict[str, Counter[str]]:
             task, _, count = item.rpartition(":")
             votes[task] += int(count) if count.isdigit() else 0
     return table
+
+
+@lru_cache(maxsize=1)
+def opened_by() -> dict[str, tuple[str, ...]]:
+    """First word -> the names of datasets of two words or more it opens, as the data writes
+    them ("AG" -> "AG News"): where a table's short header may be spelled out."""
+    text = resources.files("papergraph.ingest.lexicon").joinpath(FILE).read_text("utf-8")
+    names = (line.partition("\t")[0] for line in text.splitlines()[3:])
+    table: dict[str, list[str]] = {}
+    for name in names:
+        head, _, rest = name.partition(" ")
+        if rest:
+            table.setdefault(head, []).append(name)
+    return {head: tuple(found) for head, found in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -99,26 +116,70 @@ def _task(name: str, matcher: NameMatcher) -> bool:
 
 def row_task(
     dataset: str | None,
-    context: str,
+    caption: str,
     paper_tasks: Sequence[str],
     matcher: NameMatcher,
+    lead: str = "",
+    section: str = "",
 ) -> str | None:
-    """The task of a row on `dataset` in a table whose caption and section read `context`;
-    `paper_tasks`: the task labels the paper names, most salient first."""
+    """The task of a row on `dataset` in a table with `caption`, whose first sentence `lead`
+    says what the table is (later sentences name settings too: "All methods are with data
+    augmentation"), printed under `section` (tables float: OPT's dialogue table sits under
+    "Hate Speech Detection"); `paper_tasks`: the task labels the paper names, most salient
+    first."""
     candidates = dataset_tasks(dataset, matcher) if dataset else Counter()
     paper_tasks = [t for t in paper_tasks if task_key(t) in _task_names()]
-    named = [task for task in paper_tasks if _words_in(task, context)]
-    if not candidates:
-        return named[0] if named else None
+    named = [task for task in paper_tasks if _words_in(task, f"{caption} {section}")]
+    titled = [t for t in paper_tasks if _words_in(t, lead)]
+    titled += [t for t in paper_tasks if _words_in(t, section) and t not in titled]
+    ranked = titled + [task for task in named if task not in titled]
+    ranked = [_fuller(task, f"{caption} {section}", matcher) for task in ranked]
+    if not candidates:  # the caption's first words, then the section, then the caption's rest
+        return next(iter(ranked), None)
     score = _scores(candidates)
-    for task in named:  # the caption's "object detection" for "Real-Time Object Detection"
-        if any(_refines(candidate, task) for candidate in candidates):
+    top = max(score.values())
+    for task in ranked:  # the caption's "object detection" for "Real-Time Object Detection"
+        support = _support(task, candidates)  # a setting a later sentence names: a minority
+        if support and (_words_in(task, f"{lead} {section}") or support * MINORITY >= top):
             return task
     known = [task for task in paper_tasks if task_key(task) in score]
     if known:  # the paper's, most voted first, then most salient
         return max(known, key=lambda task: score[task_key(task)])
-    if named:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
-        return named[0]
+    votes = sum(candidates.values())  # a kind of the paper's task holding most votes:
+    general = [task for task in paper_tasks if _support(task, candidates) * 2 > votes]
+    if general:  # the paper's "named entity recognition" for "Named Entity Recognition (NER)"
+        return max(general, key=lambda task: _support(task, candidates))
+    if ranked:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
+        return ranked[0]
+    return _leader(candidates, score, paper_tasks, matcher)
+
+
+def _fuller(task: str, text: str, matcher: NameMatcher) -> str:
+    """The longer task the text names with the paper's task and the words after it, where the
+    gazetteer knows it ("Common Sense" printed in "Common Sense Reasoning Tasks" is Common
+    Sense Reasoning); else the task."""
+    words = r"\W+".join(re.escape(word) for word in _WORDS.findall(task.lower()))
+    found = re.search(rf"\b{words}(?P<after>(?:\s+\w+){{1,2}})", text, re.I) if words else None
+    if found is None:
+        return task
+    head, after = text[found.start() : found.start("after")], found.group("after").split()
+    for size in range(len(after), 0, -1):
+        entry = matcher.lookup(f"{head} {' '.join(after[:size])}")
+        if entry is not None and entry.type is EntityType.TASK:
+            return entry.label
+    return task
+
+
+def _support(task: str, candidates: Counter[str]) -> int:
+    """The votes of the candidates that are `task` or a kind of it."""
+    return sum(n for candidate, n in candidates.items() if _refines(candidate, task))
+
+
+def _leader(
+    candidates: Counter[str], score: Counter[str], paper_tasks: Sequence[str], matcher: NameMatcher
+) -> str | None:
+    """The task leading the votes, in the paper's words where it names what the leader is a
+    kind of; None on a tie no paper task settles."""
     ranked = score.most_common(2)
     leads = len(ranked) == 1 or ranked[0][1] > ranked[1][1]
     leader = [_spelling(candidates, ranked[0][0])] if leads else list(candidates)
@@ -162,8 +223,15 @@ def _refines(candidate: str, task: str) -> bool:
 
 
 def _words_in(short: str, long: str) -> bool:
-    words = " ".join(_WORDS.findall(short.lower()))
-    return bool(words) and f" {words} " in f" {' '.join(_WORDS.findall(long.lower()))} "
+    """Whether `long` prints the words of `short` in a row, plurals alike ("Dialogue
+    Evaluations" names "Dialogue Evaluation")."""
+    words = _singular(short)
+    return bool(words) and f" {words} " in f" {_singular(long)} "
+
+
+def _singular(text: str) -> str:
+    words = _WORDS.findall(text.lower())
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and w[-2] != "s" else w for w in words)
 
 
 def _label(task: str | None, matcher: NameMatcher) -> str | None:

@@ -36,7 +36,12 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"top[- ]?5(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-5 Accuracy"),
     _rule(r"self[- ]?bleu", "Self-BLEU", higher=False),  # diversity: a copy scores 100
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
-    _rule(r"rouge[- ]?(?:1|2|l)", "ROUGE"),
+    # ROUGE-1, -2 and -L are leaderboards of their own (unigram, bigram, longest common
+    # subsequence overlap); a bare "ROUGE" names none of them
+    _rule(r"rouge[- ]?1", "ROUGE-1"),
+    _rule(r"rouge[- ]?2", "ROUGE-2"),
+    _rule(r"rouge[- ]?l(?:sum)?", "ROUGE-L"),
+    _rule(r"rouge(?: scores?)?", "ROUGE"),
     _rule(r"meteor", "METEOR"),
     _rule(r"cider(?:-d)?", "CIDEr"),
     _rule(r"spice", "SPICE"),

@@ -11,11 +11,14 @@ under a caption naming one dataset and not that domain.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from papergraph.core.model import fold
+from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.table_grid import Grid, Row
+from papergraph.ingest.extract.table_headers import expand_abbreviation
 from papergraph.ingest.extract.table_names import (
     SIZE,
     SPLIT,
@@ -33,6 +36,9 @@ _SUBSET_OF = re.compile(
     r"\b(?P<part>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:domain|subset|portion|part|section|"
     r"split|track)s?\s+of\s+(?:the\s+)?(?P<whole>[A-Z][\w.-]*)",
 )
+#: An evaluation setting printed where a dataset stands ("Zero-shot", "One-shot", "Few-shot
+#: (binary)", "5-shot" rows under columns of models): how a model was run, not the data.
+_SHOTS = re.compile(r"^(?:zero|one|two|three|four|five|few|many|\d+|k|n)[- ]?shots?\b", re.I)
 COMMON = 3.5  # wordfreq Zipf frequency from which a word is a common English word
 _PLAIN_WORD = re.compile(r"^[A-Z]?[a-z]+$")  # "Wikipedia", "Web"; not "SQuAD", "COCO"
 
@@ -114,3 +120,45 @@ def _frequency(word: str) -> float:
     from wordfreq import zipf_frequency  # the word lists load once, on a domain-shaped header
 
     return float(zipf_frequency(word, "en"))
+
+
+def names_setting(dataset: str | None) -> bool:
+    """Whether a result's "dataset" is an evaluation setting ("Zero-shot", "5-shot"): such a row
+    gives no result rather than one on a dataset named "Zero-shot"."""
+    return bool(dataset and _SHOTS.match(dataset.strip()))
+
+
+#: A short name printed as a header: two to five letters, capitals first ("TQA", "AG", "WQ").
+_SHORT = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]$")
+
+
+def spelled_out(dataset: str, datasets: Mapping[str, str]) -> str:
+    """A short name the lists know only as itself ("TQA", Papers with Code's Textbook QA) that
+    abbreviates a dataset the paper names in full ("TriviaQA": T, Q, A) is that dataset: the
+    paper's own words say what its table shortens; other names as they are."""
+    if not _SHORT.match(dataset):
+        return dataset
+    full = expand_abbreviation(dataset, {n: d for n, d in datasets.items() if n != dataset})
+    return full if full and fold(full) != fold(dataset) else dataset
+
+
+def opened_name(short: str, grid: Grid, matcher: NameMatcher) -> str:
+    """The one known dataset whose name a short header no list knows opens ("AG": AG News)
+    and that is evaluated for a task the datasets of the grid's other headers are (IMDb,
+    Yelp-2, DBpedia: text classification); else the header as it is."""
+    candidates = opened_by().get(short, ()) if _SHORT.match(short) else ()
+    headers = tuple(h for h in grid.column_headers.values() if h != short)
+    tasks = _header_tasks(headers, matcher) if candidates else frozenset()
+    fits = [name for name in candidates if _task_keys(name, matcher) & tasks]
+    return fits[0] if len(fits) == 1 else short
+
+
+@lru_cache(maxsize=256)
+def _header_tasks(headers: tuple[str, ...], matcher: NameMatcher) -> frozenset[str]:
+    """The tasks (folded) of the datasets the headers name."""
+    named = (dataset_named(header, matcher, data=False) for header in headers)
+    return frozenset(key for name in named if name for key in _task_keys(name, matcher))
+
+
+def _task_keys(dataset: str, matcher: NameMatcher) -> set[str]:
+    return {task_key(task) for task in dataset_tasks(dataset, matcher)}

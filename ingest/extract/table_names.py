@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from papergraph.core.canonical import known_label
+from papergraph.core.canonical import LEADERBOARD_SPLITS, known_label
 from papergraph.core.model import Entity, EntityType, Paper, Role, fold
-from papergraph.ingest.extract.gazetteer import generated_lexicon, hand_lexicon
+from papergraph.ingest.extract.gazetteer import generated_lexicon, lexicon_names
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.usual_metrics import dataset_in
@@ -53,10 +53,13 @@ _PAIR = re.compile(
 )
 _WMT = re.compile(r"\b(?:WMT\s*'?\s*(?P<wmt>\d{2,4})|newstest\s*(?P<news>\d{4}))", re.IGNORECASE)
 _WMT_BARE = re.compile(r"\bWMT\b")
-#: Splits that name a leaderboard of their own; "val" and "test" are what a dataset name means.
-SPLIT = re.compile(r"\s*\b(?P<split>test-dev|test-std|minival|dev)\b", re.IGNORECASE)
+#: A split that names a leaderboard of its own (core.canonical.LEADERBOARD_SPLITS).
+SPLIT = re.compile(rf"\s*\b(?P<split>{'|'.join(LEADERBOARD_SPLITS)})\b", re.IGNORECASE)
 #: A size or share: "50K", "140K", "1.2M", "10%": a setting of a dataset, never its name.
 SIZE = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[kKmMbB]|%)?$")
+#: A count of billions right after a name is a model's size: "the Reddit 2.7B model" is a
+#: model trained on Reddit, not the dataset (billions of tokens say so: "C4 156B tokens").
+_MODEL_SIZE = re.compile(r"[\s-]*\d+(?:\.\d+)?\s*B\b(?!\s*(?:tokens|words|pairs|examples))")
 _QUALIFIER = re.compile(r"\([^()]+\)")  # a size or subset after the name: "QQP (140K)"
 _TEST_SET = re.compile(r"\s+(?:test|testing)\s+(?:set|split|data)$", re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?:and|or|&|/|,)\s*(?:test|dev|val)", re.IGNORECASE)
@@ -110,6 +113,7 @@ def dataset_named(
     matches = matcher.find(text)
     for match in reversed(matches) if last else matches:
         sized = SIZE.match(text[match.start : match.end])  # "50K", a name the paper took in
+        sized = sized or _MODEL_SIZE.match(text, match.end)  # "Reddit 2.7B": a model
         if (
             match.entry.type in DATASET_TYPES
             and read_metric(match.entry.label) is None
@@ -301,13 +305,8 @@ def is_benchmark(dataset: str, matcher: NameMatcher) -> bool:
     lexicons (a paper may read "Atari" as a dataset), or unknown; not a single dataset ("LM",
     read from a caption's "large LMs")."""
     entry = matcher.lookup(dataset)
-    return entry is None or entry.type is EntityType.BENCHMARK or fold(dataset) in _benchmarks()
-
-
-@lru_cache(maxsize=1)
-def _benchmarks() -> frozenset[str]:
-    entries = [e for e in (*generated_lexicon(), *hand_lexicon()) if e.type is EntityType.BENCHMARK]
-    return frozenset(fold(name) for e in entries for name in (e.label, *e.aliases))
+    benchmarks = lexicon_names(EntityType.BENCHMARK)
+    return entry is None or entry.type is EntityType.BENCHMARK or fold(dataset) in benchmarks
 
 
 def part_of(dataset: str, part: str, matcher: NameMatcher) -> str:

@@ -34,7 +34,10 @@ from papergraph.ingest.extract.table_datasets import (
     caption_subset,
     column_subset,
     fragment_dataset,
+    names_setting,
+    opened_name,
     sized,
+    spelled_out,
 )
 from papergraph.ingest.extract.table_grid import (
     Grid,
@@ -53,13 +56,7 @@ from papergraph.ingest.extract.table_headers import (
     header_kind,
     names_unknown_metric,
 )
-from papergraph.ingest.extract.table_names import (
-    SPLIT,
-    cites,
-    dataset_named,
-    full_name,
-    own_row,
-)
+from papergraph.ingest.extract.table_names import SPLIT, cites, dataset_named, full_name, own_row
 from papergraph.ingest.extract.table_rows import (
     STUDY,
     ablation_reason,
@@ -117,9 +114,12 @@ def table_results(
         context = replace(context, method=next(iter(own_names), "")) if context else None
         if context is None:
             continue
-        where = f"{table.caption} {_section(paper, context.chunk_id)}"
+        section = _section(paper, context.chunk_id)  # a table floats: its caption says first
         for result in _table_results(context, matcher, names):
-            result.task = row_task(result.dataset, where, tasks, matcher)
+            if names_setting(result.dataset):
+                continue
+            lead = _first_sentence(table.caption)  # what the table is; later, its settings
+            result.task = row_task(result.dataset, table.caption, tasks, matcher, lead, section)
             key = (result.method, result.dataset, result.metric, str(result.value))
             if key not in seen:
                 seen.add(key)
@@ -383,10 +383,11 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         or dataset_named(row.group, matcher, caption)
     )
     if named:
+        named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so
         return column_subset(context.caption_dataset, named, caption, matcher) or named
     kind = header_kind(header) if header else HeaderKind.WORDS
-    if kind is HeaderKind.NAME:
-        return clean(strip_marks(header))
+    if kind is HeaderKind.NAME:  # "AG" over columns of text classification datasets: AG News
+        return opened_name(clean(strip_marks(header)), context.grid, matcher)
     if context.caption_dataset is None or kind not in (HeaderKind.METRIC, HeaderKind.WORDS):
         return None
     split = SPLIT.search(header)

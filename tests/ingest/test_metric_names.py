@@ -33,3 +33,30 @@ def test_a_bare_top_k_header_takes_error_or_accuracy_from_its_caption() -> None:
 def test_scores_of_a_named_metric_are_that_metric_and_bare_scores_are_a_score() -> None:
     assert [m.label for m in metrics_named("better BLEU scores than before")] == ["BLEU"]
     assert [m.label for m in metrics_named("Raw scores of agents on Atari games.")] == ["Score"]
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        ("ROUGE-1", "ROUGE-1"),
+        ("Rouge-2 F1", "ROUGE-2"),
+        ("ROUGE-L", "ROUGE-L"),
+        ("ROUGE-Lsum", "ROUGE-L"),
+        ("ROUGE scores", "ROUGE"),
+    ],
+)
+def test_rouge_1_2_and_l_are_metrics_of_their_own(header: str, label: str) -> None:
+    metric = read_metric(header)
+    assert metric is not None and metric.label == label and metric.higher_is_better
+
+
+def test_a_caption_of_rouge_2_results_gives_rouge_2_rows_and_the_scorer_keeps_them_apart() -> None:
+    from benchmarks.results_pdf import same_metric
+    from papergraph.core.canonical import canonical
+    from papergraph.core.model import EntityType
+
+    caption = "Table 15: ROUGE-2 results in GEM summarization datasets."
+    assert [m.label for m in metrics_named(caption)] == ["ROUGE-2"]
+    assert same_metric("ROUGE-2", "ROUGE-2") and not same_metric("ROUGE-2", "ROUGE-L")
+    assert canonical("Rouge-2", EntityType.METRIC).label == "ROUGE-2"  # one node per kind
+    assert canonical("ROUGE-L", EntityType.METRIC).key != canonical("ROUGE", EntityType.METRIC).key

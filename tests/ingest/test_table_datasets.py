@@ -137,3 +137,93 @@ def test_a_size_the_caption_prints_after_its_dataset_qualifies_it_as_a_header_wo
         caption="Table 6: Comparison with prior work on QQP 140K.",
     )
     assert {r.dataset for r in _rows(table, ["RAPT"])} == {"Quora Question Pairs (140K)"}
+
+
+def test_rows_of_evaluation_settings_under_columns_of_models_name_no_dataset() -> None:
+    table = Table(
+        grid(
+            [
+                ["Setup", "Davinci", "NewLM-175B"],
+                ["Zero-shot", ".628", ".667"],
+                ["One-shot", ".616", ".713"],
+                ["Few-shot (binary)", ".354", ".759"],
+                ["5-shot", ".601", ".702"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Hate speech detection. F1 scores of detecting hate speech.",
+    )
+    rows = _rows(table, ["NewLM-175B"])
+    assert not any("shot" in str(r.dataset).lower() for r in rows)
+
+
+def test_a_dataset_name_followed_by_a_model_size_in_the_caption_is_a_model_not_the_dataset() -> (
+    None
+):
+    table = Table(
+        grid(
+            [
+                ["Model", "Safe. Dia. PPL", "Safe. Dia. F1"],
+                ["Reddit 2.7B", "16.2", ".140"],
+                ["NewLM-175B", "14.7", ".141"],
+            ]
+        ),
+        number="6",
+        caption="Table 6: Dialogue Responsible AI evaluations. NewLM-175B is roughly on par with "
+        "the Reddit 2.7B model.",
+    )
+    assert not any(r.dataset == "Reddit" for r in _rows(table, ["NewLM-175B"]))
+    matcher = hybrid_matcher()
+    from papergraph.ingest.extract.table_names import dataset_named
+
+    assert dataset_named("Models trained on Reddit comments.", matcher) == "Reddit"
+    assert dataset_named("pre-trained on C4 156B tokens", matcher) == "C4"
+
+
+def test_a_short_header_opening_one_known_dataset_of_its_neighbours_task_is_that_dataset() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "IMDB", "Yelp-2", "DBpedia", "AG"],
+                ["CNN [14]", "-", "2.90", "0.84", "6.57"],
+                ["NewNet", "3.79", "1.55", "0.62", "4.49"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Error rates on the test sets of text classification datasets.",
+    )
+    found = {r.dataset: r.value for r in _rows(table, ["NewNet"])}
+    assert found.get("AG News") == 4.49 and "AG" not in found  # AG News: text classification
+    lone = Table(
+        grid([["Model", "AG"], ["NewNet", "4.49"]]),
+        number="4",
+        caption="Table 4: Error rates.",
+    )
+    assert {r.dataset for r in _rows(lone, ["NewNet"])} == {"AG"}  # no neighbour says which
+
+
+def test_a_short_name_the_lists_know_by_itself_is_the_dataset_the_paper_spells_out() -> None:
+    table = Table(
+        grid([["Model", "NQ EM", "TQA EM"], ["NewQA", "44.6", "65.8"]]),
+        number="5",
+        caption="Table 5: Downstream results on the KILT test sets.",
+    )
+    paper = paper_with([table], "A paper", "We propose NewQA, tested on TriviaQA.\n\nTable 5")
+    spelled = {"TriviaQA": "TriviaQA", "TQA": "TQA", "Natural Questions": "Natural Questions"}
+    found = {r.dataset for r in table_results(paper, hybrid_matcher(), ["NewQA"], (), spelled)}
+    assert "TriviaQA" in found and "TQA" not in found
+    alone = {r.dataset for r in table_results(paper, hybrid_matcher(), ["NewQA"], (), {})}
+    assert "TQA" in alone  # a paper that never spells it out keeps the lists' name
+
+
+def test_the_splits_that_name_a_leaderboard_are_a_named_subset_of_the_splits() -> None:
+    from papergraph.core.canonical import LEADERBOARD_SPLITS, SPLITS
+    from papergraph.ingest.extract.table_names import SPLIT, full_name, is_benchmark
+
+    assert set(LEADERBOARD_SPLITS) < set(SPLITS)
+    assert all(SPLIT.fullmatch(f" {split}") for split in LEADERBOARD_SPLITS)
+    assert SPLIT.search("CIFAR-10 test") is None  # a test set is what the name means
+    assert full_name("MNLI dev") == "MultiNLI dev"
+    assert is_benchmark("BIG-bench", hybrid_matcher()) and not is_benchmark(
+        "CIFAR-10", hybrid_matcher()
+    )

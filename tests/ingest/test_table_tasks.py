@@ -96,3 +96,61 @@ def test_american_and_british_spellings_of_a_task_are_one() -> None:
         caption="Table 2: GPT-2 trained with FastAttn.",
     )
     assert _tasks(table, "FastAttn", ["language modeling"]) == {"OpenWebText": "language modeling"}
+
+
+def test_a_setting_a_later_caption_sentence_mentions_is_no_task_of_the_rows() -> None:
+    table = Table(
+        grid([["method", "error (%)"], ["Maxout [10]", "9.38"], ["NewNet-110", "6.43"]]),
+        number="6",
+        caption="Table 6. Classification error on the CIFAR-10 test set. All methods are with "
+        "data augmentation.",
+    )
+    found = _tasks(
+        table, "NewNet", ["Object Detection", "Image Classification", "Data Augmentation"]
+    )
+    assert found == {"CIFAR-10": "Image Classification"}
+
+
+def test_the_papers_task_that_a_datasets_tasks_refine_is_the_rows_task() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "BC5CDR", "JNLPBA"],
+                ["SciBERT", "90.01", "77.28"],
+                ["NewBERT", "90.41", "77.70"],
+            ]
+        ),
+        number="5",
+        caption="Table 5: NewBERT test results. Reported statistics are span-level F1 for NER and "
+        "labelled attachment score for dependency parsing (DEP).",
+    )
+    found = _tasks(table, "NewBERT", ["Named Entity Recognition", "Dependency Parsing"])
+    assert found == {"BC5CDR": "Named Entity Recognition", "JNLPBA": "Named Entity Recognition"}
+
+
+def test_a_table_takes_its_captions_task_not_the_section_it_floated_into() -> None:
+    table = Table(
+        grid([["Model", "ConvAI2", "Zorbex-7"], ["NewLM-175B", "10.8", "12.0"]]),
+        number="2",
+        caption="Table 2: Dialogue Evaluations, perplexity. NewLM-175B performs competitively.",
+        chunk_id="p#1",
+    )
+    paper = paper_with([table], "A paper", "We propose NewLM-175B.\n\nTable 2", paper_id="p")
+    paper.chunks[1].section = "4.1 Hate Speech Detection"
+    tasks = ["Hate Speech Detection", "Dialogue Evaluation"]
+    rows = table_results(paper, hybrid_matcher(), ["NewLM-175B"], tasks=tasks)
+    # ConvAI2's data task (Visual Dialog) is none of the paper's; Zorbex-7 no data knows
+    assert {(r.dataset, r.task) for r in rows} == {
+        ("ConvAI2", "Dialogue Evaluation"),
+        ("Zorbex-7", "Dialogue Evaluation"),
+    }
+
+
+def test_the_paper_task_the_caption_prints_inside_a_longer_known_task_is_that_task() -> None:
+    table = Table(
+        grid([["Model", "PIQA acc", "WinoGrande acc"], ["NewLM", "77.5", "63.9"]]),
+        number="3",
+        caption="Table 3: Zero-Shot Performance of the model on Common Sense Reasoning Tasks.",
+    )
+    found = _tasks(table, "NewLM", ["Question Answering", "Common Sense"])
+    assert found == {"PIQA": "Common Sense Reasoning", "WinoGrande": "Common Sense Reasoning"}
