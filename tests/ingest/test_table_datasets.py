@@ -6,6 +6,7 @@ from __future__ import annotations
 from papergraph.core.model import Result, Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.metric_names import read_metric, unbroken
+from papergraph.ingest.extract.table_datasets import caption_subset, fragment_dataset
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
 
@@ -137,3 +138,17 @@ def test_a_size_the_caption_prints_after_its_dataset_qualifies_it_as_a_header_wo
         caption="Table 6: Comparison with prior work on QQP 140K.",
     )
     assert {r.dataset for r in _rows(table, ["RAPT"])} == {"Quora Question Pairs (140K)"}
+
+
+def test_a_word_opening_the_caption_is_no_subset_of_its_dataset() -> None:
+    matcher = hybrid_matcher()
+    assert caption_subset("Table 4: A subset of ImageNet classes used here.", matcher) is None
+    assert caption_subset("Table 2: Each domain of DomainNet on its own.", matcher) is None
+    opening = "Table 3: The Wikipedia domain of TriviaQA."
+    assert caption_subset(opening, matcher) == "TriviaQA (Wikipedia)"
+
+
+def test_a_bare_number_after_a_fragments_name_is_part_of_the_name_not_a_size() -> None:
+    matcher = hybrid_matcher()
+    assert fragment_dataset("Dataset: CIFAR 10", matcher) == "CIFAR-10"
+    assert fragment_dataset("Dataset: QQP 50K", matcher) == "Quora Question Pairs (50K)"
