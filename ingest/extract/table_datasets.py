@@ -72,6 +72,8 @@ def body_renamed(grid: Grid, row: Row, header: str) -> str:
         return header
     columns = [grid.column_headers[col] for col in sorted(grid.column_headers)]
     printed = list(dict.fromkeys(f.group("name") for h in columns for f in _FRAGMENT.finditer(h)))
+    if own.group("name") not in printed:
+        return header  # a header row in the body printed it: it is the rows' own already
     for above in reversed(grid.rows[: grid.rows.index(row) + 1]):
         names = [found.group("name") for found in _FRAGMENT.finditer(above.group)]
         if names and len(names) == len(printed):

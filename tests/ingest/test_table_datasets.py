@@ -6,7 +6,8 @@ from __future__ import annotations
 from papergraph.core.model import Result, Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.metric_names import read_metric, unbroken
-from papergraph.ingest.extract.table_datasets import caption_subset, fragment_dataset
+from papergraph.ingest.extract.table_datasets import body_renamed, caption_subset, fragment_dataset
+from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
 
@@ -152,3 +153,12 @@ def test_a_bare_number_after_a_fragments_name_is_part_of_the_name_not_a_size() -
     matcher = hybrid_matcher()
     assert fragment_dataset("Dataset: CIFAR 10", matcher) == "CIFAR-10"
     assert fragment_dataset("Dataset: QQP 50K", matcher) == "Quora Question Pairs (50K)"
+
+
+def test_a_fragment_a_body_header_row_prints_stays_as_printed() -> None:
+    # a body header row ("Dataset: Twitter URL") under a group row of two other fragments had
+    # raised ValueError (its name is none of the header rows'), failing the paper's extraction
+    row = Row(3, "LPT", {}, group="Dataset: ParaSCI ACL Dataset: MSRPC")
+    row.headers = {1: "Dataset: Twitter URL"}
+    grid = Grid(column_headers={1: "Dataset: QQP 140K", 2: "Dataset: QQP 50K"}, rows=[row])
+    assert body_renamed(grid, row, row.header(grid, 1)) == "Dataset: Twitter URL"
