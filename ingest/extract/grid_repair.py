@@ -41,14 +41,14 @@ def headers_off_labels(cells: list[TableCell], header_rows: list[int]) -> list[T
     """The cells with each header row printed one column left of the values moved right: a
     row of single-column names from the label column on, one fewer than the body's columns,
     over a body whose every row has a name in the label column, where no header row reaches
-    the last value column."""
+    the last value column and that column holds values."""
     rows = _by_row(cells)
     body = [rows[row] for row in rows if row not in header_rows]
     width = max((cell.col for row in body for cell in row), default=0)
     heads = [cell for row in header_rows for cell in rows.get(row, [])]
     if any(cell.col + cell.col_span > width for cell in heads):
         return cells  # a header over the last value column: the headers stand where they are
-    if not body or any(not _labelled(row) for row in body):
+    if not body or any(not _labelled(row) for row in body) or not _valued(body, width):
         return cells
     shifted = {row for row in header_rows if _one_left(rows.get(row, []), width)}
     return [replace(c, col=c.col + 1) if c.row in shifted else c for c in cells]
@@ -60,6 +60,14 @@ def _one_left(row: list[TableCell], width: int) -> bool:
     spans = all(cell.col_span == 1 and cell.row_span == 1 for cell in row)
     names = not any(_NUMBER.match(cell.text.strip()) for cell in row)
     return width > 1 and columns == list(range(width)) and spans and names
+
+
+def _valued(body: list[list[TableCell]], col: int) -> bool:
+    """Whether most body rows print a number in column `col`: the headers are one left of the
+    values only where the column they leave bare holds values, not ticks or citations ("✓",
+    "[12]"), which a table may print without a header."""
+    numbers = sum(1 for row in body for c in row if c.col == col and _NUMBER.match(c.text.strip()))
+    return 2 * numbers > len(body)
 
 
 def _labelled(row: list[TableCell]) -> bool:
