@@ -21,9 +21,13 @@ _NUMBER = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$")
 
 def values_split_off(cells: list[TableCell]) -> list[TableCell]:
     """The cells with a value run into a row's label split off, in rows one cell short of the
-    widest row: both stay in the label's column, ahead of the values the layout moves right."""
+    widest row: both stay in the label's column, ahead of the values the layout moves right.
+    Where a full row's label ends in a decimal too ("Dropout 0.1" beside "Dropout 0.3" with a
+    blank cell), such numbers are part of the labels: nothing is split."""
     rows = _by_row(cells)
     widest = max((len(row) for row in rows.values()), default=0)
+    if any(len(row) == widest and _glued(row) for row in rows.values()):
+        return cells
     repaired: list[TableCell] = []
     for row in sorted(rows):
         cells_in_row = sorted(rows[row], key=lambda cell: cell.col)
@@ -35,6 +39,12 @@ def values_split_off(cells: list[TableCell]) -> list[TableCell]:
             cells_in_row = [label, value, *cells_in_row[1:]]
         repaired.extend(cells_in_row)
     return repaired
+
+
+def _glued(row: list[TableCell]) -> bool:
+    """Whether the row's first cell, in the label column, ends in a decimal."""
+    first = min(row, key=lambda cell: cell.col)
+    return first.col == 0 and bool(_GLUED_VALUE.match(" ".join(first.text.split())))
 
 
 def headers_off_labels(cells: list[TableCell], header_rows: list[int]) -> list[TableCell]:
