@@ -162,3 +162,13 @@ def test_a_fragment_a_body_header_row_prints_stays_as_printed() -> None:
     row.headers = {1: "Dataset: Twitter URL"}
     grid = Grid(column_headers={1: "Dataset: QQP 140K", 2: "Dataset: QQP 50K"}, rows=[row])
     assert body_renamed(grid, row, row.header(grid, 1)) == "Dataset: Twitter URL"
+
+
+def test_a_subset_a_later_sentence_of_the_caption_names_is_not_the_tables_dataset() -> None:
+    table = Table(
+        grid([["Model", "EM", "F1"], ["BERT [3]", "80.1", "88.2"], ["QANet", "81.1", "89.2"]]),
+        number="3",
+        caption="Table 3: Results on the SQuAD dev set. For XNLI we train on the English "
+        "portion of MultiNLI.",
+    )
+    assert {r.dataset for r in _rows(table, ["QANet"])} == {"SQuAD dev"}
