@@ -21,9 +21,13 @@ _NUMBER = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$")
 
 def values_split_off(cells: list[TableCell]) -> list[TableCell]:
     """The cells with a value run into a row's label split off, in rows one cell short of the
-    widest row: both stay in the label's column, ahead of the values the layout moves right."""
+    widest row: both stay in the label's column, ahead of the values the layout moves right.
+    Where a full row's label ends in a decimal too ("Dropout 0.1" beside "Dropout 0.3" with a
+    blank cell), such numbers are part of the labels: nothing is split."""
     rows = _by_row(cells)
     widest = max((len(row) for row in rows.values()), default=0)
+    if any(len(row) == widest and _glued(row) for row in rows.values()):
+        return cells
     repaired: list[TableCell] = []
     for row in sorted(rows):
         cells_in_row = sorted(rows[row], key=lambda cell: cell.col)
@@ -37,18 +41,24 @@ def values_split_off(cells: list[TableCell]) -> list[TableCell]:
     return repaired
 
 
+def _glued(row: list[TableCell]) -> bool:
+    """Whether the row's first cell, in the label column, ends in a decimal."""
+    first = min(row, key=lambda cell: cell.col)
+    return first.col == 0 and bool(_GLUED_VALUE.match(" ".join(first.text.split())))
+
+
 def headers_off_labels(cells: list[TableCell], header_rows: list[int]) -> list[TableCell]:
     """The cells with each header row printed one column left of the values moved right: a
     row of single-column names from the label column on, one fewer than the body's columns,
     over a body whose every row has a name in the label column, where no header row reaches
-    the last value column."""
+    the last value column and that column holds values."""
     rows = _by_row(cells)
     body = [rows[row] for row in rows if row not in header_rows]
     width = max((cell.col for row in body for cell in row), default=0)
     heads = [cell for row in header_rows for cell in rows.get(row, [])]
     if any(cell.col + cell.col_span > width for cell in heads):
         return cells  # a header over the last value column: the headers stand where they are
-    if not body or any(not _labelled(row) for row in body):
+    if not body or any(not _labelled(row) for row in body) or not _valued(body, width):
         return cells
     shifted = {row for row in header_rows if _one_left(rows.get(row, []), width)}
     return [replace(c, col=c.col + 1) if c.row in shifted else c for c in cells]
@@ -60,6 +70,14 @@ def _one_left(row: list[TableCell], width: int) -> bool:
     spans = all(cell.col_span == 1 and cell.row_span == 1 for cell in row)
     names = not any(_NUMBER.match(cell.text.strip()) for cell in row)
     return width > 1 and columns == list(range(width)) and spans and names
+
+
+def _valued(body: list[list[TableCell]], col: int) -> bool:
+    """Whether most body rows print a number in column `col`: the headers are one left of the
+    values only where the column they leave bare holds values, not ticks or citations ("✓",
+    "[12]"), which a table may print without a header."""
+    numbers = sum(1 for row in body for c in row if c.col == col and _NUMBER.match(c.text.strip()))
+    return 2 * numbers > len(body)
 
 
 def _labelled(row: list[TableCell]) -> bool:

@@ -31,9 +31,13 @@ from papergraph.ingest.extract.table_names import (
 _FRAGMENT = re.compile(
     r"\b(?:data ?set|corpus|benchmark)\s*:\s*(?P<name>.+?)\s*(?=\b[A-Za-z]+\s*:|$)", re.IGNORECASE
 )
+#: A capitalised word opening a sentence ("A subset of ImageNet", "The Wikipedia domain of")
+#: names no part.
+_DETERMINER = r"(?:A|An|The|Each|Every|One|Our|This|That|These|Those|Its|Their|Any|All|Some)\b"
 #: "the Wikipedia domain of TriviaQA", "the verified subset of the TriviaQA dataset".
 _SUBSET_OF = re.compile(
-    r"\b(?P<part>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:domain|subset|portion|part|section|"
+    rf"\b(?!{_DETERMINER})(?P<part>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
+    r"(?:domain|subset|portion|part|section|"
     r"split|track)s?\s+of\s+(?:the\s+)?(?P<whole>[A-Z][\w.-]*)",
 )
 #: An evaluation setting printed where a dataset stands ("Zero-shot", "One-shot", "Few-shot
@@ -50,12 +54,18 @@ def fragment_dataset(header: str, matcher: NameMatcher) -> str | None:
     if found is None:
         return None
     words = found.group("name").strip("*† ").split()
-    name = " ".join(w for w in words if not SIZE.match(w))
-    sizes = [w for w in words if SIZE.match(w)]
+    name = " ".join(w for w in words if not _size(w))
+    sizes = [w for w in words if _size(w)]
     if not name:
         return None
     dataset = full_name(dataset_named(name, matcher) or name)
     return f"{dataset} ({' '.join(sizes)})" if sizes else dataset
+
+
+def _size(word: str) -> bool:
+    """Whether a header word is a size with its unit ("50K", "10%"): a bare number is part of
+    the name ("Dataset: CIFAR 10", "Dataset: COCO 2017")."""
+    return bool(SIZE.match(word)) and not word[-1].isdigit()
 
 
 def body_renamed(grid: Grid, row: Row, header: str) -> str:
@@ -68,6 +78,8 @@ def body_renamed(grid: Grid, row: Row, header: str) -> str:
         return header
     columns = [grid.column_headers[col] for col in sorted(grid.column_headers)]
     printed = list(dict.fromkeys(f.group("name") for h in columns for f in _FRAGMENT.finditer(h)))
+    if own.group("name") not in printed:
+        return header  # a header row in the body printed it: it is the rows' own already
     for above in reversed(grid.rows[: grid.rows.index(row) + 1]):
         names = [found.group("name") for found in _FRAGMENT.finditer(above.group)]
         if names and len(names) == len(printed):

@@ -267,9 +267,9 @@ def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -
 
 def _column_header(table: Table, header_rows: list[int], col: int, label_cols: int) -> str:
     """The header rows' texts over a column, top to bottom; an empty cell in a header row but
-        the last is covered from beside it (`_covering`), except between two lines of the column's
-        own header ("Time-to-" above an empty row above "maneuver (s)"); a word broken across two
-        lines is one word again ("Self-" over "BLEU": Self-BLEU, no BLEU column); a group header over
+    the last is covered from beside it (`_covering`), except between two lines of the column's
+    own header ("Time-to-" above an empty row above "maneuver (s)"); a word broken across two
+    lines is one word again ("Self-" over "BLEU": Self-BLEU, no BLEU column); a group header over
     the block of columns a row below repeats heads all of it (ingest/extract/header_blocks.py)."""
     parts: list[str] = []
     own = [row for row in header_rows if _over(table, row, col)]

@@ -160,7 +160,7 @@ def _context(
         grid=grid,
         caption_metric=named[0] if len(named) == 1 else refined(named),
         caption_dataset=dataset_named(_not_own(grid.label_header, names), matcher)
-        or caption_subset(table.caption, matcher)
+        or caption_subset(_first_sentence(table.caption), matcher)  # not a later sentence's
         or sized(
             dataset_named(_not_own(_first_sentence(table.caption), names), matcher), table.caption
         )

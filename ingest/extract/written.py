@@ -186,14 +186,19 @@ _CITED_FORM = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)? [A-Z]{1,3}"
 
 def cited_person(entity: Entity, texts: Mapping[str, str]) -> bool:
     """Whether the entity is a surname and initials ("Gouma S") written in a list of such names,
-    as a reference list writes its authors ("Kim JY, Gouma S, Robinson J, et al.")."""
+    as a reference list writes its authors ("Kim JY, Gouma S, Robinson J, et al."); a list of
+    one name's variants ("Swin B, Swin T, Swin S": model sizes) is none."""
     if not re.fullmatch(_CITED_FORM, entity.label):
         return False
+    surname = entity.label.split()[0]
+    listed = rf"(?P<before>{_CITED_FORM}),\s*#|#,\s*(?:(?P<after>{_CITED_FORM})|et al)"
     for e in entity.evidence:
         text = texts.get(e.chunk_id, "")
         around = text[max(0, e.start - 30) : e.start] + "#" + text[e.end : e.end + 30]
-        if re.search(rf"{_CITED_FORM},\s*#|#,\s*(?:{_CITED_FORM}|et al)", around):
-            return True
+        for found in re.finditer(listed, around):
+            other = found.group("before") or found.group("after") or ""
+            if other.split(" ")[0] != surname:
+                return True
     return False
 
 

@@ -268,6 +268,13 @@ def test_people_illnesses_and_network_parts_are_no_entities() -> None:
     assert admit([rms], kept) == [rms]
 
 
+def test_model_sizes_listed_like_authors_stay_methods() -> None:
+    # "Swin B, Swin T" has the shape of "Kim JY, Gouma S"; one name's sizes are no authors
+    paper = _chunks("We compare the Swin B, Swin T and Swin S backbones.")
+    swin = _written(EntityType.METHOD, "Swin T", "tagger", paper)
+    assert admit([swin], paper) == [swin]
+
+
 def test_a_code_listed_with_others_of_its_series_is_no_corpus() -> None:
     # the Paper Plain study's participant "C4" ("(C1, C4)", "C4 described ...") was shown as C4
     study = "Participants C1, C2 and C3 read papers (C1, C4). C4 described the exhaustion."

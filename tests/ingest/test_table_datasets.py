@@ -6,6 +6,8 @@ from __future__ import annotations
 from papergraph.core.model import Result, Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.metric_names import read_metric, unbroken
+from papergraph.ingest.extract.table_datasets import body_renamed, caption_subset, fragment_dataset
+from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
 
@@ -227,3 +229,36 @@ def test_the_splits_that_name_a_leaderboard_are_a_named_subset_of_the_splits() -
     assert is_benchmark("BIG-bench", hybrid_matcher()) and not is_benchmark(
         "CIFAR-10", hybrid_matcher()
     )
+
+
+def test_a_word_opening_the_caption_is_no_subset_of_its_dataset() -> None:
+    matcher = hybrid_matcher()
+    assert caption_subset("Table 4: A subset of ImageNet classes used here.", matcher) is None
+    assert caption_subset("Table 2: Each domain of DomainNet on its own.", matcher) is None
+    opening = "Table 3: The Wikipedia domain of TriviaQA."
+    assert caption_subset(opening, matcher) == "TriviaQA (Wikipedia)"
+
+
+def test_a_bare_number_after_a_fragments_name_is_part_of_the_name_not_a_size() -> None:
+    matcher = hybrid_matcher()
+    assert fragment_dataset("Dataset: CIFAR 10", matcher) == "CIFAR-10"
+    assert fragment_dataset("Dataset: QQP 50K", matcher) == "Quora Question Pairs (50K)"
+
+
+def test_a_fragment_a_body_header_row_prints_stays_as_printed() -> None:
+    # a body header row ("Dataset: Twitter URL") under a group row of two other fragments had
+    # raised ValueError (its name is none of the header rows'), failing the paper's extraction
+    row = Row(3, "LPT", {}, group="Dataset: ParaSCI ACL Dataset: MSRPC")
+    row.headers = {1: "Dataset: Twitter URL"}
+    grid = Grid(column_headers={1: "Dataset: QQP 140K", 2: "Dataset: QQP 50K"}, rows=[row])
+    assert body_renamed(grid, row, row.header(grid, 1)) == "Dataset: Twitter URL"
+
+
+def test_a_subset_a_later_sentence_of_the_caption_names_is_not_the_tables_dataset() -> None:
+    table = Table(
+        grid([["Model", "EM", "F1"], ["BERT [3]", "80.1", "88.2"], ["QANet", "81.1", "89.2"]]),
+        number="3",
+        caption="Table 3: Results on the SQuAD dev set. For XNLI we train on the English "
+        "portion of MultiNLI.",
+    )
+    assert {r.dataset for r in _rows(table, ["QANet"])} == {"SQuAD dev"}

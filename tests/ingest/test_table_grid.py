@@ -333,6 +333,26 @@ def test_a_label_ending_in_a_number_in_a_full_row_keeps_it() -> None:
     assert read.column_headers == {1: "CIFAR-100", 2: "Mean"}
 
 
+def test_headers_over_a_table_with_an_unheaded_column_of_ticks_stay_over_their_values() -> None:
+    """A last column of ticks printed without a header is no value column the headers were
+    read one left of: "BLEU" heads the BLEU values, not the ROUGE-L ones."""
+    rows = [["Model", "BLEU", "ROUGE-L", ""], ["Seq2Seq", "20.1", "30.2", "✓"]]
+    read = read_grid(Table(grid([*rows, ["NewNet", "22.1", "33.2", "✓"]]), "1", "Table 1."))
+    assert read is not None
+    assert read.column_headers[1] == "BLEU"
+    assert read.column_headers[2] == "ROUGE-L"
+
+
+def test_a_label_ending_in_a_number_beside_a_blank_cell_keeps_it_where_others_do_too() -> None:
+    """ "Dropout 0.3" with its test value left blank is a name as "Dropout 0.1" is: its dev
+    value stays under Dev."""
+    rows = [["Setting", "Dev", "Test"], ["Dropout 0.1", "80.1", "79.0"]]
+    read = read_grid(Table(grid([*rows, ["Dropout 0.3", "81.2", ""]]), "1", "Table 1."))
+    assert read is not None
+    assert read.rows[1].label == "Dropout 0.3"
+    assert {col: cell.text for col, cell in read.rows[1].cells.items()} == {1: "81.2"}
+
+
 def test_footnote_marks_leave_a_label_at_its_ends_only() -> None:
     """ "BERT*†" is BERT; a symbol inside a name ("En→De") is part of it."""
     assert strip_marks(" BERT*† ") == "BERT"
