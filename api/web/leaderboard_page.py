@@ -26,6 +26,8 @@ class LeaderboardPage:
     boards: list[BoardSummary] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
     ablations: bool = False  # rows read from ablations are listed
+    #: The filters the page was asked with (task, dataset, metric), kept by its show/hide link.
+    filters: dict[str, str] = field(default_factory=dict)
 
 
 def leaderboard_page(
@@ -39,9 +41,12 @@ def leaderboard_page(
     """One board when dataset and metric name one (NotFound when none), else the list; rows
     read from ablations only with `ablations`."""
     boards = find_boards(graph, task=task, dataset=dataset, metric=metric, ablations=ablations)
+    asked = {"task": task, "dataset": dataset, "metric": metric}
+    filters = {name: value for name, value in asked.items() if value}
     if not (dataset and metric):
         return LeaderboardPage(
             ablations=ablations,
+            filters=filters,
             boards=[
                 BoardSummary(
                     b.dataset,
@@ -60,4 +65,4 @@ def leaderboard_page(
     for paper_id in {row.paper_id for row in board.rows}:
         stored = chunks.get_paper(paper_id)
         titles[paper_id] = stored["title"] if stored else paper_id
-    return LeaderboardPage(board=board, titles=titles, ablations=ablations)
+    return LeaderboardPage(board=board, titles=titles, ablations=ablations, filters=filters)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -127,3 +130,19 @@ def test_ablation_rows_are_off_the_boards_unless_asked_for(board_client: TestCli
     assert "LightConv + dynamic kernels" not in page and "ablations=true" in page
     page = board_client.get("/leaderboard", params={**params, "ablations": "true"}).text
     assert "LightConv + dynamic kernels" in page and "(ablation)" in page
+
+
+def test_the_ablations_link_keeps_the_filters_the_page_was_asked_with(
+    board_client: TestClient,
+) -> None:
+    """Showing ablations from a board filtered by task keeps the task (it was dropped)."""
+    [board] = board_client.get(
+        "/leaderboards", params={"dataset": WMT_DE, "metric": "BLEU"}
+    ).json()["leaderboards"]
+    assert board["task"], "the board has a task to filter by"
+    params = {"task": board["task"], "dataset": WMT_DE, "metric": "BLEU"}
+    page = board_client.get("/leaderboard", params=params).text
+    link = re.search(r'href="([^"]*ablations=true)"', page)
+    assert link, "no show-ablations link"
+    asked = parse_qs(urlsplit(unescape(link.group(1))).query)
+    assert asked == {key: [value] for key, value in {**params, "ablations": "true"}.items()}
