@@ -14,7 +14,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from papergraph.core.model import fold
+from papergraph.core.canonical import known_type
+from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.table_grid import Grid, Row
@@ -45,6 +46,11 @@ _SUBSET_OF = re.compile(
 _SHOTS = re.compile(r"^(?:zero|one|two|three|four|five|few|many|\d+|k|n)[- ]?shots?\b", re.I)
 COMMON = 3.5  # wordfreq Zipf frequency from which a word is a common English word
 _PLAIN_WORD = re.compile(r"^[A-Z]?[a-z]+$")  # "Wikipedia", "Web"; not "SQuAD", "COCO"
+#: What a caption says models were trained on ("models pre-trained on C4", "trained on IMDb").
+_TRAINED_ON = re.compile(
+    r"\b(?:pre-?)?train(?:ed|ing)\s+(?:\w+\s+){0,3}?on\s+(?:the\s+)?(?P<on>[^.;:]+)",
+    re.IGNORECASE,
+)
 
 
 def fragment_dataset(header: str, matcher: NameMatcher) -> str | None:
@@ -95,7 +101,10 @@ def sized(dataset: str | None, caption: str) -> str | None:
         return dataset
     found = re.search(rf"\b{re.escape(dataset)}\s+(?P<size>\S+)", caption)
     size = found.group("size").rstrip(".,;:") if found else ""
-    return f"{dataset} ({size})" if size and SIZE.match(size) and size[-1].isalpha() else dataset
+    if not (size and SIZE.match(size) and size[-1].isalpha()):
+        return dataset
+    named = f"{dataset} {size}"  # "ImageNet 1K" is a dataset of its own name, not ImageNet sized
+    return named if known_type(named) is EntityType.DATASET else f"{dataset} ({size})"
 
 
 def caption_subset(caption: str, matcher: NameMatcher) -> str | None:
@@ -121,10 +130,17 @@ def column_subset(
     word = column.strip()
     if not _PLAIN_WORD.match(word) or fold(word) in fold(caption):
         return None
+    if _trained_on(whole, caption):
+        return None  # the models were trained on the caption's dataset, the columns are others
     if _frequency(word.lower()) < COMMON:
         return None
     split = caption_dataset[len(whole) :] if caption_dataset else ""
     return f"{whole} ({word}){split}"
+
+
+def _trained_on(dataset: str, caption: str) -> bool:
+    """Whether the caption names `dataset` as what the models were trained on."""
+    return any(dataset in found.group("on") for found in _TRAINED_ON.finditer(caption))
 
 
 @lru_cache(maxsize=4096)

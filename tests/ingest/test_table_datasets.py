@@ -6,7 +6,12 @@ from __future__ import annotations
 from papergraph.core.model import Result, Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.metric_names import read_metric, unbroken
-from papergraph.ingest.extract.table_datasets import body_renamed, caption_subset, fragment_dataset
+from papergraph.ingest.extract.table_datasets import (
+    body_renamed,
+    caption_subset,
+    fragment_dataset,
+    sized,
+)
 from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
@@ -262,3 +267,25 @@ def test_a_subset_a_later_sentence_of_the_caption_names_is_not_the_tables_datase
         "portion of MultiNLI.",
     )
     assert {r.dataset for r in _rows(table, ["QANet"])} == {"SQuAD dev"}
+
+
+def test_a_caption_naming_the_training_set_gives_its_columns_no_subset_of_it() -> None:
+    """Models pre-trained on C4, evaluated on Wikipedia and Reddit: no "C4 (Wikipedia)"."""
+    table = Table(
+        grid(
+            [
+                ["", "Wikipedia", "Reddit"],
+                ["Model", "Perplexity", "Perplexity"],
+                ["NewLM (ours)", "18.2", "24.9"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Perplexity of models pre-trained on C4 on held-out text.",
+    )
+    datasets = {r.dataset for r in _rows(table, ["NewLM"])}
+    assert not any(dataset.startswith("C4 (") for dataset in datasets)
+
+
+def test_a_size_that_is_part_of_a_dataset_name_is_no_qualifier() -> None:
+    assert sized("ImageNet", "Table 2: Top-1 accuracy on ImageNet 1K.") == "ImageNet 1K"
+    assert sized("QQP", "Table 6: Results on QQP 140K.") == "QQP (140K)"
