@@ -37,7 +37,8 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"self[- ]?bleu", "Self-BLEU", higher=False),  # diversity: a copy scores 100
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
     _rule(r"rouge[- ]?(?:1|2|l)", "ROUGE"),
-    _rule(r"meteor", "METEOR"),
+    _rule(r"meteor|(?-i:MET)", "METEOR"),  # "MET" beside BLEU and NIST in E2E NLG tables
+    _rule(r"(?-i:NIST)", "NIST"),  # the n-gram score of NLG tables, never the NIST datasets
     _rule(r"cider(?:-d)?", "CIDEr"),
     _rule(r"spice", "SPICE"),
     _rule(r"chrf\+*", "chrF"),

@@ -247,7 +247,7 @@ def _marked(result: Result, context: TableContext, row: Row, names: list[str]) -
 def _own(row: Row, names: list[str]) -> bool:
     """Whether the row is the paper's: its label names the method or says "ours", its group
     row says "ours", or it is a variant ("110") of the method its group row names ("ResNet")."""
-    if own_row(row.label, names) or own_row(row.group, []):
+    if own_row(row.label, names) or own_row(f"{row.group} {' '.join(row.qualifiers)}", []):
         return True
     return variant_of_group(row) and own_row(row.group, names)
 

@@ -111,14 +111,15 @@ def ablation_reason(study: bool, row: Row, names: list[str]) -> str | None:
 
 def method_name(context: TableContext, row: Row, header: str = "") -> str:
     """The row label with the settings printed beside it before the first result column
-    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart; a
+    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart,
+    and what its label columns print to qualify it ("OPT-175B (Unsup.)"); a
     variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
     and so is a method and its depth column ("ResNet" at "# layers" 110); footnote and check
     marks are no part of it ("BERT*"), and a tick names the setting its column heads
     ("DetectoRS ResNet-50 X" under "Method Backbone TTA": "DetectoRS ResNet-50 (TTA)"); option
     letters and set notation are none either ("(c) FPN RPN, {Pk}": "FPN RPN"), and a change
     row is the base it changes with the change ("ResNet-50-D + mixup w/o distill")."""
-    settings = []
+    settings = list(row.qualifiers)  # "OPT-175B" run "Unsup.", "T5-11B" under "Closed Book"
     label = clean_label(without_marks(row.label) or without_marks(row.group))  # "BERT*", "†"
     if is_change(label):
         base = change_base(context.grid.rows, row, header, context.method)
