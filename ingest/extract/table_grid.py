@@ -381,7 +381,7 @@ def _body(
                 values,
                 group,
                 label.qualifiers,
-                label.printed,
+                name_text(label.printed),
                 dict(headers),
             )
         )
