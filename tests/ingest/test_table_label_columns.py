@@ -12,7 +12,7 @@ from tests.ingest.tables import grid, paper_with
 def _found(table: Table, name: str) -> set[tuple]:
     text = f"We propose {name}.\n\n{table.caption}"
     paper = paper_with([table], f"{name}: a method", text)
-    rows = table_results(paper, hybrid_matcher(), [name.lower()])
+    rows = table_results(paper, hybrid_matcher(), [name])
     return {(r.method, r.dataset, r.metric, r.value) for r in rows}
 
 
@@ -135,4 +135,28 @@ def test_a_metric_header_the_metric_lists_know_is_never_a_dataset() -> None:
         ("WebNLG", "NIST", 8.85),
         ("WebNLG", "METEOR", 46.8),
         ("WebNLG", "CIDEr", 2.53),
+    }
+
+
+def test_a_row_labelled_by_a_settings_value_is_the_method_run_so() -> None:
+    """LoRA's Table 18: rows labelled "1", "4", ... under "Rank r", the bold one the paper's
+    result: LoRA run with rank 4, not a method called "4"; and the caption's BLEU ("r = 4 for
+    BLEU") is the BLEU column's, never the "val loss" column's."""
+    table = Table(
+        grid(
+            [
+                ["Rank r", "val loss", "BLEU", "NIST"],
+                ["1", "1.23", "68.72", "8.7215"],
+                ["4", "1.18", "70.38", "8.8439"],
+                ["16", "1.16", "69.61", "8.7483"],
+            ],
+            bold={(2, 2), (2, 3)},
+        ),
+        "18",
+        "Table 18: Validation loss and test set metrics on WebNLG achieved by NewTune with "
+        "different rank r. The performance peaks at r = 16 for validation loss and r = 4 for BLEU.",
+    )
+    assert _found(table, "NewTune") == {
+        ("NewTune (Rank r: 4)", "WebNLG", "BLEU", 70.38),
+        ("NewTune (Rank r: 4)", "WebNLG", "NIST", 8.8439),
     }
