@@ -76,16 +76,20 @@ def block_labels(at: Cells, rows: list[int], label_cols: int) -> dict[int, str]:
     if not filled or filled[0] != named[0] or len(filled) == len(named) or not beside:
         return {}
     runs = [label for run in _runs(filled) for label in _labels(run, at)]
-    lines = {len(run) for run in runs}
-    if len(lines) > 1:  # labels of one line each, some blocks of a single row
+    if len({len(run) for run in runs}) > 1:  # labels of one line each, some blocks one row
         runs = [[r] for r in filled]
+    return _covered(at, runs, named)
+
+
+def _covered(at: Cells, labels: list[list[int]], named: list[int]) -> dict[int, str]:
+    """Each label's text by the rows it covers: a label of several lines its own rows, one of
+    one line the named rows down to the next label."""
     blocks: dict[int, str] = {}
-    for index, run in enumerate(runs):
-        label = _joined([_text(at, r, 0) for r in run])
-        end = runs[index + 1][0] if index + 1 < len(runs) else None
-        below = [r for r in named if r >= run[0] and (end is None or r < end)]
-        covered = run if len(run) > 1 else below
-        blocks.update(dict.fromkeys(covered, label))
+    for index, lines in enumerate(labels):
+        end = labels[index + 1][0] if index + 1 < len(labels) else None
+        below = [r for r in named if r >= lines[0] and (end is None or r < end)]
+        text = _joined([_text(at, r, 0) for r in lines])
+        blocks.update(dict.fromkeys(lines if len(lines) > 1 else below, text))
     return blocks
 
 
@@ -95,7 +99,7 @@ def setting_columns(
     """The label columns after the first that print a setting the row was run with: under a
     header that is not the method column's ("Eval"), plain words repeated down the column
     ("Unsup.", "Sup."), none a name ("Res50", "FCMAE"), a known method or a mark ("X")."""
-    found = []
+    found: list[int] = []
     for col in list(columns)[1:]:
         header = " ".join(_text(at, r, col) for r in header_rows if _text(at, r, col))
         cells = [_text(at, r, col) for r in rows if _text(at, r, col)]
