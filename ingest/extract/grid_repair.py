@@ -4,7 +4,8 @@ Two misreadings move a table's columns against its headers. A row's first value 
 label ("ViT-L/16 (I21k) 90.8", one cell short of the rows around it) is split off into a cell
 of its own. A header row printing one name per value column and none over the labels
 ("Caltech101 CIFAR-100 ... Mean" above "ViT-H/14 (JFT) 95.3 85.5 ...") was read from the
-label column on, each header one column left of its values: it moves right by one.
+label column on, each header one column left of its values: it moves right by one. Cells the
+reader ran together ("78.7 81.9 80.0 83.1") are split one per column (`unmerged`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from papergraph.core.model import TableCell
 #: A label with a value run onto its end: "ViT-L/16 (I21k) 90.8" (a decimal, never "ResNet 50").
 _GLUED_VALUE = re.compile(r"^(?P<label>.*[A-Za-z)\]].*?)\s+(?P<value>\d+\.\d+[*†‡]*)$")
 _NUMBER = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 
 
 def values_split_off(cells: list[TableCell]) -> list[TableCell]:
@@ -91,3 +93,27 @@ def _by_row(cells: list[TableCell]) -> dict[int, list[TableCell]]:
         if cell.text.strip():
             rows.setdefault(cell.row, []).append(cell)
     return rows
+
+
+def unmerged(cells: list[TableCell]) -> list[TableCell]:
+    """The cells with those the reader ran together split apart: a cell printing several bare
+    numbers ("78.7 81.9 80.0 83.1") is one per column, and a cell placed in a column another
+    cell of its row already holds moves to the next free one (header "EM", "F1", "EM", "F1")."""
+    rows: dict[int, list[TableCell]] = {}
+    for cell in cells:
+        rows.setdefault(cell.row, []).append(cell)
+    return [placed for row in sorted(rows) for placed in _laid_out(rows[row])]
+
+
+def _laid_out(cells: list[TableCell]) -> list[TableCell]:
+    placed: list[TableCell] = []
+    free = 0
+    for cell in sorted(cells, key=lambda c: c.col):  # stable: reading order within a column
+        parts = " ".join(cell.text.split()).split(" ")
+        merged = len(parts) > 1 and all(_BARE_NUMBER.match(part) for part in parts)
+        pieces = [replace(cell, text=p, col_span=1) for p in parts] if merged else [cell]
+        for piece in pieces:
+            piece = replace(piece, col=max(piece.col, free))
+            placed.append(piece)
+            free = piece.col + piece.col_span
+    return placed

@@ -42,7 +42,8 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"rouge[- ]?2", "ROUGE-2"),
     _rule(r"rouge[- ]?l(?:sum)?", "ROUGE-L"),
     _rule(r"rouge(?: scores?)?", "ROUGE"),
-    _rule(r"meteor", "METEOR"),
+    _rule(r"meteor|(?-i:MET)", "METEOR"),  # "MET" beside BLEU and NIST in E2E NLG tables
+    _rule(r"(?-i:NIST)", "NIST"),  # the n-gram score of NLG tables, never the NIST datasets
     _rule(r"cider(?:-d)?", "CIDEr"),
     _rule(r"spice", "SPICE"),
     _rule(r"chrf\+*", "chrF"),

@@ -67,14 +67,16 @@ def column_results(
     """One result per row and own column, the first own column's where several give a row the
     same method, dataset and metric ("MuZero" before "MuZero normalized"); a model size or a
     number of shots over the columns tells methods apart ("PaLM 8B (0-shot)", "PaLM 540B")."""
-    found: dict[tuple[str, str, str], Result] = {}
+    found: dict[tuple[str, ...], Result] = {}
     for row in context.grid.rows:
         dataset = row_dataset(context, matcher, row)
         for col in columns:
             result = _result(context, row, col, dataset, names)
             if result is not None:
                 method = column_method(context.grid.column_headers.get(col, ""), names, False)
-                found.setdefault((method, result.dataset or "", result.metric or ""), result)
+                found.setdefault(
+                    (method, *row.qualifiers, result.dataset or "", result.metric or ""), result
+                )
     return list(found.values())
 
 
@@ -124,12 +126,23 @@ def _result(
     number = parse_number(cell.text) if cell is not None else None
     if cell is None or number is None or metric is None or dataset is None:
         return None
-    method = column_method(header, names) or None
+    method = qualified(column_method(header, names), row.qualifiers) or None
     return cell_result(context, row, header, cell, number, metric, method, dataset)
+
+
+def qualified(method: str, qualifiers: tuple[str, ...]) -> str:
+    """The method with what the row's label columns qualify it by ("ViT-L/16" in the rows
+    under "JFT-300M": ViT-L/16 (JFT-300M)), inside its own brackets if it has some."""
+    if not method or not qualifiers:
+        return method
+    if method.endswith(")"):
+        return f"{method[:-1]}, {', '.join(qualifiers)})"
+    return f"{method} ({', '.join(qualifiers)})"
 
 
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     """The column's metric, else the one the row label prints after its dataset ("DROP f1",
-    "TriviaQA acc"), the group row's, or the caption's."""
-    found = context.header_metric(header) or read_metric(row.label) or read_metric(row.group)
+    "TriviaQA acc", in a column of its own or not), the group row's, or the caption's."""
+    found = context.header_metric(header) or read_metric(row.printed or row.label)
+    found = found or read_metric(row.group)
     return found or context.caption_metric

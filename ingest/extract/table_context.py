@@ -115,6 +115,8 @@ def cell_result(
         dataset=dataset,
         metric=metric.label,
         value=number.value,
-        evidence=[cell_evidence(context, row.label, header, cell, note if inferred else "")],
+        evidence=[
+            cell_evidence(context, row.printed or row.label, header, cell, note if inferred else "")
+        ],
         higher_is_better=metric.higher_is_better,
     )

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, TableCell
-from papergraph.ingest.extract.grid_repair import headers_off_labels, values_split_off
+from papergraph.ingest.extract.grid_repair import headers_off_labels, unmerged, values_split_off
 from papergraph.ingest.extract.header_blocks import block_header
+from papergraph.ingest.extract.label_columns import RowLabel, row_labels
 
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
 _VALUE = re.compile(
@@ -34,7 +35,6 @@ _VALUE = re.compile(
 _VALUE_LIKE = re.compile(r"^[≈~<>≤≥+−-]\s*(?=[\d.])")
 _PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
 _SLASH = re.compile(r"\s*/\s*")
-_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
 _SPACES = re.compile(r"\s+")
@@ -71,6 +71,10 @@ class Row:
     label: str
     cells: dict[int, TableCell]
     group: str = ""  # the text of the group row above it, if any
+    #: What qualifies the row's method, printed in its label columns but no part of its name:
+    #: a block label ("Closed Book"), a setting ("Unsup."): ingest/extract/label_columns.py.
+    qualifiers: tuple[str, ...] = ()
+    printed: str = ""  # the label columns' text as printed, a block label carried down
     #: Headers a row without values set over the value columns above this row gives them
     #: ("# layers", "# params" printed in the body above the rows that fill them).
     headers: dict[int, str] = field(default_factory=dict)
@@ -191,7 +195,7 @@ def read_grid(table: Table) -> Grid | None:
     grid.label_header = " ".join(
         clean(at[(r, c)].text) for r in header_rows for c in range(label_cols) if (r, c) in at
     )
-    grid.rows = _body(at, body_rows, label_cols)
+    grid.rows = _body(at, body_rows, label_cols, header_rows)
     return grid
 
 
@@ -206,30 +210,6 @@ def _group_row(at: dict[tuple[int, int], TableCell], row: int, label_cols: int) 
 
 def width_of(at: dict[tuple[int, int], TableCell]) -> int:
     return max(col for _, col in at) + 1
-
-
-def unmerged(cells: list[TableCell]) -> list[TableCell]:
-    """The cells with those the reader ran together split apart: a cell printing several bare
-    numbers ("78.7 81.9 80.0 83.1") is one per column, and a cell placed in a column another
-    cell of its row already holds moves to the next free one (header "EM", "F1", "EM", "F1")."""
-    rows: dict[int, list[TableCell]] = {}
-    for cell in cells:
-        rows.setdefault(cell.row, []).append(cell)
-    return [placed for row in sorted(rows) for placed in _laid_out(rows[row])]
-
-
-def _laid_out(cells: list[TableCell]) -> list[TableCell]:
-    placed: list[TableCell] = []
-    free = 0
-    for cell in sorted(cells, key=lambda c: c.col):  # stable: reading order within a column
-        parts = clean(cell.text).split(" ")
-        merged = len(parts) > 1 and all(_BARE_NUMBER.match(part) for part in parts)
-        pieces = [replace(cell, text=p, col_span=1) for p in parts] if merged else [cell]
-        for piece in pieces:
-            piece = replace(piece, col=max(piece.col, free))
-            placed.append(piece)
-            free = piece.col + piece.col_span
-    return placed
 
 
 def _body_like(at: dict[tuple[int, int], TableCell], row: int) -> bool:
@@ -373,22 +353,41 @@ def _centred(table: Table, row: int, group: TableCell, label_cols: int) -> bool:
     return not any(_centred(table, row, claim, label_cols) for claim in claims)
 
 
-def _body(at: dict[tuple[int, int], TableCell], body_rows: list[int], label_cols: int) -> list[Row]:
+def _body(
+    at: dict[tuple[int, int], TableCell], body_rows: list[int], label_cols: int, heads: list[int]
+) -> list[Row]:
     rows: list[Row] = []
     group = ""
-    previous_label = ""
+    previous = RowLabel("")
     headers: dict[int, str] = {}
+    valued = [
+        r for r in body_rows if any(value_like(at[(r, c)].text) for c in _values(at, r, label_cols))
+    ]
+    labels = row_labels(at, heads, valued, label_cols)
     for index in body_rows:
         cells = {c: cell for (r, c), cell in at.items() if r == index}
         values = {c: cell for c, cell in cells.items() if c >= label_cols}
-        label = name_text(" ".join(cells[c].text for c in sorted(cells) if c < label_cols))
-        if not any(value_like(cell.text) for cell in values.values()):
+        if index not in labels:
             if len(values) > 1 and len(values) == len(cells):  # headers over value columns
                 headers = {c: clean(cell.text) for c, cell in values.items()}
             else:
                 group = " ".join(clean(cell.text) for _, cell in sorted(cells.items()))
             continue
-        label = label or previous_label  # a row continuing the method above it
-        rows.append(Row(index, label, values, group, dict(headers)))
-        previous_label = label
+        label = labels[index] if labels[index].printed else previous  # continuing the row above
+        rows.append(
+            Row(
+                index,
+                name_text(label.name),
+                values,
+                group,
+                label.qualifiers,
+                name_text(label.printed),
+                dict(headers),
+            )
+        )
+        previous = label
     return rows
+
+
+def _values(at: dict[tuple[int, int], TableCell], row: int, label_cols: int) -> list[int]:
+    return [c for (r, c) in at if r == row and c >= label_cols]

@@ -21,6 +21,7 @@ import pycountry
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, fold
+from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.table_grid import strip_marks
 
@@ -36,10 +37,6 @@ SETTING = re.compile(
 AGGREGATE = re.compile(
     r"^(?:(?:arithmetic |geometric |harmonic )?mean|median|average|avg\.?|total|overall|all|sum|"
     r"wins?|# ?best)\b",
-    re.IGNORECASE,
-)
-_METHOD_COLUMN = re.compile(
-    r"^(?:methods?|models?|approach(?:es)?|systems?|architectures?|networks?|name|baselines?)$",
     re.IGNORECASE,
 )
 _NAME_SHAPED = re.compile(r"^(?=.*[A-Z])(?:\S*[A-Z]\S*[A-Z0-9]|\S*\d)\S*(?:\s\S+){0,2}$")
@@ -66,9 +63,9 @@ class HeaderKind(Enum):
 def header_kind(header: str) -> HeaderKind:
     """The kind of a header that names no known dataset (checked before this)."""
     text = strip_marks(header)
-    if read_metric(text):
-        return HeaderKind.METRIC
-    if _METHOD_COLUMN.match(text) or known_type(text) is EntityType.METHOD:
+    if read_metric(text) or known_type(text) is EntityType.METRIC:
+        return HeaderKind.METRIC  # a metric the lists know is never a dataset ("NIST", "MET")
+    if METHOD_COLUMN.match(text) or known_type(text) is EntityType.METHOD:
         return HeaderKind.METHOD  # "GPT-2" over the scores of detecting its text: no dataset
     if text.lower() in _LANGUAGE_CODES and len(text) == 2:
         return HeaderKind.LANGUAGE

@@ -56,11 +56,12 @@ from papergraph.ingest.extract.table_headers import (
     header_kind,
     names_unknown_metric,
 )
-from papergraph.ingest.extract.table_names import SPLIT, cites, dataset_named, full_name, own_row
+from papergraph.ingest.extract.table_names import SPLIT, dataset_named, full_name, own_row
 from papergraph.ingest.extract.table_rows import (
     STUDY,
     ablation_reason,
     method_name,
+    setting_rows,
     table_study,
     uncited_rows,
     variant_of_group,
@@ -86,8 +87,6 @@ REFINES = {
     "box AP": "AP",
     "mask AP": "AP",
 }
-_INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
-MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a sweep
 _AP_KIND = re.compile(r"^AP(?:50|75|S|M|L)$")  # the AP family a box/mask table prints
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _AVERAGE = re.compile(r"\b(?:avg|average)\b", re.IGNORECASE)  # not "mean": "Mean IoU" is a metric
@@ -247,22 +246,9 @@ def _marked(result: Result, context: TableContext, row: Row, names: list[str]) -
 def _own(row: Row, names: list[str]) -> bool:
     """Whether the row is the paper's: its label names the method or says "ours", its group
     row says "ours", or it is a variant ("110") of the method its group row names ("ResNet")."""
-    if own_row(row.label, names) or own_row(row.group, []):
+    if own_row(row.label, names) or own_row(f"{row.group} {' '.join(row.qualifiers)}", []):
         return True
     return variant_of_group(row) and own_row(row.group, names)
-
-
-def setting_rows(grid: Grid) -> list[Row]:
-    """Rows labelled by the input the label column's header names ("Image size": "32x32",
-    "64x64"; a resolution), none citing a source: the method run on each, the paper's own; a
-    longer sweep (data sizes by training steps) is a study of the method, not its results, and
-    so is a table of the method's own settings ("Kernel size": 3x3, 7x7)."""
-    header = grid.label_header
-    if not _INPUT_SETTING.search(header) or read_metric(header):
-        return []
-    if len(grid.rows) > MAX_SETTING_ROWS:
-        return []
-    return [] if any(cites(row.label) for row in grid.rows) else grid.rows
 
 
 def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[Result]:
@@ -323,12 +309,13 @@ def _cell_results(context: TableContext, matcher: NameMatcher, row: Row, col: in
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     """The column's metric, the group row's, or the caption's; a caption naming one metric says
     it better than a generic header ("NLL" under "... in bits/dim"), and a bare "top-1" header
-    is an error under a caption of error rates."""
+    is an error under a caption of error rates. A metric the caption names that another header
+    prints is that column's ("r = 4 for BLEU" over "val loss | BLEU | NIST"), no other's."""
     top_k = bare_top_k(header, f"{row.group} {context.table.caption}")
     metric = top_k or context.header_metric(unbroken(header)) or read_metric(row.group)
     caption = context.column_metric(header) or context.caption_metric
-    if metric is None:
-        return caption
+    if metric is None:  # the caption's metric, unless a column of its own prints it ("BLEU")
+        return None if caption and caption.label in context.metric_kinds() else caption
     if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
         return caption
     return _of_kind(context, metric)

@@ -15,6 +15,7 @@ import re
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table
+from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number, strip_marks
@@ -34,10 +35,14 @@ STUDY = re.compile(r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\
 #: A row label that is a variant of a method printed once above it: "44", "110", "B0".
 _VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
 _DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)
+#: A label that is only a setting's value: "4", "0.5", "32x32", "1/3".
+_SETTING_VALUE = re.compile(r"^\d+(?:[.,/]\d+)?(?:\s*[x×]\s*\d+)?[kKmMbB%]?:?$")
 MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-task models on dev")
 #: A caption describing sub-tables: "(1a) ...", "(b) ...".
 _SUBTABLES = re.compile(r"\((?:\d+)?[a-d]\)")
 _SPACES = re.compile(r"\s+")
+_INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
+MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a sweep
 
 
 def clean_label(label: str) -> str:
@@ -111,21 +116,22 @@ def ablation_reason(study: bool, row: Row, names: list[str]) -> str | None:
 
 def method_name(context: TableContext, row: Row, header: str = "") -> str:
     """The row label with the settings printed beside it before the first result column
-    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart; a
+    ("RWKV-4" with "Params B" 0.17: "RWKV-4 (Params B: 0.17)"), which tell its variants apart,
+    and what its label columns print to qualify it ("OPT-175B (Unsup.)"); a
     variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
     and so is a method and its depth column ("ResNet" at "# layers" 110); footnote and check
     marks are no part of it ("BERT*"), and a tick names the setting its column heads
     ("DetectoRS ResNet-50 X" under "Method Backbone TTA": "DetectoRS ResNet-50 (TTA)"); option
     letters and set notation are none either ("(c) FPN RPN, {Pk}": "FPN RPN"), and a change
     row is the base it changes with the change ("ResNet-50-D + mixup w/o distill")."""
-    settings = []
+    settings = list(row.qualifiers)  # "OPT-175B" run "Unsup.", "T5-11B" under "Closed Book"
     label = clean_label(without_marks(row.label) or without_marks(row.group))  # "BERT*", "†"
     if is_change(label):
         base = change_base(context.grid.rows, row, header, context.method)
         label = with_change(clean_label(without_marks(base)), label)
     if tick := ticked(row.label, context.grid.label_header):
         settings.append(tick)  # "DetectoRS ResNet-50 X" under "Method Backbone TTA"
-    label = f"{row.group}-{label}" if variant_of_group(row) else label
+    label = f"{row.group}-{label}" if variant_of_group(row) else _run_of(context, label)
     for col, cell in sorted(row.cells.items()):
         header = row.header(context.grid, col)
         if not SETTING.search(header) or context.header_metric(header):
@@ -135,6 +141,16 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
             continue
         settings.append(f"{header}: {clean(cell.text)}" if header else clean(cell.text))
     return f"{label} ({', '.join(settings)})" if settings else label
+
+
+def _run_of(context: TableContext, label: str) -> str:
+    """A label that is only a value of the setting its column heads ("Rank r" over "4",
+    "Image size" over "32x32") names the paper's method run so: "LoRA (Rank r: 4)"."""
+    header = context.grid.label_header
+    if not (context.method and _SETTING_VALUE.match(label) and header):
+        return label
+    value = label.rstrip(":")
+    return label if METHOD_COLUMN.match(header) else f"{context.method} ({header}: {value})"
 
 
 def variant_of_group(row: Row) -> bool:
@@ -151,3 +167,16 @@ def uncited_rows(rows: list[Row]) -> list[Row]:
     cited = [index for index, row in enumerate(rows) if cites(row.label)]
     after = [row for row in rows[cited[-1] + 1 :] if row.label] if cited else []
     return after if len(cited) >= 2 and len(after) <= len(cited) else []
+
+
+def setting_rows(grid: Grid) -> list[Row]:
+    """Rows labelled by the input the label column's header names ("Image size": "32x32",
+    "64x64"; a resolution), none citing a source: the method run on each, the paper's own; a
+    longer sweep (data sizes by training steps) is a study of the method, not its results, and
+    so is a table of the method's own settings ("Kernel size": 3x3, 7x7)."""
+    header = grid.label_header
+    if not _INPUT_SETTING.search(header) or read_metric(header):
+        return []
+    if len(grid.rows) > MAX_SETTING_ROWS:
+        return []
+    return [] if any(cites(row.label) for row in grid.rows) else grid.rows

@@ -1,0 +1,152 @@
+"""Row labels printed over several label columns: the name, a block label, a setting.
+
+A table with two or more label columns does not always print a row's name across them. Its
+first column may label a *block* of rows, printed once beside the block's first row
+("ImageNet", "ImageNet-21k", "JFT-300M" beside each block of ViT's datasets, the pre-training
+set of the values to their right) or set one line per row beside its rows ("Closed" / "Book"
+beside RAG's T5 rows: one label, "Closed Book"); and a column after the name may print a
+setting the row was run with ("Eval": "Unsup.", "Sup." beside OPT's dialogue models). Both
+qualify the row's method ("OPT-175B (Unsup.)", "T5-11B (Closed Book)"), never name it: glued
+into the name they made "OPT-175B Unsup.", and carried down naively "Book RAG-Seq.".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from papergraph.core.canonical import known_type
+from papergraph.core.model import EntityType, TableCell
+
+#: The header of the column that names the methods ("Method", "Models", "System").
+METHOD_COLUMN = re.compile(
+    r"^(?:methods?|models?|approach(?:es)?|systems?|architectures?|networks?|name|baselines?)$",
+    re.IGNORECASE,
+)
+#: A cell of marks only: a tick column ("X", "✓") names a setting by its header, not its cell.
+_MARKS = re.compile(r"^[Xx✓✗✔✘×√-]?$")
+_WORDS = re.compile(r"^[a-z.,+/ -]+$", re.IGNORECASE)  # "Unsup.", "semi-supervised"
+_NAME_LIKE = re.compile(r"\d|[A-Z]\S*[A-Z]")  # "Res50", "Micro-Blocks", "WSJ": a name
+
+
+@dataclass(frozen=True)
+class RowLabel:
+    """A body row's label: its name, what qualifies it, and the label as printed."""
+
+    name: str
+    qualifiers: tuple[str, ...] = ()
+    printed: str = ""
+
+
+Cells = dict[tuple[int, int], TableCell]
+
+
+def row_labels(
+    at: Cells, header_rows: list[int], rows: list[int], label_cols: int
+) -> dict[int, RowLabel]:
+    """The label of each row of `rows` (body rows with values), read from the label columns:
+    a block label (`block_labels`) and setting columns (`setting_columns`) as qualifiers, the
+    other columns' texts as the name."""
+    blocks = block_labels(at, rows, label_cols)
+    start = 1 if blocks else 0
+    settings = setting_columns(at, header_rows, rows, range(start, label_cols))
+    labels: dict[int, RowLabel] = {}
+    for row in rows:
+        texts = [(c, _text(at, row, c)) for c in range(start, label_cols)]
+        name = " ".join(t for c, t in texts if t and c not in settings)
+        block = blocks.get(row, "")
+        qualifiers = tuple(filter(None, [block, *(t for c, t in texts if c in settings)]))
+        printed = " ".join(filter(None, [block, *(t for _, t in texts)]))
+        labels[row] = RowLabel(name, qualifiers, printed)
+    return labels
+
+
+def block_labels(at: Cells, rows: list[int], label_cols: int) -> dict[int, str]:
+    """The block label of each row, where the first of two or more label columns labels
+    blocks: its text stands beside the first row and beside rows the next columns name, and
+    is missing beside others. A label set on several lines, one per row ("Closed", "Book"), is
+    one label over those rows (lines next to each other, a line repeating the last ending one:
+    "Closed", "Book", "Open", "Book" are two); a one-line label covers the rows down to the
+    next label."""
+    if label_cols < 2:
+        return {}
+    named = [r for r in rows if any(_text(at, r, c) for c in range(1, label_cols))]
+    filled = [r for r in named if _text(at, r, 0)]
+    beside = set(filled) == {r for r in rows if _text(at, r, 0)}  # never a label of its own
+    if not filled or filled[0] != named[0] or len(filled) == len(named) or not beside:
+        return {}
+    runs = [label for run in _runs(filled) for label in _labels(run, at)]
+    if len({len(run) for run in runs}) > 1:  # labels of one line each, some blocks one row
+        runs = [[r] for r in filled]
+    return _covered(at, runs, named)
+
+
+def _covered(at: Cells, labels: list[list[int]], named: list[int]) -> dict[int, str]:
+    """Each label's text by the rows it covers: a label of several lines its own rows, one of
+    one line the named rows down to the next label."""
+    blocks: dict[int, str] = {}
+    for index, lines in enumerate(labels):
+        end = labels[index + 1][0] if index + 1 < len(labels) else None
+        below = [r for r in named if r >= lines[0] and (end is None or r < end)]
+        text = _joined([_text(at, r, 0) for r in lines])
+        blocks.update(dict.fromkeys(lines if len(lines) > 1 else below, text))
+    return blocks
+
+
+def setting_columns(
+    at: Cells, header_rows: list[int], rows: list[int], columns: range
+) -> list[int]:
+    """The label columns after the first that print a setting the row was run with: under a
+    header that is not the method column's ("Eval"), plain words repeated down the column
+    ("Unsup.", "Sup."), none a name ("Res50", "FCMAE"), a known method or a mark ("X")."""
+    found: list[int] = []
+    for col in list(columns)[1:]:
+        header = " ".join(_text(at, r, col) for r in header_rows if _text(at, r, col))
+        cells = [_text(at, r, col) for r in rows if _text(at, r, col)]
+        if not header or METHOD_COLUMN.match(header) or len(set(cells)) >= len(cells):
+            continue
+        if all(_setting_word(cell) for cell in cells):
+            found.append(col)
+    return found
+
+
+def _setting_word(text: str) -> bool:
+    if _MARKS.match(text) or not _WORDS.match(text) or _NAME_LIKE.search(text):
+        return False
+    return known_type(text) is not EntityType.METHOD
+
+
+def _runs(filled: list[int]) -> list[list[int]]:
+    """The filled rows in runs of table lines next to each other, no other line between."""
+    runs: list[list[int]] = []
+    for row in filled:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return runs
+
+
+def _labels(run: list[int], at: Cells) -> list[list[int]]:
+    """A run of lines as labels: where its last line ends earlier lines of it too ("Closed",
+    "Book", "Open", "Book"), one label ends at each ("Closed Book", "Open Book")."""
+    last = _text(at, run[-1], 0)
+    labels: list[list[int]] = [[]]
+    for row in run:
+        labels[-1].append(row)
+        if _text(at, row, 0) == last and row != run[-1]:
+            labels.append([])
+    return labels
+
+
+def _joined(lines: list[str]) -> str:
+    """A label's lines as one: a word broken at its hyphen is one word ("No-" "Attention")."""
+    text = ""
+    for line in lines:
+        text += line if text.endswith("-") or not text else f" {line}"
+    return text
+
+
+def _text(at: Cells, row: int, col: int) -> str:
+    cell = at.get((row, col))
+    return " ".join(cell.text.split()) if cell is not None else ""

@@ -1,0 +1,162 @@
+"""Label columns that qualify a row's method: a block label printed once over its rows, a label
+set one line per row, a setting column beside the name; and metric headers that are no dataset."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Table
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_results import table_results
+from tests.ingest.tables import grid, paper_with
+
+
+def _found(table: Table, name: str) -> set[tuple]:
+    text = f"We propose {name}.\n\n{table.caption}"
+    paper = paper_with([table], f"{name}: a method", text)
+    rows = table_results(paper, hybrid_matcher(), [name])
+    return {(r.method, r.dataset, r.metric, r.value) for r in rows}
+
+
+def test_a_block_label_printed_once_qualifies_every_row_of_its_block() -> None:
+    """ViT's Table 5: the pre-training set printed beside the first row of each block of
+    datasets; every block's values are results, each method named with its block's label."""
+    table = Table(
+        grid(
+            [
+                ["", "", "NewViT-B", "NewViT-L"],
+                ["ImageNet-21k", "CIFAR-10", "98.95", "99.16"],
+                ["", "CIFAR-100", "91.67", "93.44"],
+                ["JFT-300M", "CIFAR-10", "99.00", "99.38"],
+                ["", "CIFAR-100", "91.87", "94.04"],
+            ]
+        ),
+        "5",
+        "Table 5: Top1 accuracy (in %) of NewViT on various datasets when pre-trained on "
+        "ImageNet-21k or JFT-300M.",
+    )
+    found = _found(table, "NewViT")
+    assert len(found) == 8
+    assert ("NewViT-B (ImageNet-21k)", "CIFAR-100", "Top-1 Accuracy", 91.67) in found
+    assert ("NewViT-B (JFT-300M)", "CIFAR-100", "Top-1 Accuracy", 91.87) in found
+    assert ("NewViT-L (JFT-300M)", "CIFAR-10", "Top-1 Accuracy", 99.38) in found
+
+
+RAG_LIKE = Table(
+    grid(
+        [
+            ["", "Model", "NQ", "WQ"],
+            ["Closed", "T5-11B [52]", "34.5", "37.4"],
+            ["Book", "NewQA-Closed", "36.6", "44.7"],
+            ["Open", "REALM [20]", "40.4", "40.7"],
+            ["Book", "NewQA-Open", "41.5", "41.1"],
+            ["", "NewQA-Token", "44.1", "45.5"],
+            ["", "NewQA-Seq.", "44.5", "45.2"],
+        ]
+    ),
+    "1",
+    "Table 1: Open-Domain QA Test Scores (exact match).",
+)
+
+
+def test_a_label_set_one_line_per_row_is_one_label_over_those_rows_only() -> None:
+    """RAG's Table 1: "Closed" / "Book" beside two rows is "Closed Book", never "Book" glued
+    into a name; the rows after the last such label, unlabelled, belong to no block."""
+    methods = {method for method, *_ in _found(RAG_LIKE, "NewQA")}
+    assert methods == {
+        "NewQA-Closed (Closed Book)",
+        "NewQA-Open (Open Book)",
+        "NewQA-Token",
+        "NewQA-Seq.",
+    }
+
+
+def test_the_evidence_row_header_prints_the_block_label_with_the_name() -> None:
+    paper = paper_with([RAG_LIKE], "NewQA: a method", "We propose NewQA.")
+    rows = table_results(paper, hybrid_matcher(), ["newqa"])
+    open_row = next(r for r in rows if r.value == 41.5)
+    assert open_row.evidence[0].row_header == "Open Book NewQA-Open"
+
+
+def test_a_settings_column_beside_the_name_qualifies_the_method() -> None:
+    """OPT's Table 2: "Eval" prints "Unsup." / "Sup." beside each model: a setting, not part
+    of the name ("OPT-175B Unsup.")."""
+    table = Table(
+        grid(
+            [
+                ["Model", "Eval", "Perplexity C2", "Perplexity WW"],
+                ["Reddit 2.7B", "Unsup.", "18.9", "21.0"],
+                ["BlenderBot 1", "Sup.", "10.2", "12.5"],
+                ["R2C2 BlenderBot", "Sup.", "10.5", "12.4"],
+                ["NewChat-175B", "Unsup.", "10.8", "13.3"],
+            ]
+        ),
+        "2",
+        "Table 2: Dialogue Evaluations on ConvAI2 (C2) and Wizard of Wikipedia (WW).",
+    )
+    methods = {method for method, *_ in _found(table, "NewChat")}
+    assert methods == {"NewChat-175B (Unsup.)"}
+
+
+def test_a_second_label_column_of_names_stays_part_of_the_name() -> None:
+    """ "Backbone | Method": a method column of names is the name, never a qualifier."""
+    table = Table(
+        grid(
+            [
+                ["Backbone", "Method", "COCO AP"],
+                ["ResNet-50", "Cascade Mask", "46.3"],
+                ["NewNet-B", "Cascade Mask", "52.2"],
+                ["NewNet-B", "FCOS", "47.0"],
+            ]
+        ),
+        "9",
+        "Table 9: Object detection on COCO.",
+    )
+    methods = {method for method, *_ in _found(table, "NewNet")}
+    assert methods == {"NewNet-B Cascade Mask", "NewNet-B FCOS"}
+
+
+def test_a_metric_header_the_metric_lists_know_is_never_a_dataset() -> None:
+    """LoRA's NLG tables (E2E, DART, WebNLG): "NIST" and "MET" (METEOR) are metrics beside
+    BLEU, not a dataset "NIST" taking the caption's BLEU."""
+    table = Table(
+        grid(
+            [
+                ["Method", "WebNLG", "", "", ""],
+                ["", "BLEU", "NIST", "MET", "CIDEr"],
+                ["Adapter [12]", "66.3", "8.41", "45.0", "2.40"],
+                ["NewTune", "70.4", "8.85", "46.8", "2.53"],
+            ]
+        ),
+        "3",
+        "Table 3: GPT-2 with different adaptation methods. For all metrics, higher is better.",
+    )
+    found = _found(table, "NewTune")
+    assert {(dataset, metric, value) for _, dataset, metric, value in found} == {
+        ("WebNLG", "BLEU", 70.4),
+        ("WebNLG", "NIST", 8.85),
+        ("WebNLG", "METEOR", 46.8),
+        ("WebNLG", "CIDEr", 2.53),
+    }
+
+
+def test_a_row_labelled_by_a_settings_value_is_the_method_run_so() -> None:
+    """LoRA's Table 18: rows labelled "1", "4", ... under "Rank r", the bold one the paper's
+    result: LoRA run with rank 4, not a method called "4"; and the caption's BLEU ("r = 4 for
+    BLEU") is the BLEU column's, never the "val loss" column's."""
+    table = Table(
+        grid(
+            [
+                ["Rank r", "val loss", "BLEU", "NIST"],
+                ["1", "1.23", "68.72", "8.7215"],
+                ["4", "1.18", "70.38", "8.8439"],
+                ["16", "1.16", "69.61", "8.7483"],
+            ],
+            bold={(2, 2), (2, 3)},
+        ),
+        "18",
+        "Table 18: Validation loss and test set metrics on WebNLG achieved by NewTune with "
+        "different rank r. The performance peaks at r = 16 for validation loss and r = 4 for BLEU.",
+    )
+    assert _found(table, "NewTune") == {
+        ("NewTune (Rank r: 4)", "WebNLG", "BLEU", 70.38),
+        ("NewTune (Rank r: 4)", "WebNLG", "NIST", 8.8439),
+    }
