@@ -32,6 +32,10 @@ _CHANGE = re.compile(r"^\s*(?:\+|w/o\b|w/(?=\s)|without\b|[-−–]\s)", re.IGNO
 _REMOVES = re.compile(r"\b(?:w/o|without)\b|^\s*no\s", re.IGNORECASE)
 #: Captions and group rows of ablation studies.
 STUDY = re.compile(r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\b", re.IGNORECASE)
+#: What says so in a caption's later sentences, which explain rather than title the table
+#: ("... showing the impact of pre-training" under a main-results table is no ablation).
+_ABLATION = re.compile(r"\bablat\w*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
 #: A row label that is a variant of a method printed once above it: "44", "110", "B0".
 _VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
 _DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)
@@ -98,7 +102,14 @@ def table_study(table: Table, grid: Grid) -> bool:
     last = max((row.index for row in grid.rows), default=-1)
     if any(STUDY.search(cell.text) for cell in table.cells if cell.row > last):
         return True
-    return bool(STUDY.search(table.caption)) and not _SUBTABLES.search(table.caption)
+    return _caption_study(table.caption) and not _SUBTABLES.search(table.caption)
+
+
+def _caption_study(caption: str) -> bool:
+    """Whether the caption titles an ablation study: its first sentence says so in any of
+    STUDY's words, a later one only by naming an ablation."""
+    first, *rest = _SENTENCE_END.split(caption, maxsplit=1)
+    return bool(STUDY.search(first) or _ABLATION.search(" ".join(rest)))
 
 
 def ablation_reason(study: bool, row: Row, names: list[str]) -> str | None:

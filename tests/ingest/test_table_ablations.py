@@ -109,3 +109,18 @@ def test_a_sub_table_of_ablations_marks_all_but_the_full_method() -> None:
         ("BIDAF (single)", 77.3),
     }
     assert all(r.evidence[0].ablation is None for r in rows)  # the full model, by its name
+
+
+def test_a_main_table_whose_caption_later_speaks_of_an_impact_is_no_ablation() -> None:
+    """ "... show the impact of pre-training" explains a main-results table (its own row the
+    one printed bold); only a caption titling the table a study makes its rows ablations."""
+    rows = [["Model", "SQuAD F1"], ["BiDAF [3]", "77.3"], ["Large model", "88.5"]]
+    caption = "Table 1: Results on SQuAD. Baselines without pre-training show the impact of it."
+    table = Table(grid(rows, bold={(2, 1)}), number="1", caption=caption)
+    [result] = _rows(table, ["NewNet"])
+    assert result.value == 88.5
+    assert all(evidence.ablation is None for evidence in result.evidence)
+    titled = Table(
+        grid(rows, bold={(2, 1)}), number="1", caption="Table 1: Impact of pre-training."
+    )
+    assert all(e.ablation for r in _rows(titled, ["NewNet"]) for e in r.evidence)
