@@ -47,7 +47,12 @@ from papergraph.ingest.extract.written import (
     other_kind,
     ranks_runs,
 )
-from papergraph.ingest.extract.written_as import phenomenon, title_only, written_as_data
+from papergraph.ingest.extract.written_as import (
+    figure_labels,
+    phenomenon,
+    title_only,
+    written_as_data,
+)
 
 #: Most entities of a type a paper is shown to be about, and the salience under which an
 #: entity after the type's first is not. Swept on the pdfgold-dev tune split (floor 0.2-0.5,
@@ -97,6 +102,7 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and (curated(e) or not other_kind(e, texts))
         and (curated(e) or not phenomenon(e, texts))
         and (curated(e) or not title_only(e, texts, paper.title))
+        and (curated(e) or not figure_labels(e, texts))
     ]
 
 

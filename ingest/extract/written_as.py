@@ -8,7 +8,9 @@ own writing says otherwise (read on the 39 shared PDFs and the pdfgold-dev tune 
   phenomenon as internal covariate shift", "reduce the internal covariate shift", "suffer from
   X") is what a method acts on, no method;
 - `title_only`: a phrase written only where the paper's title is printed (a running head:
-  "Beyond Summarization: Designing AI Support for ...") names the paper, not a method.
+  "Beyond Summarization: Designing AI Support for ...") names the paper, not a method;
+- `figure_labels`: a phrase written only among a drawing's labels ("M1 M1 M2 M2 1: K91 Vbias
+  R Ia M9", a circuit's parts read off a figure) is no name the paper writes.
 """
 
 from __future__ import annotations
@@ -102,3 +104,16 @@ def title_only(entity: Entity, texts: Mapping[str, str], title: str) -> bool:
 def _letters(text: str) -> str:
     """`text` folded to its letters and digits: a title printed across lines still matches."""
     return fold(text)
+
+
+_LABEL = re.compile(r"(?:[A-Z][a-z]?\d{1,2}|\d+:\w*)")
+
+
+def figure_labels(entity: Entity, texts: Mapping[str, str]) -> bool:
+    """Whether every mention stands among a drawing's labels: four or more of the eight words
+    before it are codes ("M1 M1 M2 M2 1:")."""
+    places = _around(texts, entity)
+    return bool(places) and all(
+        sum(bool(_LABEL.fullmatch(word)) for word in before.split()[-8:]) >= 4
+        for before, _ in places
+    )

@@ -96,3 +96,13 @@ def test_the_papers_title_and_a_paragraphs_heading_are_no_names() -> None:
     # a name the paper writes with capitals as often as all in lower case is shown
     paper = _paper("Event Detection is hard. We study eventdetection. Event detection again.")
     assert showable(_written(EntityType.TASK, "Event Detection", "tagger", paper))
+
+
+def test_a_phrase_written_only_among_a_drawings_labels_is_no_name() -> None:
+    # the strain-sensor paper's circuit figure "M1 M1 M2 M2 1: K91 Vbias R Ia M9" gave a Method
+    paper = _paper("VDD M4 M3 M7 M8 M5 M6 1:K21 Ib 1:K21 M1 M1 M2 M2 1: K91 Vbias R Ia M9 The")
+    assert admit([_written(EntityType.METHOD, "K91 Vbias R", "tagger", paper)], paper) == []
+    # a name in a sentence that lists stages stays
+    paper = _paper("We take C3 and C4 features of ResNet and train Mask R-CNN on them.")
+    mask = _written(EntityType.METHOD, "Mask R-CNN", "name", paper)
+    assert admit([mask], paper) == [mask]
