@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from papergraph.core.model import Entity, EntityType, fold
+from papergraph.core.model import Entity, EntityType, Evidence, fold
 
 #: "the X dataset", "Table 8 | X dataset": lower-case, as a sentence writes it (a table's header
 #: "X Dataset" or a garbled list "Transf.+ X datasets" says nothing).
@@ -61,13 +61,14 @@ def _around(texts: Mapping[str, str], entity: Entity) -> list[tuple[str, str]]:
 
 
 def written_as_data(entity: Entity, texts: Mapping[str, str]) -> bool:
-    """Whether the paper writes a Method as a corpus ("the X dataset", "10 % of X", "trained on
-    X") and nowhere as a model ("the X model"): its data, not a method."""
-    if entity.type is not EntityType.METHOD:
-        return False
+    """Whether the paper writes a Method with capitals as a corpus ("the X dataset", "10 % of
+    X", "trained on X") and nowhere as a model ("the X model"): its data, not a method."""
+    if entity.type is not EntityType.METHOD or entity.label == entity.label.lower():
+        return False  # a corpus's proper name has capitals: "the random crop dataset augmentation"
     places = _around(texts, entity)
     data = any(
-        (_DATA_AFTER.match(after) and _DATA_LED.search(before)) or _DATA_BEFORE.search(before)
+        (_DATA_AFTER.match(after) and _DATA_LED.search(before))
+        or (_DATA_BEFORE.search(before) and _PHRASE_END.match(after))  # not "of the X gates"
         for before, after in places
     )
     return data and not any(_MODEL_AFTER.match(after) for _, after in places)
@@ -88,17 +89,22 @@ def phenomenon(entity: Entity, texts: Mapping[str, str]) -> bool:
 
 
 def title_only(entity: Entity, texts: Mapping[str, str], title: str) -> bool:
-    """Whether every mention of a phrase of several words is part of the paper's own title as
-    printed in its text (a running head): the paper's name, no method or dataset."""
-    if " " not in entity.label.strip() or not title or not entity.evidence:
+    """Whether every mention of a Method of several words is part of the paper's own title as
+    printed in its text (a running head): the paper's name, no method. (A task or dataset the
+    title names is what the paper is about: ingest/extract/solved.py reads the title so.)"""
+    if entity.type is not EntityType.METHOD or " " not in entity.label.strip() or not title:
         return False
     printed = _letters(title)
-    for e in entity.evidence:
-        text = texts.get(e.chunk_id, "")
-        window = _letters(text[max(0, e.start - len(title)) : e.end + len(title)])
-        if not text[e.start : e.end] or printed not in window:
-            return False
-    return True
+    return bool(entity.evidence) and all(
+        _in_printed(texts, e, printed, len(title)) for e in entity.evidence
+    )
+
+
+def _in_printed(texts: Mapping[str, str], mention: Evidence, printed: str, width: int) -> bool:
+    """Whether the mention lies inside a printing of the title (`printed`, folded)."""
+    text = texts.get(mention.chunk_id, "")
+    window = text[max(0, mention.start - width) : mention.end + width]
+    return bool(text[mention.start : mention.end]) and printed in _letters(window)
 
 
 def _letters(text: str) -> str:

@@ -44,6 +44,15 @@ def test_a_name_the_paper_writes_as_its_corpus_is_a_dataset() -> None:
         name = "Retro" if "Retro" in body else "ResNet152x2" if "ResNet" in body else "RMSProp"
         method = _written(EntityType.METHOD, name, "name", paper)
         assert [e.type for e in called_methods([method], paper)] == [EntityType.METHOD], body
+    # nor a name that goes on ("a subset of the QRNNs gate channels") or has no capitals
+    # ("the random crop dataset augmentation"): SciREX papers
+    for name, body in (
+        ("QRNNs", "This is like setting a subset of the QRNNs gate channels to 1."),
+        ("random crop", "Besides the random crop dataset augmentation, we flip images."),
+    ):
+        paper = _paper(body)
+        method = _written(EntityType.METHOD, name, "tagger", paper)
+        assert [e.type for e in called_methods([method], paper)] == [EntityType.METHOD], body
 
 
 def test_a_phenomenon_the_paper_names_or_lessens_is_no_method() -> None:
