@@ -7,7 +7,9 @@
    backbone"), a part of a hyphenated name ("Panoptic" of "Panoptic-FPN"), an acronym it
    defines by a lower-case phrase (ingest/extract/written.py), an ordinary word in capitals, a
    listed dataset name it writes only as lower-case words, a form of the entity that is
-   hardware or an organisation.
+   hardware or an organisation, a phenomenon it names or lessens ("reduce the internal
+   covariate shift") and a phrase only its printed title holds (ingest/extract/written_as.py);
+   a method it writes as its corpus ("our MassiveText dataset") becomes a Dataset.
 2. `canonicalise`: a name the lists give one other type takes that type (a name pattern's
    Dataset "AP" is the metric; "APval" is AP with the qualifier val); every entity takes the
    label and key of `papergraph.core.canonical.canonical`, its own spelling kept as an alias and the
@@ -44,6 +46,12 @@ from papergraph.ingest.extract.written import (
     network_part,
     other_kind,
     ranks_runs,
+)
+from papergraph.ingest.extract.written_as import (
+    figure_labels,
+    phenomenon,
+    title_only,
+    written_as_data,
 )
 
 #: Most entities of a type a paper is shown to be about, and the salience under which an
@@ -92,16 +100,24 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
         and (curated(e) or not any(affiliation(v.text) for v in e.evidence))
         and (curated(e) or not unsolved_task(e, texts, paper.title))
         and (curated(e) or not other_kind(e, texts))
+        and (curated(e) or not phenomenon(e, texts))
+        and (curated(e) or not title_only(e, texts, paper.title))
+        and (curated(e) or not figure_labels(e, texts))
     ]
 
 
 def called_methods(entities: list[Entity], paper: Paper) -> list[Entity]:
     """`entities`, a dataset the paper's opening says it calls its own model ("we call this
-    instruction-tuned model FLAN", though a list holds the FLAN collection) typed Method."""
+    instruction-tuned model FLAN", though a list holds the FLAN collection) typed Method, and a
+    method no hand list names that the paper writes as a corpus ("our MassiveText dataset", "10 %
+    of MassiveText") typed Dataset."""
     called = {fold(name) for name in called_names(paper)}
+    texts = {chunk.id: chunk.text for chunk in paper.chunks}
     for entity in entities:
         if entity.type in DATASET_TYPES and fold(entity.label) in called:
             entity.type = EntityType.METHOD
+        elif not curated(entity) and written_as_data(entity, texts):
+            entity.type = EntityType.DATASET
     return entities
 
 
@@ -228,12 +244,16 @@ def _listed_as_other(entity: Entity) -> EntityType | None:
 
 def showable(entity: Entity) -> bool:
     """Whether a reader may be shown the entity: not a phrase only the tagger proposed that the
-    paper writes in lower case ("cumbersome model", "sensemaking process", "zero-shot"): such
-    phrases describe; names are written with capitals or listed somewhere. It stays a mention."""
+    paper writes in lower case ("cumbersome model", "sensemaking process", "zero-shot"), or in
+    capitals less often than all in lower case ("Facilitating Text Composition." heads a paragraph on
+    "text composition"): such phrases describe; names are written with capitals or listed
+    somewhere. It stays a mention."""
     origins = {e.extractor for e in entity.evidence}
     if origins != {"tagger"}:
         return True
-    return any(c.isupper() for e in entity.evidence for c in e.text[1:])
+    capitalised = sum(any(c.isupper() for c in e.text[1:]) for e in entity.evidence)
+    lowered = sum(e.text == e.text.lower() for e in entity.evidence)
+    return capitalised > 0 and capitalised >= lowered
 
 
 def mark_salient(entities: list[Entity]) -> list[Entity]:

@@ -14,7 +14,9 @@ splits, issue 14):
   Plain study's participants) and never as a corpus;
 - `other_kind`: a name the paper writes, at least half the times, as a group of people ("PhD
   students"), an illness or a pathogen ("the COVID-19 pandemic", "patients with COVID-19"),
-  hardware ("PMOS transistors"), a variable given a value ("VDD = 1.8 V"), or,
+  hardware ("PMOS transistors"), a maker ("the UMC foundry"), a measured curve ("I-V curves",
+  not for a metric), a variable given a value ("VDD = 1.8 V") or a unit raised to a power
+  ("TPa−1"), or,
   for a metric or dataset, as part of a network ("RMS normalization" in Primer);
 - `ranks_runs`: a metric every mention of which ranks runs ("the top 5 experiments" in A3C, no
   top-5 accuracy);
@@ -133,10 +135,17 @@ _ILLNESS = (
     r"pandemic|epidemic|outbreak|infections?|virus(?:es)?|disease|symptoms?|vaccines?"
     r"|vaccination|antigens?|patients?"
 )
-#: A variable given a value or a unit, or a subscript: "VDD = 1.8 V", "VDD (V)", "VGS,i".
-_QUANTITY = r"^,\w{1,2}(?=[\s=+),])|^\s?(?:=|\((?:[µmunkM]?[VAWFΩ]|Hz|ms|s)\))"
+#: A variable given a value or a unit, or a subscript: "VDD = 1.8 V", "VDD (V)", "VGS,i"; a
+#: unit raised to a power: "-255 TPa−1"; a factor of a product: "+ ID2 · g(K21)".
+_QUANTITY = r"^,\w{1,2}(?=[\s=+),])|^\s?(?:=|\((?:[µmunkM]?[VAWFΩ]|Hz|ms|s)\)|[−^]\s?-?\d\b|[·×])"
 _RANKED = r"experiments|runs|trials|seeds"
-_HARDWARE = r"transistors?|sensors?|chips?|circuits?|processors?|wafers?"
+_HARDWARE = (
+    r"transistors?|sensors?|chips?|circuits?|processors?|wafers?|resistors?|capacitors?"
+    r"|amplifiers?|(?<=active )loads?"
+)
+#: A maker ("the UMC foundry") and a measurement ("I-V curves"): an organisation, a plot.
+_MAKERS = r"foundry|foundries|compan(?:y|ies)|corporations?|manufacturers?|vendors?"
+_CURVES = r"curves?|characteristics"
 _PARTS = r"normali[sz]ation|norm|layers?|activations?|pooling|optimi[sz]ers?|blocks?|gates?"
 _OUTBREAK = re.compile(
     r"\b(?:pandemic|epidemic|outbreak|infections?|virus)\b"
@@ -157,12 +166,17 @@ def other_kind(entity: Entity, texts: Mapping[str, str]) -> bool:
     given a value or a unit ("VDD = 1.8 V"; not a metric's "AP = 40.2"), or a part of a network
     where it is typed a
     metric or dataset ("RMS normalization"); or whether its name says so ("COVID-19 pandemic")
-    or is a person's as a reference list writes it ("Gouma S")."""
+    or is a person's as a reference list writes it ("Gouma S") or hardware ("NMOS
+    transistors")."""
     if _OUTBREAK.search(entity.label) or cited_person(entity, texts):
         return True  # "COVID-19 pandemic", "convalescent donors"; "Gouma S" of "Kim JY, Gouma S"
-    heads = f"{_PEOPLE}|{_ILLNESS}|{_HARDWARE}"
+    if re.search(rf"\s(?:{_HARDWARE})$", entity.label, re.IGNORECASE):
+        return True  # "NMOS transistors", "CMOS active load"
+    heads = f"{_PEOPLE}|{_ILLNESS}|{_HARDWARE}|{_MAKERS}"
     if entity.type in (EntityType.METRIC, *DATASET_TYPES):
         heads += f"|{_PARTS}"
+    if entity.type is not EntityType.METRIC:  # "ROC curves" do measure
+        heads += f"|{_CURVES}"
     # "NMOS transistors", "NMOS (PMOS) transistors", "NMOS and PMOS transistors"
     after = re.compile(
         rf"^\s?(?:-\s?\d+)?(?:\s?\([^()]{{1,12}}\)|\s+(?:and|or)\s+\S+)?\s+(?:{heads})\b",
