@@ -130,11 +130,13 @@ def _in_list(name: str, text: str) -> bool:
     )
 
 
-_PEOPLE = r"students?|participants?|researchers?|candidates?|holders?|annotators?|workers?|donors?"
+#: ("candidates" is not among them: "BM25 candidates" are retrieved passages)
+_PEOPLE = r"students?|participants?|researchers?|holders?|annotators?|workers?|donors?"
 _ILLNESS = (
     r"pandemic|epidemic|outbreak|infections?|virus(?:es)?|disease|symptoms?|vaccines?"
-    r"|vaccination|antigens?|patients?"
+    r"|vaccination|antigens?"
 )
+_PATIENTS = r"patients?"  # of an illness, or of a clinical dataset ("MIMIC-III patients")
 #: A variable given a value or a unit, or a subscript: "VDD = 1.8 V", "VDD (V)", "VGS,i"; a
 #: unit raised to a power: "-255 TPa−1"; a factor of a product: "+ ID2 · g(K21)".
 _QUANTITY = r"^,\w{1,2}(?=[\s=+),])|^\s?(?:=|\((?:[µmunkM]?[VAWFΩ]|Hz|ms|s)\)|[−^]\s?-?\d\b|[·×])"
@@ -175,6 +177,8 @@ def other_kind(entity: Entity, texts: Mapping[str, str]) -> bool:
     heads = f"{_PEOPLE}|{_ILLNESS}|{_HARDWARE}|{_MAKERS}"
     if entity.type in (EntityType.METRIC, *DATASET_TYPES):
         heads += f"|{_PARTS}"
+    if entity.type not in DATASET_TYPES:  # "MIMIC-III patients" are a dataset's records
+        heads += f"|{_PATIENTS}"
     if entity.type is not EntityType.METRIC:  # "ROC curves" do measure
         heads += f"|{_CURVES}"
     # "NMOS transistors", "NMOS (PMOS) transistors", "NMOS and PMOS transistors"
@@ -226,15 +230,19 @@ def measured_as_other(entity: Entity, texts: Mapping[str, str]) -> bool:
     if entity.type is not EntityType.METRIC:
         return False
     own = known_label(entity.label, EntityType.METRIC) or entity.label
-    for e in entity.evidence:
-        text = texts.get(e.chunk_id, "")
-        if not text[e.start : e.end]:
-            continue
-        after = _MEASURED_AFTER.match(text[e.end : e.end + 30])
-        before = _MEASURED_BEFORE.search(text[max(0, e.start - 30) : e.start])
-        if any(m is not None and _other_metric(m.group(1), own) for m in (after, before)):
-            return True
-    return False
+    marks = [
+        _measured_by_other(texts.get(e.chunk_id, ""), e.start, e.end, own) for e in entity.evidence
+    ]
+    return any(marks)  # one "accuracy (AP)" says what the paper's accuracy is
+
+
+def _measured_by_other(text: str, start: int, end: int, own: str) -> bool | None:
+    """Whether this mention names another metric as its measure; None where it is not read."""
+    if not text[start:end]:
+        return None
+    after = _MEASURED_AFTER.match(text[end : end + 30])
+    before = _MEASURED_BEFORE.search(text[max(0, start - 30) : start])
+    return any(m is not None and _other_metric(m.group(1), own) for m in (after, before))
 
 
 def _other_metric(word: str, own: str) -> bool:

@@ -268,6 +268,15 @@ def test_people_illnesses_and_network_parts_are_no_entities() -> None:
     assert admit([rms], kept) == [rms]
 
 
+def test_a_datasets_records_and_a_retrievers_candidates_are_no_people() -> None:
+    # "MIMIC-III patients" are the dataset's records and "BM25 candidates" retrieved passages:
+    # neither is a person nor an illness, whatever one mention says
+    paper = _chunks("We study 40,000 MIMIC-III patients and rerank the BM25 candidates.")
+    mimic = _written(EntityType.DATASET, "MIMIC-III", "gazetteer", paper)
+    bm25 = _written(EntityType.METHOD, "BM25", "gazetteer", paper)
+    assert admit([mimic, bm25], paper) == [mimic, bm25]
+
+
 def test_model_sizes_listed_like_authors_stay_methods() -> None:
     # "Swin B, Swin T" has the shape of "Kim JY, Gouma S"; one name's sizes are no authors
     paper = _chunks("We compare the Swin B, Swin T and Swin S backbones.")
