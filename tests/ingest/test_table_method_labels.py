@@ -89,3 +89,47 @@ def test_a_value_run_into_a_label_cell_spanning_its_column_is_split_off() -> Non
     found = _results(table, ["NewNet"])
     assert {method for method, *_ in found} == {"NewNet-B Supervised", "NewNet-L FCMAE"}
     assert ("NewNet-B Supervised", "COCO", "AP", 50.3) in found
+
+
+def test_a_caption_saying_scores_gives_way_to_the_metric_each_row_names_or_uses() -> None:
+    """PaLM's Table 4: benchmarks down the side, the paper's model across the top, and a
+    caption speaking of "higher scores"; a row label's "(EM)" names its metric, a row naming
+    none takes its dataset's usual metric (HellaSwag and BoolQ are scored by accuracy)."""
+    table = Table(
+        grid(
+            [
+                ["Task", "Prior SOTA", "NewNet 540B"],
+                ["TriviaQA (EM)", "71.3", "76.9"],
+                ["HellaSwag", "80.8", "83.4"],
+                ["BoolQ", "83.7", "88.0"],
+            ]
+        ),
+        "4",
+        "Table 4: Results obtained by NewNet across NLP benchmarks. Other work achieves much "
+        "higher scores on RACE, but cannot be compared.",
+    )
+    found = {(d, m, v) for _, d, m, v in _results(table, ["NewNet"])}
+    assert found == {
+        ("TriviaQA", "EM", 76.9),
+        ("HellaSwag", "Accuracy", 83.4),
+        ("BoolQ", "Accuracy", 88.0),
+    }
+
+
+def test_a_caption_saying_scores_keeps_the_score_of_an_average_column() -> None:
+    """PaLM's Table 6: SuperGLUE tasks across the top, "Scores reported are the peak
+    validation scores per task": each task its usual metric, the average a score."""
+    table = Table(
+        grid(
+            [
+                ["Model", "Avg", "BoolQ", "WiC"],
+                ["T5-11B", "89.9", "90.8", "77.3"],
+                ["NewNet (finetuned)", "92.6", "92.2", "78.8"],
+            ]
+        ),
+        "6",
+        "Table 6: Results on SuperGLUE dev set. Scores reported are the peak validation scores.",
+    )
+    found = {(d, m, v) for _, d, m, v in _results(table, ["NewNet"])}
+    assert ("BoolQ", "Accuracy", 92.2) in found and ("WiC", "Accuracy", 78.8) in found
+    assert ("SuperGLUE dev", "Score", 92.6) in found
