@@ -6,6 +6,7 @@ from __future__ import annotations
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_grid import read_grid
+from papergraph.ingest.extract.table_names import dataset_named
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
 
@@ -133,3 +134,25 @@ def test_a_caption_saying_scores_keeps_the_score_of_an_average_column() -> None:
     found = {(d, m, v) for _, d, m, v in _results(table, ["NewNet"])}
     assert ("BoolQ", "Accuracy", 92.2) in found and ("WiC", "Accuracy", 78.8) in found
     assert ("SuperGLUE dev", "Score", 92.6) in found
+
+
+def test_a_dataset_name_the_gazetteer_knows_only_the_start_of_is_read_whole() -> None:
+    """ViT's transfer tables: "Oxford Flowers-102" down the side is that dataset, not "Oxford"
+    (a name the gazetteer knows); a split or metric after a name is no part of it."""
+    table = Table(
+        grid(
+            [
+                ["", "NewNet-L/16"],
+                ["Oxford Flowers-102", "99.61"],
+                ["Oxford-IIIT Pets", "97.32"],
+            ]
+        ),
+        "2",
+        "Table 2: Top-1 accuracy of NewNet on image classification benchmarks.",
+    )
+    found = {(d, m, v) for _, d, m, v in _results(table, ["NewNet"])}
+    assert ("Oxford Flowers-102", "Top-1 Accuracy", 99.61) in found
+    assert ("Oxford-IIIT Pets", "Top-1 Accuracy", 97.32) in found
+    matcher = hybrid_matcher()
+    assert dataset_named("COCO Test-2017", matcher) == "COCO"
+    assert dataset_named("ImageNet Top-1", matcher) == "ImageNet"
