@@ -17,6 +17,11 @@ from papergraph.core.model import TableCell
 
 #: A label with a value run onto its end: "ViT-L/16 (I21k) 90.8" (a decimal, never "ResNet 50").
 _GLUED_VALUE = re.compile(r"^(?P<label>.*[A-Za-z)\]].*?)\s+(?P<value>\d+\.\d+[*†‡]*)$")
+#: A label cell spanning a value column with the value run onto its end: "Supervised 486G"
+#: over "Method" and "FLOPS" (a decimal or a number with its unit, never "ResNet 50").
+_SPANNED_VALUE = re.compile(
+    r"^(?P<label>.*[A-Za-z)\]].*?)\s+(?P<value>\d+(?:\.\d+[KMGBT]?|[KMGBT]))[*†‡]*$"
+)
 _NUMBER = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 
@@ -26,6 +31,7 @@ def values_split_off(cells: list[TableCell]) -> list[TableCell]:
     widest row: both stay in the label's column, ahead of the values the layout moves right.
     Where a full row's label ends in a decimal too ("Dropout 0.1" beside "Dropout 0.3" with a
     blank cell), such numbers are part of the labels: nothing is split."""
+    cells = _spans_split(cells)
     rows = _by_row(cells)
     widest = max((len(row) for row in rows.values()), default=0)
     if any(len(row) == widest and _glued(row) for row in rows.values()):
@@ -41,6 +47,32 @@ def values_split_off(cells: list[TableCell]) -> list[TableCell]:
             cells_in_row = [label, value, *cells_in_row[1:]]
         repaired.extend(cells_in_row)
     return repaired
+
+
+def _spans_split(cells: list[TableCell]) -> list[TableCell]:
+    """The cells with a label cell that spans into a column of values, its text ending in a
+    value ("Supervised 486G" across "Method" and "FLOPS") in a row of values, split: the label
+    in its first column(s), the value in the last, where most rows print a value of their own
+    there (a header "Dataset: QQP 50K" over two columns stays whole)."""
+    rows = _by_row(cells)
+    repaired: list[TableCell] = []
+    for cell in cells:
+        glued = _SPANNED_VALUE.match(" ".join(cell.text.split())) if cell.col_span > 1 else None
+        last = cell.col + cell.col_span - 1
+        body = any(_NUMBER.match(c.text.strip()) for c in rows.get(cell.row, []) if c is not cell)
+        if glued is None or not body or not _values_at(rows, last):
+            repaired.append(cell)
+            continue
+        label = replace(cell, text=glued.group("label"), col_span=cell.col_span - 1)
+        repaired.extend([label, replace(cell, text=glued.group("value"), col=last, col_span=1)])
+    return repaired
+
+
+def _values_at(rows: dict[int, list[TableCell]], col: int) -> bool:
+    """Whether most cells starting in column `col`, two at least, are numbers."""
+    there = [c.text.strip() for row in rows.values() for c in row if c.col == col]
+    numbers = sum(1 for text in there if _NUMBER.match(text))
+    return numbers >= 2 and 2 * numbers > len(there)
 
 
 def _glued(row: list[TableCell]) -> bool:

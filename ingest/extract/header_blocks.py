@@ -68,3 +68,11 @@ def _one_per_block(groups: list[TableCell], starts: list[int]) -> bool:
 
 def _text(cell: TableCell) -> str:
     return " ".join(cell.text.split())
+
+
+def unrepeated(above: str, text: str) -> str:
+    """The text less a first word the line above ends with ("GPU Latency" over "Latency (ms)":
+    the header is "GPU Latency (ms)", not "GPU Latency Latency (ms)")."""
+    first, _, rest = text.partition(" ")
+    last = above.split()[-1] if above.split() else ""
+    return rest if rest and first.lower() == last.lower() else text

@@ -31,6 +31,7 @@ from papergraph.ingest.extract.table_names import (
     part_of,
     without_marks,
 )
+from papergraph.ingest.extract.usual_metrics import for_score
 
 #: The shots a model is run with, printed over its columns: "0-shot", "few-shot".
 _SHOTS = re.compile(r"\b(?:\d+|zero|one|few)-shot\b", re.IGNORECASE)
@@ -127,7 +128,10 @@ def _result(
     if cell is None or number is None or metric is None or dataset is None:
         return None
     method = qualified(column_method(header, names), row.qualifiers) or None
-    return cell_result(context, row, header, cell, number, metric, method, dataset)
+    caption = metric is context.caption_metric and not AGGREGATE.match(row.label)
+    usual = for_score(metric, dataset, number.value) if caption else None
+    metric = usual or metric  # a caption's "scores": HellaSwag's accuracy
+    return cell_result(context, row, header, cell, number, metric, method, dataset, bool(usual))
 
 
 def qualified(method: str, qualifiers: tuple[str, ...]) -> str:

@@ -108,7 +108,10 @@ def cell_result(
     """The result the value `cell` reports for `method` on `dataset`, the cell its evidence;
     `inferred`: the table prints no metric, `metric` is the dataset's usual one. Its task is
     set by the caller, from the dataset and the paper's tasks."""
-    note = f"metric inferred: no header or caption names one; {metric.label} is the usual metric of {dataset}"
+    note = (
+        "metric inferred: no header or caption names a specific one;"
+        f" {metric.label} is the usual metric of {dataset}"
+    )
     return Result(
         method=method,
         task=None,  # the caller's: the task the dataset is evaluated for

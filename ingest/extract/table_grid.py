@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, TableCell
 from papergraph.ingest.extract.grid_repair import headers_off_labels, unmerged, values_split_off
-from papergraph.ingest.extract.header_blocks import block_header
+from papergraph.ingest.extract.header_blocks import block_header, unrepeated
 from papergraph.ingest.extract.label_columns import RowLabel, row_labels
 
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
@@ -263,7 +263,7 @@ def _column_header(table: Table, header_rows: list[int], col: int, label_cols: i
         if text and parts and parts[-1].endswith("-") and text[:1].isalnum():
             parts[-1] += text  # a word broken across lines: "Self-" over "BLEU" is Self-BLEU
         elif text and text not in parts:
-            parts.append(text)
+            parts.append(unrepeated(parts[-1] if parts else "", text))
     return " ".join(_named(parts))
 
 

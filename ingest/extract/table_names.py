@@ -19,7 +19,7 @@ from functools import lru_cache
 from papergraph.core.canonical import LEADERBOARD_SPLITS, known_label
 from papergraph.core.model import Entity, EntityType, Paper, Role, fold
 from papergraph.ingest.extract.gazetteer import generated_lexicon, lexicon_names
-from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.matcher import Match, NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.usual_metrics import dataset_in
 
@@ -66,6 +66,9 @@ _LISTED = re.compile(r"\s*(?:and|or|&|/|,)\s*(?:test|dev|val)", re.IGNORECASE)
 _OURS = re.compile(
     r"\b(?:ours|our (?:methods?|models?|approach(?:es)?|systems?|results?)|proposed|this work)\b",
     re.IGNORECASE,
+)
+_CONTINUATION = re.compile(
+    r"\s+(?!(?:Test|Dev|Val|Train|Split|Top)-)(?P<word>[A-Z][a-z]+-\d+)(?![\w.-])"
 )
 _VARIANT = re.compile(r"-[A-Za-z0-9]{1,3}\b(?!-)")
 _VERSION = re.compile(r"(?<![\d.])v?(?P<v>\d\.\d{1,2})(?![\d.])", re.IGNORECASE)
@@ -123,7 +126,7 @@ def dataset_named(
             split = None if split and _LISTED.match(text, split.end()) else split  # "Dev and Test"
             suffix = _VARIANT.match(text, match.end)  # "ARC-e", "ARC-c": a part of it
             label = _versioned(match.entry.label, text, match.start, match.end)
-            label += suffix.group() if suffix else ""
+            label += suffix.group() if suffix else _continued(label, text, match.end, matches)
             if split and fold(split.group("split")) not in fold(label):
                 return f"{label} {split.group('split')}"
             return label
@@ -143,6 +146,18 @@ def full_name(dataset: str) -> str:
     if label is None or (rest and not (SPLIT.fullmatch(f" {rest}") or _QUALIFIER.fullmatch(rest))):
         return dataset
     return f"{label} {rest}" if rest else label
+
+
+def _continued(label: str, text: str, end: int, matches: list[Match]) -> str:
+    """The rest of a dataset's name the gazetteer knows only the start of: a capitalised word
+    numbered by a hyphen after an unnumbered name ("Oxford" in "Oxford Flowers-102" is Oxford
+    Flowers-102), no metric ("Top-1"), split ("Test-1") or name of its own ("ResNet-50")."""
+    more = _CONTINUATION.match(text, end)
+    if more is None or re.search(r"\d", label) or read_metric(more.group("word")):
+        return ""
+    if any(m.start == more.start("word") for m in matches):
+        return ""
+    return f" {more.group('word')}"
 
 
 def _versioned(label: str, text: str, start: int, end: int) -> str:

@@ -67,7 +67,7 @@ from papergraph.ingest.extract.table_rows import (
     variant_of_group,
 )
 from papergraph.ingest.extract.table_split import side_by_side
-from papergraph.ingest.extract.usual_metrics import plausible, usual_metric
+from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
 #: Captions of tables that take the method apart (its variants are no result of the paper), or
 #: that list settings or counts. (A caption saying so after its first sentence marks the
@@ -351,6 +351,10 @@ def _cell_result(
         metric = metric if metric and plausible(metric, number.value) else None
     if metric is None:
         return None
+    caption = metric is context.caption_metric or metric is context.column_metric(header)
+    if caption and not _AVERAGE.search(header):  # an average over tasks is a score
+        usual = for_score(metric, full_name(dataset), number.value, matcher)
+        metric, inferred = (usual, True) if usual else (metric, inferred)
     method = method_name(context, row, header) or None
     dataset = full_name(dataset)
     return cell_result(context, row, header, cell, number, metric, method, dataset, inferred)

@@ -45,6 +45,13 @@ MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-tas
 #: A caption describing sub-tables: "(1a) ...", "(b) ...".
 _SUBTABLES = re.compile(r"\((?:\d+)?[a-d]\)")
 _SPACES = re.compile(r"\s+")
+#: Setting headers that measure the model (its size, cost, speed), no part of its name; an
+#: image size, a depth or the pre-training data tell variants apart and stay.
+MEASUREMENT = re.compile(
+    r"#\s*param|\b(?:params?|parameters|flops|macs|latency|throughput|fps|memory|compute|"
+    r"steps?|time|speed|speed-?up|hours?|days?|cost|ms|sec|seconds|[gt]pu\w*)\b",
+    re.IGNORECASE,
+)
 _INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
 MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a sweep
 
@@ -143,15 +150,41 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
     if tick := ticked(row.label, context.grid.label_header):
         settings.append(tick)  # "DetectoRS ResNet-50 X" under "Method Backbone TTA"
     label = f"{row.group}-{label}" if variant_of_group(row) else _run_of(context, label)
+    measured = _told_apart_by_measures(context, row)
+    for header, value in printed_settings(context, row):
+        if _DEPTH.search(header) and value.isdigit() and "-" not in label:
+            label = f"{label}-{value}"  # "ResNet" at "# layers" 110: ResNet-110
+        elif measured or not MEASUREMENT.search(header):
+            settings.append(f"{header}: {value}" if header else value)
+    return f"{label} ({', '.join(settings)})" if settings else label
+
+
+def printed_settings(context: TableContext, row: Row) -> list[tuple[str, str]]:
+    """The (header, value) pairs of the setting columns the row prints before its first
+    result column ("Params" 110M, "Image size" 384)."""
+    found: list[tuple[str, str]] = []
     for col, cell in sorted(row.cells.items()):
         header = row.header(context.grid, col)
         if not SETTING.search(header) or context.header_metric(header):
             break
-        if _DEPTH.search(header) and clean(cell.text).isdigit() and "-" not in label:
-            label = f"{label}-{clean(cell.text)}"  # "ResNet" at "# layers" 110: ResNet-110
-            continue
-        settings.append(f"{header}: {clean(cell.text)}" if header else clean(cell.text))
-    return f"{label} ({', '.join(settings)})" if settings else label
+        found.append((header, clean(cell.text)))
+    return found
+
+
+def _told_apart_by_measures(context: TableContext, row: Row) -> bool:
+    """Whether only the row's measurements tell it from another row on the same data ("RWKV-4"
+    at 0.17B and at 14.2B parameters, "ViT-g/14" trained 120K and 5M steps): then they name
+    it. Rows under group rows naming datasets ("C4", "PG19") are on different data."""
+
+    def key(other: Row) -> tuple[object, ...]:
+        kept = [
+            pair for pair in printed_settings(context, other) if not MEASUREMENT.search(pair[0])
+        ]
+        data = other.group if known_type(other.group) is EntityType.DATASET else ""
+        return (clean_label(without_marks(other.label)), other.qualifiers, data, kept)
+
+    mine = key(row)
+    return sum(key(other) == mine for other in context.grid.rows) > 1
 
 
 def _run_of(context: TableContext, label: str) -> str:

@@ -23,7 +23,7 @@ FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")  # the first naming
 #: Metrics read as a share or a correlation: a value above 100 is something else (a count).
 BOUNDED = frozenset({"Accuracy", "F1", "EM", "Correlation", "Error", "Top-1 Accuracy", "mAP"})
 _NAME_SHAPED = re.compile(r"\d|[A-Z].*[A-Z]")
-_SUFFIX = re.compile(r"(?:[- ](?:m{1,2}|matched|mismatched|dev|test|val)|\s*\(.*\))$", re.I)
+_SUFFIX = re.compile(r"(?:[- ](?:m{1,2}|h|matched|mismatched|dev|test|val)|\s*\(.*\))$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -86,3 +86,15 @@ def _keys(dataset: str, matcher: NameMatcher | None) -> Iterator[str]:
 def plausible(metric: Metric, value: float) -> bool:
     """Whether `value` can be a value of the inferred `metric` (a share is at most 100)."""
     return metric.label not in BOUNDED or 0 <= value <= 100
+
+
+def for_score(
+    metric: Metric, dataset: str, value: float, matcher: NameMatcher | None = None
+) -> Metric | None:
+    """The dataset's usual metric where a caption names only a "score" ("... much higher
+    scores", "the peak validation scores per task" over HellaSwag, BoolQ and WiC columns): a
+    general word, not the metric, which the dataset's usual one (accuracy) says; else None."""
+    if metric.label != "Score":
+        return None
+    usual = usual_metric(dataset, matcher)
+    return usual if usual and usual.label != "Score" and plausible(usual, value) else None

@@ -324,7 +324,7 @@ def test_headers_printed_in_the_body_name_the_columns_below_them() -> None:
     depths = Table(cells, number="6", caption="Table 6. Classification error on CIFAR-10.")
     [row] = _rows(depths, ["ResNet"])
     assert (row.method, row.dataset, row.metric, row.value) == (
-        "ResNet-110 (# params: 1.7M)",
+        "ResNet-110",  # its depth names it; its parameter count is a measurement
         "CIFAR-10",
         "Error",
         6.43,  # the best run, printed before the mean and spread
