@@ -46,10 +46,12 @@ _NOT_RESULT_BEFORE = re.compile(
     r"temperature|weight decay|momentum|threshold|coefficient|[λαβγετ])\s*(?:of|is|to|=)?)\s*$",
     re.IGNORECASE,
 )
-#: After a number: a change ("28 % relative improvement", "2.0 points") or a multiple.
+#: After a number: a change ("28 % relative improvement", "2.0 points"), a multiple, or a
+#: share of something ("using only 7% of the training steps").
 _NOT_RESULT_AFTER = re.compile(
     r"^\s*%?\s*(?:relative|absolute|improvement|gain|points?|pp\b|reduction|increase|decrease|"
-    r"drop|better|worse|higher|lower|more|less|fewer|times|x\b|×|faster|slower)",
+    r"drop|better|worse|higher|lower|more|less|fewer|times|x\b|×|faster|slower"
+    r"|of\s+(?:the|all|its|our|their|each)\b)",
     re.IGNORECASE,
 )
 #: Chunks whose numbers are never results: figure text (axis ticks), references, footnotes.
