@@ -52,7 +52,7 @@ def test_a_stated_value_is_a_result() -> None:
         "Our model improves the win rate on AlpacaEval by ±2 % over the baseline.",
         "We annotate 200 randomly sampled papers and report F1 on SQuAD.",
         "This is a 28 % relative improvement in mAP on COCO.",
-        "We match its accuracy on ImageNet using only 7% of the training steps.",
+        "QANet matches its F1 on SQuAD using only 7% of the training steps.",
         "QANet improves F1 on SQuAD by 2.1 over the baseline.",
         "We use a dropout rate of 0.1 and report BLEU on WMT.",
     ],
