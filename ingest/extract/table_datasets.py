@@ -138,6 +138,12 @@ def column_subset(
     return f"{whole} ({word}){split}"
 
 
+def trains_on(text: str) -> bool:
+    """Whether the text says what models were trained on ("Pretrained on BookCorpus and
+    Wikipedia" as a group row over SuperGLUE columns names no dataset of its rows' values)."""
+    return bool(_TRAINED_ON.search(text))
+
+
 def _trained_on(dataset: str, caption: str) -> bool:
     """Whether the caption names `dataset` as what the models were trained on."""
     return any(dataset in found.group("on") for found in _TRAINED_ON.finditer(caption))

@@ -24,6 +24,7 @@ from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.table_grid import strip_marks
+from papergraph.ingest.extract.usual_metrics import usual_metrics
 
 #: Header words of settings and costs: what a model was run with, not where it was tested.
 SETTING = re.compile(
@@ -92,6 +93,8 @@ def expand_abbreviation(header: str, datasets: Mapping[str, str]) -> str | None:
     the same dataset."""
     text = strip_marks(header).rstrip("+")
     if not (_ABBREVIATION.match(text) and _TWO_CAPITALS.search(text)):
+        return None
+    if fold(text) in usual_metrics():  # a name of its own ("CB": CommitmentBank, no BookCorpus)
         return None
     found = {
         label

@@ -289,3 +289,33 @@ def test_a_caption_naming_the_training_set_gives_its_columns_no_subset_of_it() -
 def test_a_size_that_is_part_of_a_dataset_name_is_no_qualifier() -> None:
     assert sized("ImageNet", "Table 2: Top-1 accuracy on ImageNet 1K.") == "ImageNet 1K"
     assert sized("QQP", "Table 6: Results on QQP 140K.") == "QQP (140K)"
+
+
+def test_a_short_name_a_dataset_list_holds_is_never_spelled_out_as_another() -> None:
+    """GLM's SuperGLUE table: "CB" is CommitmentBank, not the BookCorpus the paper trains on."""
+    table = Table(
+        grid([["Model", "CB", "COPA"], ["NewLM", "89.5", "78.0"]]),
+        number="1",
+        caption="Table 1: Results on the SuperGLUE dev set, accuracy.",
+    )
+    paper = paper_with([table], "A paper", "We propose NewLM, trained on BookCorpus.\n\nTable 1")
+    spelled = {"BookCorpus": "BookCorpus", "Corpus of Books": "BookCorpus"}
+    found = {r.dataset for r in table_results(paper, hybrid_matcher(), ["NewLM"], (), spelled)}
+    assert "BookCorpus" not in found and found & {"CB", "CommitmentBank"}
+
+
+def test_a_group_row_naming_the_training_data_names_no_dataset_of_its_rows() -> None:
+    """GLM's Table 1: "Pretrained on BookCorpus and Wikipedia" over SuperGLUE columns."""
+    table = Table(
+        grid(
+            [
+                ["Model", "ReCoRD F1/Acc.", "CB F1/Acc."],
+                ["Pretrained on BookCorpus and Wikipedia", "", ""],
+                ["NewLM", "72.1 / 71.3", "89.5 / 85.7"],
+            ]
+        ),
+        number="1",
+        caption="Table 1: Results on the SuperGLUE dev set.",
+    )
+    found = {r.dataset for r in _rows(table, ["NewLM"])}
+    assert "BookCorpus" not in found and "Wikipedia" not in found
