@@ -219,13 +219,14 @@ def _measure(
     try:
         for name, mode, chosen in rankings(weights):
             chosen.apply(backend.settings.index)
-            entities = chosen.entity > 0 or chosen.alias > 0
             say(f"measuring {name} on {query_set.name}")
             if mode is SearchMode.HYBRID:
                 tune_score = mean_score(tune_lists, chosen, query_set.metric)
             else:
                 tune_score = single_list(tune_lists, query_set.metric, mode.value)
-            test_score = measured(backend, query_set.test, mode, entities, query_set.metric)
+            test_score = measured(
+                backend, query_set.test, mode, chosen.links_entities, query_set.metric
+            )
             found.scores[name] = {"tune": round(tune_score, 4), "test": round(test_score, 4)}
     finally:
         for key, value in saved.model_dump().items():
@@ -247,11 +248,13 @@ def _measure_shipped(
     for name, chosen in (("hybrid tuned, no entities", replace(weights, entity=0.0, alias=0.0)),
                          ("entity-aware hybrid (tuned)", weights)):  # fmt: skip
         chosen.apply(shipped.settings.index)
-        entities = chosen.entity > 0 or chosen.alias > 0
         say(f"measuring {name} on {query_set.name}, shipped gazetteer")
         score = {
             split: round(
-                measured(shipped, queries, SearchMode.HYBRID, entities, query_set.metric), 4
+                measured(
+                    shipped, queries, SearchMode.HYBRID, chosen.links_entities, query_set.metric
+                ),
+                4,
             )
             for split, queries in (("tune", query_set.tune), ("test", query_set.test))
         }

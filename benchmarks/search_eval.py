@@ -50,6 +50,11 @@ class Weights:
     salience: float = 0.5
     pair: float = 0.0
 
+    @property
+    def links_entities(self) -> bool:
+        """Whether search links the query's entities (`entities=True`): they lift or expand."""
+        return self.entity > 0 or self.alias > 0
+
     def apply(self, settings: IndexSettings) -> None:
         settings.rrf_k, settings.rrf_keyword_weight = self.rrf_k, self.keyword
         settings.paper_weight, settings.entity_weight = self.paper, self.entity
