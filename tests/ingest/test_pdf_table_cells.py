@@ -10,11 +10,14 @@ from papergraph.ingest.readers.pdf_tables import build_table
 SIZE = 9.0
 
 
+def _word(text: str, x: float, top: float, size: float = SIZE) -> Word:
+    """A word starting at x, as wide as 4.5 pt per character at SIZE (in proportion at `size`)."""
+    return Word(text, x, x + 4.5 * len(text) * size / SIZE, top, top + size, size)
+
+
 def _line(top: float, words: list[tuple[str, float]]) -> Line:
     """A line of words starting at the given x, each as wide as 4.5 pt per character."""
-    return Line(
-        [Word(text, x, x + 4.5 * len(text), top, top + SIZE, SIZE) for text, x in words], page=1
-    )
+    return Line([_word(text, x, top) for text, x in words], page=1)
 
 
 def _rows(table: Table) -> list[list[str]]:
@@ -55,10 +58,6 @@ def test_a_header_over_two_value_columns_does_not_join_them() -> None:
     ]
     rows = _rows(build_table(lines, "7", "Table 7: CoNLL-2003 results.", 9))
     assert rows == [["System", "Dev F1", "Test F1"], ["ELMo", "95.7", "92.2"], ["CVT", "-", "92.6"]]
-
-
-def _word(text: str, x: float, top: float, size: float = SIZE) -> Word:
-    return Word(text, x, x + 4.5 * len(text) * size / SIZE, top, top + size, size)
 
 
 def test_two_rows_joined_through_a_label_set_between_them_are_two_rows() -> None:
