@@ -55,6 +55,10 @@ class Weights:
         """Whether search links the query's entities (`entities=True`): they lift or expand."""
         return self.entity > 0 or self.alias > 0
 
+    def without_entities(self) -> Weights:
+        """These weights with no entity lift and no alias expansion (plain hybrid)."""
+        return replace(self, entity=0.0, alias=0.0)
+
     def apply(self, settings: IndexSettings) -> None:
         settings.rrf_k, settings.rrf_keyword_weight = self.rrf_k, self.keyword
         settings.paper_weight, settings.entity_weight = self.paper, self.entity
