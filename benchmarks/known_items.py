@@ -57,7 +57,7 @@ def load_corpus(folder: Path, papers: int | None) -> Corpus:
     for split in ("train", "dev", "test"):
         for row in splits[split]:
             rows.setdefault(str(row["paper_id"]), row)
-    papers_out = [
+    papers_out: list[dict[str, object]] = [
         {
             "id": paper_id,
             "title": str(row["title"]).strip(),
@@ -116,6 +116,7 @@ def open_built(
 
 
 def prime(embedder: DiskCachedEmbedder, texts: list[str], say: Callable[[str], None]) -> None:
+    """Encode each distinct text into the embedder's disk cache, a progress line per batch."""
     todo = list(dict.fromkeys(texts))
     for start in range(0, len(todo), PRIME_BATCH):
         embedder.prime(todo[start : start + PRIME_BATCH])

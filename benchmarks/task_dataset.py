@@ -35,6 +35,7 @@ from typing import Any
 import papergraph
 from benchmarks.build_gazetteer import write_gazetteers
 from benchmarks.embed_cache import DiskCachedEmbedder
+from benchmarks.known_items import prime
 from benchmarks.related import paper_row, read_scirex
 from benchmarks.scirex import normalise, split_of
 from papergraph.api.backend import Backend
@@ -124,9 +125,7 @@ def open_store(
     readable = [item for item in papers if not isinstance(item, InputError)]
     texts = [chunk.text for paper in readable for chunk in paper.chunks]
     say(f"  encoding {len(texts)} chunks (cached in {embedder.__class__.__name__})")
-    for start in range(0, len(texts), 512):
-        embedder.prime(texts[start : start + 512])
-        say(f"  encoded {min(start + 512, len(texts))}/{len(texts)}")
+    prime(embedder, texts, say)
     for position, paper in enumerate(readable, start=1):
         ingester.ingest_paper(paper)
         if position % 20 == 0:
