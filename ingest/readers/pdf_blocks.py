@@ -258,7 +258,6 @@ def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
             far = _across_gutter(blocks, chosen, block, size)
             claimed.update(id(member) for member in far)
             chosen = sorted([*chosen, *far], key=lambda member: member.lines[0].top)
-        if block.label == "table":
             tables.update(id(member) for member in chosen)
         role = block.label or "figure"
         for member in chosen:
