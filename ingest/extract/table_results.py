@@ -38,7 +38,7 @@ from papergraph.ingest.extract.table_datasets import (
     opened_name,
     sized,
     spelled_out,
-    trains_on,
+    trained_on,
 )
 from papergraph.ingest.extract.table_grid import (
     Grid,
@@ -372,7 +372,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         or dataset_named(header, matcher, caption, data=False)
         or abbreviation_in(header, context.datasets)
         or dataset_named(header, matcher, caption)
-        or (None if trains_on(row.group) else dataset_named(row.group, matcher, caption))
+        or (None if trained_on(row.group) else dataset_named(row.group, matcher, caption))
     )
     if named:
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so
