@@ -115,10 +115,10 @@ def table_results(
         if context is None:
             continue
         section = _section(paper, context.chunk_id)  # a table floats: its caption says first
+        lead = _first_sentence(table.caption)  # what the table is; later, its settings
         for result in _table_results(context, matcher, names):
             if names_setting(result.dataset):
                 continue
-            lead = _first_sentence(table.caption)  # what the table is; later, its settings
             result.task = row_task(result.dataset, table.caption, tasks, matcher, lead, section)
             key = (result.method, result.dataset, result.metric, str(result.value))
             if key not in seen:
@@ -231,17 +231,20 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     rows = bold if bold and len(rows) > 2 else rows or bold
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
     return [
-        _marked(result, context, row, names)
+        result
         for row in rows
-        for result in _row_results(context, matcher, row)
+        for result in _marked(_row_results(context, matcher, row), context, row, names)
     ]
 
 
-def _marked(result: Result, context: TableContext, row: Row, names: list[str]) -> Result:
-    """The result, its evidence saying why it is an ablation where it is one."""
-    for evidence in result.evidence:
-        evidence.ablation = ablation_reason(context.study, row, names)
-    return result
+def _marked(
+    results: list[Result], context: TableContext, row: Row, names: list[str]
+) -> list[Result]:
+    """The row's results, their evidence saying why the row is an ablation where it is one."""
+    reason = ablation_reason(context.study, row, names)
+    for evidence in (evidence for result in results for evidence in result.evidence):
+        evidence.ablation = reason
+    return results
 
 
 def _own(row: Row, names: list[str]) -> bool:
