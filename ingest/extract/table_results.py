@@ -59,6 +59,7 @@ from papergraph.ingest.extract.table_headers import (
 )
 from papergraph.ingest.extract.table_names import SPLIT, dataset_named, full_name, own_row
 from papergraph.ingest.extract.table_rows import (
+    SENTENCE_END,
     STUDY,
     ablation_reason,
     method_name,
@@ -92,7 +93,6 @@ _AP_KIND = re.compile(r"^AP(?:50|75|S|M|L)$")  # the AP family a box/mask table 
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _AVERAGE = re.compile(r"\b(?:avg|average)\b", re.IGNORECASE)  # not "mean": "Mean IoU" is a metric
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
 
 
 def table_results(
@@ -202,7 +202,7 @@ def _ablation(caption: str) -> bool:
 def _first_sentence(caption: str) -> str:
     """What the caption says first: its dataset there is the table's ("... on QQP 140K."), not
     one a later sentence cites ("... proposed by Kumar et al.")."""
-    return _SENTENCE_END.split(_CAPTION_LABEL.sub("", caption), maxsplit=1)[0]
+    return SENTENCE_END.split(_CAPTION_LABEL.sub("", caption), maxsplit=1)[0]
 
 
 def _is_figure(paper: Paper, table: Table) -> bool:

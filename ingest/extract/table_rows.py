@@ -35,7 +35,8 @@ STUDY = re.compile(r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\
 #: What says so in a caption's later sentences, which explain rather than title the table
 #: ("... showing the impact of pre-training" under a main-results table is no ablation).
 _ABLATION = re.compile(r"\bablat\w*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
+#: Where a caption's sentence ends ("... on QQP 140K. Numbers are ...").
+SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
 #: A row label that is a variant of a method printed once above it: "44", "110", "B0".
 _VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
 _DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)
@@ -115,7 +116,7 @@ def table_study(table: Table, grid: Grid) -> bool:
 def _caption_study(caption: str) -> bool:
     """Whether the caption titles an ablation study: its first sentence says so in any of
     STUDY's words, a later one only by naming an ablation."""
-    first, *rest = _SENTENCE_END.split(caption, maxsplit=1)
+    first, *rest = SENTENCE_END.split(caption, maxsplit=1)
     return bool(STUDY.search(first) or _ABLATION.search(" ".join(rest)))
 
 
