@@ -319,7 +319,7 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     metric = top_k or context.header_metric(unbroken(header)) or read_metric(row.group)
     caption = context.column_metric(header) or context.caption_metric
     if metric is None:  # the caption's metric, unless a column of its own prints it ("BLEU")
-        return None if caption and caption.label in context.metric_kinds() else caption
+        return None if caption and caption.label in context.metric_kinds else caption
     if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
         return caption
     return _of_kind(context, metric)
@@ -330,7 +330,7 @@ def _of_kind(context: TableContext, metric: Metric) -> Metric:
     instance segmentation table) is a mask AP too ("mask AP75"), not the box one of its name."""
     if not _AP_KIND.match(metric.label):
         return metric
-    kinds = context.metric_kinds()
+    kinds = context.metric_kinds
     if "mask AP" in kinds and "box AP" not in kinds:
         return Metric(f"mask {metric.label}", metric.higher_is_better)
     return metric
