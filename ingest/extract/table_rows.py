@@ -151,8 +151,10 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
     if tick := ticked(row.label, context.grid.label_header):
         settings.append(tick)  # "DetectoRS ResNet-50 X" under "Method Backbone TTA"
     label = f"{row.group}-{label}" if variant_of_group(row) else _run_of(context, label)
-    measured = _told_apart_by_measures(context, row)
-    for header, value in printed_settings(context, row):
+    printed = printed_settings(context, row)
+    measures = any(MEASUREMENT.search(header) for header, _ in printed)
+    measured = measures and _told_apart_by_measures(context, row)  # every row's, only if asked
+    for header, value in printed:
         if _DEPTH.search(header) and value.isdigit() and "-" not in label:
             label = f"{label}-{value}"  # "ResNet" at "# layers" 110: ResNet-110
         elif measured or not MEASUREMENT.search(header):
