@@ -33,7 +33,6 @@ _VALUE = re.compile(
 #: A cell printing a number that is no value of its own but stands where values do: an
 #: approximation or a bound ("≈ 84.62", "≤ 80.97"), a signed score ("-3.8", "−17,098.09").
 _VALUE_LIKE = re.compile(r"^[≈~<>≤≥+−-]\s*(?=[\d.])")
-_PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
 _SLASH = re.compile(r"\s*/\s*")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
@@ -144,12 +143,6 @@ def header_parts(header: str, count: int) -> list[str] | None:
     return [" ".join([*words[: joined[0]], part, *words[joined[0] + 1 :]]) for part in full]
 
 
-def split_pair(text: str) -> tuple[str, str] | None:
-    """The two halves of a cell or header printed as "A / B" ("76.2 / 84.6", "EM / F1")."""
-    match = _PAIR.match(clean(text))
-    return (match.group("first").strip(), match.group("second").strip()) if match else None
-
-
 def clean(text: str) -> str:
     """One line of cell text, spaces collapsed."""
     return _SPACES.sub(" ", text).strip()
@@ -218,12 +211,6 @@ def _body_like(at: dict[tuple[int, int], TableCell], row: int) -> bool:
     return any(
         r == row and c >= 1 and value_like(cell.text) and not _FRACTION.match(clean(cell.text))
         for (r, c), cell in at.items()
-    )
-
-
-def _numbers_in(at: dict[tuple[int, int], TableCell], row: int, from_col: int) -> int:
-    return sum(
-        1 for (r, c), cell in at.items() if r == row and c >= from_col and value_like(cell.text)
     )
 
 
