@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, TableCell
 from papergraph.ingest.extract.grid_repair import headers_off_labels, unmerged, values_split_off
-from papergraph.ingest.extract.header_blocks import block_header, unrepeated
+from papergraph.ingest.extract.header_blocks import Blocks, block_header, header_blocks, unrepeated
 from papergraph.ingest.extract.label_columns import RowLabel, row_labels
 
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
@@ -184,7 +184,10 @@ def read_grid(table: Table) -> Grid | None:
         body_rows.insert(0, header_rows.pop())
     columns = sorted({col for _, col in at if col >= label_cols})
     grid = Grid(first_value_column=label_cols)
-    grid.column_headers = {c: _column_header(table, header_rows, c, label_cols) for c in columns}
+    blocks = header_blocks(table, header_rows, label_cols)
+    grid.column_headers = {
+        c: _column_header(table, header_rows, c, label_cols, blocks) for c in columns
+    }
     grid.label_header = " ".join(
         clean(at[(r, c)].text) for r in header_rows for c in range(label_cols) if (r, c) in at
     )
@@ -232,7 +235,9 @@ def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -
     return count
 
 
-def _column_header(table: Table, header_rows: list[int], col: int, label_cols: int) -> str:
+def _column_header(
+    table: Table, header_rows: list[int], col: int, label_cols: int, blocks: dict[int, Blocks]
+) -> str:
     """The header rows' texts over a column, top to bottom; an empty cell in a header row but
     the last is covered from beside it (`_covering`), except between two lines of the column's
     own header ("Time-to-" above an empty row above "maneuver (s)"); a word broken across two
@@ -244,7 +249,7 @@ def _column_header(table: Table, header_rows: list[int], col: int, label_cols: i
         last = position == len(header_rows) - 1
         between = bool(own) and own[0] < row < own[-1]
         inherit = not (last or between)
-        block = block_header(table, header_rows, row, col, label_cols) if inherit else None
+        block = block_header(blocks.get(row, []), col) if inherit else None
         cell = block or _covering(table, row, col, label_cols, inherit=inherit)
         text = _part_over(cell, col) if cell is not None else ""
         if text and parts and parts[-1].endswith("-") and text[:1].isalnum():
