@@ -45,7 +45,6 @@ _SETTING_VALUE = re.compile(r"^\d+(?:[.,/]\d+)?(?:\s*[x×]\s*\d+)?[kKmMbB%]?:?$"
 MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-task models on dev")
 #: A caption describing sub-tables: "(1a) ...", "(b) ...".
 _SUBTABLES = re.compile(r"\((?:\d+)?[a-d]\)")
-_SPACES = re.compile(r"\s+")
 #: Setting headers that measure the model (its size, cost, speed), no part of its name; an
 #: image size, a depth or the pre-training data tell variants apart and stay.
 MEASUREMENT = re.compile(
@@ -60,7 +59,7 @@ MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a swee
 def clean_label(label: str) -> str:
     """The label less option letters and set notation ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN")."""
     text = _SET.sub(" ", _OPTION.sub("", label))
-    return _SPACES.sub(" ", text).strip()
+    return clean(text)
 
 
 def is_change(label: str) -> bool:
