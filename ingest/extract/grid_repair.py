@@ -59,13 +59,17 @@ def _spans_split(cells: list[TableCell]) -> list[TableCell]:
     for cell in cells:
         glued = _SPANNED_VALUE.match(" ".join(cell.text.split())) if cell.col_span > 1 else None
         last = cell.col + cell.col_span - 1
-        body = any(_NUMBER.match(c.text.strip()) for c in rows.get(cell.row, []) if c is not cell)
-        if glued is None or not body or not _values_at(rows, last):
+        if glued is None or not _beside_number(rows, cell) or not _values_at(rows, last):
             repaired.append(cell)
             continue
         label = replace(cell, text=glued.group("label"), col_span=cell.col_span - 1)
         repaired.extend([label, replace(cell, text=glued.group("value"), col=last, col_span=1)])
     return repaired
+
+
+def _beside_number(rows: dict[int, list[TableCell]], cell: TableCell) -> bool:
+    """Whether another cell of the cell's row is a number: the row is one of values."""
+    return any(_NUMBER.match(c.text.strip()) for c in rows.get(cell.row, []) if c is not cell)
 
 
 def _values_at(rows: dict[int, list[TableCell]], col: int) -> bool:

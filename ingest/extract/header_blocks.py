@@ -15,24 +15,31 @@ from math import inf
 
 from papergraph.core.model import Table, TableCell
 
+#: A header row's group headers, each with the columns of its block: (header, start, end).
+Blocks = list[tuple[TableCell, int, float]]
 
-def block_header(
-    table: Table, header_rows: list[int], row: int, col: int, label_cols: int
-) -> TableCell | None:
-    """The header of `row` over the block of columns holding `col`, where a header row below
-    repeats its headers once per header of `row`, each of those lying in its own block; else
-    None."""
+
+def header_blocks(table: Table, header_rows: list[int], label_cols: int) -> dict[int, Blocks]:
+    """The blocks of each header row whose headers a header row below repeats once per header
+    of it, each header lying in its own block (read once per table, not once per column)."""
+    found = {row: _row_blocks(table, header_rows, row, label_cols) for row in header_rows}
+    return {row: blocks for row, blocks in found.items() if blocks}
+
+
+def block_header(blocks: Blocks, col: int) -> TableCell | None:
+    """The group header over the block of columns holding `col`, else None."""
+    return next((group for group, start, end in blocks if start <= col < end), None)
+
+
+def _row_blocks(table: Table, header_rows: list[int], row: int, label_cols: int) -> Blocks:
     groups = _value_cells(table, row, label_cols)
     if len(groups) < 2:
-        return None
+        return []
     for below in (r for r in header_rows if r > row):
         starts = _repeat_starts(_value_cells(table, below, label_cols))
         if len(starts) == len(groups) and _one_per_block(groups, starts):
-            ends = [*starts[1:], inf]
-            return next(
-                (g for g, s, e in zip(groups, starts, ends, strict=True) if s <= col < e), None
-            )
-    return None
+            return list(zip(groups, starts, [*starts[1:], inf], strict=True))
+    return []
 
 
 def _value_cells(table: Table, row: int, label_cols: int) -> list[TableCell]:

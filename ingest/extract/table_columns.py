@@ -68,16 +68,17 @@ def column_results(
     """One result per row and own column, the first own column's where several give a row the
     same method, dataset and metric ("MuZero" before "MuZero normalized"); a model size or a
     number of shots over the columns tells methods apart ("PaLM 8B (0-shot)", "PaLM 540B")."""
+    headers = {col: context.grid.column_headers.get(col, "") for col in columns}
+    methods = {col: column_method(header, names) for col, header in headers.items()}
+    plain = {col: column_method(header, names, False) for col, header in headers.items()}
     found: dict[tuple[str, ...], Result] = {}
     for row in context.grid.rows:
         dataset = row_dataset(context, matcher, row)
         for col in columns:
-            result = _result(context, row, col, dataset, names)
+            result = _result(context, row, col, dataset, methods[col])
             if result is not None:
-                method = column_method(context.grid.column_headers.get(col, ""), names, False)
-                found.setdefault(
-                    (method, *row.qualifiers, result.dataset or "", result.metric or ""), result
-                )
+                key = (plain[col], *row.qualifiers, result.dataset or "", result.metric or "")
+                found.setdefault(key, result)
     return list(found.values())
 
 
@@ -119,15 +120,16 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
 
 
 def _result(
-    context: TableContext, row: Row, col: int, dataset: str | None, names: list[str]
+    context: TableContext, row: Row, col: int, dataset: str | None, header_method: str
 ) -> Result | None:
+    """The row's result in the own column `col`, whose header names `header_method`."""
     cell = row.cells.get(col)
     header = context.grid.column_headers.get(col, "")
     metric = _metric(context, header, row)
     number = parse_number(cell.text) if cell is not None else None
     if cell is None or number is None or metric is None or dataset is None:
         return None
-    method = qualified(column_method(header, names), row.qualifiers) or None
+    method = qualified(header_method, row.qualifiers) or None
     caption = metric is context.caption_metric and not AGGREGATE.match(row.label)
     usual = for_score(metric, dataset, number.value) if caption else None
     metric = usual or metric  # a caption's "scores": HellaSwag's accuracy

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from papergraph.core.model import Evidence, Result, Table, TableCell
 from papergraph.ingest.extract.metric_names import Metric, metrics_named, read_metric
@@ -42,9 +43,10 @@ class TableContext:
         """The metric `header` names (read once per table for the grid's headers)."""
         return self.header_metrics[header] if header in self.header_metrics else read_metric(header)
 
-    def metric_kinds(self) -> set[str]:
-        """The metrics the table's column headers name."""
-        return {metric.label for metric in self.header_metrics.values() if metric}
+    @cached_property
+    def metric_kinds(self) -> frozenset[str]:
+        """The metrics the table's column headers name (read once per table, not per cell)."""
+        return frozenset(metric.label for metric in self.header_metrics.values() if metric)
 
     def column_metric(self, header: str) -> Metric | None:
         """The metric the caption gives the column headed `header`, or None."""

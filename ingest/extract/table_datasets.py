@@ -130,7 +130,7 @@ def column_subset(
     word = column.strip()
     if not _PLAIN_WORD.match(word) or fold(word) in fold(caption):
         return None
-    if _trained_on(whole, caption):
+    if any(whole in on for on in trained_on(caption)):
         return None  # the models were trained on the caption's dataset, the columns are others
     if _frequency(word.lower()) < COMMON:
         return None
@@ -138,15 +138,10 @@ def column_subset(
     return f"{whole} ({word}){split}"
 
 
-def trains_on(text: str) -> bool:
-    """Whether the text says what models were trained on ("Pretrained on BookCorpus and
+def trained_on(text: str) -> list[str]:
+    """What the text says models were trained on, each as printed ("Pretrained on BookCorpus and
     Wikipedia" as a group row over SuperGLUE columns names no dataset of its rows' values)."""
-    return bool(_TRAINED_ON.search(text))
-
-
-def _trained_on(dataset: str, caption: str) -> bool:
-    """Whether the caption names `dataset` as what the models were trained on."""
-    return any(dataset in found.group("on") for found in _TRAINED_ON.finditer(caption))
+    return [found.group("on") for found in _TRAINED_ON.finditer(text)]
 
 
 @lru_cache(maxsize=4096)

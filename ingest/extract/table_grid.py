@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, TableCell
 from papergraph.ingest.extract.grid_repair import headers_off_labels, unmerged, values_split_off
-from papergraph.ingest.extract.header_blocks import block_header, unrepeated
+from papergraph.ingest.extract.header_blocks import Blocks, block_header, header_blocks, unrepeated
 from papergraph.ingest.extract.label_columns import RowLabel, row_labels
 
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
@@ -33,7 +33,6 @@ _VALUE = re.compile(
 #: A cell printing a number that is no value of its own but stands where values do: an
 #: approximation or a bound ("≈ 84.62", "≤ 80.97"), a signed score ("-3.8", "−17,098.09").
 _VALUE_LIKE = re.compile(r"^[≈~<>≤≥+−-]\s*(?=[\d.])")
-_PAIR = re.compile(r"^(?P<first>[^/]+)/(?P<second>[^/]+)$")
 _SLASH = re.compile(r"\s*/\s*")
 _NOT_VALUE = re.compile(r"[·×]\s*10|e[+-]?\d|\d\s*[kmbgt]\b", re.IGNORECASE)
 _CHANGE = re.compile(r"^[+−-]|^\([+−-]|[↑↓]")
@@ -144,12 +143,6 @@ def header_parts(header: str, count: int) -> list[str] | None:
     return [" ".join([*words[: joined[0]], part, *words[joined[0] + 1 :]]) for part in full]
 
 
-def split_pair(text: str) -> tuple[str, str] | None:
-    """The two halves of a cell or header printed as "A / B" ("76.2 / 84.6", "EM / F1")."""
-    match = _PAIR.match(clean(text))
-    return (match.group("first").strip(), match.group("second").strip()) if match else None
-
-
 def clean(text: str) -> str:
     """One line of cell text, spaces collapsed."""
     return _SPACES.sub(" ", text).strip()
@@ -191,7 +184,10 @@ def read_grid(table: Table) -> Grid | None:
         body_rows.insert(0, header_rows.pop())
     columns = sorted({col for _, col in at if col >= label_cols})
     grid = Grid(first_value_column=label_cols)
-    grid.column_headers = {c: _column_header(table, header_rows, c, label_cols) for c in columns}
+    blocks = header_blocks(table, header_rows, label_cols)
+    grid.column_headers = {
+        c: _column_header(table, header_rows, c, label_cols, blocks) for c in columns
+    }
     grid.label_header = " ".join(
         clean(at[(r, c)].text) for r in header_rows for c in range(label_cols) if (r, c) in at
     )
@@ -221,12 +217,6 @@ def _body_like(at: dict[tuple[int, int], TableCell], row: int) -> bool:
     )
 
 
-def _numbers_in(at: dict[tuple[int, int], TableCell], row: int, from_col: int) -> int:
-    return sum(
-        1 for (r, c), cell in at.items() if r == row and c >= from_col and value_like(cell.text)
-    )
-
-
 def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -> int:
     """How many leading columns hold names rather than numbers in most body rows (at least 1);
     a dash (a value not reported) counts as a number."""
@@ -245,7 +235,9 @@ def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -
     return count
 
 
-def _column_header(table: Table, header_rows: list[int], col: int, label_cols: int) -> str:
+def _column_header(
+    table: Table, header_rows: list[int], col: int, label_cols: int, blocks: dict[int, Blocks]
+) -> str:
     """The header rows' texts over a column, top to bottom; an empty cell in a header row but
     the last is covered from beside it (`_covering`), except between two lines of the column's
     own header ("Time-to-" above an empty row above "maneuver (s)"); a word broken across two
@@ -257,7 +249,7 @@ def _column_header(table: Table, header_rows: list[int], col: int, label_cols: i
         last = position == len(header_rows) - 1
         between = bool(own) and own[0] < row < own[-1]
         inherit = not (last or between)
-        block = block_header(table, header_rows, row, col, label_cols) if inherit else None
+        block = block_header(blocks.get(row, []), col) if inherit else None
         cell = block or _covering(table, row, col, label_cols, inherit=inherit)
         text = _part_over(cell, col) if cell is not None else ""
         if text and parts and parts[-1].endswith("-") and text[:1].isalnum():

@@ -21,6 +21,7 @@ from papergraph.core.model import Entity, EntityType, Paper, Role, fold
 from papergraph.ingest.extract.gazetteer import generated_lexicon, lexicon_names
 from papergraph.ingest.extract.matcher import Match, NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.table_grid import FOOTNOTE_MARKS
 from papergraph.ingest.extract.usual_metrics import dataset_in
 
 LANGUAGES = {
@@ -340,7 +341,7 @@ def part_of(dataset: str, part: str, matcher: NameMatcher) -> str:
 
 #: Footnote and emphasis symbols a table prints beside a label ("BERT*", "ResNet†", "✓"): any
 #: symbol character (Unicode category S*, bar the "+" of "RPN+RCNN") or footnote punctuation.
-_MARK_PUNCTUATION = frozenset("*†‡§¶‖⁎∗⋆")
+_MARK_PUNCTUATION = frozenset(FOOTNOTE_MARKS)
 #: A check or cross column read into the label ("DetectoRS ResNet-50 X"): a lone X after a name.
 _CHECK = re.compile(r"(?<=\S)\s+[Xx✓✗✔✘]$")
 

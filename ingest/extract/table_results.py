@@ -38,7 +38,7 @@ from papergraph.ingest.extract.table_datasets import (
     opened_name,
     sized,
     spelled_out,
-    trains_on,
+    trained_on,
 )
 from papergraph.ingest.extract.table_grid import (
     Grid,
@@ -59,6 +59,7 @@ from papergraph.ingest.extract.table_headers import (
 )
 from papergraph.ingest.extract.table_names import SPLIT, dataset_named, full_name, own_row
 from papergraph.ingest.extract.table_rows import (
+    SENTENCE_END,
     STUDY,
     ablation_reason,
     method_name,
@@ -92,7 +93,6 @@ _AP_KIND = re.compile(r"^AP(?:50|75|S|M|L)$")  # the AP family a box/mask table 
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _AVERAGE = re.compile(r"\b(?:avg|average)\b", re.IGNORECASE)  # not "mean": "Mean IoU" is a metric
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
 
 
 def table_results(
@@ -115,10 +115,10 @@ def table_results(
         if context is None:
             continue
         section = _section(paper, context.chunk_id)  # a table floats: its caption says first
+        lead = _first_sentence(table.caption)  # what the table is; later, its settings
         for result in _table_results(context, matcher, names):
             if names_setting(result.dataset):
                 continue
-            lead = _first_sentence(table.caption)  # what the table is; later, its settings
             result.task = row_task(result.dataset, table.caption, tasks, matcher, lead, section)
             key = (result.method, result.dataset, result.metric, str(result.value))
             if key not in seen:
@@ -202,7 +202,7 @@ def _ablation(caption: str) -> bool:
 def _first_sentence(caption: str) -> str:
     """What the caption says first: its dataset there is the table's ("... on QQP 140K."), not
     one a later sentence cites ("... proposed by Kumar et al.")."""
-    return _SENTENCE_END.split(_CAPTION_LABEL.sub("", caption), maxsplit=1)[0]
+    return SENTENCE_END.split(_CAPTION_LABEL.sub("", caption), maxsplit=1)[0]
 
 
 def _is_figure(paper: Paper, table: Table) -> bool:
@@ -231,17 +231,20 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     rows = bold if bold and len(rows) > 2 else rows or bold
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
     return [
-        _marked(result, context, row, names)
+        result
         for row in rows
-        for result in _row_results(context, matcher, row)
+        for result in _marked(_row_results(context, matcher, row), context, row, names)
     ]
 
 
-def _marked(result: Result, context: TableContext, row: Row, names: list[str]) -> Result:
-    """The result, its evidence saying why it is an ablation where it is one."""
-    for evidence in result.evidence:
-        evidence.ablation = ablation_reason(context.study, row, names)
-    return result
+def _marked(
+    results: list[Result], context: TableContext, row: Row, names: list[str]
+) -> list[Result]:
+    """The row's results, their evidence saying why the row is an ablation where it is one."""
+    reason = ablation_reason(context.study, row, names)
+    for evidence in (evidence for result in results for evidence in result.evidence):
+        evidence.ablation = reason
+    return results
 
 
 def _own(row: Row, names: list[str]) -> bool:
@@ -316,7 +319,7 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     metric = top_k or context.header_metric(unbroken(header)) or read_metric(row.group)
     caption = context.column_metric(header) or context.caption_metric
     if metric is None:  # the caption's metric, unless a column of its own prints it ("BLEU")
-        return None if caption and caption.label in context.metric_kinds() else caption
+        return None if caption and caption.label in context.metric_kinds else caption
     if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
         return caption
     return _of_kind(context, metric)
@@ -327,7 +330,7 @@ def _of_kind(context: TableContext, metric: Metric) -> Metric:
     instance segmentation table) is a mask AP too ("mask AP75"), not the box one of its name."""
     if not _AP_KIND.match(metric.label):
         return metric
-    kinds = context.metric_kinds()
+    kinds = context.metric_kinds
     if "mask AP" in kinds and "box AP" not in kinds:
         return Metric(f"mask {metric.label}", metric.higher_is_better)
     return metric
@@ -372,7 +375,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         or dataset_named(header, matcher, caption, data=False)
         or abbreviation_in(header, context.datasets)
         or dataset_named(header, matcher, caption)
-        or (None if trains_on(row.group) else dataset_named(row.group, matcher, caption))
+        or (None if trained_on(row.group) else dataset_named(row.group, matcher, caption))
     )
     if named:
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so

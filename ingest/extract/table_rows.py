@@ -35,7 +35,8 @@ STUDY = re.compile(r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\
 #: What says so in a caption's later sentences, which explain rather than title the table
 #: ("... showing the impact of pre-training" under a main-results table is no ablation).
 _ABLATION = re.compile(r"\bablat\w*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
+#: Where a caption's sentence ends ("... on QQP 140K. Numbers are ...").
+SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
 #: A row label that is a variant of a method printed once above it: "44", "110", "B0".
 _VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
 _DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)
@@ -44,7 +45,6 @@ _SETTING_VALUE = re.compile(r"^\d+(?:[.,/]\d+)?(?:\s*[x×]\s*\d+)?[kKmMbB%]?:?$"
 MAX_GROUP_WORDS = 2  # a group row naming one method, not a setting ("Single-task models on dev")
 #: A caption describing sub-tables: "(1a) ...", "(b) ...".
 _SUBTABLES = re.compile(r"\((?:\d+)?[a-d]\)")
-_SPACES = re.compile(r"\s+")
 #: Setting headers that measure the model (its size, cost, speed), no part of its name; an
 #: image size, a depth or the pre-training data tell variants apart and stay.
 MEASUREMENT = re.compile(
@@ -59,7 +59,7 @@ MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a swee
 def clean_label(label: str) -> str:
     """The label less option letters and set notation ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN")."""
     text = _SET.sub(" ", _OPTION.sub("", label))
-    return _SPACES.sub(" ", text).strip()
+    return clean(text)
 
 
 def is_change(label: str) -> bool:
@@ -115,7 +115,7 @@ def table_study(table: Table, grid: Grid) -> bool:
 def _caption_study(caption: str) -> bool:
     """Whether the caption titles an ablation study: its first sentence says so in any of
     STUDY's words, a later one only by naming an ablation."""
-    first, *rest = _SENTENCE_END.split(caption, maxsplit=1)
+    first, *rest = SENTENCE_END.split(caption, maxsplit=1)
     return bool(STUDY.search(first) or _ABLATION.search(" ".join(rest)))
 
 
@@ -150,8 +150,10 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
     if tick := ticked(row.label, context.grid.label_header):
         settings.append(tick)  # "DetectoRS ResNet-50 X" under "Method Backbone TTA"
     label = f"{row.group}-{label}" if variant_of_group(row) else _run_of(context, label)
-    measured = _told_apart_by_measures(context, row)
-    for header, value in printed_settings(context, row):
+    printed = printed_settings(context, row)
+    measures = any(MEASUREMENT.search(header) for header, _ in printed)
+    measured = measures and _told_apart_by_measures(context, row)  # every row's, only if asked
+    for header, value in printed:
         if _DEPTH.search(header) and value.isdigit() and "-" not in label:
             label = f"{label}-{value}"  # "ResNet" at "# layers" 110: ResNet-110
         elif measured or not MEASUREMENT.search(header):

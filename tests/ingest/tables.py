@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from papergraph.core.model import Chunk, Paper, Table, TableCell
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from papergraph.core.model import Chunk, Paper, Result, Table, TableCell
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_results import table_results
 
 
-def grid(rows: list[list[str]], bold: set[tuple[int, int]] = frozenset()) -> list[TableCell]:
+def grid(
+    rows: list[list[str]], bold: AbstractSet[tuple[int, int]] = frozenset()
+) -> list[TableCell]:
     """Cells of a plain grid, one per non-empty text; (row, col) pairs in `bold` are bold."""
     return [
         TableCell(r, c, text, bold=(r, c) in bold)
@@ -59,3 +66,22 @@ def paper_with(tables: list[Table], title: str, text: str, paper_id: str = "atte
         Chunk(f"{paper_id}#{i}", paper_id, i, part) for i, part in enumerate(text.split("\n\n"))
     ]
     return Paper(id=paper_id, title=title, chunks=chunks, tables=tables)
+
+
+def table_rows(
+    table: Table, names: list[str], proposed: str = "", title: str = "A paper", **options: Any
+) -> list[Result]:
+    """`table_results` over a paper holding `table` whose text proposes `proposed` (the first of
+    `names` by default) and quotes the caption; `options` go to `table_results`."""
+    text = f"We propose {proposed or names[0]}.\n\n{table.caption}"
+    return table_results(paper_with([table], title, text), hybrid_matcher(), names, **options)
+
+
+#: (method, dataset, metric, value) of a result row.
+Quad = tuple[str | None, str | None, str | None, float | str]
+
+
+def measured(table: Table, names: list[str]) -> set[Quad]:
+    """(method, dataset, metric, value) of the rows with a value, the paper proposing NewNet."""
+    found = table_rows(table, names, "NewNet")
+    return {(r.method, r.dataset, r.metric, r.value) for r in found if r.value is not None}

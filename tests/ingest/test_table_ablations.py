@@ -3,15 +3,8 @@ and the ablation flag that keeps them off leaderboards."""
 
 from __future__ import annotations
 
-from papergraph.core.model import Result, Table
-from papergraph.ingest.extract.hybrid import hybrid_matcher
-from papergraph.ingest.extract.table_results import table_results
-from tests.ingest.tables import grid, paper_with
-
-
-def _rows(table: Table, names: list[str]) -> list[Result]:
-    paper = paper_with([table], "A paper", f"We propose {names[0]}.\n\n{table.caption}")
-    return table_results(paper, hybrid_matcher(), names)
+from papergraph.core.model import Table
+from tests.ingest.tables import grid, table_rows
 
 
 def test_option_letters_and_set_notation_are_no_part_of_a_method_name() -> None:
@@ -27,7 +20,7 @@ def test_option_letters_and_set_notation_are_no_part_of_a_method_name() -> None:
         number="2",
         caption="Table 2. Object detection results on the COCO minival set.",
     )
-    rows = _rows(table, ["FPN"])
+    rows = table_rows(table, ["FPN"])
     assert {r.method for r in rows} == {"FPN RPN"}
     assert all(r.evidence[0].ablation is None for r in rows)  # the method itself, not a variant
 
@@ -47,7 +40,7 @@ def test_a_change_row_is_its_base_with_the_change_and_an_ablation() -> None:
         number="6",
         caption="Table 6: The validation accuracies on ImageNet for stacking training refinements.",
     )
-    rows = _rows(table, ["ResNet-50-D"])
+    rows = table_rows(table, ["ResNet-50-D"])
     assert {(r.method, r.value) for r in rows} >= {("ResNet-50-D + mixup w/o distill", 79.15)}
     flagged = [r for r in rows if r.method == "ResNet-50-D + mixup w/o distill"]
     assert all("change of the row above" in (r.evidence[0].ablation or "") for r in flagged)
@@ -67,7 +60,7 @@ def test_a_change_row_under_a_column_naming_no_method_takes_the_row_above() -> N
         number="9",
         caption="Table 9: FCN performance with various base networks evaluated on ADE20K.",
     )
-    rows = _rows(table, ["FCN"])
+    rows = table_rows(table, ["FCN"])
     assert {r.method for r in rows} == {"D-efficient + cosine"}
     assert all(r.evidence[0].ablation for r in rows)
 
@@ -85,7 +78,7 @@ def test_rows_under_an_ablation_group_row_are_ablations_the_rows_above_are_not()
         number="2",
         caption="Table 2. Object detection results on the COCO minival set.",
     )
-    found = {r.method: r.evidence[0].ablation for r in _rows(table, ["FPN"])}
+    found = {r.method: r.evidence[0].ablation for r in table_rows(table, ["FPN"])}
     assert found["FPN"] is None
     assert "ablation" in (found["FPN bottom-up pyramid"] or "")
 
@@ -103,7 +96,7 @@ def test_a_sub_table_of_ablations_marks_all_but_the_full_method() -> None:
         number="1",
         caption="Table 1: (1a) Results on the SQuAD test set. (1b) Ablations on the dev set.",
     )
-    rows = _rows(table, ["BIDAF"])
+    rows = table_rows(table, ["BIDAF"])
     assert {(r.method, r.value) for r in rows} == {
         ("BIDAF (single)", 67.7),
         ("BIDAF (single)", 77.3),
@@ -117,10 +110,10 @@ def test_a_main_table_whose_caption_later_speaks_of_an_impact_is_no_ablation() -
     rows = [["Model", "SQuAD F1"], ["BiDAF [3]", "77.3"], ["Large model", "88.5"]]
     caption = "Table 1: Results on SQuAD. Baselines without pre-training show the impact of it."
     table = Table(grid(rows, bold={(2, 1)}), number="1", caption=caption)
-    [result] = _rows(table, ["NewNet"])
+    [result] = table_rows(table, ["NewNet"])
     assert result.value == 88.5
     assert all(evidence.ablation is None for evidence in result.evidence)
     titled = Table(
         grid(rows, bold={(2, 1)}), number="1", caption="Table 1: Impact of pre-training."
     )
-    assert all(e.ablation for r in _rows(titled, ["NewNet"]) for e in r.evidence)
+    assert all(e.ablation for r in table_rows(titled, ["NewNet"]) for e in r.evidence)

@@ -6,7 +6,7 @@ from papergraph.core.model import Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_names import part_of
 from papergraph.ingest.extract.table_results import table_results
-from tests.ingest.tables import grid, paper_with
+from tests.ingest.tables import grid, paper_with, table_rows
 
 GAMES = Table(
     grid(
@@ -23,9 +23,7 @@ GAMES = Table(
 
 
 def _found(table: Table, name: str = "NewAgent") -> set:
-    text = f"We propose {name}.\n\n{table.caption}"
-    paper = paper_with([table], f"{name}: planning", text)
-    rows = table_results(paper, hybrid_matcher(), [name.lower()])
+    rows = table_rows(table, [name.lower()], name, f"{name}: planning")
     return {(r.method, r.dataset, r.metric, r.value) for r in rows}
 
 

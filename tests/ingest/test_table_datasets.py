@@ -3,7 +3,7 @@ and a metric whose name a header broke at its hyphen ("Self-" over "BLEU")."""
 
 from __future__ import annotations
 
-from papergraph.core.model import Result, Table
+from papergraph.core.model import Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.metric_names import read_metric, unbroken
 from papergraph.ingest.extract.table_datasets import (
@@ -14,7 +14,7 @@ from papergraph.ingest.extract.table_datasets import (
 )
 from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_results import table_results
-from tests.ingest.tables import grid, paper_with
+from tests.ingest.tables import grid, paper_with, table_rows
 
 PARAPHRASE_TABLE = Table(
     grid(
@@ -31,20 +31,15 @@ PARAPHRASE_TABLE = Table(
 )
 
 
-def _rows(table: Table, names: list[str]) -> list[Result]:
-    paper = paper_with([table], "A paper", f"We propose {names[0]}.\n\n{table.caption}")
-    return table_results(paper, hybrid_matcher(), names)
-
-
 def test_a_dataset_fragment_names_the_dataset_and_its_size_is_a_qualifier() -> None:
-    found = {(r.dataset, r.metric, r.value) for r in _rows(PARAPHRASE_TABLE, ["RAPT"])}
+    found = {(r.dataset, r.metric, r.value) for r in table_rows(PARAPHRASE_TABLE, ["RAPT"])}
     assert ("Quora Question Pairs (140K)", "BLEU", 34.09) in found
     assert ("Quora Question Pairs (50K)", "BLEU", 31.61) in found
     assert not any(dataset in ("50K", "140K") for dataset, _, _ in found)
 
 
 def test_a_hyphen_broken_metric_is_one_word_not_the_metric_it_ends_with() -> None:
-    rows = _rows(PARAPHRASE_TABLE, ["RAPT"])
+    rows = table_rows(PARAPHRASE_TABLE, ["RAPT"])
     self_bleu = {(r.dataset, r.value) for r in rows if r.metric == "Self-BLEU"}
     assert self_bleu == {
         ("Quora Question Pairs (140K)", 31.78),
@@ -70,7 +65,7 @@ def test_a_caption_naming_a_domain_of_a_dataset_gives_the_dataset_with_the_domai
         caption="Table 7: The development set performances of single-paragraph reading models "
         "on the Wikipedia domain of TriviaQA dataset.",
     )
-    found = {(r.dataset, r.metric, r.value) for r in _rows(table, ["QANet"])}
+    found = {(r.dataset, r.metric, r.value) for r in table_rows(table, ["QANet"])}
     assert ("TriviaQA (Wikipedia)", "EM", 51.1) in found
     assert ("TriviaQA (Wikipedia)", "F1", 56.6) in found
     assert all(dataset == "TriviaQA (Wikipedia)" for dataset, _, _ in found)
@@ -89,7 +84,7 @@ def test_a_column_naming_a_domain_under_a_caption_naming_the_dataset_qualifies_i
         number="7",
         caption="Table 7: Exact match on the TriviaQA dev set.",
     )
-    found = {(r.dataset, r.value) for r in _rows(table, ["QANet"])}
+    found = {(r.dataset, r.value) for r in table_rows(table, ["QANet"])}
     assert ("TriviaQA (Wikipedia) dev", 51.1) in found  # the caption's split after the domain
     assert not any(dataset == "Wikipedia" for dataset, _ in found)
 
@@ -100,7 +95,7 @@ def test_columns_of_a_benchmark_of_parts_stay_datasets_of_their_own() -> None:
         number="1",
         caption="Table 1: GLUE test results, accuracy.",
     )
-    datasets = {r.dataset for r in _rows(table, ["BERT"])}
+    datasets = {r.dataset for r in table_rows(table, ["BERT"])}
     assert not any("GLUE (" in dataset for dataset in datasets)
     assert "Quora Question Pairs" in datasets
 
@@ -119,7 +114,7 @@ def test_a_body_row_of_dataset_fragments_renames_the_headers_for_the_rows_below(
         number="4",
         caption="Table 4: Comparison of approaches to adapt GPT2 for paraphrase generation.",
     )
-    found = {(r.dataset, r.value) for r in _rows(table, ["RAPT"])}
+    found = {(r.dataset, r.value) for r in table_rows(table, ["RAPT"])}
     assert ("Quora Question Pairs (140K)", 34.09) in found
     assert ("ParaSCI ACL", 35.34) in found and ("MSRPC", 45.08) in found
     assert ("Quora Question Pairs (140K)", 35.34) not in found
@@ -132,7 +127,7 @@ def test_the_dataset_of_the_captions_first_sentence_is_the_tables() -> None:
         caption="Table 6: Comparison with prior work on QQP. DiPS refers to the model proposed "
         "by Kumar et al. (2019), trained on MSRPC.",
     )
-    assert {(r.dataset, r.value) for r in _rows(table, ["RAPT"])} == {
+    assert {(r.dataset, r.value) for r in table_rows(table, ["RAPT"])} == {
         ("Quora Question Pairs", 34.09)
     }
 
@@ -143,7 +138,7 @@ def test_a_size_the_caption_prints_after_its_dataset_qualifies_it_as_a_header_wo
         number="6",
         caption="Table 6: Comparison with prior work on QQP 140K.",
     )
-    assert {r.dataset for r in _rows(table, ["RAPT"])} == {"Quora Question Pairs (140K)"}
+    assert {r.dataset for r in table_rows(table, ["RAPT"])} == {"Quora Question Pairs (140K)"}
 
 
 def test_rows_of_evaluation_settings_under_columns_of_models_name_no_dataset() -> None:
@@ -160,7 +155,7 @@ def test_rows_of_evaluation_settings_under_columns_of_models_name_no_dataset() -
         number="3",
         caption="Table 3: Hate speech detection. F1 scores of detecting hate speech.",
     )
-    rows = _rows(table, ["NewLM-175B"])
+    rows = table_rows(table, ["NewLM-175B"])
     assert not any("shot" in str(r.dataset).lower() for r in rows)
 
 
@@ -179,7 +174,7 @@ def test_a_dataset_name_followed_by_a_model_size_in_the_caption_is_a_model_not_t
         caption="Table 6: Dialogue Responsible AI evaluations. NewLM-175B is roughly on par with "
         "the Reddit 2.7B model.",
     )
-    assert not any(r.dataset == "Reddit" for r in _rows(table, ["NewLM-175B"]))
+    assert not any(r.dataset == "Reddit" for r in table_rows(table, ["NewLM-175B"]))
     matcher = hybrid_matcher()
     from papergraph.ingest.extract.table_names import dataset_named
 
@@ -199,14 +194,14 @@ def test_a_short_header_opening_one_known_dataset_of_its_neighbours_task_is_that
         number="3",
         caption="Table 3: Error rates on the test sets of text classification datasets.",
     )
-    found = {r.dataset: r.value for r in _rows(table, ["NewNet"])}
+    found = {r.dataset: r.value for r in table_rows(table, ["NewNet"])}
     assert found.get("AG News") == 4.49 and "AG" not in found  # AG News: text classification
     lone = Table(
         grid([["Model", "AG"], ["NewNet", "4.49"]]),
         number="4",
         caption="Table 4: Error rates.",
     )
-    assert {r.dataset for r in _rows(lone, ["NewNet"])} == {"AG"}  # no neighbour says which
+    assert {r.dataset for r in table_rows(lone, ["NewNet"])} == {"AG"}  # no neighbour says which
 
 
 def test_a_short_name_the_lists_know_by_itself_is_the_dataset_the_paper_spells_out() -> None:
@@ -266,7 +261,7 @@ def test_a_subset_a_later_sentence_of_the_caption_names_is_not_the_tables_datase
         caption="Table 3: Results on the SQuAD dev set. For XNLI we train on the English "
         "portion of MultiNLI.",
     )
-    assert {r.dataset for r in _rows(table, ["QANet"])} == {"SQuAD dev"}
+    assert {r.dataset for r in table_rows(table, ["QANet"])} == {"SQuAD dev"}
 
 
 def test_a_caption_naming_the_training_set_gives_its_columns_no_subset_of_it() -> None:
@@ -282,7 +277,7 @@ def test_a_caption_naming_the_training_set_gives_its_columns_no_subset_of_it() -
         number="3",
         caption="Table 3: Perplexity of models pre-trained on C4 on held-out text.",
     )
-    datasets = {r.dataset for r in _rows(table, ["NewLM"])}
+    datasets = {r.dataset for r in table_rows(table, ["NewLM"])}
     assert not any(dataset.startswith("C4 (") for dataset in datasets)
 
 
@@ -317,5 +312,5 @@ def test_a_group_row_naming_the_training_data_names_no_dataset_of_its_rows() -> 
         number="1",
         caption="Table 1: Results on the SuperGLUE dev set.",
     )
-    found = {r.dataset for r in _rows(table, ["NewLM"])}
+    found = {r.dataset for r in table_rows(table, ["NewLM"])}
     assert "BookCorpus" not in found and "Wikipedia" not in found

@@ -6,16 +6,8 @@ from __future__ import annotations
 import pytest
 
 from papergraph.core.model import Table, TableCell
-from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_grid import parse_number, read_grid, strip_marks
-from papergraph.ingest.extract.table_results import table_results
-from tests.ingest.tables import grid, paper_with
-
-
-def _results(table: Table, names: list[str]) -> set[tuple[str | None, str | None, str, float]]:
-    paper = paper_with([table], "A paper", "We propose NewNet.\n\n" + table.caption)
-    found = table_results(paper, hybrid_matcher(), names)
-    return {(r.method, r.dataset, r.metric, r.value) for r in found if r.value is not None}
+from tests.ingest.tables import grid, measured
 
 
 def _headers(table: Table) -> dict[int, str]:
@@ -47,7 +39,7 @@ def test_approximate_values_are_body_rows_not_part_of_the_column_header() -> Non
     assert read.column_headers == {1: "NLL Test"}  # not "NLL Test ≈ 84.62 ≈ 84.55"
     assert [row.label for row in read.rows][:2] == ["DBM 2hl [1]:", "DBN 2hl [2]:"]
     assert all(row.group == "" for row in read.rows)  # "DRAW [9]: ≤ 80.97" names no group
-    assert _results(MNIST_NLL, ["NewNet"]) == {("NewNet", "MNIST", "NLL", 79.2)}
+    assert measured(MNIST_NLL, ["NewNet"]) == {("NewNet", "MNIST", "NLL", 79.2)}
 
 
 def test_a_row_of_signed_scores_is_a_body_row_not_the_name_of_the_rows_below() -> None:
@@ -104,7 +96,7 @@ def test_own_rows_printed_with_spreads_give_results_and_stay_rows() -> None:
     read = read_grid(e2e)
     assert read is not None
     assert [row.group for row in read.rows] == ["", "", ""]
-    assert ("GPT-2 M (NewNet)", "WebNLG", "BLEU", 70.4) in _results(e2e, ["NewNet"])
+    assert ("GPT-2 M (NewNet)", "WebNLG", "BLEU", 70.4) in measured(e2e, ["NewNet"])
 
 
 def _centred_group_table() -> Table:
@@ -137,7 +129,7 @@ def test_a_centred_group_header_covers_the_columns_either_side_the_reader_left_o
     assert headers[1] == "# Trainable Parameters"
     assert headers[2] == "WebNLG BLEU"  # not "# Trainable BLEU", a setting
     assert headers[6] == "WebNLG CIDEr"
-    found = _results(_centred_group_table(), ["NewNet"])
+    found = measured(_centred_group_table(), ["NewNet"])
     method = "GPT-2 M (NewNet)"  # its parameter count measures it, no part of its name
     assert (method, "WebNLG", "BLEU", 70.4) in found
 
@@ -213,7 +205,7 @@ def test_a_word_broken_across_header_lines_is_one_word_and_self_bleu_is_no_bleu(
     )
     assert _headers(table) == {1: "Self-BLEU QQP", 2: "BLEU QQP"}
     # Self-BLEU is a metric of its own (a diversity score), never BLEU nor QQP's usual metric
-    assert _results(table, ["NewNet"]) == {
+    assert measured(table, ["NewNet"]) == {
         ("NewNet", "Quora Question Pairs", "Self-BLEU", 31.78),
         ("NewNet", "Quora Question Pairs", "BLEU", 34.09),
     }
@@ -250,7 +242,7 @@ def test_a_datasets_average_column_gives_its_result_not_its_first_part() -> None
         number="1",
         caption="Table 1. AUROC for detecting samples from the given model on the given dataset.",
     )
-    assert _results(table, ["NewNet"]) == {
+    assert measured(table, ["NewNet"]) == {
         ("NewNet", "XSum", "AUC", 0.97),
         ("NewNet", "SQuAD", "AUC", 0.92),
     }

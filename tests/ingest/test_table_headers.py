@@ -12,7 +12,7 @@ from papergraph.ingest.extract.table_headers import HeaderKind, expand_abbreviat
 from papergraph.ingest.extract.table_names import dataset_named
 from papergraph.ingest.extract.table_results import table_results
 from papergraph.ingest.extract.table_split import side_by_side
-from tests.ingest.tables import RESNET_TABLE_4, grid, paper_with
+from tests.ingest.tables import RESNET_TABLE_4, grid, paper_with, table_rows
 
 PAPER_DATASETS = {
     "CIFAR-10": "CIFAR-10",
@@ -25,8 +25,7 @@ PAPER_DATASETS = {
 
 
 def _found(table: Table, names: list[str], datasets: dict[str, str] | None = None) -> set:
-    paper = paper_with([table], "A paper", "We propose NewNet.\n\n" + table.caption)
-    rows = table_results(paper, hybrid_matcher(), names, datasets=datasets or PAPER_DATASETS)
+    rows = table_rows(table, names, "NewNet", datasets=datasets or PAPER_DATASETS)
     return {(r.dataset, r.metric, r.value) for r in rows}
 
 

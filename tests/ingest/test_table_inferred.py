@@ -8,7 +8,7 @@ from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_names import dataset_named, full_name
 from papergraph.ingest.extract.table_results import table_results
 from papergraph.ingest.extract.usual_metrics import usual_metric
-from tests.ingest.tables import grid, paper_with
+from tests.ingest.tables import grid, paper_with, table_rows
 
 GLUE = Table(
     grid(
@@ -24,8 +24,7 @@ GLUE = Table(
 
 
 def _rows(table: Table, names: list[str]) -> list:
-    paper = paper_with([table], "NewNet: a paper", "We propose NewNet.\n\n" + table.caption)
-    return table_results(paper, hybrid_matcher(), names)
+    return table_rows(table, names, "NewNet", "NewNet: a paper")
 
 
 def test_a_table_naming_no_metric_takes_each_datasets_usual_one_and_says_so() -> None:

@@ -6,13 +6,11 @@ from __future__ import annotations
 from papergraph.core.model import Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_results import table_results
-from tests.ingest.tables import grid, paper_with
+from tests.ingest.tables import grid, paper_with, table_rows
 
 
 def _found(table: Table, name: str) -> set[tuple]:
-    text = f"We propose {name}.\n\n{table.caption}"
-    paper = paper_with([table], f"{name}: a method", text)
-    rows = table_results(paper, hybrid_matcher(), [name])
+    rows = table_rows(table, [name], title=f"{name}: a method")
     return {(r.method, r.dataset, r.metric, r.value) for r in rows}
 
 

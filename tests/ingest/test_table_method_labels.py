@@ -7,14 +7,7 @@ from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_grid import read_grid
 from papergraph.ingest.extract.table_names import dataset_named
-from papergraph.ingest.extract.table_results import table_results
-from tests.ingest.tables import grid, paper_with
-
-
-def _results(table: Table, names: list[str]) -> set[tuple[str | None, str | None, str, float]]:
-    paper = paper_with([table], "A paper", "We propose NewNet.\n\n" + table.caption)
-    found = table_results(paper, hybrid_matcher(), names)
-    return {(r.method, r.dataset, r.metric, r.value) for r in found if r.value is not None}
+from tests.ingest.tables import grid, measured
 
 
 def _measured_table() -> Table:
@@ -44,7 +37,7 @@ def _measured_table() -> Table:
 
 
 def test_measurements_beside_the_label_are_no_part_of_the_method_name() -> None:
-    found = _results(_measured_table(), ["NewNet"])
+    found = measured(_measured_table(), ["NewNet"])
     assert ("NewNet-SA24 (Eval Image Size: 256)", "ImageNet", "Top-1 Accuracy", 82.6) in found
     assert {method for method, *_ in found} == {
         "NewNet-SA24 (Eval Image Size: 256)",  # the image size tells variants apart: it stays
@@ -71,7 +64,7 @@ def test_a_measurement_that_alone_tells_rows_apart_names_them() -> None:
         "3",
         "Table 3: Zero-shot performance.",
     )
-    methods = {method for method, *_ in _results(table, ["NewNet"])}
+    methods = {method for method, *_ in measured(table, ["NewNet"])}
     assert methods == {"NewNet (Params B: 0.17)", "NewNet (Params B: 1.5)"}
 
 
@@ -87,7 +80,7 @@ def test_a_value_run_into_a_label_cell_spanning_its_column_is_split_off() -> Non
         *(TableCell(3, c, t) for c, t in enumerate(["NewNet-L", "FCMAE", "875G", "54.4"])),
     ]
     table = Table(cells, number="6", caption="Table 6. COCO object detection results.")
-    found = _results(table, ["NewNet"])
+    found = measured(table, ["NewNet"])
     assert {method for method, *_ in found} == {"NewNet-B Supervised", "NewNet-L FCMAE"}
     assert ("NewNet-B Supervised", "COCO", "AP", 50.3) in found
 
@@ -109,7 +102,7 @@ def test_a_caption_saying_scores_gives_way_to_the_metric_each_row_names_or_uses(
         "Table 4: Results obtained by NewNet across NLP benchmarks. Other work achieves much "
         "higher scores on RACE, but cannot be compared.",
     )
-    found = {(d, m, v) for _, d, m, v in _results(table, ["NewNet"])}
+    found = {(d, m, v) for _, d, m, v in measured(table, ["NewNet"])}
     assert found == {
         ("TriviaQA", "EM", 76.9),
         ("HellaSwag", "Accuracy", 83.4),
@@ -131,7 +124,7 @@ def test_a_caption_saying_scores_keeps_the_score_of_an_average_column() -> None:
         "6",
         "Table 6: Results on SuperGLUE dev set. Scores reported are the peak validation scores.",
     )
-    found = {(d, m, v) for _, d, m, v in _results(table, ["NewNet"])}
+    found = {(d, m, v) for _, d, m, v in measured(table, ["NewNet"])}
     assert ("BoolQ", "Accuracy", 92.2) in found and ("WiC", "Accuracy", 78.8) in found
     assert ("SuperGLUE dev", "Score", 92.6) in found
 
@@ -150,7 +143,7 @@ def test_a_dataset_name_the_gazetteer_knows_only_the_start_of_is_read_whole() ->
         "2",
         "Table 2: Top-1 accuracy of NewNet on image classification benchmarks.",
     )
-    found = {(d, m, v) for _, d, m, v in _results(table, ["NewNet"])}
+    found = {(d, m, v) for _, d, m, v in measured(table, ["NewNet"])}
     assert ("Oxford Flowers-102", "Top-1 Accuracy", 99.61) in found
     assert ("Oxford-IIIT Pets", "Top-1 Accuracy", 97.32) in found
     matcher = hybrid_matcher()

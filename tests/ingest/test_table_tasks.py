@@ -5,13 +5,12 @@ from __future__ import annotations
 from papergraph.core.model import Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_results import table_results
-from tests.ingest.tables import grid, paper_with
+from tests.ingest.tables import grid, paper_with, table_rows
 
 
 def _tasks(table: Table, own: str, paper_tasks: list[str]) -> dict[str, str | None]:
     """Dataset -> task of the paper's own rows in `table`."""
-    paper = paper_with([table], "A paper", f"We propose {own}.\n\n{table.caption}")
-    rows = table_results(paper, hybrid_matcher(), [own], tasks=paper_tasks)
+    rows = table_rows(table, [own], tasks=paper_tasks)
     return {str(r.dataset): r.task for r in rows}
 
 
