@@ -37,6 +37,7 @@ from functools import cache
 
 from papergraph.core.canonical import DATASET_TYPES, known_label, known_rows, known_type
 from papergraph.core.model import Entity, EntityType, fold
+from papergraph.ingest.extract.written_as import mention_window
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
 _NETWORK_AFTER = r"\s+(?:backbones?|variants?|layers?|blocks?|stages?|features?|heads?|branch)\b"
@@ -202,10 +203,8 @@ def other_kind(entity: Entity, texts: Mapping[str, str]) -> bool:
 
 
 def _marked(text: str, start: int, end: int, after: re.Pattern[str]) -> bool:
-    if not text[start:end]:
-        return False
-    before = " ".join(text[max(0, start - 40) : start].split()) + " "
-    return bool(after.match(text[end : end + 40]) or _ILL_BEFORE.search(before))
+    window = mention_window(text, start, end, 40)
+    return window is not None and bool(after.match(window[1]) or _ILL_BEFORE.search(window[0]))
 
 
 _CITED_FORM = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)? [A-Z]{1,3}"

@@ -49,15 +49,19 @@ _PHRASE_END = re.compile(
 _WINDOW = 60
 
 
+def mention_window(text: str, start: int, end: int, width: int = _WINDOW) -> tuple[str, str] | None:
+    """The `width` characters before a mention of `text[start:end]` (whitespace folded, a space
+    after) and after it; None where the mention is not in `text`."""
+    if not text[start:end]:
+        return None
+    before = " ".join(text[max(0, start - width) : start].split()) + " "
+    return before, text[end : end + width]
+
+
 def _around(texts: Mapping[str, str], entity: Entity) -> list[tuple[str, str]]:
     """The text before and after each mention of `entity` (whitespace folded before)."""
-    found = []
-    for e in entity.evidence:
-        text = texts.get(e.chunk_id, "")
-        if text[e.start : e.end]:
-            before = " ".join(text[max(0, e.start - _WINDOW) : e.start].split()) + " "
-            found.append((before, text[e.end : e.end + _WINDOW]))
-    return found
+    windows = (mention_window(texts.get(e.chunk_id, ""), e.start, e.end) for e in entity.evidence)
+    return [window for window in windows if window is not None]
 
 
 def written_as_data(entity: Entity, texts: Mapping[str, str]) -> bool:
