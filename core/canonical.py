@@ -20,7 +20,7 @@ IRI of a name Papers with Code knows is `lpwc_iri`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -115,7 +115,7 @@ def dataset_spellings() -> dict[str, str]:
             if line.strip() and not line.startswith(("#", "dataset\t")):
                 spellings[fold(line.split("\t")[0])] = line.split("\t")[0]
     path = LEXICON / PWC_FILE
-    rows = _rows(path) if path.is_file() else []
+    rows = _rows(path) if path.is_file() else ()
     spellings.update({fold(label): label for label, kind, _ in rows if kind in DATASET_TYPES})
     return spellings
 
@@ -247,7 +247,7 @@ def hand_labels() -> frozenset[tuple[EntityType, str]]:
 def pwc_types() -> frozenset[tuple[EntityType, str]]:
     """(type family, folded name) of every name Papers with Code lists."""
     path = LEXICON / PWC_FILE
-    rows = _rows(path) if path.is_file() else []
+    rows = _rows(path) if path.is_file() else ()
     return frozenset((FAMILY.get(kind, kind), fold(label)) for label, kind, _ in rows)
 
 
@@ -333,11 +333,14 @@ def lpwc_iri(label: str, entity_type: EntityType) -> str | None:
     return f"{LPWC}{kind}/{slug}"
 
 
-def _rows(path: Path) -> list[tuple[str, EntityType, tuple[str, ...]]]:
+@cache
+def _rows(path: Path) -> tuple[tuple[str, EntityType, tuple[str, ...]], ...]:
+    """A lexicon file's (label, type, aliases) rows, read once: several tables are built from
+    each file (pwc-names.txt alone feeds four)."""
     rows = []
     for line in path.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith(("#", "label\t")):
             continue
         cols = line.split("\t") + ["", ""]
         rows.append((cols[0], EntityType(cols[1]), tuple(a for a in cols[2].split("|") if a)))
-    return rows
+    return tuple(rows)
