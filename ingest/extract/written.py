@@ -285,14 +285,19 @@ def defined_as_other(entity: Entity) -> bool:
 def _metric_words(label: str) -> set[str]:
     """The lower-cased words of the names of several words the lexicon gives the metric `label`
     ("area", "under", "curve", ... for AUC): a definition sharing one is a spelling of it."""
-    names = [
-        name
-        for row_label, kind, aliases in known_rows()
-        if kind is EntityType.METRIC and row_label == label
-        for name in (row_label, *aliases)
-    ]
-    spelled = [name for name in names if " " in name]
+    spelled = [name for name in _metric_names().get(label, []) if " " in name]
     return {w for name in spelled for w in name.lower().split() if len(w) > 2}
+
+
+@cache
+def _metric_names() -> dict[str, list[str]]:
+    """Metric label -> the names of its lexicon rows (label and aliases), grouped once rather
+    than scanned from all rows per metric entity."""
+    names: dict[str, list[str]] = {}
+    for label, kind, aliases in known_rows():
+        if kind is EntityType.METRIC:
+            names.setdefault(label, []).extend((label, *aliases))
+    return names
 
 
 _RANKING = re.compile(rf"^\s+(?:{_RANKED})\b", re.IGNORECASE)

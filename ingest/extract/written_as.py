@@ -98,7 +98,7 @@ def title_only(entity: Entity, texts: Mapping[str, str], title: str) -> bool:
     title names is what the paper is about: ingest/extract/solved.py reads the title so.)"""
     if entity.type is not EntityType.METHOD or " " not in entity.label.strip() or not title:
         return False
-    printed = _letters(title)
+    printed = fold(title)  # letters and digits: a title printed across lines still matches
     return bool(entity.evidence) and all(
         _in_printed(texts, e, printed, len(title)) for e in entity.evidence
     )
@@ -108,12 +108,7 @@ def _in_printed(texts: Mapping[str, str], mention: Evidence, printed: str, width
     """Whether the mention lies inside a printing of the title (`printed`, folded)."""
     text = texts.get(mention.chunk_id, "")
     window = text[max(0, mention.start - width) : mention.end + width]
-    return bool(text[mention.start : mention.end]) and printed in _letters(window)
-
-
-def _letters(text: str) -> str:
-    """`text` folded to its letters and digits: a title printed across lines still matches."""
-    return fold(text)
+    return bool(text[mention.start : mention.end]) and printed in fold(window)
 
 
 _LABEL = re.compile(r"(?:[A-Z][a-z]?\d{1,2}|\d+:\w*)")
