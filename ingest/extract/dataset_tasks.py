@@ -234,7 +234,10 @@ def _words_in(short: str, long: str) -> bool:
     return bool(words) and f" {words} " in f" {_singular(long)} "
 
 
+@lru_cache(maxsize=4096)
 def _singular(text: str) -> str:
+    """`text`'s words, lower-cased and singular; cached: a table's caption and section are read
+    so for every paper task on every row."""
     words = _WORDS.findall(text.lower())
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and w[-2] != "s" else w for w in words)
 
