@@ -32,7 +32,6 @@ def from_tables(entities: list[Entity], results: list[Result], paper: Paper) -> 
     admitted as any other entity is (ingest/extract/curate.py)."""
     rows = [r for r in results if r.value is not None and any(e.table for e in r.evidence)]
     named = {_dataset_key(r.dataset): r for r in rows if r.dataset}
-    kept = list(entities)
     for entity in entities:
         if entity.type in DATASET_TYPES and (keys := named.keys() & _dataset_keys(entity)):
             entity.role, entity.salient = Role.EVALUATES_ON, True
@@ -40,7 +39,7 @@ def from_tables(entities: list[Entity], results: list[Result], paper: Paper) -> 
                 del named[key]
     others = {e.key: e for e in entities if e.type not in DATASET_TYPES}
     new = [_as_dataset(r, others) for r in named.values() if dataset_shaped(r.dataset or "")]
-    kept = [e for e in kept if all(e is not n for n in new)]
+    kept = [e for e in entities if all(e is not n for n in new)]
     return kept + admit(new, paper)
 
 
