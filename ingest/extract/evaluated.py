@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from papergraph.core.canonical import DATASET_TYPES, canonical, known_type, pwc_names
 from papergraph.core.model import Entity, EntityType, Evidence, Paper, Result, Role, fold
+from papergraph.ingest.extract.claims import table_valued
 from papergraph.ingest.extract.curate import FLOOR, admit
 
 #: The salience of a dataset only a table row names: the floor of what is shown.
@@ -30,7 +31,7 @@ def from_tables(entities: list[Entity], results: list[Result], paper: Paper) -> 
     shown: a name no entity has yet becomes a Dataset ("Yelp-2", "AG", "PPI" in table headers),
     one read as another type becomes that Dataset ("RTE" as a task, "COPA" as a method), each
     admitted as any other entity is (ingest/extract/curate.py)."""
-    rows = [r for r in results if r.value is not None and any(e.table for e in r.evidence)]
+    rows = [r for r in results if table_valued(r)]
     named = {_dataset_key(r.dataset): r for r in rows if r.dataset}
     for entity in entities:
         if entity.type in DATASET_TYPES and (keys := named.keys() & _dataset_keys(entity)):
