@@ -109,11 +109,8 @@ def dataset_spellings() -> dict[str, str]:
     """Folded dataset name -> its spelling in the lists (PWC_FILE wins)."""
     spellings: dict[str, str] = {}
     for file in SPELLING_FILES:
-        path = LEXICON / file
-        lines = path.read_text("utf-8").splitlines() if path.is_file() else []
-        for line in lines:
-            if line.strip() and not line.startswith(("#", "dataset\t")):
-                spellings[fold(line.split("\t")[0])] = line.split("\t")[0]
+        names = (line.split("\t")[0] for line in _data_lines(LEXICON / file))
+        spellings.update({fold(name): name for name in names if name != "dataset"})
     path = LEXICON / PWC_FILE
     rows = _rows(path) if path.is_file() else ()
     spellings.update({fold(label): label for label, kind, _ in rows if kind in DATASET_TYPES})
@@ -286,9 +283,7 @@ def known_labels() -> dict[tuple[EntityType, str], str]:
 @lru_cache(maxsize=1)
 def short_names() -> tuple[tuple[str, str], ...]:
     """(short name, dataset) rows of SHORT_NAMES_FILE: "QQP" is Quora Question Pairs."""
-    path = LEXICON / SHORT_NAMES_FILE
-    lines = path.read_text("utf-8").splitlines() if path.is_file() else []
-    rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+    rows = (line.split("\t") for line in _data_lines(LEXICON / SHORT_NAMES_FILE))
     return tuple((row[0], row[1]) for row in rows if len(row) == 2)
 
 
@@ -331,6 +326,12 @@ def lpwc_iri(label: str, entity_type: EntityType) -> str | None:
         return None
     slug = re.sub(r"[^0-9a-z]+", "-", label.lower()).strip("-")
     return f"{LPWC}{kind}/{slug}"
+
+
+def _data_lines(path: Path) -> list[str]:
+    """A lexicon text file's lines less blank ones and # comments; none where it is missing."""
+    lines = path.read_text("utf-8").splitlines() if path.is_file() else []
+    return [line for line in lines if line.strip() and not line.startswith("#")]
 
 
 @cache
