@@ -20,7 +20,7 @@ IRI of a name Papers with Code knows is `lpwc_iri`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -109,13 +109,10 @@ def dataset_spellings() -> dict[str, str]:
     """Folded dataset name -> its spelling in the lists (PWC_FILE wins)."""
     spellings: dict[str, str] = {}
     for file in SPELLING_FILES:
-        path = LEXICON / file
-        lines = path.read_text("utf-8").splitlines() if path.is_file() else []
-        for line in lines:
-            if line.strip() and not line.startswith(("#", "dataset\t")):
-                spellings[fold(line.split("\t")[0])] = line.split("\t")[0]
+        names = (line.split("\t")[0] for line in _data_lines(LEXICON / file))
+        spellings.update({fold(name): name for name in names if name != "dataset"})
     path = LEXICON / PWC_FILE
-    rows = _rows(path) if path.is_file() else []
+    rows = _rows(path) if path.is_file() else ()
     spellings.update({fold(label): label for label, kind, _ in rows if kind in DATASET_TYPES})
     return spellings
 
@@ -247,7 +244,7 @@ def hand_labels() -> frozenset[tuple[EntityType, str]]:
 def pwc_types() -> frozenset[tuple[EntityType, str]]:
     """(type family, folded name) of every name Papers with Code lists."""
     path = LEXICON / PWC_FILE
-    rows = _rows(path) if path.is_file() else []
+    rows = _rows(path) if path.is_file() else ()
     return frozenset((FAMILY.get(kind, kind), fold(label)) for label, kind, _ in rows)
 
 
@@ -286,9 +283,7 @@ def known_labels() -> dict[tuple[EntityType, str], str]:
 @lru_cache(maxsize=1)
 def short_names() -> tuple[tuple[str, str], ...]:
     """(short name, dataset) rows of SHORT_NAMES_FILE: "QQP" is Quora Question Pairs."""
-    path = LEXICON / SHORT_NAMES_FILE
-    lines = path.read_text("utf-8").splitlines() if path.is_file() else []
-    rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+    rows = (line.split("\t") for line in _data_lines(LEXICON / SHORT_NAMES_FILE))
     return tuple((row[0], row[1]) for row in rows if len(row) == 2)
 
 
@@ -333,11 +328,20 @@ def lpwc_iri(label: str, entity_type: EntityType) -> str | None:
     return f"{LPWC}{kind}/{slug}"
 
 
-def _rows(path: Path) -> list[tuple[str, EntityType, tuple[str, ...]]]:
+def _data_lines(path: Path) -> list[str]:
+    """A lexicon text file's lines less blank ones and # comments; none where it is missing."""
+    lines = path.read_text("utf-8").splitlines() if path.is_file() else []
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _rows(path: Path) -> tuple[tuple[str, EntityType, tuple[str, ...]], ...]:
+    """A lexicon file's (label, type, aliases) rows, read once: several tables are built from
+    each file (pwc-names.txt alone feeds four)."""
     rows = []
     for line in path.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith(("#", "label\t")):
             continue
         cols = line.split("\t") + ["", ""]
         rows.append((cols[0], EntityType(cols[1]), tuple(a for a in cols[2].split("|") if a)))
-    return rows
+    return tuple(rows)

@@ -56,13 +56,18 @@ def claims(entities: list[Entity], sizes: ClaimSizes = ClaimSizes()) -> list[Res
     return [_claim(*combination) for combination in product(*slots)]
 
 
+def table_valued(result: Result) -> bool:
+    """Whether the result is a value the paper's own tables print."""
+    return result.value is not None and any(e.table for e in result.evidence)
+
+
 def merged(found: list[Result], claimed: list[Result]) -> list[Result]:
     """Sentence and table results, then the claims whose four slots no result already covers.
 
     A paper whose own tables gave values gets no claims: its tables say what it reports on, and
     a claim there would only pair its top entities by guess (a task of one table with a dataset
     of another)."""
-    if any(r.value is not None and any(e.table for e in r.evidence) for r in found):
+    if any(table_valued(r) for r in found):
         return found
     covered = {(r.method, r.task, r.dataset, r.metric) for r in found}
     return found + [r for r in claimed if (r.method, r.task, r.dataset, r.metric) not in covered]

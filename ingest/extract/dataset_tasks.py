@@ -39,11 +39,17 @@ _WORDS = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=1)
+def _lines() -> tuple[str, ...]:
+    """FILE's rows, less its three header lines: read once for `_rows` and `opened_by`."""
+    text = resources.files("papergraph.ingest.lexicon").joinpath(FILE).read_text("utf-8")
+    return tuple(text.splitlines()[3:])
+
+
+@lru_cache(maxsize=1)
 def _rows() -> dict[str, Counter[str]]:
     """Folded dataset name -> its tasks with their votes (names that fold alike add up)."""
-    text = resources.files("papergraph.ingest.lexicon").joinpath(FILE).read_text("utf-8")
     table: dict[str, Counter[str]] = {}
-    for line in text.splitlines()[3:]:
+    for line in _lines():
         name, _, tasks = line.partition("\t")
         votes = table.setdefault(fold(name), Counter())
         for item in tasks.split("|"):
@@ -56,8 +62,7 @@ def _rows() -> dict[str, Counter[str]]:
 def opened_by() -> dict[str, tuple[str, ...]]:
     """First word -> the names of datasets of two words or more it opens, as the data writes
     them ("AG" -> "AG News"): where a table's short header may be spelled out."""
-    text = resources.files("papergraph.ingest.lexicon").joinpath(FILE).read_text("utf-8")
-    names = (line.partition("\t")[0] for line in text.splitlines()[3:])
+    names = (line.partition("\t")[0] for line in _lines())
     table: dict[str, list[str]] = {}
     for name in names:
         head, _, rest = name.partition(" ")
@@ -229,7 +234,10 @@ def _words_in(short: str, long: str) -> bool:
     return bool(words) and f" {words} " in f" {_singular(long)} "
 
 
+@lru_cache(maxsize=4096)
 def _singular(text: str) -> str:
+    """`text`'s words, lower-cased and singular; cached: a table's caption and section are read
+    so for every paper task on every row."""
     words = _WORDS.findall(text.lower())
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and w[-2] != "s" else w for w in words)
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from papergraph.core.canonical import DATASET_TYPES, canonical, known_type, pwc_names
 from papergraph.core.model import Entity, EntityType, Evidence, Paper, Result, Role, fold
+from papergraph.ingest.extract.claims import table_valued
 from papergraph.ingest.extract.curate import FLOOR, admit
 
 #: The salience of a dataset only a table row names: the floor of what is shown.
@@ -30,9 +31,8 @@ def from_tables(entities: list[Entity], results: list[Result], paper: Paper) -> 
     shown: a name no entity has yet becomes a Dataset ("Yelp-2", "AG", "PPI" in table headers),
     one read as another type becomes that Dataset ("RTE" as a task, "COPA" as a method), each
     admitted as any other entity is (ingest/extract/curate.py)."""
-    rows = [r for r in results if r.value is not None and any(e.table for e in r.evidence)]
+    rows = [r for r in results if table_valued(r)]
     named = {_dataset_key(r.dataset): r for r in rows if r.dataset}
-    kept = list(entities)
     for entity in entities:
         if entity.type in DATASET_TYPES and (keys := named.keys() & _dataset_keys(entity)):
             entity.role, entity.salient = Role.EVALUATES_ON, True
@@ -40,7 +40,7 @@ def from_tables(entities: list[Entity], results: list[Result], paper: Paper) -> 
                 del named[key]
     others = {e.key: e for e in entities if e.type not in DATASET_TYPES}
     new = [_as_dataset(r, others) for r in named.values() if dataset_shaped(r.dataset or "")]
-    kept = [e for e in kept if all(e is not n for n in new)]
+    kept = [e for e in entities if all(e is not n for n in new)]
     return kept + admit(new, paper)
 
 

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 from papergraph.core.model import Entity, EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import known_tasks, task_key
+from papergraph.ingest.extract.written_as import mention_window
 
 #: Words after a name that make it a task: "the X task", "X benchmarks", "X results".
 TASK_NOUNS = r"tasks?|problems?|benchmarks?|datasets?|challenges?|competitions?|tracks?|results?"
@@ -78,9 +79,9 @@ def _words(text: str) -> str:
 def _written_as_task(text: str, start: int, end: int, loose: bool) -> bool:
     """Whether this mention names a task: followed by a task noun or led by "the task of";
     with `loose`, also led by what solves or evaluates it ("results on", "applied to")."""
-    if not text[start:end]:
+    if (window := mention_window(text, start, end, _WINDOW)) is None:
         return False
-    before = " ".join(text[max(0, start - _WINDOW) : start].split()) + " "
-    if _AFTER.match(text[end : end + _WINDOW]) or _NAMED_TASK.search(before):
+    before, after = window
+    if _AFTER.match(after) or _NAMED_TASK.search(before):
         return True
     return loose and bool(_SOLVED.search(before))

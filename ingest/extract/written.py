@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from papergraph.core.canonical import DATASET_TYPES, known_label, known_rows, known_type
 from papergraph.core.model import Entity, EntityType, fold
+from papergraph.ingest.extract.written_as import mention_window
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
 _NETWORK_AFTER = r"\s+(?:backbones?|variants?|layers?|blocks?|stages?|features?|heads?|branch)\b"
@@ -161,6 +163,27 @@ _ILL_BEFORE = re.compile(
 )
 
 
+_HARDWARE_NAME = re.compile(rf"\s(?:{_HARDWARE})$", re.IGNORECASE)
+
+
+@cache
+def _kind_after(kind: EntityType) -> re.Pattern[str]:
+    """What, written after a name of this type, makes it another kind of thing: built once per
+    type (`other_kind` runs per entity)."""
+    heads = f"{_PEOPLE}|{_ILLNESS}|{_HARDWARE}|{_MAKERS}"
+    if kind in (EntityType.METRIC, *DATASET_TYPES):
+        heads += f"|{_PARTS}"
+    if kind not in DATASET_TYPES:  # "MIMIC-III patients" are a dataset's records
+        heads += f"|{_PATIENTS}"
+    if kind is not EntityType.METRIC:  # "ROC curves" do measure
+        heads += f"|{_CURVES}"
+    # "NMOS transistors", "NMOS (PMOS) transistors", "NMOS and PMOS transistors"
+    after = rf"^\s?(?:-\s?\d+)?(?:\s?\([^()]{{1,12}}\)|\s+(?:and|or)\s+\S+)?\s+(?:{heads})\b"
+    if kind is not EntityType.METRIC:  # a metric is written with its value ("AP = 40")
+        after = f"{after}|{_QUANTITY}"
+    return re.compile(after, re.IGNORECASE)
+
+
 def other_kind(entity: Entity, texts: Mapping[str, str]) -> bool:
     """Whether the paper writes the entity, at least half the times, as a kind of thing no
     method, dataset, task or metric is: people ("PhD students"), an illness or a pathogen ("the
@@ -172,34 +195,21 @@ def other_kind(entity: Entity, texts: Mapping[str, str]) -> bool:
     transistors")."""
     if _OUTBREAK.search(entity.label) or cited_person(entity, texts):
         return True  # "COVID-19 pandemic", "convalescent donors"; "Gouma S" of "Kim JY, Gouma S"
-    if re.search(rf"\s(?:{_HARDWARE})$", entity.label, re.IGNORECASE):
+    if _HARDWARE_NAME.search(entity.label):
         return True  # "NMOS transistors", "CMOS active load"
-    heads = f"{_PEOPLE}|{_ILLNESS}|{_HARDWARE}|{_MAKERS}"
-    if entity.type in (EntityType.METRIC, *DATASET_TYPES):
-        heads += f"|{_PARTS}"
-    if entity.type not in DATASET_TYPES:  # "MIMIC-III patients" are a dataset's records
-        heads += f"|{_PATIENTS}"
-    if entity.type is not EntityType.METRIC:  # "ROC curves" do measure
-        heads += f"|{_CURVES}"
-    # "NMOS transistors", "NMOS (PMOS) transistors", "NMOS and PMOS transistors"
-    after = re.compile(
-        rf"^\s?(?:-\s?\d+)?(?:\s?\([^()]{{1,12}}\)|\s+(?:and|or)\s+\S+)?\s+(?:{heads})\b",
-        re.IGNORECASE,
-    )
-    if entity.type is not EntityType.METRIC:  # a metric is written with its value ("AP = 40")
-        after = re.compile(f"{after.pattern}|{_QUANTITY}", re.IGNORECASE)
+    after = _kind_after(entity.type)
     marks = [_marked(texts.get(e.chunk_id, ""), e.start, e.end, after) for e in entity.evidence]
     return bool(marks) and 2 * sum(marks) >= len(marks)
 
 
 def _marked(text: str, start: int, end: int, after: re.Pattern[str]) -> bool:
-    if not text[start:end]:
-        return False
-    before = " ".join(text[max(0, start - 40) : start].split()) + " "
-    return bool(after.match(text[end : end + 40]) or _ILL_BEFORE.search(before))
+    window = mention_window(text, start, end, 40)
+    return window is not None and bool(after.match(window[1]) or _ILL_BEFORE.search(window[0]))
 
 
 _CITED_FORM = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)? [A-Z]{1,3}"
+#: The entity (`#`) beside another cited name, or before "et al".
+_CITED_LIST = re.compile(rf"(?P<before>{_CITED_FORM}),\s*#|#,\s*(?:(?P<after>{_CITED_FORM})|et al)")
 
 
 def cited_person(entity: Entity, texts: Mapping[str, str]) -> bool:
@@ -209,11 +219,10 @@ def cited_person(entity: Entity, texts: Mapping[str, str]) -> bool:
     if not re.fullmatch(_CITED_FORM, entity.label):
         return False
     surname = entity.label.split()[0]
-    listed = rf"(?P<before>{_CITED_FORM}),\s*#|#,\s*(?:(?P<after>{_CITED_FORM})|et al)"
     for e in entity.evidence:
         text = texts.get(e.chunk_id, "")
         around = text[max(0, e.start - 30) : e.start] + "#" + text[e.end : e.end + 30]
-        for found in re.finditer(listed, around):
+        for found in _CITED_LIST.finditer(around):
             other = found.group("before") or found.group("after") or ""
             if other.split(" ")[0] != surname:
                 return True
@@ -276,14 +285,19 @@ def defined_as_other(entity: Entity) -> bool:
 def _metric_words(label: str) -> set[str]:
     """The lower-cased words of the names of several words the lexicon gives the metric `label`
     ("area", "under", "curve", ... for AUC): a definition sharing one is a spelling of it."""
-    names = [
-        name
-        for row_label, kind, aliases in known_rows()
-        if kind is EntityType.METRIC and row_label == label
-        for name in (row_label, *aliases)
-    ]
-    spelled = [name for name in names if " " in name]
+    spelled = [name for name in _metric_names().get(label, []) if " " in name]
     return {w for name in spelled for w in name.lower().split() if len(w) > 2}
+
+
+@cache
+def _metric_names() -> dict[str, list[str]]:
+    """Metric label -> the names of its lexicon rows (label and aliases), grouped once rather
+    than scanned from all rows per metric entity."""
+    names: dict[str, list[str]] = {}
+    for label, kind, aliases in known_rows():
+        if kind is EntityType.METRIC:
+            names.setdefault(label, []).extend((label, *aliases))
+    return names
 
 
 _RANKING = re.compile(rf"^\s+(?:{_RANKED})\b", re.IGNORECASE)

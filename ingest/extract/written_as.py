@@ -49,15 +49,19 @@ _PHRASE_END = re.compile(
 _WINDOW = 60
 
 
+def mention_window(text: str, start: int, end: int, width: int = _WINDOW) -> tuple[str, str] | None:
+    """The `width` characters before a mention of `text[start:end]` (whitespace folded, a space
+    after) and after it; None where the mention is not in `text`."""
+    if not text[start:end]:
+        return None
+    before = " ".join(text[max(0, start - width) : start].split()) + " "
+    return before, text[end : end + width]
+
+
 def _around(texts: Mapping[str, str], entity: Entity) -> list[tuple[str, str]]:
     """The text before and after each mention of `entity` (whitespace folded before)."""
-    found = []
-    for e in entity.evidence:
-        text = texts.get(e.chunk_id, "")
-        if text[e.start : e.end]:
-            before = " ".join(text[max(0, e.start - _WINDOW) : e.start].split()) + " "
-            found.append((before, text[e.end : e.end + _WINDOW]))
-    return found
+    windows = (mention_window(texts.get(e.chunk_id, ""), e.start, e.end) for e in entity.evidence)
+    return [window for window in windows if window is not None]
 
 
 def written_as_data(entity: Entity, texts: Mapping[str, str]) -> bool:
@@ -94,7 +98,7 @@ def title_only(entity: Entity, texts: Mapping[str, str], title: str) -> bool:
     title names is what the paper is about: ingest/extract/solved.py reads the title so.)"""
     if entity.type is not EntityType.METHOD or " " not in entity.label.strip() or not title:
         return False
-    printed = _letters(title)
+    printed = fold(title)  # letters and digits: a title printed across lines still matches
     return bool(entity.evidence) and all(
         _in_printed(texts, e, printed, len(title)) for e in entity.evidence
     )
@@ -104,12 +108,7 @@ def _in_printed(texts: Mapping[str, str], mention: Evidence, printed: str, width
     """Whether the mention lies inside a printing of the title (`printed`, folded)."""
     text = texts.get(mention.chunk_id, "")
     window = text[max(0, mention.start - width) : mention.end + width]
-    return bool(text[mention.start : mention.end]) and printed in _letters(window)
-
-
-def _letters(text: str) -> str:
-    """`text` folded to its letters and digits: a title printed across lines still matches."""
-    return fold(text)
+    return bool(text[mention.start : mention.end]) and printed in fold(window)
 
 
 _LABEL = re.compile(r"(?:[A-Z][a-z]?\d{1,2}|\d+:\w*)")
