@@ -6,10 +6,14 @@ it in one: the columns at its edges get no header from beside it, or the neighbo
 Where a header row below repeats one sequence of headers once per group header ("GPT-2 OPT-2.7
 Neo-2.7 GPT-J NeoX Avg." under each of "XSum", "SQuAD", "WritingPrompts"), each repeat is one
 block of columns, and the group header lying in a block heads all of its columns.
+
+A header row may number its columns ("Model | 1 | 2 | ... | 13" under "Predicted Property",
+one column per property of QM9): its numbers are the columns' names, not a row of values.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from math import inf
 
@@ -17,12 +21,19 @@ from papergraph.core.model import Table, TableCell
 
 #: A header row's group headers, each with the columns of its block: (header, start, end).
 Blocks = list[tuple[TableCell, int, float]]
+_ORDINAL = re.compile(r"^\(?(?P<n>\d{1,2})\)?$")  # a column's number: "7", "(7)"
+#: A header ending in the number a header row gave its column ("Predicted Property 7").
+NUMBERED = re.compile(r"^[A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*)* \(?\d{1,2}\)?$")
 
 
 def header_blocks(table: Table, header_rows: list[int], label_cols: int) -> dict[int, Blocks]:
     """The blocks of each header row whose headers a header row below repeats once per header
     of it, each header lying in its own block (read once per table, not once per column)."""
-    found = {row: _row_blocks(table, header_rows, row, label_cols) for row in header_rows}
+    found = {
+        row: _row_blocks(table, header_rows, row, label_cols)
+        or _numbered_block(table, header_rows, row, label_cols)
+        for row in header_rows
+    }
     return {row: blocks for row, blocks in found.items() if blocks}
 
 
@@ -39,6 +50,19 @@ def _row_blocks(table: Table, header_rows: list[int], row: int, label_cols: int)
         starts = _repeat_starts(_value_cells(table, below, label_cols))
         if len(starts) == len(groups) and _one_per_block(groups, starts):
             return list(zip(groups, starts, [*starts[1:], inf], strict=True))
+    return []
+
+
+def _numbered_block(table: Table, header_rows: list[int], row: int, label_cols: int) -> Blocks:
+    """The one group header over the columns a header row below numbers ("Predicted Property"
+    over "1 2 ... 13", set over three of them) heads every numbered column."""
+    for below in (r for r in header_rows if r > row):
+        cells = _value_cells(table, below, label_cols)
+        if numbers_columns([_text(cell) for cell in cells]):
+            numbered = [cell for cell in cells if _ORDINAL.match(_text(cell))]
+            start, end = numbered[0].col, numbered[-1].col + 1
+            inside = [g for g in _value_cells(table, row, label_cols) if start <= g.col < end]
+            return [(inside[0], start, end)] if len(inside) == 1 else []
     return []
 
 
@@ -83,3 +107,23 @@ def unrepeated(above: str, text: str) -> str:
     first, _, rest = text.partition(" ")
     last = above.split()[-1] if above.split() else ""
     return rest if rest and first.lower() == last.lower() else text
+
+
+MIN_NUMBERED = 4  # columns a row numbers 1, 2, 3, ... before the numbers name them
+
+
+def numbers_columns(texts: list[str]) -> bool:
+    """Whether a row's texts past its label, left to right, number the columns: a run of whole
+    numbers each one more than the last (at least MIN_NUMBERED, "1 2 ... 7", or "8 ... 13" in
+    a table's second half), then maybe a header of words ("Rel. to"); never a row of values."""
+    numbers = [int(m.group("n")) for text in texts if (m := _ORDINAL.match(text.strip()))]
+    run = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else False
+    whole = all(_ORDINAL.match(text.strip()) for text in texts[: len(numbers)])
+    return run and whole and len(numbers) >= MIN_NUMBERED and numbers[0] >= 1
+
+
+def numbering(at: dict[tuple[int, int], TableCell], row: int) -> bool:
+    """Whether grid row `row` numbers the columns past its label ("1 2 ... 13": QM9's
+    properties, one per column)."""
+    cells = sorted((c, cell.text) for (r, c), cell in at.items() if r == row and c >= 1)
+    return numbers_columns([text for _, text in cells])

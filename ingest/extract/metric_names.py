@@ -9,6 +9,7 @@ different metrics here ("top-5 error" is not "top-5 accuracy"): their values poi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -35,12 +36,13 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"top[- ]?1(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-1 Accuracy"),
     _rule(r"top[- ]?5(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-5 Accuracy"),
     _rule(r"self[- ]?bleu", "Self-BLEU", higher=False),  # diversity: a copy scores 100
+    _rule(r"bleu[- ]?1|(?-i:B-1)", "BLEU-1"),  # unigram BLEU of answer generation (MS MARCO)
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
     # ROUGE-1, -2 and -L are leaderboards of their own (unigram, bigram, longest common
-    # subsequence overlap); a bare "ROUGE" names none of them
-    _rule(r"rouge[- ]?1", "ROUGE-1"),
-    _rule(r"rouge[- ]?2", "ROUGE-2"),
-    _rule(r"rouge[- ]?l(?:sum)?", "ROUGE-L"),
+    # subsequence overlap; a bare "ROUGE" names none of them), printed short as "R-L" too
+    _rule(r"rouge[- ]?1|(?-i:R-1)", "ROUGE-1"),
+    _rule(r"rouge[- ]?2|(?-i:R-2)", "ROUGE-2"),
+    _rule(r"rouge[- ]?l(?:sum)?|(?-i:R-L)", "ROUGE-L"),
     _rule(r"rouge(?: scores?)?", "ROUGE"),
     _rule(r"meteor|(?-i:MET)", "METEOR"),  # "MET" beside BLEU and NIST in E2E NLG tables
     _rule(r"(?-i:NIST)", "NIST"),  # the n-gram score of NLG tables, never the NIST datasets
@@ -68,6 +70,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"m\.?ap|mean average precision", "mAP"),
     _rule(r"(?-i:AP)|average precision", "AP"),
     _rule(r"m\.?ious?|mean\s*ious?|mean intersection over union", "Mean IoU"),
+    _rule(r"pix(?:el)?[- ]?acc(?:\.|urac(?:y|ies))?", "Pixel Accuracy"),  # "PixAcc" of ADE20K
     _rule(r"iou", "IoU"),
     _rule(r"exact match|(?-i:EM)", "EM"),
     _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score|macro[- ]f1|micro[- ]f1", "F1"),
@@ -91,6 +94,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
         r"(?:test |classification |top )?(?:acc\.?|accurac(?:y|ies))(?:_norm)?|percentage correct",
         "Accuracy",
     ),
+    _rule(r"r[- ]?prec(?:ision|\.)?", "R-Precision"),  # KILT's passage retrieval measure
     _rule(r"precision", "Precision"),
     _rule(r"recall", "Recall"),
     _rule(r"pearson|spearman|mcc|matthews", "Correlation"),
@@ -102,6 +106,17 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
 GENERIC = frozenset({"NLL", "Accuracy", "Error", "Score", "AP"})
 
 _BY_LABEL = {metric.label.lower(): metric for _, metric in RULES}
+#: Measures of dense prediction (segmentation, detection), scored pixel by pixel or box by box.
+DENSE = frozenset({"Mean IoU", "IoU", "Pixel Accuracy", "AP", "box AP", "mask AP", "mAP", "AP50"})
+_TOP_K = frozenset({"Top-1 Accuracy", "Top-5 Accuracy", "Top-1 Error", "Top-5 Error"})
+
+
+def backbone_measure(metric: Metric, kinds: Iterable[str]) -> bool:
+    """Whether `metric` is an image classifier's (top-k) in a table whose other columns
+    measure dense prediction (`kinds`: "PixAcc", "mIoU", AP): there it is the base network's
+    score on the data it was pre-trained on ("Top-1" beside "PixAcc | mIoU" in an ADE20K
+    segmentation table is ImageNet accuracy), not a score on the table's dataset."""
+    return metric.label in _TOP_K and not DENSE.isdisjoint(kinds)
 
 
 def read_metric(text: str) -> Metric | None:
@@ -125,6 +140,27 @@ def bare_top_k(header: str, context: str) -> Metric | None:
     named = {metric.label for metric in metrics_named(context)}
     kind = "Error" if "Error" in named and "Accuracy" not in named else "Accuracy"
     return _BY_LABEL[f"top-{match.group('k')} {kind}".lower()]
+
+
+_AP_KIND = re.compile(r"^AP(?:50|75|S|M|L)$")  # the AP family a box/mask table prints
+
+
+def of_kind(metric: Metric, kinds: Iterable[str]) -> Metric:
+    """An AP of a table whose AP column is only mask AP (`kinds`, the table's header metrics:
+    "APmask AP50 AP75 APS", DetectoRS's instance segmentation table) is a mask AP too ("mask
+    AP75"), not the box one of its name."""
+    kinds = set(kinds)
+    if _AP_KIND.match(metric.label) and "mask AP" in kinds and "box AP" not in kinds:
+        return Metric(f"mask {metric.label}", metric.higher_is_better)
+    return metric
+
+
+def glued(header: str) -> set[str]:
+    """The metrics a header prints glued by a hyphen into a word ("K.-EM", KILT's exact match;
+    "Self-TER"): measures of their own, which a caption's metric is not."""
+    words = (word for word in header.split() if "-" in word.strip("-"))
+    found = (read_metric(part) for word in words for part in word.split("-") if part)
+    return {metric.label for metric in found if metric}
 
 
 #: A word a header broke at its hyphen over two lines: "Self-" over "BLEU".

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field, replace
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, TableCell
 from papergraph.ingest.extract.grid_repair import headers_off_labels, unmerged, values_split_off
-from papergraph.ingest.extract.header_blocks import Blocks, block_header, header_blocks, unrepeated
+from papergraph.ingest.extract.header_blocks import (
+    Blocks,
+    block_header,
+    header_blocks,
+    numbering,
+    unrepeated,
+)
 from papergraph.ingest.extract.label_columns import RowLabel, row_labels
 
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
@@ -169,7 +175,8 @@ def read_grid(table: Table) -> Grid | None:
     if not at:
         return None
     rows = sorted({row for row, _ in at})
-    first_body = next((r for r in rows if _body_like(at, r)), None)
+    body_like = [r for r in rows if _body_like(at, r)]  # a row numbering columns heads them
+    first_body = next((r for r in body_like if not numbering(at, r) or r == body_like[-1]), None)
     if first_body is None:
         return None
     header_rows = [r for r in rows if r < first_body]

@@ -18,12 +18,16 @@ from dataclasses import replace
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
 from papergraph.ingest.extract.dataset_tasks import row_task
+from papergraph.ingest.extract.header_blocks import NUMBERED
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import (
     GENERIC,
     Metric,
+    backbone_measure,
     bare_top_k,
+    glued,
     metrics_named,
+    of_kind,
     read_metric,
     unbroken,
 )
@@ -89,7 +93,6 @@ REFINES = {
     "box AP": "AP",
     "mask AP": "AP",
 }
-_AP_KIND = re.compile(r"^AP(?:50|75|S|M|L)$")  # the AP family a box/mask table prints
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _AVERAGE = re.compile(r"\b(?:avg|average)\b", re.IGNORECASE)  # not "mean": "Mean IoU" is a metric
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
@@ -319,21 +322,11 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     metric = top_k or context.header_metric(unbroken(header)) or read_metric(row.group)
     caption = context.column_metric(header) or context.caption_metric
     if metric is None:  # the caption's metric, unless a column of its own prints it ("BLEU")
-        return None if caption and caption.label in context.metric_kinds else caption
+        other = caption and glued(header) - {caption.label}  # "K.-EM" under "R-precision"
+        return None if caption and (caption.label in context.metric_kinds or other) else caption
     if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
         return caption
-    return _of_kind(context, metric)
-
-
-def _of_kind(context: TableContext, metric: Metric) -> Metric:
-    """An AP of a table whose AP column is only mask AP ("APmask AP50 AP75 APS": DetectoRS's
-    instance segmentation table) is a mask AP too ("mask AP75"), not the box one of its name."""
-    if not _AP_KIND.match(metric.label):
-        return metric
-    kinds = context.metric_kinds
-    if "mask AP" in kinds and "box AP" not in kinds:
-        return Metric(f"mask {metric.label}", metric.higher_is_better)
-    return metric
+    return of_kind(metric, context.metric_kinds)
 
 
 def _cell_result(
@@ -350,10 +343,14 @@ def _cell_result(
     if number is None or dataset is None:
         return None
     inferred = metric is None
-    if metric is None and not (context.caption_names_metric or names_unknown_metric(header)):
+    if metric is None and not (
+        context.caption_names_metric or names_unknown_metric(header) or _AVERAGE.search(header)
+    ):  # an average over datasets ("Avg NLG") has no one dataset's usual metric
         metric = usual_metric(dataset, matcher)
         metric = metric if metric and plausible(metric, number.value) else None
-    if metric is None:
+    if metric is None or (
+        backbone_measure(metric, context.metric_kinds) and dataset == context.caption_dataset
+    ):  # "Top-1" beside "PixAcc | mIoU" under an ADE20K caption is the backbone's ImageNet one
         return None
     caption = metric is context.caption_metric or metric is context.column_metric(header)
     if caption and not _AVERAGE.search(header):  # an average over tasks is a score
@@ -380,12 +377,15 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     if named:
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so
         return column_subset(context.caption_dataset, named, caption, matcher) or named
-    kind = header_kind(header) if header else HeaderKind.WORDS
+    average = not header or _AVERAGE.search(header)  # "AVG" is no dataset's name: the caption's
+    kind = HeaderKind.WORDS if average else header_kind(header)
     if kind is HeaderKind.NAME:  # "AG" over columns of text classification datasets: AG News
         return opened_name(clean(strip_marks(header)), context.grid, matcher)
     if context.caption_dataset is None or kind not in (HeaderKind.METRIC, HeaderKind.WORDS):
         return None
     split = SPLIT.search(header)
+    if split is None and NUMBERED.match(header):  # one of the columns a header row numbers
+        return f"{context.caption_dataset} ({header})"  # QM9 (Predicted Property 7)
     if split is None:
         return context.caption_dataset
     return f"{SPLIT.sub('', context.caption_dataset)} {split.group('split')}"  # not "SQuAD Dev Dev"

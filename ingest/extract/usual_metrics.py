@@ -24,14 +24,17 @@ FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")  # the first naming
 BOUNDED = frozenset({"Accuracy", "F1", "EM", "Correlation", "Error", "Top-1 Accuracy", "mAP"})
 _NAME_SHAPED = re.compile(r"\d|[A-Z].*[A-Z]")
 _SUFFIX = re.compile(r"(?:[- ](?:m{1,2}|h|matched|mismatched|dev|test|val)|\s*\(.*\))$", re.I)
+_CAPITALS = re.compile(r"^[A-Z]{2}$")
 
 
 @lru_cache(maxsize=1)
-def _rows() -> tuple[dict[str, Metric], dict[str, str]]:
-    """Folded dataset name -> its usual metric (hand rows first), and -> the name as written."""
+def _rows() -> tuple[dict[str, Metric], dict[str, str], frozenset[str]]:
+    """Folded dataset name -> its usual metric (hand rows first), and -> the name as written;
+    and the names the hand rows head their lines with (a benchmark's own name: "CB")."""
     folder = resources.files("papergraph.ingest.lexicon")
     table: dict[str, Metric] = {}
     spelled: dict[str, str] = {}
+    own: set[str] = set()
     for name in FILES:
         for line in folder.joinpath(name).read_text("utf-8").splitlines():
             cols = line.split("\t")
@@ -39,11 +42,12 @@ def _rows() -> tuple[dict[str, Metric], dict[str, str]]:
             if line.startswith(("#", "dataset\t")) or metric is None:
                 continue
             names = [cols[0], *(cols[2].split("|") if name == FILES[0] and len(cols) > 2 else [])]
+            own.update(cols[:1] if name == FILES[0] else [])
             for written in names:
                 if key := fold(written):
                     table.setdefault(key, metric)
                     spelled.setdefault(key, written)
-    return table, spelled
+    return table, spelled, frozenset(own)
 
 
 def usual_metrics() -> dict[str, Metric]:
@@ -60,19 +64,26 @@ def usual_metric(dataset: str, matcher: NameMatcher | None = None) -> Metric | N
 
 def dataset_in(text: str, last: bool = False) -> str | None:
     """A dataset these files name, printed in `text` as a name-shaped word or run of words
-    ("RTE" in "LM RTE", where the gazetteer knows RTE as the task): the first, or the last."""
+    ("RTE" in "LM RTE", where the gazetteer knows RTE as the task): the first, or the last;
+    each the longest starting where it starts ("ANLI R1", not "ANLI")."""
     words = [word.strip(",.;:()[]{}\"'") for word in text.split()]
     spans = [(i, j) for i in range(len(words)) for j in range(min(len(words), i + 4), i, -1)]
-    found = [" ".join(words[i:j]) for i, j in spans if " ".join(words[i:j]) in _shaped()]
-    return (found[-1] if last else found[0]) if found else None
+    found = [(i, " ".join(words[i:j])) for i, j in spans if " ".join(words[i:j]) in _shaped()]
+    if not found:
+        return None
+    start = found[-1][0] if last else found[0][0]
+    return next(name for i, name in found if i == start)
 
 
 @lru_cache(maxsize=1)
 def _shaped() -> frozenset[str]:
     """The names as written that are name-shaped: a digit, or two capitals ("RTE", "SST-2");
-    a plain word ("Company", "Amazon") names too much else to be a dataset in a header."""
-    names = _rows()[1].values()
-    return frozenset(name for name in names if len(name) >= 3 and _NAME_SHAPED.search(name))
+    a plain word ("Company", "Amazon") names too much else to be a dataset in a header. Of two
+    letters, only a benchmark's own name that a hand row heads its line with (SuperGLUE's "CB",
+    CommitmentBank), never an abbreviation listed beside a name."""
+    _, spelled, own = _rows()
+    shaped = {name for name in spelled.values() if len(name) >= 3 and _NAME_SHAPED.search(name)}
+    return frozenset(shaped | {name for name in own if _CAPITALS.match(name)})
 
 
 def _keys(dataset: str, matcher: NameMatcher | None) -> Iterator[str]:
