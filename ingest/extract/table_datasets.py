@@ -11,7 +11,8 @@ under a caption naming one dataset and not that domain.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from papergraph.core.canonical import known_type
@@ -19,8 +20,9 @@ from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.table_grid import Grid, Row
-from papergraph.ingest.extract.table_headers import expand_abbreviation
+from papergraph.ingest.extract.table_headers import AGGREGATE, expand_abbreviation
 from papergraph.ingest.extract.table_names import (
+    DATASET_TYPES,
     SIZE,
     SPLIT,
     dataset_named,
@@ -191,3 +193,78 @@ def _header_tasks(headers: tuple[str, ...], matcher: NameMatcher) -> frozenset[s
 
 def _task_keys(dataset: str, matcher: NameMatcher) -> set[str]:
     return {task_key(task) for task in dataset_tasks(dataset, matcher)}
+
+
+#: Rows of one family a table needs before a stray row takes the family ("Atari 2600 Alien",
+#: "Atari 2600 Amidar", "Atari 2600 Assault": "frostbite" is Atari 2600 Frostbite).
+MIN_FAMILY = 3
+
+
+def family_datasets(
+    labelled: Sequence[tuple[str, str | None]], matcher: NameMatcher
+) -> list[str | None]:
+    """The datasets of rows labelled by datasets (`labelled`: each row's label and the dataset
+    read from it alone), a stray row named as most rows are: where most rows' datasets are
+    "<family> <label>" of one family ("Atari 2600 Alien" for "alien"), a row read as its bare
+    label ("frostbite": the dataset "Frostbite") or as none ("gopher", a method too) is that
+    family's part where the lists know "<family> <label>", and a bare label the lists know as no
+    dataset of its own takes the family too. Other rows stay: a dataset of its own ("MMLU"
+    among BIG-bench tasks), a label naming no part ("# best")."""
+    datasets = [dataset for _, dataset in labelled]
+    family = _family(labelled)
+    if family is None:
+        return datasets
+    return [
+        _in_family(family, label, dataset, matcher) if _stray(label, dataset) else dataset
+        for label, dataset in labelled
+    ]
+
+
+def _family(labelled: Sequence[tuple[str, str | None]]) -> str | None:
+    """The family most rows' datasets name before their label ("Atari 2600"), or None."""
+    named = [(label, dataset) for label, dataset in labelled if dataset]
+    families = Counter(filter(None, (_family_of(label, d) for label, d in named if d)))
+    if not families:
+        return None
+    family, count = families.most_common(1)[0]
+    return family if count >= MIN_FAMILY and 2 * count > len(named) else None
+
+
+def _family_of(label: str, dataset: str) -> str | None:
+    """What `dataset` prints before the row's label ("Atari 2600" for "Atari 2600 Bank Heist"
+    read from "bank heist"), or None where it does not end with the label."""
+    words, printed = dataset.split(), label.split()
+    if not printed or len(words) <= len(printed):
+        return None
+    tail = words[-len(printed) :]
+    same = [fold(a) for a in tail] == [fold(b) for b in printed]
+    return " ".join(words[: -len(printed)]) if same else None
+
+
+def _stray(label: str, dataset: str | None) -> bool:
+    """Whether a row names no dataset but its bare label, or none at all, and prints a name
+    (not "# best", "Mean")."""
+    if not label or AGGREGATE.match(label):
+        return False
+    return dataset is None or fold(dataset) == fold(label)
+
+
+def _in_family(family: str, label: str, dataset: str | None, matcher: NameMatcher) -> str | None:
+    """The family's part the label names where the lists know it ("Atari 2600 Frostbite"),
+    else a bare label no list knows as a dataset in the family; else the row's dataset."""
+    printed = dataset or (label if any(c.isupper() for c in label) else label.title())
+    name = f"{family} {printed}"
+    entry = matcher.lookup(name)
+    if entry is not None and entry.type in DATASET_TYPES:
+        return entry.label
+    if known_type(name) is EntityType.DATASET or dataset_tasks(name, matcher):
+        return name
+    if dataset is not None and not _known_dataset(dataset, matcher):
+        return name
+    return dataset
+
+
+def _known_dataset(name: str, matcher: NameMatcher) -> bool:
+    entry = matcher.lookup(name)
+    known = entry is not None and entry.type in DATASET_TYPES
+    return known or known_type(name) is EntityType.DATASET
