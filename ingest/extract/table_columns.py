@@ -19,7 +19,11 @@ from papergraph.core.model import Result
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, read_metric
 from papergraph.ingest.extract.table_context import TableContext, cell_result
-from papergraph.ingest.extract.table_datasets import family_datasets
+from papergraph.ingest.extract.table_datasets import (
+    block_datasets,
+    family_datasets,
+    named_before_metric,
+)
 from papergraph.ingest.extract.table_grid import Number, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import (
     AGGREGATE,
@@ -111,7 +115,7 @@ def row_datasets(context: TableContext, matcher: NameMatcher) -> list[str | None
     "Atari 2600 <game>" is Atari 2600 Frostbite, not the bare "Frostbite" (table_datasets)."""
     rows = context.grid.rows
     labels = [clean(strip_marks(row.label)) for row in rows]
-    read = [row_dataset(context, matcher, row) for row in rows]
+    read = block_datasets(labels, [row_dataset(context, matcher, row) for row in rows])
     return family_datasets(list(zip(labels, read, strict=True)), matcher)
 
 
@@ -122,8 +126,10 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     named = dataset_named(label, matcher, caption, last=True) or expand_abbreviation(
         label, context.datasets
     )
-    if named or not label or context.caption_dataset is None or AGGREGATE.match(label):
+    if named or not label or AGGREGATE.match(label):
         return named
+    if context.caption_dataset is None:
+        return named_before_metric(label)  # "CommonGen Rouge-1": CommonGen
     kind = header_kind(label)
     if kind not in (HeaderKind.NAME, HeaderKind.WORDS):
         return None  # "Mean", "Params", "Speedup": no part of a benchmark

@@ -19,8 +19,14 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.table_grid import Grid, Row
-from papergraph.ingest.extract.table_headers import AGGREGATE, expand_abbreviation
+from papergraph.ingest.extract.table_headers import (
+    AGGREGATE,
+    HeaderKind,
+    expand_abbreviation,
+    header_kind,
+)
 from papergraph.ingest.extract.table_names import (
     DATASET_TYPES,
     SIZE,
@@ -268,3 +274,27 @@ def _known_dataset(name: str, matcher: NameMatcher) -> bool:
     entry = matcher.lookup(name)
     known = entry is not None and entry.type in DATASET_TYPES
     return known or known_type(name) is EntityType.DATASET
+
+
+def named_before_metric(label: str) -> str | None:
+    """The name a row label prints before its metric, where no list knows it ("CommonGen
+    Rouge-1" in FLAN's Table 1: CommonGen, measured in ROUGE-1), if it is name-shaped; else None
+    ("Trivia QA 0-shot" prints no metric, "Mean acc" no name)."""
+    words = label.split()
+    for cut in range(1, len(words)):
+        name, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if known_type(rest) is EntityType.METRIC and read_metric(name) is None:
+            return name if header_kind(name) is HeaderKind.NAME else None
+    return None
+
+
+def block_datasets(labels: Sequence[str], datasets: Sequence[str | None]) -> list[str | None]:
+    """Each row's dataset, a row labelled by a metric alone ("Rouge-2", "Rouge-L" under "DART
+    Rouge-1") taking the dataset of the row above that printed one with its metric: a dataset
+    printed once over the rows of its metrics."""
+    found = list(datasets)
+    for i in range(1, len(found)):
+        metric_only = known_type(labels[i]) is EntityType.METRIC
+        if found[i] is None and metric_only and read_metric(labels[i - 1]):
+            found[i] = found[i - 1]
+    return found

@@ -312,3 +312,36 @@ def test_a_caption_naming_its_results_by_an_unknown_measure_gives_no_usual_metri
         "Table 42: BLEURT-20 results for GEM summarization datasets.",
     )
     assert _found(table) == set()
+
+
+#: FLAN's Table 1: each dataset printed once, with its first metric, over the rows of its other
+#: metrics; CommonGen is a name no list knows; the caption names no dataset.
+BLOCKS = Table(
+    grid(
+        [
+            ["Metric", "GPT-3", "NewAgent"],
+            ["CommonGen Rouge-1", "54.6", "56.3"],
+            ["Rouge-2", "28.8", "27.6"],
+            ["DART Rouge-1", "45.5", "48.9"],
+            ["Rouge-2", "25.0", "30.0"],
+            ["Trivia QA 0-shot", "40.1", "41.2"],
+        ]
+    ),
+    "1",
+    "Table 1: Results for translation and struct-to-text tasks.",
+)
+
+
+def test_a_dataset_printed_once_over_its_metrics_rows_is_each_rows_dataset() -> None:
+    assert {(d, m, v) for _, d, m, v in _found(BLOCKS)} >= {
+        ("CommonGen", "ROUGE-1", 56.3),
+        ("CommonGen", "ROUGE-2", 27.6),
+        ("DART", "ROUGE-1", 48.9),
+        ("DART", "ROUGE-2", 30.0),
+    }
+
+
+def test_an_unknown_row_label_is_a_dataset_only_where_it_prints_its_metric() -> None:
+    """ "CommonGen Rouge-1" names CommonGen measured in ROUGE-1; "Trivia QA 0-shot", no metric,
+    under a caption naming none, gives no row of a dataset "Trivia QA 0-shot"."""
+    assert 41.2 not in {value for _, _, _, value in _found(BLOCKS)}
