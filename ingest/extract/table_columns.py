@@ -128,8 +128,9 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     )
     if named or not label or AGGREGATE.match(label):
         return named
-    if context.caption_dataset is None:
-        return named_before_metric(label)  # "CommonGen Rouge-1": CommonGen
+    before = named_before_metric(label, caption)  # "CommonGen Rouge-1": CommonGen
+    if before or context.caption_dataset is None:
+        return before
     kind = header_kind(label)
     if kind not in (HeaderKind.NAME, HeaderKind.WORDS):
         return None  # "Mean", "Params", "Speedup": no part of a benchmark

@@ -276,16 +276,24 @@ def _known_dataset(name: str, matcher: NameMatcher) -> bool:
     return known or known_type(name) is EntityType.DATASET
 
 
-def named_before_metric(label: str) -> str | None:
+def named_before_metric(label: str, caption: str = "") -> str | None:
     """The name a row label prints before its metric, where no list knows it ("CommonGen
-    Rouge-1" in FLAN's Table 1: CommonGen, measured in ROUGE-1), if it is name-shaped; else None
-    ("Trivia QA 0-shot" prints no metric, "Mean acc" no name)."""
+    Rouge-1" in FLAN's Table 1: CommonGen, measured in ROUGE-1), if it is name-shaped or a
+    capitalised name the caption prints ("Sarcasm F1 Macro" under a caption comparing models
+    "in ... Sarcasm (Siddiqui, 2019)"); else None ("Trivia QA 0-shot" prints no metric, "Mean
+    acc" no name)."""
     words = label.split()
     for cut in range(1, len(words)):
         name, rest = " ".join(words[:cut]), " ".join(words[cut:])
-        if known_type(rest) is EntityType.METRIC and read_metric(name) is None:
-            return name if header_kind(name) is HeaderKind.NAME else None
+        if read_metric(words[cut]) and read_metric(rest) and read_metric(name) is None:
+            return name if _named_so(name, caption) else None
     return None
+
+
+def _named_so(name: str, caption: str) -> bool:
+    if header_kind(name) is HeaderKind.NAME:
+        return True
+    return name[:1].isupper() and bool(re.search(rf"\b{re.escape(name)}\b", caption))
 
 
 def block_datasets(labels: Sequence[str], datasets: Sequence[str | None]) -> list[str | None]:

@@ -345,3 +345,26 @@ def test_an_unknown_row_label_is_a_dataset_only_where_it_prints_its_metric() -> 
     """ "CommonGen Rouge-1" names CommonGen measured in ROUGE-1; "Trivia QA 0-shot", no metric,
     under a caption naming none, gives no row of a dataset "Trivia QA 0-shot"."""
     assert 41.2 not in {value for _, _, _, value in _found(BLOCKS)}
+
+
+def test_a_plain_name_the_caption_cites_is_the_rows_dataset_before_its_metric() -> None:
+    """RWKV's Table 7: "Sarcasm F1 Macro" under a caption comparing models "in MathQA (Cobbe et
+    al., 2021) and Sarcasm (Siddiqui, 2019)"; "Mood F1 Macro", a word the caption does not
+    print, names nothing."""
+    table = Table(
+        grid(
+            [
+                ["Task Name Measure type", "ChatGPT [%]", "NewAgent [%]"],
+                ["MathQA Accuracy", "71.40", "80.69"],
+                ["Sarcasm F1 Macro", "49.88", "50.96"],
+                ["Mood F1 Macro", "40.0", "41.0"],
+            ]
+        ),
+        "7",
+        "Table 7: ChatGPT and NewAgent performance comparison in MathQA (Cobbe et al., 2021) "
+        "and Sarcasm (Siddiqui, 2019).",
+    )
+    assert {(d, m, v) for _, d, m, v in _found(table)} == {
+        ("MathQA", "Accuracy", 80.69),
+        ("Sarcasm", "F1", 50.96),
+    }
