@@ -156,7 +156,8 @@ def _result(
     metric = metric or _usual_metric(context, header, dataset, number.value)
     if metric is None:
         return None
-    method = qualified(header_method, row.qualifiers) or None
+    shots = tuple(found.group().lower() for found in _SHOTS.finditer(row.label))
+    method = qualified(header_method, (*shots, *row.qualifiers)) or None  # "BoolQ 0-shot"
     caption = metric is context.caption_metric and not AGGREGATE.match(row.label)
     usual = for_score(metric, dataset, number.value) if caption else None
     metric = usual or metric  # a caption's "scores": HellaSwag's accuracy

@@ -368,3 +368,14 @@ def test_a_plain_name_the_caption_cites_is_the_rows_dataset_before_its_metric() 
         ("MathQA", "Accuracy", 80.69),
         ("Sarcasm", "F1", 50.96),
     }
+
+
+def test_the_shots_a_row_label_prints_qualify_the_method() -> None:
+    """PaLM's Table 20: "BoolQ 0-shot" under "PaLM 540B" is PaLM 540B run 0-shot, the row its
+    Table 4 reads as "PaLM 540B (0-shot)"."""
+    table = Table(
+        grid([["", "Chinchilla", "NewAgent 540B"], ["BoolQ 0-shot", "83.7", "88.0"]]),
+        "20",
+        "Table 20: Comparison of NewAgent and Chinchilla on English NLP tasks.",
+    )
+    assert _found(table) == {("NewAgent 540B (0-shot)", "BoolQ", "Accuracy", 88.0)}
