@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from papergraph.core.canonical import known_type
+from papergraph.core.canonical import known_label, known_type
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
@@ -280,13 +280,15 @@ def named_before_metric(label: str, caption: str = "") -> str | None:
     """The name a row label prints before its metric, where no list knows it ("CommonGen
     Rouge-1" in FLAN's Table 1: CommonGen, measured in ROUGE-1), if it is name-shaped or a
     capitalised name the caption prints ("Sarcasm F1 Macro" under a caption comparing models
-    "in ... Sarcasm (Siddiqui, 2019)"); else None ("Trivia QA 0-shot" prints no metric, "Mean
+    "in ... Sarcasm (Siddiqui, 2019)"), by the lists' spelling where they know it in another
+    case ("Drop (F1)": DROP, "Web Questions (EM)": WebQuestions); else None ("Trivia QA 0-shot" prints no metric, "Mean
     acc" no name)."""
     words = label.split()
     for cut in range(1, len(words)):
         name, rest = " ".join(words[:cut]), " ".join(words[cut:])
         if read_metric(words[cut]) and read_metric(rest) and read_metric(name) is None:
-            return name if _named_so(name, caption) else None
+            known = known_label(name, EntityType.DATASET)  # "Drop (F1)": DROP
+            return known or (name if _named_so(name, caption) else None)
     return None
 
 

@@ -379,3 +379,22 @@ def test_the_shots_a_row_label_prints_qualify_the_method() -> None:
         "Table 20: Comparison of NewAgent and Chinchilla on English NLP tasks.",
     )
     assert _found(table) == {("NewAgent 540B (0-shot)", "BoolQ", "Accuracy", 88.0)}
+
+
+def test_a_known_dataset_printed_in_another_case_before_its_metric_is_that_dataset() -> None:
+    """PaLM's Table 36 prints "Drop (F1)" and "Web Questions (EM)": DROP and WebQuestions."""
+    table = Table(
+        grid(
+            [
+                ["Task", "GPT-3", "NewAgent 8B"],
+                ["Drop (F1)", "23.6", "45.1"],
+                ["Web Questions (EM)", "14.4", "10.6"],
+            ]
+        ),
+        "36",
+        "Table 36: Results obtained by the NewAgent 8B model across NLP benchmarks.",
+    )
+    assert {(d, m, v) for _, d, m, v in _found(table, "NewAgent")} == {
+        ("DROP", "F1", 45.1),
+        ("WebQuestions", "EM", 10.6),
+    }
