@@ -12,17 +12,25 @@ naming none gives nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from papergraph.core.canonical import known_type
 from papergraph.core.model import Result
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, read_metric
 from papergraph.ingest.extract.table_context import TableContext, cell_result
-from papergraph.ingest.extract.table_grid import Row, clean, parse_number, strip_marks
+from papergraph.ingest.extract.table_datasets import (
+    block_datasets,
+    family_datasets,
+    named_before_metric,
+)
+from papergraph.ingest.extract.table_grid import Number, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import (
     AGGREGATE,
     HeaderKind,
     expand_abbreviation,
     header_kind,
+    names_unknown_metric,
 )
 from papergraph.ingest.extract.table_names import (
     dataset_named,
@@ -31,12 +39,16 @@ from papergraph.ingest.extract.table_names import (
     part_of,
     without_marks,
 )
-from papergraph.ingest.extract.usual_metrics import for_score
+from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
 #: The shots a model is run with, printed over its columns: "0-shot", "few-shot".
 _SHOTS = re.compile(r"\b(?:\d+|zero|one|few)-shot\b", re.IGNORECASE)
 #: A word after a method's name that is part of it: a size ("540B"), a bracketed variant.
 _PART_OF_NAME = re.compile(r"^\(|^\d+(?:\.\d+)?[BMK]$")
+#: A name-shaped word before "results" or "scores": "BLEURT-20 results", "GLUE scores".
+_MEASURED = re.compile(r"\b(?P<name>[A-Z][\w-]*[A-Z0-9][\w-]*)\s+(?:results|scores?)\b")
+#: A minus sign before a number: "-29,968.36", "−1.00".
+_MINUS = re.compile(r"^[-−–]\s*(?=[\d.])")
 #: A unit printed after a column's name: "[%]", "(%)".
 _UNIT = re.compile(r"\s*[\[(]\s*%\s*[\])]")
 
@@ -72,8 +84,7 @@ def column_results(
     methods = {col: column_method(header, names) for col, header in headers.items()}
     plain = {col: column_method(header, names, False) for col, header in headers.items()}
     found: dict[tuple[str, ...], Result] = {}
-    for row in context.grid.rows:
-        dataset = row_dataset(context, matcher, row)
+    for row, dataset in zip(context.grid.rows, row_datasets(context, matcher), strict=True):
         for col in columns:
             result = _result(context, row, col, dataset, methods[col])
             if result is not None:
@@ -99,6 +110,15 @@ def column_method(header: str, names: list[str], qualified: bool = True) -> str:
     return f"{name} ({' '.join(qualifiers)})" if qualifiers else name
 
 
+def row_datasets(context: TableContext, matcher: NameMatcher) -> list[str | None]:
+    """Each row's dataset, a stray row named as most rows are: "frostbite" among rows read as
+    "Atari 2600 <game>" is Atari 2600 Frostbite, not the bare "Frostbite" (table_datasets)."""
+    rows = context.grid.rows
+    labels = [clean(strip_marks(row.label)) for row in rows]
+    read = block_datasets(labels, [row_dataset(context, matcher, row) for row in rows])
+    return family_datasets(list(zip(labels, read, strict=True)), matcher)
+
+
 def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | None:
     """The dataset a row label names, abbreviates, or is a part of the caption's benchmark."""
     caption = context.table.caption
@@ -106,8 +126,11 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     named = dataset_named(label, matcher, caption, last=True) or expand_abbreviation(
         label, context.datasets
     )
-    if named or not label or context.caption_dataset is None or AGGREGATE.match(label):
+    if named or not label or AGGREGATE.match(label):
         return named
+    before = named_before_metric(label, caption)  # "CommonGen Rouge-1": CommonGen
+    if before or context.caption_dataset is None:
+        return before
     kind = header_kind(label)
     if kind not in (HeaderKind.NAME, HeaderKind.WORDS):
         return None  # "Mean", "Params", "Speedup": no part of a benchmark
@@ -125,15 +148,58 @@ def _result(
     """The row's result in the own column `col`, whose header names `header_method`."""
     cell = row.cells.get(col)
     header = context.grid.column_headers.get(col, "")
-    metric = _metric(context, header, row)
-    number = parse_number(cell.text) if cell is not None else None
-    if cell is None or number is None or metric is None or dataset is None:
+    number = signed_number(cell.text, _column(context, col)) if cell is not None else None
+    if cell is None or number is None or dataset is None:
         return None
-    method = qualified(header_method, row.qualifiers) or None
+    metric = _metric(context, header, row)
+    inferred = metric is None
+    metric = metric or _usual_metric(context, header, dataset, number.value)
+    if metric is None:
+        return None
+    shots = tuple(found.group().lower() for found in _SHOTS.finditer(row.label))
+    method = qualified(header_method, (*shots, *row.qualifiers)) or None  # "BoolQ 0-shot"
     caption = metric is context.caption_metric and not AGGREGATE.match(row.label)
     usual = for_score(metric, dataset, number.value) if caption else None
     metric = usual or metric  # a caption's "scores": HellaSwag's accuracy
-    return cell_result(context, row, header, cell, number, metric, method, dataset, bool(usual))
+    inferred = inferred or bool(usual)
+    return cell_result(context, row, header, cell, number, metric, method, dataset, inferred)
+
+
+def _usual_metric(context: TableContext, header: str, dataset: str, value: float) -> Metric | None:
+    """Where no header, row or caption names a metric (MuZero's Table S2 of game scores), the
+    dataset's usual one (Atari 2600 Alien: Score), as rows of methods take it (table_results)."""
+    if context.caption_names_metric or names_unknown_metric(header):
+        return None
+    if _unknown_measure(context.table.caption):
+        return None  # "BLEURT-20 results" (PaLM's Table 42) are no ROUGE of XSum
+    usual = usual_metric(dataset)
+    return usual if usual and plausible(usual, value) else None
+
+
+def _unknown_measure(caption: str) -> bool:
+    """Whether the caption names its results by a name no list knows ("BLEURT-20 results"):
+    a measure the metric names do not hold, so no usual metric is the table's."""
+    return any(known_type(found.group("name")) is None for found in _MEASURED.finditer(caption))
+
+
+def _column(context: TableContext, col: int) -> list[str]:
+    return [row.cells[col].text for row in context.grid.rows if col in row.cells]
+
+
+def signed_number(text: str, column: list[str]) -> Number | None:
+    """The value a cell prints, a minus sign included where its column prints signed scores
+    (an Atari game's "-29,968.36" among unsigned scores): a column that prints values without a
+    sign and none with a "+" prints no changes, so its "-" is the value's sign."""
+    number = parse_number(text)
+    minus = _MINUS.match(clean(text))
+    if number is not None or minus is None:
+        return number
+    if any(clean(other).startswith("+") for other in column):
+        return None  # a column of changes: "+1.2", "-0.3"
+    if not any(parse_number(other) for other in column):
+        return None  # every value signed: drops, not scores
+    unsigned = parse_number(clean(text)[minus.end() :])
+    return replace(unsigned, value=-unsigned.value) if unsigned else None
 
 
 def qualified(method: str, qualifiers: tuple[str, ...]) -> str:

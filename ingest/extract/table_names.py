@@ -61,6 +61,10 @@ SIZE = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[kKmMbB]|%)?$")
 #: A count of billions right after a name is a model's size: "the Reddit 2.7B model" is a
 #: model trained on Reddit, not the dataset (billions of tokens say so: "C4 156B tokens").
 _MODEL_SIZE = re.compile(r"[\s-]*\d+(?:\.\d+)?\s*B\b(?!\s*(?:tokens|words|pairs|examples))")
+#: A number printed apart from the word it ends: "Places 365".
+_SPACED_NUMBER = re.compile(r"\b(?P<word>[A-Z][A-Za-z]+) (?P<number>\d{2,4})\b(?![.,]\d)")
+#: What follows a dataset's full name in running text: "the MIT Places365 dataset".
+_DATASET_WORD = re.compile(r"\s+(?:data ?sets?|benchmarks?|corpus|corpora)\b", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\([^()]+\)")  # a size or subset after the name: "QQP (140K)"
 _TEST_SET = re.compile(r"\s+(?:test|testing)\s+(?:set|split|data)$", re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?:and|or|&|/|,)\s*(?:test|dev|val)", re.IGNORECASE)
@@ -114,7 +118,8 @@ def dataset_named(
     pair = _language_pair(text, f"{text} {context}")
     if pair:
         return pair
-    matches = matcher.find(text)
+    text = _numbers_joined(text, matcher)  # "MIT Places 365 dataset": Places365
+    matches = _heads(matcher.find(text), text)
     for match in reversed(matches) if last else matches:
         sized = SIZE.match(text[match.start : match.end])  # "50K", a name the paper took in
         sized = sized or _MODEL_SIZE.match(text, match.end)  # "Reddit 2.7B": a model
@@ -134,6 +139,33 @@ def dataset_named(
     leading = (_leading_dataset(m.entry.label, matcher) for m in matches)
     found = next(filter(None, leading), None)
     return found or (dataset_in(text, last) if data else None)
+
+
+def _numbers_joined(text: str, matcher: NameMatcher) -> str:
+    """The text with a number printed apart from the word it ends joined to it where only the
+    joined name is a known dataset ("Places 365" is Places365); other text as it is."""
+
+    def joined(found: re.Match[str]) -> str:
+        name = f"{found.group('word')}{found.group('number')}"
+        entry = matcher.lookup(name)
+        known = entry is not None and entry.type in DATASET_TYPES
+        return name if known and matcher.lookup(found.group()) is None else found.group()
+
+    return _SPACED_NUMBER.sub(joined, text)
+
+
+def _heads(matches: list[Match], text: str) -> list[Match]:
+    """The matches, less a name printed right before another in "<name> <name> dataset": the
+    last names the dataset, the first its maker or source ("MIT Places365 dataset" is
+    Places365, not the dataset "MIT" the lists also hold)."""
+    kept = [
+        match
+        for match, after in zip(matches, matches[1:], strict=False)
+        if text[match.end : after.start].strip()
+        or after.entry.type not in DATASET_TYPES
+        or not _DATASET_WORD.match(text, after.end)
+    ]
+    return kept + matches[-1:]
 
 
 def full_name(dataset: str) -> str:

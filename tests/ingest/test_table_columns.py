@@ -47,9 +47,99 @@ def test_the_evidence_names_the_row_and_the_column() -> None:
     )
 
 
-def test_a_table_naming_no_metric_gives_no_column_results() -> None:
-    table = Table(GAMES.cells, "4", "Table 4: Agents on Atari games, game by game.")
-    assert _found(table) == set()
+def test_a_table_naming_no_metric_takes_each_games_usual_metric_marked_inferred() -> None:
+    """MuZero's Table S2 names no metric: its games' scores are still read, as Score, the usual
+    metric of Atari games, and the evidence says it was inferred; a row whose dataset has no
+    usual metric gives nothing."""
+    cells = grid(
+        [
+            ["Game", "Random", "DQN", "NewAgent"],
+            ["alien", "227.8", "1620.0", "9491.7"],
+            ["bank heist", "14.2", "455.0", "1,611.9"],
+            ["zorblax", "1.0", "2.0", "3.0"],
+        ]
+    )
+    table = Table(cells, "4", "Table 4: Agents on Atari games, game by game.")
+    rows = table_rows(table, ["newagent"], "NewAgent", "NewAgent: planning")
+    assert {(r.dataset, r.metric, r.value) for r in rows} == {
+        ("Atari 2600 Alien", "Score", 9491.7),
+        ("Atari 2600 Bank Heist", "Score", 1611.9),
+    }
+    assert all("metric inferred" in r.evidence[0].text for r in rows)
+
+
+#: MuZero's Table S1: game names down the side, some of which Papers with Code also lists
+#: bare ("Frostbite") or as something else ("Gopher", a language model; "ms" read as a unit).
+FAMILY = Table(
+    grid(
+        [
+            ["Game", "Random", "NewAgent"],
+            ["alien", "227.75", "741,812.63"],
+            ["amidar", "5.77", "28,634.39"],
+            ["assault", "222.39", "143,972.03"],
+            ["frostbite", "65.20", "631,378.53"],
+            ["gopher", "257.60", "130,345.58"],
+            ["ms pacman", "307.30", "243,401.10"],
+            ["skiing", "-17,098.09", "-29,968.36"],
+            ["# best", "0", "37"],
+        ]
+    ),
+    "S1",
+    "Table S1: Evaluation of NewAgent in Atari for individual games. Human normalized score is "
+    "given in the last column.",
+)
+
+
+def test_a_game_among_games_of_one_family_takes_the_family() -> None:
+    """Most rows read "Atari 2600 <game>": "frostbite" (a bare "Frostbite" in the lists),
+    "gopher" (a method too) and "ms pacman" are Atari 2600 games as well; "# best" is none."""
+    datasets = {dataset for _, dataset, _, _ in _found(FAMILY)}
+    assert datasets == {
+        "Atari 2600 Alien",
+        "Atari 2600 Amidar",
+        "Atari 2600 Assault",
+        "Atari 2600 Frostbite",
+        "Atari 2600 Gopher",
+        "Atari 2600 Ms Pacman",
+        "Atari 2600 Skiing",
+    }
+
+
+def test_too_few_rows_of_one_family_give_a_stray_row_no_family() -> None:
+    cells = [c for c in FAMILY.cells if c.row in (0, 1, 2, 4)]
+    datasets = {dataset for _, dataset, _, _ in _found(Table(cells, "S1", FAMILY.caption))}
+    assert "Frostbite" in datasets
+
+
+def test_a_negative_score_in_a_column_of_unsigned_scores_is_the_value() -> None:
+    found = {dataset: value for _, dataset, _, value in _found(FAMILY)}
+    assert found["Atari 2600 Skiing"] == -29968.36
+
+
+def test_a_minus_in_a_column_of_changes_is_no_value() -> None:
+    changes = Table(
+        grid(
+            [
+                ["Game", "DQN", "NewAgent"],
+                ["alien", "1620.0", "+12.5"],
+                ["amidar", "977.0", "-3.5"],
+                ["assault", "4280.4", "+0.8"],
+            ]
+        ),
+        "5",
+        "Table 5: Scores on Atari games.",
+    )
+    assert "Atari 2600 Amidar" not in {dataset for _, dataset, _, _ in _found(changes)}
+
+
+def test_a_dataset_of_its_own_among_a_familys_rows_stays_itself() -> None:
+    """A row naming a dataset the lists know, and know as no part of the family, keeps its name
+    (the family rule renames strays, never another dataset)."""
+    cells = [c for c in FAMILY.cells if c.row < 4] + grid(
+        [[""] * 3] * 4 + [["MNIST", "1.0", "99.1"]]
+    )
+    datasets = {dataset for _, dataset, _, _ in _found(Table(cells, "S1", FAMILY.caption))}
+    assert "MNIST" in datasets
 
 
 def test_a_part_of_a_benchmark_is_named_the_way_known_parts_are() -> None:
@@ -204,4 +294,107 @@ def test_a_header_line_of_compute_budgets_qualifies_the_own_columns() -> None:
     assert _found(BUDGETS, "NewLM") == {
         ("NewLM (1/3)", "OpenBookQA", "Accuracy", 47.9),
         ("NewLM (Full)", "OpenBookQA", "Accuracy", 49.3),
+    }
+
+
+def test_a_caption_naming_its_results_by_an_unknown_measure_gives_no_usual_metric() -> None:
+    """PaLM's Table 42 prints "BLEURT-20 results" over XSum: no list knows BLEURT, and XSum's
+    usual ROUGE is not what the table reports."""
+    table = Table(
+        grid(
+            [
+                ["Task", "T5 XXL", "NewAgent"],
+                ["XSum (en)", "56.36", "55.50"],
+                ["CNN/DailyMail", "40.1", "41.2"],
+            ]
+        ),
+        "42",
+        "Table 42: BLEURT-20 results for GEM summarization datasets.",
+    )
+    assert _found(table) == set()
+
+
+#: FLAN's Table 1: each dataset printed once, with its first metric, over the rows of its other
+#: metrics; CommonGen is a name no list knows; the caption names no dataset.
+BLOCKS = Table(
+    grid(
+        [
+            ["Metric", "GPT-3", "NewAgent"],
+            ["CommonGen Rouge-1", "54.6", "56.3"],
+            ["Rouge-2", "28.8", "27.6"],
+            ["DART Rouge-1", "45.5", "48.9"],
+            ["Rouge-2", "25.0", "30.0"],
+            ["Trivia QA 0-shot", "40.1", "41.2"],
+        ]
+    ),
+    "1",
+    "Table 1: Results for translation and struct-to-text tasks.",
+)
+
+
+def test_a_dataset_printed_once_over_its_metrics_rows_is_each_rows_dataset() -> None:
+    assert {(d, m, v) for _, d, m, v in _found(BLOCKS)} >= {
+        ("CommonGen", "ROUGE-1", 56.3),
+        ("CommonGen", "ROUGE-2", 27.6),
+        ("DART", "ROUGE-1", 48.9),
+        ("DART", "ROUGE-2", 30.0),
+    }
+
+
+def test_an_unknown_row_label_is_a_dataset_only_where_it_prints_its_metric() -> None:
+    """ "CommonGen Rouge-1" names CommonGen measured in ROUGE-1; "Trivia QA 0-shot", no metric,
+    under a caption naming none, gives no row of a dataset "Trivia QA 0-shot"."""
+    assert 41.2 not in {value for _, _, _, value in _found(BLOCKS)}
+
+
+def test_a_plain_name_the_caption_cites_is_the_rows_dataset_before_its_metric() -> None:
+    """RWKV's Table 7: "Sarcasm F1 Macro" under a caption comparing models "in MathQA (Cobbe et
+    al., 2021) and Sarcasm (Siddiqui, 2019)"; "Mood F1 Macro", a word the caption does not
+    print, names nothing."""
+    table = Table(
+        grid(
+            [
+                ["Task Name Measure type", "ChatGPT [%]", "NewAgent [%]"],
+                ["MathQA Accuracy", "71.40", "80.69"],
+                ["Sarcasm F1 Macro", "49.88", "50.96"],
+                ["Mood F1 Macro", "40.0", "41.0"],
+            ]
+        ),
+        "7",
+        "Table 7: ChatGPT and NewAgent performance comparison in MathQA (Cobbe et al., 2021) "
+        "and Sarcasm (Siddiqui, 2019).",
+    )
+    assert {(d, m, v) for _, d, m, v in _found(table)} == {
+        ("MathQA", "Accuracy", 80.69),
+        ("Sarcasm", "F1", 50.96),
+    }
+
+
+def test_the_shots_a_row_label_prints_qualify_the_method() -> None:
+    """PaLM's Table 20: "BoolQ 0-shot" under "PaLM 540B" is PaLM 540B run 0-shot, the row its
+    Table 4 reads as "PaLM 540B (0-shot)"."""
+    table = Table(
+        grid([["", "Chinchilla", "NewAgent 540B"], ["BoolQ 0-shot", "83.7", "88.0"]]),
+        "20",
+        "Table 20: Comparison of NewAgent and Chinchilla on English NLP tasks.",
+    )
+    assert _found(table) == {("NewAgent 540B (0-shot)", "BoolQ", "Accuracy", 88.0)}
+
+
+def test_a_known_dataset_printed_in_another_case_before_its_metric_is_that_dataset() -> None:
+    """PaLM's Table 36 prints "Drop (F1)" and "Web Questions (EM)": DROP and WebQuestions."""
+    table = Table(
+        grid(
+            [
+                ["Task", "GPT-3", "NewAgent 8B"],
+                ["Drop (F1)", "23.6", "45.1"],
+                ["Web Questions (EM)", "14.4", "10.6"],
+            ]
+        ),
+        "36",
+        "Table 36: Results obtained by the NewAgent 8B model across NLP benchmarks.",
+    )
+    assert {(d, m, v) for _, d, m, v in _found(table, "NewAgent")} == {
+        ("DROP", "F1", 45.1),
+        ("WebQuestions", "EM", 10.6),
     }

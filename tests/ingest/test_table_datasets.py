@@ -13,6 +13,7 @@ from papergraph.ingest.extract.table_datasets import (
     sized,
 )
 from papergraph.ingest.extract.table_grid import Grid, Row
+from papergraph.ingest.extract.table_names import dataset_named
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with, table_rows
 
@@ -314,3 +315,36 @@ def test_a_group_row_naming_the_training_data_names_no_dataset_of_its_rows() -> 
     )
     found = {r.dataset for r in table_rows(table, ["NewLM"])}
     assert "BookCorpus" not in found and "Wikipedia" not in found
+
+
+#: Bag of Tricks' Table 7: the caption names "MIT Places 365 dataset"; "MIT" is also a dataset
+#: of the lists, and "Places 365" prints apart the number that Places365 joins.
+PLACES = Table(
+    grid(
+        [
+            ["Model", "Val Top-1 Acc", "Test Top-1 Acc"],
+            ["ResNet-50-D Efficient", "56.34", "57.18"],
+        ]
+    ),
+    "7",
+    "Table 7: Results on both the validation set and the test set of MIT Places 365 dataset.",
+)
+
+
+def test_a_name_cut_before_the_dataset_it_opens_reads_on_to_that_dataset() -> None:
+    rows = table_rows(PLACES, ["resnet-50-d"], "ResNet-50-D")
+    assert {r.dataset for r in rows} == {"Places365"}
+
+
+def test_a_number_printed_apart_joins_its_word_only_where_the_joined_name_is_known() -> None:
+    matcher = hybrid_matcher()
+    assert dataset_named("the Places 365 dataset", matcher) == "Places365"
+    assert dataset_named("COCO 2017 val", matcher) == "COCO 2017 val"
+    assert dataset_named("ImageNet 1K", matcher) == "ImageNet"
+
+
+def test_a_name_before_another_is_its_maker_only_before_the_word_dataset() -> None:
+    """Two names printed side by side in a header ("MIT Places365") stay as they are read."""
+    matcher = hybrid_matcher()
+    assert dataset_named("the MIT Places365 dataset", matcher) == "Places365"
+    assert dataset_named("MIT Places365", matcher) == "MIT"
