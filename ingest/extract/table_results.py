@@ -118,7 +118,7 @@ def table_results(
         if context is None:
             continue
         section = _section(paper, context.chunk_id)  # a table floats: its caption says first
-        lead = _first_sentence(table.caption)  # what the table is; later, its settings
+        lead = first_sentence(table.caption)  # what the table is; later, its settings
         for result in _table_results(context, matcher, names):
             if names_setting(result.dataset):
                 continue
@@ -163,9 +163,9 @@ def _context(
         grid=grid,
         caption_metric=named[0] if len(named) == 1 else refined(named),
         caption_dataset=dataset_named(_not_own(grid.label_header, names), matcher)
-        or caption_subset(_first_sentence(table.caption), matcher)  # not a later sentence's
+        or caption_subset(first_sentence(table.caption), matcher)  # not a later sentence's
         or sized(
-            dataset_named(_not_own(_first_sentence(table.caption), names), matcher), table.caption
+            dataset_named(_not_own(first_sentence(table.caption), names), matcher), table.caption
         )
         or dataset_named(_not_own(table.caption, names), matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
@@ -199,10 +199,10 @@ def refined(named: list[Metric]) -> Metric | None:
 def _ablation(caption: str) -> bool:
     """Whether the caption's first sentence says the table takes the method apart, or lists
     hyperparameters or a dataset's statistics (numbers that are no result)."""
-    return bool(ABLATION.search(_first_sentence(caption)))
+    return bool(ABLATION.search(first_sentence(caption)))
 
 
-def _first_sentence(caption: str) -> str:
+def first_sentence(caption: str) -> str:
     """What the caption says first: its dataset there is the table's ("... on QQP 140K."), not
     one a later sentence cites ("... proposed by Kumar et al.")."""
     return SENTENCE_END.split(_CAPTION_LABEL.sub("", caption), maxsplit=1)[0]

@@ -1,0 +1,80 @@
+"""Rows two tables of one paper give alike but for their value are told apart by their captions
+(ingest/extract/caption_settings.py)."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Evidence, Result
+from papergraph.ingest.extract.caption_settings import differing, told_apart
+
+
+def _row(method: str, dataset: str, value: float, table: str, caption: str) -> Result:
+    cell = Evidence("c", 0, 1, str(value), "table", table=table, caption=caption)
+    return Result(method, "Atari games", dataset, "Score", value, [cell])
+
+
+S1 = "Table S1: Evaluation of MuZero in Atari for individual games with 30 random no-op starts. Best."
+S2 = "Table S2: Evaluation of MuZero in Atari for individual games from human start positions."
+
+
+def test_two_tables_in_two_evaluation_settings_name_the_setting_on_each_row() -> None:
+    rows = [
+        _row("MuZero", "Atari 2600 Alien", 741812.63, "S1", S1),
+        _row("MuZero", "Atari 2600 Alien", 713387.37, "S2", S2),
+        _row("MuZero", "Atari 2600 Skiing", -29968.36, "S1", S1),  # S2 lost this game
+    ]
+    assert [r.method for r in told_apart(rows)] == [
+        "MuZero (30 random no-op starts)",
+        "MuZero (human start positions)",
+        "MuZero (30 random no-op starts)",
+    ]
+
+
+def test_a_split_the_captions_differ_in_qualifies_the_dataset() -> None:
+    dev = "Table 6: Results on SuperGLUE dev set. We compare with T5-11B."
+    test = "Table 8: Results on SuperGLUE test set (leaderboard). We compare with others."
+    rows = [_row("PaLM", "BoolQ", 92.2, "6", dev), _row("PaLM", "BoolQ", 91.9, "8", test)]
+    assert [(r.method, r.dataset) for r in told_apart(rows)] == [
+        ("PaLM", "BoolQ dev"),
+        ("PaLM", "BoolQ test"),
+    ]
+
+
+def test_one_word_apart_keeps_the_name_before_it_and_a_misspelling_is_no_setting() -> None:
+    medium = (
+        "Comparison of different approachs to adapt GPT2 Medium for paraphrase generation".split()
+    )
+    large = (
+        "Comparison of different approaches to adapt GPT2 Large for paraphrase generation".split()
+    )
+    assert differing(medium, large) == (["GPT2", "Medium"], ["GPT2", "Large"])
+
+
+def test_captions_that_say_different_things_name_no_setting_and_rows_stay() -> None:
+    rows = [
+        _row(
+            "ResNet-152",
+            "ImageNet",
+            19.38,
+            "3",
+            "Table 3. Error rates (%, 10-crop testing) on"
+            " ImageNet validation. VGG-16 is based on our test.",
+        ),
+        _row(
+            "ResNet-152",
+            "ImageNet",
+            21.43,
+            "4",
+            "Table 4. Error rates (%) of single-model"
+            " results on the ImageNet validation set (except reported on the test set).",
+        ),
+    ]
+    assert [r.method for r in told_apart(rows)] == ["ResNet-152", "ResNet-152"]
+
+
+def test_equal_values_or_one_table_are_left_alone() -> None:
+    same = [
+        _row("MuZero", "Atari 2600 Pong", 21.0, "S1", S1),
+        _row("MuZero", "Atari 2600 Pong", 21.0, "S2", S2),
+    ]
+    one_table = [_row("XLNet", "QNLI", 93.9, "4", S1), _row("XLNet", "QNLI", 98.6, "4", S1)]
+    assert {r.method for r in told_apart(same) + told_apart(one_table)} == {"MuZero", "XLNet"}
