@@ -152,9 +152,24 @@ def dataset_base(name: str, entity_type: EntityType) -> str:
         shorter = tail.group("name")
     if _listed(shorter, strong=True):
         return shorter
-    if (bracket := _BRACKETS.match(name)) and _listed(inner := bracket.group("inner")):
-        return bracket.group("name") if _listed(bracket.group("name")) else inner
+    bracket = _BRACKETS.match(name)
+    if bracket and _short_for(bracket.group("inner"), outer := bracket.group("name")):
+        return outer if _listed(outer) else bracket.group("inner")
     return name
+
+
+def _short_for(short: str, name: str) -> bool:
+    """Whether `short` is a listed name that shortens `name`, as a name's abbreviation in
+    brackets does: the lists give both one label ("Stanford Question Answering Dataset
+    (SQuAD)"), or `short`'s letters come in order from `name`'s words ("Winograd NLI (WNLI)");
+    "TriviaQA (Wikipedia)" names a part, not another name."""
+    if not _listed(short):
+        return False
+    label = known_label(short, EntityType.DATASET)
+    if label is not None and label == known_label(name, EntityType.DATASET):
+        return True
+    letters = iter(name.lower())
+    return short[:1].lower() == name[:1].lower() and all(c in letters for c in short.lower())
 
 
 def listed_spelling(name: str, entity_type: EntityType) -> str | None:
@@ -238,15 +253,17 @@ def _take_year(name: str) -> tuple[str, str]:
 
 
 def _own_name(name: str, bare: str) -> bool:
-    """Whether a list names the dataset `name` as written, its year or version included
-    ("PASCAL VOC 2007", "CoNLL 2003"), and not as a variant of `bare`, `name` without them
-    ("WMT 2014" is WMT's, as a hand row says; "COCO val2017" is COCO's)."""
+    """Whether `name` is a dataset's own name with its year or version ("PASCAL VOC 2007",
+    "CoNLL 2003"), not a variant of `bare`, the name without them. A hand row decides where it
+    lists `name` (as its label, or an alias of another label than `bare`'s: "WMT 2014" is WMT's);
+    else `name` is its own only where a list holds it and none holds `bare` ("WMT 2015", which
+    Papers with Code lists, is still WMT's; "COCO val2017" is COCO's, a split)."""
     if _SPLIT.search(name):
         return False
-    label = known_labels().get((EntityType.DATASET, fold(name)))
-    if label is None:
-        return fold(name) in dataset_spellings()
-    return label != known_labels().get((EntityType.DATASET, fold(bare)))
+    if (EntityType.DATASET, fold(name)) in hand_labels():
+        label = known_labels().get((EntityType.DATASET, fold(name)))
+        return label != known_labels().get((EntityType.DATASET, fold(bare)))
+    return _listed(name) and not _listed(bare)
 
 
 def _named_so(word: str) -> bool:

@@ -63,6 +63,8 @@ def test_a_year_that_is_the_dataset_stays_in_the_key_a_year_that_is_an_edition_d
     _apart("WMT 2014 En-De", "WMT 2014 En-Fr", "WMT 2016 En-De")
     assert _identity("WMT 2014 English-French") == ("dataset/wmt", "2014 en-fr")
     _meet("ILSVRC 2012", "ImageNet 2012")
+    assert _identity("WMT 2015") == ("dataset/wmt", "2015")  # Papers with Code lists it: still WMT
+    _meet("COCO 2017", "MS COCO 2017")
 
 
 def test_a_split_glued_to_its_year_is_the_split_of_that_year() -> None:
@@ -96,6 +98,12 @@ def test_a_language_in_brackets_is_the_qualifier() -> None:
     assert _identity("E2E (en)") == ("dataset/e2e", "en")
     _apart("Quora Question Pairs (50K)", "Quora Question Pairs")  # a size is no language
     _apart("ARC (Easy)", "ARC (Challenge)")
+
+
+def test_a_short_name_in_brackets_is_the_same_dataset_a_part_in_brackets_is_not() -> None:
+    _meet("Stanford Question Answering Dataset (SQuAD)", "SQuAD")
+    _meet("Recognizing Textual Entailment (RTE)", "RTE")
+    _apart("TriviaQA (Wikipedia)", "TriviaQA")
 
 
 @pytest.mark.parametrize("names", [("Copa", "CoPA", "COPA"), ("Demon Attack", "demon attack")])
