@@ -103,9 +103,11 @@ _SPLIT = re.compile(
     r"(?<![\w-])(" + "|".join(SPLITS) + r")(?:\s*(?:set|split))?(?![\w-])", re.IGNORECASE
 )
 _KIND_WORDS = re.compile(
-    r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?|images|challenge|shared task)$",
-    re.IGNORECASE,
+    r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?|images)$", re.IGNORECASE
 )
+#: Words naming the event a dataset was released for: taken off only where a list holds the
+#: rest ("E2E NLG Challenge" stays, no list holding "E2E NLG").
+_EVENT_WORDS = re.compile(r"\s+(?:challenge|shared task|competition)$", re.IGNORECASE)
 _BRACKETS = re.compile(r"^(?P<name>.+?)\s*\((?P<inner>[^()]+)\)$")
 _LOWER_TAIL = re.compile(r"^(?P<name>.*[A-Z0-9].*?)\s+(?P<word>[a-z]+)$")
 #: A split glued to its year, as COCO names its splits ("val2017", "test-dev2017").
@@ -145,6 +147,8 @@ def dataset_base(name: str, entity_type: EntityType) -> str:
         name = stripped
     if _listed(name, strong=True):
         return name
+    if _listed(event := _EVENT_WORDS.sub("", name), strong=True):
+        return event
     shorter = name
     while (tail := _LOWER_TAIL.match(shorter)) and not _listed(shorter, strong=True):
         if tail.group("word") not in task_words():

@@ -90,6 +90,7 @@ def test_words_describing_a_listed_dataset_fall_away() -> None:
     _meet("ImageNet classification", "ImageNet")
     _apart("COCO Captions", "COCO")  # a dataset of its own, as Papers with Code lists it
     assert canonical("GLUE results", EntityType.DATASET).key != "dataset/glue"  # no task's word
+    assert canonical("E2E NLG Challenge", EntityType.DATASET).label == "E2E NLG Challenge"
 
 
 def test_a_language_in_brackets_is_the_qualifier() -> None:
