@@ -20,19 +20,57 @@ IRI of a name Papers with Code knows is `lpwc_iri`.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 from typing import NamedTuple
 
 import pycountry
 
 from papergraph.core.model import EntityType, entity_key, fold
+from papergraph.core.name_lists import (
+    DATASET_TYPES,
+    FAMILY,
+    LEXICON,
+    SHORT_NAMES_FILE,
+    dataset_spellings,
+    hand_labels,
+    hand_row_labels,
+    known_labels,
+    known_rows,
+    lexicon_labels,
+    pwc_names,
+    pwc_rows,
+    pwc_types,
+    short_name_map,
+    short_names,
+    task_words,
+)
 
-LEXICON = Path(__file__).resolve().parents[1] / "ingest" / "lexicon"
-PWC_FILE = "pwc-names.txt"  # every PwC name (benchmarks/build_gazetteer.py)
-#: Short dataset names PwC lists as tasks, with the dataset each shortens ("QQP"; written by
-#: benchmarks/build_short_names.py): aliases of that dataset where no lexicon row says otherwise.
-SHORT_NAMES_FILE = "dataset-short-names.txt"
+__all__ = [  # what other packages import from here: the names defined here and the tables
+    # core.name_lists reads, which they imported from here before those had a module of their own
+    "DATASET_TYPES",
+    "FAMILY",
+    "LEADERBOARD_SPLITS",
+    "LEXICON",
+    "SHORT_NAMES_FILE",
+    "SPLITS",
+    "Canonical",
+    "canonical",
+    "dataset_base",
+    "listed_spelling",
+    "version_fold",
+    "versioned_spellings",
+    "known_label",
+    "known_rows",
+    "known_type",
+    "language",
+    "lpwc_iri",
+    "metric_glue",
+    "pwc_names",
+    "short_names",
+    "split_qualifier",
+    "variant_only",
+]
+
 LPWC = "https://linkedpaperswithcode.com/"
 LPWC_KIND = {
     EntityType.METHOD: "method",
@@ -41,9 +79,6 @@ LPWC_KIND = {
     EntityType.TASK: "task",
     EntityType.METRIC: None,  # LPWC has no metric nodes, only metric names on evaluations
 }
-#: Dataset and Benchmark are one family: a name's label is looked up in both.
-FAMILY = {EntityType.BENCHMARK: EntityType.DATASET}
-DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
 FAMILY_HEADS = (EntityType.METHOD, EntityType.DATASET, EntityType.TASK, EntityType.METRIC)
 SPLITS = ("test-dev", "test-std", "minival", "test", "dev", "val", "validation", "train")
 #: The splits that name a leaderboard of their own ("COCO test-dev", "SQuAD dev"); "test" and
@@ -70,6 +105,19 @@ _SPLIT = re.compile(
 _KIND_WORDS = re.compile(
     r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?|images)$", re.IGNORECASE
 )
+#: Words naming the event a dataset was released for: taken off only where a list holds the
+#: rest ("E2E NLG Challenge" stays, no list holding "E2E NLG").
+_EVENT_WORDS = re.compile(r"\s+(?:challenge|shared task|competition)$", re.IGNORECASE)
+_BRACKETS = re.compile(r"^(?P<name>.+?)\s*\((?P<inner>[^()]+)\)$")
+_LOWER_TAIL = re.compile(r"^(?P<name>.*[A-Z0-9].*?)\s+(?P<word>[a-z]+)$")
+#: A split glued to its year, as COCO names its splits ("val2017", "test-dev2017").
+_GLUED_SPLIT = re.compile(r"(?<![\w-])(train|val|test|test-dev|minival)((?:19|20)\d\d)(?!\w)")
+#: A dataset name and a suffix of one or two lower-case letters, or letters in brackets: one
+#: of the dataset's test sets ("MNLI-m", "MultiNLI-mm", "RACE-h", "MNLI-(m/mm)").
+_SUBSET = re.compile(r"^(?P<name>\S.*?)-(?P<subset>[a-z]{1,2}|\([a-z]{1,2}(?:/[a-z]{1,2})*\))$")
+#: A version after a dataset's name: "v1.1", "version 2", " 2.0" ("SQuAD v1.1" is SQuAD1.1).
+_VERSION_MARK = re.compile(r"(?:(?<=[\s_-])|(?<=[A-Z\d]))(?:v|version\s*)(?=\d)", re.IGNORECASE)
+_ZERO_MINOR = re.compile(r"(?<=\d)\.0(?!\d)")
 _ON = re.compile(r"^(?P<variant>.+?)\s+(?:on|of|from)\s+(?:the\s+)?(?P<name>.+)$")
 _TITLE_WORDS = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:[A-Z][a-z]+|[a-z]+))*$")
 
@@ -78,17 +126,54 @@ def canonical(name: str, entity_type: EntityType) -> Canonical:
     """The key, label and qualifier `name` has as an entity of `entity_type`."""
     name = " ".join(name.split())
     base, qualifier = split_qualifier(name) if entity_type in DATASET_TYPES else (name, "")
-    if entity_type in DATASET_TYPES:  # "MS COCO dataset" is MS COCO
-        stripped = _KIND_WORDS.sub("", base) or base
-        if known_label(stripped, entity_type) or not known_label(base, entity_type):
-            base = stripped
+    if entity_type in DATASET_TYPES:
+        base = dataset_base(base, entity_type)
     label = (
         _known_plural(base, entity_type)
+        or _version_label(base, entity_type)
         or known_label(base, entity_type)
         or listed_spelling(base, entity_type)
         or _plain(base)
     )
     return Canonical(entity_key(entity_type, label), label, qualifier)
+
+
+def dataset_base(name: str, entity_type: EntityType) -> str:
+    """The dataset a name says with words around it, where a list knows that dataset and not
+    the whole: "MS COCO dataset" is MS COCO, "COCO detection benchmark" COCO (a task's word
+    after a name says what it was used for), "Winograd NLI (WNLI)" the name in brackets."""
+    stripped = _KIND_WORDS.sub("", name) or name
+    if known_label(stripped, entity_type) or not known_label(name, entity_type):
+        name = stripped
+    if _listed(name, strong=True):
+        return name
+    if _listed(event := _EVENT_WORDS.sub("", name), strong=True):
+        return event
+    shorter = name
+    while (tail := _LOWER_TAIL.match(shorter)) and not _listed(shorter, strong=True):
+        if tail.group("word") not in task_words():
+            break
+        shorter = tail.group("name")
+    if _listed(shorter, strong=True):
+        return shorter
+    bracket = _BRACKETS.match(name)
+    if bracket and _short_for(bracket.group("inner"), outer := bracket.group("name")):
+        return outer if _listed(outer) else bracket.group("inner")
+    return name
+
+
+def _short_for(short: str, name: str) -> bool:
+    """Whether `short` is a listed name that shortens `name`, as a name's abbreviation in
+    brackets does: the lists give both one label ("Stanford Question Answering Dataset
+    (SQuAD)"), or `short`'s letters come in order from `name`'s words ("Winograd NLI (WNLI)");
+    "TriviaQA (Wikipedia)" names a part, not another name."""
+    if not _listed(short):
+        return False
+    label = known_label(short, EntityType.DATASET)
+    if label is not None and label == known_label(name, EntityType.DATASET):
+        return True
+    letters = iter(name.lower())
+    return short[:1].lower() == name[:1].lower() and all(c in letters for c in short.lower())
 
 
 def listed_spelling(name: str, entity_type: EntityType) -> str | None:
@@ -97,37 +182,57 @@ def listed_spelling(name: str, entity_type: EntityType) -> str | None:
     Plain lower-case or Title-Case phrases are left to `_plain`."""
     if entity_type not in DATASET_TYPES or _plain(name) != name:
         return None
-    return dataset_spellings().get(fold(name))
+    return versioned_spellings().get(version_fold(name)) or dataset_spellings().get(fold(name))
 
 
-#: Lists of dataset names, beside PWC_FILE, read for their spelling: the first column.
-SPELLING_FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")
+def _version_label(name: str, entity_type: EntityType) -> str | None:
+    """The one spelling of a versioned dataset name ("SQuAD v1.1", "SQuAD 1.1" -> SQuAD1.1),
+    unless a hand row lists `name` itself (the hand lexicon decides first)."""
+    if entity_type not in DATASET_TYPES or not re.search(r"\d", name):
+        return None
+    if (EntityType.DATASET, fold(name)) in hand_labels():
+        return known_labels().get((EntityType.DATASET, fold(name)))
+    return versioned_spellings().get(version_fold(name))
+
+
+def version_fold(name: str) -> str:
+    """`name` folded with its version written one way: "SQuAD v1.1", "SQuAD 1.1" and
+    "SQuAD1.1" fold alike, "VQA v2.0" as "VQAv2"; "SQuAD 2.0" stays apart."""
+    return fold(_ZERO_MINOR.sub("", _VERSION_MARK.sub("", name)))
 
 
 @lru_cache(maxsize=1)
-def dataset_spellings() -> dict[str, str]:
-    """Folded dataset name -> its spelling in the lists (PWC_FILE wins)."""
-    spellings: dict[str, str] = {}
-    for file in SPELLING_FILES:
-        names = (line.split("\t")[0] for line in _data_lines(LEXICON / file))
-        spellings.update({fold(name): name for name in names if name != "dataset"})
-    path = LEXICON / PWC_FILE
-    rows = _rows(path) if path.is_file() else ()
-    spellings.update({fold(label): label for label, kind, _ in rows if kind in DATASET_TYPES})
-    return spellings
+def versioned_spellings() -> dict[str, str]:
+    """`version_fold` of each listed dataset name that has a version -> its spelling; one
+    version spelled two ways keeps the first: the lexicon rows', then Papers with Code's, then
+    the usual-metric lists'."""
+    labels = [label for label, kind, _ in known_rows() if kind in DATASET_TYPES]  # hand first
+    listed = [label for label, kind, _ in pwc_rows() if kind in DATASET_TYPES]
+    found: dict[str, str] = {}
+    for label in [*labels, *listed, *dataset_spellings().values()]:
+        if re.search(r"\d", label):
+            found.setdefault(version_fold(label), label)
+    return found
 
 
 def split_qualifier(name: str) -> tuple[str, str]:
-    """("WMT", "2014 en-de") from "WMT 2014 English-German"; (name, "") when nothing to split."""
+    """("WMT", "2014 en-de") from "WMT 2014 English-German"; (name, "") when nothing to split.
+    A split glued to its year is both ("COCO val2017": "2017 val"); a language in brackets is a
+    pair's one side ("E2E (en)": "en"); a dataset's short subset suffix is a variant
+    ("MNLI-m": "m")."""
     if (on := _ON.match(name)) and variant_only(on.group("variant")):
         name = f"{on.group('name')} {on.group('variant')}"
+    name = _GLUED_SPLIT.sub(r"\1 \2", name)
     year, rest = _take_year(name)
     pair, rest = _take_pair(rest)
+    if not pair:
+        pair, rest = _take_language(rest)
     split, rest = _take_split(rest)
+    subset, rest = _take_subset(rest)
     base = " ".join(rest.replace(" ,", ",").split()).strip(" ,;:-(")
-    if not base or (not year and not pair and not split):
+    if not base or not (year or pair or split or subset):
         return name, ""
-    return base, " ".join(part for part in (year, pair, split) if part)
+    return base, " ".join(part for part in (year, pair, subset, split) if part)
 
 
 def variant_only(text: str) -> bool:
@@ -139,13 +244,30 @@ def variant_only(text: str) -> bool:
 
 
 def _take_year(name: str) -> tuple[str, str]:
-    if match := _YEAR.search(name):
+    """The year a name carries as a variant ("WMT 2014"), never one that is part of a
+    dataset's own name ("PASCAL VOC 2007", "CoNLL-2003": a list's own label)."""
+    match = _YEAR.search(name)
+    if match and not _own_name(name[: match.end()], name[: match.start()]):
         return match.group(1), name[: match.start()] + " " + name[match.end() :]
     glued = _GLUED_YEAR.match(name.split(" ")[0]) if name else None
     if glued and not _named_so(glued.group(0)):
         rest = name.split(" ", 1)[1] if " " in name else ""
         return f"20{glued.group(2)}", f"{glued.group(1)} {rest}"
     return "", name
+
+
+def _own_name(name: str, bare: str) -> bool:
+    """Whether `name` is a dataset's own name with its year or version ("PASCAL VOC 2007",
+    "CoNLL 2003"), not a variant of `bare`, the name without them. A hand row decides where it
+    lists `name` (as its label, or an alias of another label than `bare`'s: "WMT 2014" is WMT's);
+    else `name` is its own only where a list holds it and none holds `bare` ("WMT 2015", which
+    Papers with Code lists, is still WMT's; "COCO val2017" is COCO's, a split)."""
+    if _SPLIT.search(name):
+        return False
+    if (EntityType.DATASET, fold(name)) in hand_labels():
+        label = known_labels().get((EntityType.DATASET, fold(name)))
+        return label != known_labels().get((EntityType.DATASET, fold(bare)))
+    return _listed(name) and not _listed(bare)
 
 
 def _named_so(word: str) -> bool:
@@ -160,6 +282,37 @@ def _take_pair(name: str) -> tuple[str, str]:
         if source and target and source != target:
             return f"{source}-{target}", name[: match.start()] + " " + name[match.end() :]
     return "", name
+
+
+def _take_language(name: str) -> tuple[str, str]:
+    """("en", "E2E") from "E2E (en)": one language in brackets after a name, as multilingual
+    suites print their parts ("CoNLL 2003 (English)")."""
+    bracket = _BRACKETS.match(name.strip())
+    if bracket and (code := language(bracket.group("inner").strip())):
+        return code, bracket.group("name")
+    return "", name
+
+
+def _take_subset(name: str) -> tuple[str, str]:
+    """("m", "MNLI") from "MNLI-m": a known dataset's short lower-case suffix names one of its
+    test sets (MultiNLI's matched and mismatched, RACE's middle and high), unless a list
+    names the whole as a dataset of its own."""
+    match = _SUBSET.match(name.strip())
+    if not match or _own_name(match.group(0), match.group("name")):
+        return "", name
+    if not _listed(match.group("name")):
+        return "", name
+    return match.group("subset").strip("()"), match.group("name")
+
+
+def _listed(name: str, strong: bool = False) -> bool:
+    """Whether a list knows the dataset `name`: the lexicon rows, Papers with Code, the
+    usual-metric lists; `strong`, not counting the rows generated from SciREX's annotations
+    (which hold phrases such as "COCO detection benchmark")."""
+    folded = fold(name)
+    if folded in dataset_spellings() or (EntityType.DATASET, folded) in hand_labels():
+        return True
+    return not strong and (EntityType.DATASET, folded) in known_labels()
 
 
 def _take_split(name: str) -> tuple[str, str]:
@@ -224,30 +377,6 @@ def known_type(name: str) -> EntityType | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def hand_labels() -> frozenset[tuple[EntityType, str]]:
-    """(type family, folded name) of every name the hand-made lexicon rows hold."""
-    rows = [
-        row
-        for path in sorted(LEXICON.glob("*.tsv"))
-        if not path.name.startswith("generated")
-        for row in _rows(path)
-    ]
-    return frozenset(
-        (FAMILY.get(kind, kind), fold(name))
-        for label, kind, names in rows
-        for name in (label, *names)
-    )
-
-
-@lru_cache(maxsize=1)
-def pwc_types() -> frozenset[tuple[EntityType, str]]:
-    """(type family, folded name) of every name Papers with Code lists."""
-    path = LEXICON / PWC_FILE
-    rows = _rows(path) if path.is_file() else ()
-    return frozenset((FAMILY.get(kind, kind), fold(label)) for label, kind, _ in rows)
-
-
 def known_label(name: str, entity_type: EntityType) -> str | None:
     """The lexicon label of `name` as a name of this type family, or None."""
     family = FAMILY.get(entity_type, entity_type)
@@ -261,64 +390,6 @@ def known_label(name: str, entity_type: EntityType) -> str | None:
     return known_labels().get((family, fold(name)))
 
 
-@lru_cache(maxsize=1)
-def known_labels() -> dict[tuple[EntityType, str], str]:
-    """(type family, folded name) -> label, from the lexicon rows; hand rows win, and within
-    each, a row's own label wins its folded form over another row's alias."""
-    labels: dict[tuple[EntityType, str], str] = {}
-    for generated in (True, False):
-        files = [
-            p for p in sorted(LEXICON.glob("*.tsv")) if p.name.startswith("generated") == generated
-        ]
-        rows = [row for path in files for row in _rows(path)]
-        for label, kind, names in rows:
-            labels.update({(FAMILY.get(kind, kind), fold(name)): label for name in names})
-        for label, kind, _ in rows:
-            labels[(FAMILY.get(kind, kind), fold(label))] = label
-    for short, dataset in short_names():
-        labels.setdefault((EntityType.DATASET, fold(short)), dataset)
-    return labels
-
-
-@lru_cache(maxsize=1)
-def short_names() -> tuple[tuple[str, str], ...]:
-    """(short name, dataset) rows of SHORT_NAMES_FILE: "QQP" is Quora Question Pairs."""
-    rows = (line.split("\t") for line in _data_lines(LEXICON / SHORT_NAMES_FILE))
-    return tuple((row[0], row[1]) for row in rows if len(row) == 2)
-
-
-@lru_cache(maxsize=1)
-def short_name_map() -> dict[str, str]:
-    """SHORT_NAMES_FILE as short name -> dataset, built once (`known_label` is on every
-    canonicalisation's path)."""
-    return dict(short_names())
-
-
-@lru_cache(maxsize=1)
-def lexicon_labels() -> frozenset[str]:
-    """The labels of every lexicon row, as written."""
-    return frozenset(label for label, _, _ in known_rows())
-
-
-@lru_cache(maxsize=1)
-def hand_row_labels() -> frozenset[str]:
-    """The labels of the hand-made lexicon rows, as written."""
-    paths = [p for p in sorted(LEXICON.glob("*.tsv")) if not p.name.startswith("generated")]
-    return frozenset(label for path in paths for label, _, _ in _rows(path))
-
-
-@lru_cache(maxsize=1)
-def known_rows() -> tuple[tuple[str, EntityType, tuple[str, ...]], ...]:
-    return tuple(row for path in sorted(LEXICON.glob("*.tsv")) for row in _rows(path))
-
-
-@lru_cache(maxsize=1)
-def pwc_names() -> frozenset[str]:
-    """Folded names Papers with Code lists (tasks, datasets, benchmarks)."""
-    path = LEXICON / PWC_FILE
-    return frozenset(fold(label) for label, _, _ in _rows(path)) if path.is_file() else frozenset()
-
-
 def lpwc_iri(label: str, entity_type: EntityType) -> str | None:
     """The Linked Papers With Code IRI of a name PwC knows ("…/dataset/wmt-2014-english-german")."""
     kind = LPWC_KIND[entity_type]
@@ -326,22 +397,3 @@ def lpwc_iri(label: str, entity_type: EntityType) -> str | None:
         return None
     slug = re.sub(r"[^0-9a-z]+", "-", label.lower()).strip("-")
     return f"{LPWC}{kind}/{slug}"
-
-
-def _data_lines(path: Path) -> list[str]:
-    """A lexicon text file's lines less blank ones and # comments; none where it is missing."""
-    lines = path.read_text("utf-8").splitlines() if path.is_file() else []
-    return [line for line in lines if line.strip() and not line.startswith("#")]
-
-
-@cache
-def _rows(path: Path) -> tuple[tuple[str, EntityType, tuple[str, ...]], ...]:
-    """A lexicon file's (label, type, aliases) rows, read once: several tables are built from
-    each file (pwc-names.txt alone feeds four)."""
-    rows = []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith(("#", "label\t")):
-            continue
-        cols = line.split("\t") + ["", ""]
-        rows.append((cols[0], EntityType(cols[1]), tuple(a for a in cols[2].split("|") if a)))
-    return tuple(rows)

@@ -3,7 +3,9 @@
 A board's rows are (method, value, paper) with the evidence each value was read from (for a
 table cell: page, table, caption, row and column headers, the cell). A result without a value is
 a claim, never a row; but claims count towards `supporting_papers`, the number of papers that
-report anything on a row's (method, dataset). Filters name an entity by label (folded, as entity
+report anything on a row's (method, dataset). A board is one dataset node *and* one variant
+(`pg:qualifier` on the result: WMT's "2014 en-de" and "2014 en-fr" are two boards). Filters name
+an entity by label (a dataset by its canonical name, `core.canonical`; others folded, as entity
 keys are) and are pushed into the query.
 """
 
@@ -14,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from papergraph.core.model import EntityType, entity_key
+from papergraph.core.canonical import Canonical, canonical
+from papergraph.core.model import EntityType, entity_key, fold
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import chunk_id_from_iri, entity_iri, paper_id_from_iri
 
@@ -33,12 +36,14 @@ _NO_ABLATION = "FILTER NOT EXISTS { GRAPH ?g { ?result pg:evidence/pg:ablation ?
 
 _ROWS_QUERY = """
 SELECT ?paper ?result ?value ?better ?method ?dataset ?datasetLabel ?metric ?metricLabel
-       ?taskLabel ?methodLabel ?chunk ?text {evidence_vars} WHERE {{
+       ?taskLabel ?methodLabel ?qualifier ?datasetName ?chunk ?text {evidence_vars} WHERE {{
   GRAPH ?g {{
     ?paper pg:reportsResult ?result .
     ?result pg:value ?value ; pg:resultDataset ?dataset ; pg:resultMetric ?metric .
     ?dataset skos:prefLabel ?datasetLabel . ?metric skos:prefLabel ?metricLabel .
     OPTIONAL {{ ?result pg:higherIsBetter ?better }}
+    OPTIONAL {{ ?result pg:qualifier ?qualifier }}
+    OPTIONAL {{ ?result pg:datasetName ?datasetName }}
     OPTIONAL {{ ?result pg:resultMethod ?method . ?method skos:prefLabel ?methodLabel }}
     OPTIONAL {{ ?result pg:resultTask/skos:prefLabel ?taskLabel }}
     OPTIONAL {{ ?result pg:evidence ?ev . ?ev prov:wasDerivedFrom ?chunk ; prov:value ?text .
@@ -57,13 +62,16 @@ SELECT ?method ?dataset (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
 
 @dataclass
 class Board:
-    """One leaderboard: its (task, dataset, metric), the metric's direction, rows best first."""
+    """One leaderboard: its (task, dataset, metric), the metric's direction, rows best first.
+    `dataset` is the name its papers print most (a variant's own: "WMT 2014 English-German"),
+    `qualifier` the variant of the dataset's node ("2014 en-de" of WMT)."""
 
     task: str | None
     dataset: str
     metric: str
     higher_is_better: bool
     rows: list[dict[str, Any]] = field(default_factory=list)
+    qualifier: str = ""
 
 
 def leaderboards(
@@ -78,23 +86,52 @@ def leaderboards(
     """The boards the filters admit, largest first; `direction(metric_label)` gives a metric's
     direction where no result states one (higher is better when it says nothing); values read
     from ablations (`pg:ablation` on their evidence) only with `ablations`."""
-    rows = graph.query(_rows_query(dataset, metric, ablations))
+    asked = canonical(dataset, EntityType.DATASET) if dataset else None
+    rows = graph.query(_rows_query(asked, dataset, metric, ablations))
     support = _support(graph)
-    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         values = row.asdict()  # type: ignore[union-attr]
-        grouped[(str(values["datasetLabel"]), str(values["metricLabel"]))].append(values)
+        variant = str(values.get("qualifier") or "")
+        grouped[(str(values["dataset"]), variant, str(values["metricLabel"]))].append(values)
+    if asked and asked.qualifier:  # "WMT 2014 English-German": that variant's boards only
+        grouped = {k: rows for k, rows in grouped.items() if _variant_of(k, rows, asked, dataset)}
     boards = [_board(key, found, support, direction) for key, found in grouped.items()]
     if task:
         boards = [b for b in boards if b.task and _fold(b.task) == _fold(task)]
     return sorted(boards, key=lambda b: (-len(b.rows), b.dataset, b.metric))
 
 
-def _rows_query(dataset: str | None, metric: str | None, ablations: bool = False) -> str:
+def _variant_of(
+    key: tuple[str, str, str], found: list[dict[str, Any]], asked: Canonical, name: str | None
+) -> bool:
+    """Whether a board's (dataset node, variant, metric) is the variant a filter asked for:
+    its qualifier, or the name its papers print, or a node matched by the name as given."""
+    node, variant, _ = key
+    canonical_nodes = {
+        str(entity_iri(entity_key(kind, asked.label)))
+        for kind in (EntityType.DATASET, EntityType.BENCHMARK)
+    }
+    printed = {fold(str(v["datasetName"])) for v in found if v.get("datasetName") is not None}
+    return variant == asked.qualifier or node not in canonical_nodes or fold(name or "") in printed
+
+
+def _rows_query(
+    asked: Canonical | None, dataset: str | None, metric: str | None, ablations: bool = False
+) -> str:
+    """The rows query; a dataset filter names the dataset's node by its canonical label, or
+    the name printed with the result (folded: "wmt 2014 english german"), or, for graphs
+    written before results were canonicalised, the node of the name as given."""
     filters = [] if ablations else [_NO_ABLATION]
-    if dataset:
-        keys = [entity_key(t, dataset) for t in (EntityType.DATASET, EntityType.BENCHMARK)]
-        filters.append("VALUES ?dataset { " + " ".join(f"<{entity_iri(k)}>" for k in keys) + " }")
+    if asked and dataset:
+        keys = {
+            entity_key(kind, name)
+            for kind in (EntityType.DATASET, EntityType.BENCHMARK)
+            for name in (asked.label, dataset)
+        }
+        iris = ", ".join(f"<{entity_iri(k)}>" for k in sorted(keys))
+        printed = f'LCASE(REPLACE(STR(?datasetName), "[^0-9A-Za-z]", "")) = "{fold(dataset)}"'
+        filters.append(f"FILTER (?dataset IN ({iris}) || {printed})")
     if metric:
         filters.append(
             f"VALUES ?metric {{ <{entity_iri(entity_key(EntityType.METRIC, metric))}> }}"
@@ -113,12 +150,13 @@ def _support(graph: KnowledgeGraph) -> dict[tuple[str, str], int]:
 
 
 def _board(
-    key: tuple[str, str],
+    key: tuple[str, str, str],
     found: list[dict[str, Any]],
     support: dict[tuple[str, str], int],
     direction: Direction | None,
 ) -> Board:
-    dataset, metric = key
+    _, qualifier, metric = key
+    dataset = _shown_name(found, qualifier)
     stated = Counter(bool(v["better"].toPython()) for v in found if v.get("better") is not None)
     if stated:
         higher = stated.most_common(1)[0][0]
@@ -129,7 +167,16 @@ def _board(
     rows = _rows(found, support)
     rows.sort(key=lambda r: (-r["value"] if higher else r["value"], r["method"] or ""))
     task = tasks.most_common(1)[0][0] if tasks else None
-    return Board(task=task, dataset=dataset, metric=metric, higher_is_better=higher, rows=rows)
+    return Board(task, dataset, metric, higher, rows, qualifier)
+
+
+def _shown_name(found: list[dict[str, Any]], qualifier: str) -> str:
+    """The name the board's papers print most for its dataset, the fuller on a tie; the label with the
+    variant where none is stored (graphs written before `pg:datasetName`)."""
+    printed = Counter(str(v["datasetName"]) for v in found if v.get("datasetName") is not None)
+    if printed:  # ties: the fuller name ("WMT 2014 English-German" over "WMT14 En-De")
+        return max(printed.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
+    return " ".join(part for part in (str(found[0]["datasetLabel"]), qualifier) if part)
 
 
 def _rows(found: list[dict[str, Any]], support: dict[tuple[str, str], int]) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 
-from papergraph.core.canonical import lpwc_iri
+from papergraph.core.canonical import canonical, lpwc_iri
 from papergraph.core.model import (
     Chunk,
     ChunkKind,
@@ -262,6 +262,17 @@ def _resolve(label: str, types: tuple[EntityType, ...], entities: dict[str, _Mer
     return entity_key(types[0], label)
 
 
+def _add_dataset_variant(graph: Graph, result: URIRef, name: str) -> str:
+    """The canonical label of the dataset a result names, its variant kept on the result:
+    "WMT 2014 English-German" is WMT with `pg:qualifier` "2014 en-de" (so its board is not
+    English-French's), the name as printed `pg:datasetName`."""
+    found = canonical(name, EntityType.DATASET)
+    graph.add((result, PG.datasetName, Literal(name)))
+    if found.qualifier:
+        graph.add((result, PG.qualifier, Literal(found.qualifier)))
+    return found.label
+
+
 def _add_result(
     graph: Graph,
     paper_node: URIRef,
@@ -281,6 +292,8 @@ def _add_result(
         if not label:
             continue
         prop, types = _RESULT_SLOTS[slot]
+        if slot == "dataset":
+            label = _add_dataset_variant(graph, node, label)
         key = _resolve(label, types, entities)
         if key not in entities:  # named only by the result: still a typed, labelled entity
             _add_entity_node(graph, key, types[0], label)

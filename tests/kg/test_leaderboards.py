@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from papergraph.core.model import Chunk, Evidence, Extraction, Paper, Result
+from papergraph.core.model import Chunk, Entity, EntityType, Evidence, Extraction, Paper, Result
 from papergraph.kg.leaderboards import leaderboards
 from papergraph.kg.mapping import paper_graph
 from papergraph.kg.store import KnowledgeGraph
@@ -141,3 +141,36 @@ def test_a_value_read_from_an_ablation_is_off_the_board_unless_asked_for(
     [board] = leaderboards(kg, dataset=WMT_DE, metric="BLEU", ablations=True)
     assert board.rows[0]["method"] == "Transformer + label smoothing"
     assert "change of the row above" in board.rows[0]["evidence"]["ablation"]
+
+
+def _named(dataset: str, value: float, paper_id: str, method: str = "Ours") -> Result:
+    cell = _cell(paper_id, method, "BLEU", str(value))
+    return Result(method, "Machine Translation", dataset, "BLEU", value, [cell], True)
+
+
+def test_a_dataset_s_variants_are_boards_of_their_own_and_its_spellings_one_board(
+    kg: KnowledgeGraph,
+) -> None:
+    # the paper's WMT entity lists both pairs as aliases: the boards still keep them apart
+    wmt = Entity(EntityType.DATASET, "WMT", aliases=[WMT_DE, "WMT 2014 English-French"])
+    attention = Extraction(
+        "attention",
+        [wmt],
+        [_named(WMT_DE, 28.4, "attention"), _named("WMT 2014 English-French", 41.8, "attention")],
+    )
+    kg.replace_paper("attention", paper_graph(_paper("attention")[0], attention))
+    kg.replace_paper("other", paper_graph(*_paper("other", _named("WMT14 En-De", 26.0, "other"))))
+    squads = [_named(name, 90.0 + i, f"squad{i}") for i, name in enumerate(SQUADS)]
+    for i, result in enumerate(squads):
+        kg.replace_paper(f"squad{i}", paper_graph(*_paper(f"squad{i}", result)))
+    boards = {(b.dataset, b.qualifier): [r["value"] for r in b.rows] for b in leaderboards(kg)}
+    assert boards[(WMT_DE, "2014 en-de")] == [28.4, 26.0]  # "WMT14 En-De" is the same board
+    assert boards[("WMT 2014 English-French", "2014 en-fr")] == [41.8]
+    assert sorted(v for (name, _), v in boards.items() if "SQuAD" in name) == [[91.0, 90.0], [92.0]]
+    [de] = leaderboards(kg, dataset="WMT14 En-De")
+    assert de.dataset == WMT_DE and len(de.rows) == 2
+    assert len(leaderboards(kg, dataset="WMT")) == 2  # the dataset: both of its variants
+    assert [b.rows[0]["value"] for b in leaderboards(kg, dataset="SQuAD v1.1")] == [91.0]
+
+
+SQUADS = ("SQuAD 1.1", "SQuAD v1.1", "SQuAD2.0")
