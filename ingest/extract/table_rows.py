@@ -53,6 +53,9 @@ MEASUREMENT = re.compile(
     re.IGNORECASE,
 )
 _INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
+#: An image size printed squared ("224²") whose raised 2 the text layer set on the line: "2242".
+_SQUARED = re.compile(r"^(\d{2,4})2$")
+_SIZE_HEADER = re.compile(r"\b(?:image|input|resolution|res|size)\b", re.IGNORECASE)
 MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a sweep
 
 
@@ -169,8 +172,18 @@ def printed_settings(context: TableContext, row: Row) -> list[tuple[str, str]]:
         header = row.header(context.grid, col)
         if not SETTING.search(header) or context.header_metric(header):
             break
-        found.append((header, clean(cell.text)))
+        found.append((header, squared(header, clean(cell.text))))
     return found
+
+
+def squared(header: str, value: str) -> str:
+    """A size under a size header as printed: "2242" is 224² (the side a multiple of 16, the
+    run-on number none), not an image 2,242 pixels wide."""
+    found = _SQUARED.match(value)
+    side = int(found.group(1)) if found else 0
+    if found and _SIZE_HEADER.search(header) and side % 16 == 0 and int(value) % 16:
+        return f"{side}²"
+    return value
 
 
 def _told_apart_by_measures(context: TableContext, row: Row) -> bool:

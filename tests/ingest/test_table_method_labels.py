@@ -149,3 +149,25 @@ def test_a_dataset_name_the_gazetteer_knows_only_the_start_of_is_read_whole() ->
     matcher = hybrid_matcher()
     assert dataset_named("COCO Test-2017", matcher) == "COCO"
     assert dataset_named("ImageNet Top-1", matcher) == "ImageNet"
+
+
+def test_an_image_size_printed_squared_reads_as_its_square_not_a_run_on_number() -> None:
+    """ConvNeXt V2's Table 15: "224²" beside each model, whose raised 2 the PDF's text layer
+    sets on the line ("2242"); a size that is a plain number stays as printed."""
+    table = Table(
+        grid(
+            [
+                ["Model", "image size", "Val acc."],
+                ["NewNet-T", "2242", "83.9"],
+                ["NewNet-T", "3842", "85.1"],
+                ["NewNet-B", "256", "86.0"],
+            ]
+        ),
+        "15",
+        "Table 15: ImageNet fine-tuning results.",
+    )
+    assert {method for method, *_ in measured(table, ["NewNet"])} == {
+        "NewNet-T (image size: 224²)",
+        "NewNet-T (image size: 384²)",
+        "NewNet-B (image size: 256)",
+    }
