@@ -177,7 +177,9 @@ def _row_task(
         return next(iter(ranked), None) or (own if unfit else None)  # then the paper's NLL task
     score = _scores(candidates)
     top = max(score.values())
-    told = [task for task in candidates if _words_in(task, lead)]  # "RACE, a reading
+    told = [
+        t for t in candidates if _words_in(t, lead) and task_key(t) in _task_names()
+    ]  # "RACE, a reading
     if told:  # comprehension task" over the section a table floated into ("Language Modeling")
         return max(told, key=lambda task: score[task_key(task)])
     for task in ranked:  # the caption's "object detection" for "Real-Time Object Detection"
