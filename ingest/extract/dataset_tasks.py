@@ -111,14 +111,13 @@ def dataset_tasks(dataset: str, matcher: NameMatcher) -> Counter[str]:
     dev") and a qualifier ("TriviaQA (Wikipedia)"), or under the gazetteer's label or aliases of it; empty where no data knows it."""
     rows = _rows()
     bare = bare_dataset(dataset)  # "TriviaQA (Wikipedia)": TriviaQA's
-    entry = matcher.lookup(dataset) or matcher.lookup(bare)
-    names = [dataset, bare]
-    names += [entry.label, *entry.aliases] if entry is not None else []
+    entries = [e for e in (matcher.lookup(dataset), matcher.lookup(bare)) if e is not None]
+    names = [dataset, bare, *(name for entry in entries for name in entry.names)]
     found = next((rows[key] for name in names if (key := fold(name)) in rows), None)
     # a "task" named as the dataset ("QQP") is none; a dataset named as a task the lexicon
     # knows is that task's ("RTE": recognizing textual entailment, natural language inference)
-    named = names if entry is None or entry.type is not EntityType.TASK else [dataset, bare]
-    own = {fold(name) for name in named}
+    kept = (e for e in entries if e.type is not EntityType.TASK)
+    own = {fold(name) for name in [dataset, bare, *(n for e in kept for n in e.names)]}
     return Counter(
         {t: n for t, n in (found or {}).items() if fold(t) not in own and _task(t, matcher)}
     )
@@ -289,10 +288,20 @@ def _leader(
     general = [task for task in paper_tasks if any(_refines(c, task) for c in leader)]
     if general:
         return general[0]
-    if not leads:  # a tie: the task the data evaluates on far more datasets, if one is
+    if not leads:  # a tie: the one with most votes of its own (ReCoRD's Common Sense
         tied = {task_key(t): t for t in candidates if score[task_key(t)] == ranked[0][1]}
-        leader = _broadest(list(tied.values()))
+        leader = _most_voted(tied, candidates) or _broadest(list(tied.values()))  # Reasoning)
     return _label(leader[0], matcher) if leader and (leads or len(leader) == 1) else None
+
+
+def _most_voted(tied: dict[str, str], candidates: Counter[str]) -> list[str]:
+    """The tied task with more votes of its own than each other, before the votes of the tasks
+    that refine it; else none."""
+    own = Counter(
+        {key: sum(n for t, n in candidates.items() if task_key(t) == key) for key in tied}
+    )
+    top = own.most_common(2)
+    return [tied[top[0][0]]] if len(top) > 1 and top[0][1] > top[1][1] else []
 
 
 def _broadest(tied: list[str]) -> list[str]:

@@ -4,7 +4,9 @@ one task within a paper, and a table's task reaches its rows that no data knows.
 
 from __future__ import annotations
 
-from papergraph.core.model import Result, Table
+from papergraph.core.model import EntityType, Result, Table
+from papergraph.ingest.extract.dataset_tasks import dataset_tasks
+from papergraph.ingest.extract.gazetteer import LexiconEntry
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with, table_rows
@@ -127,3 +129,18 @@ def test_bleu_on_a_dataset_no_data_knows_is_the_papers_generation_task() -> None
     table = _table(["Zorbex-7"], ["68.2"], "Table 3: BLEU of adaptation methods.")
     found = _tasks(table, ["Data-to-Text Generation", "Natural Language Inference"])
     assert set(found.values()) == {"Data-to-Text Generation"}
+
+
+def test_a_tie_goes_to_the_task_with_most_votes_of_its_own() -> None:
+    """ReCoRD's data: Common Sense Reasoning 2, Common Sense 1 (which the other refines)."""
+    table = _table(["ReCoRD"], ["90.1"], "Table 1: Accuracy on the SuperGLUE dev set.")
+    assert set(_tasks(table, ["Natural Language Understanding"]).values()) == {
+        "commonsense reasoning"
+    }
+
+
+def test_a_split_the_paper_took_for_a_name_still_finds_its_datasets_task() -> None:
+    """LoRA's "MNLI-m" was a name of the paper's own (typed Method): MNLI's tasks are still its."""
+    local = LexiconEntry("MNLI-m", EntityType.METHOD)
+    matcher = hybrid_matcher().extended([("MNLI-m", local)], "name")
+    assert "Natural Language Inference" in dataset_tasks("MNLI-m", matcher)
