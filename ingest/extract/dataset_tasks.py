@@ -22,14 +22,18 @@ from importlib import resources
 
 from papergraph.core.canonical import DATASET_TYPES, SPLITS, short_names
 from papergraph.core.model import EntityType, fold
-from papergraph.ingest.extract.gazetteer import lexicon_names
+from papergraph.ingest.extract.gazetteer import hand_lexicon, lexicon_names
 from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.task_metrics import DECIDING, fitting, measured_by, metric_kind
+from papergraph.ingest.extract.task_metrics import task_key as task_key
 
 FILE = "generated-dataset-tasks.txt"
 MIN_DATASETS = 2  # a task of fewer datasets is one benchmark's
 #: A task the caption names wins where its votes are at least 1/MINORITY of the leader's: a
 #: setting the caption mentions ("with data augmentation") is a minority reading of CIFAR-10.
 MINORITY = 4
+BROADER = 5  # a tie goes to a task the data evaluates on this many times the datasets
+GENERIC = 50  # a one-word task more tasks than this refine names no task of its own
 _SPLIT = re.compile(
     r"\s*\b(?:" + "|".join(SPLITS) + r")(?:\s+set)?\b"  # "SQuAD1.1 dev", "COCO test-dev set"
     r"|-(?:m{1,2}|matched|mismatched)$",  # MultiNLI-m and -mm are MultiNLI
@@ -97,16 +101,23 @@ def dataset_names() -> frozenset[str]:
 _QUALIFIER = re.compile(r"\s*\([^()]*\)$")  # a subset or size: "(Wikipedia)", "(50K)"
 
 
+def bare_dataset(dataset: str) -> str:
+    """The dataset less its split ("SQuAD1.1 dev") and a qualifier ("TriviaQA (Wikipedia)")."""
+    return _QUALIFIER.sub("", _SPLIT.sub("", dataset))
+
+
 def dataset_tasks(dataset: str, matcher: NameMatcher) -> Counter[str]:
     """The tasks `dataset` is evaluated for, with votes: as printed, less its split ("SQuAD1.1
     dev") and a qualifier ("TriviaQA (Wikipedia)"), or under the gazetteer's label or aliases of it; empty where no data knows it."""
     rows = _rows()
-    bare = _QUALIFIER.sub("", _SPLIT.sub("", dataset))  # "TriviaQA (Wikipedia)": TriviaQA's
-    entry = matcher.lookup(dataset) or matcher.lookup(bare)
-    names = [dataset, bare]
-    names += [entry.label, *entry.aliases] if entry is not None else []
+    bare = bare_dataset(dataset)  # "TriviaQA (Wikipedia)": TriviaQA's
+    entries = [e for e in (matcher.lookup(dataset), matcher.lookup(bare)) if e is not None]
+    names = [dataset, bare, *(name for entry in entries for name in entry.names)]
     found = next((rows[key] for name in names if (key := fold(name)) in rows), None)
-    own = {fold(name) for name in names}  # a "task" named as the dataset ("QQP") is none
+    # a "task" named as the dataset ("QQP") is none; a dataset named as a task the lexicon
+    # knows is that task's ("RTE": recognizing textual entailment, natural language inference)
+    kept = (e for e in entries if e.type is not EntityType.TASK)
+    own = {fold(name) for name in [dataset, bare, *(n for e in kept for n in e.names)]}
     return Counter(
         {t: n for t, n in (found or {}).items() if fold(t) not in own and _task(t, matcher)}
     )
@@ -126,27 +137,54 @@ def row_task(
     matcher: NameMatcher,
     lead: str = "",
     section: str = "",
+    metric: str | None = None,
 ) -> str | None:
     """The task of a row on `dataset` in a table with `caption`, whose first sentence `lead`
     says what the table is (later sentences name settings too: "All methods are with data
     augmentation"), printed under `section` (tables float: OPT's dialogue table sits under
     "Hate Speech Detection"); `paper_tasks`: the task labels the paper names, most salient
-    first."""
+    first; `metric` the row's, which may decide between the dataset's tasks. One spelling per
+    task (`task_label`)."""
+    task = _row_task(dataset, caption, paper_tasks, matcher, lead, section, metric)
+    return task_label(task, matcher) if task else None
+
+
+def _row_task(
+    dataset: str | None,
+    caption: str,
+    paper_tasks: Sequence[str],
+    matcher: NameMatcher,
+    lead: str,
+    section: str,
+    metric: str | None,
+) -> str | None:
     candidates = dataset_tasks(dataset, matcher) if dataset else Counter()
-    paper_tasks = [t for t in paper_tasks if task_key(t) in _task_names()]
+    if not candidates and dataset and not _words_in(dataset, lead):  # a variant of the one
+        candidates = _caption_dataset_tasks(lead, matcher)  # it names: "adversarial SQuAD"
+    fit = fitting(candidates, metric)
+    own = measured_by(metric, [t for t in paper_tasks if task_key(t) in _task_names()])
+    unfit = bool(candidates) and not fit and metric_kind(metric) in DECIDING  # bits/dim on
+    candidates = _specific(fit or candidates)  # "ImageNet", whose data names no generation
+    generic = generic_tasks() if any(task_key(t) not in generic_tasks() for t in candidates) else ()
+    paper_tasks = [t for t in paper_tasks if task_key(t) in _task_names() - set(generic)]
     named = [task for task in paper_tasks if _words_in(task, f"{caption} {section}")]
-    titled = [t for t in paper_tasks if _words_in(t, lead)]
-    titled += [t for t in paper_tasks if _words_in(t, section) and t not in titled]
+    titled = [t for t in paper_tasks if _words_in(t, lead)]  # "Detection results" under
+    titled += [t for t in paper_tasks if _headed(t, lead, section) and t not in titled]
     ranked = titled + [task for task in named if task not in titled]
     ranked = [_fuller(task, f"{caption} {section}", matcher) for task in ranked]
-    if not candidates:  # the caption's first words, then the section, then the caption's rest
-        return next(iter(ranked), None)
+    if not candidates or unfit:  # the caption's first words, the section, the caption's rest
+        return next(iter(ranked), None) or (own if unfit else None)  # then the paper's NLL task
     score = _scores(candidates)
     top = max(score.values())
+    told = [
+        t for t in candidates if _words_in(t, lead) and task_key(t) in _task_names()
+    ]  # "RACE, a reading
+    if told:  # comprehension task" over the section a table floated into ("Language Modeling")
+        return max(told, key=lambda task: score[task_key(task)])
     for task in ranked:  # the caption's "object detection" for "Real-Time Object Detection"
-        support = _support(task, candidates)  # a setting a later sentence names: a minority
-        if support and (_words_in(task, f"{lead} {section}") or support * MINORITY >= top):
-            return task
+        support = _support(task, candidates)  # a setting a later sentence or a section a
+        if support and (task in titled or _words_in(task, lead) or support * MINORITY >= top):
+            return task  # into names: a minority ("Object Detection" for ImageNet)
     known = [task for task in paper_tasks if task_key(task) in score]
     if known:  # the paper's, most voted first, then most salient
         return max(known, key=lambda task: score[task_key(task)])
@@ -156,7 +194,64 @@ def row_task(
         return max(general, key=lambda task: _support(task, candidates))
     if ranked:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
         return ranked[0]
-    return _leader(candidates, score, paper_tasks, matcher)
+    return own or _leader(candidates, score, paper_tasks, matcher)  # the paper's NLL task
+
+
+def named_in(task: str, caption: str, lead: str, section: str) -> bool:
+    """Whether a table says what its rows' task is: its caption prints it, or its section does
+    with the caption's first sentence printing its last word."""
+    return _words_in(task, caption) or _headed(task, lead, section)
+
+
+def _headed(task: str, lead: str, section: str) -> bool:
+    """Whether the section names the task and the caption's first sentence its last word:
+    "Detection results on PASCAL VOC" under "Object Detection Improvements"; a table that
+    floated into a section ("accuracies on ImageNet" under "Object Detection") is not its."""
+    head = _singular(task).rpartition(" ")[2]
+    return _words_in(task, section) and _words_in(head, lead)
+
+
+@lru_cache(maxsize=1)
+def generic_tasks() -> frozenset[str]:
+    """One-word tasks that more than GENERIC tasks of the data refine, folded: "Classification"
+    (207 of them), "Segmentation", "Prediction", "Retrieval" say what kind of output, not what
+    task ("Summarization", 31, and "Translation", 25, are tasks)."""
+    tasks = {task for votes in _rows().values() for task in votes}
+    heads = Counter(task.lower().split()[-1] for task in tasks if len(task.split()) > 1)
+    return frozenset(
+        task_key(t) for t in tasks if " " not in t.strip() and heads[t.lower()] > GENERIC
+    )
+
+
+def _specific(candidates: Counter[str]) -> Counter[str]:
+    """The candidates less generic one-word tasks where the data gives the dataset another:
+    RTE is natural language inference, not "Classification"."""
+    specific = Counter({t: n for t, n in candidates.items() if task_key(t) not in generic_tasks()})
+    return specific or candidates
+
+
+def _caption_dataset_tasks(lead: str, matcher: NameMatcher) -> Counter[str]:
+    """The tasks of the one dataset the data knows that the caption's first sentence names
+    ("The F1 scores on the adversarial SQuAD datasets": AddSent's rows are SQuAD's), else
+    none."""
+    named = {m.entry.label for m in matcher.find(lead) if m.entry.type is EntityType.DATASET}
+    known = [tasks for name in named if (tasks := dataset_tasks(name, matcher))]
+    return known[0] if len(known) == 1 else Counter()
+
+
+@lru_cache(maxsize=1)
+def _hand_tasks() -> dict[str, str]:
+    """Folded name -> label of the hand lexicon's tasks, the one spelling of each."""
+    entries = (e for e in hand_lexicon() if e.type is EntityType.TASK)
+    return {task_key(name): entry.label for entry in entries for name in entry.names}
+
+
+def task_label(task: str, matcher: NameMatcher) -> str:
+    """A task's one spelling: the hand lexicon's where it folds alike ("Common Sense Reasoning"
+    is "commonsense reasoning"), else the gazetteer's label ("Image Classification" is "image
+    classification"), else as written."""
+    label = _label(task, matcher) or task
+    return _hand_tasks().get(task_key(label), label)
 
 
 def _fuller(task: str, text: str, matcher: NameMatcher) -> str:
@@ -193,7 +288,54 @@ def _leader(
     general = [task for task in paper_tasks if any(_refines(c, task) for c in leader)]
     if general:
         return general[0]
-    return _label(leader[0], matcher) if leads else None
+    if not leads:  # a tie: the one with most votes of its own (ReCoRD's Common Sense
+        tied = {task_key(t): t for t in candidates if score[task_key(t)] == ranked[0][1]}
+        leader = _most_voted(tied, candidates) or _broadest(list(tied.values()))  # Reasoning)
+    return _label(leader[0], matcher) if leader and (leads or len(leader) == 1) else None
+
+
+def _most_voted(tied: dict[str, str], candidates: Counter[str]) -> list[str]:
+    """The tied task with more votes of its own than each other, before the votes of the tasks
+    that refine it; else none."""
+    own = Counter(
+        {key: sum(n for t, n in candidates.items() if task_key(t) == key) for key in tied}
+    )
+    top = own.most_common(2)
+    return [tied[top[0][0]]] if len(top) > 1 and top[0][1] > top[1][1] else []
+
+
+def _broadest(tied: list[str]) -> list[str]:
+    """The one tied task the data gives at least BROADER times the datasets of each other
+    (MNIST's NLL: Density Estimation, not a one-dataset "candy animation generation"), else
+    none."""
+    breadth = _breadth()
+    tied = sorted(tied, key=lambda t: -breadth[task_key(t)])
+    first, rest = tied[0], tied[1:]
+    wide = all(breadth[task_key(first)] >= BROADER * breadth[task_key(t)] for t in rest)
+    return [first] if wide else []
+
+
+@lru_cache(maxsize=1)
+def _breadth() -> Counter[str]:
+    """Folded task -> the number of datasets the data evaluates it on."""
+    return Counter({task: len(datasets) for task, datasets in _datasets_of().items()})
+
+
+@lru_cache(maxsize=1)
+def _datasets_of() -> dict[str, frozenset[str]]:
+    """Folded task -> the folded datasets the data evaluates it on."""
+    found: dict[str, set[str]] = {}
+    for dataset, votes in _rows().items():
+        for task in votes:
+            found.setdefault(task_key(task), set()).add(dataset)
+    return {task: frozenset(datasets) for task, datasets in found.items()}
+
+
+def mostly_within(task: str, other: str) -> bool:
+    """Whether the data evaluates `task` mostly on datasets it evaluates `other` on too ("Simple
+    Video Games": 57 Atari games, most of them listed under Atari Games as well)."""
+    datasets, others = (_datasets_of().get(task_key(t), frozenset()) for t in (task, other))
+    return bool(datasets) and len(datasets & others) * 2 > len(datasets)
 
 
 def _scores(candidates: Counter[str]) -> Counter[str]:
@@ -210,11 +352,6 @@ def _scores(candidates: Counter[str]) -> Counter[str]:
             for key, n in votes.items()
         }
     )
-
-
-def task_key(task: str) -> str:
-    """A task folded, American and British spelling alike ("language modeling")."""
-    return fold(task).replace("modeling", "modelling")
 
 
 def _spelling(candidates: Counter[str], key: str) -> str:

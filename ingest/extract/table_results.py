@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
-from papergraph.ingest.extract.dataset_tasks import row_task
+from papergraph.ingest.extract.dataset_tasks import named_in, row_task
 from papergraph.ingest.extract.header_blocks import NUMBERED
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import (
@@ -31,6 +31,7 @@ from papergraph.ingest.extract.metric_names import (
     read_metric,
     unbroken,
 )
+from papergraph.ingest.extract.row_tasks import TaskedRow, settle_tasks
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
@@ -110,7 +111,7 @@ def table_results(
     is evaluated for (ingest/extract/dataset_tasks.py); `datasets` are the dataset names the
     paper uses (name -> label), which short headers ("C10") abbreviate."""
     names = [fold(name) for name in own_names if fold(name)]
-    results: list[Result] = []
+    results: list[TaskedRow] = []
     seen: set[tuple[str | None, ...]] = set()
     for table in distinct_grids([part for t in paper.tables for part in side_by_side(t)]):
         context = _context(paper, table, matcher, datasets or {}, names)
@@ -122,12 +123,18 @@ def table_results(
         for result in _table_results(context, matcher, names):
             if names_setting(result.dataset):
                 continue
-            result.task = row_task(result.dataset, table.caption, tasks, matcher, lead, section)
+            result.task = row_task(
+                result.dataset, table.caption, tasks, matcher, lead, section, result.metric
+            )
             key = (result.method, result.dataset, result.metric, str(result.value))
             if key not in seen:
                 seen.add(key)
-                results.append(result)
-    return results
+                named = bool(result.task) and named_in(
+                    result.task or "", table.caption, lead, section
+                )
+                results.append(TaskedRow(result, named))
+    settle_tasks(results, matcher, tasks)  # one task per dataset in the paper
+    return [row.result for row in results]
 
 
 def _section(paper: Paper, chunk_id: str) -> str:

@@ -1,0 +1,118 @@
+"""A paper's result rows settled to one task per dataset, and a table's task for its rows that no
+data knows.
+
+`row_task` (ingest/extract/dataset_tasks.py) reads one row at a time, so a paper's rows on one
+dataset could land on different leaderboards: ViT's "Oxford Flowers-102" under image
+classification in the table whose caption says so and under none in the next; a game no data
+lists ("Frostbite") had no task beside the Atari games of its own table that had. Passes over
+the rows of one paper's tables:
+- a table where one task holds three quarters of the datasets with a task (two or more) gives
+  it to its rows on datasets no data knows, and to rows whose task the data evaluates mostly on
+  that task's datasets ("Simple Video Games" among Atari games); rows the caption names keep
+  theirs;
+- a row still without a task, on a dataset no data knows, scored by a metric of writing or
+  likelihood takes the paper's one task such a metric evaluates (ingest/extract/task_metrics.py);
+- rows on one dataset (its split and qualifier aside) in metrics of one kind take one task: the
+  one their captions name, else the one most of them carry. A row whose caption names its own
+  task keeps it (the paper's tables say otherwise there).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+
+from papergraph.core.model import Result, fold
+from papergraph.ingest.extract.dataset_tasks import (
+    bare_dataset,
+    dataset_tasks,
+    known_tasks,
+    mostly_within,
+)
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.task_metrics import measured_by, metric_kind, task_key
+
+MIN_AGREEING = 2  # datasets of a table that must share its task
+SHARE = 0.75  # of a table's datasets with a task, those that must share one
+
+
+@dataclass
+class TaskedRow:
+    """A result row and whether its table's caption (or its section, with the caption's word for
+    it) names its task."""
+
+    result: Result
+    named: bool
+
+
+def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Sequence[str]) -> None:
+    """Fill and settle the rows' tasks in place (see the module's docstring); `paper_tasks`: the
+    task labels the paper names."""
+    for table in _groups(rows, _table_of).values():
+        _table_task(table, matcher)
+    known = [task for task in paper_tasks if task_key(task) in known_tasks()]
+    for row in rows:
+        dataset = row.result.dataset
+        if row.result.task is None and dataset and not dataset_tasks(dataset, matcher):
+            row.result.task = measured_by(row.result.metric, known)
+    for same in _groups(rows, _dataset_of).values():
+        _one_task(same)
+
+
+def _table_task(table: list[TaskedRow], matcher: NameMatcher) -> None:
+    """The task most of the table's datasets share, for its unknown and kindred rows."""
+    tasked = {(r.result.dataset, r.result.task) for r in table if r.result.task}
+    shares = Counter(task for _, task in tasked)
+    if not shares:
+        return
+    task, count = shares.most_common(1)[0]
+    if count < MIN_AGREEING or count < SHARE * len(tasked):
+        return
+    for row in table:
+        own, dataset = row.result.task, row.result.dataset
+        unknown = own is None and bool(dataset) and not dataset_tasks(dataset or "", matcher)
+        if unknown or (own and not row.named and own != task and mostly_within(own, task)):
+            row.result.task = task
+
+
+def _one_task(same: list[TaskedRow]) -> None:
+    """One task for rows on one dataset in one kind of metric, rows their caption names keep
+    theirs: the named task most rows carry, else the one most rows carry (a tie: none)."""
+    named = Counter(r.result.task for r in same if r.named and r.result.task is not None)
+    carried = Counter(r.result.task for r in same if r.result.task is not None)
+    chosen = _leader(named) or (None if named else _leader(carried))
+    if chosen is None:
+        return
+    for row in same:
+        if not row.named:
+            row.result.task = chosen
+
+
+def _leader(votes: Counter[str]) -> str | None:
+    """The task with the most votes, if it has more than any other."""
+    top = votes.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+def _table_of(row: TaskedRow) -> Hashable:
+    evidence = row.result.evidence[0] if row.result.evidence else None
+    return (evidence.table, evidence.caption) if evidence else None
+
+
+def _dataset_of(row: TaskedRow) -> Hashable:
+    """The dataset less its split and qualifier, and the kind of its metric (or the metric)."""
+    dataset, metric = row.result.dataset, row.result.metric
+    if not dataset:
+        return None
+    return fold(bare_dataset(dataset)), metric_kind(metric) or fold(metric or "")
+
+
+def _groups(
+    rows: Iterable[TaskedRow], key: Callable[[TaskedRow], Hashable]
+) -> dict[Hashable, list[TaskedRow]]:
+    grouped: dict[Hashable, list[TaskedRow]] = defaultdict(list)
+    for row in rows:
+        if (found := key(row)) is not None:
+            grouped[found].append(row)
+    return grouped

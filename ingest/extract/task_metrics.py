@@ -1,0 +1,60 @@
+"""What a row's metric says of its task: a metric of writing (BLEU, ROUGE) evaluates generation,
+translation or summarisation; one of likelihood (NLL, bits/dim, perplexity) generation, density
+estimation or language modelling; exact match question answering. Among the tasks the data gives a
+dataset, those the metric's kind names are the row's (ingest/extract/dataset_tasks.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from papergraph.core.model import fold
+
+#: Metrics that score what a model writes or how likely it finds the data, and the words of the
+#: tasks they evaluate, folded: BLEU on Quora Question Pairs is paraphrase generation, not
+#: identification; bits/dim on CIFAR-10 image generation or density estimation, not
+#: classification; exact match on Natural Questions question answering, not retrieval.
+METRIC_TASKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "text": (
+        frozenset({"bleu", "selfbleu", "ibleu", "rouge1", "rouge2", "rougel", "meteor", "cider"}),
+        ("generation", "translation", "summarization", "captioning", "totext"),
+    ),
+    "likelihood": (
+        frozenset({"nll", "bitsperdim", "bitsperbyte", "bpc", "nats", "perplexity"}),
+        ("generation", "densityestimation", "languagemodelling"),
+    ),
+    "answer": (frozenset({"em"}), ("questionanswering", "readingcomprehension")),
+}
+DECIDING = ("text", "likelihood")  # kinds that name the paper's task where no data knows one
+
+
+def task_key(task: str) -> str:
+    """A task folded, American and British spelling alike ("language modeling")."""
+    return fold(task).replace("modeling", "modelling")
+
+
+def metric_kind(metric: str | None) -> str | None:
+    """The kind of METRIC_TASKS the metric is ("text", "likelihood", "answer"), else None."""
+    key = fold(metric or "")
+    return next((kind for kind, (names, _) in METRIC_TASKS.items() if key in names), None)
+
+
+def measured_by(metric: str | None, paper_tasks: Sequence[str]) -> str | None:
+    """The paper's one task that a metric of writing or likelihood evaluates, kinds of it aside
+    (BLEU on a dataset no data knows, in a paper whose only such task is natural language
+    generation), else None. Exact match alone decides nothing: LAMBADA's is word prediction."""
+    kind = metric_kind(metric)
+    words = METRIC_TASKS[kind][1] if kind in DECIDING else ()
+    fit = {task_key(t): t for t in paper_tasks if any(w in task_key(t) for w in words)}
+    roots = [t for key, t in fit.items() if not any(k != key and k in key for k in fit)]
+    return roots[0] if len(roots) == 1 else None  # "Conditional Image Generation" is one
+
+
+def fitting(candidates: Counter[str], metric: str | None) -> Counter[str]:
+    """The candidates a task of the metric's kind names (none may), or all where the metric is
+    of no kind."""
+    kind = metric_kind(metric)
+    if kind is None:
+        return candidates
+    words = METRIC_TASKS[kind][1]
+    return Counter({t: n for t, n in candidates.items() if any(w in task_key(t) for w in words)})

@@ -1,0 +1,146 @@
+"""Every result row gets the task it is evaluated for, named one way (issue 14): the metric
+decides between a dataset's tasks, generic words give way to the data's task, one dataset has
+one task within a paper, and a table's task reaches its rows that no data knows."""
+
+from __future__ import annotations
+
+from papergraph.core.model import EntityType, Result, Table
+from papergraph.ingest.extract.dataset_tasks import dataset_tasks
+from papergraph.ingest.extract.gazetteer import LexiconEntry
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_results import table_results
+from tests.ingest.tables import grid, paper_with, table_rows
+
+
+def _table(header: list[str], values: list[str], caption: str, number: str = "1") -> Table:
+    return Table(grid([["Model", *header], ["NewNet", *values]]), number, caption=caption)
+
+
+def _tasks(table: Table, paper_tasks: list[str]) -> dict[tuple[str, str], str | None]:
+    """(dataset, metric) -> task of NewNet's rows in `table`."""
+    rows = table_rows(table, ["NewNet"], tasks=paper_tasks)
+    return {(str(r.dataset), str(r.metric)): r.task for r in rows}
+
+
+def _paper_rows(tables: list[Table], paper_tasks: list[str], section: str = "") -> list[Result]:
+    """NewNet's rows of a paper printing `tables` (each caption a chunk under `section`)."""
+    text = "\n\n".join(["We propose NewNet.", *(t.caption for t in tables)])
+    paper = paper_with(tables, "A paper", text, paper_id="p")
+    for index, table in enumerate(tables, start=1):
+        table.chunk_id = f"p#{index}"
+        paper.chunks[index].section = section
+    return table_results(paper, hybrid_matcher(), ["NewNet"], tasks=paper_tasks)
+
+
+def test_a_task_is_spelled_one_way_whatever_the_papers_case_and_spacing() -> None:
+    table = _table(["ImageNet top-1 err."], ["19.4"], "Table 1: Error rates.")
+    assert set(_tasks(table, ["Image Classification"]).values()) == {"image classification"}
+    table = _table(["ARC (Challenge) acc"], ["52.1"], "Table 2: Common Sense Reasoning results.")
+    assert set(_tasks(table, ["Common Sense Reasoning"]).values()) == {"commonsense reasoning"}
+
+
+def test_bleu_on_a_paraphrase_dataset_is_generation_accuracy_identification() -> None:
+    table = _table(["QQP BLEU", "QQP acc"], ["30.2", "91.0"], "Table 3: Results on QQP.")
+    tasks = ["paraphrase identification", "Paraphrase Generation"]
+    assert _tasks(table, tasks) == {
+        ("Quora Question Pairs", "BLEU"): "Paraphrase Generation",
+        ("Quora Question Pairs", "Accuracy"): "paraphrase identification",
+    }
+
+
+def test_bits_per_dim_on_cifar_is_image_generation_not_classification() -> None:
+    table = _table(["CIFAR-10 NLL (bits/dim)"], ["3.00"], "Table 5: Test set performance.")
+    found = _tasks(table, ["Image Classification", "Image Generation"])
+    assert set(found.values()) == {"image generation"}
+
+
+def test_bits_per_dim_on_a_dataset_whose_data_knows_no_generation_is_no_classification() -> None:
+    table = _table(["ImageNet NLL (bits/dim)"], ["3.86"], "Table 6: Test set performance.")
+    assert set(_tasks(table, ["Image Classification"]).values()) == {None}
+
+
+def test_exact_match_on_natural_questions_is_question_answering_not_retrieval() -> None:
+    table = _table(["Natural Questions EM"], ["44.5"], "Table 4: Downstream results.")
+    found = _tasks(table, ["Retrieval", "Question Answering"])
+    assert set(found.values()) == {"question answering"}
+
+
+def test_a_generic_one_word_task_gives_way_to_the_datasets_specific_one() -> None:
+    table = _table(["RTE acc"], ["70.1"], "Table 1: Results on GLUE.")
+    found = _tasks(table, ["Classification", "Natural Language Inference"])
+    assert set(found.values()) == {"natural language inference"}
+
+
+def test_the_caption_naming_the_datasets_task_beats_the_section_a_table_floated_into() -> None:
+    table = _table(
+        ["RACE acc"],
+        ["81.8"],
+        "Table 1: Results on the test set of RACE, a reading comprehension task.",
+    )
+    rows = _paper_rows([table], ["Language Modeling", "Question Answering"], "Language Modeling")
+    assert {r.task for r in rows} == {"question answering"}
+
+
+def test_a_section_task_the_caption_does_not_speak_of_is_no_task_of_the_table() -> None:
+    table = _table(
+        ["ImageNet top-1 acc"],
+        ["79.3"],
+        "Table 6: Validation accuracies on ImageNet for stacking refinements.",
+    )
+    rows = _paper_rows(
+        [table], ["Object Detection", "Image Classification"], "6.1 Object Detection"
+    )
+    assert {r.task for r in rows} == {"image classification"}
+
+
+def test_a_variant_of_the_dataset_the_caption_names_takes_its_task() -> None:
+    table = _table(["AddSent", "AddOneSent"], ["45.2", "55.7"], "Table 6: F1 on adversarial SQuAD.")
+    found = _tasks(table, ["Question Answering"])
+    assert set(found.values()) == {"question answering"}
+
+
+def test_one_dataset_has_one_task_in_a_paper_unless_a_caption_names_another() -> None:
+    named = _table(["Zorbex-7"], ["99.1"], "Table 2: Image classification accuracy.", "2")
+    plain = _table(["Zorbex-7"], ["98.7"], "Table 5: Accuracy on various datasets.", "5")
+    rows = _paper_rows([named, plain], ["Image Classification", "Object Detection"])
+    assert {(r.evidence[0].table, r.task) for r in rows} == {
+        ("2", "image classification"),
+        ("5", "image classification"),
+    }
+    other = _table(["Zorbex-7"], ["61.0"], "Table 7: Object detection accuracy.", "7")
+    rows = _paper_rows([named, other], ["Image Classification", "Object Detection"])
+    assert {(r.evidence[0].table, r.task) for r in rows} == {
+        ("2", "image classification"),
+        ("7", "object detection"),
+    }
+
+
+def test_a_row_no_data_knows_takes_the_task_its_tables_datasets_share() -> None:
+    table = _table(
+        ["CIFAR-10", "CIFAR-100", "Zorbex-7"],
+        ["99.0", "91.7", "88.2"],
+        "Table 3: Accuracy of each model.",
+    )
+    found = _tasks(table, ["Image Classification"])
+    assert found[("Zorbex-7", "Accuracy")] == "image classification"
+
+
+def test_bleu_on_a_dataset_no_data_knows_is_the_papers_generation_task() -> None:
+    table = _table(["Zorbex-7"], ["68.2"], "Table 3: BLEU of adaptation methods.")
+    found = _tasks(table, ["Data-to-Text Generation", "Natural Language Inference"])
+    assert set(found.values()) == {"Data-to-Text Generation"}
+
+
+def test_a_tie_goes_to_the_task_with_most_votes_of_its_own() -> None:
+    """ReCoRD's data: Common Sense Reasoning 2, Common Sense 1 (which the other refines)."""
+    table = _table(["ReCoRD"], ["90.1"], "Table 1: Accuracy on the SuperGLUE dev set.")
+    assert set(_tasks(table, ["Natural Language Understanding"]).values()) == {
+        "commonsense reasoning"
+    }
+
+
+def test_a_split_the_paper_took_for_a_name_still_finds_its_datasets_task() -> None:
+    """LoRA's "MNLI-m" was a name of the paper's own (typed Method): MNLI's tasks are still its."""
+    local = LexiconEntry("MNLI-m", EntityType.METHOD)
+    matcher = hybrid_matcher().extended([("MNLI-m", local)], "name")
+    assert "Natural Language Inference" in dataset_tasks("MNLI-m", matcher)
