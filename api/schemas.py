@@ -330,7 +330,14 @@ class LeaderboardRow(BaseModel):
 
 class Leaderboard(BaseModel):
     task: str | None = Field(description="The task most of its rows are reported for.")
-    dataset: str
+    dataset: str = Field(
+        description="The dataset as its papers print it most ('WMT 2014 English-German')."
+    )
+    qualifier: str = Field(
+        "",
+        description="The variant of the dataset's node the board is on: year, split or language "
+        "pair ('2014 en-de' of WMT), '' for the dataset itself.",
+    )
     metric: str
     higher_is_better: bool = Field(description="Rows are sorted best first by this direction.")
     rows: list[LeaderboardRow]

@@ -65,6 +65,7 @@ def board_model(board: Board) -> Leaderboard:
     return Leaderboard(
         task=board.task,
         dataset=board.dataset,
+        qualifier=board.qualifier,
         metric=board.metric,
         higher_is_better=board.higher_is_better,
         rows=rows,

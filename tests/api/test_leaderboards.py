@@ -92,6 +92,7 @@ def test_leaderboards_answer_boards_with_rows_from_every_paper(board_client: Tes
         evidence["column_header"] == "BLEU EN-DE" and evidence["row_header"] == "Transformer (big)"
     )
     assert board["rows"][0]["supporting_papers"] == 1
+    assert board["qualifier"] == "2014 en-de"  # the variant of WMT the board is on
 
 
 def test_leaderboard_filters_and_the_openapi_document(board_client: TestClient) -> None:
