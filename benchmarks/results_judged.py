@@ -60,6 +60,7 @@ class Judged:
     scored: int = 0  # rows gold-matched or judged: the precision's denominator
     right: int = 0  # gold-matched, or judged right
     partly: int = 0  # not gold-matched, judged partly
+    disputed: int = 0  # gold-matched, yet judged wrong or partly (gold still counts right)
 
     @property
     def unjudged(self) -> int:
@@ -71,9 +72,10 @@ class Judged:
         lenient = (self.right + self.partly) / self.scored if self.scored else 0.0
         return (
             f"{split}: {self.predicted} predicted rows, {self.gold_matched} match gold "
-            f"(gold-only micro-P {gold_p:.3f}), {self.judged} judged by hand; judged micro-P {judged_p:.3f} "
-            f"({self.right}/{self.scored} gold-matched or judged; {lenient:.3f} with 'partly' "
-            f"right), {self.unjudged} unjudged left out"
+            f"(gold-only micro-P {gold_p:.3f}), {self.judged} judged by hand; "
+            f"judged micro-P {judged_p:.3f} ({self.right}/{self.scored} gold-matched or judged; "
+            f"{lenient:.3f} with 'partly' right), {self.unjudged} unjudged left out; "
+            f"{self.disputed} gold-matched rows read as not right"
         )
 
 
@@ -121,6 +123,7 @@ def judge(rows: Iterable[tuple[RowKey, bool]], verdicts: dict[RowKey, Verdict]) 
         tally.scored += hit or verdict is not None
         tally.right += hit or (verdict is not None and verdict.verdict == "right")
         tally.partly += not hit and verdict is not None and verdict.verdict == "partly"
+        tally.disputed += hit and verdict is not None and verdict.verdict != "right"
     return tally
 
 
@@ -171,11 +174,12 @@ def dump(out: Path, extractor_name: str) -> None:
                 lines.write(json.dumps(record) + "\n")
 
 
-def show_sample(rows_path: Path, split: str, size: int, seed: int) -> None:
-    """Print a stratified sample of a split's rows that match no gold row and are unjudged."""
+def show_sample(rows_path: Path, split: str, size: int, seed: int, gold: bool = False) -> None:
+    """Print a stratified sample of a split's unjudged rows that match no gold row (or, with
+    `gold`, that match one: to check the gold match by hand)."""
     verdicts = load_verdicts()
     rows = [json.loads(line) for line in rows_path.read_text("utf-8").splitlines()]
-    pool = [r for r in rows if r["split"] == split and not r["gold"]]
+    pool = [r for r in rows if r["split"] == split and r["gold"] == gold]
     pool = [r for r in pool if tuple(r["key"]) not in verdicts]
     for row in stratified_sample(pool, size, seed):
         evidence = (row["evidence"] or [{}])[0]
@@ -195,11 +199,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--split", choices=["tune", "test"], default="tune")
     parser.add_argument("--sample", type=int, default=60)
     parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument("--gold", action="store_true", help="sample gold-matched rows instead")
     args = parser.parse_args(argv)
     if args.dump:
         dump(args.dump, args.extractor)
     elif args.rows:
-        show_sample(args.rows, args.split, args.sample, args.seed)
+        show_sample(args.rows, args.split, args.sample, args.seed, args.gold)
     else:
         parser.error("give --dump FILE or --rows FILE")
 

@@ -79,9 +79,11 @@ def test_judged_precision_counts_gold_or_right_verdicts_over_rows_gold_or_judged
     tally = judge([(k, i in (0, 4)) for i, k in enumerate(keys)], verdicts)
     assert (tally.predicted, tally.gold_matched, tally.judged) == (6, 2, 4)
     assert (tally.scored, tally.right, tally.partly, tally.unjudged) == (5, 3, 1, 1)
+    assert tally.disputed == 1  # row 4: gold counts it right, the reader did not
     line = tally.line("tune")
     assert "gold-only micro-P 0.333" in line and "judged micro-P 0.600 (3/5" in line
     assert "0.800 with 'partly' right" in line and "1 unjudged left out" in line
+    assert "1 gold-matched rows read as not right" in line
 
 
 def test_the_sample_takes_papers_in_turn_so_none_dominates() -> None:
