@@ -27,6 +27,9 @@ How it scores:
   only a paper's headline results, so precision is a floor: read the rows `--show` prints.
 - Figures are printed for every valued row ("tables + text") and for the rows a leaderboard
   shows by default ("leaderboard rows": ablation rows left out, kg/leaderboards.py).
+- `--judged` adds a precision where a row is right when it matches gold or a hand verdict in
+  benchmarks/data/rows_read_by_hand.tsv says so, over gold-matched or judged rows
+  (benchmarks/results_judged.py).
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ if __package__ in (None, ""):
 
 from benchmarks.pdf_tables import pdf_tables
 from benchmarks.pdfgold import PDFGOLD, GoldPaper, Split, gold_papers
+from benchmarks.results_judged import RowKey, print_judged, row_key
 from benchmarks.results_why import explain_misses
 from papergraph.core.canonical import SPLITS, split_qualifier
 from papergraph.core.model import Paper, Result, Table, TableCell, fold
@@ -254,6 +258,7 @@ def run(
     source: Path | None = None,
     dumped: dict[str, list[Table]] | None = None,
     why: bool = False,
+    judged: bool = False,
 ) -> None:
     golds = [g for g in gold_papers(split) if g.results][:papers]
     ours: dict[Split, list[Score]] = {"tune": [], "test": []}
@@ -261,6 +266,7 @@ def run(
     boards: dict[Split, list[Score]] = {"tune": [], "test": []}  # rows a leaderboard shows
     shown = 0
     places: Counter[str] = Counter()
+    keyed: dict[str, list[tuple[RowKey, bool]]] = {"tune": [], "test": []}  # for --judged
     for gold in golds:
         paper = read_paper(gold, dumped)
         if paper is None:
@@ -272,6 +278,9 @@ def run(
         boards[gold.split].append(score_paper(leaderboard_rows(found), gold.results))
         baseline[gold.split].append(score_paper(text_only, gold.results))
         shown += _show(gold, found, max(0, show - shown))
+        keyed[gold.split] += [
+            (row_key(gold.pdf.name, r), any(matches(r, row) for row in gold.results)) for r in found
+        ]
         if why:
             explain_misses(gold.pdf.name, paper, found, gold.results, matches, places)
     if why:
@@ -280,6 +289,8 @@ def run(
         if ours[name]:
             figures = (summary(baseline[name]), summary(ours[name]), summary(boards[name]))
             _print(name, len(ours[name]), *figures)
+    if judged:
+        print_judged(keyed)
 
 
 def _show(gold: GoldPaper, found: list[Result], limit: int) -> int:
@@ -350,6 +361,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         action="store_true",
         help="for each missed gold row, say whether its value is in a grid, the text or nowhere",
     )
+    parser.add_argument(
+        "--judged",
+        action="store_true",
+        help="also print precision by gold or hand verdict (benchmarks/results_judged.py)",
+    )
     args = parser.parse_args(argv)
     global SPLIT_METRICS  # noqa: PLW0603 - one run, one scoring
     SPLIT_METRICS = not args.strict_metrics
@@ -364,6 +380,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         args.baseline_source,
         dumped,
         args.why,
+        args.judged,
     )
 
 
