@@ -24,7 +24,7 @@ def footnotes(lines: list[Line], page: PageLayout, size: float) -> set[int]:
         above = [line for line in run if _caption_under(line, captions)]
         if above:
             run[: run.index(above[-1]) + 1] = []
-        while run and not _opens_footnote(run[0]):
+        while run and (not _opens_footnote(run[0]) or _ends_caption(run[0], lines, captions)):
             run.pop(0)
     return {id(line) for run in runs for line in run}
 
@@ -47,6 +47,33 @@ def _caption_under(line: Line, captions: list[Line]) -> bool:
     return any(
         caption.top > line.bottom and caption.x1 > line.x0 and caption.x0 < line.x1
         for caption in captions
+    )
+
+
+def _ends_caption(line: Line, lines: list[Line], captions: list[Line]) -> bool:
+    """Whether the line is the last of a caption's: under a caption's lines, a line's spacing
+    apart, in their size, starting where they start (RWKV's Table 4 caption ends in 'models',
+    set in the left column's width)."""
+    above = [other for other in lines if other.bottom <= line.top and other.x0 < line.x1]
+    if not above:
+        return False
+    previous = max(above, key=lambda other: other.bottom)
+    chain = [previous]
+    while chain[-1] not in captions:
+        higher = [o for o in lines if o.bottom <= chain[-1].top and _spaced(o, chain[-1])]
+        if not higher or len(chain) > 6:
+            return False
+        chain.append(max(higher, key=lambda other: other.bottom))
+    return _spaced(previous, line)
+
+
+def _spaced(upper: Line, lower: Line) -> bool:
+    """Lines of one paragraph: the same size and left edge, a line's spacing apart."""
+    gap = lower.top - upper.bottom
+    return (
+        abs(upper.size - lower.size) < 0.3
+        and abs(upper.x0 - lower.x0) < 2
+        and -2 < gap < 0.7 * upper.size
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from reportlab.pdfgen import canvas
 
 from papergraph.core.model import ChunkKind, Paper
-from tests.ingest.drawn_pdf import LEFT, PROSE, RIGHT, prose, text
+from tests.ingest.drawn_pdf import LEFT, PROSE, RIGHT, prose, small_table, text
 
 #: The `drawn_paper` fixture (tests/ingest/conftest.py): `drawn_paper(name, page)`.
 DrawnPaper = Callable[..., Paper]
@@ -128,3 +128,29 @@ def test_a_footnote_opening_in_lower_case_at_the_foot_is_still_one(
     notes = _text_of(paper, ChunkKind.FOOTNOTE)
     assert "Measured on one GPU" in notes and "profiler of the library" in notes
     assert "Measured on one GPU" not in _text_of(paper, ChunkKind.BODY)
+
+
+def test_the_last_line_of_a_caption_low_on_the_page_is_the_captions(
+    drawn_paper: DrawnPaper,
+) -> None:
+    """RWKV's Table 4: a caption set small under its table at the page's foot ends in a short
+    line opening in lower case ('models'); it is the caption's end, not a footnote."""
+
+    def _page(pdf: canvas.Canvas) -> None:
+        y = prose(pdf, LEFT, 790, ("The zero-shot results are given in the table", *PROSE))
+        y = prose(pdf, LEFT, y, (*PROSE, *PROSE, *PROSE, *PROSE, *PROSE, *PROSE))
+        y = small_table(pdf, y - 150, ("LAMBADA", "COPA"), "66.00")
+        text(pdf, LEFT, y - 10, "Table 4:", "Helvetica-Bold", 9)
+        text(
+            pdf,
+            LEFT + 38,
+            y - 10,
+            "Zero-shot performance of the models; * interpolation of",
+            size=9,
+        )
+        text(pdf, LEFT, y - 21, "models", size=9)
+
+    paper = drawn_paper("tail.pdf", _page)
+    [table] = paper.tables
+    assert table.caption.endswith("interpolation of models")
+    assert "models" not in _text_of(paper, ChunkKind.FOOTNOTE)
