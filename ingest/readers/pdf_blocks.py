@@ -14,11 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from papergraph.ingest.readers.pdf_cues import CAPTION, VALUE, cell_parts, has_value_cell
+from papergraph.ingest.readers.pdf_footnotes import footnotes
 from papergraph.ingest.readers.pdf_layout import Line, PageLayout, body_size
 
-CAPTION = re.compile(
-    r"^\s*(Figure|Fig\.|Table|Tab\.)\s*(\d+|[A-Z]\d*|[IVX]+)\s*([:.|]|$)", re.IGNORECASE
-)
 _NUMBERED = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-H](?:\.\d{1,2})+|[A-H]\.?(?=\s+[A-Z])|[IVX]{1,4})\.?\s+\S"
 )
@@ -28,10 +27,8 @@ _NAMED = re.compile(
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[\divxlc]{1,4}(?:\s*(?:of|/)\s*\d+)?$", re.IGNORECASE)
-_MARKER = re.compile(r"^(?:[\d*∗†‡§¶⋆♠♣♦♥]{1,2}|[a-z])\s*[A-Za-z(<]")
 _DIGITS = re.compile(r"\d+")
 _ALGORITHM = re.compile(r"^\d{1,2}:")
-_VALUE = re.compile(r"^[(+\-−±]?\d[\d.,/%± ]*[)*†‡∗]*$")
 
 
 @dataclass
@@ -62,12 +59,12 @@ def read_blocks(pages: list[PageLayout]) -> tuple[list[Block], float]:
     for page in pages:
         kept = [line for line in page.lines if id(line) not in furniture]
         dropped = [line for line in page.lines if id(line) in furniture]
-        footnotes = _footnotes(kept, page, size)
-        body = [line for line in kept if id(line) not in footnotes]
+        notes_of_page = footnotes(kept, page, size)
+        body = [line for line in kept if id(line) not in notes_of_page]
         page_blocks = _group(body, size)
         blocks.extend(page_blocks)
         pending.append((page_blocks, page))
-        notes = [line for line in kept if id(line) in footnotes]
+        notes = [line for line in kept if id(line) in notes_of_page]
         blocks.extend(Block([line], "footnote") for line in notes)
         blocks.extend(Block([line], "furniture") for line in dropped)
     _demote_headings(blocks)
@@ -103,29 +100,6 @@ def _furniture(pages: list[PageLayout], size: float) -> set[int]:
 
 def _in_margin(line: Line, page: PageLayout) -> bool:
     return line.bottom < 0.085 * page.height or line.top > 0.92 * page.height
-
-
-def _footnotes(lines: list[Line], page: PageLayout, size: float) -> set[int]:
-    """Per column, the run of smaller lines at the foot that opens with a footnote mark."""
-    found: set[int] = set()
-    for column in {line.column for line in lines}:
-        own = sorted((line for line in lines if line.column == column), key=lambda line: line.top)
-        run: list[Line] = []
-        for line in reversed(own):
-            if line.size > size - 0.4 or line.top < 0.45 * page.height:
-                break
-            run.insert(0, line)
-        while run and not _opens_footnote(run[0]):
-            run.pop(0)
-        found.update(id(line) for line in run)
-    return found
-
-
-def _opens_footnote(line: Line) -> bool:
-    first = line.words[0]
-    raised = first.size < 0.85 * line.size
-    text = line.text.strip()
-    return (raised or bool(_MARKER.match(text))) and not CAPTION.match(text)
 
 
 def _group(lines: list[Line], size: float) -> list[Block]:
@@ -183,7 +157,7 @@ def _reads_as_row(words: list[str], numbered: bool) -> bool:
     digits = sum(1 for word in rest if any(c.isdigit() for c in word))
     if not numbered:
         return digits > 1
-    return digits > 2 or any(_VALUE.match(word) for word in rest)
+    return digits > 2 or any(VALUE.match(word) for word in rest)
 
 
 def is_section_heading(text: str) -> bool:
@@ -213,16 +187,10 @@ def _has_cell_gap(line: Line) -> bool:
     """Whether the line reads as a table row: parts further apart than a stretched space, one
     of them a number or none longer than three words (two captions set side by side leave a
     wide gap too, between long runs of words)."""
-    parts: list[list[str]] = [[]]
-    words = line.main_words
-    for index, word in enumerate(words):
-        if index and word.x0 - words[index - 1].x1 >= 1.2 * line.size:
-            parts.append([])
-        parts[-1].append(word.text)
+    parts = cell_parts(line)
     if len(parts) < 2:
         return False
-    numeric = any(_VALUE.match(" ".join(part)) for part in parts)
-    return numeric or max(len(part) for part in parts) <= 3
+    return has_value_cell(parts) or max(len(part) for part in parts) <= 3
 
 
 def _caption_tail(block: Block, previous: Line, line: Line) -> bool:

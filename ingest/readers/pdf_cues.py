@@ -1,0 +1,30 @@
+"""What a laid-out line reads as, for the reader's block and footnote rules: a caption's
+opening ("Figure 3:", "Table 2."), and the parts a table row's cells leave (words further
+apart than a stretched space), one of them a number."""
+
+from __future__ import annotations
+
+import re
+
+from papergraph.ingest.readers.pdf_layout import Line
+
+CAPTION = re.compile(
+    r"^\s*(Figure|Fig\.|Table|Tab\.)\s*(\d+|[A-Z]\d*|[IVX]+)\s*([:.|]|$)", re.IGNORECASE
+)
+VALUE = re.compile(r"^[(+\-−±]?\d[\d.,/%± ]*[)*†‡∗]*$")
+
+
+def cell_parts(line: Line) -> list[list[str]]:
+    """The line's words in runs split where they stand further apart than a stretched space."""
+    parts: list[list[str]] = [[]]
+    words = line.main_words
+    for index, word in enumerate(words):
+        if index and word.x0 - words[index - 1].x1 >= 1.2 * line.size:
+            parts.append([])
+        parts[-1].append(word.text)
+    return parts
+
+
+def has_value_cell(parts: list[list[str]]) -> bool:
+    """Whether one of the parts is a number, as a value cell prints it."""
+    return any(VALUE.match(" ".join(part)) for part in parts)
