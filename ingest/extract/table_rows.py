@@ -17,6 +17,7 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.row_twins import group_setting, marked_settings, marks
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import SETTING
@@ -144,7 +145,55 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
     marks are no part of it ("BERT*"), and a tick names the setting its column heads
     ("DetectoRS ResNet-50 X" under "Method Backbone TTA": "DetectoRS ResNet-50 (TTA)"); option
     letters and set notation are none either ("(c) FPN RPN, {Pk}": "FPN RPN"), and a change
-    row is the base it changes with the change ("ResNet-50-D + mixup w/o distill")."""
+    row is the base it changes with the change ("ResNet-50-D + mixup w/o distill"). A row
+    another row of the table names alike takes what tells them apart (`told_apart`)."""
+    name = _name(context, row, header)
+    apart = told_apart(context, row, header, name)
+    if not apart:
+        return name
+    return (
+        f"{name[:-1]}, {', '.join(apart)})"
+        if name.endswith(")")
+        else f"{name} ({', '.join(apart)})"
+    )
+
+
+def told_apart(context: TableContext, row: Row, header: str, name: str) -> list[str]:
+    """What tells the row from the other rows of its table whose name is `name` too
+    (ingest/extract/row_twins.py): the meaning of a mark only it prints, which the caption
+    explains ("XLNet∗": ensembles), and what its group row names that theirs does not (the
+    split "dev"; "64x64" over a repeated header row); [] where no row is named alike. A group
+    row naming a dataset tells rows on different data apart, not variants of the method."""
+    found: list[str] = []
+    for twin in (r for r in context.grid.rows if r is not row and r.label and r.cells):
+        if _name(context, twin, header) != name:
+            continue
+        mine, theirs = _marks(row), _marks(twin)
+        found += marked_settings(mine, theirs, context.table.caption)
+        if not (_on_data(row) or _on_data(twin)):
+            headers = list(context.grid.column_headers.values())
+            found += group_setting(_group(context, row), _group(context, twin), headers)
+    return list(dict.fromkeys(found))
+
+
+def _marks(row: Row) -> frozenset[str]:
+    """The marks the row's label prints, and a group row of marks only over it ("‡")."""
+    group = marks(row.group) if not without_marks(row.group) else frozenset()
+    return marks(row.label) | group
+
+
+def _group(context: TableContext, row: Row) -> str:
+    """The group row over the row; above the first group row, the label column's header
+    (a block's setting leads it there: "32x32 | Model")."""
+    return without_marks(row.group) or context.grid.label_header
+
+
+def _on_data(row: Row) -> bool:
+    return known_type(row.group) is EntityType.DATASET
+
+
+def _name(context: TableContext, row: Row, header: str) -> str:
+    """The row's name as `method_name` reads it, before what tells it from its twins."""
     settings = list(row.qualifiers)  # "OPT-175B" run "Unsup.", "T5-11B" under "Closed Book"
     label = clean_label(without_marks(row.label) or without_marks(row.group))  # "BERT*", "†"
     if is_change(label):
