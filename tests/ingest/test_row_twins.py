@@ -4,7 +4,7 @@ explains, the split or setting their group rows name; where nothing does, the fi
 
 from __future__ import annotations
 
-from papergraph.core.model import Table
+from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.caption_settings import told_apart
 from papergraph.ingest.extract.row_twins import meanings
 from tests.ingest.tables import grid, table_rows
@@ -90,18 +90,22 @@ def test_a_header_row_repeated_over_a_second_block_names_each_block_by_its_first
 
 def test_a_group_row_of_one_mark_marks_the_rows_below_it() -> None:
     """RepLKNet's ImageNet table: its "‡" set on a line of its own above the 22K-pretrained
-    rows; "RepLKNet-31B" at 384x384 above it and below it are two models."""
+    rows; "RepLKNet-31B" at 384x384 above it and below it are two models. An input size the
+    reader ran onto a label ("RepLKNet-31B ‡ 224×224") is its column's (grid_repair)."""
+    cells = grid(
+        [
+            ["Model", "Input resolution", "Top-1 acc"],
+            ["NewNet-B", "224×224", "83.5"],
+            ["NewNet-B", "384×384", "84.8"],
+            ["", "", "85.2"],
+            ["", "‡", ""],
+            ["NewNet-B", "384×384", "86.0"],
+            ["Swin-B ‡", "384×384", "86.4"],
+        ]
+    )
+    cells.append(TableCell(3, 0, "NewNet-B ‡ 224×224", col_span=2))  # over the size column
     table = Table(
-        grid(
-            [
-                ["Model", "Input resolution", "Top-1 acc"],
-                ["NewNet-B", "224×224", "83.5"],
-                ["NewNet-B", "384×384", "84.8"],
-                ["", "‡", ""],
-                ["NewNet-B", "384×384", "86.0"],
-                ["Swin-B ‡", "384×384", "86.4"],
-            ]
-        ),
+        cells,
         "6",
         "Table 6. ImageNet results. ‡ indicates ImageNet- 22K pretraining.",
     )
@@ -109,6 +113,7 @@ def test_a_group_row_of_one_mark_marks_the_rows_below_it() -> None:
     assert ("NewNet-B (Input resolution: 384×384)", 84.8) in found
     assert ("NewNet-B (Input resolution: 384×384, ImageNet-22K pretraining)", 86.0) in found
     assert ("NewNet-B (Input resolution: 224×224)", 83.5) in found
+    assert ("NewNet-B (Input resolution: 224×224, ImageNet-22K pretraining)", 85.2) in found
 
 
 def test_twins_nothing_read_tells_apart_keep_the_first() -> None:
