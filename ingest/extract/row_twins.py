@@ -6,10 +6,11 @@ table gives "XLNet" under "Dev set results ..." and again under "Test set result
 RepLKNet's tables give "RepLKNet-31B" and "RepLKNet-31B ‡", "‡ indicates ImageNet-22K
 pretraining"; Gated PixelCNN's ImageNet table repeats its header row over a second block, "32x32"
 and "64x64" leading each. Read as one name, such rows are two values for one method, dataset and
-metric. What tells them apart, in the order read: a mark the caption explains (beside the label,
-or a group row of marks only over the rows below), the split the rows' group rows name ("dev",
-"test": a qualifier of the dataset, moved there by caption_settings), else the few words their
-group rows (a block's repeated header less the header's own words) differ in.
+metric. What tells them apart: a mark the caption explains (beside the label, or on a line of
+marks only right above it), which names its setting on every row printing it; the split the
+rows' group rows name ("dev", "test": a qualifier of the dataset, moved there by
+caption_settings), else the few words their group rows (a block's repeated header less the
+header's own words) differ in.
 """
 
 from __future__ import annotations
@@ -54,10 +55,10 @@ def meanings(caption: str) -> dict[str, str]:
     return found
 
 
-def marked_settings(mine: frozenset[str], theirs: frozenset[str], caption: str) -> list[str]:
-    """The meanings of the marks one twin prints and the other does not."""
+def marked_settings(printed: frozenset[str], caption: str) -> list[str]:
+    """The meanings the caption gives the marks a row prints ("∗": ensembles)."""
     explained = meanings(caption)
-    return [explained[mark] for mark in sorted(mine - theirs) if mark in explained]
+    return [explained[mark] for mark in sorted(printed) if mark in explained]
 
 
 def group_setting(mine: str, theirs: str, headers: Sequence[str]) -> list[str]:

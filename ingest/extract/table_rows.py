@@ -142,13 +142,15 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
     and what its label columns print to qualify it ("OPT-175B (Unsup.)"); a
     variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
     and so is a method and its depth column ("ResNet" at "# layers" 110); footnote and check
-    marks are no part of it ("BERT*"), and a tick names the setting its column heads
+    marks are no part of it ("BERT*"), but what the caption says a mark means is ("XLNet∗",
+    "∗ indicates using ensembles": XLNet (ensembles)), and a tick names the setting its column heads
     ("DetectoRS ResNet-50 X" under "Method Backbone TTA": "DetectoRS ResNet-50 (TTA)"); option
     letters and set notation are none either ("(c) FPN RPN, {Pk}": "FPN RPN"), and a change
     row is the base it changes with the change ("ResNet-50-D + mixup w/o distill"). A row
     another row of the table names alike takes what tells them apart (`told_apart`)."""
     name = _name(context, row, header)
-    apart = told_apart(context, row, header, name)
+    marked = marked_settings(_marks(context, row), context.table.caption)
+    apart = list(dict.fromkeys([*marked, *told_apart(context, row, header, name)]))
     if not apart:
         return name
     return (
@@ -159,27 +161,30 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
 
 
 def told_apart(context: TableContext, row: Row, header: str, name: str) -> list[str]:
-    """What tells the row from the other rows of its table whose name is `name` too
-    (ingest/extract/row_twins.py): the meaning of a mark only it prints, which the caption
-    explains ("XLNet∗": ensembles), and what its group row names that theirs does not (the
-    split "dev"; "64x64" over a repeated header row); [] where no row is named alike. A group
-    row naming a dataset tells rows on different data apart, not variants of the method."""
+    """What the group row over the row names that those over the other rows of its table
+    whose name is `name` too do not (ingest/extract/row_twins.py): the split ("dev" under
+    "Single-task single models on dev", "test" under "... ensembles on test"), else the words
+    they differ in ("64x64" over a repeated header row); [] where no row is named alike. A
+    group row naming a dataset tells rows on different data apart, not variants of the method."""
     found: list[str] = []
     for twin in (r for r in context.grid.rows if r is not row and r.label and r.cells):
         if _name(context, twin, header) != name:
             continue
-        mine, theirs = _marks(row), _marks(twin)
-        found += marked_settings(mine, theirs, context.table.caption)
         if not (_on_data(row) or _on_data(twin)):
             headers = list(context.grid.column_headers.values())
             found += group_setting(_group(context, row), _group(context, twin), headers)
     return list(dict.fromkeys(found))
 
 
-def _marks(row: Row) -> frozenset[str]:
-    """The marks the row's label prints, and a group row of marks only over it ("‡")."""
-    group = marks(row.group) if not without_marks(row.group) else frozenset()
-    return marks(row.label) | group
+def _marks(context: TableContext, row: Row) -> frozenset[str]:
+    """The marks the row's label prints, and those of a line of marks only right above it
+    (its group row, the row the first under it: "‡" set above "RepLKNet-31B"), which the
+    reader took for a line of its own; the rows further below are not marked by it."""
+    rows = context.grid.rows
+    above = rows[rows.index(row) - 1].group if row in rows and rows.index(row) > 0 else ""
+    first = row.group != above
+    only_marks = first and not without_marks(row.group)
+    return marks(row.label) | (marks(row.group) if only_marks else frozenset())
 
 
 def _group(context: TableContext, row: Row) -> str:

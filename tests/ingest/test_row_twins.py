@@ -89,8 +89,10 @@ def test_a_header_row_repeated_over_a_second_block_names_each_block_by_its_first
 
 
 def test_a_group_row_of_one_mark_marks_the_rows_below_it() -> None:
-    """RepLKNet's ImageNet table: its "‡" set on a line of its own above the 22K-pretrained
-    rows; "RepLKNet-31B" at 384x384 above it and below it are two models. An input size the
+    """RepLKNet's ImageNet table: its "‡" set on a line of its own right above a 22K-pretrained
+    row; "RepLKNet-31B" at 384x384 above it and below it are two models. A marked row no other
+    row names alike is named by its mark too ("RepLKNet-31L ‡"), an unmarked one further below
+    is not. An input size the
     reader ran onto a label ("RepLKNet-31B ‡ 224×224") is its column's (grid_repair)."""
     cells = grid(
         [
@@ -101,6 +103,8 @@ def test_a_group_row_of_one_mark_marks_the_rows_below_it() -> None:
             ["", "‡", ""],
             ["NewNet-B", "384×384", "86.0"],
             ["Swin-B ‡", "384×384", "86.4"],
+            ["NewNet-L ‡", "384×384", "86.6"],
+            ["NewNet-XL", "320×320", "87.8"],
         ]
     )
     cells.append(TableCell(3, 0, "NewNet-B ‡ 224×224", col_span=2))  # over the size column
@@ -114,6 +118,8 @@ def test_a_group_row_of_one_mark_marks_the_rows_below_it() -> None:
     assert ("NewNet-B (Input resolution: 384×384, ImageNet-22K pretraining)", 86.0) in found
     assert ("NewNet-B (Input resolution: 224×224)", 83.5) in found
     assert ("NewNet-B (Input resolution: 224×224, ImageNet-22K pretraining)", 85.2) in found
+    assert ("NewNet-L (Input resolution: 384×384, ImageNet-22K pretraining)", 86.6) in found
+    assert ("NewNet-XL (Input resolution: 320×320)", 87.8) in found
 
 
 def test_twins_nothing_read_tells_apart_keep_the_first() -> None:
