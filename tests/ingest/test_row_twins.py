@@ -4,8 +4,8 @@ explains, the split or setting their group rows name; where nothing does, the fi
 
 from __future__ import annotations
 
-from papergraph.core.model import Table, TableCell
-from papergraph.ingest.extract.caption_settings import told_apart
+from papergraph.core.model import Evidence, Result, Table, TableCell
+from papergraph.ingest.extract.caption_settings import first_of_twins, told_apart
 from papergraph.ingest.extract.row_twins import meanings
 from tests.ingest.tables import grid, table_rows
 
@@ -169,3 +169,15 @@ def test_a_caption_says_what_each_mark_means_in_a_few_words_only() -> None:
         "†": "our runs with the official code",
         "‡": "ImageNet-22K pretraining and 640×640 finetuning on ADE20K",
     }
+
+
+def test_an_ablation_row_is_no_twin_of_the_result_row() -> None:
+    """Within one table, a result row is never dropped for an ablation row named alike above
+    it: the ablation is kept off leaderboards, the result stands."""
+
+    def row(value: float, ablation: str | None) -> Result:
+        cell = Evidence("c", 0, 1, str(value), "table", table="2", ablation=ablation)
+        return Result("NewNet", None, "SQuAD", "EM", value, [cell])
+
+    kept = first_of_twins([row(65.0, "the table is an ablation study"), row(68.0, None)])
+    assert [r.value for r in kept] == [65.0, 68.0]
