@@ -14,27 +14,30 @@ rows one table gives twice (a table's own columns tell those apart, or nothing r
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from papergraph.core.canonical import SPLITS
 from papergraph.core.model import Result
+from papergraph.ingest.extract.row_twins import differing
 from papergraph.ingest.extract.table_results import first_sentence
 
-#: The most words a caption may differ by, on either side, and still name one setting.
-MAX_WORDS = 5
-#: A word pair this alike is one word spelled twice ("approachs"/"approaches"), no setting.
-SPELLING = 0.8
-#: Words that lead a setting and are no part of it ("with 30 random no-op starts").
-_LEADS = frozenset("with from on in for using by at under of".split())
+__all__ = ["differing", "told_apart"]
+
+#: A setting in brackets at the end of a method's name: "XLNet (ensembles, test)".
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)$")
 
 
 def told_apart(results: list[Result]) -> list[Result]:
     """`results` with the rows of each pair of tables that give one method, dataset and metric
     different values qualified by the words their captions differ in; every row of such a table
     that names one of those methods takes its table's setting, so a game only one table prints
-    is named as its table's others are (changed in place; returned for chaining)."""
+    is named as its table's others are (changed in place; returned for chaining). A split one
+    table's rows name as the method's setting ("XLNet (dev)", where its group row says so:
+    ingest/extract/row_twins.py) is the dataset's ("SQuAD1.1 dev"), and of rows one table still
+    gives alike but for their value, nothing read telling them apart, the first is kept."""
+    for result in results:
+        split_to_dataset(result)
     settings: dict[tuple[str, str], list[str] | None] = {}
     for rows in _pairs(results):
         leads = [_words(first_sentence(row.evidence[0].caption or "")) for row in rows]
@@ -46,7 +49,42 @@ def told_apart(results: list[Result]) -> list[Result]:
         told = settings.get((_table(result), result.method or "")) if result.evidence else None
         if told:
             _qualify(result, told)
-    return results
+    return first_of_twins(results)
+
+
+def split_to_dataset(result: Result) -> None:
+    """A split among the settings in brackets after the method's name qualifies the dataset:
+    "XLNet (ensembles, test)" on QNLI is XLNet (ensembles) on "QNLI test" (changed in place); a
+    dataset already naming a split keeps its own."""
+    found = _BRACKETED.search(result.method or "")
+    if found is None or result.dataset is None:
+        return
+    parts = [part.strip() for part in found.group(1).split(",")]
+    splits = [part for part in parts if part.lower() in SPLITS]
+    if len(splits) != 1 or any(word.lower() in SPLITS for word in result.dataset.split()):
+        return
+    kept = ", ".join(part for part in parts if part not in splits)
+    base = (result.method or "")[: found.start()]
+    result.method = f"{base} ({kept})" if kept else base
+    result.dataset = f"{result.dataset} {splits[0].lower()}"
+
+
+def first_of_twins(results: list[Result]) -> list[Result]:
+    """`results` less the later rows of one table giving a method, dataset and metric a value
+    the first already gave it: nothing read tells them apart, so the first, printed above and
+    labelled as the table names it, stands for them. An ablation's row (kept off leaderboards)
+    is no twin of a result row."""
+    seen: set[tuple[object, ...]] = set()
+    kept: list[Result] = []
+    for result in results:
+        table = _table(result) if result.evidence and result.value is not None else ""
+        ablation = bool(result.evidence and result.evidence[0].ablation)
+        key = (table, result.method, result.dataset, result.metric, ablation)
+        if table and key in seen:
+            continue
+        seen.add(key)
+        kept.append(result)
+    return kept
 
 
 def _pairs(results: list[Result]) -> list[list[Result]]:
@@ -76,43 +114,6 @@ def _qualify(row: Result, setting: list[str]) -> None:
         row.dataset = f"{row.dataset} {split.lower()}"
     else:
         row.method = _with_setting(row.method or "", " ".join(setting))
-
-
-def differing(first: Sequence[str], second: Sequence[str]) -> tuple[list[str], list[str]] | None:
-    """The words each of two word sequences has where the other differs (spelling variants of
-    one word aside), or None where they differ in more than two places or by more than
-    MAX_WORDS words; a single differing word keeps the name-like word before it ("GPT2
-    Medium")."""
-    spans = [
-        (i1, i2, j1, j2)
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, first, second).get_opcodes()
-        if tag != "equal" and not _spelled_alike(first[i1:i2], second[j1:j2])
-    ]
-    sides = (
-        [w for i1, i2, _, _ in spans for w in first[i1:i2]],
-        [w for _, _, j1, j2 in spans for w in second[j1:j2]],
-    )
-    if not spans or len(spans) > 2 or max(len(s) for s in sides) > MAX_WORDS:
-        return None
-    if len(spans) == 1 and len(sides[0]) == len(sides[1]) == 1 and spans[0][0] > 0:
-        before = first[spans[0][0] - 1]
-        if any(c.isdigit() or c.isupper() for c in before):
-            return [before, *sides[0]], [before, *sides[1]]
-    return _setting(sides[0]), _setting(sides[1])
-
-
-def _spelled_alike(one: Sequence[str], other: Sequence[str]) -> bool:
-    return (
-        len(one) == len(other) == 1
-        and SequenceMatcher(None, one[0].lower(), other[0].lower()).ratio() >= SPELLING
-    )
-
-
-def _setting(words: list[str]) -> list[str]:
-    """`words` without the linking words that lead them and the punctuation around them."""
-    while words and words[0].lower() in _LEADS:
-        words = words[1:]
-    return [word.strip("()") for word in words if word.strip("()")]
 
 
 def _with_setting(method: str, setting: str) -> str:

@@ -2,7 +2,8 @@
 
 Two misreadings move a table's columns against its headers. A row's first value run into its
 label ("ViT-L/16 (I21k) 90.8", one cell short of the rows around it) is split off into a cell
-of its own. A header row printing one name per value column and none over the labels
+of its own, and so is an input size run onto a label ("RepLKNet-31B ‡ 224×224") where the next
+column prints sizes. A header row printing one name per value column and none over the labels
 ("Caltech101 CIFAR-100 ... Mean" above "ViT-H/14 (JFT) 95.3 85.5 ...") was read from the
 label column on, each header one column left of its values: it moves right by one. Cells the
 reader ran together ("78.7 81.9 80.0 83.1") are split one per column (`unmerged`).
@@ -22,6 +23,9 @@ _GLUED_VALUE = re.compile(r"^(?P<label>.*[A-Za-z)\]].*?)\s+(?P<value>\d+\.\d+[*�
 _SPANNED_VALUE = re.compile(
     r"^(?P<label>.*[A-Za-z)\]].*?)\s+(?P<value>\d+(?:\.\d+[KMGBT]?|[KMGBT]))[*†‡]*$"
 )
+#: An input size: "224×224", "384x384" (a cell of its own, or run onto a label's end).
+_SIZE = re.compile(r"^\s*\d{2,4}\s*[×x]\s*\d{2,4}\s*$")
+_GLUED_SIZE = re.compile(r"^(?P<label>.*[A-Za-z].*?)\s+(?P<size>\d{2,4}\s*[×x]\s*\d{2,4})$")
 _NUMBER = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 
@@ -31,7 +35,7 @@ def values_split_off(cells: list[TableCell]) -> list[TableCell]:
     widest row: both stay in the label's column, ahead of the values the layout moves right.
     Where a full row's label ends in a decimal too ("Dropout 0.1" beside "Dropout 0.3" with a
     blank cell), such numbers are part of the labels: nothing is split."""
-    cells = _spans_split(cells)
+    cells = _sizes_split(_spans_split(cells))
     rows = _by_row(cells)
     widest = max((len(row) for row in rows.values()), default=0)
     if any(len(row) == widest and _glued(row) for row in rows.values()):
@@ -64,6 +68,25 @@ def _spans_split(cells: list[TableCell]) -> list[TableCell]:
             continue
         label = replace(cell, text=glued.group("label"), col_span=cell.col_span - 1)
         repaired.extend([label, replace(cell, text=glued.group("value"), col=last, col_span=1)])
+    return repaired
+
+
+def _sizes_split(cells: list[TableCell]) -> list[TableCell]:
+    """The cells with an input size run onto a row's label ("RepLKNet-31B ‡ 224×224") split
+    into the next column, where that column is empty in the row (or the label spans it) and
+    prints sizes alone in two other rows at least ("384×384" under "Input resolution")."""
+    rows = _by_row(cells)
+    sizes = sum(1 for row in rows.values() for c in row if c.col == 1 and _SIZE.match(c.text))
+    if sizes < 2:
+        return cells
+    repaired: list[TableCell] = []
+    for cell in cells:
+        glued = _GLUED_SIZE.match(" ".join(cell.text.split())) if cell.col == 0 else None
+        if glued is None or cell.col_span > 2 or any(c.col == 1 for c in rows[cell.row]):
+            repaired.append(cell)  # (a label spanning the bare size column is split too)
+            continue
+        size = replace(cell, text=glued.group("size"), col=1, col_span=1)
+        repaired.extend([replace(cell, text=glued.group("label"), col_span=1), size])
     return repaired
 
 

@@ -17,6 +17,7 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.row_twins import group_setting, marked_settings, marks
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import SETTING
@@ -141,10 +142,63 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
     and what its label columns print to qualify it ("OPT-175B (Unsup.)"); a
     variant printed under its method's group row is both ("ResNet" above "110": "ResNet-110"),
     and so is a method and its depth column ("ResNet" at "# layers" 110); footnote and check
-    marks are no part of it ("BERT*"), and a tick names the setting its column heads
+    marks are no part of it ("BERT*"), but what the caption says a mark means is ("XLNet∗",
+    "∗ indicates using ensembles": XLNet (ensembles)), and a tick names the setting its column heads
     ("DetectoRS ResNet-50 X" under "Method Backbone TTA": "DetectoRS ResNet-50 (TTA)"); option
     letters and set notation are none either ("(c) FPN RPN, {Pk}": "FPN RPN"), and a change
-    row is the base it changes with the change ("ResNet-50-D + mixup w/o distill")."""
+    row is the base it changes with the change ("ResNet-50-D + mixup w/o distill"). A row
+    another row of the table names alike takes what tells them apart (`told_apart`)."""
+    name = _name(context, row, header)
+    marked = marked_settings(_marks(context, row), context.table.caption)
+    apart = list(dict.fromkeys([*marked, *told_apart(context, row, header, name)]))
+    if not apart:
+        return name
+    return (
+        f"{name[:-1]}, {', '.join(apart)})"
+        if name.endswith(")")
+        else f"{name} ({', '.join(apart)})"
+    )
+
+
+def told_apart(context: TableContext, row: Row, header: str, name: str) -> list[str]:
+    """What the group row over the row names that those over the other rows of its table
+    whose name is `name` too do not (ingest/extract/row_twins.py): the split ("dev" under
+    "Single-task single models on dev", "test" under "... ensembles on test"), else the words
+    they differ in ("64x64" over a repeated header row); [] where no row is named alike. A
+    group row naming a dataset tells rows on different data apart, not variants of the method."""
+    found: list[str] = []
+    for twin in (r for r in context.grid.rows if r is not row and r.label and r.cells):
+        if _name(context, twin, header) != name:
+            continue
+        if not (_on_data(row) or _on_data(twin)):
+            headers = list(context.grid.column_headers.values())
+            found += group_setting(_group(context, row), _group(context, twin), headers)
+    return list(dict.fromkeys(found))
+
+
+def _marks(context: TableContext, row: Row) -> frozenset[str]:
+    """The marks the row's label prints, and those of a line of marks only right above it
+    (its group row, the row the first under it: "‡" set above "RepLKNet-31B"), which the
+    reader took for a line of its own; the rows further below are not marked by it."""
+    rows = context.grid.rows
+    above = rows[rows.index(row) - 1].group if row in rows and rows.index(row) > 0 else ""
+    first = row.group != above
+    only_marks = first and not without_marks(row.group)
+    return marks(row.label) | (marks(row.group) if only_marks else frozenset())
+
+
+def _group(context: TableContext, row: Row) -> str:
+    """The group row over the row; above the first group row, the label column's header
+    (a block's setting leads it there: "32x32 | Model")."""
+    return without_marks(row.group) or context.grid.label_header
+
+
+def _on_data(row: Row) -> bool:
+    return known_type(row.group) is EntityType.DATASET
+
+
+def _name(context: TableContext, row: Row, header: str) -> str:
+    """The row's name as `method_name` reads it, before what tells it from its twins."""
     settings = list(row.qualifiers)  # "OPT-175B" run "Unsup.", "T5-11B" under "Closed Book"
     label = clean_label(without_marks(row.label) or without_marks(row.group))  # "BERT*", "†"
     if is_change(label):

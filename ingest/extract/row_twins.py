@@ -1,0 +1,120 @@
+"""Rows of one table that print one method's name twice: what the table prints to tell them apart.
+
+XLNet's GLUE table gives "XLNet" under "Single-task single models on dev" and "XLNet∗" under
+"Multi-task ensembles on test", its caption saying "∗ indicates using ensembles"; its SQuAD
+table gives "XLNet" under "Dev set results ..." and again under "Test set results ...";
+RepLKNet's tables give "RepLKNet-31B" and "RepLKNet-31B ‡", "‡ indicates ImageNet-22K
+pretraining"; Gated PixelCNN's ImageNet table repeats its header row over a second block, "32x32"
+and "64x64" leading each. Read as one name, such rows are two values for one method, dataset and
+metric. What tells them apart: a mark the caption explains (beside the label, or on a line of
+marks only right above it), which names its setting on every row printing it; the split the
+rows' group rows name ("dev", "test": a qualifier of the dataset, moved there by
+caption_settings), else the few words their group rows (a block's repeated header less the
+header's own words) differ in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from papergraph.core.canonical import SPLITS
+
+#: The most words two group rows may differ by, on either side, and still name one setting.
+MAX_WORDS = 5
+#: A word pair this alike is one word spelled twice ("approachs"/"approaches"), no setting.
+SPELLING = 0.8
+#: Words that lead a setting and are no part of it ("with 30 random no-op starts").
+_LEADS = frozenset("with from on in for using by at under of".split())
+#: Footnote marks, each spelling of one mark as one ("*" and "∗" are the asterisk).
+_MARK_SPELLINGS = {"*": "*", "∗": "*", "⋆": "*", "⁎": "*", "†": "†", "‡": "‡", "§": "§", "¶": "¶"}
+#: A caption explaining a mark: "∗ indicates using ensembles", "‡ means ImageNet-22K pretraining".
+_EXPLAINED = re.compile(
+    r"(?P<mark>[*∗⋆⁎†‡§¶])\s*(?:indicates|denotes|means|marks|stands for|:)\s+"
+    r"(?:using\s+|the\s+|that\s+)?(?P<what>[^.;,()]+)"
+)
+_CUT = re.compile(r"(?<=[A-Za-z])- (?=\d)")  # "ImageNet- 22K": a hyphen the line broke
+MAX_MEANING_WORDS = 8
+_SPLIT_WORDS = {split.lower() for split in SPLITS}
+
+
+def marks(text: str) -> frozenset[str]:
+    """The footnote marks `text` prints, each spelling of one mark as one."""
+    return frozenset(_MARK_SPELLINGS[c] for c in text if c in _MARK_SPELLINGS)
+
+
+def meanings(caption: str) -> dict[str, str]:
+    """What the caption says each mark means: {"*": "ensembles", "‡": "ImageNet-22K
+    pretraining"}; a meaning of more than a few words explains no setting."""
+    found: dict[str, str] = {}
+    for match in _EXPLAINED.finditer(_CUT.sub("-", caption)):
+        what = " ".join(match.group("what").split())
+        if what and len(what.split()) <= MAX_MEANING_WORDS:
+            found.setdefault(_MARK_SPELLINGS[match.group("mark")], what)
+    return found
+
+
+def marked_settings(printed: frozenset[str], caption: str) -> list[str]:
+    """The meanings the caption gives the marks a row prints ("∗": ensembles)."""
+    explained = meanings(caption)
+    return [explained[mark] for mark in sorted(printed) if mark in explained]
+
+
+def group_setting(mine: str, theirs: str, headers: Sequence[str]) -> list[str]:
+    """What the group row over one twin names that the other's does not: the split where
+    they name different ones ("dev" under "Single-task single models on dev" against "...
+    on test"), else the words they differ in ("32x32" against "64x64"), the words of the
+    table's headers a block repeats left out; [] where they differ in more than a few words."""
+    header_words = {word for header in headers for word in _words(header)}
+    one, other = ([w for w in _words(text) if w not in header_words] for text in (mine, theirs))
+    split, their_split = _split(one), _split(other)
+    if split and their_split and split != their_split:
+        return [split]
+    found = differing(one, other)
+    return found[0] if found else []
+
+
+def _split(words: list[str]) -> str:
+    return next((word.lower() for word in words if word.lower() in _SPLIT_WORDS), "")
+
+
+def _words(text: str) -> list[str]:
+    return [word.strip(".,;:") for word in text.split() if word.strip(".,;:")]
+
+
+def differing(first: Sequence[str], second: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """The words each of two word sequences has where the other differs (spelling variants of
+    one word aside), or None where they differ in more than two places or by more than
+    MAX_WORDS words; a single differing word keeps the name-like word before it ("GPT2
+    Medium")."""
+    spans = [
+        (i1, i2, j1, j2)
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, first, second).get_opcodes()
+        if tag != "equal" and not _spelled_alike(first[i1:i2], second[j1:j2])
+    ]
+    sides = (
+        [w for i1, i2, _, _ in spans for w in first[i1:i2]],
+        [w for _, _, j1, j2 in spans for w in second[j1:j2]],
+    )
+    if not spans or len(spans) > 2 or max(len(s) for s in sides) > MAX_WORDS:
+        return None
+    if len(spans) == 1 and len(sides[0]) == len(sides[1]) == 1 and spans[0][0] > 0:
+        before = first[spans[0][0] - 1]
+        if any(c.isdigit() or c.isupper() for c in before):
+            return [before, *sides[0]], [before, *sides[1]]
+    return _setting(sides[0]), _setting(sides[1])
+
+
+def _spelled_alike(one: Sequence[str], other: Sequence[str]) -> bool:
+    return (
+        len(one) == len(other) == 1
+        and SequenceMatcher(None, one[0].lower(), other[0].lower()).ratio() >= SPELLING
+    )
+
+
+def _setting(words: list[str]) -> list[str]:
+    """`words` without the linking words that lead them and the punctuation around them."""
+    while words and words[0].lower() in _LEADS:
+        words = words[1:]
+    return [word.strip("()") for word in words if word.strip("()")]
