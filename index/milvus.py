@@ -35,6 +35,14 @@ def _client(uri: str, token: str) -> Any:
     return MilvusClient(uri=uri, token=token) if token else MilvusClient(uri=uri)
 
 
+def _release_lite(path: Path) -> None:
+    try:
+        from milvus_lite.server_manager import server_manager_instance
+    except ImportError:  # an older Milvus Lite runs a subprocess the client's close ends
+        return
+    server_manager_instance.release_server(str(path))
+
+
 def index_parameters(settings: IndexSettings) -> tuple[dict[str, Any], dict[str, Any]]:
     """(build parameters, search parameters) of the configured index type."""
     kind = settings.milvus_index_type.upper()
@@ -177,5 +185,9 @@ class MilvusIndex(VectorIndex):
             self._client.flush(self.collection)
 
     def close(self) -> None:
+        """Closes the client; a Milvus Lite file's in-process server stops too, so its files are
+        whole and its folder can be removed once this returns (it starts again on next open)."""
         with self._lock:
             self._client.close()
+            if not self.settings.milvus_uri:
+                _release_lite(self.folder / LITE_FILENAME)
