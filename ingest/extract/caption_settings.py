@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from papergraph.core.canonical import SPLITS
 from papergraph.core.model import Result
-from papergraph.ingest.extract.row_twins import differing
+from papergraph.ingest.extract.row_twins import differing, with_setting
 from papergraph.ingest.extract.table_results import first_sentence
 
 __all__ = ["differing", "told_apart"]
@@ -113,13 +113,4 @@ def _qualify(row: Result, setting: list[str]) -> None:
     if split is not None:
         row.dataset = f"{row.dataset} {split.lower()}"
     else:
-        row.method = _with_setting(row.method or "", " ".join(setting))
-
-
-def _with_setting(method: str, setting: str) -> str:
-    """ "MuZero" + "human start positions" -> "MuZero (human start positions)"; a method that
-    already prints its setting in brackets gets this one beside it ("NC-RAPT (High, GPT2
-    Medium)")."""
-    if method.endswith(")"):
-        return f"{method[:-1]}, {setting})"
-    return f"{method} ({setting})"
+        row.method = with_setting(row.method or "", " ".join(setting))

@@ -118,3 +118,15 @@ def _setting(words: list[str]) -> list[str]:
     while words and words[0].lower() in _LEADS:
         words = words[1:]
     return [word.strip("()") for word in words if word.strip("()")]
+
+
+def with_setting(method: str, setting: str) -> str:
+    """ "MuZero" + "human start positions" -> "MuZero (human start positions)"; a method that
+    already prints its setting in brackets gets this one beside it ("NC-RAPT (High, GPT2
+    Medium)"); one its name already prints stays as it is ("Inception-V3 + mixup" under an
+    "Inception-V3" column)."""
+    if setting.lower() in method.lower():
+        return method
+    if method.endswith(")"):
+        return f"{method[:-1]}, {setting})"
+    return f"{method} ({setting})"

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
+from papergraph.ingest.extract.column_twins import told_apart
 from papergraph.ingest.extract.dataset_tasks import named_in, row_task
 from papergraph.ingest.extract.header_blocks import NUMBERED
 from papergraph.ingest.extract.matcher import NameMatcher
@@ -266,17 +267,16 @@ def _own(row: Row, names: list[str]) -> bool:
 
 
 def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[Result]:
-    """The row's results, one per dataset and metric: a later column giving the same pair (a
-    subset, "Middle" and "High" after RACE's overall accuracy) qualifies it, it is not it; a
-    test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc"), and the
-    dataset's average over its parts ("XSum Avg." after one column per source model)."""
-    found: dict[tuple[str | None, str | None], Result] = {}
+    """The row's results, one per dataset and metric: a test-set column wins over a validation
+    one ("Val Top-1 Acc", "Test Top-1 Acc") and the dataset's average over its parts ("XSum
+    Avg." after one column per source model); columns of one rank are told apart by their
+    headers ("Single Model EM", "Ensemble EM") or the first stands (a subset, "Middle" and
+    "High" after RACE's overall accuracy, qualifies it, it is not it: column_twins.py)."""
+    found: dict[tuple[str | None, str | None], list[Result]] = {}
     for col in sorted(row.cells):
         for result in _cell_results(context, matcher, row, col):
-            key = (result.dataset, result.metric)
-            if key not in found or _rank(result) > _rank(found[key]):
-                found[key] = result
-    return list(found.values())
+            found.setdefault((result.dataset, result.metric), []).append(result)
+    return [kept for same in found.values() for kept in told_apart(same, _rank)]
 
 
 def _rank(result: Result) -> tuple[bool, bool]:

@@ -1,0 +1,80 @@
+"""Two columns of one row that give the same dataset and metric: told apart by their headers.
+
+A row's results are one per dataset and metric; where two columns give the same pair, a test
+column wins over a validation one and an average over its parts (`table_results._row_results`).
+Where neither wins, the words the two headers differ in are what tells the values apart:
+BiDAF's "Single Model EM" and "Ensemble EM" are the model run two ways ("BIDAF (Single Model)",
+"BIDAF (Ensemble)"), QANet's TriviaQA "Full" and "Verified" two subsets of the data
+("TriviaQA (Wikipedia, Verified)"), Primer's "Baseline Compute @525K PPLX" and "@1M" two
+training budgets. Headers that differ by a metric's own words ("mAP@.5", "mAP@[.5, .95]"), by
+a threshold or code with no word in it ("@.5", "R2"), or not at all, tell no setting: the
+first column's value stays the row's, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from papergraph.core.model import Result
+from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.row_twins import differing, with_setting
+
+#: Words naming a part of a dataset, not a way of running the method.
+SUBSET = re.compile(
+    r"^(?:full|verified|middle|high|easy|hard|challenge|matched|mismatched|seen|unseen|"
+    r"in-domain|out-of-domain|overall|all|web|wikipedia)$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z]{3,}")
+#: Words that say which kind of a metric a column holds (COCO's box and mask AP, "AP^b"): the
+#: metric differs, no setting; such columns keep the first, as a metric of its own is missing.
+_METRIC_KIND = re.compile(r"^(?:box|bbox|mask|segm|b|m)$", re.IGNORECASE)
+
+
+def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]) -> list[Result]:
+    """Of `results`, all of one row giving one dataset and metric, those of the best `rank`:
+    each qualified by what its header says the first's does not, or the first alone where
+    nothing does."""
+    top = max(rank(result) for result in results)
+    first, *others = [result for result in results if rank(result) == top]
+    if all(other.value == first.value for other in others):
+        return [first]  # one value printed twice ("Published" and "LeaderBoard" columns)
+    pairs = [_setting(first, other) for other in others]
+    found = [pair for pair in pairs if pair is not None]
+    if not found or len(found) != len(others):
+        return [first]
+    _qualify(first, found[0][0])
+    for other, (_, theirs) in zip(others, found, strict=True):
+        _qualify(other, theirs)
+    return results
+
+
+def _setting(first: Result, other: Result) -> tuple[list[str], list[str]] | None:
+    words = [_header_words(first), _header_words(other)]
+    found = differing(words[0], words[1])
+    if found is None or not all(_names_setting(side) for side in found if side):
+        return None
+    return found if found[1] else None
+
+
+def _header_words(result: Result) -> list[str]:
+    header = result.evidence[0].column_header if result.evidence else ""
+    dataset = {word.lower() for word in (result.dataset or "").split()}
+    return [word for word in (header or "").split() if word.lower() not in dataset]
+
+
+def _names_setting(words: list[str]) -> bool:
+    text = " ".join(words)
+    kind = any(_METRIC_KIND.match(word) for word in words)
+    return bool(_WORD.search(text)) and read_metric(text) is None and not kind
+
+
+def _qualify(result: Result, setting: list[str]) -> None:
+    if not setting:
+        return
+    text = " ".join(setting)
+    if all(SUBSET.match(word) for word in setting):
+        result.dataset = with_setting(result.dataset or "", text)
+    else:
+        result.method = with_setting(result.method or "", text)

@@ -1,0 +1,56 @@
+"""Two columns of one row giving one dataset and metric, told apart by their headers
+(ingest/extract/column_twins.py)."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Table
+from tests.ingest.tables import grid, table_rows
+
+
+def _found(rows: list[list[str]], caption: str, name: str = "NewNet") -> set[tuple]:
+    table = Table(grid(rows), number="1", caption=caption)
+    return {(r.method, r.dataset, r.metric, r.value) for r in table_rows(table, [name])}
+
+
+def test_a_single_model_and_an_ensemble_column_are_the_method_run_two_ways() -> None:
+    found = _found(
+        [
+            ["Model", "Single Model EM", "Ensemble EM"],
+            ["Baseline [3]", "40.4", "50.1"],
+            ["NewNet (Ours)", "68.0", "73.3"],
+        ],
+        "Table 1: Results on the SQuAD test set.",
+    )
+    assert {(m, v) for m, _, _, v in found} == {
+        ("NewNet (Ours, Single Model)", 68.0),
+        ("NewNet (Ours, Ensemble)", 73.3),
+    }
+
+
+def test_headers_differing_by_a_threshold_or_a_metric_keep_the_first_column() -> None:
+    found = _found(
+        [["Model", "mAP@.5", "mAP@[.5, .95]"], ["NewNet", "48.4", "27.2"]],
+        "Table 1: Object detection results on COCO.",
+    )
+    assert {(m, v) for m, _, _, v in found} == {("NewNet", 48.4)}
+
+
+def test_a_test_column_still_wins_over_a_validation_column() -> None:
+    found = _found(
+        [["Model", "Val Top-1 Acc", "Test Top-1 Acc"], ["NewNet", "56.3", "57.2"]],
+        "Table 1: Results on Places365.",
+    )
+    assert {(m, v) for m, _, _, v in found} == {("NewNet", 57.2)}
+
+
+def test_box_and_mask_columns_and_one_value_printed_twice_keep_the_first() -> None:
+    boxes = _found(
+        [["Model", "box AP50", "mask AP50"], ["NewNet", "72.6", "70.0"]],
+        "Table 1: Object detection and instance segmentation results on COCO.",
+    )
+    twice = _found(
+        [["Model", "Published EM", "LeaderBoard EM"], ["NewNet", "76.2", "76.2"]],
+        "Table 1: Results on the SQuAD test set.",
+    )
+    assert boxes == {("NewNet", "COCO", "AP50", 72.6)}  # the mask value is no box AP50
+    assert twice == {("NewNet", "SQuAD", "EM", 76.2)}
