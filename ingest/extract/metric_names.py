@@ -72,7 +72,9 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"m\.?ious?|mean\s*ious?|mean intersection over union", "Mean IoU"),
     _rule(r"pix(?:el)?[- ]?acc(?:\.|urac(?:y|ies))?", "Pixel Accuracy"),  # "PixAcc" of ADE20K
     _rule(r"iou", "IoU"),
-    _rule(r"exact match|(?-i:EM)", "EM"),
+    # lm-eval-harness headers print it lower case after the task ("ReCoRD em"); a bare "em"
+    # or one after a number is the typographic unit
+    _rule(r"exact match|(?-i:EM)|(?-i:(?<=[A-Za-z)] )em$)", "EM"),
     _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score|macro[- ]f1|micro[- ]f1", "F1"),
     _rule(r"auc|roc[- ]auc|auroc", "AUC"),
     _rule(r"mrr|mean reciprocal rank", "MRR"),
