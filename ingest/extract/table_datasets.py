@@ -146,6 +146,43 @@ def column_subset(
     return f"{whole} ({word}){split}"
 
 
+#: Words before a dataset saying models were only trained on it ("pre-trained on JFT-300M",
+#: "intermediately fine-tuned on ImageNet-22K"); a plain "fine-tuned on"/"trained on" is not:
+#: a table of models fine-tuned on SQuAD is most often evaluated on it too.
+_TRAINED_BEFORE = re.compile(
+    r"\b(?:pre-?train(?:ed|ing)|intermediate(?:ly)?\s+fine-?tun(?:ed|ing))\s+"
+    r"(?:\w+\s+){0,2}?on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Words after a dataset saying the same ("ImageNet-22K intermediate fine-tuning results",
+#: "JFT-300M pre-training", "using IN-21K labels").
+_TRAINED_AFTER = re.compile(
+    r"^[\s-]*(?:intermediate(?:ly)?\s+fine-?tun\w*|pre-?train\w*|labels\b)", re.IGNORECASE
+)
+
+
+def untrained(text: str, matcher: NameMatcher) -> str:
+    """The text with the datasets it names as training data blanked: a caption's "ImageNet-22K
+    intermediate fine-tuning results" or "... using IN-21K labels" names what the models were
+    trained on, not the data its values are on (ImageNet-1K's "Val acc.")."""
+    blanked = text
+    for match in matcher.find(text):
+        if match.entry.type in DATASET_TYPES and _trained(text, match.start, match.end):
+            blanked = (
+                blanked[: match.start] + " " * (match.end - match.start) + blanked[match.end :]
+            )
+    return blanked
+
+
+def evaluated(caption: str, matcher: NameMatcher) -> str | None:
+    """The dataset a caption names that is no training data (ingest/extract/table_names.py)."""
+    return dataset_named(untrained(caption, matcher), matcher)
+
+
+def _trained(text: str, start: int, end: int) -> bool:
+    return bool(_TRAINED_BEFORE.search(text[:start]) or _TRAINED_AFTER.match(text[end:]))
+
+
 def trained_on(text: str) -> list[str]:
     """What the text says models were trained on, each as printed ("Pretrained on BookCorpus and
     Wikipedia" as a group row over SuperGLUE columns names no dataset of its rows' values)."""

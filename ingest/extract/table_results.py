@@ -38,6 +38,7 @@ from papergraph.ingest.extract.table_datasets import (
     body_renamed,
     caption_subset,
     column_subset,
+    evaluated,
     fragment_dataset,
     names_setting,
     opened_name,
@@ -171,10 +172,8 @@ def _context(
         caption_metric=named[0] if len(named) == 1 else refined(named),
         caption_dataset=dataset_named(_not_own(grid.label_header, names), matcher)
         or caption_subset(first_sentence(table.caption), matcher)  # not a later sentence's
-        or sized(
-            dataset_named(_not_own(first_sentence(table.caption), names), matcher), table.caption
-        )
-        or dataset_named(_not_own(table.caption, names), matcher),
+        or sized(evaluated(_not_own(first_sentence(table.caption), names), matcher), table.caption)
+        or evaluated(_not_own(table.caption, names), matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,
         column_metrics=column_metrics(table.caption, grid.column_headers.values()),
