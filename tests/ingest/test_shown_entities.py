@@ -15,8 +15,11 @@ from papergraph.core.model import (
     Result,
     Role,
 )
-from papergraph.ingest.extract.curate import admit, called_methods, canonicalise
+from papergraph.ingest.extract.curate import admit, called_methods, canonicalise, mark_salient
 from papergraph.ingest.extract.evaluated import from_tables
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+
+TASK = EntityType.TASK
 
 
 def _paper(body: str) -> Paper:
@@ -387,3 +390,53 @@ def test_a_metric_alias_that_only_ranks_runs_is_no_metric() -> None:
     body = "We report the top 5 error of 7.3 on ImageNet."
     top5 = _entity(EntityType.METRIC, "top 5", "lexicon", body=body)
     assert admit([top5], _paper(body)) == [top5]
+
+
+def _sectioned(sections: list[str]) -> Paper:
+    """A paper with one body chunk under each heading, `p1#<i>`."""
+    chunks = [
+        Chunk(id=f"p1#{i}", paper_id="p1", seq=i, text="", kind=ChunkKind.BODY, section=s)
+        for i, s in enumerate(sections)
+    ]
+    return Paper(id="p1", title="A Paper", authors=[], chunks=chunks)
+
+
+def _named(kind: EntityType, name: str, salience: float, *chunks: int) -> Entity:
+    evidence = [Evidence(f"p1#{i}", 0, len(name), name, "lexicon") for i in chunks]
+    return Entity(kind, name, salience=salience, evidence=evidence)
+
+
+def test_a_task_named_only_in_background_or_related_work_is_not_shown() -> None:
+    """ "Attention Is All You Need" named question answering only in its Background ("tasks
+    including reading comprehension ..."): what others did is no topic of the paper; a task of
+    its own sections, or one named in both, is shown."""
+    paper = _sectioned(["Abstract", "2 Background", "6 Related Work", "5 Results"])
+    entities = [
+        _named(EntityType.TASK, "machine translation", 0.6, 0, 3),
+        _named(EntityType.TASK, "question answering", 0.5, 1, 1, 2),
+        _named(EntityType.TASK, "summarization", 0.4, 1, 3),
+        _named(EntityType.DATASET, "SQuAD", 0.5, 2),
+    ]
+    shown = {e.label for e in mark_salient(entities, paper) if e.salient}
+    assert shown == {"machine translation", "summarization"}
+
+
+def test_a_task_a_section_of_the_papers_own_is_headed_by_is_shown_however_rare() -> None:
+    """The Transformer's "6.3 English Constituency Parsing": three mentions against machine
+    translation's nine, under the salience floor, and still a topic of the paper."""
+    paper = _sectioned(["Abstract", "6.1 Machine Translation", "6.3 English Constituency Parsing"])
+    entities = [
+        _named(EntityType.TASK, "machine translation", 0.6, *[0, 1] * 5),
+        _named(EntityType.TASK, "constituency parsing", 0.2, 0, 2),
+        _named(EntityType.TASK, "language modeling", 0.2, 0, 1),
+    ]
+    shown = {e.label for e in mark_salient(entities, paper) if e.salient}
+    assert shown == {"machine translation", "constituency parsing"}
+
+
+def test_translation_task_is_machine_translation() -> None:
+    """The Transformer's "translation tasks" showed as a task of its own beside machine
+    translation."""
+    for name in ("translation task", "translation tasks", "machine translation tasks"):
+        entry = hybrid_matcher().lookup(name)
+        assert entry is not None and (entry.label, entry.type) == ("machine translation", TASK)
