@@ -158,6 +158,9 @@ def test_benchmarks_the_data_files_only_under_a_way_of_training_have_their_paper
     assert found[("ANLI R2", "Accuracy")] == "natural language inference"
     assert found[("StoryCloze", "Accuracy")] == "commonsense reasoning"
     assert found[("STS-B", "Correlation")] == "Semantic Textual Similarity"
+    # the data ties WinoGrande's natural language inference with commonsense reasoning
+    table = _table(["WinoGrande acc"], ["77.0"], "Table 20: Comparison on English NLP tasks.")
+    assert set(_tasks(table, ["natural language inference"]).values()) == {"commonsense reasoning"}
 
 
 def test_an_optimizer_family_ties_with_no_datasets_task() -> None:
