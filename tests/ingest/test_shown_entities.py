@@ -15,7 +15,13 @@ from papergraph.core.model import (
     Result,
     Role,
 )
-from papergraph.ingest.extract.curate import admit, called_methods, canonicalise, mark_salient
+from papergraph.ingest.extract.curate import (
+    admit,
+    called_methods,
+    canonicalise,
+    mark_salient,
+    reshown_tasks,
+)
 from papergraph.ingest.extract.evaluated import from_tables
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 
@@ -440,3 +446,40 @@ def test_translation_task_is_machine_translation() -> None:
     for name in ("translation task", "translation tasks", "machine translation tasks"):
         entry = hybrid_matcher().lookup(name)
         assert entry is not None and (entry.label, entry.type) == ("machine translation", TASK)
+
+
+def test_a_hidden_background_task_gives_its_place_to_no_weaker_one() -> None:
+    """Scaling ViT: its Related Work's "dense prediction" hidden must not let a task it names in
+    passing once ("machine translation") take the third place."""
+    paper = _sectioned(["Abstract", "4. Related Work", "2.3 Results"])
+    entities = [
+        _named(EntityType.TASK, "dense prediction", 0.5, 1),
+        _named(EntityType.TASK, "image classification", 0.4, 0, 2),
+        _named(EntityType.TASK, "language modeling", 0.3, 2),
+        _named(EntityType.TASK, "machine translation", 0.2, 2),
+    ]
+    shown = {e.label for e in mark_salient(entities, paper) if e.salient}
+    assert shown == {"image classification", "language modeling"}
+
+
+def test_a_background_task_the_papers_table_rows_are_filed_under_is_shown() -> None:
+    """S2-MLP names "image classification" once, in Related Work; its ImageNet rows are it."""
+    paper = _sectioned(["Abstract", "2. Related Work"])
+    task = _named(EntityType.TASK, "image classification", 0.4, 1)
+    mark_salient([task], paper)
+    assert not task.salient
+    row = Result("S2-MLP", "image classification", "ImageNet", "Top-1 Accuracy", 80.0)
+    reshown_tasks([task], [row], paper)
+    assert task.salient
+
+
+def test_a_heading_naming_a_longer_dataset_does_not_head_its_first_word() -> None:
+    """DANet's "4.5. Results on COCO Stuff Dataset" is COCO-Stuff's section, not COCO's."""
+    paper = _sectioned(["Abstract", "4.5. Results on COCO Stuff Dataset", "4.6 ADE20K Dataset"])
+    entities = [
+        _named(EntityType.DATASET, "Cityscapes", 0.6, *[0, 1] * 4),
+        _named(EntityType.DATASET, "COCO", 0.1, 1),
+        _named(EntityType.DATASET, "ADE20K", 0.1, 2),
+    ]
+    shown = {e.label for e in mark_salient(entities, paper) if e.salient}
+    assert shown == {"Cityscapes", "ADE20K"}
