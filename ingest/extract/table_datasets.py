@@ -179,6 +179,12 @@ def evaluated(caption: str, matcher: NameMatcher) -> str | None:
     return dataset_named(untrained(caption, matcher), matcher)
 
 
+def group_dataset(group: str, matcher: NameMatcher, caption: str) -> str | None:
+    """The dataset a group row names for its rows: none where it says what the models were
+    trained on ("Pretrained on BookCorpus and Wikipedia", "ImageNet-22K pre-trained")."""
+    return None if trained_on(group) else dataset_named(untrained(group, matcher), matcher, caption)
+
+
 def _trained(text: str, start: int, end: int) -> bool:
     return bool(_TRAINED_BEFORE.search(text[:start]) or _TRAINED_AFTER.match(text[end:]))
 

@@ -40,11 +40,11 @@ from papergraph.ingest.extract.table_datasets import (
     column_subset,
     evaluated,
     fragment_dataset,
+    group_dataset,
     names_setting,
     opened_name,
     sized,
     spelled_out,
-    trained_on,
 )
 from papergraph.ingest.extract.table_grid import (
     Grid,
@@ -378,7 +378,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         or dataset_named(header, matcher, caption, data=False)
         or abbreviation_in(header, context.datasets)
         or dataset_named(header, matcher, caption)
-        or (None if trained_on(row.group) else dataset_named(row.group, matcher, caption))
+        or group_dataset(row.group, matcher, caption)
     )
     if named:
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so

@@ -375,3 +375,14 @@ def test_a_caption_naming_training_data_still_names_the_data_the_values_are_on()
         "ImageNet"
     }
     assert _val_acc("Table 2. CIFAR-10 results of models trained on CIFAR-10.") == {"CIFAR-10"}
+
+
+def test_a_group_row_naming_pre_training_data_names_no_dataset_of_its_rows() -> None:
+    """A group row "ImageNet-22K pre-trained" over "Val acc." rows says what the models were
+    trained on; a group row naming a dataset ("CIFAR-10") is its rows' dataset."""
+    rows = [["Backbone", "Val acc."], ["ImageNet-22K pre-trained", ""], ["NewNet-B", "86.8"]]
+    table = Table(grid(rows), "3", "Table 3. Fine-tuning results.")
+    assert {r.dataset for r in table_rows(table, ["NewNet"]) if r.value == 86.8} == set()
+    rows[1][0] = "CIFAR-10"
+    table = Table(grid(rows), "3", "Table 3. Fine-tuning results.")
+    assert {r.dataset for r in table_rows(table, ["NewNet"]) if r.value == 86.8} == {"CIFAR-10"}
