@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from papergraph.core.canonical import known_label, known_type
@@ -20,6 +21,7 @@ from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_headers import (
     AGGREGATE,
@@ -183,6 +185,36 @@ def group_dataset(group: str, matcher: NameMatcher, caption: str) -> str | None:
     """The dataset a group row names for its rows: none where it says what the models were
     trained on ("Pretrained on BookCorpus and Wikipedia", "ImageNet-22K pre-trained")."""
     return None if trained_on(group) else dataset_named(untrained(group, matcher), matcher, caption)
+
+
+def borrowed(
+    contexts: list[TableContext | None], matcher: NameMatcher
+) -> list[TableContext | None]:
+    """The paper's table contexts, one whose caption names only training data ("ImageNet-22K
+    intermediate fine-tuning results") taking the dataset its metric columns are on in the
+    paper's other tables ("Val acc." under Table 5's "ImageNet-1K fine-tuning results"), where
+    those agree on one; the others as they are."""
+    return [_borrowing(context, contexts, matcher) for context in contexts]
+
+
+def _borrowing(
+    context: TableContext | None, contexts: list[TableContext | None], matcher: NameMatcher
+) -> TableContext | None:
+    if context is None or context.caption_dataset:
+        return context
+    caption = context.table.caption
+    if not dataset_named(caption, matcher) or evaluated(caption, matcher):
+        return context  # the caption names no data, or data its values are on
+    measured = {h for h in context.grid.column_headers.values() if read_metric(h)}
+    found = {
+        other.caption_dataset
+        for other in contexts
+        if other
+        and other is not context
+        and other.caption_dataset
+        and measured & set(other.grid.column_headers.values())
+    }
+    return replace(context, caption_dataset=found.pop()) if len(found) == 1 else context
 
 
 def _trained(text: str, start: int, end: int) -> bool:

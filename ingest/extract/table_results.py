@@ -36,6 +36,7 @@ from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
     body_renamed,
+    borrowed,
     caption_subset,
     column_subset,
     evaluated,
@@ -114,8 +115,9 @@ def table_results(
     names = [fold(name) for name in own_names if fold(name)]
     results: list[TaskedRow] = []
     seen: set[tuple[str | None, ...]] = set()
-    for table in distinct_grids([part for t in paper.tables for part in side_by_side(t)]):
-        context = _context(paper, table, matcher, datasets or {}, names)
+    tables = distinct_grids([part for t in paper.tables for part in side_by_side(t)])
+    built = [_context(paper, t, matcher, datasets or {}, names) for t in tables]
+    for table, context in zip(tables, borrowed(built, matcher), strict=True):
         context = replace(context, method=next(iter(own_names), "")) if context else None
         if context is None:
             continue

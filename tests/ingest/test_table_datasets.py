@@ -386,3 +386,27 @@ def test_a_group_row_naming_pre_training_data_names_no_dataset_of_its_rows() -> 
     rows[1][0] = "CIFAR-10"
     table = Table(grid(rows), "3", "Table 3. Fine-tuning results.")
     assert {r.dataset for r in table_rows(table, ["NewNet"]) if r.value == 86.8} == {"CIFAR-10"}
+
+
+def test_a_table_of_training_data_only_is_on_the_data_the_papers_tables_give_its_column() -> None:
+    """ConvNeXt V2: Table 15's "Val acc." under "ImageNet-22K intermediate fine-tuning results"
+    is on ImageNet, as Table 5's "Val acc." under "ImageNet-1K fine-tuning results" says; where
+    no other table prints its metric column, it has no dataset."""
+    five = Table(
+        grid([["Backbone", "FLOPs", "Val acc."], ["NewNet-H", "600G", "88.9"]]),
+        "5",
+        "Table 5. ImageNet-1K fine-tuning results using IN-21K labels.",
+    )
+    fifteen = Table(
+        grid([["Backbone", "FLOPs", "Val acc."], ["NewNet-B", "15G", "86.8"]]),
+        "15",
+        "Table 15. ImageNet-22K intermediate fine-tuning results.",
+    )
+    text = f"We propose NewNet.\n\n{five.caption}\n\n{fifteen.caption}"
+    rows = table_results(paper_with([five, fifteen], "A paper", text), hybrid_matcher(), ["NewNet"])
+    assert {(r.dataset, r.value) for r in rows} == {("ImageNet", 88.9), ("ImageNet", 86.8)}
+    other = Table(grid([["Backbone", "mIoU"], ["NewNet-B", "50.1"]]), "6", five.caption)
+    rows = table_results(
+        paper_with([other, fifteen], "A paper", text), hybrid_matcher(), ["NewNet"]
+    )
+    assert all(r.value != 86.8 for r in rows)
