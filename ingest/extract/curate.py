@@ -32,7 +32,7 @@ from papergraph.core.canonical import (
     metric_glue,
     pwc_names,
 )
-from papergraph.core.model import Entity, EntityType, Paper, fold
+from papergraph.core.model import ChunkKind, Entity, EntityType, Paper, Result, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
 from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.table_names import called_names
@@ -256,13 +256,43 @@ def showable(entity: Entity) -> bool:
     return capitalised > 0 and capitalised >= lowered
 
 
-def mark_salient(entities: list[Entity]) -> list[Entity]:
+#: Sections that tell what others did: a task or dataset named only there is no topic of the
+#: paper ("Attention Is All You Need": "reading comprehension ... question answering" in its
+#: Background).
+BACKGROUND = re.compile(
+    r"\b(?:background|related\s+(?:works?|research|literature)|prior\s+works?|"
+    r"previous\s+works?|literature\s+(?:review|survey))\b",
+    re.IGNORECASE,
+)
+_TOPICS = frozenset({EntityType.TASK, EntityType.DATASET, EntityType.BENCHMARK})
+#: A heading's name goes on past an entity's name: a capitalised word other than "Dataset".
+_NOT_CONTINUED = r"(?![\s-]+(?!(?:dataset|data|benchmark|task|corpus)s?\b)(?-i:[A-Z0-9]))"
+#: Chunks whose headings are the paper's sections (a figure's text is no heading).
+_PROSE = frozenset({ChunkKind.ABSTRACT, ChunkKind.BODY, ChunkKind.APPENDIX})
+
+
+def background_only(entity: Entity, sections: dict[str, str | None]) -> bool:
+    """Whether a task or dataset is named only under background or related-work headings (by
+    `sections`, chunk id -> heading), never in a table, a caption or another section."""
+    if entity.type not in _TOPICS or not entity.evidence:
+        return False
+    if any(e.table or e.row_header or e.caption for e in entity.evidence):
+        return False
+    headings = [sections.get(e.chunk_id) for e in entity.evidence]
+    return all(heading and BACKGROUND.search(heading) for heading in headings)
+
+
+def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Entity]:
     """Set `salient` on each entity: its type's top SHOWN[type], the first always, the rest
-    only at or above FLOOR or when mentioned as often as the first (a short paper naming two
-    methods once each is about both). Returns `entities`, most salient first."""
+    only at or above FLOOR, when mentioned as often as the first (a short paper naming two
+    methods once each is about both) or when a section of the paper's own is headed by it. A
+    task or dataset `paper` names only in its background or related work keeps its rank but is
+    not shown (no weaker one takes its place). Returns `entities`, most salient first."""
     ranked = sorted(entities, key=lambda e: (-e.salience, e.label.lower()))
     firsts: dict[EntityType, Entity] = {}
     seen: dict[EntityType, int] = {}
+    sections = {chunk.id: chunk.section for chunk in paper.chunks} if paper else {}
+    headings = {c.id: c.section for c in paper.chunks if c.kind in _PROSE} if paper else {}
     for entity in ranked:
         if not showable(entity):
             entity.salient = False
@@ -270,6 +300,31 @@ def mark_salient(entities: list[Entity]) -> list[Entity]:
         rank = seen.get(entity.type, 0)
         seen[entity.type] = rank + 1
         first = firsts.setdefault(entity.type, entity)
-        tied = len(entity.evidence) >= len(first.evidence)
-        entity.salient = rank < SHOWN[entity.type] and (entity.salience >= FLOOR or tied)
+        tied = len(entity.evidence) >= len(first.evidence) or headed(entity, headings)
+        shown = rank < SHOWN[entity.type] and (entity.salience >= FLOOR or tied)
+        entity.salient = shown and not background_only(entity, sections)
     return ranked
+
+
+def reshown_tasks(entities: list[Entity], results: list[Result], paper: Paper) -> None:
+    """Show a task hidden as named only in background that the paper's valued table rows are
+    filed under: its results say it is the paper's (S2-MLP's "image classification")."""
+    tasks = {fold(r.task) for r in results if r.task and r.value is not None}
+    sections = {chunk.id: chunk.section for chunk in paper.chunks}
+    for entity in entities:
+        names = {fold(name) for name in (entity.label, *entity.aliases)}
+        if entity.type is EntityType.TASK and names & tasks:
+            entity.salient = entity.salient or background_only(entity, sections)
+
+
+def headed(entity: Entity, sections: dict[str, str | None]) -> bool:
+    """Whether a task or dataset the hand lexicon vouches for names a section of the paper's
+    own ("6.3 English Constituency Parsing"): a topic it gives a section to, however few its
+    mentions (a generated list's "one-shot task" in "Downstream One-Shot Tasks" is none)."""
+    if entity.type not in _TOPICS or not curated(entity):
+        return False
+    names = [re.escape(name) for name in (entity.label, *entity.aliases) if len(name) > 3]
+    # the whole name, not the head of a longer one ("COCO" in "Results on COCO Stuff Dataset")
+    pattern = re.compile(rf"\b(?:{'|'.join(names)})\b{_NOT_CONTINUED}", re.I) if names else None
+    own = {h for h in sections.values() if h and not BACKGROUND.search(h)}
+    return pattern is not None and any(pattern.search(heading) for heading in own)

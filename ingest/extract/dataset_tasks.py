@@ -5,7 +5,9 @@ task, whatever the table, lands on the wrong board (FlashAttention's OpenWebText
 image classification, ResNet's ImageNet error under object detection). The tasks each dataset
 is evaluated for come from data (`ingest/lexicon/generated-dataset-tasks.txt`, written by
 benchmarks/build_dataset_tasks.py from the Papers with Code taxonomy, sota-extractor task files
-and SciREX tune documents). Of a dataset's tasks, the one the table's caption or section names
+and SciREX tune documents), and a hand list of benchmarks' tasks as their own papers state them
+(`ingest/lexicon/dataset-tasks.txt`: BoolQ, PIQA, COPA, ANLI ..., which the generated data files
+under none or only under "parameter-efficient fine-tuning"). Of a dataset's tasks, the one the table's caption or section names
 wins, then the one the paper names (most salient first), then the one that leads the votes (a
 task whose name others refine, "Image Classification" inside "Few-Shot Image Classification",
 counts those too). A dataset no data knows takes the task its caption or section names; else
@@ -18,16 +20,17 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
 from papergraph.core.canonical import DATASET_TYPES, SPLITS, short_names
 from papergraph.core.model import EntityType, fold
+from papergraph.ingest.extract.dataset_task_data import FILE as FILE
+from papergraph.ingest.extract.dataset_task_data import opened_by as opened_by
+from papergraph.ingest.extract.dataset_task_data import rows as _rows
 from papergraph.ingest.extract.gazetteer import hand_lexicon, lexicon_names
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.task_metrics import DECIDING, fitting, measured_by, metric_kind
 from papergraph.ingest.extract.task_metrics import task_key as task_key
 
-FILE = "generated-dataset-tasks.txt"
 MIN_DATASETS = 2  # a task of fewer datasets is one benchmark's
 #: A task the caption names wins where its votes are at least 1/MINORITY of the leader's: a
 #: setting the caption mentions ("with data augmentation") is a minority reading of CIFAR-10.
@@ -40,39 +43,9 @@ _SPLIT = re.compile(
     re.I,
 )
 _WORDS = re.compile(r"[a-z0-9]+")
-
-
-@lru_cache(maxsize=1)
-def _lines() -> tuple[str, ...]:
-    """FILE's rows, less its three header lines: read once for `_rows` and `opened_by`."""
-    text = resources.files("papergraph.ingest.lexicon").joinpath(FILE).read_text("utf-8")
-    return tuple(text.splitlines()[3:])
-
-
-@lru_cache(maxsize=1)
-def _rows() -> dict[str, Counter[str]]:
-    """Folded dataset name -> its tasks with their votes (names that fold alike add up)."""
-    table: dict[str, Counter[str]] = {}
-    for line in _lines():
-        name, _, tasks = line.partition("\t")
-        votes = table.setdefault(fold(name), Counter())
-        for item in tasks.split("|"):
-            task, _, count = item.rpartition(":")
-            votes[task] += int(count) if count.isdigit() else 0
-    return table
-
-
-@lru_cache(maxsize=1)
-def opened_by() -> dict[str, tuple[str, ...]]:
-    """First word -> the names of datasets of two words or more it opens, as the data writes
-    them ("AG" -> "AG News"): where a table's short header may be spelled out."""
-    names = (line.partition("\t")[0] for line in _lines())
-    table: dict[str, list[str]] = {}
-    for name in names:
-        head, _, rest = name.partition(" ")
-        if rest:
-            table.setdefault(head, []).append(name)
-    return {head: tuple(found) for head, found in table.items()}
+#: A family of optimizers ("Stochastic Optimization", where optimizer papers that tuned on CoLA
+#: filed it): what a method is, never what a dataset evaluates; it ties with no dataset's task.
+_OPTIMIZER = re.compile(r"\boptimi[sz](?:ation|ers?)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +154,9 @@ def _row_task(
     ]  # "RACE, a reading
     if told:  # comprehension task" over the section a table floated into ("Language Modeling")
         return max(told, key=lambda task: score[task_key(task)])
+    kind = _kind_named(candidates, score, lead, matcher)
+    if kind:  # "Localization error (%) on the ImageNet validation": object localization
+        return kind
     for task in ranked:  # the caption's "object detection" for "Real-Time Object Detection"
         support = _support(task, candidates)  # a setting a later sentence or a section a
         if support and (task in titled or _words_in(task, lead) or support * MINORITY >= top):
@@ -228,6 +204,32 @@ def _specific(candidates: Counter[str]) -> Counter[str]:
     RTE is natural language inference, not "Classification"."""
     specific = Counter({t: n for t, n in candidates.items() if task_key(t) not in generic_tasks()})
     return specific or candidates
+
+
+def _kind_named(
+    candidates: Counter[str], score: Counter[str], lead: str, matcher: NameMatcher
+) -> str | None:
+    """The one task the caption's first sentence names by the last word of the dataset's tasks,
+    as the most general task of two words or more the gazetteer knows that ends so ("Localization
+    error on ImageNet": ImageNet's "Weakly-Supervised Object Localization" is object
+    localization, the setting unprinted); else None, and None where the lead names so the
+    dataset's leading task ("games" over Atari games: their own task stays)."""
+    named = [t for t in candidates if _words_in(t.rpartition(" ")[2], lead)]
+    top = max(score.values())
+    if any(score[task_key(t)] == top for t in named):
+        return None
+    kinds = {kind for task in named if (kind := _general(task, matcher))}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _general(task: str, matcher: NameMatcher) -> str | None:
+    """The shortest task of two words or more the gazetteer knows that `task` ends with."""
+    words = _WORDS.findall(task.lower())
+    for size in range(2, len(words) + 1):
+        entry = matcher.lookup(" ".join(words[-size:]))
+        if entry is not None and entry.type is EntityType.TASK:
+            return entry.label
+    return None
 
 
 def _caption_dataset_tasks(lead: str, matcher: NameMatcher) -> Counter[str]:
@@ -290,6 +292,7 @@ def _leader(
         return general[0]
     if not leads:  # a tie: the one with most votes of its own (ReCoRD's Common Sense
         tied = {task_key(t): t for t in candidates if score[task_key(t)] == ranked[0][1]}
+        tied = {k: t for k, t in tied.items() if not _OPTIMIZER.search(t)} or tied
         leader = _most_voted(tied, candidates) or _broadest(list(tied.values()))  # Reasoning)
     return _label(leader[0], matcher) if leader and (leads or len(leader) == 1) else None
 

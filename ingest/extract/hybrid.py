@@ -21,7 +21,13 @@ from functools import lru_cache
 from papergraph.core.model import Entity, EntityType, Extraction, Paper, Result
 from papergraph.ingest.extract.caption_settings import told_apart
 from papergraph.ingest.extract.claims import ClaimSizes, claims, merged
-from papergraph.ingest.extract.curate import admit, called_methods, canonicalise, mark_salient
+from papergraph.ingest.extract.curate import (
+    admit,
+    called_methods,
+    canonicalise,
+    mark_salient,
+    reshown_tasks,
+)
 from papergraph.ingest.extract.evaluated import from_tables
 from papergraph.ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
 from papergraph.ingest.extract.lexicon import LexiconExtractor
@@ -87,7 +93,7 @@ class HybridExtractor(LexiconExtractor):
         if self._ranker is not None:  # before relabelling: it reads the paper's own spelling
             entities = self._ranker.rescore(paper, entities)
         if self._curated:
-            entities = mark_salient(canonicalise(entities, paper.year))
+            entities = mark_salient(canonicalise(entities, paper.year), paper)
         extraction.entities = entities
         # sentences only where the paper has no table to read: where both speak, the table is
         # the precise one, and where its tables hold no row of its own, the numbers its
@@ -97,6 +103,7 @@ class HybridExtractor(LexiconExtractor):
             found = find_results(paper, extraction.entities)
         if self._curated:
             extraction.entities = from_tables(extraction.entities, found, paper)
+            reshown_tasks(extraction.entities, found, paper)
         sizes = ClaimSizes(prefer_proposed=self._ranker is None)
         extraction.results = merged(found, claims(extraction.entities, sizes))
         return extraction

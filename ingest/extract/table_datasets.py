@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from papergraph.core.canonical import known_label, known_type
@@ -20,6 +21,7 @@ from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_headers import (
     AGGREGATE,
@@ -144,6 +146,79 @@ def column_subset(
         return None
     split = caption_dataset[len(whole) :] if caption_dataset else ""
     return f"{whole} ({word}){split}"
+
+
+#: Words before a dataset saying models were only trained on it ("pre-trained on JFT-300M",
+#: "intermediately fine-tuned on ImageNet-22K"); a plain "fine-tuned on"/"trained on" is not:
+#: a table of models fine-tuned on SQuAD is most often evaluated on it too.
+_TRAINED_BEFORE = re.compile(
+    r"\b(?:pre-?train(?:ed|ing)|intermediate(?:ly)?\s+fine-?tun(?:ed|ing))\s+"
+    r"(?:\w+\s+){0,2}?on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Words after a dataset saying the same ("ImageNet-22K intermediate fine-tuning results",
+#: "JFT-300M pre-training", "using IN-21K labels").
+_TRAINED_AFTER = re.compile(
+    r"^[\s-]*(?:intermediate(?:ly)?\s+fine-?tun\w*|pre-?train\w*|labels\b)", re.IGNORECASE
+)
+
+
+def untrained(text: str, matcher: NameMatcher) -> str:
+    """The text with the datasets it names as training data blanked: a caption's "ImageNet-22K
+    intermediate fine-tuning results" or "... using IN-21K labels" names what the models were
+    trained on, not the data its values are on (ImageNet-1K's "Val acc.")."""
+    blanked = text
+    for match in matcher.find(text):
+        if match.entry.type in DATASET_TYPES and _trained(text, match.start, match.end):
+            blanked = (
+                blanked[: match.start] + " " * (match.end - match.start) + blanked[match.end :]
+            )
+    return blanked
+
+
+def evaluated(caption: str, matcher: NameMatcher) -> str | None:
+    """The dataset a caption names that is no training data (ingest/extract/table_names.py)."""
+    return dataset_named(untrained(caption, matcher), matcher)
+
+
+def group_dataset(group: str, matcher: NameMatcher, caption: str) -> str | None:
+    """The dataset a group row names for its rows: none where it says what the models were
+    trained on ("Pretrained on BookCorpus and Wikipedia", "ImageNet-22K pre-trained")."""
+    return None if trained_on(group) else dataset_named(untrained(group, matcher), matcher, caption)
+
+
+def borrowed(
+    contexts: list[TableContext | None], matcher: NameMatcher
+) -> list[TableContext | None]:
+    """The paper's table contexts, one whose caption names only training data ("ImageNet-22K
+    intermediate fine-tuning results") taking the dataset its metric columns are on in the
+    paper's other tables ("Val acc." under Table 5's "ImageNet-1K fine-tuning results"), where
+    those agree on one; the others as they are."""
+    return [_borrowing(context, contexts, matcher) for context in contexts]
+
+
+def _borrowing(
+    context: TableContext | None, contexts: list[TableContext | None], matcher: NameMatcher
+) -> TableContext | None:
+    if context is None or context.caption_dataset:
+        return context
+    caption = context.table.caption
+    if not dataset_named(caption, matcher) or evaluated(caption, matcher):
+        return context  # the caption names no data, or data its values are on
+    measured = {h for h in context.grid.column_headers.values() if read_metric(h)}
+    found = {
+        other.caption_dataset
+        for other in contexts
+        if other
+        and other is not context
+        and other.caption_dataset
+        and measured & set(other.grid.column_headers.values())
+    }
+    return replace(context, caption_dataset=found.pop()) if len(found) == 1 else context
+
+
+def _trained(text: str, start: int, end: int) -> bool:
+    return bool(_TRAINED_BEFORE.search(text[:start]) or _TRAINED_AFTER.match(text[end:]))
 
 
 def trained_on(text: str) -> list[str]:

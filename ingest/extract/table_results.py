@@ -37,14 +37,16 @@ from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
     body_renamed,
+    borrowed,
     caption_subset,
     column_subset,
+    evaluated,
     fragment_dataset,
+    group_dataset,
     names_setting,
     opened_name,
     sized,
     spelled_out,
-    trained_on,
 )
 from papergraph.ingest.extract.table_grid import (
     Grid,
@@ -114,8 +116,9 @@ def table_results(
     names = [fold(name) for name in own_names if fold(name)]
     results: list[TaskedRow] = []
     seen: set[tuple[str | None, ...]] = set()
-    for table in distinct_grids([part for t in paper.tables for part in side_by_side(t)]):
-        context = _context(paper, table, matcher, datasets or {}, names)
+    tables = distinct_grids([part for t in paper.tables for part in side_by_side(t)])
+    built = [_context(paper, t, matcher, datasets or {}, names) for t in tables]
+    for table, context in zip(tables, borrowed(built, matcher), strict=True):
         context = replace(context, method=next(iter(own_names), "")) if context else None
         if context is None:
             continue
@@ -172,10 +175,8 @@ def _context(
         caption_metric=named[0] if len(named) == 1 else refined(named),
         caption_dataset=dataset_named(_not_own(grid.label_header, names), matcher)
         or caption_subset(first_sentence(table.caption), matcher)  # not a later sentence's
-        or sized(
-            dataset_named(_not_own(first_sentence(table.caption), names), matcher), table.caption
-        )
-        or dataset_named(_not_own(table.caption, names), matcher),
+        or sized(evaluated(_not_own(first_sentence(table.caption), names), matcher), table.caption)
+        or evaluated(_not_own(table.caption, names), matcher),
         chunk_id=table.chunk_id or _caption_chunk(paper, table),
         datasets=datasets,
         column_metrics=column_metrics(table.caption, grid.column_headers.values()),
@@ -379,7 +380,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         or dataset_named(header, matcher, caption, data=False)
         or abbreviation_in(header, context.datasets)
         or dataset_named(header, matcher, caption)
-        or (None if trained_on(row.group) else dataset_named(row.group, matcher, caption))
+        or group_dataset(row.group, matcher, caption)
     )
     if named:
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so

@@ -144,3 +144,38 @@ def test_a_split_the_paper_took_for_a_name_still_finds_its_datasets_task() -> No
     local = LexiconEntry("MNLI-m", EntityType.METHOD)
     matcher = hybrid_matcher().extended([("MNLI-m", local)], "name")
     assert "Natural Language Inference" in dataset_tasks("MNLI-m", matcher)
+
+
+def test_benchmarks_the_data_files_only_under_a_way_of_training_have_their_papers_task() -> None:
+    """PaLM/RWKV/Primer rows: the generated data files BoolQ only under "parameter-efficient
+    fine-tuning" and knows no PIQA, COPA, ANLI round, STS-B; the hand list gives each the task
+    its own paper states, whatever the paper's own tasks."""
+    header = ["BoolQ acc", "PIQA acc", "COPA acc", "ANLI R2 acc", "StoryCloze acc", "STS-B"]
+    table = _table(header, ["83.7", "81.4", "90.0", "39.2", "84.6", "88.0"], "Table 4: Results.")
+    found = _tasks(table, ["language modeling"])
+    assert found[("BoolQ", "Accuracy")] == "question answering"
+    assert found[("PIQA", "Accuracy")] == found[("COPA", "Accuracy")] == "commonsense reasoning"
+    assert found[("ANLI R2", "Accuracy")] == "natural language inference"
+    assert found[("StoryCloze", "Accuracy")] == "commonsense reasoning"
+    assert found[("STS-B", "Correlation")] == "Semantic Textual Similarity"
+    # the data ties WinoGrande's natural language inference with commonsense reasoning
+    table = _table(["WinoGrande acc"], ["77.0"], "Table 20: Comparison on English NLP tasks.")
+    assert set(_tasks(table, ["natural language inference"]).values()) == {"commonsense reasoning"}
+
+
+def test_an_optimizer_family_ties_with_no_datasets_task() -> None:
+    """CoLA: the data gives one vote to "Stochastic Optimization" (optimizer papers tuned on it)
+    and one to "Linguistic Acceptability": the optimizers are what a method is, not a task."""
+    table = _table(["CoLA MCC"], ["60.5"], "Table 2: Results on the GLUE dev set.")
+    assert set(_tasks(table, []).values()) == {"Linguistic Acceptability"}
+
+
+def test_a_caption_naming_localization_error_files_imagenet_rows_under_localization() -> None:
+    """ResNet's Tables 13/14: top-5 localization error on ImageNet is object localization (the
+    data's "Weakly-Supervised Object Localization", in the caption's more general words); its
+    top-5 classification error stays image classification."""
+    tasks = ["image classification", "object detection"]
+    table = _table(["top-5 LOC err."], ["9.0"], "Table 14. Localization error (%) on ImageNet.")
+    assert set(_tasks(table, tasks).values()) == {"object localization"}
+    table = _table(["top-5 err."], ["3.57"], "Table 4. Error rates (%) on ImageNet validation.")
+    assert set(_tasks(table, tasks).values()) == {"image classification"}

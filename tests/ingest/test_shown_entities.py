@@ -15,8 +15,17 @@ from papergraph.core.model import (
     Result,
     Role,
 )
-from papergraph.ingest.extract.curate import admit, called_methods, canonicalise
+from papergraph.ingest.extract.curate import (
+    admit,
+    called_methods,
+    canonicalise,
+    mark_salient,
+    reshown_tasks,
+)
 from papergraph.ingest.extract.evaluated import from_tables
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+
+TASK = EntityType.TASK
 
 
 def _paper(body: str) -> Paper:
@@ -387,3 +396,90 @@ def test_a_metric_alias_that_only_ranks_runs_is_no_metric() -> None:
     body = "We report the top 5 error of 7.3 on ImageNet."
     top5 = _entity(EntityType.METRIC, "top 5", "lexicon", body=body)
     assert admit([top5], _paper(body)) == [top5]
+
+
+def _sectioned(sections: list[str]) -> Paper:
+    """A paper with one body chunk under each heading, `p1#<i>`."""
+    chunks = [
+        Chunk(id=f"p1#{i}", paper_id="p1", seq=i, text="", kind=ChunkKind.BODY, section=s)
+        for i, s in enumerate(sections)
+    ]
+    return Paper(id="p1", title="A Paper", authors=[], chunks=chunks)
+
+
+def _named(kind: EntityType, name: str, salience: float, *chunks: int) -> Entity:
+    evidence = [Evidence(f"p1#{i}", 0, len(name), name, "lexicon") for i in chunks]
+    return Entity(kind, name, salience=salience, evidence=evidence)
+
+
+def test_a_task_named_only_in_background_or_related_work_is_not_shown() -> None:
+    """ "Attention Is All You Need" named question answering only in its Background ("tasks
+    including reading comprehension ..."): what others did is no topic of the paper; a task of
+    its own sections, or one named in both, is shown."""
+    paper = _sectioned(["Abstract", "2 Background", "6 Related Work", "5 Results"])
+    entities = [
+        _named(EntityType.TASK, "machine translation", 0.6, 0, 3),
+        _named(EntityType.TASK, "question answering", 0.5, 1, 1, 2),
+        _named(EntityType.TASK, "summarization", 0.4, 1, 3),
+        _named(EntityType.DATASET, "SQuAD", 0.5, 2),
+    ]
+    shown = {e.label for e in mark_salient(entities, paper) if e.salient}
+    assert shown == {"machine translation", "summarization"}
+
+
+def test_a_task_a_section_of_the_papers_own_is_headed_by_is_shown_however_rare() -> None:
+    """The Transformer's "6.3 English Constituency Parsing": three mentions against machine
+    translation's nine, under the salience floor, and still a topic of the paper."""
+    paper = _sectioned(["Abstract", "6.1 Machine Translation", "6.3 English Constituency Parsing"])
+    entities = [
+        _named(EntityType.TASK, "machine translation", 0.6, *[0, 1] * 5),
+        _named(EntityType.TASK, "constituency parsing", 0.2, 0, 2),
+        _named(EntityType.TASK, "language modeling", 0.2, 0, 1),
+    ]
+    shown = {e.label for e in mark_salient(entities, paper) if e.salient}
+    assert shown == {"machine translation", "constituency parsing"}
+
+
+def test_translation_task_is_machine_translation() -> None:
+    """The Transformer's "translation tasks" showed as a task of its own beside machine
+    translation."""
+    for name in ("translation task", "translation tasks", "machine translation tasks"):
+        entry = hybrid_matcher().lookup(name)
+        assert entry is not None and (entry.label, entry.type) == ("machine translation", TASK)
+
+
+def test_a_hidden_background_task_gives_its_place_to_no_weaker_one() -> None:
+    """Scaling ViT: its Related Work's "dense prediction" hidden must not let a task it names in
+    passing once ("machine translation") take the third place."""
+    paper = _sectioned(["Abstract", "4. Related Work", "2.3 Results"])
+    entities = [
+        _named(EntityType.TASK, "dense prediction", 0.5, 1),
+        _named(EntityType.TASK, "image classification", 0.4, 0, 2),
+        _named(EntityType.TASK, "language modeling", 0.3, 2),
+        _named(EntityType.TASK, "machine translation", 0.2, 2),
+    ]
+    shown = {e.label for e in mark_salient(entities, paper) if e.salient}
+    assert shown == {"image classification", "language modeling"}
+
+
+def test_a_background_task_the_papers_table_rows_are_filed_under_is_shown() -> None:
+    """S2-MLP names "image classification" once, in Related Work; its ImageNet rows are it."""
+    paper = _sectioned(["Abstract", "2. Related Work"])
+    task = _named(EntityType.TASK, "image classification", 0.4, 1)
+    mark_salient([task], paper)
+    assert not task.salient
+    row = Result("S2-MLP", "image classification", "ImageNet", "Top-1 Accuracy", 80.0)
+    reshown_tasks([task], [row], paper)
+    assert task.salient
+
+
+def test_a_heading_naming_a_longer_dataset_does_not_head_its_first_word() -> None:
+    """DANet's "4.5. Results on COCO Stuff Dataset" is COCO-Stuff's section, not COCO's."""
+    paper = _sectioned(["Abstract", "4.5. Results on COCO Stuff Dataset", "4.6 ADE20K Dataset"])
+    entities = [
+        _named(EntityType.DATASET, "Cityscapes", 0.6, *[0, 1] * 4),
+        _named(EntityType.DATASET, "COCO", 0.1, 1),
+        _named(EntityType.DATASET, "ADE20K", 0.1, 2),
+    ]
+    shown = {e.label for e in mark_salient(entities, paper) if e.salient}
+    assert shown == {"Cityscapes", "ADE20K"}

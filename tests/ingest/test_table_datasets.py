@@ -352,3 +352,65 @@ def test_a_name_before_another_is_its_maker_only_before_the_word_dataset() -> No
     matcher = hybrid_matcher()
     assert dataset_named("the MIT Places365 dataset", matcher) == "Places365"
     assert dataset_named("MIT Places365", matcher) == "MIT"
+
+
+def _val_acc(caption: str) -> set[str | None]:
+    """The datasets of a table of ImageNet-style "Val acc." values under `caption`."""
+    table = Table(
+        grid([["Backbone", "#param", "Val acc."], ["NewNet-B", "89M", "86.8"]]), "15", caption
+    )
+    return {r.dataset for r in table_rows(table, ["NewNet"]) if r.value == 86.8}
+
+
+def test_a_caption_naming_what_models_were_trained_on_names_no_dataset_of_their_values() -> None:
+    """ConvNeXt V2's Table 15: intermediate fine-tuning on ImageNet-22K, values on ImageNet-1K
+    val; a dataset pre-trained on or whose labels were used is training data, not the table's."""
+    assert _val_acc("Table 15. ImageNet-22K intermediate fine-tuning results.") == set()
+    assert _val_acc("Table 3. Results of models pre-trained on JFT-300M.") == set()
+    assert _val_acc("Table 5. Fine-tuning results using IN-21K labels.") == set()
+
+
+def test_a_caption_naming_training_data_still_names_the_data_the_values_are_on() -> None:
+    """ConvNeXt V2's Table 5: fine-tuned and evaluated on ImageNet-1K, with IN-21K labels; plain
+    fine-tuning on a dataset ("SQuAD fine-tuning results") is evaluated on it."""
+    found = _val_acc("Table 5. ImageNet-1K fine-tuning results using IN-21K labels.")
+    assert found == {"ImageNet"}
+    assert _val_acc("Table 5. ImageNet fine-tuning results with JFT-300M pre-training.") == {
+        "ImageNet"
+    }
+    assert _val_acc("Table 2. CIFAR-10 results of models trained on CIFAR-10.") == {"CIFAR-10"}
+
+
+def test_a_group_row_naming_pre_training_data_names_no_dataset_of_its_rows() -> None:
+    """A group row "ImageNet-22K pre-trained" over "Val acc." rows says what the models were
+    trained on; a group row naming a dataset ("CIFAR-10") is its rows' dataset."""
+    rows = [["Backbone", "Val acc."], ["ImageNet-22K pre-trained", ""], ["NewNet-B", "86.8"]]
+    table = Table(grid(rows), "3", "Table 3. Fine-tuning results.")
+    assert {r.dataset for r in table_rows(table, ["NewNet"]) if r.value == 86.8} == set()
+    rows[1][0] = "CIFAR-10"
+    table = Table(grid(rows), "3", "Table 3. Fine-tuning results.")
+    assert {r.dataset for r in table_rows(table, ["NewNet"]) if r.value == 86.8} == {"CIFAR-10"}
+
+
+def test_a_table_of_training_data_only_is_on_the_data_the_papers_tables_give_its_column() -> None:
+    """ConvNeXt V2: Table 15's "Val acc." under "ImageNet-22K intermediate fine-tuning results"
+    is on ImageNet, as Table 5's "Val acc." under "ImageNet-1K fine-tuning results" says; where
+    no other table prints its metric column, it has no dataset."""
+    five = Table(
+        grid([["Backbone", "FLOPs", "Val acc."], ["NewNet-H", "600G", "88.9"]]),
+        "5",
+        "Table 5. ImageNet-1K fine-tuning results using IN-21K labels.",
+    )
+    fifteen = Table(
+        grid([["Backbone", "FLOPs", "Val acc."], ["NewNet-B", "15G", "86.8"]]),
+        "15",
+        "Table 15. ImageNet-22K intermediate fine-tuning results.",
+    )
+    text = f"We propose NewNet.\n\n{five.caption}\n\n{fifteen.caption}"
+    rows = table_results(paper_with([five, fifteen], "A paper", text), hybrid_matcher(), ["NewNet"])
+    assert {(r.dataset, r.value) for r in rows} == {("ImageNet", 88.9), ("ImageNet", 86.8)}
+    other = Table(grid([["Backbone", "mIoU"], ["NewNet-B", "50.1"]]), "6", five.caption)
+    rows = table_results(
+        paper_with([other, fifteen], "A paper", text), hybrid_matcher(), ["NewNet"]
+    )
+    assert all(r.value != 86.8 for r in rows)
