@@ -22,10 +22,13 @@ from papergraph.core.model import Result
 from papergraph.ingest.extract.row_twins import differing, with_setting
 from papergraph.ingest.extract.table_results import first_sentence
 
-__all__ = ["differing", "told_apart"]
+__all__ = ["differing", "has_split", "on_dev", "told_apart"]
 
 #: A setting in brackets at the end of a method's name: "XLNet (ensembles, test)".
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)$")
+#: A caption's first sentence saying its values are a development set's, and one naming a test set.
+_DEV = re.compile(r"\bdev(?:elopment)?\b", re.IGNORECASE)
+_TEST = re.compile(r"\btest", re.IGNORECASE)
 
 
 def told_apart(results: list[Result]) -> list[Result]:
@@ -111,6 +114,27 @@ def _words(text: str) -> list[str]:
 def _qualify(row: Result, setting: list[str]) -> None:
     split = next((word for word in setting if word.lower() in SPLITS), None)
     if split is not None:
-        row.dataset = f"{row.dataset} {split.lower()}"
+        row.dataset = row.dataset if has_split(row.dataset) else f"{row.dataset} {split.lower()}"
     else:
         row.method = with_setting(row.method or "", " ".join(setting))
+
+
+def on_dev(results: list[Result]) -> list[Result]:
+    """`results` with each table row whose caption's first sentence says its values are the
+    development set's ("Results on the SuperGLUE dev set.", "The development set performances
+    of ...") on that split: "RTE dev", as a dev board is not the test one. A caption that names
+    a test set too ("SWAG Dev and Test accuracies") says no one split, and "validation" is
+    left out: for most vision data it is the set results are reported on (changed in place)."""
+    for result in results:
+        cell = result.evidence[0] if result.evidence else None
+        if cell is None or not cell.table or result.value is None or has_split(result.dataset):
+            continue
+        lead = first_sentence(cell.caption or "")
+        if _DEV.search(lead) and not _TEST.search(lead):
+            result.dataset = f"{result.dataset} dev"
+    return results
+
+
+def has_split(dataset: str | None) -> bool:
+    """Whether the dataset's name already says its split ("COCO test-dev", "SQuAD1.1 Dev")."""
+    return any(word.lower().strip("()") in SPLITS for word in (dataset or "").split())

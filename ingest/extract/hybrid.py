@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from papergraph.core.model import Entity, EntityType, Extraction, Paper, Result
-from papergraph.ingest.extract.caption_settings import told_apart
+from papergraph.ingest.extract.caption_settings import on_dev, told_apart
 from papergraph.ingest.extract.claims import ClaimSizes, claims, merged
 from papergraph.ingest.extract.curate import (
     admit,
@@ -124,7 +124,7 @@ class HybridExtractor(LexiconExtractor):
         matcher = self.paper_matcher(paper)
         names = own_names(paper, entities)
         found = table_results(paper, matcher, names, [t.label for t in tasks], datasets)
-        return told_apart(found)
+        return on_dev(told_apart(found))
 
 
 def _defined_names(definitions: list[Definition]) -> set[str]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from papergraph.core.model import Evidence, Result
-from papergraph.ingest.extract.caption_settings import differing, told_apart
+from papergraph.ingest.extract.caption_settings import differing, on_dev, told_apart
 
 
 def _row(method: str, dataset: str, value: float, table: str, caption: str) -> Result:
@@ -78,3 +78,24 @@ def test_equal_values_or_one_table_are_left_alone() -> None:
     ]
     one_table = [_row("XLNet", "QNLI", 93.9, "4", S1), _row("XLNet", "QNLI", 98.6, "4", S1)]
     assert {r.method for r in told_apart(same) + told_apart(one_table)} == {"MuZero", "XLNet"}
+
+
+def test_a_caption_saying_the_values_are_a_dev_sets_puts_each_row_on_that_split() -> None:
+    def row(dataset: str, caption: str) -> Result:
+        cell = Evidence("c", 0, 1, "71.2", "table", table="1", caption=caption)
+        return Result("NewNet", "nli", dataset, "Accuracy", 71.2, [cell])
+
+    rows = [
+        row("RTE", "Table 1: Results on the SuperGLUE dev set. Best in bold."),
+        row("SQuAD2.0", "Table 10: The development set performances of reading models."),
+        row("SWAG", "Table 4: SWAG Dev and Test accuracies."),  # no one split
+        row("ADE20K", "Table 2: Semantic segmentation on ADE20K val."),  # its reported set
+        row("SuperGLUE dev", "Table 6: Results on SuperGLUE dev set."),  # said already
+    ]
+    assert [r.dataset for r in on_dev(rows)] == [
+        "RTE dev",
+        "SQuAD2.0 dev",
+        "SWAG",
+        "ADE20K",
+        "SuperGLUE dev",
+    ]
