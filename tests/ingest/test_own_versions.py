@@ -1,0 +1,25 @@
+"""A newer version of the method the title names is the paper's own (ingest/extract/own_versions.py)."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Entity, EntityType
+from papergraph.ingest.extract.own_versions import newest
+
+
+def _method(label: str, salient: bool = True) -> Entity:
+    entity = Entity(EntityType.METHOD, label)
+    entity.salient = salient
+    return entity
+
+
+def test_a_shown_version_of_a_title_name_is_the_papers_own_and_the_bare_name_its_baseline() -> None:
+    shown = [_method("GAT"), _method("GATv2"), _method("GNN")]
+    assert newest(["GAT", "graph attention network"], shown) == [
+        "GATv2",
+        "graph attention network",
+    ]
+    assert newest(["ConvNeXt"], [_method("ConvNeXt V2")]) == ["ConvNeXt V2"]
+
+
+def test_a_longer_name_that_is_no_version_or_a_hidden_one_changes_nothing() -> None:
+    assert newest(["BERT"], [_method("BERTology"), _method("BERT-2", salient=False)]) == ["BERT"]
