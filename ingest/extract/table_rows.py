@@ -25,6 +25,8 @@ from papergraph.ingest.extract.table_names import cites, own_row, ticked, withou
 
 #: An option letter or roman numeral before a row's label: "(c) FPN", "b) baseline", "(iv) ...".
 _OPTION = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)\s+")
+#: The paper marking a row its own: it tells which row is the paper's, it is no part of the name.
+_OURS = re.compile(r"\s*\((?:ours|this work|proposed)\)|^\s*ours\s*[,:]\s*", re.IGNORECASE)
 #: Set notation the label columns print ("RPN, {Pk}", "{P2, P3}"): a symbol, not a name.
 _SET = re.compile(r"\s*,?\s*\{[^{}]*\}")
 #: A row that changes the one above: "+ cosine", "w/o distill", "w/ mixup", "- lateral".
@@ -61,9 +63,11 @@ MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a swee
 
 
 def clean_label(label: str) -> str:
-    """The label less option letters and set notation ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN")."""
-    text = _SET.sub(" ", _OPTION.sub("", label))
-    return clean(text)
+    """The label less option letters and set notation ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN") and
+    the mark of the paper's own row ("BIDAF (Ours)", "ours, Faster R-CNN on FPN"), unless the
+    mark is the whole label."""
+    text = clean(_SET.sub(" ", _OPTION.sub("", label)))
+    return clean(_OURS.sub(" ", text)) or text
 
 
 def is_change(label: str) -> bool:

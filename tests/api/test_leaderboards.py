@@ -84,7 +84,7 @@ def test_leaderboards_answer_boards_with_rows_from_every_paper(board_client: Tes
     assert [(r["method"], r["value"], r["paper_id"]) for r in board["rows"]] == [
         ("Transformer (big)", 28.4, "attention"),
         ("Transformer (base model)", 27.3, "attention"),
-        ("ConvS2S (ours)", 25.16, "convs2s"),
+        ("ConvS2S", 25.16, "convs2s"),
     ]
     evidence = board["rows"][0]["evidence"]
     assert (evidence["table"], evidence["page"], evidence["cell"]) == ("2", 8, "28.4")

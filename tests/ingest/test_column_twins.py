@@ -22,8 +22,8 @@ def test_a_single_model_and_an_ensemble_column_are_the_method_run_two_ways() -> 
         "Table 1: Results on the SQuAD test set.",
     )
     assert {(m, v) for m, _, _, v in found} == {
-        ("NewNet (Ours, Single Model)", 68.0),
-        ("NewNet (Ours, Ensemble)", 73.3),
+        ("NewNet (Single Model)", 68.0),
+        ("NewNet (Ensemble)", 73.3),
     }
 
 
