@@ -62,7 +62,8 @@ class MilvusIndex(VectorIndex):
 
     def __init__(self, folder: Path, dimension: int, settings: IndexSettings | None = None) -> None:
         super().__init__(folder, dimension, settings)
-        uri = self.settings.milvus_uri or str(self.folder / LITE_FILENAME)
+        self._lite = (self.folder / LITE_FILENAME).resolve()  # its server's key, however cwd moves
+        uri = self.settings.milvus_uri or str(self._lite)
         self.collection = self.settings.milvus_collection
         self._lock = threading.Lock()  # writes one at a time (a replace reads, then writes)
         self._client = _client(uri, self.settings.milvus_token)
@@ -186,8 +187,9 @@ class MilvusIndex(VectorIndex):
 
     def close(self) -> None:
         """Closes the client; a Milvus Lite file's in-process server stops too, so its files are
-        whole and its folder can be removed once this returns (it starts again on next open)."""
+        whole and its folder can be removed once this returns (it starts again on next open).
+        One index per Lite file in a process: the server is the file's, not this index's."""
         with self._lock:
             self._client.close()
             if not self.settings.milvus_uri:
-                _release_lite(self.folder / LITE_FILENAME)
+                _release_lite(self._lite)

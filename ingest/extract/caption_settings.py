@@ -10,6 +10,9 @@ differ name the setting: a split ("dev", "test") qualifies the dataset ("BoolQ d
 words the method ("MuZero (human start positions)"). Captions that differ in more than a few
 words (or in more than two places) name no one setting, and their rows stay as they are; so do
 rows one table gives twice (a table's own columns tell those apart, or nothing read does).
+
+A caption whose first sentence says its values are a development set's puts its rows on that
+split (`on_dev`: "Results on the SuperGLUE dev set." gives "RTE dev").
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ __all__ = ["differing", "has_split", "on_dev", "told_apart"]
 #: A setting in brackets at the end of a method's name: "XLNet (ensembles, test)".
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)$")
 #: A caption's first sentence saying its values are a development set's, and one naming a test set.
-_DEV = re.compile(r"\bdev(?:elopment)?\b", re.IGNORECASE)
+_DEV = re.compile(r"(?<!std )(?<!std\. )(?<!standard )\bdev(?:elopment)?\b", re.IGNORECASE)
 _TEST = re.compile(r"\btest", re.IGNORECASE)
 
 
@@ -64,7 +67,7 @@ def split_to_dataset(result: Result) -> None:
         return
     parts = [part.strip() for part in found.group(1).split(",")]
     splits = [part for part in parts if part.lower() in SPLITS]
-    if len(splits) != 1 or any(word.lower() in SPLITS for word in result.dataset.split()):
+    if len(splits) != 1 or has_split(result.dataset):
         return
     kept = ", ".join(part for part in parts if part not in splits)
     base = (result.method or "")[: found.start()]
@@ -127,7 +130,9 @@ def on_dev(results: list[Result]) -> list[Result]:
     left out: for most vision data it is the set results are reported on (changed in place)."""
     for result in results:
         cell = result.evidence[0] if result.evidence else None
-        if cell is None or not cell.table or result.value is None or has_split(result.dataset):
+        if cell is None or not cell.table or result.value is None or not result.dataset:
+            continue
+        if has_split(result.dataset):
             continue
         lead = first_sentence(cell.caption or "")
         if _DEV.search(lead) and not _TEST.search(lead):

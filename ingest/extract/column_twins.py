@@ -47,7 +47,7 @@ def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]
     _qualify(first, found[0][0])
     for other, (_, theirs) in zip(others, found, strict=True):
         _qualify(other, theirs)
-    return results
+    return [first, *others]
 
 
 def _setting(first: Result, other: Result) -> tuple[list[str], list[str]] | None:
@@ -55,7 +55,7 @@ def _setting(first: Result, other: Result) -> tuple[list[str], list[str]] | None
     found = differing(words[0], words[1])
     if found is None or not all(_names_setting(side) for side in found if side):
         return None
-    return found if found[1] else None
+    return found if found[0] or found[1] else None
 
 
 def _header_words(result: Result) -> list[str]:

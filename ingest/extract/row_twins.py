@@ -125,7 +125,7 @@ def with_setting(method: str, setting: str) -> str:
     already prints its setting in brackets gets this one beside it ("NC-RAPT (High, GPT2
     Medium)"); one its name already prints stays as it is ("Inception-V3 + mixup" under an
     "Inception-V3" column)."""
-    if setting.lower() in method.lower():
+    if re.search(rf"(?<!\w){re.escape(setting)}(?!\w)", method, re.IGNORECASE):
         return method
     if method.endswith(")"):
         return f"{method[:-1]}, {setting})"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from papergraph.core.canonical import known_type
-from papergraph.core.model import EntityType, Table
+from papergraph.core.model import EntityType, Table, fold
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.row_twins import group_setting, marked_settings, marks
@@ -63,11 +63,16 @@ MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a swee
 
 
 def clean_label(label: str) -> str:
-    """The label less option letters and set notation ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN") and
-    the mark of the paper's own row ("BIDAF (Ours)", "ours, Faster R-CNN on FPN"), unless the
-    mark is the whole label."""
-    text = clean(_SET.sub(" ", _OPTION.sub("", label)))
-    return clean(_OURS.sub(" ", text)) or text
+    """The label less option letters and set notation ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN")."""
+    return clean(_SET.sub(" ", _OPTION.sub("", label)))
+
+
+def unmarked(label: str, own: str) -> str:
+    """The label without the mark of the paper's own row ("BIDAF (Ours)", "ours, Faster R-CNN
+    on FPN") where what is left names the paper's method (`own`); elsewhere the mark says what
+    the name does not ("ResNet-50 (ours)": the paper's own run of another's model), and stays."""
+    rest = clean(_OURS.sub(" ", label))
+    return rest if rest and own and own_row(rest, [fold(own)]) else label
 
 
 def is_change(label: str) -> bool:
@@ -205,6 +210,7 @@ def _name(context: TableContext, row: Row, header: str) -> str:
     """The row's name as `method_name` reads it, before what tells it from its twins."""
     settings = list(row.qualifiers)  # "OPT-175B" run "Unsup.", "T5-11B" under "Closed Book"
     label = clean_label(without_marks(row.label) or without_marks(row.group))  # "BERT*", "†"
+    label = unmarked(label, context.method)
     if is_change(label):
         base = change_base(context.grid.rows, row, header, context.method)
         label = with_change(clean_label(without_marks(base)), label)
@@ -235,11 +241,11 @@ def printed_settings(context: TableContext, row: Row) -> list[tuple[str, str]]:
 
 
 def squared(header: str, value: str) -> str:
-    """A size under a size header as printed: "2242" is 224² (the side a multiple of 16, the
-    run-on number none), not an image 2,242 pixels wide."""
+    """A size under a size header as printed: "2242" is 224² (the side a multiple of 16 from 64,
+    the run-on number none), not an image 2,242 pixels wide; "482" stays (no 48² image)."""
     found = _SQUARED.match(value)
     side = int(found.group(1)) if found else 0
-    if found and _SIZE_HEADER.search(header) and side % 16 == 0 and int(value) % 16:
+    if found and _SIZE_HEADER.search(header) and side >= 64 and side % 16 == 0 and int(value) % 16:
         return f"{side}²"
     return value
 

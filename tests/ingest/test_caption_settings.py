@@ -99,3 +99,15 @@ def test_a_caption_saying_the_values_are_a_dev_sets_puts_each_row_on_that_split(
         "ADE20K",
         "SuperGLUE dev",
     ]
+
+
+def test_a_standard_deviation_or_a_missing_dataset_is_no_dev_split() -> None:
+    def row(dataset: str | None, caption: str) -> Result:
+        cell = Evidence("c", 0, 1, "71.2", "table", table="1", caption=caption)
+        return Result("NewNet", None, dataset, "Accuracy", 71.2, [cell])
+
+    rows = [
+        row("CIFAR-10", "Table 1: Accuracy on CIFAR-10 (mean and std dev over 5 seeds)."),
+        row(None, "Table 2: Results on the GLUE dev set."),
+    ]
+    assert [r.dataset for r in on_dev(rows)] == ["CIFAR-10", None]

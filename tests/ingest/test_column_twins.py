@@ -54,3 +54,17 @@ def test_box_and_mask_columns_and_one_value_printed_twice_keep_the_first() -> No
     )
     assert boxes == {("NewNet", "COCO", "AP50", 72.6)}  # the mask value is no box AP50
     assert twice == {("NewNet", "SQuAD", "EM", 76.2)}
+
+
+def test_a_validation_column_beside_told_apart_test_columns_gives_no_row() -> None:
+    found = _found(
+        [
+            ["Model", "Val EM", "Single Model Test EM", "Ensemble Test EM"],
+            ["NewNet", "60.1", "68.0", "73.3"],
+        ],
+        "Table 1: Results on SQuAD.",
+    )
+    assert {(m, v) for m, _, _, v in found} == {
+        ("NewNet (Single Model)", 68.0),
+        ("NewNet (Ensemble)", 73.3),
+    }

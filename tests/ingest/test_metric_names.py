@@ -65,4 +65,4 @@ def test_a_caption_of_rouge_2_results_gives_rouge_2_rows_and_the_scorer_keeps_th
 def test_a_lower_case_em_after_a_task_is_exact_match_and_the_unit_is_none() -> None:
     """RWKV's Table 4 prints lm-eval-harness headers ("ReCoRD em", "triviaQA acc")."""
     assert read_metric("ReCoRD em") == read_metric("EM")
-    assert read_metric("em") is None and read_metric("a 12 em indent") is None
+    assert read_metric("em") is None and read_metric("width 12 em") is None

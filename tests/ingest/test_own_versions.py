@@ -23,3 +23,8 @@ def test_a_shown_version_of_a_title_name_is_the_papers_own_and_the_bare_name_its
 
 def test_a_longer_name_that_is_no_version_or_a_hidden_one_changes_nothing() -> None:
     assert newest(["BERT"], [_method("BERTology"), _method("BERT-2", salient=False)]) == ["BERT"]
+
+
+def test_the_newest_version_wins_and_a_first_version_or_a_size_is_none() -> None:
+    shown = [_method("ConvNeXt V1"), _method("ConvNeXt V2"), _method("RWKV-4"), _method("YOLOv3")]
+    assert newest(["ConvNeXt", "RWKV", "YOLO"], shown) == ["ConvNeXt V2", "RWKV", "YOLOv3"]

@@ -64,8 +64,9 @@ def test_ours_row_and_bold_row_mark_the_papers_own_results() -> None:
         number="1",
         caption="Results.",
     )
-    # "(ours)" marks the paper's row; it is no part of the method's name
-    assert [(r.method, r.value) for r in _rows([ours], [])] == [("DenseNet", 3.46)]
+    # "(ours)" marks the paper's row; no part of the name where the rest names its method
+    assert [(r.method, r.value) for r in _rows([ours], ["DenseNet"])] == [("DenseNet", 3.46)]
+    assert [(r.method, r.value) for r in _rows([ours], ["NewNet"])] == [("DenseNet (ours)", 3.46)]
     bold = Table(
         grid([["Method", "Acc. on Cora"], ["GCN", "81.5"], ["GAT", "83.0"]], bold={(2, 1)}),
         number="2",
