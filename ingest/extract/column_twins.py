@@ -28,8 +28,11 @@ SUBSET = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z]{3,}")
 #: Words that say which kind of a metric a column holds (COCO's box and mask AP, "AP^b"): the
-#: metric differs, no setting; such columns keep the first, as a metric of its own is missing.
+#: metric differs, no setting.
 _METRIC_KIND = re.compile(r"^(?:box|bbox|mask|segm|b|m)$", re.IGNORECASE)
+_MASK = re.compile(r"^(?:mask|segm)$", re.IGNORECASE)
+_BOX = re.compile(r"^(?:box|bbox)$", re.IGNORECASE)
+_AP = re.compile(r"^AP(?:50|75|S|M|L)?$")  # the AP family a box/mask table prints
 
 
 def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]) -> list[Result]:
@@ -40,6 +43,8 @@ def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]
     first, *others = [result for result in results if rank(result) == top]
     if all(other.value == first.value for other in others):
         return [first]  # one value printed twice ("Published" and "LeaderBoard" columns)
+    if _masked([first, *others]):
+        return [first, *others]
     pairs = [_setting(first, other) for other in others]
     found = [pair for pair in pairs if pair is not None]
     if not found or len(found) != len(others):
@@ -48,6 +53,25 @@ def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]
     for other, (_, theirs) in zip(others, found, strict=True):
         _qualify(other, theirs)
     return [first, *others]
+
+
+def _masked(results: list[Result]) -> bool:
+    """Whether two columns are one AP of boxes and of masks ("box AP50", "mask AP50", ConvNeXt
+    V2's Table 6): then the mask one is "mask AP50", a metric of its own (changed in place)."""
+    kinds = [_kind(_header_words(result)) for result in results]
+    if len(results) != 2 or sorted(kinds) != ["box", "mask"]:
+        return False
+    if not all(_AP.match(result.metric or "") for result in results):
+        return False
+    mask = results[kinds.index("mask")]
+    mask.metric = f"mask {mask.metric}"
+    return True
+
+
+def _kind(words: list[str]) -> str:
+    if any(_MASK.match(word) for word in words):
+        return "mask"
+    return "box" if any(_BOX.match(word) for word in words) else ""
 
 
 def _setting(first: Result, other: Result) -> tuple[list[str], list[str]] | None:
