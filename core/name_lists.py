@@ -37,9 +37,9 @@ def pwc_rows() -> tuple[tuple[str, EntityType, tuple[str, ...]], ...]:
 def task_words() -> frozenset[str]:
     """Words that end at least TASK_WORD_TASKS of Papers with Code's task names ("detection",
     "classification", "answering"): after a dataset's name they say what it was used for."""
-    path = LEXICON / PWC_FILE
-    rows = lexicon_rows(path) if path.is_file() else ()
-    ends = Counter(label.split()[-1].lower() for label, kind, _ in rows if kind is EntityType.TASK)
+    ends = Counter(
+        label.split()[-1].lower() for label, kind, _ in pwc_rows() if kind is EntityType.TASK
+    )
     return frozenset(word for word, tasks in ends.items() if tasks >= TASK_WORD_TASKS)
 
 
@@ -50,24 +50,16 @@ def dataset_spellings() -> dict[str, str]:
     for file in SPELLING_FILES:
         names = (line.split("\t")[0] for line in data_lines(LEXICON / file))
         spellings.update({fold(name): name for name in names if name != "dataset"})
-    path = LEXICON / PWC_FILE
-    rows = lexicon_rows(path) if path.is_file() else ()
-    spellings.update({fold(label): label for label, kind, _ in rows if kind in DATASET_TYPES})
+    spellings.update({fold(label): label for label, kind, _ in pwc_rows() if kind in DATASET_TYPES})
     return spellings
 
 
 @lru_cache(maxsize=1)
 def hand_labels() -> frozenset[tuple[EntityType, str]]:
     """(type family, folded name) of every name the hand-made lexicon rows hold."""
-    rows = [
-        row
-        for path in sorted(LEXICON.glob("*.tsv"))
-        if not path.name.startswith("generated")
-        for row in lexicon_rows(path)
-    ]
     return frozenset(
         (FAMILY.get(kind, kind), fold(name))
-        for label, kind, names in rows
+        for label, kind, names in _hand_rows()
         for name in (label, *names)
     )
 
@@ -75,9 +67,7 @@ def hand_labels() -> frozenset[tuple[EntityType, str]]:
 @lru_cache(maxsize=1)
 def pwc_types() -> frozenset[tuple[EntityType, str]]:
     """(type family, folded name) of every name Papers with Code lists."""
-    path = LEXICON / PWC_FILE
-    rows = lexicon_rows(path) if path.is_file() else ()
-    return frozenset((FAMILY.get(kind, kind), fold(label)) for label, kind, _ in rows)
+    return frozenset((FAMILY.get(kind, kind), fold(label)) for label, kind, _ in pwc_rows())
 
 
 @lru_cache(maxsize=1)
@@ -122,8 +112,7 @@ def lexicon_labels() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def hand_row_labels() -> frozenset[str]:
     """The labels of the hand-made lexicon rows, as written."""
-    paths = [p for p in sorted(LEXICON.glob("*.tsv")) if not p.name.startswith("generated")]
-    return frozenset(label for path in paths for label, _, _ in lexicon_rows(path))
+    return frozenset(label for label, _, _ in _hand_rows())
 
 
 @lru_cache(maxsize=1)
@@ -134,12 +123,13 @@ def known_rows() -> tuple[tuple[str, EntityType, tuple[str, ...]], ...]:
 @lru_cache(maxsize=1)
 def pwc_names() -> frozenset[str]:
     """Folded names Papers with Code lists (tasks, datasets, benchmarks)."""
-    path = LEXICON / PWC_FILE
-    return (
-        frozenset(fold(label) for label, _, _ in lexicon_rows(path))
-        if path.is_file()
-        else frozenset()
-    )
+    return frozenset(fold(label) for label, _, _ in pwc_rows())
+
+
+def _hand_rows() -> tuple[tuple[str, EntityType, tuple[str, ...]], ...]:
+    """The hand-made lexicon rows: every *.tsv file but the generated ones."""
+    paths = [p for p in sorted(LEXICON.glob("*.tsv")) if not p.name.startswith("generated")]
+    return tuple(row for path in paths for row in lexicon_rows(path))
 
 
 def data_lines(path: Path) -> list[str]:
