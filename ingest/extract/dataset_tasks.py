@@ -138,8 +138,11 @@ def _row_task(
     own = measured_by(metric, [t for t in paper_tasks if task_key(t) in _task_names()])
     unfit = bool(candidates) and not fit and metric_kind(metric) in DECIDING  # bits/dim on
     candidates = _specific(fit or candidates)  # "ImageNet", whose data names no generation
-    generic = generic_tasks() if any(task_key(t) not in generic_tasks() for t in candidates) else ()
-    paper_tasks = [t for t in paper_tasks if task_key(t) in _task_names() - set(generic)]
+    specific = any(task_key(t) not in generic_tasks() for t in candidates)
+    generic = generic_tasks() if specific else frozenset()
+    paper_tasks = [
+        t for t in paper_tasks if (k := task_key(t)) in _task_names() and k not in generic
+    ]
     named = [task for task in paper_tasks if _words_in(task, f"{caption} {section}")]
     titled = [t for t in paper_tasks if _words_in(t, lead)]  # "Detection results" under
     titled += [t for t in paper_tasks if _headed(t, lead, section) and t not in titled]
