@@ -292,7 +292,7 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
     firsts: dict[EntityType, Entity] = {}
     seen: dict[EntityType, int] = {}
     sections = {chunk.id: chunk.section for chunk in paper.chunks} if paper else {}
-    headings = {c.id: c.section for c in paper.chunks if c.kind in _PROSE} if paper else {}
+    headings = own_headings(paper) if paper else frozenset()
     for entity in ranked:
         if not showable(entity):
             entity.salient = False
@@ -317,14 +317,21 @@ def reshown_tasks(entities: list[Entity], results: list[Result], paper: Paper) -
             entity.salient = entity.salient or background_only(entity, sections)
 
 
-def headed(entity: Entity, sections: dict[str, str | None]) -> bool:
-    """Whether a task or dataset the hand lexicon vouches for names a section of the paper's
-    own ("6.3 English Constituency Parsing"): a topic it gives a section to, however few its
-    mentions (a generated list's "one-shot task" in "Downstream One-Shot Tasks" is none)."""
+def own_headings(paper: Paper) -> frozenset[str]:
+    """The headings of the paper's own sections: its prose's, less background and related work
+    (read once per paper, not once per entity `headed` checks)."""
+    headings = {chunk.section for chunk in paper.chunks if chunk.kind in _PROSE}
+    return frozenset(h for h in headings if h and not BACKGROUND.search(h))
+
+
+def headed(entity: Entity, headings: frozenset[str]) -> bool:
+    """Whether a task or dataset the hand lexicon vouches for names one of `headings`, a section
+    of the paper's own (`own_headings`: "6.3 English Constituency Parsing"): a topic it gives a
+    section to, however few its mentions (a generated list's "one-shot task" in "Downstream
+    One-Shot Tasks" is none)."""
     if entity.type not in _TOPICS or not curated(entity):
         return False
     names = [re.escape(name) for name in (entity.label, *entity.aliases) if len(name) > 3]
     # the whole name, not the head of a longer one ("COCO" in "Results on COCO Stuff Dataset")
     pattern = re.compile(rf"\b(?:{'|'.join(names)})\b{_NOT_CONTINUED}", re.I) if names else None
-    own = {h for h in sections.values() if h and not BACKGROUND.search(h)}
-    return pattern is not None and any(pattern.search(heading) for heading in own)
+    return pattern is not None and any(pattern.search(heading) for heading in headings)
