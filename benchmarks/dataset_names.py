@@ -29,12 +29,12 @@ from papergraph.core import canonical as names
 from papergraph.core.model import EntityType, fold
 
 
-def result_datasets(paths: Iterable[Path], keep: set[str] | None = None) -> Iterator[str]:
-    """The dataset name of each valued result row in the files (papers in `keep`, if given)."""
+def result_datasets(paths: Iterable[Path], skip: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The dataset name of each valued result row in the files (papers in `skip` left out)."""
     for path in paths:
         for line in path.read_text("utf-8").splitlines():
             paper = json.loads(line)
-            if keep is not None and paper["paper_id"] not in keep:
+            if paper["paper_id"] in skip:
                 continue
             for row in paper.get("results", []):
                 if row.get("value") is not None and row.get("dataset"):
@@ -84,15 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    papers = None
-    if args.split:
-        skip = left_out(args.split)
-        papers = {
-            json.loads(line)["paper_id"]
-            for path in args.files
-            for line in path.read_text("utf-8").splitlines()
-        } - skip
-    report(list(result_datasets(args.files, papers)), args.show_unlisted)
+    skip = frozenset(left_out(args.split)) if args.split else frozenset()
+    report(list(result_datasets(args.files, skip)), args.show_unlisted)
     return 0
 
 
