@@ -127,6 +127,12 @@ def with_setting(method: str, setting: str) -> str:
     "Inception-V3" column)."""
     if re.search(rf"(?<!\w){re.escape(setting)}(?!\w)", method, re.IGNORECASE):
         return method
-    if method.endswith(")"):
-        return f"{method[:-1]}, {setting})"
-    return f"{method} ({setting})"
+    return bracketed(method, [setting])
+
+
+def bracketed(name: str, settings: Sequence[str]) -> str:
+    """The name with the settings in brackets after it, inside its own brackets if it ends with
+    some ("NC-RAPT (High)" + "GPT2 Medium": "NC-RAPT (High, GPT2 Medium)")."""
+    if name.endswith(")"):
+        return f"{name[:-1]}, {', '.join(settings)})"
+    return f"{name} ({', '.join(settings)})"

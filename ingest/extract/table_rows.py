@@ -17,7 +17,12 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, fold
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
-from papergraph.ingest.extract.row_twins import group_setting, marked_settings, marks
+from papergraph.ingest.extract.row_twins import (
+    bracketed,
+    group_setting,
+    marked_settings,
+    marks,
+)
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import SETTING
@@ -160,13 +165,7 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
     name = _name(context, row, header)
     marked = marked_settings(_marks(context, row), context.table.caption)
     apart = list(dict.fromkeys([*marked, *told_apart(context, row, header, name)]))
-    if not apart:
-        return name
-    return (
-        f"{name[:-1]}, {', '.join(apart)})"
-        if name.endswith(")")
-        else f"{name} ({', '.join(apart)})"
-    )
+    return bracketed(name, apart) if apart else name
 
 
 def told_apart(context: TableContext, row: Row, header: str, name: str) -> list[str]:
