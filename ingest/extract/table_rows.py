@@ -174,13 +174,14 @@ def told_apart(context: TableContext, row: Row, header: str, name: str) -> list[
     "Single-task single models on dev", "test" under "... ensembles on test"), else the words
     they differ in ("64x64" over a repeated header row); [] where no row is named alike. A
     group row naming a dataset tells rows on different data apart, not variants of the method."""
+    if _on_data(row):
+        return []
+    headers = list(context.grid.column_headers.values())
     found: list[str] = []
     for twin in (r for r in context.grid.rows if r is not row and r.label and r.cells):
-        if _name(context, twin, header) != name:
+        if _on_data(twin) or _name(context, twin, header) != name:
             continue
-        if not (_on_data(row) or _on_data(twin)):
-            headers = list(context.grid.column_headers.values())
-            found += group_setting(_group(context, row), _group(context, twin), headers)
+        found += group_setting(_group(context, row), _group(context, twin), headers)
     return list(dict.fromkeys(found))
 
 
