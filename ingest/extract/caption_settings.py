@@ -22,7 +22,7 @@ from collections import defaultdict
 
 from papergraph.core.canonical import SPLITS
 from papergraph.core.model import Result
-from papergraph.ingest.extract.row_twins import differing, with_setting
+from papergraph.ingest.extract.row_twins import differing, with_setting, words
 from papergraph.ingest.extract.table_results import first_sentence
 
 __all__ = ["differing", "has_split", "on_dev", "told_apart"]
@@ -46,7 +46,7 @@ def told_apart(results: list[Result]) -> list[Result]:
         split_to_dataset(result)
     settings: dict[tuple[str, str], list[str] | None] = {}
     for rows in _pairs(results):
-        leads = [_words(first_sentence(row.evidence[0].caption or "")) for row in rows]
+        leads = [words(first_sentence(row.evidence[0].caption or "")) for row in rows]
         found = differing(leads[0], leads[1]) or ([], [])
         for row, setting in zip(rows, found, strict=True):
             key = (_table(row), row.method or "")
@@ -108,10 +108,6 @@ def _pairs(results: list[Result]) -> list[list[Result]]:
 
 def _table(result: Result) -> str:
     return result.evidence[0].table or ""
-
-
-def _words(text: str) -> list[str]:
-    return [word.strip(".,;:") for word in text.split() if word.strip(".,;:")]
 
 
 def _qualify(row: Result, setting: list[str]) -> None:

@@ -36,7 +36,6 @@ _EXPLAINED = re.compile(
 )
 _CUT = re.compile(r"(?<=[A-Za-z])- (?=\d)")  # "ImageNet- 22K": a hyphen the line broke
 MAX_MEANING_WORDS = 8
-_SPLIT_WORDS = {split.lower() for split in SPLITS}
 
 
 def marks(text: str) -> frozenset[str]:
@@ -66,8 +65,8 @@ def group_setting(mine: str, theirs: str, headers: Sequence[str]) -> list[str]:
     they name different ones ("dev" under "Single-task single models on dev" against "...
     on test"), else the words they differ in ("32x32" against "64x64"), the words of the
     table's headers a block repeats left out; [] where they differ in more than a few words."""
-    header_words = {word for header in headers for word in _words(header)}
-    one, other = ([w for w in _words(text) if w not in header_words] for text in (mine, theirs))
+    header_words = {word for header in headers for word in words(header)}
+    one, other = ([w for w in words(text) if w not in header_words] for text in (mine, theirs))
     split, their_split = _split(one), _split(other)
     if split and their_split and split != their_split:
         return [split]
@@ -76,10 +75,11 @@ def group_setting(mine: str, theirs: str, headers: Sequence[str]) -> list[str]:
 
 
 def _split(words: list[str]) -> str:
-    return next((word.lower() for word in words if word.lower() in _SPLIT_WORDS), "")
+    return next((word.lower() for word in words if word.lower() in SPLITS), "")
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """The words of `text`, less the punctuation that ends a clause around them."""
     return [word.strip(".,;:") for word in text.split() if word.strip(".,;:")]
 
 
@@ -127,6 +127,12 @@ def with_setting(method: str, setting: str) -> str:
     "Inception-V3" column)."""
     if re.search(rf"(?<!\w){re.escape(setting)}(?!\w)", method, re.IGNORECASE):
         return method
-    if method.endswith(")"):
-        return f"{method[:-1]}, {setting})"
-    return f"{method} ({setting})"
+    return bracketed(method, [setting])
+
+
+def bracketed(name: str, settings: Sequence[str]) -> str:
+    """The name with the settings in brackets after it, inside its own brackets if it ends with
+    some ("NC-RAPT (High)" + "GPT2 Medium": "NC-RAPT (High, GPT2 Medium)")."""
+    if name.endswith(")"):
+        return f"{name[:-1]}, {', '.join(settings)})"
+    return f"{name} ({', '.join(settings)})"

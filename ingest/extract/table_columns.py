@@ -18,6 +18,7 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import Result
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, read_metric
+from papergraph.ingest.extract.row_twins import bracketed
 from papergraph.ingest.extract.table_context import TableContext, cell_result
 from papergraph.ingest.extract.table_datasets import (
     block_datasets,
@@ -205,11 +206,7 @@ def signed_number(text: str, column: list[str]) -> Number | None:
 def qualified(method: str, qualifiers: tuple[str, ...]) -> str:
     """The method with what the row's label columns qualify it by ("ViT-L/16" in the rows
     under "JFT-300M": ViT-L/16 (JFT-300M)), inside its own brackets if it has some."""
-    if not method or not qualifiers:
-        return method
-    if method.endswith(")"):
-        return f"{method[:-1]}, {', '.join(qualifiers)})"
-    return f"{method} ({', '.join(qualifiers)})"
+    return bracketed(method, qualifiers) if method and qualifiers else method
 
 
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:

@@ -17,7 +17,12 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, fold
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
-from papergraph.ingest.extract.row_twins import group_setting, marked_settings, marks
+from papergraph.ingest.extract.row_twins import (
+    bracketed,
+    group_setting,
+    marked_settings,
+    marks,
+)
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import SETTING
@@ -160,13 +165,7 @@ def method_name(context: TableContext, row: Row, header: str = "") -> str:
     name = _name(context, row, header)
     marked = marked_settings(_marks(context, row), context.table.caption)
     apart = list(dict.fromkeys([*marked, *told_apart(context, row, header, name)]))
-    if not apart:
-        return name
-    return (
-        f"{name[:-1]}, {', '.join(apart)})"
-        if name.endswith(")")
-        else f"{name} ({', '.join(apart)})"
-    )
+    return bracketed(name, apart) if apart else name
 
 
 def told_apart(context: TableContext, row: Row, header: str, name: str) -> list[str]:
@@ -175,13 +174,14 @@ def told_apart(context: TableContext, row: Row, header: str, name: str) -> list[
     "Single-task single models on dev", "test" under "... ensembles on test"), else the words
     they differ in ("64x64" over a repeated header row); [] where no row is named alike. A
     group row naming a dataset tells rows on different data apart, not variants of the method."""
+    if _on_data(row):
+        return []
+    headers = list(context.grid.column_headers.values())
     found: list[str] = []
     for twin in (r for r in context.grid.rows if r is not row and r.label and r.cells):
-        if _name(context, twin, header) != name:
+        if _on_data(twin) or _name(context, twin, header) != name:
             continue
-        if not (_on_data(row) or _on_data(twin)):
-            headers = list(context.grid.column_headers.values())
-            found += group_setting(_group(context, row), _group(context, twin), headers)
+        found += group_setting(_group(context, row), _group(context, twin), headers)
     return list(dict.fromkeys(found))
 
 
