@@ -35,6 +35,7 @@ from papergraph.core.canonical import (
 from papergraph.core.model import ChunkKind, Entity, EntityType, Paper, Result, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
 from papergraph.ingest.extract.solved import unsolved_task
+from papergraph.ingest.extract.table_datasets import spelled_out
 from papergraph.ingest.extract.table_names import called_names
 from papergraph.ingest.extract.variants import absorb
 from papergraph.ingest.extract.written import (
@@ -195,6 +196,21 @@ def canonicalise(entities: list[Entity], year: int | None = None) -> list[Entity
         head.qualifiers.extend(q for q in entity.qualifiers if q not in head.qualifiers)
     for entity in kept:
         entity.qualifiers = _most_specific(entity.qualifiers)
+    return _abbreviations_merged(kept)
+
+
+def _abbreviations_merged(entities: list[Entity]) -> list[Entity]:
+    """The entities, a dataset's short name the lists know only as itself merged into the
+    dataset the paper names in full ("TQA" beside "TriviaQA"), as its tables' headers are read
+    (table_datasets.spelled_out)."""
+    full = {e.label: e for e in entities if e.type in DATASET_TYPES}
+    kept: list[Entity] = []
+    for entity in entities:
+        named = spelled_out(entity.label, {n: n for n in full}) if entity.label in full else ""
+        if named and named != entity.label:
+            absorb(full[named], entity)
+        else:
+            kept.append(entity)
     return kept
 
 

@@ -173,6 +173,27 @@ def test_a_number_glued_to_a_dataset_name_is_no_year_after_the_paper() -> None:
     assert (edition.label, edition.qualifiers) == ("WMT", ["2014"])
 
 
+def test_a_short_dataset_name_the_paper_spells_out_is_that_dataset() -> None:
+    # RAG's tables head TriviaQA "TQA" (Papers with Code's Textbook QA); it was shown beside
+    # TriviaQA as a dataset of its own, and RWKV's "OBQA" beside OpenBookQA
+    found = canonicalise(
+        [
+            _entity(EntityType.DATASET, "TriviaQA", "lexicon"),
+            _entity(EntityType.DATASET, "TQA", "gazetteer"),
+            _entity(EntityType.DATASET, "OpenBookQA", "lexicon"),
+            _entity(EntityType.DATASET, "OBQA", "gazetteer"),
+            _entity(EntityType.DATASET, "SQuAD", "lexicon"),
+        ]
+    )
+    assert [(e.label, e.aliases) for e in found] == [
+        ("TriviaQA", ["TQA"]),
+        ("OpenBookQA", ["OBQA"]),
+        ("SQuAD", []),
+    ]
+    (alone,) = canonicalise([_entity(EntityType.DATASET, "TQA", "gazetteer")])
+    assert alone.label == "TQA"  # no full name in the paper: the short name stays
+
+
 def _titled(body: str, title: str) -> Paper:
     paper = _paper(body)
     paper.title = title
