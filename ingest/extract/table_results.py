@@ -68,9 +68,10 @@ from papergraph.ingest.extract.table_headers import (
 from papergraph.ingest.extract.table_names import SPLIT, dataset_named, full_name, own_row
 from papergraph.ingest.extract.table_rows import (
     SENTENCE_END,
-    STUDY,
     ablation_reason,
+    caption_runs,
     method_name,
+    no_results,
     setting_rows,
     table_study,
     uncited_rows,
@@ -79,14 +80,6 @@ from papergraph.ingest.extract.table_rows import (
 from papergraph.ingest.extract.table_split import side_by_side
 from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
-#: Captions of tables that take the method apart (its variants are no result of the paper), or
-#: that list settings or counts. (A caption saying so after its first sentence marks the
-#: table's rows as ablations: ingest/extract/table_rows.py.)
-ABLATION = re.compile(
-    rf"{STUDY.pattern}|"
-    r"\bhyper-?param\w*|\b(?:data ?set|corpus|corpora) statistics\b|\bstatistics of\b",
-    re.IGNORECASE,
-)
 #: Metrics and the general one each is a kind of, as captions name both.
 REFINES = {
     "Bits per dim": "NLL",
@@ -206,9 +199,8 @@ def refined(named: list[Metric]) -> Metric | None:
 
 
 def _ablation(caption: str) -> bool:
-    """Whether the caption's first sentence says the table takes the method apart, or lists
-    hyperparameters or a dataset's statistics (numbers that are no result)."""
-    return bool(ABLATION.search(first_sentence(caption)))
+    """Whether the caption's first sentence says the table holds no results (table_rows)."""
+    return no_results(first_sentence(caption))
 
 
 def first_sentence(caption: str) -> str:
@@ -239,6 +231,7 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     rows = [row for row in context.grid.rows if _own(row, names)]
     if not rows and (columns := own_columns(context, names)):
         return column_results(context, matcher, columns, names)  # before a bold row: datasets
+    rows = rows or caption_runs(context)  # "PaLM-540B few-shot and finetuned"
     bold = _bold_rows(rows or context.grid.rows)
     rows = bold if bold and len(rows) > 2 else rows or bold
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)

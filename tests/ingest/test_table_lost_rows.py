@@ -1,0 +1,76 @@
+"""Result tables that gave no row: a caption stating the hyperparameters its runs used, rows told
+apart by the group rows they are printed under rather than by their measurements."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Table
+from papergraph.ingest.extract.metric_names import read_metric
+from tests.ingest.tables import grid, measured
+
+
+def _search_table(caption: str) -> Table:
+    """Primer's Table 4 shape: one method run on two platforms (group rows), its parameters,
+    steps and speed printed before its perplexity."""
+    return Table(
+        grid(
+            [
+                ["", "Params", "Train Steps", "Step/Sec", "PPLX"],
+                ["Tensor2Tensor, TPUv2", "", "", "", ""],
+                ["Vanilla Transformer", "35M", "1.9M", "22.4", "35.44"],
+                ["NewNet", "34M", "1.9M", "21.7", "33.77"],
+                ["Tensor2Tensor, V100", "", "", "", ""],
+                ["Vanilla Transformer", "35M", "1.3M", "15.4", "37.19"],
+                ["NewNet", "34M", "1.2M", "13.8", "35.06"],
+            ]
+        ),
+        "4",
+        caption,
+    )
+
+
+def test_a_caption_stating_the_hyperparameters_its_runs_used_is_a_table_of_results() -> None:
+    caption = (
+        "Table 4: Comparison on auto-regressive language modeling on LM1B, across two hardware "
+        "platforms, using those libraries' default hyperparameters."
+    )
+    found = measured(_search_table(caption), ["NewNet"])
+    assert ("NewNet (Tensor2Tensor, TPUv2)", "One Billion Word", "Perplexity", 33.77) in found
+
+
+def test_a_caption_listing_hyperparameters_still_gives_no_result() -> None:
+    caption = "Table 4: Hyperparameters used for the LM1B experiments."
+    assert measured(_search_table(caption), ["NewNet"]) == set()
+
+
+def test_rows_under_different_group_rows_are_named_by_those_not_by_their_measurements() -> None:
+    caption = "Table 4: Comparison on auto-regressive language modeling on LM1B."
+    methods = {method for method, *_ in measured(_search_table(caption), ["NewNet"])}
+    assert methods == {"NewNet (Tensor2Tensor, TPUv2)", "NewNet (Tensor2Tensor, V100)"}
+
+
+def test_pplx_is_perplexity() -> None:
+    metric = read_metric("C4 PPLX @ 1M Steps")
+    assert metric is not None and metric.label == "Perplexity" and not metric.higher_is_better
+
+
+def _runs_table(caption: str, labels: tuple[str, str] = ("Few-shot", "Finetuned")) -> Table:
+    """PaLM's Table 7 shape: rows labelled only by how the method was run."""
+    return Table(
+        grid([["Model", "BoolQ", "RTE"], [labels[0], "89.1", "81.2"], [labels[1], "92.2", "95.7"]]),
+        "7",
+        caption,
+    )
+
+
+def test_rows_the_caption_names_as_runs_of_the_method_are_its_own() -> None:
+    caption = "Table 7: Results on SuperGLUE comparing NewNet-540B few-shot and finetuned."
+    found = measured(_runs_table(caption), ["NewNet"])
+    assert ("NewNet-540B (few-shot)", "BoolQ", "Accuracy", 89.1) in found
+    assert ("NewNet-540B (finetuned)", "RTE", "Accuracy", 95.7) in found
+
+
+def test_rows_the_caption_does_not_name_after_the_method_are_not_its_runs() -> None:
+    caption = "Table 7: Results on SuperGLUE comparing few-shot and finetuned NewNet-540B."
+    assert measured(_runs_table(caption), ["NewNet"]) == set()
+    named = "Table 7: Results on SuperGLUE comparing NewNet with Mask R-CNN and Baseline."
+    assert measured(_runs_table(named, ("Mask R-CNN", "Baseline")), ["NewNet"]) == set()
