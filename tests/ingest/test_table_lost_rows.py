@@ -1,10 +1,12 @@
 """Result tables that gave no row: a caption stating the hyperparameters its runs used, rows told
-apart by the group rows they are printed under rather than by their measurements."""
+apart by the group rows they are printed under rather than by their measurements, rows the
+caption names as runs of the paper's method, a title opening with a description, not a name."""
 
 from __future__ import annotations
 
-from papergraph.core.model import Table
+from papergraph.core.model import Entity, EntityType, Table
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.own_versions import described
 from tests.ingest.tables import grid, measured
 
 
@@ -74,3 +76,24 @@ def test_rows_the_caption_does_not_name_after_the_method_are_not_its_runs() -> N
     assert measured(_runs_table(caption), ["NewNet"]) == set()
     named = "Table 7: Results on SuperGLUE comparing NewNet with Mask R-CNN and Baseline."
     assert measured(_runs_table(named, ("Mask R-CNN", "Baseline")), ["NewNet"]) == set()
+
+
+def _method(label: str, salience: float) -> Entity:
+    return Entity(EntityType.METHOD, label, salience=salience)
+
+
+def test_a_title_opening_with_a_description_takes_the_method_the_paper_is_about() -> None:
+    entities = [_method("SEAL", 0.7), _method("BM25", 0.3)]
+    assert described(["Autoregressive Search Engines"], entities) == [
+        "Autoregressive Search Engines",
+        "SEAL",
+    ]
+
+
+def test_a_coined_title_name_or_a_method_the_paper_is_not_about_adds_nothing() -> None:
+    entities = [_method("SEAL", 0.7)]
+    assert described(["Multi-LexSum"], entities) == ["Multi-LexSum"]
+    assert described(["PixelCNN Decoders"], entities) == ["PixelCNN Decoders"]
+    assert described(["Autoregressive Search Engines"], [_method("BM25", 0.3)]) == [
+        "Autoregressive Search Engines"
+    ]
