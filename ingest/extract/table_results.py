@@ -33,6 +33,7 @@ from papergraph.ingest.extract.metric_names import (
     unbroken,
 )
 from papergraph.ingest.extract.row_tasks import TaskedRow, settle_tasks
+from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
@@ -137,18 +138,6 @@ def table_results(
 def _section(paper: Paper, chunk_id: str) -> str:
     """The section heading of the chunk that prints the table, or ""."""
     return next((c.section or "" for c in paper.chunks if c.id == chunk_id), "")
-
-
-def distinct_grids(tables: list[Table]) -> list[Table]:
-    """The tables, a grid printed under two captions kept under the later one only. A caption
-    printed below its table, looking for its grid below, reaches the next table's grid first;
-    that next caption finds nothing below and takes the same grid from above, rightly."""
-    kept: dict[tuple[tuple[int, int, str], ...], Table] = {}
-    for table in tables:
-        cells = tuple(sorted((cell.row, cell.col, cell.text) for cell in table.cells))
-        kept.pop(cells, None)
-        kept[cells] = table
-    return list(kept.values())
 
 
 def _context(

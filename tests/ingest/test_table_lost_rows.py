@@ -7,6 +7,7 @@ from __future__ import annotations
 from papergraph.core.model import Entity, EntityType, Table
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.own_versions import described
+from papergraph.ingest.extract.shared_grids import distinct_grids
 from tests.ingest.tables import grid, measured
 
 
@@ -97,3 +98,12 @@ def test_a_coined_title_name_or_a_method_the_paper_is_not_about_adds_nothing() -
     assert described(["Autoregressive Search Engines"], [_method("BM25", 0.3)]) == [
         "Autoregressive Search Engines"
     ]
+
+
+def test_a_grid_two_captions_took_is_the_table_whose_caption_speaks_of_it() -> None:
+    cells = grid([["Model", "Predicted Property 1"], ["GCN", "3.21"], ["NewNet", "2.65"]])
+    errors = Table(cells, "10", "Table 10: Average error rates for each property on QM9.")
+    formulas = Table(cells, "11", "Table 11: Number of parameters for each GNN type.")
+    assert [t.number for t in distinct_grids([errors, formulas])] == ["10"]
+    other = Table(cells, "12", "Table 12: Results of the models on QM9.")
+    assert [t.number for t in distinct_grids([other, formulas])] == ["11"]  # neither: the later
