@@ -103,7 +103,8 @@ def table_results(
     tasks: Sequence[str] = (),
     datasets: Mapping[str, str] | None = None,
 ) -> list[Result]:
-    """Result rows from every table of `paper`, own rows only, each value once; `tasks` are the
+    """Result rows from every table of `paper`, own rows only, each value once (a row two tables
+    print, its method spelt "PaLM 540B" in one and "PaLM-540B" in the other, once); `tasks` are the
     task labels the paper names, most salient first, of which a row takes the one its dataset
     is evaluated for (ingest/extract/dataset_tasks.py); `datasets` are the dataset names the
     paper uses (name -> label), which short headers ("C10") abbreviate."""
@@ -124,7 +125,7 @@ def table_results(
             result.task = row_task(
                 result.dataset, table.caption, tasks, matcher, lead, section, result.metric
             )
-            key = (result.method, result.dataset, result.metric, str(result.value))
+            key = (fold(result.method or ""), result.dataset, result.metric, str(result.value))
             if key not in seen:
                 seen.add(key)
                 named = bool(result.task) and named_in(

@@ -5,10 +5,12 @@ caption names as runs of the paper's method, a title opening with a description,
 from __future__ import annotations
 
 from papergraph.core.model import Entity, EntityType, Table
+from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.own_versions import described
 from papergraph.ingest.extract.shared_grids import distinct_grids
-from tests.ingest.tables import grid, measured
+from papergraph.ingest.extract.table_results import table_results
+from tests.ingest.tables import grid, measured, paper_with
 
 
 def _search_table(caption: str) -> Table:
@@ -107,3 +109,13 @@ def test_a_grid_two_captions_took_is_the_table_whose_caption_speaks_of_it() -> N
     assert [t.number for t in distinct_grids([errors, formulas])] == ["10"]
     other = Table(cells, "12", "Table 12: Results of the models on QM9.")
     assert [t.number for t in distinct_grids([other, formulas])] == ["11"]  # neither: the later
+
+
+def test_a_row_two_tables_print_spelt_two_ways_is_one_result() -> None:
+    spaced = Table(grid([["Model", "BoolQ"], ["NewNet 540B", "92.2"]]), "6", "Table 6: SuperGLUE.")
+    hyphened = Table(
+        grid([["Model", "BoolQ"], ["NewNet-540B", "92.2"]]), "7", "Table 7: SuperGLUE again."
+    )
+    paper = paper_with([spaced, hyphened], "A paper", "We propose NewNet.")
+    found = table_results(paper, hybrid_matcher(), ["NewNet"])
+    assert [(r.method, r.value, r.evidence[0].table) for r in found] == [("NewNet 540B", 92.2, "6")]
