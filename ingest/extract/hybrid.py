@@ -34,7 +34,7 @@ from papergraph.ingest.extract.lexicon import LexiconExtractor
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.names import find_names
 from papergraph.ingest.extract.neighbours import typed_by_neighbours
-from papergraph.ingest.extract.own_versions import newest
+from papergraph.ingest.extract.own_versions import described, newest
 from papergraph.ingest.extract.patterns import Definition
 from papergraph.ingest.extract.ranker import load_salience_model
 from papergraph.ingest.extract.resolve import local_names
@@ -123,7 +123,7 @@ class HybridExtractor(LexiconExtractor):
             for name in (e.label, *e.aliases)
         }
         matcher = self.paper_matcher(paper)
-        names = newest(own_names(paper, entities), entities)
+        names = newest(described(own_names(paper, entities), entities), entities)
         found = table_results(paper, matcher, names, [t.label for t in tasks], datasets)
         return on_dev(told_apart(found))
 

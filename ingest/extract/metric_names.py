@@ -51,7 +51,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"chrf\+*", "chrF"),
     _rule(r"word error rate|wer", "Word Error Rate", higher=False),
     _rule(r"character error rate|cer", "Character Error Rate", higher=False),
-    _rule(r"perplexit(?:y|ies)|ppl", "Perplexity", higher=False),
+    _rule(r"perplexit(?:y|ies)|pplx?", "Perplexity", higher=False),  # "PPLX": Primer
     _rule(
         r"bits?\s*/\s*dim(?:ension)?|bits per dim(?:ension)?|bpd|bpc|bits per char(?:acter)?",
         "Bits per dim",

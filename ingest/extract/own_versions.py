@@ -1,10 +1,15 @@
-"""The paper's own method where it names a newer version of the one its title names.
+"""The paper's own method where its title's name is not it: a newer version, or a description.
 
 "How Attentive are Graph Attention Networks?" names GAT in its title; the paper studies GAT
 and proposes GATv2, and its tables print both, GAT as the baseline. Where a method the paper
 shows (salient) is one of its own names with a version after it ("GATv2", "X++", "X-II";
 the newest where it shows several), that version is the paper's own method and the bare name the older one it improves on:
 rows of GAT are not this paper's results, rows of GATv2 are.
+
+"Autoregressive Search Engines: Generating Substrings as Document Identifiers" opens with a
+description of what the paper builds, in capitalised plain words, not a name: its tables print
+the method it introduces ("Search Engines with Autoregressive LMs (SEAL)"), the method the
+paper is about (`described`).
 """
 
 from __future__ import annotations
@@ -13,10 +18,14 @@ import re
 from collections.abc import Iterable
 
 from papergraph.core.model import Entity, EntityType
+from papergraph.ingest.extract.table_names import DOMINANT
 
 #: A version after a name: "v2", "V3", "++", "-II"; never version 1 (the older one, "ConvNeXt
 #: V1"), and never a bare number ("RWKV-4", "GCN-2" name a size or a depth, not a version).
 _VERSION = r"(?:[- ]?v(?P<number>[2-9]|\d{2,})(?:\.\d+)?|\+\+|[- ]II)"
+#: Capitalised plain words, as a title describes what a paper builds: "Autoregressive Search
+#: Engines"; a coined name has a capital or a digit inside a word ("PixelCNN", "Multi-LexSum").
+_PHRASE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)+$")
 
 
 def newest(names: list[str], entities: Iterable[Entity]) -> list[str]:
@@ -31,3 +40,16 @@ def _version(name: str, shown: list[str]) -> str:
     found = [(match, label) for label in shown if (match := pattern.match(label))]
     newest = max(found, key=lambda pair: int(pair[0].group("number") or 0), default=None)
     return newest[1] if newest else name
+
+
+def described(names: list[str], entities: Iterable[Entity]) -> list[str]:
+    """`names`, and where each is only a description in capitalised plain words (a title's
+    "Autoregressive Search Engines: ..."), the names of the method the paper is about: the most
+    salient, at least DOMINANT, and name-shaped ("SEAL")."""
+    if not names or not all(_PHRASE.match(name) for name in names):
+        return names
+    methods = [e for e in entities if e.type is EntityType.METHOD and e.salience >= DOMINANT]
+    top = max(methods, key=lambda e: e.salience, default=None)
+    if top is None or not any(char.isupper() for char in top.label):
+        return names
+    return list(dict.fromkeys([*names, top.label, *top.aliases]))

@@ -33,6 +33,7 @@ from papergraph.ingest.extract.metric_names import (
     unbroken,
 )
 from papergraph.ingest.extract.row_tasks import TaskedRow, settle_tasks
+from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
@@ -68,9 +69,10 @@ from papergraph.ingest.extract.table_headers import (
 from papergraph.ingest.extract.table_names import SPLIT, dataset_named, full_name, own_row
 from papergraph.ingest.extract.table_rows import (
     SENTENCE_END,
-    STUDY,
     ablation_reason,
+    caption_runs,
     method_name,
+    no_results,
     setting_rows,
     table_study,
     uncited_rows,
@@ -79,14 +81,6 @@ from papergraph.ingest.extract.table_rows import (
 from papergraph.ingest.extract.table_split import side_by_side
 from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
-#: Captions of tables that take the method apart (its variants are no result of the paper), or
-#: that list settings or counts. (A caption saying so after its first sentence marks the
-#: table's rows as ablations: ingest/extract/table_rows.py.)
-ABLATION = re.compile(
-    rf"{STUDY.pattern}|"
-    r"\bhyper-?param\w*|\b(?:data ?set|corpus|corpora) statistics\b|\bstatistics of\b",
-    re.IGNORECASE,
-)
 #: Metrics and the general one each is a kind of, as captions name both.
 REFINES = {
     "Bits per dim": "NLL",
@@ -109,7 +103,8 @@ def table_results(
     tasks: Sequence[str] = (),
     datasets: Mapping[str, str] | None = None,
 ) -> list[Result]:
-    """Result rows from every table of `paper`, own rows only, each value once; `tasks` are the
+    """Result rows from every table of `paper`, own rows only, each value once (a row two tables
+    print, its method spelt "PaLM 540B" in one and "PaLM-540B" in the other, once); `tasks` are the
     task labels the paper names, most salient first, of which a row takes the one its dataset
     is evaluated for (ingest/extract/dataset_tasks.py); `datasets` are the dataset names the
     paper uses (name -> label), which short headers ("C10") abbreviate."""
@@ -130,7 +125,7 @@ def table_results(
             result.task = row_task(
                 result.dataset, table.caption, tasks, matcher, lead, section, result.metric
             )
-            key = (result.method, result.dataset, result.metric, str(result.value))
+            key = (fold(result.method or ""), result.dataset, result.metric, str(result.value))
             if key not in seen:
                 seen.add(key)
                 named = bool(result.task) and named_in(
@@ -144,18 +139,6 @@ def table_results(
 def _section(paper: Paper, chunk_id: str) -> str:
     """The section heading of the chunk that prints the table, or ""."""
     return next((c.section or "" for c in paper.chunks if c.id == chunk_id), "")
-
-
-def distinct_grids(tables: list[Table]) -> list[Table]:
-    """The tables, a grid printed under two captions kept under the later one only. A caption
-    printed below its table, looking for its grid below, reaches the next table's grid first;
-    that next caption finds nothing below and takes the same grid from above, rightly."""
-    kept: dict[tuple[tuple[int, int, str], ...], Table] = {}
-    for table in tables:
-        cells = tuple(sorted((cell.row, cell.col, cell.text) for cell in table.cells))
-        kept.pop(cells, None)
-        kept[cells] = table
-    return list(kept.values())
 
 
 def _context(
@@ -206,9 +189,8 @@ def refined(named: list[Metric]) -> Metric | None:
 
 
 def _ablation(caption: str) -> bool:
-    """Whether the caption's first sentence says the table takes the method apart, or lists
-    hyperparameters or a dataset's statistics (numbers that are no result)."""
-    return bool(ABLATION.search(first_sentence(caption)))
+    """Whether the caption's first sentence says the table holds no results (table_rows)."""
+    return no_results(first_sentence(caption))
 
 
 def first_sentence(caption: str) -> str:
@@ -239,6 +221,7 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     rows = [row for row in context.grid.rows if _own(row, names)]
     if not rows and (columns := own_columns(context, names)):
         return column_results(context, matcher, columns, names)  # before a bold row: datasets
+    rows = rows or caption_runs(context)  # "PaLM-540B few-shot and finetuned"
     bold = _bold_rows(rows or context.grid.rows)
     rows = bold if bold and len(rows) > 2 else rows or bold
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)

@@ -40,6 +40,19 @@ _CHANGE = re.compile(r"^\s*(?:\+|w/o\b|w/(?=\s)|without\b|[-−–]\s)", re.IGNO
 _REMOVES = re.compile(r"\b(?:w/o|without)\b|^\s*no\s", re.IGNORECASE)
 #: Captions and group rows of ablation studies.
 STUDY = re.compile(r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\b", re.IGNORECASE)
+#: Captions of tables that take the method apart (its variants are no result of the paper), or
+#: that list settings or counts. (A caption saying so after its first sentence marks the
+#: table's rows as ablations: `table_study`.)
+_NO_RESULTS = re.compile(
+    rf"{STUDY.pattern}|"
+    r"\bhyper-?param\w*|\b(?:data ?set|corpus|corpora) statistics\b|\bstatistics of\b",
+    re.IGNORECASE,
+)
+#: The hyperparameters runs were made with, which a caption of results states as it states their
+#: data: "..., using those libraries' default hyperparameters".
+_RUN_WITH = re.compile(
+    r"\b(?:using|with|under)\s+(?:[\w'’-]+\s+){0,3}hyper-?param\w*", re.IGNORECASE
+)
 #: What says so in a caption's later sentences, which explain rather than title the table
 #: ("... showing the impact of pre-training" under a main-results table is no ablation).
 _ABLATION = re.compile(r"\bablat\w*", re.IGNORECASE)
@@ -60,6 +73,8 @@ MEASUREMENT = re.compile(
     r"steps?|time|speed|speed-?up|hours?|days?|cost|ms|sec|seconds|[gt]pu\w*)\b",
     re.IGNORECASE,
 )
+#: A label of plain words, as a sentence prints a way of running a method: "Few-shot", "finetuned".
+_PLAIN_WORDS = re.compile(r"^[A-Za-z][a-z]+(?:[- ][a-z]+)*$")
 _INPUT_SETTING = re.compile(r"\b(?:image|input|resolution)s?\b", re.IGNORECASE)
 #: An image size printed squared ("224²") whose raised 2 the text layer set on the line: "2242".
 _SQUARED = re.compile(r"^(\d{2,4})2$")
@@ -118,6 +133,14 @@ def with_change(base: str, change: str) -> str:
     """The base's name with the change: "ResNet-50-D" and "+ mixup": "ResNet-50-D + mixup"."""
     change = clean_label(change)
     return f"{base} {change}" if base else change
+
+
+def no_results(first: str) -> bool:
+    """Whether a caption's first sentence `first` says its table takes the method apart, or lists
+    hyperparameters or a dataset's statistics (numbers that are no result); the hyperparameters
+    its runs were made with ("... on LM1B, using the libraries' default hyperparameters") are
+    a setting of results, no list of them."""
+    return bool(_NO_RESULTS.search(_RUN_WITH.sub(" ", first)))
 
 
 def table_study(table: Table, grid: Grid) -> bool:
@@ -217,6 +240,7 @@ def _name(context: TableContext, row: Row, header: str) -> str:
     if tick := ticked(row.label, context.grid.label_header):
         settings.append(tick)  # "DetectoRS ResNet-50 X" under "Method Backbone TTA"
     label = f"{row.group}-{label}" if variant_of_group(row) else _run_of(context, label)
+    label = caption_run(context, label) or label  # "Few-shot": "PaLM-540B (few-shot)"
     printed = printed_settings(context, row)
     measures = any(MEASUREMENT.search(header) for header, _ in printed)
     measured = measures and _told_apart_by_measures(context, row)  # every row's, only if asked
@@ -253,14 +277,14 @@ def squared(header: str, value: str) -> str:
 def _told_apart_by_measures(context: TableContext, row: Row) -> bool:
     """Whether only the row's measurements tell it from another row on the same data ("RWKV-4"
     at 0.17B and at 14.2B parameters, "ViT-g/14" trained 120K and 5M steps): then they name
-    it. Rows under group rows naming datasets ("C4", "PG19") are on different data."""
+    it. Rows under different group rows are told apart by those: on different data ("C4",
+    "PG19") or run otherwise ("Tensor2Tensor, TPUv2", "T5, V100": `told_apart`)."""
 
     def key(other: Row) -> tuple[object, ...]:
         kept = [
             pair for pair in printed_settings(context, other) if not MEASUREMENT.search(pair[0])
         ]
-        data = other.group if known_type(other.group) is EntityType.DATASET else ""
-        return (clean_label(without_marks(other.label)), other.qualifiers, data, kept)
+        return (clean_label(without_marks(other.label)), other.qualifiers, other.group, kept)
 
     mine = key(row)
     return sum(key(other) == mine for other in context.grid.rows) > 1
@@ -274,6 +298,28 @@ def _run_of(context: TableContext, label: str) -> str:
         return label
     value = label.rstrip(":")
     return label if METHOD_COLUMN.match(header) else f"{context.method} ({header}: {value})"
+
+
+def caption_runs(context: TableContext) -> list[Row]:
+    """Rows each labelled only by a way the caption's first sentence says the paper's method was
+    run ("Few-shot", "Finetuned" under "Results on SuperGLUE dev set comparing PaLM-540B
+    few-shot and finetuned"): the method's own; [] where any row is labelled otherwise."""
+    rows = [row for row in context.grid.rows if row.cells]
+    return rows if rows and all(caption_run(context, row.label) for row in rows) else []
+
+
+def caption_run(context: TableContext, label: str) -> str:
+    """The paper's method as the caption's first sentence names it, run as `label` says, where
+    the sentence prints the label's words after that name ("PaLM-540B (few-shot)"); else ""."""
+    words = clean(without_marks(label))
+    if not context.method or not _PLAIN_WORDS.match(words):
+        return ""
+    first = SENTENCE_END.split(context.table.caption, maxsplit=1)[0]
+    named = re.search(rf"\b{re.escape(context.method)}[\w.-]*", first, re.IGNORECASE)
+    after = first[named.end() :] if named else ""
+    if not re.search(rf"\b{re.escape(words)}\b", after, re.IGNORECASE):
+        return ""
+    return f"{named.group()} ({words.lower()})" if named else ""
 
 
 def variant_of_group(row: Row) -> bool:
