@@ -39,12 +39,13 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"bleu[- ]?1|(?-i:B-1)", "BLEU-1"),  # unigram BLEU of answer generation (MS MARCO)
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
     # ROUGE-1, -2 and -L are leaderboards of their own (unigram, bigram, longest common
-    # subsequence overlap; a bare "ROUGE" names none of them), printed short as "R-L" too
-    _rule(r"rouge[- ]?1|(?-i:R-1)", "ROUGE-1"),
-    _rule(r"rouge[- ]?2|(?-i:R-2)", "ROUGE-2"),
-    _rule(r"rouge[- ]?l(?:sum)?|(?-i:R-L)", "ROUGE-L"),
+    # subsequence overlap; a bare "ROUGE" names none of them), printed short as "R-L" or
+    # "RG-L" too (summarisation tables: "RG-1 | RG-2 | RG-L")
+    _rule(r"rouge[- ]?1|(?-i:RG?-1)", "ROUGE-1"),
+    _rule(r"rouge[- ]?2|(?-i:RG?-2)", "ROUGE-2"),
+    _rule(r"rouge[- ]?l(?:sum)?|(?-i:RG?-L)", "ROUGE-L"),
     _rule(r"rouge(?: scores?)?", "ROUGE"),
-    _rule(r"meteor|(?-i:MET)", "METEOR"),  # "MET" beside BLEU and NIST in E2E NLG tables
+    _rule(r"meteor|(?-i:MET|MTR)", "METEOR"),  # "MET", "MTR" beside BLEU in NLG tables
     _rule(r"(?-i:NIST)", "NIST"),  # the n-gram score of NLG tables, never the NIST datasets
     _rule(r"cider(?:-d)?", "CIDEr"),
     _rule(r"spice", "SPICE"),

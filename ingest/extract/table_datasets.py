@@ -254,10 +254,17 @@ def spelled_out(dataset: str, datasets: Mapping[str, str]) -> str:
     return full if full and fold(full) != fold(dataset) else dataset
 
 
+#: A validation or test split printed after a name, which names no leaderboard of its own (as
+#: "dev" does): "CNN val" and "CNN test" are columns of CNN, the test one ranked first.
+_PLAIN_SPLIT = re.compile(r"\s+(?:val|valid|validation|test)$", re.IGNORECASE)
+
+
 def opened_name(short: str, grid: Grid, matcher: NameMatcher) -> str:
     """The one known dataset whose name a short header no list knows opens ("AG": AG News)
     and that is evaluated for a task the datasets of the grid's other headers are (IMDb,
-    Yelp-2, DBpedia: text classification); else the header as it is."""
+    Yelp-2, DBpedia: text classification); else the header as it is, less a validation or
+    test split after the name ("CNN val": CNN)."""
+    short = _PLAIN_SPLIT.sub("", short)
     candidates = opened_by().get(short, ()) if _SHORT.match(short) else ()
     headers = tuple(h for h in grid.column_headers.values() if h != short)
     tasks = _header_tasks(headers, matcher) if candidates else frozenset()

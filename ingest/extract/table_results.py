@@ -84,7 +84,8 @@ from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_
 #: table's rows as ablations: ingest/extract/table_rows.py.)
 ABLATION = re.compile(
     rf"{STUDY.pattern}|"
-    r"\bhyper-?param\w*|\b(?:data ?set|corpus|corpora) statistics\b|\bstatistics of\b",
+    r"\bhyper-?param\w*|\b(?:data ?set|corpus|corpora) statistics\b|\bstatistics of\b|"
+    r"\b(?:training|fine-?tuning) settings?\b",  # "End-to-end IN-1K fine-tuning setting"
     re.IGNORECASE,
 )
 #: Metrics and the general one each is a kind of, as captions name both.
