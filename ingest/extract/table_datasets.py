@@ -20,7 +20,7 @@ from papergraph.core.canonical import known_label, known_type
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
-from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.metric_names import backbone_measure, read_metric
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_headers import (
@@ -190,31 +190,37 @@ def group_dataset(group: str, matcher: NameMatcher, caption: str) -> str | None:
 def borrowed(
     contexts: list[TableContext | None], matcher: NameMatcher
 ) -> list[TableContext | None]:
-    """The paper's table contexts, one whose caption names only training data ("ImageNet-22K
-    intermediate fine-tuning results") taking the dataset its metric columns are on in the
-    paper's other tables ("Val acc." under Table 5's "ImageNet-1K fine-tuning results"), where
-    those agree on one; the others as they are."""
+    """The paper's table contexts, one whose caption names no data its values are on (only
+    training data, "ImageNet-22K intermediate fine-tuning results", or none) taking the dataset
+    its metric columns are on in the paper's other tables ("Val acc." under Table 5's
+    "ImageNet-1K fine-tuning results"; "top-1" as "Top-1" under "... ImageNet validation
+    accuracy"), where those agree on one; the others as they are."""
     return [_borrowing(context, contexts, matcher) for context in contexts]
 
 
 def _borrowing(
     context: TableContext | None, contexts: list[TableContext | None], matcher: NameMatcher
 ) -> TableContext | None:
-    if context is None or context.caption_dataset:
-        return context
-    caption = context.table.caption
-    if not dataset_named(caption, matcher) or evaluated(caption, matcher):
-        return context  # the caption names no data, or data its values are on
-    measured = {h for h in context.grid.column_headers.values() if read_metric(h)}
+    if context is None or context.caption_dataset or evaluated(context.table.caption, matcher):
+        return context  # the caption names the data its values are on
+    measured = {fold(h) for h in context.grid.column_headers.values() if read_metric(h)}
     found = {
         other.caption_dataset
         for other in contexts
         if other
         and other is not context
         and other.caption_dataset
-        and measured & set(other.grid.column_headers.values())
+        and measured & _measured_on_caption_data(other)
     }
     return replace(context, caption_dataset=found.pop()) if len(found) == 1 else context
+
+
+def _measured_on_caption_data(context: TableContext) -> set[str]:
+    """The table's metric headers (folded) on its caption's data: not a top-k column beside a
+    dense measure ("Top-1 | mAP" under "... on Pascal VOC": the backbone's ImageNet score)."""
+    kinds = context.metric_kinds
+    headers = context.grid.column_headers.values()
+    return {fold(h) for h in headers if (m := read_metric(h)) and not backbone_measure(m, kinds)}
 
 
 def _trained(text: str, start: int, end: int) -> bool:
