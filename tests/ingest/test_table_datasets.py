@@ -446,3 +446,13 @@ def test_a_caption_naming_no_data_takes_the_one_other_tables_give_its_columns() 
     }
     alone = table_results(paper_with([one], "A paper", text), hybrid_matcher(), ["NewNet"])
     assert alone == []  # no other table says where its columns are
+
+
+def test_a_cited_name_a_caption_says_results_are_on_is_the_tables_dataset() -> None:
+    """ "Results on CAD-120 [29]." (S-RNN's Table 3): a name-shaped, cited name the results are
+    on is the data, whether the lists know it or not; a plain word ("sentiment [2]") is not."""
+    rows = [["Method", "F1-score (%)"], ["NewNet", "83.2"]]
+    cited = Table(grid(rows), "3", "Table 3: Results on CAD-120 [29]. NewNet outperforms [31].")
+    assert {(r.dataset, r.metric) for r in table_rows(cited, ["NewNet"])} == {("CAD-120", "F1")}
+    plain = Table(grid(rows), "3", "Table 3: Results on sentiment [2].")
+    assert table_rows(plain, ["NewNet"]) == []
