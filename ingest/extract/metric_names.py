@@ -52,7 +52,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"chrf\+*", "chrF"),
     _rule(r"word error rate|wer", "Word Error Rate", higher=False),
     _rule(r"character error rate|cer", "Character Error Rate", higher=False),
-    _rule(r"perplexit(?:y|ies)|ppl", "Perplexity", higher=False),
+    _rule(r"perplexit(?:y|ies)|pplx?", "Perplexity", higher=False),  # "PPLX @ 1M Steps"
     _rule(
         r"bits?\s*/\s*dim(?:ension)?|bits per dim(?:ension)?|bpd|bpc|bits per char(?:acter)?",
         "Bits per dim",
@@ -66,6 +66,17 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"ap\s*_?s|ap\s*small", "APS"),
     _rule(r"ap\s*_?m|ap\s*medium", "APM"),
     _rule(r"ap\s*_?l|ap\s*large", "APL"),
+    # average recall of proposals at a number of them per image, of all or of small, medium
+    # or large objects ("AR100", "AR1k", "AR1ks"); a bare "AR" is as often autoregressive
+    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:s)", "AR@1k small"),
+    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:m)", "AR@1k medium"),
+    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:l)", "AR@1k large"),
+    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)", "AR@1k"),
+    _rule(r"(?-i:AR)\s*@?\s*100", "AR@100"),
+    _rule(r"(?-i:AR)\s*_?(?-i:s)", "ARs"),
+    _rule(r"(?-i:AR)\s*_?(?-i:m)", "ARm"),
+    _rule(r"(?-i:AR)\s*_?(?-i:l)", "ARl"),
+    _rule(r"average recall", "AR"),
     _rule(r"mask\s*ap|ap\s*\^?\s*\{?(?:mask|m)\}?", "mask AP"),
     _rule(r"box\s*ap|ap\s*\^?\s*\{?(?:box|bb|bbox)\}?", "box AP"),
     _rule(r"m\.?ap|mean average precision", "mAP"),

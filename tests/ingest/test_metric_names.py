@@ -76,3 +76,25 @@ def test_a_question_generation_table_s_short_headers_are_bleu_meteor_and_rouge_l
     labels = [read_metric(header) for header in ("BLEU-4", "MTR", "RG-L")]
     assert [metric.label if metric else None for metric in labels] == ["BLEU", "METEOR", "ROUGE-L"]
     assert read_metric("MTRX") is None  # a word of its own is no METEOR
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        ("AR100", "AR@100"),
+        ("AR1k", "AR@1k"),
+        ("AR1ks", "AR@1k small"),
+        ("AR1kl", "AR@1k large"),
+        ("ARm", "ARm"),
+        ("LM1B PPLX @ 1.5M Steps", "Perplexity"),
+    ],
+)
+def test_proposal_recall_and_pplx_headers_name_their_metric(header: str, label: str) -> None:
+    """FPN's proposal tables ("AR100 | AR1k | AR1ks"), Primer's "PPLX @ 1M Steps"."""
+    metric = read_metric(header)
+    assert metric is not None and metric.label == label
+
+
+def test_a_bare_ar_is_no_recall() -> None:
+    """ "AR" heads autoregressive decoding as often as average recall."""
+    assert read_metric("AR") is None and read_metric("AR model") is None
