@@ -11,7 +11,7 @@ under a caption naming one dataset and not that domain.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -284,7 +284,30 @@ def opened_name(short: str, grid: Grid, matcher: NameMatcher) -> str:
     headers = tuple(h for h in grid.column_headers.values() if h != short)
     tasks = _header_tasks(headers, matcher) if candidates else frozenset()
     fits = [name for name in candidates if _task_keys(name, matcher) & tasks]
-    return fits[0] if len(fits) == 1 else short
+    return fits[0] if len(fits) == 1 else unclipped(short, headers)
+
+
+#: The parts of a compound name: "ImageNet" is "Image" and "Net".
+_PART = re.compile(r"[A-Z][a-z]+")
+
+
+def unclipped(short: str, headers: Sequence[str]) -> str:
+    """A header whose first word clips a name another header prints in full (the initials of
+    its leading parts and its last part whole: "INet" beside "ImageNet"), read as that name
+    where the whole is a dataset the lists know ("INet V2": ImageNet V2); else as it is."""
+    first, _, rest = short.partition(" ")
+    for full in headers:
+        parts = _PART.findall(full)
+        clip = "".join(part[0] for part in parts[:-1]) + (parts[-1] if parts else "")
+        named = f"{full} {rest}".strip()
+        if (
+            len(parts) > 1
+            and full == "".join(parts)
+            and first == clip
+            and known_type(named) is EntityType.DATASET
+        ):
+            return named
+    return short
 
 
 @lru_cache(maxsize=256)

@@ -407,3 +407,22 @@ def test_in_1k_is_imagenet_and_a_fine_tuning_setting_table_gives_no_result() -> 
         caption="Table 9. End-to-end IN-1K fine-tuning setting for NewNet models.",
     )
     assert _rows(setting, ["NewNet"]) == []
+
+
+def test_a_header_clipping_a_name_another_header_prints_is_that_name() -> None:
+    """ "INet V2" and "INet ReaL" beside "ImageNet" (ViT-G's Table 1) are ImageNet V2 and
+    ImageNet ReaL; a clip no other header spells out stays as it is."""
+    clipped = Table(
+        grid(
+            [
+                ["Benchmark", "ImageNet", "INet V2", "INet ReaL"],
+                ["Our NewNet-G", "90.45", "83.33", "90.81"],
+            ]
+        ),
+        number="1",
+        caption="Table 1. The results for NewNet-G, compared to the previous state of the art.",
+    )
+    rows = {r.dataset: r.value for r in _rows(clipped, ["NewNet"])}
+    assert rows == {"ImageNet": 90.45, "ImageNet V2": 83.33, "ImageNet ReaL": 90.81}
+    alone = Table(grid([["Model", "INet V2"], ["NewNet", "83.33"]]), number="2", caption="x")
+    assert _rows(alone, ["NewNet"]) == []
