@@ -39,12 +39,13 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"bleu[- ]?1|(?-i:B-1)", "BLEU-1"),  # unigram BLEU of answer generation (MS MARCO)
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
     # ROUGE-1, -2 and -L are leaderboards of their own (unigram, bigram, longest common
-    # subsequence overlap; a bare "ROUGE" names none of them), printed short as "R-L" too
-    _rule(r"rouge[- ]?1|(?-i:R-1)", "ROUGE-1"),
-    _rule(r"rouge[- ]?2|(?-i:R-2)", "ROUGE-2"),
-    _rule(r"rouge[- ]?l(?:sum)?|(?-i:R-L)", "ROUGE-L"),
+    # subsequence overlap; a bare "ROUGE" names none of them), printed short as "R-L" or
+    # "RG-L" too (summarisation tables: "RG-1 | RG-2 | RG-L")
+    _rule(r"rouge[- ]?1|(?-i:RG?-1)", "ROUGE-1"),
+    _rule(r"rouge[- ]?2|(?-i:RG?-2)", "ROUGE-2"),
+    _rule(r"rouge[- ]?l(?:sum)?|(?-i:RG?-L)", "ROUGE-L"),
     _rule(r"rouge(?: scores?)?", "ROUGE"),
-    _rule(r"meteor|(?-i:MET)", "METEOR"),  # "MET" beside BLEU and NIST in E2E NLG tables
+    _rule(r"meteor|(?-i:MET|MTR)", "METEOR"),  # "MET", "MTR" beside BLEU in NLG tables
     _rule(r"(?-i:NIST)", "NIST"),  # the n-gram score of NLG tables, never the NIST datasets
     _rule(r"cider(?:-d)?", "CIDEr"),
     _rule(r"spice", "SPICE"),
@@ -65,6 +66,17 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"ap\s*_?s|ap\s*small", "APS"),
     _rule(r"ap\s*_?m|ap\s*medium", "APM"),
     _rule(r"ap\s*_?l|ap\s*large", "APL"),
+    # average recall of proposals at a number of them per image, of all or of small, medium
+    # or large objects ("AR100", "AR1k", "AR1ks"); a bare "AR" is as often autoregressive
+    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:s)", "AR@1k small"),
+    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:m)", "AR@1k medium"),
+    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:l)", "AR@1k large"),
+    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)", "AR@1k"),
+    _rule(r"(?-i:AR)\s*@?\s*100", "AR@100"),
+    _rule(r"(?-i:AR)\s*_?(?-i:s)", "ARs"),
+    _rule(r"(?-i:AR)\s*_?(?-i:m)", "ARm"),
+    _rule(r"(?-i:AR)\s*_?(?-i:l)", "ARl"),
+    _rule(r"average recall", "AR"),
     _rule(r"mask\s*ap|ap\s*\^?\s*\{?(?:mask|m)\}?", "mask AP"),
     _rule(r"box\s*ap|ap\s*\^?\s*\{?(?:box|bb|bbox)\}?", "box AP"),
     _rule(r"m\.?ap|mean average precision", "mAP"),

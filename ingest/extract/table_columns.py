@@ -18,13 +18,13 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import Result
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, read_metric
-from papergraph.ingest.extract.row_twins import bracketed
-from papergraph.ingest.extract.table_context import TableContext, cell_result
-from papergraph.ingest.extract.table_datasets import (
+from papergraph.ingest.extract.row_datasets import (
     block_datasets,
     family_datasets,
     named_before_metric,
 )
+from papergraph.ingest.extract.row_twins import bracketed
+from papergraph.ingest.extract.table_context import TableContext, cell_result
 from papergraph.ingest.extract.table_grid import Number, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import (
     AGGREGATE,

@@ -11,23 +11,19 @@ under a caption naming one dataset and not that domain.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from papergraph.core.canonical import known_label, known_type
+from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
-from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.metric_names import backbone_measure, read_metric
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_headers import (
-    AGGREGATE,
-    HeaderKind,
     expand_abbreviation,
-    header_kind,
 )
 from papergraph.ingest.extract.table_names import (
     DATASET_TYPES,
@@ -42,6 +38,7 @@ from papergraph.ingest.extract.table_names import (
 _FRAGMENT = re.compile(
     r"\b(?:data ?set|corpus|benchmark)\s*:\s*(?P<name>.+?)\s*(?=\b[A-Za-z]+\s*:|$)", re.IGNORECASE
 )
+_CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 #: A capitalised word opening a sentence ("A subset of ImageNet", "The Wikipedia domain of")
 #: names no part.
 _DETERMINER = r"(?:A|An|The|Each|Every|One|Our|This|That|These|Those|Its|Their|Any|All|Some)\b"
@@ -176,9 +173,21 @@ def untrained(text: str, matcher: NameMatcher) -> str:
     return blanked
 
 
+#: "Results on CAD-120 [29]": a name-shaped name (a digit or two capitals) that results are
+#: on, cited, is the data a caption's table is on, known to the lists or not.
+_CITED_DATA = re.compile(
+    r"^(?:\w+\s+)?results\s+on\s+(?:the\s+)?"
+    r"(?P<name>(?-i:(?=\S*(?:\d|[A-Z]\S*[A-Z]))[A-Z][\w.-]*\w))\s*\[\d[,\s\d]*\]",
+    re.IGNORECASE,
+)
+
+
 def evaluated(caption: str, matcher: NameMatcher) -> str | None:
-    """The dataset a caption names that is no training data (ingest/extract/table_names.py)."""
-    return dataset_named(untrained(caption, matcher), matcher)
+    """The dataset a caption names that is no training data (ingest/extract/table_names.py),
+    or a cited name its opening says results are on ("Results on CAD-120 [29]")."""
+    named = dataset_named(untrained(caption, matcher), matcher)
+    cited = _CITED_DATA.match(_CAPTION_LABEL.sub("", caption))
+    return named or (cited.group("name") if cited else None)
 
 
 def group_dataset(group: str, matcher: NameMatcher, caption: str) -> str | None:
@@ -190,31 +199,37 @@ def group_dataset(group: str, matcher: NameMatcher, caption: str) -> str | None:
 def borrowed(
     contexts: list[TableContext | None], matcher: NameMatcher
 ) -> list[TableContext | None]:
-    """The paper's table contexts, one whose caption names only training data ("ImageNet-22K
-    intermediate fine-tuning results") taking the dataset its metric columns are on in the
-    paper's other tables ("Val acc." under Table 5's "ImageNet-1K fine-tuning results"), where
-    those agree on one; the others as they are."""
+    """The paper's table contexts, one whose caption names no data its values are on (only
+    training data, "ImageNet-22K intermediate fine-tuning results", or none) taking the dataset
+    its metric columns are on in the paper's other tables ("Val acc." under Table 5's
+    "ImageNet-1K fine-tuning results"; "top-1" as "Top-1" under "... ImageNet validation
+    accuracy"), where those agree on one; the others as they are."""
     return [_borrowing(context, contexts, matcher) for context in contexts]
 
 
 def _borrowing(
     context: TableContext | None, contexts: list[TableContext | None], matcher: NameMatcher
 ) -> TableContext | None:
-    if context is None or context.caption_dataset:
-        return context
-    caption = context.table.caption
-    if not dataset_named(caption, matcher) or evaluated(caption, matcher):
-        return context  # the caption names no data, or data its values are on
-    measured = {h for h in context.grid.column_headers.values() if read_metric(h)}
+    if context is None or context.caption_dataset or evaluated(context.table.caption, matcher):
+        return context  # the caption names the data its values are on
+    measured = {fold(h) for h in context.grid.column_headers.values() if read_metric(h)}
     found = {
         other.caption_dataset
         for other in contexts
         if other
         and other is not context
         and other.caption_dataset
-        and measured & set(other.grid.column_headers.values())
+        and measured & _measured_on_caption_data(other)
     }
     return replace(context, caption_dataset=found.pop()) if len(found) == 1 else context
+
+
+def _measured_on_caption_data(context: TableContext) -> set[str]:
+    """The table's metric headers (folded) on its caption's data: not a top-k column beside a
+    dense measure ("Top-1 | mAP" under "... on Pascal VOC": the backbone's ImageNet score)."""
+    kinds = context.metric_kinds
+    headers = context.grid.column_headers.values()
+    return {fold(h) for h in headers if (m := read_metric(h)) and not backbone_measure(m, kinds)}
 
 
 def _trained(text: str, start: int, end: int) -> bool:
@@ -254,15 +269,45 @@ def spelled_out(dataset: str, datasets: Mapping[str, str]) -> str:
     return full if full and fold(full) != fold(dataset) else dataset
 
 
+#: A validation or test split printed after a name, which names no leaderboard of its own (as
+#: "dev" does): "CNN val" and "CNN test" are columns of CNN, the test one ranked first.
+_PLAIN_SPLIT = re.compile(r"\s+(?:val|valid|validation|test)$", re.IGNORECASE)
+
+
 def opened_name(short: str, grid: Grid, matcher: NameMatcher) -> str:
     """The one known dataset whose name a short header no list knows opens ("AG": AG News)
     and that is evaluated for a task the datasets of the grid's other headers are (IMDb,
-    Yelp-2, DBpedia: text classification); else the header as it is."""
+    Yelp-2, DBpedia: text classification); else the header as it is, less a validation or
+    test split after the name ("CNN val": CNN)."""
+    short = _PLAIN_SPLIT.sub("", short)
     candidates = opened_by().get(short, ()) if _SHORT.match(short) else ()
     headers = tuple(h for h in grid.column_headers.values() if h != short)
     tasks = _header_tasks(headers, matcher) if candidates else frozenset()
     fits = [name for name in candidates if _task_keys(name, matcher) & tasks]
-    return fits[0] if len(fits) == 1 else short
+    return fits[0] if len(fits) == 1 else unclipped(short, headers)
+
+
+#: The parts of a compound name: "ImageNet" is "Image" and "Net".
+_PART = re.compile(r"[A-Z][a-z]+")
+
+
+def unclipped(short: str, headers: Sequence[str]) -> str:
+    """A header whose first word clips a name another header prints in full (the initials of
+    its leading parts and its last part whole: "INet" beside "ImageNet"), read as that name
+    where the whole is a dataset the lists know ("INet V2": ImageNet V2); else as it is."""
+    first, _, rest = short.partition(" ")
+    for full in headers:
+        parts = _PART.findall(full)
+        clip = "".join(part[0] for part in parts[:-1]) + (parts[-1] if parts else "")
+        named = f"{full} {rest}".strip()
+        if (
+            len(parts) > 1
+            and full == "".join(parts)
+            and first == clip
+            and known_type(named) is EntityType.DATASET
+        ):
+            return named
+    return short
 
 
 @lru_cache(maxsize=256)
@@ -274,112 +319,3 @@ def _header_tasks(headers: tuple[str, ...], matcher: NameMatcher) -> frozenset[s
 
 def _task_keys(dataset: str, matcher: NameMatcher) -> set[str]:
     return {task_key(task) for task in dataset_tasks(dataset, matcher)}
-
-
-#: Rows of one family a table needs before a stray row takes the family ("Atari 2600 Alien",
-#: "Atari 2600 Amidar", "Atari 2600 Assault": "frostbite" is Atari 2600 Frostbite).
-MIN_FAMILY = 3
-
-
-def family_datasets(
-    labelled: Sequence[tuple[str, str | None]], matcher: NameMatcher
-) -> list[str | None]:
-    """The datasets of rows labelled by datasets (`labelled`: each row's label and the dataset
-    read from it alone), a stray row named as most rows are: where most rows' datasets are
-    "<family> <label>" of one family ("Atari 2600 Alien" for "alien"), a row read as its bare
-    label ("frostbite": the dataset "Frostbite") or as none ("gopher", a method too) is that
-    family's part where the lists know "<family> <label>", and a bare label the lists know as no
-    dataset of its own takes the family too. Other rows stay: a dataset of its own ("MMLU"
-    among BIG-bench tasks), a label naming no part ("# best")."""
-    datasets = [dataset for _, dataset in labelled]
-    family = _family(labelled)
-    if family is None:
-        return datasets
-    return [
-        _in_family(family, label, dataset, matcher) if _stray(label, dataset) else dataset
-        for label, dataset in labelled
-    ]
-
-
-def _family(labelled: Sequence[tuple[str, str | None]]) -> str | None:
-    """The family most rows' datasets name before their label ("Atari 2600"), or None."""
-    named = [(label, dataset) for label, dataset in labelled if dataset]
-    families = Counter(filter(None, (_family_of(label, d) for label, d in named if d)))
-    if not families:
-        return None
-    family, count = families.most_common(1)[0]
-    return family if count >= MIN_FAMILY and 2 * count > len(named) else None
-
-
-def _family_of(label: str, dataset: str) -> str | None:
-    """What `dataset` prints before the row's label ("Atari 2600" for "Atari 2600 Bank Heist"
-    read from "bank heist"), or None where it does not end with the label."""
-    words, printed = dataset.split(), label.split()
-    if not printed or len(words) <= len(printed):
-        return None
-    tail = words[-len(printed) :]
-    same = [fold(a) for a in tail] == [fold(b) for b in printed]
-    return " ".join(words[: -len(printed)]) if same else None
-
-
-def _stray(label: str, dataset: str | None) -> bool:
-    """Whether a row names no dataset but its bare label, or none at all, and prints a name
-    (not "# best", "Mean")."""
-    if not label or AGGREGATE.match(label):
-        return False
-    return dataset is None or fold(dataset) == fold(label)
-
-
-def _in_family(family: str, label: str, dataset: str | None, matcher: NameMatcher) -> str | None:
-    """The family's part the label names where the lists know it ("Atari 2600 Frostbite"),
-    else a bare label no list knows as a dataset in the family; else the row's dataset."""
-    printed = dataset or (label if any(c.isupper() for c in label) else label.title())
-    name = f"{family} {printed}"
-    entry = matcher.lookup(name)
-    if entry is not None and entry.type in DATASET_TYPES:
-        return entry.label
-    if known_type(name) is EntityType.DATASET or dataset_tasks(name, matcher):
-        return name
-    if dataset is not None and not _known_dataset(dataset, matcher):
-        return name
-    return dataset
-
-
-def _known_dataset(name: str, matcher: NameMatcher) -> bool:
-    entry = matcher.lookup(name)
-    known = entry is not None and entry.type in DATASET_TYPES
-    return known or known_type(name) is EntityType.DATASET
-
-
-def named_before_metric(label: str, caption: str = "") -> str | None:
-    """The name a row label prints before its metric, where no list knows it ("CommonGen
-    Rouge-1" in FLAN's Table 1: CommonGen, measured in ROUGE-1), if it is name-shaped or a
-    capitalised name the caption prints ("Sarcasm F1 Macro" under a caption comparing models
-    "in ... Sarcasm (Siddiqui, 2019)"), by the lists' spelling where they know it in another
-    case ("Drop (F1)": DROP, "Web Questions (EM)": WebQuestions); else None ("Trivia QA 0-shot" prints no metric, "Mean
-    acc" no name)."""
-    words = label.split()
-    for cut in range(1, len(words)):
-        name, rest = " ".join(words[:cut]), " ".join(words[cut:])
-        if read_metric(words[cut]) and read_metric(rest) and read_metric(name) is None:
-            known = known_label(name, EntityType.DATASET)  # "Drop (F1)": DROP
-            return known or (name if _named_so(name, caption) else None)
-    return None
-
-
-def _named_so(name: str, caption: str) -> bool:
-    if header_kind(name) is HeaderKind.NAME:
-        return True
-    return name[:1].isupper() and bool(re.search(rf"\b{re.escape(name)}\b", caption))
-
-
-def block_datasets(labels: Sequence[str], datasets: Sequence[str | None]) -> list[str | None]:
-    """Each row's dataset, a row labelled by a metric alone ("Rouge-2", "Rouge-L" under "DART
-    Rouge-1") taking the dataset of the row above that printed one with its metric: a dataset
-    printed once over the rows of its metrics."""
-    found = list(datasets)
-    for i in range(1, len(found)):
-        metric_only = known_type(labels[i]) is EntityType.METRIC
-        if found[i] is None and metric_only and read_metric(labels[i - 1]):
-            found[i] = found[i - 1]
-    return found

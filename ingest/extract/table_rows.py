@@ -45,7 +45,8 @@ STUDY = re.compile(r"\bablat\w*|\b(?:effect|impact|influence|contribution)s? of\
 #: table's rows as ablations: `table_study`.)
 _NO_RESULTS = re.compile(
     rf"{STUDY.pattern}|"
-    r"\bhyper-?param\w*|\b(?:data ?set|corpus|corpora) statistics\b|\bstatistics of\b",
+    r"\bhyper-?param\w*|\b(?:data ?set|corpus|corpora) statistics\b|\bstatistics of\b|"
+    r"\b(?:training|fine-?tuning) settings?\b",  # "End-to-end IN-1K fine-tuning setting"
     re.IGNORECASE,
 )
 #: The hyperparameters runs were made with, which a caption of results states as it states their

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
-from papergraph.core.model import fold
+from papergraph.core.canonical import known_type
+from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, canonical
 
@@ -80,9 +81,16 @@ def _shaped() -> frozenset[str]:
     """The names as written that are name-shaped: a digit, or two capitals ("RTE", "SST-2");
     a plain word ("Company", "Amazon") names too much else to be a dataset in a header. Of two
     letters, only a benchmark's own name that a hand row heads its line with (SuperGLUE's "CB",
-    CommitmentBank), never an abbreviation listed beside a name."""
+    CommitmentBank), never an abbreviation listed beside a name. A name the lists know as a
+    method ("CNN", a dataset of cloze questions too) names the method in free text."""
     _, spelled, own = _rows()
-    shaped = {name for name in spelled.values() if len(name) >= 3 and _NAME_SHAPED.search(name)}
+    shaped = {
+        name
+        for name in spelled.values()
+        if len(name) >= 3
+        and _NAME_SHAPED.search(name)
+        and known_type(name) is not EntityType.METHOD
+    }
     return frozenset(shaped | {name for name in own if _CAPITALS.match(name)})
 
 

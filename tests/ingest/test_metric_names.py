@@ -43,6 +43,9 @@ def test_scores_of_a_named_metric_are_that_metric_and_bare_scores_are_a_score() 
         ("ROUGE-L", "ROUGE-L"),
         ("ROUGE-Lsum", "ROUGE-L"),
         ("ROUGE scores", "ROUGE"),
+        ("RG-1", "ROUGE-1"),  # a summarisation table's short headers: "RG-1 | RG-2 | RG-L"
+        ("RG-2", "ROUGE-2"),
+        ("RG-L", "ROUGE-L"),
     ],
 )
 def test_rouge_1_2_and_l_are_metrics_of_their_own(header: str, label: str) -> None:
@@ -66,3 +69,32 @@ def test_a_lower_case_em_after_a_task_is_exact_match_and_the_unit_is_none() -> N
     """RWKV's Table 4 prints lm-eval-harness headers ("ReCoRD em", "triviaQA acc")."""
     assert read_metric("ReCoRD em") == read_metric("EM")
     assert read_metric("em") is None and read_metric("width 12 em") is None
+
+
+def test_a_question_generation_table_s_short_headers_are_bleu_meteor_and_rouge_l() -> None:
+    """ "BLEU-4 | MTR | RG-L" (GLM's SQuAD question generation table)."""
+    labels = [read_metric(header) for header in ("BLEU-4", "MTR", "RG-L")]
+    assert [metric.label if metric else None for metric in labels] == ["BLEU", "METEOR", "ROUGE-L"]
+    assert read_metric("MTRX") is None  # a word of its own is no METEOR
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        ("AR100", "AR@100"),
+        ("AR1k", "AR@1k"),
+        ("AR1ks", "AR@1k small"),
+        ("AR1kl", "AR@1k large"),
+        ("ARm", "ARm"),
+        ("LM1B PPLX @ 1.5M Steps", "Perplexity"),
+    ],
+)
+def test_proposal_recall_and_pplx_headers_name_their_metric(header: str, label: str) -> None:
+    """FPN's proposal tables ("AR100 | AR1k | AR1ks"), Primer's "PPLX @ 1M Steps"."""
+    metric = read_metric(header)
+    assert metric is not None and metric.label == label
+
+
+def test_a_bare_ar_is_no_recall() -> None:
+    """ "AR" heads autoregressive decoding as often as average recall."""
+    assert read_metric("AR") is None and read_metric("AR model") is None

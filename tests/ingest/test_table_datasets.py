@@ -414,3 +414,45 @@ def test_a_table_of_training_data_only_is_on_the_data_the_papers_tables_give_its
         paper_with([other, fifteen], "A paper", text), hybrid_matcher(), ["NewNet"]
     )
     assert all(r.value != 86.8 for r in rows)
+
+
+def test_a_caption_naming_no_data_takes_the_one_other_tables_give_its_columns() -> None:
+    """Bag of Tricks' Table 1 ("Computational costs and validation accuracy of various
+    models", "top-1 | top-5") is on ImageNet, as Table 5's "Top-1 | Top-5" under "... ImageNet
+    validation accuracy"; a detection table's "Top-1" beside "mAP" (the backbone's ImageNet
+    score, under "... evaluated on Pascal VOC") says nothing of it."""
+    one = Table(
+        grid([["Model", "top-1", "top-5"], ["NewNet-50 (ours)", "79.29", "94.63"]]),
+        "1",
+        "Table 1: Computational costs and validation accuracy of various models.",
+    )
+    five = Table(
+        grid([["Model", "Top-1", "Top-5"], ["NewNet-50-B", "76.66", "93.28"]]),
+        "5",
+        "Table 5: NewNet-50 tweaks on model size and ImageNet validation accuracy.",
+    )
+    voc = Table(
+        grid([["Base network", "Top-1", "mAP"], ["NewNet-50-D", "77.16", "78.30"]]),
+        "8",
+        "Table 8: Faster-RCNN performance with NewNet base networks evaluated on Pascal VOC.",
+    )
+    text = f"We propose NewNet.\n\n{one.caption}\n\n{five.caption}\n\n{voc.caption}"
+    rows = table_results(
+        paper_with([one, five, voc], "A paper", text), hybrid_matcher(), ["NewNet"]
+    )
+    assert {(r.dataset, r.metric, r.value) for r in rows if r.value in (79.29, 94.63)} == {
+        ("ImageNet", "Top-1 Accuracy", 79.29),
+        ("ImageNet", "Top-5 Accuracy", 94.63),
+    }
+    alone = table_results(paper_with([one], "A paper", text), hybrid_matcher(), ["NewNet"])
+    assert alone == []  # no other table says where its columns are
+
+
+def test_a_cited_name_a_caption_says_results_are_on_is_the_tables_dataset() -> None:
+    """ "Results on CAD-120 [29]." (S-RNN's Table 3): a name-shaped, cited name the results are
+    on is the data, whether the lists know it or not; a plain word ("sentiment [2]") is not."""
+    rows = [["Method", "F1-score (%)"], ["NewNet", "83.2"]]
+    cited = Table(grid(rows), "3", "Table 3: Results on CAD-120 [29]. NewNet outperforms [31].")
+    assert {(r.dataset, r.metric) for r in table_rows(cited, ["NewNet"])} == {("CAD-120", "F1")}
+    plain = Table(grid(rows), "3", "Table 3: Results on sentiment [2].")
+    assert table_rows(plain, ["NewNet"]) == []

@@ -341,3 +341,88 @@ def test_the_ap_columns_of_a_mask_table_are_mask_metrics() -> None:
         ("mask AP50", 67.7),
         ("mask APS", 25.6),
     }
+
+
+def test_image_classification_test_set_columns_are_top_1_accuracy() -> None:
+    """A table of ImageNet, ImageNet ReaL and ObjectNet columns with no metric anywhere
+    (ViT-G's Table 1): each is the top-1 accuracy its own paper reports."""
+    sets = Table(
+        grid(
+            [
+                ["Benchmark", "ImageNet", "ImageNet ReaL", "ObjectNet"],
+                ["BiT-L [23]", "87.54", "90.54", "58.7"],
+                ["Our NewNet-G", "90.45±0.03", "90.81±0.01", "70.53±0.52"],
+            ]
+        ),
+        number="1",
+        caption="Table 1. The results for NewNet-G, compared to the previous state of the art.",
+    )
+    rows = {r.dataset: (r.metric, r.value) for r in _rows(sets, ["NewNet"])}
+    assert rows == {
+        "ImageNet": ("Top-1 Accuracy", 90.45),
+        "ImageNet ReaL": ("Top-1 Accuracy", 90.81),
+        "ObjectNet": ("Top-1 Accuracy", 70.53),
+    }
+
+
+def test_cloze_reading_columns_with_a_split_are_that_sets_accuracy_the_test_one_kept() -> None:
+    """ "CNN val | CNN test | DailyMail val | DailyMail test" (BiDAF's Table 3): the CNN and
+    Daily Mail cloze sets' accuracy, the test column's value."""
+    cloze = Table(
+        grid(
+            [
+                ["", "CNN val", "CNN test", "DailyMail val", "DailyMail test"],
+                ["AS Reader (Kadlec et al., 2016)", "68.6", "69.5", "75.0", "73.9"],
+                ["NewNet (Ours)", "76.3", "76.9", "80.3", "79.6"],
+            ]
+        ),
+        number="3",
+        caption="Table 3: Results on CNN/DailyMail datasets.",
+    )
+    rows = {(r.dataset, r.metric, r.value) for r in _rows(cloze, ["NewNet"])}
+    assert rows == {("CNN", "Accuracy", 76.9), ("DailyMail", "Accuracy", 79.6)}
+
+
+def test_a_name_the_lists_know_as_a_method_is_no_dataset_in_a_caption() -> None:
+    """ "CNN" is a cloze dataset with a usual metric, and a convolutional network: a caption
+    on CNN variants names no dataset by it."""
+    caption = "Results of the CNN variants."
+    assert dataset_named(caption, hybrid_matcher()) is None
+
+
+def test_in_1k_is_imagenet_and_a_fine_tuning_setting_table_gives_no_result() -> None:
+    """ "IN-1K" is how vision papers shorten ImageNet-1K (ConvNeXt V2's Table 4 "FT acc."
+    under "The pre-training data is the IN-1K training set"); a table of "IN-1K fine-tuning
+    setting" lists hyperparameters ("ema 0.9999"), no accuracy."""
+    compared = Table(
+        grid([["Backbone", "Method", "FT acc."], ["NewNet-B", "FCMAE", "84.6"]]),
+        number="4",
+        caption="Table 4. Comparisons with previous approaches. The pre-training data is the "
+        "IN-1K training set.",
+    )
+    assert {(r.dataset, r.value) for r in _rows(compared, ["NewNet"])} == {("ImageNet", 84.6)}
+    setting = Table(
+        grid([["config", "value"], ["NewNet ema", "0.9999"], ["NewNet batch size", "1024"]]),
+        number="9",
+        caption="Table 9. End-to-end IN-1K fine-tuning setting for NewNet models.",
+    )
+    assert _rows(setting, ["NewNet"]) == []
+
+
+def test_a_header_clipping_a_name_another_header_prints_is_that_name() -> None:
+    """ "INet V2" and "INet ReaL" beside "ImageNet" (ViT-G's Table 1) are ImageNet V2 and
+    ImageNet ReaL; a clip no other header spells out stays as it is."""
+    clipped = Table(
+        grid(
+            [
+                ["Benchmark", "ImageNet", "INet V2", "INet ReaL"],
+                ["Our NewNet-G", "90.45", "83.33", "90.81"],
+            ]
+        ),
+        number="1",
+        caption="Table 1. The results for NewNet-G, compared to the previous state of the art.",
+    )
+    rows = {r.dataset: r.value for r in _rows(clipped, ["NewNet"])}
+    assert rows == {"ImageNet": 90.45, "ImageNet V2": 83.33, "ImageNet ReaL": 90.81}
+    alone = Table(grid([["Model", "INet V2"], ["NewNet", "83.33"]]), number="2", caption="x")
+    assert _rows(alone, ["NewNet"]) == []
