@@ -189,6 +189,21 @@ def test_a_group_header_printed_once_still_covers_the_columns_right_of_it() -> N
     assert headers[4] == "Training Cost (FLOPs) EN-FR"
 
 
+def test_a_two_line_header_over_a_column_of_counts_heads_no_dataset_column() -> None:
+    """LoRA's GLUE table: "# Trainable" above "Parameters" over the counts ("0.3M"), the
+    datasets' names on the second line only: no "# Trainable MNLI" column."""
+    cells = grid(
+        [
+            ["Model & Method", "# Trainable", "", ""],
+            ["", "Parameters", "MNLI", "SST-2"],
+            ["RoBbase (FT)", "125.0M", "87.6", "94.8"],
+            ["RoBbase (LoRA)", "0.3M", "87.5±.3", "95.1±.2"],
+        ]
+    )
+    headers = _headers(Table(cells, number="2", caption="Table 2: GLUE results."))
+    assert headers == {1: "# Trainable Parameters", 2: "MNLI", 3: "SST-2"}
+
+
 def test_a_word_broken_across_header_lines_is_one_word_and_self_bleu_is_no_bleu() -> None:
     """RAPT's tables print "Self-" above "BLEU" (a diversity score) beside a "BLEU" column."""
     table = Table(
