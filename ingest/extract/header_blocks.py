@@ -26,7 +26,7 @@ _ORDINAL = re.compile(r"^\(?(?P<n>\d{1,2})\)?$")  # a column's number: "7", "(7)
 #: A header part that counts something ("363k" examples) or prints nothing ("-").
 _SIZE_OR_DASH = re.compile(r"^(?:\d[\d.,]*\s*[kKmMbB]|[-–—])$")
 #: A model's size: "8B", "540B", "1.3B", "350M" parameters.
-_MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*[BM]$")
+MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*[BM]$")
 #: A count printed with its unit: "125.0M" parameters, "0.3M", "12.9G" FLOPs.
 _COUNT = re.compile(r"^\d[\d.,]*\s*[KMBG]$")
 #: A header ending in the number a header row gave its column ("Predicted Property 7").
@@ -158,5 +158,5 @@ def named_parts(parts: list[str]) -> list[str]:
     model or no known dataset is a model's ("PaLM" over "8B": PaLM 8B, never a data size)."""
     kinds = {known_type(part) for part in parts}
     model = EntityType.METHOD in kinds or not kinds & {EntityType.DATASET, EntityType.BENCHMARK}
-    named = [p for p in parts if not _SIZE_OR_DASH.match(p) or model and _MODEL_SIZE.match(p)]
+    named = [p for p in parts if not _SIZE_OR_DASH.match(p) or model and MODEL_SIZE.match(p)]
     return named or parts

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.grid_repair import headers_off_labels, unmerged, values_split_off
 from papergraph.ingest.extract.header_blocks import (
+    MODEL_SIZE,
     Blocks,
     block_header,
     count_columns,
@@ -274,11 +275,12 @@ def _column_header(
 def _part_over(cell: TableCell, col: int) -> str:
     """The header text over `col`: a spanning cell that prints one name per column it covers
     ("MNLI-m QNLI MRPC SST-2" over four columns, merged by the reader) gives each its own, and
-    none to the columns past it."""
+    none to the columns past it; a model's size is its name's ("FLAN 137B" over two)."""
     text = name_text(cell.text)
     names = text.split(" ")
     offset = col - cell.col
-    if cell.col_span > 1 and len(names) == cell.col_span and all(map(_NAME_TOKEN.search, names)):
+    own = len(names) == cell.col_span and not any(map(MODEL_SIZE.match, names[1:]))
+    if cell.col_span > 1 and own and all(map(_NAME_TOKEN.search, names)):
         return names[offset] if 0 <= offset < len(names) else ""
     return text
 

@@ -204,6 +204,21 @@ def test_a_two_line_header_over_a_column_of_counts_heads_no_dataset_column() -> 
     assert headers == {1: "# Trainable Parameters", 2: "MNLI", 3: "SST-2"}
 
 
+def test_a_model_and_its_size_over_two_columns_head_both() -> None:
+    """FLAN's "FLAN 137B" over its "zero-shot" and "few-shot" columns: a name and its size,
+    not one name per column ("MNLI-m QNLI" over two would be)."""
+    cells = [
+        TableCell(0, 1, "NewLM 137B", col_span=2),
+        *(
+            TableCell(1, col, text)
+            for col, text in [(0, "Task"), (1, "zero-shot"), (2, "few-shot")]
+        ),
+        *(TableCell(2, col, text) for col, text in enumerate(["RTE", "84.1", "84.5"])),
+    ]
+    headers = _headers(Table(cells, number="1", caption="Table 1: Results."))
+    assert headers == {1: "NewLM 137B zero-shot", 2: "NewLM 137B few-shot"}
+
+
 def test_a_word_broken_across_header_lines_is_one_word_and_self_bleu_is_no_bleu() -> None:
     """RAPT's tables print "Self-" above "BLEU" (a diversity score) beside a "BLEU" column."""
     table = Table(
