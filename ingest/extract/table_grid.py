@@ -16,7 +16,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from papergraph.core.model import Table, TableCell
-from papergraph.ingest.extract.grid_repair import headers_off_labels, unmerged, values_split_off
+from papergraph.ingest.extract.grid_repair import (
+    headers_off_labels,
+    labels_centred,
+    unmerged,
+    values_split_off,
+)
 from papergraph.ingest.extract.header_blocks import (
     MODEL_SIZE,
     Blocks,
@@ -178,9 +183,9 @@ def read_grid(table: Table) -> Grid | None:
     if first_body is None:
         return None
     header_rows = [r for r in rows if r < first_body]
-    table = replace(table, cells=headers_off_labels(table.cells, header_rows))
+    table = replace(table, cells=labels_centred(headers_off_labels(table.cells, header_rows)))
     at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
-    body_rows = [r for r in rows if r >= first_body]
+    body_rows = [r for r in sorted({row for row, _ in at}) if r >= first_body]
     label_cols = _label_columns(at, body_rows)
     grouped = any(_group_row(at, row, width_of(at)) for row in body_rows)
     while len(header_rows) > 1 and _group_row(

@@ -219,6 +219,32 @@ def test_a_model_and_its_size_over_two_columns_head_both() -> None:
     assert headers == {1: "NewLM 137B zero-shot", 2: "NewLM 137B few-shot"}
 
 
+def test_a_label_set_centred_beside_its_two_rows_names_both() -> None:
+    """GATv2's Table 1: "GAT" on a line of its own between the rows of its 1 and 8 heads (a
+    multirow label): both rows are GAT's, neither the row above's nor under a group "GAT"."""
+    cells = grid(
+        [
+            ["Model", "Heads", "ogbn-arxiv"],
+            ["GraphSAGE", "0", "71.49"],
+            ["", "1", "71.59"],
+            ["GAT", "", ""],
+            ["", "8", "71.54"],
+            ["", "1", "71.78"],
+            ["NewGAT (this work)", "", ""],
+            ["", "8", "71.87"],
+        ]
+    )
+    read = read_grid(Table(cells, number="1", caption="Table 1: Accuracy."))
+    assert read is not None
+    assert [(row.label, row.group) for row in read.rows] == [
+        ("GraphSAGE", ""),
+        ("GAT", ""),
+        ("GAT", ""),
+        ("NewGAT (this work)", ""),
+        ("NewGAT (this work)", ""),
+    ]
+
+
 def test_a_word_broken_across_header_lines_is_one_word_and_self_bleu_is_no_bleu() -> None:
     """RAPT's tables print "Self-" above "BLEU" (a diversity score) beside a "BLEU" column."""
     table = Table(
