@@ -10,6 +10,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from papergraph.core.model import Paper
+from papergraph.ingest.readers.pdf_blocks import read_blocks
+from papergraph.ingest.readers.pdf_layout import Line, PageLayout, Word
 from tests.ingest.drawn_pdf import (
     LEFT,
     PROSE,
@@ -163,3 +165,31 @@ def test_a_tight_header_line_under_a_caption_is_the_tables_one_name_per_column(
     assert table.caption.endswith("single-scale.")
     top = min(cell.row for cell in table.cells)
     assert [cell.text for cell in table.cells if cell.row == top] == list(TIGHT_LINES[0][1])
+
+
+def _laid_line(text: str, x: float, top: float, column: int = 0, size: float = 10) -> Line:
+    """A line of words from x, 5 pt per character and a space between words."""
+    words: list[Word] = []
+    for word in text.split():
+        words.append(Word(word, x, x + 5 * len(word), top, top + size, size))
+        x = words[-1].x1 + (2.5 if size >= 10 else 12)  # a table's cells stand apart
+    return Line(words, page=1, column=column)
+
+
+def test_a_paragraphs_short_last_line_over_a_table_is_no_row_of_it() -> None:
+    """DetectGPT's appendix: a full-width paragraph whose short last line ("become more
+    discriminative.") ends before the gutter, so it reads as the left column's, right above
+    a table whose caption is below it: the line ends the paragraph, it is no header row."""
+    paragraph = [
+        "Tables 4 and 5 contain the complete results for the three datasets and the five models",
+        "as both sampling methods strictly increase the average log likelihood of the samples so",
+    ]
+    lines = [_laid_line(text, 55, 90 + 12 * i) for i, text in enumerate(paragraph)]
+    lines.append(_laid_line("become more discriminative.", 55, 114, column=1))
+    table = ["Method XSum SQuAD", "Entropy 0.55 0.53", "DetectGPT 0.99 0.98"]
+    lines += [_laid_line(text, 58, 134 + 10 * i, size=9) for i, text in enumerate(table)]
+    lines.append(_laid_line("Table 4. Nucleus sampling evaluation.", 55, 170, size=9))
+    blocks, _ = read_blocks([PageLayout(1, 595, 842, lines, two_columns=True)])
+    [caption] = [block for block in blocks if block.label == "table"]
+    rows = " ".join(line.text for line in caption.rows)
+    assert "DetectGPT" in rows and "discriminative" not in rows
