@@ -172,7 +172,7 @@ def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
         return False
     if block.role == "heading" and role != "heading":
         return False
-    if block.role == "caption" and (_has_cell_gap(line) or _set_apart(block, line)):
+    if block.role == "caption" and _has_cell_gap(line):
         return False  # a table row set right under its caption, in the caption's size
     if line.page != previous.page or (
         line.column != previous.column
@@ -193,17 +193,6 @@ def _has_cell_gap(line: Line) -> bool:
     if len(parts) < 2:
         return False
     return has_value_cell(parts) or max(len(part) for part in parts) <= 3
-
-
-def _set_apart(block: Block, line: Line) -> bool:
-    """Whether a line under a caption stands apart from it: it starts neither where a line of
-    the caption starts nor within its first quarter, and is not centred under it (a table's
-    header row "mIoU mIoU Param FLOPs" set tight over its value columns, right under the
-    caption's last line)."""
-    left, right = min(x.x0 for x in block.lines), max(x.x1 for x in block.lines)
-    aligned = any(abs(line.x0 - x.x0) < line.size for x in block.lines)
-    centred = abs(line.x0 + line.x1 - left - right) < 2 * line.size
-    return not (aligned or centred or line.x0 <= left + 0.25 * (right - left))
 
 
 def _caption_tail(block: Block, previous: Line, line: Line) -> bool:

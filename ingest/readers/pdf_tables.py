@@ -123,16 +123,12 @@ def _cell_break(before: Word, word: Word) -> bool:
 
 def _cut_at_columns(cell: list[Word], columns: list[tuple[float, float]]) -> list[list[Word]]:
     """A cell cut where a gap of more than a space between its words holds the gap between two
-    columns: header names over their own columns, not a spanning header's words. Names set
-    tight over narrow columns ("mIoU mIoU Param FLOPs", under half an em apart) are cut where
-    each word, in one size, stays clear of the other's column."""
+    columns: header names over their own columns, not a spanning header's words."""
     parts = [[cell[0]]]
     for before, word in zip(cell, cell[1:], strict=False):
-        gap, size = word.x0 - before.x1, max(word.size, 4.0)
-        first, second = _nearest(before, columns), _nearest(word, columns)
-        clear = before.x1 <= columns[second][0] and word.x0 >= columns[first][1]
-        clear = clear and abs(before.size - word.size) < 0.5  # no mark set small ("‡")
-        if first != second and (gap >= 0.45 * size or (gap >= 0.35 * size and clear)):
+        gap = word.x0 - before.x1
+        apart = _nearest(before, columns) != _nearest(word, columns)
+        if apart and gap >= 0.45 * max(word.size, 4.0):
             parts.append([word])
         else:
             parts[-1].append(word)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from papergraph.core.model import Paper
@@ -131,40 +130,6 @@ def test_a_caption_across_a_page_read_as_two_columns_keeps_its_last_line(
     assert table.caption.endswith("than random chance.")
     assert not any("chance" in cell.text for cell in table.cells)
     assert {"task number 3 of the suite", "73.5", "63.6"} <= {cell.text for cell in table.cells}
-
-
-TIGHT_LINES = (  # a header line set tight (0.4 em apart), a line of units, two body rows
-    ("", ("mIoU", "mIoU", "Param", "FLOPs")),
-    ("Backbone", ("(ss)", "(ms)", "(M)", "(G)")),
-    ("RepLKNet-31B", ("83.1", "83.5", "110", "2315")),
-    ("Swin-B", ("80.4", "81.5", "121", "2613")),
-)
-
-
-def _tight_header(pdf: canvas.Canvas) -> None:
-    """RepLKNet's Cityscapes table: a header line set tight over narrow value columns, right
-    under the caption's last line, in the caption's size."""
-    y = prose(pdf, LEFT, 780, ("The segmentation results are in the table", *PROSE))
-    text(pdf, LEFT, y - 20, "Table 7. Cityscapes results. The FLOPs is computed with", size=9)
-    text(pdf, LEFT, y - 31, "1024x2048 inputs. The mIoU is tested with single-scale.", size=9)
-    starts = [LEFT + 140.0]
-    for name in TIGHT_LINES[0][1][:-1]:
-        starts.append(starts[-1] + stringWidth(name, "Helvetica", 9) + 3.6)
-    for index, (label, cells) in enumerate(TIGHT_LINES):
-        line_y = y - 42 - 11 * index
-        text(pdf, LEFT, line_y, label, size=9)
-        for start, cell in zip(starts, cells, strict=True):
-            text(pdf, start + (0 if index == 0 else 2), line_y, cell, size=9)
-    prose(pdf, LEFT, y - 110, ("After the table the discussion goes on as", *PROSE))
-
-
-def test_a_tight_header_line_under_a_caption_is_the_tables_one_name_per_column(
-    drawn_paper: DrawnPaper,
-) -> None:
-    [table] = drawn_paper("tight.pdf", _tight_header).tables
-    assert table.caption.endswith("single-scale.")
-    top = min(cell.row for cell in table.cells)
-    assert [cell.text for cell in table.cells if cell.row == top] == list(TIGHT_LINES[0][1])
 
 
 def _laid_line(text: str, x: float, top: float, column: int = 0, size: float = 10) -> Line:
