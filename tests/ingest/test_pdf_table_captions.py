@@ -158,3 +158,36 @@ def test_a_paragraphs_short_last_line_over_a_table_is_no_row_of_it() -> None:
     [caption] = [block for block in blocks if block.label == "table"]
     rows = " ".join(line.text for line in caption.rows)
     assert "DetectGPT" in rows and "discriminative" not in rows
+
+
+WIDE_PROSE = (
+    "Long documents gain most from the longer context, and the two tables below give the scores",
+    "of the models at each sequence length on both sets, and the first results on the path tasks.",
+)
+
+
+def _side_by_side(pdf: canvas.Canvas) -> None:
+    """FlashAttention's page 9: a one-column page with two tables set side by side, each with
+    its caption, the right one's caption on the left one's first line."""
+    y = prose(pdf, LEFT, 780, WIDE_PROSE)
+    text(pdf, LEFT, y - 10, "Table 5: Scores by sequence length.", size=9)
+    text(pdf, 330, y - 10, "Table 6: First results on Path-X.", size=9)
+    left = [("Length", "512", "1024"), ("MIMIC", "52.8", "50.7"), ("ECtHR", "72.2", "74.3")]
+    right = [("Model", "Path-X"), ("NewAttention", "61.4"), ("Sparse NewAttention", "56.0")]
+    for index, (one, other) in enumerate(zip(left, right, strict=True)):
+        for x, cell in zip((LEFT, LEFT + 70, LEFT + 110), one, strict=True):
+            text(pdf, x, y - 24 - 11 * index, cell, size=9)
+        for x, cell in zip((330, 450), other, strict=True):
+            text(pdf, x, y - 24 - 11 * index, cell, size=9)
+    prose(pdf, LEFT, y - 80, WIDE_PROSE)
+
+
+def test_two_tables_side_by_side_on_a_one_column_page_are_read_apart(
+    drawn_paper: DrawnPaper,
+) -> None:
+    tables = {table.number: table for table in drawn_paper("beside.pdf", _side_by_side).tables}
+    assert tables["5"].caption == "Table 5: Scores by sequence length."
+    assert tables["6"].caption == "Table 6: First results on Path-X."
+    assert {"MIMIC", "52.8"} <= {cell.text for cell in tables["5"].cells}
+    assert not {"Path-X", "61.4"} & {cell.text for cell in tables["5"].cells}
+    assert {"Sparse NewAttention", "61.4"} <= {cell.text for cell in tables["6"].cells}
