@@ -6,7 +6,9 @@ of its own, and so is an input size run onto a label ("RepLKNet-31B ‡ 224×224
 column prints sizes. A header row printing one name per value column and none over the labels
 ("Caltech101 CIFAR-100 ... Mean" above "ViT-H/14 (JFT) 95.3 85.5 ...") was read from the
 label column on, each header one column left of its values: it moves right by one. Cells the
-reader ran together ("78.7 81.9 80.0 83.1") are split one per column (`unmerged`).
+reader ran together ("78.7 81.9 80.0 83.1") are split one per column (`unmerged`). A label set
+centred beside its two rows (a LaTeX multirow: "GAT" between its 1-head and 8-head rows) reads
+as a line of its own between them: it names both (`labels_centred`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _SPANNED_VALUE = re.compile(
 _SIZE = re.compile(r"^\s*\d{2,4}\s*[×x]\s*\d{2,4}\s*$")
 _GLUED_SIZE = re.compile(r"^(?P<label>.*[A-Za-z].*?)\s+(?P<size>\d{2,4}\s*[×x]\s*\d{2,4})$")
 _NUMBER = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$")
+_VALUE_CELL = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$|^[-–—]$")  # a number, or a dash for none
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 
 
@@ -176,3 +179,26 @@ def _laid_out(cells: list[TableCell]) -> list[TableCell]:
             placed.append(piece)
             free = piece.col + piece.col_span
     return placed
+
+
+def labels_centred(cells: list[TableCell]) -> list[TableCell]:
+    """The cells with each label printed on a line of its own between two rows of values that
+    print no label (set centred beside its two rows: "GAT" between the rows of its 1 and 8
+    attention heads) put beside both rows: it names them, it is no group above the second."""
+    rows = _by_row(cells)
+    order = sorted(rows)
+    dropped: set[int] = set()
+    moved: list[TableCell] = []
+    for above, row, below in zip(order, order[1:], order[2:], strict=False):
+        label = rows[row][0]
+        lone = len(rows[row]) == 1 and label.col == 0 and not _NUMBER.match(label.text.strip())
+        if lone and _unlabelled(rows[above]) and _unlabelled(rows[below]):
+            dropped.add(row)
+            moved += [replace(label, row=above), replace(label, row=below)]
+    return [cell for cell in cells if cell.row not in dropped] + moved
+
+
+def _unlabelled(row: list[TableCell]) -> bool:
+    """Whether a row prints values only, no name ("1", "71.59±0.38" beside no "GAT"): a row
+    with a name of its own beside a block label ("Conv" beside "ConvNeXt V1-XL") is named."""
+    return all(c.col > 0 and _VALUE_CELL.match(c.text.strip()) for c in row)

@@ -17,11 +17,18 @@ import re
 from itertools import pairwise
 from math import inf
 
-from papergraph.core.model import Table, TableCell
+from papergraph.core.canonical import known_type
+from papergraph.core.model import EntityType, Table, TableCell
 
 #: A header row's group headers, each with the columns of its block: (header, start, end).
 Blocks = list[tuple[TableCell, int, float]]
 _ORDINAL = re.compile(r"^\(?(?P<n>\d{1,2})\)?$")  # a column's number: "7", "(7)"
+#: A header part that counts something ("363k" examples) or prints nothing ("-").
+_SIZE_OR_DASH = re.compile(r"^(?:\d[\d.,]*\s*[kKmMbB]|[-–—])$")
+#: A model's size: "8B", "540B", "1.3B", "350M" parameters.
+MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*[BM]$")
+#: A count printed with its unit: "125.0M" parameters, "0.3M", "12.9G" FLOPs.
+_COUNT = re.compile(r"^\d[\d.,]*\s*[KMBG]$")
 #: A header ending in the number a header row gave its column ("Predicted Property 7").
 NUMBERED = re.compile(r"^[A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*)* \(?\d{1,2}\)?$")
 
@@ -127,3 +134,29 @@ def numbering(at: dict[tuple[int, int], TableCell], row: int) -> bool:
     properties, one per column)."""
     cells = sorted((c, cell.text) for (r, c), cell in at.items() if r == row and c >= 1)
     return numbers_columns([text for _, text in cells])
+
+
+def count_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -> set[int]:
+    """The columns whose body prints counts, most cells a number with its unit ("125.0M",
+    "0.3M" under "# Trainable Parameters"): a header over such a column heads it alone, never
+    the columns of scores right of it ("# Trainable" over "Parameters" is no group header
+    over "MNLI", "SST-2")."""
+    columns: dict[int, list[str]] = {}
+    for (row, col), cell in at.items():
+        if row in body_rows:
+            columns.setdefault(col, []).append(_text(cell))
+    return {
+        col
+        for col, texts in columns.items()
+        if 2 * sum(1 for text in texts if _COUNT.match(text)) > len(texts)
+    }
+
+
+def named_parts(parts: list[str]) -> list[str]:
+    """The header parts that name the column: a count under a dataset ("QQP" over "363k", its
+    training examples) or a dash names nothing; a size in millions or billions under a known
+    model or no known dataset is a model's ("PaLM" over "8B": PaLM 8B, never a data size)."""
+    kinds = {known_type(part) for part in parts}
+    model = EntityType.METHOD in kinds or not kinds & {EntityType.DATASET, EntityType.BENCHMARK}
+    named = [p for p in parts if not _SIZE_OR_DASH.match(p) or model and MODEL_SIZE.match(p)]
+    return named or parts

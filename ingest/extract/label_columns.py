@@ -27,6 +27,7 @@ METHOD_COLUMN = re.compile(
 _MARKS = re.compile(r"^[Xx✓✗✔✘×√-]?$")
 _WORDS = re.compile(r"^[a-z.,+/ -]+$", re.IGNORECASE)  # "Unsup.", "semi-supervised"
 _NAME_LIKE = re.compile(r"\d|[A-Z]\S*[A-Z]")  # "Res50", "Micro-Blocks", "WSJ": a name
+_CODE = re.compile(r"^[A-Za-z][a-z]{1,2}$")  # a language's code: "en", "De", "kk"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ def row_labels(
     other columns' texts as the name."""
     blocks = block_labels(at, rows, label_cols)
     start = 1 if blocks else 0
+    if pair_columns(at, rows, label_cols):  # "en" beside "fr": the pair en-fr
+        pairs = {r: f"{_text(at, r, 0)}-{_text(at, r, 1)}" for r in rows}
+        return {r: RowLabel(pair, (), pair) for r, pair in pairs.items()}
     settings = setting_columns(at, header_rows, rows, range(start, label_cols))
     labels: dict[int, RowLabel] = {}
     for row in rows:
@@ -59,6 +63,17 @@ def row_labels(
         printed = " ".join(filter(None, [block, *(t for _, t in texts)]))
         labels[row] = RowLabel(name, qualifiers, printed)
     return labels
+
+
+def pair_columns(at: Cells, rows: list[int], label_cols: int) -> bool:
+    """Whether the two label columns print a source and a target code ("Src" "Tgt": "en"
+    beside "fr", "fr" beside "en"): short codes in every row, some on both sides, a pair
+    per row, never one name and its setting."""
+    if label_cols != 2 or not rows:
+        return False
+    sides = [[_text(at, r, c) for r in rows] for c in (0, 1)]
+    codes = all(_CODE.match(text) for side in sides for text in side)
+    return codes and bool(set(sides[0]) & set(sides[1]))
 
 
 def block_labels(at: Cells, rows: list[int], label_cols: int) -> dict[int, str]:

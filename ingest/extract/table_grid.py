@@ -15,13 +15,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from papergraph.core.canonical import known_type
-from papergraph.core.model import EntityType, Table, TableCell
-from papergraph.ingest.extract.grid_repair import headers_off_labels, unmerged, values_split_off
+from papergraph.core.model import Table, TableCell
+from papergraph.ingest.extract.grid_repair import (
+    headers_off_labels,
+    labels_centred,
+    unmerged,
+    values_split_off,
+)
 from papergraph.ingest.extract.header_blocks import (
+    MODEL_SIZE,
     Blocks,
     block_header,
+    count_columns,
     header_blocks,
+    named_parts,
     numbering,
     unrepeated,
 )
@@ -47,10 +54,6 @@ _FRACTION = re.compile(r"^\d/\d{1,2}$")  # "1/3": a share of a budget, not a val
 _BRACKETED_COUNT = re.compile(r"^\(\d+\)$")
 #: The footnote marks a table prints beside a label, header or value ("BERT*", "88.1†").
 FOOTNOTE_MARKS = "*†‡§¶‖⁎∗⋆"
-#: A header part that counts something ("363k" examples) or prints nothing ("-").
-_SIZE_OR_DASH = re.compile(r"^(?:\d[\d.,]*\s*[kKmMbB]|[-–—])$")
-#: A model's size: "8B", "540B", "1.3B", "350M" parameters.
-_MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*[BM]$")
 _SPACED_CAPITALS = re.compile(r"(?<![\w-])(?:[A-Z] ){2,}[A-Z]+(?![a-z])")
 _CUT_HYPHEN = re.compile(r"(?<=[A-Z0-9])- (?=[A-Z0-9])")
 #: A name printed as one token: with a digit, a hyphen or two capitals ("SST-2", "QNLI", "C10").
@@ -180,9 +183,9 @@ def read_grid(table: Table) -> Grid | None:
     if first_body is None:
         return None
     header_rows = [r for r in rows if r < first_body]
-    table = replace(table, cells=headers_off_labels(table.cells, header_rows))
+    table = replace(table, cells=labels_centred(headers_off_labels(table.cells, header_rows)))
     at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
-    body_rows = [r for r in rows if r >= first_body]
+    body_rows = [r for r in sorted({row for row, _ in at}) if r >= first_body]
     label_cols = _label_columns(at, body_rows)
     grouped = any(_group_row(at, row, width_of(at)) for row in body_rows)
     while len(header_rows) > 1 and _group_row(
@@ -192,8 +195,9 @@ def read_grid(table: Table) -> Grid | None:
     columns = sorted({col for _, col in at if col >= label_cols})
     grid = Grid(first_value_column=label_cols)
     blocks = header_blocks(table, header_rows, label_cols)
+    counts = count_columns(at, body_rows)
     grid.column_headers = {
-        c: _column_header(table, header_rows, c, label_cols, blocks) for c in columns
+        c: _column_header(table, header_rows, c, (label_cols, counts), blocks) for c in columns
     }
     grid.label_header = " ".join(
         clean(at[(r, c)].text) for r in header_rows for c in range(label_cols) if (r, c) in at
@@ -243,7 +247,11 @@ def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -
 
 
 def _column_header(
-    table: Table, header_rows: list[int], col: int, label_cols: int, blocks: dict[int, Blocks]
+    table: Table,
+    header_rows: list[int],
+    col: int,
+    bounds: tuple[int, set[int]],
+    blocks: dict[int, Blocks],
 ) -> str:
     """The header rows' texts over a column, top to bottom; an empty cell in a header row but
     the last is covered from beside it (`_covering`), except between two lines of the column's
@@ -251,6 +259,7 @@ def _column_header(
     lines is one word again ("Self-" over "BLEU": Self-BLEU, no BLEU column); a group header over
     the block of columns a row below repeats heads all of it (ingest/extract/header_blocks.py)."""
     parts: list[str] = []
+    label_cols, counts = bounds
     own = [row for row in header_rows if _over(table, row, col)]
     for position, row in enumerate(header_rows):
         last = position == len(header_rows) - 1
@@ -258,32 +267,25 @@ def _column_header(
         inherit = not (last or between)
         block = block_header(blocks.get(row, []), col) if inherit else None
         cell = block or _covering(table, row, col, label_cols, inherit=inherit)
+        if cell and cell.col + cell.col_span <= col and cell.col in counts - {col}:
+            cell = None  # "# Trainable" over a column of counts heads no "MNLI"
         text = _part_over(cell, col) if cell is not None else ""
         if text and parts and parts[-1].endswith("-") and text[:1].isalnum():
             parts[-1] += text  # a word broken across lines: "Self-" over "BLEU" is Self-BLEU
         elif text and text not in parts:
             parts.append(unrepeated(parts[-1] if parts else "", text))
-    return " ".join(_named(parts))
-
-
-def _named(parts: list[str]) -> list[str]:
-    """The header parts that name the column: a count under a dataset ("QQP" over "363k", its
-    training examples) or a dash names nothing; a size in millions or billions under a known
-    model or no known dataset is a model's ("PaLM" over "8B": PaLM 8B, never a data size)."""
-    kinds = {known_type(part) for part in parts}
-    model = EntityType.METHOD in kinds or not kinds & {EntityType.DATASET, EntityType.BENCHMARK}
-    named = [p for p in parts if not _SIZE_OR_DASH.match(p) or model and _MODEL_SIZE.match(p)]
-    return named or parts
+    return " ".join(named_parts(parts))
 
 
 def _part_over(cell: TableCell, col: int) -> str:
     """The header text over `col`: a spanning cell that prints one name per column it covers
     ("MNLI-m QNLI MRPC SST-2" over four columns, merged by the reader) gives each its own, and
-    none to the columns past it."""
+    none to the columns past it; a model's size is its name's ("FLAN 137B" over two)."""
     text = name_text(cell.text)
     names = text.split(" ")
     offset = col - cell.col
-    if cell.col_span > 1 and len(names) == cell.col_span and all(map(_NAME_TOKEN.search, names)):
+    own = len(names) == cell.col_span and not any(map(MODEL_SIZE.match, names[1:]))
+    if cell.col_span > 1 and own and all(map(_NAME_TOKEN.search, names)):
         return names[offset] if 0 <= offset < len(names) else ""
     return text
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from papergraph.ingest.readers.pdf_cues import CAPTION, VALUE, cell_parts, has_value_cell
 from papergraph.ingest.readers.pdf_footnotes import footnotes
@@ -175,7 +175,9 @@ def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
     if block.role == "caption" and _has_cell_gap(line):
         return False  # a table row set right under its caption, in the caption's size
     if line.page != previous.page or (
-        line.column != previous.column and not _caption_tail(block, previous, line)
+        line.column != previous.column
+        and not _caption_tail(block, previous, line)
+        and not _paragraph_tail(block, previous, line)
     ):
         return False
     gap = line.top - previous.bottom
@@ -204,6 +206,19 @@ def _caption_tail(block: Block, previous: Line, line: Line) -> bool:
         and previous.column == 0
         and abs(line.x0 - previous.x0) < 2
         and running
+    )
+
+
+def _paragraph_tail(block: Block, previous: Line, line: Line) -> bool:
+    """The short last line of a paragraph set across a one-column page of a two-column paper
+    ("become more discriminative." under a full-width paragraph, over a table): it ends
+    before the gutter, so it reads as the left column's, but it starts where the paragraph's
+    lines start, runs on as text and ends its sentence, so it is no table's first row."""
+    closed = line.main_text.rstrip().endswith((".", ":", ";"))
+    return (
+        block.role == "text"
+        and closed
+        and _caption_tail(replace(block, role="caption"), previous, line)
     )
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 _VALUE = re.compile(r"^[(+\-−±]?\d[\d.,/%]*[)*†‡∗]*$|^\.\d+%?$|^[-–—−]$")
+_CAPTION_WORD = re.compile(r"^(?:Table|Figure|Fig\.)$")
+_CAPTION_NUMBER = re.compile(r"^[A-Z]?\d{1,2}[:.]$")  # "6:", "12.": a caption, not a cell "Table 9"
 _FOOTNOTE_MARK = re.compile(r"^[\d,*∗†‡§¶⋆]+$")
 _BOLD_FONT = re.compile(
     r"bold|black|heavy|demi|semibold|medi(?:um)?\b|-medi|cmbx|sfbx|\bbx", re.IGNORECASE
@@ -142,6 +144,8 @@ def lay_out(number: int, width: float, height: float, words: list[Word], margin:
     if gutter is not None:
         lines = [part for line in lines for part in _split_at_gutter(line, gutter)]
     lines.sort(key=lambda line: (line.top, line.x0))
+    if gutter is None:
+        lines = side_by_side(lines, width)
     ordered = _reading_order(lines)
     return PageLayout(number, width, height, ordered, gutter is not None, margin)
 
@@ -242,6 +246,56 @@ def _lines(words: list[Word], page: int) -> list[Line]:
 def _same_line(word: Word, band: tuple[float, float]) -> bool:
     overlap = min(word.bottom, band[1]) - max(word.top, band[0])
     return overlap >= 0.5 * min(word.bottom - word.top, band[1] - band[0])
+
+
+def side_by_side(lines: list[Line], width: float) -> list[Line]:
+    """The lines of a one-column page with two tables or figures set side by side, each with
+    its caption, split where the right one's caption starts: from the line holding that
+    caption up and down while no word crosses its left edge, where the left half holds a
+    caption too (FlashAttention's Tables 5 and 6: "Table 5: Long Document ..." beside "Model
+    Path-X Path-256" had read as one line, one table)."""
+    for index, line in enumerate(lines):
+        edge = next((w.x0 - 2 for w in _caption_starts(line) if w.x0 > 0.45 * width), None)
+        if edge is None:
+            continue
+        start, end = _band(lines, index, edge)
+        if any(w.x1 < edge for band in lines[start:end] for w in _caption_starts(band)):
+            halves = [_halves(band, edge) for band in lines[start:end]]
+            return [*lines[:start], *(h for pair in halves for h in pair), *lines[end:]]
+    return lines
+
+
+def _caption_starts(line: Line) -> list[Word]:
+    """The words of a line opening a caption ("Table" before "6:"), first or after a wide gap."""
+    words = line.words
+    return [
+        word
+        for i, word in enumerate(words[:-1])
+        if _CAPTION_WORD.match(word.text)
+        and _CAPTION_NUMBER.match(words[i + 1].text)
+        and (i == 0 or word.x0 - words[i - 1].x1 > 2 * word.size)
+    ]
+
+
+def _band(lines: list[Line], index: int, edge: float) -> tuple[int, int]:
+    """The run of lines around `index` that no word crosses `edge` in."""
+    start, end = index, index + 1
+    while start > 0 and not _crosses(lines[start - 1], edge):
+        start -= 1
+    while end < len(lines) and not _crosses(lines[end], edge):
+        end += 1
+    return start, end
+
+
+def _crosses(line: Line, edge: float) -> bool:
+    return any(word.x0 < edge - 1 and word.x1 > edge + 1 for word in line.words)
+
+
+def _halves(line: Line, edge: float) -> list[Line]:
+    left = [word for word in line.words if word.x1 <= edge]
+    right = [word for word in line.words if word.x1 > edge]
+    parts = [Line(left, line.page, 1)] if left else []
+    return parts + ([Line(right, line.page, 2)] if right else [])
 
 
 def _split_at_gutter(line: Line, middle: float) -> list[Line]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from statistics import median
 
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.readers.pdf_layout import Line, Word, join_words
 from papergraph.ingest.repair import repair_text
 
-_NUMBER = re.compile(r"^[(+\-−±]?\d[\d.,/%]*[)*†‡∗]*$|^\.\d+%?$")
+#: A number as a cell prints it, or a bracketed count beside one ("[10]": the shots given).
+_NUMBER = re.compile(r"^[(+\-−±]?\d[\d.,/%]*[)*†‡∗]*$|^\.\d+%?$|^\[\d+\]$")
 
 
 def build_table(lines: list[Line], number: str | None, caption: str, page: int) -> Table:
@@ -140,12 +142,49 @@ def _columns(rows: list[list[list[Word]]]) -> list[tuple[float, float]]:
     if not rows:
         return []
     most = max(len(row) for row in rows)
-    columns = _union(_span(cell) for row in rows if len(row) == most for cell in row)
+    fullest = [row for row in rows if len(row) == most]
+    columns = _apart(_union(_span(cell) for row in fullest for cell in row), fullest)
     for row in rows:
         if max(2, most - 1) <= len(row) < most:
             extra = [_span(cell) for cell in row if not _overlapping(_span(cell), columns)]
             columns = _union([*columns, *extra])
     return columns
+
+
+def _apart(
+    columns: list[tuple[float, float]], rows: list[list[list[Word]]]
+) -> list[tuple[float, float]]:
+    """The columns with each one that holds two cells of a row cut between them: a label cell
+    over two columns in one full row ("WMT '14 En→Fr BLEU") joins no "CommonGen" and "Rouge-1"
+    another prints apart. Gaps that overlap are one, the space all of them leave."""
+    cut: list[tuple[float, float]] = []
+    for left, right in columns:
+        for start, end in _gaps(left, right, rows):
+            cut.append((left, start))
+            left = end
+        cut.append((left, right))
+    return cut
+
+
+def _gaps(left: float, right: float, rows: list[list[list[Word]]]) -> list[tuple[float, float]]:
+    """The gaps between two cells of a row within one column, left to right, overlapping ones
+    narrowed to the space they share."""
+    found = sorted(
+        (one[1], other[0])
+        for row in rows
+        for one, other in pairwise([s for s in map(_span, row) if _within(s, left, right)])
+    )
+    gaps: list[tuple[float, float]] = []
+    for start, end in found:
+        if gaps and start < gaps[-1][1]:
+            gaps[-1] = (max(gaps[-1][0], start), min(gaps[-1][1], end))
+        else:
+            gaps.append((start, end))
+    return gaps
+
+
+def _within(span: tuple[float, float], left: float, right: float) -> bool:
+    return left - 1 <= span[0] and span[1] <= right + 1
 
 
 def _span(cell: list[Word]) -> tuple[float, float]:

@@ -9,6 +9,8 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from papergraph.core.model import Paper
+from papergraph.ingest.readers.pdf_blocks import read_blocks
+from papergraph.ingest.readers.pdf_layout import Line, PageLayout, Word
 from tests.ingest.drawn_pdf import (
     LEFT,
     PROSE,
@@ -128,3 +130,68 @@ def test_a_caption_across_a_page_read_as_two_columns_keeps_its_last_line(
     assert table.caption.endswith("than random chance.")
     assert not any("chance" in cell.text for cell in table.cells)
     assert {"task number 3 of the suite", "73.5", "63.6"} <= {cell.text for cell in table.cells}
+
+
+def _laid_line(text: str, x: float, top: float, column: int = 0, size: float = 10) -> Line:
+    """A line of words from x, 5 pt per character and a space between words."""
+    words: list[Word] = []
+    for word in text.split():
+        words.append(Word(word, x, x + 5 * len(word), top, top + size, size))
+        x = words[-1].x1 + (2.5 if size >= 10 else 12)  # a table's cells stand apart
+    return Line(words, page=1, column=column)
+
+
+def test_a_paragraphs_short_last_line_over_a_table_is_no_row_of_it() -> None:
+    """DetectGPT's appendix: a full-width paragraph whose short last line ("become more
+    discriminative.") ends before the gutter, so it reads as the left column's, right above
+    a table whose caption is below it: the line ends the paragraph, it is no header row."""
+    paragraph = [
+        "Tables 4 and 5 contain the complete results for the three datasets and the five models",
+        "as both sampling methods strictly increase the average log likelihood of the samples so",
+    ]
+    lines = [_laid_line(text, 55, 90 + 12 * i) for i, text in enumerate(paragraph)]
+    lines.append(_laid_line("become more discriminative.", 55, 114, column=1))
+    table = ["Method XSum SQuAD", "Entropy 0.55 0.53", "DetectGPT 0.99 0.98"]
+    lines += [_laid_line(text, 58, 134 + 10 * i, size=9) for i, text in enumerate(table)]
+    lines.append(_laid_line("Table 4. Nucleus sampling evaluation.", 55, 170, size=9))
+    blocks, _ = read_blocks([PageLayout(1, 595, 842, lines, two_columns=True)])
+    [caption] = [block for block in blocks if block.label == "table"]
+    rows = " ".join(line.text for line in caption.rows)
+    assert "DetectGPT" in rows and "discriminative" not in rows
+
+
+WIDE_PROSE = (  # one column across the page: no gap runs down its middle
+    "Long documents gain most from the longer context, and the two tables below give the scores",
+    "of the models at each sequence length on both sets and then the first results on path tasks.",
+    "Attention that is exact but aware of the memory hierarchy lets a model read sequences of up",
+    "to sixteen thousand tokens, which improves the classification of long legal and clinical text",
+    "while the sparse variant scales further still, to sequences of sixty-four thousand tokens in",
+    "training, enough for the path tasks that every earlier model had solved no better than chance.",
+)
+
+
+def _side_by_side(pdf: canvas.Canvas) -> None:
+    """FlashAttention's page 9: a one-column page with two tables set side by side, each with
+    its caption, the right one's caption on the left one's first line."""
+    y = prose(pdf, LEFT, 780, WIDE_PROSE)
+    text(pdf, LEFT, y - 10, "Table 5: Scores by sequence length.", size=9)
+    text(pdf, 330, y - 10, "Table 6: First results on Path-X.", size=9)
+    left = [("Length", "512", "1024"), ("MIMIC", "52.8", "50.7"), ("ECtHR", "72.2", "74.3")]
+    right = [("Model", "Path-X"), ("NewAttention", "61.4"), ("Sparse NewAttention", "56.0")]
+    for index, (one, other) in enumerate(zip(left, right, strict=True)):
+        for x, cell in zip((LEFT, LEFT + 70, LEFT + 110), one, strict=True):
+            text(pdf, x, y - 24 - 11 * index, cell, size=9)
+        for x, cell in zip((330, 450), other, strict=True):
+            text(pdf, x, y - 24 - 11 * index, cell, size=9)
+    prose(pdf, LEFT, y - 80, WIDE_PROSE[::-1])
+
+
+def test_two_tables_side_by_side_on_a_one_column_page_are_read_apart(
+    drawn_paper: DrawnPaper,
+) -> None:
+    tables = {table.number: table for table in drawn_paper("beside.pdf", _side_by_side).tables}
+    assert tables["5"].caption == "Table 5: Scores by sequence length."
+    assert tables["6"].caption == "Table 6: First results on Path-X."
+    assert {"MIMIC", "52.8"} <= {cell.text for cell in tables["5"].cells}
+    assert not {"Path-X", "61.4"} & {cell.text for cell in tables["5"].cells}
+    assert {"Sparse NewAttention", "61.4"} <= {cell.text for cell in tables["6"].cells}

@@ -92,3 +92,32 @@ def test_a_superscript_over_a_subscript_stays_in_its_header_row() -> None:
     body = _line(12, [("GN", 100), ("61.0", 205)])
     rows = _rows(build_table([header, body], "4", "Table 4: Detection in COCO.", 7))
     assert rows == [["backbone", "APbbox50"], ["GN", "61.0"]]
+
+
+def test_a_bracketed_count_beside_a_value_is_a_cell_of_its_own() -> None:
+    """FLAN's tables print the exemplars a value was got with beside it ("82.1 [32]"), then a
+    column of template counts: each is its own column, no "82.1 [32]" cell joining two."""
+    lines = [
+        _line(0, [("Task", 100), ("GPT-3", 150), ("[k]", 175), ("#t", 195)]),
+        _line(12, [("CB", 100), ("82.1", 150), ("[32]", 172), ("10", 195)]),
+        _line(24, [("RTE", 100), ("72.9", 150), ("[32]", 172), ("8", 195)]),
+    ]
+    rows = _rows(build_table(lines, "2", "Table 2: Results.", 23))
+    assert rows[1:] == [["CB", "82.1", "[32]", "10"], ["RTE", "72.9", "[32]", "8"]]
+
+
+def test_a_label_over_two_columns_in_a_full_row_keeps_them_two_columns() -> None:
+    """FLAN's Table 1: "WMT '14 En-Fr BLEU" over both label columns in rows as full as
+    "CommonGen | Rouge-1": the metric column stays its own, the values in theirs."""
+    wmt = [("WMT", 100), ("'14", 118), ("En-Fr", 134), ("BLEU", 162)]
+    lines = [
+        _line(0, [("Task", 100), ("GPT-3", 220)]),
+        _line(12, [*wmt, ("32.6", 220), ("[64]", 250), ("5", 272)]),
+        _line(24, [("CommonGen", 100), ("Rouge-1", 172), ("56.7", 220), ("[3]", 250)]),
+        _line(36, [("Rouge-2", 172), ("29.6", 220), ("[3]", 250), ("6", 272)]),
+    ]
+    table = build_table(lines, "1", "Table 1: Results.", 22)
+    at = {(cell.row, cell.col): cell.text for cell in table.cells}
+    assert (at[(2, 0)], at[(2, 1)], at[(2, 2)]) == ("CommonGen", "Rouge-1", "56.7")
+    assert (at[(3, 1)], at[(3, 2)]) == ("Rouge-2", "29.6")
+    assert at[(1, 2)] == "32.6"

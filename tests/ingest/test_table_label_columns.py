@@ -158,3 +158,25 @@ def test_a_row_labelled_by_a_settings_value_is_the_method_run_so() -> None:
         ("NewTune (Rank r: 4)", "WebNLG", "BLEU", 70.38),
         ("NewTune (Rank r: 4)", "WebNLG", "NIST", 8.8439),
     }
+
+
+def test_a_source_and_a_target_column_name_one_language_pair_per_row() -> None:
+    """PaLM's Table 13: "Src" and "Tgt" columns ("en" beside "fr", "fr" beside "en"), the
+    model's own columns across the top: each row is its pair's WMT set, not "en" qualified
+    by "fr"."""
+    table = Table(
+        grid(
+            [
+                ["Src", "Tgt", "Prior SOTA", "NewLM 540B"],
+                ["en", "fr", "32.9", "38.5"],
+                ["en", "de", "25.4", "31.8"],
+                ["fr", "en", "35.5", "41.1"],
+            ]
+        ),
+        "13",
+        "Table 13: Translation BLEU scores on traditional WMT language pairs.",
+    )
+    found = _found(table, "NewLM")
+    assert ("NewLM 540B", "WMT English-French", "BLEU", 38.5) in found
+    assert ("NewLM 540B", "WMT French-English", "BLEU", 41.1) in found
+    assert len(found) == 3

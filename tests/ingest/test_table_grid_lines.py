@@ -1,0 +1,71 @@
+"""Header and label lines a table's grid reads: a header over a column of counts heads it
+alone, a model's name and size over two columns head both, a label set centred beside its two
+rows names both."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Table, TableCell
+from papergraph.ingest.extract.table_grid import read_grid
+from tests.ingest.tables import grid
+
+
+def _headers(table: Table) -> dict[int, str]:
+    read = read_grid(table)
+    assert read is not None
+    return read.column_headers
+
+
+def test_a_two_line_header_over_a_column_of_counts_heads_no_dataset_column() -> None:
+    """LoRA's GLUE table: "# Trainable" above "Parameters" over the counts ("0.3M"), the
+    datasets' names on the second line only: no "# Trainable MNLI" column."""
+    cells = grid(
+        [
+            ["Model & Method", "# Trainable", "", ""],
+            ["", "Parameters", "MNLI", "SST-2"],
+            ["RoBbase (FT)", "125.0M", "87.6", "94.8"],
+            ["RoBbase (LoRA)", "0.3M", "87.5±.3", "95.1±.2"],
+        ]
+    )
+    headers = _headers(Table(cells, number="2", caption="Table 2: GLUE results."))
+    assert headers == {1: "# Trainable Parameters", 2: "MNLI", 3: "SST-2"}
+
+
+def test_a_model_and_its_size_over_two_columns_head_both() -> None:
+    """FLAN's "FLAN 137B" over its "zero-shot" and "few-shot" columns: a name and its size,
+    not one name per column ("MNLI-m QNLI" over two would be)."""
+    cells = [
+        TableCell(0, 1, "NewLM 137B", col_span=2),
+        *(
+            TableCell(1, col, text)
+            for col, text in [(0, "Task"), (1, "zero-shot"), (2, "few-shot")]
+        ),
+        *(TableCell(2, col, text) for col, text in enumerate(["RTE", "84.1", "84.5"])),
+    ]
+    headers = _headers(Table(cells, number="1", caption="Table 1: Results."))
+    assert headers == {1: "NewLM 137B zero-shot", 2: "NewLM 137B few-shot"}
+
+
+def test_a_label_set_centred_beside_its_two_rows_names_both() -> None:
+    """GATv2's Table 1: "GAT" on a line of its own between the rows of its 1 and 8 heads (a
+    multirow label): both rows are GAT's, neither the row above's nor under a group "GAT"."""
+    cells = grid(
+        [
+            ["Model", "Heads", "ogbn-arxiv"],
+            ["GraphSAGE", "0", "71.49"],
+            ["", "1", "71.59"],
+            ["GAT", "", ""],
+            ["", "8", "71.54"],
+            ["", "1", "71.78"],
+            ["NewGAT (this work)", "", ""],
+            ["", "8", "71.87"],
+        ]
+    )
+    read = read_grid(Table(cells, number="1", caption="Table 1: Accuracy."))
+    assert read is not None
+    assert [(row.label, row.group) for row in read.rows] == [
+        ("GraphSAGE", ""),
+        ("GAT", ""),
+        ("GAT", ""),
+        ("NewGAT (this work)", ""),
+        ("NewGAT (this work)", ""),
+    ]
