@@ -6,10 +6,14 @@ started here and stopped at the end of the module.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
+import tempfile
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,23 +34,67 @@ SMALL_PDFS = [
     "tejalkul_AI-research-assistant/2007.01282.pdf",
 ]
 OBJECT_STORE_BYTES = 80 * 1024**2
+START_ATTEMPTS = 3
+
+
+def _children() -> set[int]:
+    """The processes this test process started (read from /proc: Ray ships no psutil)."""
+    me, found = str(os.getpid()), set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == me:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _raylet_log_tail() -> str:
+    logs = Path(tempfile.gettempdir(), "ray", "session_latest", "logs")
+    return "\n".join(
+        f"{log}: " + " | ".join(log.read_text(errors="replace").splitlines()[-5:])
+        for log in sorted(logs.glob("raylet.*"))
+    )
+
+
+def _start_cluster():
+    """A head and one worker node. Ray waits a fixed 30 s for a raylet to register, which a
+    busy 2-core machine can miss once (CI did, in its 8th minute); a failed start is cleaned up
+    (every process it spawned is killed) and tried again, saying why."""
+    from ray.cluster_utils import Cluster
+
+    for attempt in range(1, START_ATTEMPTS + 1):
+        before = _children()
+        cluster = Cluster()
+        try:
+            cluster.add_node(
+                num_cpus=1, object_store_memory=OBJECT_STORE_BYTES, include_dashboard=False
+            )
+            cluster.add_node(num_cpus=1, object_store_memory=OBJECT_STORE_BYTES)
+            return cluster
+        except Exception as error:  # Ray raises a bare Exception when a node does not register
+            if cluster.head_node is not None:
+                cluster.shutdown()
+            for pid in _children() - before:
+                with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
+            if attempt == START_ATTEMPTS:
+                raise
+            warnings.warn(
+                f"Ray cluster start {attempt} of {START_ATTEMPTS} failed ({error}); "
+                f"starting again. Raylet logs:\n{_raylet_log_tail()}",
+                stacklevel=1,
+            )
+    raise AssertionError("unreachable")
 
 
 @pytest.fixture(scope="module")
 def ray_cluster() -> Iterator[str]:
     """A head node and one worker node, stopped (with every process they started) at the end."""
-    from ray.cluster_utils import Cluster
-
-    cluster = Cluster(
-        initialize_head=True,
-        head_node_args={
-            "num_cpus": 1,
-            "object_store_memory": OBJECT_STORE_BYTES,
-            "include_dashboard": False,
-        },
-    )
+    cluster = _start_cluster()
     try:
-        cluster.add_node(num_cpus=1, object_store_memory=OBJECT_STORE_BYTES)
         ray.init(address=cluster.address, logging_level="ERROR", log_to_driver=False)
         yield cluster.address
     finally:
