@@ -111,7 +111,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"r[- ]?prec(?:ision|\.)?", "R-Precision"),  # KILT's passage retrieval measure
     _rule(r"precision", "Precision"),
     _rule(r"recall", "Recall"),
-    _rule(r"pearson|spearman|mcc|matthews", "Correlation"),
+    _rule(r"pearson|spearman|mcc|matthew['’]?s", "Correlation"),
     _rule(r"(?:game |mean |median |normalized |raw )?scores?", "Score"),
 )
 

@@ -10,6 +10,7 @@ from functools import cached_property
 from papergraph.core.model import Evidence, Result, Table, TableCell
 from papergraph.ingest.extract.metric_names import Metric, metrics_named, read_metric
 from papergraph.ingest.extract.table_grid import Grid, Number, Row, clean
+from papergraph.ingest.extract.table_headers import AGGREGATE
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _LEAD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -49,10 +50,14 @@ class TableContext:
         return frozenset(metric.label for metric in self.header_metrics.values() if metric)
 
     def column_metric(self, header: str) -> Metric | None:
-        """The metric the caption gives the column headed `header`, or None."""
+        """The metric the caption gives the column headed `header`, or None. An average
+        column ("Avg.") is none of "the other tasks" where the caption gives the tasks metrics
+        of more than one kind (accuracy for MNLI, correlation for CoLA): it averages them all."""
         lead = _LEAD.match(header)
         named = self.column_metrics.get(lead.group()) if lead else None
-        return named or self.column_metrics.get("")
+        mixed = len({metric.label for metric in self.column_metrics.values()}) > 1
+        rest = None if mixed and AGGREGATE.match(header) else self.column_metrics.get("")
+        return named or rest
 
 
 def column_metrics(caption: str, headers: Iterable[str]) -> dict[str, Metric]:
