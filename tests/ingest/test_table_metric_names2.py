@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from papergraph.core.model import Table
+from papergraph.ingest.extract.metric_names import read_metric
 from tests.ingest.tables import grid, table_rows
 
 
@@ -52,4 +53,45 @@ def test_a_caption_giving_each_task_its_metric_gives_matthews_correlation_and_no
         ("CoLA", "Correlation", 63.6),
         ("STS-B", "Correlation", 91.8),
         ("RTE", "Accuracy", 83.8),
+    }
+
+
+def test_pass_at_k_ibleu_and_rouge_f1_headers_are_read() -> None:
+    """Code generation reports pass@k, each k a leaderboard ("HumanEval (0) pass@100" as a row
+    label, PaLM's Table 11); paraphrase tables iBLEU; summarisation tables "R-1f1" (ROUGE-1 F1)."""
+    labels = ["pass@1", "HumanEval (0) pass@100", "MBPP pass @ 80", "iBLEU", "R-1f1", "R-Lf1"]
+    read = [read_metric(label) for label in labels]
+    assert [metric.label if metric else None for metric in read] == [
+        "pass@1",
+        "pass@100",
+        "pass@80",
+        "iBLEU",
+        "ROUGE-1",
+        "ROUGE-L",
+    ]
+    assert read_metric("BLEU").label == "BLEU"  # type: ignore[union-attr]
+    assert read_metric("passage") is None
+
+
+def test_a_table_of_code_benchmarks_by_row_reads_each_row_s_pass_at_k() -> None:
+    """Rows "<benchmark> (<shots>) pass@k" under model columns (PaLM's Table 11): the
+    benchmark, less its count of shots, measured in that pass@k."""
+    code = Table(
+        grid(
+            [
+                ["", "Codex 12B", "NewNet 540B"],
+                ["HumanEval (0) pass@100", "72.3", "76.2"],
+                ["TransCoder (3) pass@25", "–", "79.8"],
+                ["HumanEval (0) pass@1", "28.8", "26.2"],
+            ]
+        ),
+        number="11",
+        caption="Table 11: Results obtained by the NewNet 540B model across code synthesis "
+        "tasks. The number of shots for each task is in parentheses.",
+    )
+    rows = {(r.dataset, r.metric, r.value) for r in _rows(code, ["NewNet"])}
+    assert rows == {
+        ("HumanEval", "pass@100", 76.2),
+        ("TransCoder", "pass@25", 79.8),
+        ("HumanEval", "pass@1", 26.2),
     }
