@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from papergraph.core.model import Table
+from papergraph.ingest.extract.dataset_tasks import row_task
+from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.metric_names import read_metric
 from tests.ingest.tables import grid, table_rows
 
@@ -95,3 +97,19 @@ def test_a_table_of_code_benchmarks_by_row_reads_each_row_s_pass_at_k() -> None:
         ("TransCoder", "pass@25", 79.8),
         ("HumanEval", "pass@1", 26.2),
     }
+
+
+def test_a_task_the_datasets_own_paper_states_wins_over_the_papers_generation_task() -> None:
+    """CommonGen's ROUGE under "Results for translation and struct-to-text tasks" (FLAN's
+    Table 1), in a paper whose one generation task is translation: concept-to-text generation,
+    as CommonGen's paper states; WMT's rows stay machine translation."""
+    caption = "Table 1: Results for translation and struct-to-text tasks."
+    matcher = hybrid_matcher()
+
+    def task(dataset: str) -> str | None:
+        found = row_task(dataset, caption, ["machine translation"], matcher, caption, "", "ROUGE-L")
+        return found.lower() if found else None
+
+    assert task("CommonGen") == "concept-to-text generation"
+    assert task("E2E NLG") == "data-to-text generation"
+    assert task("WMT 2014 English-French") == "machine translation"
