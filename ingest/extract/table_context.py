@@ -65,6 +65,9 @@ def column_metrics(caption: str, headers: Iterable[str]) -> dict[str, Metric]:
     some columns' leading names gives those columns that metric, and one naming one metric for
     "the other" columns gives the rest; nothing where no clause names a column."""
     leads = {lead.group() for header in headers if (lead := _LEAD.match(header))}
+    excepted = _excepted(caption, leads)
+    if excepted:
+        return excepted
     found: dict[str, Metric] = {}
     rest: Metric | None = None
     for clause in _CLAUSE.split(caption):
@@ -74,6 +77,52 @@ def column_metrics(caption: str, headers: Iterable[str]) -> dict[str, Metric]:
         found |= {word: named[0] for word in _NAME.findall(clause) if word in leads}
         rest = named[0] if _OTHERS.search(clause) else rest
     return {**found, "": rest} if found and rest else found
+
+
+def label_metric(caption: str, label: str) -> Metric | None:
+    """The metric a caption's clauses give the row or column labelled `label`, or None."""
+    named = column_metrics(caption, [label]) if label else {}
+    lead = _LEAD.match(label)
+    return (named.get(lead.group()) if lead else None) or named.get("")
+
+
+#: "All values shown are for accuracy (or exact match) except DROP, MultiRC, and SQuAD v1 and
+#: v2, which are F1": one metric for all, another for the names listed.
+_EXCEPT = re.compile(
+    r"(?P<all>[^.;]*?)\bexcept\s+(?:for\s+)?(?P<names>[^.;]+?),?\s+which\s+(?:are|is|use)\s+"
+    r"(?:(?:reported|measured|given|shown)\s+(?:in|as|by)\s+)?(?P<metric>[^.;]+)",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\([^)]*\)")  # "accuracy (or exact match)": accuracy
+
+
+def without_exceptions(caption: str) -> str:
+    """The caption less the names it lists as exceptions to its metric ("... except DROP,
+    MultiRC, and SQuAD v1 and v2, which are F1"): those are rows of the table, not its data."""
+    found = _EXCEPT.search(caption)
+    return caption[: found.start("names")] + caption[found.end("names") :] if found else caption
+
+
+def alternative(caption: str) -> Metric | None:
+    """The metric a caption offers beside the one it gives all values ("accuracy (or exact
+    match) except ...": exact match), which datasets usually measured in it are; or None."""
+    found = _EXCEPT.search(caption)
+    aside = _ASIDE.search(found.group("all")) if found else None
+    return read_metric(aside.group()) if aside else None
+
+
+def _excepted(caption: str, leads: set[str]) -> dict[str, Metric]:
+    """The metrics of a caption giving one metric to all values but those it lists: the listed
+    columns' leads (or leads a listed name opens: "SQuAD" for "SQuADv1") -> the other metric,
+    "" -> the first (for the rest); empty where the caption says no such thing."""
+    found = _EXCEPT.search(caption)
+    general = read_metric(_ASIDE.sub(" ", found.group("all"))) if found else None
+    other = read_metric(found.group("metric")) if found else None
+    if found is None or general is None or other is None:
+        return {}
+    names = [name for name in _NAME.findall(found.group("names")) if len(name) > 2]
+    listed = {lead for lead in leads for name in names if lead.startswith(name)}
+    return {**dict.fromkeys(listed, other), "": general}
 
 
 def cell_evidence(

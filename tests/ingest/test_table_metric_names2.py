@@ -113,3 +113,33 @@ def test_a_task_the_datasets_own_paper_states_wins_over_the_papers_generation_ta
     assert task("CommonGen") == "concept-to-text generation"
     assert task("E2E NLG") == "data-to-text generation"
     assert task("WMT 2014 English-French") == "machine translation"
+
+
+def test_a_caption_giving_all_values_one_metric_but_the_sets_it_lists_reads_each_row() -> None:
+    """Datasets by row under model columns, "All values shown are for accuracy (or exact match)
+    except DROP, MultiRC, and SQuAD v1 and v2, which are F1" (FLAN's Table 2): DROP and MultiRC
+    are F1, BoolQ and RTE accuracy, Natural Questions (usually exact match) exact match; DROP, named
+    only as an exception, is no dataset of the other rows."""
+    clusters = Table(
+        grid(
+            [
+                ["", "GPT-3 175B zero-shot", "NewNet 137B zero-shot"],
+                ["BoolQ", "60.5", "80.2"],
+                ["DROP", "23.6", "21.9"],
+                ["MultiRC", "72.9", "74.5"],
+                ["NQ", "14.6", "18.6"],
+                ["RTE", "63.5", "78.3"],
+            ]
+        ),
+        number="2",
+        caption="Table 2: Results for eight NLU task clusters. All values shown are for accuracy "
+        "(or exact match) except DROP, MultiRC, and SQuAD v1 and v2, which are F1.",
+    )
+    rows = {(r.dataset, r.metric, r.value) for r in _rows(clusters, ["NewNet"])}
+    assert rows == {
+        ("BoolQ", "Accuracy", 80.2),
+        ("DROP", "F1", 21.9),
+        ("MultiRC", "F1", 74.5),
+        ("Natural Questions", "EM", 18.6),
+        ("RTE", "Accuracy", 78.3),
+    }
