@@ -30,6 +30,7 @@ from papergraph.ingest.extract.table_context import (
     cell_result,
     label_metric,
 )
+from papergraph.ingest.extract.table_datasets import spelled_out
 from papergraph.ingest.extract.table_grid import Number, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import (
     AGGREGATE,
@@ -178,7 +179,7 @@ def _or_usual(context: TableContext, row: Row, metric: Metric, dataset: str) -> 
     other = alternative(context.table.caption)
     if other is None or metric != _caption_row_metric(context, row):
         return metric
-    usual = usual_metric(dataset)
+    usual = usual_metric(spelled_out(dataset, context.datasets))  # "TQA": TriviaQA's
     return other if usual and usual.label == other.label else metric
 
 
