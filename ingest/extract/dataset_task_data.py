@@ -48,6 +48,13 @@ def _hand_rows() -> dict[str, Counter[str]]:
     return {fold(row[0]): Counter({row[1]: 1}) for row in rows if row[0] != "dataset"}
 
 
+def stated_task(dataset: str) -> str | None:
+    """The task the dataset's own paper states (HAND_FILE), or None: what a caption naming
+    another task ("Results for translation and struct-to-text tasks" over CommonGen) never
+    overrides."""
+    return next(iter(_hand_rows().get(fold(dataset), ())), None)
+
+
 @lru_cache(maxsize=1)
 def opened_by() -> dict[str, tuple[str, ...]]:
     """First word -> the names of datasets of two words or more it opens, as the data writes

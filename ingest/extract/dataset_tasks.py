@@ -26,6 +26,7 @@ from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_task_data import FILE as FILE
 from papergraph.ingest.extract.dataset_task_data import opened_by as opened_by
 from papergraph.ingest.extract.dataset_task_data import rows as _rows
+from papergraph.ingest.extract.dataset_task_data import stated_task
 from papergraph.ingest.extract.gazetteer import hand_lexicon, lexicon_names
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.task_metrics import DECIDING, fitting, measured_by, metric_kind
@@ -171,9 +172,10 @@ def _row_task(
     general = [task for task in paper_tasks if _support(task, candidates) * 2 > votes]
     if general:  # the paper's "named entity recognition" for "Named Entity Recognition (NER)"
         return max(general, key=lambda task: _support(task, candidates))
+    stated = stated_task(bare_dataset(dataset or ""))  # what its own paper says wins over:
     if ranked:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
-        return ranked[0]
-    return own or _leader(candidates, score, paper_tasks, matcher)  # the paper's NLL task
+        return stated or ranked[0]
+    return stated or own or _leader(candidates, score, paper_tasks, matcher)  # the paper's NLL
 
 
 def named_in(task: str, caption: str, lead: str, section: str) -> bool:

@@ -36,14 +36,15 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"top[- ]?1(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-1 Accuracy"),
     _rule(r"top[- ]?5(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-5 Accuracy"),
     _rule(r"self[- ]?bleu", "Self-BLEU", higher=False),  # diversity: a copy scores 100
+    _rule(r"i-?bleu", "iBLEU"),  # paraphrase BLEU less a share of the BLEU to the source
     _rule(r"bleu[- ]?1|(?-i:B-1)", "BLEU-1"),  # unigram BLEU of answer generation (MS MARCO)
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
     # ROUGE-1, -2 and -L are leaderboards of their own (unigram, bigram, longest common
     # subsequence overlap; a bare "ROUGE" names none of them), printed short as "R-L" or
     # "RG-L" too (summarisation tables: "RG-1 | RG-2 | RG-L")
-    _rule(r"rouge[- ]?1|(?-i:RG?-1)", "ROUGE-1"),
-    _rule(r"rouge[- ]?2|(?-i:RG?-2)", "ROUGE-2"),
-    _rule(r"rouge[- ]?l(?:sum)?|(?-i:RG?-L)", "ROUGE-L"),
+    _rule(r"(?:rouge[- ]?1|(?-i:RG?-1))(?:[- ]?f1)?", "ROUGE-1"),
+    _rule(r"(?:rouge[- ]?2|(?-i:RG?-2))(?:[- ]?f1)?", "ROUGE-2"),
+    _rule(r"(?:rouge[- ]?l(?:sum)?|(?-i:RG?-L))(?:[- ]?f1)?", "ROUGE-L"),  # "R-Lf1": its F1
     _rule(r"rouge(?: scores?)?", "ROUGE"),
     _rule(r"meteor|(?-i:MET|MTR)", "METEOR"),  # "MET", "MTR" beside BLEU in NLG tables
     _rule(r"(?-i:NIST)", "NIST"),  # the n-gram score of NLG tables, never the NIST datasets
@@ -90,6 +91,8 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score|macro[- ]f1|micro[- ]f1", "F1"),
     _rule(r"auc|roc[- ]auc|auroc", "AUC"),
     _rule(r"mrr|mean reciprocal rank", "MRR"),
+    # code generation: a program passes in k samples, each k a leaderboard of its own
+    _rule(r"pass\s*@\s*(?:\d+|k)", "pass@k"),  # read with its k (_with_k)
     _rule(r"err\s*@\s*\d+", "ERR@k"),
     _rule(r"n?dcg\s*@\s*\d+|ndcg", "NDCG"),
     _rule(r"hits\s*@\s*\d+|recall\s*@\s*\d+|r\s*@\s*\d+", "Recall@k"),
@@ -111,7 +114,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"r[- ]?prec(?:ision|\.)?", "R-Precision"),  # KILT's passage retrieval measure
     _rule(r"precision", "Precision"),
     _rule(r"recall", "Recall"),
-    _rule(r"pearson|spearman|mcc|matthews", "Correlation"),
+    _rule(r"pearson|spearman|mcc|matthew['’]?s", "Correlation"),
     _rule(r"(?:game |mean |median |normalized |raw )?scores?", "Score"),
 )
 
@@ -139,7 +142,16 @@ def read_metric(text: str) -> Metric | None:
     if not found:
         return None
     _, index = min(found, key=lambda hit: (hit[0], hit[1]))
-    return RULES[index][1]
+    return _with_k(RULES[index][1], text)
+
+
+_PASS_K = re.compile(r"pass\s*@\s*(?P<k>\d+)", re.IGNORECASE)
+
+
+def _with_k(metric: Metric, text: str) -> Metric:
+    """pass@k with the k the text prints ("pass@100"): each k is a leaderboard of its own."""
+    found = _PASS_K.search(text) if metric.label == "pass@k" else None
+    return Metric(f"pass@{found.group('k')}", metric.higher_is_better) if found else metric
 
 
 _BARE_TOP = re.compile(r"\btop[- ]?(?P<k>\d)\b(?!.*\b(?:acc|err))", re.IGNORECASE)

@@ -92,6 +92,10 @@ def _known_dataset(name: str, matcher: NameMatcher) -> bool:
     return known or known_type(name) is EntityType.DATASET
 
 
+#: A bracketed count of one or two digits after a row's name: how many shots or runs.
+_COUNT = re.compile(r"\s*\(\d{1,2}\)$")
+
+
 def named_before_metric(label: str, caption: str = "") -> str | None:
     """The name a row label prints before its metric, where no list knows it ("CommonGen
     Rouge-1" in FLAN's Table 1: CommonGen, measured in ROUGE-1), if it is name-shaped or a
@@ -102,6 +106,7 @@ def named_before_metric(label: str, caption: str = "") -> str | None:
     words = label.split()
     for cut in range(1, len(words)):
         name, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        name = _COUNT.sub("", name)  # "TransCoder (3) pass@25": the (3) is its shots
         if read_metric(words[cut]) and read_metric(rest) and read_metric(name) is None:
             known = known_label(name, EntityType.DATASET)  # "Drop (F1)": DROP
             return known or (name if _named_so(name, caption) else None)

@@ -24,7 +24,13 @@ from papergraph.ingest.extract.row_datasets import (
     named_before_metric,
 )
 from papergraph.ingest.extract.row_twins import bracketed
-from papergraph.ingest.extract.table_context import TableContext, cell_result
+from papergraph.ingest.extract.table_context import (
+    TableContext,
+    alternative,
+    cell_result,
+    label_metric,
+)
+from papergraph.ingest.extract.table_datasets import spelled_out
 from papergraph.ingest.extract.table_grid import Number, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import (
     AGGREGATE,
@@ -157,6 +163,7 @@ def _result(
     metric = metric or _usual_metric(context, header, dataset, number.value)
     if metric is None:
         return None
+    metric = _or_usual(context, row, metric, dataset)
     shots = tuple(found.group().lower() for found in _SHOTS.finditer(row.label))
     method = qualified(header_method, (*shots, *row.qualifiers)) or None  # "BoolQ 0-shot"
     caption = metric is context.caption_metric and not AGGREGATE.match(row.label)
@@ -164,6 +171,16 @@ def _result(
     metric = usual or metric  # a caption's "scores": HellaSwag's accuracy
     inferred = inferred or bool(usual)
     return cell_result(context, row, header, cell, number, metric, method, dataset, inferred)
+
+
+def _or_usual(context: TableContext, row: Row, metric: Metric, dataset: str) -> Metric:
+    """The caption's other metric ("accuracy (or exact match)") for a row given the caption's
+    metric on a dataset usually measured in the other (Natural Questions: exact match)."""
+    other = alternative(context.table.caption)
+    if other is None or metric != _caption_row_metric(context, row):
+        return metric
+    usual = usual_metric(spelled_out(dataset, context.datasets))  # "TQA": TriviaQA's
+    return other if usual and usual.label == other.label else metric
 
 
 def _usual_metric(context: TableContext, header: str, dataset: str, value: float) -> Metric | None:
@@ -213,5 +230,11 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     """The column's metric, else the one the row label prints after its dataset ("DROP f1",
     "TriviaQA acc", in a column of its own or not), the group row's, or the caption's."""
     found = context.header_metric(header) or read_metric(row.printed or row.label)
-    found = found or read_metric(row.group)
+    found = found or read_metric(row.group) or _caption_row_metric(context, row)
     return found or context.caption_metric
+
+
+def _caption_row_metric(context: TableContext, row: Row) -> Metric | None:
+    """The metric the caption gives the row's dataset ("All values shown are for accuracy
+    (or exact match) except DROP ..., which are F1": DROP's F1, BoolQ's accuracy), or None."""
+    return label_metric(context.table.caption, clean(strip_marks(row.label)))

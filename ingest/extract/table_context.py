@@ -10,6 +10,7 @@ from functools import cached_property
 from papergraph.core.model import Evidence, Result, Table, TableCell
 from papergraph.ingest.extract.metric_names import Metric, metrics_named, read_metric
 from papergraph.ingest.extract.table_grid import Grid, Number, Row, clean
+from papergraph.ingest.extract.table_headers import AGGREGATE
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _LEAD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -49,10 +50,14 @@ class TableContext:
         return frozenset(metric.label for metric in self.header_metrics.values() if metric)
 
     def column_metric(self, header: str) -> Metric | None:
-        """The metric the caption gives the column headed `header`, or None."""
+        """The metric the caption gives the column headed `header`, or None. An average
+        column ("Avg.") is none of "the other tasks" where the caption gives the tasks metrics
+        of more than one kind (accuracy for MNLI, correlation for CoLA): it averages them all."""
         lead = _LEAD.match(header)
         named = self.column_metrics.get(lead.group()) if lead else None
-        return named or self.column_metrics.get("")
+        mixed = len({metric.label for metric in self.column_metrics.values()}) > 1
+        rest = None if mixed and AGGREGATE.match(header) else self.column_metrics.get("")
+        return named or rest
 
 
 def column_metrics(caption: str, headers: Iterable[str]) -> dict[str, Metric]:
@@ -60,6 +65,9 @@ def column_metrics(caption: str, headers: Iterable[str]) -> dict[str, Metric]:
     some columns' leading names gives those columns that metric, and one naming one metric for
     "the other" columns gives the rest; nothing where no clause names a column."""
     leads = {lead.group() for header in headers if (lead := _LEAD.match(header))}
+    excepted = _excepted(caption, leads)
+    if excepted:
+        return excepted
     found: dict[str, Metric] = {}
     rest: Metric | None = None
     for clause in _CLAUSE.split(caption):
@@ -69,6 +77,52 @@ def column_metrics(caption: str, headers: Iterable[str]) -> dict[str, Metric]:
         found |= {word: named[0] for word in _NAME.findall(clause) if word in leads}
         rest = named[0] if _OTHERS.search(clause) else rest
     return {**found, "": rest} if found and rest else found
+
+
+def label_metric(caption: str, label: str) -> Metric | None:
+    """The metric a caption's clauses give the row or column labelled `label`, or None."""
+    named = column_metrics(caption, [label]) if label else {}
+    lead = _LEAD.match(label)
+    return (named.get(lead.group()) if lead else None) or named.get("")
+
+
+#: "All values shown are for accuracy (or exact match) except DROP, MultiRC, and SQuAD v1 and
+#: v2, which are F1": one metric for all, another for the names listed.
+_EXCEPT = re.compile(
+    r"(?P<all>[^.;]*?)\bexcept\s+(?:for\s+)?(?P<names>[^.;]+?),?\s+which\s+(?:are|is|use)\s+"
+    r"(?:(?:reported|measured|given|shown)\s+(?:in|as|by)\s+)?(?P<metric>[^.;]+)",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\([^)]*\)")  # "accuracy (or exact match)": accuracy
+
+
+def without_exceptions(caption: str) -> str:
+    """The caption less the names it lists as exceptions to its metric ("... except DROP,
+    MultiRC, and SQuAD v1 and v2, which are F1"): those are rows of the table, not its data."""
+    found = _EXCEPT.search(caption)
+    return caption[: found.start("names")] + caption[found.end("names") :] if found else caption
+
+
+def alternative(caption: str) -> Metric | None:
+    """The metric a caption offers beside the one it gives all values ("accuracy (or exact
+    match) except ...": exact match), which datasets usually measured in it are; or None."""
+    found = _EXCEPT.search(caption)
+    aside = _ASIDE.search(found.group("all")) if found else None
+    return read_metric(aside.group()) if aside else None
+
+
+def _excepted(caption: str, leads: set[str]) -> dict[str, Metric]:
+    """The metrics of a caption giving one metric to all values but those it lists: the listed
+    columns' leads (or leads a listed name opens: "SQuAD" for "SQuADv1") -> the other metric,
+    "" -> the first (for the rest); empty where the caption says no such thing."""
+    found = _EXCEPT.search(caption)
+    general = read_metric(_ASIDE.sub(" ", found.group("all"))) if found else None
+    other = read_metric(found.group("metric")) if found else None
+    if found is None or general is None or other is None:
+        return {}
+    names = [name for name in _NAME.findall(found.group("names")) if len(name) > 2]
+    listed = {lead for lead in leads for name in names if lead.startswith(name)}
+    return {**dict.fromkeys(listed, other), "": general}
 
 
 def cell_evidence(

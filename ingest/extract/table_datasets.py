@@ -20,7 +20,7 @@ from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import backbone_measure, read_metric
-from papergraph.ingest.extract.table_context import TableContext
+from papergraph.ingest.extract.table_context import TableContext, without_exceptions
 from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_headers import (
     expand_abbreviation,
@@ -183,9 +183,10 @@ _CITED_DATA = re.compile(
 
 
 def evaluated(caption: str, matcher: NameMatcher) -> str | None:
-    """The dataset a caption names that is no training data (ingest/extract/table_names.py),
-    or a cited name its opening says results are on ("Results on CAD-120 [29]")."""
-    named = dataset_named(untrained(caption, matcher), matcher)
+    """The dataset a caption names that is no training data (ingest/extract/table_names.py)
+    nor an exception to its metric ("... except DROP, which are F1"), or a cited name its
+    opening says results are on ("Results on CAD-120 [29]")."""
+    named = dataset_named(untrained(without_exceptions(caption), matcher), matcher)
     cited = _CITED_DATA.match(_CAPTION_LABEL.sub("", caption))
     return named or (cited.group("name") if cited else None)
 
