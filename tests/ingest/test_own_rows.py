@@ -167,3 +167,25 @@ def test_the_name_the_paper_says_it_calls_its_model_marks_its_rows_whatever_its_
     )
     assert called_names(paper) == ["FLAN"]
     assert "FLAN" in own_names(paper, [])
+
+
+def test_bold_spread_over_several_own_rows_marks_column_bests_and_keeps_them_all() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "RG-1", "RG-2", "RG-L"],
+                ["MASS", "37.7", "18.5", "34.9"],
+                ["GLM-Large", "38.6", "19.7", "36.0"],
+                ["GLM-Doc", "38.5", "19.4", "35.8"],
+                ["GLM-Sent", "38.9", "20.0", "36.3"],
+                ["GLM-410M", "38.9", "20.0", "36.2"],
+            ],
+            bold={(4, 3), (5, 1), (5, 2)},
+        ),
+        "3",
+        "Table 3: Results on Gigaword summarization.",
+    )
+    paper = paper_with([table], "A paper", "GLM pretrains by blank infilling.")
+    rows = table_results(paper, hybrid_matcher(), ["glm"])
+    assert {r.method for r in rows} == {"GLM-Large", "GLM-Doc", "GLM-Sent", "GLM-410M"}
+    assert ("GLM-Sent", "ROUGE-L", 36.3) in {(r.method, r.metric, r.value) for r in rows}
