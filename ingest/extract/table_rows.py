@@ -15,6 +15,7 @@ import re
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, fold
+from papergraph.ingest.extract.cited import cites, uncite
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.row_twins import (
@@ -26,12 +27,15 @@ from papergraph.ingest.extract.row_twins import (
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import SETTING
-from papergraph.ingest.extract.table_names import cites, own_row, ticked, without_marks
+from papergraph.ingest.extract.table_names import own_row, ticked, without_marks
 
 #: An option letter or roman numeral before a row's label: "(c) FPN", "b) baseline", "(iv) ...".
 _OPTION = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)\s+")
 #: The paper marking a row its own: it tells which row is the paper's, it is no part of the name.
-_OURS = re.compile(r"\s*\((?:ours|this work|proposed)\)|^\s*ours\s*[,:]\s*", re.IGNORECASE)
+_OURS = re.compile(
+    r"\s*\((?:ours|this work|proposed)\)|^\s*ours\s*[,:]\s*|^\s*ours?\s+(?=(?-i:[A-Z0-9]))",
+    re.IGNORECASE,
+)  # "BIDAF (Ours)", "ours, Faster R-CNN", "Our ViT-G/14"
 #: Set notation the label columns print ("RPN, {Pk}", "{P2, P3}"): a symbol, not a name.
 _SET = re.compile(r"\s*,?\s*\{[^{}]*\}")
 #: A row that changes the one above: "+ cosine", "w/o distill", "w/ mixup", "- lateral".
@@ -84,8 +88,9 @@ MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a swee
 
 
 def clean_label(label: str) -> str:
-    """The label less option letters and set notation ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN")."""
-    return clean(_SET.sub(" ", _OPTION.sub("", label)))
+    """The label less option letters, set notation and citations ("(c) FPN RPN, {Pk} {Pk}":
+    "FPN RPN"; "RepLKNet-31B UperNet [102]": "RepLKNet-31B UperNet")."""
+    return clean(_SET.sub(" ", _OPTION.sub("", uncite(label))))
 
 
 def unmarked(label: str, own: str) -> str:

@@ -189,3 +189,41 @@ def test_bold_spread_over_several_own_rows_marks_column_bests_and_keeps_them_all
     rows = table_results(paper, hybrid_matcher(), ["glm"])
     assert {r.method for r in rows} == {"GLM-Large", "GLM-Doc", "GLM-Sent", "GLM-410M"}
     assert ("GLM-Sent", "ROUGE-L", 36.3) in {(r.method, r.metric, r.value) for r in rows}
+
+
+def test_our_before_the_methods_name_marks_the_row_and_is_no_part_of_the_name() -> None:
+    table = Table(
+        grid(
+            [
+                ["Benchmark", "ImageNet", "ObjectNet"],
+                ["ViT-H/14 [16]", "88.55", "-"],
+                ["Our ViT-G/14", "90.45", "70.53"],
+            ]
+        ),
+        "1",
+        "Table 1. The results for ViT-G/14, compared to the previous state of the art.",
+    )
+    paper = paper_with([table], "Scaling Vision Transformers", "ViT models scale.")
+    rows = table_results(paper, hybrid_matcher(), ["ViT"])
+    assert {(r.method, r.value) for r in rows} == {("ViT-G/14", 90.45), ("ViT-G/14", 70.53)}
+
+
+def test_a_label_citing_the_framework_after_the_methods_name_is_the_papers_own() -> None:
+    table = Table(
+        grid(
+            [
+                ["Backbone Method", "mIoU"],
+                ["RepLKNet-31B UperNet [102]", "83.1"],
+                ["ResNeSt-200 [112] DeepLabv3 [15]", "82.7"],
+                ["Swin-B UperNet + [38]", "80.8"],
+            ]
+        ),
+        "7",
+        "Table 7. Cityscapes results.",
+    )
+    paper = paper_with([table], "Scaling Up Your Kernels", "RepLKNet uses large kernels.")
+    rows = table_results(paper, hybrid_matcher(), ["RepLKNet"])
+    # the citation follows the framework, not the backbone; it is no part of the name
+    assert {(r.method, r.value) for r in rows} == {("RepLKNet-31B UperNet", 83.1)}
+    cited = table_results(paper, hybrid_matcher(), ["ResNeSt"])
+    assert cited == []
