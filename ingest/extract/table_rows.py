@@ -290,7 +290,8 @@ def _told_apart_by_measures(context: TableContext, row: Row) -> bool:
         kept = [
             pair for pair in printed_settings(context, other) if not MEASUREMENT.search(pair[0])
         ]
-        return (clean_label(without_marks(other.label)), other.qualifiers, other.group, kept)
+        meant = marked_settings(_marks(context, other), context.table.caption)  # "†": a setup
+        return (clean_label(without_marks(other.label)), other.qualifiers, other.group, kept, meant)
 
     mine = key(row)
     return sum(key(other) == mine for other in context.grid.rows) > 1
