@@ -74,6 +74,7 @@ from papergraph.ingest.extract.table_rows import (
     method_name,
     no_results,
     setting_rows,
+    stacked_additions,
     table_study,
     uncited_rows,
     variant_of_group,
@@ -226,6 +227,7 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     chosen = bold and len(rows) > 2 and not _bold_elsewhere(bold[0], context.grid)
     rows = bold if chosen else rows or bold
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
+    rows = rows or stacked_additions(context.grid.rows)  # "+ cosine", "+ mixup"
     return [
         result
         for row in rows

@@ -40,6 +40,7 @@ _OURS = re.compile(
 _SET = re.compile(r"\s*,?\s*\{[^{}]*\}")
 #: A row that changes the one above: "+ cosine", "w/o distill", "w/ mixup", "- lateral".
 _CHANGE = re.compile(r"^\s*(?:\+|w/o\b|w/(?=\s)|without\b|[-−–]\s)", re.IGNORECASE)
+_ADDS = re.compile(r"^\s*\+\s*\w")  # "+ cosine": a refinement added to the row above
 #: A label taking a part out: "w/o lateral", "No char embedding".
 _REMOVES = re.compile(r"\b(?:w/o|without)\b|^\s*no\s", re.IGNORECASE)
 #: Captions and group rows of ablation studies.
@@ -343,6 +344,14 @@ def uncited_rows(rows: list[Row]) -> list[Row]:
     cited = [index for index, row in enumerate(rows) if cites(row.label)]
     after = [row for row in rows[cited[-1] + 1 :] if row.label] if cited else []
     return after if len(cited) >= 2 and len(after) <= len(cited) else []
+
+
+def stacked_additions(rows: list[Row]) -> list[Row]:
+    """In a table whose rows cite no source, the rows that each add to the one above ("+ cosine",
+    "+ smooth" after "D-efficient"), two or more: the paper's refinements stacked one by one,
+    its own runs (a row taking a part out, "w/o lateral", is an ablation's)."""
+    added = [row for row in rows if _ADDS.match(row.label)]
+    return added if len(added) >= 2 and not any(cites(row.label) for row in rows) else []
 
 
 def setting_rows(grid: Grid) -> list[Row]:

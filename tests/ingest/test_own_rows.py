@@ -227,3 +227,22 @@ def test_a_label_citing_the_framework_after_the_methods_name_is_the_papers_own()
     assert {(r.method, r.value) for r in rows} == {("RepLKNet-31B UperNet", 83.1)}
     cited = table_results(paper, hybrid_matcher(), ["ResNeSt"])
     assert cited == []
+
+
+def test_refinements_added_one_by_one_to_an_uncited_base_are_the_papers_runs() -> None:
+    rows = [
+        ["Refinement", "Top-1", "mAP"],
+        ["B-standard", "76.14", "77.54"],
+        ["D-efficient", "77.16", "78.30"],
+        ["+ cosine", "77.91", "79.23"],
+        ["+ smooth", "78.34", "80.71"],
+        ["w/o smooth", "77.90", "79.00"],
+    ]
+    caption = "Table 8: Faster-RCNN performance with various base networks evaluated on Pascal VOC."
+    paper = paper_with([Table(grid(rows), "8", caption)], "Bag of Tricks", "Tricks help.")
+    found = {(r.method, r.value) for r in table_results(paper, hybrid_matcher(), ["resnet"])}
+    # the backbone's ImageNet top-1 beside a VOC mAP is no VOC result; a part taken out ablates
+    assert found == {("D-efficient + cosine", 79.23), ("D-efficient + smooth", 80.71)}
+    cited = [*rows[:3], ["Faster R-CNN [12]", "-", "70.0"], *rows[3:5]]
+    paper = paper_with([Table(grid(cited), "8", caption)], "Bag of Tricks", "Tricks help.")
+    assert table_results(paper, hybrid_matcher(), ["resnet"]) == []
