@@ -40,6 +40,9 @@ _OURS = re.compile(
 _SET = re.compile(r"\s*,?\s*\{[^{}]*\}")
 #: A row that changes the one above: "+ cosine", "w/o distill", "w/ mixup", "- lateral".
 _CHANGE = re.compile(r"^\s*(?:\+|w/o\b|w/(?=\s)|without\b|[-−–]\s)", re.IGNORECASE)
+#: A word printed twice in a row: two label columns holding one value ("RPN ResNet-101
+#: ResNet-101", its localisation and its classification network), read once.
+_TWICE = re.compile(r"(?<!\S)(\S*[A-Za-z]\S*)(?:\s+\1)+(?!\S)")
 _ADDS = re.compile(r"^\s*\+\s*\w")  # "+ cosine": a refinement added to the row above
 #: A label taking a part out: "w/o lateral", "No char embedding".
 _REMOVES = re.compile(r"\b(?:w/o|without)\b|^\s*no\s", re.IGNORECASE)
@@ -89,9 +92,10 @@ MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a swee
 
 
 def clean_label(label: str) -> str:
-    """The label less option letters, set notation and citations ("(c) FPN RPN, {Pk} {Pk}":
-    "FPN RPN"; "RepLKNet-31B UperNet [102]": "RepLKNet-31B UperNet")."""
-    return clean(_SET.sub(" ", _OPTION.sub("", uncite(label))))
+    """The label less option letters, set notation, citations and a word printed twice over
+    ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN"; "RepLKNet-31B UperNet [102]": "RepLKNet-31B UperNet";
+    "RPN ResNet-101 ResNet-101": "RPN ResNet-101")."""
+    return _TWICE.sub(r"\1", clean(_SET.sub(" ", _OPTION.sub("", uncite(label)))))
 
 
 def unmarked(label: str, own: str) -> str:
