@@ -40,6 +40,8 @@ _EXPLAINED = re.compile(
 _PURPOSE = re.compile(r"\s+for (?:a |an |the )?(?:\w+ )?comparisons?\s*$", re.IGNORECASE)
 _CUT = re.compile(r"(?<=[A-Za-z])- (?=\d)")  # "ImageNet- 22K": a hyphen the line broke
 MAX_MEANING_WORDS = 8
+_PARTS = re.compile(r"[-/_]")  # the parts of a coined word: "top-p", "GPT-J"
+MAX_CODE = 3  # the longest part of a word that is a code, not a spelling ("p", "50", "XL")
 
 
 def marks(text: str) -> frozenset[str]:
@@ -114,9 +116,18 @@ def differing(first: Sequence[str], second: Sequence[str]) -> tuple[list[str], l
 
 
 def _spelled_alike(one: Sequence[str], other: Sequence[str]) -> bool:
-    return (
-        len(one) == len(other) == 1
-        and SequenceMatcher(None, one[0].lower(), other[0].lower()).ratio() >= SPELLING
+    """One word spelt two ways ("approachs", "approaches"); words differing in a short code
+    after a hyphen ("top-p", "top-k"; "GPT-2", "GPT-J") are two."""
+    if len(one) != 1 or len(other) != 1 or _coded_apart(one[0], other[0]):
+        return False
+    return SequenceMatcher(None, one[0].lower(), other[0].lower()).ratio() >= SPELLING
+
+
+def _coded_apart(one: str, other: str) -> bool:
+    parts = [_PARTS.split(word.lower()) for word in (one, other)]
+    pairs = list(zip(*parts, strict=False))
+    return len(parts[0]) == len(parts[1]) > 1 and any(
+        a != b and max(len(a), len(b)) <= MAX_CODE for a, b in pairs
     )
 
 

@@ -92,3 +92,16 @@ def test_four_columns_crossing_two_ways_each_name_both_words_they_differ_in() ->
         ("NewNet (Anticipation Sub-activity)", 62.3),
         ("NewNet (Anticipation Object Affordance)", 80.7),
     }
+
+
+def test_columns_differing_in_a_short_code_after_a_hyphen_are_two_settings() -> None:
+    found = _found(
+        [
+            ["Method", "SQuAD top-p", "SQuAD top-k"],
+            ["LogRank", "0.92", "0.90"],
+            ["NewNet", "0.94", "0.93"],
+        ],
+        "Table 3: AUROC for zero-shot methods for both top-k and top-p sampling.",
+    )
+    # "top-p" and "top-k" are no one word spelt twice, as "approachs" and "approaches" are
+    assert {(m, v) for m, _, _, v in found} == {("NewNet (top-p)", 0.94), ("NewNet (top-k)", 0.93)}
