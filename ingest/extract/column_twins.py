@@ -49,10 +49,32 @@ def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]
     found = [pair for pair in pairs if pair is not None]
     if not found or len(found) != len(others):
         return [first]
-    _qualify(first, found[0][0])
-    for other, (_, theirs) in zip(others, found, strict=True):
-        _qualify(other, theirs)
-    return [first, *others]
+    if len(others) == 1:
+        _qualify(first, found[0][0])
+        _qualify(others[0], found[0][1])
+        return [first, *others]
+    group = [first, *others]
+    for result, setting in zip(group, _each_apart(group), strict=True):
+        _qualify(result, setting)
+    return group
+
+
+def _each_apart(results: list[Result]) -> list[list[str]]:
+    """Of three or more columns, each one's header words that differ from any other's, in its
+    header's order: CAD-120's "Detection F1-score Sub-activity (%)" beside "Detection ...
+    Object Affordance" and "Anticipation ... Sub-activity" is "Detection Sub-activity", not
+    only what it differs in from the first column."""
+    words = [_header_words(result) for result in results]
+    settings = []
+    for mine in words:
+        apart = {
+            word
+            for theirs in words
+            if theirs is not mine and (found := differing(mine, theirs))
+            for word in found[0]
+        }
+        settings.append([word for word in mine if word in apart])
+    return settings
 
 
 def _masked(results: list[Result]) -> bool:

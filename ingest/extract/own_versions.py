@@ -29,9 +29,17 @@ _PHRASE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)+$")
 
 
 def newest(names: list[str], entities: Iterable[Entity]) -> list[str]:
-    """`names` with each name a shown method extends by a version replaced by that version."""
-    shown = [e.label for e in entities if e.type is EntityType.METHOD and e.salient]
-    return list(dict.fromkeys(_version(name, shown) for name in names))
+    """`names` with each name a shown method extends by a version replaced by that version;
+    the other names of the older method ("graph attention networks", "GATs" beside GAT) go
+    with it: they name the baseline, not the version."""
+    methods = [e for e in entities if e.type is EntityType.METHOD]
+    shown = [e.label for e in methods if e.salient]
+    versions = {name: _version(name, shown) for name in names}
+    older = {
+        n.lower() for e in methods if versions.get(e.label, e.label) != e.label for n in e.aliases
+    }
+    kept = [versions[name] for name in names if name.lower() not in older]
+    return list(dict.fromkeys(kept))
 
 
 def _version(name: str, shown: list[str]) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from papergraph.core.canonical import SPLITS
+from papergraph.ingest.extract.cited import uncite
 
 #: The most words two group rows may differ by, on either side, and still name one setting.
 MAX_WORDS = 5
@@ -32,10 +33,15 @@ _MARK_SPELLINGS = {"*": "*", "∗": "*", "⋆": "*", "⁎": "*", "†": "†", "
 #: A caption explaining a mark: "∗ indicates using ensembles", "‡ means ImageNet-22K pretraining".
 _EXPLAINED = re.compile(
     r"(?P<mark>[*∗⋆⁎†‡§¶])\s*(?:indicates|denotes|means|marks|stands for|:)\s+"
-    r"(?:using\s+|the\s+|that\s+)?(?P<what>[^.;,()]+)"
+    r"(?:using\s+|the\s+|that\s+)?(?P<what>(?:\bet al\.|\((?:19|20)\d\d[a-z]?\)|[^.;,()])+)"
 )
+#: Why the paper ran a setting, no part of it: "... similar to Houlsby et al. (2019) for a fair
+#: comparison".
+_PURPOSE = re.compile(r"\s+for (?:a |an |the )?(?:\w+ )?comparisons?\s*$", re.IGNORECASE)
 _CUT = re.compile(r"(?<=[A-Za-z])- (?=\d)")  # "ImageNet- 22K": a hyphen the line broke
 MAX_MEANING_WORDS = 8
+_PARTS = re.compile(r"[-/_]")  # the parts of a coined word: "top-p", "GPT-J"
+MAX_CODE = 3  # the longest part of a word that is a code, not a spelling ("p", "50", "XL")
 
 
 def marks(text: str) -> frozenset[str]:
@@ -45,11 +51,14 @@ def marks(text: str) -> frozenset[str]:
 
 def meanings(caption: str) -> dict[str, str]:
     """What the caption says each mark means: {"*": "ensembles", "‡": "ImageNet-22K
-    pretraining"}; a meaning of more than a few words explains no setting."""
+    pretraining", "†": "runs configured in a setup similar to Houlsby et al. (2019)"}, less why
+    ("for a fair comparison"); a meaning of more than a few words, a citation aside, explains
+    no setting."""
     found: dict[str, str] = {}
     for match in _EXPLAINED.finditer(_CUT.sub("-", caption)):
-        what = " ".join(match.group("what").split())
-        if what and len(what.split()) <= MAX_MEANING_WORDS:
+        what = _PURPOSE.sub("", " ".join(match.group("what").split()))
+        named = [word for word in uncite(what).split() if any(c.isalnum() for c in word)]
+        if what and len(named) <= MAX_MEANING_WORDS:  # a citation: its author alone
             found.setdefault(_MARK_SPELLINGS[match.group("mark")], what)
     return found
 
@@ -107,9 +116,18 @@ def differing(first: Sequence[str], second: Sequence[str]) -> tuple[list[str], l
 
 
 def _spelled_alike(one: Sequence[str], other: Sequence[str]) -> bool:
-    return (
-        len(one) == len(other) == 1
-        and SequenceMatcher(None, one[0].lower(), other[0].lower()).ratio() >= SPELLING
+    """One word spelt two ways ("approachs", "approaches"); words differing in a short code
+    after a hyphen ("top-p", "top-k"; "GPT-2", "GPT-J") are two."""
+    if len(one) != 1 or len(other) != 1 or _coded_apart(one[0], other[0]):
+        return False
+    return SequenceMatcher(None, one[0].lower(), other[0].lower()).ratio() >= SPELLING
+
+
+def _coded_apart(one: str, other: str) -> bool:
+    parts = [_PARTS.split(word.lower()) for word in (one, other)]
+    pairs = list(zip(*parts, strict=False))
+    return len(parts[0]) == len(parts[1]) > 1 and any(
+        a != b and max(len(a), len(b)) <= MAX_CODE for a, b in pairs
     )
 
 

@@ -48,8 +48,9 @@ from papergraph.ingest.extract.table_names import (
 )
 from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
-#: The shots a model is run with, printed over its columns: "0-shot", "few-shot".
-_SHOTS = re.compile(r"\b(?:\d+|zero|one|few)-shot\b", re.IGNORECASE)
+#: The shots a model is run with, printed over its columns: "0-shot", "few-shot"; or that it
+#: was finetuned ("Finetuning PaLM 8B" beside "1-shot PaLM 8B").
+_SHOTS = re.compile(r"\b(?:(?:\d+|zero|one|few)-shot|fine-?tun(?:ed|ing))\b", re.IGNORECASE)
 #: A word after a method's name that is part of it: a size ("540B"), a bracketed variant.
 _PART_OF_NAME = re.compile(r"^\(|^\d+(?:\.\d+)?[BMK]$")
 #: A name-shaped word before "results" or "scores": "BLEURT-20 results", "GLUE scores".

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from papergraph.core.canonical import LEADERBOARD_SPLITS, known_label
 from papergraph.core.model import Entity, EntityType, Paper, Role, fold
+from papergraph.ingest.extract.cited import uncited
 from papergraph.ingest.extract.gazetteer import generated_lexicon, lexicon_names
 from papergraph.ingest.extract.matcher import Match, NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
@@ -81,7 +82,6 @@ _VERSION = re.compile(r"(?<![\d.])v?(?P<v>\d\.\d{1,2})(?![\d.])", re.IGNORECASE)
 #: before no unit ("ImageNet 1.2 M" is a size, "CIFAR-10 3.2" a value run into the header).
 _VERSION_AFTER = re.compile(r"\s*(?:v|version\s*)(?P<v>\d\.\d{1,2})(?![\d.])", re.IGNORECASE)
 _BARE_VERSION_AFTER = re.compile(r"\s(?P<v>[1-9]\.\d{1,2})(?![\d.]|\s*(?:[%kKMBG×x]\b|[×x]))")
-_CITED = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]|\bet al\b|\(\D*(?:19|20)\d\d[a-z]?\)")
 _TITLE_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s*:")
 #: A coined name in a title: one word with a capital or digit inside ("PixelCNN", "ResNeXt").
 _COINED = re.compile(r"\b[A-Za-z]+[a-z][A-Z0-9][\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9]{2,}\w*\b")
@@ -238,18 +238,12 @@ def _year(digits: str) -> str:
 
 def own_row(label: str, names: list[str]) -> bool:
     """Whether a row label names the paper's own method (folded `names`) or says "ours"; a label
-    citing its source ("PixelCNN [30]", "BERT (Devlin et al., 2019)") is another paper's."""
+    citing its source ("PixelCNN [30]", "BERT (Devlin et al., 2019)") is another paper's, save
+    the words before the cited name ("RepLKNet-31B UperNet [102]": cited.py)."""
     if _OURS.search(label):
         return True
-    if cites(label):
-        return False
-    folded = fold(label)
+    folded = fold(uncited(label))
     return any(len(name) >= MIN_NAME and name in folded for name in names)
-
-
-def cites(label: str) -> bool:
-    """Whether a row label cites its source ("PixelCNN [30]", "BERT (Devlin et al., 2019)")."""
-    return bool(_CITED.search(label))
 
 
 def _initialled(name: str) -> str:

@@ -74,6 +74,7 @@ from papergraph.ingest.extract.table_rows import (
     method_name,
     no_results,
     setting_rows,
+    stacked_additions,
     table_study,
     uncited_rows,
     variant_of_group,
@@ -223,8 +224,10 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
         return column_results(context, matcher, columns, names)  # before a bold row: datasets
     rows = rows or caption_runs(context)  # "PaLM-540B few-shot and finetuned"
     bold = _bold_rows(rows or context.grid.rows)
-    rows = bold if bold and len(rows) > 2 else rows or bold
+    chosen = bold and len(rows) > 2 and not _bold_elsewhere(bold[0], context.grid)
+    rows = bold if chosen else rows or bold
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
+    rows = rows or stacked_additions(context.grid.rows)  # "+ cosine", "+ mixup"
     return [
         result
         for row in rows
@@ -277,6 +280,18 @@ def _bold_rows(rows: list[Row]) -> list[Row]:
         and sum(c.bold for c in numbers) * 2 > len(numbers)
     ]
     return bold if len(bold) == 1 else []
+
+
+def _bold_elsewhere(bold: Row, grid: Grid) -> bool:
+    """Whether another row of the table prints a result in bold too: the bold then marks each
+    column's best (GLM-Sent's ROUGE-L beside GLM-410M's ROUGE-1 and -2, a baseline's), not the
+    one row the paper reports; a cost ("3.8 G" FLOPs) printed bold is no result."""
+    return any(
+        cell.bold and parse_number(cell.text) and not SETTING.search(row.header(grid, col))
+        for row in grid.rows
+        if row is not bold
+        for col, cell in row.cells.items()
+    )
 
 
 def _cell_results(context: TableContext, matcher: NameMatcher, row: Row, col: int) -> list[Result]:

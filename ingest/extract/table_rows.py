@@ -15,6 +15,7 @@ import re
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, fold
+from papergraph.ingest.extract.cited import cites, uncite
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.row_twins import (
@@ -26,16 +27,23 @@ from papergraph.ingest.extract.row_twins import (
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import SETTING
-from papergraph.ingest.extract.table_names import cites, own_row, ticked, without_marks
+from papergraph.ingest.extract.table_names import own_row, ticked, without_marks
 
 #: An option letter or roman numeral before a row's label: "(c) FPN", "b) baseline", "(iv) ...".
 _OPTION = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)\s+")
 #: The paper marking a row its own: it tells which row is the paper's, it is no part of the name.
-_OURS = re.compile(r"\s*\((?:ours|this work|proposed)\)|^\s*ours\s*[,:]\s*", re.IGNORECASE)
+_OURS = re.compile(
+    r"\s*\((?:ours|this work|proposed)\)|^\s*ours\s*[,:]\s*|^\s*ours?\s+(?=(?-i:[A-Z0-9]))",
+    re.IGNORECASE,
+)  # "BIDAF (Ours)", "ours, Faster R-CNN", "Our ViT-G/14"
 #: Set notation the label columns print ("RPN, {Pk}", "{P2, P3}"): a symbol, not a name.
 _SET = re.compile(r"\s*,?\s*\{[^{}]*\}")
 #: A row that changes the one above: "+ cosine", "w/o distill", "w/ mixup", "- lateral".
 _CHANGE = re.compile(r"^\s*(?:\+|w/o\b|w/(?=\s)|without\b|[-−–]\s)", re.IGNORECASE)
+#: A word printed twice in a row: two label columns holding one value ("RPN ResNet-101
+#: ResNet-101", its localisation and its classification network), read once.
+_TWICE = re.compile(r"(?<!\S)(\S*[A-Za-z]\S*)(?:\s+\1)+(?!\S)")
+_ADDS = re.compile(r"^\s*\+\s*\w")  # "+ cosine": a refinement added to the row above
 #: A label taking a part out: "w/o lateral", "No char embedding".
 _REMOVES = re.compile(r"\b(?:w/o|without)\b|^\s*no\s", re.IGNORECASE)
 #: Captions and group rows of ablation studies.
@@ -84,8 +92,10 @@ MAX_SETTING_ROWS = 4  # rows of a table of settings that are results, not a swee
 
 
 def clean_label(label: str) -> str:
-    """The label less option letters and set notation ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN")."""
-    return clean(_SET.sub(" ", _OPTION.sub("", label)))
+    """The label less option letters, set notation, citations and a word printed twice over
+    ("(c) FPN RPN, {Pk} {Pk}": "FPN RPN"; "RepLKNet-31B UperNet [102]": "RepLKNet-31B UperNet";
+    "RPN ResNet-101 ResNet-101": "RPN ResNet-101")."""
+    return _TWICE.sub(r"\1", clean(_SET.sub(" ", _OPTION.sub("", uncite(label)))))
 
 
 def unmarked(label: str, own: str) -> str:
@@ -285,7 +295,8 @@ def _told_apart_by_measures(context: TableContext, row: Row) -> bool:
         kept = [
             pair for pair in printed_settings(context, other) if not MEASUREMENT.search(pair[0])
         ]
-        return (clean_label(without_marks(other.label)), other.qualifiers, other.group, kept)
+        meant = marked_settings(_marks(context, other), context.table.caption)  # "†": a setup
+        return (clean_label(without_marks(other.label)), other.qualifiers, other.group, kept, meant)
 
     mine = key(row)
     return sum(key(other) == mine for other in context.grid.rows) > 1
@@ -337,6 +348,14 @@ def uncited_rows(rows: list[Row]) -> list[Row]:
     cited = [index for index, row in enumerate(rows) if cites(row.label)]
     after = [row for row in rows[cited[-1] + 1 :] if row.label] if cited else []
     return after if len(cited) >= 2 and len(after) <= len(cited) else []
+
+
+def stacked_additions(rows: list[Row]) -> list[Row]:
+    """In a table whose rows cite no source, the rows that each add to the one above ("+ cosine",
+    "+ smooth" after "D-efficient"), two or more: the paper's refinements stacked one by one,
+    its own runs (a row taking a part out, "w/o lateral", is an ablation's)."""
+    added = [row for row in rows if _ADDS.match(row.label)]
+    return added if len(added) >= 2 and not any(cites(row.label) for row in rows) else []
 
 
 def setting_rows(grid: Grid) -> list[Row]:

@@ -69,3 +69,39 @@ def test_a_validation_column_beside_told_apart_test_columns_gives_no_row() -> No
         ("NewNet (Single Model)", 68.0),
         ("NewNet (Ensemble)", 73.3),
     }
+
+
+def test_four_columns_crossing_two_ways_each_name_both_words_they_differ_in() -> None:
+    found = _found(
+        [
+            [
+                "Method",
+                "Detection F1-score Sub-activity (%)",
+                "Detection F1-score Object Affordance (%)",
+                "Anticipation F1-score Sub-activity (%)",
+                "Anticipation F1-score Object Affordance (%)",
+            ],
+            ["Koppula et al. [31]", "80.4", "81.5", "37.9", "36.7"],
+            ["NewNet", "83.2", "88.7", "62.3", "80.7"],
+        ],
+        "Table 3: Results on CAD-120 [29].",
+    )
+    assert {(m, v) for m, _, _, v in found} == {
+        ("NewNet (Detection Sub-activity)", 83.2),
+        ("NewNet (Detection Object Affordance)", 88.7),
+        ("NewNet (Anticipation Sub-activity)", 62.3),
+        ("NewNet (Anticipation Object Affordance)", 80.7),
+    }
+
+
+def test_columns_differing_in_a_short_code_after_a_hyphen_are_two_settings() -> None:
+    found = _found(
+        [
+            ["Method", "SQuAD top-p", "SQuAD top-k"],
+            ["LogRank", "0.92", "0.90"],
+            ["NewNet", "0.94", "0.93"],
+        ],
+        "Table 3: AUROC for zero-shot methods for both top-k and top-p sampling.",
+    )
+    # "top-p" and "top-k" are no one word spelt twice, as "approachs" and "approaches" are
+    assert {(m, v) for m, _, _, v in found} == {("NewNet (top-p)", 0.94), ("NewNet (top-k)", 0.93)}

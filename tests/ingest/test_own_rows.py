@@ -167,3 +167,82 @@ def test_the_name_the_paper_says_it_calls_its_model_marks_its_rows_whatever_its_
     )
     assert called_names(paper) == ["FLAN"]
     assert "FLAN" in own_names(paper, [])
+
+
+def test_bold_spread_over_several_own_rows_marks_column_bests_and_keeps_them_all() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "RG-1", "RG-2", "RG-L"],
+                ["MASS", "37.7", "18.5", "34.9"],
+                ["GLM-Large", "38.6", "19.7", "36.0"],
+                ["GLM-Doc", "38.5", "19.4", "35.8"],
+                ["GLM-Sent", "38.9", "20.0", "36.3"],
+                ["GLM-410M", "38.9", "20.0", "36.2"],
+            ],
+            bold={(4, 3), (5, 1), (5, 2)},
+        ),
+        "3",
+        "Table 3: Results on Gigaword summarization.",
+    )
+    paper = paper_with([table], "A paper", "GLM pretrains by blank infilling.")
+    rows = table_results(paper, hybrid_matcher(), ["glm"])
+    assert {r.method for r in rows} == {"GLM-Large", "GLM-Doc", "GLM-Sent", "GLM-410M"}
+    assert ("GLM-Sent", "ROUGE-L", 36.3) in {(r.method, r.metric, r.value) for r in rows}
+
+
+def test_our_before_the_methods_name_marks_the_row_and_is_no_part_of_the_name() -> None:
+    table = Table(
+        grid(
+            [
+                ["Benchmark", "ImageNet", "ObjectNet"],
+                ["ViT-H/14 [16]", "88.55", "-"],
+                ["Our ViT-G/14", "90.45", "70.53"],
+            ]
+        ),
+        "1",
+        "Table 1. The results for ViT-G/14, compared to the previous state of the art.",
+    )
+    paper = paper_with([table], "Scaling Vision Transformers", "ViT models scale.")
+    rows = table_results(paper, hybrid_matcher(), ["ViT"])
+    assert {(r.method, r.value) for r in rows} == {("ViT-G/14", 90.45), ("ViT-G/14", 70.53)}
+
+
+def test_a_label_citing_the_framework_after_the_methods_name_is_the_papers_own() -> None:
+    table = Table(
+        grid(
+            [
+                ["Backbone Method", "mIoU"],
+                ["RepLKNet-31B UperNet [102]", "83.1"],
+                ["ResNeSt-200 [112] DeepLabv3 [15]", "82.7"],
+                ["Swin-B UperNet + [38]", "80.8"],
+            ]
+        ),
+        "7",
+        "Table 7. Cityscapes results.",
+    )
+    paper = paper_with([table], "Scaling Up Your Kernels", "RepLKNet uses large kernels.")
+    rows = table_results(paper, hybrid_matcher(), ["RepLKNet"])
+    # the citation follows the framework, not the backbone; it is no part of the name
+    assert {(r.method, r.value) for r in rows} == {("RepLKNet-31B UperNet", 83.1)}
+    cited = table_results(paper, hybrid_matcher(), ["ResNeSt"])
+    assert cited == []
+
+
+def test_refinements_added_one_by_one_to_an_uncited_base_are_the_papers_runs() -> None:
+    rows = [
+        ["Refinement", "Top-1", "mAP"],
+        ["B-standard", "76.14", "77.54"],
+        ["D-efficient", "77.16", "78.30"],
+        ["+ cosine", "77.91", "79.23"],
+        ["+ smooth", "78.34", "80.71"],
+        ["w/o smooth", "77.90", "79.00"],
+    ]
+    caption = "Table 8: Faster-RCNN performance with various base networks evaluated on Pascal VOC."
+    paper = paper_with([Table(grid(rows), "8", caption)], "Bag of Tricks", "Tricks help.")
+    found = {(r.method, r.value) for r in table_results(paper, hybrid_matcher(), ["resnet"])}
+    # the backbone's ImageNet top-1 beside a VOC mAP is no VOC result; a part taken out ablates
+    assert found == {("D-efficient + cosine", 79.23), ("D-efficient + smooth", 80.71)}
+    cited = [*rows[:3], ["Faster R-CNN [12]", "-", "70.0"], *rows[3:5]]
+    paper = paper_with([Table(grid(cited), "8", caption)], "Bag of Tricks", "Tricks help.")
+    assert table_results(paper, hybrid_matcher(), ["resnet"]) == []

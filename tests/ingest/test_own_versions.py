@@ -28,3 +28,12 @@ def test_a_longer_name_that_is_no_version_or_a_hidden_one_changes_nothing() -> N
 def test_the_newest_version_wins_and_a_first_version_or_a_size_is_none() -> None:
     shown = [_method("ConvNeXt V1"), _method("ConvNeXt V2"), _method("RWKV-4"), _method("YOLOv3")]
     assert newest(["ConvNeXt", "RWKV", "YOLO"], shown) == ["ConvNeXt V2", "RWKV", "YOLOv3"]
+
+
+def test_the_older_methods_other_names_go_with_it() -> None:
+    gat = _method("GAT")
+    gat.aliases = ["graph attention network", "GATs"]
+    names = ["GAT", "graph attention network", "GATs"]
+    # "GATs" and the spelt-out name are GAT's, the baseline: no row of theirs is the paper's
+    assert newest(names, [gat, _method("GATv2")]) == ["GATv2"]
+    assert newest(names, [gat]) == names

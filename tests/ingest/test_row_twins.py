@@ -181,3 +181,28 @@ def test_an_ablation_row_is_no_twin_of_the_result_row() -> None:
 
     kept = first_of_twins([row(65.0, "the table is an ablation study"), row(68.0, None)])
     assert [r.value for r in kept] == [65.0, 68.0]
+
+
+def test_a_mark_meaning_a_cited_setup_names_it_and_no_count_both_rows_share_does() -> None:
+    """LoRA's GLUE table: two "RoBlarge (LoRA)" rows of 0.8M trainable parameters, the second
+    marked "†", which the caption says are runs in a cited setup; why they ran so is no part of
+    the setting, and the shared parameter count tells nothing apart."""
+    table = Table(
+        grid(
+            [
+                ["Model & Method", "# Trainable Parameters", "RTE"],
+                ["RoBlarge (FT)*", "355.0M", "86.6"],
+                ["RoBlarge (NewNet)", "0.8M", "87.4"],
+                ["RoBlarge (AdptH)†", "6.0M", "83.4"],
+                ["RoBlarge (NewNet)†", "0.8M", "85.2"],
+            ]
+        ),
+        "2",
+        "Table 2: Adaptation methods on the GLUE benchmark. * indicates numbers published in"
+        " prior works. † indicates runs configured in a setup similar to Houlsby et al. (2019)"
+        " for a fair comparison.",
+    )
+    meant = "runs configured in a setup similar to Houlsby et al. (2019)"
+    assert meanings(table.caption)["†"] == meant
+    found = {(m, v) for m, _, _, v in _found(table, "NewNet")}
+    assert found == {("RoBlarge (NewNet)", 87.4), (f"RoBlarge (NewNet, {meant})", 85.2)}
