@@ -69,3 +69,23 @@ def test_a_label_set_centred_beside_its_two_rows_names_both() -> None:
         ("NewGAT (this work)", ""),
         ("NewGAT (this work)", ""),
     ]
+
+
+def test_a_group_header_over_part_of_the_spanning_headers_below_heads_all_their_columns() -> None:
+    """PaLM's DeepFix table: each model heads its value and its bracketed share; "Code
+    Finetuning", centred over the last two models, sits over one column of each."""
+    cells = [
+        TableCell(0, 2, "Pretraining only", col_span=3),
+        TableCell(0, 6, "Code Finetuning", col_span=2),
+        *(TableCell(1, col, name, col_span=2) for col, name in [(1, "A"), (3, "B"), (5, "C")]),
+        TableCell(1, 7, "D", col_span=2),
+        *(TableCell(2, col, text) for col, text in enumerate(["Compile rate", *"12345678"])),
+    ]
+    headers = _headers(Table(cells, number="12", caption="Table 12: DeepFix success rates."))
+    assert [headers[col] for col in (1, 4, 5, 6, 8)] == [
+        "Pretraining only A",
+        "Pretraining only B",
+        "Code Finetuning C",
+        "Code Finetuning C",
+        "Code Finetuning D",
+    ]
