@@ -8,7 +8,8 @@ column prints sizes. A header row printing one name per value column and none ov
 label column on, each header one column left of its values: it moves right by one. Cells the
 reader ran together ("78.7 81.9 80.0 83.1") are split one per column (`unmerged`). A label set
 centred beside its two rows (a LaTeX multirow: "GAT" between its 1-head and 8-head rows) reads
-as a line of its own between them: it names both (`labels_centred`).
+as a line of its own between them: it names both (`labels_centred`). The labels' header run
+into the first value column's name ("Models R-1f1") is cut in two (`label_header_split`).
 """
 
 from __future__ import annotations
@@ -126,6 +127,27 @@ def headers_off_labels(cells: list[TableCell], header_rows: list[int]) -> list[T
         return cells
     shifted = {row for row in header_rows if _one_left(rows.get(row, []), width)}
     return [replace(c, col=c.col + 1) if c.row in shifted else c for c in cells]
+
+
+def label_header_split(cells: list[TableCell], header_rows: list[int]) -> list[TableCell]:
+    """The cells with a header row's first cell, set over the labels and the first value
+    column ("Models R-1f1": the labels' header run into the first column's name, set tight),
+    cut before its last word where that word is a name the row prints over another column too
+    ("R-1f1" again over each later block): the last word names the first value column."""
+    rows = _by_row(cells)
+    cut: dict[int, list[TableCell]] = {}
+    for row in header_rows:
+        first = min(rows.get(row, []), key=lambda cell: cell.col, default=None)
+        if first is None or first.col != 0 or first.col_span != 2:
+            continue
+        label, _, name = " ".join(first.text.split()).rpartition(" ")
+        if label and any(c is not first and " ".join(c.text.split()) == name for c in rows[row]):
+            cut[row] = [
+                replace(first, text=label, col_span=1),
+                replace(first, col=1, text=name, col_span=1),
+            ]
+    kept = [cell for cell in cells if not (cell.row in cut and cell.col == 0)]
+    return kept + [cell for parts in cut.values() for cell in parts]
 
 
 def _one_left(row: list[TableCell], width: int) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.grid_repair import (
     headers_off_labels,
+    label_header_split,
     labels_centred,
     unmerged,
     values_split_off,
@@ -183,7 +184,8 @@ def read_grid(table: Table) -> Grid | None:
     if first_body is None:
         return None
     header_rows = [r for r in rows if r < first_body]
-    table = replace(table, cells=labels_centred(headers_off_labels(table.cells, header_rows)))
+    cells = label_header_split(headers_off_labels(table.cells, header_rows), header_rows)
+    table = replace(table, cells=labels_centred(cells))
     at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
     body_rows = [r for r in sorted({row for row, _ in at}) if r >= first_body]
     label_cols = _label_columns(at, body_rows)

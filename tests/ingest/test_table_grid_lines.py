@@ -89,3 +89,22 @@ def test_a_group_header_over_part_of_the_spanning_headers_below_heads_all_their_
         "Code Finetuning C",
         "Code Finetuning D",
     ]
+
+
+def test_the_labels_header_run_into_the_first_columns_name_is_cut_in_two() -> None:
+    """Multi-LexSum's tables, set tight: "Models R-1" over the labels and the first column,
+    "R-1" printed again over the second block, under "D → S"."""
+    cells = [
+        TableCell(0, 1, "D → L"),
+        TableCell(0, 3, "D → S"),
+        TableCell(1, 0, "Models R-1", col_span=2),
+        *(TableCell(1, col, text) for col, text in [(2, "R-2"), (3, "R-1"), (4, "R-2")]),
+        *(
+            TableCell(2, col, text)
+            for col, text in enumerate(["BART", "48.8", "23.8", "43.6", "20.0"])
+        ),
+    ]
+    read = read_grid(Table(cells, number="3", caption="Table 3: Performance of baselines."))
+    assert read is not None
+    assert read.label_header == "Models"
+    assert read.column_headers == {1: "D → L R-1", 2: "D → L R-2", 3: "D → S R-1", 4: "D → S R-2"}
