@@ -9,13 +9,15 @@ label column on, each header one column left of its values: it moves right by on
 reader ran together ("78.7 81.9 80.0 83.1") are split one per column (`unmerged`). A label set
 centred beside its two rows (a LaTeX multirow: "GAT" between its 1-head and 8-head rows) reads
 as a line of its own between them: it names both (`labels_centred`). The labels' header run
-into the first value column's name ("Models R-1f1") is cut in two (`label_header_split`).
+into the first value column's name ("Models R-1f1") is cut in two (`label_header_split`), and a
+line of k's under a header leaving its k open ("hits@k" over "1 10") is read into it (`k_filled`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from papergraph.core.model import TableCell
 
@@ -31,6 +33,8 @@ _SIZE = re.compile(r"^\s*\d{2,4}\s*[×x]\s*\d{2,4}\s*$")
 _GLUED_SIZE = re.compile(r"^(?P<label>.*[A-Za-z].*?)\s+(?P<size>\d{2,4}\s*[×x]\s*\d{2,4})$")
 _NUMBER = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$")
 _VALUE_CELL = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$|^[-–—]$")  # a number, or a dash for none
+_WHOLE = re.compile(r"^\d{1,4}$")  # a k: "1", "10", "100"
+_AT_K = re.compile(r"@\s*[kK]\b")  # a header leaving its k open: "hits@k", "R@k"
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 
 
@@ -148,6 +152,34 @@ def label_header_split(cells: list[TableCell], header_rows: list[int]) -> list[T
             ]
     kept = [cell for cell in cells if not (cell.row in cut and cell.col == 0)]
     return kept + [cell for parts in cut.values() for cell in parts]
+
+
+def k_filled(cells: list[TableCell]) -> list[TableCell]:
+    """The cells with a line of whole numbers under a header that leaves its k open ("hits@k"
+    over "1" and "10") read as the header's columns: "hits@1" and "hits@10", each over its own
+    column, the line's label ("System") the labels' header; not a row of values."""
+    rows = _by_row(cells)
+    for above, row in pairwise(sorted(rows)):
+        heads = [cell for cell in rows[above] if _AT_K.search(cell.text)]
+        values = [cell for cell in rows[row] if cell.col > 0]
+        if not heads or not values or not all(_WHOLE.match(c.text.strip()) for c in values):
+            continue
+        under = {id(v): next((h for h in heads if _covers(h, v.col)), None) for v in values}
+        if any(head is None for head in under.values()):
+            continue
+        named = [
+            replace(head, col=v.col, col_span=1, text=_AT_K.sub(f"@{v.text.strip()}", head.text))
+            for v in values
+            if (head := under[id(v)]) is not None
+        ]
+        label = [replace(c, row=above) for c in rows[row] if c.col == 0]
+        gone = {id(c) for c in heads} | {id(c) for c in rows[row]}
+        return [c for c in cells if id(c) not in gone] + named + label
+    return cells
+
+
+def _covers(head: TableCell, col: int) -> bool:
+    return head.col <= col < head.col + head.col_span
 
 
 def _one_left(row: list[TableCell], width: int) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.grid_repair import (
     headers_off_labels,
+    k_filled,
     label_header_split,
     labels_centred,
     unmerged,
@@ -174,7 +175,7 @@ def name_text(text: str) -> str:
 def read_grid(table: Table) -> Grid | None:
     """The table's header/body structure; None when no body row holds a number. Cells read a
     column off are put back first (ingest/extract/grid_repair.py)."""
-    table = replace(table, cells=unmerged(values_split_off(table.cells)))
+    table = replace(table, cells=unmerged(values_split_off(k_filled(table.cells))))
     at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
     if not at:
         return None

@@ -4,6 +4,8 @@ rows names both."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.table_grid import read_grid
 from tests.ingest.tables import grid
@@ -108,3 +110,13 @@ def test_the_labels_header_run_into_the_first_columns_name_is_cut_in_two() -> No
     assert read is not None
     assert read.label_header == "Models"
     assert read.column_headers == {1: "D → L R-1", 2: "D → L R-2", 3: "D → S R-1", 4: "D → S R-2"}
+
+
+def test_a_line_of_ks_under_a_header_leaving_its_k_open_is_read_into_the_header() -> None:
+    """SEAL's NQ320k table: "hits@k" over both columns, "System | 1 | 10" under it."""
+    body = grid([["System", "1", "10"], ["BM25", "22.7", "59.0"], ["DSI-BART", "25.0", "63.6"]])
+    cells = [TableCell(0, 1, "hits@k", col_span=2), *(replace(c, row=c.row + 1) for c in body)]
+    read = read_grid(Table(cells, number="2", caption="Table 2: Results on NQ320k."))
+    assert read is not None
+    assert (read.label_header, read.column_headers) == ("System", {1: "hits@1", 2: "hits@10"})
+    assert [row.label for row in read.rows] == ["BM25", "DSI-BART"]
