@@ -34,6 +34,7 @@ _GLUED_SIZE = re.compile(r"^(?P<label>.*[A-Za-z].*?)\s+(?P<size>\d{2,4}\s*[×x]\
 _NUMBER = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$")
 _VALUE_CELL = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$|^[-–—]$")  # a number, or a dash for none
 _WHOLE = re.compile(r"^\d{1,4}$")  # a k: "1", "10", "100"
+_TICK = re.compile(r"^[✓✗✔✘]$")
 _AT_K = re.compile(r"@\s*[kK]\b")  # a header leaving its k open: "hits@k", "R@k"
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 
@@ -176,6 +177,12 @@ def k_filled(cells: list[TableCell]) -> list[TableCell]:
         gone = {id(c) for c in heads} | {id(c) for c in rows[row]}
         return [c for c in cells if id(c) not in gone] + named + label
     return cells
+
+
+def ticks_only(texts: list[str]) -> bool:
+    """Whether a row's cells past its label are all ticks or crosses ("✗ ✗": no run of the
+    method reached a result), a body row with no number."""
+    return bool(texts) and all(_TICK.match(text.strip()) for text in texts)
 
 
 def _covers(head: TableCell, col: int) -> bool:

@@ -21,6 +21,7 @@ from papergraph.ingest.extract.grid_repair import (
     k_filled,
     label_header_split,
     labels_centred,
+    ticks_only,
     unmerged,
     values_split_off,
 )
@@ -224,25 +225,21 @@ def width_of(at: dict[tuple[int, int], TableCell]) -> int:
 
 def _body_like(at: dict[tuple[int, int], TableCell], row: int) -> bool:
     """Whether a row holds values: a number past the first column that is no share of a
-    budget ("1/3 Full 1/3 Full" under "Transf. Primer" is a header line of compute budgets)."""
-    return any(
-        r == row and c >= 1 and value_like(cell.text) and not _FRACTION.match(clean(cell.text))
-        for (r, c), cell in at.items()
-    )
+    budget ("1/3 Full 1/3 Full" under "Transf. Primer" is a header line of compute budgets),
+    or ticks only ("Linformer | ✗ | ✗": no result reached, a row as much as one of numbers)."""
+    texts = [cell.text for (r, c), cell in at.items() if r == row and c >= 1]
+    return ticks_only(texts) or any(value_like(t) and not _FRACTION.match(clean(t)) for t in texts)
 
 
 def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -> int:
     """How many leading columns hold names rather than numbers in most body rows (at least 1);
-    a dash (a value not reported) counts as a number."""
-    count = 1
-    width = max(col for _, col in at) + 1
+    a dash (a value not reported) counts as a number, and so does a tick in a row of ticks."""
+    count, width = 1, max(col for _, col in at) + 1
+    ticked = {r for r in body_rows if ticks_only([at[k].text for k in at if k[0] == r and k[1]])}
     while count < width - 1:
-        texts = [at[(r, count)].text for r in body_rows if (r, count) in at]
-        numeric = sum(
-            1
-            for text in texts
-            if holds_value(text) or LEADING_DIGIT.match(text) or NO_VALUE.match(text)
-        )
+        texts = [(r, at[(r, count)].text) for r in body_rows if (r, count) in at]
+        no_value = (holds_value, LEADING_DIGIT.match, NO_VALUE.match)
+        numeric = sum(1 for r, text in texts if r in ticked or any(f(text) for f in no_value))
         if not texts or numeric * 2 >= len(texts):
             break
         count += 1
@@ -374,7 +371,7 @@ def _body(
         if index not in labels:
             if len(values) > 1 and len(values) == len(cells):  # headers over value columns
                 headers = {c: clean(cell.text) for c, cell in values.items()}
-            else:
+            elif not ticks_only([cell.text for cell in values.values()]):  # a row of ticks: none
                 group = " ".join(clean(cell.text) for _, cell in sorted(cells.items()))
             continue
         label = labels[index] if labels[index].printed else previous  # continuing the row above

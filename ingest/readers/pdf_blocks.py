@@ -14,7 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from papergraph.ingest.readers.pdf_cues import CAPTION, VALUE, cell_parts, has_value_cell
+from papergraph.ingest.readers.pdf_cues import (
+    CAPTION,
+    VALUE,
+    cell_parts,
+    has_value_cell,
+    spaced,
+)
 from papergraph.ingest.readers.pdf_footnotes import footnotes
 from papergraph.ingest.readers.pdf_layout import Line, PageLayout, body_size
 
@@ -195,6 +201,10 @@ def _has_cell_gap(line: Line) -> bool:
     return has_value_cell(parts) or max(len(part) for part in parts) <= 3
 
 
+def _has_cell_gap_or_spaced(line: Line) -> bool:
+    return _has_cell_gap(line) or spaced(line)
+
+
 def _caption_tail(block: Block, previous: Line, line: Line) -> bool:
     """The short last line of a caption set across a two-column page: it ends before the gutter,
     so it reads as the left column's, but it starts where the caption's lines start and runs
@@ -340,7 +350,7 @@ def _is_prose(block: Block, size: float) -> bool:
     narrow column of long words holds fewer per line, but as many characters; one such line
     alone may be a header row)."""
     lines = [line for line in block.lines if abs(line.size - size) < 0.6]
-    if len(lines) < len(block.lines) * 0.6 or all(_has_cell_gap(line) for line in lines):
+    if len(lines) < len(block.lines) * 0.6 or all(map(_has_cell_gap_or_spaced, lines)):
         return False  # small type, or a table's header rows set in the body size
     words = [word for line in lines for word in line.main_text.split()]
     alphabetic = sum(1 for word in words if word.strip(".,;:()").replace("-", "").isalpha())

@@ -195,3 +195,35 @@ def test_two_tables_side_by_side_on_a_one_column_page_are_read_apart(
     assert {"MIMIC", "52.8"} <= {cell.text for cell in tables["5"].cells}
     assert not {"Path-X", "61.4"} & {cell.text for cell in tables["5"].cells}
     assert {"Sparse NewAttention", "61.4"} <= {cell.text for cell in tables["6"].cells}
+
+
+def _spaced_line(text: str, x: float, top: float, gap: float, column: int = 0) -> Line:
+    """A line of 10 pt words from x, 5 pt per character, `gap` between words."""
+    words: list[Word] = []
+    for word in text.split():
+        words.append(Word(word, x, x + 5 * len(word), top, top + 10, 10))
+        x = words[-1].x1 + gap
+    return Line(words, page=1, column=column)
+
+
+def test_a_header_line_of_names_a_column_apart_is_its_tables_not_prose() -> None:
+    """ViT's Table 6, its caption below it, on a page read as two columns: the header line
+    "Epochs ImageNet Pets ..." runs across the gutter, its names about an em apart; it heads
+    the rows under it, it is no line of prose that would end the table above its caption."""
+    lines = [
+        _spaced_line("Table 5: Accuracy of the models on the five transfer sets.", 55, 80, 2.5)
+    ]
+    lines.append(
+        _spaced_line("Epochs ImageNet CIFAR-10 CIFAR-100 Pets Flowers exaFLOPs", 120, 110, 10)
+    )
+    for index, (left, right) in enumerate(
+        [("ViT-B/32 7 80.73", "98.61 55"), ("ViT-L/16 7 86.30", "99.38 783")]
+    ):
+        lines.append(_laid_line(left, 55, 124 + 10 * index, column=1, size=9))
+        lines.append(_laid_line(right, 320, 124 + 10 * index, column=2, size=9))
+    lines.append(
+        _spaced_line("Table 6: Detailed results of model scaling experiments.", 55, 160, 2.5)
+    )
+    blocks, _ = read_blocks([PageLayout(1, 595, 842, lines, two_columns=True)])
+    [caption] = [block for block in blocks if block.number == "6"]
+    assert "Epochs ImageNet" in " ".join(line.text for line in caption.rows)

@@ -120,3 +120,24 @@ def test_a_line_of_ks_under_a_header_leaving_its_k_open_is_read_into_the_header(
     assert read is not None
     assert (read.label_header, read.column_headers) == ("System", {1: "hits@1", 2: "hits@10"})
     assert [row.label for row in read.rows] == ["BM25", "DSI-BART"]
+
+
+def test_rows_of_crosses_are_body_rows_not_header_lines() -> None:
+    """FlashAttention's Path-X table: the baselines reach no result ("✗"), only its own rows
+    print numbers; the crosses are neither headers nor a group over the rows below."""
+    cells = grid(
+        [
+            ["Model", "Path-X", "Path-256"],
+            ["Transformer", "✗", "✗"],
+            ["Reformer", "✗", "✗"],
+            ["NewAttention", "61.4", "✗"],
+            ["Sparse NewAttention", "56.0", "63.1"],
+        ]
+    )
+    read = read_grid(Table(cells, number="6", caption="Table 6: Path-X and Path-256."))
+    assert read is not None
+    assert (read.label_header, read.column_headers) == ("Model", {1: "Path-X", 2: "Path-256"})
+    assert [(row.label, row.group) for row in read.rows][-2:] == [
+        ("NewAttention", ""),
+        ("Sparse NewAttention", ""),
+    ]
