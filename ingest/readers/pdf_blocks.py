@@ -35,6 +35,7 @@ _NAMED = re.compile(
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[\divxlc]{1,4}(?:\s*(?:of|/)\s*\d+)?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _ALGORITHM = re.compile(r"^\d{1,2}:")
+_DECIMAL = re.compile(r"^[(±+−-]?\d*\.\d+%?[)*†‡]*$")  # "75.6", ".93": a value, not "2021."
 
 
 @dataclass
@@ -241,7 +242,7 @@ def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
             continue
         below = _region(blocks, index, +1, size, claimed)
         above = _region(blocks, index, -1, size, claimed)
-        below_is_table = _holds_numbers(below) or not _holds_numbers(above)
+        below_is_table = _grid_like(below) or not _holds_numbers(above)
         owns = _next_caption_owns(blocks, index, size) and not _taken(above, tables)
         if block.label == "table" and below and below_is_table:
             chosen = above if owns and above else below
@@ -303,6 +304,16 @@ def _holds_numbers(region: list[Block]) -> bool:
     return sum(any(c.isdigit() for c in word) for word in words) >= 2
 
 
+def _grid_like(region: list[Block]) -> bool:
+    """Whether a region prints numbers set as a table's cells: a line of parts set apart, or two
+    lines of two decimals each; the references or prose under a caption, whose years and
+    "hits@1" hold digits too, do not."""
+    lines = [line for member in region for line in member.lines]
+    decimals = [sum(map(bool, map(_DECIMAL.match, line.main_text.split()))) for line in lines]
+    tabled = any(map(_has_cell_gap, lines)) or sum(count >= 2 for count in decimals) >= 2
+    return _holds_numbers(region) and tabled
+
+
 def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
     """Whether the lines below a table caption are another caption's: they end at a figure's
     caption (a figure printed above its caption), or at a table caption that itself takes the
@@ -318,7 +329,7 @@ def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
     if following.label != "table":
         return bool(_region(blocks, position, -1, size))
     below = _region(blocks, position, +1, size)
-    return not below or _next_caption_owns(blocks, position, size)
+    return not _grid_like(below) or _next_caption_owns(blocks, position, size)
 
 
 def _region(

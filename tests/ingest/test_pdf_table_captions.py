@@ -227,3 +227,26 @@ def test_a_header_line_of_names_a_column_apart_is_its_tables_not_prose() -> None
     blocks, _ = read_blocks([PageLayout(1, 595, 842, lines, two_columns=True)])
     [caption] = [block for block in blocks if block.number == "6"]
     assert "Epochs ImageNet" in " ".join(line.text for line in caption.rows)
+
+
+def test_captions_under_their_tables_above_references_each_take_the_grid_above() -> None:
+    """SEAL's page 13: Tables 8 and 9 with their captions under them, then the references run
+    on (years and page numbers, no cells): Table 8 keeps its grid, Table 9 takes its own, not
+    the references."""
+    grid_8 = ["Model FEV NQ AVG", "BM25 50.1 26.3 33.1", "SEAL 81.4 38.8 51.0"]
+    grid_9 = ["System FEV NQ WoW", "KGI 69.1 36.4 10.4", "SEAL 60.1 32.8 11.0"]
+    lines = [_laid_line(text, 70, 80 + 10 * i, size=9) for i, text in enumerate(grid_8)]
+    lines.append(_laid_line("Table 8: Retrieval results on the KILT test set.", 70, 120))
+    lines += [_laid_line(text, 70, 140 + 10 * i, size=9) for i, text in enumerate(grid_9)]
+    lines.append(_laid_line("Table 9: KILT scores on the KILT test set.", 70, 180))
+    references = [
+        "pages 565-575, Online. Association for Computa-",
+        "Zhuang and Zuccon. 2021. TILDE:",
+    ]
+    lines += [_laid_line(text, 70, 200 + 12 * i) for i, text in enumerate(references)]
+    blocks, _ = read_blocks([PageLayout(1, 595, 842, lines)])
+    rows = {
+        block.number: " ".join(line.text for line in block.rows) for block in blocks if block.label
+    }
+    assert "50.1" in rows["8"] and "69.1" not in rows["8"]
+    assert "69.1" in rows["9"] and "Zuccon" not in rows["9"]
