@@ -158,24 +158,28 @@ def label_header_split(cells: list[TableCell], header_rows: list[int]) -> list[T
 def k_filled(cells: list[TableCell]) -> list[TableCell]:
     """The cells with a line of whole numbers under a header that leaves its k open ("hits@k"
     over "1" and "10") read as the header's columns: "hits@1" and "hits@10", each over its own
-    column, the line's label ("System") the labels' header; not a row of values."""
+    column. Where the line heads other columns too, with words ("accuracy@k" over "5 20 100",
+    then "ans. ✓ ✗"), it stays a header line; else it goes, its label ("System") the labels'
+    header; it is no row of values either way."""
     rows = _by_row(cells)
     for above, row in pairwise(sorted(rows)):
         heads = [cell for cell in rows[above] if _AT_K.search(cell.text)]
-        values = [cell for cell in rows[row] if cell.col > 0]
-        if not heads or not values or not all(_WHOLE.match(c.text.strip()) for c in values):
+        under = {id(c): h for c in rows[row] for h in heads if c.col > 0 and _covers(h, c.col)}
+        ks = [cell for cell in rows[row] if id(cell) in under]
+        others = [c for c in rows[row] if c.col > 0 and id(c) not in under]
+        if not ks or not all(_WHOLE.match(c.text.strip()) for c in ks):
             continue
-        under = {id(v): next((h for h in heads if _covers(h, v.col)), None) for v in values}
-        if any(head is None for head in under.values()):
+        if any(char.isdigit() for cell in others for char in cell.text):
             continue
         named = [
-            replace(head, col=v.col, col_span=1, text=_AT_K.sub(f"@{v.text.strip()}", head.text))
-            for v in values
-            if (head := under[id(v)]) is not None
+            replace(h, col=k.col, col_span=1, text=_AT_K.sub(f"@{k.text.strip()}", h.text))
+            for k in ks
+            if (h := under[id(k)]) is not None
         ]
-        label = [replace(c, row=above) for c in rows[row] if c.col == 0]
-        gone = {id(c) for c in heads} | {id(c) for c in rows[row]}
-        return [c for c in cells if id(c) not in gone] + named + label
+        moved = [] if others else [c for c in rows[row] if c.col == 0]
+        gone = {id(c) for c in heads} | {id(c) for c in ks} | {id(c) for c in moved}
+        kept = [c for c in cells if id(c) not in gone]
+        return kept + named + [replace(c, row=above) for c in moved]
     return cells
 
 

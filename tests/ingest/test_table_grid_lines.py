@@ -141,3 +141,14 @@ def test_rows_of_crosses_are_body_rows_not_header_lines() -> None:
         ("NewAttention", ""),
         ("Sparse NewAttention", ""),
     ]
+
+
+def test_a_line_of_ks_that_heads_other_columns_too_stays_a_header_line() -> None:
+    """SEAL's NQ table: "accuracy@k" over "5 20", beside "ans. ✓" under "Overlap?"."""
+    heads = [TableCell(0, 1, "accuracy@k", col_span=2), TableCell(0, 3, "Overlap?")]
+    body = grid([["System", "5", "20", "ans. ✓"], ["BM25", "43.6", "62.9", "82.9"]])
+    body = [replace(cell, row=cell.row + 1) for cell in body]
+    read = read_grid(Table([*heads, *body], number="3", caption="Table 3: Results on NQ."))
+    assert read is not None
+    assert read.column_headers == {1: "accuracy@5", 2: "accuracy@20", 3: "Overlap? ans. ✓"}
+    assert [row.label for row in read.rows] == ["BM25"]
