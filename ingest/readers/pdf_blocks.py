@@ -242,7 +242,8 @@ def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
             continue
         below = _region(blocks, index, +1, size, claimed)
         above = _region(blocks, index, -1, size, claimed)
-        below_is_table = _grid_like(below) or not _holds_numbers(above)
+        below_is_table = _holds_numbers(below) and not _running_text(below, size)
+        below_is_table = below_is_table or not _holds_numbers(above)
         owns = _next_caption_owns(blocks, index, size) and not _taken(above, tables)
         if block.label == "table" and below and below_is_table:
             chosen = above if owns and above else below
@@ -314,10 +315,19 @@ def _grid_like(region: list[Block]) -> bool:
     return _holds_numbers(region) and tabled
 
 
+def _running_text(region: list[Block], size: float) -> bool:
+    """Whether a region is text, no grid, set in the body size or the point smaller of
+    references (prose, a reference list), not a table's notes or rows in small type (two
+    points or more below it)."""
+    sized = all(line.size > size - 1.5 for member in region for line in member.lines)
+    return bool(region) and sized and not _grid_like(region)
+
+
 def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
     """Whether the lines below a table caption are another caption's: they end at a figure's
     caption (a figure printed above its caption), or at a table caption that itself takes the
-    lines above it (captions printed under their tables, each taking its own grid)."""
+    lines above it (captions printed under their tables, each taking its own grid): one with
+    nothing under it, or only text in the body size that is no grid (references, prose)."""
     position = index + 1
     while position < len(blocks) and not (
         blocks[position].role in ("heading", "caption") or _is_prose(blocks[position], size)
@@ -329,7 +339,7 @@ def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
     if following.label != "table":
         return bool(_region(blocks, position, -1, size))
     below = _region(blocks, position, +1, size)
-    return not _grid_like(below) or _next_caption_owns(blocks, position, size)
+    return not below or _running_text(below, size) or _next_caption_owns(blocks, position, size)
 
 
 def _region(
