@@ -8,13 +8,16 @@ column prints sizes. A header row printing one name per value column and none ov
 label column on, each header one column left of its values: it moves right by one. Cells the
 reader ran together ("78.7 81.9 80.0 83.1") are split one per column (`unmerged`). A label set
 centred beside its two rows (a LaTeX multirow: "GAT" between its 1-head and 8-head rows) reads
-as a line of its own between them: it names both (`labels_centred`).
+as a line of its own between them: it names both (`labels_centred`). The labels' header run
+into the first value column's name ("Models R-1f1") is cut in two (`label_header_split`), and a
+line of k's under a header leaving its k open ("hits@k" over "1 10") is read into it (`k_filled`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from papergraph.core.model import TableCell
 
@@ -30,6 +33,9 @@ _SIZE = re.compile(r"^\s*\d{2,4}\s*[×x]\s*\d{2,4}\s*$")
 _GLUED_SIZE = re.compile(r"^(?P<label>.*[A-Za-z].*?)\s+(?P<size>\d{2,4}\s*[×x]\s*\d{2,4})$")
 _NUMBER = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$")
 _VALUE_CELL = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$|^[-–—]$")  # a number, or a dash for none
+_WHOLE = re.compile(r"^\d{1,4}$")  # a k: "1", "10", "100"
+_TICK = re.compile(r"^[✓✗✔✘]$")
+_AT_K = re.compile(r"@\s*[kK]\b")  # a header leaving its k open: "hits@k", "R@k"
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
 
 
@@ -126,6 +132,65 @@ def headers_off_labels(cells: list[TableCell], header_rows: list[int]) -> list[T
         return cells
     shifted = {row for row in header_rows if _one_left(rows.get(row, []), width)}
     return [replace(c, col=c.col + 1) if c.row in shifted else c for c in cells]
+
+
+def label_header_split(cells: list[TableCell], header_rows: list[int]) -> list[TableCell]:
+    """The cells with a header row's first cell, set over the labels and the first value
+    column ("Models R-1f1": the labels' header run into the first column's name, set tight),
+    cut before its last word where that word is a name the row prints over another column too
+    ("R-1f1" again over each later block): the last word names the first value column."""
+    rows = _by_row(cells)
+    cut: dict[int, list[TableCell]] = {}
+    for row in header_rows:
+        first = min(rows.get(row, []), key=lambda cell: cell.col, default=None)
+        if first is None or first.col != 0 or first.col_span != 2:
+            continue
+        label, _, name = " ".join(first.text.split()).rpartition(" ")
+        if label and any(c is not first and " ".join(c.text.split()) == name for c in rows[row]):
+            cut[row] = [
+                replace(first, text=label, col_span=1),
+                replace(first, col=1, text=name, col_span=1),
+            ]
+    kept = [cell for cell in cells if not (cell.row in cut and cell.col == 0)]
+    return kept + [cell for parts in cut.values() for cell in parts]
+
+
+def k_filled(cells: list[TableCell]) -> list[TableCell]:
+    """The cells with a line of whole numbers under a header that leaves its k open ("hits@k"
+    over "1" and "10") read as the header's columns: "hits@1" and "hits@10", each over its own
+    column. Where the line heads other columns too, with words ("accuracy@k" over "5 20 100",
+    then "ans. ✓ ✗"), it stays a header line; else it goes, its label ("System") the labels'
+    header; it is no row of values either way."""
+    rows = _by_row(cells)
+    for above, row in pairwise(sorted(rows)):
+        heads = [cell for cell in rows[above] if _AT_K.search(cell.text)]
+        under = {id(c): h for c in rows[row] for h in heads if c.col > 0 and _covers(h, c.col)}
+        ks = [cell for cell in rows[row] if id(cell) in under]
+        others = [c for c in rows[row] if c.col > 0 and id(c) not in under]
+        if not ks or not all(_WHOLE.match(c.text.strip()) for c in ks):
+            continue
+        if any(char.isdigit() for cell in others for char in cell.text):
+            continue
+        named = [
+            replace(h, col=k.col, col_span=1, text=_AT_K.sub(f"@{k.text.strip()}", h.text))
+            for k in ks
+            if (h := under[id(k)]) is not None
+        ]
+        moved = [] if others else [c for c in rows[row] if c.col == 0]
+        gone = {id(c) for c in heads} | {id(c) for c in ks} | {id(c) for c in moved}
+        kept = [c for c in cells if id(c) not in gone]
+        return kept + named + [replace(c, row=above) for c in moved]
+    return cells
+
+
+def ticks_only(texts: list[str]) -> bool:
+    """Whether a row's cells past its label are all ticks or crosses ("✗ ✗": no run of the
+    method reached a result), a body row with no number."""
+    return bool(texts) and all(_TICK.match(text.strip()) for text in texts)
+
+
+def _covers(head: TableCell, col: int) -> bool:
+    return head.col <= col < head.col + head.col_span
 
 
 def _one_left(row: list[TableCell], width: int) -> bool:

@@ -38,6 +38,7 @@ def header_blocks(table: Table, header_rows: list[int], label_cols: int) -> dict
     of it, each header lying in its own block (read once per table, not once per column)."""
     found = {
         row: _row_blocks(table, header_rows, row, label_cols)
+        or _spanned_blocks(table, header_rows, row, label_cols)
         or _numbered_block(table, header_rows, row, label_cols)
         for row in header_rows
     }
@@ -58,6 +59,32 @@ def _row_blocks(table: Table, header_rows: list[int], row: int, label_cols: int)
         if len(starts) == len(groups) and _one_per_block(groups, starts):
             return list(zip(groups, starts, [*starts[1:], inf], strict=True))
     return []
+
+
+def _spanned_blocks(table: Table, header_rows: list[int], row: int, label_cols: int) -> Blocks:
+    """Where the next header row's headers each span columns ("LaMDA 137B" over a value and its
+    bracketed share), a group header lying over part of some of them heads all of their
+    columns ("Code Finetuning", centred over "Davinci Codex" and "PaLM-Coder 540B", is set over
+    one column of each, and heads both of each's): every header below lies under at most one
+    group header, and each group header over at least one."""
+    groups = _value_cells(table, row, label_cols)
+    below = _value_cells(table, row + 1, label_cols) if row + 1 in header_rows else []
+    if len(groups) < 2 or len(below) < 2 or any(cell.col_span < 2 for cell in below):
+        return []
+    heads = [[g for g in groups if _overlap(g, cell)] for cell in below]
+    if any(len(over) > 1 for over in heads):
+        return []
+    blocks: Blocks = []
+    for group in groups:
+        under = [cell for cell, over in zip(below, heads, strict=True) if group in over]
+        if not under:
+            return []
+        blocks.append((group, under[0].col, under[-1].col + under[-1].col_span))
+    return blocks
+
+
+def _overlap(one: TableCell, other: TableCell) -> bool:
+    return one.col < other.col + other.col_span and other.col < one.col + one.col_span
 
 
 def _numbered_block(table: Table, header_rows: list[int], row: int, label_cols: int) -> Blocks:

@@ -18,7 +18,10 @@ from dataclasses import dataclass, field, replace
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.grid_repair import (
     headers_off_labels,
+    k_filled,
+    label_header_split,
     labels_centred,
+    ticks_only,
     unmerged,
     values_split_off,
 )
@@ -173,7 +176,7 @@ def name_text(text: str) -> str:
 def read_grid(table: Table) -> Grid | None:
     """The table's header/body structure; None when no body row holds a number. Cells read a
     column off are put back first (ingest/extract/grid_repair.py)."""
-    table = replace(table, cells=unmerged(values_split_off(table.cells)))
+    table = replace(table, cells=unmerged(values_split_off(k_filled(table.cells))))
     at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
     if not at:
         return None
@@ -183,7 +186,8 @@ def read_grid(table: Table) -> Grid | None:
     if first_body is None:
         return None
     header_rows = [r for r in rows if r < first_body]
-    table = replace(table, cells=labels_centred(headers_off_labels(table.cells, header_rows)))
+    cells = label_header_split(headers_off_labels(table.cells, header_rows), header_rows)
+    table = replace(table, cells=labels_centred(cells))
     at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
     body_rows = [r for r in sorted({row for row, _ in at}) if r >= first_body]
     label_cols = _label_columns(at, body_rows)
@@ -221,25 +225,21 @@ def width_of(at: dict[tuple[int, int], TableCell]) -> int:
 
 def _body_like(at: dict[tuple[int, int], TableCell], row: int) -> bool:
     """Whether a row holds values: a number past the first column that is no share of a
-    budget ("1/3 Full 1/3 Full" under "Transf. Primer" is a header line of compute budgets)."""
-    return any(
-        r == row and c >= 1 and value_like(cell.text) and not _FRACTION.match(clean(cell.text))
-        for (r, c), cell in at.items()
-    )
+    budget ("1/3 Full 1/3 Full" under "Transf. Primer" is a header line of compute budgets),
+    or ticks only ("Linformer | ✗ | ✗": no result reached, a row as much as one of numbers)."""
+    texts = [cell.text for (r, c), cell in at.items() if r == row and c >= 1]
+    return ticks_only(texts) or any(value_like(t) and not _FRACTION.match(clean(t)) for t in texts)
 
 
 def _label_columns(at: dict[tuple[int, int], TableCell], body_rows: list[int]) -> int:
     """How many leading columns hold names rather than numbers in most body rows (at least 1);
-    a dash (a value not reported) counts as a number."""
-    count = 1
-    width = max(col for _, col in at) + 1
+    a dash (a value not reported) counts as a number, and so does a tick in a row of ticks."""
+    count, width = 1, max(col for _, col in at) + 1
+    ticked = {r for r in body_rows if ticks_only([at[k].text for k in at if k[0] == r and k[1]])}
     while count < width - 1:
-        texts = [at[(r, count)].text for r in body_rows if (r, count) in at]
-        numeric = sum(
-            1
-            for text in texts
-            if holds_value(text) or LEADING_DIGIT.match(text) or NO_VALUE.match(text)
-        )
+        texts = [(r, at[(r, count)].text) for r in body_rows if (r, count) in at]
+        no_value = (holds_value, LEADING_DIGIT.match, NO_VALUE.match)
+        numeric = sum(1 for r, text in texts if r in ticked or any(f(text) for f in no_value))
         if not texts or numeric * 2 >= len(texts):
             break
         count += 1
@@ -371,7 +371,7 @@ def _body(
         if index not in labels:
             if len(values) > 1 and len(values) == len(cells):  # headers over value columns
                 headers = {c: clean(cell.text) for c, cell in values.items()}
-            else:
+            elif not ticks_only([cell.text for cell in values.values()]):  # a row of ticks: none
                 group = " ".join(clean(cell.text) for _, cell in sorted(cells.items()))
             continue
         label = labels[index] if labels[index].printed else previous  # continuing the row above

@@ -14,7 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from papergraph.ingest.readers.pdf_cues import CAPTION, VALUE, cell_parts, has_value_cell
+from papergraph.ingest.readers.pdf_cues import (
+    CAPTION,
+    VALUE,
+    cell_parts,
+    has_value_cell,
+    spaced,
+)
 from papergraph.ingest.readers.pdf_footnotes import footnotes
 from papergraph.ingest.readers.pdf_layout import Line, PageLayout, body_size
 
@@ -29,6 +35,7 @@ _NAMED = re.compile(
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[\divxlc]{1,4}(?:\s*(?:of|/)\s*\d+)?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _ALGORITHM = re.compile(r"^\d{1,2}:")
+_DECIMAL = re.compile(r"^[(±+−-]?\d*\.\d+%?[)*†‡]*$")  # "75.6", ".93": a value, not "2021."
 
 
 @dataclass
@@ -195,6 +202,10 @@ def _has_cell_gap(line: Line) -> bool:
     return has_value_cell(parts) or max(len(part) for part in parts) <= 3
 
 
+def _has_cell_gap_or_spaced(line: Line) -> bool:
+    return _has_cell_gap(line) or spaced(line)
+
+
 def _caption_tail(block: Block, previous: Line, line: Line) -> bool:
     """The short last line of a caption set across a two-column page: it ends before the gutter,
     so it reads as the left column's, but it starts where the caption's lines start and runs
@@ -231,7 +242,8 @@ def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
             continue
         below = _region(blocks, index, +1, size, claimed)
         above = _region(blocks, index, -1, size, claimed)
-        below_is_table = _holds_numbers(below) or not _holds_numbers(above)
+        below_is_table = _holds_numbers(below) and not _running_text(below, size)
+        below_is_table = below_is_table or not _holds_numbers(above)
         owns = _next_caption_owns(blocks, index, size) and not _taken(above, tables)
         if block.label == "table" and below and below_is_table:
             chosen = above if owns and above else below
@@ -293,10 +305,29 @@ def _holds_numbers(region: list[Block]) -> bool:
     return sum(any(c.isdigit() for c in word) for word in words) >= 2
 
 
+def _grid_like(region: list[Block]) -> bool:
+    """Whether a region prints numbers set as a table's cells: a line of parts set apart, or two
+    lines of two decimals each; the references or prose under a caption, whose years and
+    "hits@1" hold digits too, do not."""
+    lines = [line for member in region for line in member.lines]
+    decimals = [sum(map(bool, map(_DECIMAL.match, line.main_text.split()))) for line in lines]
+    tabled = any(map(_has_cell_gap, lines)) or sum(count >= 2 for count in decimals) >= 2
+    return _holds_numbers(region) and tabled
+
+
+def _running_text(region: list[Block], size: float) -> bool:
+    """Whether a region is text, no grid, set in the body size or the point smaller of
+    references (prose, a reference list), not a table's notes or rows in small type (two
+    points or more below it)."""
+    sized = all(line.size > size - 1.5 for member in region for line in member.lines)
+    return bool(region) and sized and not _grid_like(region)
+
+
 def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
     """Whether the lines below a table caption are another caption's: they end at a figure's
     caption (a figure printed above its caption), or at a table caption that itself takes the
-    lines above it (captions printed under their tables, each taking its own grid)."""
+    lines above it (captions printed under their tables, each taking its own grid): one with
+    nothing under it, or only text in the body size that is no grid (references, prose)."""
     position = index + 1
     while position < len(blocks) and not (
         blocks[position].role in ("heading", "caption") or _is_prose(blocks[position], size)
@@ -308,7 +339,7 @@ def _next_caption_owns(blocks: list[Block], index: int, size: float) -> bool:
     if following.label != "table":
         return bool(_region(blocks, position, -1, size))
     below = _region(blocks, position, +1, size)
-    return not below or _next_caption_owns(blocks, position, size)
+    return not below or _running_text(below, size) or _next_caption_owns(blocks, position, size)
 
 
 def _region(
@@ -340,7 +371,7 @@ def _is_prose(block: Block, size: float) -> bool:
     narrow column of long words holds fewer per line, but as many characters; one such line
     alone may be a header row)."""
     lines = [line for line in block.lines if abs(line.size - size) < 0.6]
-    if len(lines) < len(block.lines) * 0.6 or all(_has_cell_gap(line) for line in lines):
+    if len(lines) < len(block.lines) * 0.6 or all(map(_has_cell_gap_or_spaced, lines)):
         return False  # small type, or a table's header rows set in the body size
     words = [word for line in lines for word in line.main_text.split()]
     alphabetic = sum(1 for word in words if word.strip(".,;:()").replace("-", "").isalpha())

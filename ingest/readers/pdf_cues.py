@@ -28,3 +28,15 @@ def cell_parts(line: Line) -> list[list[str]]:
 def has_value_cell(parts: list[list[str]]) -> bool:
     """Whether one of the parts is a number, as a value cell prints it."""
     return any(VALUE.match(" ".join(part)) for part in parts)
+
+
+def spaced(line: Line) -> bool:
+    """Whether most of the line's words stand a column's gap apart (three quarters of its size
+    or more, at least three times) and most are names, not lower-case words: a table's header
+    line of names set over their columns ("Epochs ImageNet ImageNet ReaL CIFAR-10 ..."), not a
+    short line of prose stretched across a narrow column ("Separator refers to the model")."""
+    words = line.main_words
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    wide = sum(gap >= 0.75 * line.size for gap in gaps)
+    lower = sum(word.text[:1].islower() for word in words)
+    return wide >= 3 and 2 * wide >= len(gaps) and 2 * lower < len(words)

@@ -195,3 +195,58 @@ def test_two_tables_side_by_side_on_a_one_column_page_are_read_apart(
     assert {"MIMIC", "52.8"} <= {cell.text for cell in tables["5"].cells}
     assert not {"Path-X", "61.4"} & {cell.text for cell in tables["5"].cells}
     assert {"Sparse NewAttention", "61.4"} <= {cell.text for cell in tables["6"].cells}
+
+
+def _spaced_line(text: str, x: float, top: float, gap: float, column: int = 0) -> Line:
+    """A line of 10 pt words from x, 5 pt per character, `gap` between words."""
+    words: list[Word] = []
+    for word in text.split():
+        words.append(Word(word, x, x + 5 * len(word), top, top + 10, 10))
+        x = words[-1].x1 + gap
+    return Line(words, page=1, column=column)
+
+
+def test_a_header_line_of_names_a_column_apart_is_its_tables_not_prose() -> None:
+    """ViT's Table 6, its caption below it, on a page read as two columns: the header line
+    "Epochs ImageNet Pets ..." runs across the gutter, its names about an em apart; it heads
+    the rows under it, it is no line of prose that would end the table above its caption."""
+    lines = [
+        _spaced_line("Table 5: Accuracy of the models on the five transfer sets.", 55, 80, 2.5)
+    ]
+    lines.append(
+        _spaced_line("Epochs ImageNet CIFAR-10 CIFAR-100 Pets Flowers exaFLOPs", 120, 110, 10)
+    )
+    for index, (left, right) in enumerate(
+        [("ViT-B/32 7 80.73", "98.61 55"), ("ViT-L/16 7 86.30", "99.38 783")]
+    ):
+        lines.append(_laid_line(left, 55, 124 + 10 * index, column=1, size=9))
+        lines.append(_laid_line(right, 320, 124 + 10 * index, column=2, size=9))
+    lines.append(
+        _spaced_line("Table 6: Detailed results of model scaling experiments.", 55, 160, 2.5)
+    )
+    blocks, _ = read_blocks([PageLayout(1, 595, 842, lines, two_columns=True)])
+    [caption] = [block for block in blocks if block.number == "6"]
+    assert "Epochs ImageNet" in " ".join(line.text for line in caption.rows)
+
+
+def test_captions_under_their_tables_above_references_each_take_the_grid_above() -> None:
+    """SEAL's page 13: Tables 8 and 9 with their captions under them, then the references run
+    on (years and page numbers, no cells): Table 8 keeps its grid, Table 9 takes its own, not
+    the references."""
+    grid_8 = ["Model FEV NQ AVG", "BM25 50.1 26.3 33.1", "SEAL 81.4 38.8 51.0"]
+    grid_9 = ["System FEV NQ WoW", "KGI 69.1 36.4 10.4", "SEAL 60.1 32.8 11.0"]
+    lines = [_laid_line(text, 70, 80 + 10 * i, size=9) for i, text in enumerate(grid_8)]
+    lines.append(_laid_line("Table 8: Retrieval results on the KILT test set.", 70, 120))
+    lines += [_laid_line(text, 70, 140 + 10 * i, size=9) for i, text in enumerate(grid_9)]
+    lines.append(_laid_line("Table 9: KILT scores on the KILT test set.", 70, 180))
+    references = [
+        "pages 565-575, Online. Association for Computa-",
+        "Zhuang and Zuccon. 2021. TILDE:",
+    ]
+    lines += [_laid_line(text, 70, 200 + 12 * i) for i, text in enumerate(references)]
+    blocks, _ = read_blocks([PageLayout(1, 595, 842, lines)])
+    rows = {
+        block.number: " ".join(line.text for line in block.rows) for block in blocks if block.label
+    }
+    assert "50.1" in rows["8"] and "69.1" not in rows["8"]
+    assert "69.1" in rows["9"] and "Zuccon" not in rows["9"]

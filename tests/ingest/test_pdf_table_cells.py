@@ -121,3 +121,19 @@ def test_a_label_over_two_columns_in_a_full_row_keeps_them_two_columns() -> None
     assert (at[(2, 0)], at[(2, 1)], at[(2, 2)]) == ("CommonGen", "Rouge-1", "56.7")
     assert (at[(3, 1)], at[(3, 2)]) == ("Rouge-2", "29.6")
     assert at[(1, 2)] == "32.6"
+
+
+def test_a_value_set_half_an_em_after_its_label_is_a_cell_of_its_own() -> None:
+    """Multi-LexSum's tables, set tight: "First k Sent" ends half an em before its "30.41",
+    where a space inside a label is a quarter of one."""
+    lines = [
+        _line(0, [("Models", 100), ("R-1", 133.5), ("R-2", 163)]),
+        _line(12, [("First", 100), ("k", 124.5), ("30.41", 133.5), ("9.67", 160)]),
+        _line(24, [("BART", 111), ("48.79", 133.5), ("23.78", 160)]),
+    ]
+    rows = _rows(build_table(lines, "3", "Table 3: Performance of baseline models.", 7))
+    assert rows == [
+        ["Models", "R-1", "R-2"],
+        ["First k", "30.41", "9.67"],
+        ["BART", "48.79", "23.78"],
+    ]

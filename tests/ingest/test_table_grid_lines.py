@@ -4,6 +4,8 @@ rows names both."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.table_grid import read_grid
 from tests.ingest.tables import grid
@@ -69,3 +71,84 @@ def test_a_label_set_centred_beside_its_two_rows_names_both() -> None:
         ("NewGAT (this work)", ""),
         ("NewGAT (this work)", ""),
     ]
+
+
+def test_a_group_header_over_part_of_the_spanning_headers_below_heads_all_their_columns() -> None:
+    """PaLM's DeepFix table: each model heads its value and its bracketed share; "Code
+    Finetuning", centred over the last two models, sits over one column of each."""
+    cells = [
+        TableCell(0, 2, "Pretraining only", col_span=3),
+        TableCell(0, 6, "Code Finetuning", col_span=2),
+        *(TableCell(1, col, name, col_span=2) for col, name in [(1, "A"), (3, "B"), (5, "C")]),
+        TableCell(1, 7, "D", col_span=2),
+        *(TableCell(2, col, text) for col, text in enumerate(["Compile rate", *"12345678"])),
+    ]
+    headers = _headers(Table(cells, number="12", caption="Table 12: DeepFix success rates."))
+    assert [headers[col] for col in (1, 4, 5, 6, 8)] == [
+        "Pretraining only A",
+        "Pretraining only B",
+        "Code Finetuning C",
+        "Code Finetuning C",
+        "Code Finetuning D",
+    ]
+
+
+def test_the_labels_header_run_into_the_first_columns_name_is_cut_in_two() -> None:
+    """Multi-LexSum's tables, set tight: "Models R-1" over the labels and the first column,
+    "R-1" printed again over the second block, under "D → S"."""
+    cells = [
+        TableCell(0, 1, "D → L"),
+        TableCell(0, 3, "D → S"),
+        TableCell(1, 0, "Models R-1", col_span=2),
+        *(TableCell(1, col, text) for col, text in [(2, "R-2"), (3, "R-1"), (4, "R-2")]),
+        *(
+            TableCell(2, col, text)
+            for col, text in enumerate(["BART", "48.8", "23.8", "43.6", "20.0"])
+        ),
+    ]
+    read = read_grid(Table(cells, number="3", caption="Table 3: Performance of baselines."))
+    assert read is not None
+    assert read.label_header == "Models"
+    assert read.column_headers == {1: "D → L R-1", 2: "D → L R-2", 3: "D → S R-1", 4: "D → S R-2"}
+
+
+def test_a_line_of_ks_under_a_header_leaving_its_k_open_is_read_into_the_header() -> None:
+    """SEAL's NQ320k table: "hits@k" over both columns, "System | 1 | 10" under it."""
+    body = grid([["System", "1", "10"], ["BM25", "22.7", "59.0"], ["DSI-BART", "25.0", "63.6"]])
+    cells = [TableCell(0, 1, "hits@k", col_span=2), *(replace(c, row=c.row + 1) for c in body)]
+    read = read_grid(Table(cells, number="2", caption="Table 2: Results on NQ320k."))
+    assert read is not None
+    assert (read.label_header, read.column_headers) == ("System", {1: "hits@1", 2: "hits@10"})
+    assert [row.label for row in read.rows] == ["BM25", "DSI-BART"]
+
+
+def test_rows_of_crosses_are_body_rows_not_header_lines() -> None:
+    """FlashAttention's Path-X table: the baselines reach no result ("✗"), only its own rows
+    print numbers; the crosses are neither headers nor a group over the rows below."""
+    cells = grid(
+        [
+            ["Model", "Path-X", "Path-256"],
+            ["Transformer", "✗", "✗"],
+            ["Reformer", "✗", "✗"],
+            ["NewAttention", "61.4", "✗"],
+            ["Sparse NewAttention", "56.0", "63.1"],
+        ]
+    )
+    read = read_grid(Table(cells, number="6", caption="Table 6: Path-X and Path-256."))
+    assert read is not None
+    assert (read.label_header, read.column_headers) == ("Model", {1: "Path-X", 2: "Path-256"})
+    assert [(row.label, row.group) for row in read.rows][-2:] == [
+        ("NewAttention", ""),
+        ("Sparse NewAttention", ""),
+    ]
+
+
+def test_a_line_of_ks_that_heads_other_columns_too_stays_a_header_line() -> None:
+    """SEAL's NQ table: "accuracy@k" over "5 20", beside "ans. ✓" under "Overlap?"."""
+    heads = [TableCell(0, 1, "accuracy@k", col_span=2), TableCell(0, 3, "Overlap?")]
+    body = grid([["System", "5", "20", "ans. ✓"], ["BM25", "43.6", "62.9", "82.9"]])
+    body = [replace(cell, row=cell.row + 1) for cell in body]
+    read = read_grid(Table([*heads, *body], number="3", caption="Table 3: Results on NQ."))
+    assert read is not None
+    assert read.column_headers == {1: "accuracy@5", 2: "accuracy@20", 3: "Overlap? ans. ✓"}
+    assert [row.label for row in read.rows] == ["BM25"]

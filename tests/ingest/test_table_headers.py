@@ -48,6 +48,7 @@ def _found(table: Table, names: list[str], datasets: dict[str, str] | None = Non
         ("50K", HeaderKind.WORDS),  # a training-set size qualifies the caption's dataset
         ("10%", HeaderKind.WORDS),
         ("2012", HeaderKind.WORDS),
+        ("exaFLOPs", HeaderKind.SETTING),  # pre-training compute (ViT's Table 6), no dataset
     ],
 )
 def test_a_header_is_typed_as_metric_setting_language_method_name_or_words(
