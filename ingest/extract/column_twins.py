@@ -26,6 +26,12 @@ SUBSET = re.compile(
     r"in-domain|out-of-domain|overall|all|web|wikipedia)$",
     re.IGNORECASE,
 )
+#: Words naming a part of a dataset that a column of its own reports beside the whole's.
+_PART = re.compile(
+    r"^(?:middle|high|easy|hard|challenge|matched|mismatched|seen|unseen|in-domain|"
+    r"out-of-domain)$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 #: Words that say which kind of a metric a column holds (COCO's box and mask AP, "AP^b"): the
 #: metric differs, no setting.
@@ -33,6 +39,13 @@ _METRIC_KIND = re.compile(r"^(?:box|bbox|mask|segm|b|m)$", re.IGNORECASE)
 _MASK = re.compile(r"^(?:mask|segm)$", re.IGNORECASE)
 _BOX = re.compile(r"^(?:box|bbox)$", re.IGNORECASE)
 _AP = re.compile(r"^AP(?:50|75|S|M|L)?$")  # the AP family a box/mask table prints
+
+
+def part_column(header: str) -> bool:
+    """Whether a column's header names only a part of the data ("Middle", "High" beside RACE's
+    "Accuracy"): the column reports the metric the table gives the whole, on that part."""
+    words = header.split()
+    return bool(words) and all(_PART.match(word) for word in words)
 
 
 def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]) -> list[Result]:
@@ -97,11 +110,26 @@ def _kind(words: list[str]) -> str:
 
 
 def _setting(first: Result, other: Result) -> tuple[list[str], list[str]] | None:
+    """What tells two columns apart: settings each header names, or a part of the data one
+    names beside the metric the other prints alone ("Middle" beside RACE's "Accuracy": the
+    metric's own column is the whole dataset, the other its part)."""
     words = [_header_words(first), _header_words(other)]
     found = differing(words[0], words[1])
-    if found is None or not all(_names_setting(side) for side in found if side):
+    if found is None:
         return None
-    return found if found[0] or found[1] else None
+    part = any(side and all(SUBSET.match(word) for word in side) for side in found)
+    told = [
+        _names_setting(side) or (part and _measures(side, result))
+        for side, result in zip(found, (first, other), strict=True)
+        if side
+    ]
+    return found if all(told) and (found[0] or found[1]) else None
+
+
+def _measures(words: list[str], result: Result) -> bool:
+    """Whether the words name the result's own metric ("Accuracy"): no setting of it."""
+    metric = read_metric(" ".join(words))
+    return metric is not None and metric.label == result.metric
 
 
 def _header_words(result: Result) -> list[str]:
@@ -117,7 +145,7 @@ def _names_setting(words: list[str]) -> bool:
 
 
 def _qualify(result: Result, setting: list[str]) -> None:
-    if not setting:
+    if not setting or _measures(setting, result):
         return
     text = " ".join(setting)
     if all(SUBSET.match(word) for word in setting):

@@ -136,9 +136,12 @@ def value_like(text: str) -> bool:
 
 
 def split_values(text: str) -> list[str] | None:
-    """The values of a cell printing two or more joined by "/" ("90.2/89.7"), or None."""
+    """The values of a cell printing two or more joined by "/" ("90.2/89.7"), or None; a dash
+    is a value not reported ("89.8/-": the mismatched set's is not given), one value stays."""
     parts = [part.strip() for part in clean(text).split("/")]
-    return parts if len(parts) > 1 and all(map(parse_number, parts)) else None
+    read = [bool(parse_number(part)) for part in parts]
+    shown = all(r or NO_VALUE.match(part) for r, part in zip(read, parts, strict=True))
+    return parts if len(parts) > 1 and shown and any(read) else None
 
 
 def header_parts(header: str, count: int) -> list[str] | None:

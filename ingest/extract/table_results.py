@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
-from papergraph.ingest.extract.column_twins import told_apart
+from papergraph.ingest.extract.column_twins import part_column, told_apart
 from papergraph.ingest.extract.dataset_tasks import named_in, row_task
 from papergraph.ingest.extract.header_blocks import NUMBERED
 from papergraph.ingest.extract.matcher import NameMatcher
@@ -32,6 +32,7 @@ from papergraph.ingest.extract.metric_names import (
     read_metric,
     unbroken,
 )
+from papergraph.ingest.extract.paired_values import benchmark_task, value_parts
 from papergraph.ingest.extract.row_tasks import TaskedRow, settle_tasks
 from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.table_columns import column_results, own_columns
@@ -53,7 +54,6 @@ from papergraph.ingest.extract.table_grid import (
     Grid,
     Row,
     clean,
-    header_parts,
     parse_number,
     read_grid,
     split_values,
@@ -302,11 +302,13 @@ def _cell_results(context: TableContext, matcher: NameMatcher, row: Row, col: in
     if SETTING.search(header) and not context.header_metric(header):
         return []
     values = split_values(cell.text)
-    parts = header_parts(header, len(values)) if values else None
+    parts = (
+        value_parts(header, len(values), context.table.caption, context.grid) if values else None
+    )
     if values and parts:
         metrics = [read_metric(part) for part in parts]
         if all(metrics):  # metrics of the header's dataset: "EM / F1"
-            heads = [(header, metric) for metric in metrics]
+            heads = [(benchmark_task(header), metric) for metric in metrics]
         else:  # the parts of a dataset, each under the column's metric: "MNLI-m/mm"
             heads = [(part, _metric(context, part, row)) for part in parts]
         found = [
@@ -329,7 +331,8 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     caption = context.column_metric(header) or context.caption_metric
     if metric is None:  # the caption's metric, unless a column of its own prints it ("BLEU")
         other = caption and glued(header) - {caption.label}  # "K.-EM" under "R-precision"
-        return None if caption and (caption.label in context.metric_kinds or other) else caption
+        printed = caption and (caption.label in context.metric_kinds or other)
+        return None if printed and not part_column(header) else caption  # "High": RACE's part
     if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
         return caption
     return of_kind(metric, context.metric_kinds)

@@ -105,13 +105,18 @@ def test_abbreviated_dataset_columns_are_the_papers_datasets() -> None:
     }
 
 
-def test_subset_columns_in_words_qualify_the_captions_dataset_once() -> None:
+def test_subset_columns_in_words_give_the_captions_dataset_each_part_qualified() -> None:
+    """The metric's own column is the whole test set; "Middle" and "High" its parts."""
     table = Table(
         grid([["Model", "Accuracy", "Middle", "High"], ["NewNet", "81.8", "85.5", "80.2"]]),
         "1",
         "Table 1: Results on the test set of RACE.",
     )
-    assert _found(table, ["NewNet"]) == {("RACE", "Accuracy", 81.8)}
+    assert _found(table, ["NewNet"]) == {
+        ("RACE", "Accuracy", 81.8),
+        ("RACE (Middle)", "Accuracy", 85.5),
+        ("RACE (High)", "Accuracy", 80.2),
+    }
 
 
 def test_an_error_is_never_an_accuracy_in_the_lexicon() -> None:

@@ -1,0 +1,89 @@
+"""Cells printing two values under one task's name, and columns of a dataset's parts."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Table
+from papergraph.ingest.extract.paired_values import conventions
+from tests.ingest.tables import grid, table_rows
+
+
+def _rows(table: Table) -> set[tuple[str | None, str | None, float | str | None]]:
+    found = table_rows(table, ["NewNet"], "NewNet", "NewNet: a paper")
+    return {(r.dataset, r.metric, r.value) for r in found}
+
+
+def _glue(caption: str) -> Table:
+    return Table(
+        grid(
+            [
+                ["Model", "MNLI", "QQP", "STS-B", "RTE"],
+                ["BERT [2]", "86.7/85.9", "72.1/89.3", "87.6/86.5", "70.1"],
+                ["NewNet", "90.2/89.7†", "74.3/90.3", "91.6/91.1", "86.3"],
+            ]
+        ),
+        number="4",
+        caption=caption,
+    )
+
+
+def test_a_glue_pair_under_the_task_name_is_read_in_the_benchmarks_order() -> None:
+    """GLUE reports MNLI matched/mismatched, QQP F1/accuracy, STS-B Pearson/Spearman."""
+    assert _rows(_glue("Table 4: Results on GLUE.")) == {
+        ("MultiNLI-m", "Accuracy", 90.2),
+        ("MultiNLI-mm", "Accuracy", 89.7),
+        ("Quora Question Pairs", "F1", 74.3),
+        ("Quora Question Pairs", "Accuracy", 90.3),
+        ("STS-B", "Correlation", 91.6),  # Pearson; Spearman is no metric of its own here
+        ("RTE", "Accuracy", 86.3),
+    }
+
+
+def test_a_pair_in_a_table_naming_no_benchmark_stays_unread() -> None:
+    """Which value is which is the benchmark's fact: unsaid where the table names none."""
+    assert _rows(_glue("Table 4: Results on the development sets.")) == {("RTE", "Accuracy", 86.3)}
+
+
+def test_a_superglue_pair_and_a_part_not_reported() -> None:
+    table = Table(
+        grid(
+            [
+                ["Model", "BoolQ", "CB", "MultiRC", "Record"],
+                ["Few-shot NewNet", "89.1", "89.3", "86.3/-", "92.9/-"],
+                ["NewNet", "92.2", "100/98.2", "90.1/69.2", "94.0/94.6"],
+            ]
+        ),
+        number="7",
+        caption="Table 7: Results on the SuperGLUE dev set.",
+    )
+    rows = _rows(table)
+    assert {row for row in rows if row[0] in ("CB", "MultiRC")} == {
+        ("CB", "F1", 100.0),
+        ("CB", "Accuracy", 98.2),
+        ("CB", "Accuracy", 89.3),  # one value alone: CB's usual metric, as before
+        ("MultiRC", "F1", 90.1),
+        ("MultiRC", "EM", 69.2),
+        ("MultiRC", "F1", 86.3),  # "86.3/-": the exact match is not reported
+    }
+
+
+def test_every_convention_names_its_source() -> None:
+    assert {"mnli", "qqp", "mrpc", "cb", "multirc", "record"} <= set(conventions())
+
+
+def test_columns_of_a_datasets_parts_give_the_part_with_the_tables_metric() -> None:
+    race = Table(
+        grid(
+            [
+                ["RACE", "Accuracy", "Middle", "High"],
+                ["BERT [22]", "72.0", "76.6", "70.1"],
+                ["NewNet", "81.75", "85.45", "80.21"],
+            ]
+        ),
+        number="1",
+        caption='Table 1: Results on the test set of RACE. "Middle" and "High" are two subsets.',
+    )
+    assert _rows(race) == {
+        ("RACE", "Accuracy", 81.75),
+        ("RACE (Middle)", "Accuracy", 85.45),
+        ("RACE (High)", "Accuracy", 80.21),
+    }
