@@ -5,7 +5,10 @@ GLUE and SuperGLUE report some tasks by two figures, which papers print in one c
 to say but the benchmark's, stated by its paper and leaderboard (ingest/lexicon/paired-values.txt,
 with sources): MNLI matched then mismatched accuracy, CB F1 then accuracy. A cell so printed is
 read in that order only in a table whose caption or headers name the benchmark; elsewhere a
-header joining the parts ("MNLI-m/mm", "EM / F1") is needed, as before (table_grid.header_parts).
+header joining the parts ("MNLI-m/mm", "EM / F1") is needed (table_grid.header_parts), or a
+caption saying which value comes first ("The GPT-3 AUROC appears first in each column, the
+Jurassic-2 AUROC appears second"): then what each part names beside its metric qualifies the
+method (DetectGPT run on GPT-3's texts: "DetectGPT (GPT-3)").
 """
 
 from __future__ import annotations
@@ -14,10 +17,20 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from papergraph.core.model import fold
-from papergraph.ingest.extract.table_grid import Grid, header_parts, strip_marks
+from papergraph.core.model import Result, fold
+from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.row_twins import with_setting
+from papergraph.ingest.extract.table_grid import Grid, header_parts, name_text, strip_marks
 
 FILE = "paired-values.txt"
+_PLACED = r"\s+(?:appears?|is|are)\s+(?:(?:shown|given|listed|reported|printed)\s+)?"
+#: A caption saying which value of a cell comes first: "The GPT-3 AUROC appears first in each
+#: column, the Jurassic-2 AUROC appears second (i.e., after the slash)".
+_ORDER = re.compile(
+    rf"(?:^|[.;:]\s+)(?:the\s+)?(?P<first>[^.;:,]{{2,40}}?){_PLACED}first\b[^.;]*?[,;]\s*"
+    rf"(?:and\s+)?(?:the\s+)?(?P<second>[^.;:,]{{2,40}}?){_PLACED}second\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +50,26 @@ def conventions() -> dict[str, tuple[str, str]]:
     }
 
 
+def said_apart(found: list[Result | None], parts: list[str], caption: str) -> list[Result]:
+    """The results of a joined cell's values; where the caption says which value is which
+    ("The GPT-3 AUROC appears first ..."), each method qualified by what its part says beside
+    the metric (the detector run on GPT-3's texts: "DetectGPT (GPT-3)")."""
+    kept = [result for result in found if result is not None]
+    if parts != _stated(caption):
+        return kept
+    for result, part in zip(found, parts, strict=True):
+        said = " ".join(w for w in part.split() if read_metric(w) is None)
+        if result is not None and said and result.method:
+            result.method = with_setting(result.method, said)
+    return kept
+
+
+def _stated(caption: str) -> list[str] | None:
+    """The two values' names in the order the caption says they are printed, or None."""
+    stated = _ORDER.search(name_text(caption))
+    return [stated.group("first"), stated.group("second")] if stated else None
+
+
 def benchmark_task(header: str) -> str:
     """The task a header names as its benchmark spells it ("Record": ReCoRD), else the header."""
     spelled = {
@@ -47,12 +80,16 @@ def benchmark_task(header: str) -> str:
 
 def value_parts(header: str, count: int, caption: str, grid: Grid) -> list[str] | None:
     """One header per value of a cell printing `count` values: the parts the header joins
-    ("P/R/F1"), else, under a task's name alone in a table naming its benchmark (in its
+    ("P/R/F1"), else the two the caption says come first and second ("The GPT-3 AUROC appears
+    first in each column, the Jurassic-2 AUROC appears second"), else, under a task's name alone in a table naming its benchmark (in its
     caption or headers), the parts in the benchmark's order ("MNLI": MNLI-m, MNLI-mm;
     "CB": CB F1, CB Accuracy); None where neither says which value is which."""
     joined = header_parts(header, count)
     if joined is not None:
         return joined
+    stated = _stated(caption)
+    if stated is not None and count == 2:
+        return stated
     task = strip_marks(header)
     known = conventions().get(fold(task))
     named = " ".join([caption, grid.label_header, *grid.column_headers.values()])

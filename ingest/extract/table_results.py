@@ -32,7 +32,7 @@ from papergraph.ingest.extract.metric_names import (
     read_metric,
     unbroken,
 )
-from papergraph.ingest.extract.paired_values import benchmark_task, value_parts
+from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
 from papergraph.ingest.extract.row_tasks import TaskedRow, settle_tasks
 from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.table_columns import column_results, own_columns
@@ -254,15 +254,15 @@ def _own(row: Row, names: list[str]) -> bool:
 
 
 def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[Result]:
-    """The row's results, one per dataset and metric: a test-set column wins over a validation
-    one ("Val Top-1 Acc", "Test Top-1 Acc") and the dataset's average over its parts ("XSum
-    Avg." after one column per source model); columns of one rank are told apart by their
-    headers ("Single Model EM", "Ensemble EM") or the first stands (a subset, "Middle" and
-    "High" after RACE's overall accuracy, qualifies it, it is not it: column_twins.py)."""
-    found: dict[tuple[str | None, str | None], list[Result]] = {}
+    """The row's results, one per dataset, metric and method (a joined cell's values can name
+    theirs): a test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc")
+    and the dataset's average over its parts ("XSum Avg." after one column per source model);
+    columns of one rank are told apart by their headers ("Single Model EM", "Ensemble EM") or
+    the first stands; a part ("Middle" after RACE's accuracy) qualifies it: column_twins.py."""
+    found: dict[tuple[str | None, ...], list[Result]] = {}
     for col in sorted(row.cells):
         for result in _cell_results(context, matcher, row, col):
-            found.setdefault((result.dataset, result.metric), []).append(result)
+            found.setdefault((result.dataset, result.metric, result.method), []).append(result)
     return [kept for same in found.values() for kept in told_apart(same, _rank)]
 
 
@@ -315,7 +315,7 @@ def _cell_results(context: TableContext, matcher: NameMatcher, row: Row, col: in
             _cell_result(context, matcher, row, head, cell, value, metric)
             for value, (head, metric) in zip(values, heads, strict=True)
         ]
-        return [result for result in found if result is not None]
+        return said_apart(found, parts, context.table.caption)  # "GPT-3 AUROC": GPT-3's
     metric = _metric(context, header, row)
     result = _cell_result(context, matcher, row, header, cell, cell.text, metric)
     return [result] if result is not None else []

@@ -87,3 +87,27 @@ def test_columns_of_a_datasets_parts_give_the_part_with_the_tables_metric() -> N
         ("RACE (Middle)", "Accuracy", 85.45),
         ("RACE (High)", "Accuracy", 80.21),
     }
+
+
+def test_a_caption_saying_which_value_comes_first_names_each_values_run() -> None:
+    table = Table(
+        grid(
+            [
+                ["", "XSum", "SQuAD"],
+                ["Baseline [3]", "0.92 / 0.74", "0.71 / 0.64"],
+                ["NewNet", "0.84 / 0.77", "0.93 / 0.93"],
+            ]
+        ),
+        number="2",
+        caption="Table 2. Detection AUROC. The GPT- 3 AUROC appears first in each column, the "
+        "Jurassic-2 AUROC appears second (i.e., after the slash).",
+    )
+    found = table_rows(table, ["NewNet"], "NewNet", "NewNet: a paper")
+    assert {(r.method, r.dataset, r.metric, r.value) for r in found} == {
+        ("NewNet (GPT-3)", "XSum", "AUC", 0.84),
+        ("NewNet (Jurassic-2)", "XSum", "AUC", 0.77),
+        ("NewNet (GPT-3)", "SQuAD", "AUC", 0.93),
+        ("NewNet (Jurassic-2)", "SQuAD", "AUC", 0.93),
+    }
+    unsaid = Table(table.cells, number="2", caption="Table 2. Detection AUROC on two sets.")
+    assert table_rows(unsaid, ["NewNet"], "NewNet", "NewNet: a paper") == []
