@@ -70,30 +70,32 @@ def _stated(caption: str) -> list[str] | None:
     return [stated.group("first"), stated.group("second")] if stated else None
 
 
-def benchmark_task(header: str) -> str:
-    """The task a header names as its benchmark spells it ("Record": ReCoRD), else the header."""
-    spelled = {
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """Folded task name -> the benchmark's spelling of it ("record": ReCoRD)."""
+    return {
         fold(name): names.split("|")[0] for _, names, _, _ in _rows() for name in names.split("|")
     }
-    return spelled.get(fold(strip_marks(header)), header)
+
+
+def benchmark_task(header: str) -> str:
+    """The task a header names as its benchmark spells it ("Record": ReCoRD), else the header."""
+    return _spellings().get(fold(strip_marks(header)), header)
 
 
 def value_parts(header: str, count: int, caption: str, grid: Grid) -> list[str] | None:
     """One header per value of a cell printing `count` values: the parts the header joins
-    ("P/R/F1"), else the two the caption says come first and second ("The GPT-3 AUROC appears
-    first in each column, the Jurassic-2 AUROC appears second"), else, under a task's name alone in a table naming its benchmark (in its
-    caption or headers), the parts in the benchmark's order ("MNLI": MNLI-m, MNLI-mm;
-    "CB": CB F1, CB Accuracy); None where neither says which value is which."""
+    ("P/R/F1"); else the two the caption says come first and second ("The GPT-3 AUROC appears
+    first in each column, the Jurassic-2 AUROC appears second"); else, under a task's name
+    alone in a table whose caption or headers name its benchmark, the parts in the benchmark's
+    order ("MNLI": MNLI-m, MNLI-mm; "CB": CB F1, CB Accuracy); None where none says which
+    value is which."""
     joined = header_parts(header, count)
-    if joined is not None:
-        return joined
-    stated = _stated(caption)
-    if stated is not None and count == 2:
-        return stated
-    task = strip_marks(header)
-    known = conventions().get(fold(task))
+    stated = _stated(caption) if count == 2 else None
+    if joined is not None or stated is not None:
+        return joined or stated
+    known = conventions().get(fold(strip_marks(header)))
     named = " ".join([caption, grid.label_header, *grid.column_headers.values()])
     if known is None or not re.search(rf"\b{known[0]}\b", named):
         return None
-    parts = known[1] if "-" in known[1].split("/")[0] else f"{task} {known[1]}"
-    return header_parts(parts, count)
+    return header_parts(known[1], count)
