@@ -66,6 +66,8 @@ def test_a_row_of_signed_scores_is_a_body_row_not_the_name_of_the_rows_below() -
         ("84.6 (+0.8)", 84.6),  # the change over a baseline printed beside the value
         ("70.3 (7s)", 70.3),  # the run time printed beside the value
         ("3.14 (3.08)", 3.14),
+        ("47.21(0.34)", 47.21),  # a mean and its standard deviation, set tight
+        ("83.9(+1.0)", 83.9),
     ],
 )
 def test_a_value_printed_with_a_spread_a_change_or_a_run_time_is_the_value(

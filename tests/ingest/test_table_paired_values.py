@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 from papergraph.core.model import Table
-from papergraph.ingest.extract.paired_values import conventions
+from papergraph.ingest.extract.paired_values import FILE, conventions
+from papergraph.ingest.extract.table_grid import split_values
 from tests.ingest.tables import grid, table_rows
 
 
@@ -68,6 +71,14 @@ def test_a_superglue_pair_and_a_part_not_reported() -> None:
 
 def test_every_convention_names_its_source() -> None:
     assert {"mnli", "qqp", "mrpc", "cb", "multirc", "record"} <= set(conventions())
+    text = resources.files("papergraph.ingest.lexicon").joinpath(FILE).read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert all(len(row) == 4 and row[3].strip() for row in rows[1:])
+
+
+def test_a_dash_beside_a_value_is_a_part_not_reported() -> None:
+    assert split_values("89.8/-") == ["89.8", "-"]
+    assert split_values("-/-") is None  # no value at all
 
 
 def test_columns_of_a_datasets_parts_give_the_part_with_the_tables_metric() -> None:
