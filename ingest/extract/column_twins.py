@@ -32,6 +32,7 @@ _PART = re.compile(
     r"out-of-domain)$",
     re.IGNORECASE,
 )
+_WHOLE = re.compile(r"^(?:all|overall)$", re.IGNORECASE)  # the whole data, no part of it
 _WORD = re.compile(r"[A-Za-z]{3,}")
 #: Words that say which kind of a metric a column holds (COCO's box and mask AP, "AP^b"): the
 #: metric differs, no setting.
@@ -111,19 +112,22 @@ def _kind(words: list[str]) -> str:
 
 def _setting(first: Result, other: Result) -> tuple[list[str], list[str]] | None:
     """What tells two columns apart: settings each header names, or a part of the data one
-    names beside the metric the other prints alone ("Middle" beside RACE's "Accuracy": the
-    metric's own column is the whole dataset, the other its part)."""
+    names where the other names the whole or the metric alone ("Middle" beside RACE's
+    "Accuracy", "Accuracy Middle" beside "Accuracy All"): the metric's words are then no part
+    of either setting."""
     words = [_header_words(first), _header_words(other)]
     found = differing(words[0], words[1])
     if found is None:
         return None
-    part = any(side and all(SUBSET.match(word) for word in side) for side in found)
-    told = [
-        _names_setting(side) or (part and _measures(side, result))
+    sides = [
+        [word for word in side if not _measures([word], result)]
         for side, result in zip(found, (first, other), strict=True)
-        if side
     ]
-    return found if all(told) and (found[0] or found[1]) else None
+    if not any(side and all(SUBSET.match(word) for word in side) for side in sides):
+        sides = list(found)  # no part of the data: a metric's words tell no setting
+    if not all(_names_setting(side) for side in sides if side) or not any(sides):
+        return None
+    return sides[0], sides[1]
 
 
 def _measures(words: list[str], result: Result) -> bool:
@@ -145,7 +149,10 @@ def _names_setting(words: list[str]) -> bool:
 
 
 def _qualify(result: Result, setting: list[str]) -> None:
-    if not setting or _measures(setting, result):
+    """Qualify the result by its setting: a part of the data its dataset, anything else its
+    method; the metric's own words and the whole's ("All", "Overall") qualify nothing."""
+    setting = [word for word in setting if not _measures([word], result)]
+    if not setting or all(_WHOLE.match(word) for word in setting):
         return
     text = " ".join(setting)
     if all(SUBSET.match(word) for word in setting):

@@ -122,3 +122,23 @@ def test_a_caption_saying_which_value_comes_first_names_each_values_run() -> Non
     }
     unsaid = Table(table.cells, number="2", caption="Table 2. Detection AUROC on two sets.")
     assert table_rows(unsaid, ["NewNet"], "NewNet", "NewNet: a paper") == []
+
+
+def test_parts_under_the_metric_beside_the_whole_qualify_the_dataset_and_the_whole_stays() -> None:
+    race = Table(
+        grid(
+            [
+                ["Model", "Accuracy", "", ""],
+                ["", "All", "Middle", "High"],
+                ["BERT [22]", "72.0", "76.6", "70.1"],
+                ["NewNet", "81.8", "85.5", "80.2"],
+            ]
+        ),
+        number="1",
+        caption="Table 1: Results on RACE.",
+    )
+    assert _rows(race) == {
+        ("RACE", "Accuracy", 81.8),
+        ("RACE (Middle)", "Accuracy", 85.5),
+        ("RACE (High)", "Accuracy", 80.2),
+    }
