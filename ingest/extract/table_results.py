@@ -37,6 +37,7 @@ from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
+    benchmark_part,
     body_renamed,
     borrowed,
     caption_subset,
@@ -379,6 +380,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         or abbreviation_in(header, context.datasets)
         or dataset_named(header, matcher, caption)
         or group_dataset(row.group, matcher, caption)
+        or benchmark_part(header, context.caption_dataset, matcher)  # "zsRE K.-ACC": zsRE
     )
     if named:
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so
