@@ -46,6 +46,7 @@ from papergraph.ingest.extract.table_names import (
     part_of,
     without_marks,
 )
+from papergraph.ingest.extract.text_test_sets import pair_test_set
 from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
 #: The shots a model is run with, printed over its columns: "0-shot", "few-shot"; or that it
@@ -135,8 +136,10 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     """The dataset a row label names, abbreviates, or is a part of the caption's benchmark."""
     caption = context.table.caption
     label = clean(strip_marks(row.label))
-    named = dataset_named(label, matcher, caption, last=True) or expand_abbreviation(
-        label, context.datasets
+    named = (
+        dataset_named(label, matcher, caption, last=True)
+        or expand_abbreviation(label, context.datasets)
+        or pair_test_set(label, context.test_sets)  # "de-fr": the text's WMT'19 French-German
     )
     if named or not label or AGGREGATE.match(label):
         return named
