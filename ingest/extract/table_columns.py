@@ -137,9 +137,9 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     caption = context.table.caption
     label = clean(strip_marks(row.label))
     named = (
-        dataset_named(label, matcher, caption, last=True)
+        pair_test_set(label, context.test_sets, caption)  # "de-fr": the text's WMT'19 fr-de
+        or dataset_named(label, matcher, caption, last=True)
         or expand_abbreviation(label, context.datasets)
-        or pair_test_set(label, context.test_sets)  # "de-fr": the text's WMT'19 French-German
     )
     if named or not label or AGGREGATE.match(label):
         return named

@@ -3,8 +3,9 @@
 A translation table's caption may name no test set ("Translation BLEU scores on non-English
 centric and extremely-low resource language pairs") while the text says which it is ("We will
 use the WMT'19 French-German language pair"); a row "de-fr" or "fr-de" of that table is then
-WMT 2019 German-French or French-German, in the row's direction. A pair the text names under
-no WMT year stays no dataset.
+WMT 2019 German-French or French-German, in the row's direction. A caption's bare "WMT" ("on
+traditional WMT language pairs") takes the year the text names too. A pair the text names under
+no WMT year stays as it was.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _NAMED = re.compile(
     rf"\bWMT\s*['’]?\s*(?P<year>\d{{2}}|\d{{4}})\s+(?P<src>{_NAMES}){_SEP}(?P<tgt>{_NAMES})\b",
     re.IGNORECASE,
 )
-
+_YEARED = re.compile(r"\bWMT\s*['’]?\s*\d{2}|\bnewstest\s*\d{4}", re.IGNORECASE)
 #: A pair of languages, either way round -> the year of the WMT test set the text names for it.
 TestSets = Mapping[frozenset[str], str]
 
@@ -40,11 +41,12 @@ def text_test_sets(text: str) -> dict[frozenset[str], str]:
     return found
 
 
-def pair_test_set(label: str, test_sets: TestSets) -> str | None:
+def pair_test_set(label: str, test_sets: TestSets, caption: str = "") -> str | None:
     """The WMT test set of a row or column labelled by a bare language pair ("de-fr": WMT 2019
-    German-French), where the text names one for the pair; else None."""
+    German-French), where the text names one for the pair and the caption names no WMT year
+    (a caption's "WMT 2014" says it for every pair of its table); else None."""
     printed = _PAIR.match(label)
-    if printed is None:
+    if printed is None or _YEARED.search(caption):
         return None
     source, target = (_language(printed.group(g)) for g in ("src", "tgt"))
     year = test_sets.get(frozenset((source, target)))

@@ -48,3 +48,11 @@ def test_pair_rows_of_a_caption_naming_no_wmt_take_the_texts_test_set() -> None:
         ("NewLM 540B (0-shot)", "WMT 2019 French-German", "BLEU", 25.2),
         ("NewLM 540B (few-shot)", "WMT 2019 French-German", "BLEU", 17.4),
     }  # en-ro, which the text does not place, gives nothing
+
+
+def test_a_bare_wmt_caption_takes_the_texts_year_and_a_dated_one_keeps_its_own() -> None:
+    sets = text_test_sets("We use WMT'14 English-French and WMT'16 English-German.")
+    bare = "Table 13: Translation BLEU scores on traditional WMT language pairs."
+    assert pair_test_set("fr-en", sets, bare) == "WMT 2014 French-English"
+    assert pair_test_set("en-de", sets, bare) == "WMT 2016 English-German"
+    assert pair_test_set("en-de", sets, "Table 2: BLEU on WMT 2014 test sets.") is None
