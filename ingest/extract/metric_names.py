@@ -85,6 +85,12 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"m\.?ious?|mean\s*ious?|mean intersection over union", "Mean IoU"),
     _rule(r"pix(?:el)?[- ]?acc(?:\.|urac(?:y|ies))?", "Pixel Accuracy"),  # "PixAcc" of ADE20K
     _rule(r"iou", "IoU"),
+    # KILT's scores of a downstream answer counted only where the retrieved page is right too,
+    # printed "K.-EM", "KILT-AC" (Petroni et al., NAACL 2021): measures of their own, no EM
+    _rule(r"(?:kilt|k\.)\s*-\s*em", "KILT-EM"),
+    _rule(r"(?:kilt|k\.)\s*-\s*acc?", "KILT-AC"),
+    _rule(r"(?:kilt|k\.)\s*-\s*f1", "KILT-F1"),
+    _rule(r"(?:kilt|k\.)\s*-\s*(?:rl|rouge-?l)", "KILT-RL"),
     # lm-eval-harness headers print it lower case after the task ("ReCoRD em"); a bare "em"
     # or one after a number is the typographic unit
     _rule(r"exact match|(?-i:EM)|(?-i:(?<=[A-Za-z)] )em$)", "EM"),

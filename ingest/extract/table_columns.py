@@ -46,6 +46,7 @@ from papergraph.ingest.extract.table_names import (
     part_of,
     without_marks,
 )
+from papergraph.ingest.extract.text_test_sets import pair_test_set
 from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
 #: The shots a model is run with, printed over its columns: "0-shot", "few-shot"; or that it
@@ -53,6 +54,7 @@ from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_
 _SHOTS = re.compile(r"\b(?:(?:\d+|zero|one|few)-shot|fine-?tun(?:ed|ing))\b", re.IGNORECASE)
 #: A word after a method's name that is part of it: a size ("540B"), a bracketed variant.
 _PART_OF_NAME = re.compile(r"^\(|^\d+(?:\.\d+)?[BMK]$")
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")  # a model's size: "540B", "1.3B"
 #: A name-shaped word before "results" or "scores": "BLEURT-20 results", "GLUE scores".
 _MEASURED = re.compile(r"\b(?P<name>[A-Z][\w-]*[A-Z0-9][\w-]*)\s+(?:results|scores?)\b")
 #: A minus sign before a number: "-29,968.36", "−1.00".
@@ -111,7 +113,10 @@ def column_method(header: str, names: list[str], qualified: bool = True) -> str:
     shots = [found.group().lower() for found in _SHOTS.finditer(text)]
     words = _from_name(_SHOTS.sub(" ", text), names).split()
     own = bool(words) and own_row(words[0], names)
-    kept = [not own or i == 0 or bool(_PART_OF_NAME.search(w)) for i, w in enumerate(words)]
+    sized = next((i for i, w in enumerate(words) if _SIZE.match(w)), 0) if own else 0
+    kept = [
+        not own or i <= sized or bool(_PART_OF_NAME.search(w)) for i, w in enumerate(words)
+    ]  # "PaLM Coder 540B": the words up to the size name the model
     name = " ".join(word for word, keep in zip(words, kept, strict=True) if keep)
     rest = [w for w, keep in zip(words, kept, strict=True) if not keep]
     qualifiers = shots + [word for word in rest if qualified or not word.islower()]
@@ -131,12 +136,14 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     """The dataset a row label names, abbreviates, or is a part of the caption's benchmark."""
     caption = context.table.caption
     label = clean(strip_marks(row.label))
-    named = dataset_named(label, matcher, caption, last=True) or expand_abbreviation(
-        label, context.datasets
+    named = (
+        pair_test_set(label, context.test_sets, caption)  # "de-fr": the text's WMT'19 fr-de
+        or dataset_named(label, matcher, caption, last=True)
+        or expand_abbreviation(label, context.datasets)
     )
     if named or not label or AGGREGATE.match(label):
         return named
-    before = named_before_metric(label, caption)  # "CommonGen Rouge-1": CommonGen
+    before = named_before_metric(f"{label} {metric_cell(context, row)}", caption)  # CommonGen
     if before or context.caption_dataset is None:
         return before
     kind = header_kind(label)
@@ -231,6 +238,7 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     """The column's metric, else the one the row label prints after its dataset ("DROP f1",
     "TriviaQA acc", in a column of its own or not), the group row's, or the caption's."""
     found = context.header_metric(header) or read_metric(row.printed or row.label)
+    found = found or read_metric(metric_cell(context, row))  # "HumanEval" | "pass@1" | 36.0
     found = found or read_metric(row.group) or _caption_row_metric(context, row)
     return found or context.caption_metric
 
@@ -239,3 +247,17 @@ def _caption_row_metric(context: TableContext, row: Row) -> Metric | None:
     """The metric the caption gives the row's dataset ("All values shown are for accuracy
     (or exact match) except DROP ..., which are F1": DROP's F1, BoolQ's accuracy), or None."""
     return label_metric(context.table.caption, clean(strip_marks(row.label)))
+
+
+def metric_cell(context: TableContext, row: Row) -> str:
+    """The metric the row prints in a column of no header ("HumanEval" | "pass@100" | values:
+    Codex-style tables of code benchmarks, one row per dataset and k), or ""."""
+    headers = context.grid.column_headers
+    return next(
+        (
+            cell.text
+            for col, cell in sorted(row.cells.items())
+            if not headers.get(col, "").strip() and read_metric(cell.text)
+        ),
+        "",
+    )

@@ -39,6 +39,8 @@ class TableContext:
     caption_names_metric: bool = False
     #: The metric each header of the table names, read once per table, not once per cell.
     header_metrics: Mapping[str, Metric | None] = field(default_factory=dict)
+    #: The WMT years the paper's text names language pairs with (ingest/extract/text_test_sets.py).
+    test_sets: Mapping[frozenset[str], str] = field(default_factory=dict)
 
     def header_metric(self, header: str) -> Metric | None:
         """The metric `header` names (read once per table for the grid's headers)."""

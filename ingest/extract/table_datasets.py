@@ -20,6 +20,7 @@ from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import backbone_measure, read_metric
+from papergraph.ingest.extract.row_datasets import named_before_metric
 from papergraph.ingest.extract.table_context import TableContext, without_exceptions
 from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_headers import (
@@ -320,3 +321,14 @@ def _header_tasks(headers: tuple[str, ...], matcher: NameMatcher) -> frozenset[s
 
 def _task_keys(dataset: str, matcher: NameMatcher) -> set[str]:
     return {task_key(task) for task in dataset_tasks(dataset, matcher)}
+
+
+def benchmark_part(header: str, caption_dataset: str | None, matcher: NameMatcher) -> str | None:
+    """The part of the caption's benchmark a header names before its metric ("zsRE K.-ACC",
+    "HoPo K.-EM" under "KILT scores on the KILT test sets": zsRE, HoPo), or None: under a
+    benchmark of parts, a name-shaped word before a metric is the part it is measured on; under
+    one dataset ("BERT BLEU", "FT Acc" under an ImageNet caption) it is a setting or a model."""
+    entry = matcher.lookup(caption_dataset) if caption_dataset else None
+    if entry is None or entry.type is not EntityType.BENCHMARK:
+        return None
+    return named_before_metric(header)

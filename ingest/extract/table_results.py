@@ -38,6 +38,7 @@ from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
+    benchmark_part,
     body_renamed,
     borrowed,
     caption_subset,
@@ -80,6 +81,7 @@ from papergraph.ingest.extract.table_rows import (
     variant_of_group,
 )
 from papergraph.ingest.extract.table_split import side_by_side
+from papergraph.ingest.extract.text_test_sets import text_test_sets
 from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
 #: Metrics and the general one each is a kind of, as captions name both.
@@ -167,6 +169,7 @@ def _context(
         study=table_study(table, grid),
         caption_names_metric=bool(named),
         header_metrics={header: read_metric(header) for header in _headers(grid)},
+        test_sets=text_test_sets(" ".join(chunk.text for chunk in paper.chunks)),
     )
 
 
@@ -176,8 +179,7 @@ def _headers(grid: Grid) -> set[str]:
 
 
 def _not_own(text: str, names: list[str]) -> str:
-    """The text less the words that name the paper's own method: FLAN, a collection of datasets
-    too, is no dataset in the FLAN paper's captions."""
+    """The text less the words naming the paper's own method (FLAN, in FLAN's captions)."""
     return " ".join(word for word in text.split() if fold(word) not in names)
 
 
@@ -207,8 +209,7 @@ def _is_figure(paper: Paper, table: Table) -> bool:
 
 
 def _caption_chunk(paper: Paper, table: Table) -> str:
-    """The chunk that prints the table's caption, else the one that names the table, else the
-    first chunk: evidence always points into the paper."""
+    """The chunk printing the table's caption, else naming the table, else the first one."""
     head = clean(table.caption)[:40]
     label = re.compile(rf"\bTable\s*{re.escape(table.number or '?')}\b")
     for test in (lambda text: bool(head) and head in clean(text), label.search):
@@ -382,6 +383,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         or abbreviation_in(header, context.datasets)
         or dataset_named(header, matcher, caption)
         or group_dataset(row.group, matcher, caption)
+        or benchmark_part(header, context.caption_dataset, matcher)  # "zsRE K.-ACC": zsRE
     )
     if named:
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so
