@@ -244,3 +244,23 @@ def higher_is_better(label: str) -> bool | None:
         return known.higher_is_better
     metric = read_metric(label)
     return metric.higher_is_better if metric else None
+
+
+#: Metrics and the general one each is a kind of, as captions name both.
+REFINES = {
+    "Bits per dim": "NLL",
+    "Top-1 Error": "Error",
+    "Top-5 Error": "Error",
+    "Top-1 Accuracy": "Accuracy",
+    "Top-5 Accuracy": "Accuracy",
+    "box AP": "AP",
+    "mask AP": "AP",
+}
+
+
+def refined(named: list[Metric]) -> Metric | None:
+    """The one metric a caption names besides the general one it refines ("negative
+    log-likelihood ... in bits/dim" is bits/dim; "error ... top-1 error" is top-1 error)."""
+    labels = {metric.label for metric in named}
+    specific = [m for m in named if REFINES.get(m.label) in labels]
+    return specific[0] if len(specific) == 1 and len(labels) == 2 else None

@@ -30,6 +30,7 @@ from papergraph.ingest.extract.metric_names import (
     metrics_named,
     of_kind,
     read_metric,
+    refined,
     unbroken,
 )
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
@@ -84,16 +85,6 @@ from papergraph.ingest.extract.table_split import side_by_side
 from papergraph.ingest.extract.text_test_sets import text_test_sets
 from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
-#: Metrics and the general one each is a kind of, as captions name both.
-REFINES = {
-    "Bits per dim": "NLL",
-    "Top-1 Error": "Error",
-    "Top-5 Error": "Error",
-    "Top-1 Accuracy": "Accuracy",
-    "Top-5 Accuracy": "Accuracy",
-    "box AP": "AP",
-    "mask AP": "AP",
-}
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
 _AVERAGE = re.compile(r"\b(?:avg|average)\b", re.IGNORECASE)  # not "mean": "Mean IoU" is a metric
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
@@ -181,14 +172,6 @@ def _headers(grid: Grid) -> set[str]:
 def _not_own(text: str, names: list[str]) -> str:
     """The text less the words naming the paper's own method (FLAN, in FLAN's captions)."""
     return " ".join(word for word in text.split() if fold(word) not in names)
-
-
-def refined(named: list[Metric]) -> Metric | None:
-    """The one metric a caption names besides the general one it refines ("negative
-    log-likelihood ... in bits/dim" is bits/dim; "error ... top-1 error" is top-1 error)."""
-    labels = {metric.label for metric in named}
-    specific = [m for m in named if REFINES.get(m.label) in labels]
-    return specific[0] if len(specific) == 1 and len(labels) == 2 else None
 
 
 def _ablation(caption: str) -> bool:
