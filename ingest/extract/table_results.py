@@ -33,6 +33,7 @@ from papergraph.ingest.extract.metric_names import (
     read_metric,
     unbroken,
 )
+from papergraph.ingest.extract.our_columns import our_rows
 from papergraph.ingest.extract.row_tasks import TaskedRow, settle_tasks
 from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.table_columns import column_results, own_columns
@@ -223,7 +224,7 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     rows = [row for row in context.grid.rows if _own(row, names)]
     if not rows and (columns := own_columns(context, names)):
         return column_results(context, matcher, columns, names)  # before a bold row: datasets
-    rows = rows or caption_runs(context) or answer_rows(context)  # "few-shot", "share?": yes
+    rows = rows or caption_runs(context) or answer_rows(context) or our_rows(context)
     bold = _bold_rows(rows or context.grid.rows)
     chosen = bold and len(rows) > 2 and not _bold_elsewhere(bold[0], context.grid)
     rows = bold if chosen else rows or bold

@@ -128,3 +128,30 @@ def test_columns_apart_by_a_setting_printed_as_its_value_tell_the_rows_runs_apar
         ("ResNet-50 (BS=256)", "ImageNet", "Top-1 Accuracy", 76.03),
         ("ResNet-50 (BS=1024)", "ImageNet", "Top-1 Accuracy", 75.93),
     }
+
+
+REPRODUCED_TABLE = Table(
+    grid(
+        [
+            ["Model", "Baseline Top-1", "Baseline Top-5", "Reference Top-1", "Reference Top-5"],
+            ["ResNet-50 [9]", "75.87", "92.70", "75.3", "92.2"],
+            ["MobileNet [11]", "69.03", "88.71", "70.6", "-"],
+        ]
+    ),
+    "2",
+    "Table 2: ImageNet validation accuracy of reference implementations and our baseline.",
+)
+
+
+def test_columns_the_caption_calls_ours_are_the_papers_runs_of_each_rows_model() -> None:
+    assert measured(REPRODUCED_TABLE, ["NewNet"]) == {
+        ("ResNet-50 (Baseline)", "ImageNet", "Top-1 Accuracy", 75.87),
+        ("ResNet-50 (Baseline)", "ImageNet", "Top-5 Accuracy", 92.7),
+        ("MobileNet (Baseline)", "ImageNet", "Top-1 Accuracy", 69.03),
+        ("MobileNet (Baseline)", "ImageNet", "Top-5 Accuracy", 88.71),
+    }
+
+
+def test_a_caption_calling_no_columns_its_own_leaves_cited_rows_alone() -> None:
+    caption = "Table 2: ImageNet validation accuracy of reference implementations and baselines."
+    assert not measured(Table(REPRODUCED_TABLE.cells, "2", caption), ["NewNet"])
