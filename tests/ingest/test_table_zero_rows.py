@@ -155,3 +155,25 @@ def test_columns_the_caption_calls_ours_are_the_papers_runs_of_each_rows_model()
 def test_a_caption_calling_no_columns_its_own_leaves_cited_rows_alone() -> None:
     caption = "Table 2: ImageNet validation accuracy of reference implementations and baselines."
     assert not measured(Table(REPRODUCED_TABLE.cells, "2", caption), ["NewNet"])
+
+
+def test_tick_columns_beside_the_name_say_what_each_row_was_run_with() -> None:
+    table = Table(
+        grid(
+            [
+                ["Method", "DA", "Multi-Grid", "MS", "Mean IoU%"],
+                ["NewNet-101", "", "", "", "77.57"],
+                ["NewNet-101", "X", "", "", "78.83"],
+                ["NewNet-101", "X", "X", "", "79.94"],
+                ["NewNet-101", "X", "X", "X", "81.50"],
+            ]
+        ),
+        "2",
+        "Table 2: Performance comparison between different strategies on Cityscapes.",
+    )
+    assert measured(table, ["NewNet"]) == {
+        ("NewNet-101", "Cityscapes", "Mean IoU", 77.57),
+        ("NewNet-101 (DA)", "Cityscapes", "Mean IoU", 78.83),
+        ("NewNet-101 (DA, Multi-Grid)", "Cityscapes", "Mean IoU", 79.94),
+        ("NewNet-101 (DA, Multi-Grid, MS)", "Cityscapes", "Mean IoU", 81.5),
+    }
