@@ -7,8 +7,9 @@ BiDAF's "Single Model EM" and "Ensemble EM" are the model run two ways ("BIDAF (
 "BIDAF (Ensemble)"), QANet's TriviaQA "Full" and "Verified" two subsets of the data
 ("TriviaQA (Wikipedia, Verified)"), Primer's "Baseline Compute @525K PPLX" and "@1M" two
 training budgets. Headers that differ by a metric's own words ("mAP@.5", "mAP@[.5, .95]"), by
-a threshold or code with no word in it ("@.5", "R2"), or not at all, tell no setting: the
-first column's value stays the row's, as before.
+a threshold or code with no word in it ("@.5", "R2"), or not at all, tell no setting (a
+setting printed as its value, "BS=256" beside "BS=1024", does): the first column's value stays
+the row's, as before.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _WHOLE = re.compile(r"^(?:all|overall)$", re.IGNORECASE)  # the whole data, no part of it
-_WORD = re.compile(r"[A-Za-z]{3,}")
+_WORD = re.compile(r"[A-Za-z]{3,}|^[A-Za-z]+\s*=\s*\d")  # a word, or a setting: "BS=256"
 #: Words that say which kind of a metric a column holds (COCO's box and mask AP, "AP^b"): the
 #: metric differs, no setting.
 _METRIC_KIND = re.compile(r"^(?:box|bbox|mask|segm|b|m)$", re.IGNORECASE)

@@ -54,12 +54,16 @@ def row_labels(
         pairs = {r: f"{_text(at, r, 0)}-{_text(at, r, 1)}" for r in rows}
         return {r: RowLabel(pair, (), pair) for r, pair in pairs.items()}
     settings = setting_columns(at, header_rows, rows, range(start, label_cols))
+    ticks = tick_columns(at, header_rows, rows, range(start, label_cols))
+    named = (any(_text(at, r, c) for c in range(start, label_cols) if c not in ticks) for r in rows)
+    ticks = ticks if all(named) else {}  # a row of ticks only keeps them as its label
     labels: dict[int, RowLabel] = {}
     for row in rows:
         texts = [(c, _text(at, row, c)) for c in range(start, label_cols)]
-        name = " ".join(t for c, t in texts if t and c not in settings)
+        name = " ".join(t for c, t in texts if t and c not in settings and c not in ticks)
         block = blocks.get(row, "")
-        qualifiers = tuple(filter(None, [block, *(t for c, t in texts if c in settings)]))
+        ticked = [header for c, header in ticks.items() if _text(at, row, c)]
+        qualifiers = tuple(filter(None, [block, *(t for c, t in texts if c in settings), *ticked]))
         printed = " ".join(filter(None, [block, *(t for _, t in texts)]))
         labels[row] = RowLabel(name, qualifiers, printed)
     return labels
@@ -122,6 +126,21 @@ def setting_columns(
             continue
         if all(_setting_word(cell) for cell in cells):
             found.append(col)
+    return found
+
+
+def tick_columns(
+    at: Cells, header_rows: list[int], rows: list[int], columns: range
+) -> dict[int, str]:
+    """The label columns after the first that print only ticks under a header ("DA",
+    "Multi-Grid", "MS" beside "DANet-101"): column -> its header, the setting a tick there
+    says the row was run with ("DANet-101 (DA, Multi-Grid)"), not a word of its name."""
+    found: dict[int, str] = {}
+    for col in list(columns)[1:]:
+        header = " ".join(_text(at, r, col) for r in header_rows if _text(at, r, col))
+        cells = [_text(at, r, col) for r in rows if _text(at, r, col)]
+        if header and cells and all(_MARKS.match(cell) and cell != "-" for cell in cells):
+            found[col] = header
     return found
 
 

@@ -16,6 +16,9 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _LEAD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _CLAUSE = re.compile(r"[;,.:](?:\s|$)")
 _OTHERS = re.compile(r"\b(?:others?|rest|remaining)\b", re.IGNORECASE)
+#: A sub-table's mark as a caption cites it ("(Table 1a)", "(b)") and as a header opens with it.
+_SUB_CITED = re.compile(r"\((?:Table\s*\d+)?\s*(?P<mark>[a-z])\)")
+_SUB_HEADER = re.compile(r"^\((?P<mark>[a-z])\)\s")
 EXTRACTOR = "table"
 CONFIDENCE = 0.8
 
@@ -55,8 +58,8 @@ class TableContext:
         """The metric the caption gives the column headed `header`, or None. An average
         column ("Avg.") is none of "the other tasks" where the caption gives the tasks metrics
         of more than one kind (accuracy for MNLI, correlation for CoLA): it averages them all."""
-        lead = _LEAD.match(header)
-        named = self.column_metrics.get(lead.group()) if lead else None
+        lead = _LEAD.match(header) or _SUB_HEADER.match(header)
+        named = self.column_metrics.get(lead.group().strip()) if lead else None
         mixed = len({metric.label for metric in self.column_metrics.values()}) > 1
         rest = None if mixed and AGGREGATE.match(header) else self.column_metrics.get("")
         return named or rest
@@ -67,7 +70,7 @@ def column_metrics(caption: str, headers: Iterable[str]) -> dict[str, Metric]:
     some columns' leading names gives those columns that metric, and one naming one metric for
     "the other" columns gives the rest; nothing where no clause names a column."""
     leads = {lead.group() for header in headers if (lead := _LEAD.match(header))}
-    excepted = _excepted(caption, leads)
+    excepted = _excepted(caption, leads) or _sub_tables(caption)
     if excepted:
         return excepted
     found: dict[str, Metric] = {}
@@ -79,6 +82,20 @@ def column_metrics(caption: str, headers: Iterable[str]) -> dict[str, Metric]:
         found |= {word: named[0] for word in _NAME.findall(clause) if word in leads}
         rest = named[0] if _OTHERS.search(clause) else rest
     return {**found, "": rest} if found and rest else found
+
+
+def _sub_tables(caption: str) -> dict[str, Metric]:
+    """The metric of each sub-table a caption names one for ("Average accuracy (Table 1a) and
+    ROC-AUC (Table 1b)"): each mark ("(a)", as its columns' headers open) -> the one metric the
+    words since the previous mark name; nothing where fewer than two sub-tables get one."""
+    found: dict[str, Metric] = {}
+    start = 0
+    for mark in _SUB_CITED.finditer(caption):
+        named = metrics_named(caption[start : mark.start()])
+        if len(named) == 1:
+            found[f"({mark.group('mark')})"] = named[0]
+        start = mark.end()
+    return found if len(found) > 1 else {}
 
 
 def label_metric(caption: str, label: str) -> Metric | None:

@@ -214,7 +214,9 @@ def _borrowing(
 ) -> TableContext | None:
     if context is None or context.caption_dataset or evaluated(context.table.caption, matcher):
         return context  # the caption names the data its values are on
-    measured = {fold(h) for h in context.grid.column_headers.values() if read_metric(h)}
+    headers = [h for h in context.grid.column_headers.values() if read_metric(h)]
+    on_data = any(dataset_named(h, matcher) for h in context.grid.column_headers.values())
+    measured = {fold(h) for h in headers} | {t for h in headers if not on_data for t in _tails(h)}
     found = {
         other.caption_dataset
         for other in contexts
@@ -224,6 +226,14 @@ def _borrowing(
         and measured & _measured_on_caption_data(other)
     }
     return replace(context, caption_dataset=found.pop()) if len(found) == 1 else context
+
+
+def _tails(header: str) -> set[str]:
+    """The header and its word-final parts, folded: "Efficient Top-1", a "Top-1" column under
+    a group header, measures what another table's "Top-1" does (where no header of its table
+    names data of its own: "BLEU Dataset: QQP 50K" is on that)."""
+    words = header.split()
+    return {fold(" ".join(words[i:])) for i in range(len(words))} - {""}
 
 
 def _measured_on_caption_data(context: TableContext) -> set[str]:

@@ -29,7 +29,7 @@ from papergraph.ingest.extract.usual_metrics import usual_metrics
 #: Header words of settings and costs: what a model was run with, not where it was tested.
 SETTING = re.compile(
     r"#|\b(?:params?|parameters|\w*flops|macs|time|speed|speed-?up|latency|throughput|fps|size|"
-    r"memory|layers?|depth|width|epochs?|steps?|batch|hours?|days?|[gt]pu\w*|ms|sec|seconds|"
+    r"memory|layers?|heads|depth|width|epochs?|steps?|batch|hours?|days?|[gt]pu\w*|ms|sec|seconds|"
     r"cost|lr|rate|year|venue|backbone|encoder|resolution|(?:extra|training) data)\b|"
     r"\d\s*(?:ms|s|x|×)(?!\w)|^[A-Za-zα-ω]$",  # a one-letter header: a symbol (L, d, k)
     re.IGNORECASE,

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
+from papergraph.ingest.extract.answer_rows import answer_rows
 from papergraph.ingest.extract.column_twins import part_column, told_apart
 from papergraph.ingest.extract.dataset_tasks import named_in, row_task
 from papergraph.ingest.extract.header_blocks import NUMBERED
@@ -33,6 +34,7 @@ from papergraph.ingest.extract.metric_names import (
     refined,
     unbroken,
 )
+from papergraph.ingest.extract.our_columns import our_rows
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
 from papergraph.ingest.extract.row_tasks import TaskedRow, settle_tasks
 from papergraph.ingest.extract.shared_grids import distinct_grids
@@ -206,7 +208,7 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     rows = [row for row in context.grid.rows if _own(row, names)]
     if not rows and (columns := own_columns(context, names)):
         return column_results(context, matcher, columns, names)  # before a bold row: datasets
-    rows = rows or caption_runs(context)  # "PaLM-540B few-shot and finetuned"
+    rows = rows or caption_runs(context) or answer_rows(context) or our_rows(context)
     bold = _bold_rows(rows or context.grid.rows)
     chosen = bold and len(rows) > 2 and not _bold_elsewhere(bold[0], context.grid)
     rows = bold if chosen else rows or bold

@@ -15,6 +15,7 @@ import re
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, fold
+from papergraph.ingest.extract.answer_rows import answered_name
 from papergraph.ingest.extract.cited import cites, uncite
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
@@ -244,7 +245,7 @@ def _name(context: TableContext, row: Row, header: str) -> str:
     """The row's name as `method_name` reads it, before what tells it from its twins."""
     settings = list(row.qualifiers)  # "OPT-175B" run "Unsup.", "T5-11B" under "Closed Book"
     label = clean_label(without_marks(row.label) or without_marks(row.group))  # "BERT*", "†"
-    label = unmarked(label, context.method)
+    label = answered_name(context, row) or unmarked(label, context.method)  # "share features?"
     if is_change(label):
         base = change_base(context.grid.rows, row, header, context.method)
         label = with_change(clean_label(without_marks(base)), label)
@@ -259,6 +260,7 @@ def _name(context: TableContext, row: Row, header: str) -> str:
         if _DEPTH.search(header) and value.isdigit() and "-" not in label:
             label = f"{label}-{value}"  # "ResNet" at "# layers" 110: ResNet-110
         elif measured or not MEASUREMENT.search(header):
+            header = _OPTION.sub("", header)  # a sub-table's mark: "(a) Attn. Heads"
             settings.append(f"{header}: {value}" if header else value)
     return f"{label} ({', '.join(settings)})" if settings else label
 

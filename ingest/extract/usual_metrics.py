@@ -23,7 +23,7 @@ from papergraph.ingest.extract.metric_names import Metric, canonical
 FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")  # the first naming a dataset wins
 #: Metrics read as a share or a correlation: a value above 100 is something else (a count).
 BOUNDED = frozenset({"Accuracy", "F1", "EM", "Correlation", "Error", "Top-1 Accuracy", "mAP"})
-_NAME_SHAPED = re.compile(r"\d|[A-Z].*[A-Z]")
+_NAME_SHAPED = re.compile(r"\d|[A-Z].*[A-Z]|^[^\s-]+-[^\s-]+$")  # or one hyphened word
 _SUFFIX = re.compile(r"(?:[- ](?:m{1,2}|h|matched|mismatched|dev|test|val)|\s*\(.*\))$", re.I)
 _CAPITALS = re.compile(r"^[A-Z]{2}$")
 
@@ -78,7 +78,8 @@ def dataset_in(text: str, last: bool = False) -> str | None:
 
 @lru_cache(maxsize=1)
 def _shaped() -> frozenset[str]:
-    """The names as written that are name-shaped: a digit, or two capitals ("RTE", "SST-2");
+    """The names as written that are name-shaped: a digit, two capitals ("RTE", "SST-2") or
+    one word of hyphened parts, a coined name ("ogbn-arxiv");
     a plain word ("Company", "Amazon") names too much else to be a dataset in a header. Of two
     letters, only a benchmark's own name that a hand row heads its line with (SuperGLUE's "CB",
     CommitmentBank), never an abbreviation listed beside a name. A name the lists know as a
