@@ -86,6 +86,35 @@ def test_of_many_rows_naming_the_method_the_one_printed_bold_is_the_result() -> 
     assert {(r.method, r.value) for r in rows} == {("ResNet-50-D", 77.16), ("ResNet-50-D", 93.52)}
 
 
+def test_beside_the_older_version_every_size_of_the_papers_version_is_a_result() -> None:
+    """ConvNeXt V2's Table 14: each size of V1 beside the same size of V2, the best printed
+    bold; every V2 row is the paper's result, the V1 rows none, bold or not."""
+    table = Table(
+        grid(
+            [
+                ["Backbone", "Method", "Val acc."],
+                ["NewNet V1-A", "Supervised", "75.7"],
+                ["NewNet V2-A", "Supervised", "76.2 (+0.5)"],
+                ["NewNet V1-B", "Supervised", "83.8"],
+                ["NewNet V2-B", "Supervised", "84.3 (+0.5)"],
+                ["NewNet V2-B", "Masked", "84.9 (+1.1)"],
+                ["NewNet V2-H", "Masked", "86.3"],
+            ],
+            bold={(6, 2)},
+        ),
+        "14",
+        "Table 14. ImageNet-1K fine-tuning results. The improvement over V1 is in parentheses.",
+    )
+    paper = paper_with([table], "NewNet V2: a method", "We propose NewNet V2.")
+    rows = table_results(paper, hybrid_matcher(), ["NewNet V2"])
+    assert {(r.method, r.value) for r in rows} == {
+        ("NewNet V2-A Supervised", 76.2),
+        ("NewNet V2-B Supervised", 84.3),
+        ("NewNet V2-B Masked", 84.9),
+        ("NewNet V2-H Masked", 86.3),
+    }
+
+
 def test_a_row_citing_its_source_is_another_papers_even_under_the_papers_name() -> None:
     table = Table(
         grid(
