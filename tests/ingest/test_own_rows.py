@@ -115,6 +115,34 @@ def test_beside_the_older_version_every_size_of_the_papers_version_is_a_result()
     }
 
 
+def test_the_papers_method_at_three_sizes_or_more_gives_every_size_not_the_bold_one() -> None:
+    """ResNet's Table 3: the paper's method at depths 34, 50, 101 and 152, the deepest bold as
+    the best; each depth is a model with results of its own, the cited baselines none."""
+    table = Table(
+        grid(
+            [
+                ["model", "top-1 err.", "top-5 err."],
+                ["VGG-16 [41]", "28.07", "9.33"],
+                ["NewNet-34", "24.52", "7.46"],
+                ["NewNet-50", "22.85", "6.71"],
+                ["NewNet-101", "21.75", "6.05"],
+                ["NewNet-152", "21.43", "5.71"],
+            ],
+            bold={(5, 1), (5, 2)},
+        ),
+        "3",
+        "Table 3. Error rates (%, 10-crop testing) on ImageNet validation.",
+    )
+    paper = paper_with([table], "NewNet: a method", "We propose NewNet.")
+    rows = table_results(paper, hybrid_matcher(), ["newnet"])
+    assert {(r.method, r.metric, r.value) for r in rows if r.metric == "Top-1 Error"} == {
+        ("NewNet-34", "Top-1 Error", 24.52),
+        ("NewNet-50", "Top-1 Error", 22.85),
+        ("NewNet-101", "Top-1 Error", 21.75),
+        ("NewNet-152", "Top-1 Error", 21.43),
+    }
+
+
 def test_a_row_citing_its_source_is_another_papers_even_under_the_papers_name() -> None:
     table = Table(
         grid(
