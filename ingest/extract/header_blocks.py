@@ -25,8 +25,8 @@ Blocks = list[tuple[TableCell, int, float]]
 _ORDINAL = re.compile(r"^\(?(?P<n>\d{1,2})\)?$")  # a column's number: "7", "(7)"
 #: A header part that counts something ("363k" examples) or prints nothing ("-").
 _SIZE_OR_DASH = re.compile(r"^(?:\d[\d.,]*\s*[kKmMbB]|[-–—])$")
-#: A model's size: "8B", "540B", "1.3B", "350M" parameters.
-MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*[BM]$")
+#: A model's size: "8B", "540B", "1.3B", "350M" parameters; "6b", "175b" in lower case.
+MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*(?:[BM]|b)$")
 #: A count printed with its unit: "125.0M" parameters, "0.3M", "12.9G" FLOPs.
 _COUNT = re.compile(r"^\d[\d.,]*\s*[KMBG]$")
 #: A header ending in the number a header row gave its column ("Predicted Property 7").

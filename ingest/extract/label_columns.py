@@ -3,8 +3,9 @@
 A table with two or more label columns does not always print a row's name across them. Its
 first column may label a *block* of rows, printed once beside the block's first row
 ("ImageNet", "ImageNet-21k", "JFT-300M" beside each block of ViT's datasets, the pre-training
-set of the values to their right) or set one line per row beside its rows ("Closed" / "Book"
-beside RAG's T5 rows: one label, "Closed Book"); and a column after the name may print a
+set of the values to their right), centred beside the block ("Prof." beside the middle of its
+three rows), or set one line per row beside its rows ("Closed" / "Book" beside RAG's T5 rows:
+one label, "Closed Book"); and a column after the name may print a
 setting the row was run with ("Eval": "Unsup.", "Sup." beside OPT's dialogue models). Both
 qualify the row's method ("OPT-175B (Unsup.)", "T5-11B (Closed Book)"), never name it: glued
 into the name they made "OPT-175B Unsup.", and carried down naively "Book RAG-Seq.".
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, TableCell
@@ -92,12 +94,31 @@ def block_labels(at: Cells, rows: list[int], label_cols: int) -> dict[int, str]:
     named = [r for r in rows if any(_text(at, r, c) for c in range(1, label_cols))]
     filled = [r for r in named if _text(at, r, 0)]
     beside = set(filled) == {r for r in rows if _text(at, r, 0)}  # never a label of its own
-    if not filled or filled[0] != named[0] or len(filled) == len(named) or not beside:
+    if filled and filled[0] != named[0] and beside:
+        return _centred(at, named, filled)
+    if not filled or len(filled) == len(named) or not beside:
         return {}
     runs = [label for run in _runs(filled) for label in _labels(run, at)]
     if len({len(run) for run in runs}) > 1:  # labels of one line each, some blocks one row
         runs = [[r] for r in filled]
     return _covered(at, runs, named)
+
+
+def _centred(at: Cells, named: list[int], filled: list[int]) -> dict[int, str]:
+    """Block labels each set centred beside its block (a LaTeX multirow: "Prof." beside the
+    middle of its "LMS", "SS", "ICAT" rows): blocks of one odd size, three rows or more, from
+    the first named row to the last; a label then names every row of its block."""
+    middles = [named.index(row) for row in filled]
+    sizes = {later - earlier for earlier, later in pairwise(middles)}
+    size = sizes.pop() if len(sizes) == 1 else 0
+    half = size // 2
+    if size < 3 or size % 2 == 0 or middles[0] != half or middles[-1] != len(named) - 1 - half:
+        return {}
+    return {
+        named[index]: _text(at, named[middle], 0)
+        for middle in middles
+        for index in range(middle - half, middle + half + 1)
+    }
 
 
 def _covered(at: Cells, labels: list[list[int]], named: list[int]) -> dict[int, str]:

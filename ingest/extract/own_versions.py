@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from papergraph.core.model import Entity, EntityType
-from papergraph.ingest.extract.table_names import DOMINANT
+from papergraph.core.model import Entity, EntityType, fold
+from papergraph.ingest.extract.table_names import DOMINANT, own_row
 
 #: A version after a name: "v2", "V3", "++", "-II"; never version 1 (the older one, "ConvNeXt
 #: V1"), and never a bare number ("RWKV-4", "GCN-2" name a size or a depth, not a version).
@@ -26,6 +26,12 @@ _VERSION = r"(?:[- ]?v(?P<number>[2-9]|\d{2,})(?:\.\d+)?|\+\+|[- ]II)"
 #: Capitalised plain words, as a title describes what a paper builds: "Autoregressive Search
 #: Engines"; a coined name has a capital or a digit inside a word ("PixelCNN", "Multi-LexSum").
 _PHRASE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)+$")
+#: A size printed right after a name: "ResNet-50", "PaLM 540B", "GPT-3 1.3B".
+_SIZED = re.compile(r"^(?P<name>.+?)[- ]?(?P<size>\d+(?:\.\d+)?[BMK]?)(?![\w.])")
+#: How many sizes of the method make a table one of its sizes, not a few variants of one.
+SIZES = 3
+#: A version at the end of a folded name ("convnextv2"): the name without it is the older one.
+_FOLDED_VERSION = re.compile(r"(?<=[a-z])v(?:[2-9]|\d{2,})$")
 
 
 def newest(names: list[str], entities: Iterable[Entity]) -> list[str]:
@@ -61,3 +67,29 @@ def described(names: list[str], entities: Iterable[Entity]) -> list[str]:
     if top is None or not any(char.isupper() for char in top.label):
         return names
     return list(dict.fromkeys([*names, top.label, *top.aliases]))
+
+
+def versions_beside(labels: Iterable[str], names: list[str]) -> bool:
+    """Whether a table prints the paper's version of its method beside the older one, row by
+    row ("ConvNeXt V1-A", "ConvNeXt V2-A", ...; `names` folded, the newest version's): every
+    row names one of the two, so the paper's rows are all those of its version, each size a
+    result of its own, and bold marks the best of them, not the one row the paper reports."""
+    older = [_FOLDED_VERSION.sub("", name) for name in names]
+    own = [own_row(label, names) for label in labels]
+    named = all(own_row(label, [*names, *older]) for label in labels)
+    return older != names and any(own) and not all(own) and named
+
+
+def every_size(labels: Iterable[str], own: Iterable[str], names: list[str]) -> bool:
+    """Whether the rows (`labels`, the paper's `own` among them) are the paper's method at its
+    sizes: its version beside the older one (`versions_beside`) or its own rows at SIZES sizes
+    or more ("ResNet-34", "ResNet-50", "ResNet-101", "ResNet-152"); each size is a model with
+    results of its own, and bold marks the best of them, not the one row the paper reports."""
+    sizes = {found.group("size") for label in own if (found := _size(label, names))}
+    return len(sizes) >= SIZES or versions_beside(labels, names)
+
+
+def _size(label: str, names: list[str]) -> re.Match[str] | None:
+    """The size printed right after one of `names` (folded) at the label's start."""
+    found = _SIZED.match(label)
+    return found if found and fold(found.group("name")) in names else None

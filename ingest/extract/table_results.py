@@ -35,6 +35,7 @@ from papergraph.ingest.extract.metric_names import (
     unbroken,
 )
 from papergraph.ingest.extract.our_columns import our_rows
+from papergraph.ingest.extract.own_versions import every_size
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
 from papergraph.ingest.extract.row_tasks import TaskedRow, settle_tasks
 from papergraph.ingest.extract.shared_grids import distinct_grids
@@ -211,6 +212,8 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     rows = rows or caption_runs(context) or answer_rows(context) or our_rows(context)
     bold = _bold_rows(rows or context.grid.rows)
     chosen = bold and len(rows) > 2 and not _bold_elsewhere(bold[0], context.grid)
+    labels = [row.label for row in context.grid.rows]
+    chosen = chosen and not every_size(labels, [row.label for row in rows], names)
     rows = bold if chosen else rows or bold
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
     rows = rows or stacked_additions(context.grid.rows)  # "+ cosine", "+ mixup"

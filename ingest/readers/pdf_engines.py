@@ -143,11 +143,13 @@ def _pdfium_words(textpage: Any, height: float) -> tuple[list[Word], str]:
     rect = pdfium_c.FS_RECTF()
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    high = 0  # the first half of a character beyond the BMP, waiting for its second
     for index in range(pdfium_c.FPDFText_CountChars(textpage)):
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
         if code in _BREAKS or pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
             builder.end()
             continue
+        code, high = paired(code, high)
         if code in _DROP or 0xD800 <= code < 0xE000 or code in (0xFFFE, 0xFFFF):
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, rect)
@@ -160,6 +162,18 @@ def _pdfium_words(textpage: Any, height: float) -> tuple[list[Word], str]:
             builder.bold = is_bold_font(name.value.decode("latin-1"), weight)
     builder.end()
     return builder.words, "".join(builder.margin)
+
+
+def paired(code: int, high: int) -> tuple[int, int]:
+    """The character PDFium gives as two UTF-16 halves ("𝐹", a formula's italic F, is 0xD835
+    0xDC39), and the first half now waiting; a lone half stays one, dropped after. Mathematical
+    letters stay what they are here: pdf_math.py reads them plain where a caption or a table
+    prints them, and leaves them out of running text."""
+    if 0xD800 <= code < 0xDC00:
+        return code, code
+    if 0xDC00 <= code < 0xE000 and high:
+        return 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00), 0
+    return code, 0
 
 
 def pypdf_page(page: PageObject, number: int) -> PageLayout | LimitReachedError | None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from papergraph.core.model import ChunkKind, Reference, Table
 from papergraph.ingest.chunking import TextPart
 from papergraph.ingest.readers.pdf_blocks import Block, is_section_heading, read_blocks
 from papergraph.ingest.readers.pdf_front import FrontMatter, read_front
 from papergraph.ingest.readers.pdf_layout import Line, PageLayout
+from papergraph.ingest.readers.pdf_math import settled_part, settled_table, unmathed
 from papergraph.ingest.readers.pdf_references import parse_references
 from papergraph.ingest.readers.pdf_tables import build_table, has_numeric_body, table_text
 from papergraph.ingest.readers.references import find_arxiv_id, find_doi, strip_version
@@ -69,7 +70,22 @@ def find_parts(pages: list[PageLayout], metadata: dict[str, str]) -> PdfParts:
         walk.visit(block)
     walk.finish()
     first_text = " ".join(line.text for line in page_one) + " " + (pages[0].margin if pages else "")
-    return _assemble(front, walk, metadata, first_text)
+    return _settled(_assemble(front, walk, metadata, first_text))
+
+
+def _settled(parts: PdfParts) -> PdfParts:
+    """The parts with mathematical letters read plain in captions and tables, left out of
+    everything else (ingest/readers/pdf_math.py)."""
+    return replace(
+        parts,
+        title=unmathed(parts.title),
+        parts=[settled_part(part) for part in parts.parts],
+        authors=[unmathed(author) for author in parts.authors],
+        affiliations=[unmathed(affiliation) for affiliation in parts.affiliations],
+        venue=unmathed(parts.venue) if parts.venue else parts.venue,
+        abstract=unmathed(parts.abstract) if parts.abstract else parts.abstract,
+        tables=[settled_table(table) for table in parts.tables],
+    )
 
 
 def _assemble(front: FrontMatter, walk: _Walk, metadata: dict[str, str], first: str) -> PdfParts:
@@ -86,7 +102,7 @@ def _assemble(front: FrontMatter, walk: _Walk, metadata: dict[str, str], first: 
         doi=find_doi(first),
         year=front.year or (2000 + int(arxiv_id[:2]) if arxiv_id else _meta_year(metadata)),
         abstract=abstract or None,
-        references=parse_references("\n".join(walk.bibliography)),
+        references=parse_references(unmathed("\n".join(walk.bibliography))),
         tables=walk.tables,
     )
 

@@ -86,6 +86,63 @@ def test_of_many_rows_naming_the_method_the_one_printed_bold_is_the_result() -> 
     assert {(r.method, r.value) for r in rows} == {("ResNet-50-D", 77.16), ("ResNet-50-D", 93.52)}
 
 
+def test_beside_the_older_version_every_size_of_the_papers_version_is_a_result() -> None:
+    """ConvNeXt V2's Table 14: each size of V1 beside the same size of V2, the best printed
+    bold; every V2 row is the paper's result, the V1 rows none, bold or not."""
+    table = Table(
+        grid(
+            [
+                ["Backbone", "Method", "Val acc."],
+                ["NewNet V1-A", "Supervised", "75.7"],
+                ["NewNet V2-A", "Supervised", "76.2 (+0.5)"],
+                ["NewNet V1-B", "Supervised", "83.8"],
+                ["NewNet V2-B", "Supervised", "84.3 (+0.5)"],
+                ["NewNet V2-B", "Masked", "84.9 (+1.1)"],
+                ["NewNet V2-H", "Masked", "86.3"],
+            ],
+            bold={(6, 2)},
+        ),
+        "14",
+        "Table 14. ImageNet-1K fine-tuning results. The improvement over V1 is in parentheses.",
+    )
+    paper = paper_with([table], "NewNet V2: a method", "We propose NewNet V2.")
+    rows = table_results(paper, hybrid_matcher(), ["NewNet V2"])
+    assert {(r.method, r.value) for r in rows} == {
+        ("NewNet V2-A Supervised", 76.2),
+        ("NewNet V2-B Supervised", 84.3),
+        ("NewNet V2-B Masked", 84.9),
+        ("NewNet V2-H Masked", 86.3),
+    }
+
+
+def test_the_papers_method_at_three_sizes_or_more_gives_every_size_not_the_bold_one() -> None:
+    """ResNet's Table 3: the paper's method at depths 34, 50, 101 and 152, the deepest bold as
+    the best; each depth is a model with results of its own, the cited baselines none."""
+    table = Table(
+        grid(
+            [
+                ["model", "top-1 err.", "top-5 err."],
+                ["VGG-16 [41]", "28.07", "9.33"],
+                ["NewNet-34", "24.52", "7.46"],
+                ["NewNet-50", "22.85", "6.71"],
+                ["NewNet-101", "21.75", "6.05"],
+                ["NewNet-152", "21.43", "5.71"],
+            ],
+            bold={(5, 1), (5, 2)},
+        ),
+        "3",
+        "Table 3. Error rates (%, 10-crop testing) on ImageNet validation.",
+    )
+    paper = paper_with([table], "NewNet: a method", "We propose NewNet.")
+    rows = table_results(paper, hybrid_matcher(), ["newnet"])
+    assert {(r.method, r.metric, r.value) for r in rows if r.metric == "Top-1 Error"} == {
+        ("NewNet-34", "Top-1 Error", 24.52),
+        ("NewNet-50", "Top-1 Error", 22.85),
+        ("NewNet-101", "Top-1 Error", 21.75),
+        ("NewNet-152", "Top-1 Error", 21.43),
+    }
+
+
 def test_a_row_citing_its_source_is_another_papers_even_under_the_papers_name() -> None:
     table = Table(
         grid(

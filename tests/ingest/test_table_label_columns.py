@@ -38,6 +38,35 @@ def test_a_block_label_printed_once_qualifies_every_row_of_its_block() -> None:
     assert ("NewViT-L (JFT-300M)", "CIFAR-10", "Top-1 Accuracy", 99.38) in found
 
 
+def test_a_block_label_centred_beside_its_block_names_every_row_of_it() -> None:
+    """OPT's Table 5: each category printed once, beside the middle of its three rows (a
+    LaTeX multirow): the rows above and below the label are of its block too."""
+    table = Table(
+        grid(
+            [
+                ["Category", "", "Base-1", "NewLM-1"],
+                ["", "CIFAR-10", "75.7", "76.2"],
+                ["Small", "CIFAR-100", "61.1", "62.6"],
+                ["", "SVHN", "90.1", "91.4"],
+                ["", "CIFAR-10", "80.8", "84.0"],
+                ["Large", "CIFAR-100", "65.0", "68.9"],
+                ["", "SVHN", "93.3", "94.5"],
+            ]
+        ),
+        "5",
+        "Table 5: Top-1 accuracy (in %) of Base and NewLM.",
+    )
+    found = _found(table, "NewLM")
+    assert {(method, dataset, value) for method, dataset, _, value in found} == {
+        ("NewLM-1 (Small)", "CIFAR-10", 76.2),
+        ("NewLM-1 (Small)", "CIFAR-100", 62.6),
+        ("NewLM-1 (Small)", "SVHN", 91.4),
+        ("NewLM-1 (Large)", "CIFAR-10", 84.0),
+        ("NewLM-1 (Large)", "CIFAR-100", 68.9),
+        ("NewLM-1 (Large)", "SVHN", 94.5),
+    }
+
+
 RAG_LIKE = Table(
     grid(
         [
