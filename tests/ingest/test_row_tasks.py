@@ -179,3 +179,20 @@ def test_a_caption_naming_localization_error_files_imagenet_rows_under_localizat
     assert set(_tasks(table, tasks).values()) == {"object localization"}
     table = _table(["top-5 err."], ["3.57"], "Table 4. Error rates (%) on ImageNet validation.")
     assert set(_tasks(table, tasks).values()) == {"image classification"}
+
+
+def test_code_benchmarks_have_the_task_their_own_papers_state() -> None:
+    """PaLM's code table: the generated data files HumanEval under sentence-embedding
+    leaderboards and knows no MBPP or TransCoder; the hand list gives each its paper's task."""
+    header = ["HumanEval pass@1", "MBPP pass@1"]
+    table = _table(header, ["36.0", "47.0"], "Table 12: Results on code tasks.")
+    found = _tasks(table, ["language modeling"])
+    assert found[("HumanEval", "pass@1")] == found[("MBPP", "pass@1")] == "code generation"
+    assert set(dataset_tasks("TransCoder", hybrid_matcher())) == {"code translation"}
+
+
+def test_a_wmt_test_set_no_data_lists_has_wmts_task() -> None:
+    """ "WMT 2019 German-French" is no name the data holds: as WMT with a year and a pair it is
+    evaluated for WMT's task, machine translation."""
+    assert "machine translation" in dataset_tasks("WMT 2019 German-French", hybrid_matcher())
+    assert "machine translation" in dataset_tasks("WMT19 Kazakh-English", hybrid_matcher())
