@@ -129,9 +129,12 @@ def column_method(header: str, names: list[str], qualified: bool = True) -> str:
 def _paper_spelling(method: str, matcher: NameMatcher) -> str:
     """`method` with its leading words as the paper spells the method they name, where a
     header prints them apart or glued ("PaLM Coder 540B" in a paper naming PaLM-Coder:
-    "PaLM-Coder 540B"); the words as printed where no method name folds alike."""
+    "PaLM-Coder 540B"); the words as printed where no method name folds alike, and a size
+    as a word of its own ("PaLM 540B", though the paper writes "PaLM-540B" too)."""
     words = method.split()
-    for end in range(len(words), 1, -1):
+    for end in range(len(words), 1, -1):  # a size stays a word apart ("PaLM 540B")
+        if _SIZE.match(words[end - 1]):
+            continue
         head = " ".join(words[:end])
         entry = matcher.lookup(head)
         if entry and entry.type is EntityType.METHOD and fold(entry.label) == fold(head):

@@ -70,7 +70,7 @@ def test_a_method_a_header_prints_without_its_hyphen_reads_as_the_paper_spells_i
         "Table 11: Results on code tasks.",
     )
     paper = paper_with([table], "NewLM: a method", "We propose NewLM and NewLM-Coder.")
-    coder = LexiconEntry("NewLM-Coder", EntityType.METHOD)
-    matcher = hybrid_matcher().extended([("NewLM-Coder", coder)], "name")
+    local = [(n, LexiconEntry(n, EntityType.METHOD)) for n in ("NewLM-Coder", "NewLM-540B")]
+    matcher = hybrid_matcher().extended(local, "name")  # a size stays a word apart
     methods = {r.method for r in table_results(paper, matcher, ["NewLM"])}
     assert methods == {"NewLM 540B", "NewLM-Coder 540B (finetuning)"}
