@@ -91,6 +91,8 @@ def dataset_tasks(dataset: str, matcher: NameMatcher) -> Counter[str]:
     names = [dataset, bare, *(name for entry in entries for name in entry.names)]
     names.append(canonical(bare, EntityType.DATASET).label)  # "WMT 2019 German-French": WMT's
     found = next((rows[key] for name in names if (key := fold(name)) in rows), None)
+    if found is not None and fold(bare) != fold(dataset) and fold(bare) in rows:
+        found = found + rows[fold(bare)]  # "COCO minival": the split's few boards and COCO's
     # a "task" named as the dataset ("QQP") is none; a dataset named as a task the lexicon
     # knows is that task's ("RTE": recognizing textual entailment, natural language inference)
     kept = (e for e in entries if e.type is not EntityType.TASK)

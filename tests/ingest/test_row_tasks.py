@@ -210,3 +210,11 @@ def test_benchmarks_the_data_files_under_another_task_have_their_papers_task() -
     assert (("Places365", "Top-1 Accuracy"), "Scene Recognition") in found
     assert set(dataset_tasks("zsRE", hybrid_matcher())) == {"slot filling"}  # as KILT scores it
     assert (("WNLI", "Accuracy"), "natural language inference") in found
+
+
+def test_a_split_the_data_lists_on_its_own_keeps_its_datasets_tasks() -> None:
+    """The data lists "COCO minival" with two boards only (pose estimation, interactive
+    segmentation): FPN's proposal recall on COCO minival is still COCO's object detection."""
+    found = dataset_tasks("COCO minival", hybrid_matcher())
+    assert max(found, key=lambda task: found[task]) == "Object Detection"
+    assert "Multi-Person Pose Estimation" in found
