@@ -209,6 +209,9 @@ def test_benchmarks_the_data_files_under_another_task_have_their_papers_task() -
     assert (("SST-2", "Accuracy"), "sentiment analysis") in found
     assert (("Places365", "Top-1 Accuracy"), "Scene Recognition") in found
     assert set(dataset_tasks("zsRE", hybrid_matcher())) == {"slot filling"}  # as KILT scores it
+    # Bag of Tricks' FCN rows on ADE20K in an object detection paper: pixel accuracy, no box
+    table = _table(["ADE20K PixAcc"], ["79.2"], "Table 9: FCN performance evaluated on ADE20K.")
+    assert set(_tasks(table, ["object detection"]).values()) == {"semantic segmentation"}
     assert (("WNLI", "Accuracy"), "natural language inference") in found
 
 
