@@ -23,8 +23,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-import pycountry
-
 from papergraph.core.model import EntityType, entity_key, fold
 from papergraph.core.name_lists import (
     DATASET_TYPES,
@@ -36,6 +34,7 @@ from papergraph.core.name_lists import (
     hand_row_labels,
     known_labels,
     known_rows,
+    language,
     lexicon_labels,
     pwc_names,
     pwc_rows,
@@ -219,7 +218,7 @@ def split_qualifier(name: str) -> tuple[str, str]:
     """("WMT", "2014 en-de") from "WMT 2014 English-German"; (name, "") when nothing to split.
     A split glued to its year is both ("COCO val2017": "2017 val"); a language in brackets is a
     pair's one side ("E2E (en)": "en"); a dataset's short subset suffix is a variant
-    ("MNLI-m": "m")."""
+    ("MNLI-m": "m"), and so is a part in brackets ("RACE (Middle)": "middle")."""
     if (on := _ON.match(name)) and variant_only(on.group("variant")):
         name = f"{on.group('name')} {on.group('variant')}"
     name = _GLUED_SPLIT.sub(r"\1 \2", name)
@@ -231,8 +230,20 @@ def split_qualifier(name: str) -> tuple[str, str]:
     subset, rest = _take_subset(rest)
     base = " ".join(rest.replace(" ,", ",").split()).strip(" ,;:-(")
     if not base or not (year or pair or split or subset):
-        return name, ""
+        return _take_part(name)
     return base, " ".join(part for part in (year, pair, subset, split) if part)
+
+
+def _take_part(name: str) -> tuple[str, str]:
+    """("RACE", "middle") from "RACE (Middle)": a listed dataset and one of its parts in
+    brackets; not where a list names the whole ("ARC (Challenge)") or the brackets shorten it."""
+    bracket = _BRACKETS.match(name)
+    if not bracket or _listed(name) or not _listed(outer := bracket.group("name"), strong=True):
+        return name, ""
+    inner = bracket.group("inner").strip()
+    if _short_for(inner, outer) or _short_for(outer, inner):
+        return name, ""
+    return outer, inner.lower()
 
 
 def variant_only(text: str) -> bool:
@@ -319,16 +330,6 @@ def _take_split(name: str) -> tuple[str, str]:
     if (match := _SPLIT.search(name)) and name[: match.start()].strip():
         return match.group(1).lower(), name[: match.start()] + " " + name[match.end() :]
     return "", name
-
-
-@lru_cache(maxsize=4096)
-def language(word: str) -> str | None:
-    """The ISO 639-1 code of a language name or code ("German", "De", "deu" -> "de")."""
-    if len(word) == 2:
-        found = pycountry.languages.get(alpha_2=word.lower())
-    else:
-        found = pycountry.languages.get(name=word.title())
-    return getattr(found, "alpha_2", None) if found else None
 
 
 def _known_plural(name: str, entity_type: EntityType) -> str | None:

@@ -11,6 +11,8 @@ from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
+import pycountry
+
 from papergraph.core.model import EntityType, fold
 
 LEXICON = Path(__file__).resolve().parents[1] / "ingest" / "lexicon"
@@ -149,3 +151,13 @@ def lexicon_rows(path: Path) -> tuple[tuple[str, EntityType, tuple[str, ...]], .
         cols = line.split("\t") + ["", ""]
         rows.append((cols[0], EntityType(cols[1]), tuple(a for a in cols[2].split("|") if a)))
     return tuple(rows)
+
+
+@lru_cache(maxsize=4096)
+def language(word: str) -> str | None:
+    """The ISO 639-1 code of a language name or code ("German", "De", "deu" -> "de")."""
+    if len(word) == 2:
+        found = pycountry.languages.get(alpha_2=word.lower())
+    else:
+        found = pycountry.languages.get(name=word.title())
+    return getattr(found, "alpha_2", None) if found else None

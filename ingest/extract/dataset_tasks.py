@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from papergraph.core.canonical import DATASET_TYPES, SPLITS, short_names
+from papergraph.core.canonical import DATASET_TYPES, SPLITS, canonical, short_names
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_task_data import FILE as FILE
 from papergraph.ingest.extract.dataset_task_data import opened_by as opened_by
@@ -82,12 +82,17 @@ def bare_dataset(dataset: str) -> str:
 
 def dataset_tasks(dataset: str, matcher: NameMatcher) -> Counter[str]:
     """The tasks `dataset` is evaluated for, with votes: as printed, less its split ("SQuAD1.1
-    dev") and a qualifier ("TriviaQA (Wikipedia)"), or under the gazetteer's label or aliases of it; empty where no data knows it."""
+    dev") and a qualifier ("TriviaQA (Wikipedia)"), under the gazetteer's label or aliases of
+    it, or as the dataset less its year and language pair ("WMT 2019 German-French": WMT);
+    empty where no data knows it."""
     rows = _rows()
     bare = bare_dataset(dataset)  # "TriviaQA (Wikipedia)": TriviaQA's
     entries = [e for e in (matcher.lookup(dataset), matcher.lookup(bare)) if e is not None]
     names = [dataset, bare, *(name for entry in entries for name in entry.names)]
+    names.append(canonical(bare, EntityType.DATASET).label)  # "WMT 2019 German-French": WMT's
     found = next((rows[key] for name in names if (key := fold(name)) in rows), None)
+    if found is not None and fold(bare) != fold(dataset) and fold(bare) in rows:
+        found = found + rows[fold(bare)]  # "COCO minival": the split's few boards and COCO's
     # a "task" named as the dataset ("QQP") is none; a dataset named as a task the lexicon
     # knows is that task's ("RTE": recognizing textual entailment, natural language inference)
     kept = (e for e in entries if e.type is not EntityType.TASK)

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from papergraph.core.canonical import known_type
-from papergraph.core.model import Result
+from papergraph.core.model import EntityType, Result, fold
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, read_metric
 from papergraph.ingest.extract.row_datasets import (
@@ -91,7 +91,10 @@ def column_results(
     same method, dataset and metric ("MuZero" before "MuZero normalized"); a model size or a
     number of shots over the columns tells methods apart ("PaLM 8B (0-shot)", "PaLM 540B")."""
     headers = {col: context.grid.column_headers.get(col, "") for col in columns}
-    methods = {col: column_method(header, names) for col, header in headers.items()}
+    methods = {
+        col: _paper_spelling(column_method(header, names), matcher)
+        for col, header in headers.items()
+    }
     plain = {col: column_method(header, names, False) for col, header in headers.items()}
     found: dict[tuple[str, ...], Result] = {}
     for row, dataset in zip(context.grid.rows, row_datasets(context, matcher), strict=True):
@@ -121,6 +124,22 @@ def column_method(header: str, names: list[str], qualified: bool = True) -> str:
     rest = [w for w, keep in zip(words, kept, strict=True) if not keep]
     qualifiers = shots + [word for word in rest if qualified or not word.islower()]
     return f"{name} ({' '.join(qualifiers)})" if qualifiers else name
+
+
+def _paper_spelling(method: str, matcher: NameMatcher) -> str:
+    """`method` with its leading words as the paper spells the method they name, where a
+    header prints them apart or glued ("PaLM Coder 540B" in a paper naming PaLM-Coder:
+    "PaLM-Coder 540B"); the words as printed where no method name folds alike, and a size
+    as a word of its own ("PaLM 540B", though the paper writes "PaLM-540B" too)."""
+    words = method.split()
+    for end in range(len(words), 1, -1):  # a size stays a word apart ("PaLM 540B")
+        if _SIZE.match(words[end - 1]):
+            continue
+        head = " ".join(words[:end])
+        entry = matcher.lookup(head)
+        if entry and entry.type is EntityType.METHOD and fold(entry.label) == fold(head):
+            return " ".join([entry.label, *words[end:]])
+    return method
 
 
 def row_datasets(context: TableContext, matcher: NameMatcher) -> list[str | None]:

@@ -276,9 +276,32 @@ def spelled_out(dataset: str, datasets: Mapping[str, str]) -> str:
     abbreviates a dataset the paper names in full ("TriviaQA": T, Q, A) is that dataset: the
     paper's own words say what its table shortens; other names as they are."""
     if not _SHORT.match(dataset):
-        return dataset
+        return unclipped_name(dataset, datasets)
     full = expand_abbreviation(dataset, {n: d for n, d in datasets.items() if n != dataset})
     return full if full and fold(full) != fold(dataset) else dataset
+
+
+#: A clipped name: two letters or more of a name's start, then more of its letters, mixed case.
+_CLIPPED = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+
+
+def unclipped_name(short: str, datasets: Mapping[str, str]) -> str:
+    """The one dataset the paper names in full that a header no list knows clips: it opens
+    with the name's first letters and takes the rest of its letters in order from the name
+    ("WritingP": WritingPrompts, "HoPo": HotpotQA); else `short` as it is."""
+    if not _CLIPPED.match(short) or known_type(short) is not None:
+        return short
+    found = {label for name, label in datasets.items() if _clips(short, name)}
+    return found.pop() if len(found) == 1 else short
+
+
+def _clips(short: str, name: str) -> bool:
+    if len(name) <= len(short) or not name.startswith(short[:2]) or " " in name:
+        return False
+    if name.startswith(short) and not name[len(short)].islower():  # "PubMed" in "PubMedQA"
+        return False  # is a name of its own, cut where a part of the name ends
+    letters = iter(name[2:].lower())
+    return all(c in letters for c in short[2:].lower())
 
 
 #: A validation or test split printed after a name, which names no leaderboard of its own (as
@@ -286,17 +309,20 @@ def spelled_out(dataset: str, datasets: Mapping[str, str]) -> str:
 _PLAIN_SPLIT = re.compile(r"\s+(?:val|valid|validation|test)$", re.IGNORECASE)
 
 
-def opened_name(short: str, grid: Grid, matcher: NameMatcher) -> str:
+def opened_name(
+    short: str, grid: Grid, matcher: NameMatcher, datasets: Mapping[str, str] | None = None
+) -> str:
     """The one known dataset whose name a short header no list knows opens ("AG": AG News)
     and that is evaluated for a task the datasets of the grid's other headers are (IMDb,
     Yelp-2, DBpedia: text classification); else the header as it is, less a validation or
-    test split after the name ("CNN val": CNN)."""
+    test split after the name ("CNN val": CNN), or the name of the paper's `datasets` it
+    clips ("HoPo": HotpotQA)."""
     short = _PLAIN_SPLIT.sub("", short)
     candidates = opened_by().get(short, ()) if _SHORT.match(short) else ()
     headers = tuple(h for h in grid.column_headers.values() if h != short)
     tasks = _header_tasks(headers, matcher) if candidates else frozenset()
     fits = [name for name in candidates if _task_keys(name, matcher) & tasks]
-    return fits[0] if len(fits) == 1 else unclipped(short, headers)
+    return fits[0] if len(fits) == 1 else unclipped_name(unclipped(short, headers), datasets or {})
 
 
 #: The parts of a compound name: "ImageNet" is "Image" and "Net".

@@ -379,7 +379,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     average = not header or _AVERAGE.search(header)  # "AVG" is no dataset's name: the caption's
     kind = HeaderKind.WORDS if average else header_kind(header)
     if kind is HeaderKind.NAME:  # "AG" over columns of text classification datasets: AG News
-        return opened_name(clean(strip_marks(header)), context.grid, matcher)
+        return opened_name(clean(strip_marks(header)), context.grid, matcher, context.datasets)
     if context.caption_dataset is None or kind not in (HeaderKind.METRIC, HeaderKind.WORDS):
         return None
     split = SPLIT.search(header)

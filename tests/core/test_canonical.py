@@ -84,6 +84,19 @@ def test_a_test_set_suffix_is_a_qualifier_of_its_dataset() -> None:
     _meet("STS-B", "STSB")  # an upper-case letter is part of the name
 
 
+def test_a_part_in_brackets_is_a_qualifier_of_its_dataset() -> None:
+    """A table's part column ("RACE (Middle)") is RACE with its part kept, one node with
+    "RACE-m"; a name a list holds whole or a name with its abbreviation stays as it is."""
+    assert _identity("RACE (Middle)") == ("dataset/race", "middle")
+    assert _identity("RACE (High)") == ("dataset/race", "high")
+    assert _identity("RACE (Middle)")[0] == _identity("RACE-m")[0]
+    _apart("RACE (Middle)", "RACE (High)", "RACE")
+    assert _identity("TriviaQA (Wikipedia)") == ("dataset/triviaqa", "wikipedia")
+    assert _identity("ARC (Challenge)")[0] == _identity("ARC-c")[0] != "dataset/arc"
+    _meet("Penn Treebank (PTB)", "Penn Treebank")
+    assert _identity("E2E (en)") == ("dataset/e2e", "en")  # a language, as before
+
+
 def test_words_describing_a_listed_dataset_fall_away() -> None:
     _meet("COCO detection benchmark test-dev", "COCO test-dev", "MS COCO test-dev")
     _meet("MS COCO dataset", "COCO")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from papergraph.core.model import Table
+from papergraph.core.model import EntityType, Table
+from papergraph.ingest.extract.gazetteer import LexiconEntry
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
@@ -53,3 +54,23 @@ def test_a_name_two_label_columns_both_print_reads_once() -> None:
         "Table 13. Localization error (%) on the ImageNet validation set.",
     )
     assert {m for m, _, _, _ in _found(table, "NewNet")} == {"NewNet NewNet-101"}
+
+
+def test_a_method_a_header_prints_without_its_hyphen_reads_as_the_paper_spells_it() -> None:
+    """PaLM's code table heads a column "Code Finetuning PaLM Coder 540B" where the paper
+    names PaLM-Coder: the row is PaLM-Coder 540B's; the base model's column stays as it is."""
+    table = Table(
+        grid(
+            [
+                ["Dataset", "Pretraining only NewLM 540B", "Code Finetuning NewLM Coder 540B"],
+                ["HumanEval pass@1", "26.2", "36.0"],
+            ]
+        ),
+        "11",
+        "Table 11: Results on code tasks.",
+    )
+    paper = paper_with([table], "NewLM: a method", "We propose NewLM and NewLM-Coder.")
+    local = [(n, LexiconEntry(n, EntityType.METHOD)) for n in ("NewLM-Coder", "NewLM-540B")]
+    matcher = hybrid_matcher().extended(local, "name")  # a size stays a word apart
+    methods = {r.method for r in table_results(paper, matcher, ["NewLM"])}
+    assert methods == {"NewLM 540B", "NewLM-Coder 540B (finetuning)"}

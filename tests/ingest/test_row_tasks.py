@@ -179,3 +179,45 @@ def test_a_caption_naming_localization_error_files_imagenet_rows_under_localizat
     assert set(_tasks(table, tasks).values()) == {"object localization"}
     table = _table(["top-5 err."], ["3.57"], "Table 4. Error rates (%) on ImageNet validation.")
     assert set(_tasks(table, tasks).values()) == {"image classification"}
+
+
+def test_code_benchmarks_have_the_task_their_own_papers_state() -> None:
+    """PaLM's code table: the generated data files HumanEval under sentence-embedding
+    leaderboards and knows no MBPP or TransCoder; the hand list gives each its paper's task."""
+    header = ["HumanEval pass@1", "MBPP pass@1"]
+    table = _table(header, ["36.0", "47.0"], "Table 12: Results on code tasks.")
+    found = _tasks(table, ["language modeling"])
+    assert found[("HumanEval", "pass@1")] == found[("MBPP", "pass@1")] == "code generation"
+    assert set(dataset_tasks("TransCoder", hybrid_matcher())) == {"code translation"}
+
+
+def test_a_wmt_test_set_no_data_lists_has_wmts_task() -> None:
+    """ "WMT 2019 German-French" is no name the data holds: as WMT with a year and a pair it is
+    evaluated for WMT's task, machine translation."""
+    assert "machine translation" in dataset_tasks("WMT 2019 German-French", hybrid_matcher())
+    assert "machine translation" in dataset_tasks("WMT19 Kazakh-English", hybrid_matcher())
+
+
+def test_benchmarks_the_data_files_under_another_task_have_their_papers_task() -> None:
+    """The generated data files Wizard of Wikipedia under visual dialog, SST-2 under few-shot
+    learning, Places365 under object detection and knows no task of zsRE or WNLI: the hand
+    list gives each the task its own paper states."""
+    header = ["Wizard of Wikipedia F1", "SST-2 acc", "Places365 top-1", "WNLI acc"]
+    table = _table(header, ["17.5", "94.1", "55.2", "65.1"], "Table 3: Results.")
+    found = set(_tasks(table, ["language modeling"]).items())
+    assert (("Wizard of Wikipedia", "F1"), "dialogue generation") in found
+    assert (("SST-2", "Accuracy"), "sentiment analysis") in found
+    assert (("Places365", "Top-1 Accuracy"), "Scene Recognition") in found
+    assert set(dataset_tasks("zsRE", hybrid_matcher())) == {"slot filling"}  # as KILT scores it
+    # Bag of Tricks' FCN rows on ADE20K in an object detection paper: pixel accuracy, no box
+    table = _table(["ADE20K PixAcc"], ["79.2"], "Table 9: FCN performance evaluated on ADE20K.")
+    assert set(_tasks(table, ["object detection"]).values()) == {"semantic segmentation"}
+    assert (("WNLI", "Accuracy"), "natural language inference") in found
+
+
+def test_a_split_the_data_lists_on_its_own_keeps_its_datasets_tasks() -> None:
+    """The data lists "COCO minival" with two boards only (pose estimation, interactive
+    segmentation): FPN's proposal recall on COCO minival is still COCO's object detection."""
+    found = dataset_tasks("COCO minival", hybrid_matcher())
+    assert max(found, key=lambda task: found[task]) == "Object Detection"
+    assert "Multi-Person Pose Estimation" in found

@@ -223,6 +223,25 @@ def test_a_short_name_the_lists_know_by_itself_is_the_dataset_the_paper_spells_o
     assert "TQA" in alone  # a paper that never spells it out keeps the lists' name
 
 
+def test_a_header_clipping_a_name_the_paper_spells_out_is_that_name() -> None:
+    """DetectGPT prints "WritingP" and SEAL "HoPo" as headers where their text names
+    WritingPrompts and HotpotQA: the rows are on those datasets; a paper that never spells
+    the name out keeps the header, and a name of its own ("PubMed" beside "PubMedQA") stays."""
+    table = Table(
+        grid([["Model", "WritingP", "HoPo", "PubMed"], ["NewDet", "0.87", "0.76", "0.80"]]),
+        number="2",
+        caption="Table 2: AUROC for detecting samples.",
+    )
+    text = "We propose NewDet.\n\nTable 2"
+    paper = paper_with([table], "A paper", text)
+    spelled = {n: n for n in ("WritingPrompts", "HotpotQA", "PubMedQA", "PubMed")}
+    found = {r.dataset for r in table_results(paper, hybrid_matcher(), ["NewDet"], (), spelled)}
+    assert {"WritingPrompts", "HotpotQA", "PubMed"} <= found
+    assert not found & {"WritingP", "HoPo", "PubMedQA"}
+    alone = {r.dataset for r in table_results(paper, hybrid_matcher(), ["NewDet"], (), {})}
+    assert "WritingP" in alone
+
+
 def test_the_splits_that_name_a_leaderboard_are_a_named_subset_of_the_splits() -> None:
     from papergraph.core.canonical import LEADERBOARD_SPLITS, SPLITS
     from papergraph.ingest.extract.table_names import SPLIT, full_name, is_benchmark

@@ -174,3 +174,14 @@ def test_a_dataset_s_variants_are_boards_of_their_own_and_its_spellings_one_boar
 
 
 SQUADS = ("SQuAD 1.1", "SQuAD v1.1", "SQuAD2.0")
+
+
+def test_a_part_column_is_a_board_of_its_dataset(kg: KnowledgeGraph) -> None:
+    """XLNet's "RACE (Middle)" and "RACE (High)" columns are two boards of one dataset, RACE,
+    which a filter on RACE finds both of, as it finds "RACE-m"."""
+    rows = [_named("RACE (Middle)", 88.6, "xlnet"), _named("RACE (High)", 84.0, "xlnet")]
+    kg.replace_paper("xlnet", paper_graph(*_paper("xlnet", *rows)))
+    kg.replace_paper("palm", paper_graph(*_paper("palm", _named("RACE-m", 68.1, "palm"))))
+    race = leaderboards(kg, dataset="RACE")
+    assert sorted(b.rows[0]["value"] for b in race) == [68.1, 84.0, 88.6]
+    assert sorted(b.qualifier for b in race) == ["high", "m", "middle"]
