@@ -8,7 +8,9 @@ column prints sizes. A header row printing one name per value column and none ov
 label column on, each header one column left of its values: it moves right by one. Cells the
 reader ran together ("78.7 81.9 80.0 83.1") are split one per column (`unmerged`). A label set
 centred beside its two rows (a LaTeX multirow: "GAT" between its 1-head and 8-head rows) reads
-as a line of its own between them: it names both (`labels_centred`). The labels' header run
+as a line of its own between them: it names both (`labels_centred`); a header set centred
+beside two header lines ("Avg" beside "MultiRC" over "F1a/EM") spans them all
+(`headers_centred`), under no name printed to its left. The labels' header run
 into the first value column's name ("Models R-1f1") is cut in two (`label_header_split`), and a
 line of k's under a header leaving its k open ("hits@k" over "1 10") is read into it (`k_filled`).
 """
@@ -261,6 +263,27 @@ def labels_centred(cells: list[TableCell]) -> list[TableCell]:
             dropped.add(row)
             moved += [replace(label, row=above), replace(label, row=below)]
     return [cell for cell in cells if cell.row not in dropped] + moved
+
+
+def headers_centred(cells: list[TableCell], header_rows: list[int]) -> list[TableCell]:
+    """The cells with a header line between two others whose every cell stands over columns no
+    other header line prints in (a LaTeX multirow: "Model" and "Avg" centred beside "MultiRC"
+    over "F1a/EM") spanning all the header lines: each heads its column alone, not under the
+    name printed once to its left in the line above."""
+    rows = _by_row([cell for cell in cells if cell.row in header_rows])
+    order = sorted(rows)
+    centred = {row for row in order[1:-1] if _alone(rows, row)}
+    if not centred:
+        return cells
+    top, span = order[0], order[-1] - order[0] + 1
+    return [replace(c, row=top, row_span=span) if c.row in centred else c for c in cells]
+
+
+def _alone(rows: dict[int, list[TableCell]], row: int) -> bool:
+    """Whether no other row prints a cell over a column a cell of `row` stands in."""
+    others = [other for line, cells in rows.items() if line != row for other in cells]
+    columns = {col for cell in rows[row] for col in range(cell.col, cell.col + cell.col_span)}
+    return not any(_covers(other, col) for other in others for col in columns)
 
 
 def _unlabelled(row: list[TableCell]) -> bool:

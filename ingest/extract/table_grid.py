@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.grid_repair import (
+    headers_centred,
     headers_off_labels,
     k_filled,
     label_header_split,
@@ -199,6 +200,8 @@ def read_grid(table: Table) -> Grid | None:
         at, header_rows[-1], width_of(at) if grouped else label_cols
     ):
         body_rows.insert(0, header_rows.pop())
+    table = replace(table, cells=headers_centred(table.cells, header_rows))
+    at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
     columns = sorted({col for _, col in at if col >= label_cols})
     grid = Grid(first_value_column=label_cols)
     blocks = header_blocks(table, header_rows, label_cols)

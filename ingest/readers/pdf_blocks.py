@@ -14,15 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from papergraph.ingest.readers.pdf_cues import (
-    CAPTION,
-    VALUE,
-    cell_parts,
-    has_value_cell,
-    spaced,
-)
+from papergraph.ingest.readers.pdf_cues import CAPTION, VALUE, cell_parts, has_value_cell, spaced
 from papergraph.ingest.readers.pdf_footnotes import footnotes
-from papergraph.ingest.readers.pdf_layout import Line, PageLayout, body_size
+from papergraph.ingest.readers.pdf_layout import Line, PageLayout, body_size, lies_between
 
 _NUMBERED = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-H](?:\.\d{1,2})+|[A-H]\.?(?=\s+[A-Z])|[IVX]{1,4})\.?\s+\S"
@@ -346,16 +340,27 @@ def _region(
     blocks: list[Block], index: int, step: int, size: float, claimed: set[int] | None = None
 ) -> list[Block]:
     """The blocks next to a caption, going `step`-wards, up to the first prose or heading;
-    blocks another caption claimed across the gutter are passed over."""
+    blocks another caption claimed across the gutter are passed over. A block beside the
+    caption's width is the table's when the table goes on past it: a header cell set at the
+    table's edge between two header rows ("Model", "Avg" centred beside "ReCoRD" over "F1")."""
     caption = blocks[index]
     found: list[Block] = []
+    beside: list[Block] = []
     position = index + step
     while 0 <= position < len(blocks):
         block = blocks[position]
         if block.role in ("heading", "caption") or _is_prose(block, size):
             break
-        if _overlaps(block, caption) and id(block) not in (claimed or ()):
+        if id(block) in (claimed or ()):
+            pass
+        elif not _overlaps(block, caption):
+            beside.append(block)
+        else:
+            found += [
+                b for b in beside if found and lies_between(b.lines, found[-1].lines, block.lines)
+            ]
             found.append(block)
+            beside = []
         position += step
     return found if step > 0 else found[::-1]
 

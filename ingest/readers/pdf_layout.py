@@ -121,6 +121,15 @@ class PageLayout:
     margin: str = ""  # rotated text in the margin: the arXiv side stamp
 
 
+def lies_between(lines: list[Line], one: list[Line], other: list[Line]) -> bool:
+    """Whether `lines` stand in the one column of two other runs of lines, below the top of the
+    upper run and above the bottom of the lower (a header cell set between two header rows)."""
+    columns = {line.column for line in (*lines, *one, *other)}
+    top = min(line.top for line in (*one, *other))
+    bottom = max(line.bottom for line in (*one, *other))
+    return len(columns) == 1 and all(top < line.top and line.bottom < bottom for line in lines)
+
+
 def join_words(words: list[Word]) -> str:
     """Words joined with spaces, except a small mark set right against the word before it."""
     parts: list[str] = []
