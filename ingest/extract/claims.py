@@ -6,15 +6,18 @@ n-ary relation setup (relations between a paper's salient entities), each combin
 paper's most salient method, tasks, datasets and metrics becomes one Result *without a value*
 (`value=None`): a claim that the paper reports on that combination, with the evidence of its
 four entities. Sentence-level results (ingest/extract/results.py), which carry a value, come
-first and are not repeated.
+first and are not repeated. A dataset whose task the data is firm about files its claim under
+that task (`task_of`, ingest/extract/claim_tasks.py), not the paper's top one: the distillation
+paper's MNIST and JFT claims are image classification, its most salient task speech recognition.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import product
 
-from papergraph.core.model import Entity, EntityType, Evidence, Result, Role
+from papergraph.core.model import Entity, EntityType, Evidence, Result, Role, fold
 
 EXTRACTOR = "result-claim"
 CONFIDENCE = 0.3
@@ -41,11 +44,16 @@ SLOT_TYPES: dict[str, tuple[EntityType, ...]] = {
 }
 
 
-def claims(entities: list[Entity], sizes: ClaimSizes = ClaimSizes()) -> list[Result]:
+def claims(
+    entities: list[Entity],
+    sizes: ClaimSizes = ClaimSizes(),
+    task_of: Callable[[str, str], str | None] | None = None,
+) -> list[Result]:
     """One value-less Result per combination of the top entities of the four slots.
 
     The method slot prefers what the paper proposes (unless `sizes` says not to); a slot with no
-    entity leaves no claim.
+    entity leaves no claim. `task_of(dataset, task)` gives the task a claim on the dataset
+    takes instead of the task slot's, where the data is firm about it (None where not).
     """
     slots = [
         _top(entities, types, getattr(sizes, slot), sizes.prefer_proposed)
@@ -53,7 +61,11 @@ def claims(entities: list[Entity], sizes: ClaimSizes = ClaimSizes()) -> list[Res
     ]
     if not all(slots):
         return []
-    return [_claim(*combination) for combination in product(*slots)]
+    found: dict[tuple[str | None, ...], Result] = {}
+    for method, task, dataset, metric in product(*slots):
+        claim = _claim(method, task, dataset, metric, task_of)
+        found.setdefault((claim.method, claim.task, claim.dataset, claim.metric), claim)
+    return list(found.values())
 
 
 def table_valued(result: Result) -> bool:
@@ -82,11 +94,22 @@ def _top(
     return sorted(typed, key=lambda e: -e.salience)[:size]
 
 
-def _claim(method: Entity, task: Entity, dataset: Entity, metric: Entity) -> Result:
-    evidence = [_first(e) for e in (method, task, dataset, metric) if e.evidence]
+def _claim(
+    method: Entity,
+    task: Entity,
+    dataset: Entity,
+    metric: Entity,
+    task_of: Callable[[str, str], str | None] | None,
+) -> Result:
+    """The claim on the four entities; a dataset's own task replaces the task entity, whose
+    mention is then no evidence of it."""
+    filed = task_of(dataset.label, task.label) if task_of else None
+    own = filed is None or fold(filed) == fold(task.label)
+    slots = (method, task, dataset, metric) if own else (method, dataset, metric)
+    evidence = [_first(e) for e in slots if e.evidence]
     return Result(
         method=method.label,
-        task=task.label,
+        task=task.label if own else filed,
         dataset=dataset.label,
         metric=metric.label,
         value=None,

@@ -167,16 +167,16 @@ def _row_task(
     if kind:  # "Localization error (%) on the ImageNet validation": object localization
         return kind
     for task in ranked:  # the caption's "object detection" for "Real-Time Object Detection"
-        support = _support(task, candidates)  # a setting a later sentence or a section a
-        if support and (task in titled or _words_in(task, lead) or support * MINORITY >= top):
+        backing = support(task, candidates)  # a setting a later sentence or a section a
+        if backing and (task in titled or _words_in(task, lead) or backing * MINORITY >= top):
             return task  # into names: a minority ("Object Detection" for ImageNet)
     known = [task for task in paper_tasks if task_key(task) in score]
     if known:  # the paper's, most voted first, then most salient
         return max(known, key=lambda task: score[task_key(task)])
     votes = sum(candidates.values())  # a kind of the paper's task holding most votes:
-    general = [task for task in paper_tasks if _support(task, candidates) * 2 > votes]
+    general = [task for task in paper_tasks if support(task, candidates) * 2 > votes]
     if general:  # the paper's "named entity recognition" for "Named Entity Recognition (NER)"
-        return max(general, key=lambda task: _support(task, candidates))
+        return max(general, key=lambda task: support(task, candidates))
     stated = stated_task(bare_dataset(dataset or ""))  # what its own paper says wins over:
     if ranked:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
         return stated or ranked[0]
@@ -282,7 +282,7 @@ def _fuller(task: str, text: str, matcher: NameMatcher) -> str:
     return task
 
 
-def _support(task: str, candidates: Counter[str]) -> int:
+def support(task: str, candidates: Counter[str]) -> int:
     """The votes of the candidates that are `task` or a kind of it."""
     return sum(n for candidate, n in candidates.items() if _refines(candidate, task))
 

@@ -16,10 +16,11 @@ Measured against the lexicon extractor by benchmarks/extraction.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from papergraph.core.model import Entity, EntityType, Extraction, Paper, Result
 from papergraph.ingest.extract.caption_settings import on_dev, told_apart
+from papergraph.ingest.extract.claim_tasks import claim_task
 from papergraph.ingest.extract.claims import ClaimSizes, claims, merged
 from papergraph.ingest.extract.curate import (
     admit,
@@ -106,7 +107,8 @@ class HybridExtractor(LexiconExtractor):
             extraction.entities = from_tables(extraction.entities, found, paper)
             reshown_tasks(extraction.entities, found, paper)
         sizes = ClaimSizes(prefer_proposed=self._ranker is None)
-        extraction.results = merged(found, claims(extraction.entities, sizes))
+        task_of = partial(claim_task, matcher=self._matcher)
+        extraction.results = merged(found, claims(extraction.entities, sizes, task_of))
         return extraction
 
     def table_results(self, paper: Paper, entities: list[Entity]) -> list[Result]:
