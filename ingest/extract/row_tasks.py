@@ -14,11 +14,15 @@ the rows of one paper's tables:
   likelihood takes the paper's one task such a metric evaluates (ingest/extract/task_metrics.py);
 - rows on one dataset (its split and qualifier aside) in metrics of one kind take one task: the
   one their captions name, else the one most of them carry. A row whose caption names its own
-  task keeps it (the paper's tables say otherwise there).
+  task keeps it (the paper's tables say otherwise there);
+- an average column over parts of several tasks takes none of them (SEAL's "AVG" over KILT's
+  fact verification, slot filling, QA and dialogue columns was "Open-Domain Dialog", the one
+  board the data files KILT under; BERT's GLUE "Average" natural language inference).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +39,8 @@ from papergraph.ingest.extract.task_metrics import measured_by, metric_kind, tas
 
 MIN_AGREEING = 2  # datasets of a table that must share its task
 SHARE = 0.75  # of a table's datasets with a task, those that must share one
+#: An average column's header ("AVG", "Avg.", "Average"), not "mean": "Mean IoU" is a metric.
+AVERAGE = re.compile(r"\b(?:avg|average)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -49,6 +55,9 @@ class TaskedRow:
 def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Sequence[str]) -> None:
     """Fill and settle the rows' tasks in place (see the module's docstring); `paper_tasks`: the
     task labels the paper names."""
+    spanning = _spanning_averages(rows)
+    for row in spanning:
+        row.result.task = None
     for table in _groups(rows, _table_of).values():
         _table_task(table, matcher)
     known = [task for task in paper_tasks if task_key(task) in known_tasks()]
@@ -58,6 +67,32 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
             row.result.task = measured_by(row.result.metric, known)
     for same in _groups(rows, _dataset_of).values():
         _one_task(same)
+    for row in spanning:  # no pass above gives it one of its parts' tasks back
+        row.result.task = None
+
+
+def _spanning_averages(rows: list[TaskedRow]) -> list[TaskedRow]:
+    """The rows of average columns whose table row holds parts of two tasks or more; a row whose
+    caption names its task keeps it."""
+    found: list[TaskedRow] = []
+    for same in _groups(rows, _table_row_of).values():
+        parts = {fold(r.result.task) for r in same if r.result.task and not _average(r)}
+        if len(parts) > 1:
+            found += [row for row in same if _average(row) and not row.named]
+    return found
+
+
+def _average(row: TaskedRow) -> bool:
+    evidence = row.result.evidence[0] if row.result.evidence else None
+    return bool(evidence and AVERAGE.search(evidence.column_header or ""))
+
+
+def _table_row_of(row: TaskedRow) -> Hashable:
+    """The table and row a result's cell stands in, and its method (a row may hold several)."""
+    evidence = row.result.evidence[0] if row.result.evidence else None
+    if evidence is None or evidence.row_header is None:
+        return None
+    return evidence.table, evidence.caption, evidence.row_header, row.result.method
 
 
 def _table_task(table: list[TaskedRow], matcher: NameMatcher) -> None:

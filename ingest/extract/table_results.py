@@ -37,7 +37,7 @@ from papergraph.ingest.extract.metric_names import (
 from papergraph.ingest.extract.our_columns import our_rows
 from papergraph.ingest.extract.own_versions import every_size
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
-from papergraph.ingest.extract.row_tasks import TaskedRow, settle_tasks
+from papergraph.ingest.extract.row_tasks import AVERAGE, TaskedRow, settle_tasks
 from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
@@ -89,7 +89,6 @@ from papergraph.ingest.extract.text_test_sets import text_test_sets
 from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
-_AVERAGE = re.compile(r"\b(?:avg|average)\b", re.IGNORECASE)  # not "mean": "Mean IoU" is a metric
 _CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 
 
@@ -257,7 +256,7 @@ def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[
 
 def _rank(result: Result) -> tuple[bool, bool]:
     header = result.evidence[0].column_header or ""
-    return bool(_TEST_COLUMN.search(header)), bool(_AVERAGE.search(header))
+    return bool(_TEST_COLUMN.search(header)), bool(AVERAGE.search(header))
 
 
 def _bold_rows(rows: list[Row]) -> list[Row]:
@@ -342,7 +341,7 @@ def _cell_result(
         return None
     inferred = metric is None
     if metric is None and not (
-        context.caption_names_metric or names_unknown_metric(header) or _AVERAGE.search(header)
+        context.caption_names_metric or names_unknown_metric(header) or AVERAGE.search(header)
     ):  # an average over datasets ("Avg NLG") has no one dataset's usual metric
         metric = usual_metric(dataset, matcher)
         metric = metric if metric and plausible(metric, number.value) else None
@@ -351,7 +350,7 @@ def _cell_result(
     ):  # "Top-1" beside "PixAcc | mIoU" under an ADE20K caption is the backbone's ImageNet one
         return None
     caption = metric is context.caption_metric or metric is context.column_metric(header)
-    if caption and not _AVERAGE.search(header):  # an average over tasks is a score
+    if caption and not AVERAGE.search(header):  # an average over tasks is a score
         usual = for_score(metric, full_name(dataset), number.value, matcher)
         metric, inferred = (usual, True) if usual else (metric, inferred)
     method = method_name(context, row, header) or None
@@ -376,7 +375,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     if named:
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so
         return column_subset(context.caption_dataset, named, caption, matcher) or named
-    average = not header or _AVERAGE.search(header)  # "AVG" is no dataset's name: the caption's
+    average = not header or AVERAGE.search(header)  # "AVG" is no dataset's name: the caption's
     kind = HeaderKind.WORDS if average else header_kind(header)
     if kind is HeaderKind.NAME:  # "AG" over columns of text classification datasets: AG News
         return opened_name(clean(strip_marks(header)), context.grid, matcher, context.datasets)
