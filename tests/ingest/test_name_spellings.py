@@ -49,3 +49,11 @@ def test_a_table_on_a_singular_spelt_dataset_gives_its_rows() -> None:
     assert ("DANet-101", "Cityscapes val", "Mean IoU", 77.57) in found
     assert ("DANet-101 (DA, Multi-Grid, MS)", "Cityscapes val", "Mean IoU", 81.5) in found
     assert len(found) == 4
+
+
+def test_an_abbreviation_of_human36m_is_human36m() -> None:
+    """S-RNN (1511.05298, p5) writes "results on H3.6m mocap dataset [21]", [21] being the
+    Human3.6M paper: the lexicon's alias names the dataset, in either case of its "m"."""
+    matcher = hybrid_matcher()
+    assert dataset_named("H3.6m mocap data", matcher) == "Human3.6M"
+    assert dataset_named("H3.6M", matcher) == "Human3.6M"
