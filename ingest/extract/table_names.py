@@ -22,6 +22,7 @@ from papergraph.ingest.extract.cited import uncited
 from papergraph.ingest.extract.gazetteer import generated_lexicon, lexicon_names
 from papergraph.ingest.extract.matcher import Match, NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.name_spellings import plural_spelt
 from papergraph.ingest.extract.table_grid import FOOTNOTE_MARKS
 from papergraph.ingest.extract.usual_metrics import dataset_in
 
@@ -119,6 +120,7 @@ def dataset_named(
     if pair:
         return pair
     text = _numbers_joined(text, matcher)  # "MIT Places 365 dataset": Places365
+    text = plural_spelt(text, matcher)  # "Cityscape val set": Cityscapes
     matches = _heads(matcher.find(text), text)
     for match in reversed(matches) if last else matches:
         sized = SIZE.match(text[match.start : match.end])  # "50K", a name the paper took in
