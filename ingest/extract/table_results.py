@@ -39,6 +39,7 @@ from papergraph.ingest.extract.own_versions import every_size
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
 from papergraph.ingest.extract.row_tasks import AVERAGE, TaskedRow, settle_tasks
 from papergraph.ingest.extract.shared_grids import distinct_grids
+from papergraph.ingest.extract.stated_metrics import stated_over_inferred
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
@@ -128,6 +129,7 @@ def table_results(
                     result.task or "", table.caption, lead, section
                 )
                 results.append(TaskedRow(result, named))
+    results = stated_over_inferred(results)  # before the tasks: a dropped row casts no vote
     settle_tasks(results, matcher, tasks)  # one task per dataset in the paper
     return [row.result for row in results]
 
