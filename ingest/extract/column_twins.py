@@ -34,7 +34,8 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _WHOLE = re.compile(r"^(?:all|overall)$", re.IGNORECASE)  # the whole data, no part of it
-_WORD = re.compile(r"[A-Za-z]{3,}|^[A-Za-z]+\s*=\s*\d")  # a word, or a setting: "BS=256"
+#: A word, a setting printed as its value ("BS=256") or a duration ("80ms": a forecast horizon).
+_WORD = re.compile(r"[A-Za-z]{3,}|^[A-Za-z]+\s*=\s*\d|(?:^|\s)\d+(?:\.\d+)?\s?m?s(?:\s|$)")
 #: Words that say which kind of a metric a column holds (COCO's box and mask AP, "AP^b"): the
 #: metric differs, no setting.
 _METRIC_KIND = re.compile(r"^(?:box|bbox|mask|segm|b|m)$", re.IGNORECASE)

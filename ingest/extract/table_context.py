@@ -21,6 +21,8 @@ _SUB_CITED = re.compile(r"\((?:Table\s*\d+)?\s*(?P<mark>[a-z])\)")
 _SUB_HEADER = re.compile(r"^\((?P<mark>[a-z])\)\s")
 EXTRACTOR = "table"
 CONFIDENCE = 0.8
+#: How a row's evidence says the table printed no metric and the dataset's usual one was taken.
+INFERRED = "metric inferred:"
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ def cell_result(
     `inferred`: the table prints no metric, `metric` is the dataset's usual one. Its task is
     set by the caller, from the dataset and the paper's tasks."""
     note = (
-        "metric inferred: no header or caption names a specific one;"
+        f"{INFERRED} no header or caption names a specific one;"
         f" {metric.label} is the usual metric of {dataset}"
     )
     return Result(

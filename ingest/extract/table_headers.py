@@ -4,7 +4,9 @@ A header is typed before any dataset is taken from it. A metric header ("BLEU", 
 takes its dataset from elsewhere; a known dataset name, or an abbreviation of one the paper
 names ("C10" for CIFAR-10, "IN-1k" for ImageNet-1k, "AG" for AG News), is the column's dataset.
 A language code ("En", "Ko": a column per language of one multilingual test set), a setting
-(speedup, parameters, time, layers, batch size, a latency in ms) or the method column's own
+(speedup, parameters, time, layers, batch size, a latency in ms; but a duration the caption
+lists as when the values are measured, "80ms" after the seed motion, is a forecast horizon over
+the caption's metric: `horizon`) or the method column's own
 header ("Method", "Model") or a method the lexicon knows ("GPT-2") is never a dataset. Any other header is a dataset only when it is
 name-shaped ("Yelp-2", "DBpedia"); plain words ("Middle", "High") and quantities ("50K" training
 examples, "10%" of the labels, a year) are a qualifier, and the dataset comes from the group row
@@ -14,7 +16,7 @@ or the caption.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import Enum
 
 import pycountry
@@ -22,7 +24,7 @@ import pycountry
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
-from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.metric_names import Metric, read_metric
 from papergraph.ingest.extract.table_grid import strip_marks
 from papergraph.ingest.extract.usual_metrics import usual_metrics
 
@@ -44,6 +46,9 @@ _NAME_SHAPED = re.compile(r"^(?=.*[A-Z])(?:\S*[A-Z]\S*[A-Z0-9]|\S*\d)\S*(?:\s\S+
 #: "C10", "IN-1k", "AG": a few letters (two capitals, or a number after them).
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,5}-?\d+(?:\.\d+)?[kKmM]?|[A-Z][A-Za-z]{0,4})$")
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]|\d")
+#: A header ending in a duration ("Long-term forecast 1000ms"), and a unit of time in words.
+_DURATION = re.compile(r"(?<![\w.])(?P<number>\d+(?:\.\d+)?)\s*(?:ms|s)$", re.IGNORECASE)
+_TIME_UNIT = re.compile(r"\d[})\]]?\s*(?:ms|msecs?|milliseconds?|secs?|seconds?)\b", re.IGNORECASE)
 _QUANTITY = re.compile(r"^[~≈<>≤≥]?\s*\d[\d.,]*\s*(?:[kKmMbB]|%)?$")
 _LANGUAGE_CODES = frozenset(
     code.lower() for language in pycountry.languages if (code := getattr(language, "alpha_2", ""))
@@ -129,3 +134,24 @@ def _split(text: str, capitals: bool = False) -> tuple[str, str]:
     head = text[: number.start()] if number else text
     pattern = r"[A-Z]|\b[a-z]" if capitals else r"[A-Za-z]"
     return "".join(re.findall(pattern, head)).upper(), digits
+
+
+def horizon(header: str, caption: str) -> bool:
+    """Whether a duration heading a column ("80ms") is when the values are measured, not a
+    cost: the caption lists it as such ("Motion forecasting angle error. {80, 160, 320, 560,
+    1000} msecs after the seed motion"), printing its number and a unit of time, and the rest
+    of the header is no setting ("Short-term forecast", not "Latency")."""
+    found = _DURATION.search(header)
+    if found is None or SETTING.search(header[: found.start()]):
+        return False
+    number = re.compile(rf"(?<![\w.]){re.escape(found.group('number'))}(?![\w.])")
+    return bool(number.search(caption) and _TIME_UNIT.search(caption))
+
+
+def header_metric(header: str, caption: str, named: Sequence[Metric]) -> Metric | None:
+    """The metric the header names, or the one the caption names (`named`) over a duration it
+    lists as when the values are measured ("80ms" under "... angle error. {80, ..., 1000}
+    msecs after the seed motion"): a horizon heads values of the caption's metric, no cost."""
+    if metric := read_metric(header):
+        return metric
+    return named[0] if len(named) == 1 and horizon(header, caption) else None

@@ -38,7 +38,9 @@ from papergraph.ingest.extract.our_columns import our_rows
 from papergraph.ingest.extract.own_versions import every_size
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
 from papergraph.ingest.extract.row_tasks import AVERAGE, TaskedRow, settle_tasks
+from papergraph.ingest.extract.section_datasets import sectioned
 from papergraph.ingest.extract.shared_grids import distinct_grids
+from papergraph.ingest.extract.stated_metrics import stated_over_inferred
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
@@ -69,6 +71,8 @@ from papergraph.ingest.extract.table_headers import (
     HeaderKind,
     abbreviation_in,
     header_kind,
+    header_metric,
+    horizon,
     names_unknown_metric,
 )
 from papergraph.ingest.extract.table_names import SPLIT, dataset_named, full_name, own_row
@@ -109,7 +113,8 @@ def table_results(
     seen: set[tuple[str | None, ...]] = set()
     tables = distinct_grids([part for t in paper.tables for part in side_by_side(t)])
     built = [_context(paper, t, matcher, datasets or {}, names) for t in tables]
-    for table, context in zip(tables, borrowed(built, matcher), strict=True):
+    contexts = sectioned(borrowed(built, matcher), paper, matcher)  # the data they are on
+    for table, context in zip(tables, contexts, strict=True):
         context = replace(context, method=next(iter(own_names), "")) if context else None
         if context is None:
             continue
@@ -128,6 +133,7 @@ def table_results(
                     result.task or "", table.caption, lead, section
                 )
                 results.append(TaskedRow(result, named))
+    results = stated_over_inferred(results)  # before the tasks: a dropped row casts no vote
     settle_tasks(results, matcher, tasks)  # one task per dataset in the paper
     return [row.result for row in results]
 
@@ -161,7 +167,7 @@ def _context(
         column_metrics=column_metrics(table.caption, grid.column_headers.values()),
         study=table_study(table, grid),
         caption_names_metric=bool(named),
-        header_metrics={header: read_metric(header) for header in _headers(grid)},
+        header_metrics={h: header_metric(h, table.caption, named) for h in _headers(grid)},
         test_sets=text_test_sets(" ".join(chunk.text for chunk in paper.chunks)),
     )
 
@@ -376,7 +382,8 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so
         return column_subset(context.caption_dataset, named, caption, matcher) or named
     average = not header or AVERAGE.search(header)  # "AVG" is no dataset's name: the caption's
-    kind = HeaderKind.WORDS if average else header_kind(header)
+    timed = horizon(header, caption) and context.header_metric(header)  # "80ms" after ...
+    kind = HeaderKind.WORDS if average or timed else header_kind(header)
     if kind is HeaderKind.NAME:  # "AG" over columns of text classification datasets: AG News
         return opened_name(clean(strip_marks(header)), context.grid, matcher, context.datasets)
     if context.caption_dataset is None or kind not in (HeaderKind.METRIC, HeaderKind.WORDS):
