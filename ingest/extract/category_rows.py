@@ -6,7 +6,8 @@ and the models across the top. Each row is then the caption's dataset restricted
 category ("CrowS-Pairs (Gender)"), its overall row the dataset itself; a category is never a
 dataset of its own, though a capitalised word reads like one. Where the label columns print a
 metric beside the category ("Prof." | "SS (↓)", OPT's StereoSet table), the category is the
-label that names no metric, and it qualifies the dataset, not the method.
+label that names no metric, and it qualifies the dataset, not the method; a category printed
+short is spelt as the paper's sentences on the dataset spell it ("Prof.": Profession).
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from papergraph.ingest.extract.metric_names import dataset_metric, read_metric
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Row, clean, strip_marks
 from papergraph.ingest.extract.table_headers import AGGREGATE
+from papergraph.ingest.extract.table_rows import SENTENCE_END
 
+#: A category printed short: "Prof.", "Gend.".
+_ABBREVIATED = re.compile(r"^(?P<stem>[A-Za-z]{2,})\.$")
 #: A label header saying the rows are categories of the data: "Category", "Bias type".
 _CATEGORY = re.compile(r"^(?:categor(?:y|ies)|bias (?:type|category))$", re.IGNORECASE)
 
@@ -38,7 +42,21 @@ def category_dataset(context: TableContext, row: Row) -> str | None:
     category = next((text for text in labels if text and not _metric(dataset, text)), "")
     if not category or AGGREGATE.match(category):
         return dataset
-    return f"{dataset} ({category})"
+    return f"{dataset} ({spelled_out(category, dataset, context.text)})"
+
+
+def spelled_out(category: str, dataset: str, text: str) -> str:
+    """The category as the text's sentences on `dataset` spell it where the table abbreviates
+    it ("Prof." where the text says StereoSet measures bias "across 4 categories: profession,
+    gender, religion, and race": Profession); as printed where they spell no such word, or
+    several ("Rel.": religion or relationship)."""
+    stem = _ABBREVIATED.match(category)
+    if stem is None:
+        return category
+    word = re.compile(rf"\b{re.escape(stem.group('stem'))}[a-z]+\b", re.IGNORECASE)
+    named = (s for s in SENTENCE_END.split(text) if dataset.lower() in s.lower())
+    spelt = {found.lower() for sentence in named for found in word.findall(sentence)}
+    return spelt.pop().capitalize() if len(spelt) == 1 else category
 
 
 def _metric(dataset: str, text: str) -> bool:

@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 from papergraph.core.model import Table
+from papergraph.ingest.extract.category_rows import spelled_out
+from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.metric_names import dataset_metric, read_metric
-from tests.ingest.tables import grid, table_rows
+from papergraph.ingest.extract.table_results import table_results
+from tests.ingest.tables import grid, paper_with, table_rows
 
 #: OPT's Table 4, first rows and the overall one.
 CROWS_PAIRS = Table(
@@ -94,3 +97,18 @@ def test_a_category_table_of_another_dataset_names_no_metric_it_does_not_know() 
         "Table 9: WinoBias evaluation by category.",
     )
     assert _found(table) == set()
+
+
+def test_a_category_printed_short_is_spelt_as_the_sentences_on_the_dataset_spell_it() -> None:
+    """OPT's text: StereoSet measures bias "across 4 categories: profession, gender, religion,
+    and race"; a stem the text spells two ways, or none, stays as printed."""
+    text = (
+        "We propose OPT.\n\nFollowing Lieber et al. (2021), we use StereoSet (Nadeem et al., "
+        "2021) to measure stereotypical bias across 4 categories: profession, gender, religion, "
+        "and race. A profile of our profits is elsewhere.\n\n" + STEREOSET.caption
+    )
+    paper = paper_with([STEREOSET], "OPT: Open Pre-trained Transformer Language Models", text)
+    found = {r.dataset for r in table_results(paper, hybrid_matcher(), ["opt"])}
+    assert found == {"StereoSet (Profession)", "StereoSet"}
+    assert spelled_out("Rel.", "StereoSet", "StereoSet rates religion and relations.") == "Rel."
+    assert spelled_out("Gend.", "CrowS-Pairs", text) == "Gend."
