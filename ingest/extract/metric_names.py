@@ -12,16 +12,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from papergraph.core.model import fold
+
 
 @dataclass(frozen=True)
 class Metric:
-    """A metric's preferred label and its direction."""
+    """A metric's preferred label and its direction (None: neither way is better, as for a
+    stereotype score, whose ideal is 50)."""
 
     label: str
-    higher_is_better: bool
+    higher_is_better: bool | None
 
 
-def _rule(pattern: str, label: str, higher: bool = True) -> tuple[re.Pattern[str], Metric]:
+def _rule(pattern: str, label: str, higher: bool | None = True) -> tuple[re.Pattern[str], Metric]:
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), Metric(label, higher)
 
 
@@ -121,6 +124,9 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"precision", "Precision"),
     _rule(r"recall", "Recall"),
     _rule(r"pearson|spearman|mcc|matthew['’]?s", "Correlation"),
+    # the share of pairs where a model prefers the stereotyping sentence (StereoSet, CrowS-Pairs):
+    # 50 is ideal, so neither a higher nor a lower value is better as such
+    _rule(r"stereotype scores?", "Stereotype Score", higher=None),
     _rule(r"(?:game |mean |median |normalized |raw )?scores?", "Score"),
 )
 
@@ -129,6 +135,17 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
 GENERIC = frozenset({"NLL", "Accuracy", "Error", "Score", "AP"})
 
 _BY_LABEL = {metric.label.lower(): metric for _, metric in RULES}
+
+#: Short metric names that only the tables on one dataset use, by the folded dataset name:
+#: StereoSet's (Nadeem et al., "StereoSet: Measuring stereotypical bias in pretrained language
+#: models", ACL 2021, Section 4) "SS", elsewhere a single-scale test, "LMS" and "ICAT".
+_DATASET_RULES: dict[str, tuple[tuple[re.Pattern[str], Metric], ...]] = {
+    "stereoset": (
+        _rule(r"(?-i:LMS)|language modell?ing score", "Language Modeling Score"),
+        _rule(r"(?-i:SS)", "Stereotype Score", higher=None),
+        _rule(r"(?-i:ICAT)(?: score)?|idealized cat score", "Idealized CAT Score"),
+    ),
+}
 #: Measures of dense prediction (segmentation, detection), scored pixel by pixel or box by box.
 DENSE = frozenset({"Mean IoU", "IoU", "Pixel Accuracy", "AP", "box AP", "mask AP", "mAP", "AP50"})
 _TOP_K = frozenset({"Top-1 Accuracy", "Top-5 Accuracy", "Top-1 Error", "Top-5 Error"})
@@ -151,6 +168,14 @@ def read_metric(text: str) -> Metric | None:
     return _with_k(RULES[index][1], text)
 
 
+def dataset_metric(dataset: str | None, text: str) -> Metric | None:
+    """The metric `text` names by a short name only tables on `dataset` use ("SS" in a table on
+    StereoSet: its stereotype score), or None; a part of it counts ("StereoSet (Gender)")."""
+    rules = _DATASET_RULES.get(fold(_PART.sub("", dataset or "")), ())
+    return next((metric for rule, metric in rules if rule.search(text)), None)
+
+
+_PART = re.compile(r"\s*\(.*\)$")  # "StereoSet (Gender)": a part of StereoSet
 _PASS_K = re.compile(r"pass\s*@\s*(?P<k>\d+)", re.IGNORECASE)
 
 

@@ -16,8 +16,9 @@ from dataclasses import replace
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Result, fold
+from papergraph.ingest.extract.category_rows import by_category, category_dataset
 from papergraph.ingest.extract.matcher import NameMatcher
-from papergraph.ingest.extract.metric_names import Metric, read_metric
+from papergraph.ingest.extract.metric_names import Metric, dataset_metric, read_metric
 from papergraph.ingest.extract.row_datasets import (
     block_datasets,
     family_datasets,
@@ -155,6 +156,9 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     """The dataset a row label names, abbreviates, or is a part of the caption's benchmark."""
     caption = context.table.caption
     label = clean(strip_marks(row.label))
+    category = category_dataset(context, row)  # "Gender": CrowS-Pairs (Gender)
+    if category:
+        return category
     named = (
         pair_test_set(label, context.test_sets, caption)  # "de-fr": the text's WMT'19 fr-de
         or dataset_named(label, matcher, caption, last=True)
@@ -192,7 +196,8 @@ def _result(
         return None
     metric = _or_usual(context, row, metric, dataset)
     shots = tuple(found.group().lower() for found in _SHOTS.finditer(row.label))
-    method = qualified(header_method, (*shots, *row.qualifiers)) or None  # "BoolQ 0-shot"
+    qualifiers = () if by_category(context) else row.qualifiers  # a category: the dataset's
+    method = qualified(header_method, (*shots, *qualifiers)) or None  # "BoolQ 0-shot"
     caption = metric is context.caption_metric and not AGGREGATE.match(row.label)
     usual = for_score(metric, dataset, number.value) if caption else None
     metric = usual or metric  # a caption's "scores": HellaSwag's accuracy
@@ -256,7 +261,9 @@ def qualified(method: str, qualifiers: tuple[str, ...]) -> str:
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     """The column's metric, else the one the row label prints after its dataset ("DROP f1",
     "TriviaQA acc", in a column of its own or not), the group row's, or the caption's."""
-    found = context.header_metric(header) or read_metric(row.printed or row.label)
+    label = row.printed or row.label
+    found = context.header_metric(header) or read_metric(label)
+    found = found or dataset_metric(context.caption_dataset, label)  # "SS" on StereoSet
     found = found or read_metric(metric_cell(context, row))  # "HumanEval" | "pass@1" | 36.0
     found = found or read_metric(row.group) or _caption_row_metric(context, row)
     return found or context.caption_metric

@@ -46,6 +46,9 @@ class TableContext:
     header_metrics: Mapping[str, Metric | None] = field(default_factory=dict)
     #: The WMT years the paper's text names language pairs with (ingest/extract/text_test_sets.py).
     test_sets: Mapping[frozenset[str], str] = field(default_factory=dict)
+    #: The paper's text, whose sentences on a dataset spell out the categories a table of it
+    #: abbreviates ("Prof.": profession; ingest/extract/category_rows.py).
+    text: str = ""
 
     def header_metric(self, header: str) -> Metric | None:
         """The metric `header` names (read once per table for the grid's headers)."""

@@ -154,6 +154,7 @@ def _context(
     if grid is None or _is_figure(paper, table) or _ablation(table.caption):
         return None
     named = metrics_named(table.caption)
+    text = " ".join(chunk.text for chunk in paper.chunks)
     return TableContext(
         table=table,
         grid=grid,
@@ -168,7 +169,8 @@ def _context(
         study=table_study(table, grid),
         caption_names_metric=bool(named),
         header_metrics={h: header_metric(h, table.caption, named) for h in _headers(grid)},
-        test_sets=text_test_sets(" ".join(chunk.text for chunk in paper.chunks)),
+        test_sets=text_test_sets(text),
+        text=text,
     )
 
 
