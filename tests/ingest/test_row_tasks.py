@@ -181,7 +181,6 @@ def test_a_caption_naming_localization_error_files_imagenet_rows_under_localizat
     assert set(_tasks(table, tasks).values()) == {"image classification"}
 
 
-
 def test_a_caption_naming_one_of_a_datasets_tied_tasks_by_its_last_word_takes_it() -> None:
     """S-RNN's Table 1: "Motion forecasting" over Human3.6M, whose data holds fifteen tasks on
     one board each; the caption's "forecasting" picks Human Pose Forecasting out of the tie, not
@@ -189,6 +188,7 @@ def test_a_caption_naming_one_of_a_datasets_tied_tasks_by_its_last_word_takes_it
     caption = "Table 1: Motion forecasting angle error on H3.6m. {80, 160} msecs after the seed."
     table = _table(["Human3.6M Error"], ["1.08"], caption)
     assert set(_tasks(table, ["pose estimation"]).values()) == {"Human Pose Forecasting"}
+
 
 def test_code_benchmarks_have_the_task_their_own_papers_state() -> None:
     """PaLM's code table: the generated data files HumanEval under sentence-embedding
