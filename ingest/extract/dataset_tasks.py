@@ -223,13 +223,11 @@ def _kind_named(
     as the most general task of two words or more the gazetteer knows that ends so ("Localization
     error on ImageNet": ImageNet's "Weakly-Supervised Object Localization" is object
     localization, the setting unprinted); else None, and None where the lead names so the
-    dataset's leading task ("games" over Atari games: their own task stays), or that task itself
-    where the data ties it with others ("Motion forecasting" over Human3.6M's fifteen one-board
-    tasks: Human Pose Forecasting, not the 3D Pose Estimation a later tie-break gave)."""
+    dataset's leading task ("games" over Atari games: their own task stays), or that task where
+    the data ties it ("Motion forecasting" over Human3.6M: Human Pose Forecasting)."""
     named = [t for t in candidates if _words_in(t.rpartition(" ")[2], lead)]
     top = max(score.values())
-    leading = [t for t in named if score[task_key(t)] == top]
-    if leading:
+    if leading := [t for t in named if score[task_key(t)] == top]:
         tied = sum(score[task_key(t)] == top for t in candidates) > 1
         return leading[0] if tied and len(leading) == 1 else None
     kinds = {kind for task in named if (kind := _general(task, matcher))}
