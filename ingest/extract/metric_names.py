@@ -168,6 +168,9 @@ def read_metric(text: str) -> Metric | None:
     return _with_k(RULES[index][1], text)
 
 
+_PART = re.compile(r"\s*\(.*\)$")  # "StereoSet (Gender)": a part of StereoSet
+
+
 def dataset_metric(dataset: str | None, text: str) -> Metric | None:
     """The metric `text` names by a short name only tables on `dataset` use ("SS" in a table on
     StereoSet: its stereotype score), or None; a part of it counts ("StereoSet (Gender)")."""
@@ -175,7 +178,6 @@ def dataset_metric(dataset: str | None, text: str) -> Metric | None:
     return next((metric for rule, metric in rules if rule.search(text)), None)
 
 
-_PART = re.compile(r"\s*\(.*\)$")  # "StereoSet (Gender)": a part of StereoSet
 _PASS_K = re.compile(r"pass\s*@\s*(?P<k>\d+)", re.IGNORECASE)
 
 

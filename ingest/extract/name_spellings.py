@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from papergraph.core.model import EntityType
+from papergraph.core.canonical import DATASET_TYPES
 from papergraph.ingest.extract.matcher import NameMatcher
 
 #: A capitalised word of five letters or more, not part of a hyphened or longer name.
 _WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{4,}(?![\w-])")
 #: wordfreq Zipf frequency below which a word is rare ("cityscape" 2.6; "kinetic" 3.4).
 RARE = 3.0
-_DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
 
 
 def plural_spelt(text: str, matcher: NameMatcher) -> str:
@@ -33,7 +32,7 @@ def plural_spelt(text: str, matcher: NameMatcher) -> str:
         if matcher.lookup(word) is not None:
             return word
         entry = matcher.lookup(f"{word}s")
-        if entry is None or entry.type not in _DATASET_TYPES or _frequency(word) >= RARE:
+        if entry is None or entry.type not in DATASET_TYPES or _frequency(word) >= RARE:
             return word
         return f"{word}s"
 

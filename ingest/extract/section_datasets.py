@@ -18,11 +18,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from papergraph.core.canonical import DATASET_TYPES
 from papergraph.core.model import ChunkKind, Paper
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_datasets import evaluated
-from papergraph.ingest.extract.table_names import DATASET_TYPES, dataset_named
+from papergraph.ingest.extract.table_names import dataset_named
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 #: After a dataset's name, up to two words and a word for data ("H3.6m mocap data set").

@@ -112,7 +112,9 @@ def table_results(
     results: list[TaskedRow] = []
     seen: set[tuple[str | None, ...]] = set()
     tables = distinct_grids([part for t in paper.tables for part in side_by_side(t)])
-    built = [_context(paper, t, matcher, datasets or {}, names) for t in tables]
+    text = " ".join(chunk.text for chunk in paper.chunks)  # read once, not once per table
+    prose = (text, text_test_sets(text))
+    built = [_context(paper, t, matcher, datasets or {}, names, prose) for t in tables]
     contexts = sectioned(borrowed(built, matcher), paper, matcher)  # the data they are on
     for table, context in zip(tables, contexts, strict=True):
         context = replace(context, method=next(iter(own_names), "")) if context else None
@@ -149,12 +151,12 @@ def _context(
     matcher: NameMatcher,
     datasets: Mapping[str, str],
     names: list[str],
+    prose: tuple[str, Mapping[frozenset[str], str]],  # the text and its WMT test sets
 ) -> TableContext | None:
     grid = read_grid(table)
     if grid is None or _is_figure(paper, table) or _ablation(table.caption):
         return None
     named = metrics_named(table.caption)
-    text = " ".join(chunk.text for chunk in paper.chunks)
     return TableContext(
         table=table,
         grid=grid,
@@ -169,8 +171,8 @@ def _context(
         study=table_study(table, grid),
         caption_names_metric=bool(named),
         header_metrics={h: header_metric(h, table.caption, named) for h in _headers(grid)},
-        test_sets=text_test_sets(text),
-        text=text,
+        test_sets=prose[1],
+        text=prose[0],
     )
 
 

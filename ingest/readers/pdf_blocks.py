@@ -352,8 +352,9 @@ def _region(
         if block.role in ("heading", "caption") or _is_prose(block, size):
             break
         if id(block) in (claimed or ()):
-            pass
-        elif not _overlaps(block, caption):
+            position += step
+            continue  # another caption's, across the gutter
+        if not _overlaps(block, caption):
             beside.append(block)
         else:
             found += [
