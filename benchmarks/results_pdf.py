@@ -17,9 +17,11 @@ How it scores:
   dropped, gazetteer aliases resolved; one name containing the other counts, "CIFAR-10, 4000
   Labels" is CIFAR-10) and the values are equal after rounding to the gold's printed precision
   (a fraction and its percentage are one value). Methods are not compared: most gold rows have
-  none. A gold metric that only names a split (NLP-progress rows print SWAG's "Dev" and "Test"
-  columns as metrics) is read as the split, as core.canonical reads one, so it names no metric;
-  `--strict-metrics` compares it as a metric name instead.
+  none. A gold metric that names no metric is not compared: a split (NLP-progress rows print
+  SWAG's "Dev" and "Test" columns as metrics, read as core.canonical reads a split), or a part of
+  the dataset that ingest/extract/metric_names.py reads as no metric ("CNN / Daily Mail" with
+  metric "CNN", RACE with "RACE-m", MultiNLI with "Matched"); a part may then also be the
+  dataset ours names ("CNN"). `--strict-metrics` compares such names as metric names instead.
 - Precision per paper: predicted rows matching any gold row / predicted rows (papers with no
   predicted row have no precision). Recall per paper: gold rows with `in_pdf` matched / gold rows
   with `in_pdf` (papers with none are left out). Both are averaged over papers (two Atari papers
@@ -65,6 +67,7 @@ from papergraph.ingest.settings import IngestSettings
 _SPLIT_WORDS = re.compile(
     r"\b(?:test-dev|test-std|testdev|minival|validation|val|test|dev|set)\b", re.IGNORECASE
 )
+_COST = re.compile(r"param|flop|\bmacs?\b|time|speed|memory|latency|throughput|size", re.I)
 _GOLD_VALUE = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)?|\.\d+)\s*%?\s*$")
 
 
@@ -113,12 +116,22 @@ def metric_key(name: str) -> str:
 
 
 def same_metric(ours: str, gold: str) -> bool:
-    """One metric after normalisation; a gold "metric" that only names a split (Papers with
-    Code's NLP-progress rows put SWAG's "Dev" and "Test" columns there, as core.canonical reads
-    a split) says no metric, the split being the dataset's (split words are not compared)."""
-    if SPLIT_METRICS and split_qualifier(f"x {gold}") in {("x", split) for split in SPLITS}:
+    """One metric after normalisation, or a gold "metric" that names none (`names_no_metric`)."""
+    return (PART_METRICS and names_no_metric(gold)) or metric_key(ours) == metric_key(gold)
+
+
+def names_no_metric(gold: str) -> bool:
+    """Whether a gold "metric" names a split or a part of the dataset, not a metric.
+
+    Papers with Code's NLP-progress rows put SWAG's "Dev" and "Test" columns there (a split, as
+    core.canonical reads one; split words are not compared), and CNN / Daily Mail's "CNN",
+    RACE's "RACE-m", MultiNLI's "Matched" (parts, named where the paper's table has a column of
+    them): names metric_names reads as no metric, save a cost ("Number of params", "FLOPs"),
+    which is a quantity of its own. The dataset and the value are still compared.
+    """
+    if split_qualifier(f"x {gold}") in {("x", split) for split in SPLITS}:
         return True
-    return metric_key(ours) == metric_key(gold)
+    return canonical(gold) is None and not _COST.search(gold)
 
 
 def dataset_keys(name: str) -> tuple[str, str]:
@@ -162,14 +175,17 @@ def same_value(ours: float, gold: str) -> bool:
     return any(round(ours * scale, decimals) == round(target, decimals) for scale in (1, 100, 0.01))
 
 
-#: Whether a gold metric that only names a split ("Dev", "Test") is read as that split.
-SPLIT_METRICS = True
+#: Whether a gold metric naming a split ("Dev") or a part ("CNN", "RACE-m") names no metric.
+PART_METRICS = True
 
 
 def matches(result: Result, row: dict[str, Any]) -> bool:
+    metric, dataset = str(row["metric"]), str(row["dataset"])
+    ours = result.dataset or ""
+    part = PART_METRICS and names_no_metric(metric) and same_dataset(ours, metric)
     return (
-        same_metric(result.metric or "", str(row["metric"]))
-        and same_dataset(result.dataset or "", str(row["dataset"]))
+        same_metric(result.metric or "", metric)
+        and (same_dataset(ours, dataset) or part)
         and same_value(float(result.value), str(row["value"]))  # type: ignore[arg-type]
     )
 
@@ -354,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--strict-metrics",
         action="store_true",
-        help="a gold metric naming only a split ('Dev', 'Test') must equal ours",
+        help="a gold metric naming a split or a part ('Dev', 'CNN', 'RACE-m') must equal ours",
     )
     parser.add_argument(
         "--why",
@@ -367,8 +383,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="also print precision by gold or hand verdict (benchmarks/results_judged.py)",
     )
     args = parser.parse_args(argv)
-    global SPLIT_METRICS  # noqa: PLW0603 - one run, one scoring
-    SPLIT_METRICS = not args.strict_metrics
+    global PART_METRICS  # noqa: PLW0603 - one run, one scoring
+    PART_METRICS = not args.strict_metrics
     if not (PDFGOLD / "gold.jsonl").exists():
         sys.exit(f"pdfgold-dev not found at {PDFGOLD} (set PAPERGRAPH_SHARED_DATA)")
     dumped = load_tables(args.tables_json) if args.tables_json else None

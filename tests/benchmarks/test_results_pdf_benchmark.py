@@ -10,6 +10,7 @@ import pytest
 import benchmarks.results_pdf as results_pdf
 from benchmarks.results_pdf import (
     main,
+    matches,
     same_dataset,
     same_metric,
     same_value,
@@ -41,10 +42,26 @@ def test_a_gold_metric_naming_only_a_split_is_the_split_not_a_metric(
 ) -> None:
     # PwC's NLP-progress rows: SWAG | metric "Dev" | 86.6 is SWAG's dev accuracy
     assert same_metric("Accuracy", "Dev") and same_metric("Accuracy", "Test")
-    assert not same_metric("Accuracy", "Matched")  # a part of MultiNLI, not a split
     assert not same_metric("Accuracy", "F1") and same_metric("top-1 err.", "Top-1 Error")
-    monkeypatch.setattr(results_pdf, "SPLIT_METRICS", False)
+    monkeypatch.setattr(results_pdf, "PART_METRICS", False)
     assert not same_metric("Accuracy", "Dev")
+
+
+def test_a_gold_metric_naming_a_part_of_the_dataset_compares_the_part_as_a_dataset(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # BiDAF's gold: "CNN / Daily Mail" | metric "CNN" | 76.9 is the accuracy on CNN's test set
+    gold = {"dataset": "CNN / Daily Mail", "metric": "CNN", "value": "76.9"}
+    assert matches(Result("BiDAF", None, "CNN", "Accuracy", 76.9), gold)
+    assert not matches(Result("BiDAF", None, "DailyMail", "Accuracy", 76.9), gold)
+    assert not matches(Result("BiDAF", None, "CNN", "Accuracy", 79.6), gold)
+    race = {"dataset": "RACE", "metric": "RACE-m", "value": "85.45"}
+    assert matches(Result("XLNet", None, "RACE (Middle)", "Accuracy", 85.45), race)
+    # a cost is a quantity of its own, not a part: never any metric's value
+    params = {"dataset": "ImageNet", "metric": "Number of params", "value": "25"}
+    assert not matches(Result("ResNet-50", None, "ImageNet", "Top-1 Accuracy", 25.0), params)
+    monkeypatch.setattr(results_pdf, "PART_METRICS", False)
+    assert not matches(Result("BiDAF", None, "CNN", "Accuracy", 76.9), gold)
 
 
 def test_scores_average_per_paper_and_leave_out_papers_without_rows() -> None:
