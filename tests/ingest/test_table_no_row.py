@@ -42,3 +42,59 @@ def test_a_caption_of_bleurt_results_gives_bleurt_rows_of_the_own_columns() -> N
         ("PaLM 540B (finetuning)", "XSum", "BLEURT", 55.5),
     }
     assert all(r.higher_is_better for r in rows)
+
+
+#: FlashAttention's Table 6 (2205.14135, p. 9): no header or caption names the metric; the text
+#: says "61.4 accuracy on Path-X", "63.1 accuracy on Path-256".
+PATH_X_TABLE = Table(
+    grid(
+        [
+            ["Model", "Path-X", "Path-256"],
+            ["Transformer", "✗", "✗"],
+            ["Linformer [84]", "✗", "✗"],
+            ["FlashAttention", "61.4", "✗"],
+            ["Block-sparse FlashAttention", "56.0", "63.1"],
+        ]
+    ),
+    "6",
+    "Table 6: We report the first Transformer model that can achieve non-random performance on "
+    "Path-X and Path-256.",
+)
+
+#: Part of FlashAttention's Table 3 (p. 8): Long Range Arena, a column per task, no metric named.
+LRA_TABLE = Table(
+    grid(
+        [
+            ["Models", "ListOps", "Text", "Avg", "Speedup"],
+            ["Transformer", "36.0", "63.6", "59.3", "-"],
+            ["FlashAttention", "37.6", "63.9", "59.8", "2.4×"],
+            ["Linformer [84]", "35.6", "55.9", "54.9", "2.5×"],
+        ]
+    ),
+    "3",
+    "Table 3: The performance of standard attention, FlashAttention, block-sparse "
+    "FlashAttention, and approximate attention baselines on the Long-Range-Arena benchmarks.",
+)
+
+
+def test_long_range_arena_tasks_named_by_their_own_names_are_scored_by_accuracy() -> None:
+    """Path-X and Path-256 take the accuracy every Long Range Arena task is scored by
+    (ingest/lexicon/usual-metrics.txt), marked inferred, and LRA's task; a cross ("✗": chance)
+    is no value."""
+    rows = table_rows(PATH_X_TABLE, ["flashattention"], "FlashAttention")
+    assert {(r.method, r.dataset, r.metric, r.value) for r in rows} == {
+        ("FlashAttention", "Path-X", "Accuracy", 61.4),
+        ("Block-sparse FlashAttention", "Path-X", "Accuracy", 56.0),
+        ("Block-sparse FlashAttention", "Path-256", "Accuracy", 63.1),
+    }
+    assert all("metric inferred" in r.evidence[0].text for r in rows)
+    assert {r.task for r in rows} == {"Long-range modeling"}  # ingest/lexicon/dataset-tasks.txt
+
+
+def test_a_plain_word_task_of_long_range_arena_gives_no_row() -> None:
+    """ "Text" is no dataset's name: its column would read as the caption's benchmark, whose
+    tasks differ, so only ListOps gives a row (and the speedup none)."""
+    rows = table_rows(LRA_TABLE, ["flashattention"], "FlashAttention")
+    assert {(r.method, r.dataset, r.metric, r.value) for r in rows} == {
+        ("FlashAttention", "ListOps", "Accuracy", 37.6),
+    }
