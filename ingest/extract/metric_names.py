@@ -42,6 +42,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"i-?bleu", "iBLEU"),  # paraphrase BLEU less a share of the BLEU to the source
     _rule(r"bleu[- ]?1|(?-i:B-1)", "BLEU-1"),  # unigram BLEU of answer generation (MS MARCO)
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
+    _rule(r"bleurt(?:-20)?", "BLEURT"),  # a learned score (Sellam et al., ACL 2020), no BLEU
     # ROUGE-1, -2 and -L are leaderboards of their own (unigram, bigram, longest common
     # subsequence overlap; a bare "ROUGE" names none of them), printed short as "R-L" or
     # "RG-L" too (summarisation tables: "RG-1 | RG-2 | RG-L")

@@ -56,7 +56,7 @@ _SHOTS = re.compile(r"\b(?:(?:\d+|zero|one|few)-shot|fine-?tun(?:ed|ing))\b", re
 #: A word after a method's name that is part of it: a size ("540B"), a bracketed variant.
 _PART_OF_NAME = re.compile(r"^\(|^\d+(?:\.\d+)?[BMK]$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")  # a model's size: "540B", "1.3B"
-#: A name-shaped word before "results" or "scores": "BLEURT-20 results", "GLUE scores".
+#: A name-shaped word before "results" or "scores": "MoverScore results", "GLUE scores".
 _MEASURED = re.compile(r"\b(?P<name>[A-Z][\w-]*[A-Z0-9][\w-]*)\s+(?:results|scores?)\b")
 #: A minus sign before a number: "-29,968.36", "−1.00".
 _MINUS = re.compile(r"^[-−–]\s*(?=[\d.])")
@@ -221,13 +221,13 @@ def _usual_metric(context: TableContext, header: str, dataset: str, value: float
     if context.caption_names_metric or names_unknown_metric(header):
         return None
     if _unknown_measure(context.table.caption):
-        return None  # "BLEURT-20 results" (PaLM's Table 42) are no ROUGE of XSum
+        return None  # "MoverScore results" over XSum are no ROUGE of XSum
     usual = usual_metric(dataset)
     return usual if usual and plausible(usual, value) else None
 
 
 def _unknown_measure(caption: str) -> bool:
-    """Whether the caption names its results by a name no list knows ("BLEURT-20 results"):
+    """Whether the caption names its results by a name no list knows ("MoverScore results"):
     a measure the metric names do not hold, so no usual metric is the table's."""
     return any(known_type(found.group("name")) is None for found in _MEASURED.finditer(caption))
 

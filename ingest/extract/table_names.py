@@ -20,6 +20,7 @@ from papergraph.core.canonical import LEADERBOARD_SPLITS, known_label
 from papergraph.core.model import Entity, EntityType, Paper, Role, fold
 from papergraph.ingest.extract.cited import uncited
 from papergraph.ingest.extract.gazetteer import generated_lexicon, lexicon_names
+from papergraph.ingest.extract.introduced import introduced_names
 from papergraph.ingest.extract.matcher import Match, NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.name_spellings import plural_spelt
@@ -283,9 +284,12 @@ def _shortens(words: list[str], pieces: list[str]) -> bool:
 
 def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
     """The names of `_own_names`, and those the paper's opening says it calls its method ("We
-    call this instruction-tuned model FLAN"), whatever type the gazetteer gives the name."""
+    call this instruction-tuned model FLAN"), whatever type the gazetteer gives the name, or
+    introduces as one ("We introduce Reptile, an algorithm ...": introduced.py)."""
     names = _own_names(paper, list(entities))
-    return names + [name for name in called_names(paper) if name not in names]
+    opening = " ".join(chunk.text for chunk in paper.chunks[:OPENING_CHUNKS])
+    more = dict.fromkeys([*called_names(paper), *introduced_names(opening)])
+    return names + [name for name in more if name not in names]
 
 
 def called_names(paper: Paper) -> list[str]:

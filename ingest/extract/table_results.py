@@ -20,6 +20,7 @@ from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fo
 from papergraph.ingest.extract.answer_rows import answer_rows
 from papergraph.ingest.extract.column_twins import part_column, told_apart
 from papergraph.ingest.extract.dataset_tasks import named_in, row_task
+from papergraph.ingest.extract.episodes import header_dataset
 from papergraph.ingest.extract.header_blocks import NUMBERED
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import (
@@ -45,12 +46,10 @@ from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
 from papergraph.ingest.extract.table_datasets import (
     benchmark_part,
-    body_renamed,
     borrowed,
     caption_subset,
     column_subset,
     evaluated,
-    fragment_dataset,
     group_dataset,
     names_setting,
     opened_name,
@@ -375,7 +374,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     names a language, a setting or the method column gives none (ingest/extract/table_headers.py)."""
     caption = context.table.caption
     named = (
-        fragment_dataset(body_renamed(context.grid, row, header), matcher)
+        header_dataset(context, row, header, matcher)  # "Dataset: QQP", "1-shot 5-way"
         or dataset_named(header, matcher, caption, data=False)
         or abbreviation_in(header, context.datasets)
         or dataset_named(header, matcher, caption)

@@ -24,7 +24,10 @@ FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")  # the first naming
 #: Metrics read as a share or a correlation: a value above 100 is something else (a count).
 BOUNDED = frozenset({"Accuracy", "F1", "EM", "Correlation", "Error", "Top-1 Accuracy", "mAP"})
 _NAME_SHAPED = re.compile(r"\d|[A-Z].*[A-Z]|^[^\s-]+-[^\s-]+$")  # or one hyphened word
-_SUFFIX = re.compile(r"(?:[- ](?:m{1,2}|h|matched|mismatched|dev|test|val)|\s*\(.*\))$", re.I)
+#: A subset suffix: "-m", a split, a bracketed part, or a few-shot episode ("20-way (1-shot)").
+_SUFFIX = re.compile(
+    r"(?:[- ](?:m{1,2}|h|matched|mismatched|dev|test|val)|(?:\s+\d+-way)?\s*\(.*\))$", re.I
+)
 _CAPITALS = re.compile(r"^[A-Z]{2}$")
 
 

@@ -298,8 +298,9 @@ def test_a_header_line_of_compute_budgets_qualifies_the_own_columns() -> None:
 
 
 def test_a_caption_naming_its_results_by_an_unknown_measure_gives_no_usual_metric() -> None:
-    """PaLM's Table 42 prints "BLEURT-20 results" over XSum: no list knows BLEURT, and XSum's
-    usual ROUGE is not what the table reports."""
+    """A caption printing "MoverScore results" over XSum: no list knows MoverScore, and XSum's
+    usual ROUGE is not what the table reports (PaLM's Table 42 said "BLEURT-20 results" before
+    BLEURT was a metric: tests/ingest/test_table_no_row.py)."""
     table = Table(
         grid(
             [
@@ -309,7 +310,7 @@ def test_a_caption_naming_its_results_by_an_unknown_measure_gives_no_usual_metri
             ]
         ),
         "42",
-        "Table 42: BLEURT-20 results for GEM summarization datasets.",
+        "Table 42: MoverScore results for GEM summarization datasets.",
     )
     assert _found(table) == set()
 
