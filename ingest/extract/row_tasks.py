@@ -12,6 +12,10 @@ the rows of one paper's tables:
   theirs;
 - a row still without a task, on a dataset no data knows, scored by a metric of writing or
   likelihood takes the paper's one task such a metric evaluates (ingest/extract/task_metrics.py);
+- a row still without a task, scored by a metric of likelihood, takes the one task the paper's
+  other rows in that metric carry: PixelRNN's bits/dim on ImageNet, whose data names no
+  generation task, is image generation as its bits/dim on CIFAR-10 is (a metric of writing
+  is not so firm: GLM's BLEU on Yahoo infilling is no question generation, its BLEU on SQuAD's);
 - rows on one dataset (its split and qualifier aside) in metrics of one kind take one task: the
   one their captions name, else the one most of them carry. A row whose caption names its own
   task keeps it (the paper's tables say otherwise there);
@@ -65,10 +69,24 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
         dataset = row.result.dataset
         if row.result.task is None and dataset and not dataset_tasks(dataset, matcher):
             row.result.task = measured_by(row.result.metric, known)
+    _likelihood_siblings(rows)
     for same in _groups(rows, _dataset_of).values():
         _one_task(same)
     for row in spanning:  # no pass above gives it one of its parts' tasks back
         row.result.task = None
+
+
+def _likelihood_siblings(rows: list[TaskedRow]) -> None:
+    """Rows without a task in a metric of likelihood take the one task the paper's rows in that
+    metric (folded, so "Bits per dim" is not "NLL") carry, if they carry one."""
+    carried: defaultdict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.result.task and metric_kind(row.result.metric) == "likelihood":
+            carried[fold(row.result.metric or "")].add(row.result.task)
+    for row in rows:
+        tasks = carried.get(fold(row.result.metric or ""), set())
+        if row.result.task is None and len(tasks) == 1:
+            row.result.task = next(iter(tasks))
 
 
 def _spanning_averages(rows: list[TaskedRow]) -> list[TaskedRow]:
