@@ -126,3 +126,27 @@ def _pixel_rnn_rows(tables: list[Table]) -> list[Result]:
     names = ["PixelRNN", "Row LSTM", "Diagonal BiLSTM", "PixelCNN"]
     found = table_results(paper, hybrid_matcher(), names, tasks=["machine translation"])
     return [row for row in found if row.value is not None]
+
+
+def test_a_row_without_a_task_takes_the_papers_task_its_caption_names() -> None:
+    """GLM (2103.10360) Table 5: Yahoo's data names portfolio optimization alone, which BLEU
+    does not score, and evaluates text infilling on one dataset, too few for a row's task; the
+    caption names it, and the paper does."""
+    table = Table(
+        grid(
+            [
+                ["Mask ratio", "10%", "20%", "30%", "40%", "50%"],
+                ["BERT†", "82.8", "66.3", "50.3", "37.4", "26.2"],
+                ["BLM†", "86.5", "73.2", "59.6", "46.8", "34.8"],
+                ["GLMLarge", "87.8", "76.7", "64.2", "48.9", "38.7"],
+            ]
+        ),
+        number="5",
+        caption="Table 5: BLEU scores on Yahoo text infilling. † indicates the results from "
+        "(Shen et al., 2020).",
+    )
+    tasks = ["natural language understanding", "language modeling", "natural language generation"]
+    tasks += ["Text Infilling", "summarization", "question generation", "dialogue generation"]
+    assert set(_tasks(table, "GLM", tasks).values()) == {"Text Infilling"}
+    tasks.remove("Text Infilling")  # several writing tasks, none the caption's: no task
+    assert set(_tasks(table, "GLM", tasks).values()) == {None}
