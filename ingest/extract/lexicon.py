@@ -19,6 +19,7 @@ from papergraph.ingest.extract.patterns import Definition, find_definitions
 from papergraph.ingest.extract.resolve import local_names
 from papergraph.ingest.extract.roles import role_of, strongest
 from papergraph.ingest.extract.salience import Signals, salience
+from papergraph.ingest.extract.software import concept_mentions
 
 CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.75, "pattern": 0.6, "tagger": 0.55, "name": 0.5}
 FRONT_CHUNKS = 3  # chunks that count as the paper's opening when it has no separate abstract
@@ -46,6 +47,7 @@ class LexiconExtractor:
         """One entity per concept the paper names, most salient first."""
         matcher = self.paper_matcher(paper)
         mentions = [m for chunk in entity_chunks(paper) for m in _mentions(matcher, chunk)]
+        mentions = concept_mentions(mentions, {chunk.id: chunk.text for chunk in paper.chunks})
         front = _keys(matcher, paper.abstract or "") | {
             _key(m.entry) for m in mentions if m.seq < FRONT_CHUNKS
         }

@@ -12,6 +12,13 @@ the rows of one paper's tables:
   theirs;
 - a row still without a task, on a dataset no data knows, scored by a metric of writing or
   likelihood takes the paper's one task such a metric evaluates (ingest/extract/task_metrics.py);
+- a row still without a task, scored by a metric of likelihood, takes the one task the paper's
+  other rows in that metric carry: PixelRNN's bits/dim on ImageNet, whose data names no
+  generation task, is image generation as its bits/dim on CIFAR-10 is (a metric of writing
+  is not so firm: GLM's BLEU on Yahoo infilling is no question generation, its BLEU on SQuAD's);
+- a row still without a task takes the one task of the paper's its caption names, where no list
+  knows that name as a dataset's: GLM's "BLEU scores on Yahoo text infilling" is text
+  infilling, which the data evaluates on one dataset, too few for `row_task` to trust;
 - rows on one dataset (its split and qualifier aside) in metrics of one kind take one task: the
   one their captions name, else the one most of them carry. A row whose caption names its own
   task keeps it (the paper's tables say otherwise there);
@@ -30,9 +37,13 @@ from dataclasses import dataclass
 from papergraph.core.model import Result, fold
 from papergraph.ingest.extract.dataset_tasks import (
     bare_dataset,
+    dataset_names,
     dataset_tasks,
+    generic_tasks,
     known_tasks,
     mostly_within,
+    named_in,
+    task_label,
 )
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.task_metrics import measured_by, metric_kind, task_key
@@ -65,10 +76,38 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
         dataset = row.result.dataset
         if row.result.task is None and dataset and not dataset_tasks(dataset, matcher):
             row.result.task = measured_by(row.result.metric, known)
+    _likelihood_siblings(rows)
+    _caption_named(rows, paper_tasks, matcher)
     for same in _groups(rows, _dataset_of).values():
         _one_task(same)
     for row in spanning:  # no pass above gives it one of its parts' tasks back
         row.result.task = None
+
+
+def _likelihood_siblings(rows: list[TaskedRow]) -> None:
+    """Rows without a task in a metric of likelihood take the one task the paper's rows in that
+    metric (folded, so "Bits per dim" is not "NLL") carry, if they carry one."""
+    carried: defaultdict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.result.task and metric_kind(row.result.metric) == "likelihood":
+            carried[fold(row.result.metric or "")].add(row.result.task)
+    for row in rows:
+        tasks = carried.get(fold(row.result.metric or ""), set())
+        if row.result.task is None and len(tasks) == 1:
+            row.result.task = next(iter(tasks))
+
+
+def _caption_named(rows: list[TaskedRow], paper_tasks: Sequence[str], matcher: NameMatcher) -> None:
+    """Rows without a task take the one task of the paper's their caption names, no dataset's
+    name nor a generic word ("Classification")."""
+    tasks = [t for t in paper_tasks if fold(t) not in dataset_names()]
+    tasks = [t for t in tasks if task_key(t) not in generic_tasks()]
+    for row in rows:
+        evidence = row.result.evidence[0] if row.result.evidence else None
+        caption = evidence.caption if evidence else None
+        named = [t for t in tasks if caption and named_in(t, caption, "", "")]
+        if row.result.task is None and len(named) == 1:
+            row.result.task, row.named = task_label(named[0], matcher), True
 
 
 def _spanning_averages(rows: list[TaskedRow]) -> list[TaskedRow]:
