@@ -24,6 +24,7 @@ from papergraph.ingest.extract.row_datasets import (
     family_datasets,
     named_before_metric,
 )
+from papergraph.ingest.extract.row_languages import languages_kept
 from papergraph.ingest.extract.row_twins import bracketed
 from papergraph.ingest.extract.table_context import (
     TableContext,
@@ -149,6 +150,7 @@ def row_datasets(context: TableContext, matcher: NameMatcher) -> list[str | None
     rows = context.grid.rows
     labels = [clean(strip_marks(row.label)) for row in rows]
     read = block_datasets(labels, [row_dataset(context, matcher, row) for row in rows])
+    read = languages_kept(labels, read)  # "MLSum (de)", "MLSum (es)": two rows, not one
     return family_datasets(list(zip(labels, read, strict=True)), matcher)
 
 

@@ -354,10 +354,18 @@ def uncited_rows(rows: list[Row]) -> list[Row]:
 
 def stacked_additions(rows: list[Row]) -> list[Row]:
     """In a table whose rows cite no source, the rows that each add to the one above ("+ cosine",
-    "+ smooth" after "D-efficient"), two or more: the paper's refinements stacked one by one,
-    its own runs (a row taking a part out, "w/o lateral", is an ablation's)."""
+    "+ smooth" after "D-efficient"), two or more, or one added to the row the table calls its
+    "Baseline" ("+ 61 Specialist models"): the paper's refinements stacked one by one, its own
+    runs (a row taking a part out, "w/o lateral", is an ablation's)."""
     added = [row for row in rows if _ADDS.match(row.label)]
-    return added if len(added) >= 2 and not any(cites(row.label) for row in rows) else []
+    stacked = len(added) >= 2 or any(_on_baseline(rows, row) for row in added)
+    return added if stacked and not any(cites(row.label) for row in rows) else []
+
+
+def _on_baseline(rows: list[Row], row: Row) -> bool:
+    """Whether `row` adds to the row right above it, labelled "Baseline" (the paper's own)."""
+    above = rows.index(row) - 1
+    return above >= 0 and fold(clean_label(rows[above].label)) == "baseline"
 
 
 def setting_rows(grid: Grid) -> list[Row]:
