@@ -65,6 +65,30 @@ def test_exact_match_on_natural_questions_is_question_answering_not_retrieval() 
     assert set(found.values()) == {"question answering"}
 
 
+def test_r_precision_on_kilt_datasets_is_retrieval_never_their_downstream_task() -> None:
+    """SEAL's Table 8 (2204.10628, p. 13): page-level R-precision on KILT's datasets was filed
+    under question answering (NQ, TQA) and slot filling (zsRE, T-REx), the tasks the datasets
+    are read for; the table measures retrieval, and a paper without such a task gets none."""
+    table = Table(
+        grid(
+            [
+                ["Model", "FEV", "T-REx", "zsRE", "NQ", "HoPo", "TQA", "WoW", "AVG"],
+                ["MT-DPR+WEB (Piktus et al., 2021)", "74.8", "75.6", "89.7", "59.8", "45.4"]
+                + ["58.9", "41.5", "63.7"],
+                ["NewNet", "81.4", "62.1", "91.6", "63.2", "58.8", "68.4", "57.5", "69.0"],
+            ]
+        ),
+        "8",
+        "Table 8: Retrieval results on the KILT test set(s). Reporting page-level R-precision "
+        "(higher is better). Best in bold.",
+    )
+    tasks = ["information retrieval", "question answering", "fact verification"]
+    found = _tasks(table, tasks)
+    assert found[("Natural Questions", "R-Precision")] == "information retrieval"
+    assert set(found.values()) == {"information retrieval"}
+    assert set(_tasks(table, ["question answering", "fact verification"]).values()) == {None}
+
+
 def test_a_generic_one_word_task_gives_way_to_the_datasets_specific_one() -> None:
     table = _table(["RTE acc"], ["70.1"], "Table 1: Results on GLUE.")
     found = _tasks(table, ["Classification", "Natural Language Inference"])
