@@ -12,7 +12,8 @@ words (or in more than two places) name no one setting, and their rows stay as t
 rows one table gives twice (a table's own columns tell those apart, or nothing read does).
 
 A caption whose first sentence says its values are a development set's puts its rows on that
-split (`on_dev`: "Results on the SuperGLUE dev set." gives "RTE dev").
+split (`on_dev`: "Results on the SuperGLUE dev set." gives "RTE dev"), and so does a column
+header ("CQA Dev Set Accuracy (%)").
 """
 
 from __future__ import annotations
@@ -123,7 +124,9 @@ def on_dev(results: list[Result]) -> list[Result]:
     development set's ("Results on the SuperGLUE dev set.", "The development set performances
     of ...") on that split: "RTE dev", as a dev board is not the test one. A caption that names
     a test set too ("SWAG Dev and Test accuracies") says no one split, and "validation" is
-    left out: for most vision data it is the set results are reported on (changed in place)."""
+    left out: for most vision data it is the set results are reported on (changed in place).
+    A column header saying so does too: STaR's "CQA Dev Set Accuracy (%)" is CommonsenseQA's
+    dev set, whose test answers are not public."""
     for result in results:
         cell = result.evidence[0] if result.evidence else None
         if cell is None or not cell.table or result.value is None or not result.dataset:
@@ -131,9 +134,14 @@ def on_dev(results: list[Result]) -> list[Result]:
         if has_split(result.dataset):
             continue
         lead = first_sentence(cell.caption or "")
-        if _DEV.search(lead) and not _TEST.search(lead):
+        if any(_dev_only(said) for said in (lead, cell.column_header or "")):
             result.dataset = f"{result.dataset} dev"
     return results
+
+
+def _dev_only(text: str) -> bool:
+    """Whether `text` names a development set and no test set."""
+    return bool(_DEV.search(text)) and not _TEST.search(text)
 
 
 def has_split(dataset: str | None) -> bool:

@@ -34,6 +34,7 @@ from papergraph.core.canonical import (
 )
 from papergraph.core.model import ChunkKind, Entity, EntityType, Paper, Result, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
+from papergraph.ingest.extract.set_aside import set_aside
 from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.table_datasets import spelled_out
 from papergraph.ingest.extract.table_names import called_names
@@ -302,12 +303,14 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
     """Set `salient` on each entity: its type's top SHOWN[type], the first always, the rest
     only at or above FLOOR, when mentioned as often as the first (a short paper naming two
     methods once each is about both) or when a section of the paper's own is headed by it. A
-    task or dataset `paper` names only in its background or related work keeps its rank but is
-    not shown (no weaker one takes its place). Returns `entities`, most salient first."""
+    task or dataset `paper` names only in its background or related work, or says it leaves out
+    (ingest/extract/set_aside.py), keeps its rank but is not shown (no weaker one takes its
+    place). Returns `entities`, most salient first."""
     ranked = sorted(entities, key=lambda e: (-e.salience, e.label.lower()))
     firsts: dict[EntityType, Entity] = {}
     seen: dict[EntityType, int] = {}
     sections = {chunk.id: chunk.section for chunk in paper.chunks} if paper else {}
+    texts = {chunk.id: chunk.text for chunk in paper.chunks} if paper else {}
     headings = own_headings(paper) if paper else frozenset()
     for entity in ranked:
         if not showable(entity):
@@ -318,7 +321,8 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
         first = firsts.setdefault(entity.type, entity)
         tied = len(entity.evidence) >= len(first.evidence) or headed(entity, headings)
         shown = rank < SHOWN[entity.type] and (entity.salience >= FLOOR or tied)
-        entity.salient = shown and not background_only(entity, sections)
+        aside = background_only(entity, sections) or set_aside(entity, texts)
+        entity.salient = shown and not aside
     return ranked
 
 

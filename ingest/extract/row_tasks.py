@@ -22,6 +22,10 @@ the rows of one paper's tables:
 - rows on one dataset (its split and qualifier aside) in metrics of one kind take one task: the
   one their captions name, else the one most of them carry. A row whose caption names its own
   task keeps it (the paper's tables say otherwise there);
+- a caption task whose short form the caption spells out ("dependency parsing (DEP)") is no task
+  of a row that prints another table's worth of short forms and not its own: S2ORC's Table 5
+  lists each row's task ("NER", "PICO", "DEP (LAS)", "CLS"), and its "ACL-ARC ... CLS" row is
+  citation-intent classification, not the parsing the caption names beside it;
 - an average column over parts of several tasks takes none of them (SEAL's "AVG" over KILT's
   fact verification, slot filling, QA and dialogue columns was "Open-Domain Dialog", the one
   board the data files KILT under; BERT's GLUE "Average" natural language inference).
@@ -80,6 +84,7 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
     _caption_named(rows, paper_tasks, matcher)
     for same in _groups(rows, _dataset_of).values():
         _one_task(same)
+    _unmarked(rows)
     for row in spanning:  # no pass above gives it one of its parts' tasks back
         row.result.task = None
 
@@ -108,6 +113,32 @@ def _caption_named(rows: list[TaskedRow], paper_tasks: Sequence[str], matcher: N
         named = [t for t in tasks if caption and named_in(t, caption, "", "")]
         if row.result.task is None and len(named) == 1:
             row.result.task, row.named = task_label(named[0], matcher), True
+
+
+def _unmarked(rows: list[TaskedRow]) -> None:
+    """Rows of a table that prints each row's task by the short form its caption spells out
+    ("dependency parsing (DEP)"), where the row's label lacks that short form, lose the task: the
+    caption names it for the rows that print it, not for all."""
+    for table in _groups(rows, _table_of).values():
+        labels = [_row_label(row) for row in table]
+        for row in table:
+            caption = (row.result.evidence[0].caption or "") if row.result.evidence else ""
+            short = _short_form(row.result.task or "", caption)
+            marked = short and any(short in label for label in labels)
+            if marked and short not in _row_label(row):
+                row.result.task = None
+
+
+def _short_form(task: str, caption: str) -> str | None:
+    """The short form the caption gives `task` in brackets after it ("... parsing (DEP)")."""
+    found = re.search(rf"\b{re.escape(task)}\s*\(([A-Z]{{2,6}})\)", caption, re.IGNORECASE)
+    return found.group(1) if found and task else None
+
+
+def _row_label(row: TaskedRow) -> set[str]:
+    """The words of the row's label ("ACL-ARC Jurgens et al. (2018) CLS")."""
+    evidence = row.result.evidence[0] if row.result.evidence else None
+    return set(re.findall(r"[A-Za-z]+", evidence.row_header or "")) if evidence else set()
 
 
 def _spanning_averages(rows: list[TaskedRow]) -> list[TaskedRow]:

@@ -6,6 +6,12 @@ under a metric it states, the guess was wrong or redundant: PaLM's Table 4 print
 under no metric (F1 inferred), while its Table 36 ("We report accuracy for all tasks unless
 otherwise specified") prints the same PaLM 540B values, 92.9 / 92.8 / 92.9, as accuracy. The
 value is then the stated row, read twice, and the inferred row goes.
+
+A table that prints no metric prints one measure: guesses of one table pointing opposite ways
+cannot all be right. ViT's Table 9 ("Breakdown of VTAB-1k performance across tasks", a Mean
+column over them all) took accuracy for CIFAR-100 and error for SVHN, SVHN's usual metric, so
+88.9, an accuracy, was read as an error rate. The guesses in the direction fewer columns take go;
+on a tie neither side can be trusted and all go.
 """
 
 from __future__ import annotations
@@ -32,7 +38,31 @@ def stated_over_inferred(rows: Sequence[TaskedRow]) -> list[TaskedRow]:
     for row in rows:
         if not inferred(row.result) and row.result.metric:
             stated[_key(row.result)].add((row.result.metric, _table(row.result)))
-    return [row for row in rows if not _stated_elsewhere(row.result, stated)]
+    kept = [row for row in rows if not _stated_elsewhere(row.result, stated)]
+    return _one_direction(kept)
+
+
+def _one_direction(rows: list[TaskedRow]) -> list[TaskedRow]:
+    """The rows less the inferred ones of a table whose guesses point both ways, those of the
+    direction fewer columns take (all of them on a tie)."""
+    columns: dict[str | None, dict[bool, set[str | None]]] = defaultdict(lambda: defaultdict(set))
+    for row in rows:
+        if inferred(row.result) and row.result.higher_is_better is not None:
+            evidence = row.result.evidence[0]
+            columns[_table(row.result)][row.result.higher_is_better].add(evidence.column_header)
+    dropped: set[tuple[str | None, bool]] = set()
+    for table, ways in columns.items():
+        up, down = len(ways[True]), len(ways[False])
+        if up and down:
+            dropped |= {
+                (table, way) for way, n in ((True, up), (False, down)) if n <= up + down - n
+            }
+    return [row for row in rows if not _dropped(row.result, dropped)]
+
+
+def _dropped(result: Result, dropped: set[tuple[str | None, bool]]) -> bool:
+    way = result.higher_is_better
+    return inferred(result) and way is not None and (_table(result), way) in dropped
 
 
 def _stated_elsewhere(result: Result, stated: dict[_Key, set[tuple[str, str | None]]]) -> bool:

@@ -1,6 +1,6 @@
 """What a row's metric says of its task: a metric of writing (BLEU, ROUGE) evaluates generation,
 translation or summarisation; one of likelihood (NLL, bits/dim, perplexity) generation, density
-estimation or language modelling; exact match question answering. Among the tasks the data gives a
+estimation or language modelling; exact match question answering; R-precision retrieval. Among the tasks the data gives a
 dataset, those the metric's kind names are the row's (ingest/extract/dataset_tasks.py)."""
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from papergraph.core.model import fold
 #: Metrics that score what a model writes or how likely it finds the data, and the words of the
 #: tasks they evaluate, folded: BLEU on Quora Question Pairs is paraphrase generation, not
 #: identification; bits/dim on CIFAR-10 image generation or density estimation, not
-#: classification; exact match on Natural Questions question answering, not retrieval.
+#: classification; exact match on Natural Questions question answering, not retrieval; and
+#: R-precision on it (KILT's page or passage retrieval, SEAL's "Retrieval results" tables) is
+#: retrieval, never the question answering, fact checking or dialogue the dataset is read for.
 METRIC_TASKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "text": (
         frozenset({"bleu", "selfbleu", "ibleu", "rouge1", "rouge2", "rougel", "meteor", "cider"}),
@@ -24,8 +26,11 @@ METRIC_TASKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         ("generation", "densityestimation", "languagemodelling"),
     ),
     "answer": (frozenset({"em"}), ("questionanswering", "readingcomprehension")),
+    "retrieval": (frozenset({"rprecision"}), ("retrieval",)),
 }
-DECIDING = ("text", "likelihood")  # kinds that name the paper's task where no data knows one
+#: Kinds that name the paper's task where no data knows one, and leave a row no task rather than
+#: a dataset's task they do not measure.
+DECIDING = ("text", "likelihood", "retrieval")
 
 
 def task_key(task: str) -> str:
@@ -34,7 +39,8 @@ def task_key(task: str) -> str:
 
 
 def metric_kind(metric: str | None) -> str | None:
-    """The kind of METRIC_TASKS the metric is ("text", "likelihood", "answer"), else None."""
+    """The kind of METRIC_TASKS the metric is ("text", "likelihood", "answer", "retrieval"),
+    else None."""
     key = fold(metric or "")
     return next((kind for kind, (names, _) in METRIC_TASKS.items() if key in names), None)
 

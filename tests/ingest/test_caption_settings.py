@@ -101,6 +101,27 @@ def test_a_caption_saying_the_values_are_a_dev_sets_puts_each_row_on_that_split(
     ]
 
 
+def test_a_column_header_saying_dev_set_puts_its_rows_on_that_split() -> None:
+    """STaR (2203.14465, Table 1, p. 8): "CQA Dev Set Accuracy (%)" over STaR's 72.3 is
+    CommonsenseQA's dev set, though the caption says no split; a header naming a test set too,
+    or a test-dev split, is left alone."""
+
+    def row(dataset: str, header: str) -> Result:
+        caption = "Table 1: We evaluate a variety of baselines, including a few-shot GPT-J."
+        cell = Evidence("c", 0, 1, "72.3", "table", table="1", caption=caption)
+        cell.row_header, cell.column_header = "STaR", header
+        return Result("STaR", "question answering", dataset, "Accuracy", 72.3, [cell])
+
+    rows = [
+        row("CommonsenseQA", "CQA Dev Set Accuracy (%)"),
+        row("CommonsenseQA", "Train Data Used (%)"),
+        row("SQuAD1.1", "Dev and Test EM"),
+        row("COCO test-dev", "test-dev AP"),
+    ]
+    found = [r.dataset for r in on_dev(rows)]
+    assert found == ["CommonsenseQA dev", "CommonsenseQA", "SQuAD1.1", "COCO test-dev"]
+
+
 def test_a_standard_deviation_or_a_missing_dataset_is_no_dev_split() -> None:
     def row(dataset: str | None, caption: str) -> Result:
         cell = Evidence("c", 0, 1, "71.2", "table", table="1", caption=caption)

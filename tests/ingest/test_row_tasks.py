@@ -65,6 +65,30 @@ def test_exact_match_on_natural_questions_is_question_answering_not_retrieval() 
     assert set(found.values()) == {"question answering"}
 
 
+def test_r_precision_on_kilt_datasets_is_retrieval_never_their_downstream_task() -> None:
+    """SEAL's Table 8 (2204.10628, p. 13): page-level R-precision on KILT's datasets was filed
+    under question answering (NQ, TQA) and slot filling (zsRE, T-REx), the tasks the datasets
+    are read for; the table measures retrieval, and a paper without such a task gets none."""
+    table = Table(
+        grid(
+            [
+                ["Model", "FEV", "T-REx", "zsRE", "NQ", "HoPo", "TQA", "WoW", "AVG"],
+                ["MT-DPR+WEB (Piktus et al., 2021)", "74.8", "75.6", "89.7", "59.8", "45.4"]
+                + ["58.9", "41.5", "63.7"],
+                ["NewNet", "81.4", "62.1", "91.6", "63.2", "58.8", "68.4", "57.5", "69.0"],
+            ]
+        ),
+        "8",
+        "Table 8: Retrieval results on the KILT test set(s). Reporting page-level R-precision "
+        "(higher is better). Best in bold.",
+    )
+    tasks = ["information retrieval", "question answering", "fact verification"]
+    found = _tasks(table, tasks)
+    assert found[("Natural Questions", "R-Precision")] == "information retrieval"
+    assert set(found.values()) == {"information retrieval"}
+    assert set(_tasks(table, ["question answering", "fact verification"]).values()) == {None}
+
+
 def test_a_generic_one_word_task_gives_way_to_the_datasets_specific_one() -> None:
     table = _table(["RTE acc"], ["70.1"], "Table 1: Results on GLUE.")
     found = _tasks(table, ["Classification", "Natural Language Inference"])
@@ -230,3 +254,35 @@ def test_a_split_the_data_lists_on_its_own_keeps_its_datasets_tasks() -> None:
     found = dataset_tasks("COCO minival", hybrid_matcher())
     assert max(found, key=lambda task: found[task]) == "Object Detection"
     assert "Multi-Person Pose Estimation" in found
+
+
+def test_a_caption_task_by_its_short_form_is_no_task_of_rows_printing_another() -> None:
+    """S2ORC's Table 5 (2020.acl-main.447, p. 6) prints each row's task ("NER", "PICO", "DEP
+    (LAS)", "CLS"); its caption names one task the lists know, "dependency parsing (DEP)", which
+    reached EBM-NLP's PICO row and the citation-intent CLS rows. Only the DEP row is parsing."""
+    caption = (
+        "Table 5: S2ORC-SCIBERT test results are comparable with reported SCIBERT test results "
+        "on the set of tasks and datasets from Beltagy et al. (2019), to which we refer the "
+        "reader for descriptions. Reported statistics are span-level F1 for NER, token-level F1 "
+        "for PICO, dependency parsing (DEP), and macro-F1 for relation (REL) and text (CLS) "
+        "classification."
+    )
+    table = Table(
+        grid(
+            [
+                ["Domain", "Dataset", "Reference", "Task", "SCIBERT", "S2ORC-SCIBERT"],
+                ["", "BC5CDR", "Li et al. (2016)", "NER", "90.01", "90.41 ± 0.06"],
+                ["Biomed", "EBM-NLP", "Nye et al. (2018)", "PICO", "72.28", "72.35 ± 0.95"],
+                ["", "GENIA", "Kim et al. (2003)", "DEP (LAS)", "90.43", "90.80 ± 0.19"],
+                ["", "ACL-ARC", "Jurgens et al. (2018)", "CLS", "70.98", "68.45 ± 2.47"],
+                ["Biomed & CS", "SciCite", "Cohan et al. (2019)", "CLS", "85.49", "84.76 ± 0.37"],
+            ]
+        ),
+        "5",
+        caption,
+    )
+    tasks = ["dependency parsing", "named entity recognition"]
+    found = {r.dataset: r.task for r in table_rows(table, ["S2ORC-SCIBERT"], tasks=tasks)}
+    assert found["GENIA"] == "dependency parsing"
+    assert found["BC5CDR"] == "named entity recognition"
+    assert found["EBM-NLP"] is None and found["SciCite"] is None and found["ACL ARC"] is None

@@ -91,3 +91,28 @@ def test_a_value_no_other_table_states_keeps_its_inferred_metric() -> None:
     hellaswag = _found(_rows([TABLE_4, TABLE_20, TABLE_36]), "HellaSwag")
     assert ("PaLM 540B (0-shot)", "Accuracy", 83.4, "4") in hellaswag  # the same metric
     assert ("PaLM 8B (0-shot)", "Accuracy", 68.7, "20") in hellaswag  # 59.7 in Table 36
+
+
+VIT_TABLE_9 = Table(
+    grid(
+        [
+            ["", "Caltech101", "CIFAR-100", "DTD", "Flowers102", "Pets", "Sun397", "SVHN", "Mean"],
+            ["ViT-H/14 (JFT)", "95.3", "85.5", "75.2", "99.7", "97.2", "65.0", "88.9", "77.6"],
+            ["ViT-L/16 (JFT)", "95.4", "81.9", "74.3", "99.7", "96.7", "63.5", "87.4", "76.3"],
+        ]
+    ),
+    number="9",
+    caption="Table 9: Breakdown of VTAB-1k performance across tasks.",
+    page=22,
+)
+
+
+def test_guesses_of_one_table_pointing_both_ways_are_no_metric_of_it() -> None:
+    """ViT (2010.11929, p. 22) prints no metric over VTAB-1k's columns: CIFAR-100's usual metric
+    (accuracy) and SVHN's (error) cannot both be the one measure its Mean averages; 88.9 on SVHN
+    was an error rate. A tie of directions leaves no guess standing."""
+    title = "An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale"
+    text = f"We propose ViT.\n\n{VIT_TABLE_9.caption}"
+    paper = paper_with([VIT_TABLE_9], title, text)
+    found = table_results(paper, hybrid_matcher(), ["ViT"])
+    assert [(r.dataset, r.metric) for r in found if r.value is not None] == []
