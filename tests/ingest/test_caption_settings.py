@@ -4,7 +4,13 @@
 from __future__ import annotations
 
 from papergraph.core.model import Evidence, Result
-from papergraph.ingest.extract.caption_settings import beside_unit, differing, on_dev, told_apart
+from papergraph.ingest.extract.caption_settings import (
+    beside_unit,
+    differing,
+    named_settings,
+    on_dev,
+    told_apart,
+)
 
 
 def _row(method: str, dataset: str, value: float, table: str, caption: str) -> Result:
@@ -164,3 +170,49 @@ def test_a_standard_deviation_or_a_missing_dataset_is_no_dev_split() -> None:
         row(None, "Table 2: Results on the GLUE dev set."),
     ]
     assert [r.dataset for r in on_dev(rows)] == ["CIFAR-10", None]
+
+
+# DetectGPT (2301.11305): Table 3 prints top-p and top-k columns, its appendix Tables 4 and 5
+# one sampling each, Table 1 neither; captions' first sentences as the PDF prints them.
+DETECT_1 = (
+    "Table 1. AUROC for detecting samples from the given model on the given dataset for"
+    " DetectGPT and four previously proposed criteria (500 samples used for evaluation)."
+)
+DETECT_3 = (
+    "Table 3. AUROC for zero-shot methods averaged across the five models in Table 1 for both"
+    " top-k and top-p sampling, with k = 40 and p = 0.96. Both settings enable slightly more."
+)
+DETECT_4 = "Table 4. Nucleus (top-p) sampling evaluation with p = 0.96. AUROC for detecting."
+DETECT_5 = "Table 5. Top-k sampling evaluation with k = 40. DetectGPT generally provides the most."
+
+
+def test_a_caption_naming_a_setting_the_paper_prints_after_the_method_takes_it() -> None:
+    rows = [
+        _row("DetectGPT", "SQuAD", 0.92, "1", DETECT_1),
+        _row("DetectGPT (top-p)", "SQuAD", 0.94, "3", DETECT_3),
+        _row("DetectGPT (top-k)", "SQuAD", 0.93, "3", DETECT_3),
+        _row("DetectGPT", "XSum", 0.98, "3", DETECT_3),  # both columns 0.98: one row, no setting
+        _row("DetectGPT", "XSum", 0.97, "1", DETECT_1),
+        _row("DetectGPT", "SQuAD", 0.94, "4", DETECT_4),
+        _row("DetectGPT", "WritingPrompts", 0.98, "4", DETECT_4),
+        _row("DetectGPT", "SQuAD", 0.93, "5", DETECT_5),
+    ]
+    assert [(r.method, r.dataset, r.value) for r in told_apart(rows)] == [
+        ("DetectGPT", "SQuAD", 0.92),
+        ("DetectGPT (top-p)", "SQuAD", 0.94),
+        ("DetectGPT (top-k)", "SQuAD", 0.93),
+        ("DetectGPT", "XSum", 0.98),  # Table 3's caption names both settings: none
+        ("DetectGPT", "XSum", 0.97),
+        ("DetectGPT (top-p)", "SQuAD", 0.94),
+        ("DetectGPT (top-p)", "WritingPrompts", 0.98),
+        ("DetectGPT (top-k)", "SQuAD", 0.93),
+    ]
+
+
+def test_a_setting_the_paper_never_prints_after_the_method_is_not_read_from_a_caption() -> None:
+    rows = [
+        _row("DetectGPT", "SQuAD", 0.92, "1", DETECT_1),
+        _row("DetectGPT", "SQuAD", 0.94, "4", DETECT_4),
+    ]
+    assert named_settings(rows) == {}
+    assert [r.method for r in told_apart(rows)] == ["DetectGPT", "DetectGPT"]
