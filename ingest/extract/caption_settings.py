@@ -8,8 +8,15 @@ nothing to tell them apart. Where exactly two tables give one method, dataset an
 value each, and the values differ, the words in which the first sentences of the two captions
 differ name the setting: a split ("dev", "test") qualifies the dataset ("BoolQ dev"), other
 words the method ("MuZero (human start positions)"). Captions that differ in more than a few
-words (or in more than two places) name no one setting, and their rows stay as they are; so do
-rows one table gives twice (a table's own columns tell those apart, or nothing read does).
+words (or in more than two places) name no one setting, and their rows stay as they are, unless
+a caption puts its setting beside the unit of its values: ResNet's Table 3 gives "Error rates (%,
+10-crop testing)", its Table 4 "Error rates (%) of single-model results ...", so Table 3's rows are
+"ResNet-50 (10-crop testing)" and Table 4's stay "ResNet-50". A table whose caption names one
+of the settings the paper prints after the method's name elsewhere takes it too: DetectGPT's
+Table 3 has columns "top-p" and "top-k" ("DetectGPT (top-p)"), so its appendix Table 4,
+"Nucleus (top-p) sampling evaluation ...", gives "DetectGPT (top-p)", not a second "DetectGPT"
+on SQuAD beside Table 1's. Rows one table gives twice stay (a table's own columns tell those
+apart, or nothing read does).
 
 A caption whose first sentence says its values are a development set's puts its rows on that
 split (`on_dev`: "Results on the SuperGLUE dev set." gives "RTE dev"), and so does a column
@@ -26,13 +33,15 @@ from papergraph.core.model import Result
 from papergraph.ingest.extract.row_twins import differing, with_setting, words
 from papergraph.ingest.extract.table_results import first_sentence
 
-__all__ = ["differing", "has_split", "on_dev", "told_apart"]
+__all__ = ["beside_unit", "differing", "has_split", "named_settings", "on_dev", "told_apart"]
 
 #: A setting in brackets at the end of a method's name: "XLNet (ensembles, test)".
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)$")
 #: A caption's first sentence saying its values are a development set's, and one naming a test set.
 _DEV = re.compile(r"(?<!std )(?<!std\. )(?<!standard )\bdev(?:elopment)?\b", re.IGNORECASE)
 _TEST = re.compile(r"\btest", re.IGNORECASE)
+#: A setting after the unit in a caption's brackets: "Error rates (%, 10-crop testing)".
+_BESIDE_UNIT = re.compile(r"\((?:in\s+)?%\s*,\s*([^()]+?)\s*\)")
 
 
 def told_apart(results: list[Result]) -> list[Result]:
@@ -46,17 +55,57 @@ def told_apart(results: list[Result]) -> list[Result]:
     for result in results:
         split_to_dataset(result)
     settings: dict[tuple[str, str], list[str] | None] = {}
+    named = named_settings(results)
     for rows in _pairs(results):
-        leads = [words(first_sentence(row.evidence[0].caption or "")) for row in rows]
-        found = differing(leads[0], leads[1]) or ([], [])
+        leads = [first_sentence(row.evidence[0].caption or "") for row in rows]
+        found = differing(words(leads[0]), words(leads[1])) or beside_unit(leads[0], leads[1])
         for row, setting in zip(rows, found, strict=True):
             key = (_table(row), row.method or "")
             settings[key] = setting if settings.get(key, setting) == setting else None
+    for key, setting in named.items():
+        settings[key] = settings.get(key) or setting
     for result in results:
         told = settings.get((_table(result), result.method or "")) if result.evidence else None
         if told:
             _qualify(result, told)
     return first_of_twins(results)
+
+
+def named_settings(results: list[Result]) -> dict[tuple[str, str], list[str]]:
+    """(table, method) -> the one setting, of those the paper prints in brackets after the
+    method's name ("DetectGPT (top-p)"), that the table's caption names in its first sentence,
+    for each table whose row gives the method, dataset and metric another value than another
+    table's does. A caption naming two ("both top-k and top-p sampling") names none."""
+    printed: defaultdict[str, set[str]] = defaultdict(set)
+    for result in results:
+        found = _BRACKETED.search(result.method or "")
+        if found:
+            base = (result.method or "")[: found.start()]
+            printed[base].update(part.strip() for part in found.group(1).split(",") if part.strip())
+    told: dict[tuple[str, str], list[str]] = {}
+    for rows in _clashes(results):
+        for row in rows:
+            lead = first_sentence(row.evidence[0].caption or "")
+            said = [s for s in sorted(printed.get(row.method or "", ())) if _names(lead, s)]
+            if len(said) == 1:
+                told[(_table(row), row.method or "")] = said[0].split()
+    return told
+
+
+def _names(text: str, setting: str) -> bool:
+    return bool(re.search(rf"(?<![\w-]){re.escape(setting)}(?![\w-])", text, re.IGNORECASE))
+
+
+def beside_unit(first: str, second: str) -> tuple[list[str], list[str]]:
+    """The settings two captions print after the unit of their values, each where the other
+    prints none or another: "Error rates (%, 10-crop testing)" against "Error rates (%) of
+    single-model results" gives (["10-crop", "testing"], []). A caption's other words are no
+    setting: told apart that way, captions that differ in much say too much to name one."""
+    found = [_BESIDE_UNIT.search(lead) for lead in (first, second)]
+    said = [match.group(1).split() if match else [] for match in found]
+    if said[0] == said[1]:
+        return [], []
+    return said[0], said[1]
 
 
 def split_to_dataset(result: Result) -> None:
@@ -104,6 +153,19 @@ def _pairs(results: list[Result]) -> list[list[Result]]:
         rows
         for rows in groups.values()
         if len(rows) == 2 and _table(rows[0]) != _table(rows[1]) and rows[0].value != rows[1].value
+    ]
+
+
+def _clashes(results: list[Result]) -> list[list[Result]]:
+    """The groups of rows two or more tables give alike but for their values."""
+    groups: dict[tuple[str | None, ...], list[Result]] = defaultdict(list)
+    for result in results:
+        if result.value is not None and result.evidence and result.evidence[0].table:
+            groups[(result.method, result.dataset, result.metric)].append(result)
+    return [
+        rows
+        for rows in groups.values()
+        if len({_table(row) for row in rows}) > 1 and len({row.value for row in rows}) > 1
     ]
 
 

@@ -30,6 +30,13 @@ def _rule(pattern: str, label: str, higher: bool | None = True) -> tuple[re.Patt
 
 #: First match wins, so specific names come before the general ones they contain.
 RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
+    # a box's error, not a label's: "top-5 LOC error", "top-5 localization err" (ResNet's
+    # ImageNet localization); read as "Top-5 Error" it took the classifiers' task and board
+    _rule(
+        r"top[- ]?5\s*(?:loc\.?|locali[sz]ation)\s*(?:err\.?|errors?)",
+        "Top-5 Localization Error",
+        higher=False,
+    ),
     _rule(
         r"top[- ]?1\s*(?:[a-z]+\s+)?(?:err\.?|errors?)(?:\s*rates?)?", "Top-1 Error", higher=False
     ),
@@ -279,6 +286,7 @@ REFINES = {
     "Bits per dim": "NLL",
     "Top-1 Error": "Error",
     "Top-5 Error": "Error",
+    "Top-5 Localization Error": "Error",
     "Top-1 Accuracy": "Accuracy",
     "Top-5 Accuracy": "Accuracy",
     "box AP": "AP",

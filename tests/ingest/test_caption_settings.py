@@ -4,7 +4,13 @@
 from __future__ import annotations
 
 from papergraph.core.model import Evidence, Result
-from papergraph.ingest.extract.caption_settings import differing, on_dev, told_apart
+from papergraph.ingest.extract.caption_settings import (
+    beside_unit,
+    differing,
+    named_settings,
+    on_dev,
+    told_apart,
+)
 
 
 def _row(method: str, dataset: str, value: float, table: str, caption: str) -> Result:
@@ -49,26 +55,58 @@ def test_one_word_apart_keeps_the_name_before_it_and_a_misspelling_is_no_setting
     assert differing(medium, large) == (["GPT2", "Medium"], ["GPT2", "Large"])
 
 
-def test_captions_that_say_different_things_name_no_setting_and_rows_stay() -> None:
+# ResNet (1512.03385) Tables 3 and 4, as the PDF prints their captions.
+RESNET_10_CROP = (
+    "Table 3. Error rates (%, 10-crop testing) on ImageNet validation. VGG-16 is based on our test."
+)
+RESNET_SINGLE = (
+    "Table 4. Error rates (%) of single-model results on the ImageNet validation set (except"
+    " reported on the test set)."
+)
+
+
+def test_a_setting_beside_the_unit_tells_apart_captions_that_differ_in_much() -> None:
     rows = [
-        _row(
-            "ResNet-152",
-            "ImageNet",
-            19.38,
-            "3",
-            "Table 3. Error rates (%, 10-crop testing) on"
-            " ImageNet validation. VGG-16 is based on our test.",
-        ),
-        _row(
-            "ResNet-152",
-            "ImageNet",
-            21.43,
-            "4",
-            "Table 4. Error rates (%) of single-model"
-            " results on the ImageNet validation set (except reported on the test set).",
-        ),
+        _row("ResNet-152", "ImageNet", 21.43, "3", RESNET_10_CROP),
+        _row("ResNet-152", "ImageNet", 19.38, "4", RESNET_SINGLE),
+        _row("ResNet-50", "ImageNet", 22.85, "3", RESNET_10_CROP),
+        _row("ResNet-50", "ImageNet", 20.74, "4", RESNET_SINGLE),
     ]
-    assert [r.method for r in told_apart(rows)] == ["ResNet-152", "ResNet-152"]
+    assert [(r.method, r.value) for r in told_apart(rows)] == [
+        ("ResNet-152 (10-crop testing)", 21.43),
+        ("ResNet-152", 19.38),
+        ("ResNet-50 (10-crop testing)", 22.85),
+        ("ResNet-50", 20.74),
+    ]
+
+
+def test_only_a_setting_after_the_unit_is_read_from_brackets() -> None:
+    assert beside_unit("Error rates (%, 10-crop testing) on ImageNet", "Error rates (%)") == (
+        ["10-crop", "testing"],
+        [],
+    )
+    assert beside_unit("Accuracy (in %, 5-shot)", "Accuracy (in %, 5-shot) on dev") == ([], [])
+    assert beside_unit("AUROC (500 samples used for evaluation)", "Nucleus (top-p) sampling") == (
+        [],
+        [],
+    )
+
+
+def test_captions_that_say_different_things_name_no_setting_and_rows_stay() -> None:
+    # DetectGPT (2301.11305) Tables 1 and 3, first sentences as printed.
+    table1 = (
+        "Table 1. AUROC for detecting samples from the given model on the given dataset for"
+        " DetectGPT and four previously proposed criteria (500 samples used for evaluation)."
+    )
+    table3 = (
+        "Table 3. AUROC for zero-shot methods averaged across the five models in Table 1 for both"
+        " top-k and top-p sampling, with k = 40 and p = 0.96. Both settings enable slightly more."
+    )
+    rows = [
+        _row("DetectGPT", "XSum", 0.97, "1", table1),
+        _row("DetectGPT", "XSum", 0.98, "3", table3),
+    ]
+    assert [r.method for r in told_apart(rows)] == ["DetectGPT", "DetectGPT"]
 
 
 def test_equal_values_or_one_table_are_left_alone() -> None:
@@ -132,3 +170,49 @@ def test_a_standard_deviation_or_a_missing_dataset_is_no_dev_split() -> None:
         row(None, "Table 2: Results on the GLUE dev set."),
     ]
     assert [r.dataset for r in on_dev(rows)] == ["CIFAR-10", None]
+
+
+# DetectGPT (2301.11305): Table 3 prints top-p and top-k columns, its appendix Tables 4 and 5
+# one sampling each, Table 1 neither; captions' first sentences as the PDF prints them.
+DETECT_1 = (
+    "Table 1. AUROC for detecting samples from the given model on the given dataset for"
+    " DetectGPT and four previously proposed criteria (500 samples used for evaluation)."
+)
+DETECT_3 = (
+    "Table 3. AUROC for zero-shot methods averaged across the five models in Table 1 for both"
+    " top-k and top-p sampling, with k = 40 and p = 0.96. Both settings enable slightly more."
+)
+DETECT_4 = "Table 4. Nucleus (top-p) sampling evaluation with p = 0.96. AUROC for detecting."
+DETECT_5 = "Table 5. Top-k sampling evaluation with k = 40. DetectGPT generally provides the most."
+
+
+def test_a_caption_naming_a_setting_the_paper_prints_after_the_method_takes_it() -> None:
+    rows = [
+        _row("DetectGPT", "SQuAD", 0.92, "1", DETECT_1),
+        _row("DetectGPT (top-p)", "SQuAD", 0.94, "3", DETECT_3),
+        _row("DetectGPT (top-k)", "SQuAD", 0.93, "3", DETECT_3),
+        _row("DetectGPT", "XSum", 0.98, "3", DETECT_3),  # both columns 0.98: one row, no setting
+        _row("DetectGPT", "XSum", 0.97, "1", DETECT_1),
+        _row("DetectGPT", "SQuAD", 0.94, "4", DETECT_4),
+        _row("DetectGPT", "WritingPrompts", 0.98, "4", DETECT_4),
+        _row("DetectGPT", "SQuAD", 0.93, "5", DETECT_5),
+    ]
+    assert [(r.method, r.dataset, r.value) for r in told_apart(rows)] == [
+        ("DetectGPT", "SQuAD", 0.92),
+        ("DetectGPT (top-p)", "SQuAD", 0.94),
+        ("DetectGPT (top-k)", "SQuAD", 0.93),
+        ("DetectGPT", "XSum", 0.98),  # Table 3's caption names both settings: none
+        ("DetectGPT", "XSum", 0.97),
+        ("DetectGPT (top-p)", "SQuAD", 0.94),
+        ("DetectGPT (top-p)", "WritingPrompts", 0.98),
+        ("DetectGPT (top-k)", "SQuAD", 0.93),
+    ]
+
+
+def test_a_setting_the_paper_never_prints_after_the_method_is_not_read_from_a_caption() -> None:
+    rows = [
+        _row("DetectGPT", "SQuAD", 0.92, "1", DETECT_1),
+        _row("DetectGPT", "SQuAD", 0.94, "4", DETECT_4),
+    ]
+    assert named_settings(rows) == {}
+    assert [r.method for r in told_apart(rows)] == ["DetectGPT", "DetectGPT"]

@@ -11,7 +11,8 @@ from papergraph.ingest.extract.metric_names import bare_top_k, metrics_named, re
     ("header", "label"),
     [
         ("top-5 err.", "Top-5 Error"),
-        ("top-5 localization err val", "Top-5 Error"),
+        ("top-5 localization err val", "Top-5 Localization Error"),
+        ("top-5 LOC error on predicted CLS", "Top-5 Localization Error"),
         ("Top-1 error rate", "Top-1 Error"),
         ("top-1 acc", "Top-1 Accuracy"),
     ],

@@ -205,6 +205,19 @@ def test_a_caption_naming_localization_error_files_imagenet_rows_under_localizat
     assert set(_tasks(table, tasks).values()) == {"image classification"}
 
 
+def test_a_localization_error_header_is_its_own_metric_and_task() -> None:
+    """ResNet's Table 13 as the PDF prints it: "top-5 LOC error on predicted CLS" is the boxes'
+    error, not the labels': read as "Top-5 Error" it fitted ImageNet's image classification
+    and stood beside the classifiers' top-5 error on one board."""
+    caption = (
+        "Table 13. Localization error (%) on the ImageNet validation. In the column of \u201cLOC"
+        " error on GT class\u201d ([41]), the ground truth class is used."
+    )
+    table = _table(["top-5 LOC error on predicted CLS"], ["10.6"], caption, number="13")
+    tasks = ["image classification", "object detection"]
+    assert _tasks(table, tasks) == {("ImageNet", "Top-5 Localization Error"): "object localization"}
+
+
 def test_a_caption_naming_one_of_a_datasets_tied_tasks_by_its_last_word_takes_it() -> None:
     """S-RNN's Table 1: "Motion forecasting" over Human3.6M, whose data holds fifteen tasks on
     one board each; the caption's "forecasting" picks Human Pose Forecasting out of the tie, not
