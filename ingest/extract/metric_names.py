@@ -100,12 +100,18 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"exact match|(?-i:EM)|(?-i:(?<=[A-Za-z)] )em$)", "EM"),
     _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score|macro[- ]f1|micro[- ]f1", "F1"),
     _rule(r"auc|roc[- ]auc|auroc", "AUC"),
+    # measures at a cut-off k, each k a leaderboard of its own, read with the k the header
+    # prints (_with_k): code passing in k samples; an answer among the top k retrieved
+    # ("hits@1", "accuracy@20": SEAL, DPR); ranking scores over the first k
+    _rule(r"mrr\s*@\s*(?:\d+|k)", "MRR@k"),
     _rule(r"mrr|mean reciprocal rank", "MRR"),
-    # code generation: a program passes in k samples, each k a leaderboard of its own
-    _rule(r"pass\s*@\s*(?:\d+|k)", "pass@k"),  # read with its k (_with_k)
-    _rule(r"err\s*@\s*\d+", "ERR@k"),
-    _rule(r"n?dcg\s*@\s*\d+|ndcg", "NDCG"),
-    _rule(r"hits\s*@\s*\d+|recall\s*@\s*\d+|r\s*@\s*\d+", "Recall@k"),
+    _rule(r"pass\s*@\s*(?:\d+|k)", "pass@k"),
+    _rule(r"acc(?:uracy)?\s*@\s*(?:\d+|k)", "Accuracy@k"),
+    _rule(r"err\s*@\s*(?:\d+|k)", "ERR@k"),
+    _rule(r"n?dcg\s*@\s*(?:\d+|k)", "NDCG@k"),
+    _rule(r"ndcg", "NDCG"),
+    _rule(r"hits\s*@\s*(?:\d+|k)", "Hits@k"),
+    _rule(r"(?:recall|r)\s*@\s*(?:\d+|k)", "Recall@k"),
     _rule(r"psnr", "PSNR"),
     _rule(r"ssim", "SSIM"),
     _rule(r"rmse|root mean squared? error", "RMSE", higher=False),
@@ -162,11 +168,11 @@ def backbone_measure(metric: Metric, kinds: Iterable[str]) -> bool:
 
 def read_metric(text: str) -> Metric | None:
     """The first metric `text` names, or None."""
-    found = [(m.start(), i) for i, (rule, _) in enumerate(RULES) if (m := rule.search(text))]
+    found = [(m.start(), i, m) for i, (rule, _) in enumerate(RULES) if (m := rule.search(text))]
     if not found:
         return None
-    _, index = min(found, key=lambda hit: (hit[0], hit[1]))
-    return _with_k(RULES[index][1], text)
+    _, index, match = min(found, key=lambda hit: (hit[0], hit[1]))
+    return _with_k(RULES[index][1], match.group(0))
 
 
 _PART = re.compile(r"\s*\(.*\)$")  # "StereoSet (Gender)": a part of StereoSet
@@ -179,13 +185,15 @@ def dataset_metric(dataset: str | None, text: str) -> Metric | None:
     return next((metric for rule, metric in rules if rule.search(text)), None)
 
 
-_PASS_K = re.compile(r"pass\s*@\s*(?P<k>\d+)", re.IGNORECASE)
+_AT_K = re.compile(r"@\s*(?P<k>\d+)")
 
 
-def _with_k(metric: Metric, text: str) -> Metric:
-    """pass@k with the k the text prints ("pass@100"): each k is a leaderboard of its own."""
-    found = _PASS_K.search(text) if metric.label == "pass@k" else None
-    return Metric(f"pass@{found.group('k')}", metric.higher_is_better) if found else metric
+def _with_k(metric: Metric, printed: str) -> Metric:
+    """A measure at a cut-off with the k its name prints ("pass@100", "hits@10"): each k is a
+    leaderboard of its own, so "hits@1" and "hits@10" are two metrics, not one "Hits@k"."""
+    found = _AT_K.search(printed) if metric.label.endswith("@k") else None
+    label = f"{metric.label[:-1]}{found.group('k')}" if found else metric.label
+    return Metric(label, metric.higher_is_better)
 
 
 _BARE_TOP = re.compile(r"\btop[- ]?(?P<k>\d)\b(?!.*\b(?:acc|err))", re.IGNORECASE)
@@ -254,7 +262,8 @@ def metrics_named(text: str) -> list[Metric]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
-            hits.setdefault(metric.label, (match.start(), metric))
+            found = _with_k(metric, match.group(0))  # "hits@1 and hits@10": two metrics
+            hits.setdefault(found.label, (match.start(), found))
     named = [metric for _, metric in sorted(hits.values(), key=lambda hit: hit[0])]
     specific = [metric for metric in named if metric.label != "Score"]
     return specific or named  # "BLEU scores", "F1 scores": the score is that metric
