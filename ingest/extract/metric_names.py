@@ -98,7 +98,11 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     # lm-eval-harness headers print it lower case after the task ("ReCoRD em"); a bare "em"
     # or one after a number is the typographic unit
     _rule(r"exact match|(?-i:EM)|(?-i:(?<=[A-Za-z)] )em$)", "EM"),
-    _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score|macro[- ]f1|micro[- ]f1", "F1"),
+    # an F1 averaged over classes (macro) or over decisions (micro) where the paper prints
+    # which: a metric of its own, ranked apart from a plain F1 ("F1 Macro": RWKV's Table 7)
+    _rule(r"macro[- ]?(?:averaged )?f1(?:[- ]score)?|f1[- ]?(?:macro|\(macro\))", "Macro-F1"),
+    _rule(r"micro[- ]?(?:averaged )?f1(?:[- ]score)?|f1[- ]?(?:micro|\(micro\))", "Micro-F1"),
+    _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score", "F1"),
     _rule(r"auc|roc[- ]auc|auroc", "AUC"),
     # measures at a cut-off k, each k a leaderboard of its own, read with the k the header
     # prints (_with_k): code passing in k samples; an answer among the top k retrieved
@@ -293,11 +297,19 @@ REFINES = {
     "box AP": "AP",
     "mask AP": "AP",
 }
+#: Averages of a metric a caption may give some of a table's tasks and not others ("F1 for NER
+#: ..., macro-F1 for text classification": S2ORC's Table 5), with the metric they average.
+AVERAGED = {"Macro-F1": "F1", "Micro-F1": "F1"}
 
 
 def refined(named: list[Metric]) -> Metric | None:
     """The one metric a caption names besides the general one it refines ("negative
-    log-likelihood ... in bits/dim" is bits/dim; "error ... top-1 error" is top-1 error)."""
+    log-likelihood ... in bits/dim" is bits/dim; "error ... top-1 error" is top-1 error); else
+    the metric all it names average (F1 for a caption giving F1, macro-F1 and micro-F1 to
+    different tasks: a row's own header says which, the caption alone does not)."""
     labels = {metric.label for metric in named}
     specific = [m for m in named if REFINES.get(m.label) in labels]
-    return specific[0] if len(specific) == 1 and len(labels) == 2 else None
+    if len(specific) == 1 and len(labels) == 2:
+        return specific[0]
+    averaged = {AVERAGED.get(label, label) for label in labels}
+    return _BY_LABEL[averaged.pop().lower()] if len(labels) > 1 and len(averaged) == 1 else None
