@@ -194,10 +194,12 @@ _AT_K = re.compile(r"@\s*(?P<k>\d+)")
 
 def _with_k(metric: Metric, printed: str) -> Metric:
     """A measure at a cut-off with the k its name prints ("pass@100", "hits@10"): each k is a
-    leaderboard of its own, so "hits@1" and "hits@10" are two metrics, not one "Hits@k"."""
+    leaderboard of its own, so "hits@1" and "hits@10" are two metrics, not one "Hits@k". Any
+    other metric is the rule's own object: tables tell a caption's metric by identity."""
     found = _AT_K.search(printed) if metric.label.endswith("@k") else None
-    label = f"{metric.label[:-1]}{found.group('k')}" if found else metric.label
-    return Metric(label, metric.higher_is_better)
+    if found is None:
+        return metric
+    return Metric(f"{metric.label[:-1]}{found.group('k')}", metric.higher_is_better)
 
 
 _BARE_TOP = re.compile(r"\btop[- ]?(?P<k>\d)\b(?!.*\b(?:acc|err))", re.IGNORECASE)

@@ -97,3 +97,11 @@ def test_accuracy_at_k_columns_keep_their_k() -> None:
     found = {(r.metric, r.value) for r in rows if r.method == "SEAL (LM+FM, intersective)"}
     assert found >= {("Accuracy@5", 61.3), ("Accuracy@20", 76.2), ("Accuracy@100", 86.3)}
     assert "Accuracy" not in {r.metric for r in rows}
+
+
+def test_a_metric_without_a_cut_off_is_read_as_one_object() -> None:
+    """Tables tell a caption's metric from a header's by identity: reading a cut-off must not
+    make a fresh "Score" per reading (PaLM's Table 4 RACE-m rows, "scores" in the caption,
+    turned from its usual Accuracy into Score)."""
+    assert read_metric("scores") is read_metric("higher scores on RACE-m/h")
+    assert metrics_named("scores")[0] is read_metric("scores")
