@@ -105,14 +105,24 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     # lm-eval-harness headers print it lower case after the task ("ReCoRD em"); a bare "em"
     # or one after a number is the typographic unit
     _rule(r"exact match|(?-i:EM)|(?-i:(?<=[A-Za-z)] )em$)", "EM"),
-    _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score|macro[- ]f1|micro[- ]f1", "F1"),
+    # an F1 averaged over classes (macro) or over decisions (micro) where the paper prints
+    # which: a metric of its own, ranked apart from a plain F1 ("F1 Macro": RWKV's Table 7)
+    _rule(r"macro[- ]?(?:averaged )?f1(?:[- ]score)?|f1[- ]?(?:macro|\(macro\))", "Macro-F1"),
+    _rule(r"micro[- ]?(?:averaged )?f1(?:[- ]score)?|f1[- ]?(?:micro|\(micro\))", "Micro-F1"),
+    _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score", "F1"),
     _rule(r"auc|roc[- ]auc|auroc", "AUC"),
+    # measures at a cut-off k, each k a leaderboard of its own, read with the k the header
+    # prints (_with_k): code passing in k samples; an answer among the top k retrieved
+    # ("hits@1", "accuracy@20": SEAL, DPR); ranking scores over the first k
+    _rule(r"mrr\s*@\s*(?:\d+|k)", "MRR@k"),
     _rule(r"mrr|mean reciprocal rank", "MRR"),
-    # code generation: a program passes in k samples, each k a leaderboard of its own
-    _rule(r"pass\s*@\s*(?:\d+|k)", "pass@k"),  # read with its k (_with_k)
-    _rule(r"err\s*@\s*\d+", "ERR@k"),
-    _rule(r"n?dcg\s*@\s*\d+|ndcg", "NDCG"),
-    _rule(r"hits\s*@\s*\d+|recall\s*@\s*\d+|r\s*@\s*\d+", "Recall@k"),
+    _rule(r"pass\s*@\s*(?:\d+|k)", "pass@k"),
+    _rule(r"acc(?:uracy)?\s*@\s*(?:\d+|k)", "Accuracy@k"),
+    _rule(r"err\s*@\s*(?:\d+|k)", "ERR@k"),
+    _rule(r"n?dcg\s*@\s*(?:\d+|k)", "NDCG@k"),
+    _rule(r"ndcg", "NDCG"),
+    _rule(r"hits\s*@\s*(?:\d+|k)", "Hits@k"),
+    _rule(r"(?:recall|r)\s*@\s*(?:\d+|k)", "Recall@k"),
     _rule(r"psnr", "PSNR"),
     _rule(r"ssim", "SSIM"),
     _rule(r"rmse|root mean squared? error", "RMSE", higher=False),
@@ -169,11 +179,11 @@ def backbone_measure(metric: Metric, kinds: Iterable[str]) -> bool:
 
 def read_metric(text: str) -> Metric | None:
     """The first metric `text` names, or None."""
-    found = [(m.start(), i) for i, (rule, _) in enumerate(RULES) if (m := rule.search(text))]
+    found = [(m.start(), i, m) for i, (rule, _) in enumerate(RULES) if (m := rule.search(text))]
     if not found:
         return None
-    _, index = min(found, key=lambda hit: (hit[0], hit[1]))
-    return _with_k(RULES[index][1], text)
+    _, index, match = min(found, key=lambda hit: (hit[0], hit[1]))
+    return _with_k(RULES[index][1], match.group(0))
 
 
 _PART = re.compile(r"\s*\(.*\)$")  # "StereoSet (Gender)": a part of StereoSet
@@ -186,13 +196,17 @@ def dataset_metric(dataset: str | None, text: str) -> Metric | None:
     return next((metric for rule, metric in rules if rule.search(text)), None)
 
 
-_PASS_K = re.compile(r"pass\s*@\s*(?P<k>\d+)", re.IGNORECASE)
+_AT_K = re.compile(r"@\s*(?P<k>\d+)")
 
 
-def _with_k(metric: Metric, text: str) -> Metric:
-    """pass@k with the k the text prints ("pass@100"): each k is a leaderboard of its own."""
-    found = _PASS_K.search(text) if metric.label == "pass@k" else None
-    return Metric(f"pass@{found.group('k')}", metric.higher_is_better) if found else metric
+def _with_k(metric: Metric, printed: str) -> Metric:
+    """A measure at a cut-off with the k its name prints ("pass@100", "hits@10"): each k is a
+    leaderboard of its own, so "hits@1" and "hits@10" are two metrics, not one "Hits@k". Any
+    other metric is the rule's own object: tables tell a caption's metric by identity."""
+    found = _AT_K.search(printed) if metric.label.endswith("@k") else None
+    if found is None:
+        return metric
+    return Metric(f"{metric.label[:-1]}{found.group('k')}", metric.higher_is_better)
 
 
 _BARE_TOP = re.compile(r"\btop[- ]?(?P<k>\d)\b(?!.*\b(?:acc|err))", re.IGNORECASE)
@@ -261,7 +275,8 @@ def metrics_named(text: str) -> list[Metric]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
-            hits.setdefault(metric.label, (match.start(), metric))
+            found = _with_k(metric, match.group(0))  # "hits@1 and hits@10": two metrics
+            hits.setdefault(found.label, (match.start(), found))
     named = [metric for _, metric in sorted(hits.values(), key=lambda hit: hit[0])]
     specific = [metric for metric in named if metric.label != "Score"]
     return specific or named  # "BLEU scores", "F1 scores": the score is that metric
@@ -292,11 +307,19 @@ REFINES = {
     "box AP": "AP",
     "mask AP": "AP",
 }
+#: Averages of a metric a caption may give some of a table's tasks and not others ("F1 for NER
+#: ..., macro-F1 for text classification": S2ORC's Table 5), with the metric they average.
+AVERAGED = {"Macro-F1": "F1", "Micro-F1": "F1"}
 
 
 def refined(named: list[Metric]) -> Metric | None:
     """The one metric a caption names besides the general one it refines ("negative
-    log-likelihood ... in bits/dim" is bits/dim; "error ... top-1 error" is top-1 error)."""
+    log-likelihood ... in bits/dim" is bits/dim; "error ... top-1 error" is top-1 error); else
+    the metric all it names average (F1 for a caption giving F1, macro-F1 and micro-F1 to
+    different tasks: a row's own header says which, the caption alone does not)."""
     labels = {metric.label for metric in named}
     specific = [m for m in named if REFINES.get(m.label) in labels]
-    return specific[0] if len(specific) == 1 and len(labels) == 2 else None
+    if len(specific) == 1 and len(labels) == 2:
+        return specific[0]
+    averaged = {AVERAGED.get(label, label) for label in labels}
+    return _BY_LABEL[averaged.pop().lower()] if len(labels) > 1 and len(averaged) == 1 else None

@@ -26,6 +26,10 @@ the rows of one paper's tables:
   of a row that prints another table's worth of short forms and not its own: S2ORC's Table 5
   lists each row's task ("NER", "PICO", "DEP (LAS)", "CLS"), and its "ACL-ARC ... CLS" row is
   citation-intent classification, not the parsing the caption names beside it;
+- a tie there goes to the tied task most of the paper's rows carry (Reptile's mini-ImageNet
+  1-shot "few-shot learning" and 5-shot "Few-Shot Image Classification" rows);
+- a generic one-word task ("Retrieval") takes the paper's one row task of that kind
+  ("information retrieval"; ingest/extract/one_task_label.py);
 - an average column over parts of several tasks takes none of them (SEAL's "AVG" over KILT's
   fact verification, slot filling, QA and dialogue columns was "Open-Domain Dialog", the one
   board the data files KILT under; BERT's GLUE "Average" natural language inference).
@@ -50,6 +54,7 @@ from papergraph.ingest.extract.dataset_tasks import (
     task_label,
 )
 from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.one_task_label import one_label_per_kind
 from papergraph.ingest.extract.task_metrics import measured_by, metric_kind, task_key
 
 MIN_AGREEING = 2  # datasets of a table that must share its task
@@ -82,9 +87,11 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
             row.result.task = measured_by(row.result.metric, known)
     _likelihood_siblings(rows)
     _caption_named(rows, paper_tasks, matcher)
+    carried = Counter(row.result.task for row in rows if row.result.task is not None)
     for same in _groups(rows, _dataset_of).values():
-        _one_task(same)
+        _one_task(same, carried)
     _unmarked(rows)
+    one_label_per_kind(row.result for row in rows)
     for row in spanning:  # no pass above gives it one of its parts' tasks back
         row.result.task = None
 
@@ -181,12 +188,16 @@ def _table_task(table: list[TaskedRow], matcher: NameMatcher) -> None:
             row.result.task = task
 
 
-def _one_task(same: list[TaskedRow]) -> None:
+def _one_task(same: list[TaskedRow], paper: Counter[str]) -> None:
     """One task for rows on one dataset in one kind of metric, rows their caption names keep
-    theirs: the named task most rows carry, else the one most rows carry (a tie: none)."""
+    theirs: the named task most rows carry, else the one most rows carry; a tie goes to the
+    tied task most of the paper's rows carry (`paper`), else none. Reptile's mini-ImageNet
+    1-shot rows carried "few-shot learning" and its 5-shot rows "Few-Shot Image
+    Classification", two and two, as the data files the two boards; its Omniglot rows too are
+    few-shot image classification."""
     named = Counter(r.result.task for r in same if r.named and r.result.task is not None)
     carried = Counter(r.result.task for r in same if r.result.task is not None)
-    chosen = _leader(named) or (None if named else _leader(carried))
+    chosen = _leader(named) or (None if named else _leader(carried) or _tie(carried, paper))
     if chosen is None:
         return
     for row in same:
@@ -198,6 +209,12 @@ def _leader(votes: Counter[str]) -> str | None:
     """The task with the most votes, if it has more than any other."""
     top = votes.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+def _tie(votes: Counter[str], paper: Counter[str]) -> str | None:
+    """Of the tasks tied at the top of `votes`, the one with more of the paper's rows."""
+    top = max(votes.values(), default=0)
+    return _leader(Counter({task: paper[task] for task, n in votes.items() if n == top}))
 
 
 def _table_of(row: TaskedRow) -> Hashable:

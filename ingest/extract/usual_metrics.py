@@ -22,7 +22,19 @@ from papergraph.ingest.extract.metric_names import Metric, canonical
 
 FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")  # the first naming a dataset wins
 #: Metrics read as a share or a correlation: a value above 100 is something else (a count).
-BOUNDED = frozenset({"Accuracy", "F1", "EM", "Correlation", "Error", "Top-1 Accuracy", "mAP"})
+BOUNDED = frozenset(
+    {
+        "Accuracy",
+        "F1",
+        "Macro-F1",
+        "Micro-F1",
+        "EM",
+        "Correlation",
+        "Error",
+        "Top-1 Accuracy",
+        "mAP",
+    }
+)
 _NAME_SHAPED = re.compile(r"\d|[A-Z].*[A-Z]|^[^\s-]+-[^\s-]+$")  # or one hyphened word
 #: A subset suffix: "-m", a split, a bracketed part, or a few-shot episode ("20-way (1-shot)").
 _SUFFIX = re.compile(

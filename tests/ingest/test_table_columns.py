@@ -369,7 +369,7 @@ def test_a_plain_name_the_caption_cites_is_the_rows_dataset_before_its_metric() 
     )
     assert {(d, m, v) for _, d, m, v in _found(table)} == {
         ("MathQA", "Accuracy", 80.69),
-        ("Sarcasm", "F1", 50.96),
+        ("Sarcasm", "Macro-F1", 50.96),
     }
 
 

@@ -1,0 +1,79 @@
+"""An F1 the paper prints as macro- or micro-averaged is a metric of its own (issue 14, res41):
+a macro F1 over classes and a plain (or micro) F1 rank different leaderboards."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Table
+from papergraph.ingest.extract.metric_names import metrics_named, read_metric, refined
+from tests.ingest.tables import grid, table_rows
+
+
+def test_macro_and_micro_f1_are_read_as_printed() -> None:
+    names = ["F1 Macro", "F1Macro", "macro-F1", "Macro F1", "F1 (macro)", "micro-F1", "F1-micro"]
+    labels = [metric.label if (metric := read_metric(name)) else None for name in names]
+    assert labels == [*["Macro-F1"] * 5, "Micro-F1", "Micro-F1"]
+    assert [read_metric(name) for name in ("F1", "F1 score", "F-measure")] == [
+        read_metric("F1")
+    ] * 3
+
+
+def test_a_caption_giving_f1_to_some_tasks_and_macro_f1_to_others_gives_the_table_f1() -> None:
+    """S2ORC's Table 5 caption gives "F1 for NER ..., and macro-F1 for relation (REL) and text
+    (CLS)", micro-F1 for ChemProt: the table's metric stays F1, as before macro-F1 was read."""
+    caption = "We report micro F1 for NER and macro-F1 for relation (REL) and text (CLS)"
+    assert [metric.label for metric in metrics_named(caption)] == ["Micro-F1", "Macro-F1"]
+    assert refined(metrics_named(caption)) == read_metric("F1")  # each task's own, not one
+    named = metrics_named("span-level F1 for NER and macro-F1 for text (CLS) classification")
+    assert refined(named) == read_metric("F1")
+
+
+def test_rwkv_table_7_f1_macro_rows_are_macro_f1() -> None:
+    """RWKV (2305.13048) Table 7, p20: "Measure type" prints "F1 Macro" on three rows and
+    "Accuracy" on MathQA's."""
+    table = Table(
+        grid(
+            [
+                ["Task Name", "Measure type", "ChatGPT [%]", "RWKV-4 adapted [%]", "SOTA [%]"],
+                ["MathQA", "Accuracy", "71.40", "80.69", "83.20"],
+                ["Sarcasm", "F1 Macro", "49.88", "50.96", "53.57"],
+                ["TweetSent", "F1 Macro", "63.32", "52.50", "72.07"],
+                ["Unhealthy", "F1 Macro", "45.21", "43.30", "50.96"],
+            ]
+        ),
+        number="7",
+        caption="Table 7: ChatGPT and RWKV-4-Raven-14B performance comparison in Aggresion "
+        "(Wulczyn et al., 2017), Sarcasm (Siddiqui, 2019), Unhealthy (Price et al., 2020), MathQA "
+        "(Cobbe et al., 2021), and TweetSent (Barbieri et al., 2020) benchmarks.",
+    )
+    rows = table_rows(table, ["RWKV-4"], "RWKV-4", "RWKV: Reinventing RNNs for the Transformer Era")
+    found = {(r.dataset, r.metric, r.value) for r in rows if r.method and "RWKV" in r.method}
+    assert found >= {
+        ("MathQA", "Accuracy", 80.69),
+        ("Sarcasm", "Macro-F1", 50.96),
+        ("TweetSent", "Macro-F1", 52.5),
+        ("Unhealthy", "Macro-F1", 43.3),
+    }
+
+
+def test_s2orc_table_5_rows_keep_their_f1_under_a_caption_naming_three_f1s() -> None:
+    """S2ORC (2020.acl-main.447) Table 5, p8: no column prints a metric and the caption names
+    F1, macro-F1 and micro-F1 for different tasks; the rows keep F1 rather than none."""
+    table = Table(
+        grid(
+            [
+                ["Domain", "Dataset", "Reference", "Task", "SCIBERT", "S2ORC-SCIBERT"],
+                ["", "BC5CDR", "Li et al. (2016)", "NER", "90.01", "90.41 ± 0.06"],
+                ["", "GENIA", "Kim et al. (2003)", "DEP (LAS)", "90.43", "90.80 ± 0.19"],
+                ["Biomed & CS", "SciCite", "Cohan et al. (2019)", "CLS", "85.49", "84.76 ± 0.37"],
+            ]
+        ),
+        number="5",
+        caption="Table 5: S2ORC-SCIBERT test results are comparable with reported SCIBERT test "
+        "results on the set of tasks and datasets from Beltagy et al. (2019), to which we refer "
+        "the reader for descriptions. Reported statistics are span-level F1 for NER, token-level "
+        "F1 for PICO, dependency parsing (DEP), and macro-F1 for relation (REL) and text (CLS) "
+        "classification. We report micro-F1 for ChemProt.",
+    )
+    rows = table_rows(table, ["S2ORC-SCIBERT"], "S2ORC-SCIBERT", "S2ORC: The Semantic Scholar")
+    found = {(r.dataset, r.metric, r.value) for r in rows if r.method == "S2ORC-SCIBERT"}
+    assert found == {("BC5CDR", "F1", 90.41), ("GENIA", "F1", 90.8), ("SciCite", "F1", 84.76)}
