@@ -38,6 +38,7 @@ from papergraph.ingest.extract.set_aside import set_aside
 from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.table_datasets import spelled_out
 from papergraph.ingest.extract.table_names import called_names
+from papergraph.ingest.extract.unmeasured import unmeasured
 from papergraph.ingest.extract.variants import absorb
 from papergraph.ingest.extract.written import (
     defined_as_other,
@@ -304,13 +305,15 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
     only at or above FLOOR, when mentioned as often as the first (a short paper naming two
     methods once each is about both) or when a section of the paper's own is headed by it. A
     task or dataset `paper` names only in its background or related work, or says it leaves out
-    (ingest/extract/set_aside.py), keeps its rank but is not shown (no weaker one takes its
+    (ingest/extract/set_aside.py), and a metric it names only as an everyday word
+    (ingest/extract/unmeasured.py), keeps its rank but is not shown (no weaker one takes its
     place). Returns `entities`, most salient first."""
     ranked = sorted(entities, key=lambda e: (-e.salience, e.label.lower()))
     firsts: dict[EntityType, Entity] = {}
     seen: dict[EntityType, int] = {}
     sections = {chunk.id: chunk.section for chunk in paper.chunks} if paper else {}
-    texts = {chunk.id: chunk.text for chunk in paper.chunks} if paper else {}
+    chunks = {chunk.id: chunk for chunk in paper.chunks} if paper else {}
+    texts = {key: chunk.text for key, chunk in chunks.items()}
     headings = own_headings(paper) if paper else frozenset()
     for entity in ranked:
         if not showable(entity):
@@ -322,7 +325,7 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
         tied = len(entity.evidence) >= len(first.evidence) or headed(entity, headings)
         shown = rank < SHOWN[entity.type] and (entity.salience >= FLOOR or tied)
         aside = background_only(entity, sections) or set_aside(entity, texts)
-        entity.salient = shown and not aside
+        entity.salient = shown and not aside and not unmeasured(entity, chunks)
     return ranked
 
 
