@@ -7,8 +7,10 @@
    backbone"), a part of a hyphenated name ("Panoptic" of "Panoptic-FPN"), an acronym it
    defines by a lower-case phrase (ingest/extract/written.py), an ordinary word in capitals, a
    listed dataset name it writes only as lower-case words, a form of the entity that is
-   hardware or an organisation, a phenomenon it names or lessens ("reduce the internal
-   covariate shift") and a phrase only its printed title holds (ingest/extract/written_as.py);
+   hardware or an organisation, an acronym it defines by an organisation's name ("Civil Rights
+   Litigation Clearinghouse (CRLC)", ingest/extract/organisations.py), a phenomenon it names or
+   lessens ("reduce the internal covariate shift") and a phrase only its printed title holds
+   (ingest/extract/written_as.py);
    a method it writes as its corpus ("our MassiveText dataset") becomes a Dataset.
 2. `canonicalise`: a name the lists give one other type takes that type (a name pattern's
    Dataset "AP" is the metric; "APval" is AP with the qualifier val); every entity takes the
@@ -34,6 +36,7 @@ from papergraph.core.canonical import (
 )
 from papergraph.core.model import ChunkKind, Entity, EntityType, Paper, Result, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
+from papergraph.ingest.extract.organisations import defined_organisations
 from papergraph.ingest.extract.set_aside import set_aside
 from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.table_datasets import spelled_out
@@ -86,10 +89,12 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
     text = "\n".join(c.text for c in paper.chunks)
     cited = cited_surnames(paper, text)
     texts = {chunk.id: chunk.text for chunk in paper.chunks}
+    organisations = defined_organisations(texts.values())
     return [
         e
         for e in entities
         if rejection(e.label, vouched(e), paper.authors, curated=curated(e)) is None
+        and (curated(e) or e.label not in organisations)
         and not common_words(e)
         and (curated(e) or e.label.lower() not in cited)
         and not enumerated(e, text)
