@@ -31,7 +31,7 @@ ENTITY_KINDS = frozenset(
 ORGANISATION_WORDS = frozenset(
     """university universities univ institute institution laboratory laboratories lab labs inc
     corp corporation ltd llc gmbh college school department dept faculty foundation academy
-    center centre company""".split()
+    center centre company clearinghouse""".split()
 )
 COMPANIES = frozenset(
     """google deepmind microsoft meta facebook amazon aws apple ibm nvidia intel amd baidu alibaba

@@ -7,8 +7,10 @@
    backbone"), a part of a hyphenated name ("Panoptic" of "Panoptic-FPN"), an acronym it
    defines by a lower-case phrase (ingest/extract/written.py), an ordinary word in capitals, a
    listed dataset name it writes only as lower-case words, a form of the entity that is
-   hardware or an organisation, a phenomenon it names or lessens ("reduce the internal
-   covariate shift") and a phrase only its printed title holds (ingest/extract/written_as.py);
+   hardware or an organisation, an acronym it defines by an organisation's name ("Civil Rights
+   Litigation Clearinghouse (CRLC)", ingest/extract/organisations.py), a phenomenon it names or
+   lessens ("reduce the internal covariate shift") and a phrase only its printed title holds
+   (ingest/extract/written_as.py);
    a method it writes as its corpus ("our MassiveText dataset") becomes a Dataset.
 2. `canonicalise`: a name the lists give one other type takes that type (a name pattern's
    Dataset "AP" is the metric; "APval" is AP with the qualifier val); every entity takes the
@@ -34,10 +36,12 @@ from papergraph.core.canonical import (
 )
 from papergraph.core.model import ChunkKind, Entity, EntityType, Paper, Result, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
+from papergraph.ingest.extract.organisations import defined_organisations
 from papergraph.ingest.extract.set_aside import set_aside
 from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.table_datasets import spelled_out
 from papergraph.ingest.extract.table_names import called_names
+from papergraph.ingest.extract.unmeasured import unmeasured
 from papergraph.ingest.extract.variants import absorb
 from papergraph.ingest.extract.written import (
     defined_as_other,
@@ -85,10 +89,12 @@ def admit(entities: list[Entity], paper: Paper) -> list[Entity]:
     text = "\n".join(c.text for c in paper.chunks)
     cited = cited_surnames(paper, text)
     texts = {chunk.id: chunk.text for chunk in paper.chunks}
+    organisations = defined_organisations(texts.values())
     return [
         e
         for e in entities
         if rejection(e.label, vouched(e), paper.authors, curated=curated(e)) is None
+        and (curated(e) or e.label not in organisations)
         and not common_words(e)
         and (curated(e) or e.label.lower() not in cited)
         and not enumerated(e, text)
@@ -304,13 +310,15 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
     only at or above FLOOR, when mentioned as often as the first (a short paper naming two
     methods once each is about both) or when a section of the paper's own is headed by it. A
     task or dataset `paper` names only in its background or related work, or says it leaves out
-    (ingest/extract/set_aside.py), keeps its rank but is not shown (no weaker one takes its
+    (ingest/extract/set_aside.py), and a metric it names only as an everyday word
+    (ingest/extract/unmeasured.py), keeps its rank but is not shown (no weaker one takes its
     place). Returns `entities`, most salient first."""
     ranked = sorted(entities, key=lambda e: (-e.salience, e.label.lower()))
     firsts: dict[EntityType, Entity] = {}
     seen: dict[EntityType, int] = {}
     sections = {chunk.id: chunk.section for chunk in paper.chunks} if paper else {}
-    texts = {chunk.id: chunk.text for chunk in paper.chunks} if paper else {}
+    chunks = {chunk.id: chunk for chunk in paper.chunks} if paper else {}
+    texts = {key: chunk.text for key, chunk in chunks.items()}
     headings = own_headings(paper) if paper else frozenset()
     for entity in ranked:
         if not showable(entity):
@@ -322,7 +330,7 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
         tied = len(entity.evidence) >= len(first.evidence) or headed(entity, headings)
         shown = rank < SHOWN[entity.type] and (entity.salience >= FLOOR or tied)
         aside = background_only(entity, sections) or set_aside(entity, texts)
-        entity.salient = shown and not aside
+        entity.salient = shown and not aside and not unmeasured(entity, chunks)
     return ranked
 
 

@@ -1,0 +1,68 @@
+"""A metric the paper names only as an everyday word is not one it reports.
+
+"Accuracy", "precision" and "recall" are metrics and English words. A paper with no result in
+them still writes them: an HCI study "to figure out the accuracy of" a claim (CiteSee,
+2302.07302), a writing-support paper on "the efficiency and accuracy of these approaches"
+(2304.02623), a strain sensor's "advantages such as accuracy" (a papermage fixture). The lexicon
+matches each, and as the paper's only metric it was always shown. A metric whose label is a
+common English word (by word frequency, not a list), named in no table, caption or figure, and in
+no sentence that holds a measured value ("an accuracy 90%", "0.81 precision") or says it is
+measured ("we use Precision (P), Recall (R), and F measure (F1) as evaluation metrics"), is not
+shown (`mark_salient`, ingest/extract/curate.py): the paper names the quality, not a measure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from papergraph.core.model import Chunk, ChunkKind, Entity, EntityType
+
+COMMON = 3.5  # wordfreq Zipf frequency from which a word is a common English word
+#: Chunks whose words stand beside measured values: a metric named there is one reported.
+_MEASURING = frozenset({ChunkKind.TABLE, ChunkKind.CAPTION, ChunkKind.FIGURE})
+#: A measured value: a percentage or a decimal ("90%", "0.81", "12.5 points"); not a bare
+#: integer, which is as often a citation ("[35]"), a year or a count.
+_VALUE = re.compile(r"\d\s*%|(?<![\w.])\d*\.\d+(?![\w.])")
+#: Words of a sentence that says the paper measures in the metric ("we use Precision (P),
+#: Recall (R), and F measure (F1) as evaluation metrics"); "evaluat" also inside a word, as a
+#: PDF that prints no spaces writes it ("andFmeasure(F1)asevaluationmetrics").
+_SAYS_MEASURED = re.compile(r"evaluat|\b(?:metrics?|measured|report(?:s|ed|ing)?)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])")
+_WORD = re.compile(r"^[A-Za-z][a-z]+$")  # "accuracy", "Recall"; not "ROUGE", "F1"
+
+
+def unmeasured(entity: Entity, chunks: Mapping[str, Chunk]) -> bool:
+    """Whether a metric whose label is an everyday English word is named in no table, caption
+    or figure and in no sentence holding a measured value or saying it measures (`chunks`: chunk
+    id -> chunk, whose text the evidence's offsets index)."""
+    if entity.type is not EntityType.METRIC or not entity.evidence:
+        return False
+    if not _WORD.match(entity.label) or _frequency(entity.label.lower()) < COMMON:
+        return False
+    if any(e.table or e.row_header or e.column_header or e.caption for e in entity.evidence):
+        return False
+    for evidence in entity.evidence:
+        chunk = chunks.get(evidence.chunk_id)
+        if chunk is None or chunk.kind in _MEASURING:
+            return False
+        sentence = _sentence(chunk.text, evidence.start, evidence.end)
+        if _VALUE.search(sentence) or _SAYS_MEASURED.search(sentence):
+            return False
+    return True
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds the span `start`..`end`."""
+    ends = list(_SENTENCE_END.finditer(text[:start]))
+    after = _SENTENCE_END.search(text, end)
+    return text[ends[-1].end() if ends else 0 : after.end() if after else len(text)]
+
+
+@lru_cache(maxsize=256)
+def _frequency(word: str) -> float:
+    """The word's Zipf frequency in English (wordfreq; imported on first use)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))

@@ -1,0 +1,98 @@
+"""A metric the paper names only as an everyday word is not shown (issue 14): the HCI paper
+2304.02623's "the efficiency and accuracy of these approaches" (p. 3), CiteSee's "to figure out
+the accuracy of a machine learning model" (2302.07302, p. 5) and a strain-sensor paper's
+"advantages such as accuracy" (papermage's key-error fixture, p. 1) report no accuracy; LongEval
+(2023.eacl-main.121, p. 16) does, "an accuracy 90%", and an event-extraction paper (papermage's
+index-list-out-of-range fixture, p. 7) says it measures recall."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Chunk, ChunkKind, Entity, EntityType, Evidence
+from papergraph.ingest.extract.curate import mark_salient
+from papergraph.ingest.extract.unmeasured import unmeasured
+from tests.ingest.tables import paper_with
+
+WRITING = (
+    "Language models can be involved to improve the efficiency and accuracy of these approaches "
+    "by, e.g., automatic grouping based on the textual representation [28] or enabling semantic "
+    "search."
+)
+CITESEE = (
+    "While some participants recalled paying less attention when reading to understand a paper "
+    "quickly (e.g., to figure out the accuracy of a machine learning model), all participants "
+    "emphasized the importance of using inline citations during literature reviews to discover "
+    "important prior work."
+)
+SENSOR = (
+    "Optical sensors offer various advantages such as accuracy and the ease of multiplexing but "
+    "comes with brittleness and high power consumption due to the spectrum analyzer that can "
+    "consume several Watts."
+)
+LONGEVAL = (
+    "In our qualification task of error detection in synthetically perturbed SQuALITY summaries, "
+    "MTurkers scored just 62% (binary classification) with a three-annotator Fleiss κ of 0.15. On "
+    "the other hand, Upwork freelancers (with professional writing experience) an accuracy 90% "
+    "with a high inter-annotator agreement (Fleiss κ = 0.71). We thank the annotators."
+)
+
+EVENTS = (
+    "A trigger is correct only if its span and event subtype match those of a golden trigger. "
+    "Moreover, we use Precision (P), Recall (R), and F measure (F1) as evaluation metrics. "
+    "Hyper Parameter Setting."
+)
+
+
+def _metric(label: str, text: str, chunk: str = "p#0") -> Entity:
+    """A metric with one evidence span for each place `text` (chunk `chunk`) names it."""
+    spans, at = [], text.find(label)
+    while at >= 0:
+        spans.append(Evidence(chunk, at, at + len(label), label, "lexicon"))
+        at = text.find(label, at + 1)
+    return Entity(EntityType.METRIC, label, evidence=spans)
+
+
+def _chunks(text: str, kind: ChunkKind = ChunkKind.BODY) -> dict[str, Chunk]:
+    return {"p#0": Chunk("p#0", "p", 0, text, kind=kind)}
+
+
+def test_accuracy_as_an_everyday_word_is_unmeasured() -> None:
+    for text in (WRITING, CITESEE, SENSOR):
+        assert unmeasured(_metric("accuracy", text), _chunks(text))
+
+
+def test_accuracy_beside_a_value_is_measured() -> None:
+    assert not unmeasured(_metric("accuracy", LONGEVAL), _chunks(LONGEVAL))
+
+
+def test_a_metric_the_paper_says_it_evaluates_in_is_measured() -> None:
+    assert not unmeasured(_metric("Recall", EVENTS), _chunks(EVENTS))
+    unspaced = "Moreover,weusePrecision(P),Recall(R),andFmeasure(F1)asevaluationmetrics."
+    assert not unmeasured(_metric("Recall", unspaced), _chunks(unspaced))
+
+
+def test_a_value_in_another_sentence_does_not_count() -> None:
+    """LongEval's values stand in the sentences before and after, not in this one."""
+    text = "MTurkers scored just 62%. We care about accuracy and speed. Fleiss κ of 0.15 follows."
+    assert unmeasured(_metric("accuracy", text), _chunks(text))
+
+
+def test_a_metric_in_a_table_or_caption_is_measured() -> None:
+    assert not unmeasured(_metric("accuracy", SENSOR), _chunks(SENSOR, ChunkKind.CAPTION))
+    assert not unmeasured(_metric("accuracy", SENSOR), _chunks(SENSOR, ChunkKind.TABLE))
+
+
+def test_a_metric_name_that_is_no_everyday_word_is_left_alone() -> None:
+    text = "We also report the ROUGE and perplexity of these approaches."
+    assert not unmeasured(_metric("perplexity", text), _chunks(text))
+    assert not unmeasured(_metric("ROUGE", text), _chunks(text))
+
+
+def test_the_papers_only_metric_is_not_shown_when_unmeasured() -> None:
+    paper = paper_with([], "Beyond Summarization", WRITING, paper_id="p")
+    accuracy = _metric("accuracy", WRITING)
+    accuracy.salience = 0.28
+    assert [e.salient for e in mark_salient([accuracy], paper)] == [False]
+    paper = paper_with([], "LongEval", LONGEVAL, paper_id="p")
+    accuracy = _metric("accuracy", LONGEVAL)
+    accuracy.salience = 0.28
+    assert [e.salient for e in mark_salient([accuracy], paper)] == [True]
