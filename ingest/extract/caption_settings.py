@@ -145,15 +145,7 @@ def first_of_twins(results: list[Result]) -> list[Result]:
 
 def _pairs(results: list[Result]) -> list[list[Result]]:
     """The pairs of rows two tables give alike but for their value."""
-    groups: dict[tuple[str | None, ...], list[Result]] = defaultdict(list)
-    for result in results:
-        if result.value is not None and result.evidence and result.evidence[0].table:
-            groups[(result.method, result.dataset, result.metric)].append(result)
-    return [
-        rows
-        for rows in groups.values()
-        if len(rows) == 2 and _table(rows[0]) != _table(rows[1]) and rows[0].value != rows[1].value
-    ]
+    return [rows for rows in _clashes(results) if len(rows) == 2]
 
 
 def _clashes(results: list[Result]) -> list[list[Result]]:
