@@ -279,14 +279,18 @@ def start_server(data_dir: Path, port: int, workers: int = 1) -> subprocess.Pope
 def memory_mb(pid: int) -> tuple[float, float]:
     """(resident, peak resident) of a server in MiB: its process and its workers, summed.
     With several workers the resident figure is the proportional share (Pss), so pages they
-    share (the memory-mapped index, the libraries) count once."""
+    share (the memory-mapped index, the libraries) count once. A worker that exits while it is
+    read counts nothing."""
     pids = [pid, *_children(pid)]
     now = peak = 0.0
+    key = "Pss" if len(pids) > 1 else "Rss"
     for one in pids:
-        status = _fields(Path(f"/proc/{one}/status"))
+        try:
+            status = _fields(Path(f"/proc/{one}/status"))
+            rollup = _fields(Path(f"/proc/{one}/smaps_rollup"))
+        except (FileNotFoundError, ProcessLookupError):
+            continue
         peak += int(status["VmHWM"].split()[0]) / 1024
-        rollup = _fields(Path(f"/proc/{one}/smaps_rollup"))
-        key = "Pss" if len(pids) > 1 else "Rss"
         now += int(rollup[key].split()[0]) / 1024
     return now, peak
 
@@ -295,7 +299,11 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of a server: its process and its live workers."""
     total = 0
     for one in [pid, *_children(pid)]:
-        fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        try:
+            stat = Path(f"/proc/{one}/stat").read_text()
+        except (FileNotFoundError, ProcessLookupError):  # a worker that exited meanwhile
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
         total += int(fields[11]) + int(fields[12])  # utime, stime (stat fields 14 and 15)
     return total / os.sysconf("SC_CLK_TCK")
 
@@ -306,9 +314,14 @@ def _fields(path: Path) -> dict[str, str]:
 
 
 def _children(pid: int) -> list[int]:
+    """The process's children, over its threads; a thread that ends while the list is read
+    (its /proc entry gone between listing and reading) has none."""
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(child) for child in (task / "children").read_text().split()]
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
     return found
 
 
