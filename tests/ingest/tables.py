@@ -61,6 +61,24 @@ RESNET_TABLE_4 = Table(
 )
 
 
+#: RWKV (2305.13048) Table 7, p20: a "Measure type" column beside the models' columns.
+RWKV_TABLE_7 = Table(
+    grid(
+        [
+            ["Task Name", "Measure type", "ChatGPT [%]", "RWKV-4 adapted [%]", "SOTA [%]"],
+            ["MathQA", "Accuracy", "71.40", "80.69", "83.20"],
+            ["Sarcasm", "F1 Macro", "49.88", "50.96", "53.57"],
+            ["TweetSent", "F1 Macro", "63.32", "52.50", "72.07"],
+            ["Unhealthy", "F1 Macro", "45.21", "43.30", "50.96"],
+        ]
+    ),
+    number="7",
+    caption="Table 7: ChatGPT and RWKV-4-Raven-14B performance comparison in Aggresion "
+    "(Wulczyn et al., 2017), Sarcasm (Siddiqui, 2019), Unhealthy (Price et al., 2020), MathQA "
+    "(Cobbe et al., 2021), and TweetSent (Barbieri et al., 2020) benchmarks.",
+)
+
+
 def paper_with(tables: list[Table], title: str, text: str, paper_id: str = "attention") -> Paper:
     chunks = [
         Chunk(f"{paper_id}#{i}", paper_id, i, part) for i, part in enumerate(text.split("\n\n"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from papergraph.core.model import Table
 from papergraph.ingest.extract.metric_names import metrics_named, read_metric, refined
-from tests.ingest.tables import grid, table_rows
+from tests.ingest.tables import RWKV_TABLE_7, grid, table_rows
 
 
 def test_macro_and_micro_f1_are_read_as_printed() -> None:
@@ -30,21 +30,7 @@ def test_a_caption_giving_f1_to_some_tasks_and_macro_f1_to_others_gives_the_tabl
 def test_rwkv_table_7_f1_macro_rows_are_macro_f1() -> None:
     """RWKV (2305.13048) Table 7, p20: "Measure type" prints "F1 Macro" on three rows and
     "Accuracy" on MathQA's."""
-    table = Table(
-        grid(
-            [
-                ["Task Name", "Measure type", "ChatGPT [%]", "RWKV-4 adapted [%]", "SOTA [%]"],
-                ["MathQA", "Accuracy", "71.40", "80.69", "83.20"],
-                ["Sarcasm", "F1 Macro", "49.88", "50.96", "53.57"],
-                ["TweetSent", "F1 Macro", "63.32", "52.50", "72.07"],
-                ["Unhealthy", "F1 Macro", "45.21", "43.30", "50.96"],
-            ]
-        ),
-        number="7",
-        caption="Table 7: ChatGPT and RWKV-4-Raven-14B performance comparison in Aggresion "
-        "(Wulczyn et al., 2017), Sarcasm (Siddiqui, 2019), Unhealthy (Price et al., 2020), MathQA "
-        "(Cobbe et al., 2021), and TweetSent (Barbieri et al., 2020) benchmarks.",
-    )
+    table = RWKV_TABLE_7
     rows = table_rows(table, ["RWKV-4"], "RWKV-4", "RWKV: Reinventing RNNs for the Transformer Era")
     found = {(r.dataset, r.metric, r.value) for r in rows if r.method and "RWKV" in r.method}
     assert found >= {

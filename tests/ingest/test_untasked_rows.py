@@ -7,7 +7,7 @@ from __future__ import annotations
 from papergraph.core.model import Result, Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.table_results import table_results
-from tests.ingest.tables import grid, paper_with, table_rows
+from tests.ingest.tables import RWKV_TABLE_7, grid, paper_with, table_rows
 
 #: FLAN (2109.01652) Table 2, four of its rows (FLAN 137B zero-shot, average template) set as
 #: columns: benchmarks the generated data lists under no task, or under another spelling
@@ -63,21 +63,7 @@ def test_imagenet_test_sets_the_data_ties_are_image_classification() -> None:
 def test_rwkv_table_7_benchmarks_named_by_their_task_have_it() -> None:
     """RWKV (2305.13048) Table 7: Sarcasm and TweetSent no data lists; Unhealthy (Price et al.,
     2020) has no task the data or a hand list names, and keeps none."""
-    table = Table(
-        grid(
-            [
-                ["Task Name", "Measure type", "ChatGPT [%]", "RWKV-4 adapted [%]", "SOTA [%]"],
-                ["MathQA", "Accuracy", "71.40", "80.69", "83.20"],
-                ["Sarcasm", "F1 Macro", "49.88", "50.96", "53.57"],
-                ["TweetSent", "F1 Macro", "63.32", "52.50", "72.07"],
-                ["Unhealthy", "F1 Macro", "45.21", "43.30", "50.96"],
-            ]
-        ),
-        number="7",
-        caption="Table 7: ChatGPT and RWKV-4-Raven-14B performance comparison in Aggresion "
-        "(Wulczyn et al., 2017), Sarcasm (Siddiqui, 2019), Unhealthy (Price et al., 2020), MathQA "
-        "(Cobbe et al., 2021), and TweetSent (Barbieri et al., 2020) benchmarks.",
-    )
+    table = RWKV_TABLE_7
     found = _tasks(table, "RWKV-4", ["language modeling"])
     assert found["Sarcasm"] == "Sarcasm Detection"
     assert found["TweetSent"] == "sentiment analysis"
