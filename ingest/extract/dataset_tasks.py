@@ -140,7 +140,7 @@ def _row_task(
     candidates = dataset_tasks(dataset, matcher) if dataset else Counter()
     if not candidates and dataset and not _words_in(dataset, lead):  # a variant of the one
         candidates = _caption_dataset_tasks(lead, matcher)  # it names: "adversarial SQuAD"
-    fit = fitting(candidates, metric)
+    fit = fitting(candidates, metric, caption)
     own = measured_by(metric, [t for t in paper_tasks if task_key(t) in _task_names()])
     unfit = bool(candidates) and not fit and metric_kind(metric) in DECIDING  # bits/dim on
     candidates = _specific(fit or candidates)  # "ImageNet", whose data names no generation

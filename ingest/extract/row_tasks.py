@@ -82,9 +82,10 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
         _table_task(table, matcher)
     known = [task for task in paper_tasks if task_key(task) in known_tasks()]
     for row in rows:
-        dataset = row.result.dataset
-        if row.result.task is None and dataset and not dataset_tasks(dataset, matcher):
-            row.result.task = measured_by(row.result.metric, known)
+        dataset, metric = row.result.dataset, row.result.metric
+        unknown = bool(dataset) and not dataset_tasks(dataset or "", matcher)
+        if row.result.task is None and (unknown or metric_kind(metric) == "ranking"):
+            row.result.task = measured_by(metric, known, _caption(row))
     _likelihood_siblings(rows)
     _caption_named(rows, paper_tasks, matcher)
     carried = Counter(row.result.task for row in rows if row.result.task is not None)
@@ -140,6 +141,11 @@ def _short_form(task: str, caption: str) -> str | None:
     """The short form the caption gives `task` in brackets after it ("... parsing (DEP)")."""
     found = re.search(rf"\b{re.escape(task)}\s*\(([A-Z]{{2,6}})\)", caption, re.IGNORECASE)
     return found.group(1) if found and task else None
+
+
+def _caption(row: TaskedRow) -> str:
+    """The caption of the table the row was read from, or ""."""
+    return (row.result.evidence[0].caption or "") if row.result.evidence else ""
 
 
 def _row_label(row: TaskedRow) -> set[str]:

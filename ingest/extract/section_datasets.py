@@ -21,11 +21,11 @@ from dataclasses import replace
 from papergraph.core.canonical import DATASET_TYPES
 from papergraph.core.model import ChunkKind, Paper
 from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.sentences import split_sentences
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_datasets import evaluated
 from papergraph.ingest.extract.table_names import dataset_named
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 #: After a dataset's name, up to two words and a word for data ("H3.6m mocap data set").
 _DATA_WORD = re.compile(
     r"\W*(?:[\w-]+\s+){0,2}?(?:data\s?sets?|benchmarks?|corpus|corpora)\b", re.I
@@ -78,7 +78,7 @@ def _datasets_around(
         for chunk in paper.chunks
         if chunk.kind is ChunkKind.BODY
         and ((section and chunk.section == section) or (cites and cites.search(chunk.text)))
-        for sentence in _SENTENCE_END.split(chunk.text)
+        for sentence in split_sentences(chunk.text)
     }
     found = [
         (match.entry.label, bool(_DATA_WORD.match(sentence, match.end)))

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from papergraph.core.model import Entity, EntityType
+from papergraph.ingest.extract.sentences import sentence_span
 
 _TOPICS = (EntityType.TASK, EntityType.DATASET)
 #: Words that set data aside, then the name later in the same sentence ("We do not use the
@@ -23,7 +24,6 @@ _ASIDE = re.compile(
     r"excludes?|excluded|leave out|leaves out|left out)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 #: A word that starts a phrase of its own between the verb and the name: the name is then no
 #: object of the verb ("excludes two popular benchmarks in summarization research").
 _PHRASE = re.compile(r"\b(?:in|of|for|on|with|from|by|to|over|than|that|which|as)\b", re.I)
@@ -47,9 +47,7 @@ def _aside_before(text: str, start: int) -> bool:
     popular benchmarks ...: CNN/DM (Nallapati et al., 2016) and XSUM")."""
     if not 0 < start <= len(text):
         return False
-    before = text[:start]
-    ends = list(_SENTENCE_END.finditer(before))
-    sentence = before[ends[-1].end() :] if ends else before
+    sentence = text[sentence_span(text, start, start)[0] : start]
     verbs = list(_ASIDE.finditer(sentence))
     if not verbs:
         return False

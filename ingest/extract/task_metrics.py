@@ -1,10 +1,13 @@
 """What a row's metric says of its task: a metric of writing (BLEU, ROUGE) evaluates generation,
 translation or summarisation; one of likelihood (NLL, bits/dim, perplexity) generation, density
-estimation or language modelling; exact match question answering; R-precision retrieval. Among the tasks the data gives a
+estimation or language modelling; exact match question answering; R-precision retrieval; a
+measure of a ranked list at a cut-off (accuracy@k, recall@k, hits@k, MRR, nDCG) retrieval or
+ranking where the table's caption says it ranks or retrieves. Among the tasks the data gives a
 dataset, those the metric's kind names are the row's (ingest/extract/dataset_tasks.py)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -27,7 +30,16 @@ METRIC_TASKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     ),
     "answer": (frozenset({"em"}), ("questionanswering", "readingcomprehension")),
     "retrieval": (frozenset({"rprecision"}), ("retrieval",)),
+    "ranking": (frozenset(), ("retrieval", "ranking")),
 }
+#: A measure of a ranked list, at a cut-off or over the ranks (res41 keeps each k its own metric:
+#: "Accuracy@20", "Hits@1", "MRR@10"). Alone it names no task: hits@10 and MRR also score link
+#: prediction, recall@50 scene graph generation. Where the caption says the table retrieves or
+#: ranks, it scores the list: SEAL's "Retrieval results on the NQ test set ... (accuracy@5/20/100)"
+#: counts the questions whose top k passages hold the answer, passage retrieval, not the question
+#: answering Natural Questions is also read for (its EM columns, downstream, stay so).
+_RANKING = re.compile(r"(?:accuracy|recall|r|hits|precision|p|mrr|ndcg|map)@\w+|mrr|ndcg", re.I)
+_RANKS = re.compile(r"\b(?:retriev|(?:re-?)?ranking\b|re-?rank)", re.I)
 #: Kinds that name the paper's task where no data knows one, and leave a row no task rather than
 #: a dataset's task they do not measure.
 DECIDING = ("text", "likelihood", "retrieval")
@@ -39,28 +51,38 @@ def task_key(task: str) -> str:
 
 
 def metric_kind(metric: str | None) -> str | None:
-    """The kind of METRIC_TASKS the metric is ("text", "likelihood", "answer", "retrieval"),
-    else None."""
+    """The kind of METRIC_TASKS the metric is ("text", "likelihood", "answer", "retrieval",
+    "ranking"), else None."""
     key = fold(metric or "")
+    if _RANKING.fullmatch((metric or "").strip()):
+        return "ranking"
     return next((kind for kind, (names, _) in METRIC_TASKS.items() if key in names), None)
 
 
-def measured_by(metric: str | None, paper_tasks: Sequence[str]) -> str | None:
+def measured_by(metric: str | None, paper_tasks: Sequence[str], caption: str = "") -> str | None:
     """The paper's one task that a metric of writing or likelihood evaluates, kinds of it aside
     (BLEU on a dataset no data knows, in a paper whose only such task is natural language
-    generation), else None. Exact match alone decides nothing: LAMBADA's is word prediction."""
+    generation), or a ranked list's measure under a caption that retrieves or ranks; else None.
+    Exact match alone decides nothing: LAMBADA's is word prediction."""
     kind = metric_kind(metric)
-    words = METRIC_TASKS[kind][1] if kind in DECIDING else ()
+    deciding = kind in DECIDING or (kind == "ranking" and ranks(caption))
+    words = METRIC_TASKS[kind][1] if kind and deciding else ()
     fit = {task_key(t): t for t in paper_tasks if any(w in task_key(t) for w in words)}
     roots = [t for key, t in fit.items() if not any(k != key and k in key for k in fit)]
     return roots[0] if len(roots) == 1 else None  # "Conditional Image Generation" is one
 
 
-def fitting(candidates: Counter[str], metric: str | None) -> Counter[str]:
+def ranks(caption: str) -> bool:
+    """Whether a table's caption says it retrieves or ranks ("Retrieval results on ...")."""
+    return bool(_RANKS.search(caption))
+
+
+def fitting(candidates: Counter[str], metric: str | None, caption: str = "") -> Counter[str]:
     """The candidates a task of the metric's kind names (none may), or all where the metric is
-    of no kind."""
+    of no kind, or of a ranked list's where the caption says nothing of retrieval
+    or ranking."""
     kind = metric_kind(metric)
-    if kind is None:
+    if kind is None or (kind == "ranking" and not ranks(caption)):
         return candidates
     words = METRIC_TASKS[kind][1]
     return Counter({t: n for t, n in candidates.items() if any(w in task_key(t) for w in words)})

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from papergraph.core.model import Chunk, ChunkKind, Entity, EntityType
+from papergraph.ingest.extract.sentences import sentence_around
 
 COMMON = 3.5  # wordfreq Zipf frequency from which a word is a common English word
 #: Chunks whose words stand beside measured values: a metric named there is one reported.
@@ -29,7 +30,6 @@ _VALUE = re.compile(r"\d\s*%|(?<![\w.])\d*\.\d+(?![\w.])")
 #: Recall (R), and F measure (F1) as evaluation metrics"); "evaluat" also inside a word, as a
 #: PDF that prints no spaces writes it ("andFmeasure(F1)asevaluationmetrics").
 _SAYS_MEASURED = re.compile(r"evaluat|\b(?:metrics?|measured|report(?:s|ed|ing)?)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])")
 _WORD = re.compile(r"^[A-Za-z][a-z]+$")  # "accuracy", "Recall"; not "ROUGE", "F1"
 
 
@@ -47,17 +47,10 @@ def unmeasured(entity: Entity, chunks: Mapping[str, Chunk]) -> bool:
         chunk = chunks.get(evidence.chunk_id)
         if chunk is None or chunk.kind in _MEASURING:
             return False
-        sentence = _sentence(chunk.text, evidence.start, evidence.end)
+        sentence = sentence_around(chunk.text, evidence.start, evidence.end)
         if _VALUE.search(sentence) or _SAYS_MEASURED.search(sentence):
             return False
     return True
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds the span `start`..`end`."""
-    ends = list(_SENTENCE_END.finditer(text[:start]))
-    after = _SENTENCE_END.search(text, end)
-    return text[ends[-1].end() if ends else 0 : after.end() if after else len(text)]
 
 
 @lru_cache(maxsize=256)
