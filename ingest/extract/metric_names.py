@@ -102,6 +102,13 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"(?:kilt|k\.)\s*-\s*acc?", "KILT-AC"),
     _rule(r"(?:kilt|k\.)\s*-\s*f1", "KILT-F1"),
     _rule(r"(?:kilt|k\.)\s*-\s*(?:rl|rouge-?l)", "KILT-RL"),
+    # a dependency parse's share of words given their right head, with (labelled) or without
+    # (unlabelled) the right relation: two measures, printed "LAS" and "UAS" after the task
+    # ("DEP (LAS)": S2ORC's Table 5) and listed apart by Papers with Code (dependency parsing).
+    # The abbreviation only: a caption spelling one out beside the F1 of other tasks ("F1 for
+    # NER and labelled attachment score for DEP") would name two metrics and give none
+    _rule(r"(?-i:LAS)", "LAS"),
+    _rule(r"(?-i:UAS)", "UAS"),
     # lm-eval-harness headers print it lower case after the task ("ReCoRD em"); a bare "em"
     # or one after a number is the typographic unit
     _rule(r"exact match|(?-i:EM)|(?-i:(?<=[A-Za-z)] )em$)", "EM"),

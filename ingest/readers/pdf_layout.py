@@ -131,11 +131,15 @@ def lies_between(lines: list[Line], one: list[Line], other: list[Line]) -> bool:
 
 
 def join_words(words: list[Word]) -> str:
-    """Words joined with spaces, except a small mark set right against the word before it."""
+    """Words joined with spaces, except a small mark set right against the word before it (a
+    word starting well left of the one before it begins a line of its own: a label's second
+    line, pdf_wrapped_labels.py)."""
     parts: list[str] = []
     for index, word in enumerate(words):
-        before = words[index - 1] if index else None
-        tight = before is not None and word.x0 - before.x1 < 0.12 * max(word.size, before.size)
+        tight = False
+        if index:
+            before, size = words[index - 1], max(word.size, words[index - 1].size)
+            tight = word.x0 - before.x1 < 0.12 * size and word.x0 > before.x0 - 0.5 * size
         parts.append(("" if tight or not parts else " ") + word.text)
     return "".join(parts)
 

@@ -17,6 +17,7 @@ from statistics import median
 
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.readers.pdf_layout import Line, Word, join_words
+from papergraph.ingest.readers.pdf_wrapped_labels import join_wrapped_labels
 from papergraph.ingest.repair import repair_text
 
 #: A number as a cell prints it, or a bracketed count beside one ("[10]": the shots given).
@@ -26,7 +27,7 @@ _NUMBER = re.compile(r"^[(+\-−±]?\d[\d.,/%]*[)*†‡∗]*$|^\.\d+%?$|^\[\d+\
 def build_table(lines: list[Line], number: str | None, caption: str, page: int) -> Table:
     """The table whose rows are `lines`, with its number, caption and 1-based page."""
     rows = [_cells(row) for row in _rows([part for line in lines for part in _unstacked(line)])]
-    rows = [row for row in rows if row]
+    rows = join_wrapped_labels([row for row in rows if row])
     columns = _columns(rows)
     rows = [[part for cell in row for part in _cut_at_columns(cell, columns)] for row in rows]
     cells: list[TableCell] = []

@@ -43,13 +43,16 @@ def test_rwkv_table_7_f1_macro_rows_are_macro_f1() -> None:
 
 def test_s2orc_table_5_rows_keep_their_f1_under_a_caption_naming_three_f1s() -> None:
     """S2ORC (2020.acl-main.447) Table 5, p8: no column prints a metric and the caption names
-    F1, macro-F1 and micro-F1 for different tasks; the rows keep F1 rather than none."""
+    F1, macro-F1 and micro-F1 for different tasks; the rows keep F1 rather than none, but the
+    two GENIA rows that print their own measure ("DEP (LAS)", "DEP (UAS)") take it (res44:
+    both had read the caption's F1, so the UAS value gave no row of its own)."""
     table = Table(
         grid(
             [
                 ["Domain", "Dataset", "Reference", "Task", "SCIBERT", "S2ORC-SCIBERT"],
                 ["", "BC5CDR", "Li et al. (2016)", "NER", "90.01", "90.41 ± 0.06"],
                 ["", "GENIA", "Kim et al. (2003)", "DEP (LAS)", "90.43", "90.80 ± 0.19"],
+                ["", "GENIA", "Kim et al. (2003)", "DEP (UAS)", "91.99", "92.31 ± 0.18"],
                 ["Biomed & CS", "SciCite", "Cohan et al. (2019)", "CLS", "85.49", "84.76 ± 0.37"],
             ]
         ),
@@ -62,4 +65,19 @@ def test_s2orc_table_5_rows_keep_their_f1_under_a_caption_naming_three_f1s() -> 
     )
     rows = table_rows(table, ["S2ORC-SCIBERT"], "S2ORC-SCIBERT", "S2ORC: The Semantic Scholar")
     found = {(r.dataset, r.metric, r.value) for r in rows if r.method == "S2ORC-SCIBERT"}
-    assert found == {("BC5CDR", "F1", 90.41), ("GENIA", "F1", 90.8), ("SciCite", "F1", 84.76)}
+    assert found == {
+        ("BC5CDR", "F1", 90.41),
+        ("GENIA", "LAS", 90.8),
+        ("GENIA", "UAS", 92.31),
+        ("SciCite", "F1", 84.76),
+    }
+
+
+def test_attachment_scores_are_two_metrics_and_no_f1() -> None:
+    """A dependency parse is scored with (LAS) or without (UAS) the relation's label, printed
+    short in capitals; never inside another word ("ATLAS") or in lower case (Spanish "las"),
+    and not spelled out in a caption giving F1 to other tasks (test_table_tasks.py)."""
+    printed = ["DEP (LAS)", "LAS", "UAS", "DEP (UAS)"]
+    labels = [metric.label if (metric := read_metric(name)) else None for name in printed]
+    assert labels == ["LAS", "LAS", "UAS", "UAS"]
+    assert [read_metric(text) for text in ("ATLAS", "de las palabras")] == [None, None]

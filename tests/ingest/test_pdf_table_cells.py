@@ -137,3 +137,42 @@ def test_a_value_set_half_an_em_after_its_label_is_a_cell_of_its_own() -> None:
         ["First k", "30.41", "9.67"],
         ["BART", "48.79", "23.78"],
     ]
+
+
+def test_a_label_on_two_lines_centred_beside_its_values_is_the_rows_label() -> None:
+    """PaLM (2204.02311) Table 16, p32: "PaLM 540B" above and "(finetuned)" below the row's
+    values, set centred between them. Read line by line the values had no label (the row gave
+    no result, the competitor's bold row did) and the label column had no column of its own."""
+    lines = [
+        _line(0, [("Model", 100), ("Ar", 160), ("Avg", 204)]),
+        _line(12, [("ByT5", 100), ("XXL", 124), ("80.0", 160), ("81.4", 204)]),
+        _line(24, [("PaLM", 100), ("540B", 120)]),
+        _line(30, [("75.0", 160), ("80.0", 204)]),
+        _line(36, [("(finetuned)", 100)]),
+        _line(48, [("PaLM", 100), ("540B", 120)]),
+        _line(54, [("56.4", 160), ("(5)", 184), ("60.5", 204)]),
+        _line(60, [("(few-shot)", 100)]),
+    ]
+    rows = _rows(build_table(lines, "16", "Table 16: TyDiQA-GoldP.", 32))
+    assert rows == [
+        ["Model", "Ar", "Avg"],
+        ["ByT5 XXL", "80.0", "81.4"],
+        ["PaLM 540B (finetuned)", "75.0", "80.0"],
+        ["PaLM 540B (few-shot)", "56.4", "(5)", "60.5"],
+    ]
+    table = build_table(lines, "16", "Table 16: TyDiQA-GoldP.", 32)
+    assert {cell.col for cell in table.cells if cell.text.startswith(("PaLM", "Model"))} == {0}
+    assert {cell.col for cell in table.cells if cell.text in ("Ar", "75.0", "56.4")} == {1}
+
+
+def test_group_names_above_and_below_a_labelled_row_stay_rows_of_their_own() -> None:
+    """A row with its own label between two one-cell rows (group names) is no wrapped label."""
+    lines = [
+        _line(0, [("Model", 100), ("Acc", 160)]),
+        _line(12, [("Baselines", 100)]),
+        _line(18, [("CNN", 100), ("75.0", 160)]),
+        _line(24, [("Ours", 100)]),
+        _line(36, [("NewNet", 100), ("80.0", 160)]),
+    ]
+    rows = _rows(build_table(lines, "2", "Table 2: Results.", 3))
+    assert rows[1:] == [["Baselines"], ["CNN", "75.0"], ["Ours"], ["NewNet", "80.0"]]
