@@ -126,8 +126,13 @@ def _group(lines: list[Line], size: float) -> list[Block]:
 
 
 def _line_role(line: Line, size: float) -> str:
+    """A caption opens "Table 2:", in bold or a smaller type, or with a bar after its number
+    as DeepMind's template prints it ("Table 5 | Question answering results.", RETRO)."""
     text = line.main_text.strip()
-    if CAPTION.match(text) and (line.words[0].bold or line.size < size - 0.3 or ":" in text[:14]):
+    opening = CAPTION.match(text)
+    if opening and (line.words[0].bold or line.size < size - 0.3 or ":" in text[:14]):
+        return "caption"
+    if opening and opening.group(3) == "|":
         return "caption"
     return "heading" if is_heading(line, size) else "text"
 
