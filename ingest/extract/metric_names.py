@@ -70,6 +70,8 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
         "Bits per dim",
         higher=False,
     ),
+    # bits per UTF-8 byte: RETRO's "C4 Eval bpb", the Pile's language-modelling boards
+    _rule(r"bits?[- ]per[- ]byte|bpb", "Bits per byte", higher=False),
     _rule(r"nll|nats|negative log[- ]likelihood", "NLL", higher=False),
     _rule(r"fid", "FID", higher=False),
     _rule(r"inception score|(?-i:IS)", "Inception score"),
@@ -292,6 +294,19 @@ def metrics_named(text: str) -> list[Metric]:
 def canonical(name: str) -> Metric | None:
     """The metric a label or printed name denotes: a label as it is, else what it reads as."""
     return _BY_LABEL.get(name.lower()) or read_metric(name)
+
+
+#: The least value a metric can take where it is no share: a perplexity is the exponent of a
+#: cross-entropy, so never below 1.
+_FLOORS = {"Perplexity": 1.0}
+
+
+def impossible(label: str | None, value: float | str | None) -> bool:
+    """Whether the metric cannot take the value, so the cell is no such measure: RETRO's Table
+    14 prints its LAMBADA accuracies (0.42 ... 0.73) again in a row labelled "Wikitext103
+    Perplexity"."""
+    floor = _FLOORS.get(label or "")
+    return floor is not None and isinstance(value, (int, float)) and value < floor
 
 
 def higher_is_better(label: str) -> bool | None:

@@ -29,6 +29,7 @@ from papergraph.ingest.extract.metric_names import (
     backbone_measure,
     bare_top_k,
     glued,
+    impossible,
     metrics_named,
     of_kind,
     read_metric,
@@ -122,7 +123,7 @@ def table_results(
         section = _section(paper, context.chunk_id)  # a table floats: its caption says first
         lead = first_sentence(table.caption)  # what the table is; later, its settings
         for result in _table_results(context, matcher, names):
-            if names_setting(result.dataset):
+            if names_setting(result.dataset) or impossible(result.metric, result.value):
                 continue
             result.task = row_task(
                 result.dataset, table.caption, tasks, matcher, lead, section, result.metric

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from papergraph.ingest.readers.pdf_cues import CAPTION, VALUE, cell_parts, has_value_cell, spaced
 from papergraph.ingest.readers.pdf_footnotes import footnotes
+from papergraph.ingest.readers.pdf_halves import across_gutter
 from papergraph.ingest.readers.pdf_layout import Line, PageLayout, body_size, lies_between
 
 _NUMBERED = re.compile(
@@ -125,8 +126,13 @@ def _group(lines: list[Line], size: float) -> list[Block]:
 
 
 def _line_role(line: Line, size: float) -> str:
+    """A caption opens "Table 2:", in bold or a smaller type, or with a bar after its number
+    as DeepMind's template prints it ("Table 5 | Question answering results.", RETRO)."""
     text = line.main_text.strip()
-    if CAPTION.match(text) and (line.words[0].bold or line.size < size - 0.3 or ":" in text[:14]):
+    opening = CAPTION.match(text)
+    if opening and (line.words[0].bold or line.size < size - 0.3 or ":" in text[:14]):
+        return "caption"
+    if opening and opening.group(3) == "|":
         return "caption"
     return "heading" if is_heading(line, size) else "text"
 
@@ -244,7 +250,7 @@ def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
         else:
             chosen = above or below
         if block.label == "table":
-            far = _across_gutter(blocks, chosen, block, size)
+            far = across_gutter(blocks, chosen, block, lambda member: _is_prose(member, size))
             claimed.update(id(member) for member in far)
             chosen = sorted([*chosen, *far], key=lambda member: member.lines[0].top)
             tables.update(id(member) for member in chosen)
@@ -252,38 +258,6 @@ def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
         for member in chosen:
             member.role = role
         block.rows = [line for member in chosen for line in member.lines]
-
-
-def _across_gutter(
-    blocks: list[Block], chosen: list[Block], caption: Block, size: float
-) -> list[Block]:
-    """The other half of a table set across a two-column page whose middle gap reads as the
-    gutter: under (or over) a caption across the page, the blocks of the other column that
-    start beside the chosen half's lines and are no prose, heading or caption."""
-    halves = {line.column for member in chosen for line in member.lines}
-    if not chosen or len(halves) != 1 or halves == {0} or caption.lines[0].column != 0:
-        return []
-    other = 3 - halves.pop()
-    top = min(line.top for member in chosen for line in member.lines)
-    bottom = max(line.bottom for member in chosen for line in member.lines)
-    return [
-        block
-        for block in blocks
-        if block.role in ("text", "figure", "table")
-        and block not in chosen
-        and all(line.column == other for line in block.lines)
-        and top - 1 <= block.lines[0].top < bottom
-        and not _is_prose(block, size)
-        and _aligned(block, chosen)
-    ]
-
-
-def _aligned(block: Block, chosen: list[Block]) -> bool:
-    """Whether most of a block's lines share a baseline with the chosen half's lines, as the
-    two halves of one table's rows do (a figure's ticks beside a table do not)."""
-    bottoms = [line.bottom for member in chosen for line in member.lines]
-    level = sum(any(abs(line.bottom - b) < 1.5 for b in bottoms) for line in block.lines)
-    return level >= 0.6 * len(block.lines)
 
 
 def _taken(region: list[Block], tables: set[int]) -> bool:

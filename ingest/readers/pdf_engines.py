@@ -143,6 +143,7 @@ def _pdfium_words(textpage: Any, height: float) -> tuple[list[Word], str]:
     rect = pdfium_c.FS_RECTF()
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    matrix = pdfium_c.FS_MATRIX()
     high = 0  # the first half of a character beyond the BMP, waiting for its second
     for index in range(pdfium_c.FPDFText_CountChars(textpage)):
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
@@ -155,13 +156,37 @@ def _pdfium_words(textpage: Any, height: float) -> tuple[list[Word], str]:
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, rect)
         size = round(pdfium_c.FPDFText_GetFontSize(textpage, index), 1)
         box = (rect.left, rect.right, height - rect.top, height - rect.bottom)
-        angle = pdfium_c.FPDFText_GetCharAngle(textpage, index)
+        angle = float(pdfium_c.FPDFText_GetCharAngle(textpage, index))
+        if angle and _sheared(textpage, index, matrix):
+            angle, box = 0.0, (*_ink_span(textpage, index), box[2], box[3])
         if builder.add(chr(code), box, size, round(angle, 2) if abs(angle) > 0.1 else 0.0):
             pdfium_c.FPDFText_GetFontInfo(textpage, index, name, 128, flags)
             weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
             builder.bold = is_bold_font(name.value.decode("latin-1"), weight)
     builder.end()
     return builder.words, "".join(builder.margin)
+
+
+def _sheared(textpage: Any, index: int, matrix: Any) -> bool:
+    """Whether a character PDFium gives an angle is slanted, not turned: a font obliqued by
+    shearing an upright one (ICML's captions: "Table 1." has the matrix [0.986, 0, 0.165,
+    0.986]) stands on the line, though PDFium reads the shear as a turn of 0.165, and the
+    words had been left out as rotated text (the caption, so the table, was lost)."""
+    import pypdfium2.raw as pdfium_c
+
+    if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
+        return False
+    return bool(matrix.a > 0 and abs(matrix.b) < 1e-3 * matrix.a)
+
+
+def _ink_span(textpage: Any, index: int) -> tuple[float, float]:
+    """A slanted character's left and right from its glyph's ink: its loose box leans over
+    the next character's, which would run two words into one ("Table1.")."""
+    import pypdfium2.raw as pdfium_c
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    return left.value, right.value
 
 
 def paired(code: int, high: int) -> tuple[int, int]:

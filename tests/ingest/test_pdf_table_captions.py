@@ -250,3 +250,18 @@ def test_captions_under_their_tables_above_references_each_take_the_grid_above()
     }
     assert "50.1" in rows["8"] and "69.1" not in rows["8"]
     assert "69.1" in rows["9"] and "Zuccon" not in rows["9"]
+
+
+def test_a_caption_with_a_bar_after_its_number_takes_its_table(drawn_paper: DrawnPaper) -> None:
+    """RETRO's "Table 5 | Question answering results.": the opening in the regular face and the
+    caption's own size, a bar after the number (DeepMind's template), no colon: a caption."""
+
+    def _page(pdf: canvas.Canvas) -> None:
+        y = prose(pdf, LEFT, 780, ("The question answering results are below", *PROSE))
+        text(pdf, LEFT, y - 20, "Table 5 | Question answering results on Natural Questions.")
+        y = small_table(pdf, y - 40, ("EM", "Time"), "45.5")
+        prose(pdf, LEFT, y - 20, ("After the table the discussion goes on as", *PROSE))
+
+    paper = drawn_paper("bar.pdf", _page)
+    [table] = paper.tables
+    assert table.number == "5" and {"Ours", "45.5"} <= {cell.text for cell in table.cells}

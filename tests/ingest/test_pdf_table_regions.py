@@ -203,3 +203,36 @@ def test_stacked_tables_with_captions_above_and_a_figure_below_keep_their_grids(
     grids = _grids(drawn_paper("above.pdf", _page))
     for label, _, header, value in STACKED:
         assert {*header, value} <= grids[_number(label)], label
+
+
+def test_a_wide_table_keeps_the_right_half_of_rows_under_a_row_across_the_gutter(
+    drawn_paper: DrawnPaper,
+) -> None:
+    """REALM's Table 1: upper rows in two halves, one row whose cell runs across the gutter,
+    then rows whose right halves the reading order puts after the left column's prose."""
+
+    def _page(pdf: canvas.Canvas) -> None:
+        text(pdf, LEFT, 800, "Table 1:", "Helvetica-Bold", 9)
+        text(pdf, LEFT + 38, 800, OPEN_QA_CAPTION, size=9)
+        y = wide_table(pdf, 780)
+        text(pdf, 60, y, "GraphRetriever (Min et al., 2019b)", size=9)
+        text(pdf, 230, y, "GraphRetriever+Transformer+BERT", size=9)  # across the gutter
+        text(pdf, 470, y, "31.8", size=9)
+        for index, (name, value) in enumerate((("ORQA (Lee et al., 2019)", "33.3"), *OURS)):
+            text(pdf, 60, y - 11 * (index + 1), name, size=9)
+            text(pdf, 330, y - 11 * (index + 1), "Dense", size=9)
+            text(pdf, 470, y - 11 * (index + 1), value, size=9)
+        for x in (LEFT, 310):  # two columns of prose under the table
+            prose(pdf, x, y - 80, ("The open-domain results show that the", *PROSE, *PROSE))
+
+    paper = drawn_paper("gutter.pdf", _page)
+    [table] = paper.tables
+    row = {c.text: c.row for c in table.cells}
+    assert row["Ours (X = CC-News)"] == row["40.4"]
+    assert row["ORQA (Lee et al., 2019)"] == row["33.3"]
+    body = " ".join(c.text for c in paper.chunks if c.kind is not ChunkKind.TABLE)
+    assert "40.4" not in body
+
+
+OPEN_QA_CAPTION = "Test results on Open-QA benchmarks: exact match against any reference answer."
+OURS = (("Ours (X = Wikipedia)", "39.2"), ("Ours (X = CC-News)", "40.4"))
