@@ -14,7 +14,8 @@
    a method it writes as its corpus ("our MassiveText dataset") becomes a Dataset.
 2. `canonicalise`: a name the lists give one other type takes that type (a name pattern's
    Dataset "AP" is the metric; "APval" is AP with the qualifier val), and a task a dataset's
-   name opens is that dataset ("ImageNet detection", ingest/extract/dataset_led_tasks.py); every
+   name opens is that dataset's task of its kind ("ImageNet detection" is object detection,
+   ingest/extract/dataset_led_tasks.py); every
    entity takes the label and key of `papergraph.core.canonical.canonical`, its own spelling
    kept as an alias and the years, pairs and splits the paper wrote with a dataset as
    qualifiers; entities that now share a key become one, and so do a dataset family's name and
@@ -38,7 +39,8 @@ from papergraph.core.canonical import (
 )
 from papergraph.core.model import ChunkKind, Entity, EntityType, Paper, Result, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
-from papergraph.ingest.extract.dataset_led_tasks import dataset_of_task
+from papergraph.ingest.extract.dataset_led_tasks import dataset_task
+from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.one_dataset import families, one_node_per_dataset
 from papergraph.ingest.extract.organisations import defined_organisations
 from papergraph.ingest.extract.set_aside import set_aside
@@ -191,14 +193,17 @@ def vouched(entity: Entity) -> bool:
     return any(fold(name) in known for name in (entity.label, *entity.aliases))
 
 
-def canonicalise(entities: list[Entity], year: int | None = None) -> list[Entity]:
+def canonicalise(
+    entities: list[Entity], year: int | None = None, matcher: NameMatcher | None = None
+) -> list[Entity]:
     """Canonical labels and qualifiers; entities of one key merged, in their original order.
     `year`, the paper's, bounds the years a name can carry ("MSRC-21" in a 2012 paper names its
-    21 classes, not an edition of 2021)."""
+    21 classes, not an edition of 2021); `matcher`, the extractor's names, reads the task a
+    dataset's name with a task's word names ("ImageNet detection"; none without it)."""
     by_key: dict[str, Entity] = {}
     kept: list[Entity] = []
     for entity in entities:
-        _relabel(entity, year)
+        _relabel(entity, year, matcher)
         head = by_key.setdefault(entity.key, entity)
         if head is entity:
             kept.append(entity)
@@ -227,9 +232,9 @@ def _abbreviations_merged(entities: list[Entity]) -> list[Entity]:
     return kept
 
 
-def _relabel(entity: Entity, year: int | None = None) -> None:
-    if not curated(entity) and entity.type is EntityType.TASK:
-        _task_as_dataset(entity)  # "ImageNet detection" is ImageNet, used for detection
+def _relabel(entity: Entity, year: int | None, matcher: NameMatcher | None) -> None:
+    if matcher is not None and not curated(entity) and entity.type is EntityType.TASK:
+        _task_of_dataset(entity, matcher)  # "ImageNet detection" is ImageNet's object detection
     if not curated(entity) and (kind := _listed_as_other(entity)) is not None:
         entity.type = kind  # "AP" that a name pattern typed Dataset is the metric the lexicon knows
     if fold(entity.label) in COST_MEASURES:
@@ -251,12 +256,10 @@ def _relabel(entity: Entity, year: int | None = None) -> None:
     entity.qualifiers.extend(q for q in written if q and q not in entity.qualifiers)
 
 
-def _task_as_dataset(entity: Entity) -> None:
-    if (named := dataset_of_task(entity.label)) is not None:
-        entity.type = EntityType.DATASET
-        if named != entity.label:
-            entity.aliases.insert(0, entity.label)
-            entity.label = named
+def _task_of_dataset(entity: Entity, matcher: NameMatcher) -> None:
+    if (task := dataset_task(entity.label, matcher)) is not None and task != entity.label:
+        entity.aliases.insert(0, entity.label)
+        entity.label = task
 
 
 def _written_qualifiers(entity: Entity) -> list[str]:

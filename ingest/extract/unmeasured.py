@@ -29,8 +29,13 @@ _MEASURING = frozenset({ChunkKind.TABLE, ChunkKind.CAPTION, ChunkKind.FIGURE})
 _VALUE = re.compile(r"\d\s*%|(?<![\w.])\d*\.\d+(?![\w.])")
 #: Words of a sentence that says the paper measures in the metric ("we use Precision (P),
 #: Recall (R), and F measure (F1) as evaluation metrics"); "evaluat" also inside a word, as a
-#: PDF that prints no spaces writes it ("andFmeasure(F1)asevaluationmetrics").
-_SAYS_MEASURED = re.compile(r"evaluat|\b(?:metrics?|measured|report(?:s|ed|ing)?)\b", re.I)
+#: PDF that prints no spaces writes it ("andFmeasure(F1)asevaluationmetrics"); or that points
+#: to a figure or table of the paper's that shows it ("Figure 2 shows that Adam makes faster
+#: progress in terms of both the number of iterations and wall-clock time").
+_SAYS_MEASURED = re.compile(
+    r"evaluat|\b(?:metrics?|measured|report(?:s|ed|ing)?)\b|\b(?:Fig(?:ure)?s?\.?|Tables?)\s*\d",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])")
 #: A function's arguments right after a name, a one-letter variable first: "(u, Θ1)", "(x)".
 _APPLIED = re.compile(r"\(\s*[a-zα-ωΑ-Ω]\w?\s*[,)]")

@@ -119,6 +119,12 @@ def test_a_phrase_of_everyday_words_named_unmeasured_is_unmeasured() -> None:
     assert unmeasured(_metric("wall-clock time", text), _chunks(text))
 
 
+def test_a_metric_in_a_sentence_pointing_to_a_figure_is_measured() -> None:
+    """Adam (1412.6980, p. 7): its Figure 2 compares training in wall-clock time."""
+    text = "Figure 2 shows that Adam makes faster progress in terms of wall-clock time."
+    assert not unmeasured(_metric("wall-clock time", text), _chunks(text))
+
+
 def test_a_phrase_of_everyday_words_beside_a_value_is_measured() -> None:
     text = "The word error rate falls to 4.2% on the test set."
     assert not unmeasured(_metric("word error rate", text), _chunks(text))
