@@ -13,10 +13,13 @@
    (ingest/extract/written_as.py);
    a method it writes as its corpus ("our MassiveText dataset") becomes a Dataset.
 2. `canonicalise`: a name the lists give one other type takes that type (a name pattern's
-   Dataset "AP" is the metric; "APval" is AP with the qualifier val); every entity takes the
-   label and key of `papergraph.core.canonical.canonical`, its own spelling kept as an alias and the
-   years, pairs and splits the paper wrote with a dataset as qualifiers; entities that now
-   share a key become one.
+   Dataset "AP" is the metric; "APval" is AP with the qualifier val), and a task a dataset's
+   name opens is that dataset's task of its kind ("ImageNet detection" is object detection,
+   ingest/extract/dataset_led_tasks.py); every
+   entity takes the label and key of `papergraph.core.canonical.canonical`, its own spelling
+   kept as an alias and the years, pairs and splits the paper wrote with a dataset as
+   qualifiers; entities that now share a key become one, and so do a dataset family's name and
+   its one member the paper names (ingest/extract/one_dataset.py).
 3. `mark_salient`: per type, the most salient few above a floor are what the paper is *about*
    (`Entity.salient`); the rest, and lower-case phrases only the tagger proposed, stay in the
    graph as mentions.
@@ -36,12 +39,15 @@ from papergraph.core.canonical import (
 )
 from papergraph.core.model import ChunkKind, Entity, EntityType, Paper, Result, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
+from papergraph.ingest.extract.dataset_led_tasks import dataset_task
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.one_dataset import families, one_node_per_dataset
 from papergraph.ingest.extract.organisations import defined_organisations
 from papergraph.ingest.extract.set_aside import set_aside
 from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.table_datasets import spelled_out
 from papergraph.ingest.extract.table_names import called_names
-from papergraph.ingest.extract.unmeasured import unmeasured
+from papergraph.ingest.extract.unmeasured import as_function, unmeasured
 from papergraph.ingest.extract.variants import absorb
 from papergraph.ingest.extract.written import (
     defined_as_other,
@@ -187,14 +193,17 @@ def vouched(entity: Entity) -> bool:
     return any(fold(name) in known for name in (entity.label, *entity.aliases))
 
 
-def canonicalise(entities: list[Entity], year: int | None = None) -> list[Entity]:
+def canonicalise(
+    entities: list[Entity], year: int | None = None, matcher: NameMatcher | None = None
+) -> list[Entity]:
     """Canonical labels and qualifiers; entities of one key merged, in their original order.
     `year`, the paper's, bounds the years a name can carry ("MSRC-21" in a 2012 paper names its
-    21 classes, not an edition of 2021)."""
+    21 classes, not an edition of 2021); `matcher`, the extractor's names, reads the task a
+    dataset's name with a task's word names ("ImageNet detection"; none without it)."""
     by_key: dict[str, Entity] = {}
     kept: list[Entity] = []
     for entity in entities:
-        _relabel(entity, year)
+        _relabel(entity, year, matcher)
         head = by_key.setdefault(entity.key, entity)
         if head is entity:
             kept.append(entity)
@@ -203,7 +212,7 @@ def canonicalise(entities: list[Entity], year: int | None = None) -> list[Entity
         head.qualifiers.extend(q for q in entity.qualifiers if q not in head.qualifiers)
     for entity in kept:
         entity.qualifiers = _most_specific(entity.qualifiers)
-    return _abbreviations_merged(kept)
+    return one_node_per_dataset(_abbreviations_merged(kept))
 
 
 def _abbreviations_merged(entities: list[Entity]) -> list[Entity]:
@@ -213,7 +222,9 @@ def _abbreviations_merged(entities: list[Entity]) -> list[Entity]:
     full = {e.label: e for e in entities if e.type in DATASET_TYPES}
     kept: list[Entity] = []
     for entity in entities:
-        named = spelled_out(entity.label, {n: n for n in full}) if entity.label in full else ""
+        family = fold(entity.label) in families()  # JFT: one_node_per_dataset decides
+        named = spelled_out(entity.label, {n: n for n in full}) if not family else ""
+        named = named if entity.label in full else ""
         if named and named != entity.label:
             absorb(full[named], entity)
         else:
@@ -221,7 +232,9 @@ def _abbreviations_merged(entities: list[Entity]) -> list[Entity]:
     return kept
 
 
-def _relabel(entity: Entity, year: int | None = None) -> None:
+def _relabel(entity: Entity, year: int | None, matcher: NameMatcher | None) -> None:
+    if matcher is not None and not curated(entity) and entity.type is EntityType.TASK:
+        _task_of_dataset(entity, matcher)  # "ImageNet detection" is ImageNet's object detection
     if not curated(entity) and (kind := _listed_as_other(entity)) is not None:
         entity.type = kind  # "AP" that a name pattern typed Dataset is the metric the lexicon knows
     if fold(entity.label) in COST_MEASURES:
@@ -241,6 +254,12 @@ def _relabel(entity: Entity, year: int | None = None) -> None:
         entity.label = label
     written = [qualifier] + [q for q in _written_qualifiers(entity) if q != qualifier]
     entity.qualifiers.extend(q for q in written if q and q not in entity.qualifiers)
+
+
+def _task_of_dataset(entity: Entity, matcher: NameMatcher) -> None:
+    if (task := dataset_task(entity.label, matcher)) is not None and task != entity.label:
+        entity.aliases.insert(0, entity.label)
+        entity.label = task
 
 
 def _written_qualifiers(entity: Entity) -> list[str]:
@@ -330,7 +349,8 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
         tied = len(entity.evidence) >= len(first.evidence) or headed(entity, headings)
         shown = rank < SHOWN[entity.type] and (entity.salience >= FLOOR or tied)
         aside = background_only(entity, sections) or set_aside(entity, texts)
-        entity.salient = shown and not aside and not unmeasured(entity, chunks)
+        measured = not (unmeasured(entity, chunks) or as_function(entity, chunks))
+        entity.salient = shown and not aside and measured
     return ranked
 
 

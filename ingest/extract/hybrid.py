@@ -95,7 +95,8 @@ class HybridExtractor(LexiconExtractor):
         if self._ranker is not None:  # before relabelling: it reads the paper's own spelling
             entities = self._ranker.rescore(paper, entities)
         if self._curated:
-            entities = mark_salient(canonicalise(entities, paper.year), paper)
+            entities = canonicalise(entities, paper.year, self._matcher)
+            entities = mark_salient(entities, paper)
         extraction.entities = entities
         # sentences only where the paper has no table to read: where both speak, the table is
         # the precise one, and where its tables hold no row of its own, the numbers its

@@ -128,11 +128,22 @@ class NameMatcher:
 
 
 def _bounded(text: str, start: int, end: int, entity_type: EntityType) -> bool:
-    """False inside a hyphenated compound ("C-MMLU") or before a variant suffix ("HumanEval+")."""
-    if start >= 2 and text[start - 1] == _HYPHEN and text[start - 2].isalnum():
+    """False inside a hyphenated compound ("C-MMLU", and "Turing- NLG" that a line break split
+    after its hyphen: the model Turing-NLG, no NLG task) or before a variant suffix
+    ("HumanEval+")."""
+    if _after_compound_hyphen(text, start):
         return False
     after = text[end : end + 8]
     if after.startswith("+"):
         return False
     numbered = re.match(r"-\d+(?![\w.])", after)  # "Vicuna-80" is not Vicuna, "ResNet-34" is ResNet
     return not (numbered and entity_type is not EntityType.METHOD)
+
+
+def _after_compound_hyphen(text: str, start: int) -> bool:
+    """Whether `start` follows a hyphen glued to a word, right after it or after one space or
+    line break ("Turing- NLG"); a spaced dash ("results - NLG") joins nothing."""
+    hyphen = start - 1
+    if hyphen >= 1 and text[hyphen] in " \n" and text[hyphen - 1] == _HYPHEN:
+        hyphen -= 1
+    return hyphen >= 1 and text[hyphen] == _HYPHEN and text[hyphen - 1].isalnum()

@@ -1,4 +1,4 @@
-"""A metric the paper names only as an everyday word is not one it reports.
+"""A metric the paper names only as everyday words is not one it reports.
 
 "Accuracy", "precision" and "recall" are metrics and English words. A paper with no result in
 them still writes them: an HCI study "to figure out the accuracy of" a claim (CiteSee,
@@ -9,6 +9,8 @@ common English word (by word frequency, not a list), named in no table, caption 
 no sentence that holds a measured value ("an accuracy 90%", "0.81 precision") or says it is
 measured ("we use Precision (P), Recall (R), and F measure (F1) as evaluation metrics"), is not
 shown (`mark_salient`, ingest/extract/curate.py): the paper names the quality, not a measure.
+So is a phrase of such words: Adam's "of the same computational complexity as just evaluating
+the function" measures nothing.
 """
 
 from __future__ import annotations
@@ -28,8 +30,15 @@ _MEASURING = frozenset({ChunkKind.TABLE, ChunkKind.CAPTION, ChunkKind.FIGURE})
 _VALUE = re.compile(r"\d\s*%|(?<![\w.])\d*\.\d+(?![\w.])")
 #: Words of a sentence that says the paper measures in the metric ("we use Precision (P),
 #: Recall (R), and F measure (F1) as evaluation metrics"); "evaluat" also inside a word, as a
-#: PDF that prints no spaces writes it ("andFmeasure(F1)asevaluationmetrics").
-_SAYS_MEASURED = re.compile(r"evaluat|\b(?:metrics?|measured|report(?:s|ed|ing)?)\b", re.I)
+#: PDF that prints no spaces writes it ("andFmeasure(F1)asevaluationmetrics"); or that points
+#: to a figure or table of the paper's that shows it ("Figure 2 shows that Adam makes faster
+#: progress in terms of both the number of iterations and wall-clock time").
+_SAYS_MEASURED = re.compile(
+    r"evaluat|\b(?:metrics?|measured|report(?:s|ed|ing)?)\b|\b(?:Fig(?:ure)?s?\.?|Tables?)\s*\d",
+    re.I,
+)
+#: A function's arguments right after a name, a one-letter variable first: "(u, Θ1)", "(x)".
+_APPLIED = re.compile(r"\(\s*[a-zα-ωΑ-Ω]\w?\s*[,)]")
 _WORD = re.compile(r"^[A-Za-z][a-z]+$")  # "accuracy", "Recall"; not "ROUGE", "F1"
 
 
@@ -39,7 +48,7 @@ def unmeasured(entity: Entity, chunks: Mapping[str, Chunk]) -> bool:
     id -> chunk, whose text the evidence's offsets index)."""
     if entity.type is not EntityType.METRIC or not entity.evidence:
         return False
-    if not _WORD.match(entity.label) or _frequency(entity.label.lower()) < COMMON:
+    if not everyday(entity.label):
         return False
     if any(e.table or e.row_header or e.column_header or e.caption for e in entity.evidence):
         return False
@@ -51,6 +60,28 @@ def unmeasured(entity: Entity, chunks: Mapping[str, Chunk]) -> bool:
         if _VALUE.search(sentence) or _SAYS_MEASURED.search(sentence):
             return False
     return True
+
+
+def as_function(entity: Entity, chunks: Mapping[str, Chunk]) -> bool:
+    """Whether a metric is a symbol of the paper's maths: written as a function of variables
+    and never in a table, caption or figure (the batch-normalization paper's "ℓ = F2(F1(u, Θ1),
+    Θ2) where F1 and F2 are arbitrary transformations" is no F1 score)."""
+    if entity.type is not EntityType.METRIC or not entity.evidence:
+        return False
+    applied = False
+    for evidence in entity.evidence:
+        chunk = chunks.get(evidence.chunk_id)
+        if chunk is None or chunk.kind in _MEASURING or evidence.table or evidence.caption:
+            return False
+        applied = applied or bool(_APPLIED.match(chunk.text, evidence.end))
+    return applied
+
+
+def everyday(label: str) -> bool:
+    """Whether a label is everyday English: one common word ("accuracy") or a phrase of them
+    ("computational complexity", "wall-clock time", "memory efficiency")."""
+    words = re.split(r"[\s-]+", label.strip())
+    return all(_WORD.match(w) and _frequency(w.lower()) >= COMMON for w in words)
 
 
 @lru_cache(maxsize=256)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from papergraph.core.model import Chunk, ChunkKind, Entity, EntityType, Evidence
 from papergraph.ingest.extract.curate import mark_salient
-from papergraph.ingest.extract.unmeasured import unmeasured
+from papergraph.ingest.extract.unmeasured import as_function, unmeasured
 from tests.ingest.tables import paper_with
 
 WRITING = (
@@ -96,3 +96,49 @@ def test_the_papers_only_metric_is_not_shown_when_unmeasured() -> None:
     accuracy = _metric("accuracy", LONGEVAL)
     accuracy.salience = 0.28
     assert [e.salient for e in mark_salient([accuracy], paper)] == [True]
+
+
+#: ZeRO (1910.02054, p. 1) names its aim; it reports model sizes and throughput, no efficiency.
+ZERO = (
+    "We develop a novel solution, Zero Redundancy Optimizer (ZeRO), to optimize memory, vastly "
+    "improving training speed while increasing the model size that can be efficiently trained. "
+    "ZeRO eliminates memory redundancies in data- and model-parallel training while retaining "
+    "low communication volume and high computational granularity, allowing us to scale the "
+    "model size proportional to the number of devices with sustained high memory efficiency."
+)
+#: The batch-normalization paper (1502.03167, p. 2): F1 and F2 are functions, not F1 scores.
+FUNCTIONS = (
+    "Consider a network computing ℓ = F2(F1(u, Θ1), Θ2) where F1 and F2 are arbitrary "
+    "transformations, and the parameters Θ1, Θ2 are to be learned so as to minimize the loss ℓ."
+)
+
+
+def test_a_phrase_of_everyday_words_named_unmeasured_is_unmeasured() -> None:
+    assert unmeasured(_metric("memory efficiency", ZERO), _chunks(ZERO))
+    text = "Adam makes faster progress in terms of the number of iterations and wall-clock time."
+    assert unmeasured(_metric("wall-clock time", text), _chunks(text))
+
+
+def test_a_metric_in_a_sentence_pointing_to_a_figure_is_measured() -> None:
+    """Adam (1412.6980, p. 7): its Figure 2 compares training in wall-clock time."""
+    text = "Figure 2 shows that Adam makes faster progress in terms of wall-clock time."
+    assert not unmeasured(_metric("wall-clock time", text), _chunks(text))
+
+
+def test_a_phrase_of_everyday_words_beside_a_value_is_measured() -> None:
+    text = "The word error rate falls to 4.2% on the test set."
+    assert not unmeasured(_metric("word error rate", text), _chunks(text))
+
+
+def test_a_metric_written_as_a_function_of_variables_is_a_symbol() -> None:
+    f1 = _metric("F1", FUNCTIONS)
+    assert len(f1.evidence) == 2 and as_function(f1, _chunks(FUNCTIONS))
+    paper = paper_with([], "Batch Normalization", FUNCTIONS, paper_id="p")
+    assert [e.salient for e in mark_salient([f1], paper)] == [False]
+
+
+def test_an_f1_score_is_no_function() -> None:
+    text = "Our model reaches an F1 (%) of 91.2, and F1(x) is the score of a single run."
+    assert not as_function(_metric("F1", text), _chunks(text, ChunkKind.CAPTION))
+    plain = "We report F1 on the test set."
+    assert not as_function(_metric("F1", plain), _chunks(plain))
