@@ -30,6 +30,15 @@ _MARKS = re.compile(r"^[Xx✓✗✔✘×√-]?$")
 _WORDS = re.compile(r"^[a-z.,+/ -]+$", re.IGNORECASE)  # "Unsup.", "semi-supervised"
 _NAME_LIKE = re.compile(r"\d|[A-Z]\S*[A-Z]")  # "Res50", "Micro-Blocks", "WSJ": a name
 _CODE = re.compile(r"^[A-Za-z][a-z]{1,2}$")  # a language's code: "en", "De", "kk"
+#: The header of a column that names the row and nothing else ("Name", "Method", "Model").
+NAME_COLUMN = re.compile(r"^(?:names?|methods?|models?|approach(?:es)?|systems?)$", re.I)
+#: The header of a column that describes how a model is built ("Architectures": "Dense
+#: Retr.+Transformer"; "Pre-training": "BERT"), an attribute of the row, not its name. (A
+#: backbone or detector column stays part of the name: "DetectoRS ResNet-50" is how detection
+#: papers name a model.)
+ATTRIBUTE_COLUMN = re.compile(
+    r"^(?:arch(?:itectures?|\.)?|pre-?train(?:ing|ed)?(?: (?:data|corpus|objective|on))?)$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -59,16 +68,49 @@ def row_labels(
     ticks = tick_columns(at, header_rows, rows, range(start, label_cols))
     named = (any(_text(at, r, c) for c in range(start, label_cols) if c not in ticks) for r in rows)
     ticks = ticks if all(named) else {}  # a row of ticks only keeps them as its label
+    attributes = attribute_columns(at, header_rows, rows, range(start, label_cols))
+    told = _telling_apart(at, rows, range(start, label_cols), attributes)
     labels: dict[int, RowLabel] = {}
     for row in rows:
         texts = [(c, _text(at, row, c)) for c in range(start, label_cols)]
-        name = " ".join(t for c, t in texts if t and c not in settings and c not in ticks)
+        left_out = {*settings, *ticks, *attributes}
+        name = " ".join(t for c, t in texts if t and c not in left_out)
         block = blocks.get(row, "")
         ticked = [header for c, header in ticks.items() if _text(at, row, c)]
-        qualifiers = tuple(filter(None, [block, *(t for c, t in texts if c in settings), *ticked]))
+        kept = [t for c, t in texts if c in settings or (row, c) in told]
+        qualifiers = tuple(filter(None, [block, *kept, *ticked]))
         printed = " ".join(filter(None, [block, *(t for _, t in texts)]))
         labels[row] = RowLabel(name, qualifiers, printed)
     return labels
+
+
+def attribute_columns(
+    at: Cells, header_rows: list[int], rows: list[int], columns: range
+) -> set[int]:
+    """The label columns that describe the row's model rather than name it, where another label
+    column is headed by a name word ("Name | Architectures | Pre-training": REALM's Table 1 row
+    "Ours (X = Wikipedia, ...) | Dense Retr.+Transformer | REALM" names "Ours (X = ...)")."""
+    headers = {c: _header(at, header_rows, c) for c in columns}
+    if not any(NAME_COLUMN.match(header) for header in headers.values()):
+        return set()
+    return {c for c, header in headers.items() if ATTRIBUTE_COLUMN.match(header)}
+
+
+def _telling_apart(
+    at: Cells, rows: list[int], columns: range, attributes: set[int]
+) -> set[tuple[int, int]]:
+    """The attribute cells that tell a row from another of the same name (two "T5" rows, one
+    pre-trained "T5", one "T5 (Multitask)"): they qualify the name; the others are dropped."""
+    names = {r: tuple(_text(at, r, c) for c in columns if c not in attributes) for r in rows}
+    return {
+        (row, col)
+        for row in rows
+        for col in attributes
+        for other in rows
+        if other != row
+        and names[other] == names[row]
+        and _text(at, other, col) != _text(at, row, col)
+    }
 
 
 def pair_columns(at: Cells, rows: list[int], label_cols: int) -> bool:
@@ -200,6 +242,10 @@ def _joined(lines: list[str]) -> str:
     for line in lines:
         text += line if text.endswith("-") or not text else f" {line}"
     return text
+
+
+def _header(at: Cells, header_rows: list[int], col: int) -> str:
+    return " ".join(_text(at, r, col) for r in header_rows if _text(at, r, col))
 
 
 def _text(at: Cells, row: int, col: int) -> str:

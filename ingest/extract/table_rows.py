@@ -37,6 +37,8 @@ _OURS = re.compile(
     r"\s*\((?:ours|this work|proposed)\)|^\s*ours\s*[,:]\s*|^\s*ours?\s+(?=(?-i:[A-Z0-9]))",
     re.IGNORECASE,
 )  # "BIDAF (Ours)", "ours, Faster R-CNN", "Our ViT-G/14"
+#: A label that is only the paper's mark, with the setting run ("Ours", "Ours (X = CC-News)").
+_OURS_ONLY = re.compile(r"^\s*ours\b(?=\s*(?:\(|$))", re.IGNORECASE)
 #: Set notation the label columns print ("RPN, {Pk}", "{P2, P3}"): a symbol, not a name.
 _SET = re.compile(r"\s*,?\s*\{[^{}]*\}")
 #: A row that changes the one above: "+ cosine", "w/o distill", "w/ mixup", "- lateral".
@@ -102,7 +104,10 @@ def clean_label(label: str) -> str:
 def unmarked(label: str, own: str) -> str:
     """The label without the mark of the paper's own row ("BIDAF (Ours)", "ours, Faster R-CNN
     on FPN") where what is left names the paper's method (`own`); elsewhere the mark says what
-    the name does not ("ResNet-50 (ours)": the paper's own run of another's model), and stays."""
+    the name does not ("ResNet-50 (ours)": the paper's own run of another's model), and stays.
+    A label saying only "Ours" (and its setting) is the paper's method: "REALM (X = CC-News)"."""
+    if own and _OURS_ONLY.match(label):
+        return _OURS_ONLY.sub(own, label, count=1)
     rest = clean(_OURS.sub(" ", label))
     return rest if rest and own and own_row(rest, [fold(own)]) else label
 

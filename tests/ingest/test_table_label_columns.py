@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from papergraph.core.model import Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.label_columns import row_labels
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with, table_rows
 
@@ -209,3 +210,47 @@ def test_a_source_and_a_target_column_name_one_language_pair_per_row() -> None:
     assert ("NewLM 540B", "WMT English-French", "BLEU", 38.5) in found
     assert ("NewLM 540B", "WMT French-English", "BLEU", 41.1) in found
     assert len(found) == 3
+
+
+#: REALM's Table 1 (2002.08909, p7) cut down: a name column, then two columns that describe
+#: how each model is built, then the values.
+BUILT_OF = Table(
+    grid(
+        [
+            ["Name", "Architectures", "Pre-training", "NQ", "WQ"],
+            ["ORQA (Lee et al., 2019)", "Dense Retr.+Transformer", "ICT+BERT", "33.3", "36.4"],
+            ["Ours (X = Wikipedia)", "Dense Retr.+Transformer", "NewQA", "39.2", "40.2"],
+            ["Ours (X = CC-News)", "Dense Retr.+Transformer", "NewQA", "40.4", "40.7"],
+        ]
+    ),
+    "1",
+    "Table 1. Test results on Open-QA benchmarks, exact match. Our model, NewQA, outperforms "
+    "all existing systems.",
+)
+
+
+def test_columns_describing_the_model_beside_a_name_column_are_no_part_of_the_name() -> None:
+    """The name column names the row; "Architectures" and "Pre-training" describe it (glued in,
+    REALM's rows read "Ours (X = CC-News, ...) Dense Retr.+Transformer REALM"), and a row saying
+    "Ours" is the paper's method, its setting kept: the one thing telling its rows apart."""
+    methods = {method for method, *_ in _found(BUILT_OF, "NewQA")}
+    assert methods == {"NewQA (X = Wikipedia)", "NewQA (X = CC-News)"}
+
+
+def test_a_describing_column_qualifies_a_name_only_where_it_tells_two_rows_apart() -> None:
+    """Two rows of one name, pre-trained two ways: the pre-training tells them apart and stays,
+    as a setting; the row named once drops it."""
+    cells = grid(
+        [
+            ["Model", "Pre-training", "NQ"],
+            ["T5 (base)", "T5", "25.9"],
+            ["T5 (base)", "T5 (Multitask)", "27.0"],
+            ["DrQA", "N/A", "20.7"],
+        ]
+    )
+    labels = row_labels({(c.row, c.col): c for c in cells}, [0], [1, 2, 3], 2)
+    assert [(labels[r].name, labels[r].qualifiers) for r in (1, 2, 3)] == [
+        ("T5 (base)", ("T5",)),
+        ("T5 (base)", ("T5 (Multitask)",)),
+        ("DrQA", ()),
+    ]
