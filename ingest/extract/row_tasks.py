@@ -57,7 +57,7 @@ from papergraph.ingest.extract.dataset_tasks import (
 )
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.one_task_label import one_label_per_kind
-from papergraph.ingest.extract.short_form_tasks import short_form_tasks
+from papergraph.ingest.extract.short_form_tasks import short_form_metrics, short_form_tasks
 from papergraph.ingest.extract.task_metrics import measured_by, metric_kind, task_key
 
 MIN_AGREEING = 2  # datasets of a table that must share its task
@@ -96,6 +96,7 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
         _one_task(same, carried)
     _unmarked(rows)
     short_form_tasks((row.result for row in rows), matcher)
+    short_form_metrics(row.result for row in rows)  # and the average the caption gives it
     one_label_per_kind(row.result for row in rows)
     for row in spanning:  # no pass above gives it one of its parts' tasks back
         row.result.task = None

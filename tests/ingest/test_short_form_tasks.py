@@ -38,3 +38,22 @@ def test_a_row_printing_a_spelled_short_form_takes_its_task() -> None:
     )
     tasks = {r.dataset: r.task for r in table_rows(table, ["NewNet"]) if r.method == "NewNet"}
     assert tasks["SciCite"] == "text classification"
+
+
+def test_a_row_takes_the_averaged_f1_its_caption_gives_its_short_form_or_dataset() -> None:
+    """S2ORC Table 5: "macro-F1 for relation (REL) and text (CLS) classification" (and, here,
+    "micro-F1 for JNLPBA", as S2ORC says it for ChemProt); BC5CDR's NER row keeps plain F1."""
+    table = Table(
+        grid(
+            [
+                ["Dataset", "Reference", "Task", "SCIBERT", "NewNet"],
+                ["BC5CDR", "Li et al. (2016)", "NER", "90.01", "90.41"],
+                ["SciCite", "Cohan et al. (2019)", "CLS", "85.49", "84.76"],
+                ["JNLPBA", "Collier and Kim (2004)", "NER", "77.28", "77.70"],
+            ]
+        ),
+        number="5",
+        caption=f"{CAPTION} We report micro-F1 for JNLPBA.",
+    )
+    metrics = {r.dataset: r.metric for r in table_rows(table, ["NewNet"]) if r.method == "NewNet"}
+    assert metrics == {"BC5CDR": "F1", "SciCite": "Macro-F1", "JNLPBA": "Micro-F1"}
