@@ -28,6 +28,7 @@ from papergraph.core.model import (
     Role,
 )
 from papergraph.ingest.extract.metric_names import higher_is_better, read_metric
+from papergraph.ingest.extract.value_metrics import printed_metric
 
 EXTRACTOR = "result-pattern"
 CONFIDENCE = 0.5
@@ -153,6 +154,8 @@ def _sentence_results(
         tasks = [s.entity for s in spans if s.entity.type is EntityType.TASK]
         named_task = tasks[0] if tasks else task
         label = _metric_label(metric.entity.label, text[metric.start : metric.end + 8])
+        mentions = [(s.start - start, s.end - start) for s in metrics]
+        label = printed_metric(sentence, number.start(), number.end(), mentions) or label
         evidence = Evidence(chunk_id, start, end, sentence, EXTRACTOR, CONFIDENCE)
         results.append(
             Result(

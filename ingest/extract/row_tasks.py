@@ -25,7 +25,9 @@ the rows of one paper's tables:
 - a caption task whose short form the caption spells out ("dependency parsing (DEP)") is no task
   of a row that prints another table's worth of short forms and not its own: S2ORC's Table 5
   lists each row's task ("NER", "PICO", "DEP (LAS)", "CLS"), and its "ACL-ARC ... CLS" row is
-  citation-intent classification, not the parsing the caption names beside it;
+  citation-intent classification, not the parsing the caption names beside it; such a row
+  takes the task its caption spells for the short form it prints ("text (CLS) classification":
+  ingest/extract/short_form_tasks.py);
 - a tie there goes to the tied task most of the paper's rows carry (Reptile's mini-ImageNet
   1-shot "few-shot learning" and 5-shot "Few-Shot Image Classification" rows);
 - a generic one-word task ("Retrieval") takes the paper's one row task of that kind
@@ -55,6 +57,7 @@ from papergraph.ingest.extract.dataset_tasks import (
 )
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.one_task_label import one_label_per_kind
+from papergraph.ingest.extract.short_form_tasks import short_form_metrics, short_form_tasks
 from papergraph.ingest.extract.task_metrics import measured_by, metric_kind, task_key
 
 MIN_AGREEING = 2  # datasets of a table that must share its task
@@ -92,6 +95,8 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
     for same in _groups(rows, _dataset_of).values():
         _one_task(same, carried)
     _unmarked(rows)
+    short_form_tasks((row.result for row in rows), matcher)
+    short_form_metrics(row.result for row in rows)  # and the average the caption gives it
     one_label_per_kind(row.result for row in rows)
     for row in spanning:  # no pass above gives it one of its parts' tasks back
         row.result.task = None

@@ -4,8 +4,8 @@ A header is typed before any dataset is taken from it. A metric header ("BLEU", 
 takes its dataset from elsewhere; a known dataset name, or an abbreviation of one the paper
 names ("C10" for CIFAR-10, "IN-1k" for ImageNet-1k, "AG" for AG News), is the column's dataset.
 A language code ("En", "Ko": a column per language of one multilingual test set), a setting
-(speedup, parameters, time, layers, batch size, a latency in ms; but a duration the caption
-lists as when the values are measured, "80ms" after the seed motion, is a forecast horizon over
+(speedup, parameters, time, layers, batch size, a context length, a latency in ms; but a
+duration the caption lists as when the values are measured, "80ms" after the seed motion, is a forecast horizon over
 the caption's metric: `horizon`) or the method column's own
 header ("Method", "Model") or a method the lexicon knows ("GPT-2") is never a dataset. Any other header is a dataset only when it is
 name-shaped ("Yelp-2", "DBpedia"); plain words ("Middle", "High") and quantities ("50K" training
@@ -32,7 +32,8 @@ from papergraph.ingest.extract.usual_metrics import usual_metrics
 SETTING = re.compile(
     r"#|\b(?:params?|parameters|\w*flops|macs|time|speed|speed-?up|latency|throughput|fps|size|"
     r"memory|layers?|heads|depth|width|epochs?|steps?|batch|hours?|days?|[gt]pu\w*|ms|sec|seconds|"
-    r"cost|lr|rate|year|venue|backbone|encoder|resolution|(?:extra|training) data)\b|"
+    r"cost|lr|rate|year|venue|backbone|encoder|resolution|(?:extra|training) data|"
+    r"(?:context|sequence|seq\.?)[- ]?len(?:gth)?)\b|"
     r"\d\s*(?:ms|s|x|×)(?!\w)|^[A-Za-zα-ω]$",  # a one-letter header: a symbol (L, d, k)
     re.IGNORECASE,
 )

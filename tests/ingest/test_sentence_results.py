@@ -100,3 +100,23 @@ def test_an_error_printed_as_an_error_keeps_its_direction() -> None:
 
 def test_a_version_after_a_dataset_name_is_no_value() -> None:
     assert _results("QANet reaches 84.6 F1 on SQuAD 2.0.") == [("F1", 84.6)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "QANet reaches 84.6 F1 on SQuAD (and 80.2 test accuracy).",
+            [("F1", 84.6), ("test accuracy", 80.2)],
+        ),
+        (
+            "QANet reports a F1 of 84.6 on SQuAD, and test accuracy of 80.2 here.",
+            [("F1", 84.6), ("test accuracy", 80.2)],
+        ),
+    ],
+)
+def test_a_value_takes_the_metric_printed_beside_it(
+    sentence: str, expected: list[tuple[str, float]]
+) -> None:
+    """A second value whose own metric the gazetteer does not know is not the first's metric."""
+    assert _results(sentence) == expected

@@ -171,3 +171,20 @@ def test_an_image_size_printed_squared_reads_as_its_square_not_a_run_on_number()
         "NewNet-T (image size: 384²)",
         "NewNet-B (image size: 256)",
     }
+
+
+def test_a_context_length_beside_the_label_names_the_variant() -> None:
+    """FlashAttention's Table 4 shape: one model at three context lengths, each its own row."""
+    table = Table(
+        grid(
+            [
+                ["Model implementations", "Context length", "OpenWebText (ppl)"],
+                ["NewNet", "1k", "18.2"],
+                ["NewNet", "4k", "17.5"],
+            ]
+        ),
+        "4",
+        "Table 4: NewNet with a longer context.",
+    )
+    found = {(method, value) for method, _, _, value in measured(table, ["NewNet"])}
+    assert found == {("NewNet (Context length: 1k)", 18.2), ("NewNet (Context length: 4k)", 17.5)}

@@ -1,0 +1,59 @@
+"""A row printing a task's short form that the caption spells out takes that task."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Table
+from papergraph.ingest.extract.short_form_tasks import spelled_tasks
+from tests.ingest.tables import grid, table_rows
+
+CAPTION = (
+    "Table 5: Reported statistics are span-level F1 for NER, token-level F1 for PICO, dependency "
+    "parsing (DEP), and macro-F1 for relation (REL) and text (CLS) classification."
+)
+
+
+def test_a_caption_spells_short_forms_alone_or_sharing_a_head_noun() -> None:
+    assert spelled_tasks(CAPTION) == {
+        "DEP": "dependency parsing",
+        "REL": "relation classification",
+        "CLS": "text classification",
+    }
+    assert spelled_tasks("Results with 3 (ABC) runs and a (XYZ) mark.") == {}
+
+
+def test_a_row_printing_a_spelled_short_form_takes_its_task() -> None:
+    """S2ORC (2020.acl-main.447) Table 5 shape: the "CLS" row had no task (the full table:
+    test_row_tasks.py)."""
+    table = Table(
+        grid(
+            [
+                ["Dataset", "Reference", "Task", "SCIBERT", "NewNet"],
+                ["BC5CDR", "Li et al. (2016)", "NER", "90.01", "90.41"],
+                ["SciCite", "Cohan et al. (2019)", "CLS", "85.49", "84.76"],
+                ["EBM-NLP", "Nye et al. (2018)", "PICO", "72.28", "72.35"],
+            ]
+        ),
+        number="5",
+        caption=CAPTION,
+    )
+    tasks = {r.dataset: r.task for r in table_rows(table, ["NewNet"]) if r.method == "NewNet"}
+    assert tasks["SciCite"] == "text classification"
+
+
+def test_a_row_takes_the_averaged_f1_its_caption_gives_its_short_form_or_dataset() -> None:
+    """S2ORC Table 5: "macro-F1 for relation (REL) and text (CLS) classification" (and, here,
+    "micro-F1 for JNLPBA", as S2ORC says it for ChemProt); BC5CDR's NER row keeps plain F1."""
+    table = Table(
+        grid(
+            [
+                ["Dataset", "Reference", "Task", "SCIBERT", "NewNet"],
+                ["BC5CDR", "Li et al. (2016)", "NER", "90.01", "90.41"],
+                ["SciCite", "Cohan et al. (2019)", "CLS", "85.49", "84.76"],
+                ["JNLPBA", "Collier and Kim (2004)", "NER", "77.28", "77.70"],
+            ]
+        ),
+        number="5",
+        caption=f"{CAPTION} We report micro-F1 for JNLPBA.",
+    )
+    metrics = {r.dataset: r.metric for r in table_rows(table, ["NewNet"]) if r.method == "NewNet"}
+    assert metrics == {"BC5CDR": "F1", "SciCite": "Macro-F1", "JNLPBA": "Micro-F1"}
