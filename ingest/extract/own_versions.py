@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterable
 
 from papergraph.core.model import Entity, EntityType, fold
-from papergraph.ingest.extract.table_names import DOMINANT, own_row
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.table_names import DATASET_TYPES, DOMINANT, own_row
 
 #: A version after a name: "v2", "V3", "++", "-II"; never version 1 (the older one, "ConvNeXt
 #: V1"), and never a bare number ("RWKV-4", "GCN-2" name a size or a depth, not a version).
@@ -31,6 +32,7 @@ _SIZED = re.compile(r"^(?P<name>.+?)[- ]?(?P<size>\d+(?:\.\d+)?[BMK]?)(?![\w.])"
 #: How many sizes of the method make a table one of its sizes, not a few variants of one.
 SIZES = 3
 #: A version at the end of a folded name ("convnextv2"): the name without it is the older one.
+_BRACKETS = re.compile(r"\([^()]*\)")  # "(10%)" after a retrieval set's name
 _FOLDED_VERSION = re.compile(r"(?<=[a-z])v(?:[2-9]|\d{2,})$")
 
 
@@ -87,6 +89,27 @@ def every_size(labels: Iterable[str], own: Iterable[str], names: list[str]) -> b
     results of its own, and bold marks the best of them, not the one row the paper reports."""
     sizes = {found.group("size") for label in own if (found := _size(label, names))}
     return len(sizes) >= SIZES or versions_beside(labels, names)
+
+
+def data_runs(own: Iterable[str], names: list[str], matcher: NameMatcher) -> set[str]:
+    """The paper's own rows (`own` labels) that name a dataset right after the method's name,
+    as the only other words but brackets, where SIZES or more do ("Retro Wikipedia", "Retro C4",
+    "Retro MassiveText (10%)": RETRO's Table 4, one row per retrieval database); else none.
+    They are the method run on other data, each a result of its own, and bold marks the best of
+    them, not the one row the paper reports (an ablation's rows name a change: "w/o retrieval");
+    a row that is the paper's by "ours" alone ("NN-LM (ours)") is a baseline it ran."""
+    found = {label for label in own if _data_after(label, names, matcher)}
+    return found if len(found) >= SIZES else set()
+
+
+def _data_after(label: str, names: list[str], matcher: NameMatcher) -> bool:
+    """Whether the label is one of `names` (folded) and then only a dataset's name."""
+    words = _BRACKETS.sub(" ", label).split()
+    for end in range(1, len(words)):
+        if fold(" ".join(words[:end])) in names:
+            entry = matcher.lookup(" ".join(words[end:]))
+            return entry is not None and entry.type in DATASET_TYPES
+    return False
 
 
 def _size(label: str, names: list[str]) -> re.Match[str] | None:

@@ -57,7 +57,11 @@ from papergraph.ingest.extract.dataset_tasks import (
 )
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.one_task_label import one_label_per_kind
-from papergraph.ingest.extract.short_form_tasks import short_form_metrics, short_form_tasks
+from papergraph.ingest.extract.short_form_tasks import (
+    printed_short_form,
+    short_form_metrics,
+    short_form_tasks,
+)
 from papergraph.ingest.extract.task_metrics import measured_by, metric_kind, task_key
 
 MIN_AGREEING = 2  # datasets of a table that must share its task
@@ -234,11 +238,15 @@ def _table_of(row: TaskedRow) -> Hashable:
 
 
 def _dataset_of(row: TaskedRow) -> Hashable:
-    """The dataset less its split and qualifier, and the kind of its metric (or the metric)."""
+    """The dataset less its split and qualifier, the kind of its metric (or the metric), and
+    the task short form the row prints that its caption spells ("SciERC ... REL" beside
+    "SciERC ... NER": one dataset scored for two tasks)."""
     dataset, metric = row.result.dataset, row.result.metric
     if not dataset:
         return None
-    return fold(bare_dataset(dataset)), metric_kind(metric) or fold(metric or "")
+    evidence = row.result.evidence[0] if row.result.evidence else None
+    short = evidence and printed_short_form(evidence.row_header or "", evidence.caption or "")
+    return fold(bare_dataset(dataset)), metric_kind(metric) or fold(metric or ""), short
 
 
 def _groups(

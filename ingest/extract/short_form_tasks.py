@@ -49,6 +49,15 @@ def spelled_tasks(caption: str) -> dict[str, str]:
     return found
 
 
+def printed_short_form(label: str, caption: str) -> str | None:
+    """The one short form of a task the caption spells out that the row's label prints ("REL"
+    in "CS SciERC Luan et al. (2018) REL"), or None: the task the row's values are for, which
+    tells them from another row's on the same dataset ("SciERC ... NER")."""
+    words = set(re.findall(r"[A-Za-z]+", label))
+    shorts = [short for short in spelled_tasks(caption) if short in words]
+    return shorts[0] if len(shorts) == 1 else None
+
+
 def _candidates(words: list[str], head: str | None) -> list[str]:
     """The words before the brackets, longest first, then each with the list's head noun."""
     tails = [" ".join(words[i:]) for i in range(len(words))]
@@ -63,17 +72,16 @@ def _known(candidates: Iterable[str]) -> str | None:
 
 
 def short_form_tasks(results: Iterable[Result], matcher: NameMatcher) -> None:
-    """Give each result without a task the task its caption spells for a short form its row's
-    label prints, in place."""
+    """Give each result the task its caption spells for a short form its row's label prints,
+    in place: the row says which of the dataset's tasks it is scored for ("SciERC ... REL" is
+    relation classification, though its dataset's other row, "SciERC ... NER", is not)."""
     for result in results:
         evidence = result.evidence[0] if result.evidence else None
-        if result.task is not None or evidence is None or not evidence.caption:
+        if evidence is None or not evidence.caption:
             continue
-        label = set(re.findall(r"[A-Za-z]+", evidence.row_header or ""))
-        spelled = spelled_tasks(evidence.caption)
-        shorts = [short for short in spelled if short in label]
-        if len(shorts) == 1:
-            result.task = task_label(spelled[shorts[0]], matcher)
+        short = printed_short_form(evidence.row_header or "", evidence.caption)
+        if short is not None:
+            result.task = task_label(spelled_tasks(evidence.caption)[short], matcher)
 
 
 def averaged_clauses(caption: str) -> list[tuple[str, str]]:

@@ -26,6 +26,7 @@ from papergraph.ingest.extract.row_datasets import (
 )
 from papergraph.ingest.extract.row_languages import languages_kept
 from papergraph.ingest.extract.row_twins import bracketed
+from papergraph.ingest.extract.short_form_tasks import printed_short_form
 from papergraph.ingest.extract.table_context import (
     TableContext,
     alternative,
@@ -90,8 +91,9 @@ def column_results(
     context: TableContext, matcher: NameMatcher, columns: list[int], names: list[str]
 ) -> list[Result]:
     """One result per row and own column, the first own column's where several give a row the
-    same method, dataset and metric ("MuZero" before "MuZero normalized"); a model size or a
-    number of shots over the columns tells methods apart ("PaLM 8B (0-shot)", "PaLM 540B")."""
+        same method, dataset and metric ("MuZero" before "MuZero normalized"), rows whose labels print
+    two tasks' short forms two results ("SciERC ... NER", "SciERC ... REL"); a model size or a
+        number of shots over the columns tells methods apart ("PaLM 8B (0-shot)", "PaLM 540B")."""
     headers = {col: context.grid.column_headers.get(col, "") for col in columns}
     methods = {
         col: _paper_spelling(column_method(header, names), matcher)
@@ -103,7 +105,8 @@ def column_results(
         for col in columns:
             result = _result(context, row, col, dataset, methods[col])
             if result is not None:
-                key = (plain[col], *row.qualifiers, result.dataset or "", result.metric or "")
+                task = printed_short_form(row.label, context.table.caption) or ""  # "REL"
+                key = (plain[col], *row.qualifiers, result.dataset or "", result.metric or "", task)
                 found.setdefault(key, result)
     return list(found.values())
 

@@ -37,7 +37,7 @@ from papergraph.ingest.extract.metric_names import (
     unbroken,
 )
 from papergraph.ingest.extract.our_columns import our_rows
-from papergraph.ingest.extract.own_versions import every_size
+from papergraph.ingest.extract.own_versions import data_runs, every_size
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
 from papergraph.ingest.extract.row_tasks import AVERAGE, TaskedRow, settle_tasks
 from papergraph.ingest.extract.section_datasets import sectioned
@@ -221,9 +221,9 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     rows = rows or caption_runs(context) or answer_rows(context) or our_rows(context)
     bold = _bold_rows(rows or context.grid.rows)
     chosen = bold and len(rows) > 2 and not _bold_elsewhere(bold[0], context.grid)
-    labels = [row.label for row in context.grid.rows]
-    chosen = chosen and not every_size(labels, [row.label for row in rows], names)
-    rows = bold if chosen else rows or bold
+    runs = data_runs(own := [row.label for row in rows], names, matcher)  # "Retro C4": each
+    chosen = chosen and not (every_size([r.label for r in context.grid.rows], own, names) or runs)
+    rows = bold if chosen else [row for row in rows if row.label in runs] or rows or bold
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
     rows = rows or stacked_additions(context.grid.rows)  # "+ cosine", "+ mixup"
     return [

@@ -57,3 +57,36 @@ def test_a_row_takes_the_averaged_f1_its_caption_gives_its_short_form_or_dataset
     )
     metrics = {r.dataset: r.metric for r in table_rows(table, ["NewNet"]) if r.method == "NewNet"}
     assert metrics == {"BC5CDR": "F1", "SciCite": "Macro-F1", "JNLPBA": "Micro-F1"}
+
+
+def test_one_dataset_scored_for_two_tasks_gives_two_results_each_with_its_task() -> None:
+    """S2ORC Table 5 prints SciERC twice, "SciERC ... NER" and "SciERC ... REL": two tasks on
+    one dataset are two results, not the first row's alone; the "REL" row is relation
+    classification (the caption spells it) and its measure the caption's macro-F1. The dataset
+    names of the lexicon's SciBERT benchmarks are read: ChemProt, "PaperField"."""
+    table = Table(
+        grid(
+            [
+                ["Dataset", "Reference", "Task", "SCIBERT", "NewNet"],
+                ["ChemProt", "Krallinger et al. (2017)", "REL", "83.64", "84.59"],
+                ["SciERC", "Luan et al. (2018)", "NER", "67.57", "68.93"],
+                ["SciERC", "Luan et al. (2018)", "REL", "79.97", "81.77"],
+                ["PaperField", "Beltagy et al. (2019)", "CLS", "65.71", "65.99"],
+            ]
+        ),
+        number="5",
+        caption=CAPTION,
+    )
+    found = {
+        (r.dataset, r.task, r.metric, r.value)
+        for r in table_rows(table, ["NewNet"])
+        if r.method == "NewNet"
+    }
+    scierc = {row for row in found if row[0] == "SciERC"}
+    assert {(metric, value) for _, _, metric, value in scierc} == {
+        ("F1", 68.93),
+        ("Macro-F1", 81.77),
+    }
+    tasks = {value: task for _, task, _, value in scierc}
+    assert tasks[81.77] is not None and "relation" in tasks[81.77]
+    assert {row[0] for row in found} == {"ChemProt", "SciERC", "Paper Field"}

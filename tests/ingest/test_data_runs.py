@@ -1,0 +1,52 @@
+"""The paper's method run on other data, one row per dataset, gives a result per row (issue 14):
+bold marks the best of them, not the one row the paper reports."""
+
+from __future__ import annotations
+
+from papergraph.core.model import Table
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.own_versions import data_runs
+from tests.ingest.tables import grid, table_rows
+
+CAPTION = "Table 4 | Perplexities on Wikitext103."
+
+
+def _table(labels: list[str]) -> Table:
+    """RETRO (2112.04426) Table 4 shape: the last row bold, best in every column."""
+    rows = [[label, f"{20 - i}.1", f"{21 - i}.2"] for i, label in enumerate(labels)]
+    last = len(rows)
+    return Table(
+        grid([["Model", "Valid", "Test"], *rows], bold={(last, 1), (last, 2)}), "4", CAPTION
+    )
+
+
+def test_own_rows_each_on_other_data_are_each_a_result() -> None:
+    """RETRO's rows per retrieval database ("Retro C4", "Retro MassiveText (10%)"); a row the
+    paper's by "ours" alone is a baseline it ran, not its method."""
+    labels = [
+        "Adaptive Inputs (Baevski and Auli, 2019)",
+        "NN-LM (ours) Wikipedia",
+        "NewNet Wikipedia",
+        "NewNet C4",
+        "NewNet MassiveText (10%)",
+        "NewNet MassiveText (100%)",
+    ]
+    found = {(r.method, r.value) for r in table_rows(_table(labels), ["newnet"], "NewNet")}
+    methods = {method for method, _ in found}
+    assert {"NewNet Wikipedia", "NewNet C4", "NewNet MassiveText (100%)"} <= methods
+    assert len(found) == 4  # one per NewNet row (its test value), no NN-LM
+    assert ("NewNet C4", 18.2) in found
+
+
+def test_an_ablations_bold_row_is_still_the_one_the_paper_reports() -> None:
+    labels = ["Baseline [3]", "NewNet w/o retrieval", "NewNet w/o chunks", "NewNet"]
+    found = {r.method for r in table_rows(_table(labels), ["newnet"], "NewNet")}
+    assert found == {"NewNet"}
+
+
+def test_data_runs_need_three_rows_naming_a_dataset_after_the_name() -> None:
+    matcher = hybrid_matcher()
+    assert data_runs(["NewNet C4", "NewNet Wikipedia"], ["newnet"], matcher) == set()
+    three = ["NewNet C4", "NewNet Wikipedia", "NewNet MassiveText (1%)"]
+    assert data_runs(three, ["newnet"], matcher) == set(three)
+    assert data_runs(["NewNet w/o X", "NewNet big", "NewNet C4"], ["newnet"], matcher) == set()
