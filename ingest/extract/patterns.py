@@ -16,6 +16,8 @@ _NAMED = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*){0,3})\s+"
     r"(?P<head>datasets?|benchmarks?|corpus|corpora)\b"
 )
+#: Quotation marks a paper sets around the long form it coins.
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _SENTENCE_END = re.compile(r"[.!?;:]\s|[()\[\]]")
 _SKIP_NAMES = {
     "same",
@@ -123,7 +125,7 @@ def _long_form(short: str, words: list[str]) -> str | None:
             return None
         pos -= 1
     start = lower.rfind(" ", 0, pos + 2) + 1
-    long = candidate[start:].strip(" ,")
+    long = candidate[start:].strip(" ,").strip(_QUOTES)  # the "Self-Taught Reasoner" (STaR)
     return long if len(long) > len(short) and long[0].isalnum() else None
 
 

@@ -67,8 +67,24 @@ class TaggedExtractor(HybridExtractor):
             for t in self._tagger.tag_text(chunk.text)
             if t.type in TAGGED_TYPES and not known_already(t.text, matcher)
         ]
-        names = local_names(tagged_definitions(tagged), matcher)
+        tagged_names = spelled_out(tagged_definitions(tagged), self.definitions(paper))
+        names = local_names(tagged_names, matcher)
         return matcher.extended(names, "tagger") if names else matcher
+
+
+def spelled_out(tagged: list[Definition], defined: list[Definition]) -> list[Definition]:
+    """`tagged` with an acronym the paper defines and the long form it spells it out as, both
+    tagged, as one definition of both, typed as tagged: "the \u201cSelf-Taught Reasoner\u201d
+    (STaR)", each tagged a method, is one method STaR, not two beside each other. A long form
+    tagged without its acronym stays as tagged (canonical names map it later)."""
+    names = {name.long.lower(): name for name in tagged}
+    joined = {
+        d: Definition(d.long, d.short, names[d.short.lower()].type)
+        for d in defined
+        if d.short and d.short.lower() in names and d.long.lower() in names
+    }
+    spelled = {n.lower() for d in joined for n in (d.long, d.short) if n}
+    return [*dict.fromkeys(joined.values()), *(t for t in tagged if t.long.lower() not in spelled)]
 
 
 def known_already(name: str, matcher: NameMatcher) -> bool:
