@@ -143,3 +143,24 @@ def test_a_caption_giving_all_values_one_metric_but_the_sets_it_lists_reads_each
         ("Natural Questions", "EM", 18.6),
         ("RTE", "Accuracy", 78.3),
     }
+
+
+def test_exact_match_accuracy_in_a_caption_makes_an_accuracy_column_exact_match() -> None:
+    """ "Exact match accuracy on Natural Questions" over a "Test Accuracy" column (RETRO's Table
+    5, whose baselines print REALM's, RAG's and FiD's EM): EM, the leaderboard those papers'
+    own Natural Questions values are on, not an accuracy board of its own."""
+    qa = Table(
+        grid(
+            [
+                ["Model", "Test Accuracy"],
+                ["Realm (Guu et al., 2020)", "40.4"],
+                ["RAG (Lewis et al., 2020)", "44.5"],
+                ["NewNet 7.5B (DPR retrieval)", "45.5"],
+            ]
+        ),
+        number="5",
+        caption="Table 5 | Question answering results. Exact match accuracy on Natural Questions.",
+    )
+    rows = {(r.dataset, r.metric, r.value) for r in _rows(qa, ["NewNet"])}
+    assert rows == {("Natural Questions", "EM", 45.5)}
+    assert read_metric("exact-match accuracies") == read_metric("EM")
