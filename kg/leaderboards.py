@@ -20,6 +20,7 @@ from typing import Any
 
 from papergraph.core.canonical import Canonical, canonical
 from papergraph.core.model import EntityType, entity_key, fold
+from papergraph.kg.board_scale import on_one_scale
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import chunk_id_from_iri, entity_iri, paper_id_from_iri
 
@@ -167,7 +168,7 @@ def _board(
         known = direction(metric) if direction else None
         higher = True if known is None else bool(known)
     tasks = Counter(str(v["taskLabel"]) for v in found if v.get("taskLabel") is not None)
-    rows = _rows(found, support)
+    rows = on_one_scale(_rows(found, support), metric)
     rows.sort(key=lambda r: (-r["value"] if higher else r["value"], r["method"] or ""))
     task = tasks.most_common(1)[0][0] if tasks else None
     return Board(task, dataset, metric, higher, rows, qualifier)

@@ -211,3 +211,30 @@ def test_one_metric_spelt_two_ways_by_two_papers_is_one_board(kg: KnowledgeGraph
         ("primer", 62.0),
     ]
     assert board.metric == "accuracy"  # the label most of its rows carry
+
+
+def _lambada(metric: str, value: float, paper_id: str, method: str) -> Result:
+    cell = _cell(paper_id, method, metric, str(value))
+    return Result(method, "Language Modelling", "LAMBADA", metric, value, [cell], True)
+
+
+def test_a_share_printed_as_a_fraction_is_ranked_as_a_percentage(kg: KnowledgeGraph) -> None:
+    """RETRO prints LAMBADA accuracies as fractions (0.73), RWKV as percentages (70.83): one
+    board ranks them on one scale, the printed number kept; a perplexity is never rescaled."""
+    retro = [
+        _lambada("accuracy", 0.73, "retro", "Retro 7.5B"),
+        _lambada("perplexity", 0.9, "retro", "Retro 7.5B"),
+    ]
+    rwkv = [
+        _lambada("accuracy", 70.83, "rwkv", "RWKV-4 14B"),
+        _lambada("perplexity", 3.8, "rwkv", "RWKV-4 14B"),
+    ]
+    kg.replace_paper("retro", paper_graph(*_paper("retro", *retro)))
+    kg.replace_paper("rwkv", paper_graph(*_paper("rwkv", *rwkv)))
+    [accuracy] = leaderboards(kg, metric="accuracy")
+    assert [(r["method"], r["value"], r.get("printed_value")) for r in accuracy.rows] == [
+        ("Retro 7.5B", 73.0, 0.73),
+        ("RWKV-4 14B", 70.83, None),
+    ]
+    [perplexity] = leaderboards(kg, metric="perplexity")
+    assert sorted(r["value"] for r in perplexity.rows) == [0.9, 3.8]
