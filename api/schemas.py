@@ -321,6 +321,11 @@ class LeaderboardEvidence(BaseModel):
 class LeaderboardRow(BaseModel):
     method: str | None = Field(description="The method, as the paper names it.")
     value: float
+    printed_value: float | None = Field(
+        None,
+        description="The number the paper printed where it printed a share as a fraction (0.73) "
+        "on a board of percentages: `value` is then that share in percent (73.0).",
+    )
     paper_id: str = Field(description="The paper that reports the value.")
     supporting_papers: int = Field(
         description="Papers that report a result (or a claim) of this method on this dataset."

@@ -4,7 +4,9 @@ A board's rows are (method, value, paper) with the evidence each value was read 
 table cell: page, table, caption, row and column headers, the cell). A result without a value is
 a claim, never a row; but claims count towards `supporting_papers`, the number of papers that
 report anything on a row's (method, dataset). A board is one dataset node *and* one variant
-(`pg:qualifier` on the result: WMT's "2014 en-de" and "2014 en-fr" are two boards). Filters name
+(`pg:qualifier` on the result: WMT's "2014 en-de" and "2014 en-fr" are two boards) and one metric
+node, whatever label each paper's graph gives it ("Accuracy" in one, "accuracy" in another: one
+metric, one board, so a method's numbers from two papers meet). Filters name
 an entity by label (a dataset by its canonical name, `core.canonical`; others folded, as entity
 keys are) and are pushed into the query.
 """
@@ -12,12 +14,13 @@ keys are) and are pushed into the query.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from papergraph.core.canonical import Canonical, canonical
 from papergraph.core.model import EntityType, entity_key, fold
+from papergraph.kg.board_scale import on_one_scale
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import chunk_id_from_iri, entity_iri, paper_id_from_iri
 
@@ -93,7 +96,7 @@ def leaderboards(
     for row in rows:
         values = row.asdict()  # type: ignore[union-attr]
         variant = str(values.get("qualifier") or "")
-        grouped[(str(values["dataset"]), variant, str(values["metricLabel"]))].append(values)
+        grouped[(str(values["dataset"]), variant, str(values["metric"]))].append(values)
     if asked and asked.qualifier:  # "WMT 2014 English-German": that variant's boards only
         grouped = {k: rows for k, rows in grouped.items() if _variant_of(k, rows, asked, dataset)}
     boards = [_board(key, found, support, direction) for key, found in grouped.items()]
@@ -155,8 +158,9 @@ def _board(
     support: dict[tuple[str, str], int],
     direction: Direction | None,
 ) -> Board:
-    _, qualifier, metric = key
+    _, qualifier, _ = key
     dataset = _shown_name(found, qualifier)
+    metric = _most_printed(str(v["metricLabel"]) for v in found)
     stated = Counter(bool(v["better"].toPython()) for v in found if v.get("better") is not None)
     if stated:
         higher = stated.most_common(1)[0][0]
@@ -164,7 +168,7 @@ def _board(
         known = direction(metric) if direction else None
         higher = True if known is None else bool(known)
     tasks = Counter(str(v["taskLabel"]) for v in found if v.get("taskLabel") is not None)
-    rows = _rows(found, support)
+    rows = on_one_scale(_rows(found, support), metric)
     rows.sort(key=lambda r: (-r["value"] if higher else r["value"], r["method"] or ""))
     task = tasks.most_common(1)[0][0] if tasks else None
     return Board(task, dataset, metric, higher, rows, qualifier)
@@ -177,6 +181,13 @@ def _shown_name(found: list[dict[str, Any]], qualifier: str) -> str:
     if printed:  # ties: the fuller name ("WMT 2014 English-German" over "WMT14 En-De")
         return max(printed.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
     return " ".join(part for part in (str(found[0]["datasetLabel"]), qualifier) if part)
+
+
+def _most_printed(labels: Iterable[str]) -> str:
+    """The label most rows give a board's metric node (one paper's graph may spell it "Accuracy",
+    another "accuracy"), the first in sort order on a tie, so a board's label is stable."""
+    counts = Counter(labels)
+    return min(counts, key=lambda label: (-counts[label], label))
 
 
 def _rows(found: list[dict[str, Any]], support: dict[tuple[str, str], int]) -> list[dict[str, Any]]:

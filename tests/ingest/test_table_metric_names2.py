@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from papergraph.core.model import Table
 from papergraph.ingest.extract.dataset_tasks import row_task
-from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.hybrid import HybridExtractor, hybrid_matcher
 from papergraph.ingest.extract.metric_names import read_metric
-from tests.ingest.tables import grid, table_rows
+from tests.ingest.tables import grid, paper_with, table_rows
 
 
 def _rows(table: Table, names: list[str]) -> list:
@@ -143,3 +143,41 @@ def test_a_caption_giving_all_values_one_metric_but_the_sets_it_lists_reads_each
         ("Natural Questions", "EM", 18.6),
         ("RTE", "Accuracy", 78.3),
     }
+
+
+def test_exact_match_accuracy_in_a_caption_makes_an_accuracy_column_exact_match() -> None:
+    """ "Exact match accuracy on Natural Questions" over a "Test Accuracy" column (RETRO's Table
+    5, whose baselines print REALM's, RAG's and FiD's EM): EM, the leaderboard those papers'
+    own Natural Questions values are on, not an accuracy board of its own."""
+    qa = Table(
+        grid(
+            [
+                ["Model", "Test Accuracy"],
+                ["Realm (Guu et al., 2020)", "40.4"],
+                ["RAG (Lewis et al., 2020)", "44.5"],
+                ["NewNet 7.5B (DPR retrieval)", "45.5"],
+            ]
+        ),
+        number="5",
+        caption="Table 5 | Question answering results. Exact match accuracy on Natural Questions.",
+    )
+    rows = {(r.dataset, r.metric, r.value) for r in _rows(qa, ["NewNet"])}
+    assert rows == {("Natural Questions", "EM", 45.5)}
+    assert read_metric("exact-match accuracies") == read_metric("EM")
+
+
+def test_curatedtrec_s_short_form_is_the_dataset_and_scored_in_exact_match() -> None:
+    """ "CuratedTrec (CT)" (RAG's open-domain QA datasets; REALM and DPR print CuratedTREC): the
+    "CT" column is CuratedTREC in its usual exact match, the board REALM's values are on."""
+    qa = Table(
+        grid([["Model", "NQ", "CT"], ["REALM [20]", "40.4", "46.8"], ["NewNet", "44.5", "52.2"]]),
+        number="1",
+        caption="Table 1: Open-Domain QA Test Scores.",
+    )
+    text = (
+        "We propose NewNet.\n\nWe consider four popular open-domain QA datasets: Natural "
+        "Questions (NQ) and CuratedTrec (CT). We report Exact Match (EM) scores.\n\n" + qa.caption
+    )
+    found = HybridExtractor().extract(paper_with([qa], "NewNet: a paper", text)).results
+    rows = {(r.dataset, r.metric, r.value) for r in found if r.method == "NewNet"}
+    assert ("CuratedTREC", "EM", 52.2) in rows

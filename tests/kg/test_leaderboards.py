@@ -185,3 +185,56 @@ def test_a_part_column_is_a_board_of_its_dataset(kg: KnowledgeGraph) -> None:
     race = leaderboards(kg, dataset="RACE")
     assert sorted(b.rows[0]["value"] for b in race) == [68.1, 84.0, 88.6]
     assert sorted(b.qualifier for b in race) == ["high", "m", "middle"]
+
+
+def _accuracy(metric: str, value: float, paper_id: str, method: str) -> Result:
+    cell = _cell(paper_id, method, metric, str(value))
+    return Result(method, "Question Answering", "BoolQ", metric, value, [cell], True)
+
+
+def test_one_metric_spelt_two_ways_by_two_papers_is_one_board(kg: KnowledgeGraph) -> None:
+    """Primer's graph labels its metric "Accuracy", PaLM's "accuracy": one metric node, so the
+    two papers' BoolQ values meet on one board instead of two boards of one paper each."""
+    kg.replace_paper(
+        "primer", paper_graph(*_paper("primer", _accuracy("Accuracy", 62.0, "primer", "Primer")))
+    )
+    palm = _paper(
+        "palm",
+        _accuracy("accuracy", 88.0, "palm", "PaLM"),
+        _accuracy("accuracy", 83.7, "palm", "PaLM 62B"),
+    )
+    kg.replace_paper("palm", paper_graph(*palm))
+    [board] = leaderboards(kg, dataset="BoolQ")
+    assert [(r["paper_id"], r["value"]) for r in board.rows] == [
+        ("palm", 88.0),
+        ("palm", 83.7),
+        ("primer", 62.0),
+    ]
+    assert board.metric == "accuracy"  # the label most of its rows carry
+
+
+def _lambada(metric: str, value: float, paper_id: str, method: str) -> Result:
+    cell = _cell(paper_id, method, metric, str(value))
+    return Result(method, "Language Modelling", "LAMBADA", metric, value, [cell], True)
+
+
+def test_a_share_printed_as_a_fraction_is_ranked_as_a_percentage(kg: KnowledgeGraph) -> None:
+    """RETRO prints LAMBADA accuracies as fractions (0.73), RWKV as percentages (70.83): one
+    board ranks them on one scale, the printed number kept; a perplexity is never rescaled."""
+    retro = [
+        _lambada("accuracy", 0.73, "retro", "Retro 7.5B"),
+        _lambada("perplexity", 0.9, "retro", "Retro 7.5B"),
+    ]
+    rwkv = [
+        _lambada("accuracy", 70.83, "rwkv", "RWKV-4 14B"),
+        _lambada("perplexity", 3.8, "rwkv", "RWKV-4 14B"),
+    ]
+    kg.replace_paper("retro", paper_graph(*_paper("retro", *retro)))
+    kg.replace_paper("rwkv", paper_graph(*_paper("rwkv", *rwkv)))
+    [accuracy] = leaderboards(kg, metric="accuracy")
+    assert [(r["method"], r["value"], r.get("printed_value")) for r in accuracy.rows] == [
+        ("Retro 7.5B", 73.0, 0.73),
+        ("RWKV-4 14B", 70.83, None),
+    ]
+    [perplexity] = leaderboards(kg, metric="perplexity")
+    assert sorted(r["value"] for r in perplexity.rows) == [0.9, 3.8]
