@@ -238,3 +238,36 @@ def test_a_share_printed_as_a_fraction_is_ranked_as_a_percentage(kg: KnowledgeGr
     ]
     [perplexity] = leaderboards(kg, metric="perplexity")
     assert sorted(r["value"] for r in perplexity.rows) == [0.9, 3.8]
+
+
+def test_error_rates_below_one_percent_are_not_read_as_fractions(kg: KnowledgeGraph) -> None:
+    """MNIST test errors are percentages that all lie below 1 in a strong paper (0.35) and above
+    it in a weaker one (1.2): an error rate is never rescaled, so 0.35 stays first, not 35."""
+    mnist = [
+        Result(
+            "Net A",
+            "Image Classification",
+            "MNIST",
+            "Top-1 Error",
+            0.35,
+            [_cell("a", "Net A", "Top-1 Error", "0.35")],
+            False,
+        ),
+        Result(
+            "Net B",
+            "Image Classification",
+            "MNIST",
+            "Top-1 Error",
+            1.2,
+            [_cell("b", "Net B", "Top-1 Error", "1.2")],
+            False,
+        ),
+    ]
+    kg.replace_paper("a", paper_graph(*_paper("a", mnist[0])))
+    kg.replace_paper("b", paper_graph(*_paper("b", mnist[1])))
+    [board] = leaderboards(kg, dataset="MNIST")
+    assert board.higher_is_better is False
+    assert [(r["method"], r["value"], r.get("printed_value")) for r in board.rows] == [
+        ("Net A", 0.35, None),
+        ("Net B", 1.2, None),
+    ]
