@@ -223,8 +223,8 @@ def _abbreviations_merged(entities: list[Entity]) -> list[Entity]:
     kept: list[Entity] = []
     for entity in entities:
         family = fold(entity.label) in families()  # JFT: one_node_per_dataset decides
-        named = spelled_out(entity.label, {n: n for n in full}) if not family else ""
-        named = named if entity.label in full else ""
+        spelled = entity.label in full and not family
+        named = spelled_out(entity.label, {n: n for n in full}) if spelled else ""
         if named and named != entity.label:
             absorb(full[named], entity)
         else:

@@ -53,8 +53,13 @@ def printed_short_form(label: str, caption: str) -> str | None:
     """The one short form of a task the caption spells out that the row's label prints ("REL"
     in "CS SciERC Luan et al. (2018) REL"), or None: the task the row's values are for, which
     tells them from another row's on the same dataset ("SciERC ... NER")."""
+    return _printed(label, spelled_tasks(caption))
+
+
+def _printed(label: str, spelled: dict[str, str]) -> str | None:
+    """The one short form of `spelled` that the label prints, or None."""
     words = set(re.findall(r"[A-Za-z]+", label))
-    shorts = [short for short in spelled_tasks(caption) if short in words]
+    shorts = [short for short in spelled if short in words]
     return shorts[0] if len(shorts) == 1 else None
 
 
@@ -79,9 +84,10 @@ def short_form_tasks(results: Iterable[Result], matcher: NameMatcher) -> None:
         evidence = result.evidence[0] if result.evidence else None
         if evidence is None or not evidence.caption:
             continue
-        short = printed_short_form(evidence.row_header or "", evidence.caption)
+        spelled = spelled_tasks(evidence.caption)
+        short = _printed(evidence.row_header or "", spelled)
         if short is not None:
-            result.task = task_label(spelled_tasks(evidence.caption)[short], matcher)
+            result.task = task_label(spelled[short], matcher)
 
 
 def averaged_clauses(caption: str) -> list[tuple[str, str]]:
