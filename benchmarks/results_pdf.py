@@ -29,6 +29,8 @@ How it scores:
   only a paper's headline results, so precision is a floor: read the rows `--show` prints.
 - Figures are printed for every valued row ("tables + text") and for the rows a leaderboard
   shows by default ("leaderboard rows": ablation rows left out, kg/leaderboards.py).
+- `--hand-gold` adds our hand-read headline rows of tune papers PwC gives none
+  (benchmarks/data/hand_gold/, benchmarks/pdfgold.py); figures with it are not PwC figures.
 - `--judged` adds a precision where a row is right when it matches gold or a hand verdict in
   benchmarks/data/rows_read_by_hand.tsv says so, over gold-matched or judged rows
   (benchmarks/results_judged.py).
@@ -275,8 +277,9 @@ def run(
     dumped: dict[str, list[Table]] | None = None,
     why: bool = False,
     judged: bool = False,
+    hand: bool = False,
 ) -> None:
-    golds = [g for g in gold_papers(split) if g.results][:papers]
+    golds = [g for g in gold_papers(split, hand=hand) if g.results][:papers]
     ours: dict[Split, list[Score]] = {"tune": [], "test": []}
     baseline: dict[Split, list[Score]] = {"tune": [], "test": []}
     boards: dict[Split, list[Score]] = {"tune": [], "test": []}  # rows a leaderboard shows
@@ -382,6 +385,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         action="store_true",
         help="also print precision by gold or hand verdict (benchmarks/results_judged.py)",
     )
+    parser.add_argument(
+        "--hand-gold",
+        action="store_true",
+        help="add our hand-read headline rows of tune papers PwC gives none (benchmarks/pdfgold.py)",
+    )
     args = parser.parse_args(argv)
     global PART_METRICS  # noqa: PLW0603 - one run, one scoring
     PART_METRICS = not args.strict_metrics
@@ -397,6 +405,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         dumped,
         args.why,
         args.judged,
+        args.hand_gold,
     )
 
 

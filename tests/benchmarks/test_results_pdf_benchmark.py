@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import benchmarks.pdfgold as pdfgold
 import benchmarks.results_pdf as results_pdf
 from benchmarks.results_pdf import (
     main,
@@ -105,3 +106,17 @@ def test_why_names_a_missed_values_column_as_the_grid_reader_reads_it() -> None:
     )
     found = in_grid(table, _pattern(["81.75"]))
     assert found == "table 1 p8: row 'XLNet', column 'Accuracy (as read)', cell '81.75'"
+
+
+def test_hand_gold_names_only_tune_papers_without_pwc_rows(shared_data: Path) -> None:
+    """Our hand-read headline rows widen tune; a test paper or a PwC-covered paper is refused."""
+    if not (shared_data / "pdfgold-dev" / "gold.jsonl").exists():
+        pytest.skip("pdfgold-dev is not in the shared data")
+    hand = pdfgold.hand_rows()
+    papers = {g.pdf.name: g for g in pdfgold.gold_papers()}
+    for file, rows in hand.items():
+        paper = papers[Path(file).name]
+        assert paper.split == "tune" and not paper.results, file
+        assert all(isinstance(row["value"], str) and row["value"].strip() for row in rows), file
+    widened = {g.pdf.name: len(g.results) for g in pdfgold.gold_papers("tune", hand=True)}
+    assert all(widened[Path(file).name] == len(rows) for file, rows in hand.items())
