@@ -39,15 +39,20 @@ from papergraph.core.canonical import (
 )
 from papergraph.core.model import ChunkKind, Entity, EntityType, Paper, Result, fold
 from papergraph.ingest.extract.admissible import affiliation, rejection
+from papergraph.ingest.extract.cited_only import cited_only
 from papergraph.ingest.extract.dataset_led_tasks import dataset_task
 from papergraph.ingest.extract.matcher import NameMatcher
-from papergraph.ingest.extract.one_dataset import families, one_node_per_dataset
+from papergraph.ingest.extract.one_dataset import (
+    families,
+    one_node_per_dataset,
+    one_type_per_dataset,
+)
 from papergraph.ingest.extract.organisations import defined_organisations
 from papergraph.ingest.extract.set_aside import set_aside
 from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.table_datasets import spelled_out
 from papergraph.ingest.extract.table_names import called_names
-from papergraph.ingest.extract.unmeasured import as_function, unmeasured
+from papergraph.ingest.extract.unmeasured import a_property, as_function, unmeasured
 from papergraph.ingest.extract.variants import absorb
 from papergraph.ingest.extract.written import (
     defined_as_other,
@@ -212,7 +217,7 @@ def canonicalise(
         head.qualifiers.extend(q for q in entity.qualifiers if q not in head.qualifiers)
     for entity in kept:
         entity.qualifiers = _most_specific(entity.qualifiers)
-    return one_node_per_dataset(_abbreviations_merged(kept))
+    return one_node_per_dataset(_abbreviations_merged(one_type_per_dataset(kept)))
 
 
 def _abbreviations_merged(entities: list[Entity]) -> list[Entity]:
@@ -329,9 +334,10 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
     only at or above FLOOR, when mentioned as often as the first (a short paper naming two
     methods once each is about both) or when a section of the paper's own is headed by it. A
     task or dataset `paper` names only in its background or related work, or says it leaves out
-    (ingest/extract/set_aside.py), and a metric it names only as an everyday word
-    (ingest/extract/unmeasured.py), keeps its rank but is not shown (no weaker one takes its
-    place). Returns `entities`, most salient first."""
+    (ingest/extract/set_aside.py), an entity below FLOOR it names only in citing others
+    (ingest/extract/cited_only.py), and a metric it names only as an everyday word or that is
+    an algorithm's complexity (ingest/extract/unmeasured.py), keeps its rank but is not shown
+    (no weaker one takes its place). Returns `entities`, most salient first."""
     ranked = sorted(entities, key=lambda e: (-e.salience, e.label.lower()))
     firsts: dict[EntityType, Entity] = {}
     seen: dict[EntityType, int] = {}
@@ -339,17 +345,20 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
     chunks = {chunk.id: chunk for chunk in paper.chunks} if paper else {}
     texts = {key: chunk.text for key, chunk in chunks.items()}
     headings = own_headings(paper) if paper else frozenset()
+    background = frozenset(c for c, h in sections.items() if h and BACKGROUND.search(h))
     for entity in ranked:
         if not showable(entity):
             entity.salient = False
             continue
         rank = seen.get(entity.type, 0)
         seen[entity.type] = rank + 1
-        first = firsts.setdefault(entity.type, entity)
+        first = firsts.setdefault(FAMILY.get(entity.type, entity.type), entity)
         tied = len(entity.evidence) >= len(first.evidence) or headed(entity, headings)
         shown = rank < SHOWN[entity.type] and (entity.salience >= FLOOR or tied)
         aside = background_only(entity, sections) or set_aside(entity, texts)
+        aside = aside or (entity.salience < FLOOR and cited_only(entity, chunks, background))
         measured = not (unmeasured(entity, chunks) or as_function(entity, chunks))
+        measured = measured and not a_property(entity)
         entity.salient = shown and not aside and measured
     return ranked
 

@@ -44,3 +44,30 @@ def one_node_per_dataset(entities: list[Entity]) -> list[Entity]:
         if id(entity) in into:
             absorb(into[id(entity)], entity)
     return [e for e in entities if id(e) not in into]
+
+
+def one_type_per_dataset(entities: list[Entity]) -> list[Entity]:
+    """`entities`, a dataset and a benchmark of one label merged into one node, typed and keyed
+    as the hand lexicon types it (else as the first): MuZero (1911.08265) names the lexicon's
+    benchmark "Atari" and Papers with Code's dataset "Atari 2600 games", whose canonical label
+    is "Atari" too, and showed "Atari" twice, under two types. The rest as they were, in order."""
+    first: dict[str, Entity] = {}
+    kept: list[Entity] = []
+    for entity in entities:
+        if entity.type not in DATASET_TYPES:
+            kept.append(entity)
+            continue
+        head = first.setdefault(fold(entity.label), entity)
+        if head is entity:
+            kept.append(entity)
+            continue
+        if _listed(entity) and not _listed(head):
+            head.type = entity.type
+        absorb(head, entity)
+        head.qualifiers.extend(q for q in entity.qualifiers if q not in head.qualifiers)
+    return kept
+
+
+def _listed(entity: Entity) -> bool:
+    """Whether the hand lexicon named the entity (curate.curated, which imports this module)."""
+    return any(e.extractor == "lexicon" for e in entity.evidence)

@@ -4,7 +4,8 @@ value beside a metric; section_datasets.py: a dataset called data).
 
 A sentence ends at a full stop, question or exclamation mark followed by space and a capital or
 an opening bracket ("... on ImageNet. (Table 2 ...)"); a decimal point ("0.81"), and an
-abbreviation before a lower-case word ("et al. show"), end none. A table caption's sentences are
+abbreviation before a lower-case word ("et al. show"), and "et al." before its citation
+("Ziegler et al. [35] shows"), end none. A table caption's sentences are
 read apart (ingest/extract/table_rows.py), and so are the role cues' (roles.py: a heading or a
 blank line also ends theirs, within a window) and a result sentence's (results.py, which keeps a
 number's decimal point inside one sentence whatever follows it)."""
@@ -13,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])")
+#: Not between "et al." and its citation ("Ziegler et al. [35] shows", "Luan et al. (2018)").
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bet al\.)\s+(?=[A-Z(\[])|(?<=\bet al\.)\s+(?=[A-Z])")
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

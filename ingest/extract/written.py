@@ -77,8 +77,8 @@ def _as_corpus(name: str, text: str) -> bool:
 
 def glued_fragment(entity: Entity, texts: Mapping[str, str]) -> bool:
     """Whether every place the paper writes the entity (`texts`: its chunk texts by id) is glued
-    by a hyphen to another name ("Panoptic" in "Panoptic-DeepLab", "Panoptic-FPN"): a part of
-    that other name. Where the name has capitals, the places it is written in lower case are
+    by a hyphen to another name ("Panoptic" in "Panoptic-DeepLab", "Panoptic-FPN"), or the end
+    of a word read a capital at a time ("RT- Base" in "B E RT- Base"): a part of that other name. Where the name has capitals, the places it is written in lower case are
     the ordinary word ("panoptic segmentation", "ADE20K panoptic"), no naming, and not asked."""
     cased = entity.label != entity.label.lower()
     naming = [e for e in entity.evidence if not (cased and e.text == e.text.lower())]
@@ -89,11 +89,18 @@ def glued_fragment(entity: Entity, texts: Mapping[str, str]) -> bool:
 def _glued_to_name(text: str, start: int, end: int) -> bool:
     if text[start:end] == "" or start >= len(text):
         return False
+    if _LETTER_SPACED.search(text[:start]) and text[start].isupper():
+        return True  # "RT- Base" of "B E RT- Base": small capitals read a letter at a time
     if re.match(r"\s?-\s?\d+(?![\w.])", text[end:]):
         return True  # "SARS-CoV" of "SARS-CoV-2": a version makes it another name
     after = re.match(r"-([A-Za-z][\w]+)", text[end:])
     before = re.search(r"([A-Za-z][\w]+)-$", text[:start])
     return any(m is not None and _name_shaped(m.group(1)) for m in (after, before))
+
+
+#: Capitals read one at a time right before a name: the name is the end of a word set in small
+#: capitals (SciBERT, 1903.10676, reads "S C I B E RT outperforms B E RT- Base").
+_LETTER_SPACED = re.compile(r"(?:^|\s)(?:[A-Z] ){2,}$")
 
 
 def _name_shaped(word: str) -> bool:

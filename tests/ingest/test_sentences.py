@@ -44,3 +44,13 @@ def test_a_mention_opening_a_sentence_is_not_read_with_the_sentence_before() -> 
         EntityType.DATASET, "ELI5", evidence=[Evidence("p#0", start, end, "ELI5", "lexicon")]
     )
     assert set_aside(left, {"p#0": TEXT})
+
+
+def test_et_al_before_its_citation_ends_no_sentence() -> None:
+    """2304.02623 p. 3: the sentence holding "instruction-tuned" names its cited authors."""
+    text = "One way exists [4]. More importantly, Ziegler et al. [35] shows that tuned models copy."
+    at = text.index("tuned models")
+    assert sentence_around(text, at, at + 5).startswith("More importantly, Ziegler et al. [35]")
+    text = "It follows Lewis et al. They also report 0.81 accuracy."
+    at = text.index("report")
+    assert sentence_around(text, at, at + 6) == "They also report 0.81 accuracy."
