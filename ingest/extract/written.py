@@ -78,8 +78,9 @@ def _as_corpus(name: str, text: str) -> bool:
 def glued_fragment(entity: Entity, texts: Mapping[str, str]) -> bool:
     """Whether every place the paper writes the entity (`texts`: its chunk texts by id) is glued
     by a hyphen to another name ("Panoptic" in "Panoptic-DeepLab", "Panoptic-FPN"), or the end
-    of a word read a capital at a time ("RT- Base" in "B E RT- Base"): a part of that other name. Where the name has capitals, the places it is written in lower case are
-    the ordinary word ("panoptic segmentation", "ADE20K panoptic"), no naming, and not asked."""
+    of a word read a capital at a time ("RT- Base" in "B E RT- Base"): a part of that other
+    name. Where the name has capitals, the places it is written in lower case are the ordinary
+    word ("panoptic segmentation", "ADE20K panoptic"), no naming, and not asked."""
     cased = entity.label != entity.label.lower()
     naming = [e for e in entity.evidence if not (cased and e.text == e.text.lower())]
     glued = [_glued_to_name(texts.get(e.chunk_id, ""), e.start, e.end) for e in naming]
