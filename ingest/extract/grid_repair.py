@@ -38,7 +38,9 @@ _VALUE_CELL = re.compile(r"^[(±+−-]?\d[\d.,]*\S*$|^[-–—]$")  # a number, 
 _WHOLE = re.compile(r"^\d{1,4}$")  # a k: "1", "10", "100"
 _TICK = re.compile(r"^[✓✗✔✘]$")
 _AT_K = re.compile(r"@\s*[kK]\b")  # a header leaving its k open: "hits@k", "R@k"
-_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[*†‡]*$")
+#: A number a cell of several run together prints: "78.7", "12%", a count with its unit
+#: ("2.2M 163.2M": parameters and MAdds under two headers)
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?(?:%|[KMGBT])?[*†‡]*$")
 
 
 def values_split_off(cells: list[TableCell]) -> list[TableCell]:

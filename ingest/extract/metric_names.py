@@ -75,8 +75,9 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"nll|nats|negative log[- ]likelihood", "NLL", higher=False),
     _rule(r"fid", "FID", higher=False),
     _rule(r"inception score|(?-i:IS)", "Inception score"),
-    _rule(r"ap\s*50|ap\s*@\s*0?\.5|ap\^?\{?50\}?", "AP50"),
-    _rule(r"ap\s*75|ap\s*@\s*0?\.75|ap\^?\{?75\}?", "AP75"),
+    # the IoU threshold printed as a fraction too: "AP0.5", "AP0.75" (MicroNet's Table 9)
+    _rule(r"ap\s*50|ap\s*@?\s*0?\.5(?!\d)|ap\^?\{?50\}?", "AP50"),
+    _rule(r"ap\s*75|ap\s*@?\s*0?\.75|ap\^?\{?75\}?", "AP75"),
     _rule(r"ap\s*_?s|ap\s*small", "APS"),
     _rule(r"ap\s*_?m|ap\s*medium", "APM"),
     _rule(r"ap\s*_?l|ap\s*large", "APL"),
@@ -188,8 +189,19 @@ def backbone_measure(metric: Metric, kinds: Iterable[str]) -> bool:
     return metric.label in _TOP_K and not DENSE.isdisjoint(kinds)
 
 
+#: A box or mask AP whose superscript the reader put on a line of its own above it: a lone
+#: "b" or "m" before "AP", "AP50", "APS" (COCO tables print AP^b, AP^b_50, AP^m: box and mask).
+_KIND_OVER_AP = re.compile(r"(?<![\w^])(?P<kind>[bm])\s+(?P<ap>AP(?:50|75|[SML])?)(?!\w)")
+
+
 def read_metric(text: str) -> Metric | None:
-    """The first metric `text` names, or None."""
+    """The first metric `text` names, or None. A box AP50 is AP50, as "box AP50" reads; a mask
+    one is a metric of its own ("mask AP50", as `of_kind` names it)."""
+    kinded = _KIND_OVER_AP.search(text)
+    if kinded and kinded["ap"] == "AP":
+        return _BY_LABEL["box ap" if kinded["kind"] == "b" else "mask ap"]
+    if kinded and kinded["kind"] == "m":
+        return Metric(f"mask {kinded['ap']}", True)
     found = [(m.start(), i, m) for i, (rule, _) in enumerate(RULES) if (m := rule.search(text))]
     if not found:
         return None

@@ -27,8 +27,12 @@ _VERSION = r"(?:[- ]?v(?P<number>[2-9]|\d{2,})(?:\.\d+)?|\+\+|[- ]II)"
 #: Capitalised plain words, as a title describes what a paper builds: "Autoregressive Search
 #: Engines"; a coined name has a capital or a digit inside a word ("PixelCNN", "Multi-LexSum").
 _PHRASE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)+$")
-#: A size printed right after a name: "ResNet-50", "PaLM 540B", "GPT-3 1.3B".
-_SIZED = re.compile(r"^(?P<name>.+?)[- ]?(?P<size>\d+(?:\.\d+)?[BMK]?)(?![\w.])")
+#: A size printed right after a name: "ResNet-50", "PaLM 540B", "GPT-3 1.3B"; or a size code
+#: after a hyphen or a space, capitals and a number of blocks ("PoolFormer-S12", "-M48",
+#: "MicroNet-M0", "Swin-T", "T5-XL"), as vision papers name their model family's sizes.
+_SIZED = re.compile(
+    r"^(?P<name>.+?)[- ]?(?P<size>(?<=[- ])[A-Z]{1,2}\d*|\d+(?:\.\d+)?[BMK]?)(?![\w.])"
+)
 #: How many sizes of the method make a table one of its sizes, not a few variants of one.
 SIZES = 3
 #: A version at the end of a folded name ("convnextv2"): the name without it is the older one.
@@ -116,3 +120,10 @@ def _size(label: str, names: list[str]) -> re.Match[str] | None:
     """The size printed right after one of `names` (folded) at the label's start."""
     found = _SIZED.match(label)
     return found if found and fold(found.group("name")) in names else None
+
+
+def family(label: str) -> str | None:
+    """The folded name before a size the label prints ("PoolFormer-S12": "poolformer"), or
+    None: rows of one family at different sizes are one model's sizes."""
+    found = _SIZED.match(label.strip())
+    return fold(found.group("name")) or None if found else None

@@ -19,6 +19,7 @@ from papergraph.ingest.extract.answer_rows import answered_name
 from papergraph.ingest.extract.cited import cites, uncite
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.own_versions import family
 from papergraph.ingest.extract.row_twins import (
     bracketed,
     group_setting,
@@ -351,10 +352,17 @@ def variant_of_group(row: Row) -> bool:
 def uncited_rows(rows: list[Row]) -> list[Row]:
     """In a table that names none of the paper's methods but cites a source on its baselines
     ("DRAW [9]"), the rows after the last cited one, printed without a source and no more of
-    them than cited ones, are the paper's own ("Row LSTM")."""
+    them than cited ones, are the paper's own ("Row LSTM"); so are the uncited rows of their
+    family set between the baselines, each size beside those it matches ("PoolFormer-S12"
+    after "ResNet-18 [24]", ..., "PoolFormer-M48" last)."""
     cited = [index for index, row in enumerate(rows) if cites(row.label)]
     after = [row for row in rows[cited[-1] + 1 :] if row.label] if cited else []
-    return after if len(cited) >= 2 and len(after) <= len(cited) else []
+    if len(cited) < 2 or len(after) > len(cited):
+        return []
+    kin = {family(row.label) for row in after} - {None}
+    return [
+        row for row in rows[: cited[-1]] if family(row.label) in kin and not cites(row.label)
+    ] + after
 
 
 def stacked_additions(rows: list[Row]) -> list[Row]:

@@ -105,3 +105,22 @@ def test_columns_differing_in_a_short_code_after_a_hyphen_are_two_settings() -> 
     )
     # "top-p" and "top-k" are no one word spelt twice, as "approachs" and "approaches" are
     assert {(m, v) for m, _, _, v in found} == {("NewNet (top-p)", 0.94), ("NewNet (top-k)", 0.93)}
+
+
+def test_box_and_mask_ap_under_superscripts_read_apart_are_two_rows() -> None:
+    """PoolFormer's Table 3: "AP" under "b" and under "m" (a header line of superscripts):
+    the mask AP is a result of its own, not the box AP's twin dropped."""
+    found = _found(
+        [
+            ["Backbone", "b", "b", "m"],
+            ["", "AP", "AP50", "AP"],
+            ["ResNet-18 [24]", "34.0", "54.0", "31.2"],
+            ["NewNet-S12", "37.3", "59.0", "34.6"],
+        ],
+        "Table 3: Object detection and instance segmentation using Mask R-CNN on COCO val2017.",
+    )
+    assert {(m, metric, v) for m, _, metric, v in found} == {
+        ("NewNet-S12", "box AP", 37.3),
+        ("NewNet-S12", "AP50", 59.0),
+        ("NewNet-S12", "mask AP", 34.6),
+    }

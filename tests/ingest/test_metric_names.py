@@ -99,3 +99,33 @@ def test_proposal_recall_and_pplx_headers_name_their_metric(header: str, label: 
 def test_a_bare_ar_is_no_recall() -> None:
     """ "AR" heads autoregressive decoding as often as average recall."""
     assert read_metric("AR") is None and read_metric("AR model") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        ("Mask R-CNN 1× b AP", "box AP"),
+        ("Mask R-CNN 1× m AP", "mask AP"),
+        ("Mask R-CNN 1× m AP75", "mask AP75"),
+        ("Mask R-CNN 1× b AP50", "AP50"),
+        ("APm", "APM"),  # AP of medium objects, printed without a superscript line above
+        ("mAP", "mAP"),
+    ],
+)
+def test_a_superscript_b_or_m_read_on_its_own_line_says_box_or_mask(
+    header: str, label: str
+) -> None:
+    """COCO tables print AP^b and AP^m; a reader that puts the superscripts on a header line of
+    their own joins them before the AP ("b AP"): box and mask AP, two metrics, not one AP."""
+    metric = read_metric(header)
+    assert metric is not None and metric.label == label
+
+
+@pytest.mark.parametrize(
+    ("header", "label"), [("AP0.5", "AP50"), ("AP0.75", "AP75"), ("AP@0.5", "AP50")]
+)
+def test_an_iou_threshold_printed_as_a_fraction_is_the_ap_at_that_threshold(
+    header: str, label: str
+) -> None:
+    metric = read_metric(header)
+    assert metric is not None and metric.label == label

@@ -143,6 +143,64 @@ def test_the_papers_method_at_three_sizes_or_more_gives_every_size_not_the_bold_
     }
 
 
+def test_sizes_named_by_a_code_give_every_size_not_the_bold_one() -> None:
+    """The paper's model at sizes S12, S24, M36 and M48 between the baselines, the largest
+    bold as the best; each size is a model with a result of its own."""
+    table = Table(
+        grid(
+            [
+                ["Backbone", "Params (M)", "mIoU (%)"],
+                ["ResNet-18 [24]", "15.5", "32.9"],
+                ["NewNet-S12", "15.7", "37.2"],
+                ["ResNet-50 [24]", "28.5", "36.7"],
+                ["NewNet-S24", "23.2", "40.3"],
+                ["NewNet-M36", "59.8", "42.4"],
+                ["NewNet-M48", "77.1", "42.7"],
+            ],
+            bold={(6, 1), (6, 2)},
+        ),
+        "4",
+        "Table 4. Performance of semantic segmentation on ADE20K validation set.",
+    )
+    paper = paper_with([table], "NewNet: a method", "We propose NewNet.")
+    rows = table_results(paper, hybrid_matcher(), ["newnet"])
+    assert {(r.method, r.value) for r in rows} == {
+        ("NewNet-S12", 37.2),
+        ("NewNet-S24", 40.3),
+        ("NewNet-M36", 42.4),
+        ("NewNet-M48", 42.7),
+    }
+
+
+def test_uncited_sizes_between_cited_baselines_are_the_papers_own() -> None:
+    """PoolFormer's Table 4, its title naming MetaFormer: no row names the title's method;
+    the uncited rows are the paper's, each size set beside the baselines of its size, not
+    only the last row after the last cited one."""
+    table = Table(
+        grid(
+            [
+                ["Backbone", "Params (M)", "mIoU (%)"],
+                ["ResNet-18 [24]", "15.5", "32.9"],
+                ["PVT-Tiny [57]", "17.0", "35.7"],
+                ["PoolNet-S12", "15.7", "37.2"],
+                ["ResNet-50 [24]", "28.5", "36.7"],
+                ["PoolNet-S24", "23.2", "40.3"],
+                ["ResNeXt-101-64x4d [62]", "86.4", "40.2"],
+                ["PoolNet-M48", "77.1", "42.7"],
+            ]
+        ),
+        "4",
+        "Table 4. Performance of semantic segmentation on ADE20K validation set.",
+    )
+    paper = paper_with([table], "MetaNet is what you need", "We propose MetaNet.")
+    rows = table_results(paper, hybrid_matcher(), ["metanet"])
+    assert {(r.method, r.value) for r in rows} == {
+        ("PoolNet-S12", 37.2),
+        ("PoolNet-S24", 40.3),
+        ("PoolNet-M48", 42.7),
+    }
+
+
 def test_a_row_citing_its_source_is_another_papers_even_under_the_papers_name() -> None:
     table = Table(
         grid(

@@ -351,3 +351,21 @@ def test_footnote_marks_leave_a_label_at_its_ends_only() -> None:
     """ "BERT*†" is BERT; a symbol inside a name ("En→De") is part of it."""
     assert strip_marks(" BERT*† ") == "BERT"
     assert strip_marks("‡En→De*") == "En→De"
+
+
+def test_values_with_units_run_into_one_cell_are_one_per_column() -> None:
+    """MicroNet's Table 9: "2.2M 163.2M" under "Param" and "MAdds", read into one cell, are two
+    values; the AP right of them stays under "AP", not under the "AP0.5" beside it."""
+    header = ["Backbone", "Param", "MAdds", "AP", "AP0.5"]
+    cells = [TableCell(0, col, text) for col, text in zip((0, 1, 1, 2, 3), header, strict=True)]
+    body = ["NewNet-M3", "2.2M 163.2M", "58.7", "84.0"]
+    cells += [TableCell(1, col, text) for col, text in enumerate(body)]
+    read = read_grid(Table(cells, "9", "Table 9. COCO keypoint detection results."))
+    assert read is not None
+    assert read.column_headers == {1: "Param", 2: "MAdds", 3: "AP", 4: "AP0.5"}
+    assert {col: cell.text for col, cell in read.rows[0].cells.items()} == {
+        1: "2.2M",
+        2: "163.2M",
+        3: "58.7",
+        4: "84.0",
+    }
