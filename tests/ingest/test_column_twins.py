@@ -105,3 +105,21 @@ def test_columns_differing_in_a_short_code_after_a_hyphen_are_two_settings() -> 
     )
     # "top-p" and "top-k" are no one word spelt twice, as "approachs" and "approaches" are
     assert {(m, v) for m, _, _, v in found} == {("NewNet (top-p)", 0.94), ("NewNet (top-k)", 0.93)}
+
+
+def test_columns_with_and_without_a_thing_are_the_method_run_two_ways() -> None:
+    """ "w/" and "w/o" are spelled alike but tell the method's two runs apart (GATv2's Table 3a:
+    ogbl-collab with and without the validation edges); neither is a validation column."""
+    found = _found(
+        [
+            ["Model", "ogbl-collab", "ogbl-collab"],
+            ["", "w/o val edges", "w/ val edges"],
+            ["Baseline [3]", "44.75", "47.14"],
+            ["NewNet (ours)", "42.85", "49.70"],
+        ],
+        "Table 3: Average Hits@50 in link-prediction benchmarks (10 runs).",
+    )
+    assert {(m, v) for m, _, _, v in found} == {
+        ("NewNet (w/o val edges)", 42.85),
+        ("NewNet (w/ val edges)", 49.7),
+    }
