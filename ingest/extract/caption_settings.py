@@ -37,8 +37,11 @@ __all__ = ["beside_unit", "differing", "has_split", "named_settings", "on_dev", 
 
 #: A setting in brackets at the end of a method's name: "XLNet (ensembles, test)".
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)$")
-#: A caption's first sentence saying its values are a development set's, and one naming a test set.
-_DEV = re.compile(r"(?<!std )(?<!std\. )(?<!standard )\bdev(?:elopment)?\b", re.IGNORECASE)
+#: A caption's first sentence saying its values are a development set's, and one naming a test set;
+#: a standard deviation ("std dev") is none, nor what was chosen on one ("best dev template").
+_DEV = re.compile(
+    r"(?<!std )(?<!std\. )(?<!standard )(?<!best )(?<!best-)\bdev(?:elopment)?\b", re.IGNORECASE
+)
 _TEST = re.compile(r"\btest", re.IGNORECASE)
 #: A setting after the unit in a caption's brackets: "Error rates (%, 10-crop testing)".
 _BESIDE_UNIT = re.compile(r"\((?:in\s+)?%\s*,\s*([^()]+?)\s*\)")

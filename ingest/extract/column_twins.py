@@ -42,6 +42,8 @@ _METRIC_KIND = re.compile(r"^(?:box|bbox|mask|segm|b|m)$", re.IGNORECASE)
 _MASK = re.compile(r"^(?:mask|segm)$", re.IGNORECASE)
 _BOX = re.compile(r"^(?:box|bbox)$", re.IGNORECASE)
 _AP = re.compile(r"^AP(?:50|75|S|M|L)?$")  # the AP family a box/mask table prints
+#: A thing a method ran with, and without: "w/ val edges", "w/o val edges".
+_WITH_WITHOUT = ({"w/", "w/o"}, {"with", "without"})
 
 
 def part_column(header: str) -> bool:
@@ -118,6 +120,8 @@ def _setting(first: Result, other: Result) -> tuple[list[str], list[str]] | None
     "Accuracy", "Accuracy Middle" beside "Accuracy All"): the metric's words are then no part
     of either setting."""
     words = [_header_words(first), _header_words(other)]
+    if marked := _with_and_without(words[0], words[1]):
+        return marked
     found = differing(words[0], words[1])
     if found is None:
         return None
@@ -130,6 +134,19 @@ def _setting(first: Result, other: Result) -> tuple[list[str], list[str]] | None
     if not all(_names_setting(side) for side in sides if side) or not any(sides):
         return None
     return sides[0], sides[1]
+
+
+def _with_and_without(first: list[str], other: list[str]) -> tuple[list[str], list[str]] | None:
+    """Headers alike but for "w/" and "w/o" (or "with" and "without") before the same words:
+    the method run with a thing and without it (GATv2's "ogbl-collab w/o val edges" and "w/ val
+    edges"), each setting the marker and the words after it; spelled alike, they tell no
+    setting otherwise."""
+    if len(first) != len(other):
+        return None
+    apart = [i for i, (one, two) in enumerate(zip(first, other, strict=True)) if one != two]
+    if len(apart) != 1 or {first[apart[0]].lower(), other[apart[0]].lower()} not in _WITH_WITHOUT:
+        return None
+    return first[apart[0] :], other[apart[0] :]
 
 
 def _measures(words: list[str], result: Result) -> bool:

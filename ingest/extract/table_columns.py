@@ -99,7 +99,9 @@ def column_results(
         col: _paper_spelling(column_method(header, names), matcher)
         for col, header in headers.items()
     }
-    plain = {col: column_method(header, names, False) for col, header in headers.items()}
+    plain = _column_keys(
+        {col: column_method(header, names, False) for col, header in headers.items()}, methods
+    )
     found: dict[tuple[str, ...], Result] = {}
     for row, dataset in zip(context.grid.rows, row_datasets(context, matcher), strict=True):
         for col in columns:
@@ -109,6 +111,15 @@ def column_results(
                 key = (plain[col], *row.qualifiers, result.dataset or "", result.metric or "", task)
                 found.setdefault(key, result)
     return list(found.values())
+
+
+def _column_keys(plain: dict[int, str], methods: dict[int, str]) -> dict[int, str]:
+    """Each own column's method without its plain words, where one column of the method prints
+    it bare ("MuZero" before "MuZero normalized": the second is the first's score again); where
+    every column of it names words of its own ("FLAN 137B zero-shot" over "average template" and
+    "best dev template"), each is the method run its own way and keeps them."""
+    bare = {plain[col] for col in plain if methods[col] == plain[col]}
+    return {col: name if name in bare else methods[col] for col, name in plain.items()}
 
 
 def column_method(header: str, names: list[str], qualified: bool = True) -> str:

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from papergraph.core.model import Evidence, Result, Table, TableCell
 from papergraph.ingest.extract.metric_names import Metric, metrics_named, read_metric
+from papergraph.ingest.extract.rouge_short import rouge_trio, short_rouge
 from papergraph.ingest.extract.table_grid import Grid, Number, Row, clean
 from papergraph.ingest.extract.table_headers import AGGREGATE
 
@@ -51,8 +52,17 @@ class TableContext:
     text: str = ""
 
     def header_metric(self, header: str) -> Metric | None:
-        """The metric `header` names (read once per table for the grid's headers)."""
-        return self.header_metrics[header] if header in self.header_metrics else read_metric(header)
+        """The metric `header` names (read once per table for the grid's headers); ROUGE's
+        short forms where the headers print them together (ingest/extract/rouge_short.py)."""
+        metric = (
+            self.header_metrics[header] if header in self.header_metrics else read_metric(header)
+        )
+        return metric or (short_rouge(header) if self.rouge_short else None)
+
+    @cached_property
+    def rouge_short(self) -> bool:
+        """Whether the table's headers print ROUGE short ("R1", "R2", "RL")."""
+        return rouge_trio(self.header_metrics)
 
     @cached_property
     def metric_kinds(self) -> frozenset[str]:

@@ -181,7 +181,7 @@ def test_benchmarks_the_data_files_only_under_a_way_of_training_have_their_paper
     assert found[("PIQA", "Accuracy")] == found[("COPA", "Accuracy")] == "commonsense reasoning"
     assert found[("ANLI R2", "Accuracy")] == "natural language inference"
     assert found[("StoryCloze", "Accuracy")] == "commonsense reasoning"
-    assert found[("STS-B", "Correlation")] == "Semantic Textual Similarity"
+    assert found[("STS Benchmark", "Correlation")] == "Semantic Textual Similarity"  # STS-B
     # the data ties WinoGrande's natural language inference with commonsense reasoning
     table = _table(["WinoGrande acc"], ["77.0"], "Table 20: Comparison on English NLP tasks.")
     assert set(_tasks(table, ["natural language inference"]).values()) == {"commonsense reasoning"}

@@ -34,7 +34,7 @@ def test_a_table_naming_no_metric_takes_each_datasets_usual_one_and_says_so() ->
         "Quora Question Pairs": ("Accuracy", 91.8),
         "RTE": ("Accuracy", 83.8),
         "CoLA": ("Correlation", 63.6),
-        "STS-B": ("Correlation", 91.8),
+        "STS Benchmark": ("Correlation", 91.8),
     }
     assert all("metric inferred" in r.evidence[0].text for r in rows.values())
     assert all(r.method == "NewNet" for r in rows.values())
@@ -114,7 +114,7 @@ def test_a_caption_giving_each_column_its_metric_is_read_column_by_column() -> N
     assert rows == {
         "Quora Question Pairs": "F1",
         "QNLI": "Accuracy",
-        "STS-B": "Correlation",
+        "STS Benchmark": "Correlation",
         "MRPC": "F1",
     }
 

@@ -74,7 +74,7 @@ def test_each_superglue_task_column_is_a_dataset_of_its_own() -> None:
         "Table 1: Results on the SuperGLUE dev set.",
     )
     found = {(d, m, v) for _, d, m, v in measured(table, ["NewNet"])}
-    assert ("CB", "F1", 96.1) in found and ("CB", "Accuracy", 94.6) in found
+    assert ("CommitmentBank", "F1", 96.1) in found and ("CommitmentBank", "Accuracy", 94.6) in found
     assert not any(d and d.startswith("SuperGLUE") for d, _, _ in found)
 
 

@@ -125,7 +125,7 @@ def test_a_caption_saying_scores_keeps_the_score_of_an_average_column() -> None:
         "Table 6: Results on SuperGLUE dev set. Scores reported are the peak validation scores.",
     )
     found = {(d, m, v) for _, d, m, v in measured(table, ["NewNet"])}
-    assert ("BoolQ", "Accuracy", 92.2) in found and ("WiC", "Accuracy", 78.8) in found
+    assert ("BoolQ", "Accuracy", 92.2) in found and ("Words in Context", "Accuracy", 78.8) in found
     assert ("SuperGLUE dev", "Score", 92.6) in found
 
 

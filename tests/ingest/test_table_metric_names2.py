@@ -53,7 +53,7 @@ def test_a_caption_giving_each_task_its_metric_gives_matthews_correlation_and_no
     assert rows == {
         ("MultiNLI", "Accuracy", 89.8),
         ("CoLA", "Correlation", 63.6),
-        ("STS-B", "Correlation", 91.8),
+        ("STS Benchmark", "Correlation", 91.8),
         ("RTE", "Accuracy", 83.8),
     }
 
