@@ -12,6 +12,7 @@ from papergraph.ingest.extract.metric_names import Metric, metrics_named, read_m
 from papergraph.ingest.extract.rouge_short import rouge_trio, short_rouge
 from papergraph.ingest.extract.table_grid import Grid, Number, Row, clean
 from papergraph.ingest.extract.table_headers import AGGREGATE
+from papergraph.ingest.extract.usual_metrics import top_k_of
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _LEAD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -197,7 +198,9 @@ def cell_result(
 ) -> Result:
     """The result the value `cell` reports for `method` on `dataset`, the cell its evidence;
     `inferred`: the table prints no metric, `metric` is the dataset's usual one. Its task is
-    set by the caller, from the dataset and the paper's tasks."""
+    set by the caller, from the dataset and the paper's tasks. A general accuracy on a dataset
+    scored by its top-1 is that top-1 ("Val acc." over ImageNet)."""
+    metric = top_k_of(metric, dataset)
     note = (
         f"{INFERRED} no header or caption names a specific one;"
         f" {metric.label} is the usual metric of {dataset}"

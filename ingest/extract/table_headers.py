@@ -34,7 +34,8 @@ SETTING = re.compile(
     r"memory|layers?|heads|depth|width|epochs?|steps?|batch|hours?|days?|[gt]pu\w*|ms|sec|seconds|"
     r"cost|lr|rate|year|venue|backbone|encoder|resolution|(?:extra|training) data|"
     r"(?:context|sequence|seq\.?)[- ]?len(?:gth)?)\b|"
-    r"\d\s*(?:ms|s|x|×)(?!\w)|^[A-Za-zα-ω]$",  # a one-letter header: a symbol (L, d, k)
+    r"\d\s*(?:ms|s|x|×)(?!\w)|^[A-Za-zα-ω]$|"  # a one-letter header: a symbol (L, d, k)
+    r"^\(\s*[KMGBT]\s*\)$",  # a unit alone, "(M)" or "(G)": params or FLOPs its lost line named
     re.IGNORECASE,
 )
 #: Rows and columns summing the others up: no dataset of their own.

@@ -40,6 +40,7 @@ from papergraph.ingest.extract.our_columns import our_rows
 from papergraph.ingest.extract.own_versions import data_runs, every_size
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
 from papergraph.ingest.extract.row_tasks import AVERAGE, TaskedRow, settle_tasks
+from papergraph.ingest.extract.scale_codes import scaled_grid
 from papergraph.ingest.extract.section_datasets import sectioned
 from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.stated_metrics import stated_over_inferred
@@ -62,7 +63,6 @@ from papergraph.ingest.extract.table_grid import (
     Row,
     clean,
     parse_number,
-    read_grid,
     split_values,
     strip_marks,
 )
@@ -153,7 +153,7 @@ def _context(
     names: list[str],
     prose: tuple[str, Mapping[frozenset[str], str]],  # the text and its WMT test sets
 ) -> TableContext | None:
-    grid = read_grid(table)
+    grid = scaled_grid(table)
     if grid is None or _is_figure(paper, table) or _ablation(table.caption):
         return None
     named = metrics_named(table.caption)

@@ -18,7 +18,8 @@ from papergraph.core.model import fold
 #: identification; bits/dim on CIFAR-10 image generation or density estimation, not
 #: classification; exact match on Natural Questions question answering, not retrieval; and
 #: R-precision on it (KILT's page or passage retrieval, SEAL's "Retrieval results" tables) is
-#: retrieval, never the question answering, fact checking or dialogue the dataset is read for.
+#: retrieval, never the question answering, fact checking or dialogue the dataset is read for;
+#: mask AP on COCO instance segmentation.
 METRIC_TASKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "text": (
         frozenset({"bleu", "selfbleu", "ibleu", "rouge1", "rouge2", "rougel", "meteor", "cider"}),
@@ -29,6 +30,12 @@ METRIC_TASKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         ("generation", "densityestimation", "languagemodelling"),
     ),
     "answer": (frozenset({"em"}), ("questionanswering", "readingcomprehension")),
+    # the AP of predicted masks (COCO's "AP^mask", "APm") scores instance segmentation, not
+    # the object detection its table's box AP columns score
+    "mask": (
+        frozenset({"maskap", "maskap50", "maskap75", "maskaps", "maskapm", "maskapl"}),
+        ("instancesegmentation",),
+    ),
     "retrieval": (frozenset({"rprecision"}), ("retrieval",)),
     "ranking": (frozenset(), ("retrieval", "ranking")),
 }

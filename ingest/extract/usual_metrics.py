@@ -133,3 +133,17 @@ def for_score(
         return None
     usual = usual_metric(dataset, matcher)
     return usual if usual and usual.label != "Score" and plausible(usual, value) else None
+
+
+#: The general metrics a top-k kind refines (metric_names.REFINES), with those kinds.
+TOP_K_OF = {"Accuracy": frozenset({"Top-1 Accuracy"}), "Error": frozenset({"Top-1 Error"})}
+
+
+def top_k_of(metric: Metric, dataset: str, matcher: NameMatcher | None = None) -> Metric:
+    """The top-k kind of a general metric on a dataset usually scored by it ("Val acc." over
+    ImageNet is top-1 accuracy: a classifier's accuracy on ImageNet is its top-1 unless a
+    header says top-5, and Papers with Code's boards name it so); else `metric` itself."""
+    if metric.label not in TOP_K_OF:
+        return metric
+    usual = usual_metric(dataset, matcher)
+    return usual if usual and usual.label in TOP_K_OF[metric.label] else metric
