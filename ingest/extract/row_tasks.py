@@ -30,6 +30,9 @@ the rows of one paper's tables:
   ingest/extract/short_form_tasks.py);
 - a tie there goes to the tied task most of the paper's rows carry (Reptile's mini-ImageNet
   1-shot "few-shot learning" and 5-shot "Few-Shot Image Classification" rows);
+- a row still without a task that prints the initials of one of its dataset's tasks takes it
+  (S2ORC's "EBM-NLP ... PICO": Participant Intervention Comparison Outcome Extraction, a task
+  of one dataset; ingest/extract/initialed_tasks.py);
 - a generic one-word task ("Retrieval") takes the paper's one row task of that kind
   ("information retrieval"; ingest/extract/one_task_label.py);
 - an average column over parts of several tasks takes none of them (SEAL's "AVG" over KILT's
@@ -55,6 +58,7 @@ from papergraph.ingest.extract.dataset_tasks import (
     named_in,
     task_label,
 )
+from papergraph.ingest.extract.initialed_tasks import initialed_tasks
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.one_task_label import one_label_per_kind
 from papergraph.ingest.extract.short_form_tasks import (
@@ -100,6 +104,7 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
         _one_task(same, carried)
     _unmarked(rows)
     short_form_tasks((row.result for row in rows), matcher)
+    initialed_tasks((row.result for row in rows), matcher)  # "PICO": its dataset's task
     short_form_metrics(row.result for row in rows)  # and the average the caption gives it
     one_label_per_kind(row.result for row in rows)
     for row in spanning:  # no pass above gives it one of its parts' tasks back

@@ -1,0 +1,51 @@
+"""Tasks a row prints as the initials of one of its dataset's tasks.
+
+S2ORC's Table 5 prints each row's task as a short form after its dataset ("Biomed EBM-NLP Nye et
+al. (2018) PICO") and its caption spells PICO nowhere. The data files EBM-NLP under one task,
+"Participant Intervention Comparison Outcome Extraction", a task of one dataset, too few for
+`row_task` to trust (ingest/extract/dataset_tasks.py, MIN_DATASETS), so the row had no task. The
+row's own label confirms it: "PICO" is that task's initials. A row still without a task whose
+label prints a capitalised short form that is the initials of one of its dataset's tasks, whole
+("NER": Named Entity Recognition) or less the last word, the kind of work done on what the
+letters name ("PICO" extraction), takes that task. The short form is the paper's word for the
+task, the data's the name a leaderboard knows; two tasks of the dataset it would fit give none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from papergraph.core.model import Result
+from papergraph.ingest.extract.dataset_tasks import dataset_tasks, task_label
+from papergraph.ingest.extract.matcher import NameMatcher
+
+#: A short form printed in a row's label: two to six capitals ("PICO", "NER").
+_SHORT = re.compile(r"\b[A-Z]{2,6}\b")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def initials(task: str) -> set[str]:
+    """The short forms a task's name abbreviates to: its words' initials, whole and less the
+    last word ("Participant Intervention Comparison Outcome Extraction": PICOE, PICO)."""
+    letters = "".join(word[0] for word in _WORD.findall(task)).upper()
+    return {letters, letters[:-1]} - {letters[:1]} if len(letters) > 2 else {letters}
+
+
+def initialed_task(label: str, tasks: Iterable[str]) -> str | None:
+    """The one task of `tasks` a short form the row's label prints abbreviates, or None."""
+    printed = set(_SHORT.findall(label))
+    fitting = {task for task in tasks if printed & initials(task)}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def initialed_tasks(results: Iterable[Result], matcher: NameMatcher) -> None:
+    """Give each result still without a task the task of its dataset that a short form its
+    row's label prints abbreviates, in place."""
+    for result in results:
+        evidence = result.evidence[0] if result.evidence else None
+        if result.task is not None or not result.dataset or evidence is None:
+            continue
+        task = initialed_task(evidence.row_header or "", dataset_tasks(result.dataset, matcher))
+        if task is not None:
+            result.task = task_label(task, matcher)
