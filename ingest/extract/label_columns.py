@@ -61,6 +61,7 @@ def row_labels(
     other columns' texts as the name."""
     blocks = block_labels(at, rows, label_cols)
     start = 1 if blocks else 0
+    at = centred_columns(at, rows, range(start + 1, label_cols))
     if pair_columns(at, rows, label_cols):  # "en" beside "fr": the pair en-fr
         pairs = {r: f"{_text(at, r, 0)}-{_text(at, r, 1)}" for r in rows}
         return {r: RowLabel(pair, (), pair) for r, pair in pairs.items()}
@@ -137,7 +138,7 @@ def block_labels(at: Cells, rows: list[int], label_cols: int) -> dict[int, str]:
     filled = [r for r in named if _text(at, r, 0)]
     beside = set(filled) == {r for r in rows if _text(at, r, 0)}  # never a label of its own
     if filled and filled[0] != named[0] and beside:
-        return _centred(at, named, filled)
+        return _centred(at, named, filled, 0)
     if not filled or len(filled) == len(named) or not beside:
         return {}
     runs = [label for run in _runs(filled) for label in _labels(run, at)]
@@ -146,21 +147,45 @@ def block_labels(at: Cells, rows: list[int], label_cols: int) -> dict[int, str]:
     return _covered(at, runs, named)
 
 
-def _centred(at: Cells, named: list[int], filled: list[int]) -> dict[int, str]:
-    """Block labels each set centred beside its block (a LaTeX multirow: "Prof." beside the
-    middle of its "LMS", "SS", "ICAT" rows): blocks of one odd size, three rows or more, from
-    the first named row to the last; a label then names every row of its block."""
+def _centred(at: Cells, named: list[int], filled: list[int], col: int) -> dict[int, str]:
+    """Block labels each set centred beside its block in column `col` (a LaTeX multirow:
+    "Prof." beside the middle of its "LMS", "SS", "ICAT" rows): blocks of one odd size, three
+    rows or more, from the first named row to the last (the last block may lose rows below its
+    label, a line the reader took for a caption's); a label then names every row of its
+    block. One label alone is centred where as many rows stand above as below it."""
     middles = [named.index(row) for row in filled]
-    sizes = {later - earlier for earlier, later in pairwise(middles)}
+    sizes = {later - earlier for earlier, later in pairwise(middles)} or {2 * middles[0] + 1}
     size = sizes.pop() if len(sizes) == 1 else 0
     half = size // 2
-    if size < 3 or size % 2 == 0 or middles[0] != half or middles[-1] != len(named) - 1 - half:
+    below = len(named) - 1 - middles[-1]  # rows under the last label
+    if size < 3 or size % 2 == 0 or middles[0] != half or not 0 <= below <= half:
+        return {}
+    if len(middles) == 1 and below != half:
         return {}
     return {
-        named[index]: _text(at, named[middle], 0)
+        named[index]: _text(at, named[middle], col)
         for middle in middles
-        for index in range(middle - half, middle + half + 1)
+        for index in range(middle - half, min(middle + half + 1, len(named)))
     }
+
+
+def centred_columns(at: Cells, rows: list[int], columns: range) -> Cells:
+    """The cells with each label a later label column centres beside a block of rows
+    ("RetinaNet" and "R-CNN" beside their three backbone rows, MicroNet's Table 8) set beside
+    every row of its block: printed once, it names each of them; beside its middle row only,
+    two detectors' rows of one backbone read as one model."""
+    filled_at = dict(at)
+    for col in columns:
+        named = [r for r in rows if any(_text(at, r, c) for c in range(col))]
+        filled = [r for r in named if _text(at, r, col)]
+        if not filled or filled[0] == named[0]:
+            continue
+        if set(filled) != {r for r in rows if _text(at, r, col)}:
+            continue
+        for row, text in _centred(at, named, filled, col).items():
+            if not _text(at, row, col):
+                filled_at[(row, col)] = TableCell(row, col, text)
+    return filled_at
 
 
 def _covered(at: Cells, labels: list[list[int]], named: list[int]) -> dict[int, str]:

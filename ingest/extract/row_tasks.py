@@ -33,6 +33,10 @@ the rows of one paper's tables:
 - a row still without a task that prints the initials of one of its dataset's tasks takes it
   (S2ORC's "EBM-NLP ... PICO": Participant Intervention Comparison Outcome Extraction, a task
   of one dataset; ingest/extract/initialed_tasks.py);
+- a row whose AP scores boxes, masks, keypoints or panoptic segments (its name or its caption
+  says which) takes the task of that kind its caption names, else the dataset's data lists
+  (ingest/extract/ap_kinds.py): one task per dataset had filed COCO's box AP beside mask AP
+  under instance segmentation;
 - a generic one-word task ("Retrieval") takes the paper's one row task of that kind
   ("information retrieval"; ingest/extract/one_task_label.py);
 - an average column over parts of several tasks takes none of them (SEAL's "AVG" over KILT's
@@ -48,6 +52,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from papergraph.core.model import Result, fold
+from papergraph.ingest.extract.ap_kinds import ap_kind, kind_tasks
 from papergraph.ingest.extract.dataset_tasks import (
     bare_dataset,
     dataset_names,
@@ -102,6 +107,7 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
     carried = Counter(row.result.task for row in rows if row.result.task is not None)
     for same in _groups(rows, _dataset_of).values():
         _one_task(same, carried)
+    kind_tasks(((row.result, _caption(row)) for row in rows), paper_tasks, matcher)
     _unmarked(rows)
     short_form_tasks((row.result for row in rows), matcher)
     initialed_tasks((row.result for row in rows), matcher)  # "PICO": its dataset's task
@@ -251,7 +257,8 @@ def _dataset_of(row: TaskedRow) -> Hashable:
         return None
     evidence = row.result.evidence[0] if row.result.evidence else None
     short = evidence and printed_short_form(evidence.row_header or "", evidence.caption or "")
-    return fold(bare_dataset(dataset)), metric_kind(metric) or fold(metric or ""), short
+    kind = metric_kind(metric) or ap_kind(metric, _caption(row)) or fold(metric or "")
+    return fold(bare_dataset(dataset)), kind, short
 
 
 def _groups(

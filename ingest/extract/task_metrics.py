@@ -36,6 +36,14 @@ METRIC_TASKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         frozenset({"maskap", "maskap50", "maskap75", "maskaps", "maskapm", "maskapl"}),
         ("instancesegmentation",),
     ),
+    # COCO's other APs by name: box AP object detection, keypoint AP (OKS) keypoint detection or
+    # pose estimation, panoptic quality (PQ) panoptic segmentation (ingest/extract/ap_kinds.py)
+    "box": (frozenset({"boxap"}), ("objectdetection",)),
+    "keypoint": (
+        frozenset({"keypointap", "apkp", "kpap", "oksap", "apoks"}),
+        ("keypointdetection", "poseestimation"),
+    ),
+    "panoptic": (frozenset({"pq", "pqth", "pqst"}), ("panopticsegmentation",)),
     "retrieval": (frozenset({"rprecision"}), ("retrieval",)),
     "ranking": (frozenset(), ("retrieval", "ranking")),
 }
@@ -58,8 +66,8 @@ def task_key(task: str) -> str:
 
 
 def metric_kind(metric: str | None) -> str | None:
-    """The kind of METRIC_TASKS the metric is ("text", "likelihood", "answer", "retrieval",
-    "ranking"), else None."""
+    """The kind of METRIC_TASKS the metric is ("text", "likelihood", "answer", "mask", "box",
+    "retrieval", "ranking", ...), else None."""
     key = fold(metric or "")
     if _RANKING.fullmatch((metric or "").strip()):
         return "ranking"

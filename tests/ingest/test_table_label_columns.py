@@ -254,3 +254,31 @@ def test_a_describing_column_qualifies_a_name_only_where_it_tells_two_rows_apart
         ("T5 (base)", ("T5 (Multitask)",)),
         ("DrQA", ()),
     ]
+
+
+def test_a_detector_label_centred_beside_its_backbone_rows_names_every_row() -> None:
+    """MicroNet's Table 8: "R-CNN" and "RetinaNet" each printed once, beside the middle of
+    their three backbone rows; the rows above and below it are that detector's too, so one
+    backbone's two detectors are two rows, not one."""
+    table = Table(
+        grid(
+            [
+                ["Backbone", "Framework", "MAdds", "mAP"],
+                ["MobileNetV3", "", "56M", "25.9"],
+                ["NewNet-M3", "R-CNN", "21M", "26.2"],
+                ["NewNet-M2", "", "12M", "22.7"],
+                ["MobileNetV3", "", "56M", "24.0"],
+                ["NewNet-M3", "RetinaNet", "21M", "25.4"],
+                ["NewNet-M2", "", "12M", "22.6"],
+            ]
+        ),
+        "8",
+        "Table 8. COCO object detection results.",
+    )
+    found = {(method, value) for method, _, _, value in _found(table, "NewNet")}
+    assert found == {
+        ("NewNet-M3 R-CNN", 26.2),
+        ("NewNet-M2 R-CNN", 22.7),
+        ("NewNet-M3 RetinaNet", 25.4),
+        ("NewNet-M2 RetinaNet", 22.6),
+    }
