@@ -39,6 +39,24 @@ def test_one_name_with_several_numbers_is_a_family_of_datasets() -> None:
     }
 
 
+def test_numbered_datasets_under_a_caption_of_no_shots_are_datasets() -> None:
+    """XLNet's Table 3: "Yelp-2", "Yelp-5", "Amazon-2", "Amazon-5" share numbers, yet under a
+    caption of error rates, no shots, they are datasets of 2 and 5 classes."""
+    table = Table(
+        grid(
+            [
+                ["Model", "IMDB", "Yelp-2", "Yelp-5", "Amazon-2", "Amazon-5"],
+                ["NewNet", "3.20", "1.37", "27.05", "2.11", "31.67"],
+            ]
+        ),
+        "3",
+        "Table 3: Comparison with state-of-the-art error rates on the test sets of several text "
+        "classification datasets.",
+    )
+    datasets = {d for _, d, _, _ in measured(table, ["NewNet"])}
+    assert {"Yelp-2", "Yelp-5", "Amazon-2", "Amazon-5"} <= datasets
+
+
 def test_counts_are_columns_sharing_one_set_of_numbers_and_no_metric() -> None:
     headers = dict(enumerate(["INet5", "INet10", "Cifar5", "Cifar10", "Top-1"]))
     assert counted_columns(headers) == {0, 1, 2, 3}
