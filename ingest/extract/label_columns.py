@@ -60,7 +60,7 @@ def row_labels(
     a block label (`block_labels`) and setting columns (`setting_columns`) as qualifiers, the
     other columns' texts as the name."""
     blocks = block_labels(at, rows, label_cols)
-    start = 1 if blocks else 0
+    start = 1 if blocks or unplaced_labels(at, rows, label_cols) else 0
     at = centred_columns(at, rows, range(start + 1, label_cols))
     if pair_columns(at, rows, label_cols):  # "en" beside "fr": the pair en-fr
         pairs = {r: f"{_text(at, r, 0)}-{_text(at, r, 1)}" for r in rows}
@@ -134,9 +134,7 @@ def block_labels(at: Cells, rows: list[int], label_cols: int) -> dict[int, str]:
     next label."""
     if label_cols < 2:
         return {}
-    named = [r for r in rows if any(_text(at, r, c) for c in range(1, label_cols))]
-    filled = [r for r in named if _text(at, r, 0)]
-    beside = set(filled) == {r for r in rows if _text(at, r, 0)}  # never a label of its own
+    named, filled, beside = _first_column(at, rows, label_cols)
     if filled and filled[0] != named[0] and beside:
         return _centred(at, named, filled, 0)
     if not filled or len(filled) == len(named) or not beside:
@@ -145,6 +143,27 @@ def block_labels(at: Cells, rows: list[int], label_cols: int) -> dict[int, str]:
     if len({len(run) for run in runs}) > 1:  # labels of one line each, some blocks one row
         runs = [[r] for r in filled]
     return _covered(at, runs, named)
+
+
+def unplaced_labels(at: Cells, rows: list[int], label_cols: int) -> bool:
+    """Whether the first of two or more label columns prints block labels that cannot be
+    placed: set beside a few rows only (one in two or fewer), never the first, centred beside
+    blocks of different sizes ("Conv", "Hybrid", "Trans" under "Type" beside blocks of 2, 3, 2
+    and 2 backbones, ConvNeXt V2's Table 5), so `block_labels` gives none. Such a label names
+    no row: glued to the one row it stands beside it made "Conv ConvNeXt V2-H"."""
+    if label_cols < 2 or block_labels(at, rows, label_cols):
+        return False
+    named, filled, beside = _first_column(at, rows, label_cols)
+    return bool(filled) and filled[0] != named[0] and beside and 2 * len(filled) <= len(named)
+
+
+def _first_column(at: Cells, rows: list[int], label_cols: int) -> tuple[list[int], list[int], bool]:
+    """The rows the later label columns name, those of them the first column labels too, and
+    whether it labels no row but those (never a label of its own)."""
+    named = [r for r in rows if any(_text(at, r, c) for c in range(1, label_cols))]
+    filled = [r for r in named if _text(at, r, 0)]
+    beside = set(filled) == {r for r in rows if _text(at, r, 0)}
+    return named, filled, beside
 
 
 def _centred(at: Cells, named: list[int], filled: list[int], col: int) -> dict[int, str]:

@@ -19,6 +19,7 @@ from dataclasses import replace
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
 from papergraph.ingest.extract.answer_rows import answer_rows
 from papergraph.ingest.extract.column_twins import part_column, told_apart
+from papergraph.ingest.extract.counted_columns import counted_grid
 from papergraph.ingest.extract.dataset_tasks import named_in, row_task
 from papergraph.ingest.extract.episodes import header_dataset
 from papergraph.ingest.extract.header_blocks import NUMBERED
@@ -40,7 +41,6 @@ from papergraph.ingest.extract.our_columns import our_rows
 from papergraph.ingest.extract.own_versions import data_runs, every_size
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
 from papergraph.ingest.extract.row_tasks import AVERAGE, TaskedRow, settle_tasks
-from papergraph.ingest.extract.scale_codes import scaled_grid
 from papergraph.ingest.extract.section_datasets import sectioned
 from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.stated_metrics import stated_over_inferred
@@ -153,7 +153,7 @@ def _context(
     names: list[str],
     prose: tuple[str, Mapping[frozenset[str], str]],  # the text and its WMT test sets
 ) -> TableContext | None:
-    grid = scaled_grid(table)
+    grid = counted_grid(table)
     if grid is None or _is_figure(paper, table) or _ablation(table.caption):
         return None
     named = metrics_named(table.caption)

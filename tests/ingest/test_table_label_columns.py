@@ -282,3 +282,33 @@ def test_a_detector_label_centred_beside_its_backbone_rows_names_every_row() -> 
         ("NewNet-M3 RetinaNet", 25.4),
         ("NewNet-M2 RetinaNet", 22.6),
     }
+
+
+def test_block_labels_centred_beside_blocks_of_different_sizes_name_no_row() -> None:
+    """ConvNeXt V2's Table 5: "Conv", "Hybrid", "Trans" under "Type", each centred beside its
+    block of 2, 3, 2 and 2 backbones, the first on a line of its own. The blocks cannot be
+    placed, so a label stays out of the name of the row it happens to stand beside."""
+    table = Table(
+        grid(
+            [
+                ["Type", "Backbone", "size", "Val acc."],
+                ["", "EffNet-XL", "480", "87.3"],
+                ["Conv", "", "", ""],
+                ["", "ConvNet-XL", "384", "87.8"],
+                ["", "HybNet-4", "512", "88.1"],
+                ["Hybrid", "MaxNet-XL", "384", "88.5"],
+                ["", "MaxNet-XL", "512", "88.7"],
+                ["", "ViTNet-H", "384", "88.6"],
+                ["Trans", "ViTNet-H", "512", "88.8"],
+                ["", "NewNet-H", "384", "88.7"],
+                ["Conv", "NewNet-H", "512", "88.9"],
+            ]
+        ),
+        "5",
+        "Table 5. ImageNet-1K fine-tuning results using IN-21K labels.",
+    )
+    found = _found(table, "NewNet")
+    assert {(method, value) for method, _, _, value in found} == {
+        ("NewNet-H (size: 384)", 88.7),
+        ("NewNet-H (size: 512)", 88.9),
+    }
