@@ -388,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--hand-gold",
         action="store_true",
-        help="add our hand-read headline rows of tune papers PwC gives none (benchmarks/pdfgold.py)",
+        help="add our hand-read headline rows of tune papers PwC gives none (pdfgold.py)",
     )
     args = parser.parse_args(argv)
     global PART_METRICS  # noqa: PLW0603 - one run, one scoring

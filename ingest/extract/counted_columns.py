@@ -7,8 +7,8 @@ the dataset CIFAR-10; beside "INet5", "INet10" and "Cifar5" the 10 is a count of
 the short name ("Cifar") says no one dataset. Such columns give no result: where the caption
 speaks of shots and two or more names each print the same numbers (two or more), none of them
 a metric ("B-1", "R-1" are BLEU-1 and ROUGE-1) and most of them no known name (WMT14, WMT16
-beside IWSLT14, IWSLT16 are test sets), the numbers are counts. One name printed with several numbers (CIFAR-10 beside
-CIFAR-100, Set5 beside Set14) is a family of datasets.
+beside IWSLT14, IWSLT16 are test sets), the numbers are counts. One name printed with several
+numbers (CIFAR-10 beside CIFAR-100, Set5 beside Set14) is a family of datasets.
 """
 
 from __future__ import annotations
