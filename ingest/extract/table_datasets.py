@@ -269,12 +269,17 @@ def names_setting(dataset: str | None) -> bool:
 
 #: A short name printed as a header: two to five letters, capitals first ("TQA", "AG", "WQ").
 _SHORT = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]$")
+_BRACKETED = re.compile(r"^(?P<name>\S.*?) (?P<part>\([^()]+\))$")  # "TQA (wiki)"
 
 
 def spelled_out(dataset: str, datasets: Mapping[str, str]) -> str:
     """A short name the lists know only as itself ("TQA", Papers with Code's Textbook QA) that
     abbreviates a dataset the paper names in full ("TriviaQA": T, Q, A) is that dataset: the
-    paper's own words say what its table shortens; other names as they are."""
+    paper's own words say what its table shortens, a bracketed subset kept ("TQA (wiki)":
+    TriviaQA (wiki)); other names as they are."""
+    bracket = _BRACKETED.match(dataset)
+    if bracket:
+        return f"{spelled_out(bracket['name'], datasets)} {bracket['part']}"
     if not _SHORT.match(dataset):
         return unclipped_name(dataset, datasets)
     full = expand_abbreviation(dataset, {n: d for n, d in datasets.items() if n != dataset})

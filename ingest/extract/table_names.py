@@ -1,10 +1,10 @@
 """Names in tables: which dataset a header or caption names, and which rows are the paper's own.
 
-Datasets are the known names the paper's matcher finds (types Dataset and Benchmark), with a
-split printed after them kept where it names a board of its own ("COCO test-dev", "SQuAD dev"),
-and "open" ("SQuAD Open": open_setting.py); a language pair ("EN-DE") under a caption naming
-WMT and a year is that WMT test set ("WMT 2014 English-German"). A row is the paper's own when
-its label names what the paper proposes (its title's name, else the methods it proposes) or "ours".
+Datasets are the known names the paper's matcher finds, with a split printed after them kept where
+it names a board of its own ("COCO test-dev", "SQuAD dev"), "open" ("SQuAD Open") and a bracketed
+subset ("TQA (wiki)": bracket_subsets.py); a language pair ("EN-DE") under a caption naming WMT and
+a year is that WMT test set ("WMT 2014 English-German"). A row is the paper's own when its label
+names what the paper proposes (its title's name, else its proposed methods) or "ours".
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from functools import lru_cache
 
 from papergraph.core.canonical import LEADERBOARD_SPLITS, known_label
 from papergraph.core.model import Entity, EntityType, Paper, Role, fold
+from papergraph.ingest.extract.bracket_subsets import qualified
 from papergraph.ingest.extract.cited import uncited
 from papergraph.ingest.extract.gazetteer import generated_lexicon, lexicon_names
 from papergraph.ingest.extract.introduced import introduced_names
 from papergraph.ingest.extract.matcher import Match, NameMatcher
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.name_spellings import plural_spelt
-from papergraph.ingest.extract.open_setting import opened
 from papergraph.ingest.extract.table_grid import FOOTNOTE_MARKS
 from papergraph.ingest.extract.usual_metrics import dataset_in
 
@@ -135,7 +135,7 @@ def dataset_named(
             split = None if split and _LISTED.match(text, split.end()) else split  # "Dev and Test"
             suffix = _VARIANT.match(text, match.end)  # "ARC-e", "ARC-c": a part of it
             label = _versioned(match.entry.label, text, match.start, match.end)
-            label = opened(label, text, match.end)  # "SQuAD Open": not reading comprehension
+            label = qualified(label, text, match.end)  # "SQuAD Open", "TQA (wiki)"
             label += suffix.group() if suffix else _continued(label, text, match.end, matches)
             if split and fold(split.group("split")) not in fold(label):
                 return f"{label} {split.group('split')}"
