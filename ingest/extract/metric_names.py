@@ -164,6 +164,16 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
 #: ("NLL" under a caption "... in bits/dim", "Acc." under "... top-1 accuracy").
 GENERIC = frozenset({"NLL", "Accuracy", "Error", "Score", "AP"})
 
+
+def refines(caption: Metric, header: Metric) -> bool:
+    """Whether the caption's metric says a generic header's better ("NLL" under "... in
+    bits/dim"), scoring the same way; one generic itself only a bare "Score" ("AP" under a
+    caption closing "... achieves higher accuracy" stays AP)."""
+    if header.label not in GENERIC or caption.higher_is_better != header.higher_is_better:
+        return False
+    return caption.label not in GENERIC or header.label in ("Score", caption.label)
+
+
 _BY_LABEL = {metric.label.lower(): metric for _, metric in RULES}
 
 #: Short metric names that only the tables on one dataset use, by the folded dataset name:

@@ -25,7 +25,6 @@ from papergraph.ingest.extract.episodes import header_dataset
 from papergraph.ingest.extract.header_blocks import NUMBERED
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import (
-    GENERIC,
     Metric,
     backbone_measure,
     bare_top_k,
@@ -35,6 +34,7 @@ from papergraph.ingest.extract.metric_names import (
     of_kind,
     read_metric,
     refined,
+    refines,
     unbroken,
 )
 from papergraph.ingest.extract.our_columns import our_rows
@@ -331,7 +331,7 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
         other = caption and glued(header) - {caption.label}  # "K.-EM" under "R-precision"
         printed = caption and (caption.label in context.metric_kinds or other)
         return None if printed and not part_column(header) else caption  # "High": RACE's part
-    if caption and metric.label in GENERIC and caption.higher_is_better == metric.higher_is_better:
+    if caption and refines(caption, metric):
         return caption
     return of_kind(metric, context.metric_kinds)
 

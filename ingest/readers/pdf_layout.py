@@ -153,12 +153,13 @@ def lay_out(number: int, width: float, height: float, words: list[Word], margin:
     upright = [w for w in words if w.text.strip() and not w.angle and _upright(w)]
     words = upright + header_words([w for w in words if w.angle and w.text.strip()], upright)
     gutter = _gutter(words, width)
-    lines = _lines(words, number)
-    if gutter is not None:
-        lines = [part for line in lines for part in _split_at_gutter(line, gutter)]
-    lines.sort(key=lambda line: (line.top, line.x0))
+    lines = sorted(_lines(words, number), key=lambda line: (line.top, line.x0))
     if gutter is None:
-        lines = side_by_side(lines, width)
+        lines = side_by_side(lines, (0.45 * width, width))
+    else:  # a right caption starting left of the gutter: the tables do not keep to the columns
+        lines = side_by_side(lines, (0.3 * width, gutter))
+        lines = [part for line in lines for part in _split_at_gutter(line, gutter)]
+        lines.sort(key=lambda line: (line.top, line.x0))
     ordered = _reading_order(lines)
     return PageLayout(number, width, height, ordered, gutter is not None, margin)
 
@@ -261,14 +262,16 @@ def _same_line(word: Word, band: tuple[float, float]) -> bool:
     return overlap >= 0.5 * min(word.bottom - word.top, band[1] - band[0])
 
 
-def side_by_side(lines: list[Line], width: float) -> list[Line]:
-    """The lines of a one-column page with two tables or figures set side by side, each with
-    its caption, split where the right one's caption starts: from the line holding that
+def side_by_side(lines: list[Line], span: tuple[float, float]) -> list[Line]:
+    """The lines of a page with two tables or figures set side by side, each with its caption,
+    split where the right one's caption starts (within `span` of x): from the line holding that
     caption up and down while no word crosses its left edge, where the left half holds a
     caption too (FlashAttention's Tables 5 and 6: "Table 5: Long Document ..." beside "Model
-    Path-X Path-256" had read as one line, one table)."""
+    Path-X Path-256" had read as one line, one table). On a two-column page the span ends at
+    the gutter: a right table reaching over it into the left column is not split by the gutter
+    but by its caption (MicroNet's Tables 8 and 9). Split lines keep their column (1 or 2)."""
     for index, line in enumerate(lines):
-        edge = next((w.x0 - 2 for w in _caption_starts(line) if w.x0 > 0.45 * width), None)
+        edge = next((w.x0 - 2 for w in _caption_starts(line) if span[0] < w.x0 < span[1]), None)
         if edge is None:
             continue
         start, end = _band(lines, index, edge)
@@ -312,8 +315,9 @@ def _halves(line: Line, edge: float) -> list[Line]:
 
 
 def _split_at_gutter(line: Line, middle: float) -> list[Line]:
-    """A line of a two-column page split into its left and right parts (unless one spans)."""
-    if any(word.x0 < middle - 1 < middle + 1 < word.x1 for word in line.words):
+    """A line of a two-column page split into its left and right parts (unless one spans or it
+    is a side-by-side half already)."""
+    if line.column or any(word.x0 < middle - 1 < middle + 1 < word.x1 for word in line.words):
         return [line]
     left = [word for word in line.words if word.x1 <= middle]
     right = [word for word in line.words if word.x1 > middle]

@@ -14,6 +14,7 @@ from papergraph.ingest.readers.pdf_layout import Line, PageLayout, Word
 from tests.ingest.drawn_pdf import (
     LEFT,
     PROSE,
+    RIGHT,
     draw_pdf,
     prose,
     read_paper,
@@ -195,6 +196,39 @@ def test_two_tables_side_by_side_on_a_one_column_page_are_read_apart(
     assert {"MIMIC", "52.8"} <= {cell.text for cell in tables["5"].cells}
     assert not {"Path-X", "61.4"} & {cell.text for cell in tables["5"].cells}
     assert {"Sparse NewAttention", "61.4"} <= {cell.text for cell in tables["6"].cells}
+
+
+def _beside_on_two_columns(pdf: canvas.Canvas) -> None:
+    """MicroNet's page 8: a two-column page whose right table reaches over the gutter into the
+    left column, each table with its caption below; the right caption starts level with the
+    left table's last row, and the left caption shares lines with the right one's last."""
+    left = [("Backbone", "mAP"), ("MobileNet", "25.9"), ("MicroNet-M3", "26.2")]
+    left += [("MicroNet-M2", "22.6")]
+    right = [("Backbone", "Params", "AP"), ("MobileNet", "2.1M", "57.1")]
+    right += [("MicroNet-M3", "2.2M", "58.7")]
+    for index, row in enumerate(left):
+        for x, cell in zip((LEFT, 190), row, strict=True):
+            text(pdf, x, 780 - 11 * index, cell, size=9)
+    for index, row in enumerate(right):
+        for x, cell in zip((250, 400, 500), row, strict=True):
+            text(pdf, x, 780 - 11 * index, cell, size=9)
+    caption = ("Table 9: Keypoint detection on COCO val2017 with", "all models trained on train.")
+    prose(pdf, 246, 780 - 11 * 3, caption, size=9)
+    prose(pdf, LEFT, 780 - 11 * 5, ("Table 8: Object detection", "results on COCO."), size=9)
+    prose(pdf, LEFT, 700, PROSE * 3)
+    prose(pdf, RIGHT, 700, PROSE * 3)
+
+
+def test_two_tables_side_by_side_over_the_gutter_of_a_two_column_page_are_read_apart(
+    drawn_paper: DrawnPaper,
+) -> None:
+    tables = {t.number: t for t in drawn_paper("beside2.pdf", _beside_on_two_columns).tables}
+    assert tables["8"].caption == "Table 8: Object detection results on COCO."
+    assert tables["9"].caption.endswith("val2017 with all models trained on train.")
+    eight = {cell.text for cell in tables["8"].cells}
+    assert {"MicroNet-M2", "22.6", "26.2"} <= eight
+    assert not {"Params", "57.1"} & eight
+    assert {"MicroNet-M3", "58.7"} <= {cell.text for cell in tables["9"].cells}
 
 
 def _spaced_line(text: str, x: float, top: float, gap: float, column: int = 0) -> Line:

@@ -128,6 +128,20 @@ def test_a_caption_metric_names_a_generic_header_more_precisely() -> None:
     assert result.higher_is_better is False
 
 
+def test_a_generic_metric_a_caption_closes_on_does_not_rename_another_generic_header() -> None:
+    """MicroNet's Table 9: AP columns of keypoint detection under a caption whose last sentence
+    says a model "achieves higher accuracy"; AP is no accuracy, and stays AP."""
+    table = Table(
+        grid([["Backbone", "AP"], ["MobileNetV3", "57.1"], ["MicroNet-M3", "58.7"]]),
+        "9",
+        "Table 9: COCO keypoint detection results on val2017. Compared to the baseline,"
+        " MicroNet-M3 consumes less MAdds, but achieves higher accuracy.",
+    )
+    metrics = {(r.method, r.metric) for r in _rows([table], ["MicroNet-M3"])}
+    assert ("MicroNet-M3", "AP") in metrics
+    assert not any(metric == "Accuracy" for _, metric in metrics)
+
+
 def test_dataset_columns_under_a_metric_caption_and_quantity_columns() -> None:
     table = Table(
         grid(
