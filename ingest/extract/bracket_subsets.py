@@ -20,8 +20,9 @@ from papergraph.core.canonical import LEADERBOARD_SPLITS, language
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.open_setting import opened
 
-#: A split naming a board of its own (core.canonical.LEADERBOARD_SPLITS), as table_names has.
-SPLIT = re.compile(rf"\s*\b(?:{'|'.join(LEADERBOARD_SPLITS)})\b", re.IGNORECASE)
+#: A split naming a board of its own (core.canonical.LEADERBOARD_SPLITS): "COCO test-dev"; also
+#: table_names' (which imports this module).
+SPLIT = re.compile(rf"\s*\b(?P<split>{'|'.join(LEADERBOARD_SPLITS)})\b", re.IGNORECASE)
 
 #: A bracket right after the name: "(wiki)", at most three words of letters, digits, hyphens.
 _BRACKET = re.compile(r"\s*\((?P<part>[A-Za-z][\w-]*(?: [\w-]+){0,2})\)")

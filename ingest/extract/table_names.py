@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from papergraph.core.canonical import LEADERBOARD_SPLITS, known_label
+from papergraph.core.canonical import known_label
 from papergraph.core.model import Entity, EntityType, Paper, Role, fold
-from papergraph.ingest.extract.bracket_subsets import qualified
+from papergraph.ingest.extract.bracket_subsets import SPLIT, qualified
 from papergraph.ingest.extract.cited import uncited
 from papergraph.ingest.extract.gazetteer import generated_lexicon, lexicon_names
 from papergraph.ingest.extract.introduced import introduced_names
@@ -57,8 +57,6 @@ _PAIR = re.compile(
 )
 _WMT = re.compile(r"\b(?:WMT\s*'?\s*(?P<wmt>\d{2,4})|newstest\s*(?P<news>\d{4}))", re.IGNORECASE)
 _WMT_BARE = re.compile(r"\bWMT\b")
-#: A split that names a leaderboard of its own (core.canonical.LEADERBOARD_SPLITS).
-SPLIT = re.compile(rf"\s*\b(?P<split>{'|'.join(LEADERBOARD_SPLITS)})\b", re.IGNORECASE)
 #: A size or share: "50K", "140K", "1.2M", "10%": a setting of a dataset, never its name.
 SIZE = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[kKmMbB]|%)?$")
 #: A count of billions right after a name is a model's size: "the Reddit 2.7B model" is a
