@@ -8,6 +8,11 @@ Report figures on `test`.
 (benchmarks/data/hand_gold/*.jsonl, one headline row per line, `file` naming the PDF as gold.jsonl
 does): the paper's own models on its main tables, written from the PDF before looking at what the
 extractor reads. Test papers never get hand rows; the loader refuses one.
+
+`gold_papers("shared")` is a third set, tune material too: the shared PDFs users read (`pdfs/`,
+no Papers with Code gold) with our hand-read headline rows alone
+(benchmarks/data/hand_gold_shared/*.jsonl, `file` naming the PDF below `pdfs/`), written by the
+same protocol. `split=None` keeps to pdfgold-dev's two splits.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ from benchmarks.shared_data import SHARED_DATA
 
 PDFGOLD = SHARED_DATA / "pdfgold-dev"
 HAND_GOLD = Path(__file__).resolve().parent / "data" / "hand_gold"
-Split = Literal["tune", "test"]
+SHARED_PDFS = SHARED_DATA / "pdfs"
+HAND_GOLD_SHARED = HAND_GOLD.parent / "hand_gold_shared"
+Split = Literal["tune", "test", "shared"]
 
 
 @dataclass(frozen=True)
@@ -37,9 +44,12 @@ class GoldPaper:
     datasets: list[str]
     results: list[dict[str, Any]] = field(default_factory=list)
     sha256: str = ""
+    shared: bool = False  # one of the shared PDFs, with our hand gold alone
 
     @property
     def split(self) -> Split:
+        if self.shared:
+            return "shared"
         return "tune" if self.sha256[:1] in set("01234567") else "test"
 
 
@@ -61,7 +71,10 @@ def hand_rows(folder: Path = HAND_GOLD) -> dict[str, list[dict[str, Any]]]:
 def gold_papers(
     split: Split | None = None, root: Path = PDFGOLD, hand: bool = False
 ) -> Iterator[GoldPaper]:
-    """The gold records in file order, of one split or all; `hand` adds our hand-read rows."""
+    """The gold records in file order, of one split or both; `hand` adds our hand-read rows."""
+    if split == "shared":
+        yield from shared_papers()
+        return
     extra = hand_rows() if hand else {}
     with (root / "gold.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
@@ -82,3 +95,20 @@ def gold_papers(
                 paper = replace(paper, results=paper.results + extra[record["file"]])
             if split is None or paper.split == split:
                 yield paper
+
+
+def shared_papers(folder: Path = HAND_GOLD_SHARED, root: Path = SHARED_PDFS) -> Iterator[GoldPaper]:
+    """The shared PDFs we wrote headline rows for, one paper per PDF, in file-name order."""
+    for file, rows in sorted(hand_rows(folder).items()):
+        if not (root / file).is_file():
+            raise ValueError(f"hand gold names no shared PDF: {file}")
+        yield GoldPaper(
+            pdf=root / file,
+            arxiv_id=None,
+            title="",
+            authors=[],
+            methods=[],
+            datasets=[],
+            results=rows,
+            shared=True,
+        )

@@ -151,7 +151,7 @@ def print_judged(rows: dict[str, list[tuple[RowKey, bool]]], path: Path = READ_B
     """The judged view: one line per split with rows (tune first)."""
     verdicts = load_verdicts(path)
     print(f"\nread by hand ({path.name}: {len(verdicts)} verdicts)")
-    for split in ("tune", "test"):
+    for split in ("tune", "test", "shared"):
         if rows.get(split):
             print("  " + judge(rows[split], verdicts).line(split))
 

@@ -31,6 +31,8 @@ How it scores:
   shows by default ("leaderboard rows": ablation rows left out, kg/leaderboards.py).
 - `--hand-gold` adds our hand-read headline rows of tune papers PwC gives none
   (benchmarks/data/hand_gold/, benchmarks/pdfgold.py); figures with it are not PwC figures.
+  `--split shared` scores the shared PDFs users read against our hand-read headline rows alone
+  (benchmarks/data/hand_gold_shared/): tune material of other kinds of paper, not PwC figures.
 - `--judged` adds a precision where a row is right when it matches gold or a hand verdict in
   benchmarks/data/rows_read_by_hand.tsv says so, over gold-matched or judged rows
   (benchmarks/results_judged.py).
@@ -280,12 +282,12 @@ def run(
     hand: bool = False,
 ) -> None:
     golds = [g for g in gold_papers(split, hand=hand) if g.results][:papers]
-    ours: dict[Split, list[Score]] = {"tune": [], "test": []}
-    baseline: dict[Split, list[Score]] = {"tune": [], "test": []}
-    boards: dict[Split, list[Score]] = {"tune": [], "test": []}  # rows a leaderboard shows
+    ours: dict[Split, list[Score]] = {"tune": [], "test": [], "shared": []}
+    baseline: dict[Split, list[Score]] = {"tune": [], "test": [], "shared": []}
+    boards: dict[Split, list[Score]] = {"tune": [], "test": [], "shared": []}  # leaderboard rows
     shown = 0
     places: Counter[str] = Counter()
-    keyed: dict[str, list[tuple[RowKey, bool]]] = {"tune": [], "test": []}  # for --judged
+    keyed: dict[str, list[tuple[RowKey, bool]]] = {"tune": [], "test": [], "shared": []}
     for gold in golds:
         paper = read_paper(gold, dumped)
         if paper is None:
@@ -304,7 +306,7 @@ def run(
             explain_misses(gold.pdf.name, paper, found, gold.results, matches, places)
     if why:
         print("missed gold rows by where the value is:", dict(places.most_common()))
-    for name in ("tune", "test"):
+    for name in ("tune", "test", "shared"):
         if ours[name]:
             figures = (summary(baseline[name]), summary(ours[name]), summary(boards[name]))
             _print(name, len(ours[name]), *figures)
@@ -354,7 +356,12 @@ def _print(
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["tune", "test"], default=None)
+    parser.add_argument(
+        "--split",
+        choices=["tune", "test", "shared"],
+        default=None,
+        help="pdfgold-dev's tune or test papers (default both), or the shared PDFs we hand-read",
+    )
     parser.add_argument("--papers", type=int, default=None, help="first N gold papers only")
     parser.add_argument("--extractor", default="tagged")
     parser.add_argument("--show", type=int, default=0, help="print this many predicted rows")

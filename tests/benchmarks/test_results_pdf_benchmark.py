@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -120,3 +121,22 @@ def test_hand_gold_names_only_tune_papers_without_pwc_rows(shared_data: Path) ->
         assert all(isinstance(row["value"], str) and row["value"].strip() for row in rows), file
     widened = {g.pdf.name: len(g.results) for g in pdfgold.gold_papers("tune", hand=True)}
     assert all(widened[Path(file).name] == len(rows) for file, rows in hand.items())
+
+
+def test_shared_gold_is_its_own_split_of_shared_pdfs(tmp_path: Path) -> None:
+    """Hand rows of the shared PDFs make papers of split "shared"; a file naming no PDF is
+    refused, with the file's name."""
+    pdfs = tmp_path / "pdfs" / "collection"
+    pdfs.mkdir(parents=True)
+    (pdfs / "a.pdf").write_bytes(b"%PDF-1.4")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    row = {"file": "collection/a.pdf", "dataset": "ImageNet", "metric": "Top 1", "value": "76.1"}
+    (gold / "a.jsonl").write_text(json.dumps(row) + "\n" + json.dumps(row) + "\n")
+    (paper,) = pdfgold.shared_papers(gold, tmp_path / "pdfs")
+    assert paper.split == "shared" and paper.pdf == pdfs / "a.pdf"
+    assert [r["value"] for r in paper.results] == ["76.1", "76.1"]
+    assert all(r["in_pdf"] and r["source"] == "papergraph-hand" for r in paper.results)
+    (gold / "b.jsonl").write_text(json.dumps({**row, "file": "collection/b.pdf"}) + "\n")
+    with pytest.raises(ValueError, match="collection/b.pdf"):
+        list(pdfgold.shared_papers(gold, tmp_path / "pdfs"))
