@@ -50,6 +50,7 @@ from papergraph.ingest.extract.one_dataset import (
 from papergraph.ingest.extract.organisations import defined_organisations
 from papergraph.ingest.extract.set_aside import set_aside
 from papergraph.ingest.extract.solved import unsolved_task
+from papergraph.ingest.extract.source_data import source_only
 from papergraph.ingest.extract.table_datasets import spelled_out
 from papergraph.ingest.extract.table_names import called_names
 from papergraph.ingest.extract.unmeasured import a_property, as_function, unmeasured
@@ -335,9 +336,10 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
     methods once each is about both) or when a section of the paper's own is headed by it. A
     task or dataset `paper` names only in its background or related work, or says it leaves out
     (ingest/extract/set_aside.py), an entity below FLOOR it names only in citing others
-    (ingest/extract/cited_only.py), and a metric it names only as an everyday word or that is
-    an algorithm's complexity (ingest/extract/unmeasured.py), keeps its rank but is not shown
-    (no weaker one takes its place). Returns `entities`, most salient first."""
+    (ingest/extract/cited_only.py) or as a stronger dataset's source (source_data.py), and a
+    metric it names only as an everyday word or that is an algorithm's complexity
+    (ingest/extract/unmeasured.py), keeps its rank but is not shown (no weaker one takes its
+    place). Returns `entities`, most salient first."""
     ranked = sorted(entities, key=lambda e: (-e.salience, e.label.lower()))
     firsts: dict[EntityType, Entity] = {}
     seen: dict[EntityType, int] = {}
@@ -352,11 +354,13 @@ def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Ent
             continue
         rank = seen.get(entity.type, 0)
         seen[entity.type] = rank + 1
-        first = firsts.setdefault(FAMILY.get(entity.type, entity.type), entity)
+        first = firsts.setdefault(entity.type, entity)
         tied = len(entity.evidence) >= len(first.evidence) or headed(entity, headings)
         shown = rank < SHOWN[entity.type] and (entity.salience >= FLOOR or tied)
         aside = background_only(entity, sections) or set_aside(entity, texts)
-        aside = aside or (entity.salience < FLOOR and cited_only(entity, chunks, background))
+        below = entity.salience < FLOOR
+        aside = aside or (below and cited_only(entity, chunks, background))
+        aside = aside or (below and source_only(entity, ranked, chunks))
         measured = not (unmeasured(entity, chunks) or as_function(entity, chunks))
         measured = measured and not a_property(entity)
         entity.salient = shown and not aside and measured
