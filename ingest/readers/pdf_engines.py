@@ -154,7 +154,7 @@ def _pdfium_words(textpage: Any, height: float) -> tuple[list[Word], str]:
         if code in _DROP or 0xD800 <= code < 0xE000 or code in (0xFFFE, 0xFFFF):
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, rect)
-        size = round(pdfium_c.FPDFText_GetFontSize(textpage, index), 1)
+        size = round(pdfium_c.FPDFText_GetFontSize(textpage, index) * _scale(textpage, index), 1)
         box = (rect.left, rect.right, height - rect.top, height - rect.bottom)
         angle = float(pdfium_c.FPDFText_GetCharAngle(textpage, index))
         if angle and _sheared(textpage, index, matrix):
@@ -177,6 +177,19 @@ def _sheared(textpage: Any, index: int, matrix: Any) -> bool:
     if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
         return False
     return bool(matrix.a > 0 and abs(matrix.b) < 1e-3 * matrix.a)
+
+
+def _scale(textpage: Any, index: int) -> float:
+    """How much the character's matrix scales its font vertically: PDFium gives the size the
+    font is set in ("/F1 1 Tf"), which a producer may scale by the text matrix ("10.9 0 0 10.9
+    Tm"), every size then 1 (the papermage page of SciBERT: no size told a caption from the
+    body, no table was read); the pypdf engine scales by the matrices alike."""
+    import pypdfium2.raw as pdfium_c
+
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
+        return 1.0
+    return math.hypot(matrix.c, matrix.d) or 1.0
 
 
 def _ink_span(textpage: Any, index: int) -> tuple[float, float]:

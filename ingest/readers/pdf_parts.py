@@ -183,7 +183,8 @@ class _Walk:
         index, self.index = self.index, self.index + 1
         if block.role == "furniture":
             return
-        if index < self.front_end and block.role != "footnote":
+        table = block.role == "caption" and block.label == "table"  # a page cut from a paper
+        if index < self.front_end and block.role != "footnote" and not table:
             self._add(block.text, ChunkKind.FRONT, block)
         elif block.role == "heading":
             self._heading(block)
