@@ -71,7 +71,7 @@ from papergraph.ingest.extract.table_headers import (
     HeaderKind,
     abbreviation_in,
     header_kind,
-    header_metric,
+    header_metrics,
     horizon,
     names_unknown_metric,
 )
@@ -170,7 +170,7 @@ def _context(
         column_metrics=column_metrics(table.caption, grid.column_headers.values()),
         study=table_study(table, grid),
         caption_names_metric=bool(named),
-        header_metrics={h: header_metric(h, table.caption, named) for h in _headers(grid)},
+        header_metrics=header_metrics(_headers(grid), table.caption, named, grid.label_header),
         test_sets=prose[1],
         text=prose[0],
     )
