@@ -167,7 +167,8 @@ def cell_evidence(
     """The cell as evidence: page, table number, caption, its row and column headers; where
     the table prints no metric, `inferred` names the one taken and why."""
     table = context.table
-    name = f"Table {table.number}" if table.number else "A table"
+    number = table.number or ""
+    name = number if number.startswith("Figure") else f"Table {number}" if number else "A table"
     text = f'{name}, row "{label}", column "{header}": {clean(cell.text)}'
     text += f" ({inferred})" if inferred else ""
     return Evidence(
