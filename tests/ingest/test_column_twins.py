@@ -28,9 +28,11 @@ def test_a_single_model_and_an_ensemble_column_are_the_method_run_two_ways() -> 
 
 
 def test_headers_differing_by_a_threshold_or_a_metric_keep_the_first_column() -> None:
+    """One metric (mAP) at two thresholds on a dataset whose mAP is one measure; on COCO the
+    two are its AP50 and AP, two metrics (tests/ingest/test_coco_ap.py)."""
     found = _found(
         [["Model", "mAP@.5", "mAP@[.5, .95]"], ["NewNet", "48.4", "27.2"]],
-        "Table 1: Object detection results on COCO.",
+        "Table 1: Object detection results on PASCAL VOC 2007.",
     )
     assert {(m, v) for m, _, _, v in found} == {("NewNet", 48.4)}
 
