@@ -353,7 +353,7 @@ def _cell_result(
     if metric is None and not (
         context.caption_names_metric or names_unknown_metric(header) or AVERAGE.search(header)
     ):  # an average over datasets ("Avg NLG") has no one dataset's usual metric
-        metric = usual_metric(dataset, matcher)
+        metric = usual_metric(dataset, matcher, header)
         metric = metric if metric and plausible(metric, number.value) else None
     if metric is None or (
         backbone_measure(metric, context.metric_kinds) and dataset == context.caption_dataset
