@@ -46,3 +46,20 @@ def test_an_abbreviated_header_expands_to_the_two_word_dialogue_set() -> None:
     )
     found = {(r.dataset, r.value) for r in table_rows(table, ["NewLM"], datasets=datasets)}
     assert ("EmpatheticDialogues", 10.3) in found
+
+
+def test_the_dialogue_set_is_scored_for_dialogue_generation() -> None:
+    """Its rows take the task of the other dialogue sets beside it, not the generated data's
+    "Visual Dialog" (ingest/lexicon/dataset-tasks.txt)."""
+    table = Table(
+        grid(
+            [
+                ["Model", "ConvAI2 Perplexity", "EmpatheticDialogues Perplexity"],
+                ["NewLM", "10.8", "10.3"],
+            ]
+        ),
+        number="2",
+        caption="Table 2: Dialogue evaluations of NewLM.",
+    )
+    found = {(r.dataset, r.task) for r in table_rows(table, ["NewLM"])}
+    assert ("EmpatheticDialogues", "dialogue generation") in found
