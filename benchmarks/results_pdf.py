@@ -60,9 +60,10 @@ from benchmarks.pdfgold import PDFGOLD, GoldPaper, Split, gold_papers
 from benchmarks.results_judged import RowKey, print_judged, row_key
 from benchmarks.results_why import explain_misses
 from papergraph.core.canonical import SPLITS, split_qualifier
-from papergraph.core.model import Paper, Result, Table, TableCell, fold
+from papergraph.core.model import EntityType, Paper, Result, Table, TableCell, fold
 from papergraph.ingest.extract import create_extractor
 from papergraph.ingest.extract.base import Extractor
+from papergraph.ingest.extract.gazetteer import LexiconEntry
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.metric_names import canonical
 from papergraph.ingest.extract.report import read_papers
@@ -141,8 +142,18 @@ def names_no_metric(gold: str) -> bool:
 def dataset_keys(name: str) -> tuple[str, str]:
     """The folded name without split words, and the folded label the gazetteer resolves it to."""
     raw = fold(_SPLIT_WORDS.sub(" ", name))
-    entry = hybrid_matcher().lookup(name)
+    entry = hybrid_matcher().lookup(name) or _in_suite(name)
     return raw, fold(_SPLIT_WORDS.sub(" ", entry.label)) if entry else raw
+
+
+def _in_suite(name: str) -> LexiconEntry | None:
+    """The dataset a name prefixed by its benchmark suite names, as Papers with Code writes
+    parts of a suite ("KILT Zero-shot RE (dev)": zsRE), split words aside; else None."""
+    first, _, rest = _SPLIT_WORDS.sub(" ", name).strip().partition(" ")
+    suite = hybrid_matcher().lookup(first) if rest else None
+    if suite is None or suite.type is not EntityType.BENCHMARK:
+        return None
+    return hybrid_matcher().lookup(rest.strip(" ()"))
 
 
 def same_dataset(ours: str, gold: str) -> bool:

@@ -21,6 +21,7 @@ from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, ta
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import backbone_measure, read_metric
 from papergraph.ingest.extract.row_datasets import named_before_metric
+from papergraph.ingest.extract.suite_tasks import suite_task
 from papergraph.ingest.extract.table_context import TableContext, without_exceptions
 from papergraph.ingest.extract.table_grid import Grid, Row
 from papergraph.ingest.extract.table_headers import (
@@ -372,4 +373,4 @@ def benchmark_part(header: str, caption_dataset: str | None, matcher: NameMatche
     entry = matcher.lookup(caption_dataset) if caption_dataset else None
     if entry is None or entry.type is not EntityType.BENCHMARK:
         return None
-    return named_before_metric(header)
+    return suite_task(header, entry.label) or named_before_metric(header)  # LRA's "Text"

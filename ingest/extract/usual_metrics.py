@@ -19,6 +19,7 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, canonical
+from papergraph.ingest.extract.suite_tasks import suite_metric
 
 FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")  # the first naming a dataset wins
 #: Metrics read as a share or a correlation: a value above 100 is something else (a count).
@@ -82,7 +83,7 @@ def usual_metric(
     key = next((key for key in _keys(dataset, matcher) if key in table), None)
     if key in _suites() and not (header and key in fold(header)):
         return None
-    return table[key] if key else None
+    return table[key] if key else suite_metric(dataset)  # "LRA (Text)": accuracy
 
 
 @lru_cache(maxsize=1)

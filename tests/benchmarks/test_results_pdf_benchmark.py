@@ -39,6 +39,14 @@ def test_datasets_match_without_split_words_and_by_containment() -> None:
     assert not same_dataset("CIFAR-10", "CIFAR-100")
 
 
+def test_a_suite_prefixed_gold_dataset_is_the_part_it_names() -> None:
+    # PwC writes KILT's parts "KILT: Zero Shot RE"; the table prints "zsRE"
+    assert same_dataset("zsRE dev", "KILT Zero-shot RE (dev)")
+    assert same_dataset("zsRE", "KILT Zero-shot RE (test)")
+    assert not same_dataset("T-REx", "KILT Zero-shot RE (dev)")
+    assert not same_dataset("zsRE", "ImageNet Zero-shot RE")  # ImageNet is no suite
+
+
 def test_a_gold_metric_naming_only_a_split_is_the_split_not_a_metric(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
