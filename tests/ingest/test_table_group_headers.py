@@ -87,6 +87,7 @@ GENERATION = Table(
 def test_a_group_header_beside_a_known_datasets_names_a_dataset_of_its_own() -> None:
     found = measured(GENERATION, ["NewNet"])
     assert ("NewNet", "Jeopardy", "BLEU-1", 17.3) in found
+    assert ("NewNet", "Jeopardy", "Q-BLEU-1", 22.2) in found  # "QB-1": Q-BLEU-1, no "Score"
     assert ("NewNet", "MS MARCO", "ROUGE-L", 40.1) in found
     assert ("NewNet", "MS MARCO", "BLEU-1", 41.5) in found
     assert ("NewNet", "FEVER-3", "Accuracy", 72.5) in found  # "FVR3": the caption's FEVER-3
