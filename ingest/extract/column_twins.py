@@ -6,7 +6,7 @@ Where neither wins, the words the two headers differ in are what tells the value
 BiDAF's "Single Model EM" and "Ensemble EM" are the model run two ways ("BIDAF (Single Model)",
 "BIDAF (Ensemble)"), QANet's TriviaQA "Full" and "Verified" two subsets of the data
 ("TriviaQA (Wikipedia, Verified)"), Primer's "Baseline Compute @525K PPLX" and "@1M" two
-training budgets. Headers that differ by a metric's own words ("mAP@.5", "mAP@[.5, .95]"), by
+training budgets. Headers that differ by a metric's own words ("AP" beside "AP (%)"), by
 a threshold or code with no word in it ("@.5", "R2"), or not at all, tell no setting (a
 setting printed as its value, "BS=256" beside "BS=1024", does): the first column's value stays
 the row's, as before.
@@ -42,6 +42,9 @@ _METRIC_KIND = re.compile(r"^(?:box|bbox|mask|segm|b|m)$", re.IGNORECASE)
 _MASK = re.compile(r"^(?:mask|segm)$", re.IGNORECASE)
 _BOX = re.compile(r"^(?:box|bbox)$", re.IGNORECASE)
 _AP = re.compile(r"^AP(?:50|75|S|M|L)?$")  # the AP family a box/mask table prints
+#: A statistic over runs, seeds or games that a header prints alone ("Median", "Mean").
+_STATISTIC = re.compile(r"^(?:mean|median)$", re.IGNORECASE)
+_STATISTIC_FIRST = re.compile(r"^(?:mean|median)\s+", re.IGNORECASE)
 #: A thing a method ran with, and without: "w/ val edges", "w/o val edges".
 _WITH_WITHOUT = ({"w/", "w/o"}, {"with", "without"})
 
@@ -61,7 +64,7 @@ def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]
     first, *others = [result for result in results if rank(result) == top]
     if all(other.value == first.value for other in others):
         return [first]  # one value printed twice ("Published" and "LeaderBoard" columns)
-    if _masked([first, *others]):
+    if _masked([first, *others]) or _by_statistic([first, *others]):
         return [first, *others]
     pairs = [_setting(first, other) for other in others]
     found = [pair for pair in pairs if pair is not None]
@@ -106,6 +109,25 @@ def _masked(results: list[Result]) -> bool:
     mask = results[kinds.index("mask")]
     mask.metric = f"mask {mask.metric}"
     return True
+
+
+def _by_statistic(results: list[Result]) -> bool:
+    """Whether the columns are one metric summarised by different statistics, each header
+    naming one ("Median" beside "Mean": MuZero's Table 1 of human-normalised scores over 57
+    Atari games): each is then a metric of its own ("Median Score", "Mean Score"; changed in
+    place), where the first column alone stood for both."""
+    stats = [_statistic(_header_words(result)) for result in results]
+    if None in stats or len(set(stats)) != len(stats):
+        return False
+    for result, stat in zip(results, stats, strict=True):
+        base = _STATISTIC_FIRST.sub("", result.metric or "")
+        result.metric = f"{stat} {base}" if base else stat
+    return True
+
+
+def _statistic(words: list[str]) -> str | None:
+    found = {word.capitalize() for word in words if _STATISTIC.match(word)}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _kind(words: list[str]) -> str:

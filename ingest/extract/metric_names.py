@@ -28,6 +28,11 @@ def _rule(pattern: str, label: str, higher: bool | None = True) -> tuple[re.Patt
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), Metric(label, higher)
 
 
+#: COCO's AP over the IoU thresholds .5 to .95 where a header prints them: the AP itself, which
+#: no caption's "mAP" says better (`refines` tells it by identity from a bare "AP").
+IOU_RANGE_AP = Metric("AP", True)
+_IOU_RANGE_PRINTED = r"m?ap\s*@?\s*\[?\s*(?:iou\s*=\s*)?0?\.5\s*[:,]\s*0?\.95\s*\]?"
+
 #: First match wins, so specific names come before the general ones they contain.
 RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     # a box's error, not a label's: "top-5 LOC error", "top-5 localization err" (ResNet's
@@ -77,9 +82,13 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"nll|nats|negative log[- ]likelihood", "NLL", higher=False),
     _rule(r"fid", "FID", higher=False),
     _rule(r"inception score|(?-i:IS)", "Inception score"),
-    # the IoU threshold printed as a fraction too: "AP0.5", "AP0.75" (MicroNet's Table 9)
-    _rule(r"ap\s*50|ap\s*@?\s*0?\.5(?!\d)|ap\^?\{?50\}?", "AP50"),
-    _rule(r"ap\s*75|ap\s*@?\s*0?\.75|ap\^?\{?75\}?", "AP75"),
+    # COCO's AP averaged over the IoU thresholds .5 to .95, printed with them ("mAP@[.5, .95]",
+    # "AP@[.5:.95]": ResNet's Table 8 beside "mAP@.5"): the boards' AP, not an AP at one of them
+    (re.compile(rf"(?<![\w-])(?:{_IOU_RANGE_PRINTED})(?![\w-])", re.IGNORECASE), IOU_RANGE_AP),
+    # the IoU threshold printed as a fraction too: "AP0.5", "AP0.75" (MicroNet's Table 9), and
+    # after a mean AP ("mAP@.5": the AP at IoU .5, COCO's AP50, no mAP of its own)
+    _rule(r"m?ap\s*50|m?ap\s*@?\s*0?\.5(?!\d)|ap\^?\{?50\}?", "AP50"),
+    _rule(r"m?ap\s*75|m?ap\s*@?\s*0?\.75|ap\^?\{?75\}?", "AP75"),
     _rule(r"ap\s*_?s|ap\s*small", "APS"),
     _rule(r"ap\s*_?m|ap\s*medium", "APM"),
     _rule(r"ap\s*_?l|ap\s*large", "APL"),
@@ -171,7 +180,9 @@ def refines(caption: Metric, header: Metric) -> bool:
     """Whether the caption's metric says a generic header's better ("NLL" under "... in
     bits/dim"), scoring the same way; one generic itself only a bare "Score" ("AP" under a
     caption closing "... achieves higher accuracy" stays AP)."""
-    if header.label not in GENERIC or caption.higher_is_better != header.higher_is_better:
+    if header is IOU_RANGE_AP or header.label not in GENERIC:
+        return False
+    if caption.higher_is_better != header.higher_is_better:
         return False
     return caption.label not in GENERIC or header.label in ("Score", caption.label)
 

@@ -64,6 +64,30 @@ def said_apart(found: list[Result | None], parts: list[str], caption: str) -> li
     return kept
 
 
+#: A slash set with spaces around it ("EM / F1"), read as one word.
+_SPACED_SLASH = re.compile(r"\s*/\s*")
+
+
+def _caption_metrics(caption: str, count: int) -> list[str] | None:
+    """The metrics, in order, of the caption's one word joining `count` different ones by "/",
+    each read with the word after it ("Results on SQuAD (EM/F1)": EM, F1; "top-1/top-5 error
+    rates": top-1 error, top-5 error); None where it names them for some columns only ("F1/
+    accuracy for MRPC"), or where the caption joins other names so ("Pearson/Spearman")."""
+    words = [w.strip("()[],.;:") for w in _SPACED_SLASH.sub("/", name_text(caption)).split()]
+    found, joined = [], 0
+    for index, word in enumerate(words):
+        after = words[index + 1] if index + 1 < len(words) else ""
+        parts = word.split("/")
+        if len(parts) < 2 or min(map(len, parts)) < 2 or not all(p[:1].isalpha() for p in parts):
+            continue  # "w/o", "2007/2012"
+        joined += 1
+        metrics = [read_metric(f"{part} {after}") or read_metric(part) for part in parts]
+        labels = [metric.label for metric in metrics if metric is not None]
+        if len(parts) == count and len(set(labels)) == count and after.lower() != "for":
+            found.append(labels)
+    return found[0] if len(found) == 1 and joined == 1 else None
+
+
 def _stated(caption: str) -> list[str] | None:
     """The two values' names in the order the caption says they are printed, or None."""
     stated = _ORDER.search(name_text(caption))
@@ -92,6 +116,7 @@ def value_parts(header: str, count: int, caption: str, grid: Grid) -> list[str] 
     value is which."""
     joined = header_parts(header, count)
     stated = _stated(caption) if count == 2 else None
+    stated = stated or _caption_metrics(caption, count)
     if joined is not None or stated is not None:
         return joined or stated
     known = conventions().get(fold(strip_marks(header)))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from papergraph.core.model import Evidence, Result, Table, TableCell
+from papergraph.ingest.extract.coco_ap import coco_ap
 from papergraph.ingest.extract.metric_names import Metric, metrics_named, read_metric
 from papergraph.ingest.extract.rouge_short import rouge_trio, short_rouge
 from papergraph.ingest.extract.table_grid import Grid, Number, Row, clean
@@ -166,7 +167,8 @@ def cell_evidence(
     """The cell as evidence: page, table number, caption, its row and column headers; where
     the table prints no metric, `inferred` names the one taken and why."""
     table = context.table
-    name = f"Table {table.number}" if table.number else "A table"
+    number = table.number or ""
+    name = number if number.startswith("Figure") else f"Table {number}" if number else "A table"
     text = f'{name}, row "{label}", column "{header}": {clean(cell.text)}'
     text += f" ({inferred})" if inferred else ""
     return Evidence(
@@ -199,8 +201,8 @@ def cell_result(
     """The result the value `cell` reports for `method` on `dataset`, the cell its evidence;
     `inferred`: the table prints no metric, `metric` is the dataset's usual one. Its task is
     set by the caller, from the dataset and the paper's tasks. A general accuracy on a dataset
-    scored by its top-1 is that top-1 ("Val acc." over ImageNet)."""
-    metric = top_k_of(metric, dataset)
+    scored by its top-1 is that top-1 ("Val acc." over ImageNet); COCO's mAP is its AP."""
+    metric = coco_ap(top_k_of(metric, dataset), dataset, header)
     note = (
         f"{INFERRED} no header or caption names a specific one;"
         f" {metric.label} is the usual metric of {dataset}"

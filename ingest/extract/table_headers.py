@@ -16,7 +16,7 @@ or the caption.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 
 import pycountry
@@ -150,10 +150,29 @@ def horizon(header: str, caption: str) -> bool:
     return bool(number.search(caption) and _TIME_UNIT.search(caption))
 
 
-def header_metric(header: str, caption: str, named: Sequence[Metric]) -> Metric | None:
+def header_metrics(
+    headers: Iterable[str], caption: str, named: Sequence[Metric], over: str = ""
+) -> dict[str, Metric | None]:
+    """Each header's metric (`header_metric`), `over` the words above the label column."""
+    return {header: header_metric(header, caption, named, over) for header in headers}
+
+
+def header_metric(
+    header: str, caption: str, named: Sequence[Metric], over: str = ""
+) -> Metric | None:
     """The metric the header names, or the one the caption names (`named`) over a duration it
     lists as when the values are measured ("80ms" under "... angle error. {80, ..., 1000}
-    msecs after the seed motion"): a horizon heads values of the caption's metric, no cost."""
+    msecs after the seed motion"): a horizon heads values of the caption's metric, no cost.
+    An IoU threshold alone ("@.5", "@[.5, .95]") is the AP at it where the caption or the words
+    over the label column (`over`, where a spanning "mAP" lands) name an AP: ResNet's Table 9,
+    "mAP" over "@.5 | @[.5, .95]", is COCO's AP50 and AP."""
     if metric := read_metric(header):
         return metric
+    if (at := _IOU_AT.search(header)) and _AP.search(f"{over} {caption}"):
+        return read_metric(f"mAP{at.group()}")
     return named[0] if len(named) == 1 and horizon(header, caption) else None
+
+
+#: An IoU threshold printed alone, or COCO's range of them: "@.5", "@0.75", "@[.5, .95]".
+_IOU_AT = re.compile(r"(?<![\w@])@\s*(?:\[\s*0?\.5\s*[,:]\s*0?\.95\s*\]|0?\.\d+)(?![\w.])")
+_AP = re.compile(r"(?<![\w-])m?AP(?![\w-])")

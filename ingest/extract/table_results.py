@@ -73,7 +73,7 @@ from papergraph.ingest.extract.table_headers import (
     HeaderKind,
     abbreviation_in,
     header_kind,
-    header_metric,
+    header_metrics,
     horizon,
 )
 from papergraph.ingest.extract.table_names import SPLIT, dataset_named, full_name, own_row
@@ -171,7 +171,7 @@ def _context(
         column_metrics=column_metrics(table.caption, grid.column_headers.values()),
         study=table_study(table, grid),
         caption_names_metric=bool(named),
-        header_metrics={h: header_metric(h, table.caption, named) for h in _headers(grid)},
+        header_metrics=header_metrics(_headers(grid), table.caption, named, grid.label_header),
         test_sets=prose[1],
         text=prose[0],
     )
@@ -352,7 +352,7 @@ def _cell_result(
         return None
     inferred = metric is None
     if metric is None and not no_usual_metric(context, header):  # "Avg NLG", "SARI": none
-        metric = usual_metric(dataset, matcher)
+        metric = usual_metric(dataset, matcher, header)
         metric = metric if metric and plausible(metric, number.value) else None
     if metric is None or (
         backbone_measure(metric, context.metric_kinds) and dataset == context.caption_dataset

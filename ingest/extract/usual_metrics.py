@@ -71,11 +71,31 @@ def usual_metrics() -> dict[str, Metric]:
     return _rows()[0]
 
 
-def usual_metric(dataset: str, matcher: NameMatcher | None = None) -> Metric | None:
+def usual_metric(
+    dataset: str, matcher: NameMatcher | None = None, header: str | None = None
+) -> Metric | None:
     """The usual metric of `dataset` (by its name, its name less a subset suffix such as
-    "-m", or any name the gazetteer gives it), or None where the data does not say."""
+    "-m", or any name the gazetteer gives it), or None where the data does not say. A suite's
+    score (VTAB's top-1 accuracy averaged over its tasks) only under a `header` printing the
+    suite's name ("VTAB (light)"): the caption's suite over "Pets" or "Mean" is no column's."""
     table = usual_metrics()
-    return next((table[key] for key in _keys(dataset, matcher) if key in table), None)
+    key = next((key for key in _keys(dataset, matcher) if key in table), None)
+    if key in _suites() and not (header and key in fold(header)):
+        return None
+    return table[key] if key else None
+
+
+@lru_cache(maxsize=1)
+def _suites() -> frozenset[str]:
+    """Folded names of the hand rows marked "header": suites whose usual metric is their score."""
+    text = resources.files("papergraph.ingest.lexicon").joinpath(FILES[0]).read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    return frozenset(
+        fold(name)
+        for cols in rows
+        if cols[3:4] == ["header"]
+        for name in [cols[0], *cols[2].split("|")]
+    )
 
 
 def dataset_in(text: str, last: bool = False) -> str | None:

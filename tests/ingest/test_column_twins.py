@@ -27,12 +27,26 @@ def test_a_single_model_and_an_ensemble_column_are_the_method_run_two_ways() -> 
     }
 
 
-def test_headers_differing_by_a_threshold_or_a_metric_keep_the_first_column() -> None:
+def test_the_ap_at_one_iou_and_over_the_coco_range_are_two_metrics_of_one_method() -> None:
     found = _found(
         [["Model", "mAP@.5", "mAP@[.5, .95]"], ["NewNet", "48.4", "27.2"]],
-        "Table 1: Object detection results on COCO.",
+        "Table 1: Object detection mAP (%) on COCO.",
     )
-    assert {(m, v) for m, _, _, v in found} == {("NewNet", 48.4)}
+    assert {(m, metric, v) for m, _, metric, v in found} == {
+        ("NewNet", "AP50", 48.4),
+        ("NewNet", "AP", 27.2),  # the caption's "mAP" says no better
+    }
+
+
+def test_median_and_mean_columns_are_two_statistics_of_the_caption_metric() -> None:
+    found = _found(
+        [["Agent", "Median", "Mean", "Env. Frames"], ["NewNet", "2041.1%", "4999.2%", "20.0B"]],
+        "Table 1: Results in Atari. Mean and median scores are given, compared to human testers.",
+    )
+    assert {(m, metric, v) for m, _, metric, v in found} == {
+        ("NewNet", "Median Score", 2041.1),
+        ("NewNet", "Mean Score", 4999.2),
+    }
 
 
 def test_a_test_column_still_wins_over_a_validation_column() -> None:

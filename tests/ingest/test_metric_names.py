@@ -129,3 +129,21 @@ def test_an_iou_threshold_printed_as_a_fraction_is_the_ap_at_that_threshold(
 ) -> None:
     metric = read_metric(header)
     assert metric is not None and metric.label == label
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        ("mAP@.5", "AP50"),
+        ("mAP@0.5", "AP50"),
+        ("mAP@.75", "AP75"),
+        ("mAP@[.5, .95]", "AP"),
+        ("AP@[.5:.95]", "AP"),
+        ("mAP", "mAP"),
+    ],
+)
+def test_a_mean_ap_at_an_iou_threshold_or_over_cocos_range_reads_as_cocos_ap(
+    header: str, label: str
+) -> None:
+    metric = read_metric(header)
+    assert metric is not None and metric.label == label

@@ -365,6 +365,27 @@ def test_image_classification_test_set_columns_are_top_1_accuracy() -> None:
     }
 
 
+def test_a_vtab_column_is_its_mean_top_1_accuracy_in_image_classification() -> None:
+    """Scaling ViT's Table 1 prints "VTAB (light)" beside ImageNet with no metric anywhere: the
+    benchmark's score, the top-1 accuracy averaged over its tasks, had no usual metric and
+    the column gave no row."""
+    sets = Table(
+        grid(
+            [
+                ["Benchmark", "ImageNet", "VTAB (light)"],
+                ["BiT-L (ResNet) [23]", "87.54", "76.29"],
+                ["Our NewNet-G", "90.45±0.03", "78.29±0.53"],
+            ]
+        ),
+        number="1",
+        caption="Table 1. The results for NewNet-G, compared to the previous state of the art.",
+    )
+    vtab = [r for r in _rows(sets, ["NewNet"]) if r.dataset and r.dataset.startswith("VTAB")]
+    assert [(r.metric, r.value, r.task) for r in vtab] == [
+        ("Top-1 Accuracy", 78.29, "image classification")
+    ]
+
+
 def test_cloze_reading_columns_with_a_split_are_that_sets_accuracy_the_test_one_kept() -> None:
     """ "CNN val | CNN test | DailyMail val | DailyMail test" (BiDAF's Table 3): the CNN and
     Daily Mail cloze sets' accuracy, the test column's value."""

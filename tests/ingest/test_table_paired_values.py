@@ -142,3 +142,30 @@ def test_parts_under_the_metric_beside_the_whole_qualify_the_dataset_and_the_who
         ("RACE (Middle)", "Accuracy", 85.5),
         ("RACE (High)", "Accuracy", 80.2),
     }
+
+
+def _qa(caption: str) -> Table:
+    return Table(
+        grid(
+            [
+                ["Model", "SQuAD v1.1", "SQuAD v2.0"],
+                ["BiDAF [12]", "67.7/77.3", "59.2/62.1"],
+                ["NewNet", "85.4/91.6", "80.3/83.3"],
+            ]
+        ),
+        number="3",
+        caption=caption,
+    )
+
+
+def test_a_caption_joining_two_metrics_says_which_value_of_each_cell_is_which() -> None:
+    """ "(EM/F1)" in the caption names both values of every cell, in order; where it names them
+    for some columns only ("F1/accuracy for MRPC") or joins other names too, nothing is read."""
+    assert _rows(_qa("Table 3: Results on the dev sets (EM / F1).")) == {
+        ("SQuAD1.1", "EM", 85.4),
+        ("SQuAD1.1", "F1", 91.6),
+        ("SQuAD2.0", "EM", 80.3),
+        ("SQuAD2.0", "F1", 83.3),
+    }
+    assert _rows(_qa("Table 3: Results on the dev sets. EM/F1 for SQuAD v1.1.")) == set()
+    assert _rows(_qa("Table 3: EM/F1 on SQuAD and matched/mismatched on MNLI.")) == set()
