@@ -41,13 +41,12 @@ def sibling_dataset(context: TableContext, header: str, matcher: NameMatcher) ->
 
 
 def group_part(header: str, headers: list[str]) -> str | None:
-    """The words of a header before its metric ("Jeopardy" of "Jeopardy B-1"), or the group
+    """The one word of a header before its metric ("Jeopardy" of "Jeopardy B-1"), or the group
     part of another header it opens with ("Jeopardy" of "Jeopardy QB-1"); None without one."""
     words = header.split()
-    for cut in range(1, len(words)):
-        head, rest = " ".join(words[:cut]), " ".join(words[cut:])
-        if read_metric(rest) and not read_metric(head):
-            return head
+    head, rest = " ".join(words[:1]), " ".join(words[1:])
+    if 2 <= len(words) <= 3 and read_metric(rest) and not read_metric(head):
+        return head  # one name over a metric of a word or two, not a line of words over them
     others = (group_part(h, []) for h in headers if h != header)
     return next((p for p in others if p and header.startswith(f"{p} ")), None)
 

@@ -100,3 +100,5 @@ def test_the_group_part_of_a_header_is_the_words_before_its_metric() -> None:
     assert group_part("Jeopardy B-1", headers) == "Jeopardy"
     assert group_part("Jeopardy QB-1", headers) == "Jeopardy"  # "QB-1" no metric: its sibling's
     assert group_part("BLEU", headers) is None
+    # a line of words over a metric is no group name ("PROMPT TUNING ANALYSIS" over "CoPA acc.")
+    assert group_part("PROMPT TUNING ANALYSIS CoPA acc.", ["BoolQ acc."]) is None
