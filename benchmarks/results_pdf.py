@@ -59,7 +59,7 @@ from benchmarks.pdf_tables import pdf_tables
 from benchmarks.pdfgold import PDFGOLD, GoldPaper, Split, gold_papers
 from benchmarks.results_judged import RowKey, print_judged, row_key
 from benchmarks.results_why import explain_misses
-from papergraph.core.canonical import SPLITS, split_qualifier
+from papergraph.core.canonical import SPLITS, known_label, split_qualifier
 from papergraph.core.model import EntityType, Paper, Result, Table, TableCell, fold
 from papergraph.ingest.extract import create_extractor
 from papergraph.ingest.extract.base import Extractor
@@ -159,6 +159,10 @@ def _in_suite(name: str) -> LexiconEntry | None:
 def same_dataset(ours: str, gold: str) -> bool:
     """Equal or containing names; or aliases of one dataset ("MNLI", "MultiNLI"), though not a
     name and its qualified variant ("WMT" is not "WMT 2014 English-German")."""
+    (base, size), (gold_base, gold_size) = _sized(ours), _sized(gold)
+    if size and size == gold_size:  # "Quora Question Pairs (140K)" is "QQP 140K"
+        labels = {known_label(name, EntityType.DATASET) or name for name in (base, gold_base)}
+        return len(labels) == 1 or same_dataset(base, gold_base)
     (a, resolved_a), (b, resolved_b) = dataset_keys(ours), dataset_keys(gold)
     if not a or not b:
         return False
@@ -168,6 +172,15 @@ def same_dataset(ours: str, gold: str) -> bool:
         raw != key and raw.startswith(key) for raw, key in ((a, resolved_a), (b, resolved_b))
     )
     return resolved_a == resolved_b and not qualified
+
+
+_SIZE = re.compile(r"^(?P<name>.+?)\s+\(?(?P<size>\d+(?:\.\d+)?\s*[KkMB])\)?$")
+
+
+def _sized(name: str) -> tuple[str, str]:
+    """A dataset's name and the size printed after it ("QQP 140K", "QQP (140K)"), else ""."""
+    found = _SIZE.match(name.strip())
+    return (found["name"], found["size"].upper().replace(" ", "")) if found else (name, "")
 
 
 def _inside(short: str, long: str) -> bool:

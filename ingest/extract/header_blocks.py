@@ -7,6 +7,10 @@ Where a header row below repeats one sequence of headers once per group header (
 Neo-2.7 GPT-J NeoX Avg." under each of "XSum", "SQuAD", "WritingPrompts"), each repeat is one
 block of columns, and the group header lying in a block heads all of its columns.
 
+A group header row may also be printed under the headers it groups, right over the body
+("Method | Dataset: QQP 140K | Dataset: QQP 50K" under "BERT Self-TER Self-BLEU BLEU iBLEU
+SARI" printed twice): the last header row's headers then head the blocks a row above repeats.
+
 A header row may number its columns ("Model | 1 | 2 | ... | 13" under "Predicted Property",
 one column per property of QM9): its numbers are the columns' names, not a row of values.
 """
@@ -51,10 +55,13 @@ def block_header(blocks: Blocks, col: int) -> TableCell | None:
 
 
 def _row_blocks(table: Table, header_rows: list[int], row: int, label_cols: int) -> Blocks:
+    under = [r for r in header_rows if r > row]
     groups = _value_cells(table, row, label_cols)
+    if not under:  # the last row: its own cells, not the ones centred beside it from above
+        groups = [cell for cell in groups if cell.row == row]
     if len(groups) < 2:
         return []
-    for below in (r for r in header_rows if r > row):
+    for below in under or [r for r in header_rows if r < row]:  # the last row: those above
         starts = _repeat_starts(_value_cells(table, below, label_cols))
         if len(starts) == len(groups) and _one_per_block(groups, starts):
             return list(zip(groups, starts, [*starts[1:], inf], strict=True))
@@ -133,6 +140,17 @@ def _one_per_block(groups: list[TableCell], starts: list[int]) -> bool:
 
 def _text(cell: TableCell) -> str:
     return " ".join(cell.text.split())
+
+
+def broken_word(table: Table, row: int, cell: TableCell) -> bool:
+    """Whether a header cell is part of a word broken across header lines: "Self-" itself, or
+    the "BLEU" under it in its column. Such a part heads its own column only, never the empty
+    cells right of it ("iBLEU" beside the "BLEU" of "Self-BLEU" is no "iBLEU BLEU")."""
+    if _text(cell).endswith("-"):
+        return True
+    above = [c for c in table.cells if c.row < row and _overlap(c, cell) and _text(c)]
+    nearest = max(above, key=lambda c: c.row, default=None)  # a centred header may sit between
+    return nearest is not None and _text(nearest).endswith("-")
 
 
 def unrepeated(above: str, text: str) -> str:

@@ -52,6 +52,8 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     _rule(r"top[- ]?5(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-5 Accuracy"),
     _rule(r"self[- ]?bleu", "Self-BLEU", higher=False),  # diversity: a copy scores 100
     _rule(r"i-?bleu", "iBLEU"),  # paraphrase BLEU less a share of the BLEU to the source
+    # Q-BLEU (Nema and Khapra, EMNLP 2018): BLEU weighing a question's answerability words
+    _rule(r"q-?bleu[- ]?1|(?-i:QB-1)", "Q-BLEU-1"),  # RAG's Jeopardy question generation
     _rule(r"bleu[- ]?1|(?-i:B-1)", "BLEU-1"),  # unigram BLEU of answer generation (MS MARCO)
     _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
     _rule(r"bleurt(?:-20)?", "BLEURT"),  # a learned score (Sellam et al., ACL 2020), no BLEU

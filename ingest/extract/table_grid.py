@@ -30,6 +30,7 @@ from papergraph.ingest.extract.header_blocks import (
     MODEL_SIZE,
     Blocks,
     block_header,
+    broken_word,
     count_columns,
     header_blocks,
     named_parts,
@@ -261,9 +262,8 @@ def _column_header(
 ) -> str:
     """The header rows' texts over a column, top to bottom; an empty cell in a header row but
     the last is covered from beside it (`_covering`), except between two lines of the column's
-    own header ("Time-to-" above an empty row above "maneuver (s)"); a word broken across two
-    lines is one word again ("Self-" over "BLEU": Self-BLEU, no BLEU column); a group header over
-    the block of columns a row below repeats heads all of it (ingest/extract/header_blocks.py)."""
+    own header ("Time-to-" above an empty row above "maneuver (s)"); a word broken across lines
+    is one word ("Self-BLEU", no BLEU); a group header heads its block (header_blocks.py)."""
     parts: list[str] = []
     label_cols, counts = bounds
     own = [row for row in header_rows if _over(table, row, col)]
@@ -271,7 +271,7 @@ def _column_header(
         last = position == len(header_rows) - 1
         between = bool(own) and own[0] < row < own[-1]
         inherit = not (last or between)
-        block = block_header(blocks.get(row, []), col) if inherit else None
+        block = block_header(blocks.get(row, []), col) if not between else None
         cell = block or _covering(table, row, col, label_cols, inherit=inherit)
         if cell and cell.col + cell.col_span <= col and cell.col in counts - {col}:
             cell = None  # "# Trainable" over a column of counts heads no "MNLI"
@@ -312,8 +312,8 @@ def _covering(
     header to the right centred over its columns, which the reader placed a column short on
     each side (`_centred`: "E2E NLG Challenge" over BLEU .. CIDEr, not the "# Trainable" of
     the column before; "Turns" over three columns); else the header to the left, printed once
-    over the columns right of it ("BLEU" over "EN-DE", "EN-FR"), unless it is a word broken
-    across lines ("Time-to-")."""
+    over the columns right of it ("BLEU" over "EN-DE", "EN-FR"), unless it is part of a word
+    broken across lines ("Time-to-"; the "BLEU" under "Self-")."""
     spanning = _over(table, row, col)
     if spanning or not inherit:
         return spanning[0] if spanning else None
@@ -324,7 +324,7 @@ def _covering(
         kept = right.col_span == 1 and _printed_once(table, row, left, label_cols)
         if not kept and not _shared(table, row, left, col, label_cols):
             return right
-    return None if left is None or clean(left.text).endswith("-") else left
+    return None if left is None or broken_word(table, row, left) else left
 
 
 def _printed_once(table: Table, row: int, left: TableCell | None, label_cols: int) -> bool:

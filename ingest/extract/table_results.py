@@ -24,6 +24,7 @@ from papergraph.ingest.extract.dataset_tasks import named_in, row_task
 from papergraph.ingest.extract.episodes import header_dataset
 from papergraph.ingest.extract.header_blocks import NUMBERED
 from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.measure_columns import no_usual_metric
 from papergraph.ingest.extract.metric_names import (
     Metric,
     backbone_measure,
@@ -43,6 +44,7 @@ from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, 
 from papergraph.ingest.extract.row_tasks import AVERAGE, TaskedRow, settle_tasks
 from papergraph.ingest.extract.section_datasets import sectioned
 from papergraph.ingest.extract.shared_grids import distinct_grids
+from papergraph.ingest.extract.sibling_datasets import sibling_dataset, table_dataset
 from papergraph.ingest.extract.stated_metrics import stated_over_inferred
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
@@ -73,7 +75,6 @@ from papergraph.ingest.extract.table_headers import (
     header_kind,
     header_metrics,
     horizon,
-    names_unknown_metric,
 )
 from papergraph.ingest.extract.table_names import SPLIT, dataset_named, full_name, own_row
 from papergraph.ingest.extract.table_rows import (
@@ -350,9 +351,7 @@ def _cell_result(
     if number is None or dataset is None:
         return None
     inferred = metric is None
-    if metric is None and not (
-        context.caption_names_metric or names_unknown_metric(header) or AVERAGE.search(header)
-    ):  # an average over datasets ("Avg NLG") has no one dataset's usual metric
+    if metric is None and not no_usual_metric(context, header):  # "Avg NLG", "SARI": none
         metric = usual_metric(dataset, matcher, header)
         metric = metric if metric and plausible(metric, number.value) else None
     if metric is None or (
@@ -381,10 +380,11 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         or dataset_named(header, matcher, caption)
         or group_dataset(row.group, matcher, caption)
         or benchmark_part(header, context.caption_dataset, matcher)  # "zsRE K.-ACC": zsRE
+        or sibling_dataset(context, header, matcher)  # "Jeopardy" beside "MSMARCO"
     )
     if named:
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so
-        return column_subset(context.caption_dataset, named, caption, matcher) or named
+        return column_subset(table_dataset(context, matcher), named, caption, matcher) or named
     average = not header or AVERAGE.search(header)  # "AVG" is no dataset's name: the caption's
     timed = horizon(header, caption) and context.header_metric(header)  # "80ms" after ...
     kind = HeaderKind.WORDS if average or timed else header_kind(header)

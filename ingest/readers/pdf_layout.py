@@ -269,36 +269,52 @@ def side_by_side(lines: list[Line], span: tuple[float, float]) -> list[Line]:
     caption too (FlashAttention's Tables 5 and 6: "Table 5: Long Document ..." beside "Model
     Path-X Path-256" had read as one line, one table). On a two-column page the span ends at
     the gutter: a right table reaching over it into the left column is not split by the gutter
-    but by its caption (MicroNet's Tables 8 and 9). Split lines keep their column (1 or 2)."""
+    but by its caption (MicroNet's Tables 8 and 9). A right caption set closer to the left one
+    than two ems (RAG's Tables 1 and 2: "... For TQA, Table 2: Generation ...", 0.7 em apart)
+    splits only where at least three lines of the band print words on both sides of it. Split
+    lines keep their column (1 or 2)."""
     for index, line in enumerate(lines):
-        edge = next((w.x0 - 2 for w in _caption_starts(line) if span[0] < w.x0 < span[1]), None)
-        if edge is None:
+        found = [w for w in _caption_starts(line, 0.5) if span[0] < w.x0 < span[1]]
+        if not found:
             continue
-        start, end = _band(lines, index, edge)
+        edge, wide = found[0].x0 - 2, found[0] in _caption_starts(line)
+        start, end = _band(lines, index, edge, None if wide else 2.5 * line.size)
+        if not wide and sum(_both_sides(band, edge) for band in lines[start:end]) < 3:
+            continue
         if any(w.x1 < edge for band in lines[start:end] for w in _caption_starts(band)):
             halves = [_halves(band, edge) for band in lines[start:end]]
             return [*lines[:start], *(h for pair in halves for h in pair), *lines[end:]]
     return lines
 
 
-def _caption_starts(line: Line) -> list[Word]:
-    """The words of a line opening a caption ("Table" before "6:"), first or after a wide gap."""
+def _caption_starts(line: Line, gap: float = 2.0) -> list[Word]:
+    """The words of a line opening a caption ("Table" before "6:"), first or after a gap wider
+    than `gap` ems."""
     words = line.words
     return [
         word
         for i, word in enumerate(words[:-1])
         if _CAPTION_WORD.match(word.text)
         and _CAPTION_NUMBER.match(words[i + 1].text)
-        and (i == 0 or word.x0 - words[i - 1].x1 > 2 * word.size)
+        and (i == 0 or word.x0 - words[i - 1].x1 > gap * word.size)
     ]
 
 
-def _band(lines: list[Line], index: int, edge: float) -> tuple[int, int]:
-    """The run of lines around `index` that no word crosses `edge` in."""
+def _both_sides(line: Line, edge: float) -> bool:
+    return any(w.x1 <= edge for w in line.words) and any(w.x0 > edge for w in line.words)
+
+
+def _band(lines: list[Line], index: int, edge: float, leap: float | None) -> tuple[int, int]:
+    """The run of lines around `index` that no word crosses `edge` in (with `leap`, and no
+    line further than that below the one before it: prose after the tables is no part)."""
+
+    def joins(upper: Line, lower: Line, added: Line) -> bool:
+        return not _crosses(added, edge) and not (leap and lower.top - upper.top > leap)
+
     start, end = index, index + 1
-    while start > 0 and not _crosses(lines[start - 1], edge):
+    while start > 0 and joins(lines[start - 1], lines[start], lines[start - 1]):
         start -= 1
-    while end < len(lines) and not _crosses(lines[end], edge):
+    while end < len(lines) and joins(lines[end - 1], lines[end], lines[end]):
         end += 1
     return start, end
 

@@ -47,6 +47,13 @@ def test_a_suite_prefixed_gold_dataset_is_the_part_it_names() -> None:
     assert not same_dataset("zsRE", "ImageNet Zero-shot RE")  # ImageNet is no suite
 
 
+def test_a_dataset_and_its_size_match_however_the_name_and_size_are_printed() -> None:
+    """RAPT's hand gold prints "QQP 140K"; the extractor gives "Quora Question Pairs (140K)"."""
+    assert same_dataset("Quora Question Pairs (140K)", "QQP 140K")
+    assert not same_dataset("Quora Question Pairs (50K)", "QQP 140K")
+    assert not same_dataset("Quora Question Pairs", "QQP 140K")
+
+
 def test_a_gold_metric_naming_only_a_split_is_the_split_not_a_metric(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
