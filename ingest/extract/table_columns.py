@@ -26,7 +26,9 @@ from papergraph.ingest.extract.row_datasets import (
 )
 from papergraph.ingest.extract.row_languages import languages_kept
 from papergraph.ingest.extract.row_twins import bracketed
+from papergraph.ingest.extract.section_datasets import task_opening
 from papergraph.ingest.extract.short_form_tasks import printed_short_form
+from papergraph.ingest.extract.shot_rows import shot_setting
 from papergraph.ingest.extract.table_context import (
     TableContext,
     alternative,
@@ -108,7 +110,9 @@ def column_results(
             result = _result(context, row, col, dataset, methods[col])
             if result is not None:
                 task = printed_short_form(row.label, context.table.caption) or ""  # "REL"
-                key = (plain[col], *row.qualifiers, result.dataset or "", result.metric or "", task)
+                setting = shot_setting(row.label)  # "Zero-shot", "One-shot": two results
+                key = (plain[col], *row.qualifiers, *setting, result.dataset or "")
+                key = (*key, result.metric or "", task)
                 found.setdefault(key, result)
     return list(found.values())
 
@@ -185,6 +189,8 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     before = named_before_metric(f"{label} {metric_cell(context, row)}", caption)  # CommonGen
     if before or context.caption_dataset is None:
         return before
+    if shot_setting(label):  # "Few-shot (binary)": the caption's data, prompted so
+        return None if task_opening(context, matcher) else context.caption_dataset
     kind = header_kind(label)
     if kind not in (HeaderKind.NAME, HeaderKind.WORDS):
         return None  # "Mean", "Params", "Speedup": no part of a benchmark
@@ -211,7 +217,7 @@ def _result(
     if metric is None:
         return None
     metric = _or_usual(context, row, metric, dataset)
-    shots = tuple(found.group().lower() for found in _SHOTS.finditer(row.label))
+    shots = shot_setting(row.label) or tuple(m.group().lower() for m in _SHOTS.finditer(row.label))
     qualifiers = () if by_category(context) else row.qualifiers  # a category: the dataset's
     method = qualified(header_method, (*shots, *qualifiers)) or None  # "BoolQ 0-shot"
     caption = metric is context.caption_metric and not AGGREGATE.match(row.label)
