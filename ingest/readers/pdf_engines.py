@@ -154,10 +154,12 @@ def _pdfium_words(textpage: Any, height: float) -> tuple[list[Word], str]:
         if code in _DROP or 0xD800 <= code < 0xE000 or code in (0xFFFE, 0xFFFF):
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, rect)
-        size = round(pdfium_c.FPDFText_GetFontSize(textpage, index) * _scale(textpage, index), 1)
+        placed = bool(pdfium_c.FPDFText_GetMatrix(textpage, index, matrix))
+        scale = _scale(matrix) if placed else 1.0
+        size = round(pdfium_c.FPDFText_GetFontSize(textpage, index) * scale, 1)
         box = (rect.left, rect.right, height - rect.top, height - rect.bottom)
         angle = float(pdfium_c.FPDFText_GetCharAngle(textpage, index))
-        if angle and _sheared(textpage, index, matrix):
+        if angle and placed and _sheared(matrix):
             angle, box = 0.0, (*_ink_span(textpage, index), box[2], box[3])
         if builder.add(chr(code), box, size, round(angle, 2) if abs(angle) > 0.1 else 0.0):
             pdfium_c.FPDFText_GetFontInfo(textpage, index, name, 128, flags)
@@ -167,28 +169,19 @@ def _pdfium_words(textpage: Any, height: float) -> tuple[list[Word], str]:
     return builder.words, "".join(builder.margin)
 
 
-def _sheared(textpage: Any, index: int, matrix: Any) -> bool:
-    """Whether a character PDFium gives an angle is slanted, not turned: a font obliqued by
-    shearing an upright one (ICML's captions: "Table 1." has the matrix [0.986, 0, 0.165,
-    0.986]) stands on the line, though PDFium reads the shear as a turn of 0.165, and the
-    words had been left out as rotated text (the caption, so the table, was lost)."""
-    import pypdfium2.raw as pdfium_c
-
-    if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
-        return False
+def _sheared(matrix: Any) -> bool:
+    """Whether a character PDFium gives an angle, placed by `matrix`, is slanted, not turned: a
+    font obliqued by shearing an upright one (ICML's captions: "Table 1." has the matrix [0.986,
+    0, 0.165, 0.986]) stands on the line, though PDFium reads the shear as a turn of 0.165, and
+    the words had been left out as rotated text (the caption, so the table, was lost)."""
     return bool(matrix.a > 0 and abs(matrix.b) < 1e-3 * matrix.a)
 
 
-def _scale(textpage: Any, index: int) -> float:
-    """How much the character's matrix scales its font vertically: PDFium gives the size the
+def _scale(matrix: Any) -> float:
+    """How much a character's `matrix` scales its font vertically: PDFium gives the size the
     font is set in ("/F1 1 Tf"), which a producer may scale by the text matrix ("10.9 0 0 10.9
     Tm"), every size then 1 (the papermage page of SciBERT: no size told a caption from the
     body, no table was read); the pypdf engine scales by the matrices alike."""
-    import pypdfium2.raw as pdfium_c
-
-    matrix = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
-        return 1.0
     return math.hypot(matrix.c, matrix.d) or 1.0
 
 
