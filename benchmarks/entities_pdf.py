@@ -5,6 +5,7 @@ the extractor before issue 14, in one run.
     PYTHONPATH=. python benchmarks/entities_pdf.py --papers 2      # CI-sized
     PYTHONPATH=. python benchmarks/entities_pdf.py --sample 30     # also print 30 shown test entities
     PYTHONPATH=. python benchmarks/entities_pdf.py --wrong         # also list the wrong and unread
+    PYTHONPATH=. python benchmarks/entities_pdf.py --split tune    # tune alone, while tuning
 
 How it scores (benchmarks/pdfgold.py gives the records and the tune/test split):
 - Each PDF is read once by the ingest readers and given to both extractors: `before` (the
@@ -33,7 +34,7 @@ import csv
 import json
 import random
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +42,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.pdfgold import GoldPaper, gold_papers
+from benchmarks.pdfgold import GoldPaper, Split, gold_papers
 from benchmarks.shared_data import SHARED_DATA
 from papergraph.core.canonical import canonical, pwc_names
 from papergraph.core.model import Entity, EntityType, Paper, fold
@@ -52,6 +53,7 @@ from papergraph.ingest.settings import IngestSettings
 PWC = SHARED_DATA / "pwc-taxonomy"
 READ_BY_HAND = Path(__file__).resolve().parent / "data" / "entities_read_by_hand.tsv"
 DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
+SPLITS: tuple[Split, ...] = ("tune", "test")
 
 
 @dataclass
@@ -175,15 +177,18 @@ def read(gold: GoldPaper) -> Paper | None:
     return next((p for p in items if isinstance(p, Paper)), None)
 
 
-def benchmark(papers: int = 0, sample_size: int = 0, wrong: bool = False) -> str:
+def benchmark(
+    papers: int = 0, sample_size: int = 0, wrong: bool = False, splits: Sequence[Split] = SPLITS
+) -> str:
     """The report: per split, both extractors' figures; then `sample_size` shown test entities;
     with `wrong`, every shown entity read wrong, or unread and not judged right, and its origins
-    (which extractor paths named it), to find why it is shown."""
+    (which extractor paths named it), to find why it is shown. `splits` keeps to some splits
+    (tune alone while tuning)."""
     extractors = {"before": TaggedExtractor(curated=False), "after": TaggedExtractor()}
     sample: list[str] = []
     lines: list[str] = []
     listed: list[str] = []
-    for split in ("tune", "test"):
+    for split in splits:
         tallies = {name: Tally() for name in extractors}
         golds = list(gold_papers(split))[: papers or None]
         for gold in golds:
@@ -211,7 +216,7 @@ def benchmark(papers: int = 0, sample_size: int = 0, wrong: bool = False) -> str
             lines.append(tallies["after"].read_line("after"))
     if wrong:
         lines += ["\nShown entities read wrong, or unread and not judged right:", *listed]
-    if sample_size:
+    if sample_size and "test" in splits:
         lines.append(f"\n{sample_size} shown entities of the test split, at random:")
         picked = random.Random(14).sample(sample, min(sample_size, len(sample)))
         lines += ["  " + line for line in picked]
@@ -239,8 +244,11 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=0, help="at most this many PDFs per split")
     parser.add_argument("--sample", type=int, default=0, help="print N shown test entities")
     parser.add_argument("--wrong", action="store_true", help="list the wrong and unread shown")
+    parser.add_argument(
+        "--split", choices=SPLITS, default=None, help="one split only (default: tune and test)"
+    )
     args = parser.parse_args()
-    print(benchmark(args.papers, args.sample, args.wrong))
+    print(benchmark(args.papers, args.sample, args.wrong, (args.split,) if args.split else SPLITS))
 
 
 if __name__ == "__main__":

@@ -40,3 +40,16 @@ def test_the_wrong_list_names_each_entity_its_split_paper_and_origins(shared_dat
         assert re.match(
             r"^  (tune|test)  \S+\.pdf  \w+: .+  \([\w, ]+; (read: wrong|unread)\)$", line
         )
+
+
+def test_one_split_reports_that_split_alone(shared_data: Path) -> None:
+    """While tuning, `--split tune` scores the tune PDFs and never reads a test one."""
+    if not (shared_data / "pdfgold-dev" / "gold.jsonl").is_file():
+        pytest.skip(f"no pdfgold-dev under {shared_data}")
+    text = benchmark(papers=1, sample_size=5, splits=("tune",))
+    assert "tune split (1 PDFs)" in text
+    assert "test split" not in text
+    assert [m.group(1) for line in text.splitlines() if (m := LINE.match(line))] == [
+        "before",
+        "after",
+    ]
