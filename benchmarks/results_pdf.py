@@ -120,9 +120,19 @@ def metric_key(name: str) -> str:
     return fold(re.sub(r"^(?:box|mask) ", "", label))
 
 
+#: A measure and the variant a paper names where Papers with Code names the measure alone:
+#: accuracy with no k is top-1 accuracy (PwC's ImageNet ReaL "Accuracy"), and an F1 not said to
+#: be macro or micro is whichever the paper averaged (SciCite's "F1" is its macro-F1).
+VARIANTS = {"accuracy": {"top1accuracy"}, "error": {"top1error"}, "f1": {"macrof1", "microf1"}}
+
+
 def same_metric(ours: str, gold: str) -> bool:
-    """One metric after normalisation, or a gold "metric" that names none (`names_no_metric`)."""
-    return (PART_METRICS and names_no_metric(gold)) or metric_key(ours) == metric_key(gold)
+    """One metric after normalisation, or a gold "metric" that names none (`names_no_metric`),
+    or a measure and its variant (`VARIANTS`, either way round; the value must still agree)."""
+    if PART_METRICS and names_no_metric(gold):
+        return True
+    a, b = metric_key(ours), metric_key(gold)
+    return a == b or a in VARIANTS.get(b, ()) or b in VARIANTS.get(a, ())
 
 
 def names_no_metric(gold: str) -> bool:

@@ -64,6 +64,19 @@ def test_a_gold_metric_naming_only_a_split_is_the_split_not_a_metric(
     assert not same_metric("Accuracy", "Dev")
 
 
+def test_a_measure_matches_the_variant_the_paper_names_and_no_other() -> None:
+    """PwC's ImageNet ReaL "Accuracy" is ViT's "Top-1 Accuracy"; SciCite's "F1" is S2ORC's
+    "Macro-F1"; top-5 is another measure, and the value must still agree."""
+    assert same_metric("Top-1 Accuracy", "Accuracy") and same_metric("Accuracy", "top-1 acc")
+    assert same_metric("Macro-F1", "F1") and same_metric("micro F1", "F1 score")
+    assert same_metric("top-1 err.", "Error rate")
+    assert not same_metric("Top-5 Accuracy", "Accuracy") and not same_metric("Top-5 Error", "Error")
+    assert not same_metric("Macro-F1", "Micro-F1") and not same_metric("Macro-F1", "Accuracy")
+    gold = {"dataset": "ImageNet ReaL", "metric": "Accuracy", "value": "90.72"}
+    assert matches(Result("ViT-H/14", None, "ImageNet ReaL", "Top-1 Accuracy", 90.72), gold)
+    assert not matches(Result("ViT-H/14", None, "ImageNet ReaL", "Top-1 Accuracy", 90.54), gold)
+
+
 def test_a_gold_metric_naming_a_part_of_the_dataset_compares_the_part_as_a_dataset(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
