@@ -217,7 +217,11 @@ def _block_dataset(row: Row, matcher: NameMatcher, caption: str) -> str | None:
 
 
 def _without_dataset(row: Row, dataset: str | None, matcher: NameMatcher) -> Row:
-    """The row less the block labels naming its dataset: they qualify no method."""
+    """The row less the block labels naming its dataset, where its label names none: they
+    qualify no method ("QuAC" | "f1"). Beside a label naming the dataset, a block label is
+    the row's setting: "ImageNet" | "ImageNet" is the model pre-trained on ImageNet (ViT)."""
+    if dataset_named(clean(strip_marks(row.label)), matcher):
+        return row
     kept = tuple(
         text
         for text in row.qualifiers

@@ -100,3 +100,24 @@ def test_a_distilled_row_is_read_as_the_papers_own() -> None:
     assert {(r.method, r.value) for r in rows if r.value is not None} == {
         ("Distilled Single model", 60.8)
     }
+
+
+def test_a_block_label_beside_a_row_naming_the_dataset_stays_the_setting() -> None:
+    """ViT's Table 5 prints the pre-training data as a block label over rows of datasets: the
+    "ImageNet" row under "ImageNet" is the model pre-trained on ImageNet, and says so."""
+    table = Table(
+        grid(
+            [
+                ["", "", "NewNet-B", "NewNet-L"],
+                ["ImageNet", "CIFAR-10", "98.13", "97.77"],
+                ["", "ImageNet", "77.91", "76.53"],
+                ["ImageNet-21k", "CIFAR-10", "98.95", "99.16"],
+                ["", "ImageNet", "83.97", "85.15"],
+            ]
+        ),
+        "5",
+        "Table 5: Top1 accuracy (in %) of NewNet on various datasets when pre-trained.",
+    )
+    rows = table_rows(table, ["newnet"], "NewNet")
+    methods = {(r.method, r.value) for r in rows if r.dataset == "ImageNet"}
+    assert ("NewNet-B (ImageNet)", 77.91) in methods
