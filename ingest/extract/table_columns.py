@@ -270,12 +270,18 @@ def _usual_metric(context: TableContext, header: str, dataset: str, value: float
     dataset's usual one (Atari 2600 Alien: Score), as rows of methods take it (table_results)."""
     if context.caption_names_metric or names_unknown_metric(header):
         return None
-    if _METRIC_COLUMN.search(context.grid.label_header):
+    if _metric_column(context.grid.label_header):
         return None  # a "Metric" label column printed one ("entropy"), no list's: not the usual
     if _unknown_measure(context.table.caption):
         return None  # "MoverScore results" over XSum are no ROUGE of XSum
     usual = usual_metric(dataset)
     return usual if usual and plausible(usual, value) else None
+
+
+def _metric_column(label_header: str) -> bool:
+    """Whether one of several label columns is headed "Metric" ("Task | Metric | Prompt"); a
+    lone "Metric" over labels that print a dataset and its metric ("CommonGen Rouge-1") is not."""
+    return len(label_header.split()) > 1 and bool(_METRIC_COLUMN.search(label_header))
 
 
 def _unknown_measure(caption: str) -> bool:
