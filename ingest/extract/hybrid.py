@@ -37,7 +37,9 @@ from papergraph.ingest.extract.names import find_names
 from papergraph.ingest.extract.neighbours import typed_by_neighbours
 from papergraph.ingest.extract.own_versions import described, newest
 from papergraph.ingest.extract.patterns import Definition
+from papergraph.ingest.extract.procedure_names import procedure_names
 from papergraph.ingest.extract.ranker import load_salience_model
+from papergraph.ingest.extract.recipe_names import recipe_names
 from papergraph.ingest.extract.resolve import local_names
 from papergraph.ingest.extract.results import find_results
 from papergraph.ingest.extract.table_grid import read_grid
@@ -127,6 +129,9 @@ class HybridExtractor(LexiconExtractor):
         }
         matcher = self.paper_matcher(paper)
         names = newest(described(own_names(paper, entities), entities), entities)
+        text = " ".join(chunk.text for chunk in paper.chunks)
+        names += recipe_names(text, names)  # "PPO-ptx" columns of InstructGPT
+        names += procedure_names(paper.title or "", entities)  # "Distilled Single model"
         found = table_results(paper, matcher, names, [t.label for t in tasks], datasets)
         return on_dev(told_apart(found))
 

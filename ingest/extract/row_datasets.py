@@ -119,13 +119,19 @@ def _named_so(name: str, caption: str) -> bool:
     return name[:1].isupper() and bool(re.search(rf"\b{re.escape(name)}\b", caption))
 
 
-def block_datasets(labels: Sequence[str], datasets: Sequence[str | None]) -> list[str | None]:
+def block_datasets(
+    labels: Sequence[str],
+    datasets: Sequence[str | None],
+    blocks: Sequence[tuple[str, ...]] = (),
+) -> list[str | None]:
     """Each row's dataset, a row labelled by a metric alone ("Rouge-2", "Rouge-L" under "DART
     Rouge-1") taking the dataset of the row above that printed one with its metric: a dataset
-    printed once over the rows of its metrics."""
+    printed once over the rows of its metrics; not across a new block label (`blocks`, each
+    row's: "TLDR" | "ROUGE-L" under "CNN/DM" | "ROUGE-L" is another dataset's row)."""
     found = list(datasets)
     for i in range(1, len(found)):
         metric_only = known_type(labels[i]) is EntityType.METRIC
-        if found[i] is None and metric_only and read_metric(labels[i - 1]):
+        same_block = not blocks or blocks[i] == blocks[i - 1]
+        if found[i] is None and metric_only and same_block and read_metric(labels[i - 1]):
             found[i] = found[i - 1]
     return found

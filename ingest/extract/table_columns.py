@@ -64,6 +64,8 @@ _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")  # a model's size: "540B", "1.3B"
 _MEASURED = re.compile(r"\b(?P<name>[A-Z][\w-]*[A-Z0-9][\w-]*)\s+(?:results|scores?)\b")
 #: A minus sign before a number: "-29,968.36", "−1.00".
 _MINUS = re.compile(r"^[-−–]\s*(?=[\d.])")
+#: A label column of metrics: "Task | Metric | Prompt" over the row labels.
+_METRIC_COLUMN = re.compile(r"\bmetrics?\b", re.IGNORECASE)
 #: A unit printed after a column's name: "[%]", "(%)".
 _UNIT = re.compile(r"\s*[\[(]\s*%\s*[\])]")
 
@@ -106,6 +108,7 @@ def column_results(
     )
     found: dict[tuple[str, ...], Result] = {}
     for row, dataset in zip(context.grid.rows, row_datasets(context, matcher), strict=True):
+        row = _without_dataset(row, dataset, matcher)  # "QuAC" names the data, not the method
         for col in columns:
             result = _result(context, row, col, dataset, methods[col])
             if result is not None:
@@ -167,7 +170,8 @@ def row_datasets(context: TableContext, matcher: NameMatcher) -> list[str | None
     "Atari 2600 <game>" is Atari 2600 Frostbite, not the bare "Frostbite" (table_datasets)."""
     rows = context.grid.rows
     labels = [clean(strip_marks(row.label)) for row in rows]
-    read = block_datasets(labels, [row_dataset(context, matcher, row) for row in rows])
+    read = [row_dataset(context, matcher, row) for row in rows]
+    read = block_datasets(labels, read, [row.qualifiers for row in rows])
     read = languages_kept(labels, read)  # "MLSum (de)", "MLSum (es)": two rows, not one
     return family_datasets(list(zip(labels, read, strict=True)), matcher)
 
@@ -183,6 +187,7 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
         pair_test_set(label, context.test_sets, caption)  # "de-fr": the text's WMT'19 fr-de
         or dataset_named(label, matcher, caption, last=True)
         or expand_abbreviation(label, context.datasets)
+        or _block_dataset(row, matcher, caption)
     )
     if named or not label or AGGREGATE.match(label):
         return named
@@ -200,6 +205,29 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
         own_name = kind is HeaderKind.NAME or (label[:1].isupper() and " " not in label)
         return label if own_name else None
     return part_of(context.caption_dataset, label, matcher)
+
+
+def _block_dataset(row: Row, matcher: NameMatcher, caption: str) -> str | None:
+    """The dataset a block label of the row's label columns names, where the row's own label
+    names none: "QuAC" | "f1" | "few-shot" (InstructGPT's Table 14 prints it once a block)."""
+    blocks = (clean(strip_marks(text)) for text in row.qualifiers)
+    return next(
+        (found for text in blocks if (found := dataset_named(text, matcher, caption))), None
+    )
+
+
+def _without_dataset(row: Row, dataset: str | None, matcher: NameMatcher) -> Row:
+    """The row less the block labels naming its dataset, where its label names none: they
+    qualify no method ("QuAC" | "f1"). Beside a label naming the dataset, a block label is
+    the row's setting: "ImageNet" | "ImageNet" is the model pre-trained on ImageNet (ViT)."""
+    if dataset_named(clean(strip_marks(row.label)), matcher):
+        return row
+    kept = tuple(
+        text
+        for text in row.qualifiers
+        if not dataset or dataset_named(clean(strip_marks(text)), matcher) != dataset
+    )
+    return replace(row, qualifiers=kept) if kept != row.qualifiers else row
 
 
 def _result(
@@ -242,10 +270,18 @@ def _usual_metric(context: TableContext, header: str, dataset: str, value: float
     dataset's usual one (Atari 2600 Alien: Score), as rows of methods take it (table_results)."""
     if context.caption_names_metric or names_unknown_metric(header):
         return None
+    if _metric_column(context.grid.label_header):
+        return None  # a "Metric" label column printed one ("entropy"), no list's: not the usual
     if _unknown_measure(context.table.caption):
         return None  # "MoverScore results" over XSum are no ROUGE of XSum
     usual = usual_metric(dataset)
     return usual if usual and plausible(usual, value) else None
+
+
+def _metric_column(label_header: str) -> bool:
+    """Whether one of several label columns is headed "Metric" ("Task | Metric | Prompt"); a
+    lone "Metric" over labels that print a dataset and its metric ("CommonGen Rouge-1") is not."""
+    return len(label_header.split()) > 1 and bool(_METRIC_COLUMN.search(label_header))
 
 
 def _unknown_measure(caption: str) -> bool:
@@ -288,7 +324,18 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     found = found or dataset_metric(context.caption_dataset, label)  # "SS" on StereoSet
     found = found or read_metric(metric_cell(context, row))  # "HumanEval" | "pass@1" | 36.0
     found = found or read_metric(row.group) or _caption_row_metric(context, row)
-    return found or context.caption_metric
+    return found or context.caption_metric or _block_metric(context, row)
+
+
+def _block_metric(context: TableContext, row: Row) -> Metric | None:
+    """The metric a row above in the row's block (its first block label) prints, a metric
+    column printed once a block ("QuAC" | "f1" | "zero-shot", then "" | "" | "few-shot"): the
+    few-shot row's F1 too."""
+    rows = context.grid.rows
+    block = next((r.qualifiers[:1] for r in rows if r.index == row.index), ())  # as printed
+    above = [r for r in rows if r.index < row.index and r.qualifiers[:1] == block]
+    printed = (read_metric(r.printed or r.label) for r in reversed(above) if block)
+    return next((metric for metric in printed if metric), None)
 
 
 def _caption_row_metric(context: TableContext, row: Row) -> Metric | None:
