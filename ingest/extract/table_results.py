@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
 from papergraph.ingest.extract.answer_rows import answer_rows
+from papergraph.ingest.extract.caption_sides import by_side
 from papergraph.ingest.extract.column_twins import part_column, told_apart
 from papergraph.ingest.extract.counted_columns import counted_grid
 from papergraph.ingest.extract.dataset_tasks import named_in, row_task
@@ -317,7 +318,7 @@ def _cell_results(context: TableContext, matcher: NameMatcher, row: Row, col: in
         return said_apart(found, parts, context.table.caption)  # "GPT-3 AUROC": GPT-3's
     metric = _metric(context, header, row)
     result = _cell_result(context, matcher, row, header, cell, cell.text, metric)
-    return [result] if result is not None else []
+    return [by_side(result, context.grid, col, context.table.caption)] if result else []
 
 
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
