@@ -255,8 +255,8 @@ def _own(row: Row, names: list[str]) -> bool:
 
 def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[Result]:
     """The row's results, one per dataset, metric and method (a joined cell's values can name
-    theirs): a test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc")
-    and the dataset's average over its parts ("XSum Avg." after one column per source model);
+    theirs): a test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc");
+    the dataset's average stands beside its parts ("XSum Avg." after a column per source model);
     columns of one rank are told apart by their headers ("Single Model EM", "Ensemble EM") or
     the first stands; a part ("Middle" after RACE's accuracy) qualifies it: column_twins.py."""
     found: dict[tuple[str | None, ...], list[Result]] = {}
@@ -266,9 +266,8 @@ def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[
     return [kept for same in found.values() for kept in told_apart(same, _rank)]
 
 
-def _rank(result: Result) -> tuple[bool, bool]:
-    header = result.evidence[0].column_header or ""
-    return bool(_TEST_COLUMN.search(header)), bool(AVERAGE.search(header))
+def _rank(result: Result) -> tuple[bool]:  # an average over parts: column_twins
+    return (bool(_TEST_COLUMN.search(result.evidence[0].column_header or "")),)
 
 
 def _bold_rows(rows: list[Row]) -> list[Row]:
