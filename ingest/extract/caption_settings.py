@@ -78,7 +78,8 @@ def named_settings(results: list[Result]) -> dict[tuple[str, str], list[str]]:
     """(table, method) -> the one setting, of those the paper prints in brackets after the
     method's name ("DetectGPT (top-p)"), that the table's caption names in its first sentence,
     for each table whose row gives the method, dataset and metric another value than another
-    table's does. A caption naming two ("both top-k and top-p sampling") names none."""
+    table's does (a method qualified already, "DetectGPT (GPT-2)", by those printed after its
+    base name). A caption naming two ("both top-k and top-p sampling") names none."""
     printed: defaultdict[str, set[str]] = defaultdict(set)
     for result in results:
         found = _BRACKETED.search(result.method or "")
@@ -89,7 +90,8 @@ def named_settings(results: list[Result]) -> dict[tuple[str, str], list[str]]:
     for rows in _clashes(results):
         for row in rows:
             lead = first_sentence(row.evidence[0].caption or "")
-            said = [s for s in sorted(printed.get(row.method or "", ())) if _names(lead, s)]
+            base = _BRACKETED.sub("", row.method or "")  # "DetectGPT (GPT-2)": DetectGPT's
+            said = [s for s in sorted(printed.get(base, ())) if _names(lead, s)]
             if len(said) == 1:
                 told[(_table(row), row.method or "")] = said[0].split()
     return told

@@ -1,7 +1,8 @@
 """Two columns of one row that give the same dataset and metric: told apart by their headers.
 
 A row's results are one per dataset and metric; where two columns give the same pair, a test
-column wins over a validation one and an average over its parts (`table_results._row_results`).
+column wins over a validation one (`table_results._row_results`), and an average stands for
+the dataset beside its parts, each then the method run one way ("DetectGPT (GPT-2)").
 Where neither wins, the words the two headers differ in are what tells the values apart:
 BiDAF's "Single Model EM" and "Ensemble EM" are the model run two ways ("BIDAF (Single Model)",
 "BIDAF (Ensemble)"), QANet's TriviaQA "Full" and "Verified" two subsets of the data
@@ -19,6 +20,7 @@ from collections.abc import Callable
 
 from papergraph.core.model import Result
 from papergraph.ingest.extract.metric_names import read_metric
+from papergraph.ingest.extract.row_tasks import AVERAGE
 from papergraph.ingest.extract.row_twins import differing, with_setting
 
 #: Words naming a part of a dataset, not a way of running the method.
@@ -58,10 +60,15 @@ def part_column(header: str) -> bool:
 
 def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]) -> list[Result]:
     """Of `results`, all of one row giving one dataset and metric, those of the best `rank`:
-    each qualified by what its header says the first's does not, or the first alone where
-    nothing does."""
+    an average and the parts it averages, each part qualified (`_averaged_parts`), or each
+    qualified by what its header says the first's does not, or the first alone where nothing
+    does."""
     top = max(rank(result) for result in results)
-    first, *others = [result for result in results if rank(result) == top]
+    best = [result for result in results if rank(result) == top]
+    averages = [result for result in best if AVERAGE.search(_header(result))]
+    if len(averages) == 1 and len(best) > 1:  # "XSum Avg." after a column per source model
+        return _averaged_parts(averages[0], [result for result in best if result not in averages])
+    first, *others = averages or best
     if all(other.value == first.value for other in others):
         return [first]  # one value printed twice ("Published" and "LeaderBoard" columns)
     if _masked([first, *others]) or _by_statistic([first, *others]):
@@ -78,6 +85,21 @@ def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]
     for result, setting in zip(group, _each_apart(group), strict=True):
         _qualify(result, setting)
     return group
+
+
+def _averaged_parts(average: Result, parts: list[Result]) -> list[Result]:
+    """A column averaging the columns beside it ("XSum GPT-2 | ... | XSum NeoX | XSum Avg.",
+    DetectGPT's Table 1 of detectors run on five source models' texts): the average is the
+    row's result on the dataset, as Papers with Code lists it, and each part a result of its
+    own, qualified by what its header says the others' do not ("DetectGPT (GPT-2)"); the
+    average alone where the parts' headers tell no setting."""
+    settings = _each_apart(parts) if len(parts) > 1 else [[]]
+    texts = {" ".join(setting).lower() for setting in settings}
+    if len(texts) != len(parts) or not all(map(_names_setting, settings)):
+        return [average]
+    for result, setting in zip(parts, settings, strict=True):
+        _qualify(result, setting)
+    return [average, *parts]
 
 
 def _each_apart(results: list[Result]) -> list[list[str]]:
@@ -177,10 +199,14 @@ def _measures(words: list[str], result: Result) -> bool:
     return metric is not None and metric.label == result.metric
 
 
+def _header(result: Result) -> str:
+    return (result.evidence[0].column_header if result.evidence else "") or ""
+
+
 def _header_words(result: Result) -> list[str]:
-    header = result.evidence[0].column_header if result.evidence else ""
+    header = _header(result)
     dataset = {word.lower() for word in (result.dataset or "").split()}
-    return [word for word in (header or "").split() if word.lower() not in dataset]
+    return [word for word in header.split() if word.lower() not in dataset]
 
 
 def _names_setting(words: list[str]) -> bool:

@@ -8,7 +8,9 @@ read in that order only in a table whose caption or headers name the benchmark; 
 header joining the parts ("MNLI-m/mm", "EM / F1") is needed (table_grid.header_parts), or a
 caption saying which value comes first ("The GPT-3 AUROC appears first in each column, the
 Jurassic-2 AUROC appears second"): then what each part names beside its metric qualifies the
-method (DetectGPT run on GPT-3's texts: "DetectGPT (GPT-3)").
+method (DetectGPT run on GPT-3's texts: "DetectGPT (GPT-3)"); or a caption saying which test
+set of the header's dataset each side reports ("For TQA, left column uses the standard test set
+..., right column uses the TQA-Wiki test set": caption_sides.py).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from papergraph.core.model import Result, fold
+from papergraph.ingest.extract.caption_sides import caption_sides, on_side
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.row_twins import with_setting
 from papergraph.ingest.extract.table_grid import Grid, header_parts, name_text, strip_marks
@@ -55,6 +58,10 @@ def said_apart(found: list[Result | None], parts: list[str], caption: str) -> li
     ("The GPT-3 AUROC appears first ..."), each method qualified by what its part says beside
     the metric (the detector run on GPT-3's texts: "DetectGPT (GPT-3)")."""
     kept = [result for result in found if result is not None]
+    sides = caption_sides(caption, parts[0]) if parts == parts[:1] * 2 else None
+    for result, side in zip(found, sides, strict=True) if sides else ():  # "TQA-Wiki test"
+        if result is not None and result.dataset:
+            result.dataset = on_side(result.dataset, side)
     if parts != _stated(caption):
         return kept
     for result, part in zip(found, parts, strict=True):
@@ -115,6 +122,8 @@ def value_parts(header: str, count: int, caption: str, grid: Grid) -> list[str] 
     order ("MNLI": MNLI-m, MNLI-mm; "CB": CB F1, CB Accuracy); None where none says which
     value is which."""
     joined = header_parts(header, count)
+    if count == 2 and joined is None and caption_sides(caption, header):
+        return [header, header]  # two test sets of the header's dataset: said_apart
     stated = _stated(caption) if count == 2 else None
     stated = stated or _caption_metrics(caption, count)
     if joined is not None or stated is not None:

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
 from papergraph.ingest.extract.answer_rows import answer_rows
+from papergraph.ingest.extract.caption_sides import by_side
 from papergraph.ingest.extract.column_twins import part_column, told_apart
 from papergraph.ingest.extract.counted_columns import counted_grid
 from papergraph.ingest.extract.dataset_tasks import named_in, row_task
@@ -254,8 +255,8 @@ def _own(row: Row, names: list[str]) -> bool:
 
 def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[Result]:
     """The row's results, one per dataset, metric and method (a joined cell's values can name
-    theirs): a test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc")
-    and the dataset's average over its parts ("XSum Avg." after one column per source model);
+    theirs): a test-set column wins over a validation one ("Val Top-1 Acc", "Test Top-1 Acc");
+    the dataset's average stands beside its parts ("XSum Avg." after a column per source model);
     columns of one rank are told apart by their headers ("Single Model EM", "Ensemble EM") or
     the first stands; a part ("Middle" after RACE's accuracy) qualifies it: column_twins.py."""
     found: dict[tuple[str | None, ...], list[Result]] = {}
@@ -265,9 +266,8 @@ def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[
     return [kept for same in found.values() for kept in told_apart(same, _rank)]
 
 
-def _rank(result: Result) -> tuple[bool, bool]:
-    header = result.evidence[0].column_header or ""
-    return bool(_TEST_COLUMN.search(header)), bool(AVERAGE.search(header))
+def _rank(result: Result) -> tuple[bool]:  # an average over parts: column_twins
+    return (bool(_TEST_COLUMN.search(result.evidence[0].column_header or "")),)
 
 
 def _bold_rows(rows: list[Row]) -> list[Row]:
@@ -317,7 +317,7 @@ def _cell_results(context: TableContext, matcher: NameMatcher, row: Row, col: in
         return said_apart(found, parts, context.table.caption)  # "GPT-3 AUROC": GPT-3's
     metric = _metric(context, header, row)
     result = _cell_result(context, matcher, row, header, cell, cell.text, metric)
-    return [result] if result is not None else []
+    return [by_side(result, context.grid, col, context.table.caption)] if result else []
 
 
 def _metric(context: TableContext, header: str, row: Row) -> Metric | None:

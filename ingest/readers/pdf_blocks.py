@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from papergraph.ingest.readers import pdf_cues
 from papergraph.ingest.readers.pdf_cues import CAPTION, VALUE, cell_parts, has_value_cell, spaced
 from papergraph.ingest.readers.pdf_footnotes import footnotes
 from papergraph.ingest.readers.pdf_halves import across_gutter
@@ -189,7 +190,7 @@ def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
     ):
         return False
     gap = line.top - previous.bottom
-    same_type = abs(line.size - previous.size) < 0.6
+    same_type = pdf_cues.same_type(line, previous, block.role == "caption")
     return same_type and -2 < gap < 0.7 * max(line.size, previous.size)
 
 

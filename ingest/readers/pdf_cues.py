@@ -40,3 +40,13 @@ def spaced(line: Line) -> bool:
     wide = sum(gap >= 0.75 * line.size for gap in gaps)
     lower = sum(word.text[:1].islower() for word in words)
     return wide >= 3 and 2 * wide >= len(gaps) and 2 * lower < len(words)
+
+
+def same_type(line: Line, previous: Line, caption: bool) -> bool:
+    """Whether the line is set in the previous line's type. A caption's line that opens in it
+    runs on though most of its characters are set smaller: a link in a code font (FiD's "the
+    hidden test set (right), competitions.codalab.org/...", whose first line says "(left), and
+    on")."""
+    if abs(line.size - previous.size) < 0.6:
+        return True
+    return caption and abs(line.words[0].size - previous.size) < 0.6

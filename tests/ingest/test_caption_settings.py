@@ -216,3 +216,18 @@ def test_a_setting_the_paper_never_prints_after_the_method_is_not_read_from_a_ca
     ]
     assert named_settings(rows) == {}
     assert [r.method for r in told_apart(rows)] == ["DetectGPT", "DetectGPT"]
+
+
+def test_a_method_qualified_by_its_column_takes_the_setting_printed_after_its_base_name() -> None:
+    """Table 4's per-model column gives "DetectGPT (GPT-2)", Table 1's another value: Table 4's
+    caption names top-p, which the paper prints after "DetectGPT" (Table 3)."""
+    rows = [
+        _row("DetectGPT (top-p)", "SQuAD", 0.94, "3", DETECT_3),
+        _row("DetectGPT (GPT-2)", "WritingPrompts", 0.99, "1", DETECT_1),
+        _row("DetectGPT (GPT-2)", "WritingPrompts", 1.0, "4", DETECT_4),
+    ]
+    assert [r.method for r in told_apart(rows)] == [
+        "DetectGPT (top-p)",
+        "DetectGPT (GPT-2)",
+        "DetectGPT (GPT-2, top-p)",
+    ]
