@@ -342,6 +342,16 @@ def test_a_code_listed_with_others_of_its_series_is_no_corpus() -> None:
     assert admit([c4], _paper(retro)) == [c4]
 
 
+def test_a_dataset_the_paper_names_as_a_corpus_keeps_its_capitals() -> None:
+    # S2ORC's "the Semantic Scholar corpus": a proper name, not "semantic scholar"
+    corpus = _entity(EntityType.DATASET, "Semantic Scholar", "pattern")
+    (found,) = canonicalise([corpus])
+    assert found.label == "Semantic Scholar"
+    # the same words from a heading or a table, no name pattern, are lower-cased as before
+    (heading,) = canonicalise([_entity(EntityType.DATASET, "Hand Drawn Sketches", "gazetteer")])
+    assert heading.label == "hand drawn sketches"
+
+
 def test_case_variants_of_a_dataset_take_the_spelling_a_list_gives() -> None:
     # PaLM's "CoPA" and Primer's "COPA" were two labels of one dataset
     for name in ("CoPA", "Copa", "COPA"):
