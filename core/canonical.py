@@ -305,12 +305,12 @@ def _take_language(name: str) -> tuple[str, str]:
 
 
 def _take_subset(name: str) -> tuple[str, str]:
-    """("m", "MNLI") from "MNLI-m": a known dataset's short lower-case suffix names one of its
-    test sets (MultiNLI's matched and mismatched, RACE's middle and high), a digit its label
-    count ("FEVER-3"), unless a list names the whole as a dataset of its own ("SST-2")."""
+    """("m", "MNLI") from "MNLI-m": a listed dataset's short suffix names a test set (RACE-h);
+    a digit, the label count of a dataset the lexicon labels ("FEVER-3"), never a listed name."""
     match = _SUBSET.match(name.strip())
     whole, base = (match.group(0), match.group("name")) if match else ("", "")
-    counted = _listed(whole) and (whole[-1:].isdigit() or whole.endswith("-way"))  # "SST-2"
+    digit = whole[-1:].isdigit() or whole.endswith("-way")  # "SST-2" a name, "Amazon" a firm
+    counted = digit and (_listed(whole) or not known_label(base, EntityType.DATASET))
     if not match or _own_name(whole, base) or not _listed(base) or counted:
         return "", name
     return match.group("subset").strip("()"), base
