@@ -13,9 +13,8 @@ a user's filter ("WMT14 En-De") into the graph's key:
 - any other name keeps its spelling, lower-cased when it is only plain or Title-Case words
   ("Model Variants" -> "model variants"), so a heading's capitals do not make a second label.
 
-The lexicon files are read as data (core imports no other package); the Linked Papers With Code
-IRI of a name Papers with Code knows is `lpwc_iri`.
-"""
+The lexicon files are read as data (core imports no other package); `lpwc_iri` is the IRI
+Linked Papers With Code gives a name Papers with Code knows."""
 
 from __future__ import annotations
 
@@ -44,8 +43,7 @@ from papergraph.core.name_lists import (
     task_words,
 )
 
-__all__ = [  # what other packages import from here: the names defined here and the tables
-    # core.name_lists reads, which they imported from here before those had a module of their own
+__all__ = [  # what other packages import from here, core.name_lists' tables too (once here)
     "DATASET_TYPES",
     "FAMILY",
     "LEADERBOARD_SPLITS",
@@ -111,9 +109,11 @@ _BRACKETS = re.compile(r"^(?P<name>.+?)\s*\((?P<inner>[^()]+)\)$")
 _LOWER_TAIL = re.compile(r"^(?P<name>.*[A-Z0-9].*?)\s+(?P<word>[a-z]+)$")
 #: A split glued to its year, as COCO names its splits ("val2017", "test-dev2017").
 _GLUED_SPLIT = re.compile(r"(?<![\w-])(train|val|test|test-dev|minival)((?:19|20)\d\d)(?!\w)")
-#: A dataset name and a suffix of one or two lower-case letters, or letters in brackets: one
-#: of the dataset's test sets ("MNLI-m", "MultiNLI-mm", "RACE-h", "MNLI-(m/mm)").
-_SUBSET = re.compile(r"^(?P<name>\S.*?)-(?P<subset>[a-z]{1,2}|\([a-z]{1,2}(?:/[a-z]{1,2})*\))$")
+#: A dataset name and a suffix: one or two lower-case letters, or letters in brackets, name a
+#: test set ("MNLI-m", "RACE-h", "MNLI-(m/mm)"); a digit, its label count ("FEVER-3", "-3-way").
+_SUBSET = re.compile(
+    r"^(?P<name>\S.*?)-(?P<subset>[a-z]{1,2}|\([a-z]{1,2}(?:/[a-z]{1,2})*\)|[2-9](?:-way)?)$"
+)
 #: A version after a dataset's name: "v1.1", "version 2", " 2.0" ("SQuAD v1.1" is SQuAD1.1).
 _VERSION_MARK = re.compile(r"(?:(?<=[\s_-])|(?<=[A-Z\d]))(?:v|version\s*)(?=\d)", re.IGNORECASE)
 _ZERO_MINOR = re.compile(r"(?<=\d)\.0(?!\d)")
@@ -305,15 +305,15 @@ def _take_language(name: str) -> tuple[str, str]:
 
 
 def _take_subset(name: str) -> tuple[str, str]:
-    """("m", "MNLI") from "MNLI-m": a known dataset's short lower-case suffix names one of its
-    test sets (MultiNLI's matched and mismatched, RACE's middle and high), unless a list
-    names the whole as a dataset of its own."""
+    """("m", "MNLI") from "MNLI-m": a listed dataset's short suffix names a test set (RACE-h);
+    a digit, the label count of a dataset the lexicon labels ("FEVER-3"), never a listed name."""
     match = _SUBSET.match(name.strip())
-    if not match or _own_name(match.group(0), match.group("name")):
+    whole, base = (match.group(0), match.group("name")) if match else ("", "")
+    digit = whole[-1:].isdigit() or whole.endswith("-way")  # "SST-2" a name, "Amazon" a firm
+    counted = digit and (_listed(whole) or not known_label(base, EntityType.DATASET))
+    if not match or _own_name(whole, base) or not _listed(base) or counted:
         return "", name
-    if not _listed(match.group("name")):
-        return "", name
-    return match.group("subset").strip("()"), match.group("name")
+    return match.group("subset").strip("()"), base
 
 
 def _listed(name: str, strong: bool = False) -> bool:

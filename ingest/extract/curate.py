@@ -48,6 +48,7 @@ from papergraph.ingest.extract.one_dataset import (
     one_type_per_dataset,
 )
 from papergraph.ingest.extract.organisations import defined_organisations
+from papergraph.ingest.extract.proper_names import written_label
 from papergraph.ingest.extract.set_aside import set_aside
 from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.source_data import source_only
@@ -251,6 +252,7 @@ def _relabel(entity: Entity, year: int | None, matcher: NameMatcher | None) -> N
         entity.label, split = glued
         entity.qualifiers.append(split)
     _, label, qualifier = canonical(entity.label, entity.type)
+    label = written_label(entity, label)  # "Semantic Scholar", named "the X corpus"
     if year and any(int(y) > year for y in _YEARS.findall(qualifier)):
         return  # a number glued to the name, no year yet to come
     if label != entity.label:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.named_splits import split_dataset
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_datasets import body_renamed, fragment_dataset
 from papergraph.ingest.extract.table_grid import Row
@@ -41,7 +42,10 @@ def header_dataset(
 ) -> str | None:
     """The dataset a header spells out itself, read before any name inside it ("1-shot" is a
     dataset in SciREX-built data): an episode of the caption's dataset, or the dataset a
-    "Dataset: X" fragment names (renamed for the row by a body row above it)."""
-    return episode_dataset(header, context.caption_dataset) or fragment_dataset(
-        body_renamed(context.grid, row, header), matcher
+    "Dataset: X" fragment names (renamed for the row by a body row above it), or the caption's
+    dataset on a test set of its own the header names (ingest/extract/named_splits.py)."""
+    return (
+        episode_dataset(header, context.caption_dataset)
+        or fragment_dataset(body_renamed(context.grid, row, header), matcher)
+        or split_dataset(header, context.caption_dataset, context.text)
     )

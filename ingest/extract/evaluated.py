@@ -15,9 +15,11 @@ Measured on pdfgold-dev by benchmarks/entities_pdf.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
-from papergraph.core.canonical import DATASET_TYPES, canonical, known_type, pwc_names
+from papergraph.core.canonical import DATASET_TYPES, SPLITS, canonical, known_type, pwc_names
 from papergraph.core.model import Entity, EntityType, Evidence, Paper, Result, Role, fold
 from papergraph.ingest.extract.claims import table_valued
 from papergraph.ingest.extract.curate import FLOOR, admit
@@ -30,7 +32,8 @@ def from_tables(entities: list[Entity], results: list[Result], paper: Paper) -> 
     """`entities` with the datasets the paper's table rows evaluate on marked evaluates-on and
     shown: a name no entity has yet becomes a Dataset ("Yelp-2", "AG", "PPI" in table headers),
     one read as another type becomes that Dataset ("RTE" as a task, "COPA" as a method), each
-    admitted as any other entity is (ingest/extract/curate.py)."""
+    admitted as any other entity is (ingest/extract/curate.py). The parts the rows name keep
+    their dataset's qualifiers ("VarMisuse (SeenProj)": VarMisuse, qualifier "seenproj")."""
     rows = [r for r in results if table_valued(r)]
     named = {_dataset_key(r.dataset): r for r in rows if r.dataset}
     for entity in entities:
@@ -38,6 +41,7 @@ def from_tables(entities: list[Entity], results: list[Result], paper: Paper) -> 
             entity.role, entity.salient = Role.EVALUATES_ON, True
             for key in keys:
                 del named[key]
+            _qualified(entity, (r.dataset for r in rows if r.dataset), keys)
     others = {e.key: e for e in entities if e.type not in DATASET_TYPES}
     new = [_as_dataset(r, others) for r in named.values() if dataset_shaped(r.dataset or "")]
     kept = [e for e in entities if all(e is not n for n in new)]
@@ -69,6 +73,16 @@ def _as_dataset(row: Result, others: dict[str, Entity]) -> Entity:
     if qualifier and qualifier not in entity.qualifiers:
         entity.qualifiers.append(qualifier)
     return entity
+
+
+def _qualified(entity: Entity, names: Iterable[str], keys: AbstractSet[str]) -> None:
+    """Add to `entity` the qualifiers of the row datasets `names` of its `keys` (a part of
+    it, "FEVER-3", or a variant, "WMT 2014 English-German"), splits aside: a dev set is no
+    part of the dataset shown."""
+    for name in names:
+        key, _, qualifier = canonical(name, EntityType.DATASET)
+        if key in keys and qualifier and qualifier not in (*entity.qualifiers, *SPLITS):
+            entity.qualifiers.append(qualifier)
 
 
 def _dataset_key(name: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache, partial
 
+from papergraph.core.canonical import canonical
 from papergraph.core.model import Entity, EntityType, Extraction, Paper, Result
 from papergraph.ingest.extract.caption_settings import on_dev, told_apart
 from papergraph.ingest.extract.claim_tasks import claim_task
@@ -122,7 +123,7 @@ class HybridExtractor(LexiconExtractor):
             (e for e in entities if e.type is EntityType.TASK), key=lambda e: -e.salience
         )
         datasets = {
-            name: e.label
+            name: _part_named(name, e.label)
             for e in entities
             if e.type in DATASET_TYPES
             for name in (e.label, *e.aliases)
@@ -134,6 +135,13 @@ class HybridExtractor(LexiconExtractor):
         names += procedure_names(paper.title or "", entities)  # "Distilled Single model"
         found = table_results(paper, matcher, names, [t.label for t in tasks], datasets)
         return on_dev(told_apart(found))
+
+
+def _part_named(name: str, label: str) -> str:
+    """The dataset a paper's name for it stands for in a table: its label, or the name itself
+    where that says a part of it (FEVER's "FEVER-3" and "FEVER-2", its 3- and 2-way labelling:
+    a header "FVR3" abbreviating it is that part, not the whole)."""
+    return name if canonical(name, EntityType.DATASET).qualifier else label
 
 
 def _defined_names(definitions: list[Definition]) -> set[str]:

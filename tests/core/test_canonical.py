@@ -84,6 +84,15 @@ def test_a_test_set_suffix_is_a_qualifier_of_its_dataset() -> None:
     _meet("STS-B", "STSB")  # an upper-case letter is part of the name
 
 
+def test_a_digit_after_a_listed_dataset_is_its_label_count_unless_a_list_names_the_whole() -> None:
+    """RAG's "FEVER-3" and "FEVER-2" are FEVER labelled 3-way and 2-way: FEVER, the count kept
+    apart; SST-2 and SST-5 are names of their own."""
+    assert _identity("FEVER-3") == ("dataset/fever", "3")
+    assert _identity("FEVER-3-way") == ("dataset/fever", "3-way")
+    _apart("FEVER-3", "FEVER-2", "FEVER")
+    assert _identity("SST-2") == ("dataset/sst2", "")
+
+
 def test_a_part_in_brackets_is_a_qualifier_of_its_dataset() -> None:
     """A table's part column ("RACE (Middle)") is RACE with its part kept, one node with
     "RACE-m"; a name a list holds whole or a name with its abbreviation stays as it is."""

@@ -119,6 +119,22 @@ def _table_row(dataset: str, metric: str, value: float | None = 71.2) -> Result:
     return Result("ALBERT", None, dataset, metric, value, evidence=[cell])
 
 
+def test_the_parts_a_table_reports_on_are_qualifiers_of_their_dataset() -> None:
+    """GATv2's VarMisuse test sets and RAG's FEVER label counts: one dataset shown, the parts
+    its rows name kept on it; a dev split is no part."""
+    varmisuse = _entity(EntityType.DATASET, "VarMisuse", "gazetteer")
+    fever = _entity(EntityType.DATASET, "FEVER", "gazetteer")
+    rows = [
+        _table_row("VarMisuse (SeenProj)", "accuracy"),
+        _table_row("VarMisuse (UnseenProj)", "accuracy"),
+        _table_row("FEVER-3", "accuracy"),
+        _table_row("FEVER dev", "accuracy"),
+    ]
+    assert from_tables([varmisuse, fever], rows, _paper("")) == [varmisuse, fever]
+    assert varmisuse.qualifiers == ["seenproj", "unseenproj"]
+    assert fever.qualifiers == ["3"]
+
+
 def test_a_dataset_the_papers_result_tables_report_on_is_shown_as_evaluated_on() -> None:
     # ALBERT's GLUE table (CoLA, QQP) beside eight more salient datasets
     cola = _entity(EntityType.DATASET, "CoLA", "gazetteer")
@@ -142,13 +158,14 @@ def test_a_dataset_the_papers_result_tables_report_on_is_shown_as_evaluated_on()
 
 
 def test_a_table_dataset_no_entity_names_becomes_one_and_another_type_becomes_a_dataset() -> None:
-    # XLNet's "Yelp-2" header (no list holds it) and its "RTE" column, read as a task
+    # XLNet's "Yelp-2" header (no list holds it: Yelp labelled 2-way) and its "RTE" column,
+    # read as a task
     rte = _entity(EntityType.TASK, "RTE", "gazetteer")
     rows = [_table_row("Yelp-2", "error"), _table_row("RTE", "accuracy")]
     found = from_tables([rte], rows, _paper("Model | Yelp-2 | RTE"))
-    assert sorted((e.type, e.label, e.role, e.salient) for e in found) == [
-        (EntityType.DATASET, "RTE", Role.EVALUATES_ON, True),
-        (EntityType.DATASET, "Yelp-2", Role.EVALUATES_ON, True),
+    assert sorted((e.type, e.label, e.role, e.salient, tuple(e.qualifiers)) for e in found) == [
+        (EntityType.DATASET, "RTE", Role.EVALUATES_ON, True, ()),
+        (EntityType.DATASET, "Yelp", Role.EVALUATES_ON, True, ("2",)),
     ]
     # a header that names no concept is refused as any other entity is
     assert from_tables([], [_table_row("University", "accuracy")], _paper("")) == []
@@ -323,6 +340,16 @@ def test_a_code_listed_with_others_of_its_series_is_no_corpus() -> None:
     retro = "H1 C1 H1+ CA H2 C2 ATTN H3 C3. We evaluate our models on C4 and Wikitext103."
     c4 = _entity(EntityType.DATASET, "C4", "lexicon", body=retro)
     assert admit([c4], _paper(retro)) == [c4]
+
+
+def test_a_dataset_the_paper_names_as_a_corpus_keeps_its_capitals() -> None:
+    # S2ORC's "the Semantic Scholar corpus": a proper name, not "semantic scholar"
+    corpus = _entity(EntityType.DATASET, "Semantic Scholar", "pattern")
+    (found,) = canonicalise([corpus])
+    assert found.label == "Semantic Scholar"
+    # the same words from a heading or a table, no name pattern, are lower-cased as before
+    (heading,) = canonicalise([_entity(EntityType.DATASET, "Hand Drawn Sketches", "gazetteer")])
+    assert heading.label == "hand drawn sketches"
 
 
 def test_case_variants_of_a_dataset_take_the_spelling_a_list_gives() -> None:
