@@ -31,6 +31,7 @@ from papergraph.ingest.extract.curate import (
 )
 from papergraph.ingest.extract.evaluated import from_tables
 from papergraph.ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
+from papergraph.ingest.extract.initial_names import initialled_names
 from papergraph.ingest.extract.lexicon import LexiconExtractor
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.names import find_names
@@ -127,6 +128,7 @@ class HybridExtractor(LexiconExtractor):
         }
         matcher = self.paper_matcher(paper)
         names = newest(described(own_names(paper, entities), entities), entities)
+        names = initialled_names(names, paper)  # "BN-Inception" beside Batch Normalization
         found = table_results(paper, matcher, names, [t.label for t in tasks], datasets)
         return on_dev(told_apart(found))
 
