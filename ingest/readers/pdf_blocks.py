@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from papergraph.ingest.readers.pdf_cues import CAPTION, VALUE, cell_parts, has_value_cell, spaced
-from papergraph.ingest.readers.pdf_figure_grids import MIN_ROWS, value_rows
+from papergraph.ingest.readers.pdf_figure_grids import MIN_ROWS, grid_throughout, value_rows
 from papergraph.ingest.readers.pdf_footnotes import footnotes
 from papergraph.ingest.readers.pdf_halves import across_gutter
 from papergraph.ingest.readers.pdf_layout import Line, PageLayout, body_size, lies_between
@@ -283,8 +283,8 @@ def _figure_grid(above: list[Block], below: list[Block], owns: bool, tables: set
     rows_below = value_rows([line for member in below for line in member.lines])
     if not above:
         return not owns and rows_below >= MIN_ROWS
-    rows_above = value_rows([line for member in above for line in member.lines])
-    return rows_above >= MIN_ROWS > rows_below and not _taken(above, tables)
+    grid_above = grid_throughout([line for member in above for line in member.lines])
+    return grid_above and rows_below < MIN_ROWS and not _taken(above, tables)
 
 
 def _grid_like(region: list[Block]) -> bool:

@@ -5,7 +5,10 @@ A table's row is a label, then values: "BN-Inception multicrop 224 144 1 21.99% 
 reader may cut such a row at its column gaps into several lines (the labels' column, the values'
 columns), so the lines of a region are put back together by their height on the page first. A
 plot prints tick labels (numbers only: "0.7 10K 20K 30K"), a legend (words only) and axis titles,
-never a line that opens with a name and goes on with two values or more.
+never a line that opens with a name and goes on with two values or more. Above a caption the
+region runs up to the prose, so a figure there must look a table throughout: no line of ticks
+(a heatmap's colour bar), and most lines printing values (not a diagram's text around the two
+lines of a bar chart's labels).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from papergraph.ingest.readers.pdf_layout import Line
 #: A value as a table prints it: "88.0±1.1", "75.6", "21.99%", "4.9%*".
 VALUE_WORD = re.compile(r"^[(+−-]?\d*\.\d+%?(?:±\d*\.?\d+)?[)*†‡∗]*$")
 MIN_ROWS = 2  # value rows before a figure's region reads as a table
+_TICK = re.compile(r"^[(+−-]?\d*\.?\d+[%KMk]?$")  # "0.4", "1.0", "20K": an axis's label
 
 
 def value_rows(lines: Sequence[Line]) -> int:
@@ -26,6 +30,15 @@ def value_rows(lines: Sequence[Line]) -> int:
     rows = [row.split() for row in _printed_rows(lines)]
     values = [sum(bool(VALUE_WORD.match(word)) for word in words) for words in rows]
     return sum(n >= 2 and words[0][:1].isalpha() for words, n in zip(rows, values, strict=True))
+
+
+def grid_throughout(lines: Sequence[Line]) -> bool:
+    """Whether the lines are a table's: MIN_ROWS value rows, no line of ticks alone, and at
+    least half the printed rows holding a value."""
+    rows = [row.split() for row in _printed_rows(lines)]
+    ticks = any(words and all(_TICK.match(word) for word in words) for words in rows)
+    valued = sum(any(VALUE_WORD.match(word) for word in words) for words in rows)
+    return value_rows(lines) >= MIN_ROWS and not ticks and 2 * valued >= len(rows)
 
 
 def _printed_rows(lines: Sequence[Line]) -> list[str]:
