@@ -18,6 +18,10 @@ def test_a_name_printed_as_the_methods_initials_and_a_model_is_its_own() -> None
     names = initialled_names(["Batch Normalization"], paper)
     assert names == ["Batch Normalization", "BN-Inception"]  # BN-x5 and BN-LSTM printed once
     assert initialled_names(["ResNet"], paper) == ["ResNet"]  # one word: no initials
+    searched = paper_with([], "", "We search on NAS-Bench-201.\n\nNAS-Bench-201 results.")
+    assert initialled_names(["Neural Architecture Search"], searched) == [
+        "Neural Architecture Search"
+    ]  # a known dataset is no name of the method's
 
 
 def test_rows_of_the_initialled_model_are_the_papers() -> None:
