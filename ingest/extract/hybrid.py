@@ -32,6 +32,7 @@ from papergraph.ingest.extract.curate import (
 )
 from papergraph.ingest.extract.evaluated import from_tables
 from papergraph.ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
+from papergraph.ingest.extract.initial_names import initialled_names
 from papergraph.ingest.extract.lexicon import LexiconExtractor
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.names import find_names
@@ -133,6 +134,7 @@ class HybridExtractor(LexiconExtractor):
         text = " ".join(chunk.text for chunk in paper.chunks)
         names += recipe_names(text, names)  # "PPO-ptx" columns of InstructGPT
         names += procedure_names(paper.title or "", entities)  # "Distilled Single model"
+        names = initialled_names(names, paper)  # "BN-Inception" beside Batch Normalization
         found = table_results(paper, matcher, names, [t.label for t in tasks], datasets)
         return on_dev(told_apart(found))
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from papergraph.ingest.extract.metric_names import read_metric, unbroken
 from papergraph.ingest.extract.row_tasks import AVERAGE
+from papergraph.ingest.extract.suite_tasks import suite_average
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_headers import names_unknown_metric
 
@@ -20,11 +21,13 @@ from papergraph.ingest.extract.table_headers import names_unknown_metric
 def no_usual_metric(context: TableContext, header: str) -> bool:
     """Whether a column naming no metric must not take its dataset's usual one: the caption
     names the metric, the header is a measure unknown to the names (a glued "Self-TER", a
-    measure among metrics: `unknown_measure`), or an average over datasets ("Avg NLG")."""
+    measure among metrics: `unknown_measure`), or an average over datasets ("Avg NLG") other
+    than a suite's score ("Avg" beside LRA's tasks: suite_tasks.py)."""
+    heads = context.grid.column_headers.values()  # "Avg" beside LRA's tasks: LRA's score
     return bool(
         context.caption_names_metric
         or names_unknown_metric(header)
-        or AVERAGE.search(header)
+        or (AVERAGE.search(header) and not suite_average(header, context.caption_dataset, heads))
         or unknown_measure(header, context.grid.column_headers.values())
     )
 

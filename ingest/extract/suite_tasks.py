@@ -4,12 +4,15 @@ Long Range Arena's tables print "ListOps | Text | Retrieval | Image | Pathfinder
 suite's tasks, each under a plain word that names no dataset outside the suite. Under a caption
 (or header) naming the suite, such a column is the suite's task, "LRA (Text)", scored by the
 metric the suite scores it by (ingest/lexicon/suite-tasks.txt, with sources). Outside such a
-table the words stay words: "Image" over a column of another table is no dataset.
+table the words stay words: "Image" over a column of another table is no dataset. The "Avg"
+beside the tasks is the suite's own score, its tasks' mean in the metric they share (LRA:
+accuracy, as Papers with Code files LRA's "Avg"); an average beside anything else is none.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -19,6 +22,9 @@ from papergraph.ingest.extract.metric_names import Metric, canonical
 FILE = "suite-tasks.txt"
 #: A suite's task as this module names it: "LRA (Text)".
 _PART = re.compile(r"^(?P<suite>.+?) \((?P<task>[^()]+)\)$")
+#: A column averaging the others: "Avg", "Avg.", "Average", "Mean".
+_AVERAGE = re.compile(r"^\s*(?:avg\.?|average|mean)\s*$", re.IGNORECASE)
+MIN_TASKS = 2  # the suite's task columns beside an average before it is the suite's score
 
 
 @lru_cache(maxsize=1)
@@ -44,8 +50,20 @@ def suite_task(header: str, suite: str) -> str | None:
     return f"{suite} ({hit[0]})" if hit else None
 
 
-def suite_metric(dataset: str) -> Metric | None:
-    """The metric the suite scores its task `dataset` by ("LRA (Text)": accuracy), or None."""
+def suite_metric(dataset: str, header: str = "") -> Metric | None:
+    """The metric the suite scores its task `dataset` by ("LRA (Text)": accuracy), or under an
+    average `header` the metric all the tasks of the suite `dataset` share; else None."""
     match = _PART.match(dataset)
-    hit = _tasks().get((fold(match["suite"]), fold(match["task"]))) if match else None
+    if match is None:
+        shared = {m for (suite, _), (_, m) in _tasks().items() if suite == fold(dataset)}
+        return shared.pop() if _AVERAGE.match(header) and len(shared) == 1 else None
+    hit = _tasks().get((fold(match["suite"]), fold(match["task"])))
     return hit[1] if hit else None
+
+
+def suite_average(header: str, suite: str | None, headers: Iterable[str]) -> bool:
+    """Whether `header` is an average column ("Avg") beside at least MIN_TASKS columns naming
+    tasks of the `suite` the table is on: the suite's own score, not an average of anything."""
+    if suite is None or not _AVERAGE.match(header):
+        return False
+    return sum(1 for other in headers if suite_task(other, suite)) >= MIN_TASKS

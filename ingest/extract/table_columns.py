@@ -29,6 +29,7 @@ from papergraph.ingest.extract.row_twins import bracketed
 from papergraph.ingest.extract.section_datasets import task_opening
 from papergraph.ingest.extract.short_form_tasks import printed_short_form
 from papergraph.ingest.extract.shot_rows import shot_setting
+from papergraph.ingest.extract.sweep_columns import swept_columns
 from papergraph.ingest.extract.table_context import (
     TableContext,
     alternative,
@@ -81,7 +82,7 @@ def own_columns(context: TableContext, names: list[str]) -> list[int]:
         if header
         and own_row(header, names)
         and header_kind(_from_name(header, names)) not in (HeaderKind.SETTING, HeaderKind.METRIC)
-    ]
+    ] or list(swept_columns(context))  # "512 1024 ..." under "... using FlashAttention"
 
 
 def _from_name(header: str, names: list[str]) -> str:
@@ -99,8 +100,9 @@ def column_results(
     two tasks' short forms two results ("SciERC ... NER", "SciERC ... REL"); a model size or a
         number of shots over the columns tells methods apart ("PaLM 8B (0-shot)", "PaLM 540B")."""
     headers = {col: context.grid.column_headers.get(col, "") for col in columns}
+    swept = swept_columns(context)
     methods = {
-        col: _paper_spelling(column_method(header, names), matcher)
+        col: swept.get(col) or _paper_spelling(column_method(header, names), matcher)
         for col, header in headers.items()
     }
     plain = _column_keys(

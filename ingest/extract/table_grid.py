@@ -34,10 +34,10 @@ from papergraph.ingest.extract.header_blocks import (
     count_columns,
     header_blocks,
     named_parts,
-    numbering,
     unrepeated,
 )
 from papergraph.ingest.extract.label_columns import RowLabel, row_labels
+from papergraph.ingest.extract.sweep_header import is_header
 
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
 _VALUE = re.compile(
@@ -186,8 +186,8 @@ def read_grid(table: Table) -> Grid | None:
     if not at:
         return None
     rows = sorted({row for row, _ in at})
-    body_like = [r for r in rows if _body_like(at, r)]  # a row numbering columns heads them
-    first_body = next((r for r in body_like if not numbering(at, r) or r == body_like[-1]), None)
+    body_like = [r for r in rows if _body_like(at, r)]  # "1 2 ... 13", "512 1024": headers
+    first_body = next((r for r in body_like if not is_header(at, r) or r == body_like[-1]), None)
     if first_body is None:
         return None
     header_rows = [r for r in rows if r < first_body]

@@ -83,7 +83,7 @@ def usual_metric(
     key = next((key for key in _keys(dataset, matcher) if key in table), None)
     if key in _suites() and not (header and key in fold(header)):
         return None
-    return table[key] if key else suite_metric(dataset)  # "LRA (Text)": accuracy
+    return table[key] if key else suite_metric(dataset, header or "")  # "LRA (Text)": accuracy
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from papergraph.ingest.readers import pdf_cues
 from papergraph.ingest.readers.pdf_cues import CAPTION, VALUE, cell_parts, has_value_cell, spaced
+from papergraph.ingest.readers.pdf_figure_grids import MIN_ROWS, grid_throughout, value_rows
 from papergraph.ingest.readers.pdf_footnotes import footnotes
 from papergraph.ingest.readers.pdf_halves import across_gutter
 from papergraph.ingest.readers.pdf_layout import Line, PageLayout, body_size, lies_between
@@ -32,7 +33,6 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[\divxlc]{1,4}(?:\s*(?:of|/)\s*\d+)?$",
 _DIGITS = re.compile(r"\d+")
 _ALGORITHM = re.compile(r"^\d{1,2}:")
 _DECIMAL = re.compile(r"^[(±+−-]?\d*\.\d+%?[)*†‡]*$")  # "75.6", ".93": a value, not "2021."
-_VALUE_WORD = re.compile(r"^[(+−-]?\d*\.\d+%?(?:±\d*\.?\d+)?[)*†‡∗]*$")  # "88.0±1.1", "75.6"
 
 
 @dataclass
@@ -251,10 +251,8 @@ def _attach_regions(blocks: list[Block], page: PageLayout, size: float) -> None:
             chosen = above if owns and above else below
         else:
             chosen = above or below
-        if block.label == "figure" and not above and not owns and _value_rows(below) >= 2:
-            # a grid under a caption set above it, no later caption's (a table's grid set over
-            # its own caption): a table the paper calls a figure, numbered so ("Figure 5")
-            block.label, block.number = "table", f"Figure {block.number}"
+        if block.label == "figure" and _figure_grid(above, below, owns, tables):
+            block.label, block.number = "table", f"Figure {block.number}"  # "Figure 5"
         if block.label == "table":
             far = across_gutter(blocks, chosen, block, lambda member: _is_prose(member, size))
             claimed.update(id(member) for member in far)
@@ -279,12 +277,15 @@ def _holds_numbers(region: list[Block]) -> bool:
     return sum(any(c.isdigit() for c in word) for word in words) >= 2
 
 
-def _value_rows(region: list[Block]) -> int:
-    """How many of a region's lines read as a table's row: a label, then two values or more
-    ("GATv2 88.0±1.1 82.8±1.7"); a plot's tick labels (numbers only) and legend (words) do not."""
-    lines = [line.main_text.split() for member in region for line in member.lines]
-    values = [sum(bool(_VALUE_WORD.match(word)) for word in words) for words in lines]
-    return sum(n >= 2 and words[0][:1].isalpha() for words, n in zip(lines, values, strict=True))
+def _figure_grid(above: list[Block], below: list[Block], owns: bool, tables: set[int]) -> bool:
+    """Whether a figure caption's region is a table the paper calls a figure: a grid under the
+    caption with nothing above it and no later caption's (a table's grid set over its own
+    caption), or a grid above it that no table took, with no grid under it (pdf_figure_grids)."""
+    rows_below = value_rows([line for member in below for line in member.lines])
+    if not above:
+        return not owns and rows_below >= MIN_ROWS
+    grid_above = grid_throughout([line for member in above for line in member.lines])
+    return grid_above and rows_below < MIN_ROWS and not _taken(above, tables)
 
 
 def _grid_like(region: list[Block]) -> bool:

@@ -73,3 +73,33 @@ def test_a_plots_ticks_and_legend_under_its_caption_stay_figure_text(
 def test_a_grid_over_a_table_caption_stays_that_tables(drawn_paper: DrawnPaper) -> None:
     paper = drawn_paper("figure_over_table.pdf", _figure_over_table)
     assert [table.number for table in paper.tables] == ["5"]
+
+
+def _table_over_figure_caption(pdf: canvas.Canvas) -> None:
+    """Batch Normalization's page 8 (1502.03167): a grid of model rows, then "Figure 4: ..."."""
+    y = _grid(pdf, 790, ROWS)
+    text(pdf, LEFT, y - 8, "Figure 4:", "Helvetica-Bold", 9)
+    text(pdf, LEFT + 42, y - 8, "Comparison with the previous state of the art.", size=9)
+    prose(pdf, LEFT, y - 30, ("After the figure the discussion goes on as", *PROSE))
+
+
+def _plot_over_caption(pdf: canvas.Canvas) -> None:
+    """A plot above its caption: tick labels and a legend, no row of a label and values."""
+    ticks = (("0.2", "0.4", "0.6"), ("NewNet", "GAT"), ("0.1", "0.2", "0.3"), ("Steps", "Loss"))
+    y = _grid(pdf, 790, ticks)
+    text(pdf, LEFT, y - 8, "Figure 2:", "Helvetica-Bold", 9)
+    text(pdf, LEFT + 42, y - 8, "Accuracy against the noise ratio.", size=9)
+    prose(pdf, LEFT, y - 30, ("After the figure the discussion goes on as", *PROSE))
+
+
+def test_a_grid_over_a_figure_caption_is_a_table(drawn_paper: DrawnPaper) -> None:
+    paper = drawn_paper("table_over_figure_caption.pdf", _table_over_figure_caption)
+    [table] = paper.tables
+    assert table.number == "Figure 4"
+    assert {"NewNet", "88.0±1.1", "UnseenProj"} <= {cell.text for cell in table.cells}
+
+
+def test_a_plot_over_its_caption_stays_figure_text(drawn_paper: DrawnPaper) -> None:
+    paper = drawn_paper("plot_over_caption.pdf", _plot_over_caption)
+    assert paper.tables == []
+    assert any(c.kind is ChunkKind.FIGURE and "0.4" in c.text for c in paper.chunks)

@@ -46,3 +46,15 @@ def test_a_suite_task_and_its_metric() -> None:
     metric = suite_metric("LRA (Image)")
     assert metric is not None and metric.label == "Accuracy"
     assert suite_metric("ImageNet (val)") is None
+
+
+def test_the_average_beside_a_suites_tasks_is_the_suites_score() -> None:
+    """LRA's "Avg" is its tasks' mean accuracy: the suite as dataset, as Papers with Code files
+    it; an "Avg" under a caption naming the suite, beside no task of it, stays unread."""
+    found = _found("Table 3: The performance of FlashAttention on the Long-Range-Arena benchmarks.")
+    assert found["LRA"] == ("Accuracy", 59.8, "Long-range modeling")
+    rows = [["Models", "Speed", "Memory", "Avg"], ["FlashAttention", "1.2", "3.4", "59.8"]]
+    other = Table(grid(rows), "4", "Table 4: FlashAttention on the Long-Range-Arena benchmarks.")
+    assert not [r for r in table_rows(other, ["FlashAttention"]) if r.dataset == "LRA"]
+    assert suite_metric("LRA", "Avg") is not None and suite_metric("LRA") is None
+    assert suite_metric("GLUE", "Avg") is None
