@@ -33,6 +33,7 @@ from papergraph.core.name_lists import (
     hand_row_labels,
     known_labels,
     known_rows,
+    label_counted,
     language,
     lexicon_labels,
     pwc_names,
@@ -99,9 +100,7 @@ _PAIR = re.compile(
 _SPLIT = re.compile(
     r"(?<![\w-])(" + "|".join(SPLITS) + r")(?:\s*(?:set|split))?(?![\w-])", re.IGNORECASE
 )
-_KIND_WORDS = re.compile(
-    r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?|images)$", re.IGNORECASE
-)
+_KIND_WORDS = re.compile(r"\s+(?:data\s?sets?|datasets?|corpus|corpora|benchmarks?|images)$", re.I)
 #: Words naming the event a dataset was released for: taken off only where a list holds the
 #: rest ("E2E NLG Challenge" stays, no list holding "E2E NLG").
 _EVENT_WORDS = re.compile(r"\s+(?:challenge|shared task|competition)$", re.IGNORECASE)
@@ -305,12 +304,13 @@ def _take_language(name: str) -> tuple[str, str]:
 
 
 def _take_subset(name: str) -> tuple[str, str]:
-    """("m", "MNLI") from "MNLI-m": a listed dataset's short suffix names a test set (RACE-h);
-    a digit, the label count of a dataset the lexicon labels ("FEVER-3"), never a listed name."""
+    """("m", "MNLI") from "MNLI-m": a listed dataset's short suffix names a test set (RACE-h); a
+    digit, the label count of a dataset label-counts.txt lists ("FEVER-3"), no listed name."""
     match = _SUBSET.match(name.strip())
     whole, base = (match.group(0), match.group("name")) if match else ("", "")
-    digit = whole[-1:].isdigit() or whole.endswith("-way")  # "SST-2" a name, "Amazon" a firm
-    counted = digit and (_listed(whole) or not known_label(base, EntityType.DATASET))
+    digit = whole[-1:].isdigit() or whole.endswith("-way")  # "SQuAD-2" is SQuAD 2.0, no part
+    label = fold(known_label(base, EntityType.DATASET) or "") if digit else ""  # "Amazon": a firm
+    counted = digit and (_listed(whole) or label not in label_counted())
     if not match or _own_name(whole, base) or not _listed(base) or counted:
         return "", name
     return match.group("subset").strip("()"), base

@@ -20,6 +20,8 @@ PWC_FILE = "pwc-names.txt"  # every PwC name (benchmarks/build_gazetteer.py)
 #: Short dataset names PwC lists as tasks, with the dataset each shortens ("QQP"; written by
 #: benchmarks/build_short_names.py): aliases of that dataset where no lexicon row says otherwise.
 SHORT_NAMES_FILE = "dataset-short-names.txt"
+#: Datasets a digit after whose name is their label count ("FEVER-3"), with sources.
+LABEL_COUNT_FILE = "label-counts.txt"
 #: Dataset and Benchmark are one family: a name's label is looked up in both.
 FAMILY = {EntityType.BENCHMARK: EntityType.DATASET}
 DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
@@ -96,6 +98,13 @@ def short_names() -> tuple[tuple[str, str], ...]:
     """(short name, dataset) rows of SHORT_NAMES_FILE: "QQP" is Quora Question Pairs."""
     rows = (line.split("\t") for line in data_lines(LEXICON / SHORT_NAMES_FILE))
     return tuple((row[0], row[1]) for row in rows if len(row) == 2)
+
+
+@lru_cache(maxsize=1)
+def label_counted() -> frozenset[str]:
+    """Folded names of the datasets whose versions differ by their label count (FEVER-3 and
+    FEVER-2, Yelp-2 and Yelp-5): LABEL_COUNT_FILE's first column."""
+    return frozenset(fold(line.split("\t")[0]) for line in data_lines(LEXICON / LABEL_COUNT_FILE))
 
 
 @lru_cache(maxsize=1)

@@ -93,6 +93,16 @@ def test_a_digit_after_a_listed_dataset_is_its_label_count_unless_a_list_names_t
     assert _identity("SST-2") == ("dataset/sst2", "")
 
 
+def test_a_digit_is_a_label_count_only_for_a_dataset_with_label_count_versions() -> None:
+    """A digit after another dataset's name is its version or a name of its own, never a part:
+    "SQuAD-2" is SQuAD 2.0, "VQA-2" VQA v2, "ImageNet-2" ImageNet V2 (review 15, finding 1)."""
+    assert _identity("SQuAD-2") == ("dataset/squad20", "")
+    assert _identity("VQA-2") == ("dataset/vqav2", "")
+    assert _identity("ImageNet-2") == ("dataset/imagenetv2", "")
+    assert _identity("WikiText-3")[1] == ""  # not WikiText-103 with a part "3"
+    assert _identity("Yelp-5") == ("dataset/yelp", "5")  # label-counts.txt lists Yelp
+
+
 def test_a_part_in_brackets_is_a_qualifier_of_its_dataset() -> None:
     """A table's part column ("RACE (Middle)") is RACE with its part kept, one node with
     "RACE-m"; a name a list holds whole or a name with its abbreviation stays as it is."""
