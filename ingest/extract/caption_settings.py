@@ -30,7 +30,7 @@ from collections import defaultdict
 
 from papergraph.core.canonical import SPLITS
 from papergraph.core.model import Result
-from papergraph.ingest.extract.row_twins import differing, with_setting, words
+from papergraph.ingest.extract.row_twins import differing, says, with_setting, words
 from papergraph.ingest.extract.table_results import first_sentence
 
 __all__ = ["beside_unit", "differing", "has_split", "named_settings", "on_dev", "told_apart"]
@@ -91,14 +91,10 @@ def named_settings(results: list[Result]) -> dict[tuple[str, str], list[str]]:
         for row in rows:
             lead = first_sentence(row.evidence[0].caption or "")
             base = _BRACKETED.sub("", row.method or "")  # "DetectGPT (GPT-2)": DetectGPT's
-            said = [s for s in sorted(printed.get(base, ())) if _names(lead, s)]
+            said = [s for s in sorted(printed.get(base, ())) if says(lead, s)]
             if len(said) == 1:
                 told[(_table(row), row.method or "")] = said[0].split()
     return told
-
-
-def _names(text: str, setting: str) -> bool:
-    return bool(re.search(rf"(?<![\w-]){re.escape(setting)}(?![\w-])", text, re.IGNORECASE))
 
 
 def beside_unit(first: str, second: str) -> tuple[list[str], list[str]]:

@@ -92,6 +92,11 @@ def words(text: str) -> list[str]:
     return [word.strip(".,;:") for word in text.split() if word.strip(".,;:")]
 
 
+def says(text: str, name: str) -> bool:
+    """Whether `text` prints `name` as a whole word, any case ("On TriviaQA" says "triviaqa")."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(name.strip())}(?![\w-])", text, re.IGNORECASE))
+
+
 def differing(first: Sequence[str], second: Sequence[str]) -> tuple[list[str], list[str]] | None:
     """The words each of two word sequences has where the other differs (spelling variants of
     one word aside), or None where they differ in more than two places or by more than

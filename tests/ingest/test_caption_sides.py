@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 from reportlab.pdfgen import canvas
 
-from papergraph.core.model import Paper, Table
-from papergraph.ingest.extract.caption_sides import caption_sides
+from papergraph.core.canonical import canonical
+from papergraph.core.model import EntityType, Paper, Table
+from papergraph.ingest.extract.caption_sides import caption_sides, on_side
 from tests.ingest.drawn_pdf import LEFT, prose, text
 from tests.ingest.tables import grid, measured
 from tests.ingest.test_pdf_table_captions import WIDE_PROSE
@@ -27,8 +28,21 @@ TWO_VALUES = (
 
 
 def test_a_caption_naming_a_set_for_each_side_of_the_headers_dataset_says_which_is_which() -> None:
-    assert caption_sides(TWO_COLUMNS, "TriviaQA EM") == ("open domain test", "hidden test")
-    assert caption_sides(TWO_VALUES, "TQA") == ("", "TQA-Wiki test")  # the standard: as usual
+    assert caption_sides(TWO_COLUMNS, "TriviaQA EM") == ("open domain", "hidden")
+    assert caption_sides(TWO_VALUES, "TQA") == ("", "TQA-Wiki")  # the standard: as usual
+
+
+def test_a_side_qualifies_the_dataset_without_making_a_dataset_of_its_own() -> None:
+    """ "TriviaQA (hidden test)" was read as a split "test" of a dataset "TriviaQA (hidden )"
+    (review 15, finding 4): the side's set is TriviaQA's qualifier, its label kept clean."""
+    for left, right in (
+        caption_sides(TWO_COLUMNS, "TriviaQA EM"),
+        caption_sides(TWO_VALUES, "TQA"),
+    ):
+        for side in (left, right):
+            found = canonical(on_side("TriviaQA", side), EntityType.DATASET)
+            assert (found.key, found.label) == ("dataset/triviaqa", "TriviaQA")
+            assert found.qualifier == side.lower()
 
 
 def test_a_caption_naming_no_sides_or_another_dataset_says_nothing() -> None:
@@ -51,8 +65,8 @@ def test_two_columns_of_one_dataset_and_metric_give_a_row_each_on_its_test_set()
         caption=TWO_COLUMNS,
     )
     found = measured(table, ["NewNet"])
-    assert ("NewNet", "TriviaQA (open domain test)", "EM", 65.0) in found
-    assert ("NewNet", "TriviaQA (hidden test)", "EM", 77.1) in found
+    assert ("NewNet", "TriviaQA (open domain)", "EM", 65.0) in found
+    assert ("NewNet", "TriviaQA (hidden)", "EM", 77.1) in found
     assert ("NewNet", "Natural Questions", "EM", 48.2) in found  # other columns as before
 
 
@@ -64,7 +78,7 @@ def test_a_cell_of_two_values_gives_a_row_for_each_test_set_the_caption_names() 
     ]
     table = Table(grid(rows), number="1", caption=TWO_VALUES)
     found = {(quad[1], quad[3]) for quad in measured(table, ["NewNet"])}
-    assert {("TQA", 55.2), ("TQA (TQA-Wiki test)", 66.1)} <= found  # the paper spells out TQA
+    assert {("TQA", 55.2), ("TQA (TQA-Wiki)", 66.1)} <= found  # the paper spells out TQA
     plain = Table(grid(rows), number="1", caption="Table 1: Open-Domain QA Test Scores.")
     assert not any(quad[3] == 66.1 for quad in measured(plain, ["NewNet"]))  # as before
 
