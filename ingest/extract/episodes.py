@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from papergraph.core.model import fold
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.named_splits import split_dataset
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_datasets import body_renamed, fragment_dataset
 from papergraph.ingest.extract.table_grid import Row
+from papergraph.ingest.extract.table_names import dataset_named
 
 #: A header of only a number of shots and a number of ways, in either order.
 _EPISODE = re.compile(
@@ -47,5 +49,14 @@ def header_dataset(
     return (
         episode_dataset(header, context.caption_dataset)
         or fragment_dataset(body_renamed(context.grid, row, header), matcher)
-        or split_dataset(header, context.caption_dataset, context.text)
+        or _split_dataset(context, header, matcher)
     )
+
+
+def _split_dataset(context: TableContext, header: str, matcher: NameMatcher) -> str | None:
+    """The caption's dataset on the test set `header` names, where the header names no dataset
+    the gazetteer or the paper knows ("MedQA-X", which the paper introduces, is a dataset)."""
+    if dataset_named(header, matcher) is not None:
+        return None
+    own = {fold(name) for name in (*context.datasets, *context.datasets.values())}
+    return split_dataset(header, context.caption_dataset, context.text, own)

@@ -12,10 +12,12 @@ lists know as a dataset ("the CIFAR-10 test set") stays a dataset.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from papergraph.core.canonical import known_label
 from papergraph.core.model import EntityType, fold
+from papergraph.ingest.extract.row_twins import says
 from papergraph.ingest.extract.table_grid import strip_marks
 
 #: A name-shaped word (two capitals, or a capital and a digit) the text calls a test, dev or
@@ -34,10 +36,23 @@ def named_splits(text: str) -> frozenset[str]:
     return frozenset(fold(name) for name in names if not known_label(name, EntityType.DATASET))
 
 
-def split_dataset(header: str, caption_dataset: str | None, text: str) -> str | None:
+@lru_cache(maxsize=8)
+def _split_sentences(text: str) -> tuple[str, ...]:
+    """The sentences of `text` that call a name a test, dev or validation set."""
+    return tuple(s for s in re.split(r"(?<=[.!?])\s+", text) if _NAMED_SPLIT.search(s))
+
+
+def split_dataset(
+    header: str, caption_dataset: str | None, text: str, own: Collection[str] = ()
+) -> str | None:
     """The caption's dataset on the test set `header` names, where the text calls the header
-    a test set ("SeenProj" under a VarMisuse caption: "VarMisuse (SeenProj)"); else None."""
+    a test set ("SeenProj" under a VarMisuse caption: "VarMisuse (SeenProj)") and a sentence
+    calling a name a test set names that dataset ("the “UnseenProj Test” set of the VarMisuse
+    task"); else None. A dataset of the paper's (`own`, folded: one it introduces, "the MedQA-X
+    test set") or a test set said of no dataset ("the OOD test set") is no part of another."""
     name = " ".join(strip_marks(header).split())
-    if not caption_dataset or not name or fold(name) not in named_splits(text):
+    if not caption_dataset or not name or fold(name) not in named_splits(text) or fold(name) in own:
+        return None
+    if not any(says(sentence, caption_dataset) for sentence in _split_sentences(text)):
         return None
     return f"{caption_dataset} ({name})"

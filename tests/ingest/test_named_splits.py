@@ -45,7 +45,7 @@ def test_a_test_set_column_is_the_captions_dataset_with_the_split_kept() -> None
 
 
 def test_only_names_no_list_holds_as_a_dataset_are_test_sets() -> None:
-    text = "We report on the CIFAR-10 test set and on the “HardSplit Dev” set."
+    text = "We report on the CIFAR-10 test set and on the “HardSplit Dev” set of SQuAD."
     assert named_splits(text) == frozenset({"hardsplit"})
     assert split_dataset("CIFAR-10", "ImageNet", text) is None
     assert split_dataset("HardSplit", "SQuAD", text) == "SQuAD (HardSplit)"
@@ -54,3 +54,26 @@ def test_only_names_no_list_holds_as_a_dataset_are_test_sets() -> None:
 def test_a_header_the_text_never_calls_a_test_set_names_none() -> None:
     assert split_dataset("SeenProj", "VarMisuse", "GATv2 is evaluated on SeenProj.") is None
     assert split_dataset("SeenProj", None, VARMISUSE_TEXT) is None
+
+
+def test_a_dataset_the_paper_introduces_or_a_generic_split_is_no_part_of_the_captions() -> None:
+    """Review 15, finding 5: "the MedQA-X test set" of a dataset the paper introduces and "the
+    OOD test set" were folded into the caption's dataset ("SQuAD (MedQA-X)", "CIFAR-10 (OOD)")."""
+    text = "We introduce MedQA-X, a new benchmark. We report accuracy on the MedQA-X test set."
+    assert split_dataset("MedQA-X", "SQuAD", text) is None  # no sentence says it is SQuAD's
+    assert split_dataset("MedQA-X", "SQuAD", f"{text} SQuAD has a MedQA-X test set.") == (
+        "SQuAD (MedQA-X)"
+    )
+    own = {"medqax"}  # a dataset of the paper's: never a part of another
+    assert split_dataset("MedQA-X", "SQuAD", f"{text} SQuAD has a MedQA-X test set.", own) is None
+    assert split_dataset("OOD", "CIFAR-10", "We also score the OOD test set.") is None
+    table = Table(
+        grid(
+            [["Model", "SQuAD", "MedQA-X"], ["OldNet", "80.1", "41.0"], ["NewNet", "85.2", "47.5"]]
+        ),
+        "1",
+        "Table 1: Accuracy on SQuAD and on our new dataset.",
+    )
+    paper = paper_with([table], "MedQA-X: A New Benchmark", f"{text}\n\n{table.caption}")
+    rows = table_results(paper, hybrid_matcher(), ["newnet"])
+    assert not any("(MedQA-X)" in (r.dataset or "") for r in rows)
