@@ -14,8 +14,9 @@ from papergraph.core.model import Entity
 
 
 def written_label(entity: Entity, label: str) -> str:
-    """`label`, or the entity's own spelling where `label` only lower-cases it and the paper
-    names the entity as a dataset by that name (evidence of the name patterns)."""
+    """`label`, or the entity's own spelling where `label` only lower-cases it and any of the
+    pattern extractor's patterns found the entity (ingest/extract/patterns.py: "the X dataset",
+    "X corpus", or any other of its patterns; not only those naming it as a dataset)."""
     lowered = label == entity.label.lower() != entity.label
     named = any(e.extractor == "pattern" for e in entity.evidence)
     return entity.label if lowered and named and entity.type in DATASET_TYPES else label
