@@ -25,7 +25,7 @@ def _table(heads: list[str]) -> Table:
     ],
 )
 def test_parts_that_name_no_model_leave_the_average_alone(heads: list[str]) -> None:
-    """"Easy | Medium | Hard | Avg" gave "SQuAD (Easy)" but "NewNet (Medium)", each part
+    """Headers "Easy | Medium | Hard | Avg" gave "SQuAD (Easy)" but "NewNet (Medium)", each part
     qualified on its own; a part that is no model's name now gives no row, as before the
     average rule."""
     average = f"{60 + len(heads) - 1}.0"

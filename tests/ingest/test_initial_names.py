@@ -45,8 +45,9 @@ def test_rows_of_the_initialled_model_are_the_papers() -> None:
 
 
 def test_an_adjective_the_initials_make_is_no_name() -> None:
-    """"GAN-based", "KD-based" printed twice beside Graph Attention Networks and Knowledge
-    Distillation were read as the paper's own names; "BN-x5" (a letter and a digit) still is."""
+    """Adjectives "GAN-based", "KD-based" printed twice beside Graph Attention Networks and
+    Knowledge Distillation were read as the paper's own names; "BN-x5" (a letter and a digit)
+    still is."""
     text = (
         "Unlike GAN-based methods, GAN-based generators fail. We compare with KD-based and "
         "KD-style methods; KD-based ones.\n\nBN-x5 and BN-x5 again."
