@@ -31,7 +31,7 @@ from collections import defaultdict
 from papergraph.core.canonical import SPLITS
 from papergraph.core.model import Result
 from papergraph.ingest.extract.row_twins import differing, says, with_setting, words
-from papergraph.ingest.extract.table_results import first_sentence
+from papergraph.ingest.extract.sentences import first_sentence
 
 __all__ = ["beside_unit", "differing", "has_split", "named_settings", "on_dev", "told_apart"]
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from papergraph.core.model import Result
+from papergraph.core.canonical import known_type
+from papergraph.core.model import EntityType, Result
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.row_tasks import AVERAGE
 from papergraph.ingest.extract.row_twins import differing, with_setting
@@ -49,6 +50,10 @@ _STATISTIC = re.compile(r"^(?:mean|median)$", re.IGNORECASE)
 _STATISTIC_FIRST = re.compile(r"^(?:mean|median)\s+", re.IGNORECASE)
 #: A thing a method ran with, and without: "w/ val edges", "w/o val edges".
 _WITH_WITHOUT = ({"w/", "w/o"}, {"with", "without"})
+#: A model's name as a header prints it: a capital, then a digit or another capital somewhere
+#: ("GPT-2", "OPT-2.7", "Neo-2.7", "GPT-J", "NeoX"), one word; "Short", "Zero-shot" are no model.
+_MODEL_SHAPE = re.compile(r"^[A-Z][\w.]*(?:-[\w.]+)*$")
+_MODEL_MARK = re.compile(r"\d|.[A-Z]")
 
 
 def part_column(header: str) -> bool:
@@ -91,15 +96,31 @@ def _averaged_parts(average: Result, parts: list[Result]) -> list[Result]:
     """A column averaging the columns beside it ("XSum GPT-2 | ... | XSum NeoX | XSum Avg.",
     DetectGPT's Table 1 of detectors run on five source models' texts): the average is the
     row's result on the dataset, as Papers with Code lists it, and each part a result of its
-    own, qualified by what its header says the others' do not ("DetectGPT (GPT-2)"); the
-    average alone where the parts' headers tell no setting."""
+    own, qualified by what its header says the others' do not ("DetectGPT (GPT-2)"). Only where
+    every part's header names a model (`_model_name`), decided once for all parts: "Easy |
+    Medium | Hard | Avg", "Short | Long | Avg" or "Zero-shot | Few-shot | Avg" give the average
+    alone, as where the parts' headers tell no setting."""
     settings = _each_apart(parts) if len(parts) > 1 else [[]]
     texts = {" ".join(setting).lower() for setting in settings}
     if len(texts) != len(parts) or not all(map(_names_setting, settings)):
         return [average]
+    if not all(_model_name(setting) for setting in settings):
+        return [average]
     for result, setting in zip(parts, settings, strict=True):
         _qualify(result, setting)
     return [average, *parts]
+
+
+def _model_name(setting: list[str]) -> bool:
+    """Whether a part's setting is one model's name: one the lists know as a method ("GPT-2"),
+    or one word shaped like one ("OPT-2.7", "GPT-J", "NeoX") that the lists know as nothing
+    else ("EN-DE" is a dataset's part)."""
+    if len(setting) != 1:
+        return False
+    kind = known_type(setting[0])
+    if kind is not None:
+        return kind == EntityType.METHOD
+    return bool(_MODEL_SHAPE.match(setting[0]) and _MODEL_MARK.search(setting[0]))
 
 
 def _each_apart(results: list[Result]) -> list[list[str]]:

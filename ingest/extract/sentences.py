@@ -42,3 +42,15 @@ def sentence_around(text: str, start: int, end: int) -> str:
 def split_sentences(text: str) -> list[str]:
     """The sentences of `text`, in order."""
     return SENTENCE_END.split(text)
+
+
+#: A table caption's label ("Table 3:", "Table A.2 |"), left out of what the caption says.
+CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
+#: Where a caption's sentence ends ("... on QQP 140K. Numbers are ...").
+CAPTION_SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
+
+
+def first_sentence(caption: str) -> str:
+    """What the caption says first, its label left out: its dataset there is the table's
+    ("... on QQP 140K."), not one a later sentence cites ("... proposed by Kumar et al.")."""
+    return CAPTION_SENTENCE_END.split(CAPTION_LABEL.sub("", caption), maxsplit=1)[0]

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from papergraph.core.model import Table
+from papergraph.ingest.extract.sentences import CAPTION_LABEL
 
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
-_CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 
 
 def distinct_grids(tables: list[Table]) -> list[Table]:
@@ -32,5 +32,5 @@ def distinct_grids(tables: list[Table]) -> list[Table]:
 def _shared(table: Table) -> int:
     """How many words of its caption the table's cells print."""
     printed = {word for cell in table.cells for word in _WORD.findall(cell.text.lower())}
-    said = set(_WORD.findall(_CAPTION_LABEL.sub("", table.caption).lower()))
+    said = set(_WORD.findall(CAPTION_LABEL.sub("", table.caption).lower()))
     return len(printed & said)

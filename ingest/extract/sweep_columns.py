@@ -11,15 +11,22 @@ from __future__ import annotations
 
 import re
 
+from papergraph.ingest.extract.sentences import first_sentence
 from papergraph.ingest.extract.sweep_header import WHOLE
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import clean
 
-_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
-_FIRST = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
-#: What the settings are: "different sequence lengths", "varying model sizes", "various shots".
+#: What the settings are: "different sequence lengths", "Varying model sizes", "various numbers
+#: of GPUs" (a number or amount keeps what it counts).
 _SETTINGS = re.compile(
-    r"\b(?:different|various|varying|increasing)\s+(?P<what>(?:[a-z]+\s)?[a-z]+?)s\b"
+    r"\b(?:different|various|varying|increasing)\s+"
+    r"(?P<what>(?:[a-z]+\s)??[a-z]+s(?:(?<=numbers|amounts)\s+of\s+[A-Za-z]+)?)\b",
+    re.IGNORECASE,
+)
+#: A plural's ending and what it becomes: "classes" -> "class", "batches" -> "batch",
+#: "entries" -> "entry", "lengths" -> "length".
+_PLURAL = re.compile(
+    r"(?:(?:(?<=ss|sh|ch)|(?<=x))es|(?<=[^aeiou])(?P<ies>ies)|(?<!s)s)$", re.IGNORECASE
 )
 
 
@@ -28,7 +35,7 @@ def swept_columns(context: TableContext) -> dict[int, str]:
     are a sweep of settings and the caption's first sentence names the paper's method and the
     setting; {} otherwise."""
     headers = context.grid.column_headers
-    first = _FIRST.split(_LABEL.sub("", context.table.caption), maxsplit=1)[0]
+    first = first_sentence(context.table.caption)
     setting = _SETTINGS.search(first)
     if not context.method or setting is None or not headers:
         return {}
@@ -37,5 +44,16 @@ def swept_columns(context: TableContext) -> dict[int, str]:
     named = re.search(rf"\b{re.escape(context.method)}(?![\w-])", first, re.IGNORECASE)
     if named is None:
         return {}
-    what = setting.group("what")
+    what = _singular(setting.group("what"))
     return {col: f"{named.group()} ({what} {clean(h)})" for col, h in sorted(headers.items())}
+
+
+def _singular(what: str) -> str:
+    """The setting named once: its counting noun ("numbers of GPUs": "number of GPUs"), or else
+    its last word, made singular ("sequence lengths": "sequence length", "classes": "class")."""
+    head, of, rest = what.partition(" of ")
+    words = head.split()
+    found = _PLURAL.search(words[-1])
+    if found is not None:
+        words[-1] = words[-1][: found.start()] + ("y" if found.group("ies") else "")
+    return " ".join(words) + (f" of {rest}" if of else "")

@@ -21,6 +21,7 @@ from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, ta
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import backbone_measure, read_metric
 from papergraph.ingest.extract.row_datasets import named_before_metric
+from papergraph.ingest.extract.sentences import CAPTION_LABEL
 from papergraph.ingest.extract.suite_tasks import suite_task
 from papergraph.ingest.extract.table_context import TableContext, without_exceptions
 from papergraph.ingest.extract.table_grid import Grid, Row
@@ -40,7 +41,6 @@ from papergraph.ingest.extract.table_names import (
 _FRAGMENT = re.compile(
     r"\b(?:data ?set|corpus|benchmark)\s*:\s*(?P<name>.+?)\s*(?=\b[A-Za-z]+\s*:|$)", re.IGNORECASE
 )
-_CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 #: A capitalised word opening a sentence ("A subset of ImageNet", "The Wikipedia domain of")
 #: names no part.
 _DETERMINER = r"(?:A|An|The|Each|Every|One|Our|This|That|These|Those|Its|Their|Any|All|Some)\b"
@@ -189,7 +189,7 @@ def evaluated(caption: str, matcher: NameMatcher) -> str | None:
     nor an exception to its metric ("... except DROP, which are F1"), or a cited name its
     opening says results are on ("Results on CAD-120 [29]")."""
     named = dataset_named(untrained(without_exceptions(caption), matcher), matcher)
-    cited = _CITED_DATA.match(_CAPTION_LABEL.sub("", caption))
+    cited = _CITED_DATA.match(CAPTION_LABEL.sub("", caption))
     return named or (cited.group("name") if cited else None)
 
 

@@ -44,6 +44,7 @@ from papergraph.ingest.extract.own_versions import data_runs, every_size
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
 from papergraph.ingest.extract.row_tasks import AVERAGE, TaskedRow, settle_tasks
 from papergraph.ingest.extract.section_datasets import sectioned
+from papergraph.ingest.extract.sentences import first_sentence
 from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.sibling_datasets import sibling_dataset, table_dataset
 from papergraph.ingest.extract.stated_metrics import stated_over_inferred
@@ -79,7 +80,6 @@ from papergraph.ingest.extract.table_headers import (
 )
 from papergraph.ingest.extract.table_names import SPLIT, dataset_named, full_name, own_row
 from papergraph.ingest.extract.table_rows import (
-    SENTENCE_END,
     ablation_reason,
     caption_runs,
     method_name,
@@ -95,7 +95,6 @@ from papergraph.ingest.extract.text_test_sets import text_test_sets
 from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
-_CAPTION_LABEL = re.compile(r"^\s*Table\s*[A-Z]?[\dIVX]+[a-z]?\s*[:.|]?\s*", re.IGNORECASE)
 
 
 def table_results(
@@ -191,12 +190,6 @@ def _not_own(text: str, names: list[str]) -> str:
 def _ablation(caption: str) -> bool:
     """Whether the caption's first sentence says the table holds no results (table_rows)."""
     return no_results(first_sentence(caption))
-
-
-def first_sentence(caption: str) -> str:
-    """What the caption says first: its dataset there is the table's ("... on QQP 140K."), not
-    one a later sentence cites ("... proposed by Kumar et al.")."""
-    return SENTENCE_END.split(_CAPTION_LABEL.sub("", caption), maxsplit=1)[0]
 
 
 def _is_figure(paper: Paper, table: Table) -> bool:

@@ -26,6 +26,7 @@ from papergraph.ingest.extract.row_twins import (
     marked_settings,
     marks,
 )
+from papergraph.ingest.extract.sentences import CAPTION_SENTENCE_END
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Grid, Row, clean, parse_number, strip_marks
 from papergraph.ingest.extract.table_headers import SETTING
@@ -69,8 +70,7 @@ _RUN_WITH = re.compile(
 #: What says so in a caption's later sentences, which explain rather than title the table
 #: ("... showing the impact of pre-training" under a main-results table is no ablation).
 _ABLATION = re.compile(r"\bablat\w*", re.IGNORECASE)
-#: Where a caption's sentence ends ("... on QQP 140K. Numbers are ...").
-SENTENCE_END = re.compile(r"(?<=[\w)])\.\s+(?=[A-Z(])")
+SENTENCE_END = CAPTION_SENTENCE_END  # where a caption's sentence ends
 #: A row label that is a variant of a method printed once above it: "44", "110", "B0".
 _VARIANT_LABEL = re.compile(r"^[A-Za-z]?\d{1,4}[A-Za-z]?$")
 _DEPTH = re.compile(r"\b(?:layers|depth)\b", re.IGNORECASE)

@@ -280,10 +280,13 @@ def _holds_numbers(region: list[Block]) -> bool:
 def _figure_grid(above: list[Block], below: list[Block], owns: bool, tables: set[int]) -> bool:
     """Whether a figure caption's region is a table the paper calls a figure: a grid under the
     caption with nothing above it and no later caption's (a table's grid set over its own
-    caption), or a grid above it that no table took, with no grid under it (pdf_figure_grids)."""
-    rows_below = value_rows([line for member in below for line in member.lines])
+    caption), or a grid above it that no table took, with no grid under it (pdf_figure_grids).
+    Under a caption each line is a row of its own: lines at one height there may be side-by-side
+    plots' legend and ticks."""
+    lines_below = [line for member in below for line in member.lines]
     if not above:
-        return not owns and rows_below >= MIN_ROWS
+        return not owns and value_rows(lines_below, joined=False) >= MIN_ROWS
+    rows_below = value_rows(lines_below)
     grid_above = grid_throughout([line for member in above for line in member.lines])
     return grid_above and rows_below < MIN_ROWS and not _taken(above, tables)
 

@@ -42,3 +42,16 @@ def test_rows_of_the_initialled_model_are_the_papers() -> None:
     found = {(r.method, r.metric, r.value) for r in table_rows(table, names) if r.value is not None}
     assert ("BN-Inception multicrop", "Top-5 Error", 5.82) in found
     assert not any(method and "GoogLeNet" in method for method, _, _ in found)
+
+
+def test_an_adjective_the_initials_make_is_no_name() -> None:
+    """Adjectives "GAN-based", "KD-based" printed twice beside Graph Attention Networks and
+    Knowledge Distillation were read as the paper's own names; "BN-x5" (a letter and a digit)
+    still is."""
+    text = (
+        "Unlike GAN-based methods, GAN-based generators fail. We compare with KD-based and "
+        "KD-style methods; KD-based ones.\n\nBN-x5 and BN-x5 again."
+    )
+    paper = paper_with([], "Graph Attention Networks", text)
+    names = ["Graph Attention Networks", "Knowledge Distillation", "Batch Normalization"]
+    assert initialled_names(names, paper) == [*names, "BN-x5"]

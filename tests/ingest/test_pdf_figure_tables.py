@@ -10,6 +10,8 @@ from collections.abc import Callable
 from reportlab.pdfgen import canvas
 
 from papergraph.core.model import ChunkKind, Paper
+from papergraph.ingest.readers.pdf_blocks import Block, _figure_grid
+from papergraph.ingest.readers.pdf_layout import Line, Word
 from tests.ingest.drawn_pdf import LEFT, PROSE, prose, text
 
 DrawnPaper = Callable[..., Paper]
@@ -103,3 +105,27 @@ def test_a_plot_over_its_caption_stays_figure_text(drawn_paper: DrawnPaper) -> N
     paper = drawn_paper("plot_over_caption.pdf", _plot_over_caption)
     assert paper.tables == []
     assert any(c.kind is ChunkKind.FIGURE and "0.4" in c.text for c in paper.chunks)
+
+
+def _line(x: float, top: float, *words: str) -> Line:
+    placed = [Word(w, x + 40 * i, x + 40 * i + 30, top, top + 9, 9) for i, w in enumerate(words)]
+    return Line(placed, page=1)
+
+
+def test_a_legend_level_with_other_plots_ticks_under_a_caption_is_no_table() -> None:
+    """Side-by-side subplots under their caption: the left one's legend ("Ours", "Baseline") on
+    lines of its own, level with the others' y-ticks ("0.90 0.90"). Put together by height they
+    read as two rows of a label and values; under a caption each line is read alone (lines at
+    one height are joined only above a caption, where the region must look a table
+    throughout)."""
+    legend = [_line(60, 100, "Ours"), _line(60, 112, "Baseline")]
+    ticks = [_line(200, 101, "0.90", "0.90"), _line(200, 113, "0.85", "0.85")]
+    below = [Block([*legend, *ticks], "figure")]
+    assert not _figure_grid([], below, owns=False, tables=set())
+    rows = [
+        Block(
+            [_line(60, 100, "NewNet", "88.0", "82.8"), _line(60, 112, "GAT", "86.9", "81.2")],
+            "figure",
+        )
+    ]
+    assert _figure_grid([], rows, owns=False, tables=set())  # a grid's rows still are a table

@@ -50,3 +50,17 @@ def test_settings_the_caption_does_not_name_give_nothing() -> None:
     """Without the caption saying what the numbers are, the columns are no method's."""
     unnamed = Table(LENGTHS.cells, "5", "Table 5: Long Document performance (micro F1) of NewNet.")
     assert not [r for r in table_rows(unnamed, ["NewNet"]) if r.value is not None]
+
+
+def test_the_setting_is_named_once_however_the_caption_writes_it() -> None:
+    """Captions saying "various classes" gave "classe", "different numbers of GPUs" gave
+    "number" and a capitalised "Different ..." matched nothing."""
+    captions = {
+        "Table 5: Different lengths using NewNet (micro F1).": "NewNet (length 512)",
+        "Table 5: Micro F1 of NewNet for various classes.": "NewNet (class 512)",
+        "Table 5: Micro F1 of NewNet on different numbers of GPUs.": "NewNet (number of GPUs 512)",
+    }
+    for caption, method in captions.items():
+        table = Table(LENGTHS.cells, "5", caption)
+        methods = {r.method for r in table_rows(table, ["NewNet"]) if r.value is not None}
+        assert methods >= {method}, caption
