@@ -2,11 +2,12 @@
 
 "Distilling the Knowledge in a Neural Network" names no model: it proposes a procedure,
 distillation, and its Table 1 prints "Baseline | 10xEnsemble | Distilled Single model". A paper
-whose title opens with the procedure's gerund ("Distilling", "Pruning", "Fine-tuning") labels
-what the procedure made by its participle ("Distilled ...", "Pruned ...", "Fine-tuned ..."): a
-row so labelled is the paper's own. Only where the procedure is among the methods the paper is
-most about (the extracted method "knowledge distillation" ranks first), so a title's "Learning"
-or "Improving" in a paper about something else marks no row.
+whose title opens with the procedure's gerund ("Distilling", "Quantizing", "Compressing")
+labels what the procedure made by its participle ("Distilled ...", "Quantized ..."): a row so
+labelled is the paper's own. Only where the procedure is among the methods the paper is
+most about, named by a noun of it (the extracted method "knowledge distillation" ranks first),
+so a title's "Improving" in a paper about something else, or "Learning" beside "contrastive
+learning" (CLIP), marks no row.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ _GERUND = re.compile(r"^(?P<stem>[A-Z][a-z]+(?:-[a-z]+)?)ing\b")
 TOP_METHODS = 3
 #: Letters of the stem a method's word must open with ("distill" in "distillation").
 MIN_STEM = 4
+#: What a noun of the procedure adds to the stem: "distill-ation", "compress-ion",
+#: "align-ment". Not the gerund or participle ("contrastive learning", "scaling laws",
+#: "masked language modeling"): a method so named says nothing of models made by a procedure.
+_NOUN = re.compile(r"(?:a|i)?tions?|ions?|ments?|als?")
 
 
 def procedure_names(title: str, entities: Iterable[Entity]) -> list[str]:
@@ -35,6 +40,7 @@ def procedure_names(title: str, entities: Iterable[Entity]) -> list[str]:
         (e for e in entities if e.type is EntityType.METHOD), key=lambda e: -e.salience
     )
     words = {w.lower() for e in methods[:TOP_METHODS] for w in re.findall(r"[\w-]+", e.label)}
-    if not any(word.startswith(stem.lower()) for word in words):
+    low = stem.lower()
+    if not any(word.startswith(low) and _NOUN.fullmatch(word[len(low) :]) for word in words):
         return []
     return [f"{stem}ed"]

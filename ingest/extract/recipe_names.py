@@ -6,8 +6,8 @@ the coined name to the recipe's: "Our InstructGPT models (PPO-ptx)", "the 175B P
 (InstructGPT 175B)", "InstructGPT refers to the PPO-ptx models". A name printed in brackets
 beside one of the paper's own names (either way round), or that an own name "refers to", is the
 own model too, so the tables' "PPO + ptx" column is the paper's result. Only a coined name the
-lists do not know, that the text calls its own ("our PPO-ptx models"), counts: "GPT-3 (175B)"
-brackets a size, and a known method in brackets ("InstructGPT (GPT-3)") or one the paper never
+lists do not know, that the text calls its own models ("our PPO-ptx models"), counts, and
+no backbone's size or variant ("Swin-T", "BERT-Large"): "GPT-3 (175B)" brackets a size, and a known method in brackets ("InstructGPT (GPT-3)") or one the paper never
 calls its own ("FLAN (LaMDA-PT)") is another model, the base it is built from.
 """
 
@@ -22,8 +22,11 @@ from papergraph.core.model import fold
 #: A coined name of one word: a capital, then a capital or digit inside it or a hyphened part
 #: ("PPO-ptx", "RLHF-v2", "SFT+"); no plain word ("Ours", "Table") and no size ("175B").
 _NAME = r"[A-Z][\w]*(?:[A-Z0-9][\w]*(?:[-+][\w]+)*|(?:[-+][\w]+)+)\+?"
-#: A model's size: "175B", "1.3B".
-_SIZE = r"(?:\s+\d+(?:\.\d+)?[BMK])?"
+#: A model's size: "175B", "1.3B" (table_columns reads a header's by it too).
+MODEL_SIZE = r"\d+(?:\.\d+)?[BMK]"
+_SIZE = rf"(?:\s+{MODEL_SIZE})?"
+#: A backbone's size or variant after a hyphen: "Swin-T", "DeiT-S", "BERT-Large", "T5-XXL".
+_VARIANT = re.compile(r"-(?:[TSBLH]|X*L|tiny|small|base|medium|large|huge|giant)$", re.IGNORECASE)
 #: What may stand between a name and its bracket: a size, "models", both.
 _BETWEEN = rf"{_SIZE}(?:\s+models?)?"
 
@@ -45,11 +48,18 @@ def recipe_names(text: str, names: Iterable[str]) -> list[str]:
     folded = {fold(name) for name in names}
     recipes = dict.fromkeys(recipe for _, recipe in sorted(found))
     return [
-        r for r in recipes if fold(r) not in folded and known_type(r) is None and _ours(r, text)
+        r
+        for r in recipes
+        if fold(r) not in folded
+        and known_type(r) is None
+        and not _VARIANT.search(r)
+        and _ours(r, text)
     ]
 
 
 def _ours(recipe: str, text: str) -> bool:
     """Whether the text calls the recipe's models its own: "our PPO-ptx models", "our 1.3B
-    PPO-ptx model"; a base model it brackets ("FLAN (LaMDA-PT)") it never calls so."""
-    return bool(re.search(rf"\b[Oo]ur{_SIZE}\s+{re.escape(recipe)}(?![\w-])", text))
+    PPO-ptx model"; a base model it brackets ("FLAN (LaMDA-PT)") it never calls so, nor
+    "our Swin-T backbone" a model."""
+    own = rf"\b[Oo]ur{_SIZE}\s+{re.escape(recipe)}\s+models?\b"
+    return bool(re.search(own, text))

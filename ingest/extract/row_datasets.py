@@ -126,12 +126,13 @@ def block_datasets(
 ) -> list[str | None]:
     """Each row's dataset, a row labelled by a metric alone ("Rouge-2", "Rouge-L" under "DART
     Rouge-1") taking the dataset of the row above that printed one with its metric: a dataset
-    printed once over the rows of its metrics; not across a new block label (`blocks`, each
-    row's: "TLDR" | "ROUGE-L" under "CNN/DM" | "ROUGE-L" is another dataset's row)."""
+    printed once over the rows of its metrics; not across a new block label (the first of
+    `blocks`, each row's: "TLDR" | "ROUGE-L" under "CNN/DM" | "ROUGE-L" is another dataset's
+    row), whatever columns printed for each row ("Prompt": "basic", "fancy") say."""
     found = list(datasets)
     for i in range(1, len(found)):
         metric_only = known_type(labels[i]) is EntityType.METRIC
-        same_block = not blocks or blocks[i] == blocks[i - 1]
+        same_block = not blocks or blocks[i][:1] == blocks[i - 1][:1]
         if found[i] is None and metric_only and same_block and read_metric(labels[i - 1]):
             found[i] = found[i - 1]
     return found

@@ -19,6 +19,7 @@ from papergraph.core.model import EntityType, Result, fold
 from papergraph.ingest.extract.category_rows import by_category, category_dataset
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import Metric, dataset_metric, read_metric
+from papergraph.ingest.extract.recipe_names import MODEL_SIZE
 from papergraph.ingest.extract.row_datasets import (
     block_datasets,
     family_datasets,
@@ -59,8 +60,8 @@ from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_
 #: was finetuned ("Finetuning PaLM 8B" beside "1-shot PaLM 8B").
 _SHOTS = re.compile(r"\b(?:(?:\d+|zero|one|few)-shot|fine-?tun(?:ed|ing))\b", re.IGNORECASE)
 #: A word after a method's name that is part of it: a size ("540B"), a bracketed variant.
-_PART_OF_NAME = re.compile(r"^\(|^\d+(?:\.\d+)?[BMK]$")
-_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")  # a model's size: "540B", "1.3B"
+_PART_OF_NAME = re.compile(rf"^\(|^{MODEL_SIZE}$")
+_SIZE = re.compile(rf"^{MODEL_SIZE}$")  # a model's size: "540B", "1.3B"
 #: A name-shaped word before "results" or "scores": "MoverScore results", "GLUE scores".
 _MEASURED = re.compile(r"\b(?P<name>[A-Z][\w-]*[A-Z0-9][\w-]*)\s+(?:results|scores?)\b")
 #: A minus sign before a number: "-29,968.36", "−1.00".
@@ -110,9 +111,11 @@ def column_results(
     )
     found: dict[tuple[str, ...], Result] = {}
     for row, dataset in zip(context.grid.rows, row_datasets(context, matcher), strict=True):
-        row = _without_dataset(row, dataset, matcher)  # "QuAC" names the data, not the method
+        labelled = bool(dataset_named(clean(strip_marks(row.label)), matcher))
+        row = row if labelled else _without_dataset(row, dataset, matcher)  # "QuAC": the data's
+        block = None if labelled else _block_metric(context, row)  # "RACE" under "SQuAD F1": none
         for col in columns:
-            result = _result(context, row, col, dataset, methods[col])
+            result = _result(context, row, col, dataset, methods[col], block)
             if result is not None:
                 task = printed_short_form(row.label, context.table.caption) or ""  # "REL"
                 setting = shot_setting(row.label)  # "Zero-shot", "One-shot": two results
@@ -189,7 +192,7 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
         pair_test_set(label, context.test_sets, caption)  # "de-fr": the text's WMT'19 fr-de
         or dataset_named(label, matcher, caption, last=True)
         or expand_abbreviation(label, context.datasets)
-        or _block_dataset(row, matcher, caption)
+        or (None if AGGREGATE.match(label) else _block_dataset(context, row, matcher))
     )
     if named or not label or AGGREGATE.match(label):
         return named
@@ -209,21 +212,27 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     return part_of(context.caption_dataset, label, matcher)
 
 
-def _block_dataset(row: Row, matcher: NameMatcher, caption: str) -> str | None:
+def _block_dataset(context: TableContext, row: Row, matcher: NameMatcher) -> str | None:
     """The dataset a block label of the row's label columns names, where the row's own label
-    names none: "QuAC" | "f1" | "few-shot" (InstructGPT's Table 14 prints it once a block)."""
+    names none: "QuAC" | "f1" | "few-shot" (InstructGPT's Table 14 prints it once a block).
+    Where another row of the block names a dataset, the block label is their setting, not a
+    dataset of its own: "ImageNet-21k" over "CIFAR-10" and "Oxford Pets" is the pre-training
+    (ViT's Table 5), no dataset of their average or of an unnamed row."""
+    caption = context.table.caption
     blocks = (clean(strip_marks(text)) for text in row.qualifiers)
-    return next(
+    found = next(
         (found for text in blocks if (found := dataset_named(text, matcher, caption))), None
     )
+    others = (r for r in context.grid.rows if r.qualifiers[:1] == row.qualifiers[:1])
+    if found and any(dataset_named(clean(strip_marks(r.label)), matcher) for r in others):
+        return None
+    return found
 
 
 def _without_dataset(row: Row, dataset: str | None, matcher: NameMatcher) -> Row:
-    """The row less the block labels naming its dataset, where its label names none: they
-    qualify no method ("QuAC" | "f1"). Beside a label naming the dataset, a block label is
-    the row's setting: "ImageNet" | "ImageNet" is the model pre-trained on ImageNet (ViT)."""
-    if dataset_named(clean(strip_marks(row.label)), matcher):
-        return row
+    """The row less the block labels naming its dataset, for a row whose label names none:
+    they qualify no method ("QuAC" | "f1"). Beside a label naming the dataset, a block label
+    is the row's setting: "ImageNet" | "ImageNet" is the model pre-trained on ImageNet (ViT)."""
     kept = tuple(
         text
         for text in row.qualifiers
@@ -233,15 +242,21 @@ def _without_dataset(row: Row, dataset: str | None, matcher: NameMatcher) -> Row
 
 
 def _result(
-    context: TableContext, row: Row, col: int, dataset: str | None, header_method: str
+    context: TableContext,
+    row: Row,
+    col: int,
+    dataset: str | None,
+    header_method: str,
+    block: Metric | None = None,
 ) -> Result | None:
-    """The row's result in the own column `col`, whose header names `header_method`."""
+    """The row's result in the own column `col`, whose header names `header_method`, `block`
+    the metric its block prints (`_block_metric`) where nothing closer names one."""
     cell = row.cells.get(col)
     header = context.grid.column_headers.get(col, "")
     number = signed_number(cell.text, _column(context, col)) if cell is not None else None
     if cell is None or number is None or dataset is None:
         return None
-    metric = _metric(context, header, row)
+    metric = _metric(context, header, row) or block
     inferred = metric is None
     metric = metric or _usual_metric(context, header, dataset, number.value)
     if metric is None:
@@ -281,8 +296,10 @@ def _usual_metric(context: TableContext, header: str, dataset: str, value: float
 
 
 def _metric_column(label_header: str) -> bool:
-    """Whether one of several label columns is headed "Metric" ("Task | Metric | Prompt"); a
-    lone "Metric" over labels that print a dataset and its metric ("CommonGen Rouge-1") is not."""
+    """Whether the label columns' header, read as one ("Task | Metric | Prompt": "Task Metric
+    Prompt"), is of more than one word and holds "metric(s)": most often a column of metrics
+    beside others, though a lone column headed "Eval metric" counts too. A lone "Metric" over
+    labels that print a dataset and its metric ("CommonGen Rouge-1") does not."""
     return len(label_header.split()) > 1 and bool(_METRIC_COLUMN.search(label_header))
 
 
@@ -326,18 +343,23 @@ def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
     found = found or dataset_metric(context.caption_dataset, label)  # "SS" on StereoSet
     found = found or read_metric(metric_cell(context, row))  # "HumanEval" | "pass@1" | 36.0
     found = found or read_metric(row.group) or _caption_row_metric(context, row)
-    return found or context.caption_metric or _block_metric(context, row)
+    return found or context.caption_metric
 
 
 def _block_metric(context: TableContext, row: Row) -> Metric | None:
-    """The metric a row above in the row's block (its first block label) prints, a metric
-    column printed once a block ("QuAC" | "f1" | "zero-shot", then "" | "" | "few-shot"): the
-    few-shot row's F1 too."""
+    """The metric the nearest row above in the row's block (its first block label, rows of it
+    one after another) prints, a metric column printed once a block ("QuAC" | "f1" |
+    "zero-shot", then "" | "" | "few-shot"): the few-shot row's F1 too. For a row whose label
+    names no dataset (the caller's): "RACE" under "Reading" | "SQuAD F1" is no F1 of RACE's."""
     rows = context.grid.rows
-    block = next((r.qualifiers[:1] for r in rows if r.index == row.index), ())  # as printed
-    above = [r for r in rows if r.index < row.index and r.qualifiers[:1] == block]
-    printed = (read_metric(r.printed or r.label) for r in reversed(above) if block)
-    return next((metric for metric in printed if metric), None)
+    at = next((i for i, r in enumerate(rows) if r.index == row.index), 0)
+    block = rows[at].qualifiers[:1] if rows else ()  # as printed
+    for above in reversed(rows[:at] if block else []):
+        if above.qualifiers[:1] != block:
+            return None
+        if metric := read_metric(above.printed or above.label):
+            return metric
+    return None
 
 
 def _caption_row_metric(context: TableContext, row: Row) -> Metric | None:

@@ -121,3 +121,27 @@ def test_a_block_label_beside_a_row_naming_the_dataset_stays_the_setting() -> No
     rows = table_rows(table, ["newnet"], "NewNet")
     methods = {(r.method, r.value) for r in rows if r.dataset == "ImageNet"}
     assert ("NewNet-B (ImageNet)", 77.91) in methods
+
+
+def test_a_bracketed_backbone_the_paper_calls_its_own_is_not_the_own_model() -> None:
+    """A backbone's size or variant ("Swin-T", "DeiT-S", "BERT-Large") in brackets beside the
+    own name is the base the model is built on, even where the text says "our Swin-T backbone";
+    only "our <recipe> model(s)" ties a recipe to the model."""
+    text = (
+        "MyNet (DeiT-S) uses our DeiT-S baseline trained by us. MyNet refers to the Swin-T "
+        "backbone; our Swin-T backbone. BERT (BERT-Large) and our BERT-Large model."
+    )
+    assert recipe_names(text, ["MyNet", "BERT"]) == []
+
+
+def test_a_title_gerund_the_methods_name_only_as_a_gerund_labels_nothing() -> None:
+    """A title's "Learning" beside "contrastive learning", "Scaling" beside "scaling laws": the
+    method names the gerund, no procedure whose models the tables label "Learned"/"Scaled"."""
+    for title, label in (
+        ("Learning Transferable Visual Models From Natural Language", "contrastive learning"),
+        ("Scaling Language Models: Methods, Analysis", "scaling laws"),
+        ("Training Compute-Optimal Large Language Models", "training"),
+        ("Pre-training Transformers", "pre-training"),
+        ("Masking Language Models", "masked language modeling"),
+    ):
+        assert procedure_names(title, [_method(label, 0.9)]) == [], title
