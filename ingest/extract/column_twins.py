@@ -102,9 +102,9 @@ def _averaged_parts(average: Result, parts: list[Result]) -> list[Result]:
     alone, as where the parts' headers tell no setting."""
     settings = _each_apart(parts) if len(parts) > 1 else [[]]
     texts = {" ".join(setting).lower() for setting in settings}
-    if len(texts) != len(parts) or not all(map(_names_setting, settings)):
-        return [average]
-    if not all(_model_name(setting) for setting in settings):
+    if len(texts) != len(parts) or not all(
+        _names_setting(setting) and _model_name(setting) for setting in settings
+    ):
         return [average]
     for result, setting in zip(parts, settings, strict=True):
         _qualify(result, setting)

@@ -56,7 +56,9 @@ def header_dataset(
 def _split_dataset(context: TableContext, header: str, matcher: NameMatcher) -> str | None:
     """The caption's dataset on the test set `header` names, where the header names no dataset
     the gazetteer or the paper knows ("MedQA-X", which the paper introduces, is a dataset)."""
-    if dataset_named(header, matcher) is not None:
+    # the text's test sets first: most headers name none, and need no gazetteer lookup
+    found = split_dataset(header, context.caption_dataset, context.text)
+    if found is None or dataset_named(header, matcher) is not None:
         return None
     own = {fold(name) for name in (*context.datasets, *context.datasets.values())}
     return split_dataset(header, context.caption_dataset, context.text, own)

@@ -134,7 +134,7 @@ class HybridExtractor(LexiconExtractor):
         text = " ".join(chunk.text for chunk in paper.chunks)
         names += recipe_names(text, names)  # "PPO-ptx" columns of InstructGPT
         names += procedure_names(paper.title or "", entities)  # "Distilled Single model"
-        names = initialled_names(names, paper)  # "BN-Inception" beside Batch Normalization
+        names = initialled_names(names, text)  # "BN-Inception" beside Batch Normalization
         found = table_results(paper, matcher, names, [t.label for t in tasks], datasets)
         return on_dev(told_apart(found))
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from papergraph.core.canonical import known_type
-from papergraph.core.model import EntityType, Paper
+from papergraph.core.model import EntityType
 
 MIN_PRINTED = 2  # times the paper prints an initialled name before it is one of its own
 #: What follows the initials' hyphen in a model's name: a capital or a digit ("Inception",
@@ -25,15 +25,15 @@ _MODEL_PART = r"-(?:[A-Z0-9]|[a-z]+\d)[A-Za-z0-9]*"
 _WORDS = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+){1,3}$")  # "Batch Normalization"
 
 
-def initialled_names(names: list[str], paper: Paper) -> list[str]:
-    """`names` and the names the paper prints as "<initials>-<name>" of a name of two to four
-    words among them ("Batch Normalization": "BN-Inception")."""
+def initialled_names(names: list[str], text: str) -> list[str]:
+    """`names` and the names the paper's `text` prints as "<initials>-<name>" of a name of two
+    to four words among them ("Batch Normalization": "BN-Inception")."""
     initials = {"".join(w[0] for w in n.split()).upper() for n in names if _WORDS.match(n)}
     if not initials:
         return names
     alternatives = "|".join(sorted(map(re.escape, initials)))
     pattern = re.compile(rf"(?<![\w-])(?:{alternatives}){_MODEL_PART}(?:-[A-Za-z0-9]+)*\b")
-    printed = Counter(pattern.findall(" ".join(chunk.text for chunk in paper.chunks)))
+    printed = Counter(pattern.findall(text))
     found = [
         name
         for name, count in printed.items()
