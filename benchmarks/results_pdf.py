@@ -122,8 +122,13 @@ def metric_key(name: str) -> str:
 
 #: A measure and the variant a paper names where Papers with Code names the measure alone:
 #: accuracy with no k is top-1 accuracy (PwC's ImageNet ReaL "Accuracy"), and an F1 not said to
-#: be macro or micro is whichever the paper averaged (SciCite's "F1" is its macro-F1).
-VARIANTS = {"accuracy": {"top1accuracy"}, "error": {"top1error"}, "f1": {"macrof1", "microf1"}}
+#: be macro or micro is whichever the paper averaged (SciCite's "F1" is its macro-F1); a
+#: HellaSwag "Accuracy" is whichever the paper printed, often lm-eval-harness's acc_norm.
+VARIANTS = {
+    "accuracy": {"top1accuracy", "normalizedaccuracy"},
+    "error": {"top1error"},
+    "f1": {"macrof1", "microf1"},
+}
 
 
 def same_metric(ours: str, gold: str) -> bool:

@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, TableCell
+from papergraph.ingest.extract.cycled_settings import cycled_settings
 
 #: The header of the column that names the methods ("Method", "Models", "System").
 METHOD_COLUMN = re.compile(
@@ -71,14 +72,20 @@ def row_labels(
     ticks = ticks if all(named) else {}  # a row of ticks only keeps them as its label
     attributes = attribute_columns(at, header_rows, rows, range(start, label_cols))
     told = _telling_apart(at, rows, range(start, label_cols), attributes)
+    cycled = cycled_settings(at, header_rows, rows, start, range(start + 1, label_cols))
+    cycled = {c: by_row for c, by_row in cycled.items() if c not in {*settings, *ticks}}
+    cycled = {
+        c: r for c, r in cycled.items() if not METHOD_COLUMN.match(_header(at, header_rows, c))
+    }
     labels: dict[int, RowLabel] = {}
     for row in rows:
         texts = [(c, _text(at, row, c)) for c in range(start, label_cols)]
-        left_out = {*settings, *ticks, *attributes}
+        left_out = {*settings, *ticks, *attributes, *cycled}
         name = " ".join(t for c, t in texts if t and c not in left_out)
         block = blocks.get(row, "")
         ticked = [header for c, header in ticks.items() if _text(at, row, c)]
         kept = [t for c, t in texts if c in settings or (row, c) in told]
+        kept += [by_row[row] for by_row in cycled.values()]  # "32" beside its block
         qualifiers = tuple(filter(None, [block, *kept, *ticked]))
         printed = " ".join(filter(None, [block, *(t for _, t in texts)]))
         labels[row] = RowLabel(name, qualifiers, printed)

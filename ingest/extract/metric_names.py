@@ -157,8 +157,15 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
         "Error",
         higher=False,
     ),
+    # lm-eval-harness's "acc_norm" (answers scored by likelihood per character; RWKV's HellaSwag
+    # and ARC-c columns beside "acc" ones): a measure of its own, no plain accuracy
     _rule(
-        r"(?:test |classification |top )?(?:acc\.?|accurac(?:y|ies))(?:_norm)?|percentage correct",
+        r"acc(?:uracy)?(?:_norm|\s*\(norm(?:ali[sz]ed|\.)?\))|(?:length[- ])?normali[sz]ed\s+"
+        r"(?:acc\.?|accurac(?:y|ies))",
+        "Normalized Accuracy",
+    ),
+    _rule(
+        r"(?:test |classification |top )?(?:acc\.?|accurac(?:y|ies))|percentage correct",
         "Accuracy",
     ),
     _rule(r"r[- ]?prec(?:ision|\.)?", "R-Precision"),  # KILT's passage retrieval measure
@@ -366,6 +373,15 @@ REFINES = {
     "box AP": "AP",
     "mask AP": "AP",
 }
+#: Variants of a measure, one kind where rows on a dataset settle to one task (RWKV's ARC-c).
+VARIANT_OF = {"Normalized Accuracy": "Accuracy"}
+
+
+def measure_of(label: str | None) -> str | None:
+    """The measure a variant is one of ("Normalized Accuracy": "Accuracy"), else `label`."""
+    return VARIANT_OF.get(label or "", label)
+
+
 #: Averages of a metric a caption may give some of a table's tasks and not others ("F1 for NER
 #: ..., macro-F1 for text classification": S2ORC's Table 5), with the metric they average.
 AVERAGED = {"Macro-F1": "F1", "Micro-F1": "F1"}

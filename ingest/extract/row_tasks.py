@@ -65,7 +65,9 @@ from papergraph.ingest.extract.dataset_tasks import (
 )
 from papergraph.ingest.extract.initialed_tasks import initialed_tasks
 from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.metric_names import measure_of
 from papergraph.ingest.extract.one_task_label import one_label_per_kind
+from papergraph.ingest.extract.paired_tasks import paired_task, prose_words
 from papergraph.ingest.extract.short_form_tasks import (
     printed_short_form,
     short_form_metrics,
@@ -88,12 +90,15 @@ class TaskedRow:
     named: bool
 
 
-def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Sequence[str]) -> None:
+def settle_tasks(
+    rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Sequence[str], text: str = ""
+) -> None:
     """Fill and settle the rows' tasks in place (see the module's docstring); `paper_tasks`: the
-    task labels the paper names."""
+    task labels the paper names; `text` the paper's, which may pair a dataset with its task."""
     spanning = _spanning_averages(rows)
     for row in spanning:
         row.result.task = None
+    _paired(rows, text, paper_tasks, matcher)
     for table in _groups(rows, _table_of).values():
         _table_task(table, matcher)
     known = [task for task in paper_tasks if task_key(task) in known_tasks()]
@@ -115,6 +120,21 @@ def settle_tasks(rows: list[TaskedRow], matcher: NameMatcher, paper_tasks: Seque
     one_label_per_kind(row.result for row in rows)
     for row in spanning:  # no pass above gives it one of its parts' tasks back
         row.result.task = None
+
+
+def _paired(
+    rows: list[TaskedRow], text: str, paper_tasks: Sequence[str], matcher: NameMatcher
+) -> None:
+    """Rows whose caption names no task take the one the paper prints after their dataset's
+    name ("Jeopardy Question Generation": ingest/extract/paired_tasks.py), as if named."""
+    prose = prose_words(text) if text else ""
+    for row in rows:
+        dataset, metric = row.result.dataset, row.result.metric
+        if not prose or not dataset or row.named:
+            continue
+        task = paired_task(dataset, metric, prose, paper_tasks, matcher)
+        if task is not None:
+            row.result.task, row.named = task, True
 
 
 def _likelihood_siblings(rows: list[TaskedRow]) -> None:
@@ -257,7 +277,7 @@ def _dataset_of(row: TaskedRow) -> Hashable:
         return None
     evidence = row.result.evidence[0] if row.result.evidence else None
     short = evidence and printed_short_form(evidence.row_header or "", evidence.caption or "")
-    kind = metric_kind(metric) or ap_kind(metric, _caption(row)) or fold(metric or "")
+    kind = metric_kind(metric) or ap_kind(metric, _caption(row)) or fold(measure_of(metric) or "")
     return fold(bare_dataset(dataset)), kind, short
 
 

@@ -137,7 +137,7 @@ def table_results(
                 )
                 results.append(TaskedRow(result, named))
     results = stated_over_inferred(results)  # before the tasks: a dropped row casts no vote
-    settle_tasks(results, matcher, tasks)  # one task per dataset in the paper
+    settle_tasks(results, matcher, tasks, text)  # one task per dataset in the paper
     return [row.result for row in results]
 
 

@@ -26,6 +26,7 @@ FILES = ("usual-metrics.txt", "generated-usual-metrics.txt")  # the first naming
 BOUNDED = frozenset(
     {
         "Accuracy",
+        "Normalized Accuracy",
         "F1",
         "Macro-F1",
         "Micro-F1",

@@ -72,6 +72,10 @@ def test_a_measure_matches_the_variant_the_paper_names_and_no_other() -> None:
     assert same_metric("top-1 err.", "Error rate")
     assert not same_metric("Top-5 Accuracy", "Accuracy") and not same_metric("Top-5 Error", "Error")
     assert not same_metric("Macro-F1", "Micro-F1") and not same_metric("Macro-F1", "Accuracy")
+    # PwC's HellaSwag "Accuracy" is the acc_norm a paper prints; the paper's own name matches
+    assert same_metric("Normalized Accuracy", "Accuracy")
+    assert same_metric("Normalized Accuracy", "Accuracy (normalized)")
+    assert not same_metric("Normalized Accuracy", "Top-1 Accuracy")
     gold = {"dataset": "ImageNet ReaL", "metric": "Accuracy", "value": "90.72"}
     assert matches(Result("ViT-H/14", None, "ImageNet ReaL", "Top-1 Accuracy", 90.72), gold)
     assert not matches(Result("ViT-H/14", None, "ImageNet ReaL", "Top-1 Accuracy", 90.54), gold)

@@ -147,3 +147,14 @@ def test_a_mean_ap_at_an_iou_threshold_or_over_cocos_range_reads_as_cocos_ap(
 ) -> None:
     metric = read_metric(header)
     assert metric is not None and metric.label == label
+
+
+def test_a_normalised_accuracy_keeps_its_variant() -> None:
+    """lm-eval-harness's "acc_norm" (RWKV's HellaSwag column) and a "normalized accuracy" are
+    one measure of their own, not the plain accuracy printed beside them."""
+    from papergraph.ingest.extract.metric_names import canonical
+
+    for printed in ("HellaSwag acc_norm", "Accuracy (normalized)", "normalised accuracy"):
+        assert canonical(printed) is not None
+        assert canonical(printed).label == "Normalized Accuracy"  # type: ignore[union-attr]
+    assert canonical("PIQA acc").label == "Accuracy"  # type: ignore[union-attr]

@@ -303,3 +303,22 @@ def test_a_caption_task_by_its_short_form_is_no_task_of_rows_printing_another() 
     assert found["EBM-NLP"] == "Participant Intervention Comparison Outcome Extraction"
     # the caption spells "text (CLS) classification" (res48: these had no task)
     assert found["SciCite"] == found["ACL ARC"] == "text classification"
+
+
+def test_a_datasets_plain_and_normalised_accuracy_rows_share_one_task() -> None:
+    """RWKV's Table 3: ARC-e in "acc", ARC-c in "acc_norm", one dataset (ARC) in two variants of
+    one measure; its rows are settled to one task as rows in one metric are."""
+    table = Table(
+        grid(
+            [
+                ["Model", "PIQA", "ARC-e", "ARC-c"],
+                ["", "acc", "acc", "acc_norm"],
+                ["NewNet", "65.07", "47.47", "24.15"],
+            ]
+        ),
+        "3",
+        "Table 3: Zero-Shot Performance of the model on Common Sense Reasoning Tasks.",
+    )
+    rows = table_rows(table, ["NewNet"], tasks=["Common Sense Reasoning", "Question Answering"])
+    tasks = {(r.dataset, r.metric): r.task for r in rows}
+    assert tasks[("ARC (Challenge)", "Normalized Accuracy")] == tasks[("ARC (Easy)", "Accuracy")]

@@ -312,3 +312,48 @@ def test_block_labels_centred_beside_blocks_of_different_sizes_name_no_row() -> 
         ("NewNet-H (size: 384)", 88.7),
         ("NewNet-H (size: 512)", 88.9),
     }
+
+
+def test_a_setting_centred_beside_each_block_of_the_same_names_qualifies_its_rows() -> None:
+    """FLAN's Table 4: a baseline and the method prompt-tuned on 32 examples ("32" on a line of
+    its own between the block's two rows), then on the full dataset ("full" / "dataset" broken
+    over the block's two rows): each row names its block's setting, and no name takes a word of
+    it ("NewLM dataset")."""
+    table = Table(
+        grid(
+            [
+                ["", "Tuning examples", "BoolQ", "MultiRC"],
+                ["", "", "acc.", "F1"],
+                ["Base", "", "55.5", "65.4"],
+                ["", "32", "", ""],
+                ["NewLM", "", "77.5", "76.8"],
+                ["Base", "full", "82.8", "78.6"],
+                ["NewLM", "dataset", "86.3", "83.4"],
+            ]
+        ),
+        "4",
+        "Table 4: NewLM responds better to prompt tuning than Base.",
+    )
+    found = {(m, d, v) for m, d, _, v in _found(table, "NewLM")}
+    assert ("NewLM (Tuning examples: full dataset)", "MultiRC", 83.4) in found
+    assert ("NewLM (Tuning examples: 32)", "MultiRC", 76.8) in found
+    assert not any(str(m).endswith("dataset") for m, _, _ in found)
+
+
+def test_names_that_do_not_repeat_block_after_block_take_no_block_setting() -> None:
+    """A second label column of a plain table (each row its own name) stays as it was read."""
+    table = Table(
+        grid(
+            [
+                ["", "Tuning examples", "BoolQ"],
+                ["Base", "", "55.5"],
+                ["", "32", ""],
+                ["NewLM", "", "77.5"],
+                ["Other", "full", "82.8"],
+                ["NewLM-L", "dataset", "86.3"],
+            ]
+        ),
+        "4",
+        "Table 4: NewLM and Base accuracy.",
+    )
+    assert not any("Tuning examples" in str(m) for m, _, _, _ in _found(table, "NewLM"))

@@ -1,0 +1,67 @@
+"""The task a paper names a dataset's rows for by printing the two together.
+
+RAG's Table 2 prints "Jeopardy | B-1 | QB-1" beside its MS MARCO and FEVER columns under a
+caption naming no task, in the section on question answering; no data knows Jeopardy, so its
+rows took the section's "question answering". The paper names that task its own way, over and
+over: "3.3 Jeopardy Question Generation", "Human assessments for the Jeopardy Question
+Generation Task", "Jeopardy question generation". A dataset's name followed at once by one of
+the paper's tasks, printed so at least MIN_PRINTED times, is the paper's word for what the rows
+on that dataset do, and wins over a section or a dataset's usual task; not where the paper pairs
+the dataset with two tasks ("SQuAD question answering" beside "SQuAD question generation"), not
+over a caption that names the row's task, and not where the row's metric measures another kind
+of task (exact match scores question answering, never question generation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from papergraph.ingest.extract.dataset_tasks import (
+    bare_dataset,
+    generic_tasks,
+    known_tasks,
+    task_label,
+)
+from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.task_metrics import fitting, task_key
+
+#: Times the paper must print a dataset and a task together before the pair names the task: once
+#: may be a passing phrase ("unlike SQuAD question answering, ...").
+MIN_PRINTED = 2
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def prose_words(text: str) -> str:
+    """Lower-cased words, plurals alike, space-separated and padded (" jeopardy question "): the
+    form `paired_task` reads a paper's text in, made once per paper."""
+    words = _WORDS.findall(text.lower())
+    kept = (w[:-1] if len(w) > 3 and w.endswith("s") and w[-2] != "s" else w for w in words)
+    return f" {' '.join(kept)} "
+
+
+def paired_task(
+    dataset: str,
+    metric: str | None,
+    prose: str,
+    paper_tasks: Sequence[str],
+    matcher: NameMatcher,
+) -> str | None:
+    """The one task of the paper's (`paper_tasks`, of two words or more, none generic) that the
+    paper's words (`prose_words`) print right after the dataset's name (as the row prints it,
+    or less its split and qualifier) at least MIN_PRINTED times and that the row's metric may
+    measure; else None."""
+    keys = {task_key(t): t for t in paper_tasks if len(t.split()) > 1}
+    tasks = [t for k, t in keys.items() if k in known_tasks() and k not in generic_tasks()]
+    names = {prose_words(n).rstrip() for n in (dataset, bare_dataset(dataset)) if n.strip()}
+    names.discard("")
+    paired = [
+        task
+        for task in tasks
+        if max((prose.count(f"{name}{prose_words(task)}") for name in names), default=0)
+        >= MIN_PRINTED
+    ]
+    if len(paired) != 1 or not fitting(Counter({paired[0]: 1}), metric):
+        return None
+    return task_label(paired[0], matcher)
