@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from papergraph.core.model import Entity, EntityType, Paper, Result, Role, fold
+from papergraph.core.model import Chunk, Entity, EntityType, Evidence, Paper, Result, Role, fold
 from papergraph.ingest.extract.claims import table_valued
 from papergraph.ingest.extract.results import own_entity
 
@@ -65,7 +65,7 @@ def headline_results(
     values = {r.value for r in own_rows}
     measures = {_measure(r.metric) for r in own_rows}
     own = _own_methods(entities, own_rows)
-    texts = {chunk.id: chunk.text for chunk in paper.chunks}
+    chunks = {chunk.id: chunk for chunk in paper.chunks}
     kept: list[Result] = []
     for result in stated:
         if result.value in values or _covered(result, own_rows):
@@ -77,9 +77,10 @@ def headline_results(
         if fold(result.method or "") not in own and not _speaks_for(sentence, result, entities):
             continue
         spans = _mentions(entities, evidence.chunk_id, evidence.start, evidence.end)
-        text = texts.get(evidence.chunk_id, "")
-        if _precise(text, evidence.start, evidence.end, result, spans):
-            kept.append(replace(result, metric=elided_k(result.metric, sentence)))
+        chunk = chunks.get(evidence.chunk_id)
+        if chunk and _precise(chunk.text, evidence.start, evidence.end, result, spans):
+            metric = elided_k(result.metric, sentence)
+            kept.append(replace(result, metric=metric, evidence=[_paged(evidence, chunk)]))
     return kept
 
 
@@ -96,6 +97,12 @@ def elided_k(metric: str | None, sentence: str) -> str | None:
     measure = split.group("measure")
     said = re.search(rf"\btop-?(\d+)\s+(?:\w+\s+)?{measure}\b", sentence, re.IGNORECASE)
     return f"top-{said.group(1)} {metric}" if said else metric
+
+
+def _paged(evidence: Evidence, chunk: Chunk) -> Evidence:
+    """The sentence's evidence with its page, where its chunk lies on one (its section is the
+    chunk's)."""
+    return replace(evidence, page=chunk.pages[0]) if len(chunk.pages) == 1 else evidence
 
 
 def _speaks_for(sentence: str, result: Result, entities: list[Entity]) -> bool:

@@ -65,12 +65,14 @@ def _table_rows() -> list[Result]:
     return [Result("NewNet-L", "image classification", d, m, v, [cell]) for d, m, v in TABLE_ROWS]
 
 
-def _headline(sentence: str) -> list[tuple[str | None, str | None, str | None, float | str | None]]:
-    paper = Paper("p", "NewNet", chunks=[Chunk("p#0", "p", 0, sentence)])
+def _kept(sentence: str) -> list[Result]:
+    paper = Paper("p", "NewNet", chunks=[Chunk("p#0", "p", 0, sentence, pages=[7])])
     entities = _entities(sentence)
-    stated = find_results(paper, entities)
-    kept = headline_results(paper, entities, stated, _table_rows())
-    return [(r.method, r.dataset, r.metric, r.value) for r in kept]
+    return headline_results(paper, entities, find_results(paper, entities), _table_rows())
+
+
+def _headline(sentence: str) -> list[tuple[str | None, str | None, str | None, float | str | None]]:
+    return [(r.method, r.dataset, r.metric, r.value) for r in _kept(sentence)]
 
 
 def test_a_headline_no_table_row_covers_is_kept_with_its_sentence() -> None:
@@ -78,6 +80,8 @@ def test_a_headline_no_table_row_covers_is_kept_with_its_sentence() -> None:
     assert _headline("NewNet reaches 21.4 BLEU on WMT.") == []  # WMT BLEU is the table's
     kept = _headline("Here we report a test error of 4.82% (according to the ILSVRC server).")
     assert kept == [("NewNet", "ImageNet", "test error", 4.82)]
+    row = _kept("Here we report a test error of 4.82% (according to the ILSVRC server).")[0]
+    assert row.evidence[0].text.startswith("Here we report") and row.evidence[0].page == 7
     assert _headline(sentence) == []  # 4.9 and accuracy are the table's (ImageNet accuracy)
 
 
