@@ -8,7 +8,8 @@ paper lists them with, ingest/extract/neighbours.py), merges kind-word variants 
 canonical label and marks what the paper is about (ingest/extract/curate.py), ranks entities
 with the learned salience model (ingest/extract/ranker.py), and reads result rows from the
 paper's tables (its own rows, ingest/extract/table_results.py), from sentences where no table
-gave one, plus value-less document-level claims (ingest/extract/claims.py). The default
+gave one (and beside them, the sentences' headline results no table row covers,
+ingest/extract/headline.py), plus value-less document-level claims (ingest/extract/claims.py). The default
 `tagged` extractor builds on it.
 Measured against the lexicon extractor by benchmarks/extraction.py.
 """
@@ -32,6 +33,7 @@ from papergraph.ingest.extract.curate import (
 )
 from papergraph.ingest.extract.evaluated import from_tables
 from papergraph.ingest.extract.gazetteer import LexiconEntry, generated_lexicon, hand_lexicon
+from papergraph.ingest.extract.headline import headline_results
 from papergraph.ingest.extract.initial_names import initialled_names
 from papergraph.ingest.extract.lexicon import LexiconExtractor
 from papergraph.ingest.extract.matcher import NameMatcher
@@ -105,8 +107,13 @@ class HybridExtractor(LexiconExtractor):
         # sentences only where the paper has no table to read: where both speak, the table is
         # the precise one, and where its tables hold no row of its own, the numbers its
         # sentences print are mostly the others' or settings (benchmarks/results_pdf.py)
+        # beside own table rows, the sentences' headline results no table row covers
+        # (ingest/extract/headline.py)
         found = self.table_results(paper, extraction.entities)
-        if not found and not any(read_grid(table) for table in paper.tables):
+        if found:
+            stated = find_results(paper, extraction.entities)
+            found += headline_results(paper, extraction.entities, stated, found)
+        elif not any(read_grid(table) for table in paper.tables):
             found = find_results(paper, extraction.entities)
         if self._curated:
             extraction.entities = from_tables(extraction.entities, found, paper)

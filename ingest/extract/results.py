@@ -83,8 +83,8 @@ class Span:
 def find_results(paper: Paper, entities: list[Entity]) -> list[Result]:
     """Result rows the paper's sentences state, one per (value, metric) pair."""
     spans = _spans_by_chunk(entities)
-    own = _own(entities, EntityType.METHOD)
-    task = _own(entities, EntityType.TASK)
+    own = own_entity(entities, EntityType.METHOD)
+    task = own_entity(entities, EntityType.TASK)
     results: list[Result] = []
     seen: set[tuple[str | None, ...]] = set()
     for chunk in paper.chunks:
@@ -112,7 +112,7 @@ def _spans_by_chunk(entities: list[Entity]) -> dict[str, list[Span]]:
     return spans
 
 
-def _own(entities: list[Entity], kind: EntityType) -> Entity | None:
+def own_entity(entities: list[Entity], kind: EntityType) -> Entity | None:
     """The paper's own entity of a type: the most salient it proposes, else the most salient."""
     typed = [e for e in entities if e.type is kind]
     proposed = [e for e in typed if e.role is Role.PROPOSES]

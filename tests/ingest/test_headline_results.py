@@ -1,0 +1,125 @@
+"""Headline results: a sentence's precise own result is kept beside the paper's table rows only
+where no own table row covers its dataset and metric (ingest/extract/headline.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from papergraph.core.model import (
+    Chunk,
+    Entity,
+    EntityType,
+    Evidence,
+    Paper,
+    Result,
+    Role,
+)
+from papergraph.ingest.extract.headline import elided_k, headline_results
+from papergraph.ingest.extract.results import find_results
+
+NAMES = {
+    "NewNet": EntityType.METHOD,
+    "BiDAF": EntityType.METHOD,
+    "ImageNet": EntityType.DATASET,
+    "ILSVRC": EntityType.DATASET,
+    "ADE20K": EntityType.DATASET,
+    "Wikipedia": EntityType.DATASET,
+    "WikiText-103": EntityType.DATASET,
+    "WMT": EntityType.DATASET,
+    "top-5 error": EntityType.METRIC,
+    "test error": EntityType.METRIC,
+    "top-1 accuracy": EntityType.METRIC,
+    "accuracy": EntityType.METRIC,
+    "perplexity": EntityType.METRIC,
+    "mIoU": EntityType.METRIC,
+    "BLEU": EntityType.METRIC,
+    "F1": EntityType.METRIC,
+}
+
+#: The paper's own table rows: NewNet's ImageNet top-1 accuracy and top-5 error, WMT BLEU.
+TABLE_ROWS = [
+    ("ImageNet", "top-1 accuracy", 80.1),
+    ("ImageNet", "top-5 error", 5.2),
+    ("WMT 2014 English-German", "BLEU", 27.3),
+    ("WikiText-103", "perplexity", 19.0),
+    ("ADE20K", "mIoU", 50.5),
+]
+
+
+def _entities(text: str) -> list[Entity]:
+    found = []
+    for name, kind in NAMES.items():
+        spans = [m for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+        if spans or name == "NewNet":  # the paper's own method, named elsewhere
+            role = Role.PROPOSES if name == "NewNet" else Role.MENTIONS
+            label = "ImageNet" if name == "ILSVRC" else name
+            evidence = [Evidence("p#0", m.start(), m.end(), name, "lexicon") for m in spans]
+            found.append(Entity(kind, label, role=role, salience=1.0, evidence=evidence))
+    return found
+
+
+def _table_rows() -> list[Result]:
+    cell = Evidence("p#1", 0, 4, "", "table", table="2")
+    return [Result("NewNet-L", "image classification", d, m, v, [cell]) for d, m, v in TABLE_ROWS]
+
+
+def _kept(sentence: str) -> list[Result]:
+    paper = Paper("p", "NewNet", chunks=[Chunk("p#0", "p", 0, sentence, pages=[7])])
+    entities = _entities(sentence)
+    return headline_results(paper, entities, find_results(paper, entities), _table_rows())
+
+
+def _headline(sentence: str) -> list[tuple[str | None, str | None, str | None, float | str | None]]:
+    return [(r.method, r.dataset, r.metric, r.value) for r in _kept(sentence)]
+
+
+def test_a_headline_no_table_row_covers_is_kept_with_its_sentence() -> None:
+    sentence = "We report a top-5 error of 4.9% and an accuracy of 91.2% on ILSVRC in this way."
+    assert _headline("NewNet reaches 21.4 BLEU on WMT.") == []  # WMT BLEU is the table's
+    kept = _headline("Here we report a test error of 4.82% (according to the ILSVRC server).")
+    assert kept == [("NewNet", "ImageNet", "test error", 4.82)]
+    row = _kept("Here we report a test error of 4.82% (according to the ILSVRC server).")[0]
+    assert row.evidence[0].text.startswith("Here we report") and row.evidence[0].page == 7
+    assert _headline(sentence) == []  # 4.9 and accuracy are the table's (ImageNet accuracy)
+
+
+def test_no_headline_is_kept_where_the_tables_give_no_own_row() -> None:
+    paper = Paper("p", "NewNet", chunks=[Chunk("p#0", "p", 0, "NewNet has 4.8% test error.")])
+    assert headline_results(paper, [], [], []) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the table's (dataset, metric): "WMT" inside "WMT 2014 English-German"
+        "On WMT, our model establishes a new state-of-the-art BLEU score of 41.0 in 3 days.",
+        # the table's value
+        "We report a test error of 5.2% on ImageNet.",
+        # another's method, named in a sentence of the authors
+        "We compare with BiDAF, which reports a test error of 3.9% on ImageNet.",
+        # a baseline it starts from, a bound, a gain
+        "We lower the test error on ImageNet from 6.1% to 5.2%.",
+        "NewNet lowers the test error on ImageNet by more than 1.5%.",
+        # a subset
+        "NewNet reaches 11.8% test error in such cases on ImageNet.",
+        # a setting the row would drop
+        "Our model reaches a test error of 9.5% on ImageNet with only 10 examples per class.",
+        # a source, not the data the value is on
+        "Our model reaches a perplexity 18.46, when retrieving from Wikipedia.",
+        # a dataset that belongs to the value before it
+        "NewNet obtains 87.8% top-1 accuracy on ImageNet and 56.0% mIoU on ADE20K.",
+        # a measure no table row uses: a side experiment's
+        "We obtain 27.6 F1 on ImageNet with our back-translation model.",
+    ],
+)
+def test_what_is_not_a_precise_own_headline_is_left_out(sentence: str) -> None:
+    assert _headline(sentence) == []
+
+
+def test_a_split_measure_takes_the_k_the_sentence_said_once() -> None:
+    sentence = "We report a top-5 validation error of 4.9%, and test error of 4.82%."
+    assert elided_k("test error", sentence) == "top-5 test error"
+    assert elided_k("test error", "We report a test error of 4.82%.") == "test error"
+    assert elided_k("top-1 accuracy", sentence) == "top-1 accuracy"
