@@ -23,6 +23,7 @@ from papergraph.core.canonical import canonical
 from papergraph.core.model import Entity, EntityType, Extraction, Paper, Result
 from papergraph.ingest.extract.caption_settings import on_dev, told_apart
 from papergraph.ingest.extract.claim_tasks import claim_task
+from papergraph.ingest.extract.claimed_names import claimed_names
 from papergraph.ingest.extract.claims import ClaimSizes, claims, merged
 from papergraph.ingest.extract.curate import (
     admit,
@@ -139,6 +140,7 @@ class HybridExtractor(LexiconExtractor):
         matcher = self.paper_matcher(paper)
         names = newest(described(own_names(paper, entities), entities), entities)
         text = " ".join(chunk.text for chunk in paper.chunks)
+        names = names or claimed_names(text, paper.tables, entities)  # no title: "X outperforms"
         names += recipe_names(text, names)  # "PPO-ptx" columns of InstructGPT
         names += procedure_names(paper.title or "", entities)  # "Distilled Single model"
         names = initialled_names(names, text)  # "BN-Inception" beside Batch Normalization
