@@ -3,11 +3,15 @@
 A row is `label<TAB>type<TAB>aliases[<TAB>case]`: aliases are `|`-separated; `case=exact`
 makes every name of the row case-sensitive (for names that are also common words), `case=fold`
 every name case-insensitive, short ones too (a rare word: "bAbI" is "BABI", "Omniglot"
-"OMNIGLOT"); otherwise names of up to SHORT_NAME characters (acronyms) match as written.
+"OMNIGLOT"); otherwise names of up to SHORT_NAME characters (acronyms) match as written, and so
+does a name with a word in capitals that is, in lower case, one of English's commonest words
+(Papers with Code's "AND Dataset", "AS Reader", "HKU-IS", "IN-1K": read case-blind, a caption's
+"all tasks and datasets" named the handwriting dataset AND).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +23,10 @@ from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.errors import GazetteerUnreadable
 
 SHORT_NAME = 5  # names this short (acronyms) match case-sensitively: "ARC" is not "arc"
+#: wordfreq Zipf frequency from which a word is among English's commonest, function words and
+#: the like ("and" 7.4, "in" 7.3, "is" 7.1, "as" 6.8, "all" 6.5; "big" 5.7 and "live" 5.5 are not).
+FUNCTION_WORD = 6.5
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,22 @@ class LexiconEntry:
 
     def case_sensitive(self, name: str) -> bool:
         """Whether `name` must match with its exact case."""
-        return not self.folded and (self.exact_case or len(name) <= SHORT_NAME)
+        return not self.folded and (
+            self.exact_case or len(name) <= SHORT_NAME or _capital_function_word(name)
+        )
+
+
+def _capital_function_word(name: str) -> bool:
+    """Whether a word of `name` in capitals is one of English's commonest words in lower case."""
+    return any(word_frequency(w) >= FUNCTION_WORD for w in _CAPITALS.findall(name))
+
+
+@lru_cache(maxsize=8192)
+def word_frequency(word: str) -> float:
+    """The word's Zipf frequency in English, case-blind (wordfreq; its lists load on first use)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), "en"))
 
 
 def parse_row(line: str) -> LexiconEntry | None:

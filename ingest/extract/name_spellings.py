@@ -11,9 +11,9 @@ name of its own, and "Cityscape-171" another).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from papergraph.core.canonical import DATASET_TYPES
+from papergraph.ingest.extract.gazetteer import word_frequency
 from papergraph.ingest.extract.matcher import NameMatcher
 
 #: A capitalised word of five letters or more, not part of a hyphened or longer name.
@@ -32,15 +32,8 @@ def plural_spelt(text: str, matcher: NameMatcher) -> str:
         if matcher.lookup(word) is not None:
             return word
         entry = matcher.lookup(f"{word}s")
-        if entry is None or entry.type not in DATASET_TYPES or _frequency(word) >= RARE:
+        if entry is None or entry.type not in DATASET_TYPES or word_frequency(word) >= RARE:
             return word
         return f"{word}s"
 
     return _WORD.sub(spelt, text)
-
-
-@lru_cache(maxsize=4096)
-def _frequency(word: str) -> float:
-    from wordfreq import zipf_frequency  # the word lists load once, on a word that needs them
-
-    return float(zipf_frequency(word.lower(), "en"))

@@ -18,6 +18,7 @@ from functools import lru_cache
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
+from papergraph.ingest.extract.gazetteer import word_frequency
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import backbone_measure, read_metric
 from papergraph.ingest.extract.row_datasets import named_before_metric
@@ -141,7 +142,7 @@ def column_subset(
         return None
     if any(whole in on for on in trained_on(caption)):
         return None  # the models were trained on the caption's dataset, the columns are others
-    if _frequency(word.lower()) < COMMON:
+    if word_frequency(word.lower()) < COMMON:
         return None
     split = caption_dataset[len(whole) :] if caption_dataset else ""
     return f"{whole} ({word}){split}"
@@ -253,13 +254,6 @@ def trained_on(text: str) -> list[str]:
     """What the text says models were trained on, each as printed ("Pretrained on BookCorpus and
     Wikipedia" as a group row over SuperGLUE columns names no dataset of its rows' values)."""
     return [found.group("on") for found in _TRAINED_ON.finditer(text)]
-
-
-@lru_cache(maxsize=4096)
-def _frequency(word: str) -> float:
-    from wordfreq import zipf_frequency  # the word lists load once, on a domain-shaped header
-
-    return float(zipf_frequency(word, "en"))
 
 
 def names_setting(dataset: str | None) -> bool:

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 from papergraph.core.model import Chunk, ChunkKind, Entity, EntityType
+from papergraph.ingest.extract.gazetteer import word_frequency
 from papergraph.ingest.extract.sentences import sentence_around
 
 COMMON = 3.5  # wordfreq Zipf frequency from which a word is a common English word
@@ -99,12 +99,4 @@ def everyday(label: str) -> bool:
     """Whether a label is everyday English: one common word ("accuracy") or a phrase of them
     ("computational complexity", "wall-clock time", "memory efficiency")."""
     words = re.split(r"[\s-]+", label.strip())
-    return all(_WORD.match(w) and _frequency(w.lower()) >= COMMON for w in words)
-
-
-@lru_cache(maxsize=256)
-def _frequency(word: str) -> float:
-    """The word's Zipf frequency in English (wordfreq; imported on first use)."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+    return all(_WORD.match(w) and word_frequency(w.lower()) >= COMMON for w in words)

@@ -20,8 +20,8 @@ from papergraph.ingest.extract import (
     create_extractor,
 )
 from papergraph.ingest.extract.factory import EXTRACTORS
-from papergraph.ingest.extract.gazetteer import default_lexicon
-from papergraph.ingest.extract.matcher import name_key
+from papergraph.ingest.extract.gazetteer import default_lexicon, generated_lexicon, hand_lexicon
+from papergraph.ingest.extract.matcher import NameMatcher, name_key
 
 SYNTHETIC_CHUNKS = [
     "We propose Direct Preference Optimization (DPO), a stable alternative to RLHF for LLMs.",
@@ -311,3 +311,13 @@ def test_scirex_doc_level_precision_recall(
             counts = f"{hits[kind]}/{predicted[kind]}/{gold[kind]}"
             print(f"\nSciREX {kind:8} P={p:.2f} R={r:.2f} (hits/predicted/gold {counts})")
     assert sum(gold.values()) > 0
+
+
+def test_a_capitalised_common_word_keeps_a_name_case_sensitive() -> None:
+    """Papers with Code's handwriting dataset "AND Dataset" is not a caption's "all tasks and
+    datasets"; written as the lists spell it, it is still found."""
+    matcher = NameMatcher.from_entries((*generated_lexicon(), *hand_lexicon()))
+    caption = "Table 1: Test performances of all BERT variants on all tasks and datasets."
+    assert "AND Dataset" not in {m.entry.label for m in matcher.find(caption)}
+    assert [m.entry.label for m in matcher.find("the AND Dataset")] == ["AND Dataset"]
+    assert [m.entry.label for m in matcher.find("the and dataset")] == []
