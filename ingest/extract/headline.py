@@ -9,8 +9,10 @@ a precise claim of the paper's own and adds what no table says:
 - the table wins: a value any of its own rows prints is the table's, and a (dataset, metric)
   one of them covers (one name inside the other: "WMT" in "WMT 2014 English-German",
   "accuracy" in "top-1 accuracy") is the table's too, whatever the sentence's value;
-- the method is the paper's own: one it proposes, one its own rows are named after, or the
-  paper's own method where the sentence speaks for the authors and names no other;
+- the method is the paper's own: one it proposes, one its own rows are named after (not a
+  baseline their name starts with: "Transformer" of "Transformer-XL"), or the paper's own method
+  where the sentence speaks for the authors before the value and names no other's result
+  ("previous", "prior", "reported"); its task is the one an own row on its dataset carries;
 - the measure is one the paper's own rows use ("error" of "test error" and "top-5 error"): a
   value in a measure no table of it uses is a side experiment's (a QA paper's back-translation
   model's BLEU);
@@ -31,9 +33,8 @@ from dataclasses import replace
 
 from papergraph.core.model import Chunk, Entity, EntityType, Evidence, Paper, Result, Role, fold
 from papergraph.ingest.extract.claims import table_valued
-from papergraph.ingest.extract.results import own_entity
+from papergraph.ingest.extract.results import NUMBER, OWN_WORK, own_entity
 
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?|0?\.\d+)(?![\w]|\.\d)")
 #: Words that introduce the data a value is on, just before the dataset's name.
 _ON = re.compile(r"\b(?:on|for|in|to)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Before a value: a baseline ("from 75.3% to ..."), a bound ("more than 2.0"), a gain.
@@ -52,7 +53,10 @@ _CONDITION_AFTER = re.compile(
 METRIC_BEFORE = 16
 #: ... or starts this close after it ("28.4 BLEU", "87.8% top-1 accuracy").
 METRIC_AFTER = 4
-_OWN_WORK = re.compile(r"\b(?:our|we|ours)\b", re.IGNORECASE)
+#: Another's result the authors speak of: "the previous state of the art ... which we improve".
+_OTHERS = re.compile(r"\b(?:previous(?:ly)?|prior|existing|earlier|reported)\b", re.IGNORECASE)
+#: A number glued to a metric's name ("top-1", "ROUGE-1", "Hits@10"), no value.
+_GLUED = "-@"
 
 
 def headline_results(
@@ -80,7 +84,9 @@ def headline_results(
         chunk = chunks.get(evidence.chunk_id)
         if chunk and _precise(chunk.text, evidence.start, evidence.end, result, spans):
             metric = elided_k(result.metric, sentence)
-            kept.append(replace(result, metric=metric, evidence=[_paged(evidence, chunk)]))
+            task = _task_on(result, own_rows)
+            paged = [_paged(evidence, chunk)]
+            kept.append(replace(result, task=task, metric=metric, evidence=paged))
     return kept
 
 
@@ -95,8 +101,15 @@ def elided_k(metric: str | None, sentence: str) -> str | None:
     if split is None:
         return metric
     measure = split.group("measure")
-    said = re.search(rf"\btop-?(\d+)\s+(?:\w+\s+)?{measure}\b", sentence, re.IGNORECASE)
-    return f"top-{said.group(1)} {metric}" if said else metric
+    said = re.findall(rf"\btop-?(\d+)\s+(?:\w+\s+)?{measure}\b", sentence, re.IGNORECASE)
+    return f"top-{said[0]} {metric}" if len(set(said)) == 1 else metric
+
+
+def _task_on(result: Result, rows: Iterable[Result]) -> str | None:
+    """The task an own table row on the result's dataset carries, else the result's own."""
+    dataset = fold(result.dataset or "")
+    on = (r.task for r in rows if r.task and dataset and fold(r.dataset or "") == dataset)
+    return next(on, result.task)
 
 
 def _paged(evidence: Evidence, chunk: Chunk) -> Evidence:
@@ -106,11 +119,17 @@ def _paged(evidence: Evidence, chunk: Chunk) -> Evidence:
 
 
 def _speaks_for(sentence: str, result: Result, entities: list[Entity]) -> bool:
-    """Whether the sentence speaks for the authors and its method is the paper's own one
-    (ingest/extract/results.py gives it where the sentence names no method before the value)."""
+    """Whether the sentence speaks for the authors before the value, names no other's result
+    (previous, prior, reported), and its method is the paper's own one (ingest/extract/results.py
+    gives it where the sentence names no method before the value)."""
     fallback = own_entity(entities, EntityType.METHOD)
+    at = next(
+        (m.start() for m in NUMBER.finditer(sentence) if float(m.group("value")) == result.value),
+        0,
+    )
     return (
-        bool(_OWN_WORK.search(sentence))
+        bool(OWN_WORK.search(sentence, 0, at))
+        and not _OTHERS.search(sentence)
         and fallback is not None
         and fallback.label == result.method
     )
@@ -137,16 +156,15 @@ def _inside(one: str, other: str) -> bool:
 
 
 def _own_methods(entities: list[Entity], rows: list[Result]) -> set[str]:
-    """The folded labels of the methods the paper proposes or names its own table rows after."""
-    named = {fold(r.method or "") for r in rows}
+    """The folded labels of the methods the paper proposes or names its own table rows (a
+    qualifier aside: "SciBERT (Finetune)"); not a baseline a row's name starts with
+    ("Transformer" of "Transformer-XL")."""
+    named = {fold(re.sub(r"\s*\([^()]*\)", "", r.method or "")) for r in rows}
+    named |= {fold(r.method or "") for r in rows}
     return {
         fold(e.label)
         for e in entities
-        if e.type is EntityType.METHOD
-        and (
-            e.role is Role.PROPOSES
-            or any(n.startswith(fold(e.label)) for n in named if fold(e.label))
-        )
+        if e.type is EntityType.METHOD and (e.role is Role.PROPOSES or fold(e.label) in named)
     }
 
 
@@ -178,8 +196,8 @@ def _precise(
     ]
     return any(
         _bound(text, number, end, metrics) and any(_on(text, start, number, d) for d in datasets)
-        for number in _NUMBER.finditer(text, start, end)
-        if float(number.group(1)) == result.value
+        for number in NUMBER.finditer(text, start, end)
+        if float(number.group("value")) == result.value
     )
 
 
@@ -202,5 +220,12 @@ def _on(text: str, start: int, number: re.Match[str], dataset: tuple[int, int]) 
     ... 41.8"), not after another value it belongs to ("87.8% on ImageNet and 56.0% mIoU")."""
     begin, finish = dataset
     if begin >= number.end():
-        return _NUMBER.search(text, number.end(), begin) is None
-    return finish <= number.start() and _NUMBER.search(text, start, begin) is None
+        return not _values(text, number.end(), begin)
+    return finish <= number.start() and not _values(text, start, begin)
+
+
+def _values(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The values printed between `start` and `end`, not the numbers glued to a metric's name
+    ("top-1", "BLEU-4", "Hits@10")."""
+    found = NUMBER.finditer(text, start, end)
+    return [m for m in found if m.start() == 0 or text[m.start() - 1] not in _GLUED]

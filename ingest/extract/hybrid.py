@@ -140,9 +140,11 @@ class HybridExtractor(LexiconExtractor):
         matcher = self.paper_matcher(paper)
         names = newest(described(own_names(paper, entities), entities), entities)
         text = " ".join(chunk.text for chunk in paper.chunks)
-        names = names or claimed_names(text, paper.tables, entities)  # no title: "X outperforms"
+        named = procedure_names(paper.title or "", entities)  # "Distilled Single model"
+        if not names and not named:  # the last resort, no title naming any: "X outperforms"
+            names = claimed_names(text, paper.tables, entities)
         names += recipe_names(text, names)  # "PPO-ptx" columns of InstructGPT
-        names += procedure_names(paper.title or "", entities)  # "Distilled Single model"
+        names += named
         names = initialled_names(names, text)  # "BN-Inception" beside Batch Normalization
         found = table_results(paper, matcher, names, [t.label for t in tasks], datasets)
         return on_dev(told_apart(found))

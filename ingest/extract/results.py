@@ -33,7 +33,7 @@ from papergraph.ingest.extract.value_metrics import printed_metric
 EXTRACTOR = "result-pattern"
 CONFIDENCE = 0.5
 _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\d))+(?:[.!?]|$)")
-_NUMBER = re.compile(
+NUMBER = re.compile(
     r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d+)?|0?\.\d+)\s?(?P<pct>%|percent)?(?![\w.]|\.\d)"
 )
 _NOT_VALUE_BEFORE = re.compile(
@@ -66,7 +66,7 @@ NO_RESULT_KINDS = frozenset(
     }
 )
 _FIGURE_CAPTION = re.compile(r"^\s*(?:Figure|Fig\.?)\s*(?:\d|[A-Z]\d|[IVX]+\b)", re.IGNORECASE)
-_OWN_WORK = re.compile(r"\b(?:our|we|ours|proposed)\b", re.IGNORECASE)
+OWN_WORK = re.compile(r"\b(?:our|we|ours|proposed)\b", re.IGNORECASE)
 METRIC_REACH = 60  # characters between a value and its metric
 MAX_NUMBERS = 4  # a "sentence" with more numbers is table text the PDF reader ran together
 
@@ -137,7 +137,7 @@ def _sentence_results(
     if not metrics or not datasets:
         return []
     sentence = text[start:end]
-    numbers = list(_NUMBER.finditer(sentence))
+    numbers = list(NUMBER.finditer(sentence))
     if len(numbers) > MAX_NUMBERS:  # a table's text run together, not a sentence
         return []
     results = []
@@ -148,7 +148,7 @@ def _sentence_results(
         if any(0 <= at - d.end <= 1 for d in datasets):  # a version: "SQuAD 2.0"
             continue
         metric = _nearest(metrics, at, METRIC_REACH)
-        method = _method_before(spans, at) or (own if _OWN_WORK.search(sentence) else None)
+        method = _method_before(spans, at) or (own if OWN_WORK.search(sentence) else None)
         if metric is None or method is None:  # a value of nobody's is no leaderboard row
             continue
         tasks = [s.entity for s in spans if s.entity.type is EntityType.TASK]

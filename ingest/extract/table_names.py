@@ -88,12 +88,12 @@ _COINED = re.compile(r"\b[A-Za-z]+[a-z][A-Z0-9][\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9]{2
 DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
 MIN_NAME = 3  # folded characters a proposed name needs to mark a row
 OPENING_CHUNKS = 8  # chunks read for "we call our model X"
-_NOT_CALLED = re.compile(
+NOT_CALLED = re.compile(
     r"^(?:Table|Tables|Figure|Figures|Fig|Section|Sections|Sec|Appendix|Eq|Equation|Algorithm|"
     r"Chapter|Step|Part|Note|Ref)$"
 )
 #: "we call this model FLAN", "which we dub X", "we refer to as X", "named X", "X (ours)".
-_CALLED = re.compile(
+CALLED = re.compile(
     r"\b(?:[Ww]e\s+(?:call|name|dub|term|refer\s+to)(?:\s+(?:it|this|our|the|these|them|as|"
     r"[a-z-]+)){0,4}?\s+|(?:which|that)\s+we\s+(?:call|name|dub|term)\s+|dubbed\s+|coined\s+)"
     r"(?:as\s+)?(?:the\s+)?[\"“']?(?P<name>[A-Z][\w-]*[A-Z0-9][\w-]*|[A-Z][a-z][\w-]+)\b"
@@ -294,8 +294,8 @@ def own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:
 def called_names(paper: Paper) -> list[str]:
     """Names the abstract and the first body chunks give the paper's own method."""
     opening = " ".join(chunk.text for chunk in paper.chunks[:OPENING_CHUNKS])
-    found = (m.group("name") for m in _CALLED.finditer(opening))
-    return list(dict.fromkeys(name for name in found if not _NOT_CALLED.match(name)))
+    found = (m.group("name") for m in CALLED.finditer(opening))
+    return list(dict.fromkeys(name for name in found if not NOT_CALLED.match(name)))
 
 
 def _own_names(paper: Paper, entities: Iterable[Entity]) -> list[str]:

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from papergraph.core.model import Entity, EntityType, Table
+from papergraph.ingest.extract import hybrid
 from papergraph.ingest.extract.claimed_names import claimed_names
 from papergraph.ingest.extract.hybrid import HybridExtractor
 from tests.ingest.tables import grid, paper_with
@@ -86,3 +89,48 @@ def test_our_counts_only_before_what_a_method_is() -> None:
     assert claimed_names(api, [table], []) == []
     models = "We train our SCIBERT models. Our SCIBERT model is pretrained on papers."
     assert claimed_names(models, [table], []) == ["SCIBERT"]
+
+
+#: HellaSwag (1905.07830), abstract in part: BERT-Large is the baseline it reports, in the third
+#: person, never the paper's own.
+HELLASWAG_TEXT = (
+    "We introduce HellaSwag, a new challenge dataset. Though BERT-Large achieves 86% on SWAG, "
+    "BERT-Large achieves only 47.3% on HellaSwag. Even BERT-Large obtains less than 50%."
+)
+BASELINES_TABLE = Table(
+    grid([["Model", "HellaSwag", "SWAG"], ["BERT-Large", "47.3", "86.0"], ["GPT", "41.7", "78.0"]])
+)
+
+
+def test_a_name_claimed_only_in_the_third_person_is_a_baseline_not_the_papers_own() -> None:
+    datasets = [Entity(EntityType.DATASET, "HellaSwag"), Entity(EntityType.DATASET, "SWAG")]
+    assert claimed_names(HELLASWAG_TEXT, [BASELINES_TABLE], datasets) == []
+    table = Table(grid([["Model", "Score"], ["RoBERTa", "90.2"], ["XLNet", "89.0"]]))
+    text = "RoBERTa achieves 88.1 and RoBERTa reaches 90.2, compared with XLNet."
+    assert claimed_names(text, [table], []) == []
+    assert claimed_names(text + " We call it RoBERTa.", [table], []) == ["RoBERTa"]
+
+
+def test_a_table_prints_a_name_only_whole() -> None:
+    """ "ResNeXt-ResNet hybrid" prints no "ResNet", "RoBERTa" no "BERT"; "ResNeXt-50" prints ResNeXt."""
+    text = "We present {0} models. Our {0} models are trained. {0} outperforms others."
+    for name, cell in [("ResNet", "ResNeXt-ResNet hybrid"), ("BERT", "RoBERTa")]:
+        table = Table(grid([["Model", "Score"], [cell, "1.0"]]))
+        assert claimed_names(text.format(name), [table], []) == []
+    table = Table(grid([["Model", "Score"], ["ResNeXt-50", "1.0"]]))
+    assert claimed_names(text.format("ResNeXt"), [table], []) == ["ResNeXt"]
+
+
+def test_the_claimed_name_is_the_last_resort_after_the_titles_procedure_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A title naming a procedure ("Distilled Single model" rows) is read before the text's
+    claims: the claimed name is taken only where no title-based name is found."""
+    calls: list[str] = []
+    monkeypatch.setattr(hybrid, "claimed_names", lambda *args: calls.append("claimed") or [])
+    table = Table(grid([["Model", "Score"], ["Distilled Single model", "1.0"]]))
+    text = "We present SCIBERT models. Our SCIBERT models win. SCIBERT outperforms others."
+    paper = paper_with([table], "Distilling the Knowledge in a Neural Network", text)
+    method = Entity(EntityType.METHOD, "knowledge distillation", salience=1.0)
+    hybrid.HybridExtractor().table_results(paper, [method])
+    assert calls == []

@@ -4,6 +4,7 @@ where no own table row covers its dataset and metric (ingest/extract/headline.py
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -22,6 +23,10 @@ from papergraph.ingest.extract.results import find_results
 NAMES = {
     "NewNet": EntityType.METHOD,
     "BiDAF": EntityType.METHOD,
+    "Transformer": EntityType.METHOD,
+    "Transformer-XL": EntityType.METHOD,
+    "CIFAR-10": EntityType.DATASET,
+    "One Billion Word": EntityType.DATASET,
     "ImageNet": EntityType.DATASET,
     "ILSVRC": EntityType.DATASET,
     "ADE20K": EntityType.DATASET,
@@ -123,3 +128,56 @@ def test_a_split_measure_takes_the_k_the_sentence_said_once() -> None:
     assert elided_k("test error", sentence) == "top-5 test error"
     assert elided_k("test error", "We report a test error of 4.82%.") == "test error"
     assert elided_k("top-1 accuracy", sentence) == "top-1 accuracy"
+
+
+def _kept_beside(sentence: str, method: str, proposes: bool = True, extra: Result | None = None):  # type: ignore[no-untyped-def]
+    """`_kept` where the own rows are `method`'s, NewNet is proposed or not, and `extra` one more
+    own row."""
+    paper = Paper("p", "NewNet", chunks=[Chunk("p#0", "p", 0, sentence, pages=[7])])
+    entities = _entities(sentence)
+    if not proposes:
+        entities = [replace(e, role=Role.MENTIONS) for e in entities]
+    rows = [replace(r, method=method) for r in _table_rows()] + ([extra] if extra else [])
+    return headline_results(paper, entities, find_results(paper, entities), rows)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The previous state of the art on CIFAR-10 reached an accuracy of 96.0%, which we improve.",
+        "Prior work reports an accuracy of 96.0% on CIFAR-10; we set a new state of the art.",
+    ],
+)
+def test_a_we_after_the_value_or_a_prior_result_does_not_speak_for_it(sentence: str) -> None:
+    """The authors speak for a value in their own voice before it, of no previous result."""
+    assert _kept_beside(sentence, "OtherNet", proposes=False) == []
+    ours = _kept_beside("We reach an accuracy of 96.0% on CIFAR-10.", "OtherNet", proposes=False)
+    assert [(r.method, r.dataset, r.value) for r in ours] == [("NewNet", "CIFAR-10", 96.0)]
+
+
+def test_a_baseline_an_own_row_name_starts_with_is_not_own() -> None:
+    """ "Transformer" is Transformer-XL's baseline; "Transformer-XL (Large)" rows are its own."""
+    base = "The Transformer reaches a perplexity of 23.7 on One Billion Word."
+    assert _kept_beside(base, "Transformer-XL (Large)", proposes=False) == []
+    own = "Transformer-XL reaches a perplexity of 21.8 on One Billion Word."
+    kept = _kept_beside(own, "Transformer-XL (Large)", proposes=False)
+    assert [(r.method, r.value) for r in kept] == [("Transformer-XL", 21.8)]
+
+
+def test_a_headline_takes_the_task_an_own_row_on_its_dataset_carries() -> None:
+    cell = Evidence("p#1", 0, 4, "", "table", table="3")
+    row = Result("NewNet-L", "few-shot classification", "CIFAR-10", "top-1 accuracy", 97.0, [cell])
+    kept = _kept_beside("We reach a test error of 3.1% on CIFAR-10.", "NewNet-L", extra=row)
+    assert [(r.task, r.value) for r in kept] == [("few-shot classification", 3.1)]
+
+
+def test_a_metric_with_a_digit_in_its_name_keeps_its_value() -> None:
+    """The "1" of "top-1" is no value between 95.1 and CIFAR-10."""
+    assert _headline("NewNet reaches 95.1% top-1 accuracy on CIFAR-10.") == [
+        ("NewNet", "CIFAR-10", "top-1 accuracy", 95.1)
+    ]
+
+
+def test_a_k_is_elided_only_where_the_sentence_says_one() -> None:
+    two = "We report a top-1 error of 20.1%, a top-5 error of 4.9%, and test error of 4.82%."
+    assert elided_k("test error", two) == "test error"
