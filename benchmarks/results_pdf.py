@@ -122,8 +122,9 @@ def metric_key(name: str) -> str:
 
 #: A measure and the variant a paper names where Papers with Code names the measure alone:
 #: accuracy with no k is top-1 accuracy (PwC's ImageNet ReaL "Accuracy"), and an F1 not said to
-#: be macro or micro is whichever the paper averaged (SciCite's "F1" is its macro-F1); a
-#: HellaSwag "Accuracy" is whichever the paper printed, often lm-eval-harness's acc_norm.
+#: be macro or micro is whichever the paper averaged (SciCite's "F1" is its macro-F1); and an
+#: "Accuracy" on any dataset may be the normalized accuracy the paper printed (lm-eval-harness's
+#: acc_norm, as on HellaSwag).
 VARIANTS = {
     "accuracy": {"top1accuracy", "normalizedaccuracy"},
     "error": {"top1error"},

@@ -16,14 +16,21 @@ its words were glued to the names ("FLAN dataset", a name no method has) or lost
 (a cycle of two or more names, two or more blocks), a later label column under a header naming
 no method whose text, in some block, stands only on a line without values (centred there, as no
 per-row cell is) holds one setting per block: its lines within the block, joined, qualify every
-row of the block with the header ("FLAN (Prompt tuning train. examples: full dataset)").
+row of the block with the header ("FLAN (Prompt tuning train. examples: full dataset)"). A
+column under a header naming datasets, benchmarks, tasks or languages ("Dataset"), or whose
+block texts are known datasets ("CIFAR-10"), says what each block is run on, not how: no setting.
 """
 
 from __future__ import annotations
 
-from papergraph.core.model import TableCell
+import re
+from collections.abc import Callable
 
-Cells = dict[tuple[int, int], TableCell]
+from papergraph.core.canonical import known_type
+from papergraph.core.model import EntityType
+
+#: The header of a column naming what a block is run on, not a setting ("Dataset", "Task").
+_RUN_ON = re.compile(r"\b(?:datasets?|benchmarks?|tasks?|languages?)\b", re.IGNORECASE)
 
 
 def cycle_length(names: list[str]) -> int:
@@ -39,24 +46,28 @@ def cycle_length(names: list[str]) -> int:
 
 
 def cycled_settings(
-    at: Cells, header_rows: list[int], rows: list[int], name_col: int, columns: range
+    text: Callable[[int, int], str],
+    headers: dict[int, str],
+    rows: list[int],
+    name_col: int,
 ) -> dict[int, dict[int, str]]:
     """Column -> (row -> its block's setting, "header: joined lines") for the label columns
-    (`columns`, after `name_col`) that print one setting per block of a cycle of names; `rows`
-    are the body rows with values, in order."""
-    size = cycle_length([_text(at, r, name_col) for r in rows])
+    (the columns of `headers`, column -> header text, after `name_col`) that print one setting
+    per block of a cycle of names; `text(row, col)` a cell's text, `rows` the body rows with
+    values, in order."""
+    size = cycle_length([text(r, name_col) for r in rows])
     if not size:
         return {}
     blocks = [rows[i : i + size] for i in range(0, len(rows), size)]
     found: dict[int, dict[int, str]] = {}
-    for col in columns:
-        header = " ".join(_text(at, r, col) for r in header_rows if _text(at, r, col))
-        lines = [_lines(at, block, col) for block in blocks]
-        texts = [" ".join(text for _, text in block_lines) for block_lines in lines]
+    for col, header in headers.items():
+        lines = [_lines(text, block, col) for block in blocks]
+        texts = [" ".join(line for _, line in block_lines) for block_lines in lines]
         centred = any(
             block_lines and all(row not in rows for row, _ in block_lines) for block_lines in lines
         )
-        if header and centred and all(texts) and len(set(texts)) == len(texts):
+        run_on = _RUN_ON.search(header) or any(known_type(t) is EntityType.DATASET for t in texts)
+        if header and centred and all(texts) and len(set(texts)) == len(texts) and not run_on:
             found[col] = {
                 row: f"{header}: {text}"
                 for block, text in zip(blocks, texts, strict=True)
@@ -65,11 +76,6 @@ def cycled_settings(
     return found
 
 
-def _lines(at: Cells, block: list[int], col: int) -> list[tuple[int, str]]:
+def _lines(text: Callable[[int, int], str], block: list[int], col: int) -> list[tuple[int, str]]:
     """The texts of the column on the lines from the block's first row to its last, in order."""
-    return [(r, text) for r in range(block[0], block[-1] + 1) if (text := _text(at, r, col))]
-
-
-def _text(at: Cells, row: int, col: int) -> str:
-    cell = at.get((row, col))
-    return " ".join(cell.text.split()) if cell is not None else ""
+    return [(r, line) for r in range(block[0], block[-1] + 1) if (line := text(r, col))]

@@ -72,11 +72,10 @@ def row_labels(
     ticks = ticks if all(named) else {}  # a row of ticks only keeps them as its label
     attributes = attribute_columns(at, header_rows, rows, range(start, label_cols))
     told = _telling_apart(at, rows, range(start, label_cols), attributes)
-    cycled = cycled_settings(at, header_rows, rows, start, range(start + 1, label_cols))
+    headers = {c: _header(at, header_rows, c) for c in range(start + 1, label_cols)}
+    cycled = cycled_settings(lambda r, c: _text(at, r, c), headers, rows, start)
     cycled = {c: by_row for c, by_row in cycled.items() if c not in {*settings, *ticks}}
-    cycled = {
-        c: r for c, r in cycled.items() if not METHOD_COLUMN.match(_header(at, header_rows, c))
-    }
+    cycled = {c: r for c, r in cycled.items() if not METHOD_COLUMN.match(headers[c])}
     labels: dict[int, RowLabel] = {}
     for row in rows:
         texts = [(c, _text(at, row, c)) for c in range(start, label_cols)]
@@ -84,7 +83,7 @@ def row_labels(
         name = " ".join(t for c, t in texts if t and c not in left_out)
         block = blocks.get(row, "")
         ticked = [header for c, header in ticks.items() if _text(at, row, c)]
-        kept = [t for c, t in texts if c in settings or (row, c) in told]
+        kept = [t for c, t in texts if c in settings or ((row, c) in told and c not in cycled)]
         kept += [by_row[row] for by_row in cycled.values()]  # "32" beside its block
         qualifiers = tuple(filter(None, [block, *kept, *ticked]))
         printed = " ".join(filter(None, [block, *(t for _, t in texts)]))
@@ -234,7 +233,7 @@ def setting_columns(
     ("Unsup.", "Sup."), none a name ("Res50", "FCMAE"), a known method or a mark ("X")."""
     found: list[int] = []
     for col in list(columns)[1:]:
-        header = " ".join(_text(at, r, col) for r in header_rows if _text(at, r, col))
+        header = _header(at, header_rows, col)
         cells = [_text(at, r, col) for r in rows if _text(at, r, col)]
         if not header or METHOD_COLUMN.match(header) or len(set(cells)) >= len(cells):
             continue
@@ -251,7 +250,7 @@ def tick_columns(
     says the row was run with ("DANet-101 (DA, Multi-Grid)"), not a word of its name."""
     found: dict[int, str] = {}
     for col in list(columns)[1:]:
-        header = " ".join(_text(at, r, col) for r in header_rows if _text(at, r, col))
+        header = _header(at, header_rows, col)
         cells = [_text(at, r, col) for r in rows if _text(at, r, col)]
         if header and cells and all(_MARKS.match(cell) and cell != "-" for cell in cells):
             found[col] = header

@@ -5,11 +5,13 @@ caption naming no task, in the section on question answering; no data knows Jeop
 rows took the section's "question answering". The paper names that task its own way, over and
 over: "3.3 Jeopardy Question Generation", "Human assessments for the Jeopardy Question
 Generation Task", "Jeopardy question generation". A dataset's name followed at once by one of
-the paper's tasks, printed so at least MIN_PRINTED times, is the paper's word for what the rows
-on that dataset do, and wins over a section or a dataset's usual task; not where the paper pairs
-the dataset with two tasks ("SQuAD question answering" beside "SQuAD question generation"), not
+the paper's tasks, in one sentence and clause (never "pre-trained on ImageNet. Object detection
+results"), printed so at least MIN_PRINTED times, is the paper's word for what the rows on that
+dataset do, and wins over a section or a dataset's usual task; not where the paper pairs the
+dataset with two tasks ("SQuAD question answering" beside "SQuAD question generation"), not
 over a caption that names the row's task, and not where the row's metric measures another kind
-of task (exact match scores question answering, never question generation).
+of task (exact match scores question answering, never question generation). That last guard
+holds only for a metric of a kind: accuracy or F1 may score any task, and passes every one.
 """
 
 from __future__ import annotations
@@ -30,13 +32,16 @@ from papergraph.ingest.extract.task_metrics import fitting, task_key
 #: Times the paper must print a dataset and a task together before the pair names the task: once
 #: may be a passing phrase ("unlike SQuAD question answering, ...").
 MIN_PRINTED = 2
-_WORDS = re.compile(r"[a-z0-9]+")
+#: A word, or the end of a sentence or clause ("." ";" ":" "!" "?" before a space or the end):
+#: the "." token a pair of words never spans.
+_WORDS = re.compile(r"[a-z0-9]+|[.;:!?](?=\s|$)")
 
 
 def prose_words(text: str) -> str:
-    """Lower-cased words, plurals alike, space-separated and padded (" jeopardy question "): the
-    form `paired_task` reads a paper's text in, made once per paper."""
-    words = _WORDS.findall(text.lower())
+    """Lower-cased words, plurals alike, space-separated and padded (" jeopardy question "), a
+    sentence or clause ending as "." (" imagenet . object detection "): the form `paired_task`
+    reads a paper's text in, made once per paper."""
+    words = ["." if w in ".;:!?" else w for w in _WORDS.findall(text.lower())]
     kept = (w[:-1] if len(w) > 3 and w.endswith("s") and w[-2] != "s" else w for w in words)
     return f" {' '.join(kept)} "
 
@@ -50,8 +55,9 @@ def paired_task(
 ) -> str | None:
     """The one task of the paper's (`paper_tasks`, of two words or more, none generic) that the
     paper's words (`prose_words`) print right after the dataset's name (as the row prints it,
-    or less its split and qualifier) at least MIN_PRINTED times and that the row's metric may
-    measure; else None."""
+    or less its split and qualifier), in the same sentence and clause, at least MIN_PRINTED
+    times and that the row's metric may measure (a metric of no kind may measure any); else
+    None."""
     keys = {task_key(t): t for t in paper_tasks if len(t.split()) > 1}
     tasks = [t for k, t in keys.items() if k in known_tasks() and k not in generic_tasks()]
     names = {prose_words(n).rstrip() for n in (dataset, bare_dataset(dataset)) if n.strip()}

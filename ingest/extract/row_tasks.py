@@ -128,11 +128,14 @@ def _paired(
     """Rows whose caption names no task take the one the paper prints after their dataset's
     name ("Jeopardy Question Generation": ingest/extract/paired_tasks.py), as if named."""
     prose = prose_words(text) if text else ""
+    found: dict[tuple[str, str | None], str | None] = {}  # one search per dataset and metric
     for row in rows:
         dataset, metric = row.result.dataset, row.result.metric
         if not prose or not dataset or row.named:
             continue
-        task = paired_task(dataset, metric, prose, paper_tasks, matcher)
+        if (dataset, metric) not in found:
+            found[dataset, metric] = paired_task(dataset, metric, prose, paper_tasks, matcher)
+        task = found[dataset, metric]
         if task is not None:
             row.result.task, row.named = task, True
 

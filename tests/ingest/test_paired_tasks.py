@@ -57,3 +57,22 @@ def test_a_dataset_paired_with_two_tasks_or_a_metric_of_another_task_takes_none(
     one = prose_words("SQuAD question generation, as SQuAD question generation is new. ")
     assert paired_task("SQuAD", "BLEU-1", one, TASKS, matcher) == "question generation"
     assert paired_task("SQuAD", "EM", one, TASKS, matcher) is None  # EM scores answers
+
+
+def test_a_pairing_never_crosses_a_sentence_or_clause_boundary() -> None:
+    """ "pre-trained on ImageNet. Object detection results": the dataset ends one sentence and the
+    task starts the next, no pairing however often printed (accuracy, a metric of no kind, is
+    no guard); a pairing inside a sentence still names its task."""
+    matcher = hybrid_matcher()
+    tasks = ["object detection", "image classification", "question answering"]
+    crossed = prose_words(
+        "A backbone pre-trained on ImageNet. Object detection results follow; we pre-train on "
+        "ImageNet. Object detection on COCO is next."
+    )
+    assert paired_task("ImageNet", "Top-1 Accuracy", crossed, tasks, matcher) is None
+    clause = prose_words(
+        "We fine-tune on MNLI; question answering next. On MNLI: question answering."
+    )
+    assert paired_task("MNLI", "Accuracy", clause, tasks, matcher) is None
+    kept = prose_words("ImageNet object detection, as ImageNet object detection is new.")
+    assert paired_task("ImageNet", "AP", kept, tasks, matcher) == "object detection"

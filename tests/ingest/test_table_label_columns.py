@@ -357,3 +357,45 @@ def test_names_that_do_not_repeat_block_after_block_take_no_block_setting() -> N
         "Table 4: NewLM and Base accuracy.",
     )
     assert not any("Tuning examples" in str(m) for m, _, _, _ in _found(table, "NewLM"))
+
+
+def _cycled(header: str, settings: tuple[str, str], name_header: str = "") -> Table:
+    """FLAN's Table 4 layout: a column under `header` printing one setting per block of "Base",
+    "NewLM", centred beside the first block, broken over the second block's two lines."""
+    first, second = settings
+    return Table(
+        grid(
+            [
+                [name_header, header, "BoolQ"],
+                ["Base", "", "55.5"],
+                ["", first, ""],
+                ["NewLM", "", "77.5"],
+                ["Base", second.split()[0], "82.8"],
+                ["NewLM", " ".join(second.split()[1:]), "86.3"],
+            ]
+        ),
+        "4",
+        "Table 4: NewLM and Base accuracy.",
+    )
+
+
+def test_a_column_of_datasets_or_tasks_beside_each_block_is_no_setting() -> None:
+    """A "Dataset" (or "Task", "Language") column centred beside each block names what the block
+    is run on, never a setting of the method ("NewLM (Dataset: CIFAR-10)"); nor does a column
+    under another header whose block texts are known datasets."""
+    for header, settings in [
+        ("Dataset", ("CIFAR-10", "CIFAR 100")),
+        ("Task", ("ranking", "question answering")),
+        ("Language", ("en", "de fr")),
+        ("Eval set", ("CIFAR-10", "SVHN ImageNet")),
+    ]:
+        methods = {m for m, _, _, _ in _found(_cycled(header, settings), "NewLM")}
+        assert not any(f"{header}:" in str(m) for m in methods), (header, methods)
+
+
+def test_a_describing_column_that_is_also_a_block_setting_qualifies_the_row_once() -> None:
+    """A "Pre-training" column beside a "Model" column printing one setting per block: the
+    block's setting, not again its words on the row's own line ("NewLM (dataset, ...)")."""
+    table = _cycled("Pre-training", ("32", "full dataset"), name_header="Model")
+    methods = {m for m, _, _, _ in _found(table, "NewLM")}
+    assert methods == {"NewLM (Pre-training: 32)", "NewLM (Pre-training: full dataset)"}
