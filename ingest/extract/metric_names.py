@@ -77,8 +77,8 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
         "Bits per dim",
         higher=False,
     ),
-    # bits per UTF-8 byte: RETRO's "C4 Eval bpb", the Pile's language-modelling boards
-    _rule(r"bits?[- ]per[- ]byte|bpb", "Bits per byte", higher=False),
+    # bits per UTF-8 byte: RETRO's "C4 Eval bpb" (and "bits-per-bytes"), the Pile's boards
+    _rule(r"bits?[- ]per[- ]bytes?|bpb", "Bits per byte", higher=False),
     _rule(r"nll|nats|negative log[- ]likelihood", "NLL", higher=False),
     _rule(r"fid", "FID", higher=False),
     _rule(r"inception score|(?-i:IS)", "Inception score"),

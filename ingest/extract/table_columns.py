@@ -62,6 +62,7 @@ _SHOTS = re.compile(r"\b(?:(?:\d+|zero|one|few)-shot|fine-?tun(?:ed|ing))\b", re
 #: A word after a method's name that is part of it: a size ("540B"), a bracketed variant.
 _PART_OF_NAME = re.compile(rf"^\(|^{MODEL_SIZE}$")
 _SIZE = re.compile(rf"^{MODEL_SIZE}$")  # a model's size: "540B", "1.3B"
+_OUR_MARK = re.compile(r"\((?:ours|proposed)\)", re.IGNORECASE)
 #: A name-shaped word before "results" or "scores": "MoverScore results", "GLUE scores".
 _MEASURED = re.compile(r"\b(?P<name>[A-Z][\w-]*[A-Z0-9][\w-]*)\s+(?:results|scores?)\b")
 #: A minus sign before a number: "-29,968.36", "−1.00".
@@ -87,9 +88,16 @@ def own_columns(context: TableContext, names: list[str]) -> list[int]:
 
 
 def _from_name(header: str, names: list[str]) -> str:
-    """The header from the word naming the paper's method on ("Raw score PaLM 540B": PaLM 540B)."""
+    """The header from the word naming the paper's method on ("Raw score PaLM 540B": PaLM 540B);
+    a bracketed "(Ours)" after the name marks the column the paper's and names nothing ("7B
+    Baseline (Ours)", RETRO's Table 15: 7B Baseline); a size printed before the name is kept
+    after it ("7.5B Retro": Retro 7.5B, as the paper's other tables print it)."""
     words = without_marks(clean(header)).split()
     start = next((i for i, word in enumerate(words) if own_row(word, names)), 0)
+    if start and _OUR_MARK.fullmatch(words[start]):
+        return " ".join(words[:start] + words[start + 1 :])
+    if start and _SIZE.match(words[start - 1]):  # "7.5B Retro": Retro 7.5B
+        return " ".join([words[start], words[start - 1], *words[start + 1 :]])
     return " ".join(words[start:])
 
 

@@ -20,6 +20,7 @@ from papergraph.ingest.readers.pdf_figure_grids import MIN_ROWS, grid_throughout
 from papergraph.ingest.readers.pdf_footnotes import footnotes
 from papergraph.ingest.readers.pdf_halves import across_gutter
 from papergraph.ingest.readers.pdf_layout import Line, PageLayout, body_size, lies_between
+from papergraph.ingest.readers.pdf_region_cues import capitals_heading, next_line_below
 
 _NUMBERED = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-H](?:\.\d{1,2})+|[A-H]\.?(?=\s+[A-Z])|[IVX]{1,4})\.?\s+\S"
@@ -191,7 +192,8 @@ def _continues(block: Block, previous: Line, line: Line, role: str) -> bool:
         return False
     gap = line.top - previous.bottom
     same_type = pdf_cues.same_type(line, previous, block.role == "caption")
-    return same_type and -2 < gap < 0.7 * max(line.size, previous.size)
+    overlapping = block.role == "caption" and next_line_below(previous, line)
+    return same_type and (-2 < gap or overlapping) and gap < 0.7 * max(line.size, previous.size)
 
 
 def _has_cell_gap(line: Line) -> bool:
@@ -343,6 +345,8 @@ def _region(
         block = blocks[position]
         if block.role in ("heading", "caption") or _is_prose(block, size):
             break
+        if capitals_heading(block.lines):
+            break  # a small-caps section heading (pdf_region_cues)
         if id(block) in (claimed or ()):
             position += step
             continue  # another caption's, across the gutter

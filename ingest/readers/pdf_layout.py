@@ -332,11 +332,13 @@ def _halves(line: Line, edge: float) -> list[Line]:
 
 def _split_at_gutter(line: Line, middle: float) -> list[Line]:
     """A line of a two-column page split into its left and right parts (unless one spans or it
-    is a side-by-side half already)."""
+    is a side-by-side half already). A word ending within a point past the gutter crosses no
+    more of it than `_gutter` allows, and is the left column's ("MLP-" at 288.0 beside a
+    table row, S2-MLP's Table 4)."""
     if line.column or any(word.x0 < middle - 1 < middle + 1 < word.x1 for word in line.words):
         return [line]
-    left = [word for word in line.words if word.x1 <= middle]
-    right = [word for word in line.words if word.x1 > middle]
+    left = [word for word in line.words if word.x1 <= middle + 1]
+    right = [word for word in line.words if word.x1 > middle + 1]
     if left and right and right[0].x0 - left[-1].x1 < max(0.6 * line.size, 5.0):
         return [line]  # a full-width line (a centred title, a running head) with no gap
     parts = [Line(left, line.page, 1)] if left else []
