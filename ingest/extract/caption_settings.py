@@ -130,13 +130,14 @@ def first_of_twins(results: list[Result]) -> list[Result]:
     """`results` less the later rows of one table giving a method, dataset and metric a value
     the first already gave it: nothing read tells them apart, so the first, printed above and
     labelled as the table names it, stands for them. An ablation's row (kept off leaderboards)
-    is no twin of a result row."""
+    is no twin of a result row, nor is a row scored for another task (SciBERT's "NER SciERC"
+    and "REL SciERC": two leaderboards)."""
     seen: set[tuple[object, ...]] = set()
     kept: list[Result] = []
     for result in results:
         table = _table(result) if result.evidence and result.value is not None else ""
         ablation = bool(result.evidence and result.evidence[0].ablation)
-        key = (table, result.method, result.dataset, result.metric, ablation)
+        key = (table, result.method, result.task, result.dataset, result.metric, ablation)
         if table and key in seen:
             continue
         seen.add(key)

@@ -40,12 +40,24 @@ def initialed_task(label: str, tasks: Iterable[str]) -> str | None:
 
 
 def initialed_tasks(results: Iterable[Result], matcher: NameMatcher) -> None:
-    """Give each result still without a task the task of its dataset that a short form its
-    row's label prints abbreviates, in place."""
+    """Give each result the task of its dataset that a short form its row's label prints
+    abbreviates, in place: where it has no task, or one the label's short forms do not
+    abbreviate (SciBERT's "Bio NER JNLPBA" is named entity recognition, not the relation
+    extraction the data files JNLPBA under too: the row says which of its tasks it is)."""
     for result in results:
         evidence = result.evidence[0] if result.evidence else None
-        if result.task is not None or not result.dataset or evidence is None:
+        if not result.dataset or evidence is None:
             continue
-        task = initialed_task(evidence.row_header or "", dataset_tasks(result.dataset, matcher))
+        label = evidence.row_header or ""
+        if result.task is not None and initialed_task(label, [result.task]):
+            continue  # the row prints its task's own short form
+        task = initialed_task(label, dataset_tasks(result.dataset, matcher))
         if task is not None:
-            result.task = task_label(task, matcher)
+            result.task = task_label(_unabbreviated(task), matcher)
+
+
+def _unabbreviated(task: str) -> str:
+    """The task's name less a last word abbreviating the others ("Named Entity Recognition
+    NER", as the data files some: Named Entity Recognition)."""
+    words = task.split()
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1] in initials(task) else task

@@ -56,6 +56,15 @@ def printed_short_form(label: str, caption: str) -> str | None:
     return _printed(label, spelled_tasks(caption))
 
 
+def label_short_forms(label: str, dataset: str) -> str:
+    """The short forms (two to six capitals) a row's label prints outside brackets, other than
+    its dataset's words, in order ("CS NER SciERC": "CS NER"): what tells two rows on one
+    dataset apart where the caption spells none of them ("CS REL SciERC": "CS REL")."""
+    own = set(re.findall(r"[A-Za-z]+", dataset))
+    words = re.findall(r"\b[A-Z]{2,6}\b", re.sub(r"\([^()]*\)", " ", label))
+    return " ".join(word for word in words if word not in own)
+
+
 def _printed(label: str, spelled: dict[str, str]) -> str | None:
     """The one short form of `spelled` that the label prints, or None."""
     words = set(re.findall(r"[A-Za-z]+", label))

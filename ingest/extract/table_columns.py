@@ -28,7 +28,7 @@ from papergraph.ingest.extract.row_datasets import (
 from papergraph.ingest.extract.row_languages import languages_kept
 from papergraph.ingest.extract.row_twins import bracketed
 from papergraph.ingest.extract.section_datasets import task_opening
-from papergraph.ingest.extract.short_form_tasks import printed_short_form
+from papergraph.ingest.extract.short_form_tasks import label_short_forms, printed_short_form
 from papergraph.ingest.extract.shot_rows import shot_setting
 from papergraph.ingest.extract.sweep_columns import swept_columns
 from papergraph.ingest.extract.table_context import (
@@ -126,6 +126,7 @@ def column_results(
             result = _result(context, row, col, dataset, methods[col], block)
             if result is not None:
                 task = printed_short_form(row.label, context.table.caption) or ""  # "REL"
+                task = task or label_short_forms(row.label, result.dataset or "")
                 setting = shot_setting(row.label)  # "Zero-shot", "One-shot": two results
                 key = (plain[col], *row.qualifiers, *setting, result.dataset or "")
                 key = (*key, result.metric or "", task)
@@ -264,7 +265,7 @@ def _result(
     number = signed_number(cell.text, _column(context, col)) if cell is not None else None
     if cell is None or number is None or dataset is None:
         return None
-    metric = _metric(context, header, row) or block
+    metric = _metric(context, header, row, dataset) or block
     inferred = metric is None
     metric = metric or _usual_metric(context, header, dataset, number.value)
     if metric is None:
@@ -284,7 +285,7 @@ def _or_usual(context: TableContext, row: Row, metric: Metric, dataset: str) -> 
     """The caption's other metric ("accuracy (or exact match)") for a row given the caption's
     metric on a dataset usually measured in the other (Natural Questions: exact match)."""
     other = alternative(context.table.caption)
-    if other is None or metric != _caption_row_metric(context, row):
+    if other is None or metric != _caption_row_metric(context, row, dataset):
         return metric
     usual = usual_metric(spelled_out(dataset, context.datasets))  # "TQA": TriviaQA's
     return other if usual and usual.label == other.label else metric
@@ -343,14 +344,14 @@ def qualified(method: str, qualifiers: tuple[str, ...]) -> str:
     return bracketed(method, qualifiers) if method and qualifiers else method
 
 
-def _metric(context: TableContext, header: str, row: Row) -> Metric | None:
+def _metric(context: TableContext, header: str, row: Row, dataset: str = "") -> Metric | None:
     """The column's metric, else the one the row label prints after its dataset ("DROP f1",
     "TriviaQA acc", in a column of its own or not), the group row's, or the caption's."""
     label = row.printed or row.label
     found = context.header_metric(header) or read_metric(label)
     found = found or dataset_metric(context.caption_dataset, label)  # "SS" on StereoSet
     found = found or read_metric(metric_cell(context, row))  # "HumanEval" | "pass@1" | 36.0
-    found = found or read_metric(row.group) or _caption_row_metric(context, row)
+    found = found or read_metric(row.group) or _caption_row_metric(context, row, dataset)
     return found or context.caption_metric
 
 
@@ -370,10 +371,10 @@ def _block_metric(context: TableContext, row: Row) -> Metric | None:
     return None
 
 
-def _caption_row_metric(context: TableContext, row: Row) -> Metric | None:
+def _caption_row_metric(context: TableContext, row: Row, dataset: str = "") -> Metric | None:
     """The metric the caption gives the row's dataset ("All values shown are for accuracy
     (or exact match) except DROP ..., which are F1": DROP's F1, BoolQ's accuracy), or None."""
-    return label_metric(context.table.caption, clean(strip_marks(row.label)))
+    return label_metric(context.table.caption, clean(strip_marks(row.label)), dataset)
 
 
 def metric_cell(context: TableContext, row: Row) -> str:

@@ -17,6 +17,7 @@ from papergraph.ingest.extract.usual_metrics import top_k_of
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _LEAD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_BRACKETED = re.compile(r"\([^()]*\)")  # "(Li et al., 2016)"
 _CLAUSE = re.compile(r"[;,.:](?:\s|$)")
 _OTHERS = re.compile(r"\b(?:others?|rest|remaining)\b", re.IGNORECASE)
 #: A sub-table's mark as a caption cites it ("(Table 1a)", "(b)") and as a header opens with it.
@@ -115,11 +116,16 @@ def _sub_tables(caption: str) -> dict[str, Metric]:
     return found if len(found) > 1 else {}
 
 
-def label_metric(caption: str, label: str) -> Metric | None:
-    """The metric a caption's clauses give the row or column labelled `label`, or None."""
-    named = column_metrics(caption, [label]) if label else {}
-    lead = _LEAD.match(label)
-    return (named.get(lead.group()) if lead else None) or named.get("")
+def label_metric(caption: str, label: str, dataset: str = "") -> Metric | None:
+    """The metric a caption's clauses give the row labelled `label` (on `dataset`), or None:
+    the one given its dataset's name, else its label's first word, else its label's last other
+    word a clause names, outside brackets (a citation). A row's label joins its label columns,
+    a block's label first ("REL ChemProt" under "macro F1 for REL ..., and micro F1 for
+    ChemProt": micro F1; "Bio NER BC5CDR" under "macro F1 for NER": macro F1)."""
+    words = _NAME.findall(_BRACKETED.sub(" ", label))
+    named = column_metrics(caption, [*_NAME.findall(dataset)[:1], *words]) if words else {}
+    order = [*_NAME.findall(dataset)[:1], *words[:1], *reversed(words[1:])]
+    return next((named[word] for word in order if word in named), None) or named.get("")
 
 
 #: "All values shown are for accuracy (or exact match) except DROP, MultiRC, and SQuAD v1 and

@@ -4,11 +4,9 @@ Results tables share one shape: a few header rows naming metrics and datasets ov
 columns, then one row per method with its name in the leading column(s), sometimes split by a
 row that holds only a group name ("COCO test-dev", "Ensembles"). Header cells printed once over
 several columns without a span ("BLEU" over "EN-DE" and "EN-FR") cover the empty cells to their
-right. A cell's number is its leading value: "81.5 ± 0.5" is 81.5, never the spread; a change
-("+1.2"), a count ("25M"), an order of magnitude ("2.3·10^19") is no value; "3.14 (3.08)" is
-3.14, its bracketed second figure (train, or a spread) is not read, and a bracketed count alone
-("(64)": the shots a model was given) is no value.
-"""
+right; a label printed once beside its block's middle names all its rows (spanning_labels.py).
+A cell's number is its leading value ("81.5 ± 0.5": 81.5; "3.14 (3.08)": 3.14); a change
+("+1.2"), a count ("25M", "(64)" shots) or an order of magnitude ("2.3·10^19") is no value."""
 
 from __future__ import annotations
 
@@ -37,6 +35,7 @@ from papergraph.ingest.extract.header_blocks import (
     unrepeated,
 )
 from papergraph.ingest.extract.label_columns import RowLabel, row_labels
+from papergraph.ingest.extract.spanning_labels import spanned
 from papergraph.ingest.extract.sweep_header import is_header
 
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
@@ -370,6 +369,7 @@ def _body(
     valued = [
         r for r in body_rows if any(value_like(at[(r, c)].text) for c in _values(at, r, label_cols))
     ]
+    at, body_rows = spanned(at, body_rows, valued, label_cols)
     labels = row_labels(at, heads, valued, label_cols)
     for index in body_rows:
         cells = {c: cell for (r, c), cell in at.items() if r == index}

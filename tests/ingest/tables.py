@@ -103,3 +103,36 @@ def measured(table: Table, names: list[str]) -> set[Quad]:
     """(method, dataset, metric, value) of the rows with a value, the paper proposing NewNet."""
     found = table_rows(table, names, "NewNet")
     return {(r.method, r.dataset, r.metric, r.value) for r in found if r.value is not None}
+
+
+#: SciBERT (1903.10676) Table 1, p1, as the reader lays it out: "Field" and "Task" printed once
+#: per block (LaTeX multirow), each beside its block's middle row or on a line of its own
+#: between two rows ("DEP"; "Multi" and "CLS"); "NewBERT" stands for SciBERT's columns.
+SCIBERT_TABLE_1 = Table(
+    grid(
+        [
+            ["Field", "Task", "Dataset", "SOTA", "BERT-Base", "NewBERT"],
+            ["", "", "BC5CDR (Li et al., 2016)", "88.857", "86.72", "90.01"],
+            ["", "NER", "JNLPBA (Collier and Kim, 2004)", "78.58", "76.09", "77.28"],
+            ["Bio", "", "NCBI-disease (Dogan et al., 2014)", "89.36", "86.88", "88.57"],
+            ["", "PICO", "EBM-NLP (Nye et al., 2018)", "66.30", "71.53", "72.28"],
+            ["", "", "GENIA (Kim et al., 2003) - LAS", "91.92", "90.33", "90.43"],
+            ["", "DEP", "", "", "", ""],
+            ["", "", "GENIA (Kim et al., 2003) - UAS", "92.84", "91.89", "91.99"],
+            ["", "REL", "ChemProt (Kringelum et al., 2016)", "76.68", "79.14", "83.64"],
+            ["", "NER", "SciERC (Luan et al., 2018)", "64.20", "65.24", "67.57"],
+            ["CS", "REL", "SciERC (Luan et al., 2018)", "n/a", "78.71", "79.97"],
+            ["", "CLS", "ACL-ARC (Jurgens et al., 2018)", "67.9", "63.91", "70.98"],
+            ["", "", "Paper Field", "n/a", "65.37", "65.71"],
+            ["Multi", "CLS", "", "", "", ""],
+            ["", "", "SciCite (Cohan et al., 2019)", "84.0", "84.85", "85.49"],
+            ["Average", "", "", "", "77.16", "79.27"],
+        ]
+    ),
+    number="1",
+    caption="Table 1: Test performances of all BERT variants on all tasks and datasets. Keeping "
+    "with past work, we report macro F1 scores for NER (span-level), macro F1 scores for REL and "
+    "CLS (sentence-level), and macro F1 for PICO (token-level), and micro F1 for ChemProt "
+    "specifically. For DEP, we report labeled (LAS) and unlabeled (UAS) attachment scores.",
+    page=1,
+)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from papergraph.ingest.extract.initialed_tasks import initialed_task, initials
+from papergraph.core.model import Evidence, Result
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.initialed_tasks import initialed_task, initialed_tasks, initials
 from tests.ingest.tables import table_rows
 from tests.ingest.test_short_form_tasks import _table_5
 
@@ -36,3 +38,18 @@ def test_s2orcs_pico_row_takes_the_task_its_dataset_is_filed_under() -> None:
     tasks = {r.dataset: r.task for r in found if r.method == "NewNet"}
     assert tasks["EBM-NLP"] is not None
     assert initials(tasks["EBM-NLP"]) & {"PICO"}
+
+
+def test_a_printed_short_form_outranks_a_task_it_does_not_abbreviate() -> None:
+    """SciBERT's "Bio NER JNLPBA" row: the data files JNLPBA under relation extraction and
+    "Named Entity Recognition NER" too; the row's "NER" says which (its name less the initials
+    it ends on). A row whose task its label abbreviates keeps it."""
+
+    def row(label: str, task: str) -> Result:
+        cell = Evidence("p#1", 0, 0, "", "table", table="1", row_header=label)
+        return Result("NewBERT", task, "JNLPBA", "F1", 77.28, [cell])
+
+    told, kept = row("Bio NER JNLPBA", "relation extraction"), row("JNLPBA", "relation extraction")
+    initialed_tasks([told, kept], hybrid_matcher())
+    assert told.task is not None and told.task.lower() == "named entity recognition"
+    assert kept.task == "relation extraction"
