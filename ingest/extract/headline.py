@@ -69,6 +69,7 @@ def headline_results(
     values = {r.value for r in own_rows}
     measures = {_measure(r.metric) for r in own_rows}
     own = _own_methods(entities, own_rows)
+    fallback = own_entity(entities, EntityType.METHOD)
     chunks = {chunk.id: chunk for chunk in paper.chunks}
     kept: list[Result] = []
     for result in stated:
@@ -78,7 +79,7 @@ def headline_results(
             continue
         evidence = result.evidence[0]
         sentence = evidence.text
-        if fold(result.method or "") not in own and not _speaks_for(sentence, result, entities):
+        if fold(result.method or "") not in own and not _speaks_for(sentence, result, fallback):
             continue
         spans = _mentions(entities, evidence.chunk_id, evidence.start, evidence.end)
         chunk = chunks.get(evidence.chunk_id)
@@ -118,11 +119,10 @@ def _paged(evidence: Evidence, chunk: Chunk) -> Evidence:
     return replace(evidence, page=chunk.pages[0]) if len(chunk.pages) == 1 else evidence
 
 
-def _speaks_for(sentence: str, result: Result, entities: list[Entity]) -> bool:
+def _speaks_for(sentence: str, result: Result, fallback: Entity | None) -> bool:
     """Whether the sentence speaks for the authors before the value, names no other's result
     (previous, prior, reported), and its method is the paper's own one (ingest/extract/results.py
-    gives it where the sentence names no method before the value)."""
-    fallback = own_entity(entities, EntityType.METHOD)
+    gives it where the sentence names no method before the value: `fallback`, `own_entity`'s)."""
     at = next(
         (m.start() for m in NUMBER.finditer(sentence) if float(m.group("value")) == result.value),
         0,

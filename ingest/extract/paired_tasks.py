@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from papergraph.ingest.extract.dataset_tasks import (
     bare_dataset,
@@ -58,16 +59,35 @@ def paired_task(
     or less its split and qualifier), in the same sentence and clause, at least MIN_PRINTED
     times and that the row's metric may measure (a metric of no kind may measure any); else
     None."""
-    keys = {task_key(t): t for t in paper_tasks if len(t.split()) > 1}
-    tasks = [t for k, t in keys.items() if k in known_tasks() and k not in generic_tasks()]
     names = {prose_words(n).rstrip() for n in (dataset, bare_dataset(dataset)) if n.strip()}
     names.discard("")
-    paired = [
-        task
-        for task in tasks
-        if max((prose.count(f"{name}{prose_words(task)}") for name in names), default=0)
-        >= MIN_PRINTED
-    ]
+    forms = _candidates(tuple(paper_tasks))
+    printed = Counter[str]()
+    for name in names:  # each name's printings found once, the tasks after it read there
+        printed |= _followers(prose, name, forms)
+    paired = [task for task, form in forms if printed[form] >= MIN_PRINTED]
     if len(paired) != 1 or not fitting(Counter({paired[0]: 1}), metric):
         return None
     return task_label(paired[0], matcher)
+
+
+@lru_cache(maxsize=64)
+def _candidates(paper_tasks: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The paper's tasks that may pair (two words or more, known, not generic), each with its
+    `prose_words` form, made once per paper."""
+    keys = {task_key(t): t for t in paper_tasks if len(t.split()) > 1}
+    return tuple(
+        (task, prose_words(task))
+        for key, task in keys.items()
+        if key in known_tasks() and key not in generic_tasks()
+    )
+
+
+def _followers(prose: str, name: str, forms: tuple[tuple[str, str], ...]) -> Counter[str]:
+    """How often each task form is printed right after `name` in `prose`: the name's printings
+    are found once, and each form is read where one ends."""
+    ends, at = [], prose.find(name)
+    while at != -1:
+        ends.append(at + len(name))
+        at = prose.find(name, at + 1)
+    return Counter(form for end in ends for _, form in forms if prose.startswith(form, end))
