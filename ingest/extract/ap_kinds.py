@@ -4,7 +4,8 @@ prints the same "AP", "AP50", "APM" for boxes, masks and keypoints; one task per
 PoolFormer's Mask R-CNN box AP under instance segmentation and MicroNet's "COCO keypoint
 detection results" under object detection. The metric's kind decides where its name says it
 ("box AP", "mask AP", "PQ": ingest/extract/task_metrics.py), else the caption's first sentence
-where it names one kind of output only ("COCO keypoint detection results": keypoints). Of that
+where it names one kind of output only ("COCO keypoint detection results": keypoints), or boxes
+and masks in a table that marks its masks' AP (its bare AP is the boxes'). Of that
 kind, the row takes the task the caption names, else the one the dataset's data lists most."""
 
 from __future__ import annotations
@@ -32,9 +33,12 @@ _LEAD_WORDS = {
 }
 
 
-def ap_kind(metric: str | None, caption: str) -> str | None:
+def ap_kind(metric: str | None, caption: str, masks_marked: bool = False) -> str | None:
     """The kind of AP the row's metric is, by its name, else by the caption's first sentence
-    where it names one kind only and the metric is a bare AP; else None."""
+    where it names one kind only and the metric is a bare AP; else None. Where the lead names
+    boxes and masks and the table marks its masks' AP by name (`masks_marked`), a bare AP is
+    the boxes': PoolFormer's "object detection using RetinaNet, and object detection and
+    instance segmentation using Mask R-CNN" prints RetinaNet's "AP" beside "m AP"."""
     kind = metric_kind(metric)
     if kind is not None:
         return kind if kind in AP_KINDS else None
@@ -42,6 +46,8 @@ def ap_kind(metric: str | None, caption: str) -> str | None:
         return None
     lead = _lead(caption)
     named = [kind for kind, words in _LEAD_WORDS.items() if words.search(lead)]
+    if masks_marked and named == ["box", "mask"]:
+        return "box"
     return named[0] if len(named) == 1 else None
 
 
@@ -51,8 +57,10 @@ def kind_tasks(
     """Give each row (with its caption) whose AP kind its task, another kind's or none, does not
     fit the task of that kind its caption names of the paper's, else the one the dataset's data
     lists most; rows with neither keep theirs."""
+    rows = list(rows)
+    marked = {caption for result, caption in rows if metric_kind(result.metric) == "mask"}
     for result, caption in rows:
-        kind = ap_kind(result.metric, caption)
+        kind = ap_kind(result.metric, caption, caption in marked)
         task = result.task or ""
         if kind is None or _fits(task, kind) or (task and not _of_a_kind(task)):
             continue  # face or anomaly detection is no kind's to move

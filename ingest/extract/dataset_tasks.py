@@ -178,8 +178,8 @@ def _row_task(
     if general:  # the paper's "named entity recognition" for "Named Entity Recognition (NER)"
         return max(general, key=lambda task: support(task, candidates))
     stated = stated_task(bare_dataset(dataset or ""))  # what its own paper says wins over:
-    if ranked:  # the caption's "object detection" over PASCAL VOC's "Interactive Segmentation"
-        return stated or ranked[0]
+    if ranked := [t for t in ranked if fitting(Counter({t: 1}), metric, caption)]:  # the
+        return stated or ranked[0]  # caption's "object detection" (no ROUGE "language modeling")
     return stated or own or _leader(candidates, score, paper_tasks, matcher)  # the paper's NLL
 
 

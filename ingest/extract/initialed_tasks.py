@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from papergraph.core.model import Result
+from papergraph.ingest.extract.dataset_task_data import unabbreviated
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, task_label
 from papergraph.ingest.extract.matcher import NameMatcher
 
@@ -53,11 +54,4 @@ def initialed_tasks(results: Iterable[Result], matcher: NameMatcher) -> None:
             continue  # the row prints its task's own short form
         task = initialed_task(label, dataset_tasks(result.dataset, matcher))
         if task is not None:
-            result.task = task_label(_unabbreviated(task), matcher)
-
-
-def _unabbreviated(task: str) -> str:
-    """The task's name less a last word abbreviating the others ("Named Entity Recognition
-    NER", as the data files some: Named Entity Recognition)."""
-    words = task.split()
-    return " ".join(words[:-1]) if len(words) > 2 and words[-1] in initials(task) else task
+            result.task = task_label(unabbreviated(task), matcher)

@@ -6,6 +6,9 @@ dataset could land on different leaderboards: ViT's "Oxford Flowers-102" under i
 classification in the table whose caption says so and under none in the next; a game no data
 lists ("Frostbite") had no task beside the Atari games of its own table that had. Passes over
 the rows of one paper's tables:
+- a row in a metric that scores one task only takes it, as if its caption named it: SciBERT's
+  GENIA LAS and UAS are dependency parsing, not GENIA's event extraction
+  (ingest/extract/task_metrics.py, ONE_TASK);
 - a table where one task holds three quarters of the datasets with a task (two or more) gives
   it to its rows on datasets no data knows, and to rows whose task the data evaluates mostly on
   that task's datasets ("Simple Video Games" among Atari games); rows the caption names keep
@@ -39,6 +42,9 @@ the rows of one paper's tables:
   under instance segmentation;
 - a generic one-word task ("Retrieval") takes the paper's one row task of that kind
   ("information retrieval"; ingest/extract/one_task_label.py);
+- a row still without a task takes the one task the table's rows on other datasets carry that
+  print a short form its label prints ("REL ChemProt" as "CS REL SciERC";
+  ingest/extract/short_form_column.py);
 - an average column over parts of several tasks takes none of them (SEAL's "AVG" over KILT's
   fact verification, slot filling, QA and dialogue columns was "Open-Domain Dialog", the one
   board the data files KILT under; BERT's GLUE "Average" natural language inference).
@@ -68,12 +74,18 @@ from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import measure_of
 from papergraph.ingest.extract.one_task_label import one_label_per_kind
 from papergraph.ingest.extract.paired_tasks import paired_task, prose_words
+from papergraph.ingest.extract.short_form_column import column_tasks
 from papergraph.ingest.extract.short_form_tasks import (
     printed_short_form,
     short_form_metrics,
     short_form_tasks,
 )
-from papergraph.ingest.extract.task_metrics import measured_by, metric_kind, task_key
+from papergraph.ingest.extract.task_metrics import (
+    measured_by,
+    metric_kind,
+    metric_task,
+    task_key,
+)
 
 MIN_AGREEING = 2  # datasets of a table that must share its task
 SHARE = 0.75  # of a table's datasets with a task, those that must share one
@@ -95,6 +107,9 @@ def settle_tasks(
 ) -> None:
     """Fill and settle the rows' tasks in place (see the module's docstring); `paper_tasks`: the
     task labels the paper names; `text` the paper's, which may pair a dataset with its task."""
+    for row in rows:  # a metric of one task only ("LAS") names it, as a caption would
+        if (task := metric_task(row.result.metric)) is not None:
+            row.result.task, row.named = task_label(task, matcher), True
     spanning = _spanning_averages(rows)
     for row in spanning:
         row.result.task = None
@@ -116,6 +131,7 @@ def settle_tasks(
     _unmarked(rows)
     short_form_tasks((row.result for row in rows), matcher)
     initialed_tasks((row.result for row in rows), matcher)  # "PICO": its dataset's task
+    column_tasks([row.result for row in rows], matcher)  # "REL ChemProt" as "CS REL SciERC"
     short_form_metrics(row.result for row in rows)  # and the average the caption gives it
     one_label_per_kind(row.result for row in rows)
     for row in spanning:  # no pass above gives it one of its parts' tasks back

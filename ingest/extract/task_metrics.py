@@ -22,7 +22,10 @@ from papergraph.core.model import fold
 #: mask AP on COCO instance segmentation.
 METRIC_TASKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "text": (
-        frozenset({"bleu", "selfbleu", "ibleu", "rouge1", "rouge2", "rougel", "meteor", "cider"}),
+        frozenset(
+            {"bleu", "selfbleu", "ibleu", "rouge", "rouge1", "rouge2", "rougel", "rougelsum"}
+            | {"meteor", "cider"}
+        ),
         ("generation", "translation", "summarization", "captioning", "totext"),
     ),
     "likelihood": (
@@ -44,6 +47,15 @@ METRIC_TASKS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         ("keypointdetection", "poseestimation"),
     ),
     "panoptic": (frozenset({"pq", "pqth", "pqst"}), ("panopticsegmentation",)),
+    # attachment scores (LAS, UAS) score a dependency tree's arcs: dependency parsing alone, as
+    # Papers with Code lists them under no other task (pwc-taxonomy *_tasks_detailed.csv)
+    "attachment": (
+        frozenset(
+            {"las", "uas", "labeledattachmentscore", "labelledattachmentscore"}
+            | {"unlabeledattachmentscore", "unlabelledattachmentscore"}
+        ),
+        ("dependencyparsing",),
+    ),
     "retrieval": (frozenset({"rprecision"}), ("retrieval",)),
     "ranking": (frozenset(), ("retrieval", "ranking")),
 }
@@ -58,6 +70,16 @@ _RANKS = re.compile(r"\b(?:retriev|(?:re-?)?ranking\b|re-?rank)", re.I)
 #: Kinds that name the paper's task where no data knows one, and leave a row no task rather than
 #: a dataset's task they do not measure.
 DECIDING = ("text", "likelihood", "retrieval")
+
+
+#: Kinds of metric that score one task only, whatever the dataset's data says it is read for:
+#: GENIA's LAS is dependency parsing, not the event extraction the data files GENIA under.
+ONE_TASK = {"attachment": "dependency parsing"}
+
+
+def metric_task(metric: str | None) -> str | None:
+    """The one task a metric of ONE_TASK's kinds scores, else None."""
+    return ONE_TASK.get(metric_kind(metric) or "")
 
 
 def task_key(task: str) -> str:
