@@ -23,6 +23,7 @@ from papergraph.core.model import EntityType, Result
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.row_tasks import AVERAGE
 from papergraph.ingest.extract.row_twins import differing, with_setting
+from papergraph.ingest.extract.table_grid import Grid, parse_number
 
 #: Words naming a part of a dataset, not a way of running the method.
 SUBSET = re.compile(
@@ -63,18 +64,25 @@ def part_column(header: str) -> bool:
     return bool(words) and all(_PART.match(word) for word in words)
 
 
-def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]) -> list[Result]:
+def told_apart(
+    results: list[Result], rank: Callable[[Result], tuple[bool, ...]], grid: Grid | None = None
+) -> list[Result]:
     """Of `results`, all of one row giving one dataset and metric, those of the best `rank`:
     an average and the parts it averages, each part qualified (`_averaged_parts`), or each
     qualified by what its header says the first's does not, or the first alone where nothing
-    does."""
+    does. One value printed under two headers is one fact, the first's, unless the `grid`'s
+    other rows print different values in those columns (`_apart_elsewhere`): then the columns
+    are two settings ("XSum top-p", "XSum top-k" of DetectGPT's Table 3, both 0.98), each
+    holding the value."""
     top = max(rank(result) for result in results)
     best = [result for result in results if rank(result) == top]
     averages = [result for result in best if AVERAGE.search(_header(result))]
     if len(averages) == 1 and len(best) > 1:  # "XSum Avg." after a column per source model
         return _averaged_parts(averages[0], [result for result in best if result not in averages])
     first, *others = averages or best
-    if all(other.value == first.value for other in others):
+    if all(other.value == first.value for other in others) and not (
+        grid and all(_apart_elsewhere(grid, first, other) for other in others)
+    ):
         return [first]  # one value printed twice ("Published" and "LeaderBoard" columns)
     if _masked([first, *others]) or _by_statistic([first, *others]):
         return [first, *others]
@@ -90,6 +98,21 @@ def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]
     for result, setting in zip(group, _each_apart(group), strict=True):
         _qualify(result, setting)
     return group
+
+
+def _apart_elsewhere(grid: Grid, first: Result, other: Result) -> bool:
+    """Whether some row of the grid prints two different numbers under the two results'
+    headers: the columns then measure two things, whatever value one row prints in both."""
+    columns = {header: col for col, header in sorted(grid.column_headers.items(), reverse=True)}
+    one, two = columns.get(_header(first)), columns.get(_header(other))
+    if one is None or two is None or one == two:
+        return False
+    for row in grid.rows:
+        cells = [row.cells.get(col) for col in (one, two)]
+        numbers = [parse_number(cell.text) if cell else None for cell in cells]
+        if numbers[0] and numbers[1] and numbers[0].value != numbers[1].value:
+            return True
+    return False
 
 
 def _averaged_parts(average: Result, parts: list[Result]) -> list[Result]:

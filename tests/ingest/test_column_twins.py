@@ -156,3 +156,16 @@ def test_columns_with_and_without_a_thing_are_the_method_run_two_ways() -> None:
         ("NewNet (w/o val edges)", 42.85),
         ("NewNet (w/ val edges)", 49.7),
     }
+
+
+def test_one_value_under_two_settings_other_rows_tell_apart_is_a_row_per_setting() -> None:
+    found = _found(
+        [
+            ["Method", "XSum top-p", "XSum top-k"],
+            ["LogRank", "0.93", "0.90"],
+            ["NewNet", "0.98", "0.98"],
+        ],
+        "Table 3: AUROC for zero-shot methods for both top-k and top-p sampling.",
+    )
+    # LogRank's row shows the columns measure two things: NewNet's 0.98 holds for each
+    assert {(m, v) for m, _, _, v in found} == {("NewNet (top-p)", 0.98), ("NewNet (top-k)", 0.98)}
