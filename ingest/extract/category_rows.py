@@ -22,8 +22,9 @@ from papergraph.ingest.extract.table_rows import SENTENCE_END
 
 #: A category printed short: "Prof.", "Gend.".
 _ABBREVIATED = re.compile(r"^(?P<stem>[A-Za-z]{2,})\.$")
-#: A label header saying the rows are categories of the data: "Category", "Bias type".
-_CATEGORY = re.compile(r"^(?:categor(?:y|ies)|bias (?:type|category))$", re.IGNORECASE)
+#: A label header saying the rows are categories of the data: "Category", "Bias type", "Subset"
+#: (RETRO's Table 15 of bits-per-byte on The Pile's "arxiv", "opensubtitles", ...).
+_CATEGORY = re.compile(r"^(?:categor(?:y|ies)|subsets?|bias (?:type|category))$", re.IGNORECASE)
 
 
 def by_category(context: TableContext) -> bool:
@@ -42,6 +43,8 @@ def category_dataset(context: TableContext, row: Row) -> str | None:
     category = next((text for text in labels if text and not _metric(dataset, text)), "")
     if not category or AGGREGATE.match(category):
         return dataset
+    if not any(c.isalpha() for c in category):
+        return None  # "50%": a figure's axis below the table, no category of the data
     return f"{dataset} ({spelled_out(category, dataset, context.text)})"
 
 

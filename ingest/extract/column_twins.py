@@ -16,13 +16,15 @@ the row's, as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Result
+from papergraph.ingest.extract.header_codes import part_codes
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.row_tasks import AVERAGE
 from papergraph.ingest.extract.row_twins import differing, with_setting
+from papergraph.ingest.extract.table_grid import Grid, parse_number
 
 #: Words naming a part of a dataset, not a way of running the method.
 SUBSET = re.compile(
@@ -63,22 +65,37 @@ def part_column(header: str) -> bool:
     return bool(words) and all(_PART.match(word) for word in words)
 
 
-def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]) -> list[Result]:
+def told_apart(
+    results: list[Result],
+    rank: Callable[[Result], tuple[bool, ...]],
+    grid: Grid | None = None,
+    caption: str = "",
+) -> list[Result]:
     """Of `results`, all of one row giving one dataset and metric, those of the best `rank`:
     an average and the parts it averages, each part qualified (`_averaged_parts`), or each
     qualified by what its header says the first's does not, or the first alone where nothing
-    does."""
+    does. One value printed under two headers is one fact, the first's, unless the `grid`'s
+    other rows print different values in those columns (`_apart_elsewhere`): then the columns
+    are two settings ("XSum top-p", "XSum top-k" of DetectGPT's Table 3, both 0.98), each
+    holding the value. A one-letter header code the `caption` explains as a part of the data
+    ("U" indicates unseen categories: header_codes.py) reads as that part's word."""
+    codes = part_codes(caption, SUBSET) if caption else {}
     top = max(rank(result) for result in results)
     best = [result for result in results if rank(result) == top]
+    if len(best) == 1:  # "BLEU U" alone in its row: the unseen part, still
+        _qualify(best[0], [codes[word] for word in _header(best[0]).split() if word in codes])
+        return best
     averages = [result for result in best if AVERAGE.search(_header(result))]
     if len(averages) == 1 and len(best) > 1:  # "XSum Avg." after a column per source model
         return _averaged_parts(averages[0], [result for result in best if result not in averages])
     first, *others = averages or best
-    if all(other.value == first.value for other in others):
+    if all(other.value == first.value for other in others) and not (
+        grid and all(_apart_elsewhere(grid, first, other) for other in others)
+    ):
         return [first]  # one value printed twice ("Published" and "LeaderBoard" columns)
     if _masked([first, *others]) or _by_statistic([first, *others]):
         return [first, *others]
-    pairs = [_setting(first, other) for other in others]
+    pairs = [_setting(first, other, codes) for other in others]
     found = [pair for pair in pairs if pair is not None]
     if not found or len(found) != len(others):
         return [first]
@@ -87,9 +104,24 @@ def told_apart(results: list[Result], rank: Callable[[Result], tuple[bool, ...]]
         _qualify(others[0], found[0][1])
         return [first, *others]
     group = [first, *others]
-    for result, setting in zip(group, _each_apart(group), strict=True):
+    for result, setting in zip(group, _each_apart(group, codes), strict=True):
         _qualify(result, setting)
     return group
+
+
+def _apart_elsewhere(grid: Grid, first: Result, other: Result) -> bool:
+    """Whether some row of the grid prints two different numbers under the two results'
+    headers: the columns then measure two things, whatever value one row prints in both."""
+    columns = {header: col for col, header in sorted(grid.column_headers.items(), reverse=True)}
+    one, two = columns.get(_header(first)), columns.get(_header(other))
+    if one is None or two is None or one == two:
+        return False
+    for row in grid.rows:
+        cells = [row.cells.get(col) for col in (one, two)]
+        numbers = [parse_number(cell.text) if cell else None for cell in cells]
+        if numbers[0] and numbers[1] and numbers[0].value != numbers[1].value:
+            return True
+    return False
 
 
 def _averaged_parts(average: Result, parts: list[Result]) -> list[Result]:
@@ -100,7 +132,7 @@ def _averaged_parts(average: Result, parts: list[Result]) -> list[Result]:
     every part's header names a model (`_model_name`), decided once for all parts: "Easy |
     Medium | Hard | Avg", "Short | Long | Avg" or "Zero-shot | Few-shot | Avg" give the average
     alone, as where the parts' headers tell no setting."""
-    settings = _each_apart(parts) if len(parts) > 1 else [[]]
+    settings = _each_apart(parts, {}) if len(parts) > 1 else [[]]
     texts = {" ".join(setting).lower() for setting in settings}
     if len(texts) != len(parts) or not all(
         _names_setting(setting) and _model_name(setting) for setting in settings
@@ -123,12 +155,12 @@ def _model_name(setting: list[str]) -> bool:
     return bool(_MODEL_SHAPE.match(setting[0]) and _MODEL_MARK.search(setting[0]))
 
 
-def _each_apart(results: list[Result]) -> list[list[str]]:
+def _each_apart(results: list[Result], codes: Mapping[str, str]) -> list[list[str]]:
     """Of three or more columns, each one's header words that differ from any other's, in its
     header's order: CAD-120's "Detection F1-score Sub-activity (%)" beside "Detection ...
     Object Affordance" and "Anticipation ... Sub-activity" is "Detection Sub-activity", not
     only what it differs in from the first column."""
-    words = [_header_words(result) for result in results]
+    words = [_header_words(result, codes) for result in results]
     settings = []
     for mine in words:
         apart = {
@@ -179,12 +211,16 @@ def _kind(words: list[str]) -> str:
     return "box" if any(_BOX.match(word) for word in words) else ""
 
 
-def _setting(first: Result, other: Result) -> tuple[list[str], list[str]] | None:
+def _setting(
+    first: Result, other: Result, codes: Mapping[str, str]
+) -> tuple[list[str], list[str]] | None:
     """What tells two columns apart: settings each header names, or a part of the data one
     names where the other names the whole or the metric alone ("Middle" beside RACE's
     "Accuracy", "Accuracy Middle" beside "Accuracy All"): the metric's words are then no part
     of either setting."""
-    words = [_header_words(first), _header_words(other)]
+    if coded := _coded_parts(_header_words(first), _header_words(other), codes):
+        return coded
+    words = [_header_words(first, codes), _header_words(other, codes)]
     if marked := _with_and_without(words[0], words[1]):
         return marked
     found = differing(words[0], words[1])
@@ -199,6 +235,20 @@ def _setting(first: Result, other: Result) -> tuple[list[str], list[str]] | None
     if not all(_names_setting(side) for side in sides if side) or not any(sides):
         return None
     return sides[0], sides[1]
+
+
+def _coded_parts(
+    first: list[str], other: list[str], codes: Mapping[str, str]
+) -> tuple[list[str], list[str]] | None:
+    """Headers alike but for one code each that the caption explains as a part of the data
+    ("BLEU U" and "BLEU S": unseen and seen categories), each side that part's word; read
+    spelt out, "unseen" and "seen" would pass for one word spelt twice."""
+    if len(first) != len(other):
+        return None
+    apart = [(one, two) for one, two in zip(first, other, strict=True) if one != two]
+    if len(apart) != 1 or not all(code in codes for code in apart[0]):
+        return None
+    return [codes[apart[0][0]]], [codes[apart[0][1]]]
 
 
 def _with_and_without(first: list[str], other: list[str]) -> tuple[list[str], list[str]] | None:
@@ -224,10 +274,11 @@ def _header(result: Result) -> str:
     return (result.evidence[0].column_header if result.evidence else "") or ""
 
 
-def _header_words(result: Result) -> list[str]:
+def _header_words(result: Result, codes: Mapping[str, str] | None = None) -> list[str]:
     header = _header(result)
     dataset = {word.lower() for word in (result.dataset or "").split()}
-    return [word for word in header.split() if word.lower() not in dataset]
+    spelt = [(codes or {}).get(word, word) for word in header.split()]
+    return [word for word in spelt if word.lower() not in dataset]
 
 
 def _names_setting(words: list[str]) -> bool:

@@ -256,7 +256,11 @@ def _row_results(context: TableContext, matcher: NameMatcher, row: Row) -> list[
     for col in sorted(row.cells):
         for result in _cell_results(context, matcher, row, col):
             found.setdefault((result.dataset, result.metric, result.method), []).append(result)
-    return [kept for same in found.values() for kept in told_apart(same, _rank)]
+    return [
+        kept
+        for same in found.values()
+        for kept in told_apart(same, _rank, context.grid, context.table.caption)
+    ]
 
 
 def _rank(result: Result) -> tuple[bool]:  # an average over parts: column_twins

@@ -112,3 +112,24 @@ def test_a_category_printed_short_is_spelt_as_the_sentences_on_the_dataset_spell
     assert found == {"StereoSet (Profession)", "StereoSet"}
     assert spelled_out("Rel.", "StereoSet", "StereoSet rates religion and relations.") == "Rel."
     assert spelled_out("Gend.", "CrowS-Pairs", text) == "Gend."
+
+
+def test_rows_under_a_subset_header_are_parts_of_the_captions_corpus() -> None:
+    pile = Table(
+        grid(
+            [
+                ["Subset", "Baseline", "NewNet"],
+                ["arxiv", "0.742", "0.714"],
+                ["opensubtitles", "0.974", "0.930"],
+                ["50%", "50", "0"],  # a figure's axis the reader took for a row
+            ]
+        ),
+        "15",
+        "Table 15 | Full results on The Pile, measured in bits-per-bytes.",
+    )
+    found = {(r.method, r.dataset, r.value) for r in table_rows(pile, ["NewNet"])}
+    # "opensubtitles" is a part of The Pile here, never the OpenSubtitles corpus on its own
+    assert found == {
+        ("NewNet", "The Pile (arxiv)", 0.714),
+        ("NewNet", "The Pile (opensubtitles)", 0.93),
+    }

@@ -156,3 +156,41 @@ def test_columns_with_and_without_a_thing_are_the_method_run_two_ways() -> None:
         ("NewNet (w/o val edges)", 42.85),
         ("NewNet (w/ val edges)", 49.7),
     }
+
+
+def test_one_value_under_two_settings_other_rows_tell_apart_is_a_row_per_setting() -> None:
+    found = _found(
+        [
+            ["Method", "XSum top-p", "XSum top-k"],
+            ["LogRank", "0.93", "0.90"],
+            ["NewNet", "0.98", "0.98"],
+        ],
+        "Table 3: AUROC for zero-shot methods for both top-k and top-p sampling.",
+    )
+    # LogRank's row shows the columns measure two things: NewNet's 0.98 holds for each
+    assert {(m, v) for m, _, _, v in found} == {("NewNet (top-p)", 0.98), ("NewNet (top-k)", 0.98)}
+
+
+def test_letter_codes_the_caption_explains_as_parts_keep_each_part_and_the_whole() -> None:
+    found = _found(
+        [
+            ["Method", "BLEU U", "BLEU S", "BLEU A"],
+            ["NewNet", "46.7", "62.1", "55.3"],
+        ],
+        'Table 14: Results on WebNLG. "U" indicates unseen categories, "S" indicates seen '
+        'categories, and "A" indicates all categories in the test set of WebNLG.',
+    )
+    # the unseen part's BLEU never stands for the dataset's; "all" is the dataset itself
+    assert {(d, v) for _, d, _, v in found} == {
+        ("WebNLG (unseen)", 46.7),
+        ("WebNLG (seen)", 62.1),
+        ("WebNLG", 55.3),
+    }
+
+
+def test_a_lone_coded_column_still_names_its_part() -> None:
+    found = _found(
+        [["Method", "BLEU U", "METEOR"], ["NewNet", "46.7", "0.41"]],
+        'Table 2: Results on WebNLG. "U" indicates unseen categories.',
+    )
+    assert ("WebNLG (unseen)", "BLEU", 46.7) in {(d, m, v) for _, d, m, v in found}
