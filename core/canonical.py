@@ -383,9 +383,9 @@ def known_label(name: str, entity_type: EntityType) -> str | None:
     family = FAMILY.get(entity_type, entity_type)
     if family is EntityType.DATASET and (full := short_name_map().get(name)):
         return full  # "QQP", a PwC task label too, as a dataset is Quora Question Pairs
-    # a hand row's alias wins a generated metric, method or task label ("top-5 error rate" is
-    # top-5 error); a generated dataset label stays a version of its own ("SQuAD2.0")
-    hand = family is not EntityType.DATASET and (family, fold(name)) in hand_labels()
+    # a hand alias wins a generated label ("WiC" is Words in Context), not a version ("SQuAD2.0")
+    hand = (family, fold(name)) in hand_labels()
+    hand = hand and not (family is EntityType.DATASET and re.search(r"\d", name))
     if name in lexicon_labels() and (not hand or name in hand_row_labels()):
         return name  # "HumanEval+" is its own row, though it folds as "HumanEval"
     return known_labels().get((family, fold(name)))

@@ -20,6 +20,7 @@ from typing import Any
 
 from papergraph.core.canonical import Canonical, canonical
 from papergraph.core.model import EntityType, entity_key, fold
+from papergraph.kg.board_groups import by_task, measure_key, same_measure_names, variant_names
 from papergraph.kg.board_scale import on_one_scale
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import chunk_id_from_iri, entity_iri, paper_id_from_iri
@@ -92,11 +93,21 @@ def leaderboards(
     asked = canonical(dataset, EntityType.DATASET) if dataset else None
     rows = graph.query(_rows_query(asked, dataset, metric, ablations))
     support = _support(graph)
-    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
+    measures: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:  # one measure's names ("Top-1 Accuracy", "accuracy") meet: `board_groups`
         values = row.asdict()  # type: ignore[union-attr]
         variant = str(values.get("qualifier") or "")
-        grouped[(str(values["dataset"]), variant, str(values["metric"]))].append(values)
+        measure = measure_key(str(values["metricLabel"]))
+        measures[(str(values["dataset"]), variant, measure)].append(values)
+    spelled = variant_names({key[:2] for key in measures})
+    merged: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (node, variant, measure), found in measures.items():
+        merged[(node, spelled[(node, variant)], measure)].extend(found)
+    grouped: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {
+        (*key, task): found
+        for key, all_rows in merged.items()
+        for task, found in by_task(all_rows).items()
+    }
     if asked and asked.qualifier:  # "WMT 2014 English-German": that variant's boards only
         grouped = {k: rows for k, rows in grouped.items() if _variant_of(k, rows, asked, dataset)}
     boards = [_board(key, found, support, direction) for key, found in grouped.items()]
@@ -106,11 +117,11 @@ def leaderboards(
 
 
 def _variant_of(
-    key: tuple[str, str, str], found: list[dict[str, Any]], asked: Canonical, name: str | None
+    key: tuple[str, ...], found: list[dict[str, Any]], asked: Canonical, name: str | None
 ) -> bool:
     """Whether a board's (dataset node, variant, metric) is the variant a filter asked for:
     its qualifier, or the name its papers print, or a node matched by the name as given."""
-    node, variant, _ = key
+    node, variant = key[:2]
     canonical_nodes = {
         str(entity_iri(entity_key(kind, asked.label)))
         for kind in (EntityType.DATASET, EntityType.BENCHMARK)
@@ -136,9 +147,9 @@ def _rows_query(
         printed = f'LCASE(REPLACE(STR(?datasetName), "[^0-9A-Za-z]", "")) = "{fold(dataset)}"'
         filters.append(f"FILTER (?dataset IN ({iris}) || {printed})")
     if metric:
-        filters.append(
-            f"VALUES ?metric {{ <{entity_iri(entity_key(EntityType.METRIC, metric))}> }}"
-        )
+        keys = {entity_key(EntityType.METRIC, name) for name in same_measure_names(metric)}
+        iris = " ".join(f"<{entity_iri(key)}>" for key in sorted(keys))
+        filters.append(f"VALUES ?metric {{ {iris} }}")
     return _ROWS_QUERY.format(
         evidence_vars=" ".join(f"?{name}" for name in EVIDENCE_FIELDS),
         evidence_optionals=" ".join(f"OPTIONAL {{ ?ev pg:{n} ?{n} }}" for n in EVIDENCE_FIELDS),
@@ -153,12 +164,12 @@ def _support(graph: KnowledgeGraph) -> dict[tuple[str, str], int]:
 
 
 def _board(
-    key: tuple[str, str, str],
+    key: tuple[str, str, str, str],
     found: list[dict[str, Any]],
     support: dict[tuple[str, str], int],
     direction: Direction | None,
 ) -> Board:
-    _, qualifier, _ = key
+    qualifier = key[1]
     dataset = _shown_name(found, qualifier)
     metric = _most_printed(str(v["metricLabel"]) for v in found)
     stated = Counter(bool(v["better"].toPython()) for v in found if v.get("better") is not None)
@@ -170,7 +181,7 @@ def _board(
     tasks = Counter(str(v["taskLabel"]) for v in found if v.get("taskLabel") is not None)
     rows = on_one_scale(_rows(found, support), metric)
     rows.sort(key=lambda r: (-r["value"] if higher else r["value"], r["method"] or ""))
-    task = tasks.most_common(1)[0][0] if tasks else None
+    task = min(tasks, key=lambda t: (-tasks[t], t)) if tasks else None  # a tie: stable
     return Board(task, dataset, metric, higher, rows, qualifier)
 
 

@@ -7,6 +7,7 @@ content), so writing the same paper twice writes the same triples.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -254,12 +255,24 @@ def _result_value(value: float | str) -> Literal:
 
 
 def _resolve(label: str, types: tuple[EntityType, ...], entities: dict[str, _MergedEntity]) -> str:
-    """The key of the paper's entity this label names, or a key minted with the default type."""
+    """The key of the paper's entity this label names, or a key minted with the default type.
+    A metric or dataset label whose numbers are not its entity's keeps its own node: "pass@1"
+    is not "pass@k" (an alias of it in a paper's entities), nor "Hits@10" "Hits@k", so their
+    boards stay apart; "Macro-F1" stays "F1" (papers print either for one measure)."""
     folded = fold(label)
     for key, entity in entities.items():
         if entity.type in types and folded in {fold(n) for n in [entity.label, *entity.aliases]}:
+            if entity.type in _NUMBERED and _numbers(label) != _numbers(entity.label):
+                continue
             return key
     return entity_key(types[0], label)
+
+
+_NUMBERED = (EntityType.METRIC, EntityType.DATASET, EntityType.BENCHMARK)
+
+
+def _numbers(name: str) -> list[str]:
+    return re.findall(r"\d+", name)
 
 
 def _add_dataset_variant(graph: Graph, result: URIRef, name: str) -> str:

@@ -142,3 +142,12 @@ def test_a_short_name_in_brackets_is_the_same_dataset_a_part_in_brackets_is_not(
 @pytest.mark.parametrize("names", [("Copa", "CoPA", "COPA"), ("Demon Attack", "demon attack")])
 def test_case_variants_still_meet(names: tuple[str, ...]) -> None:
     _meet(*names)
+
+
+def test_a_hand_alias_of_a_dataset_wins_the_same_name_as_a_generated_label() -> None:
+    """Papers with Code lists both "WiC" and "Words in Context"; the hand lexicon makes WiC an
+    alias of Words in Context, so PaLM's "WiC" row and Primer's "Words in Context" row are one
+    dataset (one board); a versioned name ("SQuAD2.0") keeps its own generated label."""
+    assert canonical("WiC", EntityType.DATASET).label == "Words in Context"
+    assert canonical("X-Sum", EntityType.DATASET).label == "XSum"
+    assert canonical("SQuAD2.0", EntityType.DATASET).label == "SQuAD2.0"

@@ -178,13 +178,18 @@ SQUADS = ("SQuAD 1.1", "SQuAD v1.1", "SQuAD2.0")
 
 def test_a_part_column_is_a_board_of_its_dataset(kg: KnowledgeGraph) -> None:
     """XLNet's "RACE (Middle)" and "RACE (High)" columns are two boards of one dataset, RACE,
-    which a filter on RACE finds both of, as it finds "RACE-m"."""
+    which a filter on RACE finds both of; PaLM's "RACE-m" is the middle-school part, so its row
+    meets XLNet's on the "middle" board, not a board of its own."""
     rows = [_named("RACE (Middle)", 88.6, "xlnet"), _named("RACE (High)", 84.0, "xlnet")]
     kg.replace_paper("xlnet", paper_graph(*_paper("xlnet", *rows)))
     kg.replace_paper("palm", paper_graph(*_paper("palm", _named("RACE-m", 68.1, "palm"))))
     race = leaderboards(kg, dataset="RACE")
-    assert sorted(b.rows[0]["value"] for b in race) == [68.1, 84.0, 88.6]
-    assert sorted(b.qualifier for b in race) == ["high", "m", "middle"]
+    assert {b.qualifier: [r["value"] for r in b.rows] for b in race} == {
+        "high": [84.0],
+        "middle": [88.6, 68.1],
+    }
+    [middle] = leaderboards(kg, dataset="RACE-m")
+    assert [r["paper_id"] for r in middle.rows] == ["xlnet", "palm"]
 
 
 def _accuracy(metric: str, value: float, paper_id: str, method: str) -> Result:
@@ -271,3 +276,40 @@ def test_error_rates_below_one_percent_are_not_read_as_fractions(kg: KnowledgeGr
         ("Net A", 0.35, None),
         ("Net B", 1.2, None),
     ]
+
+
+def _scored(dataset: str, metric: str, value: float, method: str, task: str) -> Result:
+    return Result(method, task, dataset, metric, value, [_cell("p", method, metric, str(value))])
+
+
+def test_top_1_accuracy_and_accuracy_are_one_board_top_5_is_another(kg: KnowledgeGraph) -> None:
+    """ViT prints CIFAR-10 "Accuracy" in one table and "Top-1 Accuracy" in another: one
+    measure, one board, which a filter on either name finds; top-5 accuracy stays apart."""
+    results = [
+        _scored("CIFAR-10", "Accuracy", 99.5, "ViT-H/14", "Image Classification"),
+        _scored("CIFAR-10", "Top-1 Accuracy", 99.13, "ViT-L/32", "Image Classification"),
+        _scored("CIFAR-10", "Top-5 Accuracy", 99.9, "ViT-L/32", "Image Classification"),
+    ]
+    kg.replace_paper("vit", paper_graph(*_paper("vit", *results)))
+    boards = {b.metric: [r["value"] for r in b.rows] for b in leaderboards(kg)}
+    assert boards == {"Accuracy": [99.5, 99.13], "Top-5 Accuracy": [99.9]}
+    for name in ("accuracy", "top-1 accuracy"):
+        assert [len(b.rows) for b in leaderboards(kg, metric=name)] == [2]
+
+
+def test_one_dataset_scored_for_two_tasks_in_one_paper_is_two_boards(kg: KnowledgeGraph) -> None:
+    """SciBERT scores SciERC for NER and for relation extraction, both by F1: the paper gives
+    one method a value under each task, so they are two boards; a task only one paper reads
+    differently (ARC as question answering or as commonsense reasoning) splits nothing."""
+    scibert = [
+        _scored("SciERC", "F1", 67.57, "SciBERT", "Named Entity Recognition"),
+        _scored("SciERC", "F1", 79.97, "SciBERT", "Relation Extraction"),
+        _scored("ARC (Easy)", "Accuracy", 60.0, "SciBERT", "Question Answering"),
+    ]
+    kg.replace_paper("scibert", paper_graph(*_paper("scibert", *scibert)))
+    arc = _scored("ARC (Easy)", "Accuracy", 67.8, "RWKV", "Common Sense Reasoning")
+    kg.replace_paper("rwkv", paper_graph(*_paper("rwkv", arc)))
+    boards = {(b.dataset, b.task): [r["value"] for r in b.rows] for b in leaderboards(kg)}
+    assert boards[("SciERC", "Named Entity Recognition")] == [67.57]
+    assert boards[("SciERC", "Relation Extraction")] == [79.97]
+    assert [v for (name, _), v in boards.items() if name == "ARC (Easy)"] == [[67.8, 60.0]]

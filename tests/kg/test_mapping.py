@@ -6,6 +6,7 @@ import dataclasses
 
 from rdflib import BNode, Literal
 
+from papergraph.core.model import Entity, EntityType, Extraction, Paper, Result, Role, entity_key
 from papergraph.kg.mapping import paper_graph
 from papergraph.kg.vocab import (
     BIBO,
@@ -94,3 +95,23 @@ def test_a_dataset_variant_is_a_qualifier_and_a_pwc_name_links_to_lpwc(paper_a) 
     )
     (mention,) = graph.objects(paper_iri(paper.id), PG.hasMention)
     assert graph.value(mention, PG.qualifier) == Literal("2014 en-de")
+
+
+def test_a_result_metric_with_its_own_cut_off_is_not_the_aliased_metric() -> None:
+    """A paper's "pass@k" entity lists "pass@1" and "pass@100" as aliases; a result scored by
+    pass@1 names a node of its own (so pass@1 and pass@100 are two boards), while "Macro-F1"
+    still resolves to the paper's "F1" entity (one measure as papers print it)."""
+    paper = Paper("p", "P")
+    entities = [
+        Entity(EntityType.METRIC, "pass@k", ["pass@1", "pass@100"], Role.MENTIONS),
+        Entity(EntityType.METRIC, "F1", ["macro-F1"], Role.MENTIONS),
+    ]
+    results = [
+        Result("PaLM", "Code Generation", "HumanEval", "pass@1", 26.2, []),
+        Result("PaLM", "Code Generation", "HumanEval", "pass@100", 76.2, []),
+        Result("SciBERT", "NER", "BC5CDR", "macro-F1", 90.0, []),
+    ]
+    graph = paper_graph(paper, Extraction("p", entities=entities, results=results))
+    metrics = {str(o) for o in graph.objects(None, PG.resultMetric)}
+    names = ("pass@1", "pass@100", "F1")
+    assert metrics == {str(entity_iri(entity_key(EntityType.METRIC, n))) for n in names}

@@ -1,0 +1,68 @@
+"""Which results share a leaderboard beyond their (dataset node, variant, metric node).
+
+Two rules, each read from the rows themselves, not from a list of benchmarks:
+
+- One measure, two names: "Top-1 Accuracy" is accuracy (the share of inputs whose first guess
+  is right) and "Top-1 Error" is error; ViT prints CIFAR-10 "accuracy" in one table and
+  "top-1 accuracy" in another for the same numbers. `measure_key` folds the "top-1" away, so
+  both are one board; top-5 stays its own measure.
+- One dataset, two tasks: SciBERT's SciERC is a NER benchmark and a relation-extraction one,
+  both scored by F1. Where one paper gives one method two values on a board under two tasks,
+  the paper itself tells the tasks apart, so the board splits by task (`by_task`); a task label
+  that only differs between papers (ARC read as question answering by one, commonsense
+  reasoning by another) does not split a board.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from papergraph.core.model import EntityType, entity_key
+
+_TOP_ONE = re.compile(r"^top[\s_-]*1\s*[-\s]*(?=accuracy$|acc$|error$|err$)")
+
+
+def measure_key(label: str) -> str:
+    """The folded name of the measure a metric label names: "Top-1 Accuracy" -> accuracy."""
+    return entity_key(EntityType.METRIC, _TOP_ONE.sub("", label.strip().lower()))
+
+
+def same_measure_names(label: str) -> set[str]:
+    """The metric names a filter on `label` takes in: the name and its top-1 form or plain form."""
+    plain = _TOP_ONE.sub("", label.strip().lower())
+    return {label, plain, f"top-1 {plain}"} if plain in {"accuracy", "error"} else {label}
+
+
+def by_task(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """A board's rows by task where one paper gives one method values under two tasks; else
+    all rows under "" (one board)."""
+    tasks: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in rows:
+        method = str(row.get("methodLabel") or row.get("method") or "")
+        tasks[(str(row["paper"]), method)].add(str(row.get("taskLabel") or ""))
+    if not any(len(found) > 1 for found in tasks.values()):
+        return {"": rows}
+    split: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        split[str(row.get("taskLabel") or "")].append(row)
+    return dict(split)
+
+
+def variant_names(variants: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Each (dataset node, variant) -> the variant its board is filed under: a one-letter
+    variant is the dataset's only longer variant that starts with the letter, where there is
+    one (PaLM's "RACE-h" and "RACE-m" are XLNet's "RACE (High)" and "RACE (Middle)")."""
+    names: dict[tuple[str, str], str] = {}
+    for node, variant in variants:
+        longer = {
+            other
+            for same, other in variants
+            if same == node
+            and len(variant) == 1
+            and len(other) > 1
+            and other.lower().startswith(variant.lower())
+        }
+        names[(node, variant)] = longer.pop() if len(longer) == 1 else variant
+    return names
