@@ -79,7 +79,11 @@ def _group_task(head: str) -> str | None:
     for start in range(len(words) - 1):  # two words or more: "Commonsense:" names no task
         name = " ".join(words[start:])
         key = task_key(name)
-        if key in known_tasks() and key not in generic_tasks() and fold(name) not in dataset_names():
+        if (
+            key in known_tasks()
+            and key not in generic_tasks()
+            and fold(name) not in dataset_names()
+        ):
             return name
     return None
 
