@@ -70,6 +70,7 @@ from papergraph.ingest.extract.dataset_tasks import (
     task_label,
 )
 from papergraph.ingest.extract.initialed_tasks import initialed_tasks
+from papergraph.ingest.extract.listed_tasks import listed_task, listed_tasks
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import measure_of
 from papergraph.ingest.extract.one_task_label import one_label_per_kind
@@ -81,6 +82,7 @@ from papergraph.ingest.extract.short_form_tasks import (
     short_form_tasks,
 )
 from papergraph.ingest.extract.task_metrics import (
+    fitting,
     measured_by,
     metric_kind,
     metric_task,
@@ -114,6 +116,7 @@ def settle_tasks(
     for row in spanning:
         row.result.task = None
     _paired(rows, text, paper_tasks, matcher)
+    _listed(rows, text, matcher)
     for table in _groups(rows, _table_of).values():
         _table_task(table, matcher)
     known = [task for task in paper_tasks if task_key(task) in known_tasks()]
@@ -153,6 +156,20 @@ def _paired(
             found[dataset, metric] = paired_task(dataset, metric, prose, paper_tasks, matcher)
         task = found[dataset, metric]
         if task is not None:
+            row.result.task, row.named = task, True
+
+
+def _listed(rows: list[TaskedRow], text: str, matcher: NameMatcher) -> None:
+    """Rows whose caption names no task take the one the paper files their dataset under in a
+    grouped list ("Common Sense Reasoning: PIQA, ARC, OpenBookQA": ingest/extract/
+    listed_tasks.py), as if named, where the row's metric may measure it."""
+    listed = listed_tasks(text, matcher) if text else {}
+    for row in rows:
+        dataset, metric = row.result.dataset, row.result.metric
+        if not listed or not dataset or row.named:
+            continue
+        task = listed_task(dataset, listed, matcher)
+        if task is not None and fitting(Counter({task: 1}), metric):
             row.result.task, row.named = task, True
 
 
