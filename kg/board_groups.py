@@ -37,17 +37,24 @@ def same_measure_names(label: str) -> set[str]:
 
 def by_task(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """A board's rows by task where one paper gives one method values under two tasks; else
-    all rows under "" (one board)."""
+    all rows under "" (one board). Only the tasks such a (paper, method) gives split the
+    board: a row under one of them joins it, any other row (another paper's "Classification",
+    or no task) the largest of them, so other papers' labels split nothing."""
     tasks: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in rows:
         method = str(row.get("methodLabel") or row.get("method") or "")
         tasks[(str(row["paper"]), method)].add(str(row.get("taskLabel") or ""))
-    if not any(len(found) > 1 for found in tasks.values()):
+    told = {task for found in tasks.values() if len(found) > 1 for task in found}
+    if not told:
         return {"": rows}
-    split: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    split: dict[str, list[dict[str, Any]]] = {task: [] for task in sorted(told)}
+    rest: list[dict[str, Any]] = []
     for row in rows:
-        split[str(row.get("taskLabel") or "")].append(row)
-    return dict(split)
+        task = str(row.get("taskLabel") or "")
+        (split[task] if task in told else rest).append(row)
+    largest = max(sorted(split), key=lambda task: len(split[task]))  # a tie: first by name
+    split[largest].extend(rest)
+    return split
 
 
 def variant_names(variants: set[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -313,3 +313,25 @@ def test_one_dataset_scored_for_two_tasks_in_one_paper_is_two_boards(kg: Knowled
     assert boards[("SciERC", "Named Entity Recognition")] == [67.57]
     assert boards[("SciERC", "Relation Extraction")] == [79.97]
     assert [v for (name, _), v in boards.items() if name == "ARC (Easy)"] == [[67.8, 60.0]]
+
+
+def test_only_the_tasks_one_paper_tells_apart_split_a_board(kg: KnowledgeGraph) -> None:
+    """ViT gives ViT-L/16 CIFAR-10 accuracy under image classification and under few-shot image
+    classification: those two tasks split the board; DeiT's image classification row joins its
+    task's board, BiT's "Classification" and a row with no task the larger board, not two more."""
+    vit = [
+        _scored("CIFAR-10", "Accuracy", 99.4, "ViT-L/16", "Image Classification"),
+        _scored("CIFAR-10", "Accuracy", 97.0, "ViT-L/16", "Few-Shot Image Classification"),
+    ]
+    kg.replace_paper("vit", paper_graph(*_paper("vit", *vit)))
+    deit = _scored("CIFAR-10", "Accuracy", 99.1, "DeiT-B", "Image Classification")
+    kg.replace_paper("deit", paper_graph(*_paper("deit", deit)))
+    bit = _scored("CIFAR-10", "Accuracy", 99.3, "BiT-L", "Classification")
+    kg.replace_paper("bit", paper_graph(*_paper("bit", bit)))
+    bare = Result("WRN", "", "CIFAR-10", "Accuracy", 96.0, [_cell("wrn", "WRN", "Accuracy", "96")])
+    kg.replace_paper("wrn", paper_graph(*_paper("wrn", bare)))
+    boards = {b.task: [r["value"] for r in b.rows] for b in leaderboards(kg, dataset="CIFAR-10")}
+    assert boards == {
+        "Image Classification": [99.4, 99.3, 99.1, 96.0],
+        "Few-Shot Image Classification": [97.0],
+    }
