@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
-from papergraph.core.model import EntityType, entity_key
+from papergraph.core.model import EntityType, entity_key, fold
 
 _TOP_ONE = re.compile(r"^top[\s_-]*1\s*[-\s]*(?=accuracy$|acc$|error$|err$)")
 
@@ -57,19 +59,31 @@ def by_task(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return split
 
 
-def variant_names(variants: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def variant_names(
+    variants: set[tuple[str, str]], labels: dict[str, str]
+) -> dict[tuple[str, str], str]:
     """Each (dataset node, variant) -> the variant its board is filed under: a one-letter
     variant is the dataset's only longer variant that starts with the letter, where there is
-    one (PaLM's "RACE-h" and "RACE-m" are XLNet's "RACE (High)" and "RACE (Middle)")."""
+    one (PaLM's "RACE-h" and "RACE-m" are XLNet's "RACE (High)" and "RACE (Middle)").
+    `variants` are every variant the graph holds (not only a filter's rows), with the parts
+    `dataset-parts.txt` names for the node's label (`labels`): MultiNLI's "m" starts matched
+    and mismatched, so it stays "m"; a digit ("1") is no initial."""
+    known = defaultdict(set)
+    for node, variant in variants:
+        known[node].add(variant)
+    for node, label in labels.items():
+        known[node] |= _parts().get(fold(label), set())
     names: dict[tuple[str, str], str] = {}
     for node, variant in variants:
-        longer = {
-            other
-            for same, other in variants
-            if same == node
-            and len(variant) == 1
-            and len(other) > 1
-            and other.lower().startswith(variant.lower())
-        }
+        initial = variant.lower() if len(variant) == 1 and variant.isalpha() else None
+        longer = {o for o in known[node] if initial and len(o) > 1 and o.lower()[0] == initial}
         names[(node, variant)] = longer.pop() if len(longer) == 1 else variant
     return names
+
+
+@cache
+def _parts() -> dict[str, set[str]]:
+    """dataset-parts.txt: a dataset's folded label -> its named parts."""
+    text = files("papergraph.ingest.lexicon").joinpath("dataset-parts.txt").read_text()
+    lines = [line.split("\t") for line in text.splitlines() if line and line[0] != "#"]
+    return {fold(cells[0]): set(cells[1].split("|")) for cells in lines[1:]}

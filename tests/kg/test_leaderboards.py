@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from papergraph.core.model import Chunk, Entity, EntityType, Evidence, Extraction, Paper, Result
+from papergraph.kg.board_groups import variant_names
 from papergraph.kg.leaderboards import leaderboards
 from papergraph.kg.mapping import paper_graph
 from papergraph.kg.store import KnowledgeGraph
@@ -335,3 +336,26 @@ def test_only_the_tasks_one_paper_tells_apart_split_a_board(kg: KnowledgeGraph) 
         "Image Classification": [99.4, 99.3, 99.1, 96.0],
         "Few-Shot Image Classification": [97.0],
     }
+
+
+def test_a_one_letter_variant_two_parts_start_is_a_board_of_its_own(kg: KnowledgeGraph) -> None:
+    """Paper A's "MNLI-m" is MultiNLI matched, paper B's "MNLI (mismatched)" the other part:
+    both parts start with "m", so the two stay two boards, whatever a query's filters; a
+    digit variant ("1") is no initial of "10-shot"."""
+    kg.replace_paper("a", paper_graph(*_paper("a", _named("MNLI-m", 84.6, "a"))))
+    kg.replace_paper("b", paper_graph(*_paper("b", _named("MNLI (mismatched)", 90.1, "b"))))
+    boards = {b.qualifier: [r["value"] for r in b.rows] for b in leaderboards(kg)}
+    assert boards == {"m": [84.6], "mismatched": [90.1]}
+    node = "https://example.org/dataset/x"
+    names = variant_names({(node, "1"), (node, "10-shot")}, {node: "X"})
+    assert names[(node, "1")] == "1"
+
+
+def test_a_one_letter_variant_meets_its_part_whatever_the_filter(kg: KnowledgeGraph) -> None:
+    """XLNet prints "RACE (Middle)" and "RACE (High)", PaLM "RACE-m": a filter on PaLM's name
+    still files its row under "middle", the variant the graph holds, not under "m"."""
+    rows = [_named("RACE (Middle)", 88.6, "xlnet"), _named("RACE (High)", 84.0, "xlnet")]
+    kg.replace_paper("xlnet", paper_graph(*_paper("xlnet", *rows)))
+    palm = Result("PaLM", "Reading Comprehension", "RACE-m", "F1", 68.1, [])
+    kg.replace_paper("palm", paper_graph(*_paper("palm", palm)))
+    assert [b.qualifier for b in leaderboards(kg, metric="F1")] == ["middle"]
