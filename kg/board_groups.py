@@ -5,7 +5,8 @@ Two rules, each read from the rows themselves, not from a list of benchmarks:
 - One measure, two names: "Top-1 Accuracy" is accuracy (the share of inputs whose first guess
   is right) and "Top-1 Error" is error; ViT prints CIFAR-10 "accuracy" in one table and
   "top-1 accuracy" in another for the same numbers. `measure_key` folds the "top-1" away, so
-  both are one board; top-5 stays its own measure.
+  both are one board where they share a task (`fold_top_one`: a retrieval hit rate named
+  "Top-1 Accuracy" is not a QA accuracy); top-5 stays its own measure.
 - One dataset, two tasks: SciBERT's SciERC is a NER benchmark and a relation-extraction one,
   both scored by F1. Where one paper gives one method two values on a board under two tasks,
   the paper itself tells the tasks apart, so the board splits by task (`by_task`); a task label
@@ -23,18 +24,38 @@ from typing import Any
 
 from papergraph.core.model import EntityType, entity_key, fold
 
-_TOP_ONE = re.compile(r"^top[\s_-]*1\s*[-\s]*(?=accuracy$|acc$|error$|err$)")
+_MEASURE = r"(?:accuracy|acc|error|err)(?:\s*rate)?\s*(?:\(%\))?$"
+_TOP_ONE = re.compile(rf"^top[\s_-]*1\s*[-\s]*(?={_MEASURE})")
 
 
 def measure_key(label: str) -> str:
-    """The folded name of the measure a metric label names: "Top-1 Accuracy" -> accuracy."""
+    """The folded name of the measure a metric label names: "Top-1 Accuracy (%)" -> accuracy."""
     return entity_key(EntityType.METRIC, _TOP_ONE.sub("", label.strip().lower()))
 
 
 def same_measure_names(label: str) -> set[str]:
     """The metric names a filter on `label` takes in: the name and its top-1 form or plain form."""
     plain = _TOP_ONE.sub("", label.strip().lower())
-    return {label, plain, f"top-1 {plain}"} if plain in {"accuracy", "error"} else {label}
+    return {label, plain, f"top-1 {plain}"} if re.match(_MEASURE, plain) else {label}
+
+
+def fold_top_one(
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]],
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """(dataset node, variant, metric key) groups, a top-1 group folded into its plain
+    measure's group (`measure_key`) where the two share a task label: ViT's CIFAR-10
+    "Top-1 Accuracy" and "Accuracy" tables meet; DPR's passage-retrieval "Top-1 Accuracy" on
+    Natural Questions stays off FiD's question-answering "Accuracy" board."""
+    folded: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (node, variant, metric), rows in groups.items():
+        plain = (node, variant, measure_key(str(rows[0]["metricLabel"])))
+        tasks = {str(row.get("taskLabel") or "") for row in rows}
+        shared = plain != (node, variant, metric) and plain in groups
+        if shared and tasks & {str(row.get("taskLabel") or "") for row in groups[plain]}:
+            folded[plain].extend(rows)
+        else:
+            folded[(node, variant, metric)].extend(rows)
+    return dict(folded)
 
 
 def by_task(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

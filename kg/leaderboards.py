@@ -20,7 +20,7 @@ from typing import Any
 
 from papergraph.core.canonical import Canonical, canonical
 from papergraph.core.model import EntityType, entity_key, fold
-from papergraph.kg.board_groups import by_task, measure_key, same_measure_names, variant_names
+from papergraph.kg.board_groups import by_task, fold_top_one, same_measure_names, variant_names
 from papergraph.kg.board_scale import on_one_scale
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import chunk_id_from_iri, entity_iri, paper_id_from_iri
@@ -103,8 +103,9 @@ def leaderboards(
     for row in rows:  # one measure's names ("Top-1 Accuracy", "accuracy") meet: `board_groups`
         values = row.asdict()  # type: ignore[union-attr]
         variant = str(values.get("qualifier") or "")
-        measure = measure_key(str(values["metricLabel"]))
-        measures[(str(values["dataset"]), variant, measure)].append(values)
+        metric = entity_key(EntityType.METRIC, str(values["metricLabel"]))
+        measures[(str(values["dataset"]), variant, metric)].append(values)
+    measures = fold_top_one(measures)
     labels = {str(v["dataset"]): str(v["datasetLabel"]) for f in measures.values() for v in f}
     spelled = variant_names({key[:2] for key in measures} | _all_variants(graph), labels)
     merged: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)

@@ -359,3 +359,27 @@ def test_a_one_letter_variant_meets_its_part_whatever_the_filter(kg: KnowledgeGr
     palm = Result("PaLM", "Reading Comprehension", "RACE-m", "F1", 68.1, [])
     kg.replace_paper("palm", paper_graph(*_paper("palm", palm)))
     assert [b.qualifier for b in leaderboards(kg, metric="F1")] == ["middle"]
+
+
+def test_top_1_accuracy_under_another_task_is_not_the_plain_accuracy_board(
+    kg: KnowledgeGraph,
+) -> None:
+    """DPR's "Top-1 Accuracy" on Natural Questions is a passage-retrieval hit rate, FiD's
+    "Accuracy" there question-answering accuracy: no task shared, two boards. "Top-1 Accuracy
+    (%)" and "Top-1 error rate" fold like "Top-1 Accuracy" where the task is shared."""
+    dpr = _scored("Natural Questions", "Top-1 Accuracy", 45.9, "DPR", "Passage Retrieval")
+    kg.replace_paper("dpr", paper_graph(*_paper("dpr", dpr)))
+    fid = _scored("Natural Questions", "Accuracy", 51.4, "FiD", "Question Answering")
+    kg.replace_paper("fid", paper_graph(*_paper("fid", fid)))
+    boards = {b.metric: [r["value"] for r in b.rows] for b in leaderboards(kg)}
+    assert boards == {"Top-1 Accuracy": [45.9], "Accuracy": [51.4]}
+    task = "Image Classification"
+    cifar = [
+        _scored("CIFAR-100", "Top-1 Accuracy (%)", 91.7, "ViT-L/16", task),
+        _scored("CIFAR-100", "Accuracy", 93.0, "ViT-H/14", task),
+        _scored("CIFAR-100", "Top-1 error rate", 8.3, "ViT-L/16", task),
+        _scored("CIFAR-100", "Error rate", 7.0, "ViT-H/14", task),
+    ]
+    kg.replace_paper("vit", paper_graph(*_paper("vit", *cifar)))
+    assert sorted(len(b.rows) for b in leaderboards(kg, dataset="CIFAR-100")) == [2, 2]
+    assert [len(b.rows) for b in leaderboards(kg, metric="top-1 error rate")] == [2]
