@@ -20,7 +20,7 @@ from typing import Any
 
 from papergraph.core.canonical import Canonical, canonical
 from papergraph.core.model import EntityType, entity_key, fold
-from papergraph.kg.board_groups import by_task, measure_key, same_measure_names, variant_names
+from papergraph.kg.board_groups import by_task, fold_top_one, same_measure_names, variant_names
 from papergraph.kg.board_scale import on_one_scale
 from papergraph.kg.store import KnowledgeGraph
 from papergraph.kg.vocab import chunk_id_from_iri, entity_iri, paper_id_from_iri
@@ -63,6 +63,12 @@ SELECT ?method ?dataset (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
 } GROUP BY ?method ?dataset
 """
 
+_VARIANTS_QUERY = """
+SELECT DISTINCT ?dataset ?qualifier WHERE {
+  GRAPH ?g { ?r pg:resultDataset ?dataset ; pg:qualifier ?qualifier }
+}
+"""
+
 
 @dataclass
 class Board:
@@ -97,9 +103,11 @@ def leaderboards(
     for row in rows:  # one measure's names ("Top-1 Accuracy", "accuracy") meet: `board_groups`
         values = row.asdict()  # type: ignore[union-attr]
         variant = str(values.get("qualifier") or "")
-        measure = measure_key(str(values["metricLabel"]))
-        measures[(str(values["dataset"]), variant, measure)].append(values)
-    spelled = variant_names({key[:2] for key in measures})
+        metric = entity_key(EntityType.METRIC, str(values["metricLabel"]))
+        measures[(str(values["dataset"]), variant, metric)].append(values)
+    measures = fold_top_one(measures)
+    labels = {str(v["dataset"]): str(v["datasetLabel"]) for f in measures.values() for v in f}
+    spelled = variant_names({key[:2] for key in measures} | _all_variants(graph), labels)
     merged: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for (node, variant, measure), found in measures.items():
         merged[(node, spelled[(node, variant)], measure)].extend(found)
@@ -155,6 +163,12 @@ def _rows_query(
         evidence_optionals=" ".join(f"OPTIONAL {{ ?ev pg:{n} ?{n} }}" for n in EVIDENCE_FIELDS),
         filters="\n  ".join(filters),
     )
+
+
+def _all_variants(graph: KnowledgeGraph) -> set[tuple[str, str]]:
+    """Every (dataset node, variant) the graph's results name, whatever a query's filters."""
+    found = graph.query(_VARIANTS_QUERY)
+    return {(str(node), str(variant)) for node, variant in found}  # type: ignore[misc]
 
 
 def _support(graph: KnowledgeGraph) -> dict[tuple[str, str], int]:

@@ -255,20 +255,23 @@ def _result_value(value: float | str) -> Literal:
 
 
 def _resolve(label: str, types: tuple[EntityType, ...], entities: dict[str, _MergedEntity]) -> str:
-    """The key of the paper's entity this label names, or a key minted with the default type.
-    A metric or dataset label whose numbers are not its entity's keeps its own node: "pass@1"
-    is not "pass@k" (an alias of it in a paper's entities), nor "Hits@10" "Hits@k", so their
-    boards stay apart; "Macro-F1" stays "F1" (papers print either for one measure)."""
+    """The key of the paper's entity this label names, or a key minted with the default type;
+    a label whose numbers are not its entity's keeps its own node (`_own_numbers`)."""
     folded = fold(label)
     for key, entity in entities.items():
         if entity.type in types and folded in {fold(n) for n in [entity.label, *entity.aliases]}:
-            if entity.type in _NUMBERED and _numbers(label) != _numbers(entity.label):
-                continue
-            return key
+            if not _own_numbers(entity.type, _numbers(label), _numbers(entity.label)):
+                return key
     return entity_key(types[0], label)
 
 
-_NUMBERED = (EntityType.METRIC, EntityType.DATASET, EntityType.BENCHMARK)
+def _own_numbers(kind: EntityType, printed: list[str], entity: list[str]) -> bool:
+    """A metric's numbers differ ("pass@1" is not its entity "pass@k", nor "Hits@10" "Hits@k";
+    "Macro-F1" is "F1"), or a dataset's versions both printed differ ("CIFAR-100" is not
+    "CIFAR-10"; "CoNLL" is what papers print for CoNLL-2003)."""
+    dataset = kind in (EntityType.DATASET, EntityType.BENCHMARK)
+    both = kind is EntityType.METRIC or (dataset and bool(printed and entity))
+    return both and printed != entity
 
 
 def _numbers(name: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from papergraph.core.model import Chunk, Entity, EntityType, Evidence, Extraction, Paper, Result
+from papergraph.kg.board_groups import variant_names
 from papergraph.kg.leaderboards import leaderboards
 from papergraph.kg.mapping import paper_graph
 from papergraph.kg.store import KnowledgeGraph
@@ -313,3 +314,72 @@ def test_one_dataset_scored_for_two_tasks_in_one_paper_is_two_boards(kg: Knowled
     assert boards[("SciERC", "Named Entity Recognition")] == [67.57]
     assert boards[("SciERC", "Relation Extraction")] == [79.97]
     assert [v for (name, _), v in boards.items() if name == "ARC (Easy)"] == [[67.8, 60.0]]
+
+
+def test_only_the_tasks_one_paper_tells_apart_split_a_board(kg: KnowledgeGraph) -> None:
+    """ViT gives ViT-L/16 CIFAR-10 accuracy under image classification and under few-shot image
+    classification: those two tasks split the board; DeiT's image classification row joins its
+    task's board, BiT's "Classification" and a row with no task the larger board, not two more."""
+    vit = [
+        _scored("CIFAR-10", "Accuracy", 99.4, "ViT-L/16", "Image Classification"),
+        _scored("CIFAR-10", "Accuracy", 97.0, "ViT-L/16", "Few-Shot Image Classification"),
+    ]
+    kg.replace_paper("vit", paper_graph(*_paper("vit", *vit)))
+    deit = _scored("CIFAR-10", "Accuracy", 99.1, "DeiT-B", "Image Classification")
+    kg.replace_paper("deit", paper_graph(*_paper("deit", deit)))
+    bit = _scored("CIFAR-10", "Accuracy", 99.3, "BiT-L", "Classification")
+    kg.replace_paper("bit", paper_graph(*_paper("bit", bit)))
+    bare = Result("WRN", "", "CIFAR-10", "Accuracy", 96.0, [_cell("wrn", "WRN", "Accuracy", "96")])
+    kg.replace_paper("wrn", paper_graph(*_paper("wrn", bare)))
+    boards = {b.task: [r["value"] for r in b.rows] for b in leaderboards(kg, dataset="CIFAR-10")}
+    assert boards == {
+        "Image Classification": [99.4, 99.3, 99.1, 96.0],
+        "Few-Shot Image Classification": [97.0],
+    }
+
+
+def test_a_one_letter_variant_two_parts_start_is_a_board_of_its_own(kg: KnowledgeGraph) -> None:
+    """Paper A's "MNLI-m" is MultiNLI matched, paper B's "MNLI (mismatched)" the other part:
+    both parts start with "m", so the two stay two boards, whatever a query's filters; a
+    digit variant ("1") is no initial of "10-shot"."""
+    kg.replace_paper("a", paper_graph(*_paper("a", _named("MNLI-m", 84.6, "a"))))
+    kg.replace_paper("b", paper_graph(*_paper("b", _named("MNLI (mismatched)", 90.1, "b"))))
+    boards = {b.qualifier: [r["value"] for r in b.rows] for b in leaderboards(kg)}
+    assert boards == {"m": [84.6], "mismatched": [90.1]}
+    node = "https://example.org/dataset/x"
+    names = variant_names({(node, "1"), (node, "10-shot")}, {node: "X"})
+    assert names[(node, "1")] == "1"
+
+
+def test_a_one_letter_variant_meets_its_part_whatever_the_filter(kg: KnowledgeGraph) -> None:
+    """XLNet prints "RACE (Middle)" and "RACE (High)", PaLM "RACE-m": a filter on PaLM's name
+    still files its row under "middle", the variant the graph holds, not under "m"."""
+    rows = [_named("RACE (Middle)", 88.6, "xlnet"), _named("RACE (High)", 84.0, "xlnet")]
+    kg.replace_paper("xlnet", paper_graph(*_paper("xlnet", *rows)))
+    palm = Result("PaLM", "Reading Comprehension", "RACE-m", "F1", 68.1, [])
+    kg.replace_paper("palm", paper_graph(*_paper("palm", palm)))
+    assert [b.qualifier for b in leaderboards(kg, metric="F1")] == ["middle"]
+
+
+def test_top_1_accuracy_under_another_task_is_not_the_plain_accuracy_board(
+    kg: KnowledgeGraph,
+) -> None:
+    """DPR's "Top-1 Accuracy" on Natural Questions is a passage-retrieval hit rate, FiD's
+    "Accuracy" there question-answering accuracy: no task shared, two boards. "Top-1 Accuracy
+    (%)" and "Top-1 error rate" fold like "Top-1 Accuracy" where the task is shared."""
+    dpr = _scored("Natural Questions", "Top-1 Accuracy", 45.9, "DPR", "Passage Retrieval")
+    kg.replace_paper("dpr", paper_graph(*_paper("dpr", dpr)))
+    fid = _scored("Natural Questions", "Accuracy", 51.4, "FiD", "Question Answering")
+    kg.replace_paper("fid", paper_graph(*_paper("fid", fid)))
+    boards = {b.metric: [r["value"] for r in b.rows] for b in leaderboards(kg)}
+    assert boards == {"Top-1 Accuracy": [45.9], "Accuracy": [51.4]}
+    task = "Image Classification"
+    cifar = [
+        _scored("CIFAR-100", "Top-1 Accuracy (%)", 91.7, "ViT-L/16", task),
+        _scored("CIFAR-100", "Accuracy", 93.0, "ViT-H/14", task),
+        _scored("CIFAR-100", "Top-1 error rate", 8.3, "ViT-L/16", task),
+        _scored("CIFAR-100", "Error rate", 7.0, "ViT-H/14", task),
+    ]
+    kg.replace_paper("vit", paper_graph(*_paper("vit", *cifar)))
+    assert sorted(len(b.rows) for b in leaderboards(kg, dataset="CIFAR-100")) == [2, 2]
+    assert [len(b.rows) for b in leaderboards(kg, metric="top-1 error rate")] == [2]

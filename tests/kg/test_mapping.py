@@ -115,3 +115,25 @@ def test_a_result_metric_with_its_own_cut_off_is_not_the_aliased_metric() -> Non
     metrics = {str(o) for o in graph.objects(None, PG.resultMetric)}
     names = ("pass@1", "pass@100", "F1")
     assert metrics == {str(entity_iri(entity_key(EntityType.METRIC, n))) for n in names}
+
+
+def test_a_dataset_printed_without_its_version_is_the_aliased_dataset() -> None:
+    """A paper's "CoNLL-2003" entity lists "CoNLL" (what its tables print) and its "SQuAD"
+    entity "SQuAD 1.1": both results name the paper's entity, so they meet other papers'
+    CoNLL-2003 and SQuAD rows; a dataset whose printed version differs ("CIFAR-100" listed
+    under "CIFAR-10") keeps its own node."""
+    paper = Paper("p", "P")
+    entities = [
+        Entity(EntityType.DATASET, "CoNLL-2003", ["CoNLL"], Role.MENTIONS),
+        Entity(EntityType.DATASET, "SQuAD", ["SQuAD 1.1"], Role.MENTIONS),
+        Entity(EntityType.DATASET, "CIFAR-10", ["CIFAR-100"], Role.MENTIONS),
+    ]
+    results = [
+        Result("BERT", "NER", "CoNLL", "F1", 92.8, []),
+        Result("BERT", "Question Answering", "SQuAD 1.1", "F1", 93.2, []),
+        Result("ResNet", "Image Classification", "CIFAR-100", "Accuracy", 80.0, []),
+    ]
+    graph = paper_graph(paper, Extraction("p", entities=entities, results=results))
+    datasets = {str(o) for o in graph.objects(None, PG.resultDataset)}
+    names = ("CoNLL-2003", "SQuAD", "CIFAR-100")
+    assert datasets == {str(entity_iri(entity_key(EntityType.DATASET, n))) for n in names}
