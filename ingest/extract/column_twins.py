@@ -99,13 +99,13 @@ def told_apart(
             _apart_elsewhere(grid, first, other) and not _sources(first, other) for other in others
         )
     ):
-        return [first]  # one value printed twice ("Published" and "LeaderBoard" columns)
+        return _coded_or_first(first, [first, *others], codes)  # one value printed twice
     if _masked([first, *others]) or _by_statistic([first, *others]):
         return [first, *others]
     pairs = [_setting(first, other, codes) for other in others]
     found = [pair for pair in pairs if pair is not None]
     if not found or len(found) != len(others):
-        return [first]
+        return _coded_or_first(first, [first, *others], codes)  # "CUB H" beside "CUB U"
     if len(others) == 1:
         _qualify(first, found[0][0])
         _qualify(others[0], found[0][1])
@@ -114,6 +114,22 @@ def told_apart(
     for result, setting in zip(group, _each_apart(group, codes), strict=True):
         _qualify(result, setting)
     return group
+
+
+def _coded_or_first(first: Result, group: list[Result], codes: Mapping[str, str]) -> list[Result]:
+    """Where the headers tell no setting apart, the columns whose header prints a code the
+    caption explains as a part of the data ("CUB U", "CUB S" beside "CUB H", the caption saying
+    "U: unseen classes, S: seen classes, H: harmonic mean"), each qualified by its part; the
+    first column too where it prints none; the first alone where none does (the unseen part
+    never stands for the dataset)."""
+    coded = [(r, [codes[w] for w in _header(r).split() if w in codes]) for r in group]
+    parts = [(result, words) for result, words in coded if words]
+    if not parts or len({" ".join(words) for _, words in parts}) != len(parts):
+        return [first]
+    for result, words in parts:
+        _qualify(result, words)
+    whole = [] if coded[0][1] else [first]  # "BLEU" beside "BLEU U": the whole, and a part
+    return whole + [result for result, _ in parts]
 
 
 def _apart_elsewhere(grid: Grid, first: Result, other: Result) -> bool:
