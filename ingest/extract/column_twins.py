@@ -39,6 +39,9 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _WHOLE = re.compile(r"^(?:all|overall)$", re.IGNORECASE)  # the whole data, no part of it
+#: Words naming where a number comes from ("Published" beside "LeaderBoard"): one fact printed
+#: as two sources give it, no setting of the method.
+_SOURCE = re.compile(r"^(?:published|reported|leaderboard|paper|ours)$", re.IGNORECASE)
 #: A word, a setting printed as its value ("BS=256") or a duration ("80ms": a forecast horizon).
 _WORD = re.compile(r"[A-Za-z]{3,}|^[A-Za-z]+\s*=\s*\d|(?:^|\s)\d+(?:\.\d+)?\s?m?s(?:\s|$)")
 #: Words that say which kind of a metric a column holds (COCO's box and mask AP, "AP^b"): the
@@ -75,8 +78,9 @@ def told_apart(
     an average and the parts it averages, each part qualified (`_averaged_parts`), or each
     qualified by what its header says the first's does not, or the first alone where nothing
     does. One value printed under two headers is one fact, the first's, unless the `grid`'s
-    other rows print different values in those columns (`_apart_elsewhere`): then the columns
-    are two settings ("XSum top-p", "XSum top-k" of DetectGPT's Table 3, both 0.98), each
+    other rows print different values in those columns (`_apart_elsewhere`) and the headers
+    differ in no word naming a source of the number ("Published", "LeaderBoard"): then the
+    columns are two settings ("XSum top-p", "XSum top-k" of DetectGPT's Table 3, both 0.98), each
     holding the value. A one-letter header code the `caption` explains as a part of the data
     ("U" indicates unseen categories: header_codes.py) reads as that part's word."""
     codes = part_codes(caption, SUBSET) if caption else {}
@@ -90,15 +94,18 @@ def told_apart(
         return _averaged_parts(averages[0], [result for result in best if result not in averages])
     first, *others = averages or best
     if all(other.value == first.value for other in others) and not (
-        grid and all(_apart_elsewhere(grid, first, other) for other in others)
+        grid
+        and all(
+            _apart_elsewhere(grid, first, other) and not _sources(first, other) for other in others
+        )
     ):
-        return [first]  # one value printed twice ("Published" and "LeaderBoard" columns)
+        return _coded_or_first(first, [first, *others], codes)  # one value printed twice
     if _masked([first, *others]) or _by_statistic([first, *others]):
         return [first, *others]
     pairs = [_setting(first, other, codes) for other in others]
     found = [pair for pair in pairs if pair is not None]
     if not found or len(found) != len(others):
-        return [first]
+        return _coded_or_first(first, [first, *others], codes)  # "CUB H" beside "CUB U"
     if len(others) == 1:
         _qualify(first, found[0][0])
         _qualify(others[0], found[0][1])
@@ -107,6 +114,22 @@ def told_apart(
     for result, setting in zip(group, _each_apart(group, codes), strict=True):
         _qualify(result, setting)
     return group
+
+
+def _coded_or_first(first: Result, group: list[Result], codes: Mapping[str, str]) -> list[Result]:
+    """Where the headers tell no setting apart, the columns whose header prints a code the
+    caption explains as a part of the data ("CUB U", "CUB S" beside "CUB H", the caption saying
+    "U: unseen classes, S: seen classes, H: harmonic mean"), each qualified by its part; the
+    first column too where it prints none; the first alone where none does (the unseen part
+    never stands for the dataset)."""
+    coded = [(r, [codes[w] for w in _header(r).split() if w in codes]) for r in group]
+    parts = [(result, words) for result, words in coded if words]
+    if not parts or len({" ".join(words) for _, words in parts}) != len(parts):
+        return [first]
+    for result, words in parts:
+        _qualify(result, words)
+    whole = [] if coded[0][1] else [first]  # "BLEU" beside "BLEU U": the whole, and a part
+    return whole + [result for result, _ in parts]
 
 
 def _apart_elsewhere(grid: Grid, first: Result, other: Result) -> bool:
@@ -122,6 +145,14 @@ def _apart_elsewhere(grid: Grid, first: Result, other: Result) -> bool:
         if numbers[0] and numbers[1] and numbers[0].value != numbers[1].value:
             return True
     return False
+
+
+def _sources(first: Result, other: Result) -> bool:
+    """Whether two headers differ in a word naming where a number comes from ("SQuAD Published"
+    beside "SQuAD LeaderBoard"): other rows' numbers may differ there, but one value printed
+    under both is one fact of one method, not the method run two ways."""
+    one, two = ({word.lower() for word in _header(result).split()} for result in (first, other))
+    return any(_SOURCE.match(word) for word in one ^ two)
 
 
 def _averaged_parts(average: Result, parts: list[Result]) -> list[Result]:

@@ -194,7 +194,7 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     """The dataset a row label names, abbreviates, or is a part of the caption's benchmark."""
     caption = context.table.caption
     label = clean(strip_marks(row.label))
-    category = category_dataset(context, row)  # "Gender": CrowS-Pairs (Gender)
+    category = category_dataset(context, row, matcher)  # "Gender": CrowS-Pairs (Gender)
     if category:
         return category
     named = (

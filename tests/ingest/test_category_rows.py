@@ -133,3 +133,39 @@ def test_rows_under_a_subset_header_are_parts_of_the_captions_corpus() -> None:
         ("NewNet", "The Pile (arxiv)", 0.714),
         ("NewNet", "The Pile (opensubtitles)", 0.93),
     }
+
+
+def test_a_member_dataset_of_a_benchmark_under_a_subset_header_stays_that_dataset() -> None:
+    """SuperGLUE's "BoolQ" and "CB" are datasets of the suite with tasks of their own, not
+    "SuperGLUE (BoolQ)" with no task."""
+    table = Table(
+        grid(
+            [
+                ["Subset", "Baseline", "NewNet"],
+                ["BoolQ", "60.5", "77.5"],
+                ["CB", "0.0", "82.1"],
+                ["COPA", "90.0", "92.0"],
+            ]
+        ),
+        "5",
+        "Table 5: Few-shot accuracy on SuperGLUE.",
+    )
+    rows = table_rows(table, ["NewNet"])
+    found = {(r.dataset, r.value) for r in rows}
+    assert {("BoolQ", 77.5), ("CommitmentBank", 82.1), ("COPA", 92.0)} <= found
+    assert not any((r.dataset or "").startswith("SuperGLUE (") for r in rows)
+
+
+def test_subsets_a_caption_says_the_models_were_fine_tuned_on_are_no_part_of_the_test() -> None:
+    """Rows "Random" and "Full" are the training data chosen, not parts of MMLU: the "Subset"
+    header reads them no differently from a header naming nothing ("Data")."""
+    caption = "Table 3: MMLU accuracy of LLaMA-7B fine-tuned on subsets of the Alpaca data."
+
+    def found(header: str) -> set[tuple]:
+        table = Table(
+            grid([[header, "NewNet"], ["Random", "40.1"], ["Full", "42.3"]]), "3", caption
+        )
+        return {(r.method, r.dataset, r.value) for r in table_rows(table, ["NewNet"])}
+
+    assert found("Subset") == found("Data")
+    assert ("NewNet", "MMLU (Random)", 40.1) not in found("Subset")

@@ -194,3 +194,33 @@ def test_a_lone_coded_column_still_names_its_part() -> None:
         'Table 2: Results on WebNLG. "U" indicates unseen categories.',
     )
     assert ("WebNLG (unseen)", "BLEU", 46.7) in {(d, m, v) for _, d, m, v in found}
+
+
+def test_one_value_under_published_and_leaderboard_columns_is_one_row_though_others_differ() -> (
+    None
+):
+    """BiDAF's two numbers differ, but NewNet's one value is one fact of one method, not
+    "NewNet (Published)" and "NewNet (LeaderBoard)" on one board."""
+    found = _found(
+        [
+            ["Model", "SQuAD Published", "SQuAD LeaderBoard"],
+            ["BiDAF", "77.3", "76.9"],
+            ["NewNet", "88.5", "88.5"],
+        ],
+        "Table 2: F1 on the SQuAD test set.",
+    )
+    assert {(m, v) for m, _, _, v in found} == {("NewNet", 88.5)}
+
+
+def test_coded_part_columns_beside_an_uncoded_one_each_keep_their_part() -> None:
+    """GZSL's "U | S | H": the unseen classes' accuracy never stands for the dataset's."""
+    found = _found(
+        [
+            ["Method", "CUB U", "CUB S", "CUB H"],
+            ["Baseline", "23.7", "62.8", "34.4"],
+            ["NewNet", "47.5", "52.4", "49.9"],
+        ],
+        "Table 2: Top-1 accuracy on CUB. U: unseen classes, S: seen classes, H: harmonic mean.",
+    )
+    assert ("NewNet", "CUB", "Top-1 Accuracy", 47.5) not in found
+    assert {(d, v) for _, d, _, v in found} >= {("CUB (unseen)", 47.5), ("CUB (seen)", 52.4)}
