@@ -9,6 +9,7 @@ way of training (BoolQ's "parameter-efficient fine-tuning").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +18,7 @@ from papergraph.core.model import fold
 
 FILE = "generated-dataset-tasks.txt"
 HAND_FILE = "dataset-tasks.txt"  # benchmarks' tasks as their own papers state them
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=1)
@@ -48,15 +50,21 @@ def _hand_rows() -> dict[str, Counter[str]]:
     return {fold(row[0]): Counter({row[1]: 1}) for row in rows if row[0] != "dataset"}
 
 
+def initials(task: str) -> set[str]:
+    """The short forms a task's name abbreviates to: its words' initials, whole and less the
+    last word ("Participant Intervention Comparison Outcome Extraction": PICOE, PICO)."""
+    letters = "".join(word[0] for word in _WORD.findall(task)).upper()
+    return {letters, letters[:-1]} - {letters[:1]} if len(letters) > 2 else {letters}
+
+
 def unabbreviated(task: str) -> str:
-    """The task's name less a last word of capitals that abbreviates the others ("Named Entity
-    Recognition NER", as the data files three datasets: Named Entity Recognition), so that its
-    votes add to the task's and a kind of it ("Medical Named Entity Recognition") refines it:
-    JNLPBA's NER votes had split, and its one "Relation Extraction" vote won the tie."""
-    words = task.split()
-    letters = "".join(word[0] for word in words[:-1]).upper()
-    short = words[-1] if len(words) > 2 else ""
-    return " ".join(words[:-1]) if short.isupper() and short in (letters, letters[:-1]) else task
+    """The task's name less a last word of capitals that abbreviates the others (`initials`:
+    "Named Entity Recognition NER", as the data files three datasets: Named Entity
+    Recognition), so that its votes add to the task's and a kind of it ("Medical Named Entity
+    Recognition") refines it: JNLPBA's NER votes had split, and its one "Relation Extraction"
+    vote won the tie."""
+    head, _, short = task.rpartition(" ")
+    return head if short.isupper() and len(head.split()) > 1 and short in initials(head) else task
 
 
 def stated_task(dataset: str) -> str | None:

@@ -17,20 +17,12 @@ import re
 from collections.abc import Iterable
 
 from papergraph.core.model import Result
-from papergraph.ingest.extract.dataset_task_data import unabbreviated
+from papergraph.ingest.extract.dataset_task_data import initials, unabbreviated
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, task_label
 from papergraph.ingest.extract.matcher import NameMatcher
 
 #: A short form printed in a row's label: two to six capitals ("PICO", "NER").
 _SHORT = re.compile(r"\b[A-Z]{2,6}\b")
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def initials(task: str) -> set[str]:
-    """The short forms a task's name abbreviates to: its words' initials, whole and less the
-    last word ("Participant Intervention Comparison Outcome Extraction": PICOE, PICO)."""
-    letters = "".join(word[0] for word in _WORD.findall(task)).upper()
-    return {letters, letters[:-1]} - {letters[:1]} if len(letters) > 2 else {letters}
 
 
 def initialed_task(label: str, tasks: Iterable[str]) -> str | None:

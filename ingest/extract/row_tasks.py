@@ -8,7 +8,8 @@ lists ("Frostbite") had no task beside the Atari games of its own table that had
 the rows of one paper's tables:
 - a row in a metric that scores one task only takes it, as if its caption named it: SciBERT's
   GENIA LAS and UAS are dependency parsing, not GENIA's event extraction
-  (ingest/extract/task_metrics.py, ONE_TASK);
+  (ingest/extract/task_metrics.py, ONE_TASK); a row whose task is a kind of it ("unsupervised
+  dependency parsing") keeps its own, and no short form its label prints overrides it later;
 - a table where one task holds three quarters of the datasets with a task (two or more) gives
   it to its rows on datasets no data knows, and to rows whose task the data evaluates mostly on
   that task's datasets ("Simple Video Games" among Atari games); rows the caption names keep
@@ -111,7 +112,9 @@ def settle_tasks(
     task labels the paper names; `text` the paper's, which may pair a dataset with its task."""
     for row in rows:  # a metric of one task only ("LAS") names it, as a caption would
         if (task := metric_task(row.result.metric)) is not None:
-            row.result.task, row.named = task_label(task, matcher), True
+            kept = row.result.task and task_key(task) in task_key(row.result.task)
+            row.result.task = row.result.task if kept else task_label(task, matcher)
+            row.named = True  # a kind of it ("unsupervised dependency parsing") stays
     spanning = _spanning_averages(rows)
     for row in spanning:
         row.result.task = None
@@ -132,9 +135,11 @@ def settle_tasks(
         _one_task(same, carried)
     kind_tasks(((row.result, _caption(row)) for row in rows), paper_tasks, matcher)
     _unmarked(rows)
-    short_form_tasks((row.result for row in rows), matcher)
-    initialed_tasks((row.result for row in rows), matcher)  # "PICO": its dataset's task
-    column_tasks([row.result for row in rows], matcher)  # "REL ChemProt" as "CS REL SciERC"
+    free = [row.result for row in rows if metric_task(row.result.metric) is None]
+    short_form_tasks(free, matcher)  # none overrides the task a metric scores ("UD" LAS)
+    initialed_tasks(free, matcher)  # "PICO": its dataset's task
+    tables = [[r.result for r in t] for t in _groups(rows, _table_of).values()]
+    column_tasks(tables, matcher)  # "REL ChemProt" as "CS REL SciERC"
     short_form_metrics(row.result for row in rows)  # and the average the caption gives it
     one_label_per_kind(row.result for row in rows)
     for row in spanning:  # no pass above gives it one of its parts' tasks back

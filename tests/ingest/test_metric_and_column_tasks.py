@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from papergraph.core.model import Evidence, Result
 from papergraph.ingest.extract.ap_kinds import ap_kind, kind_tasks
-from papergraph.ingest.extract.dataset_task_data import unabbreviated
+from papergraph.ingest.extract.dataset_task_data import initials, unabbreviated
 from papergraph.ingest.extract.dataset_tasks import row_task
 from papergraph.ingest.extract.hybrid import hybrid_matcher
 from papergraph.ingest.extract.row_tasks import TaskedRow, settle_tasks
@@ -62,7 +62,7 @@ def test_a_row_takes_the_task_its_tables_rows_printing_its_short_form_carry() ->
         _row("CS Other", "NewCorpus", None),
         _row("Bio REL ImageNet", "ImageNet", None),
     ]
-    column_tasks(rows, hybrid_matcher())
+    column_tasks([rows], hybrid_matcher())
     assert chem.task == "relation extraction"
     assert rows[3].task is None  # "CS": named entity recognition and relation extraction
     assert rows[4].task is None  # the data gives ImageNet no relation extraction
@@ -105,3 +105,49 @@ def test_a_bare_ap_beside_a_marked_mask_ap_scores_boxes() -> None:
     tasks = ["object detection", "instance segmentation"]
     kind_tasks([(bare, caption), (mask, caption)], tasks, hybrid_matcher())
     assert (bare.task, mask.task) == ("object detection", "instance segmentation")
+
+
+def _settled(results: list[Result]) -> list[str | None]:
+    rows = [TaskedRow(result, False) for result in results]
+    settle_tasks(rows, hybrid_matcher(), [])
+    return [row.result.task for row in rows]
+
+
+def test_a_kind_of_the_metrics_task_stays_and_no_short_form_overrides_it() -> None:
+    """A UAS row the caption gives "unsupervised dependency parsing" keeps it (it is dependency
+    parsing); a LAS row on Universal Dependencies labelled "UD" is dependency parsing, whatever
+    task of the data's the label's initials fit."""
+    uas = _row("WSJ10 NewParser", "WSJ10", "unsupervised dependency parsing", "UAS")
+    uas.evidence[0].caption = "Unsupervised dependency parsing results on WSJ10"
+    las = _row("UD", "Universal Dependencies", None, "LAS")
+    assert _settled([uas, las]) == ["unsupervised dependency parsing", "dependency parsing"]
+
+
+def test_a_column_task_is_read_from_the_table_as_it_stood_whatever_the_rows_order() -> None:
+    """A row given a task here ("BIO REL ChemProt") votes for no later row ("BIO NewSet")."""
+    for order in ((0, 1, 2), (0, 2, 1)):
+        made = [
+            _row("CS REL SciERC", "SciERC", "relation extraction"),
+            _row("BIO REL ChemProt", "ChemProt", None),
+            _row("BIO NewSet", "NewSet", None),
+        ]
+        column_tasks([[made[i] for i in order]], hybrid_matcher())
+        assert [row.task for row in made[1:]] == ["relation extraction", None]
+
+
+def test_a_setting_the_rows_print_is_no_short_form_of_their_task() -> None:
+    """ "FT" (fine-tuned) abbreviates no natural language inference; "CLS" does classification."""
+    rows = [
+        _row("FT MNLI", "MNLI", "natural language inference"),
+        _row("FT NewQA", "NewQA", None),
+        _row("CS CLS SciCite", "SciCite", "text classification"),
+        _row("Multi CLS NewField", "NewField", None),
+    ]
+    column_tasks([rows], hybrid_matcher())
+    assert [rows[1].task, rows[3].task] == [None, "text classification"]
+
+
+def test_a_task_name_ends_in_the_initials_the_row_labels_are_read_by() -> None:
+    """One rule of initials for the data's task names and a row's short forms."""
+    assert "NER" in initials("Named Entity Recognition")
+    assert unabbreviated("Participant Intervention Comparison Outcome PICO").endswith("Outcome")
