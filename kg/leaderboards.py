@@ -64,9 +64,10 @@ SELECT ?method ?dataset (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
 """
 
 _VARIANTS_QUERY = """
-SELECT DISTINCT ?dataset ?qualifier WHERE {
-  GRAPH ?g { ?r pg:resultDataset ?dataset ; pg:qualifier ?qualifier }
-}
+SELECT DISTINCT ?dataset ?qualifier WHERE {{
+  VALUES ?dataset {{ {nodes} }}
+  GRAPH ?g {{ ?r pg:resultDataset ?dataset ; pg:qualifier ?qualifier }}
+}}
 """
 
 
@@ -107,7 +108,9 @@ def leaderboards(
         measures[(str(values["dataset"]), variant, metric)].append(values)
     measures = fold_top_one(measures)
     labels = {str(v["dataset"]): str(v["datasetLabel"]) for f in measures.values() for v in f}
-    spelled = variant_names({key[:2] for key in measures} | _all_variants(graph), labels)
+    fetched = {key[:2] for key in measures}
+    initialled = {node for node, variant in fetched if len(variant) == 1 and variant.isalpha()}
+    spelled = variant_names(fetched | _all_variants(graph, initialled), labels)
     merged: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for (node, variant, measure), found in measures.items():
         merged[(node, spelled[(node, variant)], measure)].extend(found)
@@ -165,9 +168,13 @@ def _rows_query(
     )
 
 
-def _all_variants(graph: KnowledgeGraph) -> set[tuple[str, str]]:
-    """Every (dataset node, variant) the graph's results name, whatever a query's filters."""
-    found = graph.query(_VARIANTS_QUERY)
+def _all_variants(graph: KnowledgeGraph, nodes: set[str]) -> set[tuple[str, str]]:
+    """Every (dataset node, variant) the graph's results name for `nodes`, whatever a query's
+    filters: only the nodes with a one-letter variant need them (`variant_names`), so most
+    requests ask nothing more."""
+    if not nodes:
+        return set()
+    found = graph.query(_VARIANTS_QUERY.format(nodes=" ".join(f"<{n}>" for n in sorted(nodes))))
     return {(str(node), str(variant)) for node, variant in found}  # type: ignore[misc]
 
 

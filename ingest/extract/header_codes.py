@@ -12,6 +12,8 @@ the whole), so the columns are told apart as "Middle" and "High" beside RACE's a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import lru_cache
 
 #: A quoted or bare one-letter code and the caption's explanation of it: '"U" indicates unseen'.
 _EXPLAINED = re.compile(
@@ -22,7 +24,8 @@ _EXPLAINED = re.compile(
 _NUMBERED = re.compile(r"^(?:table|figure|fig\.?|tab\.?)\s+$", re.IGNORECASE)
 
 
-def part_codes(caption: str, part_word: re.Pattern[str]) -> dict[str, str]:
+@lru_cache(maxsize=512)  # asked once per row and dataset of a table: one caption, many times
+def part_codes(caption: str, part_word: re.Pattern[str]) -> Mapping[str, str]:
     """The one-letter codes `caption` explains by a word `part_word` matches, each to that
     word lower-cased: {"U": "unseen", "S": "seen", "A": "all"}; a code explained twice, or by
     a word naming no part of the data, is left out. A code explained by a colon alone is one

@@ -120,7 +120,8 @@ def settle_tasks(
         row.result.task = None
     _paired(rows, text, paper_tasks, matcher)
     _listed(rows, text, matcher)
-    for table in _groups(rows, _table_of).values():
+    tables = list(_groups(rows, _table_of).values())
+    for table in tables:
         _table_task(table, matcher)
     known = [task for task in paper_tasks if task_key(task) in known_tasks()]
     for row in rows:
@@ -138,8 +139,9 @@ def settle_tasks(
     free = [row.result for row in rows if metric_task(row.result.metric) is None]
     short_form_tasks(free, matcher)  # none overrides the task a metric scores ("UD" LAS)
     initialed_tasks(free, matcher)  # "PICO": its dataset's task
-    tables = [[r.result for r in t] for t in _groups(rows, _table_of).values()]
-    column_tasks(tables, matcher)  # "REL ChemProt" as "CS REL SciERC"
+    column_tasks(
+        [[r.result for r in t] for t in tables], matcher
+    )  # "REL ChemProt" as "CS REL SciERC"
     short_form_metrics(row.result for row in rows)  # and the average the caption gives it
     one_label_per_kind(row.result for row in rows)
     for row in spanning:  # no pass above gives it one of its parts' tasks back
@@ -169,9 +171,11 @@ def _listed(rows: list[TaskedRow], text: str, matcher: NameMatcher) -> None:
     grouped list ("Common Sense Reasoning: PIQA, ARC, OpenBookQA": ingest/extract/
     listed_tasks.py), as if named, where the row's metric may measure it."""
     listed = listed_tasks(text, matcher) if text else {}
+    if not listed:
+        return
     for row in rows:
         dataset, metric = row.result.dataset, row.result.metric
-        if not listed or not dataset or row.named:
+        if not dataset or row.named:
             continue
         task = listed_task(dataset, listed, matcher)
         if task is not None and fitting(Counter({task: 1}), metric):
