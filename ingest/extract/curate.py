@@ -49,6 +49,7 @@ from papergraph.ingest.extract.one_dataset import (
 )
 from papergraph.ingest.extract.organisations import defined_organisations
 from papergraph.ingest.extract.proper_names import written_label
+from papergraph.ingest.extract.scenario_sections import SCENARIO
 from papergraph.ingest.extract.set_aside import set_aside
 from papergraph.ingest.extract.solved import unsolved_task
 from papergraph.ingest.extract.source_data import source_only
@@ -307,8 +308,7 @@ def showable(entity: Entity) -> bool:
 
 
 #: Sections that tell what others did: a task or dataset named only there is no topic of the
-#: paper ("Attention Is All You Need": "reading comprehension ... question answering" in its
-#: Background).
+#: paper ("Attention Is All You Need": reading comprehension in its Background).
 BACKGROUND = re.compile(
     r"\b(?:background|related\s+(?:works?|research|literature)|prior\s+works?|"
     r"previous\s+works?|literature\s+(?:review|survey))\b",
@@ -322,14 +322,14 @@ _PROSE = frozenset({ChunkKind.ABSTRACT, ChunkKind.BODY, ChunkKind.APPENDIX})
 
 
 def background_only(entity: Entity, sections: dict[str, str | None]) -> bool:
-    """Whether a task or dataset is named only under background or related-work headings (by
-    `sections`, chunk id -> heading), never in a table, a caption or another section."""
+    """Whether a task or dataset in no table or caption is named only under background or
+    related-work headings, or only in an example scenario (scenario_sections.py; `sections`)."""
     if entity.type not in _TOPICS or not entity.evidence:
         return False
     if any(e.table or e.row_header or e.caption for e in entity.evidence):
         return False
-    headings = [sections.get(e.chunk_id) for e in entity.evidence]
-    return all(heading and BACKGROUND.search(heading) for heading in headings)
+    headings = [sections.get(e.chunk_id) or "" for e in entity.evidence]
+    return all(map(BACKGROUND.search, headings)) or all(map(SCENARIO.search, headings))
 
 
 def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Entity]:

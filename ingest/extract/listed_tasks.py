@@ -27,6 +27,7 @@ from papergraph.ingest.extract.dataset_tasks import (
 )
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.task_metrics import task_key
+from papergraph.ingest.extract.task_short_forms import is_dataset, spelled_out
 
 MAX_HEAD_WORDS = 6  # a group name longer than this is a sentence, not a heading
 MAX_ITEM_WORDS = 4  # a listed name longer than this ends the list ("... and others we ...")
@@ -72,10 +73,12 @@ def listed_task(dataset: str, listed: dict[str, str], matcher: NameMatcher) -> s
 def _group_task(head: str) -> str | None:
     """The task a list's heading names: its last two words or more that the data knows as a
     task of two datasets or more, no dataset's name nor generic ("Commonsense", one word, is
-    an adjective more than a task); None for a heading of too many words."""
-    words = _TRAILER.sub("", head.strip()).split()
-    if not words or len(words) > MAX_HEAD_WORDS:
+    an adjective more than a task), short forms spelled out ("Closed-book QA"); None for a
+    heading of too many words or a dataset's name ("Cosmos QA")."""
+    printed = _TRAILER.sub("", head.strip()).split()
+    if not printed or len(printed) > MAX_HEAD_WORDS or is_dataset(" ".join(printed)):
         return None
+    words = spelled_out(printed)  # "NLI": natural language inference (task_short_forms.py)
     for start in range(len(words) - 1):  # two words or more: "Commonsense:" names no task
         name = " ".join(words[start:])
         key = task_key(name)

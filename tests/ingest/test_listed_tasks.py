@@ -32,10 +32,20 @@ def test_palms_grouped_benchmarks_take_their_groups_task() -> None:
     assert "winogrande" not in listed and "lambada" not in listed
 
 
-def test_a_sentence_heading_a_list_groups_it_and_an_unknown_group_lists_nothing() -> None:
+def test_a_sentence_heading_a_list_groups_it_and_a_tasks_short_form_is_that_task() -> None:
     listed = listed_tasks(FLAN, hybrid_matcher())
-    assert listed == {"boolq": "question answering", "multirc": "question answering",
-                      "obqa": "question answering"}  # fmt: skip
+    assert listed["boolq"] == listed["multirc"] == listed["obqa"] == "question answering"
+    # "NLI" and "Closed-book QA" abbreviate tasks the hand lexicon spells out
+    assert listed["cb"] == listed["rte"] == "natural language inference"
+    assert listed["arceasy"] == listed["nq"] == "question answering"
+
+
+def test_a_heading_that_names_a_dataset_or_no_known_task_lists_nothing() -> None:
+    text = (
+        "Our results. Cosmos QA: Machine reading, Contextual reasoning. Commonsense: PIQA, ARC. "
+        "RTE: SNLI, MultiNLI. XYZ datasets: BoolQ, MultiRC."
+    )
+    assert listed_tasks(text, hybrid_matcher()) == {}
 
 
 def test_a_sentence_naming_a_task_and_datasets_lists_nothing() -> None:
