@@ -66,14 +66,15 @@ def with_additions(rows: list[Row], table_rows: list[Row]) -> list[Row]:
     """The paper's own rows `rows` and, in a table citing no source on any row (the paper's
     runs, baselines included), the rows adding to one of them ("Synthesizer / + Squared ReLU"
     in a table with the paper's "Primer"): the paper's own modification of a model it ran.
-    Where an addition is among `rows` already (the bold step of a chain), the others are
-    steps of an ablation, and the choice stands."""
+    Where an addition is among `rows` already (the bold step of a chain), or adds to one of
+    `rows` (ResNet's "+box refinement" under its own Faster R-CNN row), the additions are
+    steps of an ablation of the paper's method, and the choice stands."""
     if not rows or any(_ADDS.match(row.label) for row in rows):
         return rows
     if any(cites(row.label) for row in table_rows):
         return rows
     added = [row for row in table_rows if _ADDS.match(row.label) and _run(table_rows, row)]
-    return rows + [row for row in added if row not in rows]
+    return rows + [row for row in added if _run(table_rows, row)[0] not in rows]
 
 
 def _run(rows: list[Row], row: Row) -> list[Row]:

@@ -75,6 +75,9 @@ def test_an_addition_to_a_baseline_in_a_table_of_the_papers_runs_is_a_row() -> N
     found = {r.method: r.value for r in table_rows(Table(grid(rows), "5", caption), ["Primer"])}
     assert found["Synthesizer + Squared ReLU"] == 19.55
     assert found["Primer"] == 19.82
+    own = [*rows[:3], ["+ Squared ReLU", "19.50"]]
+    found = {r.method: r.value for r in table_rows(Table(grid(own), "5", caption), ["Primer"])}
+    assert "Primer + Squared ReLU" not in found  # a step of the paper's own method: an ablation
     rows[3][0] = "Synthesizer [44]"
     found = {r.method: r.value for r in table_rows(Table(grid(rows), "5", caption), ["Primer"])}
     assert "Synthesizer + Squared ReLU" not in found
