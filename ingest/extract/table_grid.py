@@ -270,7 +270,7 @@ def _column_header(
         last = position == len(header_rows) - 1
         between = bool(own) and own[0] < row < own[-1]
         inherit = not (last or between)
-        block = block_header(blocks.get(row, []), col) if not between else None
+        block = block_header(blocks.get(row, []), col)  # even "between": LoRA's "WebNLG"
         cell = block or _covering(table, row, col, label_cols, inherit=inherit)
         if cell and cell.col + cell.col_span <= col and cell.col in counts - {col}:
             cell = None  # "# Trainable" over a column of counts heads no "MNLI"

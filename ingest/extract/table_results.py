@@ -19,6 +19,7 @@ from dataclasses import replace
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
 from papergraph.ingest.extract.answer_rows import answer_rows
 from papergraph.ingest.extract.caption_sides import by_side
+from papergraph.ingest.extract.chains import with_additions
 from papergraph.ingest.extract.column_twins import part_column, told_apart
 from papergraph.ingest.extract.counted_columns import counted_grid
 from papergraph.ingest.extract.dataset_tasks import named_in, row_task
@@ -219,6 +220,7 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     runs = data_runs(own := [row.label for row in rows], names, matcher)  # "Retro C4": each
     chosen = chosen and not (every_size([r.label for r in context.grid.rows], own, names) or runs)
     rows = bold if chosen else [row for row in rows if row.label in runs] or rows or bold
+    rows = with_additions(rows, context.grid.rows)  # "Synthesizer / + Squared ReLU"
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)
     rows = rows or stacked_additions(context.grid.rows)  # "+ cosine", "+ mixup"
     return [

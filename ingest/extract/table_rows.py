@@ -16,6 +16,7 @@ import re
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, fold
 from papergraph.ingest.extract.answer_rows import answered_name
+from papergraph.ingest.extract.chains import chain
 from papergraph.ingest.extract.cited import cites, uncite
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
@@ -254,7 +255,7 @@ def _name(context: TableContext, row: Row, header: str) -> str:
     label = answered_name(context, row) or unmarked(label, context.method)  # "share features?"
     if is_change(label):
         base = change_base(context.grid.rows, row, header, context.method)
-        label = with_change(clean_label(without_marks(base)), label)
+        label = with_change(clean_label(without_marks(base)), chain(context, row, label))
     if tick := ticked(row.label, context.grid.label_header):
         settings.append(tick)  # "DetectoRS ResNet-50 X" under "Method Backbone TTA"
     label = f"{row.group}-{label}" if variant_of_group(row) else _run_of(context, label)

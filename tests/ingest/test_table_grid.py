@@ -392,3 +392,28 @@ def test_values_with_units_run_into_one_cell_are_one_per_column() -> None:
         3: "58.7",
         4: "84.0",
     }
+
+
+def test_a_group_header_heads_its_block_where_a_misplaced_header_above_covers_the_column() -> None:
+    """LoRA (2106.09685) Table 14, p22, as the reader gives it: "WebNLG" centred over nine
+    columns put over two of them, "BLEU↑ MET↑ TER↓" each in the middle of the "U S A" block the
+    row below repeats. "WebNLG" over column 3 is no line of the column's own header broken
+    around an empty row: "BLEU↑" still heads its block's "A" column."""
+    cells = [
+        TableCell(0, 0, "Method"),
+        TableCell(0, 3, "WebNLG", col_span=2),
+        TableCell(1, 2, "BLEU↑"),
+        TableCell(1, 5, "MET↑"),
+        TableCell(1, 8, "TER↓"),
+        *[TableCell(2, col, "USA"[(col - 1) % 3]) for col in range(1, 10)],
+        TableCell(3, 0, "LoRA (0.35M)"),
+        *[
+            TableCell(3, col, value)
+            for col, value in enumerate(
+                ["46.7", "62.1", "55.3", ".38", ".44", ".41", ".46", ".33", ".39"], 1
+            )
+        ],
+    ]
+    headers = _headers(Table(cells, "14", "Table 14: GPT-2 adaptation methods on WebNLG."))
+    assert headers[3] == "WebNLG BLEU↑ A"
+    assert headers[4] == "WebNLG MET↑ U"
