@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 
 from papergraph.core.model import EntityType
+from papergraph.ingest.extract.dataset_measures import dataset_metric
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks
 from papergraph.ingest.extract.matcher import NameMatcher
-from papergraph.ingest.extract.metric_names import dataset_metric, read_metric
+from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Row, clean, strip_marks
 from papergraph.ingest.extract.table_headers import AGGREGATE

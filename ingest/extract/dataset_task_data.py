@@ -67,11 +67,18 @@ def unabbreviated(task: str) -> str:
     return head if short.isupper() and len(head.split()) > 1 and short in initials(head) else task
 
 
+#: A test set's year and language pair after its benchmark: "WMT 2015 French-English".
+_YEAR_PAIR = re.compile(r"(?:\s+(?:19|20)\d{2})?\s+[A-Z][a-z]+-[A-Z][a-z]+$")
+
+
 def stated_task(dataset: str) -> str | None:
     """The task the dataset's own paper states (HAND_FILE), or None: what a caption naming
     another task ("Results for translation and struct-to-text tasks" over CommonGen) never
-    overrides."""
-    return next(iter(_hand_rows().get(fold(dataset), ())), None)
+    overrides. A year's test set for a language pair has its benchmark's ("WMT 2015
+    French-English": WMT's machine translation)."""
+    hand = _hand_rows()
+    names = (dataset, _YEAR_PAIR.sub("", dataset))
+    return next((next(iter(hand[key])) for name in names if (key := fold(name)) in hand), None)
 
 
 @lru_cache(maxsize=1)

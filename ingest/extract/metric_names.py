@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from papergraph.core.model import fold
-
 
 @dataclass(frozen=True)
 class Metric:
@@ -196,16 +194,6 @@ def refines(caption: Metric, header: Metric) -> bool:
 
 _BY_LABEL = {metric.label.lower(): metric for _, metric in RULES}
 
-#: Short metric names that only the tables on one dataset use, by the folded dataset name:
-#: StereoSet's (Nadeem et al., "StereoSet: Measuring stereotypical bias in pretrained language
-#: models", ACL 2021, Section 4) "SS", elsewhere a single-scale test, "LMS" and "ICAT".
-_DATASET_RULES: dict[str, tuple[tuple[re.Pattern[str], Metric], ...]] = {
-    "stereoset": (
-        _rule(r"(?-i:LMS)|language modell?ing score", "Language Modeling Score"),
-        _rule(r"(?-i:SS)", "Stereotype Score", higher=None),
-        _rule(r"(?-i:ICAT)(?: score)?|idealized cat score", "Idealized CAT Score"),
-    ),
-}
 #: Measures of dense prediction (segmentation, detection), scored pixel by pixel or box by box.
 DENSE = frozenset({"Mean IoU", "IoU", "Pixel Accuracy", "AP", "box AP", "mask AP", "mAP", "AP50"})
 _TOP_K = frozenset({"Top-1 Accuracy", "Top-5 Accuracy", "Top-1 Error", "Top-5 Error"})
@@ -237,16 +225,6 @@ def read_metric(text: str) -> Metric | None:
         return None
     _, index, match = min(found, key=lambda hit: (hit[0], hit[1]))
     return _with_k(RULES[index][1], match.group(0))
-
-
-_PART = re.compile(r"\s*\(.*\)$")  # "StereoSet (Gender)": a part of StereoSet
-
-
-def dataset_metric(dataset: str | None, text: str) -> Metric | None:
-    """The metric `text` names by a short name only tables on `dataset` use ("SS" in a table on
-    StereoSet: its stereotype score), or None; a part of it counts ("StereoSet (Gender)")."""
-    rules = _DATASET_RULES.get(fold(_PART.sub("", dataset or "")), ())
-    return next((metric for rule, metric in rules if rule.search(text)), None)
 
 
 _AT_K = re.compile(r"@\s*(?P<k>\d+)")

@@ -16,9 +16,12 @@ from dataclasses import replace
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Result, fold
+from papergraph.ingest.extract.block_labels import block_dataset, block_metric, without_dataset
 from papergraph.ingest.extract.category_rows import by_category, category_dataset
+from papergraph.ingest.extract.dataset_measures import dataset_metric
 from papergraph.ingest.extract.matcher import NameMatcher
-from papergraph.ingest.extract.metric_names import Metric, dataset_metric, read_metric
+from papergraph.ingest.extract.metric_names import Metric, read_metric
+from papergraph.ingest.extract.prompt_rows import prompt_setting
 from papergraph.ingest.extract.recipe_names import MODEL_SIZE
 from papergraph.ingest.extract.row_datasets import (
     block_datasets,
@@ -120,15 +123,19 @@ def column_results(
     found: dict[tuple[str, ...], Result] = {}
     for row, dataset in zip(context.grid.rows, row_datasets(context, matcher), strict=True):
         labelled = bool(dataset_named(clean(strip_marks(row.label)), matcher))
-        row = row if labelled else _without_dataset(row, dataset, matcher)  # "QuAC": the data's
-        block = None if labelled else _block_metric(context, row)  # "RACE" under "SQuAD F1": none
+        stripped = row if labelled else without_dataset(context, row, dataset, matcher)
+        from_block, row = stripped is not row, stripped  # "QuAC" | "f1": the data's, no setting
+        block = None if labelled else block_metric(context, row, dataset)  # none of "RACE"
         for col in columns:
             result = _result(context, row, col, dataset, methods[col], block)
             if result is not None:
                 task = printed_short_form(row.label, context.table.caption) or ""  # "REL"
                 task = task or label_short_forms(row.label, result.dataset or "")
                 setting = shot_setting(row.label)  # "Zero-shot", "One-shot": two results
-                key = (plain[col], *row.qualifiers, *setting, result.dataset or "")
+                kept = from_block and not by_category(context)  # "Prof.": StereoSet's part
+                prompt = prompt_setting(row.label, dataset, block is not None) if kept else ()
+                result.method = qualified(result.method or "", prompt) or None  # "QA prompt"
+                key = (plain[col], *row.qualifiers, *setting, *prompt, result.dataset or "")
                 key = (*key, result.metric or "", task)
                 found.setdefault(key, result)
     return list(found.values())
@@ -201,7 +208,7 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
         pair_test_set(label, context.test_sets, caption)  # "de-fr": the text's WMT'19 fr-de
         or dataset_named(label, matcher, caption, last=True)
         or expand_abbreviation(label, context.datasets)
-        or (None if AGGREGATE.match(label) else _block_dataset(context, row, matcher))
+        or (None if AGGREGATE.match(label) else block_dataset(context, row, matcher))
     )
     if named or not label or AGGREGATE.match(label):
         return named
@@ -221,35 +228,6 @@ def row_dataset(context: TableContext, matcher: NameMatcher, row: Row) -> str | 
     return part_of(context.caption_dataset, label, matcher)
 
 
-def _block_dataset(context: TableContext, row: Row, matcher: NameMatcher) -> str | None:
-    """The dataset a block label of the row's label columns names, where the row's own label
-    names none: "QuAC" | "f1" | "few-shot" (InstructGPT's Table 14 prints it once a block).
-    Where another row of the block names a dataset, the block label is their setting, not a
-    dataset of its own: "ImageNet-21k" over "CIFAR-10" and "Oxford Pets" is the pre-training
-    (ViT's Table 5), no dataset of their average or of an unnamed row."""
-    caption = context.table.caption
-    blocks = (clean(strip_marks(text)) for text in row.qualifiers)
-    found = next(
-        (found for text in blocks if (found := dataset_named(text, matcher, caption))), None
-    )
-    others = (r for r in context.grid.rows if r.qualifiers[:1] == row.qualifiers[:1])
-    if found and any(dataset_named(clean(strip_marks(r.label)), matcher) for r in others):
-        return None
-    return found
-
-
-def _without_dataset(row: Row, dataset: str | None, matcher: NameMatcher) -> Row:
-    """The row less the block labels naming its dataset, for a row whose label names none:
-    they qualify no method ("QuAC" | "f1"). Beside a label naming the dataset, a block label
-    is the row's setting: "ImageNet" | "ImageNet" is the model pre-trained on ImageNet (ViT)."""
-    kept = tuple(
-        text
-        for text in row.qualifiers
-        if not dataset or dataset_named(clean(strip_marks(text)), matcher) != dataset
-    )
-    return replace(row, qualifiers=kept) if kept != row.qualifiers else row
-
-
 def _result(
     context: TableContext,
     row: Row,
@@ -259,7 +237,7 @@ def _result(
     block: Metric | None = None,
 ) -> Result | None:
     """The row's result in the own column `col`, whose header names `header_method`, `block`
-    the metric its block prints (`_block_metric`) where nothing closer names one."""
+    the metric its block prints (`block_metric`) where nothing closer names one."""
     cell = row.cells.get(col)
     header = context.grid.column_headers.get(col, "")
     number = signed_number(cell.text, _column(context, col)) if cell is not None else None
@@ -349,26 +327,10 @@ def _metric(context: TableContext, header: str, row: Row, dataset: str = "") -> 
     "TriviaQA acc", in a column of its own or not), the group row's, or the caption's."""
     label = row.printed or row.label
     found = context.header_metric(header) or read_metric(label)
-    found = found or dataset_metric(context.caption_dataset, label)  # "SS" on StereoSet
+    found = found or dataset_metric(context.caption_dataset or dataset, label)  # "SS" on StereoSet
     found = found or read_metric(metric_cell(context, row))  # "HumanEval" | "pass@1" | 36.0
     found = found or read_metric(row.group) or _caption_row_metric(context, row, dataset)
     return found or context.caption_metric
-
-
-def _block_metric(context: TableContext, row: Row) -> Metric | None:
-    """The metric the nearest row above in the row's block (its first block label, rows of it
-    one after another) prints, a metric column printed once a block ("QuAC" | "f1" |
-    "zero-shot", then "" | "" | "few-shot"): the few-shot row's F1 too. For a row whose label
-    names no dataset (the caller's): "RACE" under "Reading" | "SQuAD F1" is no F1 of RACE's."""
-    rows = context.grid.rows
-    at = next((i for i, r in enumerate(rows) if r.index == row.index), 0)
-    block = rows[at].qualifiers[:1] if rows else ()  # as printed
-    for above in reversed(rows[:at] if block else []):
-        if above.qualifiers[:1] != block:
-            return None
-        if metric := read_metric(above.printed or above.label):
-            return metric
-    return None
 
 
 def _caption_row_metric(context: TableContext, row: Row, dataset: str = "") -> Metric | None:

@@ -19,7 +19,11 @@ _NAMES = "|".join(
     sorted({*LANGUAGES, *(n.lower() for n in LANGUAGES.values())}, key=len, reverse=True)
 )
 _SEP = r"\s*(?:-|–|→|->|to|-to-|⇒)\s*"
-_PAIR = re.compile(rf"^\s*(?P<src>{_NAMES}){_SEP}(?P<tgt>{_NAMES})\s*$", re.IGNORECASE)
+#: A bare pair, the test set's year perhaps printed after it ("FR → EN 15": InstructGPT).
+_PAIR = re.compile(
+    rf"^\s*(?P<src>{_NAMES}){_SEP}(?P<tgt>{_NAMES})(?:\s*['’]?(?P<year>\d{{2}}|\d{{4}}))?\s*$",
+    re.IGNORECASE,
+)
 _NAMED = re.compile(
     rf"\bWMT\s*['’]?\s*(?P<year>\d{{2}}|\d{{4}})\s+(?P<src>{_NAMES}){_SEP}(?P<tgt>{_NAMES})\b",
     re.IGNORECASE,
@@ -44,12 +48,15 @@ def text_test_sets(text: str) -> dict[frozenset[str], str]:
 def pair_test_set(label: str, test_sets: TestSets, caption: str = "") -> str | None:
     """The WMT test set of a row or column labelled by a bare language pair ("de-fr": WMT 2019
     German-French), where the text names one for the pair and the caption names no WMT year
-    (a caption's "WMT 2014" says it for every pair of its table); else None."""
+    (a caption's "WMT 2014" says it for every pair of its table), in the year the label prints
+    after the pair if it prints one ("FR → EN 15": WMT 2015 French-English); else None."""
     printed = _PAIR.match(label)
     if printed is None or _YEARED.search(caption):
         return None
     source, target = (_language(printed.group(g)) for g in ("src", "tgt"))
     year = test_sets.get(frozenset((source, target)))
+    own = printed.group("year")  # the text says it is WMT's; the label, which year
+    year = year and own and (own if len(own) == 4 else f"20{own}") or year
     return f"WMT {year} {source}-{target}" if year and source != target else None
 
 

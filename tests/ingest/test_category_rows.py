@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from papergraph.core.model import Table
 from papergraph.ingest.extract.category_rows import spelled_out
+from papergraph.ingest.extract.dataset_measures import dataset_metric
 from papergraph.ingest.extract.hybrid import hybrid_matcher
-from papergraph.ingest.extract.metric_names import dataset_metric, read_metric
+from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with, table_rows
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from papergraph.core.model import Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
-from papergraph.ingest.extract.own_versions import data_runs
+from papergraph.ingest.extract.own_versions import data_runs, repeated_runs
 from tests.ingest.tables import grid, table_rows
 
 CAPTION = "Table 4 | Perplexities on Wikitext103."
@@ -50,3 +50,25 @@ def test_data_runs_need_three_rows_naming_a_dataset_after_the_name() -> None:
     three = ["NewNet C4", "NewNet Wikipedia", "NewNet MassiveText (1%)"]
     assert data_runs(three, ["newnet"], matcher) == set(three)
     assert data_runs(["NewNet w/o X", "NewNet big", "NewNet C4"], ["newnet"], matcher) == set()
+
+
+def test_own_rows_of_one_label_under_other_settings_are_each_a_result() -> None:
+    """FlashAttention (2205.14135) Table 4: one model at context lengths 1k, 2k and 4k, the
+    last row bold: each length is a result, not only the best."""
+    table = Table(
+        grid(
+            [
+                ["Model implementations", "Context length", "OpenWebText (ppl)"],
+                ["GPT-2 small - Megatron-LM", "1k", "18.2"],
+                ["GPT-2 small - NewNet", "1k", "18.2"],
+                ["GPT-2 small - NewNet", "2k", "17.6"],
+                ["GPT-2 small - NewNet", "4k", "17.5"],
+            ],
+            bold={(4, 1), (4, 2)},
+        ),
+        "4",
+        "Table 4: GPT-2 small with NewNet, with 4x larger context length.",
+    )
+    found = {r.value for r in table_rows(table, ["newnet"], "NewNet") if r.value is not None}
+    assert found == {18.2, 17.6, 17.5}
+    assert repeated_runs(["NewNet", "NewNet"]) and not repeated_runs(["NewNet", "NewNet big"])
