@@ -5,9 +5,12 @@ step to the row above ("Linear scaling / + LR warmup / + Zero γ"): the "+ Zero 
 base with warmup *and* zero γ, and a name giving only its own step ("Linear scaling + Zero γ")
 leaves one out. A table of independent variants of one base ("+ A", "+ B", each added alone)
 prints the same shape, so the table itself must tell them apart: its caption says the steps are
-stacked ("cumulative", "one by one", "step by step", "in turn", "breakdown"), else a later row
-combining steps ("+ A + B") says they were added alone, else values that move one way down every
-column ("77.16, 77.91, 78.34") are a chain's, as a build-up improves at each step.
+stacked ("cumulative", "one by one", "step by step", "in turn", "breakdown"), unless it says
+each was added alone ("separately", "each ... added to the baseline"); else a row combining
+steps ("+ A + B") says its block's steps were added alone, else values that move one way down
+every result column ("77.16, 77.91, 78.34"; a cost column such as parameters grows with any
+addition, so it tells nothing) over three steps or more are a chain's, as a build-up improves
+at each step.
 """
 
 from __future__ import annotations
@@ -15,21 +18,46 @@ from __future__ import annotations
 import re
 
 from papergraph.core.model import fold
-from papergraph.ingest.extract.cited import cites
+from papergraph.ingest.extract.cited import cites, uncite
 from papergraph.ingest.extract.table_context import TableContext
 from papergraph.ingest.extract.table_grid import Row, parse_number
+from papergraph.ingest.extract.table_headers import SETTING
+from papergraph.ingest.extract.table_names import without_marks
 
 #: A row adding a step to the row above: "+ LR warmup".
-_ADDS = re.compile(r"^\s*\+\s*\w")
+ADDS = re.compile(r"^\s*\+\s*\w")
+#: A "+" joining two steps ("+ A + B"), not one inside a name ("C++").
+_PLUS = re.compile(r"(?:^|\s)\+\s*(?=\w)")
+#: Words of steps, which "stacked" or "successive" must stand beside to say the steps stack
+#: ("stacking training refinements"; not "stacked hourglass", "class-incremental CIFAR").
+_STEPS = (
+    r"(?:steps?|add\w*|refinements?|components?|modules?|tricks?|heuristics?|techniques?|"
+    r"improvements?|changes?|modifications?|tweaks?)"
+)
+_NEAR = r"(?:\W+\w+){0,3}?\W+"
+_STACKS = r"(?:incremental(?:ly)?|progressive(?:ly)?|successive(?:ly)?|stack(?:ing|ed|s)?)"
 #: Captions of tables whose steps are stacked, each on the ones above.
 _CUMULATIVE = re.compile(
-    r"\bcumulativ\w*|\bstep[- ]by[- ]step\b|\bone[- ]by[- ]one\b|\bin turn\b|\bincremental\w*|"
-    r"\bprogressive(?:ly)?\b|\bsuccessive(?:ly)?\b|\bstack(?:ing|ed)\b|\bbreak-?down\b|"
+    r"\bcumulativ\w*|\bstep[- ]by[- ]step\b|\bone[- ]by[- ]one\b|\bin turn\b|"
+    rf"\b{_STACKS}{_NEAR}{_STEPS}\b|\b{_STEPS}{_NEAR}{_STACKS}\b|"
+    r"\bbreak-?down\b(?!\s+of\b[^.;]*?\b(?:by|per|across)\b)|"
     r"\broad-?map\b|\bon top of each other\b",
     re.IGNORECASE,
 )
-#: What a step runs with or without: "distill w/o mixup", "mixup w/ distill".
-_WITH = re.compile(r"\bw/o?\s+([\w-]+)", re.IGNORECASE)
+#: A breakdown of a score by parts ("per-class breakdown"): the parts, not steps, broken down.
+_PER_PART = re.compile(r"\bper[- ]\w+\s+break-?down\b", re.IGNORECASE)
+#: Captions saying each step was added to the base alone: independent variants, no chain.
+_INDEPENDENT = re.compile(
+    r"\b(?:alone|separately|individually|independently|in isolation)\b|"
+    r"\beach\b[^.;]*?\badded to the (?:baseline|base)\b",
+    re.IGNORECASE,
+)
+#: What a step runs with or without, up to the next "w/" or the end: "distill w/o label
+#: smoothing", "mixup w/ distill".
+_WITH = re.compile(r"\bw/o?\s+(.+?)(?=\s+w/o?\s|$)", re.IGNORECASE)
+#: Labels of a base that is the starting point of an ablation, not a model of its own.
+_ABLATION_BASE = frozenset({"baseline", "base", "vanilla", "default"})
+MIN_STEPS = 3  # "+" rows a block must print before values moving one way make it a chain
 
 
 def chain(context: TableContext, row: Row, label: str) -> str:
@@ -38,28 +66,33 @@ def chain(context: TableContext, row: Row, label: str) -> str:
     run without or with an earlier one in place of it drops that one ("+ mixup w/o distill"
     after "+ distill w/o mixup"). Elsewhere the label as it is."""
     run = _run(context.grid.rows, row)
-    if len(run) < 2 or not cumulative(context):
+    if len(run) < 2 or not cumulative(context, row):
         return label
     steps: list[str] = []
-    for step in [r.label for r in run[1:-1]] + [label]:
-        named = {fold(word) for word in _WITH.findall(step)}
+    for step in [without_marks(uncite(r.label)) for r in run[1:-1]] + [label]:
+        named = {fold(phrase) for phrase in _WITH.findall(step)}
         steps = [s for s in steps if fold(_head(s)) not in named]
         steps.append(_step(step))
     return "+ " + " + ".join(steps)
 
 
-def cumulative(context: TableContext) -> bool:
-    """Whether the table's "+" rows each add to the row above (see the module's docstring)."""
-    if _CUMULATIVE.search(context.table.caption):
+def cumulative(context: TableContext, row: Row) -> bool:
+    """Whether the "+" rows of `row`'s block each add to the row above (see the module's
+    docstring)."""
+    caption = context.table.caption
+    if _INDEPENDENT.search(caption):
+        return False
+    if _CUMULATIVE.search(_PER_PART.sub(" ", caption)):
         return True
     rows = context.grid.rows
-    if any(_combines(row.label) for row in rows):
-        return False
-    runs = {tuple(r.index for r in _run(rows, row)) for row in rows if _ADDS.match(row.label)}
-    by_index = {row.index: row for row in rows}
-    return any(len(run) > 2 for run in runs) and all(
-        _one_way([by_index[i] for i in run]) for run in runs
-    )
+    by_index = {r.index: r for r in rows}
+    spans = {tuple(r.index for r in _block(rows, r)) for r in rows if ADDS.match(r.label)}
+    blocks = [[by_index[i] for i in span] for span in spans]
+    blocks = [b for b in blocks if b and not any(_combines(r.label) for r in b)]
+    if not any(row in block for block in blocks):
+        return False  # its block combines steps: each was added alone
+    adds = max(sum(1 for r in b if ADDS.match(r.label)) for b in blocks)
+    return adds >= MIN_STEPS and all(_one_way(context, b) for b in blocks)
 
 
 def with_additions(rows: list[Row], table_rows: list[Row]) -> list[Row]:
@@ -68,22 +101,43 @@ def with_additions(rows: list[Row], table_rows: list[Row]) -> list[Row]:
     in a table with the paper's "Primer"): the paper's own modification of a model it ran.
     Where an addition is among `rows` already (the bold step of a chain), or adds to one of
     `rows` (ResNet's "+box refinement" under its own Faster R-CNN row), the additions are
-    steps of an ablation of the paper's method, and the choice stands."""
-    if not rows or any(_ADDS.match(row.label) for row in rows):
+    steps of an ablation of the paper's method, and the choice stands. So are additions to a
+    "Baseline" ("Baseline / + module A"), and additions above one of `rows` ("ResNet-50 / + SE /
+    NewNet"): steps building up to the paper's method, which come before it; the paper's
+    change carried over to another model comes after its own row, as in Primer's table."""
+    if not rows or any(ADDS.match(row.label) for row in rows):
         return rows
     if any(cites(row.label) for row in table_rows):
         return rows
-    added = [row for row in table_rows if _ADDS.match(row.label) and _run(table_rows, row)]
-    return rows + [row for row in added if _run(table_rows, row)[0] not in rows]
+    last = max((table_rows.index(row) for row in rows if row in table_rows), default=-1)
+    added = [row for row in table_rows if ADDS.match(row.label) and _run(table_rows, row)]
+    return rows + [
+        row
+        for row in added
+        if (base := _run(table_rows, row)[0]) not in rows
+        and fold(without_marks(base.label)) not in _ABLATION_BASE
+        and table_rows.index(row) > last
+    ]
 
 
 def _run(rows: list[Row], row: Row) -> list[Row]:
     """The base row and the "+" rows from it down to `row`; [] where no base row is above."""
     at = rows.index(row) if row in rows else -1
     start = at
-    while start >= 0 and _ADDS.match(rows[start].label):
+    while start >= 0 and ADDS.match(rows[start].label):
         start -= 1
     return rows[start : at + 1] if start >= 0 and rows[start].label else []
+
+
+def _block(rows: list[Row], row: Row) -> list[Row]:
+    """`row`'s run and the "+" rows following it: its base's whole block of steps."""
+    run = _run(rows, row)
+    if not run:
+        return []
+    end = rows.index(row) + 1
+    while end < len(rows) and ADDS.match(rows[end].label):
+        end += 1
+    return run + rows[rows.index(row) + 1 : end]
 
 
 def _step(label: str) -> str:
@@ -98,14 +152,18 @@ def _head(step: str) -> str:
 def _combines(label: str) -> bool:
     """Whether a label adds several steps at once ("+ A + B"), as a table of independent
     variants ends by combining them."""
-    return _ADDS.match(label) is not None and label.count("+") >= 2
+    return ADDS.match(label) is not None and len(_PLUS.findall(label)) >= 2
 
 
-def _one_way(run: list[Row]) -> bool:
-    """Whether every value column moves one way down the run (rises or falls, ties allowed)."""
+def _one_way(context: TableContext, run: list[Row]) -> bool:
+    """Whether every result column moves one way down the run (rises or falls, ties allowed);
+    columns of costs and settings ("Params (M)", "FLOPs") are left out."""
     columns = {col for row in run for col in row.cells}
     moved = False
     for col in columns:
+        header = run[-1].header(context.grid, col)
+        if SETTING.search(header) and not context.header_metric(header):
+            continue
         values = [parse_number(row.cells[col].text) for row in run if col in row.cells]
         numbers = [float(v.value) for v in values if v is not None]
         if len(numbers) != len(run):

@@ -16,7 +16,7 @@ import re
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Table, fold
 from papergraph.ingest.extract.answer_rows import answered_name
-from papergraph.ingest.extract.chains import chain
+from papergraph.ingest.extract.chains import ADDS, chain
 from papergraph.ingest.extract.cited import cites, uncite
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import read_metric
@@ -49,7 +49,6 @@ _CHANGE = re.compile(r"^\s*(?:\+|w/o\b|w/(?=\s)|without\b|[-−–]\s)", re.IGNO
 #: A word printed twice in a row: two label columns holding one value ("RPN ResNet-101
 #: ResNet-101", its localisation and its classification network), read once.
 _TWICE = re.compile(r"(?<!\S)(\S*[A-Za-z]\S*)(?:\s+\1)+(?!\S)")
-_ADDS = re.compile(r"^\s*\+\s*\w")  # "+ cosine": a refinement added to the row above
 #: A label taking a part out: "w/o lateral", "No char embedding".
 _REMOVES = re.compile(r"\b(?:w/o|without)\b|^\s*no\s", re.IGNORECASE)
 #: Captions and group rows of ablation studies.
@@ -371,7 +370,7 @@ def stacked_additions(rows: list[Row]) -> list[Row]:
     "+ smooth" after "D-efficient"), two or more, or one added to the row the table calls its
     "Baseline" ("+ 61 Specialist models"): the paper's refinements stacked one by one, its own
     runs (a row taking a part out, "w/o lateral", is an ablation's)."""
-    added = [row for row in rows if _ADDS.match(row.label)]
+    added = [row for row in rows if ADDS.match(row.label)]
     stacked = len(added) >= 2 or any(_on_baseline(rows, row) for row in added)
     return added if stacked and not any(cites(row.label) for row in rows) else []
 

@@ -351,14 +351,19 @@ def test_refinements_added_one_by_one_to_an_uncited_base_are_the_papers_runs() -
         ["D-efficient", "77.16", "78.30"],
         ["+ cosine", "77.91", "79.23"],
         ["+ smooth", "78.34", "80.71"],
+        ["+ distill w/o mixup", "78.67", "80.96"],
         ["w/o smooth", "77.90", "79.00"],
     ]
     caption = "Table 8: Faster-RCNN performance with various base networks evaluated on Pascal VOC."
     paper = paper_with([Table(grid(rows), "8", caption)], "Bag of Tricks", "Tricks help.")
     found = {(r.method, r.value) for r in table_results(paper, hybrid_matcher(), ["resnet"])}
     # the backbone's ImageNet top-1 beside a VOC mAP is no VOC result; a part taken out ablates;
-    # values rising at each step make the "+" rows a chain (ingest/extract/chains.py)
-    assert found == {("D-efficient + cosine", 79.23), ("D-efficient + cosine + smooth", 80.71)}
+    # values rising at each of three steps make the "+" rows a chain (ingest/extract/chains.py)
+    assert found == {
+        ("D-efficient + cosine", 79.23),
+        ("D-efficient + cosine + smooth", 80.71),
+        ("D-efficient + cosine + smooth + distill w/o mixup", 80.96),
+    }
     cited = [*rows[:3], ["Faster R-CNN [12]", "-", "70.0"], *rows[3:5]]
     paper = paper_with([Table(grid(cited), "8", caption)], "Bag of Tricks", "Tricks help.")
     assert table_results(paper, hybrid_matcher(), ["resnet"]) == []

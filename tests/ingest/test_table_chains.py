@@ -81,3 +81,90 @@ def test_an_addition_to_a_baseline_in_a_table_of_the_papers_runs_is_a_row() -> N
     rows[3][0] = "Synthesizer [44]"
     found = {r.method: r.value for r in table_rows(Table(grid(rows), "5", caption), ["Primer"])}
     assert "Synthesizer + Squared ReLU" not in found
+
+
+def test_a_caption_saying_each_step_was_added_alone_keeps_each_step_alone() -> None:
+    """Review 18: values rising down the rows read as a chain, though the caption says each
+    regulariser was added to the baseline alone."""
+    rows = [["Method", "Top-1"], ["Baseline", "70.1"], ["+ dropout", "71.0"], ["+ mixup", "72.3"]]
+    caption = "Table 3: Each regulariser added to the baseline alone on ImageNet."
+    assert _names(Table(grid(rows), "3", caption))[72.3] == "Baseline + mixup"
+
+
+def test_a_cost_column_and_two_steps_make_no_chain() -> None:
+    """Review 18: parameters grow with any addition, and two rising steps may be chance: "+ CBAM"
+    is ResNet-50 with CBAM alone. Three rising steps still make a chain."""
+    rows = [
+        ["Method", "Params (M)", "Top-1"],
+        ["ResNet-50", "25.6", "76.1"],
+        ["+ SE", "28.1", "77.3"],
+        ["+ CBAM", "28.1", "77.6"],
+    ]
+    caption = "Table 3: Attention modules on ResNet-50 (ImageNet)."
+    assert _names(Table(grid(rows), "3", caption))[77.6] == "ResNet-50 + CBAM"
+    rows[1][1] = "25.0"
+    rows.append(["+ dropout", "27.0", "77.9"])
+    assert _names(Table(grid(rows), "3", caption))[77.9] == "ResNet-50 + SE + CBAM + dropout"
+
+
+def test_captions_naming_incremental_tasks_or_a_breakdown_by_parts_are_no_cue() -> None:
+    """Review 18: "class-incremental", "stacked hourglass" and a breakdown of a score by parts
+    say nothing of steps stacking; "stacking refinements" does."""
+    rows = [["Method", "Acc"], ["Fine-tuning", "40.1"], ["+ EWC", "45.2"], ["+ LwF", "47.0"]]
+    for caption in (
+        "Table 3: Results on class-incremental CIFAR-100 (10 tasks).",
+        "Table 3: Results with stacked hourglass networks on CIFAR-100.",
+        "Table 3: Breakdown of accuracy on CIFAR-100 by class.",
+        "Table 3: Per-class breakdown of accuracy on CIFAR-100.",
+    ):
+        assert _names(Table(grid(rows), "3", caption))[47.0] == "Fine-tuning + LwF", caption
+    stacked = "Table 3: Accuracy on CIFAR-100 for stacking training refinements."
+    assert _names(Table(grid(rows), "3", stacked))[47.0] == "Fine-tuning + EWC + LwF"
+
+
+def test_steps_building_up_to_the_papers_method_are_no_rows_of_it() -> None:
+    """Review 18: additions to a "Baseline", or above the paper's own row, are its ablation's
+    steps; Primer's addition to another model after its own row stays (test above)."""
+    rows = [["Method", "Acc"], ["Baseline", "70.1"], ["+ module A", "71.0"], ["NewNet", "73.0"]]
+    caption = "Table 3: Results on CIFAR-10."
+    found = {r.method: r.value for r in table_rows(Table(grid(rows), "3", caption), ["NewNet"])}
+    assert found == {"NewNet": 73.0}
+    rows = [["Method", "Acc"], ["ResNet-50", "76.1"], ["+ SE", "77.6"], ["NewNet", "78.0"]]
+    found = {r.method: r.value for r in table_rows(Table(grid(rows), "3", caption), ["NewNet"])}
+    assert found == {"NewNet": 78.0}
+
+
+def test_chain_names_drop_a_phrase_run_without_marks_and_count_no_plus_in_a_name() -> None:
+    """Review 18: "w/o label smoothing" drops the step "label smoothing"; an earlier step's
+    footnote mark is no part of the chain's name; "C++" adds no second step."""
+    rows = [
+        ["Refinement", "mAP"],
+        ["D", "78.3"],
+        ["+ label smoothing", "79.2"],
+        ["+ cosine†", "79.5"],
+        ["+ distill w/o label smoothing", "80.1"],
+    ]
+    caption = "Table 8: Cumulative refinements on Pascal VOC."
+    assert (
+        _names(Table(grid(rows), "8", caption))[80.1] == "D + cosine + distill w/o label smoothing"
+    )
+    rows = [["Method", "Top-1"], ["Base", "70.1"], ["+ C++ parser", "71.0"], ["+ caching", "72.3"]]
+    rows.append(["+ pruning", "72.9"])
+    names = _names(Table(grid(rows), "3", "Table 3: Speed-ups on ImageNet."))
+    assert names[72.9] == "Base + C++ parser + caching + pruning"
+
+
+def test_a_combined_row_makes_only_its_own_block_independent() -> None:
+    """Review 18: "+ A + B" in one block says nothing of another block's steps."""
+    rows = [
+        ["Refinement", "mAP"],
+        ["D-efficient", "78.30"],
+        ["+ cosine", "79.23"],
+        ["+ smooth", "80.71"],
+        ["+ mixup", "80.96"],
+        ["B-standard", "77.54"],
+        ["+ cosine", "78.10"],
+        ["+ cosine + smooth", "78.90"],
+    ]
+    names = _names(Table(grid(rows), "8", "Table 8: Faster-RCNN on Pascal VOC."))
+    assert names[80.96] == "D-efficient + cosine + smooth + mixup"
