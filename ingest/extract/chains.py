@@ -102,22 +102,29 @@ def with_additions(rows: list[Row], table_rows: list[Row]) -> list[Row]:
     Where an addition is among `rows` already (the bold step of a chain), or adds to one of
     `rows` (ResNet's "+box refinement" under its own Faster R-CNN row), the additions are
     steps of an ablation of the paper's method, and the choice stands. So are additions to a
-    "Baseline" ("Baseline / + module A"), and additions above one of `rows` ("ResNet-50 / + SE /
-    NewNet"): steps building up to the paper's method, which come before it; the paper's
-    change carried over to another model comes after its own row, as in Primer's table."""
+    "Baseline" ("Baseline / + module A"), and additions above one of `rows` in their group
+    ("ResNet-50 / + SE / NewNet"): steps building up to the paper's method, which come before
+    it; the paper's change carried over to another model comes after its own row, as in
+    Primer's table."""
     if not rows or any(ADDS.match(row.label) for row in rows):
         return rows
     if any(cites(row.label) for row in table_rows):
         return rows
-    last = max((table_rows.index(row) for row in rows if row in table_rows), default=-1)
     added = [row for row in table_rows if ADDS.match(row.label) and _run(table_rows, row)]
     return rows + [
         row
         for row in added
         if (base := _run(table_rows, row)[0]) not in rows
         and fold(without_marks(base.label)) not in _ABLATION_BASE
-        and table_rows.index(row) > last
+        and not _own_below(row, rows, table_rows)
     ]
+
+
+def _own_below(row: Row, rows: list[Row], table_rows: list[Row]) -> bool:
+    """Whether one of the paper's rows `rows` follows `row` in its group of the table (a block
+    of another dataset below, "PG19" under "C4", is another comparison)."""
+    at = table_rows.index(row)
+    return any(r.group == row.group and r in table_rows and table_rows.index(r) > at for r in rows)
 
 
 def _run(rows: list[Row], row: Row) -> list[Row]:

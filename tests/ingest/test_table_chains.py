@@ -168,3 +168,20 @@ def test_a_combined_row_makes_only_its_own_block_independent() -> None:
     ]
     names = _names(Table(grid(rows), "8", "Table 8: Faster-RCNN on Pascal VOC."))
     assert names[80.96] == "D-efficient + cosine + smooth + mixup"
+
+
+def test_the_papers_row_in_a_block_below_leaves_an_addition_above_it_a_row() -> None:
+    """Primer's Table 5 ends its C4 block with "Synthesizer / + Squared ReLU" and prints Primer
+    again in a PG19 block below: that row follows the addition in another group, no build-up."""
+    rows = [
+        ["Model", "PPLX"],
+        ["C4", ""],
+        ["Primer", "19.82"],
+        ["Synthesizer", "20.35"],
+        ["+ Squared ReLU", "19.55"],
+        ["PG19", ""],
+        ["Primer", "15.96"],
+    ]
+    caption = "Table 5: Language modeling comparison on C4 and PG19."
+    found = {r.method: r.value for r in table_rows(Table(grid(rows), "5", caption), ["Primer"])}
+    assert found.get("Synthesizer + Squared ReLU") == 19.55
