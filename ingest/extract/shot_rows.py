@@ -14,6 +14,8 @@ import re
 
 from papergraph.ingest.extract.table_grid import clean, strip_marks
 
+#: A number of shots, spelled or counted ("zero-shot", "two-shot", "5-shot", "k-shot").
+SHOTS = r"(?:zero|one|two|three|four|five|few|many|\d+|k|n)[- ]?shots?"
 #: A label that is a number of shots or finetuning and nothing else, a bracketed detail after.
 _SHOT_LABEL = re.compile(
     r"^(?P<shots>(?:\d+|zero|one|few)[- ]shots?|fine-?tun(?:ed|ing))"
