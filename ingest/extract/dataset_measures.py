@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from papergraph.core.model import fold
-from papergraph.ingest.extract.metric_names import Metric, _rule
+from papergraph.ingest.extract.metric_names import Metric, metric_rule
 
 #: The rules by the folded dataset name, the first match winning: StereoSet (Nadeem et al.,
 #: "StereoSet: Measuring stereotypical bias in pretrained language models", ACL 2021, Section 4);
@@ -19,14 +19,14 @@ from papergraph.ingest.extract.metric_names import Metric, _rule
 #: Section 4: "% true", "% info", "% true*info"; "true + info" as InstructGPT prints it).
 _DATASET_RULES: dict[str, tuple[tuple[re.Pattern[str], Metric], ...]] = {
     "stereoset": (
-        _rule(r"(?-i:LMS)|language modell?ing score", "Language Modeling Score"),
-        _rule(r"(?-i:SS)", "Stereotype Score", higher=None),
-        _rule(r"(?-i:ICAT)(?: score)?|idealized cat score", "Idealized CAT Score"),
+        metric_rule(r"(?-i:LMS)|language modell?ing score", "Language Modeling Score"),
+        metric_rule(r"(?-i:SS)", "Stereotype Score", higher=None),
+        metric_rule(r"(?-i:ICAT)(?: score)?|idealized cat score", "Idealized CAT Score"),
     ),
     "truthfulqa": (
-        _rule(r"%?\s*true\s*(?:\+|\*|and)\s*info(?:rmative)?", "% true + info"),
-        _rule(r"%?\s*true", "% true"),
-        _rule(r"%?\s*info(?:rmative)?", "% info"),
+        metric_rule(r"%?\s*true\s*(?:\+|\*|and)\s*info(?:rmative)?", "% true + info"),
+        metric_rule(r"%?\s*true", "% true"),
+        metric_rule(r"%?\s*info(?:rmative)?", "% info"),
     ),
 }
 _PART = re.compile(r"\s*\(.*\)$")  # "StereoSet (Gender)": a part of StereoSet

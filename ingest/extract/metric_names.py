@@ -22,7 +22,10 @@ class Metric:
     higher_is_better: bool | None
 
 
-def _rule(pattern: str, label: str, higher: bool | None = True) -> tuple[re.Pattern[str], Metric]:
+def metric_rule(
+    pattern: str, label: str, higher: bool | None = True
+) -> tuple[re.Pattern[str], Metric]:
+    """A metric's printed names as one whole-word pattern, with its label and direction."""
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), Metric(label, higher)
 
 
@@ -35,145 +38,145 @@ _IOU_RANGE_PRINTED = r"m?ap\s*@?\s*\[?\s*(?:iou\s*=\s*)?0?\.5\s*[:,]\s*0?\.95\s*
 RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     # a box's error, not a label's: "top-5 LOC error", "top-5 localization err" (ResNet's
     # ImageNet localization); read as "Top-5 Error" it took the classifiers' task and board
-    _rule(
+    metric_rule(
         r"top[- ]?5\s*(?:loc\.?|locali[sz]ation)\s*(?:err\.?|errors?)",
         "Top-5 Localization Error",
         higher=False,
     ),
-    _rule(
+    metric_rule(
         r"top[- ]?1\s*(?:[a-z]+\s+)?(?:err\.?|errors?)(?:\s*rates?)?", "Top-1 Error", higher=False
     ),
-    _rule(
+    metric_rule(
         r"top[- ]?5\s*(?:[a-z]+\s+)?(?:err\.?|errors?)(?:\s*rates?)?", "Top-5 Error", higher=False
     ),
-    _rule(r"top[- ]?1(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-1 Accuracy"),
-    _rule(r"top[- ]?5(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-5 Accuracy"),
-    _rule(r"self[- ]?bleu", "Self-BLEU", higher=False),  # diversity: a copy scores 100
-    _rule(r"i-?bleu", "iBLEU"),  # paraphrase BLEU less a share of the BLEU to the source
+    metric_rule(r"top[- ]?1(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-1 Accuracy"),
+    metric_rule(r"top[- ]?5(?:\s*acc\.?|\s*accurac(?:y|ies))?", "Top-5 Accuracy"),
+    metric_rule(r"self[- ]?bleu", "Self-BLEU", higher=False),  # diversity: a copy scores 100
+    metric_rule(r"i-?bleu", "iBLEU"),  # paraphrase BLEU less a share of the BLEU to the source
     # Q-BLEU (Nema and Khapra, EMNLP 2018): BLEU weighing a question's answerability words
-    _rule(r"q-?bleu[- ]?1|(?-i:QB-1)", "Q-BLEU-1"),  # RAG's Jeopardy question generation
-    _rule(r"bleu[- ]?1|(?-i:B-1)", "BLEU-1"),  # unigram BLEU of answer generation (MS MARCO)
-    _rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
-    _rule(r"bleurt(?:-20)?", "BLEURT"),  # a learned score (Sellam et al., ACL 2020), no BLEU
+    metric_rule(r"q-?bleu[- ]?1|(?-i:QB-1)", "Q-BLEU-1"),  # RAG's Jeopardy question generation
+    metric_rule(r"bleu[- ]?1|(?-i:B-1)", "BLEU-1"),  # unigram BLEU of answer generation (MS MARCO)
+    metric_rule(r"(?:sacre)?bleu(?:[- ]?4)?(?: scores?)?", "BLEU"),
+    metric_rule(r"bleurt(?:-20)?", "BLEURT"),  # a learned score (Sellam et al., ACL 2020), no BLEU
     # ROUGE-1, -2 and -L are leaderboards of their own (unigram, bigram, longest common
     # subsequence overlap; a bare "ROUGE" names none of them), printed short as "R-L" or
     # "RG-L" too (summarisation tables: "RG-1 | RG-2 | RG-L")
-    _rule(r"(?:rouge[- ]?1|(?-i:RG?-1))(?:[- ]?f1)?", "ROUGE-1"),
-    _rule(r"(?:rouge[- ]?2|(?-i:RG?-2))(?:[- ]?f1)?", "ROUGE-2"),
-    _rule(r"(?:rouge[- ]?l(?:sum)?|(?-i:RG?-L))(?:[- ]?f1)?", "ROUGE-L"),  # "R-Lf1": its F1
-    _rule(r"rouge(?: scores?)?", "ROUGE"),
-    _rule(r"meteor|(?-i:MET|MTR)", "METEOR"),  # "MET", "MTR" beside BLEU in NLG tables
-    _rule(r"(?-i:NIST)", "NIST"),  # the n-gram score of NLG tables, never the NIST datasets
-    _rule(r"cider(?:-d)?", "CIDEr"),
-    _rule(r"spice", "SPICE"),
-    _rule(r"chrf\+*", "chrF"),
-    _rule(r"word error rate|wer", "Word Error Rate", higher=False),
-    _rule(r"character error rate|cer", "Character Error Rate", higher=False),
-    _rule(r"perplexit(?:y|ies)|pplx?", "Perplexity", higher=False),  # "PPLX": Primer
-    _rule(
+    metric_rule(r"(?:rouge[- ]?1|(?-i:RG?-1))(?:[- ]?f1)?", "ROUGE-1"),
+    metric_rule(r"(?:rouge[- ]?2|(?-i:RG?-2))(?:[- ]?f1)?", "ROUGE-2"),
+    metric_rule(r"(?:rouge[- ]?l(?:sum)?|(?-i:RG?-L))(?:[- ]?f1)?", "ROUGE-L"),  # "R-Lf1": its F1
+    metric_rule(r"rouge(?: scores?)?", "ROUGE"),
+    metric_rule(r"meteor|(?-i:MET|MTR)", "METEOR"),  # "MET", "MTR" beside BLEU in NLG tables
+    metric_rule(r"(?-i:NIST)", "NIST"),  # the n-gram score of NLG tables, never the NIST datasets
+    metric_rule(r"cider(?:-d)?", "CIDEr"),
+    metric_rule(r"spice", "SPICE"),
+    metric_rule(r"chrf\+*", "chrF"),
+    metric_rule(r"word error rate|wer", "Word Error Rate", higher=False),
+    metric_rule(r"character error rate|cer", "Character Error Rate", higher=False),
+    metric_rule(r"perplexit(?:y|ies)|pplx?", "Perplexity", higher=False),  # "PPLX": Primer
+    metric_rule(
         r"bits?\s*/\s*dim(?:ension)?|bits per dim(?:ension)?|bpd|bpc|bits per char(?:acter)?",
         "Bits per dim",
         higher=False,
     ),
     # bits per UTF-8 byte: RETRO's "C4 Eval bpb" (and "bits-per-bytes"), the Pile's boards
-    _rule(r"bits?[- ]per[- ]bytes?|bpb", "Bits per byte", higher=False),
-    _rule(r"nll|nats|negative log[- ]likelihood", "NLL", higher=False),
-    _rule(r"fid", "FID", higher=False),
-    _rule(r"inception score|(?-i:IS)", "Inception score"),
+    metric_rule(r"bits?[- ]per[- ]bytes?|bpb", "Bits per byte", higher=False),
+    metric_rule(r"nll|nats|negative log[- ]likelihood", "NLL", higher=False),
+    metric_rule(r"fid", "FID", higher=False),
+    metric_rule(r"inception score|(?-i:IS)", "Inception score"),
     # COCO's AP averaged over the IoU thresholds .5 to .95, printed with them ("mAP@[.5, .95]",
     # "AP@[.5:.95]": ResNet's Table 8 beside "mAP@.5"): the boards' AP, not an AP at one of them
     (re.compile(rf"(?<![\w-])(?:{_IOU_RANGE_PRINTED})(?![\w-])", re.IGNORECASE), IOU_RANGE_AP),
     # the IoU threshold printed as a fraction too: "AP0.5", "AP0.75" (MicroNet's Table 9), and
     # after a mean AP ("mAP@.5": the AP at IoU .5, COCO's AP50, no mAP of its own)
-    _rule(r"m?ap\s*50|m?ap\s*@?\s*0?\.5(?!\d)|ap\^?\{?50\}?", "AP50"),
-    _rule(r"m?ap\s*75|m?ap\s*@?\s*0?\.75|ap\^?\{?75\}?", "AP75"),
-    _rule(r"ap\s*_?s|ap\s*small", "APS"),
-    _rule(r"ap\s*_?m|ap\s*medium", "APM"),
-    _rule(r"ap\s*_?l|ap\s*large", "APL"),
+    metric_rule(r"m?ap\s*50|m?ap\s*@?\s*0?\.5(?!\d)|ap\^?\{?50\}?", "AP50"),
+    metric_rule(r"m?ap\s*75|m?ap\s*@?\s*0?\.75|ap\^?\{?75\}?", "AP75"),
+    metric_rule(r"ap\s*_?s|ap\s*small", "APS"),
+    metric_rule(r"ap\s*_?m|ap\s*medium", "APM"),
+    metric_rule(r"ap\s*_?l|ap\s*large", "APL"),
     # average recall of proposals at a number of them per image, of all or of small, medium
     # or large objects ("AR100", "AR1k", "AR1ks"); a bare "AR" is as often autoregressive
-    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:s)", "AR@1k small"),
-    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:m)", "AR@1k medium"),
-    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:l)", "AR@1k large"),
-    _rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)", "AR@1k"),
-    _rule(r"(?-i:AR)\s*@?\s*100", "AR@100"),
-    _rule(r"(?-i:AR)\s*_?(?-i:s)", "ARs"),
-    _rule(r"(?-i:AR)\s*_?(?-i:m)", "ARm"),
-    _rule(r"(?-i:AR)\s*_?(?-i:l)", "ARl"),
-    _rule(r"average recall", "AR"),
-    _rule(r"mask\s*ap|ap\s*\^?\s*\{?(?:mask|m)\}?", "mask AP"),
-    _rule(r"box\s*ap|ap\s*\^?\s*\{?(?:box|bb|bbox)\}?", "box AP"),
-    _rule(r"m\.?ap|mean average precision", "mAP"),
-    _rule(r"(?-i:AP)|average precision", "AP"),
-    _rule(r"m\.?ious?|mean\s*ious?|mean intersection over union", "Mean IoU"),
-    _rule(r"pix(?:el)?[- ]?acc(?:\.|urac(?:y|ies))?", "Pixel Accuracy"),  # "PixAcc" of ADE20K
-    _rule(r"iou", "IoU"),
+    metric_rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:s)", "AR@1k small"),
+    metric_rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:m)", "AR@1k medium"),
+    metric_rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)\s*_?(?-i:l)", "AR@1k large"),
+    metric_rule(r"(?-i:AR)\s*@?\s*(?:1k|1000)", "AR@1k"),
+    metric_rule(r"(?-i:AR)\s*@?\s*100", "AR@100"),
+    metric_rule(r"(?-i:AR)\s*_?(?-i:s)", "ARs"),
+    metric_rule(r"(?-i:AR)\s*_?(?-i:m)", "ARm"),
+    metric_rule(r"(?-i:AR)\s*_?(?-i:l)", "ARl"),
+    metric_rule(r"average recall", "AR"),
+    metric_rule(r"mask\s*ap|ap\s*\^?\s*\{?(?:mask|m)\}?", "mask AP"),
+    metric_rule(r"box\s*ap|ap\s*\^?\s*\{?(?:box|bb|bbox)\}?", "box AP"),
+    metric_rule(r"m\.?ap|mean average precision", "mAP"),
+    metric_rule(r"(?-i:AP)|average precision", "AP"),
+    metric_rule(r"m\.?ious?|mean\s*ious?|mean intersection over union", "Mean IoU"),
+    metric_rule(r"pix(?:el)?[- ]?acc(?:\.|urac(?:y|ies))?", "Pixel Accuracy"),  # "PixAcc" of ADE20K
+    metric_rule(r"iou", "IoU"),
     # KILT's scores of a downstream answer counted only where the retrieved page is right too,
     # printed "K.-EM", "KILT-AC" (Petroni et al., NAACL 2021): measures of their own, no EM
-    _rule(r"(?:kilt|k\.)\s*-\s*em", "KILT-EM"),
-    _rule(r"(?:kilt|k\.)\s*-\s*acc?", "KILT-AC"),
-    _rule(r"(?:kilt|k\.)\s*-\s*f1", "KILT-F1"),
-    _rule(r"(?:kilt|k\.)\s*-\s*(?:rl|rouge-?l)", "KILT-RL"),
+    metric_rule(r"(?:kilt|k\.)\s*-\s*em", "KILT-EM"),
+    metric_rule(r"(?:kilt|k\.)\s*-\s*acc?", "KILT-AC"),
+    metric_rule(r"(?:kilt|k\.)\s*-\s*f1", "KILT-F1"),
+    metric_rule(r"(?:kilt|k\.)\s*-\s*(?:rl|rouge-?l)", "KILT-RL"),
     # a dependency parse's share of words given their right head, with (labelled) or without
     # (unlabelled) the right relation: two measures, printed "LAS" and "UAS" after the task
     # ("DEP (LAS)": S2ORC's Table 5) and listed apart by Papers with Code (dependency parsing).
     # The abbreviation only: a caption spelling one out beside the F1 of other tasks ("F1 for
     # NER and labelled attachment score for DEP") would name two metrics and give none
-    _rule(r"(?-i:LAS)", "LAS"),
-    _rule(r"(?-i:UAS)", "UAS"),
+    metric_rule(r"(?-i:LAS)", "LAS"),
+    metric_rule(r"(?-i:UAS)", "UAS"),
     # lm-eval-harness headers print it lower case after the task ("ReCoRD em"); a bare "em"
     # or one after a number is the typographic unit. "Exact match accuracy" is EM, the accuracy
     # only its noun (RETRO's Table 5 over "Test Accuracy": the EM of REALM's, RAG's and FiD's
     # own Natural Questions tables), so a caption saying it names one metric, not two
-    _rule(r"exact[- ]match(?:\s+accurac(?:y|ies))?|(?-i:EM)|(?-i:(?<=[A-Za-z)] )em$)", "EM"),
+    metric_rule(r"exact[- ]match(?:\s+accurac(?:y|ies))?|(?-i:EM)|(?-i:(?<=[A-Za-z)] )em$)", "EM"),
     # an F1 averaged over classes (macro) or over decisions (micro) where the paper prints
     # which: a metric of its own, ranked apart from a plain F1 ("F1 Macro": RWKV's Table 7)
-    _rule(r"macro[- ]?(?:averaged )?f1(?:[- ]score)?|f1[- ]?(?:macro|\(macro\))", "Macro-F1"),
-    _rule(r"micro[- ]?(?:averaged )?f1(?:[- ]score)?|f1[- ]?(?:micro|\(micro\))", "Micro-F1"),
-    _rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score", "F1"),
-    _rule(r"auc|roc[- ]auc|auroc", "AUC"),
+    metric_rule(r"macro[- ]?(?:averaged )?f1(?:[- ]score)?|f1[- ]?(?:macro|\(macro\))", "Macro-F1"),
+    metric_rule(r"micro[- ]?(?:averaged )?f1(?:[- ]score)?|f1[- ]?(?:micro|\(micro\))", "Micro-F1"),
+    metric_rule(r"f1(?:[- ]score)?|f[- ]measure|f[- ]score", "F1"),
+    metric_rule(r"auc|roc[- ]auc|auroc", "AUC"),
     # measures at a cut-off k, each k a leaderboard of its own, read with the k the header
     # prints (_with_k): code passing in k samples; an answer among the top k retrieved
     # ("hits@1", "accuracy@20": SEAL, DPR); ranking scores over the first k
-    _rule(r"mrr\s*@\s*(?:\d+|k)", "MRR@k"),
-    _rule(r"mrr|mean reciprocal rank", "MRR"),
-    _rule(r"pass\s*@\s*(?:\d+|k)", "pass@k"),
-    _rule(r"acc(?:uracy)?\s*@\s*(?:\d+|k)", "Accuracy@k"),
-    _rule(r"err\s*@\s*(?:\d+|k)", "ERR@k"),
-    _rule(r"n?dcg\s*@\s*(?:\d+|k)", "NDCG@k"),
-    _rule(r"ndcg", "NDCG"),
-    _rule(r"hits\s*@\s*(?:\d+|k)", "Hits@k"),
-    _rule(r"(?:recall|r)\s*@\s*(?:\d+|k)", "Recall@k"),
-    _rule(r"psnr", "PSNR"),
-    _rule(r"ssim", "SSIM"),
-    _rule(r"rmse|root mean squared? error", "RMSE", higher=False),
-    _rule(r"mae|mean absolute error", "MAE", higher=False),
-    _rule(r"mse|mean squared error", "MSE", higher=False),
-    _rule(r"epe|end[- ]point error", "EPE", higher=False),
-    _rule(
+    metric_rule(r"mrr\s*@\s*(?:\d+|k)", "MRR@k"),
+    metric_rule(r"mrr|mean reciprocal rank", "MRR"),
+    metric_rule(r"pass\s*@\s*(?:\d+|k)", "pass@k"),
+    metric_rule(r"acc(?:uracy)?\s*@\s*(?:\d+|k)", "Accuracy@k"),
+    metric_rule(r"err\s*@\s*(?:\d+|k)", "ERR@k"),
+    metric_rule(r"n?dcg\s*@\s*(?:\d+|k)", "NDCG@k"),
+    metric_rule(r"ndcg", "NDCG"),
+    metric_rule(r"hits\s*@\s*(?:\d+|k)", "Hits@k"),
+    metric_rule(r"(?:recall|r)\s*@\s*(?:\d+|k)", "Recall@k"),
+    metric_rule(r"psnr", "PSNR"),
+    metric_rule(r"ssim", "SSIM"),
+    metric_rule(r"rmse|root mean squared? error", "RMSE", higher=False),
+    metric_rule(r"mae|mean absolute error", "MAE", higher=False),
+    metric_rule(r"mse|mean squared error", "MSE", higher=False),
+    metric_rule(r"epe|end[- ]point error", "EPE", higher=False),
+    metric_rule(
         r"(?:test |classification |percentage )?(?:err\.?|errors?)(?: rates?)?(?: \(%\))?",
         "Error",
         higher=False,
     ),
     # lm-eval-harness's "acc_norm" (answers scored by likelihood per character; RWKV's HellaSwag
     # and ARC-c columns beside "acc" ones): a measure of its own, no plain accuracy
-    _rule(
+    metric_rule(
         r"acc(?:uracy)?(?:_norm|\s*\(norm(?:ali[sz]ed|\.)?\))|(?:length[- ])?normali[sz]ed\s+"
         r"(?:acc\.?|accurac(?:y|ies))",
         "Normalized Accuracy",
     ),
-    _rule(
+    metric_rule(
         r"(?:test |classification |top )?(?:acc\.?|accurac(?:y|ies))|percentage correct",
         "Accuracy",
     ),
-    _rule(r"r[- ]?prec(?:ision|\.)?", "R-Precision"),  # KILT's passage retrieval measure
-    _rule(r"precision", "Precision"),
-    _rule(r"recall", "Recall"),
-    _rule(r"pearson|spearman|mcc|matthew['’]?s", "Correlation"),
+    metric_rule(r"r[- ]?prec(?:ision|\.)?", "R-Precision"),  # KILT's passage retrieval measure
+    metric_rule(r"precision", "Precision"),
+    metric_rule(r"recall", "Recall"),
+    metric_rule(r"pearson|spearman|mcc|matthew['’]?s", "Correlation"),
     # the share of pairs where a model prefers the stereotyping sentence (StereoSet, CrowS-Pairs):
     # 50 is ideal, so neither a higher nor a lower value is better as such
-    _rule(r"stereotype scores?", "Stereotype Score", higher=None),
-    _rule(r"(?:game |mean |median |normalized |raw )?scores?", "Score"),
+    metric_rule(r"stereotype scores?", "Stereotype Score", higher=None),
+    metric_rule(r"(?:game |mean |median |normalized |raw )?scores?", "Score"),
 )
 
 #: Header metrics so general that a caption naming one more specific metric says it better

@@ -127,12 +127,3 @@ def family(label: str) -> str | None:
     None: rows of one family at different sizes are one model's sizes."""
     found = _SIZED.match(label.strip())
     return fold(found.group("name")) or None if found else None
-
-
-def repeated_runs(own: Iterable[str]) -> bool:
-    """Whether the paper's own rows print one label more than once: the method run under the
-    settings other columns print ("GPT-2 small - FlashAttention" at context lengths 1k, 2k
-    and 4k: FlashAttention's Table 4), each a result of its own, and bold marks the best of
-    them, not the one row the paper reports."""
-    labels = [fold(label) for label in own]
-    return len(set(labels)) < len(labels)

@@ -14,9 +14,11 @@ import re
 
 from papergraph.ingest.extract.table_grid import clean, strip_marks
 
+#: A number of shots, spelled or counted ("zero-shot", "two-shot", "5-shot", "k-shot").
+SHOTS = r"(?:zero|one|two|three|four|five|few|many|\d+|k|n)[- ]?shots?"
 #: A label that is a number of shots or finetuning and nothing else, a bracketed detail after.
 _SHOT_LABEL = re.compile(
-    r"^(?P<shots>(?:\d+|zero|one|few)[- ]shots?|fine-?tun(?:ed|ing))"
+    rf"^(?P<shots>{SHOTS}|fine-?tun(?:ed|ing))"
     r"(?:\s*\((?P<detail>[^()]+)\))?$",
     re.IGNORECASE,
 )
@@ -28,6 +30,6 @@ def shot_setting(label: str) -> tuple[str, ...]:
     found = _SHOT_LABEL.match(clean(strip_marks(label)))
     if found is None:
         return ()
-    shots = re.sub(r"[- ]shots?$", "-shot", found.group("shots").lower())
+    shots = re.sub(r"[- ]?shots?$", "-shot", found.group("shots").lower())
     detail = found.group("detail")
     return (shots, clean(detail).lower()) if detail else (shots,)

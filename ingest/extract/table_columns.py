@@ -32,7 +32,7 @@ from papergraph.ingest.extract.row_languages import languages_kept
 from papergraph.ingest.extract.row_twins import bracketed
 from papergraph.ingest.extract.section_datasets import task_opening
 from papergraph.ingest.extract.short_form_tasks import label_short_forms, printed_short_form
-from papergraph.ingest.extract.shot_rows import shot_setting
+from papergraph.ingest.extract.shot_rows import SHOTS, shot_setting
 from papergraph.ingest.extract.sweep_columns import swept_columns
 from papergraph.ingest.extract.table_context import (
     TableContext,
@@ -61,7 +61,7 @@ from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_
 
 #: The shots a model is run with, printed over its columns: "0-shot", "few-shot"; or that it
 #: was finetuned ("Finetuning PaLM 8B" beside "1-shot PaLM 8B").
-_SHOTS = re.compile(r"\b(?:(?:\d+|zero|one|few)-shot|fine-?tun(?:ed|ing))\b", re.IGNORECASE)
+_SHOTS = re.compile(rf"\b(?:{SHOTS}|fine-?tun(?:ed|ing))\b", re.IGNORECASE)
 #: A word after a method's name that is part of it: a size ("540B"), a bracketed variant.
 _PART_OF_NAME = re.compile(rf"^\(|^{MODEL_SIZE}$")
 _SIZE = re.compile(rf"^{MODEL_SIZE}$")  # a model's size: "540B", "1.3B"

@@ -23,6 +23,7 @@ from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.metric_names import backbone_measure, read_metric
 from papergraph.ingest.extract.row_datasets import named_before_metric
 from papergraph.ingest.extract.sentences import CAPTION_LABEL
+from papergraph.ingest.extract.shot_rows import SHOTS
 from papergraph.ingest.extract.suite_tasks import suite_task
 from papergraph.ingest.extract.table_context import TableContext, without_exceptions
 from papergraph.ingest.extract.table_grid import Grid, Row
@@ -53,7 +54,7 @@ _SUBSET_OF = re.compile(
 )
 #: An evaluation setting printed where a dataset stands ("Zero-shot", "One-shot", "Few-shot
 #: (binary)", "5-shot" rows under columns of models): how a model was run, not the data.
-_SHOTS = re.compile(r"^(?:zero|one|two|three|four|five|few|many|\d+|k|n)[- ]?shots?\b", re.I)
+_SHOTS = re.compile(rf"^{SHOTS}\b", re.I)
 COMMON = 3.5  # wordfreq Zipf frequency from which a word is a common English word
 _PLAIN_WORD = re.compile(r"^[A-Z]?[a-z]+$")  # "Wikipedia", "Web"; not "SQuAD", "COCO"
 #: What a caption says models were trained on ("models pre-trained on C4", "trained on IMDb").

@@ -41,9 +41,10 @@ from papergraph.ingest.extract.metric_names import (
     unbroken,
 )
 from papergraph.ingest.extract.our_columns import our_rows
-from papergraph.ingest.extract.own_versions import data_runs, every_size, repeated_runs
+from papergraph.ingest.extract.own_versions import data_runs
 from papergraph.ingest.extract.paired_values import benchmark_task, said_apart, value_parts
 from papergraph.ingest.extract.row_tasks import AVERAGE, TaskedRow, settle_tasks
+from papergraph.ingest.extract.run_settings import swept_runs
 from papergraph.ingest.extract.section_datasets import sectioned
 from papergraph.ingest.extract.sentences import first_sentence
 from papergraph.ingest.extract.shared_grids import distinct_grids
@@ -217,9 +218,8 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     rows = rows or caption_runs(context) or answer_rows(context) or our_rows(context)
     bold = _bold_rows(rows or context.grid.rows)
     chosen = bold and len(rows) > 2 and not _bold_elsewhere(bold[0], context.grid)
-    runs = data_runs(own := [row.label for row in rows], names, matcher)  # "Retro C4": each
-    swept = every_size([r.label for r in context.grid.rows], own, names) or repeated_runs(own)
-    chosen = chosen and not (swept or runs)
+    runs = data_runs([row.label for row in rows], names, matcher)  # "Retro C4": each
+    chosen = chosen and not (swept_runs(context, rows, names) or runs)
     rows = bold if chosen else [row for row in rows if row.label in runs] or rows or bold
     rows = with_additions(rows, context.grid.rows)  # "Synthesizer / + Squared ReLU"
     rows = rows or uncited_rows(context.grid.rows) or setting_rows(context.grid)

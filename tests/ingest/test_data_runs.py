@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from papergraph.core.model import Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
-from papergraph.ingest.extract.own_versions import data_runs, repeated_runs
+from papergraph.ingest.extract.own_versions import data_runs
 from tests.ingest.tables import grid, table_rows
 
 CAPTION = "Table 4 | Perplexities on Wikitext103."
@@ -71,4 +71,32 @@ def test_own_rows_of_one_label_under_other_settings_are_each_a_result() -> None:
     )
     found = {r.value for r in table_rows(table, ["newnet"], "NewNet") if r.value is not None}
     assert found == {18.2, 17.6, 17.5}
-    assert repeated_runs(["NewNet", "NewNet"]) and not repeated_runs(["NewNet", "NewNet big"])
+
+
+def _own_values(rows: list[list[str]], bold: set[tuple[int, int]]) -> list[float | str]:
+    table = Table(grid(rows, bold), "2", "Table 2: Results on ImageNet.")
+    return [r.value for r in table_rows(table, ["newnet"], "NewNet")]
+
+
+def test_own_rows_of_one_label_told_apart_by_nothing_give_the_bold_row_only() -> None:
+    """Three "NewNet" rows and no column to tell them apart: not three runs of the method on
+    ImageNet Top-1 but the paper's choice, the bold one (review18)."""
+    rows = [["Method", "Top-1"], ["ResNet-50 [3]", "76.1"], ["NewNet", "77.0"]]
+    rows += [["NewNet", "78.8"], ["NewNet", "79.0"]]
+    assert _own_values(rows, {(4, 1)}) == [79.0]
+
+
+def test_own_rows_of_one_label_told_apart_by_ticks_are_an_ablation_not_runs() -> None:
+    rows = [["Method", "Aug", "Pretrain", "Top-1"], ["ResNet-50 [3]", "", "", "76.1"]]
+    rows += [["NewNet", "", "", "77.0"], ["NewNet", "✓", "", "77.9"], ["NewNet", "✓", "✓", "78.8"]]
+    assert _own_values(rows, {(4, 3)}) == [78.8]
+
+
+def test_own_rows_of_one_label_under_a_setting_column_are_each_a_run() -> None:
+    rows = [["Method", "Epochs", "Top-1"], ["ResNet-50 [3]", "90", "76.1"]]
+    rows += [["NewNet", "100", "77.0"], ["NewNet", "300", "78.8"], ["NewNet", "600", "79.0"]]
+    assert sorted(v for v in _own_values(rows, {(4, 2)}) if isinstance(v, float)) == [
+        77.0,
+        78.8,
+        79.0,
+    ]

@@ -52,6 +52,40 @@ def test_the_prompt_is_what_the_label_prints_beside_its_metric_and_shots() -> No
     assert prompt_setting("instruction", "TruthfulQA", True) == ("instruction",)
     assert prompt_setting("BLEU zero-shot", "WMT 2015 French-English", False) == ()
     assert prompt_setting("Gender", "CrowS-Pairs", False) == ()  # a part, no setting
+    assert prompt_setting("Accuracy two-shot CoT", "GSM8K", False) == ("CoT",)
+
+
+def test_words_beside_a_metric_that_name_no_prompt_qualify_no_model() -> None:
+    """A split, a version, a second metric, a direction or a tokenisation printed beside the
+    metric says which measure it is, not how the model was asked (review18)."""
+    for label, dataset in [
+        ("F1 (dev)", "SQuAD"),
+        ("EM test", "SQuAD"),
+        ("BLEU detok", "WMT 2014 English-German"),
+        ("acc / F1", "MRPC"),
+        ("f1 v2.0", "SQuAD"),
+        ("Perplexity (lower is better)", "WikiText-103"),
+    ]:
+        assert prompt_setting(label, dataset, False) == (), label
+    assert prompt_setting("Avg", "GLUE", True) == ()
+
+
+def test_a_metric_with_a_second_measure_or_version_keeps_only_the_shots() -> None:
+    table = Table(
+        grid(
+            [
+                ["Task", "Metric", "Shots", "GPT", "NewNet"],
+                ["MRPC", "acc / F1", "zero-shot", "70.0", "71.0"],
+                ["", "", "few-shot", "72.0", "73.0"],
+                ["WikiText-103", "ppl (lower is better)", "zero-shot", "20.1", "19.0"],
+                ["SQuAD", "f1 v2.0", "zero-shot", "50.0", "51.0"],
+            ]
+        ),
+        "14",
+        "Table 14: Automatic evaluations",
+    )
+    methods = {method for method, *_ in measured(table, ["newnet"])}
+    assert methods == {"NewNet (zero-shot)", "NewNet (few-shot)"}
 
 
 def test_a_language_pair_printed_with_its_year_is_that_years_wmt_test_set() -> None:

@@ -75,3 +75,10 @@ def test_shot_setting_reads_labels_that_are_only_a_setting() -> None:
     assert shot_setting("5 shots") == ("5-shot",)
     assert shot_setting("BoolQ 0-shot") == ()  # a dataset's row, run so
     assert shot_setting("Gender") == ()
+
+
+def test_shots_spelled_or_counted_any_way_are_one_setting() -> None:
+    """One shared pattern (shot_rows.SHOTS) reads every spelling of the shots (review18)."""
+    assert shot_setting("Two-shot") == ("two-shot",)
+    assert shot_setting("5shot") == ("5-shot",)
+    assert shot_setting("k-shot (binary)") == ("k-shot", "binary")
