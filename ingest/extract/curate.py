@@ -323,13 +323,13 @@ _PROSE = frozenset({ChunkKind.ABSTRACT, ChunkKind.BODY, ChunkKind.APPENDIX})
 
 def background_only(entity: Entity, sections: dict[str, str | None]) -> bool:
     """Whether a task or dataset in no table or caption is named only under background or
-    related-work headings, or only in an example scenario (scenario_sections.py; `sections`)."""
+    related-work headings or in an example scenario (scenario_sections.py; `sections`)."""
     if entity.type not in _TOPICS or not entity.evidence:
         return False
     if any(e.table or e.row_header or e.caption for e in entity.evidence):
         return False
     headings = [sections.get(e.chunk_id) or "" for e in entity.evidence]
-    return all(map(BACKGROUND.search, headings)) or all(map(SCENARIO.search, headings))
+    return all(BACKGROUND.search(h) or SCENARIO.search(h) for h in headings)
 
 
 def mark_salient(entities: list[Entity], paper: Paper | None = None) -> list[Entity]:

@@ -15,7 +15,6 @@ answering on SQuAD and TriviaQA") lists nothing: no colon heads its list.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import (
@@ -27,7 +26,12 @@ from papergraph.ingest.extract.dataset_tasks import (
 )
 from papergraph.ingest.extract.matcher import NameMatcher
 from papergraph.ingest.extract.task_metrics import task_key
-from papergraph.ingest.extract.task_short_forms import is_dataset, spelled_out
+from papergraph.ingest.extract.task_short_forms import (
+    abbreviated,
+    is_dataset,
+    spelled_out,
+    vouched,
+)
 
 MAX_HEAD_WORDS = 6  # a group name longer than this is a sentence, not a heading
 MAX_ITEM_WORDS = 4  # a listed name longer than this ends the list ("... and others we ...")
@@ -52,8 +56,11 @@ def listed_tasks(text: str, matcher: NameMatcher) -> dict[str, str]:
         task = _group_task(headed.group("head")) if headed else None
         if headed is None or task is None:
             continue
+        items = _items(headed.group("items"))
+        if abbreviated(headed.group("head").split()) and not vouched(task, items, matcher):
+            continue  # "IR datasets: FLIR, LLVIP": infrared (task_short_forms.py)
         label = task_label(task, matcher)
-        for name in _items(headed.group("items")):
+        for name in map(fold, items):
             if found.setdefault(name, label) != label:
                 clashing.add(name)
     return {name: task for name, task in found.items() if name not in clashing}
@@ -91,13 +98,13 @@ def _group_task(head: str) -> str | None:
     return None
 
 
-def _items(listed: str) -> Iterable[str]:
-    """The folded names a list gives, up to its end (a sentence's or a long item); none where
+def _items(listed: str) -> list[str]:
+    """The names a list gives, up to its end (a sentence's or a long item); none where
     it lists fewer than two."""
     names: list[str] = []
     for item in _SEPARATOR.split(re.split(r"(?<=[a-z0-9)])[.;](?:\s|$)", listed)[0]):
         item = item.strip(" .")
         if not item or len(item.split()) > MAX_ITEM_WORDS or not item[0].isupper():
             break
-        names.append(fold(item))
+        names.append(item)
     return names if len(names) > 1 else []

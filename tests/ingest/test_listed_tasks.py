@@ -40,6 +40,16 @@ def test_a_sentence_heading_a_list_groups_it_and_a_tasks_short_form_is_that_task
     assert listed["arceasy"] == listed["nq"] == "question answering"
 
 
+def test_a_short_form_is_a_task_only_where_the_data_files_a_listed_dataset_under_it() -> None:
+    """ "IR" is infrared here, not information retrieval: the data files none of FLIR, LLVIP or
+    KAIST under it; FLAN's lists name RTE and NQ, which the data files under theirs."""
+    text = "We evaluate on two groups. IR datasets: FLIR, LLVIP, KAIST. RGB datasets: COCO, VOC."
+    assert listed_tasks(text, hybrid_matcher()) == {}
+    listed = listed_tasks(FLAN, hybrid_matcher())
+    assert listed["anlir1r3"] == listed["cb"] == "natural language inference"
+    assert listed["arcchallenge"] == "question answering"
+
+
 def test_a_heading_that_names_a_dataset_or_no_known_task_lists_nothing() -> None:
     text = (
         "Our results. Cosmos QA: Machine reading, Contextual reasoning. Commonsense: PIQA, ARC. "

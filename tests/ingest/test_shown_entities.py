@@ -24,6 +24,7 @@ from papergraph.ingest.extract.curate import (
 )
 from papergraph.ingest.extract.evaluated import from_tables
 from papergraph.ingest.extract.hybrid import hybrid_matcher
+from tests.ingest.sectioned import named, sectioned
 
 TASK = EntityType.TASK
 
@@ -446,30 +447,16 @@ def test_a_metric_alias_that_only_ranks_runs_is_no_metric() -> None:
     assert admit([top5], _paper(body)) == [top5]
 
 
-def _sectioned(sections: list[str]) -> Paper:
-    """A paper with one body chunk under each heading, `p1#<i>`."""
-    chunks = [
-        Chunk(id=f"p1#{i}", paper_id="p1", seq=i, text="", kind=ChunkKind.BODY, section=s)
-        for i, s in enumerate(sections)
-    ]
-    return Paper(id="p1", title="A Paper", authors=[], chunks=chunks)
-
-
-def _named(kind: EntityType, name: str, salience: float, *chunks: int) -> Entity:
-    evidence = [Evidence(f"p1#{i}", 0, len(name), name, "lexicon") for i in chunks]
-    return Entity(kind, name, salience=salience, evidence=evidence)
-
-
 def test_a_task_named_only_in_background_or_related_work_is_not_shown() -> None:
     """ "Attention Is All You Need" named question answering only in its Background ("tasks
     including reading comprehension ..."): what others did is no topic of the paper; a task of
     its own sections, or one named in both, is shown."""
-    paper = _sectioned(["Abstract", "2 Background", "6 Related Work", "5 Results"])
+    paper = sectioned(["Abstract", "2 Background", "6 Related Work", "5 Results"])
     entities = [
-        _named(EntityType.TASK, "machine translation", 0.6, 0, 3),
-        _named(EntityType.TASK, "question answering", 0.5, 1, 1, 2),
-        _named(EntityType.TASK, "summarization", 0.4, 1, 3),
-        _named(EntityType.DATASET, "SQuAD", 0.5, 2),
+        named(EntityType.TASK, "machine translation", 0.6, 0, 3),
+        named(EntityType.TASK, "question answering", 0.5, 1, 1, 2),
+        named(EntityType.TASK, "summarization", 0.4, 1, 3),
+        named(EntityType.DATASET, "SQuAD", 0.5, 2),
     ]
     shown = {e.label for e in mark_salient(entities, paper) if e.salient}
     assert shown == {"machine translation", "summarization"}
@@ -478,11 +465,11 @@ def test_a_task_named_only_in_background_or_related_work_is_not_shown() -> None:
 def test_a_task_a_section_of_the_papers_own_is_headed_by_is_shown_however_rare() -> None:
     """The Transformer's "6.3 English Constituency Parsing": three mentions against machine
     translation's nine, under the salience floor, and still a topic of the paper."""
-    paper = _sectioned(["Abstract", "6.1 Machine Translation", "6.3 English Constituency Parsing"])
+    paper = sectioned(["Abstract", "6.1 Machine Translation", "6.3 English Constituency Parsing"])
     entities = [
-        _named(EntityType.TASK, "machine translation", 0.6, *[0, 1] * 5),
-        _named(EntityType.TASK, "constituency parsing", 0.2, 0, 2),
-        _named(EntityType.TASK, "language modeling", 0.2, 0, 1),
+        named(EntityType.TASK, "machine translation", 0.6, *[0, 1] * 5),
+        named(EntityType.TASK, "constituency parsing", 0.2, 0, 2),
+        named(EntityType.TASK, "language modeling", 0.2, 0, 1),
     ]
     shown = {e.label for e in mark_salient(entities, paper) if e.salient}
     assert shown == {"machine translation", "constituency parsing"}
@@ -499,12 +486,12 @@ def test_translation_task_is_machine_translation() -> None:
 def test_a_hidden_background_task_gives_its_place_to_no_weaker_one() -> None:
     """Scaling ViT: its Related Work's "dense prediction" hidden must not let a task it names in
     passing once ("machine translation") take the third place."""
-    paper = _sectioned(["Abstract", "4. Related Work", "2.3 Results"])
+    paper = sectioned(["Abstract", "4. Related Work", "2.3 Results"])
     entities = [
-        _named(EntityType.TASK, "dense prediction", 0.5, 1),
-        _named(EntityType.TASK, "image classification", 0.4, 0, 2),
-        _named(EntityType.TASK, "language modeling", 0.3, 2),
-        _named(EntityType.TASK, "machine translation", 0.2, 2),
+        named(EntityType.TASK, "dense prediction", 0.5, 1),
+        named(EntityType.TASK, "image classification", 0.4, 0, 2),
+        named(EntityType.TASK, "language modeling", 0.3, 2),
+        named(EntityType.TASK, "machine translation", 0.2, 2),
     ]
     shown = {e.label for e in mark_salient(entities, paper) if e.salient}
     assert shown == {"image classification", "language modeling"}
@@ -512,8 +499,8 @@ def test_a_hidden_background_task_gives_its_place_to_no_weaker_one() -> None:
 
 def test_a_background_task_the_papers_table_rows_are_filed_under_is_shown() -> None:
     """S2-MLP names "image classification" once, in Related Work; its ImageNet rows are it."""
-    paper = _sectioned(["Abstract", "2. Related Work"])
-    task = _named(EntityType.TASK, "image classification", 0.4, 1)
+    paper = sectioned(["Abstract", "2. Related Work"])
+    task = named(EntityType.TASK, "image classification", 0.4, 1)
     mark_salient([task], paper)
     assert not task.salient
     row = Result("S2-MLP", "image classification", "ImageNet", "Top-1 Accuracy", 80.0)
@@ -523,11 +510,11 @@ def test_a_background_task_the_papers_table_rows_are_filed_under_is_shown() -> N
 
 def test_a_heading_naming_a_longer_dataset_does_not_head_its_first_word() -> None:
     """DANet's "4.5. Results on COCO Stuff Dataset" is COCO-Stuff's section, not COCO's."""
-    paper = _sectioned(["Abstract", "4.5. Results on COCO Stuff Dataset", "4.6 ADE20K Dataset"])
+    paper = sectioned(["Abstract", "4.5. Results on COCO Stuff Dataset", "4.6 ADE20K Dataset"])
     entities = [
-        _named(EntityType.DATASET, "Cityscapes", 0.6, *[0, 1] * 4),
-        _named(EntityType.DATASET, "COCO", 0.1, 1),
-        _named(EntityType.DATASET, "ADE20K", 0.1, 2),
+        named(EntityType.DATASET, "Cityscapes", 0.6, *[0, 1] * 4),
+        named(EntityType.DATASET, "COCO", 0.1, 1),
+        named(EntityType.DATASET, "ADE20K", 0.1, 2),
     ]
     shown = {e.label for e in mark_salient(entities, paper) if e.salient}
     assert shown == {"Cityscapes", "ADE20K"}

@@ -56,3 +56,17 @@ def test_a_bare_wmt_caption_takes_the_texts_year_and_a_dated_one_keeps_its_own()
     assert pair_test_set("fr-en", sets, bare) == "WMT 2014 French-English"
     assert pair_test_set("en-de", sets, bare) == "WMT 2016 English-German"
     assert pair_test_set("en-de", sets, "Table 2: BLEU on WMT 2014 test sets.") is None
+
+
+def test_a_year_after_a_pair_is_wmts_only_if_wmt_ran_then_and_no_other_campaign_is_named() -> None:
+    """A year WMT never ran is no WMT test set, and a caption naming IWSLT beside WMT leaves
+    its "De-En 14" (IWSLT'14) as printed; InstructGPT's "FR → EN 15" is still WMT 2015."""
+    sets = text_test_sets("We use WMT'14 English-German, WMT'14 English-French and WMT'16 De-En.")
+    assert pair_test_set("en-de 32", sets) is None
+    assert pair_test_set("EN-DE 99", sets) is None
+    assert pair_test_set("en-fr 2048", sets) is None
+    assert pair_test_set("De-En 14", sets, "Table 2: IWSLT 2014 and WMT results.") is None
+    assert pair_test_set("De-En 14", sets) == "WMT 2014 German-English"
+    assert text_test_sets("We evaluate on WMT 32 en-de.") == {}
+    sets = text_test_sets("We evaluate on WMT 15 Fr → En (Bojar et al., 2015).")
+    assert pair_test_set("FR → EN 15", sets) == "WMT 2015 French-English"
