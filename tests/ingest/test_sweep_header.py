@@ -1,4 +1,5 @@
-"""A first header line naming a setting beside its values ("Mask ratio | 10% 20% ...")."""
+"""A first header line naming a setting beside its values ("Mask ratio | 10% 20% ..."), and the
+header each row's evidence shows where a body row restarts the headers for a lower block."""
 
 from __future__ import annotations
 
@@ -50,3 +51,31 @@ def test_a_first_row_of_whole_scores_is_still_a_row() -> None:
     for rows in (scores, numbered):
         read = read_grid(Table(grid(rows), "1", "Table 1: Accuracy."))
         assert read is not None and len(read.rows) == 2
+
+
+#: NC-RAPT (2202.00535) Table 4, p5: a body row restarts the dataset headers for the rows below.
+STACKED = Table(
+    grid(
+        [
+            ["Method", "BLEU Dataset: QQP 140K", "BLEU Dataset: QQP 50K"],
+            ["NewNet", "34.09", "31.61"],
+            ["Method", "Dataset: ParaSCI ACL", "Dataset: MSRPC"],
+            ["Copy", "35.66", "47.75"],
+            ["NewNet", "35.34", "45.08"],
+        ]
+    ),
+    "4",
+    "Table 4: Comparison of approaches for paraphrase generation on different datasets.",
+)
+
+
+def test_a_lower_blocks_evidence_shows_that_blocks_header() -> None:
+    """A user checking "NewNet | MSRPC | 45.08" had seen the upper block's "QQP 50K"."""
+    headers = {
+        (r.dataset, r.value): r.evidence[0].column_header
+        for r in table_rows(STACKED, ["NewNet"])
+        if r.value is not None
+    }
+    assert headers[("MSRPC", 45.08)] == "BLEU Dataset: MSRPC"
+    assert headers[("ParaSCI ACL", 35.34)] == "BLEU Dataset: ParaSCI ACL"
+    assert headers[("Quora Question Pairs (50K)", 31.61)] == "BLEU Dataset: QQP 50K"
