@@ -59,6 +59,9 @@ _WITH_WITHOUT = ({"w/", "w/o"}, {"with", "without"})
 #: ("GPT-2", "OPT-2.7", "Neo-2.7", "GPT-J", "NeoX"), one word; "Short", "Zero-shot" are no model.
 _MODEL_SHAPE = re.compile(r"^[A-Z][\w.]*(?:-[\w.]+)*$")
 _MODEL_MARK = re.compile(r"\d|.[A-Z]")
+#: A setting's value printed bare ("10%", "512", "4x"), and a word of a setting's name.
+_BARE_VALUE = re.compile(r"^[~≈<>≤≥]?\d[\d.,]*\s*(?:[kKmMbB%]|x|×)?$")
+_NAME_WORD = re.compile(r"^[^\W\d_]{2,}$")
 
 
 def part_column(header: str) -> bool:
@@ -200,8 +203,20 @@ def _each_apart(results: list[Result], codes: Mapping[str, str]) -> list[list[st
             if theirs is not mine and (found := differing(mine, theirs))
             for word in found[0]
         }
-        settings.append([word for word in mine if word in apart])
+        settings.append(_named_value(mine, [word for word in mine if word in apart]))
     return settings
+
+
+def _named_value(header: list[str], setting: list[str]) -> list[str]:
+    """A setting that is a bare value ("10%") after its name in the header ("Mask ratio 10%",
+    a labelled sweep's column: sweep_header.py) is the name and the value, for a bare "10%"
+    says nothing of what was 10%; any other setting stays as it is."""
+    name = header[:-1]
+    if len(setting) != 1 or not _BARE_VALUE.match(setting[0]) or header[-1:] != setting:
+        return setting
+    if not name or not all(map(_NAME_WORD.match, name)) or read_metric(" ".join(name)):
+        return setting
+    return header
 
 
 def _masked(results: list[Result]) -> bool:
@@ -257,6 +272,7 @@ def _setting(
     found = differing(words[0], words[1])
     if found is None:
         return None
+    found = _named_value(words[0], found[0]), _named_value(words[1], found[1])
     sides = [
         [word for word in side if not _measures([word], result)]
         for side, result in zip(found, (first, other), strict=True)
@@ -314,7 +330,8 @@ def _header_words(result: Result, codes: Mapping[str, str] | None = None) -> lis
 
 def _names_setting(words: list[str]) -> bool:
     text = " ".join(words)
-    kind = any(_METRIC_KIND.match(word) for word in words)
+    named = len(words) > 1 and bool(_BARE_VALUE.match(words[-1]))  # "Mask ratio 10%"
+    kind = any(_METRIC_KIND.match(word) for word in words) and not named
     return bool(_WORD.search(text)) and read_metric(text) is None and not kind
 
 

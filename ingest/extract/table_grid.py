@@ -36,7 +36,7 @@ from papergraph.ingest.extract.header_blocks import (
 )
 from papergraph.ingest.extract.label_columns import RowLabel, row_labels
 from papergraph.ingest.extract.spanning_labels import spanned
-from papergraph.ingest.extract.sweep_header import is_header
+from papergraph.ingest.extract.sweep_header import is_header, setting_named
 
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+)"  # "0.6", ".6": a spread printed without its zero
 _VALUE = re.compile(
@@ -191,7 +191,7 @@ def read_grid(table: Table) -> Grid | None:
         return None
     header_rows = [r for r in rows if r < first_body]
     cells = label_header_split(headers_off_labels(table.cells, header_rows), header_rows)
-    table = replace(table, cells=labels_centred(cells))
+    table = replace(table, cells=labels_centred(setting_named(cells, header_rows)))
     at = {(cell.row, cell.col): cell for cell in table.cells if clean(cell.text)}
     body_rows = [r for r in sorted({row for row, _ in at}) if r >= first_body]
     label_cols = _label_columns(at, body_rows)

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from papergraph.core.model import ChunkKind, Paper, Result, Table, TableCell, fold
 from papergraph.ingest.extract.answer_rows import answer_rows
+from papergraph.ingest.extract.block_headers import marked
 from papergraph.ingest.extract.caption_sides import by_side
 from papergraph.ingest.extract.chains import with_additions
 from papergraph.ingest.extract.column_twins import part_column, told_apart
@@ -82,7 +83,6 @@ from papergraph.ingest.extract.table_headers import (
 )
 from papergraph.ingest.extract.table_names import SPLIT, dataset_named, full_name, own_row
 from papergraph.ingest.extract.table_rows import (
-    ablation_reason,
     caption_runs,
     method_name,
     no_results,
@@ -227,18 +227,8 @@ def _table_results(context: TableContext, matcher: NameMatcher, names: list[str]
     return [
         result
         for row in rows
-        for result in _marked(_row_results(context, matcher, row), context, row, names)
+        for result in marked(_row_results(context, matcher, row), context, row, names)
     ]
-
-
-def _marked(
-    results: list[Result], context: TableContext, row: Row, names: list[str]
-) -> list[Result]:
-    """The row's results, their evidence saying why the row is an ablation where it is one."""
-    reason = ablation_reason(context.study, row, names)
-    for evidence in (evidence for result in results for evidence in result.evidence):
-        evidence.ablation = reason
-    return results
 
 
 def _own(row: Row, names: list[str]) -> bool:
