@@ -20,6 +20,13 @@ from papergraph.ingest.extract.header_blocks import numbering
 WHOLE = re.compile(r"^\d{1,6}[kK]?$")  # "512", "16384", "16K": no decimal point, no unit
 _PERCENT = re.compile(r"^\d{1,3}%$")  # "10%": a share of the input (masked, labelled, kept)
 _WORDS = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+)*$")  # "Mask ratio": a setting's name, no number
+#: A word that names a quantity set per run ("Mask ratio", "Training epochs", "# labels"): a
+#: label without one is a row's name ("Baseline | 12 35 48" is a row of whole-number scores).
+_QUANTITY = re.compile(
+    r"#|\b(?:ratio|rate|fraction|proportion|percent(?:age)?|share|number|size|length|budget|"
+    r"shots?|epochs?|steps?|iterations?|layers?|labels?|samples?|examples?|tokens?|[kn])\b",
+    re.IGNORECASE,
+)
 MIN_SETTINGS = 3  # columns a sweep covers before its numbers read as headers
 
 
@@ -46,12 +53,14 @@ def _size(text: str) -> int:
 
 
 def labelled_sweep(at: dict[tuple[int, int], TableCell], row: int) -> bool:
-    """Whether `row` is the table's first line, a setting's name in words ("Mask ratio") beside
-    at least MIN_SETTINGS whole numbers or percentages growing left to right, over rows whose
-    values are not all of that shape (a row of whole scores is no sweep)."""
+    """Whether `row` is the table's first line, a setting's name in words naming a quantity
+    ("Mask ratio": `_QUANTITY`) beside at least MIN_SETTINGS whole numbers or percentages growing
+    left to right, over rows whose values are not all of that shape (a row of whole scores is
+    no sweep)."""
     rows = {r for r, _ in at}
     label = at.get((row, 0))
-    if row != min(rows) or label is None or not _WORDS.match(" ".join(label.text.split())):
+    name = " ".join(label.text.split()) if label else ""
+    if row != min(rows) or not _WORDS.match(name) or not _QUANTITY.search(name):
         return False
     texts = _texts(at, row)
     shape = _PERCENT if texts and _PERCENT.match(texts[0]) else WHOLE

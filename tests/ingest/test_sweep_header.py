@@ -79,3 +79,15 @@ def test_a_lower_blocks_evidence_shows_that_blocks_header() -> None:
     assert headers[("MSRPC", 45.08)] == "BLEU Dataset: MSRPC"
     assert headers[("ParaSCI ACL", 35.34)] == "BLEU Dataset: ParaSCI ACL"
     assert headers[("Quora Question Pairs (50K)", 31.61)] == "BLEU Dataset: QQP 50K"
+
+
+def test_a_first_row_of_whole_scores_under_a_lost_header_stays_a_row() -> None:
+    """A grid whose header line was lost starts with a row: "Baseline | 12 35 48" grows and is
+    whole, but "Baseline" names no quantity set per run, so it is no sweep of settings."""
+    lost = Table(
+        grid([["Baseline", "12", "35", "48"], ["NewNet", "14.2", "37.5", "50.1"]]),
+        "3",
+        "Table 3: Results on three splits.",
+    )
+    read = read_grid(lost)
+    assert read is None or "Baseline" in [row.label for row in read.rows]
