@@ -14,7 +14,7 @@ sibling measures).
 from __future__ import annotations
 
 from papergraph.core.model import Result
-from papergraph.ingest.extract.table_context import TableContext
+from papergraph.ingest.extract.table_context import TableContext, renamed_column
 from papergraph.ingest.extract.table_datasets import body_renamed
 from papergraph.ingest.extract.table_grid import Row
 from papergraph.ingest.extract.table_rows import ablation_reason
@@ -29,9 +29,5 @@ def marked(
     for evidence in (evidence for result in results for evidence in result.evidence):
         evidence.ablation = reason
         if evidence.column_header:
-            header = body_renamed(context.grid, row, evidence.column_header)
-            evidence.text = evidence.text.replace(
-                f'column "{evidence.column_header}"', f'column "{header}"'
-            )
-            evidence.column_header = header
+            renamed_column(evidence, body_renamed(context.grid, row, evidence.column_header))
     return results

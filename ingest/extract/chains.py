@@ -78,17 +78,15 @@ def chain(context: TableContext, row: Row, label: str) -> str:
 
 def cumulative(context: TableContext, row: Row) -> bool:
     """Whether the "+" rows of `row`'s block each add to the row above (see the module's
-    docstring)."""
+    docstring). Asked only for a "+" row under a base row, which few tables print."""
     caption = context.table.caption
     if _INDEPENDENT.search(caption):
         return False
     if _CUMULATIVE.search(_PER_PART.sub(" ", caption)):
         return True
     rows = context.grid.rows
-    by_index = {r.index: r for r in rows}
-    spans = {tuple(r.index for r in _block(rows, r)) for r in rows if ADDS.match(r.label)}
-    blocks = [[by_index[i] for i in span] for span in spans]
-    blocks = [b for b in blocks if b and not any(_combines(r.label) for r in b)]
+    by_base = {b[0].index: b for r in rows if ADDS.match(r.label) and (b := _block(rows, r))}
+    blocks = [b for b in by_base.values() if not any(_combines(r.label) for r in b)]
     if not any(row in block for block in blocks):
         return False  # its block combines steps: each was added alone
     adds = max(sum(1 for r in b if ADDS.match(r.label)) for b in blocks)
@@ -110,11 +108,16 @@ def with_additions(rows: list[Row], table_rows: list[Row]) -> list[Row]:
         return rows
     if any(cites(row.label) for row in table_rows):
         return rows
-    added = [row for row in table_rows if ADDS.match(row.label) and _run(table_rows, row)]
+    bases = {
+        row.index: run[0]
+        for row in table_rows
+        if ADDS.match(row.label) and (run := _run(table_rows, row))
+    }
     return rows + [
         row
-        for row in added
-        if (base := _run(table_rows, row)[0]) not in rows
+        for row in table_rows
+        if (base := bases.get(row.index)) is not None
+        and base not in rows
         and fold(without_marks(base.label)) not in _ABLATION_BASE
         and not _own_below(row, rows, table_rows)
     ]

@@ -121,19 +121,21 @@ def column_results(
         {col: column_method(header, names, False) for col, header in headers.items()}, methods
     )
     found: dict[tuple[str, ...], Result] = {}
+    categories = by_category(context)  # "Prof.": StereoSet's part, no prompt
     for row, dataset in zip(context.grid.rows, row_datasets(context, matcher), strict=True):
         labelled = bool(dataset_named(clean(strip_marks(row.label)), matcher))
         stripped = row if labelled else without_dataset(context, row, dataset, matcher)
-        from_block, row = stripped is not row, stripped  # "QuAC" | "f1": the data's, no setting
+        from_block = stripped is not row  # "QuAC" | "f1": the data's, no setting
+        row = stripped
         block = None if labelled else block_metric(context, row, dataset)  # none of "RACE"
+        printed = printed_short_form(row.label, context.table.caption) or ""  # "REL"
+        setting = shot_setting(row.label)  # "Zero-shot", "One-shot": two results
+        kept = from_block and not categories
+        prompt = prompt_setting(row.label, dataset, block is not None) if kept else ()
         for col in columns:
             result = _result(context, row, col, dataset, methods[col], block)
             if result is not None:
-                task = printed_short_form(row.label, context.table.caption) or ""  # "REL"
-                task = task or label_short_forms(row.label, result.dataset or "")
-                setting = shot_setting(row.label)  # "Zero-shot", "One-shot": two results
-                kept = from_block and not by_category(context)  # "Prof.": StereoSet's part
-                prompt = prompt_setting(row.label, dataset, block is not None) if kept else ()
+                task = printed or label_short_forms(row.label, result.dataset or "")
                 result.method = qualified(result.method or "", prompt) or None  # "QA prompt"
                 key = (plain[col], *row.qualifiers, *setting, *prompt, result.dataset or "")
                 key = (*key, result.metric or "", task)

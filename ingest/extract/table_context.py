@@ -167,6 +167,14 @@ def _excepted(caption: str, leads: set[str]) -> dict[str, Metric]:
     return {**dict.fromkeys(listed, other), "": general}
 
 
+def renamed_column(evidence: Evidence, header: str) -> None:
+    """`evidence` of a cell (`cell_evidence`) under the column header `header` instead (changed
+    in place): its text and its column header say the same."""
+    old = evidence.column_header or ""
+    evidence.text = evidence.text.replace(f'column "{old}"', f'column "{header}"')
+    evidence.column_header = header or None
+
+
 def cell_evidence(
     context: TableContext, label: str, header: str, cell: TableCell, inferred: str = ""
 ) -> Evidence:
