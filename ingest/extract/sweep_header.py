@@ -41,11 +41,7 @@ def sweep(at: dict[tuple[int, int], TableCell], row: int) -> bool:
     rows = {r for r, _ in at}
     if row != min(rows) or (row, 0) in at or not any((r, 0) in at for r in rows - {row}):
         return False
-    texts = [" ".join(cell.text.split()) for (r, _), cell in sorted(at.items()) if r == row]
-    if len(texts) < MIN_SETTINGS or not all(WHOLE.match(text) for text in texts):
-        return False
-    numbers = [_size(text) for text in texts]
-    return all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+    return _grows(_texts(at, row), WHOLE)  # no label cell: every cell of the row
 
 
 def _size(text: str) -> int:
@@ -64,16 +60,25 @@ def labelled_sweep(at: dict[tuple[int, int], TableCell], row: int) -> bool:
         return False
     texts = _texts(at, row)
     shape = _PERCENT if texts and _PERCENT.match(texts[0]) else WHOLE
+    if not _grows(texts, shape):
+        return False
+    return any(
+        not shape.match(" ".join(cell.text.split()))
+        for (r, c), cell in at.items()
+        if r != row and c
+    )
+
+
+def _grows(texts: list[str], shape: re.Pattern[str]) -> bool:
+    """Whether at least MIN_SETTINGS texts of `shape` print numbers growing left to right."""
     if len(texts) < MIN_SETTINGS or not all(shape.match(text) for text in texts):
         return False
     numbers = [_size(text.rstrip("%")) for text in texts]
-    if not all(a < b for a, b in zip(numbers, numbers[1:], strict=False)):
-        return False
-    body = [text for r in rows - {row} for text in _texts(at, r)]
-    return any(not shape.match(text) for text in body)
+    return all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 def _texts(at: dict[tuple[int, int], TableCell], row: int) -> list[str]:
+    """The row's value cells (its label cell left out), left to right, spaces folded."""
     return [" ".join(cell.text.split()) for (r, c), cell in sorted(at.items()) if r == row and c]
 
 
