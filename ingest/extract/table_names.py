@@ -373,15 +373,17 @@ def part_of(dataset: str, part: str, matcher: NameMatcher) -> str:
 #: Footnote and emphasis symbols a table prints beside a label ("BERT*", "ResNet†", "✓"): any
 #: symbol character (Unicode category S*, bar the "+" of "RPN+RCNN") or footnote punctuation.
 _MARK_PUNCTUATION = frozenset(FOOTNOTE_MARKS)
-#: A check or cross column read into the label ("DetectoRS ResNet-50 X"): a lone X after a name.
+#: A check or cross column read into the label ("DetectoRS ResNet-50 X"): a lone X after a name;
+#: and a label of such marks only, spaced or glued ("X X", "XXXX"), a row of ticks with no name.
 _CHECK = re.compile(r"(?<=\S)\s+[Xx✓✗✔✘]$")
+_TICKS_ONLY = re.compile(r"^[Xx](?: ?[Xx])*$")
 
 
 def without_marks(label: str) -> str:
     """The label less the footnote, emphasis and check marks a table prints beside it, and a
-    trailing colon ("PixelCNN:"); "" where it is marks only ("*", "†")."""
-    kept = "".join(c for c in label if not _is_mark(c))
-    return _CHECK.sub("", " ".join(kept.split())).rstrip(" :")
+    trailing colon ("PixelCNN:"); "" where it is marks only ("*", "†", "X X", "XXXX")."""
+    kept = " ".join("".join(c for c in label if not _is_mark(c)).split())
+    return "" if _TICKS_ONLY.match(kept) else _CHECK.sub("", kept).rstrip(" :")
 
 
 def ticked(label: str, label_header: str) -> str:

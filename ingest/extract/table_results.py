@@ -352,7 +352,9 @@ def _cell_result(
     if caption and not AVERAGE.search(header):  # an average over tasks is a score
         usual = for_score(metric, full_name(dataset), number.value, matcher)
         metric, inferred = (usual, True) if usual else (metric, inferred)
-    method = method_name(context, row, header) or None
+    method = method_name(context, row, header)
+    if not method:  # a row of tick marks only names no method ("X X X")
+        return None
     dataset = full_name(dataset)
     return cell_result(context, row, header, cell, number, metric, method, dataset, inferred)
 

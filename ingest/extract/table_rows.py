@@ -268,7 +268,7 @@ def _name(context: TableContext, row: Row, header: str) -> str:
         elif measured or not MEASUREMENT.search(header):
             header = _OPTION.sub("", header)  # a sub-table's mark: "(a) Attn. Heads"
             settings.append(f"{header}: {value}" if header else value)
-    return f"{label} ({', '.join(settings)})" if settings else label
+    return f"{label} ({', '.join(settings)})" if settings and label else label
 
 
 def printed_settings(context: TableContext, row: Row) -> list[tuple[str, str]]:
