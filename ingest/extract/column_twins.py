@@ -47,6 +47,8 @@ _WORD = re.compile(r"[A-Za-z]{3,}|^[A-Za-z]+\s*=\s*\d|(?:^|\s)\d+(?:\.\d+)?\s?m?
 #: Words that say which kind of a metric a column holds (COCO's box and mask AP, "AP^b"): the
 #: metric differs, no setting.
 _METRIC_KIND = re.compile(r"^(?:box|bbox|mask|segm|b|m)$", re.IGNORECASE)
+#: "Mask R-CNN": a detector's name, whose "Mask" is no kind of metric.
+_DETECTOR_AFTER = re.compile(r"^R-?CNN", re.IGNORECASE)
 _MASK = re.compile(r"^(?:mask|segm)$", re.IGNORECASE)
 _BOX = re.compile(r"^(?:box|bbox)$", re.IGNORECASE)
 _AP = re.compile(r"^AP(?:50|75|S|M|L)?$")  # the AP family a box/mask table prints
@@ -272,7 +274,7 @@ def _setting(
     found = differing(words[0], words[1])
     if found is None:
         return None
-    found = _named_value(words[0], found[0]), _named_value(words[1], found[1])
+    found = _unkinded(_named_value(words[0], found[0])), _unkinded(_named_value(words[1], found[1]))
     sides = [
         [word for word in side if not _measures([word], result)]
         for side, result in zip(found, (first, other), strict=True)
@@ -331,8 +333,19 @@ def _header_words(result: Result, codes: Mapping[str, str] | None = None) -> lis
 def _names_setting(words: list[str]) -> bool:
     text = " ".join(words)
     named = len(words) > 1 and bool(_BARE_VALUE.match(words[-1]))  # "Mask ratio 10%"
-    kind = any(_METRIC_KIND.match(word) for word in words) and not named
+    kind = _unkinded(words) != words and not named
     return bool(_WORD.search(text)) and read_metric(text) is None and not kind
+
+
+def _unkinded(words: list[str]) -> list[str]:
+    """The words less those naming a metric's kind ("b" of a flattened AP^b, "box", "mask"):
+    "RetinaNet AP50" beside "Mask R-CNN 1× b AP50" (PoolFormer's Table 3) are two detectors,
+    the "b" no setting; the "Mask" of "Mask R-CNN" is a detector's name and stays."""
+    return [
+        word
+        for i, word in enumerate(words)
+        if not _METRIC_KIND.match(word) or _DETECTOR_AFTER.match(" ".join(words[i + 1 : i + 2]))
+    ]
 
 
 def _qualify(result: Result, setting: list[str]) -> None:

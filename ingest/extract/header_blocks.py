@@ -31,6 +31,9 @@ _ORDINAL = re.compile(r"^\(?(?P<n>\d{1,2})\)?$")  # a column's number: "7", "(7)
 _SIZE_OR_DASH = re.compile(r"^(?:\d[\d.,]*\s*[kKmMbB]|[-–—])$")
 #: A model's size: "8B", "540B", "1.3B", "350M" parameters; "6b", "175b" in lower case.
 MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*(?:[BM]|b)$")
+#: A word that belongs to the name before it in a group header: a model's size, or a training
+#: schedule ("RetinaNet 1×", "Mask R-CNN 3x" over their AP columns: one group, not two names).
+NAME_SUFFIX = re.compile(r"^\d+(?:\.\d+)?\s*(?:[BM]|b|×|x)$")
 #: A count printed with its unit: "125.0M" parameters, "0.3M", "12.9G" FLOPs.
 _COUNT = re.compile(r"^\d[\d.,]*\s*[KMBG]$")
 #: A header ending in the number a header row gave its column ("Predicted Property 7").

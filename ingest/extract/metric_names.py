@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from papergraph.ingest.extract.ap_scripts import scripted_ap
+
 
 @dataclass(frozen=True)
 class Metric:
@@ -218,6 +220,9 @@ _KIND_OVER_AP = re.compile(r"(?<![\w^])(?P<kind>[bm])\s+(?P<ap>AP(?:50|75|[SML])
 def read_metric(text: str) -> Metric | None:
     """The first metric `text` names, or None. A box AP50 is AP50, as "box AP50" reads; a mask
     one is a metric of its own ("mask AP50", as `of_kind` names it)."""
+    if scripted := scripted_ap(text):  # "APb 50", "APm75", "AP^b_50": ap_scripts.py
+        kind, part = scripted
+        return Metric(f"AP{part}" if kind == "box" else f"mask AP{part}", True)
     kinded = _KIND_OVER_AP.search(text)
     if kinded and kinded["ap"] == "AP":
         return _BY_LABEL["box ap" if kinded["kind"] == "b" else "mask ap"]

@@ -25,7 +25,7 @@ from papergraph.ingest.extract.grid_repair import (
     values_split_off,
 )
 from papergraph.ingest.extract.header_blocks import (
-    MODEL_SIZE,
+    NAME_SUFFIX,
     Blocks,
     block_header,
     broken_word,
@@ -289,7 +289,7 @@ def _part_over(cell: TableCell, col: int) -> str:
     text = name_text(cell.text)
     names = text.split(" ")
     offset = col - cell.col
-    own = len(names) == cell.col_span and not any(map(MODEL_SIZE.match, names[1:]))
+    own = len(names) == cell.col_span and not any(map(NAME_SUFFIX.match, names[1:]))
     if cell.col_span > 1 and own and all(map(_NAME_TOKEN.search, names)):
         return names[offset] if 0 <= offset < len(names) else ""
     return text

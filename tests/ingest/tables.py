@@ -136,3 +136,50 @@ SCIBERT_TABLE_1 = Table(
     "specifically. For DEP, we report labeled (LAS) and unlabeled (UAS) attachment scores.",
     page=1,
 )
+
+
+#: A detection table's two header lines as a PDF reader lays them out: a top line of detector
+#: groups ("RetinaNet 1×" over AP, AP50; "Mask R-CNN 1×" over the boxes' and masks' AP), the
+#: AP^b_50 superscript "b" on a line of its own above "AP50" (PoolFormer 2111.11418, Table 3,
+#: p7, a cut-down copy; "NewNet" stands for PoolFormer's rows).
+DETECTOR_GROUPS_TABLE = Table(
+    [
+        TableCell(0, 2, "RetinaNet 1×", col_span=2),
+        TableCell(0, 4, "Mask R-CNN 1×", col_span=4),
+        *grid(
+            [
+                [],
+                ["Backbone", "", "", "", "b", "b", "m", "m"],
+                ["", "Params (M)", "AP", "AP50", "AP", "AP50", "AP", "AP50"],
+                ["ResNet-18 [24]", "21.3", "31.8", "49.6", "34.0", "54.0", "31.2", "51.0"],
+                ["NewNet-S12", "21.7", "36.2", "56.2", "37.3", "59.0", "34.6", "55.8"],
+            ]
+        ),
+    ],
+    number="3",
+    caption="Table 3. Object detection using RetinaNet, and object detection and instance "
+    "segmentation using Mask R-CNN on COCO val2017. APb and APm represent bounding box AP "
+    "and mask AP, respectively.",
+)
+
+#: A generic efficiency and detection table whose metric sub-headers a reader flattened the
+#: pypdf way ("APb 50", "APm 50", "APm75": AP^b_50, AP^m_50, AP^m_75), under a top line of groups: a cost group
+#: "Latency (ms)" over its device columns ("Mobile", "GPU") beside a "COCO" group over the AP
+#: columns. Each AP column is its own metric; no latency is a result, no device word a method's.
+FLATTENED_SCRIPTS_TABLE = Table(
+    [
+        TableCell(0, 1, "Latency (ms)", col_span=2),
+        TableCell(0, 3, "COCO", col_span=4),
+        *grid(
+            [
+                [],
+                ["Model", "Mobile", "GPU", "APb", "APb 50", "APm 50", "APm75"],
+                ["Baseline [7]", "3.1", "1.2", "38.0", "58.6", "34.4", "36.7"],
+                ["NewNet-S", "2.4", "1.0", "40.4", "62.1", "37.1", "39.5"],
+            ]
+        ),
+    ],
+    number="2",
+    caption="Table 2. Latency and object detection and instance segmentation with Mask R-CNN "
+    "on COCO val2017.",
+)
