@@ -44,6 +44,8 @@ _DEV = re.compile(
 )
 _TEST = re.compile(r"\btest", re.IGNORECASE)
 #: A setting after the unit in a caption's brackets: "Error rates (%, 10-crop testing)".
+#: A setting printed as a quantity and its number: "PT epoch: 800".
+_QUANTITY = re.compile(r"(?P<name>[A-Za-z][\w. -]*?)\s*:\s*(?P<value>\d[\d.,]*[KkMB]?)")
 _BESIDE_UNIT = re.compile(r"\((?:in\s+)?%\s*,\s*([^()]+?)\s*\)")
 
 
@@ -76,10 +78,12 @@ def told_apart(results: list[Result]) -> list[Result]:
 
 def named_settings(results: list[Result]) -> dict[tuple[str, str], list[str]]:
     """(table, method) -> the one setting, of those the paper prints in brackets after the
-    method's name ("DetectGPT (top-p)"), that the table's caption names in its first sentence,
-    for each table whose row gives the method, dataset and metric another value than another
-    table's does (a method qualified already, "DetectGPT (GPT-2)", by those printed after its
-    base name). A caption naming two ("both top-k and top-p sampling") names none."""
+        method's name ("DetectGPT (top-p)"), that the table's caption names in its first sentence,
+        for each table whose row gives the method, dataset and metric another value than another
+        table's does (a method qualified already, "DetectGPT (GPT-2)", by those printed after its
+        base name). A caption naming two ("both top-k and top-p sampling") names none. A quantity's
+    setting ("PT epoch: 800") a later sentence may name, as its number before the quantity ("800
+    epoch")."""
     printed: defaultdict[str, set[str]] = defaultdict(set)
     for result in results:
         found = _BRACKETED.search(result.method or "")
@@ -91,10 +95,25 @@ def named_settings(results: list[Result]) -> dict[tuple[str, str], list[str]]:
         for row in rows:
             lead = first_sentence(row.evidence[0].caption or "")
             base = _BRACKETED.sub("", row.method or "")  # "DetectGPT (GPT-2)": DetectGPT's
-            said = [s for s in sorted(printed.get(base, ())) if says(lead, s)]
+            known = sorted(printed.get(base, ()))
+            said = [s for s in known if says(lead, s)] or [
+                s for s in known if _says_quantity(row.evidence[0].caption or "", s)
+            ]
             if len(said) == 1:
                 told[(_table(row), row.method or "")] = said[0].split()
     return told
+
+
+def _says_quantity(caption: str, setting: str) -> bool:
+    """Whether a caption prints a "name: number" setting as the number before the name's last
+    word, in any sentence: ConvNeXt V2's Table 4 prints "PT epoch | 800" for some rows, and its
+    Table 3's caption says "We report the fine-tuning performance from 800 epoch FCMAE
+    pre-trained models" of the same models, which Table 14 gives trained 1600 epochs."""
+    found = _QUANTITY.fullmatch(setting.strip())
+    if found is None:
+        return False
+    value, last = re.escape(found.group("value")), re.escape(found.group("name").split()[-1])
+    return bool(re.search(rf"(?<![\w.]){value}[\s-]+{last}s?\b", caption, re.IGNORECASE))
 
 
 def beside_unit(first: str, second: str) -> tuple[list[str], list[str]]:

@@ -19,7 +19,7 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.dataset_tasks import dataset_tasks, opened_by, task_key
 from papergraph.ingest.extract.gazetteer import word_frequency
-from papergraph.ingest.extract.matcher import NameMatcher
+from papergraph.ingest.extract.matcher import Match, NameMatcher
 from papergraph.ingest.extract.metric_names import backbone_measure, read_metric
 from papergraph.ingest.extract.row_datasets import named_before_metric
 from papergraph.ingest.extract.sentences import CAPTION_LABEL
@@ -169,12 +169,19 @@ def untrained(text: str, matcher: NameMatcher) -> str:
     intermediate fine-tuning results" or "... using IN-21K labels" names what the models were
     trained on, not the data its values are on (ImageNet-1K's "Val acc.")."""
     blanked = text
-    for match in matcher.find(text):
-        if match.entry.type in DATASET_TYPES and _trained(text, match.start, match.end):
-            blanked = (
-                blanked[: match.start] + " " * (match.end - match.start) + blanked[match.end :]
-            )
+    for match in training_data(text, matcher):
+        blanked = blanked[: match.start] + " " * (match.end - match.start) + blanked[match.end :]
     return blanked
+
+
+def training_data(text: str, matcher: NameMatcher) -> list[Match]:
+    """The datasets the text names as what models were trained on ("ImageNet-22K intermediate
+    fine-tuning results", "pre-trained on JFT-300M", "using IN-21K labels")."""
+    return [
+        match
+        for match in matcher.find(text)
+        if match.entry.type in DATASET_TYPES and _trained(text, match.start, match.end)
+    ]
 
 
 #: "Results on CAD-120 [29]": a name-shaped name (a digit or two capitals) that results are

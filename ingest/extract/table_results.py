@@ -94,6 +94,7 @@ from papergraph.ingest.extract.table_rows import (
 )
 from papergraph.ingest.extract.table_split import side_by_side
 from papergraph.ingest.extract.text_test_sets import text_test_sets
+from papergraph.ingest.extract.trained_data import trained_apart
 from papergraph.ingest.extract.usual_metrics import for_score, plausible, usual_metric
 
 _TEST_COLUMN = re.compile(r"\btest\b", re.IGNORECASE)
@@ -140,7 +141,7 @@ def table_results(
                 results.append(TaskedRow(result, named))
     results = stated_over_inferred(results)  # before the tasks: a dropped row casts no vote
     settle_tasks(results, matcher, tasks, text)  # one task per dataset in the paper
-    return [row.result for row in results]
+    return trained_apart([row.result for row in results], matcher)  # "(ImageNet-22K)"
 
 
 def _section(paper: Paper, chunk_id: str) -> str:

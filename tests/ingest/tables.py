@@ -183,3 +183,29 @@ FLATTENED_SCRIPTS_TABLE = Table(
     caption="Table 2. Latency and object detection and instance segmentation with Mask R-CNN "
     "on COCO val2017.",
 )
+
+#: Two ImageNet tables of one paper, after ConvNeXt V2 (2301.00808) Tables 14 and 15: the one
+#: caption names the data the models were fine-tuned on first (ImageNet-22K), the other not.
+NEWNET_IN1K_TABLE = Table(
+    cells=grid(
+        [
+            ["Backbone", "#param", "Val acc."],
+            ["NewNet-B", "89M", "84.9"],
+            ["NewNet-L", "198M", "85.8"],
+        ]
+    ),
+    number="14",
+    caption="Table 14. ImageNet-1K fine-tuning results with a single 224×224 crop. Ours in bold.",
+)
+NEWNET_IN22K_TABLE = Table(
+    cells=grid(
+        [
+            ["Backbone", "#param", "Val acc."],
+            ["NewNet-B", "89M", "86.8"],
+            ["NewNet-L", "198M", "87.3"],
+        ]
+    ),
+    number="15",
+    caption="Table 15. ImageNet-22K intermediate fine-tuning results with a single 224×224 crop. "
+    "The improvement over the baseline is shown in parentheses.",
+)

@@ -231,3 +231,26 @@ def test_a_method_qualified_by_its_column_takes_the_setting_printed_after_its_ba
         "DetectGPT (GPT-2)",
         "DetectGPT (GPT-2, top-p)",
     ]
+
+
+def test_a_quantity_printed_after_a_method_is_named_by_its_number_in_a_later_caption_sentence() -> (
+    None
+):
+    co_design = (
+        "Table 3. Co-design matters. We report the fine-tuning performance from 800 epoch "
+        "pre-trained models."
+    )
+    full = "Table 14. ImageNet-1K fine-tuning results with a single 224×224 crop."
+    compared = "Table 4. Comparisons with previous masked image modeling approaches."
+    rows = [
+        _row("NewNet-B", "ImageNet", 84.6, "3", co_design),
+        _row("NewNet-B (PT epoch: 800)", "ImageNet", 84.6, "4", compared),
+        _row("NewNet-B (PT epoch: 1600)", "ImageNet", 84.9, "4", compared),
+        _row("NewNet-B", "ImageNet", 84.9, "14", full),
+    ]
+    assert [r.method for r in told_apart(rows)] == [
+        "NewNet-B (PT epoch: 800)",
+        "NewNet-B (PT epoch: 800)",
+        "NewNet-B (PT epoch: 1600)",
+        "NewNet-B",
+    ]

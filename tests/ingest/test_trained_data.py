@@ -1,0 +1,60 @@
+"""A caption naming the data a table's models were trained on qualifies its rows where the
+paper gives other values on that dataset and metric (ingest/extract/trained_data.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from papergraph.core.model import Evidence, Result, Table
+from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.table_results import table_results
+from papergraph.ingest.extract.trained_data import trained_apart
+from tests.ingest.tables import NEWNET_IN1K_TABLE, NEWNET_IN22K_TABLE, paper_with
+
+
+def _rows(tables: list[Table]) -> set[tuple[str | None, str | None, float | str | None]]:
+    text = "We propose NewNet.\n\n" + "\n\n".join(t.caption for t in tables)
+    found = table_results(paper_with(tables, "NewNet", text), hybrid_matcher(), ["NewNet"])
+    return {(r.method, r.dataset, r.value) for r in found if r.value is not None}
+
+
+def test_rows_trained_on_more_data_than_another_tables_name_the_data() -> None:
+    rows = _rows([NEWNET_IN1K_TABLE, NEWNET_IN22K_TABLE])
+    assert ("NewNet-B (ImageNet-22K)", "ImageNet", 86.8) in rows
+    assert ("NewNet-B", "ImageNet", 84.9) in rows  # ImageNet-1K is the data its values are on
+
+
+def test_a_paper_whose_every_table_shares_the_training_data_keeps_short_names() -> None:
+    caption = "Table 3. ImageNet top-1 accuracy of models pre-trained on ImageNet-22K."
+    rows = _rows([replace(NEWNET_IN22K_TABLE, caption=caption)])
+    assert ("NewNet-B", "ImageNet", 86.8) in rows
+
+
+def _row(method: str, value: float, caption: str, dataset: str = "ImageNet") -> Result:
+    cell = Evidence("c", 0, 1, str(value), "table", table="5", caption=caption)
+    return Result(method, "image classification", dataset, "Top-1 Accuracy", value, [cell])
+
+
+def test_labels_or_pretraining_named_in_the_caption_and_methods_that_name_it_already() -> None:
+    rows = [
+        _row("NewNet-H", 88.9, "Table 5. ImageNet-1K fine-tuning results using IN-21K labels."),
+        _row("NewNet-L (IN-22K pretraining)", 87.1, "Table 6. Models pre-trained on IN-22K."),
+        _row("NewNet-H", 86.3, "Table 14. ImageNet-1K fine-tuning results."),
+    ]
+    assert [r.method for r in trained_apart(rows, hybrid_matcher())] == [
+        "NewNet-H (IN-21K)",
+        "NewNet-L (IN-22K pretraining)",
+        "NewNet-H",
+    ]
+
+
+def test_a_caption_naming_alternative_training_sets_names_none_for_all_rows() -> None:
+    caption = "Table 5. Top1 accuracy when pre-trained on ImageNet, ImageNet-21k or JFT-300M."
+    rows = [
+        _row("NewNet-B (JFT-300M)", 99.0, caption, "CIFAR-10"),
+        _row("NewNet-B", 97.9, "Table 14. CIFAR-10 fine-tuning results.", "CIFAR-10"),
+    ]
+    assert [r.method for r in trained_apart(rows, hybrid_matcher())] == [
+        "NewNet-B (JFT-300M)",
+        "NewNet-B",
+    ]
