@@ -72,6 +72,10 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     metric_rule(r"cider(?:-d)?", "CIDEr"),
     metric_rule(r"spice", "SPICE"),
     metric_rule(r"chrf\+*", "chrF"),
+    # translation edit rate, the third score of data-to-text tables beside BLEU and METEOR (DART,
+    # WebNLG; Papers with Code's boards name it "TER"); "Self-TER" stays a measure of its own
+    metric_rule(r"(?-i:TER)", "TER", higher=False),
+    metric_rule(r"(?-i:SARI)", "SARI"),  # edit score of simplification and paraphrase (Xu 2016)
     metric_rule(r"word error rate|wer", "Word Error Rate", higher=False),
     metric_rule(r"character error rate|cer", "Character Error Rate", higher=False),
     metric_rule(r"perplexit(?:y|ies)|pplx?", "Perplexity", higher=False),  # "PPLX": Primer

@@ -25,6 +25,7 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, fold
 from papergraph.ingest.extract.label_columns import METHOD_COLUMN
 from papergraph.ingest.extract.metric_names import Metric, read_metric
+from papergraph.ingest.extract.recall_head import bare_recall, recall_variants
 from papergraph.ingest.extract.table_grid import strip_marks
 from papergraph.ingest.extract.usual_metrics import usual_metrics
 
@@ -153,8 +154,12 @@ def horizon(header: str, caption: str) -> bool:
 def header_metrics(
     headers: Iterable[str], caption: str, named: Sequence[Metric], over: str = ""
 ) -> dict[str, Metric | None]:
-    """Each header's metric (`header_metric`), `over` the words above the label column."""
-    return {header: header_metric(header, caption, named, over) for header in headers}
+    """Each header's metric (`header_metric`), `over` the words above the label column; a bare
+    "AR" is the average recall where other headers print its variants (`recall_head`)."""
+    found = {header: header_metric(header, caption, named, over) for header in headers}
+    if recall_variants(metric.label for metric in found.values() if metric):
+        found = {header: metric or bare_recall(header) for header, metric in found.items()}
+    return found
 
 
 def header_metric(

@@ -381,6 +381,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     average = not header or AVERAGE.search(header)  # "AVG" is no dataset's name: the caption's
     timed = horizon(header, caption) and context.header_metric(header)  # "80ms" after ...
     kind = HeaderKind.WORDS if average or timed else header_kind(header)
+    kind = HeaderKind.METRIC if context.header_metrics.get(header) else kind  # "AR": recall_head
     if kind is HeaderKind.NAME:  # "AG" over columns of text classification datasets: AG News
         return opened_name(clean(strip_marks(header)), context.grid, matcher, context.datasets)
     if context.caption_dataset is None or kind not in (HeaderKind.METRIC, HeaderKind.WORDS):

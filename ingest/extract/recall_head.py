@@ -1,0 +1,26 @@
+"""A bare "AR" over a column of a proposal table: the average recall, where the same table's
+headers print AR's variants ("AR | ARs | ARm | ARl", "AR100 | AR1k"). Alone "AR" is as often
+autoregressive (a model kind, a decoding setting), so the metric names leave it unread; beside
+its cut-off and object-size variants it is their whole, COCO's AR (Hosang et al., 2016)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from papergraph.ingest.extract.metric_names import Metric, canonical
+
+#: "AR" as a word of its own, exact case ("AR" and "AR (%)", never "ARs" or "AR-Net").
+_BARE = re.compile(r"(?<![\w-])AR(?![\w-])")
+#: The variants' labels in ingest/extract/metric_names.py: cut-offs and object sizes.
+_VARIANT = re.compile(r"^AR(?:@\S+|[sml])(?: \w+)?$")
+
+
+def recall_variants(labels: Iterable[str]) -> bool:
+    """Whether a table's header metrics (`labels`) hold a variant of average recall."""
+    return any(_VARIANT.match(label) for label in labels)
+
+
+def bare_recall(header: str) -> Metric | None:
+    """The average recall a header printing a bare "AR" names, or None."""
+    return canonical("average recall") if _BARE.search(header) else None
