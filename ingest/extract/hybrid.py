@@ -47,7 +47,6 @@ from papergraph.ingest.extract.ranker import load_salience_model
 from papergraph.ingest.extract.recipe_names import recipe_names
 from papergraph.ingest.extract.resolve import local_names
 from papergraph.ingest.extract.results import find_results
-from papergraph.ingest.extract.split_labels import labelled_splits
 from papergraph.ingest.extract.table_grid import read_grid
 from papergraph.ingest.extract.table_names import DATASET_TYPES, own_names
 from papergraph.ingest.extract.table_results import table_results
@@ -148,7 +147,7 @@ class HybridExtractor(LexiconExtractor):
         names += named
         names = initialled_names(names, text)  # "BN-Inception" beside Batch Normalization
         found = table_results(paper, matcher, names, [t.label for t in tasks], datasets)
-        return on_dev(told_apart(labelled_splits(found)))
+        return on_dev(told_apart(found))
 
 
 def _part_named(name: str, label: str) -> str:

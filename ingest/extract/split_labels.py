@@ -5,24 +5,29 @@ label ("Dev set: QANet + data augmentation ×3", then "Test set: QANet + data au
 The prefix is no part of the method's name: left there, a split reads as a method of its own,
 and a dev value stands beside the test board's. The split qualifies the dataset instead, as a
 split printed after the name does (ingest/extract/caption_settings.py: "SQuAD dev"), and the
-method is what follows the colon. A dataset already naming its split keeps it.
+method is what follows the colon. The split word must be followed by "set" or "split": a bare
+"Test: 320px" is a test-time setting (a train/test resolution ablation), not a split. Where the
+dataset already names another split ("SQuAD test" beside "Dev set: QANet"), or no dataset is
+known to carry the split, the row is left as printed rather than given a board it is not on.
 """
 
 from __future__ import annotations
 
 import re
 
+from papergraph.core.canonical import SPLITS
 from papergraph.core.model import Result
-from papergraph.ingest.extract.caption_settings import has_split
 
 __all__ = ["labelled_splits"]
 
-#: "Dev set:", "Development:", "Test split:", "Validation set:" before a row's name.
+#: "Dev set:", "Development set:", "Test split:", "Validation set:" before a row's name; the
+#: split words are the project's one list of them (core/canonical.py), "development" as "dev".
 _PREFIX = re.compile(
-    r"^\s*(?P<split>dev(?:elopment)?|test|val(?:idation)?)(?:\s+(?:set|split))?\s*:\s*"
-    r"(?P<name>\S.*)$",
+    r"^\s*(?P<split>development|" + "|".join(SPLITS) + r")\s+(?:set|split)\s*:\s*(?P<name>\S.*)$",
     re.IGNORECASE,
 )
+#: The same split under its other names.
+_SAME = {"development": "dev", "validation": "val"}
 
 
 def labelled_splits(results: list[Result]) -> list[Result]:
@@ -33,9 +38,17 @@ def labelled_splits(results: list[Result]) -> list[Result]:
         found = _PREFIX.match(result.method or "")
         if found is None or not result.evidence or not result.evidence[0].table:
             continue
-        result.method = found.group("name").strip()
         split = found.group("split").lower()
-        split = "dev" if split == "development" else split
-        if result.dataset and not has_split(result.dataset):
-            result.dataset = f"{result.dataset} {split}"
+        named = _splits(result.dataset or "")
+        if not result.dataset or named and named != {_SAME.get(split, split)}:
+            continue  # no dataset to carry the split, or one on another split: left as printed
+        result.method = found.group("name").strip()
+        if not named:
+            result.dataset = f"{result.dataset} {_SAME.get(split, split)}"
     return results
+
+
+def _splits(dataset: str) -> set[str]:
+    """The splits the dataset's name says ("SQuAD1.1 Dev": {"dev"}), each under one name."""
+    words = (word.lower().strip("()") for word in dataset.split())
+    return {_SAME.get(word, word) for word in words if word in SPLITS or word in _SAME}

@@ -374,9 +374,9 @@ def part_of(dataset: str, part: str, matcher: NameMatcher) -> str:
 #: symbol character (Unicode category S*, bar the "+" of "RPN+RCNN") or footnote punctuation.
 _MARK_PUNCTUATION = frozenset(FOOTNOTE_MARKS)
 #: A check or cross column read into the label ("DetectoRS ResNet-50 X"): a lone X after a name;
-#: and a label of such marks only, spaced or glued ("X X", "XXXX"), a row of ticks with no name.
+#: a label of 2+ such marks ("X X", "XXXX"), a row of ticks with no name ("x" stays: a header).
 _CHECK = re.compile(r"(?<=\S)\s+[Xx✓✗✔✘]$")
-_TICKS_ONLY = re.compile(r"^[Xx](?: ?[Xx])*$")
+_TICKS_ONLY = re.compile(r"^[Xx](?: ?[Xx])+$")
 
 
 def without_marks(label: str) -> str:

@@ -50,6 +50,7 @@ from papergraph.ingest.extract.section_datasets import sectioned
 from papergraph.ingest.extract.sentences import first_sentence
 from papergraph.ingest.extract.shared_grids import distinct_grids
 from papergraph.ingest.extract.sibling_datasets import sibling_dataset, table_dataset
+from papergraph.ingest.extract.split_labels import labelled_splits
 from papergraph.ingest.extract.stated_metrics import stated_over_inferred
 from papergraph.ingest.extract.table_columns import column_results, own_columns
 from papergraph.ingest.extract.table_context import TableContext, cell_result, column_metrics
@@ -141,7 +142,8 @@ def table_results(
                 results.append(TaskedRow(result, named))
     results = stated_over_inferred(results)  # before the tasks: a dropped row casts no vote
     settle_tasks(results, matcher, tasks, text)  # one task per dataset in the paper
-    return trained_apart([row.result for row in results], matcher)  # "(ImageNet-22K)"
+    rows = labelled_splits([row.result for row in results])  # "Dev set: X": before the boards
+    return trained_apart(rows, matcher)  # "(ImageNet-22K)"
 
 
 def _section(paper: Paper, chunk_id: str) -> str:

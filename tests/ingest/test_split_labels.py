@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
-from papergraph.core.model import Entity, EntityType, Table
+from dataclasses import replace
+
+from papergraph.core.model import Entity, EntityType, Evidence, Result, Table
 from papergraph.ingest.extract.hybrid import HybridExtractor
+from papergraph.ingest.extract.split_labels import labelled_splits
+from papergraph.ingest.extract.table_names import without_marks
+from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
 
 SPLIT_ROWS = Table(
@@ -76,3 +81,58 @@ def test_a_label_of_tick_marks_only_names_no_method() -> None:
     methods = {str(method) for method, *_ in _rows(TICK_ROWS)}
     assert not any(set(m.split(" (")[0].replace(" ", "")) <= {"X", "x"} for m in methods), methods
     assert all(method for method, *_ in _rows(TICK_ROWS))  # and no row without a method
+
+
+def _cell_row(method: str, dataset: str | None) -> Result:
+    cell = Evidence("c", 0, 1, "70.0", "table", table="2", caption="Table 2: Results.")
+    return Result(method, "question answering", dataset, "EM", 70.0, [cell])
+
+
+def test_a_bare_test_prefix_is_a_setting_not_a_split() -> None:
+    # a train/test resolution ablation: "Test: 320px" is run at 320px, not on a test split
+    (row,) = labelled_splits([_cell_row("Test: 320px", "ImageNet")])
+    assert (row.method, row.dataset) == ("Test: 320px", "ImageNet")
+    (row,) = labelled_splits([_cell_row("Val: NewNet", "ImageNet")])
+    assert (row.method, row.dataset) == ("Val: NewNet", "ImageNet")
+
+
+def test_a_prefix_against_the_datasets_own_split_or_no_dataset_leaves_the_row() -> None:
+    (other,) = labelled_splits([_cell_row("Dev set: NewNet", "SQuAD test")])
+    assert (other.method, other.dataset) == ("Dev set: NewNet", "SQuAD test")
+    (none,) = labelled_splits([_cell_row("Dev set: NewNet", None)])
+    assert (none.method, none.dataset) == ("Dev set: NewNet", None)
+    (same,) = labelled_splits([_cell_row("Development set: NewNet", "SQuAD1.1 Dev")])
+    assert (same.method, same.dataset) == ("NewNet", "SQuAD1.1 Dev")
+
+
+def test_split_rows_are_named_before_the_training_data_boards() -> None:
+    # trained_apart runs inside table_results: the split must already qualify the dataset there
+    table = Table(
+        grid([["Model", "EM"], ["Dev set: NewNet", "73.6"], ["Test set: NewNet", "76.2"]]),
+        "2",
+        "Table 2: Results on SQuAD of models pre-trained on BooksCorpus.",
+    )
+    text = f"We propose NewNet.\n\nNewNet is evaluated on SQuAD.\n\n{table.caption}"
+    paper = paper_with([table], "NewNet: a reader", text)
+    matcher = HybridExtractor().paper_matcher(paper)
+    found = table_results(paper, matcher, ["NewNet"], [], {})
+    rows = {(r.method, r.dataset, r.value) for r in found}
+    assert not any(str(m).lower().startswith(("dev", "test")) for m, *_ in rows), rows
+    assert {("NewNet", "SQuAD dev", 73.6), ("NewNet", "SQuAD test", 76.2)} <= rows, rows
+
+
+def test_a_lone_cross_keeps_its_name_two_or_more_name_nothing() -> None:
+    assert without_marks("x") == "x"  # a coordinate column's header
+    assert without_marks("X") == "X"
+    assert without_marks("X X") == without_marks("XXXX") == ""
+
+
+def test_a_row_named_only_by_its_settings_names_no_method() -> None:
+    # intended: " (dynamic, Param: 2.4M)" is no method's name; the row's method is unknown
+    ticks = Table(
+        [replace(c, text="✓") if c.text == "X" else c for c in TICK_ROWS.cells],
+        TICK_ROWS.number,
+        TICK_ROWS.caption,
+    )
+    found = _rows(ticks)
+    assert all(method and method.strip()[:1] not in "(" for method, *_ in found), found
