@@ -11,7 +11,10 @@ on that dataset and metric from tables whose captions name other training data o
 paper whose every ImageNet table is 22K pre-trained has no value to tell its rows from, and
 its names stay short. A caption naming two or more training sets names alternatives its rows
 tell apart, and none is taken. A method that already names the data ("RepLKNet-31B (ImageNet-22K
-pretraining)", from a mark its caption explains) keeps its name.
+pretraining)", from a mark its caption explains) keeps its name. A caption naming the data as
+what other models were trained on, or not ("Comparison with models pre-trained on JFT-300M",
+"results without pre-training on ImageNet-22K"), names no training data of its rows. Only
+table rows are compared: a number quoted in the text tells no table's rows apart.
 """
 
 from __future__ import annotations
@@ -32,17 +35,30 @@ __all__ = ["trained_apart"]
 #: is the setting of the rows marked so, not of all rows (ingest/extract/row_twins.py reads it).
 _EXPLAINS = re.compile(r"\b(?:indicates?|denotes?|means?|marks?|marked)\b", re.IGNORECASE)
 #: What joins the names of a list: "ImageNet, ImageNet-21k or JFT-300M".
+#: Words saying a clause's training data is other models' or left out: "Comparison with models
+#: pre-trained on JFT-300M", "unlike those pre-trained on", "without pre-training on".
+_OTHERS = re.compile(
+    r"(?:\bwithout\b|\bw/o\b|\bunlike\b|\bcompar\w*\s+(?:with|to|against)\b|\bthan\b"
+    r"|\bbaselines?\b|\bothers?\b|\bprior\b|\bprevious\b)",
+    re.IGNORECASE,
+)
+#: Where a clause ends: the words before a match in its own clause say whose data it is.
+_CLAUSE = re.compile(r"[,;:()]")
 _LISTED = re.compile(r"\s*(?:,|/|,?\s*\b(?:or|and)\b)\s*", re.IGNORECASE)
 
 
 def trained_apart(results: list[Result], matcher: NameMatcher) -> list[Result]:
     """`results` with each table row whose caption names the training data (other than the
-    data its values are on) qualified by it, where the paper's other rows on that dataset and
-    metric were trained on other data or on none named (changed in place; returned)."""
-    data = {id(result): _trained_on(result, matcher) for result in results}
+    data its values are on) qualified by it, where the paper's other table rows on that
+    dataset and metric were trained on other data or on none named (changed in place;
+    returned)."""
+    captions: dict[str, list[Match]] = {}
+    owns: dict[str, set[str]] = {}
+    data = {id(result): _trained_on(result, matcher, captions, owns) for result in results}
     boards: defaultdict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
     for result in results:
-        if result.value is not None and result.dataset and result.metric:
+        tabled = bool(result.evidence and result.evidence[0].table)
+        if tabled and result.value is not None and result.dataset and result.metric:
             boards[(result.dataset, result.metric)].add(data[id(result)])
     for result in results:
         named = data[id(result)]
@@ -53,31 +69,52 @@ def trained_apart(results: list[Result], matcher: NameMatcher) -> list[Result]:
     return results
 
 
-def _trained_on(result: Result, matcher: NameMatcher) -> tuple[str, ...]:
+def _trained_on(
+    result: Result,
+    matcher: NameMatcher,
+    captions: dict[str, list[Match]],
+    owns: dict[str, set[str]],
+) -> tuple[str, ...]:
     """The training data the row's caption names in its first sentence, as printed, less the
     row's own dataset (a caption's "ImageNet-1K fine-tuning" names the data it is on) and less
-    data its method already names. A caption naming several ("when pre-trained on ImageNet,
-    ImageNet-21k or JFT-300M", ViT's Table 5) names the alternatives its rows or columns tell
-    apart, none for all of them."""
+    data its method already names. `captions` and `owns` keep, within one call, what depends
+    on the caption or the dataset alone."""
     cell = result.evidence[0] if result.evidence else None
     if cell is None or not cell.table or result.value is None or not result.dataset:
         return ()
     lead = first_sentence(cell.caption or "")
-    own = {fold(match.entry.label) for match in matcher.find(result.dataset)}
-    own.add(fold(result.dataset))
-    method = fold(result.method or "")
-    trained = [m for m in training_data(lead, matcher) if not _EXPLAINS.search(lead[: m.start])]
-    if len({match.entry.label for match in trained}) > 1 or _listed(lead, trained, matcher):
-        return ()  # "pre-trained on ImageNet, ImageNet-21k or JFT-300M": the rows say which
+    if lead not in captions:
+        captions[lead] = _caption_trained(lead, matcher)
+    if result.dataset not in owns:
+        found = {fold(match.entry.label) for match in matcher.find(result.dataset)}
+        owns[result.dataset] = found | {fold(result.dataset)}
+    own, method = owns[result.dataset], fold(result.method or "")
     return tuple(
         dict.fromkeys(
             printed
-            for match in trained
+            for match in captions[lead]
             if fold(match.entry.label) not in own
             and fold(printed := lead[match.start : match.end]) not in method
             and not any(fold(name) in method for name in (match.entry.label, *match.entry.aliases))
         )
     )
+
+
+def _caption_trained(lead: str, matcher: NameMatcher) -> list[Match]:
+    """The training sets a caption's first sentence names for all its rows: none where it
+    names several ("when pre-trained on ImageNet, ImageNet-21k or JFT-300M", ViT's Table 5:
+    the alternatives its rows or columns tell apart), none explaining a mark, none its clause
+    names as other models' data or as left out ("models pre-trained on JFT-300M" after
+    "Comparison with", "without pre-training on ImageNet-22K")."""
+    trained = [
+        match
+        for match in training_data(lead, matcher)
+        if not _EXPLAINS.search(lead[: match.start])
+        and not _OTHERS.search(_CLAUSE.split(lead[: match.start])[-1])
+    ]
+    if len({match.entry.label for match in trained}) > 1 or _listed(lead, trained, matcher):
+        return []
+    return trained
 
 
 def _listed(lead: str, trained: list[Match], matcher: NameMatcher) -> bool:

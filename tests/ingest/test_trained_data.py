@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from papergraph.core.model import Evidence, Result, Table
 from papergraph.ingest.extract.hybrid import hybrid_matcher
+from papergraph.ingest.extract.matcher import Match
 from papergraph.ingest.extract.table_results import table_results
 from papergraph.ingest.extract.trained_data import trained_apart
 from tests.ingest.tables import NEWNET_IN1K_TABLE, NEWNET_IN22K_TABLE, paper_with
@@ -58,3 +61,57 @@ def test_a_caption_naming_alternative_training_sets_names_none_for_all_rows() ->
         "NewNet-B (JFT-300M)",
         "NewNet-B",
     ]
+
+
+def _text(method: str, value: float, dataset: str = "ImageNet") -> Result:
+    return Result(
+        method,
+        "image classification",
+        dataset,
+        "Top-1 Accuracy",
+        value,
+        [Evidence("c", 0, 1, str(value), "text")],
+    )
+
+
+def test_training_data_a_caption_gives_to_other_models_or_leaves_out_names_none() -> None:
+    captions = [
+        "Table 2. Comparison with models pre-trained on JFT-300M.",
+        "Table 2. Our models, unlike those pre-trained on JFT-300M, use ImageNet-1K only.",
+        "Table 2. ImageNet results without pre-training on ImageNet-22K.",
+    ]
+    for caption in captions:
+        rows = [_row("Ours", 85.0, caption), _row("Ours", 83.0, "Table 3. ImageNet results.")]
+        assert [r.method for r in trained_apart(rows, hybrid_matcher())] == ["Ours", "Ours"], (
+            caption
+        )
+
+
+def test_a_value_quoted_in_the_text_tells_no_table_rows_apart() -> None:
+    caption = "Table 2. Fine-tuning results of models pre-trained on ImageNet-22K."
+    rows = [_row("Ours", 85.0, caption), _text("ResNet-50", 76.1)]
+    assert [r.method for r in trained_apart(rows, hybrid_matcher())] == ["Ours", "ResNet-50"]
+    rows = [_row("Ours", 85.0, caption), _row("ResNet-50", 76.1, "Table 3. ImageNet results.")]
+    assert [r.method for r in trained_apart(rows, hybrid_matcher())] == [
+        "Ours (ImageNet-22K)",
+        "ResNet-50",
+    ]
+
+
+def test_the_caption_is_read_once_however_many_rows_it_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    matcher = hybrid_matcher()
+    calls: list[str] = []
+    find = matcher.find
+
+    def counted(text: str) -> list[Match]:
+        calls.append(text)
+        return find(text)
+
+    monkeypatch.setattr(matcher, "find", counted)
+    caption = "Table 2. Fine-tuning results of models pre-trained on ImageNet-22K."
+    rows = [_row(f"M{i}", 80 + i / 100, caption) for i in range(50)]
+    trained_apart([*rows, _row("X", 1.0, "Table 3. ImageNet results.")], matcher)
+    assert len(calls) <= 6
+    assert all(r.method.endswith("(ImageNet-22K)") for r in rows)
