@@ -26,6 +26,8 @@ METHOD_COLUMN = re.compile(
     r"^(?:methods?|models?|approach(?:es)?|systems?|architectures?|networks?|name|baselines?)$",
     re.IGNORECASE,
 )
+#: A header with a word of the method column's ("Outcome Model", "Method"): its rows name models.
+_MODELS_HEADER = re.compile(r"\b(?:methods?|models?|approach(?:es)?|systems?|networks?)\b", re.I)
 #: A cell of marks only: a tick column ("X", "✓") names a setting by its header, not its cell.
 _MARKS = re.compile(r"^[Xx✓✗✔✘×√-]?$")
 _WORDS = re.compile(r"^[a-z.,+/ -]+$", re.IGNORECASE)  # "Unsup.", "semi-supervised"
@@ -71,6 +73,8 @@ def row_labels(
     named = (any(_text(at, r, c) for c in range(start, label_cols) if c not in ticks) for r in rows)
     ticks = ticks if all(named) else {}  # a row of ticks only keeps them as its label
     attributes = attribute_columns(at, header_rows, rows, range(start, label_cols))
+    if _MODELS_HEADER.search(_header(at, header_rows, label_cols - 1)):  # rows name models
+        attributes |= category_columns(at, header_rows, rows, range(start, label_cols - 1))
     told = _telling_apart(at, rows, range(start, label_cols), attributes)
     headers = {c: _header(at, header_rows, c) for c in range(start + 1, label_cols)}
     cycled = cycled_settings(lambda r, c: _text(at, r, c), headers, rows, start)
@@ -101,6 +105,34 @@ def attribute_columns(
     if not any(NAME_COLUMN.match(header) for header in headers.values()):
         return set()
     return {c for c, header in headers.items() if ATTRIBUTE_COLUMN.match(header)}
+
+
+def category_columns(
+    at: Cells, header_rows: list[int], rows: list[int], columns: range
+) -> set[int]:
+    """The label columns left of a models' name column that sort the rows into kinds: under a header
+    that names no method column ("Token Mixer", "Type"), words repeated down the column, none
+    a known method or a name with a number ("Attention", "Spatial MLP", "Pooling" beside
+    PoolFormer's rows, each printed once and set beside its block's rows; "—" where a kind has
+    none). A kind describes the row's model, never names it: glued in, it made "Pooling
+    PoolFormer-S24"; it qualifies a name only where it tells two rows of that name apart."""
+    found: set[int] = set()
+    for col in columns:
+        header = _header(at, header_rows, col)
+        cells = [_text(at, r, col) for r in rows if _text(at, r, col)]
+        if not header or METHOD_COLUMN.match(header) or NAME_COLUMN.match(header):
+            continue
+        if len(set(cells)) >= len(cells) or not all(map(_kind_like, cells)):
+            continue
+        found.add(col)
+    return found
+
+
+def _kind_like(text: str) -> bool:
+    """Whether a label cell reads as a kind of model: words without digits, no known method."""
+    if any(c.isdigit() for c in text) or not re.match(r"^[\w .,&/—–-]+$", text):
+        return False
+    return known_type(text) is not EntityType.METHOD
 
 
 def _telling_apart(

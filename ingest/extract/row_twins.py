@@ -39,6 +39,14 @@ _EXPLAINED = re.compile(
 #: comparison".
 _PURPOSE = re.compile(r"\s+for (?:a |an |the )?(?:\w+ )?comparisons?\s*$", re.IGNORECASE)
 _CUT = re.compile(r"(?<=[A-Za-z])- (?=\d)")  # "ImageNet- 22K": a hyphen the line broke
+#: A meaning that runs a setting like a cited work's: "runs configured in a setup similar to
+#: Houlsby et al. (2019)", "following Smith and Lee (2020)": the cited work tells it apart (a
+#: bare "[12]" names no work a reader knows, so such a meaning stays as printed).
+_LIKE_CITED = re.compile(
+    r"\b(?:similar to|same as|as in|following|according to|after|like)\s+(?:that of\s+|those of\s+)?"
+    r"(?P<cited>[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)?\s+(?:et al\.?,?\s*)?"
+    r"\((?:19|20)\d\d[a-z]?\))$"
+)
 MAX_MEANING_WORDS = 8
 _PARTS = re.compile(r"[-/_]")  # the parts of a coined word: "top-p", "GPT-J"
 MAX_CODE = 3  # the longest part of a word that is a code, not a spelling ("p", "50", "XL")
@@ -51,12 +59,15 @@ def marks(text: str) -> frozenset[str]:
 
 def meanings(caption: str) -> dict[str, str]:
     """What the caption says each mark means: {"*": "ensembles", "‡": "ImageNet-22K
-    pretraining", "†": "runs configured in a setup similar to Houlsby et al. (2019)"}, less why
-    ("for a fair comparison"); a meaning of more than a few words, a citation aside, explains
-    no setting."""
+    pretraining", "†": "setup of Houlsby et al. (2019)"}, less why ("for a fair comparison");
+    a setting run like a cited work's is named by that work ("runs configured in a setup
+    similar to Houlsby et al. (2019)": no footnote sentence in a method's name); a meaning of
+    more than a few words, a citation aside, explains no setting."""
     found: dict[str, str] = {}
     for match in _EXPLAINED.finditer(_CUT.sub("-", caption)):
         what = _PURPOSE.sub("", " ".join(match.group("what").split()))
+        like = _LIKE_CITED.search(what)
+        what = f"setup of {like.group('cited')}" if like else what
         named = [word for word in uncite(what).split() if any(c.isalnum() for c in word)]
         if what and len(named) <= MAX_MEANING_WORDS:  # a citation: its author alone
             found.setdefault(_MARK_SPELLINGS[match.group("mark")], what)

@@ -185,8 +185,9 @@ def test_an_ablation_row_is_no_twin_of_the_result_row() -> None:
 
 def test_a_mark_meaning_a_cited_setup_names_it_and_no_count_both_rows_share_does() -> None:
     """LoRA's GLUE table: two "RoBlarge (LoRA)" rows of 0.8M trainable parameters, the second
-    marked "†", which the caption says are runs in a cited setup; why they ran so is no part of
-    the setting, and the shared parameter count tells nothing apart."""
+    marked "†", which the caption says are runs in a cited setup; the cited work names that
+    setup (no footnote sentence in the name), why they ran so is no part of the setting, and the
+    shared parameter count tells nothing apart."""
     table = Table(
         grid(
             [
@@ -202,7 +203,22 @@ def test_a_mark_meaning_a_cited_setup_names_it_and_no_count_both_rows_share_does
         " prior works. † indicates runs configured in a setup similar to Houlsby et al. (2019)"
         " for a fair comparison.",
     )
-    meant = "runs configured in a setup similar to Houlsby et al. (2019)"
+    meant = "setup of Houlsby et al. (2019)"
     assert meanings(table.caption)["†"] == meant
     found = {(m, v) for m, _, _, v in _found(table, "NewNet")}
     assert found == {("RoBlarge (NewNet)", 87.4), (f"RoBlarge (NewNet, {meant})", 85.2)}
+
+
+def test_a_mark_meaning_a_setting_like_a_cited_works_is_named_by_the_work() -> None:
+    """A footnote that says a run follows a cited work's setup names the setup by the work,
+    never the sentence; a bare "[12]" names no work, so that meaning stays as printed."""
+    caption = (
+        "Table 3: Results. † denotes models trained following Smith and Lee (2020). ‡ indicates"
+        " numbers with a protocol similar to Chen et al. (2021a) for a fair comparison. * means"
+        " results following [12]."
+    )
+    assert meanings(caption) == {
+        "†": "setup of Smith and Lee (2020)",
+        "‡": "setup of Chen et al. (2021a)",
+        "*": "results following [12]",
+    }

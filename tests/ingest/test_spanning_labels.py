@@ -112,3 +112,72 @@ def test_a_label_beside_its_blocks_first_row_is_not_read_as_centred() -> None:
         ]
     }
     assert spanned(at, [1, 2, 3, 4], [1, 2, 3, 4], 2) == (at, [1, 2, 3, 4])
+
+
+#: PoolFormer (2111.11418) Table 2, p5, as the reader lays it out ("NewNet" for PoolFormer): the
+#: "General Arch." kinds on lines of their own, each "Token Mixer" kind once beside its block.
+KINDS_TABLE = Table(
+    grid(
+        [
+            [
+                "General Arch.",
+                "Token Mixer",
+                "Outcome Model",
+                "Image Size",
+                "Params (M)",
+                "MACs (G)",
+                "Top-1 (%)",
+            ],
+            ["", "", "RSB-ResNet-18 [24, 59]", "224", "12", "1.8", "70.6"],
+            ["", "", "RSB-ResNet-34 [24, 59]", "224", "22", "3.7", "75.5"],
+            ["Convolutional", "", "", "", "", "", ""],
+            ["", "—", "RSB-ResNet-50 [24, 59]", "224", "26", "4.1", "79.8"],
+            ["Neural Netowrks", "", "", "", "", "", ""],
+            ["", "", "RSB-ResNet-101 [24, 59]", "224", "45", "7.9", "81.3"],
+            ["", "", "RSB-ResNet-152 [24, 59]", "224", "60", "11.6", "81.8"],
+            ["", "", "ViT-B/16∗ [17]", "224", "86", "17.6", "79.7"],
+            ["", "", "ViT-L/16∗ [17]", "224", "307", "63.6", "76.1"],
+            ["", "", "DeiT-S [53]", "224", "22", "4.6", "79.8"],
+            ["", "", "DeiT-B [53]", "224", "86", "17.5", "81.8"],
+            ["", "Attention", "", "", "", "", ""],
+            ["", "", "PVT-Tiny [57]", "224", "13", "1.9", "75.1"],
+            ["", "", "PVT-Small [57]", "224", "25", "3.8", "79.8"],
+            ["", "", "PVT-Medium [57]", "224", "44", "6.7", "81.2"],
+            ["", "", "PVT-Large [57]", "224", "61", "9.8", "81.7"],
+            ["", "", "MLP-Mixer-B/16 [51]", "224", "59", "12.7", "76.4"],
+            ["", "", "ResMLP-S12 [52]", "224", "15", "3.0", "76.6"],
+            ["", "", "ResMLP-S24 [52]", "224", "30", "6.0", "79.4"],
+            ["MetaFormer", "", "", "", "", "", ""],
+            ["", "", "ResMLP-B24 [52]", "224", "116", "23.0", "81.0"],
+            ["", "Spatial MLP", "Swin-Mixer-T/D24 [36]", "256", "20", "4.0", "79.4"],
+            ["", "", "Swin-Mixer-T/D6 [36]", "256", "23", "4.0", "79.7"],
+            ["", "", "Swin-Mixer-B/D24 [36]", "224", "61", "10.4", "81.3"],
+            ["", "", "gMLP-S [35]", "224", "20", "4.5", "79.6"],
+            ["", "", "gMLP-B [35]", "224", "73", "15.8", "81.6"],
+            ["", "", "NewNet-S12", "224", "12", "1.8", "77.2"],
+            ["", "", "NewNet-S24", "224", "21", "3.4", "80.3"],
+            ["", "Pooling", "NewNet-S36", "224", "31", "5.0", "81.4"],
+            ["", "", "NewNet-M36", "224", "56", "8.8", "82.1"],
+            ["", "", "NewNet-M48", "224", "73", "11.6", "82.5"],
+        ]
+    ),
+    "2",
+    "Table 2. Performance of different types of models on ImageNet-1K classification.",
+)
+
+
+def test_a_kind_column_beside_the_models_sorts_them_and_names_none() -> None:
+    """A "Token Mixer" column prints each kind once, centred beside its block of models
+    ("Attention", "Spatial MLP", "Pooling"): the kind describes the models, no word of their
+    names ("Pooling NewNet-S24" before), and the proposed models are named without it."""
+    found = read_grid(KINDS_TABLE)
+    assert found is not None
+    labels = [row.label for row in found.rows]
+    assert "DeiT-S [53]" in labels
+    assert "gMLP-B [35]" in labels
+    assert [label for label in labels if "NewNet" in label] == [
+        f"NewNet-{size}" for size in ("S12", "S24", "S36", "M36", "M48")
+    ]
+    named = {r.method for r in table_rows(KINDS_TABLE, ["NewNet"]) if r.value is not None}
+    assert all(not name.startswith("Pooling") for name in named)
+    assert "NewNet-S24 (Image Size: 224)" in named
