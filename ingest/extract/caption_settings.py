@@ -43,9 +43,9 @@ _DEV = re.compile(
     r"(?<!std )(?<!std\. )(?<!standard )(?<!best )(?<!best-)\bdev(?:elopment)?\b", re.IGNORECASE
 )
 _TEST = re.compile(r"\btest", re.IGNORECASE)
+#: A setting printed as a quantity's name and its number: "PT epoch: 800".
+_NAMED_NUMBER = re.compile(r"(?P<name>[A-Za-z][\w. -]*?)\s*:\s*(?P<value>\d[\d.,]*[KkMB]?)")
 #: A setting after the unit in a caption's brackets: "Error rates (%, 10-crop testing)".
-#: A setting printed as a quantity and its number: "PT epoch: 800".
-_QUANTITY = re.compile(r"(?P<name>[A-Za-z][\w. -]*?)\s*:\s*(?P<value>\d[\d.,]*[KkMB]?)")
 _BESIDE_UNIT = re.compile(r"\((?:in\s+)?%\s*,\s*([^()]+?)\s*\)")
 
 
@@ -78,12 +78,12 @@ def told_apart(results: list[Result]) -> list[Result]:
 
 def named_settings(results: list[Result]) -> dict[tuple[str, str], list[str]]:
     """(table, method) -> the one setting, of those the paper prints in brackets after the
-        method's name ("DetectGPT (top-p)"), that the table's caption names in its first sentence,
-        for each table whose row gives the method, dataset and metric another value than another
-        table's does (a method qualified already, "DetectGPT (GPT-2)", by those printed after its
-        base name). A caption naming two ("both top-k and top-p sampling") names none. A quantity's
-    setting ("PT epoch: 800") a later sentence may name, as its number before the quantity ("800
-    epoch")."""
+    method's name ("DetectGPT (top-p)"), that the table's caption names in its first sentence,
+    for each table whose row gives the method, dataset and metric another value than another
+    table's does (a method qualified already, "DetectGPT (GPT-2)", by those printed after its
+    base name). A caption naming two ("both top-k and top-p sampling") names none. A setting
+    printed as a name and its number ("PT epoch: 800") counts as named where any sentence of
+    the caption prints the number before the name's last word ("from 800 epoch ... models")."""
     printed: defaultdict[str, set[str]] = defaultdict(set)
     for result in results:
         found = _BRACKETED.search(result.method or "")
@@ -109,7 +109,7 @@ def _says_quantity(caption: str, setting: str) -> bool:
     word, in any sentence: ConvNeXt V2's Table 4 prints "PT epoch | 800" for some rows, and its
     Table 3's caption says "We report the fine-tuning performance from 800 epoch FCMAE
     pre-trained models" of the same models, which Table 14 gives trained 1600 epochs."""
-    found = _QUANTITY.fullmatch(setting.strip())
+    found = _NAMED_NUMBER.fullmatch(setting.strip())
     if found is None:
         return False
     value, last = re.escape(found.group("value")), re.escape(found.group("name").split()[-1])

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 
 from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, Result
+from papergraph.ingest.extract.ap_scripts import BOX_LETTER, BOX_WORDS, MASK_LETTER, MASK_WORDS
 from papergraph.ingest.extract.header_codes import part_codes
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.row_tasks import AVERAGE
@@ -44,13 +45,15 @@ _WHOLE = re.compile(r"^(?:all|overall)$", re.IGNORECASE)  # the whole data, no p
 _SOURCE = re.compile(r"^(?:published|reported|leaderboard|paper|ours)$", re.IGNORECASE)
 #: A word, a setting printed as its value ("BS=256") or a duration ("80ms": a forecast horizon).
 _WORD = re.compile(r"[A-Za-z]{3,}|^[A-Za-z]+\s*=\s*\d|(?:^|\s)\d+(?:\.\d+)?\s?m?s(?:\s|$)")
-#: Words that say which kind of a metric a column holds (COCO's box and mask AP, "AP^b"): the
-#: metric differs, no setting.
-_METRIC_KIND = re.compile(r"^(?:box|bbox|mask|segm|b|m)$", re.IGNORECASE)
+#: Words that say which kind of a metric a column holds (COCO's box and mask AP, "AP^b"; the
+#: words ap_scripts.py reads): the metric differs, no setting.
+_METRIC_KIND = re.compile(
+    rf"^(?:{'|'.join((*BOX_WORDS, *MASK_WORDS, BOX_LETTER, MASK_LETTER))})$", re.IGNORECASE
+)
 #: "Mask R-CNN": a detector's name, whose "Mask" is no kind of metric.
 _DETECTOR_AFTER = re.compile(r"^R-?CNN", re.IGNORECASE)
-_MASK = re.compile(r"^(?:mask|segm)$", re.IGNORECASE)
-_BOX = re.compile(r"^(?:box|bbox)$", re.IGNORECASE)
+_MASK = re.compile(rf"^(?:{'|'.join(MASK_WORDS)})$", re.IGNORECASE)
+_BOX = re.compile(rf"^(?:{'|'.join(BOX_WORDS)})$", re.IGNORECASE)
 _AP = re.compile(r"^AP(?:50|75|S|M|L)?$")  # the AP family a box/mask table prints
 #: A statistic over runs, seeds or games that a header prints alone ("Median", "Mean").
 _STATISTIC = re.compile(r"^(?:mean|median)$", re.IGNORECASE)
@@ -274,7 +277,10 @@ def _setting(
     found = differing(words[0], words[1])
     if found is None:
         return None
-    found = _unkinded(_named_value(words[0], found[0])), _unkinded(_named_value(words[1], found[1]))
+    found = (
+        _unkinded(_named_value(words[0], found[0]), words[0]),
+        _unkinded(_named_value(words[1], found[1]), words[1]),
+    )
     sides = [
         [word for word in side if not _measures([word], result)]
         for side, result in zip(found, (first, other), strict=True)
@@ -337,15 +343,24 @@ def _names_setting(words: list[str]) -> bool:
     return bool(_WORD.search(text)) and read_metric(text) is None and not kind
 
 
-def _unkinded(words: list[str]) -> list[str]:
-    """The words less those naming a metric's kind ("b" of a flattened AP^b, "box", "mask"):
-    "RetinaNet AP50" beside "Mask R-CNN 1× b AP50" (PoolFormer's Table 3) are two detectors,
-    the "b" no setting; the "Mask" of "Mask R-CNN" is a detector's name and stays."""
-    return [
-        word
-        for i, word in enumerate(words)
-        if not _METRIC_KIND.match(word) or _DETECTOR_AFTER.match(" ".join(words[i + 1 : i + 2]))
-    ]
+def _unkinded(words: list[str], header: list[str] | None = None) -> list[str]:
+    """The words less those naming a metric's kind ("b" of a flattened AP^b, "box", "mask")
+    beside a metric in the `header` they come from, before it or after it ("b AP50", "AP50 b"):
+    "RetinaNet AP50" beside "Mask R-CNN 1× b AP50" (PoolFormer's Table 3) are two detectors, the
+    "b" no setting. Elsewhere the word is a name's ("Mask R-CNN", "Mask DINO") or a unit's
+    ("range 50 m") and stays."""
+    whole = words if header is None else header
+    kinds = {word for index, word in enumerate(whole) if _kind_word(whole, index)}
+    return [word for word in words if word not in kinds]
+
+
+def _kind_word(words: list[str], index: int) -> bool:
+    if not _METRIC_KIND.match(words[index]):
+        return False
+    beside = [words[i] for i in (index - 1, index + 1) if 0 <= i < len(words)]
+    if _DETECTOR_AFTER.match(words[index + 1] if index + 1 < len(words) else ""):
+        return False
+    return any(read_metric(word) is not None for word in beside)
 
 
 def _qualify(result: Result, setting: list[str]) -> None:

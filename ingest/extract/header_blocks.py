@@ -57,6 +57,13 @@ def block_header(blocks: Blocks, col: int) -> TableCell | None:
     return next((group for group, start, end in blocks if start <= col < end), None)
 
 
+def suffixed(names: list[str]) -> bool:
+    """Whether a group header's words hold a name and its size or schedule ("FLAN 137B",
+    "RetinaNet 1×"): a suffix after a word that is none. Suffixes alone ("2x 3x 4x" scales over
+    three columns, "1× 3×" schedules) are each their column's own."""
+    return any(NAME_SUFFIX.match(b) and not NAME_SUFFIX.match(a) for a, b in pairwise(names))
+
+
 def _row_blocks(table: Table, header_rows: list[int], row: int, label_cols: int) -> Blocks:
     under = [r for r in header_rows if r > row]
     groups = _value_cells(table, row, label_cols)

@@ -224,15 +224,16 @@ _KIND_OVER_AP = re.compile(r"(?<![\w^])(?P<kind>[bm])\s+(?P<ap>AP(?:50|75|[SML])
 def read_metric(text: str) -> Metric | None:
     """The first metric `text` names, or None. A box AP50 is AP50, as "box AP50" reads; a mask
     one is a metric of its own ("mask AP50", as `of_kind` names it)."""
-    if scripted := scripted_ap(text):  # "APb 50", "APm75", "AP^b_50": ap_scripts.py
-        kind, part = scripted
+    found = [(m.start(), i, m) for i, (rule, _) in enumerate(RULES) if (m := rule.search(text))]
+    scripted = scripted_ap(text)  # "APb 50", "APm75", "AP^b_50": ap_scripts.py
+    if scripted and all(scripted[2] <= start for start, _, _ in found):  # none named before
+        kind, part, _ = scripted
         return Metric(f"AP{part}" if kind == "box" else f"mask AP{part}", True)
     kinded = _KIND_OVER_AP.search(text)
     if kinded and kinded["ap"] == "AP":
         return _BY_LABEL["box ap" if kinded["kind"] == "b" else "mask ap"]
     if kinded and kinded["kind"] == "m":
         return Metric(f"mask {kinded['ap']}", True)
-    found = [(m.start(), i, m) for i, (rule, _) in enumerate(RULES) if (m := rule.search(text))]
     if not found:
         return None
     _, index, match = min(found, key=lambda hit: (hit[0], hit[1]))

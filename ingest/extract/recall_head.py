@@ -10,8 +10,9 @@ from collections.abc import Iterable
 
 from papergraph.ingest.extract.metric_names import Metric, canonical
 
-#: "AR" as a word of its own, exact case ("AR" and "AR (%)", never "ARs" or "AR-Net").
-_BARE = re.compile(r"(?<![\w-])AR(?![\w-])")
+#: "AR" as the whole header, exact case, less a unit or an arrow after it ("AR", "AR (%)",
+#: "AR↑"; never "ARs", "AR-Net" or "Model (AR)", where it names a model's kind).
+_BARE = re.compile(r"AR(?:\s*(?:\(%\)|\[%\]|%|[↑↓]))*")
 #: The variants' labels in ingest/extract/metric_names.py: cut-offs and object sizes.
 _VARIANT = re.compile(r"^AR(?:@\S+|[sml])(?: \w+)?$")
 
@@ -23,4 +24,4 @@ def recall_variants(labels: Iterable[str]) -> bool:
 
 def bare_recall(header: str) -> Metric | None:
     """The average recall a header printing a bare "AR" names, or None."""
-    return canonical("average recall") if _BARE.search(header) else None
+    return canonical("average recall") if _BARE.fullmatch(header.strip()) else None

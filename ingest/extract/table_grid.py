@@ -25,13 +25,13 @@ from papergraph.ingest.extract.grid_repair import (
     values_split_off,
 )
 from papergraph.ingest.extract.header_blocks import (
-    NAME_SUFFIX,
     Blocks,
     block_header,
     broken_word,
     count_columns,
     header_blocks,
     named_parts,
+    suffixed,
     unrepeated,
 )
 from papergraph.ingest.extract.label_columns import RowLabel, row_labels
@@ -285,11 +285,11 @@ def _column_header(
 def _part_over(cell: TableCell, col: int) -> str:
     """The header text over `col`: a spanning cell that prints one name per column it covers
     ("MNLI-m QNLI MRPC SST-2" over four columns, merged by the reader) gives each its own, and
-    none to the columns past it; a model's size is its name's ("FLAN 137B" over two)."""
+    none to the columns past it; a size or schedule after a name is the name's (`suffixed`)."""
     text = name_text(cell.text)
     names = text.split(" ")
     offset = col - cell.col
-    own = len(names) == cell.col_span and not any(map(NAME_SUFFIX.match, names[1:]))
+    own = len(names) == cell.col_span and not suffixed(names)
     if cell.col_span > 1 and own and all(map(_NAME_TOKEN.search, names)):
         return names[offset] if 0 <= offset < len(names) else ""
     return text

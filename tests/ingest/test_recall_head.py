@@ -44,3 +44,9 @@ def test_the_head_reads_only_the_bare_word() -> None:
     assert bare_recall("AR (%)") is not None and bare_recall("AR-Net") is None
     assert bare_recall("ARs") is None and bare_recall("Ar") is None
     assert recall_variants(["AR@100", "AP"]) and not recall_variants(["AP", "AUC"])
+
+
+def test_an_ar_inside_a_longer_header_is_no_average_recall() -> None:
+    # "Model (AR)" names a model's kind (autoregressive) beside an AR@100 column
+    assert bare_recall("Model (AR)") is None and bare_recall("AR decoding") is None
+    assert bare_recall("AR↑") is not None and bare_recall(" AR [%] ") is not None
