@@ -49,6 +49,7 @@ from papergraph.ingest.extract.run_settings import swept_runs
 from papergraph.ingest.extract.section_datasets import sectioned
 from papergraph.ingest.extract.sentences import first_sentence
 from papergraph.ingest.extract.shared_grids import distinct_grids
+from papergraph.ingest.extract.short_headers import paper_dataset
 from papergraph.ingest.extract.sibling_datasets import sibling_dataset, table_dataset
 from papergraph.ingest.extract.split_labels import labelled_splits
 from papergraph.ingest.extract.stated_metrics import stated_over_inferred
@@ -367,7 +368,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
     split the header prints: "test-dev AP" under a COCO caption is COCO test-dev); a name-shaped
     header naming no metric is the dataset itself ("Yelp-2" in a table of error rates), one that
     names a language, a setting or the method column gives none (ingest/extract/table_headers.py)."""
-    caption = context.table.caption
+    caption, headers = context.table.caption, context.grid.column_headers.values()
     named = (
         header_dataset(context, row, header, matcher)  # "Dataset: QQP", "1-shot 5-way"
         or dataset_named(header, matcher, caption, data=False)
@@ -376,6 +377,7 @@ def _dataset(context: TableContext, matcher: NameMatcher, header: str, row: Row)
         or group_dataset(row.group, matcher, caption)
         or benchmark_part(header, context.caption_dataset, matcher)  # "zsRE K.-ACC": zsRE
         or sibling_dataset(context, header, matcher)  # "Jeopardy" beside "MSMARCO"
+        or paper_dataset(clean(strip_marks(header)), headers, context.datasets, matcher)  # "Pets"
     )
     if named:
         named = spelled_out(named, context.datasets)  # "TQA": TriviaQA where the paper says so
