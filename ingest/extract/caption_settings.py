@@ -32,6 +32,7 @@ from papergraph.core.canonical import SPLITS
 from papergraph.core.model import Result
 from papergraph.ingest.extract.row_twins import differing, says, with_setting, words
 from papergraph.ingest.extract.sentences import first_sentence
+from papergraph.ingest.extract.split_labels import splits
 
 __all__ = ["beside_unit", "differing", "has_split", "named_settings", "on_dev", "told_apart"]
 
@@ -136,13 +137,13 @@ def split_to_dataset(result: Result) -> None:
     if found is None or result.dataset is None:
         return
     parts = [part.strip() for part in found.group(1).split(",")]
-    splits = [part for part in parts if part.lower() in SPLITS]
-    if len(splits) != 1 or has_split(result.dataset):
+    printed = [part for part in parts if part.lower() in SPLITS]
+    if len(printed) != 1 or has_split(result.dataset):
         return
-    kept = ", ".join(part for part in parts if part not in splits)
+    kept = ", ".join(part for part in parts if part not in printed)
     base = (result.method or "")[: found.start()]
     result.method = f"{base} ({kept})" if kept else base
-    result.dataset = f"{result.dataset} {splits[0].lower()}"
+    result.dataset = f"{result.dataset} {printed[0].lower()}"
 
 
 def first_of_twins(results: list[Result]) -> list[Result]:
@@ -221,4 +222,4 @@ def _dev_only(text: str) -> bool:
 
 def has_split(dataset: str | None) -> bool:
     """Whether the dataset's name already says its split ("COCO test-dev", "SQuAD1.1 Dev")."""
-    return any(word.lower().strip("()") in SPLITS for word in (dataset or "").split())
+    return bool(splits(dataset))

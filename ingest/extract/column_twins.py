@@ -348,10 +348,27 @@ def _unkinded(words: list[str], header: list[str] | None = None) -> list[str]:
     beside a metric in the `header` they come from, before it or after it ("b AP50", "AP50 b"):
     "RetinaNet AP50" beside "Mask R-CNN 1× b AP50" (PoolFormer's Table 3) are two detectors, the
     "b" no setting. Elsewhere the word is a name's ("Mask R-CNN", "Mask DINO") or a unit's
-    ("range 50 m") and stays."""
+    ("range 50 m") and stays. A word goes by its place, not its spelling: in "Mask R-CNN 1×
+    Mask AP" the detector's "Mask" stays while the one beside "AP" goes."""
     whole = words if header is None else header
-    kinds = {word for index, word in enumerate(whole) if _kind_word(whole, index)}
-    return [word for word in words if word not in kinds]
+    places = _places(words, whole)
+    return [
+        word
+        for word, at in zip(words, places, strict=True)
+        if at is None or not _kind_word(whole, at)
+    ]
+
+
+def _places(words: list[str], header: list[str]) -> list[int | None]:
+    """Where each of the words stands in the header they were taken from, in order (the
+    leftmost place after the previous word's; None for a word the header does not print)."""
+    places: list[int | None] = []
+    start = 0
+    for word in words:
+        at = next((i for i in range(start, len(header)) if header[i] == word), None)
+        places.append(at)
+        start = start if at is None else at + 1
+    return places
 
 
 def _kind_word(words: list[str], index: int) -> bool:

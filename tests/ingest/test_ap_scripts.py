@@ -7,6 +7,7 @@ import pytest
 
 from papergraph.core.model import Table, TableCell
 from papergraph.ingest.extract.ap_scripts import scripted_ap
+from papergraph.ingest.extract.column_twins import _unkinded
 from papergraph.ingest.extract.metric_names import read_metric
 from papergraph.ingest.extract.table_grid import read_grid
 from tests.ingest.tables import DETECTOR_GROUPS_TABLE, FLATTENED_SCRIPTS_TABLE, grid, table_rows
@@ -125,3 +126,11 @@ def test_flattened_metric_sub_headers_under_a_cost_group_are_each_their_own_metr
         ("NewNet-S", "mask AP50", 37.1),
         ("NewNet-S", "mask AP75", 39.5),
     }
+
+
+def test_a_kind_word_goes_by_its_place_not_its_spelling() -> None:
+    # the detector's "Mask" stays though another "Mask" stands beside "AP" (mask AP)
+    header = ["Mask", "R-CNN", "1×", "Mask", "AP"]
+    assert _unkinded(["Mask", "R-CNN", "1×"], header) == ["Mask", "R-CNN", "1×"]
+    assert _unkinded(["1×", "Mask"], header) == ["1×"]
+    assert _unkinded(["m"], ["RetinaNet", "m", "AP50"]) == []

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from papergraph.core.model import Entity, EntityType, Evidence, Result, Table
+from papergraph.ingest.extract.caption_settings import has_split
 from papergraph.ingest.extract.hybrid import HybridExtractor
-from papergraph.ingest.extract.split_labels import labelled_splits
+from papergraph.ingest.extract.split_labels import labelled_splits, splits
 from papergraph.ingest.extract.table_names import without_marks
 from papergraph.ingest.extract.table_results import table_results
 from tests.ingest.tables import grid, paper_with
@@ -136,3 +137,28 @@ def test_a_row_named_only_by_its_settings_names_no_method() -> None:
     )
     found = _rows(ticks)
     assert all(method and method.strip()[:1] not in "(" for method, *_ in found), found
+
+
+def test_a_training_split_before_the_name_is_no_board() -> None:
+    # no one reports on the training set: "Train set: NewNet" is not moved onto "SQuAD train"
+    (row,) = labelled_splits([_cell_row("Train set: NewNet", "SQuAD")])
+    assert (row.method, row.dataset) == ("Train set: NewNet", "SQuAD")
+
+
+def test_a_split_joined_by_a_hyphen_is_the_datasets_own_split() -> None:
+    (clean,) = labelled_splits([_cell_row("Test set: NewNet", "LibriSpeech test-clean")])
+    assert (clean.method, clean.dataset) == ("NewNet", "LibriSpeech test-clean")
+    (dev,) = labelled_splits([_cell_row("Dev set: NewNet", "SQuAD Dev-v2")])
+    assert (dev.method, dev.dataset) == ("NewNet", "SQuAD Dev-v2")
+    (other,) = labelled_splits([_cell_row("Test set: NewNet", "COCO test-dev")])
+    assert (other.method, other.dataset) == ("Test set: NewNet", "COCO test-dev")
+
+
+def test_the_splits_a_datasets_name_says_each_under_one_name() -> None:
+    assert splits("SQuAD1.1 Development") == {"dev"}
+    assert splits("LibriSpeech test-other") == {"test"}
+    assert splits("COCO test-dev") == {"test-dev"}
+    assert splits("ImageNet (val)") == {"val"}
+    assert splits("Multi-News") == set()
+    assert splits(None) == set()
+    assert has_split("SQuAD Dev-v2") and not has_split("CIFAR-10")
