@@ -10,9 +10,12 @@ from collections.abc import Iterable
 
 from papergraph.ingest.extract.metric_names import Metric, canonical
 
-#: "AR" as the whole header, exact case, less a unit or an arrow after it ("AR", "AR (%)",
-#: "AR↑"; never "ARs", "AR-Net" or "Model (AR)", where it names a model's kind).
-_BARE = re.compile(r"AR(?:\s*(?:\(%\)|\[%\]|%|[↑↓]))*")
+#: "AR" as a word of the header, exact case ("AR", "AR (%)", "box AR", "AR^box", "Avg. AR",
+#: "AR (all)"); never joined to a word or a hyphen ("ARs", "mAR", "AR-Net") nor in brackets
+#: ("Model (AR)"), where it names a model's kind.
+_BARE = re.compile(r"(?<![\w(-])AR(?![\w)-])")
+#: A word after the "AR" that makes it a setting, not a measure ("AR decoding", "AR model").
+_KIND = re.compile(r"\bAR\s+(?:decod\w*|models?|generation|sampling|baselines?)\b", re.I)
 #: The variants' labels in ingest/extract/metric_names.py: cut-offs and object sizes.
 _VARIANT = re.compile(r"^AR(?:@\S+|[sml])(?: \w+)?$")
 
@@ -24,4 +27,5 @@ def recall_variants(labels: Iterable[str]) -> bool:
 
 def bare_recall(header: str) -> Metric | None:
     """The average recall a header printing a bare "AR" names, or None."""
-    return canonical("average recall") if _BARE.fullmatch(header.strip()) else None
+    text = header.strip()
+    return canonical("average recall") if _BARE.search(text) and not _KIND.search(text) else None

@@ -13,8 +13,10 @@ its names stay short. A caption naming two or more training sets names alternati
 tell apart, and none is taken. A method that already names the data ("RepLKNet-31B (ImageNet-22K
 pretraining)", from a mark its caption explains) keeps its name. A caption naming the data as
 what other models were trained on, or not ("Comparison with models pre-trained on JFT-300M",
-"results without pre-training on ImageNet-22K"), names no training data of its rows. Only
-table rows are compared: a number quoted in the text tells no table's rows apart.
+"results without pre-training on ImageNet-22K"), names no training data of its rows, unless
+a comparison's clause puts the paper's own models or the state of the art among them ("our
+model and baselines pre-trained on ImageNet-22K"). Only table rows are compared: a number
+quoted in the text tells no table's rows apart.
 """
 
 from __future__ import annotations
@@ -34,16 +36,24 @@ __all__ = ["trained_apart"]
 #: A caption explaining a mark or a code ("‡ indicates ImageNet-22K pretraining"): what follows
 #: is the setting of the rows marked so, not of all rows (ingest/extract/row_twins.py reads it).
 _EXPLAINS = re.compile(r"\b(?:indicates?|denotes?|means?|marks?|marked)\b", re.IGNORECASE)
-#: What joins the names of a list: "ImageNet, ImageNet-21k or JFT-300M".
-#: Words saying a clause's training data is other models' or left out: "Comparison with models
-#: pre-trained on JFT-300M", "unlike those pre-trained on", "without pre-training on".
+#: Words saying a clause's training data is left out or set against: "without pre-training
+#: on", "unlike those pre-trained on".
+_ABSENT = re.compile(r"\bwithout\b|\bw/o\b|\bunlike\b", re.IGNORECASE)
+#: Words saying a clause's training data may be other models' ("Comparison with models
+#: pre-trained on JFT-300M"), unless the clause also names the paper's own models or the
+#: state of the art it stands among (`_OURS`).
 _OTHERS = re.compile(
-    r"(?:\bwithout\b|\bw/o\b|\bunlike\b|\bcompar\w*\s+(?:with|to|against)\b|\bthan\b"
-    r"|\bbaselines?\b|\bothers?\b|\bprior\b|\bprevious\b)",
+    r"\bcompar\w*\s+(?:with|to|against)\b|\bthan\b|\bbaselines?\b|\bothers?\b|\bprior\b"
+    r"|\bprevious\b",
     re.IGNORECASE,
 )
+#: The paper's own models among the clause's ("Results of our model and baselines
+#: pre-trained on"), or the state of the art its table is a board of ("Comparison with
+#: state-of-the-art methods pre-trained on ImageNet-22K").
+_OURS = re.compile(r"\b(?:our|ours|we|state[- ]of[- ]the[- ]art|SOTA)\b", re.IGNORECASE)
 #: Where a clause ends: the words before a match in its own clause say whose data it is.
 _CLAUSE = re.compile(r"[,;:()]")
+#: What joins the names of a list: "ImageNet, ImageNet-21k or JFT-300M".
 _LISTED = re.compile(r"\s*(?:,|/|,?\s*\b(?:or|and)\b)\s*", re.IGNORECASE)
 
 
@@ -110,11 +120,17 @@ def _caption_trained(lead: str, matcher: NameMatcher) -> list[Match]:
         match
         for match in training_data(lead, matcher)
         if not _EXPLAINS.search(lead[: match.start])
-        and not _OTHERS.search(_CLAUSE.split(lead[: match.start])[-1])
+        and not _others(_CLAUSE.split(lead[: match.start])[-1])
     ]
     if len({match.entry.label for match in trained}) > 1 or _listed(lead, trained, matcher):
         return []
     return trained
+
+
+def _others(clause: str) -> bool:
+    """Whether the words of a clause before its training data give that data to other models
+    or leave it out."""
+    return bool(_ABSENT.search(clause) or (_OTHERS.search(clause) and not _OURS.search(clause)))
 
 
 def _listed(lead: str, trained: list[Match], matcher: NameMatcher) -> bool:

@@ -50,3 +50,11 @@ def test_an_ar_inside_a_longer_header_is_no_average_recall() -> None:
     # "Model (AR)" names a model's kind (autoregressive) beside an AR@100 column
     assert bare_recall("Model (AR)") is None and bare_recall("AR decoding") is None
     assert bare_recall("AR↑") is not None and bare_recall(" AR [%] ") is not None
+
+
+def test_an_ar_with_a_kind_or_a_subset_beside_it_is_still_average_recall() -> None:
+    # a review of the whole-header rule: COCO tables print "box AR", "AR^box", "Avg. AR"
+    for header in ("box AR", "AR^box", "Avg. AR", "AR (all)", "AR COCO"):
+        assert bare_recall(header) is not None, header
+    for header in ("Model (AR)", "mAR", "NAR", "AR-Net", "(AR)"):
+        assert bare_recall(header) is None, header

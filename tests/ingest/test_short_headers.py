@@ -76,3 +76,29 @@ def test_two_fitting_names_or_a_word_of_no_name_resolve_nothing() -> None:
     assert paper_dataset("Pets", headers, one, matcher) == "Oxford-IIIT Pets"
     assert paper_dataset("Pet", headers, one, matcher) is None  # a whole word only
     assert paper_dataset("Pets", ["Pets", "Car"], one, matcher) is None  # siblings no datasets
+
+
+def test_a_language_split_or_generic_word_names_no_dataset_the_paper_prints() -> None:
+    matcher = hybrid_matcher()
+    named = {
+        "WMT 2014 English-German": "WMT 2014 English-German",
+        "Cityscapes val": "Cityscapes",
+        "LibriSpeech test-other": "LibriSpeech",
+        "Stanford Human Preferences": "Stanford Human Preferences",
+        "Natural Questions": "Natural Questions",
+    }
+    for header in ("English", "German", "Val", "Other", "Human", "Questions"):
+        assert paper_dataset(header, ["ImageNet", header], named, matcher) is None, header
+    # the guard is the header's words, not the name's: "Preferences" still shortens it
+    assert paper_dataset("Preferences", ["ImageNet", "Preferences"], named, matcher) == (
+        "Stanford Human Preferences"
+    )
+
+
+def test_a_name_two_headers_point_to_is_neither_column_s() -> None:
+    matcher = hybrid_matcher()
+    named = {"Describable Textures Dataset": "DTD"}
+    assert paper_dataset("Textures", ["ImageNet", "Textures"], named, matcher) == "DTD"
+    both = ["ImageNet", "Textures", "Describable"]
+    assert paper_dataset("Textures", both, named, matcher) is None
+    assert paper_dataset("Describable", both, named, matcher) is None

@@ -115,3 +115,18 @@ def test_the_caption_is_read_once_however_many_rows_it_holds(
     trained_apart([*rows, _row("X", 1.0, "Table 3. ImageNet results.")], matcher)
     assert len(calls) <= 6
     assert all(r.method.endswith("(ImageNet-22K)") for r in rows)
+
+
+def test_a_caption_setting_its_own_models_among_others_names_their_training_data() -> None:
+    # "baselines" or a comparison alone gives the data to other models; with "our" or the
+    # state of the art in the same clause the rows are the paper's board, all trained on it
+    captions = [
+        "Table 2. Results of our model and baselines pre-trained on ImageNet-22K.",
+        "Table 2. Comparison with state-of-the-art methods pre-trained on ImageNet-22K.",
+    ]
+    for caption in captions:
+        rows = [_row("Ours", 85.0, caption), _row("Ours", 83.0, "Table 3. ImageNet results.")]
+        assert [r.method for r in trained_apart(rows, hybrid_matcher())] == [
+            "Ours (ImageNet-22K)",
+            "Ours",
+        ], caption
