@@ -14,6 +14,7 @@ into the name they made "OPT-175B Unsup.", and carried down naively "Book RAG-Se
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -21,13 +22,13 @@ from papergraph.core.canonical import known_type
 from papergraph.core.model import EntityType, TableCell
 from papergraph.ingest.extract.cycled_settings import cycled_settings
 
-#: The header of the column that names the methods ("Method", "Models", "System").
-METHOD_COLUMN = re.compile(
-    r"^(?:methods?|models?|approach(?:es)?|systems?|architectures?|networks?|name|baselines?)$",
-    re.IGNORECASE,
+_METHOD_WORDS = (
+    r"methods?|models?|approach(?:es)?|systems?|architectures?|networks?|name|baselines?"
 )
+#: The header of the column that names the methods ("Method", "Models", "System").
+METHOD_COLUMN = re.compile(rf"^(?:{_METHOD_WORDS})$", re.IGNORECASE)
 #: A header with a word of the method column's ("Outcome Model", "Method"): its rows name models.
-_MODELS_HEADER = re.compile(r"\b(?:methods?|models?|approach(?:es)?|systems?|networks?)\b", re.I)
+_MODELS_HEADER = re.compile(rf"\b(?:{_METHOD_WORDS})\b", re.IGNORECASE)
 #: A cell of marks only: a tick column ("X", "✓") names a setting by its header, not its cell.
 _MARKS = re.compile(r"^[Xx✓✗✔✘×√-]?$")
 _WORDS = re.compile(r"^[a-z.,+/ -]+$", re.IGNORECASE)  # "Unsup.", "semi-supervised"
@@ -112,27 +113,24 @@ def category_columns(
 ) -> set[int]:
     """The label columns left of a models' name column that sort the rows into kinds: under a header
     that names no method column ("Token Mixer", "Type"), words repeated down the column, none
-    a known method or a name with a number ("Attention", "Spatial MLP", "Pooling" beside
-    PoolFormer's rows, each printed once and set beside its block's rows; "—" where a kind has
-    none). A kind describes the row's model, never names it: glued in, it made "Pooling
-    PoolFormer-S24"; it qualifies a name only where it tells two rows of that name apart."""
-    found: set[int] = set()
-    for col in columns:
-        header = _header(at, header_rows, col)
-        cells = [_text(at, r, col) for r in rows if _text(at, r, col)]
-        if not header or METHOD_COLUMN.match(header) or NAME_COLUMN.match(header):
-            continue
-        if len(set(cells)) >= len(cells) or not all(map(_kind_like, cells)):
-            continue
-        found.add(col)
-    return found
+    a name with a number or a known entity ("Attention", "Spatial MLP", "Pooling" beside
+    PoolFormer's rows; "—" where a kind has none), beside names that are distinct without them.
+    A kind printed once beside the middle of its block (a LaTeX multirow) stands beside each of
+    its rows here only because `centred_columns` filled the block in first. A kind describes
+    the row's model, never names it: glued in, it made "Pooling PoolFormer-S24"; it qualifies a
+    name only where it tells two rows of that name apart. Where the names repeat ("S", "M", "L"
+    under each "NewNet", "OldNet" family) the left column is part of them."""
+    names = [_text(at, r, columns.stop) for r in rows if _text(at, r, columns.stop)]
+    if len(set(names)) < len(names):
+        return set()
+    return set(_repeated_columns(at, header_rows, rows, columns, _kind_like))
 
 
 def _kind_like(text: str) -> bool:
     """Whether a label cell reads as a kind of model: words without digits, no known method."""
     if any(c.isdigit() for c in text) or not re.match(r"^[\w .,&/—–-]+$", text):
         return False
-    return known_type(text) is not EntityType.METHOD
+    return known_type(text) is None
 
 
 def _telling_apart(
@@ -263,13 +261,21 @@ def setting_columns(
     """The label columns after the first that print a setting the row was run with: under a
     header that is not the method column's ("Eval"), plain words repeated down the column
     ("Unsup.", "Sup."), none a name ("Res50", "FCMAE"), a known method or a mark ("X")."""
+    return _repeated_columns(at, header_rows, rows, columns[1:], _setting_word)
+
+
+def _repeated_columns(
+    at: Cells, header_rows: list[int], rows: list[int], columns: range, kind: Callable[[str], bool]
+) -> list[int]:
+    """The columns of `columns` under a header naming no method column whose cells repeat
+    some text down the column, every cell of the `kind` the caller asks for."""
     found: list[int] = []
-    for col in list(columns)[1:]:
+    for col in columns:
         header = _header(at, header_rows, col)
         cells = [_text(at, r, col) for r in rows if _text(at, r, col)]
-        if not header or METHOD_COLUMN.match(header) or len(set(cells)) >= len(cells):
+        if not header or METHOD_COLUMN.match(header) or NAME_COLUMN.match(header):
             continue
-        if all(_setting_word(cell) for cell in cells):
+        if len(set(cells)) < len(cells) and all(map(kind, cells)):
             found.append(col)
     return found
 

@@ -41,9 +41,10 @@ _PURPOSE = re.compile(r"\s+for (?:a |an |the )?(?:\w+ )?comparisons?\s*$", re.IG
 _CUT = re.compile(r"(?<=[A-Za-z])- (?=\d)")  # "ImageNet- 22K": a hyphen the line broke
 #: A meaning that runs a setting like a cited work's: "runs configured in a setup similar to
 #: Houlsby et al. (2019)", "following Smith and Lee (2020)": the cited work tells it apart (a
-#: bare "[12]" names no work a reader knows, so such a meaning stays as printed).
+#: bare "[12]" names no work a reader knows, so such a meaning stays as printed). Models "like"
+#: a work, results "after" or "according to" one say something else: no setup of the work.
 _LIKE_CITED = re.compile(
-    r"\b(?:similar to|same as|as in|following|according to|after|like)\s+(?:that of\s+|those of\s+)?"
+    r"\b(?:similar to|same as|as in|following)\s+(?:that of\s+|those of\s+)?"
     r"(?P<cited>[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)?\s+(?:et al\.?,?\s*)?"
     r"\((?:19|20)\d\d[a-z]?\))$"
 )
@@ -62,15 +63,17 @@ def meanings(caption: str) -> dict[str, str]:
     pretraining", "†": "setup of Houlsby et al. (2019)"}, less why ("for a fair comparison");
     a setting run like a cited work's is named by that work ("runs configured in a setup
     similar to Houlsby et al. (2019)": no footnote sentence in a method's name); a meaning of
-    more than a few words, a citation aside, explains no setting."""
+    more than a few words as printed, a citation aside, explains no setting, whatever work it
+    cites."""
     found: dict[str, str] = {}
     for match in _EXPLAINED.finditer(_CUT.sub("-", caption)):
         what = _PURPOSE.sub("", " ".join(match.group("what").split()))
+        named = [word for word in uncite(what).split() if any(c.isalnum() for c in word)]
+        if not what or len(named) > MAX_MEANING_WORDS:  # a citation: its author alone
+            continue
         like = _LIKE_CITED.search(what)
         what = f"setup of {like.group('cited')}" if like else what
-        named = [word for word in uncite(what).split() if any(c.isalnum() for c in word)]
-        if what and len(named) <= MAX_MEANING_WORDS:  # a citation: its author alone
-            found.setdefault(_MARK_SPELLINGS[match.group("mark")], what)
+        found.setdefault(_MARK_SPELLINGS[match.group("mark")], what)
     return found
 
 

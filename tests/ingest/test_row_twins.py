@@ -222,3 +222,21 @@ def test_a_mark_meaning_a_setting_like_a_cited_works_is_named_by_the_work() -> N
         "‡": "setup of Chen et al. (2021a)",
         "*": "results following [12]",
     }
+
+
+def test_only_a_setup_like_a_cited_works_is_named_by_the_work() -> None:
+    """A setup "similar to", "the same as", "as in" or "following" a cited work's is named by
+    the work; models "like" a work, results "after" or "according to" one say something else
+    and stay as printed; a long explanation names no setting, whatever work it cites."""
+    caption = (
+        "Table 4: Results. * indicates models like BERT (2019). † means results after Devlin"
+        " et al. (2019). ‡ indicates re-implemented according to Wang et al. (2021). § denotes"
+        " results we reproduced with the official code and default hyper-parameters following"
+        " Smith et al. (2020). ¶ indicates training as in He et al. (2016)."
+    )
+    assert meanings(caption) == {
+        "*": "models like BERT (2019)",
+        "†": "results after Devlin et al. (2019)",
+        "‡": "re-implemented according to Wang et al. (2021)",
+        "¶": "setup of He et al. (2016)",
+    }
