@@ -78,6 +78,9 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     metric_rule(r"(?-i:SARI)", "SARI"),  # edit score of simplification and paraphrase (Xu 2016)
     metric_rule(r"word error rate|wer", "Word Error Rate", higher=False),
     metric_rule(r"character error rate|cer", "Character Error Rate", higher=False),
+    # a perplexity's logarithm (the mean negative log-likelihood per token: Primer's "Log PPLX"
+    # of about 1.8 beside PPLX of about 19) is a measure of its own, never a perplexity
+    metric_rule(r"log[- ]?(?:perplexit(?:y|ies)|pplx?)", "Log perplexity", higher=False),
     metric_rule(r"perplexit(?:y|ies)|pplx?", "Perplexity", higher=False),  # "PPLX": Primer
     metric_rule(
         r"bits?\s*/\s*dim(?:ension)?|bits per dim(?:ension)?|bpd|bpc|bits per char(?:acter)?",
@@ -86,7 +89,7 @@ RULES: tuple[tuple[re.Pattern[str], Metric], ...] = (
     ),
     # bits per UTF-8 byte: RETRO's "C4 Eval bpb" (and "bits-per-bytes"), the Pile's boards
     metric_rule(r"bits?[- ]per[- ]bytes?|bpb", "Bits per byte", higher=False),
-    metric_rule(r"nll|nats|negative log[- ]likelihood", "NLL", higher=False),
+    metric_rule(r"nll|nats|neg(?:ative|\.)? log[- ]likelihood", "NLL", higher=False),
     metric_rule(r"fid", "FID", higher=False),
     metric_rule(r"inception score|(?-i:IS)", "Inception score"),
     # COCO's AP averaged over the IoU thresholds .5 to .95, printed with them ("mAP@[.5, .95]",
